@@ -1,0 +1,1 @@
+"""Hramada: support for Belarusian democratic forces and pressure on the Lukashenka regime."""

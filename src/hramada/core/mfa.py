@@ -1,0 +1,75 @@
+"""Second factors for staff: TOTP apps, WebAuthn passkeys and single-use recovery codes (all django-otp devices)."""
+
+from __future__ import annotations
+
+import secrets
+from base64 import b32encode
+from io import BytesIO
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django.db import transaction
+from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+RECOVERY_CODE_COUNT = 10
+RECOVERY_DEVICE_NAME = "recovery codes"
+
+
+def has_confirmed_device(user: Any) -> bool:
+    return any(True for _ in devices_for_user(user, confirmed=True))
+
+
+def pending_totp_device(user: Any) -> TOTPDevice:
+    """The user's unconfirmed authenticator-app device, created on first call; at most one exists."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
+    return device
+
+
+def totp_secret_base32(device: TOTPDevice) -> str:
+    return b32encode(device.bin_key).decode("ascii").rstrip("=")
+
+
+def totp_qr_svg(device: TOTPDevice) -> str:
+    """The enrolment QR code as inline SVG markup: no script, no external request, allowed by our CSP."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode("utf-8")
+    return svg[svg.index("<svg") :]
+
+
+def confirm_totp(device: TOTPDevice, token: str) -> bool:
+    """Confirm enrolment with a current code from the app. A replayed or wrong code is refused by django-otp."""
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return True
+
+
+def regenerate_recovery_codes(user: Any) -> list[str]:
+    """Replace the user's recovery codes with fresh ones and return them (shown once, never stored in clear)."""
+    codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)]
+    with transaction.atomic():
+        device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME)
+        device.confirmed = True
+        device.save()
+        device.token_set.all().delete()
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify_any(user: Any, token: str) -> Any | None:
+    """The confirmed device that accepts `token` (an app code or a recovery code), or None."""
+    token = token.strip().replace(" ", "")
+    if not token or len(token) > 32:
+        return None
+    for device in devices_for_user(user, confirmed=True):
+        if isinstance(device, (TOTPDevice, StaticDevice)) and device.verify_token(token):
+            return device
+    return None

@@ -1,0 +1,87 @@
+"""Request middleware of the core: the access policy, the user's language and the audit context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from hramada.core import audit_context
+from hramada.core.access import Decision, check_access, rule_of
+
+
+def _client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+class AccessPolicyMiddleware:
+    """Refuse every view that does not declare who may use it, and send people to the right login or MFA step."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
+        if _is_exempt(request):
+            return None
+        rule = rule_of(view_func)
+        decision = check_access(request.user, rule)
+        if decision is Decision.ALLOW:
+            return None
+        next_url = request.get_full_path()
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = "/"
+        if decision is Decision.LOGIN:
+            login = "fund_portal:login" if rule and rule.audience.value == "applicant" else "core:login"
+            try:
+                target = reverse(login)
+            except Exception:
+                target = reverse("core:login")
+            return HttpResponseRedirect(f"{target}?{urlencode({'next': next_url})}")
+        if decision is Decision.MFA:
+            return HttpResponseRedirect(f"{reverse('core:mfa')}?{urlencode({'next': next_url})}")
+        if decision is Decision.PASSWORD:
+            return HttpResponseRedirect(reverse("core:password_change"))
+        raise PermissionDenied("Your account may not open this page.")
+
+
+def _is_exempt(request: HttpRequest) -> bool:
+    """Static files are served before views; only Django's own static and media prefixes are exempt."""
+    return request.path.startswith(settings.STATIC_URL)
+
+
+class UserLanguageMiddleware:
+    """Use the language a signed-in user chose, whatever the browser says; anonymous visitors keep the cookie."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = getattr(user, "preferred_language", "") if user and user.is_authenticated else ""
+        if language and language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+
+class AuditContextMiddleware:
+    """Make the acting user and their address known to audit records written while serving this request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        with audit_context.acting(user=user if user and user.is_authenticated else None, address=_client_address(request)):
+            return self.get_response(request)

@@ -1,0 +1,6 @@
+"""Models of the shared core, one module per theme."""
+
+from hramada.core.models.accounts import RoleGrant, User
+from hramada.core.models.progress import TaskProgress
+
+__all__ = ["RoleGrant", "TaskProgress", "User"]

@@ -1,0 +1,33 @@
+"""Helpers for mounting views we did not write (admin, WebAuthn) under our deny-by-default access policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import URLPattern, URLResolver
+
+from hramada.core.access import require_roles
+from hramada.core.roles import Role
+
+Declarator = Callable[[Any], Any]
+
+
+def require_roles_for(*roles: Role) -> Declarator:
+    return require_roles(*roles)
+
+
+def declare_access(included: Any, declarator: Declarator) -> Any:
+    """Apply an access declaration to every view of an `include(...)` or `admin.site.urls` tuple."""
+    urlconf, app_name, namespace = included
+    patterns = getattr(urlconf, "urlpatterns", urlconf)
+    _declare_all(patterns, declarator)
+    return included
+
+
+def _declare_all(patterns: Any, declarator: Declarator) -> None:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            _declare_all(pattern.url_patterns, declarator)
+        elif isinstance(pattern, URLPattern):
+            declarator(pattern.callback)

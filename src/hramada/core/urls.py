@@ -1,0 +1,23 @@
+"""URLs of the shared core: sign-in, MFA, dashboard, language, audit log, health."""
+
+from django.urls import path
+
+from hramada.core.views import audit, auth, pages
+
+app_name = "core"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("healthz", pages.healthz, name="healthz"),
+    path("language/", pages.set_language, name="set_language"),
+    path("staff/login/", auth.login_view, name="login"),
+    path("staff/logout/", auth.logout_view, name="logout"),
+    path("staff/logout-everywhere/", auth.logout_everywhere, name="logout_everywhere"),
+    path("staff/mfa/", auth.mfa_view, name="mfa"),
+    path("staff/mfa/enrol/", auth.mfa_enrol, name="mfa_enrol"),
+    path("staff/security/", auth.security, name="security"),
+    path("staff/password/", auth.password_change, name="password_change"),
+    path("staff/", pages.dashboard, name="dashboard"),
+    path("staff/jobs/<int:job_id>/", pages.job_progress, name="job_progress"),
+    path("staff/audit/", audit.audit_list, name="audit_list"),
+]

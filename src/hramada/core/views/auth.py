@@ -1,0 +1,185 @@
+"""Staff sign-in: password (throttled by django-axes), then a second factor, enrolled on first sign-in."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hramada.core import mfa
+from hramada.core.access import public, staff_pending_mfa
+from hramada.core.audit import record
+
+
+class StaffAuthenticationForm(AuthenticationForm):
+    """Password sign-in for staff only: applicants sign in through the portal and never reach staff pages."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "not_staff": gettext_lazy("This account cannot sign in here."),
+    }
+
+    def confirm_login_allowed(self, user: object) -> None:
+        super().confirm_login_allowed(user)  # type: ignore[arg-type]
+        if not getattr(user, "is_staff_member", False):
+            raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=gettext_lazy("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+def _safe_next(request: HttpRequest, default: str = "core:dashboard") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    from django.urls import reverse
+
+    return reverse(default)
+
+
+class StaffLoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = StaffAuthenticationForm
+    redirect_authenticated_user = False
+
+    def get_success_url(self) -> str:
+        from django.urls import reverse
+
+        next_url = self.get_redirect_url()
+        return f"{reverse('core:mfa')}?next={next_url}" if next_url else reverse("core:mfa")
+
+
+login_view = public(sensitive_post_parameters("password")(StaffLoginView.as_view()))
+
+
+@staff_pending_mfa
+def mfa_view(request: HttpRequest) -> HttpResponse:
+    """Second step of sign-in: enrol a first device, or verify with one already enrolled."""
+    user = request.user
+    if user.is_verified():  # type: ignore[union-attr]
+        return redirect(_safe_next(request))
+    if not mfa.has_confirmed_device(user):
+        return redirect(f"{_reverse('core:mfa_enrol')}?next={_safe_next(request)}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = mfa.verify_any(user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            record(action="auth.mfa_verified", target=user, detail={"device": device.__class__.__name__})
+            return redirect(_safe_next(request))
+        record(action="auth.mfa_failed", target=user, detail={})
+        form.add_error("token", _("That code is not valid. Codes can be used only once and expire after 30 seconds."))
+    has_passkey = user.webauthncredential_set.filter(confirmed=True).exists()  # type: ignore[union-attr]
+    return render(request, "core/mfa_verify.html", {"form": form, "has_passkey": has_passkey, "next": _safe_next(request)})
+
+
+@staff_pending_mfa
+def mfa_enrol(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app by scanning a QR code and typing one code from it."""
+    user = request.user
+    if mfa.has_confirmed_device(user) and not user.is_verified():  # type: ignore[union-attr]
+        return redirect("core:mfa")
+    device = mfa.pending_totp_device(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if mfa.confirm_totp(device, form.cleaned_data["token"]):
+            otp_login(request, device)
+            codes = mfa.regenerate_recovery_codes(user)
+            record(action="auth.mfa_enrolled", target=user, detail={"device": "totp"})
+            return render(request, "core/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
+        form.add_error("token", _("That code is not valid. Check the clock of your phone and try the next code."))
+    context = {
+        "form": form,
+        "qr_svg": mfa.totp_qr_svg(device),
+        "secret": mfa.totp_secret_base32(device),
+        "next": _safe_next(request),
+    }
+    return render(request, "core/mfa_enrol.html", context)
+
+
+@staff_pending_mfa
+def security(request: HttpRequest) -> HttpResponse:
+    """A staff member's own security page: devices, passkeys, recovery codes, sign out everywhere."""
+    user = request.user
+    if not user.is_verified():  # type: ignore[union-attr]
+        return redirect("core:mfa")
+    codes = None
+    if request.method == "POST" and request.POST.get("action") == "recovery":
+        codes = mfa.regenerate_recovery_codes(user)
+        record(action="auth.recovery_codes_regenerated", target=user, detail={})
+    context = {
+        "totp_devices": TOTPDevice.objects.filter(user=user, confirmed=True),
+        "passkeys": user.webauthncredential_set.all(),  # type: ignore[union-attr]
+        "codes": codes,
+    }
+    return render(request, "core/security.html", context)
+
+
+@staff_pending_mfa
+def password_change(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_verified():  # type: ignore[union-attr]
+        return redirect("core:mfa")
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+        update_session_auth_hash(request, user)
+        record(action="auth.password_changed", target=user, detail={})
+        messages.success(request, _("Your password has been changed."))
+        return redirect("core:dashboard")
+    return render(request, "core/password_change.html", {"form": form})
+
+
+@public
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    applicant = getattr(request.user, "is_applicant", False)
+    logout(request)
+    return redirect("fund_portal:login" if applicant and _has_url("fund_portal:login") else "core:login")
+
+
+@staff_pending_mfa
+@require_POST
+def logout_everywhere(request: HttpRequest) -> HttpResponse:
+    """End every session of this account on every device, this one included."""
+    user = request.user
+    user.session_generation += 1  # type: ignore[union-attr]
+    user.save(update_fields=["session_generation"])  # type: ignore[union-attr]
+    record(action="auth.logout_everywhere", target=user, detail={})
+    logout(request)
+    messages.info(request, _("You have been signed out on every device."))
+    return redirect("core:login")
+
+
+def _reverse(name: str) -> str:
+    from django.urls import reverse
+
+    return reverse(name)
+
+
+def _has_url(name: str) -> bool:
+    from django.urls import NoReverseMatch
+
+    try:
+        _reverse(name)
+    except NoReverseMatch:
+        return False
+    return True

@@ -1,0 +1,93 @@
+"""Landing page, staff dashboard, language choice, health check."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from hramada.core.access import any_staff, public
+from hramada.core.dashboard import panels_for
+from hramada.core.models import TaskProgress
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated and getattr(user, "is_staff_member", False):
+        return redirect("core:dashboard")
+    if user.is_authenticated and getattr(user, "is_applicant", False):
+        try:
+            return redirect(reverse("fund_portal:home"))
+        except NoReverseMatch:
+            pass
+    try:
+        portal_url = reverse("fund_portal:start")
+    except NoReverseMatch:
+        portal_url = ""
+    return render(request, "core/home.html", {"portal_url": portal_url})
+
+
+@any_staff
+def dashboard(request: HttpRequest) -> HttpResponse:
+    roles = request.user.roles  # type: ignore[union-attr]
+    panels = []
+    for panel in panels_for(roles):
+        context = dict(panel.context(request)) if panel.context else {}
+        panels.append({"panel": panel, "context": context})
+    jobs = TaskProgress.objects.filter(owner=request.user)[:5]
+    return render(request, "core/dashboard.html", {"panels": panels, "roles": sorted(roles), "jobs": jobs})
+
+
+@any_staff
+def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
+    """A long job's progress; the page refreshes itself (meta refresh, no script) until the job ends."""
+    job = TaskProgress.objects.filter(pk=job_id, owner=request.user).first()
+    if job is None:
+        return render(request, "core/not_found.html", status=404)
+    return render(request, "core/job_progress.html", {"job": job})
+
+
+@public
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch language without JavaScript; signed-in users keep their choice on every device."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        user = request.user
+        if user.is_authenticated:
+            user.preferred_language = language  # type: ignore[union-attr]
+            user.save(update_fields=["preferred_language"])  # type: ignore[union-attr]
+    return response
+
+
+@public
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness: the database answers and every migration is applied."""
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as exc:  # the database itself is unreachable
+        return JsonResponse({"status": "error", "database": str(exc)}, status=503)
+    if pending:
+        return JsonResponse({"status": "error", "database": f"{len(pending)} migrations not applied"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,7 @@
+"""Tests: fast password hashing, tasks run at once, everything else as in base."""
+
+from hramada.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+AXES_ENABLED = True
