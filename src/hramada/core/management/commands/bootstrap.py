@@ -1,0 +1,27 @@
+"""`manage.py bootstrap`: first-run set-up (administrator, then every step the domain apps registered)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from hramada.core.bootstrap import create_first_administrator, steps
+
+
+class Command(BaseCommand):
+    help = "Create the first administrator and run the first-run steps of every app (idempotent)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--skip", action="append", default=[], help="Step key to skip (repeatable).")
+        parser.add_argument("--only-admin", action="store_true", help="Create the administrator only.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        create_first_administrator(self.stdout.write)
+        if options["only_admin"]:
+            return
+        for step in steps():
+            if step.key in options["skip"]:
+                continue
+            self.stdout.write(f"- {step.description}")
+            step.run(self.stdout.write)

@@ -1,0 +1,85 @@
+"""Fixtures shared by every test: users of each kind and role, signed in the way the product signs them in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hramada.core.roles import AccountKind, Role
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The real reference data beside the repository (../shared/data)."""
+    assert SHARED_DATA.is_dir(), f"reference data missing at {SHARED_DATA}"
+    return SHARED_DATA
+
+
+@pytest.fixture
+def make_staff(db: Any) -> Callable[..., Any]:
+    """A staff user with the given roles and a confirmed authenticator-app device."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hramada.core.models import RoleGrant, User
+
+    counter = {"n": 0}
+
+    def build(*roles: Role, username: str | None = None, password: str = "correct horse battery 42", enrolled: bool = True) -> Any:
+        counter["n"] += 1
+        user = User.objects.create_user(
+            username=username or f"staff{counter['n']}", password=password, kind=AccountKind.STAFF
+        )
+        RoleGrant.objects.bulk_create(RoleGrant(user=user, role=role) for role in roles)
+        if enrolled:
+            TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        return user
+
+    return build
+
+
+@pytest.fixture
+def make_applicant(db: Any) -> Callable[..., Any]:
+    from hramada.core.models import User
+
+    counter = {"n": 0}
+
+    def build(username: str | None = None, password: str = "correct horse battery 42") -> Any:
+        counter["n"] += 1
+        return User.objects.create_user(
+            username=username or f"applicant{counter['n']}", password=password, kind=AccountKind.APPLICANT
+        )
+
+    return build
+
+
+def sign_in_verified(client: Any, user: Any) -> Any:
+    """Sign `user` in with their second factor already passed, as after a real MFA step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    assert device is not None, "sign_in_verified needs an enrolled user"
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def staff_client(client: Any, make_staff: Callable[..., Any]) -> Callable[..., Any]:
+    """A test client signed in as verified staff holding `roles`."""
+
+    def build(*roles: Role) -> Any:
+        user = make_staff(*roles)
+        sign_in_verified(client, user)
+        client.user = user
+        return client
+
+    return build
