@@ -1,0 +1,12 @@
+"""placeholder"""
+
+from collections.abc import Iterator
+from typing import Any
+
+KEY = "un_xml"
+SDN_COLUMNS = 12
+
+
+def parse(path: Any, **options: Any) -> Iterator[list[Any]]:
+    raise NotImplementedError
+    yield []

@@ -1,0 +1,118 @@
+"""Fixtures for the sanctions importer tests: where the real data is, and mutated copies of it for fuzzing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA = REPO_ROOT.parent / "shared" / "data"
+SANCTIONS = DATA / "sanctions"
+FTM = DATA / "ftm"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """../shared/data beside the repository: always there; a missing copy is a broken checkout, not a skip."""
+    assert DATA.is_dir(), f"reference data missing at {DATA}"
+    return DATA
+
+
+def _truncate(data: bytes, at: int) -> bytes:
+    return data[: at % max(1, len(data))]
+
+
+def _flip(data: bytes, at: int, value: int) -> bytes:
+    if not data:
+        return data
+    index = at % len(data)
+    return data[:index] + bytes([value]) + data[index + 1 :]
+
+
+def _delete_line(data: bytes, at: int) -> bytes:
+    lines = data.split(b"\n")
+    del lines[at % len(lines)]
+    return b"\n".join(lines)
+
+
+def _swap_columns(data: bytes, at: int, first: int, second: int) -> bytes:
+    lines = data.split(b"\n")
+    index = at % len(lines)
+    cells = lines[index].split(b",")
+    if len(cells) > 1:
+        i, j = first % len(cells), second % len(cells)
+        cells[i], cells[j] = cells[j], cells[i]
+    lines[index] = b",".join(cells)
+    return b"\n".join(lines)
+
+
+def mutations(original: bytes) -> st.SearchStrategy[bytes]:
+    """Mutated copies of a real file: truncation, byte flips, deleted lines, swapped columns (and 1-3 of
+    them)."""
+    position = st.integers(min_value=0, max_value=max(0, len(original) * 2))
+    one = st.one_of(
+        st.tuples(st.just("truncate"), position),
+        st.tuples(st.just("flip"), position, st.integers(0, 255)),
+        st.tuples(st.just("delete_line"), position),
+        st.tuples(st.just("swap"), position, st.integers(0, 20), st.integers(0, 20)),
+    )
+
+    def apply(steps: list[Any]) -> bytes:
+        data = original
+        for step in steps:
+            kind, *args = step
+            ints = [int(str(a)) for a in args]
+            if kind == "truncate":
+                data = _truncate(data, ints[0])
+            elif kind == "flip":
+                data = _flip(data, ints[0], ints[1])
+            elif kind == "delete_line":
+                data = _delete_line(data, ints[0])
+            else:
+                data = _swap_columns(data, ints[0], ints[1], ints[2])
+        return data
+
+    return st.lists(one, min_size=1, max_size=3).map(apply)
+
+
+@pytest.fixture(scope="session")
+def mutate() -> Callable[[bytes], st.SearchStrategy[bytes]]:
+    return mutations
+
+
+def check_mutated_parse(source_key: str, data: bytes, suffix: str, **options: Any) -> None:
+    """Parse ``data`` as ``source_key``: the only failure allowed is SourceFormatError; a success is
+    valid FtM."""
+    import tempfile
+
+    from followthemoney import model
+
+    from hramada.sanctions.importers import SourceFormatError, parse_all
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"mutated{suffix}"
+        path.write_bytes(data)
+        try:
+            entities = parse_all(source_key, path, **options)
+        except SourceFormatError as error:
+            assert str(path) in str(error)
+            return
+    for entity in entities:
+        if entity.op == "DEL":
+            continue
+        schema = model.get(entity.schema)
+        assert schema is not None, entity.schema
+        for prop, values in entity.properties.items():
+            assert prop in schema.properties, (entity.schema, prop)
+            assert all(isinstance(value, str) and value for value in values)
+        model.get_proxy(dict(entity.data), cleaned=False)
+
+
+@pytest.fixture(scope="session")
+def fuzz_check() -> Callable[..., None]:
+    return check_mutated_parse
