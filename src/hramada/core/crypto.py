@@ -1,0 +1,404 @@
+"""Envelope encryption and keyed blind indexes for personal data, and the key ring that holds their keys.
+
+Every value gets its own random AES-256-GCM data key; that data key is wrapped (AES-256-GCM again) by the
+current key-encryption key of the ring, and both layers authenticate a *label* naming model and field, so a
+ciphertext copied into another column fails to decrypt instead of silently showing another person's data.
+
+Ciphertext format (ASCII, fits a text column)::
+
+    v1.<key id>.<base64url(wrapped data key (60 bytes) || nonce (12 bytes) || ciphertext+tag)>
+
+Blind indexes are HMAC-SHA256 under a separate index key over a normalised value (NFKC, casefold, whitespace
+collapsed), so "Ala  Kowalska" and "ala kowalska" find each other without anything being decrypted.
+
+The ring is a JSON document: from ``HRAMADA_KEYRING`` (the JSON itself, for production secrets) or from
+the file the ``HRAMADA_KEYRING_FILE`` setting names (``var/keyring.json``, from ``manage.py generate_keys``)::
+
+    {"version": 1, "current": "<kid>", "keys": {"<kid>": "<base64url 32 bytes>", ...},
+     "index_key": "<base64url 32 bytes>"}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import stat
+import threading
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.core.checks import CheckMessage, Error, Tags, register
+from django.core.checks import Warning as CheckWarning
+from django.core.exceptions import ImproperlyConfigured
+
+FORMAT_VERSION = "v1"
+KEY_BYTES = 32
+NONCE_BYTES = 12
+TAG_BYTES = 16
+WRAPPED_KEY_BYTES = NONCE_BYTES + KEY_BYTES + TAG_BYTES
+# The largest plaintext one value may hold, in UTF-8 bytes. A long testimony fits many times over; anything
+# larger (a scanned document) belongs in an encrypted file, not in a database column.
+MAX_PLAINTEXT_BYTES = 1024 * 1024
+KEY_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+GENERATE_HINT = "Create one with `python manage.py generate_keys` (or `make run`, which calls it)"
+MASK = "••••••"
+_WHITESPACE = re.compile(r"\s+")
+
+
+class CryptoError(Exception):
+    """Base class of every failure of encryption, decryption or the key ring."""
+
+
+class KeyringError(CryptoError, ImproperlyConfigured):
+    """No usable key ring: nothing can be encrypted or decrypted, and nothing is written in clear instead."""
+
+
+class UnknownKeyError(CryptoError):
+    """A ciphertext names a key id the ring does not hold (a ring from another deployment, or a lost key)."""
+
+    def __init__(self, kid: str) -> None:
+        super().__init__(
+            f"The key ring has no key with id {kid!r}. Restore the key ring that contains it; "
+            "data encrypted under a lost key cannot be recovered."
+        )
+        self.kid = kid
+
+
+class DecryptionError(CryptoError):
+    """Authentication failed: wrong key, altered ciphertext, or a ciphertext from another column."""
+
+    def __init__(self, message: str, *, kid: str = "") -> None:
+        super().__init__(message)
+        self.kid = kid
+
+
+class ValueTooLongError(CryptoError, ValueError):
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"The value is {size} bytes long; an encrypted field holds at most {MAX_PLAINTEXT_BYTES} bytes."
+        )
+        self.size = size
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """Key-encryption keys by id, the id of the current one, and the blind-index key. Never log it."""
+
+    current: str
+    keys: Mapping[str, bytes] = field(repr=False)
+    index_key: bytes = field(repr=False)
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.current not in self.keys:
+            raise KeyringError(f"The key ring {self.source} lacks its current key {self.current!r}.")
+        for kid, key in self.keys.items():
+            if not KEY_ID_PATTERN.match(kid):
+                raise KeyringError(f"The key ring {self.source} has an invalid key id {kid!r}.")
+            if len(key) != KEY_BYTES:
+                raise KeyringError(f"Key {kid!r} in the key ring {self.source} is not {KEY_BYTES} bytes.")
+        if len(self.index_key) != KEY_BYTES:
+            raise KeyringError(f"The index key of the key ring {self.source} is not {KEY_BYTES} bytes.")
+        if hmac.compare_digest(self.index_key, self.keys[self.current]):
+            raise KeyringError(f"The key ring {self.source} uses one key to encrypt and to index.")
+
+    def key(self, kid: str) -> bytes:
+        try:
+            return self.keys[kid]
+        except KeyError:
+            raise UnknownKeyError(kid) from None
+
+    def to_json(self) -> str:
+        document = {
+            "version": 1,
+            "current": self.current,
+            "keys": {kid: _b64(key) for kid, key in self.keys.items()},
+            "index_key": _b64(self.index_key),
+        }
+        return json.dumps(document, indent=2) + "\n"
+
+    def rotated(self) -> KeyRing:
+        """This ring plus a fresh key that becomes current; every older key stays to decrypt older values."""
+        kid = new_key_id(existing=self.keys)
+        return KeyRing(
+            current=kid,
+            keys={**self.keys, kid: AESGCM.generate_key(bit_length=256)},
+            index_key=self.index_key,
+            source=self.source,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, *, source: str) -> KeyRing:
+        try:
+            document = json.loads(text)
+            if not isinstance(document, dict) or document.get("version") != 1:
+                raise KeyringError(f"The key ring {source} is not a version 1 key ring.")
+            keys = {str(kid): _unb64(value) for kid, value in dict(document["keys"]).items()}
+            return cls(
+                current=str(document["current"]),
+                keys=keys,
+                index_key=_unb64(document["index_key"]),
+                source=source,
+            )
+        except KeyringError:
+            raise
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            # The message names the problem's kind, never the content: the content is secret.
+            raise KeyringError(
+                f"The key ring {source} cannot be read ({exc.__class__.__name__}); it must be JSON with "
+                '"version", "current", "keys" and "index_key".'
+            ) from None
+
+
+def new_key_id(existing: Collection[str] = ()) -> str:
+    """A key id that sorts by creation date and says when the key was made: "20261124-3fa9c1"."""
+    while True:
+        kid = f"{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+        if kid not in existing:
+            return kid
+
+
+def generate_keyring() -> KeyRing:
+    kid = new_key_id()
+    return KeyRing(
+        current=kid,
+        keys={kid: AESGCM.generate_key(bit_length=256)},
+        index_key=AESGCM.generate_key(bit_length=256),
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("expected base64 text")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+# --- Loading the ring ---------------------------------------------------------------------------------------
+
+ENV_VARIABLE = "HRAMADA_KEYRING"
+
+
+@dataclass(frozen=True)
+class KeyringSource:
+    """Where the ring comes from: the environment variable wins over the file."""
+
+    inline: str | None
+    path: Path
+
+    @property
+    def description(self) -> str:
+        return f"from ${ENV_VARIABLE}" if self.inline is not None else str(self.path)
+
+
+def keyring_source() -> KeyringSource:
+    from django.conf import settings
+
+    from hramada.settings.env import env_str
+
+    inline = getattr(settings, "HRAMADA_KEYRING", None) or env_str("KEYRING") or None
+    return KeyringSource(inline=inline, path=Path(settings.HRAMADA_KEYRING_FILE))
+
+
+_cache_lock = threading.Lock()
+_cache: tuple[object, KeyRing] | None = None
+
+
+def load_keyring() -> KeyRing:
+    """The ring in use. The file is re-read when it changes, so a rotation reaches running processes."""
+    global _cache
+    source = keyring_source()
+    if source.inline is not None:
+        stamp: object = ("inline", hashlib.sha256(source.inline.encode()).digest())
+    else:
+        try:
+            info = source.path.stat()
+        except FileNotFoundError:
+            raise KeyringError(
+                f"The key ring file {source.path} does not exist, so personal data can be neither encrypted "
+                f"nor read. {GENERATE_HINT}, or set ${ENV_VARIABLE} to the key ring JSON."
+            ) from None
+        stamp = ("file", str(source.path), info.st_mtime_ns, info.st_size, info.st_ino)
+    with _cache_lock:
+        if _cache is not None and _cache[0] == stamp:
+            return _cache[1]
+    if source.inline is not None:
+        ring = KeyRing.from_json(source.inline, source=source.description)
+    else:
+        try:
+            text = source.path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KeyringError(f"The key ring file {source.path} cannot be read: {exc.strerror}.") from None
+        ring = KeyRing.from_json(text, source=source.description)
+    with _cache_lock:
+        _cache = (stamp, ring)
+    return ring
+
+
+def forget_cached_keyring(**kwargs: Any) -> None:
+    """Drop the cached ring (connected to `setting_changed`, so tests that swap rings see the new one)."""
+    global _cache
+    with _cache_lock:
+        _cache = None
+
+
+def save_keyring_file(ring: KeyRing, path: Path) -> None:
+    """Write `ring` to `path` with 0600 permissions, replacing an older ring atomically."""
+    from hramada.settings.env import write_private_file
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    write_private_file(temporary, ring.to_json())
+    try:
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    forget_cached_keyring()
+
+
+# --- Encryption ---------------------------------------------------------------------------------------------
+
+
+def _aad(kind: bytes, kid: str, label: str) -> bytes:
+    return b"|".join((b"hramada", FORMAT_VERSION.encode(), kind, kid.encode(), label.encode("utf-8")))
+
+
+def encrypt(plaintext: str, *, label: str, ring: KeyRing | None = None) -> str:
+    """Encrypt `plaintext` for the column named by `label` ("app_label.model.field") under the current key."""
+    data = plaintext.encode("utf-8")
+    if len(data) > MAX_PLAINTEXT_BYTES:
+        raise ValueTooLongError(len(data))
+    ring = ring or load_keyring()
+    kid = ring.current
+    data_key = AESGCM.generate_key(bit_length=256)
+    wrap_nonce = os.urandom(NONCE_BYTES)
+    wrapped = wrap_nonce + AESGCM(ring.key(kid)).encrypt(wrap_nonce, data_key, _aad(b"dek", kid, label))
+    nonce = os.urandom(NONCE_BYTES)
+    body = AESGCM(data_key).encrypt(nonce, data, _aad(b"data", kid, label))
+    return f"{FORMAT_VERSION}.{kid}.{_b64(wrapped + nonce + body)}"
+
+
+@dataclass(frozen=True)
+class ParsedCiphertext:
+    kid: str
+    wrapped_key: bytes
+    nonce: bytes
+    body: bytes
+
+
+def parse(ciphertext: str) -> ParsedCiphertext:
+    version, _, rest = ciphertext.partition(".")
+    kid, _, payload = rest.partition(".")
+    if version != FORMAT_VERSION or not KEY_ID_PATTERN.match(kid) or not payload:
+        raise DecryptionError(
+            f"This is not a {FORMAT_VERSION} ciphertext (it starts {ciphertext[:3]!r}); "
+            "was the value written in clear by something other than an encrypted field?"
+        )
+    try:
+        raw = _unb64(payload)
+    except (ValueError, binascii.Error):
+        raise DecryptionError(f"The ciphertext under key {kid!r} is not valid base64.", kid=kid) from None
+    if len(raw) < WRAPPED_KEY_BYTES + NONCE_BYTES + TAG_BYTES:
+        raise DecryptionError(f"The ciphertext under key {kid!r} is truncated.", kid=kid)
+    return ParsedCiphertext(
+        kid=kid,
+        wrapped_key=raw[:WRAPPED_KEY_BYTES],
+        nonce=raw[WRAPPED_KEY_BYTES : WRAPPED_KEY_BYTES + NONCE_BYTES],
+        body=raw[WRAPPED_KEY_BYTES + NONCE_BYTES :],
+    )
+
+
+def key_id_of(ciphertext: str) -> str:
+    """The id of the key a ciphertext was written under, without decrypting it."""
+    return parse(ciphertext).kid
+
+
+def decrypt(ciphertext: str, *, label: str, ring: KeyRing | None = None) -> str:
+    """The plaintext, or `DecryptionError` naming the key id: never garbage, never a partial value."""
+    parts = parse(ciphertext)
+    ring = ring or load_keyring()
+    kek = ring.key(parts.kid)
+    wrap_nonce, wrapped = parts.wrapped_key[:NONCE_BYTES], parts.wrapped_key[NONCE_BYTES:]
+    try:
+        data_key = AESGCM(kek).decrypt(wrap_nonce, wrapped, _aad(b"dek", parts.kid, label))
+    except InvalidTag:
+        raise DecryptionError(
+            f"Key {parts.kid!r} does not open this value of {label}: the key ring holds a different key "
+            "under that id, or the ciphertext was altered or copied from another column.",
+            kid=parts.kid,
+        ) from None
+    try:
+        data = AESGCM(data_key).decrypt(parts.nonce, parts.body, _aad(b"data", parts.kid, label))
+    except InvalidTag:
+        raise DecryptionError(
+            f"The value under key {parts.kid!r} for {label} fails authentication: it was altered.",
+            kid=parts.kid,
+        ) from None
+    return data.decode("utf-8")
+
+
+# --- Blind index --------------------------------------------------------------------------------------------
+
+
+def normalise_for_index(value: str) -> str:
+    """NFKC + casefold + collapsed whitespace: the form two spellings of one value share."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
+    return _WHITESPACE.sub(" ", folded).strip()
+
+
+def blind_index(value: str, *, scope: str, ring: KeyRing | None = None) -> str:
+    """Hex HMAC-SHA256 of the normalised value under the index key, one scope per column."""
+    ring = ring or load_keyring()
+    message = scope.encode("utf-8") + b"\x00" + normalise_for_index(value).encode("utf-8")
+    return hmac.new(ring.index_key, message, hashlib.sha256).hexdigest()
+
+
+# --- Start-up check -----------------------------------------------------------------------------------------
+
+
+@register(Tags.security)
+def keyring_is_usable(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    """Refuse to start (every command, runserver and migrate included) without a usable key ring."""
+    source = keyring_source()
+    try:
+        ring = load_keyring()
+    except CryptoError as exc:
+        return [
+            Error(
+                str(exc),
+                hint=f"{GENERATE_HINT}, or set ${ENV_VARIABLE}. See docs/security.md.",
+                id="hramada.E101",
+            )
+        ]
+    problems: list[CheckMessage] = []
+    if source.inline is None:
+        mode = stat.S_IMODE(source.path.stat().st_mode)
+        if mode & 0o077:
+            problems.append(
+                CheckWarning(
+                    f"The key ring file {source.path} can be read by other users (mode {mode:o}).",
+                    hint=f"chmod 600 {source.path}",
+                    id="hramada.W101",
+                )
+            )
+    try:
+        probe = encrypt("probe", label="hramada.keyring.check", ring=ring)
+        decrypt(probe, label="hramada.keyring.check", ring=ring)
+    except CryptoError as exc:  # pragma: no cover - a ring that parses but cannot encrypt is a bug
+        problems.append(Error(f"The key ring {source.description} does not work: {exc}", id="hramada.E102"))
+    return problems
