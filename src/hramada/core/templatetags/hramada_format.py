@@ -1,0 +1,28 @@
+"""Template filters for numbers, money and dates in the reader's language: `{% load hramada_format %}`,
+`{{ envelope.available|money:envelope.currency }}`, `{{ count|number }}`, `{{ day|long_date }}`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django import template
+
+from hramada.core import formatting
+
+register = template.Library()
+
+
+@register.filter(name="money")
+def money(amount: Decimal | int | str | None, currency: str = "EUR") -> str:
+    return formatting.money(amount, currency or "EUR")
+
+
+@register.filter(name="number")
+def number(value: Decimal | int | float | None) -> str:
+    return formatting.number(value)
+
+
+@register.filter(name="long_date")
+def long_date(value: date | datetime | None) -> str:
+    return formatting.long_date(value)
