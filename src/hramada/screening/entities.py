@@ -1,0 +1,241 @@
+"""The two things the engine compares: a `Query` (what a user asks about) and a `ListedEntity` (what a list says),
+read from a FollowTheMoney entity dict. Input is validated here, once, so the rest of the engine can trust it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from followthemoney import model
+from rigour.territories import lookup_territory
+
+from hramada.screening.normalize import clean_text
+
+
+class QueryError(ValueError):
+    """The query cannot be screened; `field` names the input at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+# FtM property -> identifier kind. Same kind on both sides and different values is a conflict.
+IDENTIFIER_KINDS: dict[str, str] = {
+    "passportNumber": "passport",
+    "idNumber": "national_id",
+    "socialSecurityNumber": "national_id",
+    "registrationNumber": "registration",
+    "ogrnCode": "registration",
+    "okpoCode": "registration",
+    "leiCode": "lei",
+    "dunsCode": "registration",
+    "taxNumber": "tax",
+    "innCode": "tax",
+    "vatCode": "tax",
+    "imoNumber": "imo",
+    "mmsi": "mmsi",
+    "swiftBic": "bic",
+    "publicKey": "crypto",
+    "cryptoAddress": "crypto",
+    "accountId": "crypto",
+    "number": "document",
+}
+QUERY_IDENTIFIER_KINDS = frozenset(IDENTIFIER_KINDS.values()) | {"any"}
+COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "birthCountry", "flag", "mainCountry")
+NAME_PROPERTIES = ("name", "alias", "previousName", "weakAlias")
+_CRYPTO = re.compile(r"^(0x[0-9a-fA-F]{40}|(bc1|[13])[a-zA-HJ-NP-Z0-9]{25,62}|T[1-9A-HJ-NP-Za-km-z]{33})$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+MIN_BIRTH_YEAR = 1850
+
+
+def normalize_identifier(value: str) -> str:
+    """Upper-case letters and digits only; `IMO 9187629` and `9187629` are one IMO number."""
+    text = re.sub(r"[^0-9A-Za-z]", "", clean_text(value)).upper()
+    if text.startswith("IMO") and text[3:].isdigit():
+        text = text[3:]
+    return text
+
+
+def guess_identifier_kind(value: str) -> str:
+    compact = re.sub(r"\s", "", value)
+    if _CRYPTO.match(compact):
+        return "crypto"
+    if re.match(r"^IMO\s*\d{7}$", value.strip(), re.IGNORECASE):
+        return "imo"
+    return "any"
+
+
+def parse_date(value: str, *, field_name: str = "birth_date") -> str:
+    """ISO prefix (`1954`, `1954-08`, `1954-08-30`) of a date written as ISO or `30.8.1954`; QueryError if impossible."""
+    text = clean_text(value).replace(" ", "")
+    match = _DMY.match(text)
+    if match:
+        text = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+    match = _DATE.match(text[:10]) if len(text) >= 4 else None
+    if match is None:
+        raise QueryError(field_name, f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match[1])
+    this_year = datetime.datetime.now(tz=datetime.UTC).year
+    if not MIN_BIRTH_YEAR <= year <= this_year:
+        raise QueryError(field_name, f"year {year} is outside {MIN_BIRTH_YEAR}-{this_year}")
+    if match[2] is None:
+        return f"{year:04d}"
+    month = int(match[2])
+    if not 1 <= month <= 12:
+        raise QueryError(field_name, f"month {month} does not exist")
+    if match[3] is None:
+        return f"{year:04d}-{month:02d}"
+    day = int(match[3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError as exc:
+        raise QueryError(field_name, f"{value!r} is not a real date") from exc
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def normalize_country(value: str) -> str:
+    """ISO-style territory code (`by`) for a code or name in any common language; QueryError if unknown."""
+    territory = lookup_territory(clean_text(value))
+    if territory is None:
+        raise QueryError("country", f"{value!r} is not a known country code or name")
+    return str(territory.code)
+
+
+@cache
+def _schema_names_matchable() -> frozenset[str]:
+    return frozenset(name for name, schema in model.schemata.items() if schema.matchable)
+
+
+def is_matchable(schema: str) -> bool:
+    """Lists also hold sanctions, addresses and relations: only things that can be a screening hit are indexed."""
+    return schema in _schema_names_matchable()
+
+
+@cache
+def schemata_compatible(query_schema: str, listed_schema: str) -> bool:
+    """A query for a LegalEntity may hit a Person or a Company; a query for a Vessel never hits a Person."""
+    a, b = model.get(query_schema), model.get(listed_schema)
+    if a is None or b is None:
+        return True
+    return a.is_a(b) or b.is_a(a) or a.can_match(b) or b.can_match(a)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to screen. Construction validates and normalises; bad input raises `QueryError` naming the field."""
+
+    name: str = ""
+    schema: str = "LegalEntity"
+    aliases: tuple[str, ...] = ()
+    birth_date: str | None = None
+    countries: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+    """Values, optionally typed as `kind:value` (`passport:MP1234567`, `imo:9187629`); kinds in IDENTIFIER_KINDS."""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        if model.get(self.schema) is None:
+            raise QueryError("schema", f"{self.schema!r} is not a FollowTheMoney schema")
+        names = tuple(n for n in (clean_text(x) for x in (self.name, *self.aliases)) if n)
+        if isinstance(self.countries, str):
+            object.__setattr__(self, "countries", (self.countries,))
+        if isinstance(self.identifiers, str):
+            object.__setattr__(self, "identifiers", (self.identifiers,))
+        typed = tuple(self._typed_identifier(v) for v in self.identifiers if clean_text(v))
+        if not any(typed_id[1] for typed_id in typed) and not names:
+            raise QueryError("name", "a name or an identifier is needed")
+        if names and not any(ch.isalnum() for ch in " ".join(names)):
+            raise QueryError("name", "the name has no letters or digits")
+        object.__setattr__(self, "typed_identifiers", tuple(t for t in typed if t[1]))
+        object.__setattr__(self, "all_names", names)
+        if self.birth_date is not None and clean_text(self.birth_date):
+            object.__setattr__(self, "birth_date", parse_date(self.birth_date))
+        else:
+            object.__setattr__(self, "birth_date", None)
+        object.__setattr__(
+            self, "countries", tuple(dict.fromkeys(normalize_country(c) for c in self.countries if clean_text(c)))
+        )
+
+    @staticmethod
+    def _typed_identifier(value: str) -> tuple[str, str]:
+        kind, sep, rest = value.partition(":")
+        if sep and kind.strip().lower() in QUERY_IDENTIFIER_KINDS and rest.strip():
+            return kind.strip().lower(), normalize_identifier(rest)
+        return guess_identifier_kind(value), normalize_identifier(value)
+
+    # Set in __post_init__; declared for type checkers.
+    typed_identifiers: tuple[tuple[str, str], ...] = field(init=False, default=(), compare=False, repr=False)
+    all_names: tuple[str, ...] = field(init=False, default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ListedEntity:
+    """The parts of an FtM entity that screening uses."""
+
+    id: str
+    schema: str
+    caption: str
+    names: tuple[str, ...]
+    birth_dates: tuple[str, ...]
+    countries: tuple[str, ...]
+    identifiers: tuple[tuple[str, str], ...]
+    datasets: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @classmethod
+    def from_ftm(cls, data: Mapping[str, Any]) -> ListedEntity:
+        props: Mapping[str, list[str]] = data.get("properties") or {}
+
+        def values(*names: str) -> list[str]:
+            return [str(v) for n in names for v in props.get(n, []) if v]
+
+        names = tuple(dict.fromkeys(clean_text(n) for n in values(*NAME_PROPERTIES) if clean_text(n)))
+        ids = tuple(
+            dict.fromkeys(
+                (kind, norm)
+                for prop, kind in IDENTIFIER_KINDS.items()
+                for v in props.get(prop, [])
+                if (norm := normalize_identifier(str(v)))
+            )
+        )
+        caption = str(data.get("caption") or (names[0] if names else data.get("id", "")))
+        return cls(
+            id=str(data["id"]),
+            schema=str(data.get("schema") or "Thing"),
+            caption=caption,
+            names=names,
+            birth_dates=tuple(dict.fromkeys(v[:10] for v in values("birthDate") if v[:4].isdigit())),
+            countries=tuple(dict.fromkeys(v.lower() for v in values(*COUNTRY_PROPERTIES))),
+            identifiers=ids,
+            datasets=tuple(str(d) for d in data.get("datasets", []) or []),
+            topics=tuple(values("topics")),
+        )
+
+
+def read_ftm_lines(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """FtM entity dicts from JSON lines; OpenSanctions delta lines (`{"op", "entity"}`) yield their entity."""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        data = json.loads(line)
+        if "entity" in data and "op" in data:
+            data = data["entity"]
+        if isinstance(data, dict) and "id" in data and "schema" in data:
+            yield data
+
+
+def load_entities(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
+    """Every FtM entity dict in the given JSON-lines files."""
+    for path in paths:
+        with Path(path).open(encoding="utf-8") as handle:
+            yield from read_ftm_lines(handle)

@@ -1,0 +1,121 @@
+"""Belarusian-Russian given-name and patronymic equivalence (Uladzimir = Vladimir, Yauhen = Evgeny).
+
+Folding (see `keys.py`) already makes Aleh meet Oleg and Dzmitry meet Dmitry; what it cannot do is learned from the
+EU Belarus list by `learn_equivalence.py` into `data/name_equivalence.csv`. Equivalence works on *stems*: a
+patronymic is its father's given name plus a suffix, so Рыгоравіч = Григорьевич also teaches Ryhor = Grigory.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hramada.screening.keys import fold
+from hramada.screening.transliterate import has_cyrillic, latin_renderings
+
+# Folded patronymic endings (-ovich, -evich, -ich; -ovna, -evna, -ichna) and the class they leave behind.
+_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[ae]vna|icna)$")
+_FINAL_VOWELS = re.compile(r"^(?P<stem>.{2,}?[^aeiu])(?P<suffix>[aeiu]*)$")
+
+
+def split_stem(key: str) -> tuple[str, str]:
+    """(stem, suffix class) of a folded key: `grigarevic` -> (`grigar`, `vic`), `valga` -> (`valg`, `a`)."""
+    match = _PATRONYMIC.match(key)
+    if match:
+        suffix = match["suffix"]
+        return match["stem"], "vna" if suffix.endswith("na") else "vic"
+    match = _FINAL_VOWELS.match(key)
+    if match:
+        return match["stem"], "a" if match["suffix"].endswith("a") else ""
+    return key, ""
+
+
+def _word_keys(word: str) -> set[str]:
+    word = word.casefold()
+    if has_cyrillic(word):
+        return {fold(r) for r in latin_renderings(word).values()}
+    return {fold(word)} if word else set()
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    """Why two different stems count as one name."""
+
+    belarusian: str
+    russian: str
+    persons: int
+
+    def describe(self) -> str:
+        return (
+            f"{self.belarusian} = {self.russian} (Belarusian and Russian forms of one name, "
+            f"learned from {self.persons} person(s) on the EU Belarus list)"
+        )
+
+
+class EquivalenceTable:
+    """Maps a folded word key to its canonical key; unknown stems map to themselves."""
+
+    def __init__(self, pairs: list[tuple[set[str], str, Equivalence]]) -> None:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        self._why: dict[str, Equivalence] = {}
+        preferred: dict[str, str] = {}
+        for stems, russian_stem, why in pairs:
+            root = find(russian_stem)
+            for stem in stems:
+                other = find(stem)
+                if other != root:
+                    parent[other] = root
+                self._why.setdefault(stem, why)
+            preferred.setdefault(root, russian_stem)
+        self._canonical = {stem: find(stem) for stem in parent}
+
+    @property
+    def size(self) -> int:
+        return len(self._canonical)
+
+    def canonical(self, key: str) -> str:
+        """The key with its stem replaced by the canonical stem of its equivalence class."""
+        stem, suffix = split_stem(key)
+        root = self._canonical.get(stem)
+        if root is None or root == stem:
+            return key if root is None else stem + suffix
+        return root + suffix
+
+    def reason(self, key_a: str, key_b: str) -> Equivalence | None:
+        """The learned pair that made two different keys meet, for the explanation."""
+        stem_a, stem_b = split_stem(key_a)[0], split_stem(key_b)[0]
+        if stem_a == stem_b:
+            return None
+        return self._why.get(stem_a) or self._why.get(stem_b)
+
+
+@cache
+def default_table() -> EquivalenceTable:
+    """The table shipped in `data/name_equivalence.csv` (read once per process)."""
+    text = resources.files("hramada.screening").joinpath("data/name_equivalence.csv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    pairs: list[tuple[set[str], str, Equivalence]] = []
+    for row in csv.DictReader(lines):
+        russian_words = [row["ru_cyrillic"], row["ru_latin"]]
+        belarusian_words = [row["be_cyrillic"], row["be_latin"]]
+        russian_stems = {split_stem(k)[0] for w in russian_words for k in _word_keys(w)}
+        belarusian_stems = {split_stem(k)[0] for w in belarusian_words for k in _word_keys(w)}
+        ru_latin = row["ru_latin"] or row["ru_cyrillic"]
+        anchor = split_stem(fold(ru_latin))[0] if not has_cyrillic(ru_latin) else min(russian_stems)
+        why = Equivalence(
+            belarusian=row["be_latin"] or row["be_cyrillic"],
+            russian=row["ru_latin"] or row["ru_cyrillic"],
+            persons=int(row["persons"]),
+        )
+        pairs.append((russian_stems | belarusian_stems, anchor, why))
+    return EquivalenceTable(pairs)

@@ -1,0 +1,181 @@
+"""In-memory candidate index over every name of every listed entity, updatable from deltas.
+
+Retrieval keys per name part: the folded key (`t:`), its consonant skeleton (`s:`, tolerant of vowel changes) and a
+four-letter prefix (`p:`, tolerant of typos at the end). Keys carried by very many names (`p:alek`, `t:ali`)
+say little and are skipped when rarer keys exist, which keeps a query at a few hundred set lookups.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hramada.screening.entities import ListedEntity, is_matchable
+from hramada.screening.keys import skeleton
+from hramada.screening.names import NameKind, NameVariant, name_variants
+
+MAX_POSTING = 3000
+"""Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
+_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "p": 0.4}
+
+
+def name_kind(schema: str) -> str:
+    if schema == "Person":
+        return NameKind.PERSON
+    if schema in ("Vessel", "Airplane", "CryptoWallet", "Security"):
+        return NameKind.OTHER
+    return NameKind.ORGANIZATION
+
+
+def part_keys(key: str) -> list[str]:
+    """Retrieval keys of one folded name part."""
+    keys = [f"t:{key}"]
+    if len(key) >= 4:
+        sk = skeleton(key)
+        if len(sk) >= 2:
+            keys.append(f"s:{sk}")
+    if len(key) >= 6:
+        keys.append(f"p:{key[:4]}")
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedName:
+    entity_id: str
+    name: str
+    variants: tuple[NameVariant, ...]
+
+
+class ScreeningIndex:
+    """Names, identifiers and sanctions of listed entities, with add/remove/replace and delta updates."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, ListedEntity] = {}
+        self.names: dict[int, IndexedName] = {}
+        self._postings: dict[str, set[int]] = defaultdict(set)
+        self._entity_names: dict[str, list[int]] = {}
+        self._identifiers: dict[str, set[str]] = defaultdict(set)
+        self._sanctions: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(dict)
+        self._next_name_id = 0
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
+        """Build from FtM entity dicts (any schemata; non-matchable ones are kept only as sanctions)."""
+        index = cls()
+        for entity in entities:
+            index.add(entity)
+        return index
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @property
+    def name_count(self) -> int:
+        return len(self.names)
+
+    def add(self, data: Mapping[str, Any]) -> None:
+        """Add one FtM entity dict; an entity with the same id is replaced."""
+        schema = str(data.get("schema", ""))
+        if schema == "Sanction":
+            self._add_sanction(data)
+            return
+        if not is_matchable(schema):
+            return
+        entity = ListedEntity.from_ftm(data)
+        if entity.id in self.entities:
+            self.remove(entity.id)
+        self.entities[entity.id] = entity
+        kind = name_kind(entity.schema)
+        ids: list[int] = []
+        for name in entity.names:
+            variants = name_variants(name, kind)
+            if not variants:
+                continue
+            name_id = self._next_name_id
+            self._next_name_id += 1
+            self.names[name_id] = IndexedName(entity.id, name, variants)
+            ids.append(name_id)
+            for key in {k for v in variants for part in v.keys for k in part_keys(part)}:
+                self._postings[key].add(name_id)
+        self._entity_names[entity.id] = ids
+        for _, value in entity.identifiers:
+            self._identifiers[value].add(entity.id)
+
+    def _add_sanction(self, data: Mapping[str, Any]) -> None:
+        props: Mapping[str, list[str]] = data.get("properties") or {}
+        for subject in props.get("entity", []):
+            self._sanctions[str(subject)][str(data["id"])] = {
+                "program": [str(v) for v in props.get("program", [])],
+                "authority": [str(v) for v in props.get("authority", [])],
+                "startDate": [str(v) for v in props.get("startDate", [])],
+            }
+
+    def remove(self, entity_id: str) -> None:
+        """Remove an entity (or a Sanction) by id; unknown ids are ignored."""
+        entity = self.entities.pop(entity_id, None)
+        for subject in self._sanctions.values():
+            subject.pop(entity_id, None)
+        if entity is None:
+            return
+        for name_id in self._entity_names.pop(entity_id, []):
+            indexed = self.names.pop(name_id)
+            for key in {k for v in indexed.variants for part in v.keys for k in part_keys(part)}:
+                posting = self._postings.get(key)
+                if posting is not None:
+                    posting.discard(name_id)
+                    if not posting:
+                        del self._postings[key]
+        for _, value in entity.identifiers:
+            holders = self._identifiers.get(value)
+            if holders is not None:
+                holders.discard(entity_id)
+                if not holders:
+                    del self._identifiers[value]
+
+    def replace(self, data: Mapping[str, Any]) -> None:
+        self.add(data)
+
+    def apply_delta(self, operations: Iterable[Mapping[str, Any]]) -> None:
+        """Apply OpenSanctions delta lines: `{"op": "ADD"|"MOD"|"DEL", "entity": {...}}`."""
+        for operation in operations:
+            op = str(operation.get("op", "")).upper()
+            entity = operation.get("entity") or {}
+            if op in ("ADD", "MOD"):
+                self.add(entity)
+            elif op == "DEL":
+                self.remove(str(entity.get("id", "")))
+
+    def sanctions_of(self, entity_id: str) -> list[dict[str, list[str]]]:
+        return list(self._sanctions.get(entity_id, {}).values())
+
+    def by_identifier(self, value: str) -> set[str]:
+        return set(self._identifiers.get(value, ()))
+
+    def candidate_names(self, variants: Iterable[NameVariant], limit: int = 40) -> list[int]:
+        """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
+        keys: dict[str, float] = {}
+        for variant in variants:
+            for part in variant.keys:
+                for key in part_keys(part):
+                    keys[key] = _KEY_WEIGHTS[key[0]]
+        postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
+        if not postings:
+            return []
+        usable = [(p, w) for p, w in postings if len(p) <= MAX_POSTING]
+        if not usable:
+            usable = [min(postings, key=lambda pw: len(pw[0]))]
+        hits: dict[int, float] = defaultdict(float)
+        for posting, weight in usable:
+            score = weight * math.log(1.0 + MAX_POSTING / len(posting))
+            for name_id in posting:
+                hits[name_id] += score
+        if len(hits) <= limit:
+            return list(hits)
+        return heapq.nlargest(limit, hits, key=hits.__getitem__)
+
+    def names_of(self, entity_id: str) -> list[IndexedName]:
+        return [self.names[i] for i in self._entity_names.get(entity_id, [])]

@@ -1,0 +1,99 @@
+"""Fold a Latin word into a comparison key on which transliteration systems and Belarusian/Russian spellings meet.
+
+The rules encode how the same Cyrillic letter is romanised by different systems (ж: zh, ž, ż; х: kh, ch, h) and the
+systematic differences between Belarusian and Russian forms of one name (Г is H in Belarusian and G in Russian;
+Belarusian akanye writes unstressed О as А; -аў/-ов, -енка/-енко). Keys are never shown to anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from normality import ascii_text
+
+# Letters whose ASCII fallback would lose the sound (ł -> l is fine, but š must become sh, not s).
+_SPECIAL_LATIN = str.maketrans(
+    {
+        "š": "sh",
+        "ž": "zh",
+        "č": "ch",
+        "ż": "zh",
+        "ź": "z",
+        "ś": "s",
+        "ć": "c",
+        "ń": "n",
+        "ł": "l",
+        "ŭ": "u",
+        "â": "ia",  # ISO 9 я
+        "û": "iu",  # ISO 9 ю
+        "ë": "io",
+        "ß": "ss",
+    }
+)
+
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    # Polish spelling first: szcz = щ, sz = ш, cz = ч.
+    ("szcz", "shch"),
+    ("sz", "sh"),
+    ("cz", "ch"),
+    ("shch", "s"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    # Belarusian дзеканне: Дзмітрый / Дмитрий, Генадзь / Геннадий.
+    ("dz", "d"),
+    # Г is H in Belarusian and Ukrainian, G in Russian: Halavanau / Golovanov, Ryhor / Grigory.
+    ("h", "g"),
+    ("j", "i"),
+    ("y", "i"),
+    # Akanye: Belarusian writes unstressed О as А: Лукашэнка / Лукашенко, Галаванаў / Голованов.
+    ("o", "a"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+# Iotated vowels are written ya/ia/ja, ye/ie/je, yu/iu/ju by different systems: drop the glide.
+_GLIDES: tuple[tuple[str, str], ...] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
+# -аў/-оў/-еў (au, ou, eu, aw, ow, ew) and -ов/-ев (ov, ev): one ending.
+# Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов.
+_U_AFTER_VOWEL = re.compile(r"([aei])u")
+_VOWELS = re.compile(r"[aeiu]")
+
+
+@lru_cache(maxsize=500_000)
+def latin_ascii(word: str) -> str:
+    """Lower-case ASCII for a Latin word, keeping the digraphs that carry Slavic sounds (š -> sh)."""
+    word = word.lower().translate(_SPECIAL_LATIN)
+    if word.isascii():
+        return word
+    return ascii_text(word).lower()
+
+
+@lru_cache(maxsize=500_000)
+def fold(word: str) -> str:
+    """The comparison key of one Latin word (any case, any diacritics)."""
+    key = latin_ascii(word)
+    key = "".join(ch for ch in key if ch.isalnum())
+    for old, new in _DIGRAPHS:
+        if old in key:
+            key = key.replace(old, new)
+    key = _DOUBLE.sub(r"\1", key)
+    for old, new in _GLIDES:
+        if old in key and len(key) > 2:
+            key = key.replace(old, new)
+    key = _U_AFTER_VOWEL.sub(r"\1v", key)
+    return _DOUBLE.sub(r"\1", key)
+
+
+def skeleton(key: str) -> str:
+    """Consonants of a folded key, used as a retrieval key tolerant of vowel differences."""
+    return _VOWELS.sub("", key)

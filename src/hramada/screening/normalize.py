@@ -1,0 +1,100 @@
+"""Turn whatever text arrives (from a list, a spreadsheet, a web form) into clean words.
+
+Nothing here raises on text: every function accepts any string and returns a possibly empty result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_NAME_CHARS = 500
+"""Names are cut here: no real name is longer, and a 10,000-character "name" must not cost 10,000 characters."""
+
+_INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x180E])
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'", "ʻ": "'"})
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+
+# The EU list (and many spreadsheets) write Latin letters that look like Cyrillic ones inside Cyrillic words:
+# `СIВАКАЎ`, `Вiктар` use Latin I/i for Belarusian І/і. These maps undo look-alikes in either direction.
+_LATIN_TO_CYRILLIC = str.maketrans(
+    "AaBCcEeHIiKMOoPpTXxYyĸ",
+    "АаВСсЕеНІіКМОоРрТХхУук",
+)
+_CYRILLIC_TO_LATIN = str.maketrans(
+    "АаВСсЕеНІіКМОоРрТХхУуЈј",
+    "AaBCcEeHIiKMOoPpTXxYyJj",
+)
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
+
+
+def _is_latin(ch: str) -> bool:
+    return ("a" <= ch.lower() <= "z") or ("\u00c0" <= ch <= "\u024f")
+
+
+def _keep_char(ch: str) -> bool:
+    """Drop control characters, unassigned code points, symbols such as emoji; keep letters, digits, marks."""
+    cat = unicodedata.category(ch)
+    if cat[0] in ("L", "N", "M"):
+        return True
+    return ch in " '-.,&/" or cat == "Zs"
+
+
+@lru_cache(maxsize=200_000)
+def clean_text(text: str) -> str:
+    """NFKC, invisible and control characters and emoji removed, apostrophes unified, whitespace collapsed."""
+    if not text:
+        return ""
+    text = text[: MAX_NAME_CHARS * 2]
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
+    text = "".join(ch if _keep_char(ch) else " " for ch in text)
+    return " ".join(text.split())[:MAX_NAME_CHARS]
+
+
+def word_script(word: str) -> str:
+    """`cyrillic`, `latin`, `mixed` or `other` by letter counts (digits and marks ignored)."""
+    cyr = sum(1 for ch in word if _is_cyrillic(ch))
+    lat = sum(1 for ch in word if _is_latin(ch))
+    if cyr and lat:
+        return "mixed"
+    if cyr:
+        return "cyrillic"
+    if lat:
+        return "latin"
+    return "other"
+
+
+def repair_mixed_script(word: str) -> str:
+    """Rewrite look-alike letters of the minority script into the majority script of the word.
+
+    `СIВАКАЎ` (Cyrillic with a Latin I) becomes `СІВАКАЎ`; `Lukashеnko` with a Cyrillic е becomes all Latin.
+    On a tie the word is read as Cyrillic, because the publisher quirk we know of goes that way.
+    """
+    cyr = sum(1 for ch in word if _is_cyrillic(ch))
+    lat = sum(1 for ch in word if _is_latin(ch))
+    if not cyr or not lat:
+        return word
+    if cyr >= lat:
+        return word.translate(_LATIN_TO_CYRILLIC)
+    return word.translate(_CYRILLIC_TO_LATIN)
+
+
+def text_script(text: str) -> str:
+    """The script of a whole text after repair: `cyrillic`, `latin`, `mixed` (words of both) or `other`."""
+    scripts = {word_script(w) for w in text.split()} - {"other"}
+    if not scripts:
+        return "other"
+    if len(scripts) == 1:
+        return scripts.pop()
+    return "mixed"
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(text: str) -> str:
+    """Clean, repair mixed-script words and case-fold; words separated by single spaces."""
+    words = _WORD.findall(clean_text(text).replace("-", " ").replace(".", ". "))
+    return " ".join(repair_mixed_script(w.strip("'")).casefold() for w in words if w.strip("'"))

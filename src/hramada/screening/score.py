@@ -1,0 +1,134 @@
+"""Screen a query against the index: retrieve candidates, score them with the feature table, explain the best."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from hramada.screening.entities import ListedEntity, Query, schemata_compatible
+from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
+from hramada.screening.features import FEATURES, Context
+from hramada.screening.index import ScreeningIndex, name_kind
+from hramada.screening.names import NameVariant, best_comparison, compare_variants, name_variants
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a score counts as a `match`, and from which score a candidate is returned at all.
+
+    Passed in per use; policy that staff change lives in the caller's database, not here.
+    """
+
+    match: float
+    review: float
+    candidates: int = 40
+
+    SCREENING: ClassVar[Thresholds]
+    """Onboarding and payments: few false alarms, Belarusian/Russian spellings of one person still match."""
+    INVESTIGATION: ClassVar[Thresholds]
+    """An analyst casting a wide net: looser names, more candidates."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.review <= self.match <= 1.0:
+            raise ValueError("thresholds need 0 <= review <= match <= 1")
+
+
+Thresholds.SCREENING = Thresholds(match=0.80, review=0.60)
+Thresholds.INVESTIGATION = Thresholds(match=0.65, review=0.40, candidates=80)
+
+
+def query_variants(query: Query) -> tuple[NameVariant, ...]:
+    kind = name_kind(query.schema) if query.schema != "LegalEntity" else "organization"
+    out: list[NameVariant] = []
+    for name in query.all_names:
+        out.extend(name_variants(name, kind))
+    return tuple(out)
+
+
+def _entity_variants(index: ScreeningIndex | None, entity: ListedEntity) -> tuple[NameVariant, ...]:
+    if index is not None and entity.id in index.entities:
+        return tuple(v for n in index.names_of(entity.id) for v in n.variants)
+    kind = name_kind(entity.schema)
+    return tuple(v for name in entity.names for v in name_variants(name, kind))
+
+
+def score_candidate(
+    query: Query,
+    entity: ListedEntity,
+    *,
+    thresholds: Thresholds = Thresholds.SCREENING,
+    index: ScreeningIndex | None = None,
+    variants: tuple[NameVariant, ...] | None = None,
+) -> ScreeningResult:
+    """Score one listed entity against the query, with every feature's part and the name evidence."""
+    q_variants = variants if variants is not None else query_variants(query)
+    best = best_comparison(q_variants, _entity_variants(index, entity))
+    evidence: NameEvidence | None = None
+    name_score = 0.0
+    name_detail = ""
+    if best is not None:
+        comparison = compare_variants(best[1], best[2])
+        evidence = NameEvidence.from_comparison(comparison)
+        name_score = best[0]
+        name_detail = evidence.describe()
+    ctx = Context(query=query, entity=entity, name_score=name_score, name_detail=name_detail)
+    reasons: list[Reason] = []
+    features: dict[str, float] = {}
+    for feature in FEATURES:
+        found = feature.function(ctx)
+        if found is None:
+            continue
+        features[feature.name] = found.value
+        detail = found.detail if feature.name != "name_similarity" else feature.claim
+        reasons.append(Reason(feature.name, found.value, feature.weight, detail))
+    score = max(0.0, min(1.0, sum(r.value * r.weight for r in reasons)))
+    return ScreeningResult(
+        entity_id=entity.id,
+        schema=entity.schema,
+        caption=entity.caption,
+        score=round(score, 4),
+        match=score >= thresholds.match,
+        features=features,
+        reasons=tuple(reasons),
+        name_evidence=evidence,
+        datasets=entity.datasets,
+        sanctions=tuple(index.sanctions_of(entity.id)) if index is not None else (),
+        query_id=query.id,
+    )
+
+
+def screen(
+    query: Query,
+    index: ScreeningIndex,
+    *,
+    thresholds: Thresholds = Thresholds.SCREENING,
+    limit: int = 5,
+) -> list[ScreeningResult]:
+    """The listed entities that may be the query, best first, each explaining itself.
+
+    Only candidates scoring at least `thresholds.review` are returned.
+    """
+    variants = query_variants(query)
+    best_name: dict[str, float] = {}
+    for name_id in index.candidate_names(variants, limit=thresholds.candidates):
+        indexed = index.names[name_id]
+        entity = index.entities[indexed.entity_id]
+        if not schemata_compatible(query.schema, entity.schema):
+            continue
+        found = best_comparison(variants, indexed.variants)
+        if found is not None and found[0] > best_name.get(indexed.entity_id, -1.0):
+            best_name[indexed.entity_id] = found[0]
+    for _, value in query.typed_identifiers:
+        for entity_id in index.by_identifier(value):
+            best_name.setdefault(entity_id, 0.0)
+            best_name[entity_id] += 2.0  # identifier hits are always scored in full
+    # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches.
+    floor = thresholds.review - 0.1
+    shortlist = [eid for eid, s in best_name.items() if s >= floor]
+    results = [
+        score_candidate(query, index.entities[eid], thresholds=thresholds, index=index, variants=variants)
+        for eid in shortlist
+    ]
+    results = [r for r in results if r.score >= thresholds.review]
+    results.sort(key=lambda r: (-r.score, r.entity_id))
+    return results[:limit]

@@ -1,0 +1,138 @@
+"""Latin renderings of a Cyrillic name by several transliteration systems at once.
+
+One Belarusian name reaches a list in many spellings because each publisher romanises by another system: the
+passport office (ICAO 9303 / national), the US and UK (BGN/PCGN), scholars (ISO 9), Polish and Lithuanian media,
+Belarusian Łacinka. We produce all of them so that whichever the query used, one rendering meets it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import icu
+
+_BELARUSIAN_LETTERS = frozenset("ўі'")
+_UKRAINIAN_LETTERS = frozenset("їєґ")
+_RUSSIAN_ONLY_LETTERS = frozenset("щъи")
+_HARD_CONSONANTS = frozenset("жшчцщ")
+_VOWELS = frozenset("аеёиіїоуыэюяєaeiouy")
+_SOFTENING = frozenset("ьеёіюяє")
+_GLIDE_BREAKERS = frozenset("ьъ'ў")
+
+_ICU_BGN = {"be": "Belarusian-Latin/BGN", "ru": "Russian-Latin/BGN", "uk": "Ukrainian-Latin/BGN"}
+_icu_local = threading.local()
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u052f" for ch in text)
+
+
+def cyrillic_languages(text: str) -> tuple[str, ...]:
+    """Plausible languages (`be`, `ru`, `uk`, most likely first) of lower-case Cyrillic text, by its letters.
+
+    Many names use no letter peculiar to one language (Аляксандр Лукашэнка): those get both readings.
+    """
+    letters = set(text)
+    if letters & _UKRAINIAN_LETTERS:
+        return ("uk",)
+    if "ў" in letters:
+        return ("be",)
+    if "і" in letters:
+        if letters & {"ы", "э"}:
+            return ("be",)
+        return ("uk",) if "и" in letters else ("be", "uk")
+    if letters & _RUSSIAN_ONLY_LETTERS:
+        return ("ru",)
+    return ("ru", "be")
+
+
+@cache
+def _tables() -> dict[str, Any]:
+    raw = resources.files("hramada.screening").joinpath("data/transliteration.json").read_text("utf-8")
+    systems: dict[str, Any] = json.loads(raw)["systems"]
+    return systems
+
+
+def _icu(transliterator_id: str) -> Any:
+    """ICU transliterators are not thread-safe: one instance per thread."""
+    cache_: dict[str, Any] | None = getattr(_icu_local, "cache", None)
+    if cache_ is None:
+        cache_ = {}
+        _icu_local.cache = cache_
+    if transliterator_id not in cache_:
+        cache_[transliterator_id] = icu.Transliterator.createInstance(transliterator_id)
+    return cache_[transliterator_id]
+
+
+def _by_table(text: str, system: dict[str, Any], language: str) -> str:
+    letters: dict[str, str] = dict(system["letters"])
+    letters.update(system.get("by_language", {}).get(language, {}))
+    iotated: dict[str, list[str]] = system["iotated"]
+    soft_l: str | None = system.get("soft_l")
+    out: list[str] = []
+    prev = ""
+    for i, ch in enumerate(text):
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in iotated:
+            after_consonant = prev.isalpha() and prev not in _VOWELS and prev not in _GLIDE_BREAKERS
+            form = iotated[ch][0 if after_consonant else 1]
+            if prev in _HARD_CONSONANTS and form[:1] in ("i", "j") and len(form) > 1:
+                form = form[1:]
+            if soft_l and prev == "л" and form[:1] in ("i", "j") and len(form) > 1:
+                form = form[1:]
+            out.append(form)
+        elif ch == "л" and soft_l:
+            out.append(soft_l if nxt in _SOFTENING else letters["л"])
+        elif ch in letters:
+            out.append(letters[ch])
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def latin_renderings(text: str) -> dict[str, str]:
+    """Map of system name to the Latin rendering of lower-case `text`; `{"latin": text}` when not Cyrillic.
+
+    Latin words inside a mixed text pass through every system unchanged.
+    """
+    if not has_cyrillic(text):
+        return {"latin": text}
+    out: dict[str, str] = {}
+    for rank, language in enumerate(cyrillic_languages(text)):
+        suffix = "" if rank == 0 else f":{language}"
+        renderings: dict[str, str] = {}
+        for name, system in _tables().items():
+            if language in system["languages"]:
+                renderings[name] = _by_table(text, system, language)
+        renderings["bgn_pcgn"] = _icu(_ICU_BGN[language]).transliterate(text).replace("·", "").lower()
+        for name, rendering in renderings.items():
+            if rendering not in out.values():
+                out[name + suffix] = rendering
+    iso9 = _icu("Cyrillic-Latin").transliterate(text).lower()
+    if iso9 not in out.values():
+        out["iso9"] = iso9
+    return out
+
+
+def system_label(system: str) -> str:
+    """Words for the explanation."""
+    base, _, language = system.partition(":")
+    label = {
+        "latin": "as written",
+        "bgn_pcgn": "BGN/PCGN romanisation",
+        "iso9": "ISO 9 scientific transliteration",
+        "icao_9303": "ICAO 9303 passport transliteration",
+        "by_national": "Belarusian national romanisation",
+        "lacinka": "Belarusian Łacinka",
+        "polish": "Polish spelling",
+    }.get(base, base)
+    return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
+
+
+_LANGUAGE_NAMES = {"be": "Belarusian", "ru": "Russian", "uk": "Ukrainian"}
