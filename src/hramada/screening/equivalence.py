@@ -18,7 +18,7 @@ from hramada.screening.transliterate import has_cyrillic, latin_renderings
 
 # Folded patronymic endings (-ovich, -evich, -ich; -ovna, -evna, -ichna) and the class they leave behind.
 _PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[ae]vna|icna)$")
-_FINAL_VOWELS = re.compile(r"^(?P<stem>.{2,}?[^aeiu])(?P<suffix>[aeiu]*)$")
+_FINAL_VOWELS = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
 
 
 def split_stem(key: str) -> tuple[str, str]:

@@ -19,8 +19,8 @@ from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
 MAX_TOKENS = 10
-TOKEN_MATCH_CUTOFF = 0.8
-"""Below this similarity two name parts are different names (Navumau/Naumov 0.86, Pokhodova/Zakharova 0.75)."""
+# Two name parts are one name when their keys differ by at most 1 edit up to 8 letters, 2 up to 12, 3 beyond
+# (Navumau/Naumov, Siarhaevich/Sergeyevich meet; Pokhodova/Zakharova, 2 edits in 8 letters, do not).
 INITIAL_SIMILARITY = 0.9
 SURPLUS_WEIGHT_WHEN_COMPLETE = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
@@ -113,7 +113,10 @@ def _part_similarity(a: str, b: str) -> float:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
-    return Levenshtein.normalized_similarity(a, b, score_cutoff=TOKEN_MATCH_CUTOFF)
+    longest = max(len(a), len(b))
+    allowed = 0 if longest <= 4 else 1 if longest <= 8 else 2 if longest <= 12 else 3
+    distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+    return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
 def _weight(key: str) -> float:

@@ -1,0 +1,368 @@
+"""Screening quality on labelled pairs built from real list data, side by side with nomenklatura logic-v2 and rapidfuzz.
+
+Pairs (positive: two spellings of one listed entity; negative: different listed entities with similar names):
+* EU Belarus journal: each person's Belarusian Cyrillic, Russian Cyrillic, Belarusian-romanised and
+  Russian-romanised Latin spellings against each other, on the persons held out from equivalence learning only;
+  hard negatives are other persons sharing a surname or given name + patronymic, or a close name.
+* OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
+  hard negatives: other entries whose primary names share the first word (family members, sister companies).
+* UN consolidated list: original-script names against the Latin names of the same entry.
+* moov-io/watchman cross-script pairs (positives) with the other pairs of the same script as negatives.
+
+Every matcher sees exactly the same pairs, names only. Run: `.venv/bin/python -m benchmarks.screening_quality`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import random
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from followthemoney import model
+from lxml import etree
+from nomenklatura.matching import LogicV2, ScoringConfig
+from normality import ascii_text
+from rapidfuzz import fuzz
+
+from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
+from hramada.screening.learn_equivalence import is_held_out
+from hramada.screening.score import query_variants
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+if not DATA.exists():
+    DATA = Path("/work/shared/data")
+LOGIC_V2_THRESHOLD = 0.70
+RAPIDFUZZ_THRESHOLD = 0.85
+_BELARUSIAN_MARKS = re.compile(r"[ўіІЎ']")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Pair:
+    slice: str
+    schema: str
+    query: str
+    listed: str
+    positive: bool
+    target: str  # the listed side's entity, for candidate recall
+
+
+def _first_form(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return " ".join(text.split(",")[0].split())
+
+
+# --- EU Belarus journal ------------------------------------------------------------------------------------
+
+
+def _eu_forms() -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+    persons: dict[str, dict[str, str]] = {}
+    companies: dict[str, list[str]] = {}
+    path = DATA / "sanctions/eu/journal/32006R0765.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases = [a.strip() for a in (row["alias"] or "").split(";") if a.strip()]
+            if row["schema"] != "Person":
+                names = [_first_form(row["name"]), *(_first_form(a) for a in aliases)]
+                companies[row["recordId"]] = [n for n in dict.fromkeys(names) if n]
+                continue
+            be_cyr = next((a for a in aliases if _CYRILLIC.search(a) and _BELARUSIAN_MARKS.search(a)), "")
+            ru_cyr = next((a for a in aliases if _CYRILLIC.search(a) and a != be_cyr), "")
+            ru_lat = next((a for a in aliases if not _CYRILLIC.search(a)), "")
+            forms = {
+                "be-lat": _first_form(row["name"]),
+                "ru-lat": _first_form(ru_lat),
+                "be-cyr": _first_form(be_cyr),
+                "ru-cyr": _first_form(ru_cyr),
+            }
+            if all(forms.values()):
+                persons[row["recordId"]] = forms
+    return persons, companies
+
+
+EU_SLICES = {
+    "EU BLR be-lat / ru-lat (Latin-Latin)": ("be-lat", "ru-lat"),
+    "EU BLR be-cyr / ru-lat (Cyrillic-Latin)": ("be-cyr", "ru-lat"),
+    "EU BLR ru-cyr / be-lat (Cyrillic-Latin)": ("ru-cyr", "be-lat"),
+    "EU BLR be-cyr / ru-cyr (Cyrillic-Cyrillic)": ("be-cyr", "ru-cyr"),
+    "EU BLR be-cyr / be-lat (same language)": ("be-cyr", "be-lat"),
+    "EU BLR ru-cyr / ru-lat (same language)": ("ru-cyr", "ru-lat"),
+}
+
+
+def _similar_persons(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Hard negative: a shared surname, a shared given name + patronymic, or a close Russian-Latin name."""
+    ta, tb = a["ru-lat"].lower().split(), b["ru-lat"].lower().split()
+    if ta[-1] == tb[-1] or (len(ta) > 2 and len(tb) > 2 and ta[:2] == tb[:2]):
+        return True
+    return fuzz.token_sort_ratio(a["ru-lat"].lower(), b["ru-lat"].lower()) >= 75
+
+
+def eu_pairs() -> list[Pair]:
+    persons, companies = _eu_forms()
+    held_out = [rid for rid in persons if is_held_out(rid)]
+    pairs: list[Pair] = []
+    for name, (qa, lb) in EU_SLICES.items():
+        for rid in held_out:
+            p = persons[rid]
+            pairs.append(Pair(name, "Person", p[qa], p[lb], True, f"eu-{rid}"))
+            for other, o in persons.items():
+                if other != rid and _similar_persons(p, o):
+                    pairs.append(Pair(name, "Person", p[qa], o[lb], False, f"eu-{other}"))
+    company_names = list(companies.items())
+    for rid, names in company_names:
+        for alias in names[1:]:
+            pairs.append(Pair("EU BLR legal entity name / alias", "LegalEntity", names[0], alias, True, rid))
+        for other, onames in company_names:
+            if other != rid and fuzz.token_set_ratio(names[0].lower(), onames[0].lower()) >= 70:
+                pairs.append(Pair("EU BLR legal entity name / alias", "LegalEntity", names[0], onames[-1], False, other))
+    return pairs
+
+
+# --- OFAC ----------------------------------------------------------------------------------------------------
+
+_OFAC_SCHEMA = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "-0-": "Organization"}
+
+
+def ofac_pairs(sample: int, seed: int = 7) -> list[Pair]:
+    entries: dict[str, tuple[str, str, str]] = {}
+    with (DATA / "sanctions/ofac/sdn-2024-05-03.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.reader(fh):
+            if len(row) >= 4:
+                entries[row[0]] = (row[1].strip(), _OFAC_SCHEMA.get(row[2].strip(), "Organization"), row[3])
+    aliases: dict[str, list[str]] = defaultdict(list)
+    with (DATA / "sanctions/ofac/aux/alt.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.reader(fh):
+            if len(row) >= 4 and row[0] in entries:
+                aliases[row[0]].append(row[3].strip())
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for ent, (name, _, _) in entries.items():
+        by_first[re.split(r"[ ,]+", name.upper())[0]].append(ent)
+    rng = random.Random(seed)
+    pairs: list[Pair] = []
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ent, (_, schema, programme) in entries.items():
+        if ent not in aliases:
+            continue
+        if "BELARUS" in programme:
+            groups[f"OFAC Belarus programme aliases ({schema})"].append(ent)
+        else:
+            groups[f"OFAC all programmes aliases ({schema}, sample)"].append(ent)
+    for slice_name, ents in sorted(groups.items()):
+        if "sample" in slice_name:
+            ents = rng.sample(ents, min(len(ents), sample))
+        for ent in ents:
+            name, schema, _ = entries[ent]
+            for alias in aliases[ent]:
+                pairs.append(Pair(slice_name, schema, name, alias, True, ent))
+            first = re.split(r"[ ,]+", name.upper())[0]
+            others = [o for o in by_first[first] if o != ent and entries[o][1] == schema]
+            for other in rng.sample(others, min(2, len(others))):
+                pairs.append(Pair(slice_name, schema, name, entries[other][0], False, other))
+    return pairs
+
+
+# --- UN ------------------------------------------------------------------------------------------------------
+
+
+def _script(text: str) -> str:
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff":
+            return "Arabic"
+        if "\u0400" <= ch <= "\u04ff":
+            return "Cyrillic"
+        if "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af":
+            return "CJK/Hangul"
+    return "other"
+
+
+def un_pairs(seed: int = 11) -> list[Pair]:
+    tree = etree.parse(str(DATA / "sanctions/un/un-consolidated-2026-02.xml"))  # noqa: S320 - published file
+    rows: list[tuple[str, str, str, str]] = []
+    for kind, schema in (("INDIVIDUAL", "Person"), ("ENTITY", "Organization")):
+        for el in tree.iter(kind):
+            original = (el.findtext("NAME_ORIGINAL_SCRIPT") or "").strip()
+            parts = [(el.findtext(t) or "").strip() for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+            latin = " ".join(p for p in parts if p)
+            ref = (el.findtext("REFERENCE_NUMBER") or el.findtext("DATAID") or latin).strip()
+            if original and latin:
+                rows.append((ref, schema, original, latin))
+    rng = random.Random(seed)
+    pairs: list[Pair] = []
+    for ref, schema, original, latin in rows:
+        slice_name = f"UN original script / Latin ({_script(original)})"
+        pairs.append(Pair(slice_name, schema, original, latin, True, ref))
+        same = [r for r in rows if r[0] != ref and r[1] == schema and _script(r[2]) == _script(original)]
+        close = sorted(same, key=lambda r: -fuzz.token_set_ratio(latin.lower(), r[3].lower()))[:2]
+        for other in close + rng.sample(same, min(1, len(same))):
+            pairs.append(Pair(slice_name, schema, original, other[3], False, other[0]))
+    return pairs
+
+
+def watchman_pairs() -> list[Pair]:
+    rows: list[tuple[str, str, str]] = []
+    group = "?"
+    for line in (DATA / "matching/watchman-cross-script-pairs.csv").read_text("utf-8").splitlines():
+        if line.startswith("# ") and " to " in line:
+            group = line[2:].split(" to ")[0].strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        query, expected = next(csv.reader([line]))[:2]
+        rows.append((group, query, expected))
+    pairs: list[Pair] = []
+    for i, (group, query, expected) in enumerate(rows):
+        pairs.append(Pair("watchman cross-script pairs", "Person", query, expected, True, str(i)))
+        for j, (g2, _, other) in enumerate(rows):
+            if j != i and g2 == group:
+                pairs.append(Pair("watchman cross-script pairs", "Person", query, other, False, str(j)))
+    return pairs
+
+
+# --- matchers ------------------------------------------------------------------------------------------------
+
+
+def hramada_matcher(thresholds: Thresholds) -> Callable[[Pair], float]:
+    def score(pair: Pair) -> float:
+        query = Query(name=pair.query, schema=pair.schema)
+        listed = ListedEntity(pair.target, pair.schema, pair.listed, (pair.listed,), (), (), ())
+        return score_candidate(query, listed, thresholds=thresholds).score
+
+    return score
+
+
+def logic_v2_matcher() -> Callable[[Pair], float]:
+    config = ScoringConfig.defaults()
+    counter = iter(range(10**9))
+
+    def entity(name: str, schema: str) -> object:
+        proxy = model.make_entity(schema)
+        proxy.id = f"e{next(counter)}"  # logic-v2 caches names per entity id
+        proxy.add("name", name)
+        return proxy
+
+    def score(pair: Pair) -> float:
+        return float(
+            LogicV2.compare(entity(pair.query, pair.schema), entity(pair.listed, pair.schema), config).score
+        )
+
+    return score
+
+
+def rapidfuzz_score(pair: Pair) -> float:
+    return fuzz.token_sort_ratio(ascii_text(pair.query).lower(), ascii_text(pair.listed).lower()) / 100.0
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, predicted: bool, positive: bool) -> None:
+        if predicted and positive:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif positive:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def candidate_recall(pairs: list[Pair]) -> dict[str, float]:
+    """Per slice: share of positive queries whose listed entity the index retrieves (40 candidates) among all
+    listed names of the slice."""
+    out: dict[str, float] = {}
+    by_slice: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_slice[pair.slice].append(pair)
+    for slice_name, slice_pairs in by_slice.items():
+        listed: dict[str, set[str]] = defaultdict(set)
+        schema: dict[str, str] = {}
+        for p in slice_pairs:
+            listed[p.target].add(p.listed)
+            schema[p.target] = p.schema
+        index = ScreeningIndex.from_entities(
+            {"id": t, "schema": schema[t], "properties": {"name": sorted(names)}} for t, names in listed.items()
+        )
+        positives = [p for p in slice_pairs if p.positive]
+        found = 0
+        for p in positives:
+            ids = index.candidate_names(query_variants(Query(name=p.query, schema=p.schema)))
+            found += any(index.names[i].entity_id == p.target for i in ids)
+        out[slice_name] = found / len(positives) if positives else 1.0
+    return out
+
+
+def evaluate(pairs: Iterable[Pair], matchers: dict[str, tuple[Callable[[Pair], float], float]]) -> None:
+    pairs = list(pairs)
+    counts: dict[tuple[str, str], Counts] = defaultdict(Counts)
+    timings: dict[str, float] = {}
+    for name, (scorer, threshold) in matchers.items():
+        start = time.perf_counter()
+        for pair in pairs:
+            predicted = scorer(pair) >= threshold
+            counts[(pair.slice, name)].add(predicted, pair.positive)
+            counts[("ALL", name)].add(predicted, pair.positive)
+        timings[name] = len(pairs) / (time.perf_counter() - start)
+    recall = candidate_recall(pairs)
+    slices = sorted({p.slice for p in pairs}) + ["ALL"]
+    header = f"{'slice':<52} {'pos':>5} {'neg':>5} | " + " | ".join(f"{m:^20}" for m in matchers)
+    print(header + " | cand.recall")
+    print(f"{'':<52} {'':>5} {'':>5} | " + " | ".join(f"{'P    R    F1':^20}" for _ in matchers) + " |")
+    print("-" * len(header) + "-" * 14)
+    for s in slices:
+        c0 = counts[(s, next(iter(matchers)))]
+        pos, neg = c0.tp + c0.fn, c0.fp + c0.tn
+        cells = []
+        for m in matchers:
+            p, r, f = counts[(s, m)].prf()
+            cells.append(f"{p:.2f} {r:.2f} {f:.2f}".center(20))
+        rec = f"{recall[s]:.3f}" if s in recall else ""
+        print(f"{s[:52]:<52} {pos:>5} {neg:>5} | " + " | ".join(cells) + f" | {rec}")
+    print()
+    print("pairs/s: " + ", ".join(f"{m} {v:,.0f}" for m, v in timings.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=400, help="OFAC entries per non-Belarus slice")
+    parser.add_argument("--quick", action="store_true", help="EU and watchman slices only")
+    args = parser.parse_args(argv)
+    pairs = eu_pairs() + watchman_pairs()
+    if not args.quick:
+        pairs += ofac_pairs(args.sample) + un_pairs()
+    digest = hashlib.sha256("\n".join(f"{p.query}|{p.listed}|{p.positive}" for p in pairs).encode()).hexdigest()
+    print(f"{len(pairs)} labelled pairs ({sum(p.positive for p in pairs)} positive), set {digest[:12]}")
+    thresholds = Thresholds.SCREENING
+    print(
+        f"hramada at Thresholds.SCREENING.match={thresholds.match}; logic-v2 at {LOGIC_V2_THRESHOLD}; "
+        f"rapidfuzz token_sort_ratio on ASCII at {RAPIDFUZZ_THRESHOLD}\n"
+    )
+    evaluate(
+        pairs,
+        {
+            "hramada": (hramada_matcher(thresholds), thresholds.match),
+            "logic-v2": (logic_v2_matcher(), LOGIC_V2_THRESHOLD),
+            "rapidfuzz": (rapidfuzz_score, RAPIDFUZZ_THRESHOLD),
+        },
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
