@@ -10,4 +10,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from hramada.core import checks  # noqa: F401  (registers system checks)
+        from hramada.core import checks, crypto, signals  # noqa: F401  (system checks, key ring check, audit tracking)

@@ -257,11 +257,16 @@ def forget_cached_keyring(**kwargs: Any) -> None:
         _cache = None
 
 
-def save_keyring_file(ring: KeyRing, path: Path) -> None:
-    """Write `ring` to `path` with 0600 permissions, replacing an older ring atomically."""
+def save_keyring_file(ring: KeyRing, path: Path, *, replace: bool = True) -> None:
+    """Write `ring` to `path` with 0600 permissions, replacing an older ring atomically (unless not `replace`:
+    then an existing file raises FileExistsError)."""
     from hramada.settings.env import write_private_file
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not replace:
+        write_private_file(path, ring.to_json())
+        forget_cached_keyring()
+        return
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     write_private_file(temporary, ring.to_json())
     try:
@@ -312,7 +317,9 @@ def parse(ciphertext: str) -> ParsedCiphertext:
     try:
         raw = _unb64(payload)
     except (ValueError, binascii.Error):
-        raise DecryptionError(f"The ciphertext under key {kid!r} is not valid base64.", kid=kid) from None
+        raw = b""
+    if not raw or _b64(raw) != payload:  # only the one canonical encoding is accepted
+        raise DecryptionError(f"The ciphertext under key {kid!r} is not valid base64.", kid=kid)
     if len(raw) < WRAPPED_KEY_BYTES + NONCE_BYTES + TAG_BYTES:
         raise DecryptionError(f"The ciphertext under key {kid!r} is truncated.", kid=kid)
     return ParsedCiphertext(

@@ -1,0 +1,185 @@
+"""Writing and verifying the audit log: `record` appends a hash-chained entry, `verify_chain` walks them.
+
+`record` writes inside the caller's transaction, so a rolled-back change leaves no entry and a committed one
+always has its entry. It takes the actor and address from `audit_context` (set per request by the middleware)
+unless `by=` / `address=` are given.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from hramada.core import audit_context
+from hramada.core.fields import Sealed
+from hramada.core.models.audit import CHAIN_HEAD_ID, GENESIS_HASH, AuditChainHead, AuditEntry
+
+__all__ = ["ChainProblem", "record", "verify_chain"]
+
+SYSTEM_ACTOR = "system"
+ANONYMOUS_ACTOR = "anonymous"
+
+
+class _AuditJSONEncoder(DjangoJSONEncoder):
+    def default(self, o: Any) -> Any:
+        if isinstance(o, Sealed):
+            raise TypeError("Encrypted values never go into the audit log; name the field instead.")
+        return super().default(o)
+
+
+def _plain_json(detail: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`detail` as it will read back from the database (dates and decimals as text), so the hash is stable."""
+    loaded = json.loads(json.dumps(dict(detail or {}), cls=_AuditJSONEncoder, allow_nan=False))
+    if not isinstance(loaded, dict):
+        raise TypeError("audit detail must be a mapping")
+    return loaded
+
+
+def _address(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    try:
+        return str(ipaddress.ip_address(raw.strip()))
+    except ValueError:
+        return None
+
+
+def _actor(user: Any) -> tuple[Any | None, str]:
+    if user is None:
+        return None, SYSTEM_ACTOR
+    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", None) is None:
+        return None, ANONYMOUS_ACTOR
+    return user, str(user.get_username())[:200]
+
+
+def _locked_head() -> AuditChainHead:
+    """The chain head, locked until the caller's transaction ends (created if a flush removed it)."""
+    head = AuditChainHead._default_manager.select_for_update().filter(pk=CHAIN_HEAD_ID).first()
+    if head is not None:
+        return head
+    try:
+        with transaction.atomic():
+            AuditChainHead._default_manager.create(pk=CHAIN_HEAD_ID, seq=0, hash=GENESIS_HASH)
+    except IntegrityError:
+        pass  # another writer created it first
+    return AuditChainHead._default_manager.select_for_update().get(pk=CHAIN_HEAD_ID)
+
+
+def record(
+    *,
+    action: str,
+    target: models.Model | None = None,
+    detail: Mapping[str, Any] | None = None,
+    by: Any = None,
+    address: str | None = None,
+) -> AuditEntry:
+    """Append one entry: `action` ("fund.application.changed", "personal_data.read"), what it was done to, and
+    details (never personal data in clear: encrypted values are refused). Locks the chain head until the
+    caller's transaction ends, so keep audited transactions short."""
+    if not action or len(action) > 100:
+        raise ValueError("An audit action is 1 to 100 characters")
+    context = audit_context.current()
+    user, actor_label = _actor(by if by is not None else context.user)
+    entry = AuditEntry(
+        at=timezone.now(),
+        actor=user,
+        actor_label=actor_label,
+        action=action,
+        detail=_plain_json(detail),
+        address=_address(address if address is not None else context.address),
+    )
+    if target is not None:
+        entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+        entry.target_id = "" if target.pk is None else str(target.pk)[:64]
+        entry.target_label = str(target)[:300]
+    with transaction.atomic():
+        head = _locked_head()
+        entry.seq = head.seq + 1
+        entry.prev_hash = head.hash
+        entry.hash = entry.compute_hash()
+        entry._appending = True  # type: ignore[attr-defined]
+        entry.save()
+        head.seq, head.hash = entry.seq, entry.hash
+        head.save(update_fields=["seq", "hash"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    kind: str  # "edited", "deleted", "inserted", "truncated"
+    message: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    head_hash: str
+    problems: tuple[ChainProblem, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def _walk(limit: int) -> Iterator[ChainProblem | tuple[int, str]]:
+    expected_seq = 1
+    previous_hash = GENESIS_HASH
+    found = 0
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if entry.seq != expected_seq:
+            missing = (
+                f"#{expected_seq}" if entry.seq == expected_seq + 1 else f"#{expected_seq}–#{entry.seq - 1}"
+            )
+            yield ChainProblem(entry.seq, "deleted", f"entries {missing} are missing before #{entry.seq}")
+            found += 1
+        elif entry.prev_hash != previous_hash:
+            yield ChainProblem(
+                entry.seq,
+                "inserted",
+                f"#{entry.seq} does not follow the entry before it (its prev_hash differs): an entry was "
+                "replaced, inserted or deleted here",
+            )
+            found += 1
+        if entry.compute_hash() != entry.hash:
+            yield ChainProblem(
+                entry.seq, "edited", f"#{entry.seq} was edited: its content no longer matches its hash"
+            )
+            found += 1
+        if found >= limit:
+            return
+        previous_hash = entry.hash
+        expected_seq = entry.seq + 1
+        yield (entry.seq, entry.hash)
+
+
+def verify_chain(*, limit: int = 20) -> ChainReport:
+    """Walk the whole chain in order and report up to `limit` broken links, the first one first."""
+    problems: list[ChainProblem] = []
+    count = 0
+    last_seq, last_hash = 0, GENESIS_HASH
+    for item in _walk(limit):
+        if isinstance(item, ChainProblem):
+            problems.append(item)
+        else:
+            count += 1
+            last_seq, last_hash = item
+    head = AuditChainHead._default_manager.filter(pk=CHAIN_HEAD_ID).first()
+    if head is not None and len(problems) < limit and (head.seq, head.hash) != (last_seq, last_hash):
+        if head.seq > last_seq:
+            message = (
+                f"the chain head is at #{head.seq} but the log ends at #{last_seq}: "
+                "the last entries were deleted"
+            )
+        else:
+            message = f"the chain head (#{head.seq}) does not match the last entry (#{last_seq})"
+        problems.append(ChainProblem(last_seq + 1, "truncated", message))
+    return ChainReport(entries=count, head_hash=last_hash, problems=tuple(problems))
