@@ -1,6 +1,7 @@
 """Models of the shared core, one module per theme."""
 
 from hramada.core.models.accounts import RoleGrant, User
+from hramada.core.models.audit import AuditChainHead, AuditEntry
 from hramada.core.models.progress import TaskProgress
 
-__all__ = ["RoleGrant", "TaskProgress", "User"]
+__all__ = ["AuditChainHead", "AuditEntry", "RoleGrant", "TaskProgress", "User"]
