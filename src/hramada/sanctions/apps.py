@@ -1,0 +1,41 @@
+"""Django application config for sanctions lists: registers nav links, the dashboard panel and the bootstrap step."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SanctionsConfig(AppConfig):
+    name = "hramada.sanctions"
+    label = "sanctions"
+    verbose_name = _("Sanctions lists")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from hramada.core.bootstrap import BootstrapStep, register_step
+        from hramada.core.dashboard import Panel, register_panel
+        from hramada.core.navigation import NavLink, register_link
+        from hramada.sanctions import selectors, services
+        from hramada.sanctions.views import READ_ROLES
+
+        register_link(NavLink("sanctions:search", _("Sanctions search"), READ_ROLES, order=40))
+        register_link(NavLink("sanctions:sources", _("Sanctions lists"), READ_ROLES, order=41))
+        register_panel(
+            Panel(
+                key="sanctions-changes",
+                title=_("Latest sanctions list changes"),  # type: ignore[arg-type]  # lazy, rendered per request
+                template="sanctions/_panel_changes.html",
+                roles=READ_ROLES,
+                context=selectors.dashboard_panel_context,
+                order=30,
+            )
+        )
+        register_step(
+            BootstrapStep(
+                key="sanctions-bundled-lists",
+                description="Load the bundled sanctions lists from ../shared/data (idempotent)",
+                run=services.bootstrap_bundled_lists,
+                order=50,
+            )
+        )

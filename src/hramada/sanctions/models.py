@@ -1,0 +1,249 @@
+"""Sanctions lists as stored: immutable snapshots of published files, entity content kept once per distinct
+content, query tables (names, identifiers, designations) for the pages, and cached deltas between snapshots.
+
+Nothing here is ever updated after an import: a new publication is a new :class:`Snapshot`; an entity that did
+not change between two publications points at the same :class:`EntityVersion` from both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    """A list as one publisher puts it out (the key is the importer's source key, e.g. ``ofac_sdn``)."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    label = models.CharField(_("label"), max_length=200)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True, default="")
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Snapshot(models.Model):
+    """Everything one imported file said: one per (source, file SHA-256), never changed afterwards.
+
+    For an amendment (EU journal) or a delta file (OpenSanctions), the snapshot is the *resulting* full list:
+    the previous snapshot with the file applied; ``base`` names that previous snapshot.
+    """
+
+    class Kind(models.TextChoices):
+        FULL = "full", _("Full list")
+        AMENDMENT = "amendment", _("Amendment applied to the previous snapshot")
+        DELTA = "delta", _("Delta applied to the previous snapshot")
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snapshots")
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    file_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.FULL)
+    base = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="derived",
+        verbose_name=_("base"),
+    )
+    imported_at = models.DateTimeField(_("imported at"), db_index=True)
+    published_at = models.DateField(_("published on"), null=True, blank=True, db_index=True)
+    entity_count = models.PositiveIntegerField(_("entities"), default=0)
+    subject_count = models.PositiveIntegerField(_("listed parties"), default=0)
+    name_count = models.PositiveIntegerField(_("names"), default=0)
+    identifier_count = models.PositiveIntegerField(_("identifiers"), default=0)
+    designation_count = models.PositiveIntegerField(_("designations"), default=0)
+    warning_count = models.PositiveIntegerField(_("warnings"), default=0)
+    warnings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["source__key", "published_at", "imported_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["source", "sha256"], name="sanctions_snapshot_once")]
+        indexes = [models.Index(fields=["source", "published_at", "imported_at"])]
+
+    def __str__(self) -> str:
+        day = self.published_at.isoformat() if self.published_at else self.imported_at.date().isoformat()
+        return f"{self.source.key} {day} ({self.file_name})"
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+
+class EntityVersion(models.Model):
+    """One distinct content of one FtM entity, stored once however many snapshots contain it.
+
+    ``data`` is the FtM dict exactly as the importer produced it; ``name_langs`` and ``printed`` keep what FtM
+    has no room for (the language of each name, values as printed). ``content_hash`` is the SHA-256 of all
+    three in canonical JSON.
+    """
+
+    entity_id = models.CharField(max_length=255, db_index=True)
+    schema = models.CharField(max_length=64, db_index=True)
+    caption = models.CharField(max_length=500, blank=True, default="")
+    content_hash = models.CharField(max_length=64, unique=True)
+    data = models.JSONField()
+    name_langs = models.JSONField(default=dict, blank=True)
+    printed = models.JSONField(default=dict, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    birth_dates = models.CharField(max_length=255, blank=True, default="")
+
+    class Meta:
+        ordering = ["entity_id", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.entity_id} ({self.content_hash[:8]})"
+
+    @property
+    def properties(self) -> dict[str, list[str]]:
+        props: dict[str, list[str]] = self.data.get("properties", {})
+        return props
+
+    def to_ftm(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+class SnapshotEntity(models.Model):
+    """Membership: entity ``entity_id`` was in ``snapshot`` with content ``version``.
+
+    ``belarus`` is true when the entity (a listed party or its Sanction) falls under a Belarus programme in this
+    snapshot; ``subject`` is false for Sanction entities and other records that hang off a listed party.
+    """
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="members")
+    entity_id = models.CharField(max_length=255)
+    version = models.ForeignKey(EntityVersion, on_delete=models.PROTECT, related_name="memberships")
+    schema = models.CharField(max_length=64)
+    subject = models.BooleanField(default=True)
+    belarus = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "entity_id"], name="sanctions_member_once"),
+        ]
+        indexes = [
+            models.Index(fields=["entity_id"]),
+            models.Index(fields=["snapshot", "subject", "belarus"]),
+            models.Index(fields=["version", "snapshot"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity_id} in {self.snapshot_id}"
+
+
+class Name(models.Model):
+    """A name of an entity version with its script (ISO 15924), language (ISO 639-3) and kind.
+
+    ``search_key`` holds the comparison keys of the name in every transliteration (space-separated, padded),
+    so Лукашэнка, Лукашенко and Lukashenka meet on ``lukasenka``; ``match_key`` is the sorted keys of the
+    first rendering, used to link records of one person across sources.
+    """
+
+    version = models.ForeignKey(EntityVersion, on_delete=models.CASCADE, related_name="names")
+    entity_id = models.CharField(max_length=255)
+    value = models.CharField(max_length=1000)
+    kind = models.CharField(max_length=32)
+    script = models.CharField(max_length=8)
+    lang = models.CharField(max_length=8, blank=True, default="")
+    search_key = models.TextField(blank=True, default="")
+    match_key = models.CharField(max_length=500, blank=True, default="", db_index=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["entity_id"])]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Identifier(models.Model):
+    """A strong identifier (passport, national id, registration, INN, OGRN, IMO, MMSI, call sign, crypto address).
+
+    ``entity_id`` is the entity the identifier identifies: the holder for a Passport entity, the entity itself
+    otherwise. ``normalised`` is upper-case letters and digits only, for linking.
+    """
+
+    version = models.ForeignKey(EntityVersion, on_delete=models.CASCADE, related_name="identifiers")
+    entity_id = models.CharField(max_length=255, db_index=True)
+    scheme = models.CharField(max_length=64)
+    value = models.CharField(max_length=500)
+    normalised = models.CharField(max_length=500, db_index=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}: {self.value}"
+
+
+class Designation(models.Model):
+    """One designation (an FtM ``Sanction``) of a listed party: programme, legal basis, date, reasons, measures."""
+
+    version = models.OneToOneField(EntityVersion, on_delete=models.CASCADE, related_name="designation")
+    subject_id = models.CharField(max_length=255, db_index=True)
+    programme = models.CharField(max_length=100, blank=True, default="", db_index=True)
+    programme_label = models.CharField(max_length=500, blank=True, default="")
+    authority = models.CharField(max_length=500, blank=True, default="")
+    legal_basis = models.CharField(max_length=500, blank=True, default="")
+    listing_date = models.CharField(max_length=32, blank=True, default="")
+    reason = models.TextField(blank=True, default="")
+    measures = models.TextField(blank=True, default="")
+    source_url = models.CharField(max_length=1000, blank=True, default="")
+    belarus = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.subject_id}"
+
+
+class Delta(models.Model):
+    """What changed between two snapshots of one source (``old`` is null for the first snapshot).
+
+    ``added`` and ``removed`` are entity ids; ``amended`` maps an entity id to ``{property: {"old": [...],
+    "new": [...]}}``. Computed from content hashes once and kept, so re-screening reads it cheaply.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="deltas")
+    old = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    new = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="deltas_in")
+    added = models.JSONField(default=list)
+    removed = models.JSONField(default=list)
+    amended = models.JSONField(default=dict)
+    added_count = models.PositiveIntegerField(default=0)
+    removed_count = models.PositiveIntegerField(default=0)
+    amended_count = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-new__imported_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["old", "new"], name="sanctions_delta_once")]
+
+    def __str__(self) -> str:
+        return f"{self.old_id} -> {self.new_id}"
+
+    @property
+    def added_ids(self) -> list[str]:
+        return list(self.added)
+
+    @property
+    def removed_ids(self) -> list[str]:
+        return list(self.removed)
+
+    @property
+    def amended_ids(self) -> list[str]:
+        return sorted(self.amended)
+
+    @property
+    def changed_ids(self) -> set[str]:
+        return set(self.added) | set(self.removed) | set(self.amended)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.amended)

@@ -1,0 +1,392 @@
+"""Reading the sanctions store: current snapshots, deltas, search, entity pages, and the iteration the screening
+index uses.
+
+What other parts call:
+
+* :func:`current_entities` - every entity of the latest snapshot of each source (FtM dicts), for building the
+  screening index;
+* :func:`latest_delta`, :func:`delta_between`, :func:`changed_entities` - what changed, for re-screening only
+  that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from hramada.sanctions.linking import query_word_keys
+from hramada.sanctions.models import (
+    Delta,
+    Designation,
+    EntityVersion,
+    Identifier,
+    Name,
+    Snapshot,
+    SnapshotEntity,
+    Source,
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Snapshots
+
+
+def _order_key(snapshot: Snapshot) -> tuple[Any, ...]:
+    from hramada.sanctions.services import snapshot_order_key
+
+    return snapshot_order_key(snapshot)
+
+
+def snapshots_of(source: Source) -> list[Snapshot]:
+    """A source's snapshots, oldest publication first."""
+    return sorted(source.snapshots.all(), key=_order_key)
+
+
+def latest_snapshots() -> list[Snapshot]:
+    """The latest snapshot of each source (what is "current")."""
+    latest: dict[int, Snapshot] = {}
+    for snapshot in Snapshot.objects.select_related("source"):
+        held = latest.get(snapshot.source_id)
+        if held is None or _order_key(snapshot) > _order_key(held):
+            latest[snapshot.source_id] = snapshot
+    return sorted(latest.values(), key=lambda s: s.source.key)
+
+
+def latest_snapshot_ids() -> list[int]:
+    return [snapshot.pk for snapshot in latest_snapshots()]
+
+
+def source_overview() -> list[tuple[Source, list[Snapshot]]]:
+    """Every source with its snapshots (oldest first), for the sources page and `sanctions sources`."""
+    by_source: dict[int, list[Snapshot]] = {}
+    sources: dict[int, Source] = {}
+    for snapshot in Snapshot.objects.select_related("source"):
+        sources[snapshot.source_id] = snapshot.source
+        by_source.setdefault(snapshot.source_id, []).append(snapshot)
+    return [
+        (sources[pk], sorted(by_source[pk], key=_order_key))
+        for pk in sorted(sources, key=lambda pk: sources[pk].key)
+    ]
+
+
+def previous_snapshot(snapshot: Snapshot) -> Snapshot | None:
+    from hramada.sanctions.services import latest_snapshot
+
+    return latest_snapshot(snapshot.source.key, before=snapshot)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Deltas
+
+
+def delta_between(old: Snapshot | None, new: Snapshot) -> Delta:
+    """The delta from ``old`` to ``new`` (two snapshots of one source), computed once and then read back."""
+    delta = Delta.objects.filter(old=old, new=new).select_related("old", "new", "source").first()
+    if delta is not None:
+        return delta
+    from hramada.sanctions.services import compute_delta
+
+    return compute_delta(old, new)
+
+
+def latest_delta(source: Source | str) -> Delta | None:
+    """The delta that the latest snapshot of a source brought (against the snapshot before it)."""
+    key = source if isinstance(source, str) else source.key
+    from hramada.sanctions.services import latest_snapshot
+
+    new = latest_snapshot(key)
+    if new is None:
+        return None
+    return delta_between(previous_snapshot(new), new)
+
+
+def delta_into(snapshot: Snapshot) -> Delta:
+    """What this snapshot changed against the previous snapshot of its source."""
+    return delta_between(previous_snapshot(snapshot), snapshot)
+
+
+@dataclass(frozen=True)
+class ChangedEntities:
+    """What re-screening needs after a snapshot: the parties to screen again and the ids that went away.
+
+    ``upserted`` are FtM dicts (listed parties whose own record, or one of their Sanctions or documents,
+    was added or amended); ``removed_ids`` are listed parties no longer on the list.
+    """
+
+    snapshot: Snapshot
+    delta: Delta
+    upserted: list[dict[str, Any]] = field(default_factory=list)
+    removed_ids: list[str] = field(default_factory=list)
+
+
+def changed_entities(snapshot: Snapshot) -> ChangedEntities:
+    """The listed parties that changed with ``snapshot``; what the screening index update calls."""
+    delta = delta_into(snapshot)
+    touched = set(delta.added) | set(delta.amended)
+    members = SnapshotEntity.objects.filter(snapshot=snapshot)
+    subjects: set[str] = set()
+    for chunk in _chunks(sorted(touched), 900):
+        for entity_id, is_subject, data in members.filter(entity_id__in=chunk).values_list(
+            "entity_id", "subject", "version__data"
+        ):
+            if is_subject:
+                subjects.add(entity_id)
+            else:
+                props = data.get("properties", {})
+                subjects.update(props.get("entity", []) + props.get("holder", []))
+    upserted: list[dict[str, Any]] = []
+    for chunk in _chunks(sorted(subjects), 900):
+        upserted.extend(
+            _ftm(data, snapshot)
+            for data in members.filter(entity_id__in=chunk, subject=True).values_list("version__data", flat=True)
+        )
+    removed = set(delta.removed)
+    if delta.old_id is not None and removed:
+        old_subjects = set(
+            SnapshotEntity.objects.filter(snapshot_id=delta.old_id, subject=True).values_list(
+                "entity_id", flat=True
+            )
+        )
+        removed &= old_subjects
+    return ChangedEntities(snapshot=snapshot, delta=delta, upserted=upserted, removed_ids=sorted(removed))
+
+
+def delta_as_json(delta: Delta) -> dict[str, Any]:
+    return {
+        "source": delta.source.key,
+        "old": delta.old_id,
+        "new": delta.new_id,
+        "added": delta.added_ids,
+        "removed": delta.removed_ids,
+        "amended": delta.amended,
+        "counts": {"added": delta.added_count, "removed": delta.removed_count, "amended": delta.amended_count},
+    }
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def captions_for(snapshot: Snapshot | None, entity_ids: Iterable[str]) -> dict[str, str]:
+    if snapshot is None:
+        return {}
+    captions: dict[str, str] = {}
+    for chunk in _chunks(list(entity_ids), 900):
+        captions.update(
+            SnapshotEntity.objects.filter(snapshot=snapshot, entity_id__in=chunk).values_list(
+                "entity_id", "version__caption"
+            )
+        )
+    return captions
+
+
+@dataclass(frozen=True)
+class DeltaRow:
+    entity_id: str
+    caption: str
+    schema: str
+    changes: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
+
+
+def delta_rows(delta: Delta, *, belarus_only: bool = False) -> dict[str, list[DeltaRow]]:
+    """Added, removed and amended entities with captions, for the delta page (three queries)."""
+    new_members = SnapshotEntity.objects.filter(snapshot_id=delta.new_id)
+    old_members = SnapshotEntity.objects.filter(snapshot_id=delta.old_id) if delta.old_id else None
+
+    def rows(members: QuerySet[SnapshotEntity] | None, ids: list[str], amended: bool = False) -> list[DeltaRow]:
+        if members is None or not ids:
+            return []
+        found: dict[str, DeltaRow] = {}
+        for chunk in _chunks(ids, 900):
+            query = members.filter(entity_id__in=chunk)
+            if belarus_only:
+                query = query.filter(belarus=True)
+            for entity_id, caption, schema in query.values_list("entity_id", "version__caption", "schema"):
+                found[entity_id] = DeltaRow(
+                    entity_id, caption, schema, delta.amended.get(entity_id, {}) if amended else {}
+                )
+        return [found[i] for i in ids if i in found]
+
+    return {
+        "added": rows(new_members, delta.added_ids),
+        "removed": rows(old_members, delta.removed_ids),
+        "amended": rows(new_members, delta.amended_ids, amended=True),
+    }
+
+
+def recent_deltas(limit: int = 5) -> list[Delta]:
+    return list(
+        Delta.objects.filter(old__isnull=False)
+        .select_related("source", "old", "new")
+        .order_by("-new__published_at", "-new__imported_at", "-pk")[:limit]
+    )
+
+
+def dashboard_panel_context(request: Any) -> dict[str, Any]:
+    return {"deltas": recent_deltas()}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Current entities, export
+
+
+def _ftm(data: Mapping[str, Any], snapshot: Snapshot) -> dict[str, Any]:
+    entity = dict(data)
+    entity["datasets"] = [snapshot.source.key]
+    return entity
+
+
+def current_entities(*, belarus_only: bool = False, subjects_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Every entity of the latest snapshot of each source, as FtM dicts with ``datasets`` = [source key].
+
+    Streams (``iterator``), so building an index over all lists does not hold the rows twice.
+    """
+    for snapshot in latest_snapshots():
+        members = SnapshotEntity.objects.filter(snapshot=snapshot)
+        if belarus_only:
+            members = members.filter(belarus=True)
+        if subjects_only:
+            members = members.filter(subject=True)
+        for data in members.order_by("pk").values_list("version__data", flat=True).iterator(chunk_size=2000):
+            yield _ftm(data, snapshot)
+
+
+def snapshot_ftm(snapshot: Snapshot) -> Iterator[dict[str, Any]]:
+    """A snapshot's entities exactly as stored (FtM dicts), in import order."""
+    members = SnapshotEntity.objects.filter(snapshot=snapshot).order_by("pk")
+    for data in members.values_list("version__data", flat=True).iterator(chunk_size=2000):
+        yield dict(data)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Search and lists
+
+
+def search_members(
+    query: str = "",
+    *,
+    belarus_only: bool = False,
+    source_key: str | None = None,
+    schema: str | None = None,
+) -> QuerySet[SnapshotEntity]:
+    """Listed parties in the current snapshots whose names match ``query`` in any script (all if empty).
+
+    Each word of the query must start a word of one of the entity's names after transliteration and folding,
+    so Лукашэнка, Лукашенко and Lukashenka find the same records.
+    """
+    members = SnapshotEntity.objects.filter(snapshot_id__in=latest_snapshot_ids(), subject=True)
+    if belarus_only:
+        members = members.filter(belarus=True)
+    if source_key:
+        members = members.filter(snapshot__source__key=source_key)
+    if schema:
+        members = members.filter(schema=schema)
+    words = query_word_keys(query)
+    if words:
+        conditions = [reduce(or_, (Q(search_key__contains=f" {key}") for key in keys)) for keys in words]
+        version_ids = Name.objects.filter(*conditions).values("version_id")
+        members = members.filter(version_id__in=version_ids)
+    return members.select_related("version", "snapshot__source").order_by("version__caption", "pk")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Entity page
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    script: str
+    lang: str
+    names: list[Name]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    snapshot: Snapshot
+    version_id: int
+    changed: bool
+
+
+@dataclass
+class EntityRecord:
+    """One source's record of a party, as published, with everything that hangs off it in that snapshot."""
+
+    member: SnapshotEntity
+    names: list[Name]
+    identifiers: list[Identifier]
+    designations: list[Designation]
+
+    @property
+    def version(self) -> EntityVersion:
+        return self.member.version
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self.member.snapshot
+
+    @property
+    def name_groups(self) -> list[NameGroup]:
+        groups: dict[tuple[str, str], list[Name]] = {}
+        for name in self.names:
+            groups.setdefault((name.script, name.lang), []).append(name)
+        return [NameGroup(script, lang, names) for (script, lang), names in sorted(groups.items())]
+
+    @property
+    def facts(self) -> list[tuple[str, list[str]]]:
+        """Properties other than names and identifiers, as printed where the source printed them."""
+        from hramada.sanctions.services import IDENTIFIER_PROPERTIES
+
+        skip = {"name", "alias", "weakAlias", "previousName", *IDENTIFIER_PROPERTIES}
+        props = self.version.properties
+        rows = [(prop, values) for prop, values in sorted(props.items()) if prop not in skip]
+        printed = self.version.printed or {}
+        return [(prop, values + [f"(printed: {p})" for p in printed.get(prop, [])]) for prop, values in rows]
+
+
+def entity_record(member: SnapshotEntity) -> EntityRecord:
+    """The record of ``member`` in its snapshot: names, identifiers (own and from documents), designations."""
+    snapshot_members = SnapshotEntity.objects.filter(snapshot_id=member.snapshot_id)
+    version_ids = snapshot_members.values("version_id")
+    names = list(Name.objects.filter(version_id=member.version_id))
+    identifiers = list(
+        Identifier.objects.filter(entity_id=member.entity_id, version_id__in=version_ids).order_by("scheme", "pk")
+    )
+    designations = list(
+        Designation.objects.filter(subject_id=member.entity_id, version_id__in=version_ids).order_by("pk")
+    )
+    return EntityRecord(member=member, names=names, identifiers=identifiers, designations=designations)
+
+
+def current_member(source_key: str, entity_id: str) -> SnapshotEntity | None:
+    """The entity in the latest snapshot of its source that holds it; else its last appearance."""
+    members = (
+        SnapshotEntity.objects.filter(snapshot__source__key=source_key, entity_id=entity_id)
+        .select_related("version", "snapshot__source")
+    )
+    found = sorted(members, key=lambda m: _order_key(m.snapshot))
+    return found[-1] if found else None
+
+
+def entity_history(source_key: str, entity_id: str) -> list[HistoryRow]:
+    """Every snapshot of the source, oldest first, with whether the entity's content changed in it."""
+    memberships = dict(
+        SnapshotEntity.objects.filter(snapshot__source__key=source_key, entity_id=entity_id).values_list(
+            "snapshot_id", "version_id"
+        )
+    )
+    rows: list[HistoryRow] = []
+    previous: int | None = None
+    snapshots = sorted(Snapshot.objects.filter(source__key=source_key).select_related("source"), key=_order_key)
+    for snapshot in snapshots:
+        version = memberships.get(snapshot.pk)
+        if version is None and previous is None:
+            continue
+        rows.append(HistoryRow(snapshot=snapshot, version_id=version or 0, changed=version != previous))
+        previous = version
+    return rows

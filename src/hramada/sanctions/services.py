@@ -1,0 +1,770 @@
+"""State changes of the sanctions store: importing a file as an immutable snapshot, computing deltas, and the
+first-run load of the bundled lists.
+
+An import is all-or-nothing. The file is parsed completely first (the parsers raise ``SourceFormatError`` on
+any structural problem, possibly after yielding earlier records, so nothing is written while parsing); then
+everything is written inside one transaction with ``bulk_create``. Entity content is stored once per distinct
+content hash, so the second of two consecutive OFAC publications writes only its membership rows and the
+handful of entities that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from hramada.sanctions import importers
+from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError, name_variants
+from hramada.sanctions.importers import programmes as programme_table
+from hramada.sanctions.linking import identifier_key, name_keys
+from hramada.sanctions.models import (
+    Delta,
+    Designation,
+    EntityVersion,
+    Identifier,
+    Name,
+    Snapshot,
+    SnapshotEntity,
+    Source,
+)
+
+BATCH_SIZE = 1000
+# SQLite allows 32766 variables per statement since 3.32; stay well below for `content_hash IN (...)`.
+LOOKUP_CHUNK = 900
+
+# FtM properties that carry a strong identifier, and the scheme we file them under.
+IDENTIFIER_PROPERTIES: dict[str, str] = {
+    "passportNumber": "passport",
+    "idNumber": "national_id",
+    "personalNumber": "national_id",
+    "socialSecurityNumber": "national_id",
+    "registrationNumber": "registration",
+    "taxNumber": "tax",
+    "vatCode": "tax",
+    "innCode": "inn",
+    "ogrnCode": "ogrn",
+    "okpoCode": "okpo",
+    "kppCode": "kpp",
+    "leiCode": "lei",
+    "swiftBic": "swift",
+    "imoNumber": "imo",
+    "mmsi": "mmsi",
+    "callSign": "call_sign",
+    "icaoCode": "icao",
+    "serialNumber": "serial",
+    "publicKey": "crypto",
+    "cryptoAddress": "crypto",
+    "accountId": "crypto",
+}
+# Entities that exist only to carry a document of another entity (the holder).
+DOCUMENT_SCHEMATA = {"Passport": "passport", "Identification": "national_id"}
+SUBJECT_SCHEMATA = {
+    "Person",
+    "Organization",
+    "Company",
+    "LegalEntity",
+    "Vessel",
+    "Airplane",
+    "CryptoWallet",
+    "PublicBody",
+    "Asset",
+}
+
+
+class ImportRefused(Exception):
+    """An import that could not be done; the message is for the analyst and nothing was stored."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    snapshot: Snapshot
+    created: bool
+    delta: Delta | None = None
+    parse_seconds: float = 0.0
+    store_seconds: float = 0.0
+    new_versions: int = 0
+
+    @property
+    def message(self) -> str:
+        snap = self.snapshot
+        if not self.created:
+            return (
+                f"{snap.file_name}: already imported as snapshot {snap.pk} of {snap.source.key} "
+                f"(SHA-256 {snap.sha256[:12]}); nothing changed."
+            )
+        text = (
+            f"{snap.file_name}: snapshot {snap.pk} of {snap.source.key}: {snap.entity_count} entities "
+            f"({snap.subject_count} listed parties), {snap.name_count} names, {snap.identifier_count} "
+            f"identifiers, {snap.designation_count} designations; {self.new_versions} new entity versions."
+        )
+        if self.delta is not None and self.delta.old_id is not None:
+            text += (
+                f" Since snapshot {self.delta.old_id}: {self.delta.added_count} added, "
+                f"{self.delta.removed_count} removed, {self.delta.amended_count} amended."
+            )
+        return text
+
+
+Progress = Callable[[str, int, int | None], None]
+
+
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What an entity says, as rows of the query tables
+
+
+def belarus_programmes() -> frozenset[str]:
+    """Programme codes that make up the Belarus regime, across every source."""
+    codes: set[str] = set()
+    for spec in SOURCES.values():
+        codes |= set(spec.default_programmes)
+    for value in vars(programme_table).values():
+        if isinstance(value, programme_table.Programme) and value.belarus:
+            codes.add(value.key)
+    return frozenset(codes)
+
+
+def _programmes_by_key() -> dict[str, programme_table.Programme]:
+    return {
+        value.key: value
+        for value in vars(programme_table).values()
+        if isinstance(value, programme_table.Programme)
+    }
+
+
+def is_belarus_sanction(entity: ParsedEntity, codes: frozenset[str]) -> bool:
+    programme_ids = entity.values("programId")
+    if any(code in codes for code in programme_ids):
+        return True
+    return any("belarus" in text.lower() for text in entity.values("program"))
+
+
+def canonical_json(entity: ParsedEntity) -> str:
+    content = {
+        "data": entity.data,
+        "name_langs": dict(sorted(entity.name_langs.items())),
+        "printed": {key: list(values) for key, values in sorted(entity.printed.items())},
+    }
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(entity: ParsedEntity) -> str:
+    return hashlib.sha256(canonical_json(entity).encode("utf-8")).hexdigest()
+
+
+def caption_of(entity: ParsedEntity) -> str:
+    for prop in ("name", "alias", "number", "publicKey", "full", "programId"):
+        values = entity.values(prop)
+        if values:
+            caption = values[0]
+            if entity.schema == "Sanction":
+                caption = f"{caption} ({', '.join(entity.values('entity'))})"
+            return caption[:500]
+    return entity.id[:500]
+
+
+def name_rows(entity: ParsedEntity) -> list[Name]:
+    rows = []
+    for variant in name_variants(entity):
+        search_key, match_key = name_keys(variant.value)
+        rows.append(
+            Name(
+                entity_id=entity.id,
+                value=variant.value[:1000],
+                kind=variant.kind,
+                script=variant.script,
+                lang=variant.lang or "",
+                search_key=search_key,
+                match_key=match_key[:500],
+            )
+        )
+    return rows
+
+
+def identifier_rows(entity: ParsedEntity) -> list[Identifier]:
+    rows: list[Identifier] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(owner: str, scheme: str, value: str) -> None:
+        normalised = identifier_key(value)
+        if not normalised or (scheme, normalised) in seen:
+            return
+        seen.add((scheme, normalised))
+        rows.append(
+            Identifier(entity_id=owner, scheme=scheme, value=value[:500], normalised=normalised[:500])
+        )
+
+    if entity.schema in DOCUMENT_SCHEMATA:
+        holders = entity.values("holder") or [entity.id]
+        scheme = DOCUMENT_SCHEMATA[entity.schema]
+        for number in entity.values("number") + entity.values("passportNumber"):
+            for holder in holders:
+                add(holder, scheme, number)
+        return rows
+    currencies = entity.values("currency")
+    for prop, scheme in IDENTIFIER_PROPERTIES.items():
+        for value in entity.values(prop):
+            if scheme == "crypto" and entity.schema == "CryptoWallet":
+                add(entity.id, f"crypto:{currencies[0]}" if currencies else "crypto", value)
+            elif scheme != "crypto" or entity.schema == "CryptoWallet":
+                add(entity.id, scheme, value)
+    return rows
+
+
+def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> Designation | None:
+    if entity.schema != "Sanction":
+        return None
+    programme_ids = entity.values("programId")
+    programme = programme_ids[0] if programme_ids else ""
+    known = _programmes_by_key().get(programme)
+    listing = (entity.values("listingDate") or entity.values("startDate") or entity.values("date") or [""])[0]
+    subjects = entity.values("entity")
+    return Designation(
+        subject_id=subjects[0] if subjects else entity.id,
+        programme=programme[:100],
+        programme_label="; ".join(entity.values("program"))[:500] or (known.label if known else ""),
+        authority="; ".join(entity.values("authority"))[:500],
+        legal_basis=(known.legal_basis if known else "; ".join(entity.values("summary")))[:500],
+        listing_date=listing[:32],
+        reason="\n".join(entity.values("reason")),
+        measures="; ".join(entity.values("provisions")),
+        source_url=(entity.values("sourceUrl") or [""])[0][:1000],
+        belarus=is_belarus_sanction(entity, codes),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading files
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_STAMP_IN_NAME = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})\d{6}(?!\d)")
+
+
+def published_date_from_name(name: str) -> date | None:
+    """The publication date a bundled file's name carries (``sdn-2024-05-03.csv``, ``20240528014702-pfh``)."""
+    for pattern in (_DATE_IN_NAME, _STAMP_IN_NAME):
+        match = pattern.search(name)
+        if match:
+            year, month, day = match.group(1), match.group(2), match.group(3) or "01"
+            try:
+                return date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+    return None
+
+
+def aux_options(source_key: str, aux_dir: Path | None) -> dict[str, Any]:
+    """Companion files of a source found in ``aux_dir`` (OFAC: alt.csv, add.csv, sdn_comments.csv)."""
+    if aux_dir is None:
+        return {}
+    if not aux_dir.is_dir():
+        raise ImportRefused(f"--aux-dir {aux_dir} is not a folder")
+    if source_key != "ofac_sdn":
+        return {}
+    options: dict[str, Any] = {}
+    for option, file_name in (
+        ("alt_path", "alt.csv"),
+        ("add_path", "add.csv"),
+        ("comments_path", "sdn_comments.csv"),
+    ):
+        candidate = aux_dir / file_name
+        if candidate.is_file():
+            options[option] = candidate
+    return options
+
+
+def snapshot_entities(snapshot: Snapshot) -> list[ParsedEntity]:
+    """The entities of a stored snapshot as the importers' :class:`ParsedEntity` (for amendments and exports)."""
+    versions = (
+        EntityVersion.objects.filter(memberships__snapshot=snapshot)
+        .order_by("memberships__pk")
+        .values_list("data", "name_langs", "printed", "warnings")
+    )
+    return [
+        ParsedEntity(
+            data=data,
+            name_langs=name_langs or {},
+            printed={key: tuple(values) for key, values in (printed or {}).items()},
+            warnings=tuple(warnings or ()),
+        )
+        for data, name_langs, printed, warnings in versions.iterator(chunk_size=2000)
+    ]
+
+
+def _is_amendment(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        head = handle.read(64).lstrip(b"\xef\xbb\xbf")
+    return head.startswith(b"amendedCelex,")
+
+
+def _apply_delta_ops(base: Sequence[ParsedEntity], changes: Sequence[ParsedEntity]) -> list[ParsedEntity]:
+    """OpenSanctions delta ops (ADD, MOD, DEL) applied to the previous snapshot of the same source."""
+    current: dict[str, ParsedEntity] = {entity.id: entity for entity in base}
+    for change in changes:
+        op = (change.op or "ADD").upper()
+        if op == "DEL":
+            current.pop(change.id, None)
+        elif op in ("ADD", "MOD"):
+            current[change.id] = ParsedEntity(
+                data=change.data,
+                name_langs=change.name_langs,
+                printed=change.printed,
+                warnings=change.warnings,
+            )
+        else:
+            raise ImportRefused(f"unknown delta operation {op!r} for entity {change.id}")
+    return list(current.values())
+
+
+def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
+    """The newest snapshot of a source (by publication date, then import time); or the newest before one."""
+    snapshots = Snapshot.objects.filter(source__key=source_key).select_related("source")
+    ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
+    if before is None:
+        return ordered[0] if ordered else None
+    key = snapshot_order_key(before)
+    older = [snap for snap in ordered if snapshot_order_key(snap) < key]
+    return older[0] if older else None
+
+
+def snapshot_order_key(snapshot: Snapshot) -> tuple[date, Any, int]:
+    return (snapshot.published_at or date.min, snapshot.imported_at, snapshot.pk or 0)
+
+
+def parse_file(
+    source_key: str, path: Path, *, options: Mapping[str, Any] | None = None
+) -> tuple[list[ParsedEntity], str, Snapshot | None]:
+    """Every entity the file yields (for amendments and deltas: the resulting full list), its kind, its base.
+
+    Raises :class:`ImportRefused` with the parser's message for any problem; nothing is stored here.
+    """
+    options = dict(options or {})
+    try:
+        if source_key == "eu_journal" and _is_amendment(path):
+            base = latest_snapshot(source_key)
+            if base is None:
+                raise ImportRefused(
+                    f"{path.name} is an amendment; import the consolidated EU journal file (32006R0765.csv) first"
+                )
+            from hramada.sanctions.importers.eu_journal import apply_amendment
+
+            importers.parse_all(source_key, path)  # the file itself must be sound before it is applied
+            return apply_amendment(snapshot_entities(base), path), Snapshot.Kind.AMENDMENT, base
+        parsed = importers.parse_all(source_key, path, **options)
+    except SourceFormatError as error:
+        raise ImportRefused(str(error)) from error
+    except NotImplementedError as error:
+        raise ImportRefused(f"the {source_key} importer is not available yet") from error
+    if any(entity.op for entity in parsed):
+        base = latest_snapshot(source_key)
+        return (
+            _apply_delta_ops(snapshot_entities(base) if base else [], parsed),
+            Snapshot.Kind.DELTA,
+            base,
+        )
+    return parsed, Snapshot.Kind.FULL, None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Importing
+
+
+@dataclass
+class _Prepared:
+    entity: ParsedEntity
+    digest: str
+    belarus: bool
+    subject: bool
+    names: list[Name] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
+    designation: Designation | None = None
+
+
+def _prepare(entities: Sequence[ParsedEntity]) -> list[_Prepared]:
+    codes = belarus_programmes()
+    seen: dict[str, int] = {}
+    belarus_subjects: set[str] = set()
+    for index, entity in enumerate(entities):
+        if entity.id in seen:
+            raise ImportRefused(
+                f"duplicate entry: entity {entity.id} appears twice in the file (items {seen[entity.id] + 1} "
+                f"and {index + 1})"
+            )
+        seen[entity.id] = index
+        if entity.schema == "Sanction" and is_belarus_sanction(entity, codes):
+            belarus_subjects.update(entity.values("entity"))
+            belarus_subjects.add(entity.id)
+    prepared = []
+    for entity in entities:
+        holders = entity.values("holder") if entity.schema not in SUBJECT_SCHEMATA else []
+        belarus = entity.id in belarus_subjects or any(h in belarus_subjects for h in holders)
+        prepared.append(
+            _Prepared(
+                entity=entity,
+                digest=content_hash(entity),
+                belarus=belarus,
+                subject=entity.schema in SUBJECT_SCHEMATA,
+            )
+        )
+    return prepared
+
+
+def _existing_versions(digests: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    pending = list(dict.fromkeys(digests))
+    for start in range(0, len(pending), LOOKUP_CHUNK):
+        chunk = pending[start : start + LOOKUP_CHUNK]
+        found.update(EntityVersion.objects.filter(content_hash__in=chunk).values_list("content_hash", "id"))
+    return found
+
+
+def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict[str, int], int]:
+    """Write the entity versions not stored yet, with their names, identifiers and designations."""
+    codes = belarus_programmes()
+    known = _existing_versions(item.digest for item in prepared)
+    fresh: dict[str, _Prepared] = {}
+    for item in prepared:
+        if item.digest not in known and item.digest not in fresh:
+            fresh[item.digest] = item
+    new_items = list(fresh.values())
+    for start in range(0, len(new_items), BATCH_SIZE):
+        batch = new_items[start : start + BATCH_SIZE]
+        versions = [
+            EntityVersion(
+                entity_id=item.entity.id[:255],
+                schema=item.entity.schema[:64],
+                caption=caption_of(item.entity),
+                content_hash=item.digest,
+                data=dict(item.entity.data),
+                name_langs=dict(item.entity.name_langs),
+                printed={key: list(values) for key, values in item.entity.printed.items()},
+                warnings=list(item.entity.warnings),
+                birth_dates=";".join(item.entity.values("birthDate"))[:255],
+            )
+            for item in batch
+        ]
+        created = EntityVersion.objects.bulk_create(versions, batch_size=BATCH_SIZE)
+        names: list[Name] = []
+        identifiers: list[Identifier] = []
+        designations: list[Designation] = []
+        for item, version in zip(batch, created, strict=True):
+            if version.pk is None:  # pragma: no cover - every supported backend returns primary keys
+                version = EntityVersion.objects.get(content_hash=item.digest)
+            known[item.digest] = version.pk
+            for name in name_rows(item.entity):
+                name.version_id = version.pk
+                names.append(name)
+            for identifier in identifier_rows(item.entity):
+                identifier.version_id = version.pk
+                identifiers.append(identifier)
+            designation = designation_row(item.entity, codes)
+            if designation is not None:
+                designation.version_id = version.pk
+                designations.append(designation)
+        Name.objects.bulk_create(names, batch_size=BATCH_SIZE)
+        Identifier.objects.bulk_create(identifiers, batch_size=BATCH_SIZE)
+        Designation.objects.bulk_create(designations, batch_size=BATCH_SIZE)
+        progress("store", start + len(batch), len(new_items))
+    return known, len(new_items)
+
+
+def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> None:
+    members = (
+        SnapshotEntity(
+            snapshot=snapshot,
+            entity_id=item.entity.id[:255],
+            version_id=versions[item.digest],
+            schema=item.entity.schema[:64],
+            subject=item.subject,
+            belarus=item.belarus,
+        )
+        for item in prepared
+    )
+    batch: list[SnapshotEntity] = []
+    for member in members:
+        batch.append(member)
+        if len(batch) >= BATCH_SIZE:
+            SnapshotEntity.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+            batch = []
+    if batch:
+        SnapshotEntity.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+
+
+def _counts(prepared: list[_Prepared]) -> dict[str, int]:
+    names = identifiers = designations = 0
+    for item in prepared:
+        names += len(name_variants(item.entity))
+        identifiers += len(identifier_rows(item.entity))
+        designations += item.entity.schema == "Sanction"
+    return {
+        "entity_count": len(prepared),
+        "subject_count": sum(item.subject for item in prepared),
+        "name_count": names,
+        "identifier_count": identifiers,
+        "designation_count": designations,
+    }
+
+
+def import_file(
+    source_key: str,
+    path: str | Path,
+    *,
+    by: Any | None,
+    aux_dir: str | Path | None = None,
+    published_at: date | None = None,
+    options: Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import one published file as a snapshot of ``source_key``; the same file again changes nothing.
+
+    All or nothing: parse fully, then write in one transaction. Raises :class:`ImportRefused` (with a message
+    for the analyst) for an unknown source, a missing or malformed file, a file of another source, an
+    amendment without its base or that refers to a missing entry, or duplicate entries.
+    """
+    report = progress or _no_progress
+    path = Path(path)
+    spec = SOURCES.get(source_key)
+    if spec is None:
+        raise ImportRefused(f"unknown sanctions source {source_key!r}; known sources: {', '.join(SOURCES)}")
+    if not path.is_file():
+        raise ImportRefused(f"{path}: no such file")
+    digest = file_sha256(path)
+    existing = Snapshot.objects.filter(source__key=source_key, sha256=digest).select_related("source").first()
+    if existing is not None:
+        return ImportResult(snapshot=existing, created=False)
+    all_options = {**aux_options(source_key, Path(aux_dir) if aux_dir else None), **dict(options or {})}
+
+    started = time.perf_counter()
+    report("parse", 0, None)
+    entities, kind, base = parse_file(source_key, path, options=all_options)
+    prepared = _prepare(entities)
+    del entities
+    report("parse", len(prepared), len(prepared))
+    parsed = time.perf_counter()
+
+    warnings = [f"{item.entity.id}: {warning}" for item in prepared for warning in item.entity.warnings]
+    with transaction.atomic():
+        source, _ = Source.objects.get_or_create(
+            key=source_key, defaults={"label": spec.label[:200], "publisher": spec.publisher[:200]}
+        )
+        snapshot = Snapshot.objects.create(
+            source=source,
+            sha256=digest,
+            file_name=path.name[:255],
+            kind=kind,
+            base=base,
+            imported_at=timezone.now(),
+            published_at=published_at or published_date_from_name(path.name),
+            warning_count=len(warnings),
+            warnings=warnings[:500],
+            **_counts(prepared),
+        )
+        versions, new_versions = _store_versions(prepared, report)
+        _store_members(snapshot, prepared, versions)
+        report("members", len(prepared), len(prepared))
+        delta = _refresh_deltas(snapshot)
+        _audit(by, snapshot, new_versions)
+    stored = time.perf_counter()
+    return ImportResult(
+        snapshot=snapshot,
+        created=True,
+        delta=delta,
+        parse_seconds=parsed - started,
+        store_seconds=stored - parsed,
+        new_versions=new_versions,
+    )
+
+
+def _audit(by: Any | None, snapshot: Snapshot, new_versions: int) -> None:
+    from hramada.core import audit
+
+    detail = {
+        "source": snapshot.source.key,
+        "file": snapshot.file_name,
+        "sha256": snapshot.sha256,
+        "entities": snapshot.entity_count,
+        "new_versions": new_versions,
+    }
+    audit.record(action="sanctions.import", target=snapshot, detail=detail, by=by)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Deltas
+
+
+def _members(snapshot: Snapshot | None) -> dict[str, int]:
+    if snapshot is None:
+        return {}
+    return dict(SnapshotEntity.objects.filter(snapshot=snapshot).values_list("entity_id", "version_id"))
+
+
+def property_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Properties whose values differ between two FtM dicts (schema changes are reported as ``schema``)."""
+    changes: dict[str, dict[str, list[str]]] = {}
+    if old.get("schema") != new.get("schema"):
+        changes["schema"] = {"old": [str(old.get("schema"))], "new": [str(new.get("schema"))]}
+    old_props: Mapping[str, list[str]] = old.get("properties", {})
+    new_props: Mapping[str, list[str]] = new.get("properties", {})
+    for prop in sorted(set(old_props) | set(new_props)):
+        before, after = list(old_props.get(prop, [])), list(new_props.get(prop, []))
+        if sorted(before) != sorted(after):
+            changes[prop] = {"old": before, "new": after}
+    return changes
+
+
+def _version_contents(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:
+    contents: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+    pending = list(set(ids))
+    for start in range(0, len(pending), LOOKUP_CHUNK):
+        chunk = pending[start : start + LOOKUP_CHUNK]
+        for pk, data, name_langs in EntityVersion.objects.filter(pk__in=chunk).values_list(
+            "pk", "data", "name_langs"
+        ):
+            contents[pk] = (data, name_langs or {})
+    return contents
+
+
+def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
+    """Compute and store the delta from ``old`` to ``new`` (``old`` None: everything in ``new`` is added)."""
+    before, after = _members(old), _members(new)
+    added = sorted(set(after) - set(before))
+    removed = sorted(set(before) - set(after))
+    changed = [
+        entity_id for entity_id in sorted(set(after) & set(before)) if after[entity_id] != before[entity_id]
+    ]
+    contents = _version_contents([before[e] for e in changed] + [after[e] for e in changed])
+    amended: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for entity_id in changed:
+        old_data, old_langs = contents[before[entity_id]]
+        new_data, new_langs = contents[after[entity_id]]
+        changes = property_changes(old_data, new_data)
+        if not changes and old_langs != new_langs:
+            changes["nameLanguages"] = {
+                "old": [f"{k}: {v}" for k, v in sorted(old_langs.items())],
+                "new": [f"{k}: {v}" for k, v in sorted(new_langs.items())],
+            }
+        amended[entity_id] = changes or {"printed": {"old": [], "new": []}}
+    delta, _ = Delta.objects.update_or_create(
+        old=old,
+        new=new,
+        defaults={
+            "source_id": new.source_id,
+            "added": added,
+            "removed": removed,
+            "amended": amended,
+            "added_count": len(added),
+            "removed_count": len(removed),
+            "amended_count": len(amended),
+            "computed_at": timezone.now(),
+        },
+    )
+    return delta
+
+
+def _refresh_deltas(snapshot: Snapshot) -> Delta:
+    """The delta from the previous snapshot to this one, and from this one to the next if it came in late."""
+    previous = latest_snapshot(snapshot.source.key, before=snapshot)
+    delta = compute_delta(previous, snapshot)
+    newer = sorted(
+        (s for s in Snapshot.objects.filter(source=snapshot.source).exclude(pk=snapshot.pk)),
+        key=snapshot_order_key,
+    )
+    following = [s for s in newer if snapshot_order_key(s) > snapshot_order_key(snapshot)]
+    if following:
+        compute_delta(snapshot, following[0])
+    return delta
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The bundled lists (first run)
+
+
+@dataclass(frozen=True)
+class BundledFile:
+    source: str
+    path: Path
+    aux_dir: Path | None = None
+
+
+def bundled_files(root: Path) -> list[BundledFile]:
+    """Every bundled real list under ``root`` (../shared/data), in chronological order per source."""
+    sanctions, ftm = root / "sanctions", root / "ftm"
+    files: list[BundledFile] = []
+    journal = sanctions / "eu" / "journal"
+    if (journal / "32006R0765.csv").is_file():
+        files.append(BundledFile("eu_journal", journal / "32006R0765.csv"))
+        files += [BundledFile("eu_journal", p) for p in sorted(journal.glob("amendment-*.csv"))]
+    files += [BundledFile("eu_fsf", p) for p in sorted((sanctions / "eu").glob("eu-fsf-*.xml"))]
+    files += [BundledFile("un_xml", p) for p in sorted((sanctions / "un").glob("un-consolidated-*.xml"))]
+    files += [BundledFile("ftm_json", p) for p in sorted(ftm.glob("*.ftm.json"))]
+    files += [
+        BundledFile("opensanctions_delta", p)
+        for p in sorted((ftm / "yente-t2-deltas").glob("*.entities.delta.json"))
+    ]
+    aux = sanctions / "ofac" / "aux"
+    ofac = sorted((sanctions / "ofac").glob("sdn-*.csv"))
+    files += [BundledFile("ofac_sdn", p, aux if aux.is_dir() else None) for p in ofac]
+    return files
+
+
+def bundled_data_root() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "data"
+
+
+def import_bundled(
+    files: Iterable[BundledFile], *, by: Any | None, say: Callable[[str], None]
+) -> Iterator[ImportResult]:
+    for item in files:
+        try:
+            result = import_file(item.source, item.path, by=by, aux_dir=item.aux_dir)
+        except ImportRefused as error:
+            say(f"  {item.source}: {item.path.name}: not imported: {error}")
+            continue
+        say(f"  {result.message}")
+        yield result
+
+
+def bootstrap_bundled_lists(say: Callable[[str], None]) -> None:
+    """Bootstrap step: load every bundled list (same file twice changes nothing, so this runs on every start).
+
+    Files load in chronological order per source, so every snapshot has a delta against the publication before
+    it. The whole set takes well under a minute (see benchmarks/sanctions_import.py), so it runs in-line.
+    """
+    root = bundled_data_root()
+    if not root.is_dir():
+        say(
+            f"Sanctions: no bundled lists at {root}; skipped (import files with `manage.py sanctions import`)."
+        )
+        return
+    files = bundled_files(root)
+    known = set(Snapshot.objects.values_list("sha256", flat=True))
+    pending = [item for item in files if file_sha256(item.path) not in known]
+    if not pending:
+        say(f"Sanctions: all {len(files)} bundled lists already loaded.")
+        return
+    say(f"Sanctions: loading {len(pending)} bundled lists from {root} ...")
+    results = list(import_bundled(pending, by=None, say=say))
+    say(f"Sanctions: {sum(r.created for r in results)} new snapshots.")
