@@ -43,6 +43,21 @@ def part_keys(key: str) -> list[str]:
     return keys
 
 
+def variant_keys(variant: NameVariant, *, query: bool = False) -> dict[str, float]:
+    """Retrieval keys of one rendering with their weights; abjad queries look up consonant skeletons only."""
+    keys: dict[str, float] = {}
+    if not (query and variant.abjad):
+        for part in variant.keys:
+            for key in part_keys(part):
+                keys[key] = _KEY_WEIGHTS[key[0]]
+    for sk in variant.skeletons:
+        if len(sk) >= 2:
+            keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]
+    if len(variant.keys) > 1 and len(variant.joined) >= 6:
+        keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedName:
     entity_id: str
@@ -99,7 +114,7 @@ class ScreeningIndex:
             self._next_name_id += 1
             self.names[name_id] = IndexedName(entity.id, name, variants)
             ids.append(name_id)
-            for key in {k for v in variants for part in v.keys for k in part_keys(part)}:
+            for key in {k for v in variants for k in variant_keys(v)}:
                 self._postings[key].add(name_id)
         self._entity_names[entity.id] = ids
         for _, value in entity.identifiers:
@@ -123,7 +138,7 @@ class ScreeningIndex:
             return
         for name_id in self._entity_names.pop(entity_id, []):
             indexed = self.names.pop(name_id)
-            for key in {k for v in indexed.variants for part in v.keys for k in part_keys(part)}:
+            for key in {k for v in indexed.variants for k in variant_keys(v)}:
                 posting = self._postings.get(key)
                 if posting is not None:
                     posting.discard(name_id)
@@ -159,9 +174,7 @@ class ScreeningIndex:
         """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
         keys: dict[str, float] = {}
         for variant in variants:
-            for part in variant.keys:
-                for key in part_keys(part):
-                    keys[key] = _KEY_WEIGHTS[key[0]]
+            keys.update(variant_keys(variant, query=True))
         postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
         if not postings:
             return []

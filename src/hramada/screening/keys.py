@@ -64,8 +64,10 @@ _DOUBLE = re.compile(r"(.)\1+")
 # Iotated vowels are written ya/ia/ja, ye/ie/je, yu/iu/ju by different systems: drop the glide.
 _GLIDES: tuple[tuple[str, str], ...] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
 # -аў/-оў/-еў (au, ou, eu, aw, ow, ew) and -ов/-ев (ov, ev): one ending.
-# Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов.
+# Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов,
+# -оўскі / -овский. Elsewhere `ou` is the French spelling of u (Mahmoud, Haroun, Sakouline).
 _U_AFTER_VOWEL = re.compile(r"([aei])u")
+_FRENCH_OU = re.compile(r"ou(?!$|sk)")
 _VOWELS = re.compile(r"[aeiu]")
 
 
@@ -83,6 +85,7 @@ def fold(word: str) -> str:
     """The comparison key of one Latin word (any case, any diacritics)."""
     key = latin_ascii(word)
     key = "".join(ch for ch in key if ch.isalnum())
+    key = _FRENCH_OU.sub("u", key)
     for old, new in _DIGRAPHS:
         if old in key:
             key = key.replace(old, new)

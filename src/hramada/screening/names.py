@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
-from hramada.screening.keys import fold
+from hramada.screening.keys import fold, skeleton
 from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
@@ -26,6 +26,10 @@ SURPLUS_WEIGHT_WHEN_COMPLETE = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
 SURPLUS_WEIGHT_SINGLE = 0.7
 """Extra parts weigh more when the shorter name is a single word: a surname alone says little."""
+GENERIC_WORD_WEIGHT = 0.25
+JOINED_CUTOFF = 0.88
+"""Names written as one word on one side and several on the other (Karimi-Adegani / Karimiadegani, Xi Jinping /
+Xi Jin Ping) are compared as whole strings too; below this the whole-string comparison says nothing."""
 INCOMPLETE_PENALTY = 0.85
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
 
@@ -44,6 +48,11 @@ class NameVariant:
     system: str
     words: tuple[str, ...]
     keys: tuple[str, ...]
+    weights: tuple[float, ...]
+    joined: str
+    skeletons: tuple[str, ...] = ()
+    abjad: bool = False
+    """Rendered from a script that writes no short vowels (Arabic, Hebrew): compare consonant skeletons."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,27 @@ def _legal_forms() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms if f) + r")(?!\w)")
 
 
+@cache
+def generic_org_keys() -> frozenset[str]:
+    """Folded keys of words that say what kind of organisation, not which (`data/org_generic_words.txt`)."""
+    text = resources.files("hramada.screening").joinpath("data/org_generic_words.txt").read_text("utf-8")
+    words = " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+    keys: set[str] = set()
+    for word in words:
+        for latin in latin_renderings(normalize_name(word)).values():
+            keys.update(fold(w) for w in latin.split())
+    return frozenset(k for k in keys if k)
+
+
+_QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
+
+
+def quoted_part(name: str) -> str | None:
+    """The name inside quotes (`ОАО «Белшина»` -> `Белшина`): post-Soviet company names quote the distinctive part."""
+    found = [m.strip() for m in _QUOTED.findall(name) if len(m.strip()) > 2]
+    return " ".join(found) if found else None
+
+
 def strip_legal_forms(text: str) -> str:
     """Remove legal forms (ААТ, ОАО, OAO, JSC, AAT, LLC, ...) from a normalised organisation name.
 
@@ -85,26 +115,67 @@ def strip_legal_forms(text: str) -> str:
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
-    text = normalize_name(name)
+    texts = [normalize_name(name)]
     if kind == NameKind.PERSON:
-        text = " ".join(remove_person_prefixes(text).split()) or text
+        texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
-        text = strip_legal_forms(text)
+        texts[0] = strip_legal_forms(texts[0])
+        quoted = quoted_part(name)
+        if quoted:
+            texts.append(strip_legal_forms(normalize_name(quoted)))
     table = default_table()
+    generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
-    for system, latin in latin_renderings(text).items():
-        words: list[str] = []
-        keys: list[str] = []
-        for word in latin.split()[:MAX_TOKENS]:
-            key = fold(word)
-            if key:
-                words.append(word)
-                keys.append(table.canonical(key))
-        key_tuple = tuple(keys)
-        if key_tuple and key_tuple not in seen:
-            seen.add(key_tuple)
-            out.append(NameVariant(original=name, system=system, words=tuple(words), keys=key_tuple))
+    for n, text in enumerate(texts):
+        for system, latin in latin_renderings(text).items():
+            words: list[str] = []
+            keys: list[str] = []
+            weights: list[float] = []
+            for word in latin.split()[:MAX_TOKENS]:
+                key = fold(word)
+                if key:
+                    words.append(word)
+                    keys.append(table.canonical(key))
+                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
+            abjad = _is_abjad(text)
+            if abjad:
+                kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
+                words, keys, weights = [words[i] for i in kept], [keys[i] for i in kept], [weights[i] for i in kept]
+            key_tuple = tuple(keys)
+            if key_tuple and key_tuple not in seen:
+                seen.add(key_tuple)
+                out.append(
+                    NameVariant(
+                        original=name,
+                        system=system if n == 0 else f"{system}+quoted",
+                        words=tuple(words),
+                        keys=key_tuple,
+                        weights=tuple(weights),
+                        joined="".join(keys),
+                        skeletons=_skeletons(keys),
+                        abjad=abjad,
+                    )
+                )
+    return tuple(out)
+
+
+_ARTICLES = frozenset({"al", "el", "ul", "l"})
+_ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
+
+
+def _is_abjad(text: str) -> bool:
+    return any("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+def _skeletons(keys: list[str]) -> tuple[str, ...]:
+    """Consonant skeletons without the Arabic article (al-Tikriti, التكريتي -> tkrt), for abjad comparison."""
+    out = []
+    for key in keys:
+        if key in _ARTICLES:
+            continue
+        bare = skeleton(_ABJAD_ARTICLE.sub("", key))
+        out.append(bare or key)
     return tuple(out)
 
 
@@ -114,7 +185,9 @@ def _part_similarity(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     longest = max(len(a), len(b))
-    allowed = 0 if longest <= 4 else 1 if longest <= 8 else 2 if longest <= 12 else 3
+    allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
+    if a[0] != b[0]:
+        allowed = min(allowed, 1)
     distance = Levenshtein.distance(a, b, score_cutoff=allowed)
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
@@ -123,94 +196,96 @@ def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
 
-def compare_variants(
-    query: NameVariant, listed: NameVariant, table: EquivalenceTable | None = None
-) -> NameComparison:
-    """Similarity in [0, 1] of two renderings, aligning parts in any order (surname first or last)."""
-    q, c = query.keys, listed.keys
-    candidates: list[tuple[float, int, int]] = []
-    for i, a in enumerate(q):
-        for j, b in enumerate(c):
-            sim = _part_similarity(a, b)
-            if sim:
-                candidates.append((sim, i, j))
-    candidates.sort(reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    matched: list[tuple[float, int, int]] = []
-    for sim, i, j in candidates:
-        if i not in used_q and j not in used_c:
-            used_q.add(i)
-            used_c.add(j)
-            matched.append((sim, i, j))
-    matched_score = sum(sim * (_weight(q[i]) + _weight(c[j])) for sim, i, j in matched)
-    matched_weight = sum(_weight(q[i]) + _weight(c[j]) for _, i, j in matched)
-    rest_q = [i for i in range(len(q)) if i not in used_q]
-    rest_c = [j for j in range(len(c)) if j not in used_c]
-    surplus = sum(_weight(q[i]) for i in rest_q) + sum(_weight(c[j]) for j in rest_c)
-    shorter_complete = not rest_q or not rest_c
-    if shorter_complete and len(matched) >= 2:
-        factor = SURPLUS_WEIGHT_WHEN_COMPLETE
-    elif shorter_complete:
-        factor = SURPLUS_WEIGHT_SINGLE
-    else:
-        factor = 1.0
-    total = matched_weight + factor * surplus
-    score = matched_score / total if total else 0.0
-    if not shorter_complete:
-        score *= INCOMPLETE_PENALTY
-    table = table or default_table()
-    pairs = tuple(
-        PartPair(
-            query_word=query.words[i],
-            listed_word=listed.words[j],
-            similarity=round(sim, 3),
-            equivalence=(why.describe() if (why := table.reason(q[i], c[j])) else None),
-        )
-        for sim, i, j in sorted(matched, key=lambda m: m[1])
-    )
-    return NameComparison(
-        score=score,
-        query=query,
-        listed=listed,
-        pairs=pairs,
-        unmatched_query=tuple(query.words[i] for i in rest_q),
-        unmatched_listed=tuple(listed.words[j] for j in rest_c),
-    )
+def _align(query: NameVariant, listed: NameVariant) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
+    """Greedy best-first alignment of name parts in any order, and the weighted score it gives.
 
-
-def quick_score(query: NameVariant, listed: NameVariant) -> float:
-    """The score of `compare_variants` without building the explanation (the hot path)."""
+    Matched parts count with their similarity; parts left over count against the score, lightly when every
+    part of the shorter name found a partner (a missing patronymic or middle name), fully otherwise.
+    """
     q, c = query.keys, listed.keys
-    if q == c:
-        return 1.0
+    qw, cw = query.weights, listed.weights
+    if query.abjad or listed.abjad:
+        q, c = query.skeletons, listed.skeletons
+        qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
     candidates = sorted(
         ((sim, i, j) for i, a in enumerate(q) for j, b in enumerate(c) if (sim := _part_similarity(a, b))),
         reverse=True,
     )
     used_q: set[int] = set()
     used_c: set[int] = set()
+    matched: list[tuple[float, int, int]] = []
     matched_score = matched_weight = 0.0
-    n_matched = 0
     for sim, i, j in candidates:
         if i not in used_q and j not in used_c:
             used_q.add(i)
             used_c.add(j)
-            w = _weight(q[i]) + _weight(c[j])
+            matched.append((sim, i, j))
+            w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
-            n_matched += 1
-    if not n_matched:
-        return 0.0
-    surplus = sum(_weight(k) for i, k in enumerate(q) if i not in used_q)
-    surplus += sum(_weight(k) for j, k in enumerate(c) if j not in used_c)
-    complete = len(used_q) == len(q) or len(used_c) == len(c)
-    if complete:
-        factor = SURPLUS_WEIGHT_WHEN_COMPLETE if n_matched >= 2 else SURPLUS_WEIGHT_SINGLE
-    else:
-        factor = 1.0
-    score = matched_score / (matched_weight + factor * surplus)
-    return score if complete else score * INCOMPLETE_PENALTY
+    rest_q = [i for i in range(len(q)) if i not in used_q]
+    rest_c = [j for j in range(len(c)) if j not in used_c]
+    score = 0.0
+    if matched:
+        surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
+        complete = not rest_q or not rest_c
+        if complete:
+            factor = SURPLUS_WEIGHT_WHEN_COMPLETE if len(matched) >= 2 else SURPLUS_WEIGHT_SINGLE
+        else:
+            factor = 1.0
+        score = matched_score / (matched_weight + factor * surplus)
+        if not complete:
+            score *= INCOMPLETE_PENALTY
+    if len(q) != len(c) and q and c:
+        qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
+        joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
+        if joined > score:
+            return joined, [], [], []
+    return score, matched, rest_q, rest_c
+
+
+def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
+    return tuple(w for w, k in zip(variant.weights, variant.keys, strict=True) if k not in _ARTICLES)
+
+
+def compare_variants(
+    query: NameVariant, listed: NameVariant, table: EquivalenceTable | None = None
+) -> NameComparison:
+    """Similarity in [0, 1] of two renderings, with the aligned parts for the explanation."""
+    score, matched, rest_q, rest_c = _align(query, listed)
+    table = table or default_table()
+    q, c = query.keys, listed.keys
+    qwords, cwords = query.words, listed.words
+    if query.abjad or listed.abjad:
+        q, c = query.skeletons, listed.skeletons
+        qwords = tuple(w for w, k in zip(query.words, query.keys, strict=True) if k not in _ARTICLES)
+        cwords = tuple(w for w, k in zip(listed.words, listed.keys, strict=True) if k not in _ARTICLES)
+    pairs = tuple(
+        PartPair(
+            query_word=qwords[i],
+            listed_word=cwords[j],
+            similarity=round(sim, 3),
+            equivalence=(why.describe() if (why := table.reason(q[i], c[j])) else None),
+        )
+        for sim, i, j in sorted(matched, key=lambda m: m[1])
+    )
+    if not matched and score:
+        pairs = (PartPair(" ".join(query.words), " ".join(listed.words), round(score, 3), None),)
+    return NameComparison(
+        score=score,
+        query=query,
+        listed=listed,
+        pairs=pairs,
+        unmatched_query=tuple(qwords[i] for i in rest_q),
+        unmatched_listed=tuple(cwords[j] for j in rest_c),
+    )
+
+
+def quick_score(query: NameVariant, listed: NameVariant) -> float:
+    """The score of `compare_variants` without building the explanation (the hot path)."""
+    if query.keys == listed.keys:
+        return 1.0
+    return _align(query, listed)[0]
 
 
 def best_comparison(
