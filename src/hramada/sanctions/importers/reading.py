@@ -134,7 +134,7 @@ def iter_xml_elements(path: PathLike, tags: set[str]) -> Iterator[etree._Element
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else None
         message = exc.msg or str(exc)
-        if "not proper UTF-8" in message or "Input is not proper UTF-8" in message:
+        if "not proper UTF-8" in message or "Invalid bytes in character encoding" in message:
             message += " (the file is not valid UTF-8; it may be cp1251/Windows-1251)"
         raise SourceFormatError(
             path, f"malformed XML: {message}", where=f"line {line}" if line else None
