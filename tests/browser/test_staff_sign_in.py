@@ -20,10 +20,10 @@ def test_staff_signs_in_with_password_and_totp_and_reaches_the_dashboard(
     page.goto(f"{live_server.url}/staff/login/")
     page.fill("#id_username", "hanna")
     page.fill("#id_password", "correct horse battery 42")
-    page.click("button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/staff/mfa/**")
     page.fill("#id_token", current_code(TOTPDevice.objects.get(user=user)))
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/staff/")
     assert page.locator("h1").inner_text() == "Dashboard"
     assert "Fund manager" in page.content()
@@ -38,12 +38,12 @@ def test_first_sign_in_enrols_an_authenticator_app_from_the_qr_page(
     page.goto(f"{live_server.url}/staff/login/")
     page.fill("#id_username", "pavel")
     page.fill("#id_password", "correct horse battery 42")
-    page.click("button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/staff/mfa/enrol/**")
     assert page.locator(".qr svg").count() == 1
     secret = page.locator("#totp-secret").inner_text()
     assert len(secret) >= 32
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     page.fill("#id_token", current_code(device))
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     assert page.locator("#recovery-codes li").count() == 10

@@ -28,6 +28,9 @@ class Audience(Enum):
     STAFF = "staff"
     # Staff who have signed in with a password but not yet with a second factor (enrolment and verification pages).
     STAFF_PENDING_MFA = "staff_pending_mfa"
+    # JSON API endpoints: each operation checks its roles itself against an API key or a verified staff session
+    # (hramada.api.auth), answering 401/403 in JSON instead of redirecting to a login page.
+    API = "api"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,10 @@ def applicant_required(view: ViewFunc) -> ViewFunc:
     return _declare(AccessRule(Audience.APPLICANT))(view)
 
 
+def api_endpoint(view: ViewFunc) -> ViewFunc:
+    return _declare(AccessRule(Audience.API))(view)
+
+
 def staff_pending_mfa(view: ViewFunc) -> ViewFunc:
     return _declare(AccessRule(Audience.STAFF_PENDING_MFA))(view)
 
@@ -87,7 +94,7 @@ def check_access(user: Any, rule: AccessRule | None) -> Decision:
     """Decide whether `user` may open a view with `rule`. A view without a rule is refused to everyone."""
     if rule is None:
         return Decision.DENY
-    if rule.audience is Audience.PUBLIC:
+    if rule.audience in (Audience.PUBLIC, Audience.API):
         return Decision.ALLOW
     if not getattr(user, "is_authenticated", False):
         return Decision.LOGIN

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 from collections.abc import Callable
 from typing import Any
 
@@ -30,4 +33,17 @@ def _declare_all(patterns: Any, declarator: Declarator) -> None:
         if isinstance(pattern, URLResolver):
             _declare_all(pattern.url_patterns, declarator)
         elif isinstance(pattern, URLPattern):
-            declarator(pattern.callback)
+            callback = pattern.callback
+            if inspect.ismethod(callback):
+                # Bound methods (some admin views) take no attributes: wrap them in a plain function first.
+                callback = _as_function(callback)
+                pattern.callback = callback
+            declarator(callback)
+
+
+def _as_function(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def view(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+
+    return view

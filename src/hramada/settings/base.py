@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "hramada.core",
+    "hramada.fund",
     "hramada.sanctions",
 ]
 
@@ -135,7 +136,10 @@ OTP_TOTP_ISSUER = "Hramada"
 OTP_TOTP_TOLERANCE = 1
 OTP_WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost")
 OTP_WEBAUTHN_RP_NAME = "Hramada"
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ORIGINS", ["http://localhost:8000", "http://127.0.0.1:8000"])
+# Browsers treat http://localhost as a secure context, 127.0.0.1 not always: passkeys on the embedded default
+# work at http://localhost:8000.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ORIGINS", ["http://localhost:8000"])
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("be", _("Belarusian")), ("ru", _("Russian"))]
@@ -149,6 +153,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "media"}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -163,8 +168,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Applicants must not leak where they came from, and our pages must not leak to where they link.
-SECURE_REFERRER_POLICY = "no-referrer"
+# Our pages must not leak to where they link. Not "no-referrer": with it Chromium sends "Origin: null" on our own
+# form posts and Django's CSRF origin check refuses them.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

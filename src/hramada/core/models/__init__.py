@@ -1,7 +1,8 @@
 """Models of the shared core, one module per theme."""
 
 from hramada.core.models.accounts import RoleGrant, User
+from hramada.core.models.api_keys import ApiKey
 from hramada.core.models.audit import AuditChainHead, AuditEntry
 from hramada.core.models.progress import TaskProgress
 
-__all__ = ["AuditChainHead", "AuditEntry", "RoleGrant", "TaskProgress", "User"]
+__all__ = ["ApiKey", "AuditChainHead", "AuditEntry", "RoleGrant", "TaskProgress", "User"]
