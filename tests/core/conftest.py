@@ -38,6 +38,9 @@ class SealedWitness(RevealMixin, models.Model):
     class Meta:
         app_label = "core_samples"
 
+    def __str__(self) -> str:
+        return f"witness {self.pk}"
+
 
 SAMPLE_MODELS: tuple[type[models.Model], ...] = (SealedPerson, SealedWitness)
 

@@ -37,7 +37,7 @@ def test_the_same_value_encrypts_differently_every_time() -> None:
 
 def test_the_ciphertext_is_versioned_and_names_its_key() -> None:
     ciphertext = crypto.encrypt("Ala", label=LABEL, ring=RING)
-    version, kid, payload = ciphertext.split(".")
+    version, kid, _payload = ciphertext.split(".")
     assert (version, kid) == ("v1", RING.current)
     assert "Ala" not in ciphertext
     assert crypto.key_id_of(ciphertext) == RING.current
@@ -104,7 +104,9 @@ def test_the_blind_index_ignores_case_width_and_spacing(word: str) -> None:
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_blind_indexes_are_equal_exactly_when_normalised_values_are(a: str, b: str) -> None:
     same = crypto.normalise_for_index(a) == crypto.normalise_for_index(b)
-    assert (crypto.blind_index(a, scope="s", ring=RING) == crypto.blind_index(b, scope="s", ring=RING)) == same
+    assert (
+        crypto.blind_index(a, scope="s", ring=RING) == crypto.blind_index(b, scope="s", ring=RING)
+    ) == same
 
 
 def test_the_blind_index_normalises_real_spellings() -> None:
@@ -136,7 +138,11 @@ def test_a_rotated_ring_keeps_old_keys_and_makes_a_new_one_current() -> None:
 
 def test_the_ring_round_trips_through_json_and_never_prints_its_keys() -> None:
     again = crypto.KeyRing.from_json(RING.to_json(), source="test")
-    assert (again.current, dict(again.keys), again.index_key) == (RING.current, dict(RING.keys), RING.index_key)
+    assert (again.current, dict(again.keys), again.index_key) == (
+        RING.current,
+        dict(RING.keys),
+        RING.index_key,
+    )
     assert crypto._b64(RING.index_key) not in repr(RING)
 
 
@@ -155,7 +161,7 @@ def test_a_malformed_ring_is_refused_without_echoing_it(document: str) -> None:
     assert "c2hvcnQ" not in str(raised.value)
 
 
-# --- loading the ring and the start-up check ------------------------------------------------------------------
+# --- loading the ring and the start-up check ----------------------------------------------------------------
 
 
 def test_a_missing_key_file_names_the_file_and_the_command(
@@ -220,9 +226,9 @@ def test_generate_keys_creates_a_private_file_once(
     monkeypatch.delenv("HRAMADA_KEYRING", raising=False)
     path = tmp_path / "var" / "keyring.json"
     settings.HRAMADA_KEYRING_FILE = str(path)
-    call_command("generate_keys", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("generate_keys", stdout=open(os.devnull, "w"))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     first = path.read_text()
-    call_command("generate_keys", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("generate_keys", stdout=open(os.devnull, "w"))
     assert path.read_text() == first, "an existing key ring must never be replaced"
     crypto.forget_cached_keyring()

@@ -22,7 +22,7 @@ from django.db.models.signals import post_delete, post_init, post_save
 
 from hramada.core.fields import BlindIndexField, EncryptedFieldMixin
 
-__all__ = ["track"]
+__all__ = ["track", "untrack"]
 
 SNAPSHOT_ATTRIBUTE = "_hramada_audit_snapshot"
 MAX_VALUE_CHARS = 200
@@ -136,6 +136,16 @@ def _track_core_models() -> None:
 
     track(RoleGrant, exclude=("granted_at",))
     track(User, exclude=("last_login", "session_generation"), redact=("password",))
+
+
+
+def untrack(model: type[models.Model]) -> None:
+    """Stop auditing `model` (for tests of `track` itself)."""
+    uid = f"hramada.audit.track.{model._meta.label}"
+    post_init.disconnect(sender=model, dispatch_uid=uid)
+    post_save.disconnect(sender=model, dispatch_uid=uid)
+    post_delete.disconnect(sender=model, dispatch_uid=uid)
+    _tracked.pop(model, None)
 
 
 _track_core_models()

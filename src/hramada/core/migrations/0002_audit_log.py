@@ -26,12 +26,12 @@ DROP FUNCTION IF EXISTS core_auditentry_append_only();
 
 def forbid_update_and_delete(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(APPEND_ONLY_SQL)
+        schema_editor.execute(APPEND_ONLY_SQL, params=None)
 
 
 def allow_update_and_delete(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_APPEND_ONLY_SQL)
+        schema_editor.execute(DROP_APPEND_ONLY_SQL, params=None)
 
 
 def create_chain_head(apps, schema_editor):
