@@ -60,6 +60,7 @@ class SourceSpec:
     default_programmes: frozenset[str]
     parser: RecordParser
     options: tuple[str, ...] = ()
+    filters_by_programme: bool = True
 
 
 SOURCES: dict[str, SourceSpec] = {
@@ -105,6 +106,7 @@ SOURCES: dict[str, SourceSpec] = {
             file_kind="JSON lines, one FtM entity per line",
             default_programmes=frozenset(),
             parser=ftm_json.parse,
+            filters_by_programme=False,
         ),
         SourceSpec(
             key=opensanctions_delta.KEY,
@@ -113,6 +115,8 @@ SOURCES: dict[str, SourceSpec] = {
             file_kind="JSON lines of {op, entity}, or the delta.json version index",
             default_programmes=frozenset(),
             parser=opensanctions_delta.parse,
+            options=("skip_missing",),
+            filters_by_programme=False,
         ),
     )
 }
@@ -160,7 +164,10 @@ def sniff(path: PathLike) -> str | None:
         if re.match(r'\{\s*"id"\s*:', first_line):
             return ftm_json.KEY
         return None
-    first_row = next(csv.reader(io.StringIO(stripped.split("\n", 1)[0])), [])
+    try:
+        first_row = next(csv.reader(io.StringIO(stripped.split("\n", 1)[0])), [])
+    except csv.Error:
+        return None
     if len(first_row) == ofac_sdn.SDN_COLUMNS and first_row[0].strip().isdigit():
         return ofac_sdn.KEY
     return None
@@ -189,6 +196,8 @@ def parse(
     storing (see :func:`parse_all`).
     """
     spec = _check_source(source_key, path)
+    if programmes is not None and not spec.filters_by_programme:
+        raise ValueError(f"{source_key} entities link to their Sanctions by id only; filter after collecting")
     wanted = frozenset(programmes) if programmes is not None else None
     for record in spec.parser(path, **options):
         if wanted is not None:
