@@ -1,0 +1,7 @@
+"""Reads."""
+
+from typing import Any
+
+
+def panel_summary(user: Any) -> dict[str, Any]:
+    return {}
