@@ -131,7 +131,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("identifier_conflicts", -0.2, identifier_conflicts),
     Feature("birth_date_matches", 0.05, birth_date_matches),
     Feature("birth_year_matches", 0.02, birth_year_matches),
-    Feature("birth_date_conflicts", -0.2, birth_date_conflicts),
+    Feature("birth_date_conflicts", -0.3, birth_date_conflicts),
     Feature("country_matches", 0.02, country_matches),
     Feature("country_conflicts", -0.05, country_conflicts),
     Feature("schema_conflicts", -1.0, schema_conflicts),

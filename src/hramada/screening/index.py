@@ -7,6 +7,7 @@ say little and are skipped when rarer keys exist, which keeps a query at a few h
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 from collections import defaultdict
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hramada.screening.entities import ListedEntity, is_matchable
+from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.keys import skeleton
 from hramada.screening.names import NameKind, NameVariant, name_variants
 
@@ -75,6 +76,7 @@ class ScreeningIndex:
         self._entity_names: dict[str, list[int]] = {}
         self._identifiers: dict[str, set[str]] = defaultdict(set)
         self._sanctions: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(dict)
+        self._documents: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
         self._next_name_id = 0
 
     @classmethod
@@ -98,11 +100,18 @@ class ScreeningIndex:
         if schema == "Sanction":
             self._add_sanction(data)
             return
+        if schema in ("Passport", "Identification"):
+            self._add_document(data)
+            return
         if not is_matchable(schema):
             return
         entity = ListedEntity.from_ftm(data)
         if entity.id in self.entities:
             self.remove(entity.id)
+        documents = self._documents.get(entity.id)
+        if documents:
+            merged = tuple(dict.fromkeys(entity.identifiers + tuple(documents.values())))
+            entity = dataclasses.replace(entity, identifiers=merged)
         self.entities[entity.id] = entity
         kind = name_kind(entity.schema)
         ids: list[int] = []
@@ -120,6 +129,23 @@ class ScreeningIndex:
         for _, value in entity.identifiers:
             self._identifiers[value].add(entity.id)
 
+    def _add_document(self, data: Mapping[str, Any]) -> None:
+        """Passports and ID cards are separate FtM entities pointing at their holder; their numbers join the holder."""
+        props: Mapping[str, list[str]] = data.get("properties") or {}
+        kind = "passport" if data.get("schema") == "Passport" else "national_id"
+        numbers = [normalize_identifier(str(v)) for v in props.get("number", [])]
+        for holder in props.get("holder", []):
+            for number in numbers:
+                if not number:
+                    continue
+                self._documents[str(holder)][str(data["id"])] = (kind, number)
+                entity = self.entities.get(str(holder))
+                if entity is not None and (kind, number) not in entity.identifiers:
+                    self.entities[entity.id] = dataclasses.replace(
+                        entity, identifiers=(*entity.identifiers, (kind, number))
+                    )
+                    self._identifiers[number].add(entity.id)
+
     def _add_sanction(self, data: Mapping[str, Any]) -> None:
         props: Mapping[str, list[str]] = data.get("properties") or {}
         for subject in props.get("entity", []):
@@ -134,6 +160,8 @@ class ScreeningIndex:
         entity = self.entities.pop(entity_id, None)
         for subject in self._sanctions.values():
             subject.pop(entity_id, None)
+        for documents in self._documents.values():
+            documents.pop(entity_id, None)
         if entity is None:
             return
         for name_id in self._entity_names.pop(entity_id, []):

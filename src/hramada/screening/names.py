@@ -160,6 +160,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     return tuple(out)
 
 
+_PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
@@ -184,6 +185,8 @@ def _part_similarity(a: str, b: str) -> float:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
+    if a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS):
+        return 0.0  # a given name is not a patronymic: Aleksandr is not Aleksandrovich
     longest = max(len(a), len(b))
     allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
     if a[0] != b[0]:

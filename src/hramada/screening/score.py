@@ -130,5 +130,12 @@ def screen(
         for eid in shortlist
     ]
     results = [r for r in results if r.score >= thresholds.review]
-    results.sort(key=lambda r: (-r.score, r.entity_id))
+    results.sort(
+        key=lambda r: (
+            -r.score,
+            -r.features.get("identifier_matches", 0.0),
+            -r.features.get("name_similarity", 0.0),
+            r.entity_id,
+        )
+    )
     return results[:limit]
