@@ -12,6 +12,7 @@ admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("hramada.core.urls")),
+    path("sanctions/", include("hramada.sanctions.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("staff/admin/", declare_access(admin.site.urls, require_roles_for(Role.ADMINISTRATOR))),
 ]

@@ -1,4 +1,4 @@
-"""Django application config for sanctions lists: registers nav links, the dashboard panel and the bootstrap step."""
+"""Django application config for sanctions lists: nav links, the dashboard panel and the bootstrap step."""
 
 from __future__ import annotations
 

@@ -10,9 +10,13 @@ asks for it, against the current snapshot of every other source.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db.models import Q
+
+from hramada.sanctions.models import Identifier, Name, SnapshotEntity
 from hramada.screening.names import name_variants as screening_variants
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
@@ -56,7 +60,7 @@ def query_word_keys(query: str) -> list[set[str]]:
 
 
 def birth_dates_agree(left: str, right: str) -> bool:
-    """Whether two ``;``-joined lists of FtM date prefixes share a date (a year agrees with a full date in it)."""
+    """Whether two ``;``-joined lists of FtM date prefixes share a date (a year agrees with a date in it)."""
     for a in filter(None, left.split(";")):
         for b in filter(None, right.split(";")):
             shorter, longer = sorted((a, b), key=len)
@@ -71,3 +75,75 @@ class LinkBasis:
 
     kind: str  # "identifier" or "name_birth_date"
     detail: str
+
+
+@dataclass(frozen=True)
+class LinkedRecord:
+    """A record of the same party in the current snapshot of another source, and why it is the same party."""
+
+    member: SnapshotEntity
+    bases: tuple[LinkBasis, ...]
+
+
+def linked_records(member: SnapshotEntity, *, snapshot_ids: Iterable[int]) -> list[LinkedRecord]:
+    """Records in ``snapshot_ids`` (other sources' current snapshots) of the same party as ``member``.
+
+    Linked when they share a strong identifier of the same scheme (at least five letters or digits), or a
+    name with the same match key and a birth date that agrees. Three queries, whatever the number of links.
+    """
+    others = [pk for pk in snapshot_ids if pk != member.snapshot_id]
+    if not others:
+        return []
+    found: dict[tuple[int, str], list[LinkBasis]] = {}
+    own_ids = list(
+        Identifier.objects.filter(
+            entity_id=member.entity_id, version__memberships__snapshot_id=member.snapshot_id
+        ).values_list("scheme", "normalised", "value")
+    )
+    strong = {(scheme, key): value for scheme, key, value in own_ids if len(key) >= MIN_IDENTIFIER_LENGTH}
+    if strong:
+        rows = (
+            Identifier.objects.filter(
+                normalised__in={key for _, key in strong},
+                version__memberships__snapshot_id__in=others,
+            )
+            .values_list("entity_id", "scheme", "normalised", "version__memberships__snapshot_id")
+            .distinct()
+        )
+        for entity_id, scheme, key, snapshot_id in rows:
+            if (scheme, key) in strong:
+                basis = LinkBasis("identifier", f"{scheme} {strong[(scheme, key)]}")
+                found.setdefault((snapshot_id, entity_id), []).append(basis)
+    birth_dates = member.version.birth_dates
+    if birth_dates:
+        keys = {
+            key
+            for key in Name.objects.filter(version_id=member.version_id).values_list("match_key", flat=True)
+        }
+        keys.discard("")
+        rows2 = (
+            Name.objects.filter(match_key__in=keys, version__memberships__snapshot_id__in=others)
+            .exclude(version__birth_dates="")
+            .values_list("entity_id", "value", "version__birth_dates", "version__memberships__snapshot_id")
+        )
+        for entity_id, value, their_dates, snapshot_id in rows2:
+            if birth_dates_agree(birth_dates, their_dates):
+                bases = found.setdefault((snapshot_id, entity_id), [])
+                if not any(b.kind == "name_birth_date" for b in bases):
+                    bases.append(
+                        LinkBasis("name_birth_date", f"{value}, born {their_dates.replace(';', ', ')}")
+                    )
+    if not found:
+        return []
+    condition = Q()
+    for snapshot_id, entity_id in found:
+        condition |= Q(snapshot_id=snapshot_id, entity_id=entity_id)
+    members = SnapshotEntity.objects.filter(condition).select_related("version", "snapshot__source")
+    by_key = {(m.snapshot_id, m.entity_id): m for m in members}
+    return [
+        LinkedRecord(member=by_key[key], bases=tuple(bases))
+        for key, bases in sorted(
+            found.items(), key=lambda item: (by_key[item[0]].snapshot.source.key, item[0][1])
+        )
+        if key in by_key
+    ]

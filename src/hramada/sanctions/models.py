@@ -21,7 +21,7 @@ class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=200, blank=True, default="")
 
     class Meta:
-        ordering = ["key"]
+        ordering = ("key",)
 
     def __str__(self) -> str:
         return self.label
@@ -62,9 +62,14 @@ class Snapshot(models.Model):
     warnings = models.JSONField(default=list, blank=True)
 
     class Meta:
-        ordering = ["source__key", "published_at", "imported_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["source", "sha256"], name="sanctions_snapshot_once")]
-        indexes = [models.Index(fields=["source", "published_at", "imported_at"])]
+        ordering = (
+            "source__key",
+            "published_at",
+            "imported_at",
+            "pk",
+        )
+        constraints = (models.UniqueConstraint(fields=["source", "sha256"], name="sanctions_snapshot_once"),)
+        indexes = (models.Index(fields=["source", "published_at", "imported_at"]),)
 
     def __str__(self) -> str:
         day = self.published_at.isoformat() if self.published_at else self.imported_at.date().isoformat()
@@ -94,7 +99,10 @@ class EntityVersion(models.Model):
     birth_dates = models.CharField(max_length=255, blank=True, default="")
 
     class Meta:
-        ordering = ["entity_id", "pk"]
+        ordering = (
+            "entity_id",
+            "pk",
+        )
 
     def __str__(self) -> str:
         return f"{self.entity_id} ({self.content_hash[:8]})"
@@ -111,8 +119,8 @@ class EntityVersion(models.Model):
 class SnapshotEntity(models.Model):
     """Membership: entity ``entity_id`` was in ``snapshot`` with content ``version``.
 
-    ``belarus`` is true when the entity (a listed party or its Sanction) falls under a Belarus programme in this
-    snapshot; ``subject`` is false for Sanction entities and other records that hang off a listed party.
+    ``belarus`` is true when the entity (a listed party or its Sanction) falls under a Belarus programme in
+    this snapshot; ``subject`` is false for Sanction entities and other records that hang off a listed party.
     """
 
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="members")
@@ -123,14 +131,14 @@ class SnapshotEntity(models.Model):
     belarus = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [
+        constraints = (
             models.UniqueConstraint(fields=["snapshot", "entity_id"], name="sanctions_member_once"),
-        ]
-        indexes = [
+        )
+        indexes = (
             models.Index(fields=["entity_id"]),
             models.Index(fields=["snapshot", "subject", "belarus"]),
             models.Index(fields=["version", "snapshot"]),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"{self.entity_id} in {self.snapshot_id}"
@@ -154,15 +162,16 @@ class Name(models.Model):
     match_key = models.CharField(max_length=500, blank=True, default="", db_index=True)
 
     class Meta:
-        ordering = ["pk"]
-        indexes = [models.Index(fields=["entity_id"])]
+        ordering = ("pk",)
+        indexes = (models.Index(fields=["entity_id"]),)
 
     def __str__(self) -> str:
         return self.value
 
 
 class Identifier(models.Model):
-    """A strong identifier (passport, national id, registration, INN, OGRN, IMO, MMSI, call sign, crypto address).
+    """A strong identifier: passport, national id, registration, INN, OGRN, IMO, MMSI, call sign, crypto
+    address.
 
     ``entity_id`` is the entity the identifier identifies: the holder for a Passport entity, the entity itself
     otherwise. ``normalised`` is upper-case letters and digits only, for linking.
@@ -175,14 +184,15 @@ class Identifier(models.Model):
     normalised = models.CharField(max_length=500, db_index=True)
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ("pk",)
 
     def __str__(self) -> str:
         return f"{self.scheme}: {self.value}"
 
 
 class Designation(models.Model):
-    """One designation (an FtM ``Sanction``) of a listed party: programme, legal basis, date, reasons, measures."""
+    """One designation (an FtM ``Sanction``) of a listed party: programme, legal basis, date, reasons,
+    measures."""
 
     version = models.OneToOneField(EntityVersion, on_delete=models.CASCADE, related_name="designation")
     subject_id = models.CharField(max_length=255, db_index=True)
@@ -197,7 +207,7 @@ class Designation(models.Model):
     belarus = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ("pk",)
 
     def __str__(self) -> str:
         return f"{self.programme} {self.subject_id}"
@@ -222,8 +232,11 @@ class Delta(models.Model):
     computed_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["-new__imported_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["old", "new"], name="sanctions_delta_once")]
+        ordering = (
+            "-new__imported_at",
+            "-pk",
+        )
+        constraints = (models.UniqueConstraint(fields=["old", "new"], name="sanctions_delta_once"),)
 
     def __str__(self) -> str:
         return f"{self.old_id} -> {self.new_id}"

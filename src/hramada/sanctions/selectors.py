@@ -1,5 +1,5 @@
-"""Reading the sanctions store: current snapshots, deltas, search, entity pages, and the iteration the screening
-index uses.
+"""Reading the sanctions store: current snapshots, deltas, search, entity pages, and the iteration the
+screening index uses.
 
 What other parts call:
 
@@ -30,7 +30,6 @@ from hramada.sanctions.models import (
     SnapshotEntity,
     Source,
 )
-
 
 # ---------------------------------------------------------------------------------------------------------
 # Snapshots
@@ -143,7 +142,9 @@ def changed_entities(snapshot: Snapshot) -> ChangedEntities:
     for chunk in _chunks(sorted(subjects), 900):
         upserted.extend(
             _ftm(data, snapshot)
-            for data in members.filter(entity_id__in=chunk, subject=True).values_list("version__data", flat=True)
+            for data in members.filter(entity_id__in=chunk, subject=True).values_list(
+                "version__data", flat=True
+            )
         )
     removed = set(delta.removed)
     if delta.old_id is not None and removed:
@@ -164,7 +165,11 @@ def delta_as_json(delta: Delta) -> dict[str, Any]:
         "added": delta.added_ids,
         "removed": delta.removed_ids,
         "amended": delta.amended,
-        "counts": {"added": delta.added_count, "removed": delta.removed_count, "amended": delta.amended_count},
+        "counts": {
+            "added": delta.added_count,
+            "removed": delta.removed_count,
+            "amended": delta.amended_count,
+        },
     }
 
 
@@ -199,7 +204,9 @@ def delta_rows(delta: Delta, *, belarus_only: bool = False) -> dict[str, list[De
     new_members = SnapshotEntity.objects.filter(snapshot_id=delta.new_id)
     old_members = SnapshotEntity.objects.filter(snapshot_id=delta.old_id) if delta.old_id else None
 
-    def rows(members: QuerySet[SnapshotEntity] | None, ids: list[str], amended: bool = False) -> list[DeltaRow]:
+    def rows(
+        members: QuerySet[SnapshotEntity] | None, ids: list[str], amended: bool = False
+    ) -> list[DeltaRow]:
         if members is None or not ids:
             return []
         found: dict[str, DeltaRow] = {}
@@ -355,7 +362,9 @@ def entity_record(member: SnapshotEntity) -> EntityRecord:
     version_ids = snapshot_members.values("version_id")
     names = list(Name.objects.filter(version_id=member.version_id))
     identifiers = list(
-        Identifier.objects.filter(entity_id=member.entity_id, version_id__in=version_ids).order_by("scheme", "pk")
+        Identifier.objects.filter(entity_id=member.entity_id, version_id__in=version_ids).order_by(
+            "scheme", "pk"
+        )
     )
     designations = list(
         Designation.objects.filter(subject_id=member.entity_id, version_id__in=version_ids).order_by("pk")
@@ -365,10 +374,9 @@ def entity_record(member: SnapshotEntity) -> EntityRecord:
 
 def current_member(source_key: str, entity_id: str) -> SnapshotEntity | None:
     """The entity in the latest snapshot of its source that holds it; else its last appearance."""
-    members = (
-        SnapshotEntity.objects.filter(snapshot__source__key=source_key, entity_id=entity_id)
-        .select_related("version", "snapshot__source")
-    )
+    members = SnapshotEntity.objects.filter(
+        snapshot__source__key=source_key, entity_id=entity_id
+    ).select_related("version", "snapshot__source")
     found = sorted(members, key=lambda m: _order_key(m.snapshot))
     return found[-1] if found else None
 
@@ -382,7 +390,9 @@ def entity_history(source_key: str, entity_id: str) -> list[HistoryRow]:
     )
     rows: list[HistoryRow] = []
     previous: int | None = None
-    snapshots = sorted(Snapshot.objects.filter(source__key=source_key).select_related("source"), key=_order_key)
+    snapshots = sorted(
+        Snapshot.objects.filter(source__key=source_key).select_related("source"), key=_order_key
+    )
     for snapshot in snapshots:
         version = memberships.get(snapshot.pk)
         if version is None and previous is None:

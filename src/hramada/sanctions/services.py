@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from hramada.sanctions import importers
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError, name_variants
 from hramada.sanctions.importers import programmes as programme_table
+from hramada.sanctions.importers.names import NAME_KINDS
 from hramada.sanctions.linking import identifier_key, name_keys
 from hramada.sanctions.models import (
     Delta,
@@ -82,7 +83,7 @@ SUBJECT_SCHEMATA = {
 }
 
 
-class ImportRefused(Exception):
+class SnapshotImportError(Exception):
     """An import that could not be done; the message is for the analyst and nothing was stored."""
 
 
@@ -177,26 +178,44 @@ def caption_of(entity: ParsedEntity) -> str:
     return entity.id[:500]
 
 
-def name_rows(entity: ParsedEntity) -> list[Name]:
-    rows = []
+NAME_COLUMNS = ("entity_id", "value", "kind", "script", "lang", "search_key", "match_key")
+IDENTIFIER_COLUMNS = ("entity_id", "scheme", "value", "normalised")
+DESIGNATION_COLUMNS = (
+    "subject_id",
+    "programme",
+    "programme_label",
+    "authority",
+    "legal_basis",
+    "listing_date",
+    "reason",
+    "measures",
+    "source_url",
+    "belarus",
+)
+
+
+def name_rows(entity: ParsedEntity) -> list[tuple[str, ...]]:
+    """The :class:`Name` rows of an entity (columns ``NAME_COLUMNS``)."""
+    rows: list[tuple[str, ...]] = []
     for variant in name_variants(entity):
         search_key, match_key = name_keys(variant.value)
         rows.append(
-            Name(
-                entity_id=entity.id,
-                value=variant.value[:1000],
-                kind=variant.kind,
-                script=variant.script,
-                lang=variant.lang or "",
-                search_key=search_key,
-                match_key=match_key[:500],
+            (
+                entity.id[:255],
+                variant.value[:1000],
+                variant.kind,
+                variant.script,
+                variant.lang or "",
+                search_key,
+                match_key[:500],
             )
         )
     return rows
 
 
-def identifier_rows(entity: ParsedEntity) -> list[Identifier]:
-    rows: list[Identifier] = []
+def identifier_rows(entity: ParsedEntity) -> list[tuple[str, str, str, str]]:
+    """The :class:`Identifier` rows of an entity (columns ``IDENTIFIER_COLUMNS``)."""
+    rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
 
     def add(owner: str, scheme: str, value: str) -> None:
@@ -204,9 +223,7 @@ def identifier_rows(entity: ParsedEntity) -> list[Identifier]:
         if not normalised or (scheme, normalised) in seen:
             return
         seen.add((scheme, normalised))
-        rows.append(
-            Identifier(entity_id=owner, scheme=scheme, value=value[:500], normalised=normalised[:500])
-        )
+        rows.append((owner[:255], scheme[:64], value[:500], normalised[:500]))
 
     if entity.schema in DOCUMENT_SCHEMATA:
         holders = entity.values("holder") or [entity.id]
@@ -225,7 +242,8 @@ def identifier_rows(entity: ParsedEntity) -> list[Identifier]:
     return rows
 
 
-def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> Designation | None:
+def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> tuple[Any, ...] | None:
+    """The :class:`Designation` row of a Sanction entity (columns ``DESIGNATION_COLUMNS``), else ``None``."""
     if entity.schema != "Sanction":
         return None
     programme_ids = entity.values("programId")
@@ -233,17 +251,17 @@ def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> Designation 
     known = _programmes_by_key().get(programme)
     listing = (entity.values("listingDate") or entity.values("startDate") or entity.values("date") or [""])[0]
     subjects = entity.values("entity")
-    return Designation(
-        subject_id=subjects[0] if subjects else entity.id,
-        programme=programme[:100],
-        programme_label="; ".join(entity.values("program"))[:500] or (known.label if known else ""),
-        authority="; ".join(entity.values("authority"))[:500],
-        legal_basis=(known.legal_basis if known else "; ".join(entity.values("summary")))[:500],
-        listing_date=listing[:32],
-        reason="\n".join(entity.values("reason")),
-        measures="; ".join(entity.values("provisions")),
-        source_url=(entity.values("sourceUrl") or [""])[0][:1000],
-        belarus=is_belarus_sanction(entity, codes),
+    return (
+        (subjects[0] if subjects else entity.id)[:255],
+        programme[:100],
+        "; ".join(entity.values("program"))[:500] or (known.label if known else ""),
+        "; ".join(entity.values("authority"))[:500],
+        (known.legal_basis if known else "; ".join(entity.values("summary")))[:500],
+        listing[:32],
+        "\n".join(entity.values("reason")),
+        "; ".join(entity.values("provisions")),
+        (entity.values("sourceUrl") or [""])[0][:1000],
+        is_belarus_sanction(entity, codes),
     )
 
 
@@ -281,7 +299,7 @@ def aux_options(source_key: str, aux_dir: Path | None) -> dict[str, Any]:
     if aux_dir is None:
         return {}
     if not aux_dir.is_dir():
-        raise ImportRefused(f"--aux-dir {aux_dir} is not a folder")
+        raise SnapshotImportError(f"--aux-dir {aux_dir} is not a folder")
     if source_key != "ofac_sdn":
         return {}
     options: dict[str, Any] = {}
@@ -297,7 +315,7 @@ def aux_options(source_key: str, aux_dir: Path | None) -> dict[str, Any]:
 
 
 def snapshot_entities(snapshot: Snapshot) -> list[ParsedEntity]:
-    """The entities of a stored snapshot as the importers' :class:`ParsedEntity` (for amendments and exports)."""
+    """The entities of a stored snapshot as the importers' :class:`ParsedEntity` (for amendments, deltas)."""
     versions = (
         EntityVersion.objects.filter(memberships__snapshot=snapshot)
         .order_by("memberships__pk")
@@ -335,7 +353,7 @@ def _apply_delta_ops(base: Sequence[ParsedEntity], changes: Sequence[ParsedEntit
                 warnings=change.warnings,
             )
         else:
-            raise ImportRefused(f"unknown delta operation {op!r} for entity {change.id}")
+            raise SnapshotImportError(f"unknown delta operation {op!r} for entity {change.id}")
     return list(current.values())
 
 
@@ -359,15 +377,16 @@ def parse_file(
 ) -> tuple[list[ParsedEntity], str, Snapshot | None]:
     """Every entity the file yields (for amendments and deltas: the resulting full list), its kind, its base.
 
-    Raises :class:`ImportRefused` with the parser's message for any problem; nothing is stored here.
+    Raises :class:`SnapshotImportError` with the parser's message for any problem; nothing is stored here.
     """
     options = dict(options or {})
     try:
         if source_key == "eu_journal" and _is_amendment(path):
             base = latest_snapshot(source_key)
             if base is None:
-                raise ImportRefused(
-                    f"{path.name} is an amendment; import the consolidated EU journal file (32006R0765.csv) first"
+                raise SnapshotImportError(
+                    f"{path.name} is an amendment; import the consolidated EU journal file "
+                    "(32006R0765.csv) first"
                 )
             from hramada.sanctions.importers.eu_journal import apply_amendment
 
@@ -375,9 +394,9 @@ def parse_file(
             return apply_amendment(snapshot_entities(base), path), Snapshot.Kind.AMENDMENT, base
         parsed = importers.parse_all(source_key, path, **options)
     except SourceFormatError as error:
-        raise ImportRefused(str(error)) from error
+        raise SnapshotImportError(str(error)) from error
     except NotImplementedError as error:
-        raise ImportRefused(f"the {source_key} importer is not available yet") from error
+        raise SnapshotImportError(f"the {source_key} importer is not available yet") from error
     if any(entity.op for entity in parsed):
         base = latest_snapshot(source_key)
         return (
@@ -403,17 +422,41 @@ class _Prepared:
     designation: Designation | None = None
 
 
-def _prepare(entities: Sequence[ParsedEntity]) -> list[_Prepared]:
+def _merge_same(first: ParsedEntity, second: ParsedEntity) -> ParsedEntity:
+    """Two records a file gives the same id: identical ones are one; documents and other records that hang
+    off a listed party are merged (OFAC repeats a passport clause with and without its dates); two different
+    listed parties under one id are a duplicate entry, which is an error."""
+    if canonical_json(first) == canonical_json(second):
+        return first
+    if first.schema != second.schema or first.schema in SUBJECT_SCHEMATA:
+        raise SnapshotImportError(
+            f"duplicate entry: entity {first.id} appears twice in the file with different content"
+        )
+    properties: dict[str, list[str]] = {prop: list(values) for prop, values in first.properties.items()}
+    for prop, values in second.properties.items():
+        merged = properties.setdefault(prop, [])
+        merged.extend(value for value in values if value not in merged)
+    printed: dict[str, tuple[str, ...]] = {key: tuple(texts) for key, texts in first.printed.items()}
+    for key, texts in second.printed.items():
+        printed[key] = tuple(dict.fromkeys((*printed.get(key, ()), *texts)))
+    return ParsedEntity(
+        data={**first.data, "properties": properties},
+        name_langs={**second.name_langs, **first.name_langs},
+        printed=printed,
+        warnings=tuple(dict.fromkeys((*first.warnings, *second.warnings))),
+        op=first.op,
+    )
+
+
+def _prepare(parsed: Sequence[ParsedEntity]) -> list[_Prepared]:
     codes = belarus_programmes()
-    seen: dict[str, int] = {}
+    unique: dict[str, ParsedEntity] = {}
+    for entity in parsed:
+        held = unique.get(entity.id)
+        unique[entity.id] = entity if held is None else _merge_same(held, entity)
+    entities = list(unique.values())
     belarus_subjects: set[str] = set()
-    for index, entity in enumerate(entities):
-        if entity.id in seen:
-            raise ImportRefused(
-                f"duplicate entry: entity {entity.id} appears twice in the file (items {seen[entity.id] + 1} "
-                f"and {index + 1})"
-            )
-        seen[entity.id] = index
+    for entity in entities:
         if entity.schema == "Sanction" and is_belarus_sanction(entity, codes):
             belarus_subjects.update(entity.values("entity"))
             belarus_subjects.add(entity.id)
@@ -441,6 +484,48 @@ def _existing_versions(digests: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def _insert(model: type[models.Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """``INSERT`` many rows with ``executemany``, bypassing model instances.
+
+    Building model instances and compiling ``bulk_create`` SQL cost about 75% of an OFAC import (20 s of 27 s
+    for 40,000 entities in a profile); the same rows through ``executemany`` take under 2 s on SQLite and
+    PostgreSQL alike. Rows are plain tuples in ``columns`` order, JSON already encoded.
+    """
+    if not rows:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(_column(model, column)) for column in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608 - names from the model
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    found = model._meta.get_field(name)
+    column = getattr(found, "column", None)
+    return str(column or name)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+VERSION_COLUMNS = (
+    "entity_id",
+    "schema",
+    "caption",
+    "content_hash",
+    "data",
+    "name_langs",
+    "printed",
+    "warnings",
+    "birth_dates",
+)
+
+
 def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict[str, int], int]:
     """Write the entity versions not stored yet, with their names, identifiers and designations."""
     codes = belarus_programmes()
@@ -450,73 +535,64 @@ def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict
         if item.digest not in known and item.digest not in fresh:
             fresh[item.digest] = item
     new_items = list(fresh.values())
-    for start in range(0, len(new_items), BATCH_SIZE):
-        batch = new_items[start : start + BATCH_SIZE]
-        versions = [
-            EntityVersion(
-                entity_id=item.entity.id[:255],
-                schema=item.entity.schema[:64],
-                caption=caption_of(item.entity),
-                content_hash=item.digest,
-                data=dict(item.entity.data),
-                name_langs=dict(item.entity.name_langs),
-                printed={key: list(values) for key, values in item.entity.printed.items()},
-                warnings=list(item.entity.warnings),
-                birth_dates=";".join(item.entity.values("birthDate"))[:255],
-            )
-            for item in batch
-        ]
-        created = EntityVersion.objects.bulk_create(versions, batch_size=BATCH_SIZE)
-        names: list[Name] = []
-        identifiers: list[Identifier] = []
-        designations: list[Designation] = []
-        for item, version in zip(batch, created, strict=True):
-            if version.pk is None:  # pragma: no cover - every supported backend returns primary keys
-                version = EntityVersion.objects.get(content_hash=item.digest)
-            known[item.digest] = version.pk
-            for name in name_rows(item.entity):
-                name.version_id = version.pk
-                names.append(name)
-            for identifier in identifier_rows(item.entity):
-                identifier.version_id = version.pk
-                identifiers.append(identifier)
+    for start in range(0, len(new_items), BATCH_SIZE * 5):
+        batch = new_items[start : start + BATCH_SIZE * 5]
+        _insert(
+            EntityVersion,
+            VERSION_COLUMNS,
+            [
+                (
+                    item.entity.id[:255],
+                    item.entity.schema[:64],
+                    caption_of(item.entity),
+                    item.digest,
+                    _json(item.entity.data),
+                    _json(item.entity.name_langs),
+                    _json({key: list(values) for key, values in item.entity.printed.items()}),
+                    _json(list(item.entity.warnings)),
+                    ";".join(item.entity.values("birthDate"))[:255],
+                )
+                for item in batch
+            ],
+        )
+        ids = _existing_versions(item.digest for item in batch)
+        known.update(ids)
+        names: list[tuple[Any, ...]] = []
+        identifiers: list[tuple[Any, ...]] = []
+        designations: list[tuple[Any, ...]] = []
+        for item in batch:
+            pk = ids[item.digest]
+            names.extend((pk, *row) for row in name_rows(item.entity))
+            identifiers.extend((pk, *row) for row in identifier_rows(item.entity))
             designation = designation_row(item.entity, codes)
             if designation is not None:
-                designation.version_id = version.pk
-                designations.append(designation)
-        Name.objects.bulk_create(names, batch_size=BATCH_SIZE)
-        Identifier.objects.bulk_create(identifiers, batch_size=BATCH_SIZE)
-        Designation.objects.bulk_create(designations, batch_size=BATCH_SIZE)
+                designations.append((pk, *designation))
+        _insert(Name, ("version_id", *NAME_COLUMNS), names)
+        _insert(Identifier, ("version_id", *IDENTIFIER_COLUMNS), identifiers)
+        _insert(Designation, ("version_id", *DESIGNATION_COLUMNS), designations)
         progress("store", start + len(batch), len(new_items))
     return known, len(new_items)
 
 
 def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> None:
-    members = (
-        SnapshotEntity(
-            snapshot=snapshot,
-            entity_id=item.entity.id[:255],
-            version_id=versions[item.digest],
-            schema=item.entity.schema[:64],
-            subject=item.subject,
-            belarus=item.belarus,
+    rows = [
+        (
+            snapshot.pk,
+            item.entity.id[:255],
+            versions[item.digest],
+            item.entity.schema[:64],
+            item.subject,
+            item.belarus,
         )
         for item in prepared
-    )
-    batch: list[SnapshotEntity] = []
-    for member in members:
-        batch.append(member)
-        if len(batch) >= BATCH_SIZE:
-            SnapshotEntity.objects.bulk_create(batch, batch_size=BATCH_SIZE)
-            batch = []
-    if batch:
-        SnapshotEntity.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+    ]
+    _insert(SnapshotEntity, ("snapshot_id", "entity_id", "version_id", "schema", "subject", "belarus"), rows)
 
 
 def _counts(prepared: list[_Prepared]) -> dict[str, int]:
     names = identifiers = designations = 0
     for item in prepared:
-        names += len(name_variants(item.entity))
+        names += sum(len(item.entity.values(kind)) for kind in NAME_KINDS)
         identifiers += len(identifier_rows(item.entity))
         designations += item.entity.schema == "Sanction"
     return {
@@ -540,17 +616,19 @@ def import_file(
 ) -> ImportResult:
     """Import one published file as a snapshot of ``source_key``; the same file again changes nothing.
 
-    All or nothing: parse fully, then write in one transaction. Raises :class:`ImportRefused` (with a message
-    for the analyst) for an unknown source, a missing or malformed file, a file of another source, an
-    amendment without its base or that refers to a missing entry, or duplicate entries.
+    All or nothing: parse fully, then write in one transaction. Raises :class:`SnapshotImportError` (with a
+    message for the analyst) for an unknown source, a missing or malformed file, a file of another source,
+    an amendment without its base or that refers to a missing entry, or duplicate entries.
     """
     report = progress or _no_progress
     path = Path(path)
     spec = SOURCES.get(source_key)
     if spec is None:
-        raise ImportRefused(f"unknown sanctions source {source_key!r}; known sources: {', '.join(SOURCES)}")
+        raise SnapshotImportError(
+            f"unknown sanctions source {source_key!r}; known sources: {', '.join(SOURCES)}"
+        )
     if not path.is_file():
-        raise ImportRefused(f"{path}: no such file")
+        raise SnapshotImportError(f"{path}: no such file")
     digest = file_sha256(path)
     existing = Snapshot.objects.filter(source__key=source_key, sha256=digest).select_related("source").first()
     if existing is not None:
@@ -740,7 +818,7 @@ def import_bundled(
     for item in files:
         try:
             result = import_file(item.source, item.path, by=by, aux_dir=item.aux_dir)
-        except ImportRefused as error:
+        except SnapshotImportError as error:
             say(f"  {item.source}: {item.path.name}: not imported: {error}")
             continue
         say(f"  {result.message}")
@@ -756,7 +834,8 @@ def bootstrap_bundled_lists(say: Callable[[str], None]) -> None:
     root = bundled_data_root()
     if not root.is_dir():
         say(
-            f"Sanctions: no bundled lists at {root}; skipped (import files with `manage.py sanctions import`)."
+            f"Sanctions: no bundled lists at {root}; skipped "
+            "(import files with `manage.py sanctions import`)."
         )
         return
     files = bundled_files(root)

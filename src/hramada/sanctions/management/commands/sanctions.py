@@ -22,11 +22,17 @@ class Command(BaseCommand):
         imp = sub.add_parser("import", help="Import one published file as a snapshot of a source.")
         imp.add_argument("source", help=f"source key: {', '.join(SOURCES)}")
         imp.add_argument("path", help="the file as published")
-        imp.add_argument("--aux-dir", help="folder with companion files (OFAC: alt.csv, add.csv, sdn_comments.csv)")
-        imp.add_argument("--published", help="publication date (YYYY-MM-DD) if the file name does not carry it")
+        imp.add_argument(
+            "--aux-dir", help="folder with companion files (OFAC: alt.csv, add.csv, sdn_comments.csv)"
+        )
+        imp.add_argument(
+            "--published", help="publication date (YYYY-MM-DD) if the file name does not carry it"
+        )
         imp.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-        diff = sub.add_parser("diff", help="What changed between two snapshots (ids from `sanctions sources`).")
+        diff = sub.add_parser(
+            "diff", help="What changed between two snapshots (ids from `sanctions sources`)."
+        )
         diff.add_argument("old", type=int)
         diff.add_argument("new", type=int)
         diff.add_argument("--json", action="store_true", help="machine-readable output")
@@ -69,7 +75,9 @@ class Command(BaseCommand):
             bar = bars.get(stage)
             if bar is None:
                 label = {"parse": "parsed entities", "store": "new versions", "members": "snapshot entries"}
-                bar = bars[stage] = tqdm(total=total, unit=" entities", desc=label.get(stage, stage), file=self.stderr)
+                bar = bars[stage] = tqdm(
+                    total=total, unit=" entities", desc=label.get(stage, stage), file=self.stderr
+                )
             if total is not None and bar.total != total:
                 bar.total = total
             bar.update(done - bar.n)
@@ -83,7 +91,7 @@ class Command(BaseCommand):
                 published_at=published,
                 progress=progress,
             )
-        except services.ImportRefused as error:
+        except services.SnapshotImportError as error:
             raise CommandError(f"Not imported, nothing changed: {error}") from error
         finally:
             for bar in bars.values():
@@ -140,7 +148,8 @@ class Command(BaseCommand):
             for snap in snapshots:
                 published = snap.published_at.isoformat() if snap.published_at else "-"
                 self.stdout.write(
-                    f"  #{snap.pk:<5} {published:10}  {snap.file_name:40.40}  {snap.entity_count:>7} entities  "
+                    f"  #{snap.pk:<5} {published:10}  {snap.file_name:40.40}  "
+                    f"{snap.entity_count:>7} entities  "
                     f"{snap.subject_count:>6} parties  imported {snap.imported_at:%Y-%m-%d %H:%M}  "
                     f"sha256 {snap.sha256[:12]}"
                 )

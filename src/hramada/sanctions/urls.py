@@ -1,0 +1,16 @@
+"""URLs of the sanctions pages (mounted at /sanctions/)."""
+
+from django.urls import path
+
+from hramada.sanctions import views
+
+app_name = "sanctions"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("sources/", views.sources, name="sources"),
+    path("snapshots/<int:snapshot_id>/", views.snapshot, name="snapshot"),
+    path("snapshots/<int:snapshot_id>/changes/", views.snapshot_changes, name="snapshot_changes"),
+    path("deltas/<int:delta_id>/", views.delta, name="delta"),
+    path("entities/<str:source_key>/<path:entity_id>/", views.entity, name="entity"),
+]
