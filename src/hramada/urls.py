@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from hramada.core.access import staff_pending_mfa
+from hramada.api.urls import api
+from hramada.core.access import api_endpoint, staff_pending_mfa
 from hramada.core.roles import Role
 from hramada.core.urlconf import declare_access, require_roles_for
 
@@ -12,8 +13,11 @@ admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("hramada.core.urls")),
+    path("fund/", include("hramada.fund.urls")),
+    path("apply/", include("hramada.fund.portal_urls")),
     path("sanctions/", include("hramada.sanctions.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
+    path("api/", declare_access(api.urls, api_endpoint)),
     path("staff/admin/", declare_access(admin.site.urls, require_roles_for(Role.ADMINISTRATOR))),
 ]
 

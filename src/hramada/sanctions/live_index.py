@@ -1,0 +1,123 @@
+"""The screening index over every current list, held in each process and kept current from deltas.
+
+This is where the sanctions store and the screening engine meet: `screening_index()` returns an engine
+`ScreeningIndex` built from the latest snapshot of every source. When a new snapshot appears, only what its delta
+changed is re-indexed (`changed_entities`), so a daily list update costs milliseconds, not a rebuild. Each web or
+worker process holds its own copy, as the design's scale path says; nothing is shared between processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+from hramada.sanctions import selectors
+from hramada.sanctions.models import Snapshot
+from hramada.screening import ScreeningIndex
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _State:
+    index: ScreeningIndex | None = None
+    snapshot_by_source: dict[str, int] = field(default_factory=dict)
+    built_at: float = 0.0
+    build_seconds: float = 0.0
+
+
+_state = _State()
+_lock = threading.Lock()
+
+
+def _current_snapshots() -> dict[str, Snapshot]:
+    return {snapshot.source.key: snapshot for snapshot in selectors.latest_snapshots()}
+
+
+def screening_index() -> ScreeningIndex:
+    """The index of every current list; brought up to date first if a list changed since the last call."""
+    current = _current_snapshots()
+    wanted = {key: snapshot.pk for key, snapshot in current.items()}
+    if _state.index is not None and wanted == _state.snapshot_by_source:
+        return _state.index
+    with _lock:
+        if _state.index is None or _state.snapshot_by_source == {}:
+            _rebuild(wanted)
+        elif wanted != _state.snapshot_by_source:
+            _update(current, wanted)
+        assert _state.index is not None
+        return _state.index
+
+
+def _rebuild(wanted: dict[str, int]) -> None:
+    started = time.perf_counter()
+    index = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))
+    _state.index = index
+    _state.snapshot_by_source = dict(wanted)
+    _state.build_seconds = time.perf_counter() - started
+    _state.built_at = time.time()
+    logger.info("screening index built: %d entities in %.1f s", len(index), _state.build_seconds)
+
+
+def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
+    """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt."""
+    index = _state.index
+    assert index is not None
+    for key, snapshot in current.items():
+        held = _state.snapshot_by_source.get(key)
+        if held == snapshot.pk:
+            continue
+        previous = selectors.previous_snapshot(snapshot)
+        if held is not None and (previous is None or previous.pk != held):
+            _rebuild(wanted)
+            return
+        changes = selectors.changed_entities(snapshot)
+        for entity_id in changes.removed_ids:
+            index.remove(entity_id)
+        for data in changes.upserted:
+            index.replace(data)
+        _state.snapshot_by_source[key] = snapshot.pk
+    if set(_state.snapshot_by_source) - set(wanted):
+        _rebuild(wanted)
+
+
+def index_status() -> dict[str, object]:
+    """What the index holds, for /catalog and the screening page."""
+    index = _state.index
+    return {
+        "entities": len(index) if index is not None else 0,
+        "names": index.name_count if index is not None else 0,
+        "snapshots": dict(_state.snapshot_by_source),
+        "built_at": _state.built_at,
+        "build_seconds": round(_state.build_seconds, 2),
+    }
+
+
+def reset_screening_index() -> None:
+    """Forget the index (tests, and after a restore of the database)."""
+    with _lock:
+        _state.index = None
+        _state.snapshot_by_source = {}
+
+
+def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:
+    """The published FtM records of these ids in the current snapshots (first source wins on a shared id)."""
+    from hramada.sanctions.models import SnapshotEntity
+
+    if not entity_ids:
+        return {}
+    snapshots = {snapshot.pk: snapshot for snapshot in selectors.latest_snapshots()}
+    found: dict[str, dict[str, object]] = {}
+    rows = (
+        SnapshotEntity.objects.filter(snapshot_id__in=list(snapshots), entity_id__in=entity_ids)
+        .order_by("snapshot_id")
+        .values_list("entity_id", "snapshot_id", "version__data")
+    )
+    for entity_id, snapshot_id, data in rows:
+        if entity_id not in found:
+            record = dict(data)
+            record["datasets"] = [snapshots[snapshot_id].source.key]
+            found[entity_id] = record
+    return found
