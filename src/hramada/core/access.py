@@ -43,7 +43,7 @@ class Decision(Enum):
     ALLOW = "allow"
     LOGIN = "login"  # not signed in: send to the right login page
     MFA = "mfa"  # staff without a verified second factor: send to enrolment or verification
-    PASSWORD = "password"  # staff with a one-time password: must set their own first
+    PASSWORD = "password"  # noqa: S105  (staff with a one-time password: must set their own first)
     DENY = "deny"  # signed in as the wrong kind or role
 
 

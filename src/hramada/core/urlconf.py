@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +21,7 @@ def require_roles_for(*roles: Role) -> Declarator:
 
 def declare_access(included: Any, declarator: Declarator) -> Any:
     """Apply an access declaration to every view of an `include(...)` or `admin.site.urls` tuple."""
-    urlconf, app_name, namespace = included
+    urlconf = included[0]
     patterns = getattr(urlconf, "urlpatterns", urlconf)
     _declare_all(patterns, declarator)
     return included

@@ -47,7 +47,8 @@ def screening_index() -> ScreeningIndex:
             _rebuild(wanted)
         elif wanted != _state.snapshot_by_source:
             _update(current, wanted)
-        assert _state.index is not None
+        if _state.index is None:
+            raise RuntimeError("the screening index could not be built")
         return _state.index
 
 
@@ -64,7 +65,9 @@ def _rebuild(wanted: dict[str, int]) -> None:
 def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
     """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt."""
     index = _state.index
-    assert index is not None
+    if index is None:
+        _rebuild(wanted)
+        return
     for key, snapshot in current.items():
         held = _state.snapshot_by_source.get(key)
         if held == snapshot.pk:
