@@ -30,7 +30,12 @@ def make_staff(db: Any) -> Callable[..., Any]:
 
     counter = {"n": 0}
 
-    def build(*roles: Role, username: str | None = None, password: str = "correct horse battery 42", enrolled: bool = True) -> Any:
+    def build(
+        *roles: Role,
+        username: str | None = None,
+        password: str = "correct horse battery 42",
+        enrolled: bool = True,
+    ) -> Any:
         counter["n"] += 1
         user = User.objects.create_user(
             username=username or f"staff{counter['n']}", password=password, kind=AccountKind.STAFF

@@ -69,4 +69,9 @@ def personal_data_keyring(tmp_path: Path, settings: Any, monkeypatch: pytest.Mon
 
 @pytest.fixture
 def sealed_people(db: Any, encrypted_sample_tables: None, personal_data_keyring: Path) -> type[SealedPerson]:
+    from django.contrib.contenttypes.models import ContentType
+
+    # The sample models' content types are created inside test transactions and rolled back with them;
+    # the process-wide cache would otherwise hand out ids that no longer exist.
+    ContentType.objects.clear_cache()
     return SealedPerson

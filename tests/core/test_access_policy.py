@@ -13,7 +13,13 @@ from hramada.core.access import Audience, check_access, rule_of
 from hramada.core.roles import Role
 from tests.conftest import sign_in_verified
 
-SAMPLE_BY_CONVERTER = {"int": "1", "str": "x", "slug": "x", "uuid": "00000000-0000-0000-0000-000000000000", "path": "x"}
+SAMPLE_BY_CONVERTER = {
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+    "path": "x",
+}
 
 
 def _concrete(route: str) -> str:
@@ -81,14 +87,18 @@ def test_no_staff_page_is_reachable_anonymously(client: Any, path: str, view: An
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("path", "view"), STAFF_PATHS, ids=STAFF_IDS)
-def test_no_staff_page_is_reachable_by_an_applicant(client: Any, make_applicant: Any, path: str, view: Any) -> None:
+def test_no_staff_page_is_reachable_by_an_applicant(
+    client: Any, make_applicant: Any, path: str, view: Any
+) -> None:
     client.force_login(make_applicant())
     assert client.get(path).status_code == 403, path
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("path", "view"), STAFF_PATHS, ids=STAFF_IDS)
-def test_no_staff_page_is_reachable_without_a_second_factor(client: Any, make_staff: Any, path: str, view: Any) -> None:
+def test_no_staff_page_is_reachable_without_a_second_factor(
+    client: Any, make_staff: Any, path: str, view: Any
+) -> None:
     client.force_login(make_staff(*Role))
     response = client.get(path)
     assert response.status_code == 302 and "/staff/mfa/" in response["Location"], path

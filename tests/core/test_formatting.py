@@ -29,7 +29,10 @@ def test_large_numbers_are_grouped_per_language() -> None:
     assert number(1234567, "ru") == "1\xa0234\xa0567"
 
 
-@given(st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2), st.sampled_from(["en", "be", "ru"]))
+@given(
+    st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2),
+    st.sampled_from(["en", "be", "ru"]),
+)
 def test_any_amount_formats_without_losing_its_cents(amount: Decimal, language: str) -> None:
     text = money(amount, "EUR", language)
     digits = "".join(ch for ch in text if ch.isdigit())

@@ -131,7 +131,9 @@ def test_over_long_or_binary_fields_get_an_answer_not_an_error(client: Client, u
 
 
 @pytest.mark.django_db
-def test_a_staff_member_with_a_one_time_password_must_choose_their_own(client: Client, make_staff: Any) -> None:
+def test_a_staff_member_with_a_one_time_password_must_choose_their_own(
+    client: Client, make_staff: Any
+) -> None:
     from tests.conftest import sign_in_verified
 
     user = make_staff(Role.ADMINISTRATOR)
@@ -142,7 +144,11 @@ def test_a_staff_member_with_a_one_time_password_must_choose_their_own(client: C
     assert response.status_code == 302 and response["Location"] == "/staff/password/"
     response = client.post(
         "/staff/password/",
-        {"old_password": PASSWORD, "new_password1": "a much longer passphrase 7", "new_password2": "a much longer passphrase 7"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a much longer passphrase 7",
+            "new_password2": "a much longer passphrase 7",
+        },
     )
     assert response.status_code == 302
     assert client.get("/staff/").status_code == 200

@@ -18,7 +18,9 @@ def content_security_policy_is_strict(app_configs: Any, **kwargs: Any) -> list[W
         problems.append(Warning("No Content-Security-Policy is sent.", id="hramada.W001"))
     scripts = directives.get("script-src", directives.get("default-src", []))
     if "'unsafe-inline'" in scripts or "'unsafe-eval'" in scripts:
-        problems.append(Warning("The Content-Security-Policy allows inline or eval'd scripts.", id="hramada.W002"))
+        problems.append(
+            Warning("The Content-Security-Policy allows inline or eval'd scripts.", id="hramada.W002")
+        )
     return problems
 
 

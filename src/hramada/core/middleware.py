@@ -83,5 +83,7 @@ class AuditContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        with audit_context.acting(user=user if user and user.is_authenticated else None, address=_client_address(request)):
+        with audit_context.acting(
+            user=user if user and user.is_authenticated else None, address=_client_address(request)
+        ):
             return self.get_response(request)

@@ -18,7 +18,9 @@ class ProgressReporter:
         self._last_write = 0.0
 
     @classmethod
-    def start(cls, *, label: str, kind: str, owner: Any | None = None, total: int | None = None) -> ProgressReporter:
+    def start(
+        cls, *, label: str, kind: str, owner: Any | None = None, total: int | None = None
+    ) -> ProgressReporter:
         row = TaskProgress.objects.create(label=label, kind=kind, owner=owner, total=total)
         return cls(row)
 

@@ -138,7 +138,6 @@ def _track_core_models() -> None:
     track(User, exclude=("last_login", "session_generation"), redact=("password",))
 
 
-
 def untrack(model: type[models.Model]) -> None:
     """Stop auditing `model` (for tests of `track` itself)."""
     uid = f"hramada.audit.track.{model._meta.label}"

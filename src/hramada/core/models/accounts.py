@@ -19,7 +19,9 @@ class User(AbstractUser):
     last_name and email columns stay empty for applicants.
     """
 
-    kind = models.CharField(_("account kind"), max_length=16, choices=AccountKind.choices, default=AccountKind.STAFF)
+    kind = models.CharField(
+        _("account kind"), max_length=16, choices=AccountKind.choices, default=AccountKind.STAFF
+    )
     preferred_language = models.CharField(_("language"), max_length=8, blank=True, default="")
     must_change_password = models.BooleanField(_("must change password"), default=False)
     # Bumping this number invalidates every session of the user at once ("log out everywhere").

@@ -40,7 +40,9 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=gettext_lazy("Code"),
         max_length=32,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
 
@@ -84,9 +86,15 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
             record(action="auth.mfa_verified", target=user, detail={"device": device.__class__.__name__})
             return redirect(_safe_next(request))
         record(action="auth.mfa_failed", target=user, detail={})
-        form.add_error("token", _("That code is not valid. Codes can be used only once and expire after 30 seconds."))
+        form.add_error(
+            "token", _("That code is not valid. Codes can be used only once and expire after 30 seconds.")
+        )
     has_passkey = user.webauthncredential_set.filter(confirmed=True).exists()  # type: ignore[union-attr]
-    return render(request, "core/mfa_verify.html", {"form": form, "has_passkey": has_passkey, "next": _safe_next(request)})
+    return render(
+        request,
+        "core/mfa_verify.html",
+        {"form": form, "has_passkey": has_passkey, "next": _safe_next(request)},
+    )
 
 
 @staff_pending_mfa
@@ -103,7 +111,9 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
             codes = mfa.regenerate_recovery_codes(user)
             record(action="auth.mfa_enrolled", target=user, detail={"device": "totp"})
             return render(request, "core/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
-        form.add_error("token", _("That code is not valid. Check the clock of your phone and try the next code."))
+        form.add_error(
+            "token", _("That code is not valid. Check the clock of your phone and try the next code.")
+        )
     context = {
         "form": form,
         "qr_svg": mfa.totp_qr_svg(device),

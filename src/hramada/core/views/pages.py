@@ -89,5 +89,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:  # the database itself is unreachable
         return JsonResponse({"status": "error", "database": str(exc)}, status=503)
     if pending:
-        return JsonResponse({"status": "error", "database": f"{len(pending)} migrations not applied"}, status=503)
+        return JsonResponse(
+            {"status": "error", "database": f"{len(pending)} migrations not applied"}, status=503
+        )
     return JsonResponse({"status": "ok"})

@@ -47,7 +47,9 @@ class Command(BaseCommand):
             "--workers", str(options["workers"]), "--threads", "4",
             "--access-logfile", "-", "--timeout", "120",
         ]  # fmt: skip
-        self.stdout.write(f"Serving on http://{options['host']}:{options['port']}/ ({settings_module}); Ctrl-C stops.")
+        self.stdout.write(
+            f"Serving on http://{options['host']}:{options['port']}/ ({settings_module}); Ctrl-C stops."
+        )
         children.append(subprocess.Popen(web, env=env))  # noqa: S603
 
         def stop(*_: Any) -> None:
