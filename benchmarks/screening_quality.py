@@ -284,8 +284,8 @@ class Counts:
 
 
 def candidate_recall(pairs: list[Pair]) -> dict[str, float]:
-    """Per slice: share of positive queries whose listed entity the index retrieves (40 candidates) among all
-    listed names of the slice."""
+    """Per slice: share of positive queries whose listed entity the index retrieves among all listed names of the
+    slice (as many candidates as Thresholds.SCREENING asks for)."""
     out: dict[str, float] = {}
     by_slice: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
@@ -302,7 +302,8 @@ def candidate_recall(pairs: list[Pair]) -> dict[str, float]:
         positives = [p for p in slice_pairs if p.positive]
         found = 0
         for p in positives:
-            ids = index.candidate_names(query_variants(Query(name=p.query, schema=p.schema)))
+            query = Query(name=p.query, schema=p.schema)
+            ids = index.candidate_names(query_variants(query), limit=Thresholds.SCREENING.candidates)
             found += any(index.names[i].entity_id == p.target for i in ids)
         out[slice_name] = found / len(positives) if positives else 1.0
     return out

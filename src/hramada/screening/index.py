@@ -19,7 +19,7 @@ from hramada.screening.entities import ListedEntity, is_matchable, normalize_ide
 from hramada.screening.keys import skeleton
 from hramada.screening.names import NameKind, NameVariant, name_variants
 
-MAX_POSTING = 3000
+MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
 _KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "p": 0.4}
 
@@ -206,7 +206,7 @@ class ScreeningIndex:
         postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
         if not postings:
             return []
-        usable = [(p, w) for p, w in postings if len(p) <= MAX_POSTING]
+        usable = [(p, w) for p, w in postings if len(p) <= (MAX_POSTING if w >= 0.5 else MAX_POSTING // 5)]
         if not usable:
             usable = [min(postings, key=lambda pw: len(pw[0]))]
         hits: dict[int, float] = defaultdict(float)

@@ -180,7 +180,9 @@ def _skeletons(keys: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1_000_000)
 def _part_similarity(a: str, b: str) -> float:
+    """Similarity of two folded name parts (cached: the same parts meet across many candidates and queries)."""
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:

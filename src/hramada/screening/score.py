@@ -21,7 +21,7 @@ class Thresholds:
 
     match: float
     review: float
-    candidates: int = 40
+    candidates: int = 20
 
     SCREENING: ClassVar[Thresholds]
     """Onboarding and payments: few false alarms, Belarusian/Russian spellings of one person still match."""
@@ -34,7 +34,7 @@ class Thresholds:
 
 
 Thresholds.SCREENING = Thresholds(match=0.80, review=0.60)
-Thresholds.INVESTIGATION = Thresholds(match=0.65, review=0.40, candidates=80)
+Thresholds.INVESTIGATION = Thresholds(match=0.65, review=0.40, candidates=60)
 
 
 def query_variants(query: Query) -> tuple[NameVariant, ...]:
@@ -59,10 +59,15 @@ def score_candidate(
     thresholds: Thresholds = Thresholds.SCREENING,
     index: ScreeningIndex | None = None,
     variants: tuple[NameVariant, ...] | None = None,
+    best: tuple[float, NameVariant, NameVariant] | None = None,
 ) -> ScreeningResult:
-    """Score one listed entity against the query, with every feature's part and the name evidence."""
-    q_variants = variants if variants is not None else query_variants(query)
-    best = best_comparison(q_variants, _entity_variants(index, entity))
+    """Score one listed entity against the query, with every feature's part and the name evidence.
+
+    `best` is the best name pair already found by `screen` (saves comparing every name of the entity again).
+    """
+    if best is None:
+        q_variants = variants if variants is not None else query_variants(query)
+        best = best_comparison(q_variants, _entity_variants(index, entity))
     evidence: NameEvidence | None = None
     name_score = 0.0
     name_detail = ""
@@ -109,25 +114,31 @@ def screen(
     Only candidates scoring at least `thresholds.review` are returned.
     """
     variants = query_variants(query)
-    best_name: dict[str, float] = {}
+    best_name: dict[str, tuple[float, NameVariant, NameVariant]] = {}
     for name_id in index.candidate_names(variants, limit=thresholds.candidates):
         indexed = index.names[name_id]
         entity = index.entities[indexed.entity_id]
         if not schemata_compatible(query.schema, entity.schema):
             continue
         found = best_comparison(variants, indexed.variants)
-        if found is not None and found[0] > best_name.get(indexed.entity_id, -1.0):
-            best_name[indexed.entity_id] = found[0]
+        if found is not None:
+            previous = best_name.get(indexed.entity_id)
+            if previous is None or found[0] > previous[0]:
+                best_name[indexed.entity_id] = found
+    # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
+    # which is why candidates below review - 0.1 are not scored in full.
+    floor = thresholds.review - 0.1
+    shortlist: dict[str, tuple[float, NameVariant, NameVariant] | None] = {
+        eid: found for eid, found in best_name.items() if found[0] >= floor
+    }
     for _, value in query.typed_identifiers:
         for entity_id in index.by_identifier(value):
-            best_name.setdefault(entity_id, 0.0)
-            best_name[entity_id] += 2.0  # identifier hits are always scored in full
-    # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches.
-    floor = thresholds.review - 0.1
-    shortlist = [eid for eid, s in best_name.items() if s >= floor]
+            shortlist.setdefault(entity_id, None)  # identifier hits are always scored in full
     results = [
-        score_candidate(query, index.entities[eid], thresholds=thresholds, index=index, variants=variants)
-        for eid in shortlist
+        score_candidate(
+            query, index.entities[eid], thresholds=thresholds, index=index, variants=variants, best=found
+        )
+        for eid, found in shortlist.items()
     ]
     results = [r for r in results if r.score >= thresholds.review]
     results.sort(
