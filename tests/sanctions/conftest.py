@@ -116,3 +116,43 @@ def check_mutated_parse(source_key: str, data: bytes, suffix: str, **options: An
 @pytest.fixture(scope="session")
 def fuzz_check() -> Callable[..., None]:
     return check_mutated_parse
+
+
+# --- Fixtures of the sanctions store tests (snapshots, deltas, linking, commands, views, bad input) ---------
+
+
+JOURNAL = SANCTIONS / "eu" / "journal"
+OFAC = SANCTIONS / "ofac"
+
+
+@pytest.fixture
+def import_list(db: Any) -> Callable[..., Any]:
+    """Import one file as a snapshot through the service, as the command does (acting user: none)."""
+    from hramada.sanctions import services
+
+    def run(source: str, path: Path, **options: Any) -> Any:
+        return services.import_file(source, path, by=options.pop("by", None), **options)
+
+    return run
+
+
+def belarus_rows_of(ofac_file: Path, out: Path) -> Path:
+    """The rows of a real OFAC sdn.csv whose programmes include BELARUS (a small real file for fast tests)."""
+    import csv
+
+    with open(ofac_file, encoding="utf-8", newline="") as source, open(out, "w", encoding="utf-8") as sink:
+        for line in source:
+            row = next(csv.reader([line]), [])
+            if len(row) == 12 and "BELARUS" in row[3]:
+                sink.write(line)
+    return out
+
+
+@pytest.fixture
+def ofac_belarus(tmp_path: Path) -> Callable[[str], Path]:
+    """``ofac_belarus("2024-05-03")``: the Belarus rows of that OFAC snapshot, as a file named like it."""
+
+    def build(day: str) -> Path:
+        return belarus_rows_of(OFAC / f"sdn-{day}.csv", tmp_path / f"sdn-{day}.csv")
+
+    return build
