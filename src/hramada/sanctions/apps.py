@@ -16,11 +16,13 @@ class SanctionsConfig(AppConfig):
         from hramada.core.bootstrap import BootstrapStep, register_step
         from hramada.core.dashboard import Panel, register_panel
         from hramada.core.navigation import NavLink, register_link
+        from hramada.sanctions.screening_views import screening_roles
         from hramada.sanctions import selectors, services
         from hramada.sanctions.views import READ_ROLES
 
         register_link(NavLink("sanctions:search", _("Sanctions search"), READ_ROLES, order=40))
         register_link(NavLink("sanctions:sources", _("Sanctions lists"), READ_ROLES, order=41))
+        register_link(NavLink("screening:screen", _("Screen a name"), frozenset(screening_roles()), order=39))
         register_panel(
             Panel(
                 key="sanctions-changes",

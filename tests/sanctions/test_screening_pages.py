@@ -1,0 +1,59 @@
+"""The screening page: an analyst screens one name and reads why it matched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hramada.core.roles import Role
+from hramada.sanctions.live_index import reset_screening_index
+from hramada.sanctions.services import import_file
+
+
+@pytest.fixture
+def eu_belarus_list(db: Any, shared_data: Any) -> Any:
+    reset_screening_index()
+    import_file("eu_journal", shared_data / "sanctions/eu/journal/32006R0765.csv", by=None)
+    yield
+    reset_screening_index()
+
+
+@pytest.mark.django_db
+def test_screening_sheyman_finds_sheiman_and_explains_why(staff_client: Any, eu_belarus_list: Any) -> None:
+    client = staff_client(Role.FUND_MANAGER)
+    page = client.get("/screening/", {"name": "Виктор Шейман", "schema": "Person", "profile": "screening"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "SHEIMAN" in text.upper()
+    assert "name_similarity" in text
+
+
+@pytest.mark.django_db
+def test_an_empty_query_gets_a_clear_error(staff_client: Any, eu_belarus_list: Any) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    page = client.get(
+        "/screening/", {"name": "", "identifiers": "", "schema": "Person", "profile": "screening"}
+    )
+    assert page.status_code == 200
+    assert "Give a name or at least one identifier." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_impossible_birth_date_is_named_in_the_error(staff_client: Any, eu_belarus_list: Any) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    page = client.get(
+        "/screening/",
+        {"name": "Ivan", "birth_date": "1999-13-45", "schema": "Person", "profile": "screening"},
+    )
+    assert page.status_code == 200
+    assert "birth" in page.content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_each_screening_is_written_to_the_audit_log(staff_client: Any, eu_belarus_list: Any) -> None:
+    from hramada.core.models import AuditEntry
+
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.get("/screening/", {"name": "Lukashenka", "schema": "Person", "profile": "screening"})
+    assert AuditEntry.objects.filter(action="screening.screen_name").count() == 1
