@@ -123,6 +123,7 @@ def _row_entities(path: PathLike, line: int, row: dict[str, str], *, amendment: 
             "sourceUrl": celex_url(act.strip()) if act and act.strip() else None,
             "summary": f"Annex {annex}",
         },
+        trusted={"sourceUrl"},
     )
     return JournalRecord(line, annex, number, key, (subject.build(), sanction))
 

@@ -60,6 +60,8 @@ def _letter_script(char: str) -> str | None:
 
 def dominant_script(value: str) -> str:
     """The ISO 15924 code of the script most letters of ``value`` are written in (``Zyyy`` if none)."""
+    if value.isascii():
+        return "Latn" if any(char.isalpha() for char in value) else "Zyyy"
     counts: dict[str, int] = {}
     for char in value:
         script = _letter_script(char)
@@ -76,7 +78,7 @@ def guess_cyrillic_lang(value: str) -> str | None:
     The EU writes the Belarusian і with a Latin ``i`` inside Cyrillic words (``Вiктар``, ``СIВАКАЎ``); such a
     Latin i or I in a mostly Cyrillic name counts as і.
     """
-    if dominant_script(value) != "Cyrl":
+    if value.isascii() or dominant_script(value) != "Cyrl":
         return None
     letters = set(value)
     has_latin_i = bool(letters & {"i", "I"})

@@ -217,9 +217,11 @@ class _Record:
     def note(self, text: str) -> None:
         self.subject.add("notes", text)
 
-    def add_or_note(self, prop: str, value: str, clause: str, printed: str | None = None) -> None:
+    def add_or_note(
+        self, prop: str, value: str, clause: str, printed: str | None = None, *, trusted: bool = False
+    ) -> None:
         if self.subject.has(prop):
-            self.subject.add(prop, value, printed=printed)
+            self.subject.add(prop, value, printed=printed, trusted=trusted)
         else:
             self.note(clause)
 
@@ -255,7 +257,7 @@ class _Record:
                 if prop in _DATE_PROPS:
                     value = value.removeprefix("circa").strip()
                     for date in parse_dates(value):
-                        self.add_or_note(prop, date, clause, printed=value)
+                        self.add_or_note(prop, date, clause, printed=value, trusted=True)
                     if not parse_dates(value):
                         self.note(clause)
                 elif prop == "gender":
@@ -366,6 +368,7 @@ def _record(
                     "provisions": record.provisions,
                     "sourceUrl": f"https://sanctionssearch.ofac.treas.gov/Details.aspx?id={ent_num}",
                 },
+                trusted={"sourceUrl"},
             )
         )
     return [subject.build(), *sanctions, *record.extra]

@@ -144,6 +144,7 @@ def _record(path: PathLike, element: etree._Element) -> list[ParsedEntity]:
             "reason": text_of(element, "COMMENTS1"),
             "sourceUrl": "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list",
         },
+        trusted={"sourceUrl"},
     )
     return [builder.build(), sanction, *documents]
 
