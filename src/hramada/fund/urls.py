@@ -1,0 +1,36 @@
+"""Staff URLs of the fund, under /fund/ (namespace `fund`). The applicant portal is in portal_urls.py."""
+
+from django.urls import path
+
+from hramada.fund.views import dashboard, finance, staff
+
+app_name = "fund"
+
+urlpatterns = [
+    path("", staff.overview, name="overview"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("queue/rapid/", staff.queue_rapid, name="queue_rapid"),
+    path("queue/long-term/", staff.queue_long, name="queue_long"),
+    path("queue/decisions/", staff.queue_decisions, name="queue_decisions"),
+    path("queue/holds/", staff.queue_holds, name="queue_holds"),
+    path("queue/payments/", finance.queue_payments, name="queue_payments"),
+    path("applications/<int:pk>/", staff.application, name="application"),
+    path("applications/<int:pk>/reveal/", staff.reveal_contacts, name="reveal_contacts"),
+    path("applications/<int:pk>/transition/<str:name>/", staff.transition, name="transition"),
+    path("applications/<int:pk>/review/", staff.review, name="review"),
+    path("applications/<int:pk>/recommend/", staff.recommend, name="recommend"),
+    path("applications/<int:pk>/decide/", staff.decide, name="decide"),
+    path("applications/<int:pk>/message/", staff.message, name="message"),
+    path("attachments/<int:pk>/", staff.attachment, name="attachment"),
+    path("envelopes/<int:pk>/", staff.envelope, name="envelope"),
+    path("reallocations/new/", staff.reallocation_new, name="reallocation_new"),
+    path("reallocations/<int:pk>/decide/", staff.reallocation_decide, name="reallocation_decide"),
+    path("programmes/<int:pk>/policy/", staff.policy, name="policy"),
+    path("holds/<int:pk>/", staff.hold, name="hold"),
+    path("grants/<int:pk>/", staff.grant, name="grant"),
+    path("grants/<int:pk>/agreement/", staff.agreement, name="agreement"),
+    path("grants/<int:pk>/payment-details/", finance.reveal_payment, name="reveal_payment"),
+    path("reports/<int:pk>/review/", staff.report_review, name="report_review"),
+    path("tranches/<int:pk>/release/", finance.release, name="release"),
+    path("exports/<str:what>.<str:fmt>", finance.export, name="export"),
+]
