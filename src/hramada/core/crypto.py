@@ -388,7 +388,7 @@ def keyring_is_usable(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
         return [
             Error(
                 str(exc),
-                hint=f"{GENERATE_HINT}, or set ${ENV_VARIABLE}. See docs/security.md.",
+                hint="See docs/security.md, section Personal data encryption.",
                 id="hramada.E101",
             )
         ]

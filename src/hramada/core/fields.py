@@ -33,6 +33,7 @@ from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
+from django.views.decorators.debug import sensitive_variables
 
 from hramada.core import crypto
 
@@ -349,6 +350,7 @@ def _encrypted_field(model: type[models.Model], field_name: str) -> EncryptedFie
 # --- Public API ---------------------------------------------------------------------------------------------
 
 
+@sensitive_variables("plaintext")
 def reveal(instance: models.Model, field_name: str, *, by: Any, purpose: str) -> Any:
     """The plaintext of one encrypted field, after writing a ``personal_data.read`` audit entry.
 
@@ -410,6 +412,7 @@ def models_with_encrypted_fields() -> list[type[models.Model]]:
     ]
 
 
+@sensitive_variables("plaintext")
 def reencrypt(
     *,
     models_to_scan: Sequence[type[models.Model]] | None = None,
@@ -452,7 +455,12 @@ def reencrypt(
                     for f in fields:
                         value = getattr(row, f.attname)
                         if isinstance(value, Sealed) and not value.ciphertext.startswith(current_prefix):
-                            plaintext = crypto.decrypt(value.ciphertext, label=f.label, ring=ring)
+                            try:
+                                plaintext = crypto.decrypt(value.ciphertext, label=f.label, ring=ring)
+                            except crypto.CryptoError as exc:
+                                raise crypto.CryptoError(
+                                    f"{model._meta.label} #{row.pk}, field {f.name}: {exc}"
+                                ) from exc
                             fresh = crypto.encrypt(plaintext, label=f.label, ring=ring)
                             setattr(row, f.attname, Sealed(fresh, f.label))
                             changed_fields.add(f.attname)

@@ -101,7 +101,7 @@ def _saved(
     changed: list[str] = []
     values: dict[str, Any] = {}
     for f in tracked.fields:
-        if f.attname not in after or (names is not None and f.name not in names):
+        if f.attname not in after or (names is not None and not {f.name, f.attname} & names):
             continue
         new = after[f.attname]
         old = None if created else before.get(f.attname, _MISSING)
