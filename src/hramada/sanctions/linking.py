@@ -24,6 +24,27 @@ _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
 MIN_IDENTIFIER_LENGTH = 5
 
 
+# Schemes that number the same things: a Belarusian UNP is printed as a registration number by the EU and as a
+# "Tax ID No." by OFAC (Belavia: 600390798 in both); a national id may be printed as a passport's personal number.
+_SCHEME_FAMILIES = {
+    "registration": "registry",
+    "tax": "registry",
+    "inn": "registry",
+    "ogrn": "registry",
+    "okpo": "registry",
+    "kpp": "registry",
+    "passport": "person_document",
+    "national_id": "person_document",
+}
+
+
+def scheme_family(scheme: str) -> str:
+    """The family of an identifier scheme: two identifiers link only within one family."""
+    if scheme.startswith("crypto"):
+        return "crypto"
+    return _SCHEME_FAMILIES.get(scheme, scheme)
+
+
 def identifier_key(value: str) -> str:
     """An identifier as compared: upper-case letters and digits only (``MP 1234567`` -> ``MP1234567``)."""
     return _NOT_ALNUM.sub("", value.upper())
@@ -100,7 +121,11 @@ def linked_records(member: SnapshotEntity, *, snapshot_ids: Iterable[int]) -> li
             entity_id=member.entity_id, version__memberships__snapshot_id=member.snapshot_id
         ).values_list("scheme", "normalised", "value")
     )
-    strong = {(scheme, key): value for scheme, key, value in own_ids if len(key) >= MIN_IDENTIFIER_LENGTH}
+    strong = {
+        (scheme_family(scheme), key): (scheme, value)
+        for scheme, key, value in own_ids
+        if len(key) >= MIN_IDENTIFIER_LENGTH
+    }
     if strong:
         rows = (
             Identifier.objects.filter(
@@ -111,8 +136,11 @@ def linked_records(member: SnapshotEntity, *, snapshot_ids: Iterable[int]) -> li
             .distinct()
         )
         for entity_id, scheme, key, snapshot_id in rows:
-            if (scheme, key) in strong:
-                basis = LinkBasis("identifier", f"{scheme} {strong[(scheme, key)]}")
+            own = strong.get((scheme_family(scheme), key))
+            if own is not None:
+                own_scheme, value = own
+                label = own_scheme if own_scheme == scheme else f"{own_scheme} / {scheme}"
+                basis = LinkBasis("identifier", f"{label} {value}")
                 found.setdefault((snapshot_id, entity_id), []).append(basis)
     birth_dates = member.version.birth_dates
     if birth_dates:

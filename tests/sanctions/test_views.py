@@ -1,0 +1,189 @@
+"""The analyst pages through HTTP: who may open them, search in any script, the entity page field by field,
+the delta page, the Belarus filter, and query counts that do not grow with the page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from hramada.core.roles import Role
+from hramada.sanctions import selectors
+from tests.sanctions.conftest import JOURNAL
+
+
+@pytest.fixture
+def lists(import_list: Any, ofac_belarus: Any) -> dict[str, Any]:
+    journal = import_list("eu_journal", JOURNAL / "32006R0765.csv", published_at=date(2026, 4, 24)).snapshot
+    older = import_list("ofac_sdn", ofac_belarus("2024-04-12")).snapshot
+    newer = import_list("ofac_sdn", ofac_belarus("2024-04-15")).snapshot
+    return {"journal": journal, "ofac_old": older, "ofac_new": newer}
+
+
+def captions(response: Any) -> list[str]:
+    return [member.version.caption for member in response.context["page"].object_list]
+
+
+@pytest.mark.parametrize("role", [Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR])
+def test_analysts_auditors_and_administrators_may_read_the_lists(
+    staff_client: Any, role: Role, lists: Any
+) -> None:
+    client = staff_client(role)
+    assert client.get(reverse("sanctions:sources")).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.FUND_MANAGER, Role.DOCUMENTER])
+def test_other_staff_may_not(staff_client: Any, role: Role, db: Any) -> None:
+    assert staff_client(role).get(reverse("sanctions:sources")).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client: Any, db: Any) -> None:
+    response = client.get(reverse("sanctions:search"))
+    assert response.status_code == 302
+
+
+def test_the_sources_page_lists_snapshots_with_counts(staff_client: Any, lists: Any) -> None:
+    response = staff_client(Role.SANCTIONS_ANALYST).get(reverse("sanctions:sources"))
+    text = response.content.decode()
+    assert "32006R0765.csv" in text and "sdn-2024-04-15.csv" in text
+    assert str(lists["journal"].subject_count) in text
+
+
+@pytest.mark.parametrize("query", ["Лукашэнка", "Лукашенко", "Lukashenka", "lukashenko"])
+def test_a_name_in_any_script_finds_the_same_person(staff_client: Any, lists: Any, query: str) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.get(reverse("sanctions:search"), {"q": f"Аляксандр {query}"})
+    found = captions(response)
+    assert "Aliaksandr Ryhoravich LUKASHENKA" in found  # EU journal
+    assert "LUKASHENKA, Alyaksandr Ryhorovich" in found  # OFAC
+
+
+def test_the_belarus_filter_keeps_only_belarus_designations(
+    staff_client: Any, lists: Any, import_list: Any
+) -> None:
+    from tests.sanctions.conftest import FTM
+
+    import_list("ftm_json", FTM / "yente-zala-entities.ftm.json")
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    everything = client.get(reverse("sanctions:search"), {"q": ""}).context["page"].paginator.count
+    belarus = client.get(reverse("sanctions:search"), {"belarus": "on"}).context["page"].paginator.count
+    assert 0 < belarus < everything
+    for member in client.get(reverse("sanctions:search"), {"belarus": "on"}).context["page"].object_list:
+        assert member.belarus
+
+
+def test_search_pages_take_a_fixed_number_of_queries(
+    staff_client: Any, lists: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.get(reverse("sanctions:search"), {"q": "a"})  # warm the session and caches
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("sanctions:search"), {"q": ""})
+    assert len(response.context["page"].object_list) == 50
+    with django_assert_max_num_queries(12):
+        client.get(reverse("sanctions:search"), {"q": "Lukashenka", "belarus": "on", "page": "1"})
+
+
+def test_the_entity_page_shows_lukashenka_field_by_field_with_his_ofac_record(
+    staff_client: Any, lists: Any
+) -> None:
+    eu = next(
+        m
+        for m in selectors.search_members("Lukashenka Aliaksandr", source_key="eu_journal")
+        if m.version.caption == "Aliaksandr Ryhoravich LUKASHENKA"
+    )
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.get(reverse("sanctions:entity", args=["eu_journal", eu.entity_id]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    record = response.context["record"]
+    groups = {(group.script, group.lang): [n.value for n in group.names] for group in record.name_groups}
+    assert any("ЛУКАШЭНКА" in value for value in groups[("Cyrl", "bel")])
+    assert any("ЛУКАШЕНКО" in value for value in groups[("Cyrl", "rus")])
+    assert "1954-08-30" in text  # birth date
+    assert "Kopys" in text  # place of birth
+    [designation] = record.designations
+    assert designation.programme == "EU-BLR" and designation.belarus
+    assert "765/2006" in designation.legal_basis
+    assert designation.measures == "Asset freeze"
+    assert designation.reason and designation.reason[:40] in text  # statement of reasons
+    linked = response.context["linked"]
+    assert [link.member.entity_id for link, _ in linked] == ["ofac-9760"]
+    ofac_record = linked[0][1]
+    assert {d.programme for d in ofac_record.designations} <= {"BELARUS", "BELARUS-EO14038"}
+    assert "LUKASHENKA, Alyaksandr Ryhorovich" in text
+    assert [row.snapshot.pk for row in response.context["history"]] == [lists["journal"].pk]
+
+
+def test_the_entity_page_shows_belaruskali_and_belavia_identifiers_and_designations(
+    staff_client: Any, lists: Any
+) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    for name, number in (("Belaruskali", "600122610"), ("Belavia", "600390798")):
+        ofac = next(
+            m
+            for m in selectors.search_members(name, source_key="ofac_sdn")
+            if m.schema in ("Organization", "Company", "LegalEntity")
+        )
+        response = client.get(reverse("sanctions:entity", args=["ofac_sdn", ofac.entity_id]))
+        record = response.context["record"]
+        assert number in [identifier.value for identifier in record.identifiers]
+        assert [d.programme for d in record.designations] == ["BELARUS-EO14038"]
+        [(link, eu_record)] = response.context["linked"]
+        assert link.member.snapshot.source.key == "eu_journal"
+        assert number in [identifier.value for identifier in eu_record.identifiers]
+        assert eu_record.designations[0].reason  # the EU statement of reasons shown beside OFAC's record
+        assert {name.script for name in eu_record.names} == {"Latn", "Cyrl"}
+
+
+def test_the_entity_page_takes_a_fixed_number_of_queries(
+    staff_client: Any, lists: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    url = reverse("sanctions:entity", args=["ofac_sdn", "ofac-9760"])
+    client.get(url)
+    with django_assert_max_num_queries(30):
+        assert client.get(url).status_code == 200
+
+
+def test_the_delta_page_says_what_changed_and_filters_to_belarus(staff_client: Any, lists: Any) -> None:
+    delta = selectors.delta_into(lists["ofac_new"])
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.get(reverse("sanctions:delta", args=[delta.pk]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "What changed on 15 April 2024" in text
+    rows = response.context["rows"]
+    assert len(rows["added"]) == delta.added_count > 0
+    assert client.get(reverse("sanctions:snapshot_changes", args=[lists["ofac_new"].pk])).url == reverse(
+        "sanctions:delta", args=[delta.pk]
+    )
+    filtered = client.get(reverse("sanctions:delta", args=[delta.pk]), {"belarus": "1"}).context["rows"]
+    assert len(filtered["added"]) <= len(rows["added"])
+
+
+def test_the_snapshot_page_paginates_its_parties(staff_client: Any, lists: Any) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.get(reverse("sanctions:snapshot", args=[lists["journal"].pk]), {"page": "2"})
+    assert response.status_code == 200
+    assert response.context["page"].number == 2
+    assert len(response.context["page"].object_list) == 50
+
+
+def test_the_dashboard_shows_the_latest_list_changes(staff_client: Any, lists: Any) -> None:
+    response = staff_client(Role.SANCTIONS_ANALYST).get(reverse("core:dashboard"))
+    assert response.status_code == 200
+    assert "Latest sanctions list changes" in response.content.decode()
+    assert (
+        reverse("sanctions:delta", args=[selectors.delta_into(lists["ofac_new"]).pk])
+        in response.content.decode()
+    )
+
+
+def test_an_unknown_entity_is_not_found(staff_client: Any, lists: Any) -> None:
+    response = staff_client(Role.SANCTIONS_ANALYST).get(
+        reverse("sanctions:entity", args=["ofac_sdn", "ofac-0"])
+    )
+    assert response.status_code == 404
