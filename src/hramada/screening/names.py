@@ -31,6 +31,9 @@ JOINED_CUTOFF = 0.88
 """Names written as one word on one side and several on the other (Karimi-Adegani / Karimiadegani, Xi Jinping /
 Xi Jin Ping) are compared as whole strings too; below this the whole-string comparison says nothing."""
 INCOMPLETE_PENALTY = 0.85
+WEAK_EVIDENCE_PENALTY = 0.85
+"""A person name agreeing only in one word (a surname, or a given name and patronymic) is a lead, not a match."""
+GENERIC_ONLY_PENALTY = 0.5
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
 
 
@@ -51,6 +54,8 @@ class NameVariant:
     weights: tuple[float, ...]
     joined: str
     skeletons: tuple[str, ...] = ()
+    generic: tuple[bool, ...] = ()
+    kind: str = "other"
     abjad: bool = False
     """Rendered from a script that writes no short vowels (Arabic, Hebrew): compare consonant skeletons."""
 
@@ -132,16 +137,19 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             words: list[str] = []
             keys: list[str] = []
             weights: list[float] = []
+            is_generic: list[bool] = []
             for word in latin.split()[:MAX_TOKENS]:
                 key = fold(word)
-                if key:
+                if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
                     keys.append(table.canonical(key))
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
+                    is_generic.append(key in generic)
             abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
                 words, keys, weights = [words[i] for i in kept], [keys[i] for i in kept], [weights[i] for i in kept]
+                is_generic = [is_generic[i] for i in kept]
             key_tuple = tuple(keys)
             if key_tuple and key_tuple not in seen:
                 seen.add(key_tuple)
@@ -154,6 +162,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         weights=tuple(weights),
                         joined="".join(keys),
                         skeletons=_skeletons(keys),
+                        generic=tuple(is_generic),
+                        kind=kind,
                         abjad=abjad,
                     )
                 )
@@ -234,13 +244,17 @@ def _align(query: NameVariant, listed: NameVariant) -> tuple[float, list[tuple[f
     if matched:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
+        weak = _substantive(query, matched, q) < (1.5 if query.kind == NameKind.PERSON else 0.5)
         if complete:
-            factor = SURPLUS_WEIGHT_WHEN_COMPLETE if len(matched) >= 2 else SURPLUS_WEIGHT_SINGLE
+            factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         else:
             factor = 1.0
         score = matched_score / (matched_weight + factor * surplus)
         if not complete:
             score *= INCOMPLETE_PENALTY
+        if weak and (rest_q or rest_c):
+            # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
+            score *= WEAK_EVIDENCE_PENALTY if query.kind == NameKind.PERSON else GENERIC_ONLY_PENALTY
     if len(q) != len(c) and q and c:
         qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
         joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
@@ -251,6 +265,19 @@ def _align(query: NameVariant, listed: NameVariant) -> tuple[float, list[tuple[f
 
 def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
     return tuple(w for w, k in zip(variant.weights, variant.keys, strict=True) if k not in _ARTICLES)
+
+
+def _substantive(query: NameVariant, matched: list[tuple[float, int, int]], q: tuple[str, ...]) -> float:
+    """How many matched parts identify someone: full words count 1, initials 0.5, patronymics and generic
+    organisation words 0 (two people share a father's name; two companies share the word "Company")."""
+    total = 0.0
+    for _, i, _ in matched:
+        key = q[i]
+        if len(key) == 1:
+            total += 0.5
+        elif not key.endswith(_PATRONYMIC_ENDINGS) and not (i < len(query.generic) and query.generic[i]):
+            total += 1.0
+    return total
 
 
 def compare_variants(
