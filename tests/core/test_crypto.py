@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hramada.core import crypto
@@ -20,6 +20,9 @@ RING = crypto.generate_keyring()
 
 
 @given(st.text(max_size=10_000))
+@example("🇧🇾 Жыве Беларусь! " * 600)
+@example("")
+@example("\x00\ud7ff\U0010ffff")
 @settings(max_examples=150, deadline=None)
 def test_any_text_survives_encryption(text: str) -> None:
     assert crypto.decrypt(crypto.encrypt(text, label=LABEL, ring=RING), label=LABEL, ring=RING) == text

@@ -280,3 +280,19 @@ def test_rotate_keys_command_adds_a_key_and_reencrypts(
     out = io.StringIO()
     call_command("rotate_keys", "--reencrypt-only", stdout=out)
     assert "Done: 0 rows" in out.getvalue()
+
+
+def test_migrate_refuses_a_key_ring_that_does_not_open_the_stored_data(
+    sealed_people: Any, personal_data_keyring: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_person()
+    monkeypatch.setattr(fields, "models_with_encrypted_fields", lambda: [SealedPerson])
+    assert fields.stored_values_open_with_the_key_ring(None, databases=["default"]) == []
+    other = crypto.generate_keyring()
+    personal_data_keyring.write_text(other.to_json())
+    crypto.forget_cached_keyring()
+    problems = fields.stored_values_open_with_the_key_ring(None, databases=["default"])
+    assert {p.id for p in problems} == {"hramada.E103"}
+    assert len(problems) == 4  # name, email, bank_details, note
+    assert "core_samples.SealedPerson.name" in problems[0].msg
+    assert fields.stored_values_open_with_the_key_ring(None, databases=None) == []

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.core import checks, exceptions
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models.functions import Cast
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
@@ -390,6 +390,63 @@ def blind_lookup(model: type[models.Model], field_name: str, value: str) -> dict
     return {f.index_field_name: crypto.blind_index(f.serialise(value), scope=f.index_scope)}
 
 
+# --- Start-up check against stored data ---------------------------------------------------------------------
+
+
+def _stale_or_present(f: EncryptedFieldMixin, alias: str, prefix: str | None) -> models.Q:
+    """Rows where `f` holds a ciphertext (under a key other than `prefix`, when given)."""
+    condition = models.Q(**{f"{alias}__isnull": False}) & ~models.Q(**{alias: ""})
+    if prefix is not None:
+        condition &= ~models.Q(**{f"{alias}__startswith": prefix})
+    return condition
+
+
+@checks.register(checks.Tags.database)
+def stored_values_open_with_the_key_ring(
+    app_configs: Any, databases: Sequence[str] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """The newest stored value of every encrypted column must decrypt: catches a ring from another deployment.
+
+    Database checks run in ``migrate`` and ``check --database default`` (not on every command), and read one
+    row per encrypted column.
+    """
+    if not databases:
+        return []
+    try:
+        ring = crypto.load_keyring()
+    except crypto.CryptoError:
+        return []  # hramada.E101 reports it
+    problems: list[checks.CheckMessage] = []
+    for model in models_with_encrypted_fields():
+        for f in encrypted_fields(model):
+            raw = f"_raw_{f.attname}"
+            for database in databases:
+                try:
+                    sample = (
+                        model._base_manager.using(database)
+                        .annotate(**{raw: Cast(f.attname, output_field=models.TextField())})
+                        .filter(_stale_or_present(f, raw, None))
+                        .order_by("-pk")
+                        .values_list(raw, flat=True)
+                        .first()
+                    )
+                except DatabaseError:
+                    continue  # not migrated yet
+                if sample is None:
+                    continue
+                try:
+                    crypto.decrypt(sample, label=f.label, ring=ring)
+                except crypto.CryptoError as exc:
+                    problems.append(
+                        checks.Error(
+                            f"Stored values of {model._meta.label}.{f.name} do not open: {exc}",
+                            hint="Is this the key ring of this database? See docs/security.md.",
+                            id="hramada.E103",
+                        )
+                    )
+    return problems
+
+
 # --- Re-encryption after a key rotation ---------------------------------------------------------------------
 
 
@@ -436,11 +493,7 @@ def reencrypt(
         for f in fields:
             alias = f"_raw_{f.attname}"
             annotations[alias] = Cast(f.attname, output_field=models.TextField())
-            stale |= (
-                models.Q(**{f"{alias}__isnull": False})
-                & ~models.Q(**{alias: ""})
-                & ~models.Q(**{f"{alias}__startswith": current_prefix})
-            )
+            stale |= _stale_or_present(f, alias, current_prefix)
         base = model._base_manager.alias(**annotations).filter(stale).order_by("pk")
         report = ReencryptionProgress(model=model._meta.label, total=base.count())
         last_pk: Any = None
