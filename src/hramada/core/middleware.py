@@ -69,10 +69,13 @@ class UserLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         language = getattr(user, "preferred_language", "") if user and user.is_authenticated else ""
-        if language and language in dict(settings.LANGUAGES):
-            translation.activate(language)
+        if not language or language not in dict(settings.LANGUAGES):
+            return self.get_response(request)
+        # override() restores the previous language afterwards, so nothing leaks into the next request or task
+        # served by this thread.
+        with translation.override(language):
             request.LANGUAGE_CODE = language
-        return self.get_response(request)
+            return self.get_response(request)
 
 
 class AuditContextMiddleware:
