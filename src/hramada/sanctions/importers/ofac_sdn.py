@@ -211,8 +211,15 @@ class _Record:
         if schema is None:
             raise SourceFormatError(path, f"unknown SDN_Type {cells[2]!r}", where=f"line {line}")
         self.subject = EntityBuilder(schema, f"ofac-{self.ent_num}", path=path, where=f"line {line}")
-        self.extra: list[ParsedEntity] = []
+        # Entities hanging off the subject, by id: a passport or wallet named twice in Remarks is one entity.
+        self.extra: dict[str, EntityBuilder] = {}
         self.provisions: list[str] = []
+
+    def attached(self, schema: str, entity_id: str) -> EntityBuilder:
+        """The builder of an entity attached to the subject, made on first use."""
+        if entity_id not in self.extra:
+            self.extra[entity_id] = EntityBuilder(schema, entity_id, path=self.path, where=self.subject.where)
+        return self.extra[entity_id]
 
     def note(self, text: str) -> None:
         self.subject.add("notes", text)
@@ -274,23 +281,17 @@ class _Record:
             if len(targets) > 1:
                 self.subject.warn(f"'Linked To: {name}' names {len(targets)} entries; kept as a note")
             return
-        link = EntityBuilder(
-            "UnknownLink", f"ofac-{self.ent_num}-link-{targets[0]}", path=self.path, where=""
-        )
+        link = self.attached("UnknownLink", f"ofac-{self.ent_num}-link-{targets[0]}")
         link.add("subject", self.subject.id)
         link.add("object", f"ofac-{targets[0]}")
         link.add("role", "Linked To")
-        self.extra.append(link.build())
 
     def wallet(self, currency: str, address: str) -> None:
-        wallet = EntityBuilder(
-            "CryptoWallet", f"ofac-{self.ent_num}-wallet-{currency}-{address}", path=self.path, where=""
-        )
+        wallet = self.attached("CryptoWallet", f"ofac-{self.ent_num}-wallet-{currency}-{address}")
         wallet.add("publicKey", address)
         wallet.add("currency", currency)
         wallet.add("holder", self.subject.id)
         wallet.add("topics", "sanction")
-        self.extra.append(wallet.build())
 
     def passport(self, value: str, clause: str) -> None:
         number = document_number(value)
@@ -298,9 +299,7 @@ class _Record:
         if not number or not self.subject.has("passportNumber"):
             return
         country, issued, expires = _COUNTRY.search(value), _ISSUED.search(value), _EXPIRES.search(value)
-        doc = EntityBuilder(
-            "Passport", f"ofac-{self.ent_num}-passport-{slugify(number) or 'x'}", path=self.path, where=""
-        )
+        doc = self.attached("Passport", f"ofac-{self.ent_num}-passport-{slugify(number) or 'x'}")
         doc.add("holder", self.subject.id)
         doc.add("number", number)
         doc.add("type", "Passport")
@@ -308,7 +307,6 @@ class _Record:
             doc.add("country", country.group(1))
         doc.add_all("startDate", parse_dates(issued.group(1) if issued else None))
         doc.add_all("endDate", parse_dates(expires.group(1) if expires else None))
-        self.extra.append(doc.build())
 
 
 def _record(
@@ -371,7 +369,7 @@ def _record(
                 trusted={"sourceUrl"},
             )
         )
-    return [subject.build(), *sanctions, *record.extra]
+    return [subject.build(), *sanctions, *(extra.build() for extra in record.extra.values())]
 
 
 def parse(
