@@ -82,3 +82,8 @@ def test_an_entry_can_be_opened(staff_client: Any) -> None:
         pytest.skip("core:audit_detail is not wired into core/urls.py yet")
     page = staff_client(Role.AUDITOR).get(url).content.decode()
     assert entry.hash in page and "matches its hash" in page
+
+
+def test_the_pages_only_read(staff_client: Any) -> None:
+    record(action="fund.decision")
+    assert staff_client(Role.AUDITOR).post(audit_url(), {"action": "x"}).status_code == 405

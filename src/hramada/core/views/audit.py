@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from hramada.core.access import require_roles
 from hramada.core.models.audit import AuditEntry
@@ -60,6 +61,7 @@ def filtered_entries(form: AuditFilterForm) -> QuerySet[AuditEntry]:
 
 
 @require_roles(Role.AUDITOR, Role.ADMINISTRATOR)
+@require_safe
 def audit_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET)
     page = Paginator(filtered_entries(form), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -70,6 +72,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(Role.AUDITOR, Role.ADMINISTRATOR)
+@require_safe
 def audit_detail(request: HttpRequest, seq: int) -> HttpResponse:
     entry = get_object_or_404(AuditEntry.objects.select_related("actor", "target_type"), seq=seq)
     context = {"entry": entry, "hash_matches": entry.compute_hash() == entry.hash}
