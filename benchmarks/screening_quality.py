@@ -122,7 +122,11 @@ def eu_pairs() -> list[Pair]:
             pairs.append(Pair("EU BLR legal entity name / alias", "LegalEntity", names[0], alias, True, rid))
         for other, onames in company_names:
             if other != rid and fuzz.token_set_ratio(names[0].lower(), onames[0].lower()) >= 70:
-                pairs.append(Pair("EU BLR legal entity name / alias", "LegalEntity", names[0], onames[-1], False, other))
+                pairs.append(
+                    Pair(
+                        "EU BLR legal entity name / alias", "LegalEntity", names[0], onames[-1], False, other
+                    )
+                )
     return pairs
 
 
@@ -133,7 +137,9 @@ _OFAC_SCHEMA = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplan
 
 def ofac_pairs(sample: int, seed: int = 7) -> list[Pair]:
     entries: dict[str, tuple[str, str, str]] = {}
-    with (DATA / "sanctions/ofac/sdn-2024-05-03.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
+    with (DATA / "sanctions/ofac/sdn-2024-05-03.csv").open(
+        encoding="utf-8", errors="replace", newline=""
+    ) as fh:
         for row in csv.reader(fh):
             if len(row) >= 4:
                 entries[row[0]] = (row[1].strip(), _OFAC_SCHEMA.get(row[2].strip(), "Organization"), row[3])
@@ -184,12 +190,15 @@ def _script(text: str) -> str:
 
 
 def un_pairs(seed: int = 11) -> list[Pair]:
-    tree = etree.parse(str(DATA / "sanctions/un/un-consolidated-2026-02.xml"))  # noqa: S320 - published file
+    tree = etree.parse(str(DATA / "sanctions/un/un-consolidated-2026-02.xml"))
     rows: list[tuple[str, str, str, str]] = []
     for kind, schema in (("INDIVIDUAL", "Person"), ("ENTITY", "Organization")):
         for el in tree.iter(kind):
             original = (el.findtext("NAME_ORIGINAL_SCRIPT") or "").strip()
-            parts = [(el.findtext(t) or "").strip() for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+            parts = [
+                (el.findtext(t) or "").strip()
+                for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+            ]
             latin = " ".join(p for p in parts if p)
             ref = (el.findtext("REFERENCE_NUMBER") or el.findtext("DATAID") or latin).strip()
             if original and latin:
@@ -297,7 +306,8 @@ def candidate_recall(pairs: list[Pair]) -> dict[str, float]:
             listed[p.target].add(p.listed)
             schema[p.target] = p.schema
         index = ScreeningIndex.from_entities(
-            {"id": t, "schema": schema[t], "properties": {"name": sorted(names)}} for t, names in listed.items()
+            {"id": t, "schema": schema[t], "properties": {"name": sorted(names)}}
+            for t, names in listed.items()
         )
         positives = [p for p in slice_pairs if p.positive]
         found = 0
@@ -321,7 +331,7 @@ def evaluate(pairs: Iterable[Pair], matchers: dict[str, tuple[Callable[[Pair], f
             counts[("ALL", name)].add(predicted, pair.positive)
         timings[name] = len(pairs) / (time.perf_counter() - start)
     recall = candidate_recall(pairs)
-    slices = sorted({p.slice for p in pairs}) + ["ALL"]
+    slices = [*sorted({p.slice for p in pairs}), "ALL"]
     header = f"{'slice':<52} {'pos':>5} {'neg':>5} | " + " | ".join(f"{m:^20}" for m in matchers)
     print(header + " | cand.recall")
     print(f"{'':<52} {'':>5} {'':>5} | " + " | ".join(f"{'P    R    F1':^20}" for _ in matchers) + " |")
@@ -347,7 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     pairs = eu_pairs() + watchman_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs()
-    digest = hashlib.sha256("\n".join(f"{p.query}|{p.listed}|{p.positive}" for p in pairs).encode()).hexdigest()
+    digest = hashlib.sha256(
+        "\n".join(f"{p.query}|{p.listed}|{p.positive}" for p in pairs).encode()
+    ).hexdigest()
     print(f"{len(pairs)} labelled pairs ({sum(p.positive for p in pairs)} positive), set {digest[:12]}")
     thresholds = Thresholds.SCREENING
     print(

@@ -17,7 +17,6 @@ import argparse
 import gc
 import random
 import resource
-import statistics
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,7 +47,12 @@ def load_bundled() -> tuple[list[dict[str, Any]], list[str]]:
 
     s = DATA / "sanctions"
     sources: list[tuple[str, str, Path, dict[str, Any]]] = [
-        ("OFAC SDN 2024-05-03 + alt.csv", "ofac_sdn", s / "ofac/sdn-2024-05-03.csv", {"alt_path": s / "ofac/aux/alt.csv"}),
+        (
+            "OFAC SDN 2024-05-03 + alt.csv",
+            "ofac_sdn",
+            s / "ofac/sdn-2024-05-03.csv",
+            {"alt_path": s / "ofac/aux/alt.csv"},
+        ),
         ("EU Belarus journal", "eu_journal", s / "eu/journal/32006R0765.csv", {}),
         ("UN consolidated 2026", "un_xml", s / "un/un-consolidated-2026-02.xml", {}),
         ("EU FSF 2016", "eu_fsf", s / "eu/eu-fsf-v1-2016-02-11.xml", {}),
@@ -58,7 +62,7 @@ def load_bundled() -> tuple[list[dict[str, Any]], list[str]]:
     for label, key, path, options in sources:
         try:
             found = [dict(e.data) for e in parse(key, path, **options)]
-        except Exception as exc:  # noqa: BLE001 - a missing importer is reported in the output
+        except Exception as exc:
             notes.append(f"{label}: skipped ({type(exc).__name__}: {exc})")
             continue
         notes.append(f"{label}: {len(found):,} FtM entities")
@@ -92,7 +96,9 @@ def make_queries(index: ScreeningIndex, n: int, seed: int = 2026) -> list[BenchQ
     persons = [e for e in entity_ids if index.entities[e].schema == "Person"]
     person_parts = [by_entity[e][0].replace(",", " ").split() for e in persons]
     person_parts = [p for p in person_parts if len(p) >= 2]
-    org_words = [w for e in entity_ids if index.entities[e].schema != "Person" for w in by_entity[e][0].split()]
+    org_words = [
+        w for e in entity_ids if index.entities[e].schema != "Person" for w in by_entity[e][0].split()
+    ]
     queries: list[BenchQuery] = []
     while len(queries) < n:
         if rng.random() < 0.5:
@@ -177,7 +183,9 @@ def run_logic_v2(
         proxy.add("name", q.name)
         for eid in entity_ids:
             data = by_id[eid]
-            candidate = model.get_proxy({"id": data["id"], "schema": data["schema"], "properties": data["properties"]})
+            candidate = model.get_proxy(
+                {"id": data["id"], "schema": data["schema"], "properties": data["properties"]}
+            )
             LogicV2.compare(proxy, candidate, config)
             pairs += 1
         latencies.append(time.perf_counter() - t0)
@@ -196,7 +204,9 @@ def run_rapidfuzz(index: ScreeningIndex, queries: list[BenchQuery]) -> dict[str,
     latencies: list[float] = []
     for q in queries:
         t0 = time.perf_counter()
-        process.extract(ascii_text(q.name).lower(), choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=85)
+        process.extract(
+            ascii_text(q.name).lower(), choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=85
+        )
         latencies.append(time.perf_counter() - t0)
     total = sum(latencies)
     return {
@@ -244,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     lv2 = run_logic_v2(index, by_id, rng.sample(queries, args.logic_v2_sample))
     rf = run_rapidfuzz(index, rng.sample(queries, args.rapidfuzz_sample))
 
-    print(f"\n{len(queries):,} queries ({sum(q.expected is not None for q in queries):,} real variants), one core\n")
+    print(
+        f"\n{len(queries):,} queries ({sum(q.expected is not None for q in queries):,} real variants), one core\n"
+    )
     print(f"{'matcher':<44} {'names/s':>10} {'p50 ms':>8} {'p99 ms':>8}  note")
     print(
         f"{'hramada screen() end to end':<44} {ours['names_per_s']:>10,.0f} {ours['p50_ms']:>8.2f} "

@@ -43,9 +43,20 @@ def test_identifier_alone_is_a_query() -> None:
 
 def test_odd_but_usable_names_are_screened() -> None:
     index = ScreeningIndex.from_entities(
-        [{"id": "ofac-9760", "schema": "Person", "properties": {"name": ["LUKASHENKA, Alyaksandr Ryhorovich"]}}]
+        [
+            {
+                "id": "ofac-9760",
+                "schema": "Person",
+                "properties": {"name": ["LUKASHENKA, Alyaksandr Ryhorovich"]},
+            }
+        ]
     )
-    for name in ("Лука\u200bшэнка\x07 Аляксандр", "LUKASHENKA 😀 Alyaksandr", "Lukashenka" * 1000, "Лукашэнkа"):
+    for name in (
+        "Лука\u200bшэнка\x07 Аляксандр",
+        "LUKASHENKA 😀 Alyaksandr",
+        "Lukashenka" * 1000,
+        "Лукашэнkа",
+    ):
         screen(Query(name=name), index)
 
 

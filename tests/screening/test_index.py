@@ -19,7 +19,9 @@ def test_add_remove_and_replace_follow_the_list(shared_data_dir: Path) -> None:
     assert hit.match
     index.remove(hit.entity_id)
     assert all(r.entity_id != hit.entity_id for r in screen(query, index))
-    index.add({"id": hit.entity_id, "schema": "Person", "properties": {"name": ["Віктар Уладзіміравіч СОЙКА"]}})
+    index.add(
+        {"id": hit.entity_id, "schema": "Person", "properties": {"name": ["Віктар Уладзіміравіч СОЙКА"]}}
+    )
     assert screen(query, index)[0].entity_id == hit.entity_id
     index.replace({"id": hit.entity_id, "schema": "Person", "properties": {"name": ["Someone Else"]}})
     assert all(r.entity_id != hit.entity_id for r in screen(query, index))

@@ -70,7 +70,8 @@ def test_same_given_name_and_patronymic_do_not_match() -> None:
 
 
 @pytest.mark.parametrize(
-    "form", ["ААТ «Беларуськалій»", "ОАО «Беларуськалий»", "OAO Belaruskali", "JSC Belaruskali", "AAT BELARUSKALIY"]
+    "form",
+    ["ААТ «Беларуськалій»", "ОАО «Беларуськалий»", "OAO Belaruskali", "JSC Belaruskali", "AAT BELARUSKALIY"],
 )
 def test_belaruskali_legal_forms_are_ignored(form: str) -> None:
     assert similarity(form, "BELARUSKALI OAO", ORG) >= 0.9
@@ -81,7 +82,9 @@ def test_different_companies_with_one_legal_form_do_not_match() -> None:
 
 
 def test_quoted_company_name_meets_its_distinctive_part() -> None:
-    assert similarity("Государственное производственное объединение «Белоруснефть»", "Belorusneft", ORG) >= MATCH
+    assert (
+        similarity("Государственное производственное объединение «Белоруснефть»", "Belorusneft", ORG) >= MATCH
+    )
 
 
 def test_arabic_original_script_matches_latin() -> None:

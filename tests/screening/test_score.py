@@ -7,7 +7,9 @@ import json
 from hramada.screening import Query, ScreeningIndex, Thresholds, screen
 
 
-def test_lukashenka_in_belarusian_cyrillic_finds_the_ofac_and_eu_listings(bundled_index: ScreeningIndex) -> None:
+def test_lukashenka_in_belarusian_cyrillic_finds_the_ofac_and_eu_listings(
+    bundled_index: ScreeningIndex,
+) -> None:
     results = screen(Query(name="Аляксандр Рыгоравіч Лукашэнка", schema="Person"), bundled_index, limit=10)
     matched = {r.entity_id for r in results if r.match}
     assert "ofac-9760" in matched

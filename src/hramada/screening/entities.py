@@ -49,7 +49,15 @@ IDENTIFIER_KINDS: dict[str, str] = {
     "number": "document",
 }
 QUERY_IDENTIFIER_KINDS = frozenset(IDENTIFIER_KINDS.values()) | {"any"}
-COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "birthCountry", "flag", "mainCountry")
+COUNTRY_PROPERTIES = (
+    "country",
+    "nationality",
+    "citizenship",
+    "jurisdiction",
+    "birthCountry",
+    "flag",
+    "mainCountry",
+)
 NAME_PROPERTIES = ("name", "alias", "previousName", "weakAlias")
 _CRYPTO = re.compile(r"^(0x[0-9a-fA-F]{40}|(bc1|[13])[a-zA-HJ-NP-Z0-9]{25,62}|T[1-9A-HJ-NP-Za-km-z]{33})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -162,7 +170,9 @@ class Query:
         else:
             object.__setattr__(self, "birth_date", None)
         object.__setattr__(
-            self, "countries", tuple(dict.fromkeys(normalize_country(c) for c in self.countries if clean_text(c)))
+            self,
+            "countries",
+            tuple(dict.fromkeys(normalize_country(c) for c in self.countries if clean_text(c))),
         )
 
     @staticmethod

@@ -76,7 +76,9 @@ class NameEvidence:
             if equivalence:
                 text += f" [{equivalence}]"
             parts.append(text)
-        sentence = f'"{self.query_name}" met "{self.listed_name}"{via}: {", ".join(parts) or "no parts agree"}'
+        sentence = (
+            f'"{self.query_name}" met "{self.listed_name}"{via}: {", ".join(parts) or "no parts agree"}'
+        )
         if self.unmatched_query:
             sentence += f"; only in the query: {' '.join(self.unmatched_query)}"
         if self.unmatched_listed:

@@ -100,7 +100,11 @@ def country_matches(ctx: Context) -> Evidence | None:
 
 def country_conflicts(ctx: Context) -> Evidence | None:
     """Both sides name countries and none is shared."""
-    if ctx.query.countries and ctx.entity.countries and not set(ctx.query.countries) & set(ctx.entity.countries):
+    if (
+        ctx.query.countries
+        and ctx.entity.countries
+        and not set(ctx.query.countries) & set(ctx.entity.countries)
+    ):
         return Evidence(
             1.0, f"{', '.join(ctx.query.countries)} against {', '.join(sorted(set(ctx.entity.countries)))}"
         )

@@ -148,7 +148,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
-                words, keys, weights = [words[i] for i in kept], [keys[i] for i in kept], [weights[i] for i in kept]
+                words, keys, weights = (
+                    [words[i] for i in kept],
+                    [keys[i] for i in kept],
+                    [weights[i] for i in kept],
+                )
                 is_generic = [is_generic[i] for i in kept]
             key_tuple = tuple(keys)
             if key_tuple and key_tuple not in seen:
@@ -211,7 +215,9 @@ def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
 
-def _align(query: NameVariant, listed: NameVariant) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
+def _align(
+    query: NameVariant, listed: NameVariant
+) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
     """Greedy best-first alignment of name parts in any order, and the weighted score it gives.
 
     Matched parts count with their similarity; parts left over count against the score, lightly when every
