@@ -54,3 +54,21 @@ def test_passwords_are_hashed_with_argon2_in_production_settings() -> None:
     from hramada.settings import base
 
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_staff_issue_and_revoke_api_keys_on_their_security_page(staff_client: Any) -> None:
+    import re
+
+    from hramada.core.models import ApiKey
+
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    page = client.post("/staff/security/", {"action": "api_key", "name": "bank onboarding"}).content.decode()
+    raw = re.search(r'id="new-api-key">([^<]+)<', page).group(1)
+    assert client.get("/api/yente/catalog", HTTP_AUTHORIZATION=f"ApiKey {raw}").status_code == 200
+    key = ApiKey.objects.get()
+    assert raw not in (key.key_hash, key.prefix)
+    client.post("/staff/security/", {"action": "revoke_key", "key_id": key.pk})
+    from django.test import Client
+
+    assert Client().get("/api/yente/catalog", HTTP_AUTHORIZATION=f"ApiKey {raw}").status_code == 401

@@ -9,6 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hramada.core import mfa
 from hramada.core.access import public, staff_pending_mfa
 from hramada.core.audit import record
+from hramada.core.models import ApiKey
 
 
 class StaffAuthenticationForm(AuthenticationForm):
@@ -130,13 +132,29 @@ def security(request: HttpRequest) -> HttpResponse:
     if not user.is_verified():  # type: ignore[union-attr]
         return redirect("core:mfa")
     codes = None
-    if request.method == "POST" and request.POST.get("action") == "recovery":
+    new_key = None
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "recovery":
         codes = mfa.regenerate_recovery_codes(user)
         record(action="auth.recovery_codes_regenerated", target=user, detail={})
+    elif action == "api_key":
+        name = (request.POST.get("name") or "").strip()[:100] or _("API key")
+        key, new_key = ApiKey.issue(owner=user, name=name)
+        record(action="auth.api_key_issued", target=user, detail={"key": key.prefix, "name": name})
+    elif action == "revoke_key":
+        revoked = ApiKey.objects.filter(
+            owner=user, pk=request.POST.get("key_id") or 0, revoked_at__isnull=True
+        )
+        for key in revoked:
+            key.revoked_at = timezone.now()
+            key.save(update_fields=["revoked_at"])
+            record(action="auth.api_key_revoked", target=user, detail={"key": key.prefix})
     context = {
         "totp_devices": TOTPDevice.objects.filter(user=user, confirmed=True),
         "passkeys": user.webauthncredential_set.all(),  # type: ignore[union-attr]
         "codes": codes,
+        "api_keys": ApiKey.objects.filter(owner=user),
+        "new_key": new_key,
     }
     return render(request, "core/security.html", context)
 
