@@ -136,7 +136,7 @@ def _load() -> None:
 
     now = timezone.now()
     number = 0
-    for round_ in range(2):
+    for _round in range(2):
         for tier in (Tier.RAPID, Tier.LONG_TERM):
             for state in PLAN:
                 number += 1

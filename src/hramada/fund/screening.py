@@ -42,14 +42,14 @@ SCHEMA_BY_KIND = {
 
 
 def _loaded_index() -> Any | None:
-    """The index the sanctions app keeps loaded, if it offers one
-    (`hramada.sanctions.services.screening_index`)."""
+    """The index of every current list that the sanctions app keeps in this process (`live_index`), or None
+    where no list was imported yet. A failure to build it propagates: screening fails closed, never silently."""
     try:
-        services = importlib.import_module("hramada.sanctions.services")
+        live_index = importlib.import_module("hramada.sanctions.live_index")
     except ImportError:
         return None
-    provider = getattr(services, "screening_index", None)
-    return provider() if callable(provider) else None
+    index = live_index.screening_index()
+    return index if len(index) else None
 
 
 def engine_screener(name: str, birth_date: str | None, country: str | None, kind: str) -> list[PossibleMatch]:
