@@ -129,9 +129,9 @@ def test_amendments_apply_to_the_latest_consolidated_snapshot_and_yield_real_del
 
 @pytest.mark.slow
 def test_whole_ofac_files_with_companions_store_every_row(import_list: Any) -> None:
-    """The largest bundled source, twice: counts against the CSV, and the delta between the publications."""
+    """The largest bundled file with its companion files: counts against the CSV (the delta between two whole
+    OFAC publications is measured in benchmarks/sanctions_import.py)."""
     aux = OFAC / "aux"
-    older = import_list("ofac_sdn", OFAC / "sdn-2024-04-15.csv", aux_dir=aux).snapshot
     newer_result = import_list("ofac_sdn", OFAC / "sdn-2024-05-03.csv", aux_dir=aux)
     newer = newer_result.snapshot
     with open(OFAC / "sdn-2024-05-03.csv", encoding="utf-8", newline="") as handle:
@@ -152,9 +152,7 @@ def test_whole_ofac_files_with_companions_store_every_row(import_list: Any) -> N
     assert stored["designations"] == newer.designation_count
     assert stored["names"] == newer.name_count >= len(rows)
     assert stored["identifiers"] == newer.identifier_count
-    delta = newer_result.delta
-    assert delta.old_id == older.pk
-    assert delta.added_count > 0 and delta.removed_count > 0
+    assert newer_result.delta.added_count == newer.entity_count
 
 
 def test_export_is_ftm_json_lines_that_import_back_as_the_same_entities(
