@@ -143,7 +143,7 @@ def query_from_ftm(key: str, entity: EntityQuery) -> Query:
             name=names[0] if names else "",
             aliases=tuple(names[1:]),
             schema=schema,
-            birth_date=(props.get("birthDate") or props.get("incorporationDate") or [None])[0],
+            birth_date=next(iter(props.get("birthDate") or props.get("incorporationDate") or []), None),
             countries=tuple(value for prop in COUNTRY_PROPS for value in props.get(prop, [])),
             identifiers=tuple(identifiers),
             id=key,
@@ -267,7 +267,7 @@ def search(
     request: HttpRequest,
     dataset: str,
     q: str = "",
-    schema_name: str | None = QueryParam(None, alias="schema"),
+    schema_name: str | None = QueryParam(None, alias="schema"),  # type: ignore[type-arg]
     countries: str | None = None,
     limit: int = 10,
     offset: int = 0,

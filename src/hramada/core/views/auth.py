@@ -19,7 +19,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hramada.core import mfa
-from hramada.core.access import public, staff_pending_mfa
+from hramada.core.access import public, signed_in_user, staff_pending_mfa
 from hramada.core.audit import record
 from hramada.core.models import ApiKey
 
@@ -75,8 +75,8 @@ login_view = public(sensitive_post_parameters("password")(StaffLoginView.as_view
 @staff_pending_mfa
 def mfa_view(request: HttpRequest) -> HttpResponse:
     """Second step of sign-in: enrol a first device, or verify with one already enrolled."""
-    user = request.user
-    if user.is_verified():  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    if user.is_verified():
         return redirect(_safe_next(request))
     if not mfa.has_confirmed_device(user):
         return redirect(f"{_reverse('core:mfa_enrol')}?next={_safe_next(request)}")
@@ -91,7 +91,7 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
         form.add_error(
             "token", _("That code is not valid. Codes can be used only once and expire after 30 seconds.")
         )
-    has_passkey = user.webauthncredential_set.filter(confirmed=True).exists()  # type: ignore[union-attr]
+    has_passkey = user.webauthncredential_set.filter(confirmed=True).exists()
     return render(
         request,
         "core/mfa_verify.html",
@@ -102,8 +102,8 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
 @staff_pending_mfa
 def mfa_enrol(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app by scanning a QR code and typing one code from it."""
-    user = request.user
-    if mfa.has_confirmed_device(user) and not user.is_verified():  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    if mfa.has_confirmed_device(user) and not user.is_verified():
         return redirect("core:mfa")
     device = mfa.pending_totp_device(user)
     form = TokenForm(request.POST or None)
@@ -128,8 +128,8 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
 @staff_pending_mfa
 def security(request: HttpRequest) -> HttpResponse:
     """A staff member's own security page: devices, passkeys, recovery codes, sign out everywhere."""
-    user = request.user
-    if not user.is_verified():  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    if not user.is_verified():
         return redirect("core:mfa")
     codes = None
     new_key = None
@@ -151,7 +151,7 @@ def security(request: HttpRequest) -> HttpResponse:
             record(action="auth.api_key_revoked", target=user, detail={"key": key.prefix})
     context = {
         "totp_devices": TOTPDevice.objects.filter(user=user, confirmed=True),
-        "passkeys": user.webauthncredential_set.all(),  # type: ignore[union-attr]
+        "passkeys": user.webauthncredential_set.all(),
         "codes": codes,
         "api_keys": ApiKey.objects.filter(owner=user),
         "new_key": new_key,
@@ -161,8 +161,8 @@ def security(request: HttpRequest) -> HttpResponse:
 
 @staff_pending_mfa
 def password_change(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not user.is_verified():  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    if not user.is_verified():
         return redirect("core:mfa")
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -188,9 +188,9 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
     """End every session of this account on every device, this one included."""
-    user = request.user
-    user.session_generation += 1  # type: ignore[union-attr]
-    user.save(update_fields=["session_generation"])  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    user.session_generation += 1
+    user.save(update_fields=["session_generation"])
     record(action="auth.logout_everywhere", target=user, detail={})
     logout(request)
     messages.info(request, _("You have been signed out on every device."))

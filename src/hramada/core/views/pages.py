@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hramada.core.access import any_staff, public
+from hramada.core.access import any_staff, public, signed_in_user
 from hramada.core.dashboard import panels_for
 from hramada.core.models import TaskProgress
 
@@ -35,19 +35,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @any_staff
 def dashboard(request: HttpRequest) -> HttpResponse:
-    roles = request.user.roles  # type: ignore[union-attr]
+    roles = signed_in_user(request).roles
     panels = []
     for panel in panels_for(roles):
         context = dict(panel.context(request)) if panel.context else {}
         panels.append({"panel": panel, "context": context})
-    jobs = TaskProgress.objects.filter(owner=request.user)[:5]
+    jobs = TaskProgress.objects.filter(owner=signed_in_user(request))[:5]
     return render(request, "core/dashboard.html", {"panels": panels, "roles": sorted(roles), "jobs": jobs})
 
 
 @any_staff
 def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
     """A long job's progress; the page refreshes itself (meta refresh, no script) until the job ends."""
-    job = TaskProgress.objects.filter(pk=job_id, owner=request.user).first()
+    job = TaskProgress.objects.filter(pk=job_id, owner=signed_in_user(request)).first()
     if job is None:
         return render(request, "core/not_found.html", status=404)
     return render(request, "core/job_progress.html", {"job": job})
@@ -67,14 +67,14 @@ def set_language(request: HttpRequest) -> HttpResponse:
             settings.LANGUAGE_COOKIE_NAME,
             language,
             max_age=365 * 24 * 3600,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite="Lax",
             secure=settings.LANGUAGE_COOKIE_SECURE,
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
-        user = request.user
-        if user.is_authenticated:
-            user.preferred_language = language  # type: ignore[union-attr]
-            user.save(update_fields=["preferred_language"])  # type: ignore[union-attr]
+        if request.user.is_authenticated:
+            user = signed_in_user(request)
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
     return response
 
 
