@@ -156,3 +156,23 @@ def ofac_belarus(tmp_path: Path) -> Callable[[str], Path]:
         return belarus_rows_of(OFAC / f"sdn-{day}.csv", tmp_path / f"sdn-{day}.csv")
 
     return build
+
+
+def assert_valid_ftm(entities: list[Any], *, sanctions_point_inside: bool = True) -> None:
+    """Every entity is valid FtM (known schema and properties, non-empty string values); every Sanction names
+    a subject in the same output, a programme and an authority."""
+    from followthemoney import model
+
+    present = {entity.id for entity in entities}
+    for entity in entities:
+        if entity.op == "DEL":
+            continue
+        proxy = model.get_proxy(dict(entity.data), cleaned=True)  # names checked, values as given
+        assert proxy.schema.name == entity.schema
+        for prop, values in entity.properties.items():
+            assert (
+                prop in proxy.schema.properties and values and all(isinstance(v, str) and v for v in values)
+            )
+        if entity.schema == "Sanction" and sanctions_point_inside:
+            assert entity.values("entity")[0] in present
+            assert entity.values("programId") and entity.values("authority")

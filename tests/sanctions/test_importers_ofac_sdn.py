@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from hramada.sanctions.importers import ParsedEntity, SourceFormatError, parse_all, sniff
 
-from .conftest import SANCTIONS
+from .conftest import SANCTIONS, assert_valid_ftm
 
 OFAC = SANCTIONS / "ofac"
 AUX = OFAC / "aux"
@@ -134,7 +134,12 @@ def _counts(entities: list[ParsedEntity]) -> dict[str, int]:
 
 @pytest.mark.parametrize("path", SNAPSHOTS, ids=lambda p: p.name)
 def test_counts_equal_an_independent_count_of_the_file(path: Path) -> None:
-    assert _counts(parsed(path)) == _independent(path)
+    entities = parsed(path)
+    assert _counts(entities) == _independent(path)
+    assert sniff(path) == "ofac_sdn"
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+    assert_valid_ftm(entities)
 
 
 def test_latest_snapshot_counts() -> None:
