@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from hramada.core import audit_context
 from hramada.core.audit import record, verify_chain
@@ -262,4 +264,23 @@ def test_granting_a_role_is_logged_and_passwords_never_are(make_staff: Any) -> N
     assert changed.detail == {"fields": ["password"], "values": {}}
     RoleGrant.objects.filter(user=user).delete()
     assert AuditEntry.objects.filter(action="core.rolegrant.deleted").exists()
+    assert verify_chain().intact
+
+
+@pytest.mark.django_db
+def test_details_read_back_exactly_as_hashed() -> None:
+    detail = {
+        "big": 1e20,
+        "small": 1e-7,
+        "score": 0.87,
+        "count": 2**60,
+        "nul": "a\x00b",
+        "nested": [{"ключ": "значэнне 🇧🇾"}],
+        "when": timezone.now(),
+        "amount": Decimal("5000.10"),
+    }
+    entry = record(action="test.detail", detail=detail)
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert stored.compute_hash() == stored.hash
+    assert stored.detail["amount"] == "5000.10" and stored.detail["nul"] == "a\ufffdb"
     assert verify_chain().intact

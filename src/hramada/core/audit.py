@@ -35,9 +35,23 @@ class _AuditJSONEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
+def _storable(value: Any) -> Any:
+    """What every database returns exactly as given. PostgreSQL's jsonb prints 1e+20 as a 21-digit integer and
+    refuses NUL characters: such floats become text and NULs become U+FFFD, or the hash would not match."""
+    if isinstance(value, dict):
+        return {str(key).replace("\x00", "\ufffd"): _storable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, float) and "e" in repr(value):
+        return repr(value)
+    return value
+
+
 def _plain_json(detail: Mapping[str, Any] | None) -> dict[str, Any]:
     """`detail` as it will read back from the database (dates and decimals as text), so the hash is stable."""
-    loaded = json.loads(json.dumps(dict(detail or {}), cls=_AuditJSONEncoder, allow_nan=False))
+    loaded = _storable(json.loads(json.dumps(dict(detail or {}), cls=_AuditJSONEncoder, allow_nan=False)))
     if not isinstance(loaded, dict):
         raise TypeError("audit detail must be a mapping")
     return loaded
