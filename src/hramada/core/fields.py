@@ -79,6 +79,11 @@ class _SealedTextarea(forms.Textarea):
         return None if isinstance(value, Sealed) else super().format_value(value)
 
 
+class _SealedTextInput(forms.TextInput):
+    def format_value(self, value: Any) -> str | None:
+        return None if isinstance(value, Sealed) else super().format_value(value)
+
+
 class _SealedJSONFormField(forms.JSONField):
     def prepare_value(self, value: Any) -> Any:
         return "" if isinstance(value, Sealed) else super().prepare_value(value)
@@ -287,7 +292,9 @@ class EncryptedTextField(EncryptedFieldMixin):
             )
 
     def formfield(self, **kwargs: Any) -> Any:
-        defaults: dict[str, Any] = {"widget": _SealedTextarea, "max_length": self.max_length}
+        short = self.max_length is not None and self.max_length <= 300
+        widget = _SealedTextInput if short else _SealedTextarea
+        defaults: dict[str, Any] = {"widget": widget, "max_length": self.max_length}
         defaults.update(kwargs)
         return super().formfield(form_class=forms.CharField, **defaults)
 
