@@ -17,11 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--only-admin", action="store_true", help="Create the administrator only.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        create_first_administrator(self.stdout.write)
-        if options["only_admin"]:
-            return
-        for step in steps():
-            if step.key in options["skip"]:
-                continue
-            self.stdout.write(f"- {step.description}")
-            step.run(self.stdout.write)
+        # The administrator's one-time password is printed last, so the loading steps do not scroll it away.
+        banner: list[str] = []
+        create_first_administrator(banner.append)
+        if not options["only_admin"]:
+            for step in steps():
+                if step.key in options["skip"]:
+                    continue
+                self.stdout.write(f"- {step.description}")
+                step.run(self.stdout.write)
+        for line in banner:
+            self.stdout.write(line)
