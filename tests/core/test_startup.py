@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,14 @@ def test_generated_secrets_are_private_files(tmp_path: Path) -> None:
     for path in tmp_path.iterdir():
         if path.name in {"secret_key", "keyring.json"}:
             assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.django_db
+def test_the_stylesheet_is_served_without_debug(client: Any) -> None:
+    from django.conf import settings
+
+    assert settings.DEBUG is False
+    page = client.get("/staff/login/").content.decode()
+    assert '/static/hramada/hramada.css' in page
+    response = client.get("/static/hramada/hramada.css")
+    assert response.status_code == 200
