@@ -206,3 +206,12 @@ def test_current_entities_streams_the_latest_snapshot_of_each_source(
     assert by_source == {"eu_journal": 408, "ofac_sdn": latest.subject_count}
     belarus = list(selectors.current_entities(belarus_only=True, subjects_only=True))
     assert 0 < len(belarus) <= len(entities)
+
+
+def test_stored_names_carry_the_script_and_language_the_importers_give() -> None:
+    from hramada.sanctions.importers import name_variants, parse_all
+
+    for entity in parse_all("eu_journal", JOURNAL / "32006R0765.csv"):
+        expected = [(v.value, v.kind, v.script, v.lang or "") for v in name_variants(entity)]
+        stored = [(row[1], row[2], row[3], row[4]) for row in services.name_rows(entity)]
+        assert stored == expected, entity.id
