@@ -104,8 +104,18 @@ def _number(value: str) -> str:
 
 
 def _independent(path: Path) -> dict[str, int]:
-    counts = {"subjects": 0, "names": 0, "identifiers": 0, "sanctions": 0, "wallets": 0}
-    for row in _rows(path):
+    counts = {"subjects": 0, "names": 0, "identifiers": 0, "sanctions": 0, "wallets": 0, "links": 0}
+    rows = _rows(path)
+    by_name: dict[str, list[str]] = {}
+    for row in rows:
+        by_name.setdefault(row[1].upper(), []).append(row[0])
+    for row in rows:
+        targets: set[str] = set()
+        for name in re.findall(r"Linked To: ([^;]+?)\.?(?:;|\s*$)", row[11].strip()):
+            candidates = by_name.get(name.upper()) or by_name.get(name.upper() + ".") or []
+            if len(candidates) == 1 and candidates[0] != row[0]:
+                targets.add(candidates[0])
+        counts["links"] += len(targets)
         sdn_type = row[2].strip().replace("-0-", "")
         remarks = row[11].strip().replace("-0-", "")
         counts["subjects"] += 1
@@ -129,6 +139,7 @@ def _counts(entities: list[ParsedEntity]) -> dict[str, int]:
         "identifiers": sum(len(e.values(p)) for e in subjects for p in IDENTIFIER_PROPS),
         "sanctions": sum(1 for e in entities if e.schema == "Sanction"),
         "wallets": sum(1 for e in entities if e.schema == "CryptoWallet"),
+        "links": sum(1 for e in entities if e.schema == "UnknownLink"),
     }
 
 
@@ -149,6 +160,7 @@ def test_latest_snapshot_counts() -> None:
         "identifiers": 13424,
         "sanctions": 17382,
         "wallets": 294,
+        "links": 6365,
     }
 
 

@@ -275,7 +275,8 @@ class _Record:
         self.note(clause)
 
     def link(self, name: str) -> None:
-        targets = self.names.get(name.upper(), [])
+        # The clause lost its final full stop, which may have ended the name ("CO., LTD.").
+        targets = self.names.get(name.upper()) or self.names.get(name.upper() + ".", [])
         if len(targets) != 1 or targets[0] == self.ent_num:
             self.note(f"Linked To: {name}")
             if len(targets) > 1:
@@ -285,6 +286,17 @@ class _Record:
         link.add("subject", self.subject.id)
         link.add("object", f"ofac-{targets[0]}")
         link.add("role", "Linked To")
+
+    def owner(self, name: str) -> None:
+        """OFAC's Vess_owner: an Ownership of the vessel when the owner is itself on the list, else a note."""
+        targets = self.names.get(name.upper()) or self.names.get(name.upper() + ".", [])
+        if len(targets) != 1 or self.subject.schema not in ("Vessel", "Airplane"):
+            self.note(f"Vessel owner: {name}")
+            return
+        ownership = self.attached("Ownership", f"ofac-{self.ent_num}-owner-{targets[0]}")
+        ownership.add("owner", f"ofac-{targets[0]}")
+        ownership.add("asset", self.subject.id)
+        ownership.add("role", "Vessel owner (OFAC Vess_owner)")
 
     def wallet(self, currency: str, address: str) -> None:
         wallet = self.attached("CryptoWallet", f"ofac-{self.ent_num}-wallet-{currency}-{address}")
@@ -332,7 +344,7 @@ def _record(
         if value:
             record.add_or_note(prop, value.replace(",", ""), f"{prop}: {value}")
     if owner:
-        record.note(f"Vessel owner: {owner}")
+        record.owner(owner)
     remarks += aux.comments.get(ent_num, "")
     for clause in split_remarks(remarks):
         record.clause(clause)
