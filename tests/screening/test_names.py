@@ -93,3 +93,10 @@ def test_arabic_original_script_matches_latin() -> None:
 
 def test_hyphenated_name_matches_joined_spelling() -> None:
     assert similarity("KARIMI-ADEGANI, Afsaneh", "KARIMIADEGANI, Afsaneh") >= MATCH
+
+
+def test_vessel_numbers_tell_sister_ships_apart() -> None:
+    # OFAC lists IRAN HORMUZ 22 and IRAN HORMUZ 25, SPARTA II and SPARTA III as different vessels.
+    assert similarity("IRAN HORMUZ 25", "IRAN HORMUZ 22", NameKind.OTHER) < MATCH
+    assert similarity("SPARTA III", "SPARTA II", NameKind.OTHER) < MATCH
+    assert similarity("SPARTA III", "SPARTA 3", NameKind.OTHER) >= MATCH

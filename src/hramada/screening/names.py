@@ -34,6 +34,7 @@ INCOMPLETE_PENALTY = 0.85
 WEAK_EVIDENCE_PENALTY = 0.85
 """A person name agreeing only in one word (a surname, or a given name and patronymic) is a lead, not a match."""
 GENERIC_ONLY_PENALTY = 0.5
+NUMBER_CONFLICT_PENALTY = 0.5
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
 
 
@@ -139,10 +140,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             weights: list[float] = []
             is_generic: list[bool] = []
             for word in latin.split()[:MAX_TOKENS]:
-                key = fold(word)
+                number = number_key(word, kind)
+                key = number or fold(word)
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
-                    keys.append(table.canonical(key))
+                    keys.append(key if number else table.canonical(key))
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
                     is_generic.append(key in generic)
             abjad = _is_abjad(text)
@@ -194,11 +196,31 @@ def _skeletons(keys: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def number_key(word: str, kind: str) -> str | None:
+    """`#3` for `3`, `03` or `III`: numbers tell vessels and companies apart (SPARTA II / SPARTA III).
+
+    In person names a single letter is an initial, not a numeral (V. Lukashenko).
+    """
+    word = word.casefold()
+    if word.isdigit():
+        return f"#{int(word)}"
+    if word and set(word) <= _ROMAN.keys() and (len(word) > 1 or kind != NameKind.PERSON) and len(word) <= 5:
+        values = [_ROMAN[ch] for ch in word]
+        total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        return f"#{total}"
+    return None
+
+
 @lru_cache(maxsize=1_000_000)
 def _part_similarity(a: str, b: str) -> float:
     """Similarity of two folded name parts (cached: the same parts meet across many candidates and queries)."""
     if a == b:
         return 1.0
+    if a[0] == "#" or b[0] == "#":
+        return 0.0  # numbers agree exactly or not at all
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     if a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS):
@@ -258,6 +280,8 @@ def _align(
         score = matched_score / (matched_weight + factor * surplus)
         if not complete:
             score *= INCOMPLETE_PENALTY
+        if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
+            score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
         if weak and (rest_q or rest_c):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if query.kind == NameKind.PERSON else GENERIC_ONLY_PENALTY
