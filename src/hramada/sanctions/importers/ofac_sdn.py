@@ -165,8 +165,17 @@ def _read_aux(alt_path: PathLike | None, add_path: PathLike | None, comments_pat
     return aux
 
 
+AUX_FILES = {5: ("alt.csv", "alt_path"), 6: ("add.csv", "add_path"), 2: ("sdn_comments.csv", "comments_path")}
+
+
 def _sdn_rows(path: PathLike) -> Iterator[tuple[int, list[str]]]:
-    for line, row in iter_csv_rows(path, expected_columns=SDN_COLUMNS):
+    for line, row in iter_csv_rows(path):
+        if len(row) != SDN_COLUMNS:
+            aux = AUX_FILES.get(len(row)) if line <= 2 and _cell(row[0]).isdigit() else None
+            hint = f" (this looks like OFAC's {aux[0]}: pass it as {aux[1]})" if aux else ""
+            raise SourceFormatError(
+                path, f"expected {SDN_COLUMNS} columns, found {len(row)}{hint}", where=f"line {line}"
+            )
         cells = [_cell(value) for value in row]
         if not cells[0].isdigit():
             raise SourceFormatError(path, f"ent_num {cells[0]!r} is not a number", where=f"line {line}")
