@@ -16,8 +16,8 @@ class SanctionsConfig(AppConfig):
         from hramada.core.bootstrap import BootstrapStep, register_step
         from hramada.core.dashboard import Panel, register_panel
         from hramada.core.navigation import NavLink, register_link
-        from hramada.sanctions.screening_views import screening_roles
         from hramada.sanctions import selectors, services
+        from hramada.sanctions.screening_views import screening_roles
         from hramada.sanctions.views import READ_ROLES
 
         register_link(NavLink("sanctions:search", _("Sanctions search"), READ_ROLES, order=40))
