@@ -296,3 +296,16 @@ def test_migrate_refuses_a_key_ring_that_does_not_open_the_stored_data(
     assert len(problems) == 4  # name, email, bank_details, note
     assert "core_samples.SealedPerson.name" in problems[0].msg
     assert fields.stored_values_open_with_the_key_ring(None, databases=None) == []
+
+
+def test_migrations_see_the_index_column_exactly_once() -> None:
+    from django.db.migrations.state import ModelState, ProjectState
+
+    state = ModelState.from_model(SealedPerson)
+    assert list(state.fields).count("email_index") == 1
+    project = ProjectState()
+    project.add_model(state)
+    rendered = project.apps.get_model("core_samples", "SealedPerson")
+    names = [f.name for f in rendered._meta.local_fields]
+    assert names.count("email_index") == 1
+    assert ModelState.from_model(rendered).fields.keys() == state.fields.keys()
