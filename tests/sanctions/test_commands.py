@@ -112,3 +112,21 @@ def test_bootstrap_skips_with_a_note_when_the_data_folder_is_missing(
     said: list[str] = []
     services.bootstrap_bundled_lists(said.append)
     assert "skipped" in said[0] and Snapshot.objects.count() == 0
+
+
+def test_a_background_import_reports_progress(db: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from hramada.core.models import TaskProgress
+    from hramada.sanctions import tasks
+
+    items = [
+        {"source": "eu_journal", "path": str(JOURNAL / "32006R0765.csv")},
+        {"source": "eu_journal", "path": str(JOURNAL / "amendment-32026R1817.csv")},
+        {"source": "ofac_sdn", "path": str(JOURNAL / "amendment-32026R1846.csv")},  # the wrong source
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        progress_id = tasks.enqueue_import(items, by=None, label="Bundled EU journal")
+    progress = TaskProgress.objects.get(pk=progress_id)
+    assert progress.status == TaskProgress.Status.DONE
+    assert progress.done == 3 and progress.total == 3
+    assert "not imported" in progress.message
+    assert Snapshot.objects.count() == 2
