@@ -187,3 +187,20 @@ def test_an_unknown_entity_is_not_found(staff_client: Any, lists: Any) -> None:
         reverse("sanctions:entity", args=["ofac_sdn", "ofac-0"])
     )
     assert response.status_code == 404
+
+
+def test_the_ofac_record_of_lukashenka_field_by_field(staff_client: Any, lists: Any) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.get(reverse("sanctions:entity", args=["ofac_sdn", "ofac-9760"]))
+    record = response.context["record"]
+    assert record.version.caption == "LUKASHENKA, Alyaksandr Ryhorovich"
+    facts = dict(record.facts)
+    assert facts["birthDate"][:2] == ["1954-08-30", "1954-08-31"]
+    assert facts["birthPlace"] == ["Kopys, Vitebsk oblast, Belarus"]
+    assert facts["nationality"] == ["by"]
+    assert [(d.programme, d.belarus) for d in record.designations] == [("BELARUS", True)]
+    assert "Executive Order 13405" in record.designations[0].legal_basis
+    assert [link.member.snapshot.source.key for link, _ in response.context["linked"]] == ["eu_journal"]
+    history = response.context["history"]
+    assert [row.snapshot.pk for row in history] == [lists["ofac_old"].pk, lists["ofac_new"].pk]
+    assert [row.changed for row in history] == [True, False]  # listed, then unchanged
