@@ -824,6 +824,10 @@ def import_bundled(
         except SnapshotImportError as error:
             say(f"  {item.source}: {item.path.name}: not imported: {error}")
             continue
+        except Exception as error:  # one broken importer must not stop `make run`
+            # The import is one transaction, so nothing of this file was stored; the others still load.
+            say(f"  {item.source}: {item.path.name}: not imported, importer failed: {error!r}")
+            continue
         say(f"  {result.message}")
         yield result
 
