@@ -62,6 +62,7 @@ typecheck: $(VENV)/.dev-deps
 	$(VENV)/bin/mypy src
 
 check-deploy: $(VENV)/.run-deps
+	$(PY) manage.py generate_keys
 	HRAMADA_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') HRAMADA_ALLOWED_HOSTS=hramada.example.org \
 	  DJANGO_SETTINGS_MODULE=hramada.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -20,4 +20,5 @@ urlpatterns = [
     path("staff/", pages.dashboard, name="dashboard"),
     path("staff/jobs/<int:job_id>/", pages.job_progress, name="job_progress"),
     path("staff/audit/", audit.audit_list, name="audit_list"),
+    path("staff/audit/<int:seq>/", audit.audit_detail, name="audit_detail"),
 ]

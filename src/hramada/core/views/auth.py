@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -31,6 +34,13 @@ class StaffAuthenticationForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "not_staff": gettext_lazy("This account cannot sign in here."),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm sets max_length after the field is built, which adds no validator: without this an
+        # over-long username would reach authenticate() and django-axes' 255-character column.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length or 150))
 
     def confirm_login_allowed(self, user: object) -> None:
         super().confirm_login_allowed(user)  # type: ignore[arg-type]
