@@ -46,3 +46,23 @@ def test_an_empty_name_is_not_screened() -> None:
 def test_without_an_imported_list_screening_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(screening, "_loaded_index", lambda: None)
     assert screening.screen_party("Alexander Lukashenko") == []
+
+
+@pytest.mark.django_db
+def test_a_new_sanctions_snapshot_rescreens_open_applications(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_save
+
+    from hramada.fund.models import ScreeningHold
+    from tests.fund import factories
+
+    prog = factories.programme()
+    app = factories.submitted(prog, contact_name="Alexander Lukashenko")
+    assert not ScreeningHold.objects.exists()
+    snapshot_model = apps.get_model("sanctions", "Snapshot")
+    hit = [screening.PossibleMatch("eu-lukashenka", "Aliaksandr LUKASHENKA", 0.93, "names agree")]
+    with screening.use_screener(lambda *args: hit), django_capture_on_commit_callbacks(execute=True):
+        post_save.send(sender=snapshot_model, instance=snapshot_model(), created=True)
+    assert ScreeningHold.objects.filter(application=app, status="open").count() == 1
