@@ -173,3 +173,48 @@ def test_the_applicant_sees_the_decision_letter_in_their_language(
     services.approve(app, by=manager)
     page = client.get(reverse("fund_portal:application", args=[app.pk])).content.decode()
     assert "ухвалена" in page
+
+
+def test_a_report_with_a_supporting_pdf_is_stored_with_the_report(
+    client: Client, manager: Any, reviewers: list[Any], settings: Any, tmp_path: Any
+) -> None:
+    from hramada.fund import services
+    from hramada.fund.models import Report
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
+    prog = factories.programme()
+    factories.envelope(prog)
+    register(client, language="en")
+    app = start(client)
+    client.post(reverse("fund_portal:edit", args=[app.pk, "rapid"]), {**RAPID, "category": "media"})
+    services.submit(app, token="00000000-0000-0000-0000-000000000002", by=app.applicant.user)
+    services.take(app, "start_review", by=reviewers[0])
+    services.record_review(
+        app,
+        by=reviewers[0],
+        conflict_of_interest=False,
+        scores=dict.fromkeys(("relevance", "feasibility", "impact", "security", "value_for_money"), 5),
+        recommendation="fund",
+    )
+    services.recommend(app, by=reviewers[0])
+    grant = services.approve(app, by=manager)
+    pdf = SimpleUploadedFile("receipts.pdf", b"%PDF-1.4 receipts", content_type="application/pdf")
+    response = client.post(
+        reverse("fund_portal:report", args=[app.pk]),
+        {
+            "tranche": grant.tranches.get().pk,
+            "narrative": "Paid the lawyer",
+            "spent": "3500",
+            "financial_notes": "",
+            "file": pdf,
+        },
+    )
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.attachments.get().content_type == "application/pdf"

@@ -232,6 +232,9 @@ class ReportForm(forms.Form):
     financial_notes = forms.CharField(
         label=_("Financial report"), widget=forms.Textarea, required=False, max_length=20000
     )
+    file = forms.FileField(
+        label=_("Supporting document (optional; PDF, image, document; at most 5 MB)"), required=False
+    )
 
     def __init__(self, *args: Any, tranches: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

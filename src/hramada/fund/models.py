@@ -228,7 +228,8 @@ class Applicant(RevealMixin, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
-        return self.user.username
+        # Never the account code: it is half of the applicant's credentials and would end up in audit labels.
+        return f"applicant #{self.pk}"
 
 
 class Application(RevealMixin, models.Model):

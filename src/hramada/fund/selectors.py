@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hramada.core.roles import Role
 from hramada.fund import services, workflow
@@ -110,13 +111,13 @@ def payments_queue() -> list[PaymentItem]:
         grant = tranche.grant
         reason = ""
         if services.open_holds(grant.application):
-            reason = "screening hold"
+            reason = _("screening hold")
         elif tranche.requires_report and not tranche.report_accepted:
-            reason = "report not accepted"
+            reason = _("report not accepted")
         elif not grant.payee_name:
-            reason = "no payment details"
+            reason = _("no payment details")
         elif grant.tranches.filter(number__lt=tranche.number, status=Tranche.Status.PLANNED).exists():
-            reason = "earlier tranche unpaid"
+            reason = _("earlier tranche unpaid")
         items.append(PaymentItem(tranche, reason))
     return items
 

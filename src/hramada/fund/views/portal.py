@@ -293,11 +293,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     grant = get_object_or_404(Grant, application=application)
     tranches = list(grant.tranches.filter(status=Tranche.Status.PLANNED))
-    form = forms.ReportForm(request.POST or None, tranches=tranches)
+    form = forms.ReportForm(request.POST or None, request.FILES or None, tranches=tranches)
     if request.method == "POST" and form.is_valid():
         tranche = next(t for t in tranches if t.pk == form.cleaned_data["tranche"])
         try:
-            services.submit_report(
+            new_report = services.submit_report(
                 grant,
                 tranche=tranche,
                 narrative=form.cleaned_data["narrative"],
@@ -305,6 +305,19 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 financial_notes=form.cleaned_data["financial_notes"],
                 by=request.user,
             )
+            upload = form.cleaned_data.get("file")
+            if upload:
+                try:
+                    services.add_attachment(
+                        application,
+                        upload=upload,
+                        name=upload.name,
+                        size=upload.size,
+                        by=request.user,
+                        report=new_report,
+                    )
+                except services.AttachmentRefused as exc:
+                    messages.error(request, str(exc))
             messages.success(request, _("Your report was submitted."))
             return redirect("fund_portal:application", pk)
         except services.FundError as exc:
