@@ -56,7 +56,7 @@ test-only:
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
-	$(VENV)/bin/lint-imports
+	PYTHONPATH=src $(VENV)/bin/lint-imports
 
 typecheck: $(VENV)/.dev-deps
 	$(VENV)/bin/mypy src

@@ -58,9 +58,15 @@ def _setup(var_dir: Path, quick: bool) -> tuple[str, list[dict[str, Any]]]:
     from hramada.sanctions.live_index import screening_index
     from hramada.sanctions.services import import_file
 
-    files = [("eu_journal", DATA / "eu/journal/32006R0765.csv", {}), ("ofac_sdn", DATA / "ofac/sdn-2024-05-03.csv", {"aux_dir": DATA / "ofac/aux"})]
+    files = [
+        ("eu_journal", DATA / "eu/journal/32006R0765.csv", {}),
+        ("ofac_sdn", DATA / "ofac/sdn-2024-05-03.csv", {"aux_dir": DATA / "ofac/aux"}),
+    ]
     if not quick:
-        files += [("un_xml", DATA / "un/un-consolidated-2026-02.xml", {}), ("eu_fsf", DATA / "eu/eu-fsf-v1-2016-02-11.xml", {})]
+        files += [
+            ("un_xml", DATA / "un/un-consolidated-2026-02.xml", {}),
+            ("eu_fsf", DATA / "eu/eu-fsf-v1-2016-02-11.xml", {}),
+        ]
     for source, path, extra in files:
         started = time.perf_counter()
         import_file(source, path, by=None, **extra)
@@ -89,7 +95,9 @@ def _call(url: str, key: str, body: dict[str, Any] | None) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _load(base: str, key: str, bodies: list[dict[str, Any] | None], path: str, clients: int) -> dict[str, float]:
+def _load(
+    base: str, key: str, bodies: list[dict[str, Any] | None], path: str, clients: int
+) -> dict[str, float]:
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         latencies = list(pool.map(lambda body: _call(base + path, key, body), bodies))
@@ -103,7 +111,9 @@ def _load(base: str, key: str, bodies: list[dict[str, Any] | None], path: str, c
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
@@ -133,16 +143,23 @@ def main(argv: list[str] | None = None) -> int:
                 _call(base + "/readyz", key, None)
             print(f"  index warm in every worker after {time.perf_counter() - warm_started:.1f} s")
             floor = _load(base, key, [None] * 1000, "/healthz", args.clients)
-            bodies = [{"queries": {"q": {"schema": q["schema"], "properties": {"name": [q["name"]]}}}} for q in queries]
+            bodies = [
+                {"queries": {"q": {"schema": q["schema"], "properties": {"name": [q["name"]]}}}}
+                for q in queries
+            ]
             match = _load(base, key, bodies, "/match/default", args.clients)
         finally:
             server.terminate()
             server.wait(timeout=30)
     print()
-    print(f"HTTP API on loopback: gunicorn {args.workers} workers x 4 threads, {args.clients} concurrent clients, 2 cores")
+    print(
+        f"HTTP API on loopback: gunicorn {args.workers} workers x 4 threads, {args.clients} concurrent clients, 2 cores"
+    )
     print(f"{'endpoint':<34}{'requests':>10}{'p50 ms':>10}{'p99 ms':>10}{'req/s':>10}")
     for label, row in (("GET /healthz (server floor)", floor), ("POST /match/default (1 query)", match)):
-        print(f"{label:<34}{row['requests']:>10}{row['p50_ms']:>10.1f}{row['p99_ms']:>10.1f}{row['per_second']:>10.0f}")
+        print(
+            f"{label:<34}{row['requests']:>10}{row['p50_ms']:>10.1f}{row['p99_ms']:>10.1f}{row['per_second']:>10.0f}"
+        )
     print("target: p99 under 25 ms per query through the API")
     return 0
 

@@ -20,12 +20,18 @@ from hramada.screening import ScreeningIndex
 logger = logging.getLogger(__name__)
 
 
+# How often a process asks the database whether a list changed. A new snapshot is screened against at most this
+# many seconds after its import commits; in exchange a screening request costs no query for it.
+FRESHNESS_SECONDS = 2.0
+
+
 @dataclass
 class _State:
     index: ScreeningIndex | None = None
     snapshot_by_source: dict[str, int] = field(default_factory=dict)
     built_at: float = 0.0
     build_seconds: float = 0.0
+    checked_at: float = 0.0
 
 
 _state = _State()
@@ -37,10 +43,13 @@ def _current_snapshots() -> dict[str, Snapshot]:
 
 
 def screening_index() -> ScreeningIndex:
-    """The index of every current list; brought up to date first if a list changed since the last call."""
+    """The index of every current list; brought up to date first if a list changed since the last check."""
+    if _state.index is not None and time.monotonic() - _state.checked_at < FRESHNESS_SECONDS:
+        return _state.index
     current = _current_snapshots()
     wanted = {key: snapshot.pk for key, snapshot in current.items()}
     if _state.index is not None and wanted == _state.snapshot_by_source:
+        _state.checked_at = time.monotonic()
         return _state.index
     with _lock:
         if _state.index is None or _state.snapshot_by_source == {}:
@@ -49,6 +58,7 @@ def screening_index() -> ScreeningIndex:
             _update(current, wanted)
         if _state.index is None:
             raise RuntimeError("the screening index could not be built")
+        _state.checked_at = time.monotonic()
         return _state.index
 
 
@@ -103,6 +113,7 @@ def reset_screening_index() -> None:
     with _lock:
         _state.index = None
         _state.snapshot_by_source = {}
+        _state.checked_at = 0.0
 
 
 def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:
@@ -111,16 +122,18 @@ def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:
 
     if not entity_ids:
         return {}
-    snapshots = {snapshot.pk: snapshot for snapshot in selectors.latest_snapshots()}
+    snapshot_ids = {pk: key for key, pk in _state.snapshot_by_source.items()}
+    if not snapshot_ids:
+        snapshot_ids = {snapshot.pk: snapshot.source.key for snapshot in selectors.latest_snapshots()}
     found: dict[str, dict[str, object]] = {}
     rows = (
-        SnapshotEntity.objects.filter(snapshot_id__in=list(snapshots), entity_id__in=entity_ids)
+        SnapshotEntity.objects.filter(snapshot_id__in=list(snapshot_ids), entity_id__in=entity_ids)
         .order_by("snapshot_id")
         .values_list("entity_id", "snapshot_id", "version__data")
     )
     for entity_id, snapshot_id, data in rows:
         if entity_id not in found:
             record = dict(data)
-            record["datasets"] = [snapshots[snapshot_id].source.key]
+            record["datasets"] = [snapshot_ids[snapshot_id]]
             found[entity_id] = record
     return found
