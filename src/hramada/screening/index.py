@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,10 @@ MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
 OPEN_HITS = 200
 """Names in play after which larger postings only reinforce existing hits."""
-_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "p": 0.4}
+_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4}
+MIN_DELETION_LENGTH = 5
+"""Parts this long also carry one-letter deletions (`d:` keys), so a query with one typo in its rarest word still
+finds the name (symmetric deletion: a substitution, deletion, insertion or swap leaves a shared deletion)."""
 
 
 def name_kind(schema: str) -> str:
@@ -33,8 +36,13 @@ def name_kind(schema: str) -> str:
     return NameKind.ORGANIZATION
 
 
-def part_keys(key: str) -> list[str]:
-    """Retrieval keys of one folded name part."""
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def part_keys(key: str, *, query: bool = False, typos: bool = True) -> list[str]:
+    """Retrieval keys of one folded name part; with `typos`, the one-letter deletions (a query also looks its
+    deletions up among listed parts, and itself among listed deletions)."""
     keys = [f"t:{key}"]
     if len(key) >= 4:
         sk = skeleton(key)
@@ -42,11 +50,23 @@ def part_keys(key: str) -> list[str]:
             keys.append(f"s:{sk}")
     if len(key) >= 6:
         keys.append(f"p:{key[:4]}")
+    if typos and len(key) >= MIN_DELETION_LENGTH and key[0] != "#":
+        deletions = _deletions(key)
+        keys.extend(f"d:{d}" for d in deletions)
+        if query:
+            keys.append(f"d:{key}")
+            keys.extend(f"t:{d}" for d in deletions)
     return keys
 
 
-def variant_keys(variant: NameVariant, *, query: bool = False) -> dict[str, float]:
-    """Retrieval keys of one rendering with their weights; abjad queries look up consonant skeletons only."""
+def variant_keys(
+    variant: NameVariant, *, query: bool = False, known: Container[str] = ()
+) -> dict[str, float]:
+    """Retrieval keys of one rendering with their weights; abjad queries look up consonant skeletons only.
+
+    A query part already `known` to the index as an exact key skips its typo keys (most parts of most queries:
+    the deletion look-ups are paid only for the parts that need them).
+    """
     keys: dict[str, float] = {}
     if not (query and variant.abjad):
         # A query retrieves by its distinctive words; "Trading", "Group", "de" only when it has nothing else.
@@ -54,8 +74,10 @@ def variant_keys(variant: NameVariant, *, query: bool = False) -> dict[str, floa
         for n, part in enumerate(variant.keys):
             if not distinctive and variant.generic[n]:
                 continue
-            for key in part_keys(part):
-                keys[key] = _KEY_WEIGHTS[key[0]]
+            exact = f"t:{part}"
+            for key in part_keys(part, query=query, typos=not query or exact not in known):
+                weight = _KEY_WEIGHTS[key[0]] if key[0] != "t" or key == exact else _KEY_WEIGHTS["d"]
+                keys[key] = max(weight, keys.get(key, 0.0))
     for sk in variant.skeletons:
         if len(sk) >= 2:
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]
@@ -207,7 +229,7 @@ class ScreeningIndex:
         """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
         keys: dict[str, float] = {}
         for variant in variants:
-            keys.update(variant_keys(variant, query=True))
+            keys.update(variant_keys(variant, query=True, known=self._postings))
         postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
         if not postings:
             return []

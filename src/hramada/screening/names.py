@@ -147,6 +147,12 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     keys.append(key if number else table.canonical(key))
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
                     is_generic.append(key in generic)
+            if kind == NameKind.ORGANIZATION and not all(is_generic):
+                # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
+                # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
+                kept = [i for i, g in enumerate(is_generic) if not g]
+                words, keys = [words[i] for i in kept], [keys[i] for i in kept]
+                weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
             abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
@@ -197,6 +203,8 @@ def _skeletons(keys: list[str]) -> tuple[str, ...]:
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ROMAN_UP_TO_39 = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
+_PERSON_ROMAN = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
 
 
 def number_key(word: str, kind: str) -> str | None:
@@ -207,7 +215,8 @@ def number_key(word: str, kind: str) -> str | None:
     word = word.casefold()
     if word.isdigit():
         return f"#{int(word)}"
-    if word and set(word) <= _ROMAN.keys() and (len(word) > 1 or kind != NameKind.PERSON) and len(word) <= 5:
+    roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
+    if word and roman:
         values = [_ROMAN[ch] for ch in word]
         total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
         return f"#{total}"
