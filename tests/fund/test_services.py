@@ -312,6 +312,17 @@ def test_retention_erases_personal_data_of_old_rejected_applications(manager: An
     assert app.personal_data_erased_at is not None and app.contact_name == ""
 
 
+def test_retention_also_erases_the_account_name_once_nothing_else_is_kept(manager: Any) -> None:
+    prog = factories.programme(retention_days=1)
+    who = factories.applicant(name="Ala Kowalska")
+    app = factories.submitted(prog, who=who)
+    services.reject(app, by=manager)
+    Application.objects.filter(pk=app.pk).update(decided_at=timezone.now() - dt.timedelta(days=2))
+    services.erase_expired_personal_data()
+    who.refresh_from_db()
+    assert who.name == "" and who.email == ""
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

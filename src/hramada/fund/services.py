@@ -1186,5 +1186,14 @@ def erase_expired_personal_data(*, now: datetime | None = None, by: Any = None) 
                 attachment.file.delete(save=False)
                 attachment.delete()
             audit.record(action="fund.retention.erased", target=locked, detail={"reason": "retention"}, by=by)
+            applicant = locked.applicant
+            still_held = applicant.applications.exclude(pk=locked.pk).filter(
+                personal_data_erased_at__isnull=True
+            )
+            if (applicant.name or applicant.email) and not still_held.exists():
+                # Nothing of theirs is kept any more: the account's own name and e-mail go too.
+                applicant.name = ""
+                applicant.email = ""
+                applicant.save()
         erased += 1
     return erased
