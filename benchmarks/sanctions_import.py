@@ -293,8 +293,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(line)
     print(
-        "(parse only: the importer alone, nothing stored; 'new': entity versions written, the rest were already stored)"
+        "(parse only: the importer alone, nothing stored; CPU: the import process's own CPU time, about what the\n"
+        " wall time is on an idle machine (database server time not included); new: entity versions written, the\n"
+        " rest were already stored)"
     )
+    load = os.getloadavg()[0]
+    busy = " (busy: wall times are inflated by other work)" if load > (cpu or 1) else ""
+    print(f"Load average at the end of the run: {load:.1f} on {cpu} cores{busy}")
     print()
     for name in names:
         delta = results[name]["delta"]
