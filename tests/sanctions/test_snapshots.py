@@ -215,3 +215,34 @@ def test_stored_names_carry_the_script_and_language_the_importers_give() -> None
         expected = [(v.value, v.kind, v.script, v.lang or "") for v in name_variants(entity)]
         stored = [(row[1], row[2], row[3], row[4]) for row in services.name_rows(entity)]
         assert stored == expected, entity.id
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_one_file_at_once_store_one_snapshot() -> None:
+    """Concurrent imports queue on a lock (PostgreSQL advisory lock; SQLite's IMMEDIATE transactions)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent writers (PostgreSQL)")
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(services.import_file("eu_journal", JOURNAL / "32006R0765.csv", by=None))
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(result.created for result in results) == [False, True]
+    assert Snapshot.objects.count() == 1
+    assert EntityVersion.objects.count() == 816

@@ -648,6 +648,12 @@ def import_file(
 
     warnings = [f"{item.entity.id}: {warning}" for item in prepared for warning in item.entity.warnings]
     with transaction.atomic():
+        _serialise_imports()
+        raced = (
+            Snapshot.objects.filter(source__key=source_key, sha256=digest).select_related("source").first()
+        )
+        if raced is not None:  # the same file was imported while this one was parsing
+            return ImportResult(snapshot=raced, created=False)
         source, _ = Source.objects.get_or_create(
             key=source_key, defaults={"label": spec.label[:200], "publisher": spec.publisher[:200]}
         )
@@ -677,6 +683,18 @@ def import_file(
         store_seconds=stored - parsed,
         new_versions=new_versions,
     )
+
+
+IMPORT_LOCK_ID = 0x5A4C_0001
+
+
+def _serialise_imports() -> None:
+    """One import writes at a time: versions are shared between snapshots (and sources), and the delta needs the
+    previous snapshot complete. PostgreSQL takes a transaction-scoped advisory lock; SQLite's IMMEDIATE
+    transactions (settings) already let one writer in at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
 
 
 def _audit(by: Any | None, snapshot: Snapshot, new_versions: int) -> None:
