@@ -77,6 +77,13 @@ IDENTIFIER_PROPS = {
 }
 
 
+MATCHER = {
+    "name": ALGORITHM,
+    "description": "Cross-script name matching with Belarusian-Russian equivalence and identifiers.",
+    "features": {f.name: {"description": f.claim, "coefficient": f.weight} for f in FEATURES},
+}
+
+
 class EntityQuery(Schema):
     schema_: str = Field("Thing", alias="schema")
     properties: dict[str, list[Any]] = Field(default_factory=dict)
@@ -253,11 +260,7 @@ def match(
         }
     return {
         "responses": responses,
-        "matcher": {
-            "name": ALGORITHM,
-            "description": "Cross-script name matching with Belarusian-Russian equivalence and identifiers.",
-            "features": {f.name: {"description": f.claim, "coefficient": f.weight} for f in FEATURES},
-        },
+        "matcher": MATCHER,
         "limit": limit,
     }
 
