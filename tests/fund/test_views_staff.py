@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 from typing import Any
 
 import pytest
@@ -170,13 +171,14 @@ def test_reallocation_above_the_limit_goes_through_a_second_manager(client: Clie
     first, second = make_staff(Role.FUND_MANAGER), make_staff(Role.FUND_MANAGER)
     as_(client, first)
     negative = client.post(
-        reverse("fund:reallocation_new"), {"source": a.pk, "target": b.pk, "amount": "6000", "reason": "x"}
+        reverse("fund:reallocation_new"),
+        {"source": a.pk, "target": b.pk, "amount": "6000", "reason": "x", "token": uuid.uuid4()},
     )
     assert "below zero" in negative.content.decode()
-    client.post(
-        reverse("fund:reallocation_new"),
-        {"source": a.pk, "target": b.pk, "amount": "2000", "reason": "legal aid surge"},
-    )
+    token = uuid.uuid4()
+    data = {"source": a.pk, "target": b.pk, "amount": "2000", "reason": "legal aid surge", "token": token}
+    client.post(reverse("fund:reallocation_new"), data)
+    client.post(reverse("fund:reallocation_new"), data)  # a double click
     realloc = Reallocation.objects.get()
     client.post(reverse("fund:reallocation_decide", args=[realloc.pk]), {"decision": "approve"})
     assert Reallocation.objects.get().status == Reallocation.Status.PENDING

@@ -301,7 +301,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ReallocationForm(forms.Form):
+class ReallocationForm(TokenForm):
     source = forms.ModelChoiceField(
         label=_("From envelope"), queryset=Envelope.objects.select_related("programme")
     )

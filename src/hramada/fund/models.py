@@ -199,6 +199,8 @@ class Reallocation(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The form's one-time token: a double click moves the money once.
+    request_token = models.UUIDField(unique=True, null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at",)

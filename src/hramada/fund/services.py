@@ -175,10 +175,21 @@ def allocate(envelope: Envelope, amount: Any, *, by: Any, note: str = "") -> Env
 
 
 def request_reallocation(
-    *, source: Envelope, target: Envelope, amount: Any, reason: str, by: Any
+    *,
+    source: Envelope,
+    target: Envelope,
+    amount: Any,
+    reason: str,
+    by: Any,
+    token: uuid.UUID | None = None,
 ) -> Reallocation:
-    """Move budget between envelopes; above the programme's four-eyes limit it waits for a second manager."""
+    """Move budget between envelopes; above the programme's four-eyes limit it waits for a second manager.
+    The same `token` twice returns the first reallocation: a double click moves the money once."""
     _require(by, Role.FUND_MANAGER)
+    if token is not None:
+        already = Reallocation.objects.filter(request_token=token).first()
+        if already is not None:
+            return already
     amount = parse_amount(amount)
     if not reason or not reason.strip():
         raise ReallocationRefused(_("Say why the money moves: a reason is required."))
@@ -200,7 +211,12 @@ def request_reallocation(
                 % {"available": locked.available, "currency": locked.currency}
             )
         reallocation = Reallocation.objects.create(
-            source=source, target=target, amount=amount, reason=reason.strip(), requested_by=_user(by)
+            source=source,
+            target=target,
+            amount=amount,
+            reason=reason.strip(),
+            requested_by=_user(by),
+            request_token=token,
         )
         audit.record(
             action="fund.reallocation.requested",

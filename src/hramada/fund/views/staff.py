@@ -4,6 +4,7 @@ services, and show a service's refusal as it is."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -258,7 +259,9 @@ def envelope(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(M)
 def reallocation_new(request: HttpRequest) -> HttpResponse:
-    form = forms.ReallocationForm(request.POST or None, initial={"source": request.GET.get("source")})
+    form = forms.ReallocationForm(
+        request.POST or None, initial={"source": request.GET.get("source"), "token": uuid.uuid4()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -268,6 +271,7 @@ def reallocation_new(request: HttpRequest) -> HttpResponse:
                 amount=data["amount"],
                 reason=data["reason"],
                 by=request.user,
+                token=data["token"],
             )
             if realloc.status == Reallocation.Status.PENDING:
                 messages.info(request, _("Above the four-eyes limit: a second fund manager must approve it."))
