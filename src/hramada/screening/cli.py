@@ -13,7 +13,7 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -88,6 +88,11 @@ def _read_rows(path: Path, encoding: str) -> list[dict[str, Any]]:
             f"{path} is not {encoding} text (byte {exc.start}); save it as UTF-8 "
             f"(Excel: 'CSV UTF-8') or pass --encoding cp1251"
         ) from exc
+
+
+def read_rows(path: Path, encoding: str = "utf-8-sig") -> list[dict[str, Any]]:
+    """The rows of a CSV, XLSX or JSON-lines names file; InputError says what to fix."""
+    return _read_rows(path, encoding)
 
 
 def _read_xlsx(path: Path) -> list[dict[str, Any]]:
@@ -237,6 +242,7 @@ def screen_rows(
     limit: int,
     default_schema: str = "LegalEntity",
     progress: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Screen `rows` into `output` (appending), skipping rows already there; returns the number screened now."""
     columns = map_columns(list(rows[0].keys()) if rows else ["name"])
@@ -256,6 +262,8 @@ def screen_rows(
                 results = screen(query, index, thresholds=thresholds, limit=limit)
                 writer.write(_record(row_id, name, results), results)
             screened += 1
+            if on_progress is not None:
+                on_progress(len(done) + screened, len(rows))
     finally:
         writer.close()
     return screened

@@ -281,7 +281,8 @@ def _align(
     if matched:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
-        weak = _substantive(query, matched, q) < (1.5 if query.kind == NameKind.PERSON else 0.5)
+        substantive = _substantive(query, matched, q)
+        weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
             factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         else:
@@ -293,7 +294,7 @@ def _align(
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
         if weak and (rest_q or rest_c):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
-            score *= WEAK_EVIDENCE_PENALTY if query.kind == NameKind.PERSON else GENERIC_ONLY_PENALTY
+            score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
     if len(q) != len(c) and q and c:
         qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
         joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
