@@ -369,3 +369,36 @@ def test_a_real_pdf_is_stored_with_its_sniffed_type(settings: Any, tmp_path: Any
     )
     assert attachment.content_type == "application/pdf"
     assert Envelope.objects.count() == 0
+
+
+def test_a_confirmed_payee_match_blocks_payment_for_good(
+    manager: Any, reviewers: list[Any], finance: Any, analyst: Any
+) -> None:
+    prog = factories.programme()
+    factories.envelope(prog)
+    app = factories.recommended(prog, reviewers[:1])
+    grant = services.approve(app, by=manager)
+    with use_screener(_matches):
+        services.give_payment_details(
+            grant, payee_name="Alexander Lukashenko", details={}, by=app.applicant.user
+        )
+    hold = ScreeningHold.objects.get(party="payee")
+    with pytest.raises(HeldForScreening, match="until an analyst"):
+        services.release_tranche(
+            grant.tranches.get(),
+            method="bank",
+            reference="X",
+            paid_on=timezone.localdate(),
+            currency="EUR",
+            by=finance,
+        )
+    services.decide_hold(hold, confirm=True, reason="The listed person", by=analyst)
+    with pytest.raises(HeldForScreening, match="cannot be paid"):
+        services.release_tranche(
+            grant.tranches.get(),
+            method="bank",
+            reference="X",
+            paid_on=timezone.localdate(),
+            currency="EUR",
+            by=finance,
+        )

@@ -110,7 +110,9 @@ def payments_queue() -> list[PaymentItem]:
     for tranche in tranches:
         grant = tranche.grant
         reason = ""
-        if services.open_holds(grant.application):
+        if services.confirmed_match(grant.application):
+            reason = _("confirmed sanctions match")
+        elif services.open_holds(grant.application):
             reason = _("screening hold")
         elif tranche.requires_report and not tranche.report_accepted:
             reason = _("report not accepted")

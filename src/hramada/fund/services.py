@@ -690,6 +690,11 @@ def open_holds(application: Application) -> bool:
     return application.holds.filter(status=ScreeningHold.Status.OPEN).exists()
 
 
+def confirmed_match(application: Application) -> bool:
+    """A sanctions analyst confirmed a match for a party of this application: nothing may be paid, ever."""
+    return application.holds.filter(status=ScreeningHold.Status.CONFIRMED).exists()
+
+
 def envelope_for(application: Application, year: int | None = None) -> Envelope | None:
     return Envelope.objects.filter(
         programme=application.programme,
@@ -976,6 +981,10 @@ def release_tranche(
                 screen_party(intermediary.strip(), kind="intermediary"),
                 by=by,
                 grant=grant,
+            )
+        if confirmed_match(application):
+            raise HeldForScreening(
+                _("A sanctions analyst confirmed a match for this grant: it cannot be paid.")
             )
         if open_holds(application):
             raise HeldForScreening(
