@@ -86,7 +86,8 @@ def read_persons(path: Path) -> Iterator[PersonForms]:
 
 def _key(word: str) -> str:
     if has_cyrillic(word):
-        return fold(latin_renderings(word.casefold())["iso9"])
+        renderings = latin_renderings(word.casefold())
+        return fold(renderings.get("icao_9303") or next(iter(renderings.values())))
     return fold(word)
 
 
