@@ -402,3 +402,25 @@ def test_a_confirmed_payee_match_blocks_payment_for_good(
             currency="EUR",
             by=finance,
         )
+
+
+def test_a_possible_match_on_the_intermediary_holds_the_payment_and_the_hold_stays(
+    manager: Any, reviewers: list[Any], finance: Any
+) -> None:
+    prog = factories.programme()
+    factories.envelope(prog)
+    app = factories.recommended(prog, reviewers[:1])
+    grant = services.approve(app, by=manager)
+    services.give_payment_details(grant, payee_name="Media NGO", details={}, by=app.applicant.user)
+    with use_screener(_matches), pytest.raises(HeldForScreening):
+        services.release_tranche(
+            grant.tranches.get(),
+            method="intermediary",
+            intermediary="Lukashenko Holding",
+            reference="X",
+            paid_on=timezone.localdate(),
+            currency="EUR",
+            by=finance,
+        )
+    assert ScreeningHold.objects.filter(party="intermediary", status="open").count() == 1
+    assert grant.tranches.get().status == Tranche.Status.PLANNED

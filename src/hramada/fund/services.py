@@ -954,6 +954,17 @@ def release_tranche(
         raise TrancheRefused(_("Name the intermediary organisation."))
     if not reference.strip():
         raise TrancheRefused(_("Give the payment reference."))
+    if method == PaymentMethod.INTERMEDIARY:
+        # Screened in a transaction of its own: a hold it opens must outlive the refusal that follows.
+        with transaction.atomic():
+            _hold_if_matched(
+                tranche.grant.application,
+                "intermediary",
+                intermediary.strip(),
+                screen_party(intermediary.strip(), kind="intermediary"),
+                by=by,
+                grant=tranche.grant,
+            )
     with transaction.atomic():
         tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
         grant = Grant.objects.select_for_update().get(pk=tranche.grant_id)
@@ -973,15 +984,6 @@ def release_tranche(
             raise TrancheRefused(_("Release the earlier tranches first."))
         if not grant.payee_name:
             raise TrancheRefused(_("The grantee has not given payment details yet."))
-        if method == PaymentMethod.INTERMEDIARY:
-            _hold_if_matched(
-                application,
-                "intermediary",
-                intermediary.strip(),
-                screen_party(intermediary.strip(), kind="intermediary"),
-                by=by,
-                grant=grant,
-            )
         if confirmed_match(application):
             raise HeldForScreening(
                 _("A sanctions analyst confirmed a match for this grant: it cannot be paid.")
@@ -1051,9 +1053,8 @@ def _hold_if_matched(
     if not matches:
         return None
     mark = fingerprint(matches)
-    decided = application.holds.filter(party=party, fingerprint=mark).exclude(
-        status=ScreeningHold.Status.CONFIRMED
-    )
+    # Open, cleared or confirmed: an analyst has this very set of matches already.
+    decided = application.holds.filter(party=party, fingerprint=mark)
     if decided.exists():
         return None
     hold = ScreeningHold.objects.create(
