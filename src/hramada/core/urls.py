@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/password/", auth.password_change, name="password_change"),
     path("staff/", pages.dashboard, name="dashboard"),
     path("staff/jobs/<int:job_id>/", pages.job_progress, name="job_progress"),
+    path("staff/jobs/<int:job_id>/result/", pages.job_result, name="job_result"),
     path("staff/audit/", audit.audit_list, name="audit_list"),
     path("staff/audit/<int:seq>/", audit.audit_detail, name="audit_detail"),
 ]

@@ -48,3 +48,13 @@ class ScreenNameForm(forms.Form):
     def identifier_list(self) -> tuple[str, ...]:
         raw = self.cleaned_data.get("identifiers") or ""
         return tuple(line.strip() for line in raw.splitlines() if line.strip())
+
+
+class BulkScreenForm(forms.Form):
+    file = forms.FileField(
+        label=_("File of names"),
+        help_text=_(
+            "CSV, XLSX or JSON lines with a column 'name' (optional: schema, birth_date, country, identifiers)."
+        ),
+    )
+    profile = forms.ChoiceField(label=_("Use"), choices=PROFILE_CHOICES, initial="screening")

@@ -8,4 +8,5 @@ app_name = "screening"
 
 urlpatterns = [
     path("", screening_views.screen_name, name="screen"),
+    path("bulk/", screening_views.bulk_screen, name="bulk"),
 ]

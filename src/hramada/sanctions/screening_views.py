@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from hramada.core.access import require_roles
+from hramada.core.access import require_roles, signed_in_user
 from hramada.core.audit import record
 from hramada.core.roles import Role
+from hramada.sanctions.bulk_screening import (
+    BulkUploadError,
+    max_upload_bytes,
+    start_bulk_screening,
+    store_upload,
+)
 from hramada.sanctions.live_index import index_status, screening_index
-from hramada.sanctions.screening_forms import ScreenNameForm
+from hramada.sanctions.screening_forms import BulkScreenForm, ScreenNameForm
 from hramada.screening import Query, QueryError, Thresholds, screen
 
 SCREENING_ROLES = (
@@ -62,4 +69,35 @@ def screen_name(request: HttpRequest) -> HttpResponse:
         request,
         "sanctions/screen.html",
         {"form": form, "results": results, "status": index_status()},
+    )
+
+
+@require_roles(*SCREENING_ROLES)
+def bulk_screen(request: HttpRequest) -> HttpResponse:
+    """Upload a file of names; the worker screens it and the job page offers the results."""
+    too_large = int(request.META.get("CONTENT_LENGTH") or 0) > max_upload_bytes() + 64 * 1024
+    if request.method == "POST" and too_large:
+        # Refuse before Django reads the body: a 1 GB upload must not fill the disk or the worker's memory.
+        refusal = _("The file is larger than %(limit)s MB.") % {"limit": max_upload_bytes() // 2**20}
+        context = {"form": BulkScreenForm(), "refusal": refusal, "limit_mb": max_upload_bytes() // 2**20}
+        return render(request, "sanctions/bulk_screen.html", context, status=413)
+    form = BulkScreenForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            path, rows = store_upload(upload)
+        except BulkUploadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            job_id = start_bulk_screening(
+                path=path,
+                rows=rows,
+                profile=form.cleaned_data["profile"],
+                by=signed_in_user(request),
+                label=_("Screening %(file)s") % {"file": upload.name},
+            )
+            record(action="screening.bulk_started", detail={"rows": rows, "job": job_id})
+            return redirect("core:job_progress", job_id)
+    return render(
+        request, "sanctions/bulk_screen.html", {"form": form, "limit_mb": max_upload_bytes() // 2**20}
     )

@@ -154,6 +154,8 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# Uploads (attachments, files to screen) live under var/, never inside the served static tree.
+MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

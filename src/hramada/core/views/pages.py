@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -51,6 +54,19 @@ def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
     if job is None:
         return render(request, "core/not_found.html", status=404)
     return render(request, "core/job_progress.html", {"job": job})
+
+
+@any_staff
+def job_result(request: HttpRequest, job_id: int) -> HttpResponseBase:
+    """The file a finished job produced, for the staff member who started it."""
+    job = TaskProgress.objects.filter(pk=job_id, owner=signed_in_user(request)).first()
+    media = Path(settings.MEDIA_ROOT).resolve()
+    path = Path(job.result_file).resolve() if job and job.result_file else None
+    if job is None or path is None or not path.is_file() or media not in path.parents:
+        return render(request, "core/not_found.html", status=404)
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=f"job-{job.pk}-{path.name.split('-')[-1]}"
+    )
 
 
 @public

@@ -1,0 +1,98 @@
+"""Bulk screening from the web: upload, progress, results to download; bad files get an answer at once."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hramada.core.models import TaskProgress
+from hramada.core.roles import Role
+from hramada.sanctions.live_index import reset_screening_index
+from hramada.sanctions.services import import_file
+
+
+@pytest.fixture
+def eu_belarus_list(db: Any, shared_data: Any, settings: Any, tmp_path: Any) -> Any:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path}},
+    }
+    reset_screening_index()
+    import_file("eu_journal", shared_data / "sanctions/eu/journal/32006R0765.csv", by=None)
+    yield
+    reset_screening_index()
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+@pytest.mark.django_db
+def test_a_csv_of_names_is_screened_and_its_results_downloaded(
+    staff_client: Any, eu_belarus_list: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = staff_client(Role.FINANCE_OFFICER)
+    names = "id,name,schema\nr1,Лукашенко Александр Григорьевич,Person\nr2,Jan Kowalski,Person\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"}
+        )
+    assert response.status_code == 302
+    job = TaskProgress.objects.get()
+    assert job.status == TaskProgress.Status.DONE and job.done == 2
+    page = client.get(response["Location"]).content.decode()
+    assert "Download the results" in page
+    result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
+    rows = {row["row_id"]: row for row in csv.DictReader(io.StringIO(result))}
+    assert "LUKASHENKA" in result.upper()
+    assert rows["r1"] != rows["r2"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("payees.csv", b"surname,city\nIvanov,Minsk\n", "no name column"),
+        ("payees.xlsx", b"name\nIvanov\n", "does not fit its name"),
+        ("payees.exe", b"MZ\x90\x00", "send a .csv, .xlsx or .jsonl file"),
+        ("payees.csv", "name\nІваноў\n".encode("utf-16"), "UTF-8"),
+        ("payees.csv", b"", "The submitted file is empty"),
+    ],
+)
+def test_a_wrong_file_gets_a_clear_answer_and_no_job(
+    staff_client: Any, eu_belarus_list: Any, name: str, content: bytes, message: str
+) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.post("/screening/bulk/", {"file": upload(name, content), "profile": "screening"})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not TaskProgress.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_oversized_upload_is_refused_before_it_is_read(staff_client: Any, eu_belarus_list: Any) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    response = client.post(
+        "/screening/bulk/",
+        data=b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(2**30),
+    )
+    assert response.status_code == 413
+    assert "larger than" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_someone_elses_results_cannot_be_downloaded(
+    staff_client: Any, make_staff: Any, eu_belarus_list: Any
+) -> None:
+    owner = make_staff(Role.SANCTIONS_ANALYST)
+    job = TaskProgress.objects.create(
+        label="x", kind="bulk_screening", owner=owner, result_file="/etc/passwd"
+    )
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    assert client.get(f"/staff/jobs/{job.pk}/result/").status_code == 404
