@@ -88,6 +88,13 @@ def screen_party(
     return _screener(name, birth_date, country, kind)
 
 
+def warm_up() -> None:
+    """Build or refresh the index before a transaction starts: the first build takes seconds, and a service
+    must not hold row locks (and the audit chain head) while it runs."""
+    if _screener is engine_screener:
+        _loaded_index()
+
+
 def fingerprint(matches: list[PossibleMatch]) -> str:
     """Which listed entities matched: a cleared hold is not raised again for the same set after a
     re-screen."""

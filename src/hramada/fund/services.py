@@ -45,7 +45,7 @@ from hramada.fund.models import (
     Tier,
     Tranche,
 )
-from hramada.fund.screening import PossibleMatch, fingerprint, screen_party
+from hramada.fund.screening import PossibleMatch, fingerprint, screen_party, warm_up
 from hramada.fund.workflow import State, TransitionRefused
 
 CENT = Decimal("0.01")
@@ -533,6 +533,7 @@ def _completeness(application: Application) -> list[str]:
 def submit(application: Application, *, token: uuid.UUID | str, by: Any) -> Application:
     """Submit a draft, once: the same token a second time returns the submitted application unchanged."""
     token = uuid.UUID(str(token))
+    warm_up()
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.state != State.DRAFT and application.submission_token == token:
@@ -862,6 +863,7 @@ def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str,
         raise FundError(_("This is not your grant."))
     if not payee_name.strip():
         raise FundError(_("Give the payee's name."))
+    warm_up()
     with transaction.atomic():
         grant = Grant.objects.select_for_update().get(pk=grant.pk)
         grant.payee_name = payee_name.strip()
@@ -955,6 +957,7 @@ def release_tranche(
     if not reference.strip():
         raise TrancheRefused(_("Give the payment reference."))
     if method == PaymentMethod.INTERMEDIARY:
+        warm_up()
         # Screened in a transaction of its own: a hold it opens must outlive the refusal that follows.
         with transaction.atomic():
             _hold_if_matched(
@@ -1107,6 +1110,7 @@ def rescreen_all(*, by: Any = None) -> int:
     """Screen every open application and every grant with money still to pay again; the sanctions side calls
     this after each list import. Returns the number of new holds."""
     count = 0
+    warm_up()
     live = Application.objects.filter(
         state__in=[State.SUBMITTED, State.IN_REVIEW, State.RECOMMENDED, State.APPROVED]
     )
