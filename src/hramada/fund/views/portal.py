@@ -178,7 +178,7 @@ def edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def application(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     grant = Grant.objects.filter(application=application).first()
-    problems = services._completeness(application) if application.state == State.DRAFT else []
+    problems = services.completeness_problems(application) if application.state == State.DRAFT else []
     return render(
         request,
         "fund/portal/application.html",

@@ -1,0 +1,94 @@
+"""Helpers every fund service shares: amounts, locks, envelope entries, workflow moves, letters."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hramada.core import audit
+from hramada.core.roles import Role
+from hramada.fund import letters, workflow
+from hramada.fund.models import (
+    Application,
+    Envelope,
+    EnvelopeEntry,
+    Message,
+    StateChange,
+)
+from hramada.fund.services.errors import AmountRefused, FundError
+from hramada.fund.workflow import State
+
+CENT = Decimal("0.01")
+
+
+# --- Money --------------------------------------------------------------------------------------------------
+
+
+def parse_amount(value: Any) -> Decimal:
+    """A positive amount with at most two decimals, or `AmountRefused` saying what is wrong with it."""
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": value}) from None
+    if not amount.is_finite():
+        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": value})
+    if amount <= 0:
+        raise AmountRefused(_("The amount must be more than zero."))
+    if amount >= Decimal("1e12"):
+        raise AmountRefused(_("The amount is too large."))
+    if amount != amount.quantize(CENT):
+        raise AmountRefused(_("An amount has at most two decimals."))
+    return amount
+
+
+def _lock_envelope(pk: int) -> Envelope:
+    return Envelope.objects.select_for_update(no_key=True).get(pk=pk)
+
+
+def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: Any) -> None:
+    EnvelopeEntry.objects.create(envelope=envelope, kind=kind, amount=amount, note=note[:500], by=_user(by))
+
+
+def _user(by: Any) -> Any:
+    return by if getattr(by, "pk", None) is not None else None
+
+
+def _require(by: Any, *roles: Role) -> None:
+    if by is not None and not by.has_role(*roles):
+        raise FundError(_("Your role may not do this."))
+
+
+def _move(application: Application, name: str, *, by: Any, note: str = "") -> None:
+    """Take one edge of the table (already checked) and write history and audit."""
+    transition = workflow.BY_NAME[name]
+    before = application.state
+    application.state = transition.target
+    if transition.target in {State.APPROVED, State.REJECTED}:
+        application.decided_at = timezone.now()
+    application.save()
+    StateChange.objects.create(
+        application=application,
+        transition=name,
+        from_state=before,
+        to_state=transition.target,
+        by=_user(by),
+        note=note,
+    )
+    audit.record(
+        action=f"fund.application.{name}",
+        target=application,
+        detail={"from": before, "to": transition.target, "note": note[:500]},
+        by=by,
+    )
+
+
+def _letter(application: Application, kind: str, *, by: Any, **values: Any) -> Message:
+    letter = letters.render(
+        kind, application.language, reference=application.reference, title=application.title, **values
+    )
+    return Message.objects.create(
+        application=application, subject=letter.subject, body=letter.body, by=_user(by)
+    )
