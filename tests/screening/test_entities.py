@@ -67,3 +67,27 @@ def test_query_raises_only_query_error(name: str, birth_date: str | None) -> Non
         Query(name=name, birth_date=birth_date)
     except QueryError:
         pass
+
+
+_INDEX = ScreeningIndex.from_entities(
+    [
+        {
+            "id": "ofac-9760",
+            "schema": "Person",
+            "properties": {"name": ["LUKASHENKA, Alyaksandr Ryhorovich"]},
+        },
+        {"id": "ofac-32746", "schema": "Organization", "properties": {"name": ["BELARUSKALI OAO"]}},
+    ]
+)
+
+
+@given(st.text(max_size=120), st.sampled_from(["Person", "Organization", "LegalEntity", "Vessel", "Thing"]))
+@settings(max_examples=200, deadline=None)
+def test_screening_any_text_never_raises_anything_but_query_error(name: str, schema: str) -> None:
+    try:
+        query = Query(name=name, schema=schema)
+    except QueryError:
+        return
+    for result in screen(query, _INDEX):
+        assert 0.0 <= result.score <= 1.0
+        result.to_dict()
