@@ -19,23 +19,27 @@ from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
 MAX_TOKENS = 10
-# Two name parts are one name when their keys differ by at most 1 edit up to 8 letters, 2 up to 12, 3 beyond
-# (Navumau/Naumov, Siarhaevich/Sergeyevich meet; Pokhodova/Zakharova, 2 edits in 8 letters, do not).
+# Two name parts are one name when their keys differ by at most 1 edit up to 6 letters, 2 up to 12, 3 beyond, and
+# by 1 at most when the first letters differ (Navumau/Naumov and Siarhaevich/Sergeyevich meet; Pokhodova/Zakharova
+# do not). See `_part_similarity`.
 INITIAL_SIMILARITY = 0.9
 SURPLUS_WEIGHT_WHEN_COMPLETE = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
 SURPLUS_WEIGHT_SINGLE = 0.7
 """Extra parts weigh more when the shorter name is a single word: a surname alone says little."""
 GENERIC_WORD_WEIGHT = 0.25
+"""Weight of "Company", "Group", "Trading" in a name that has nothing else (otherwise they are dropped)."""
 JOINED_CUTOFF = 0.88
 """Names written as one word on one side and several on the other (Karimi-Adegani / Karimiadegani, Xi Jinping /
 Xi Jin Ping) are compared as whole strings too; below this the whole-string comparison says nothing."""
 INCOMPLETE_PENALTY = 0.85
-WEAK_EVIDENCE_PENALTY = 0.85
-"""A person name agreeing only in one word (a surname, or a given name and patronymic) is a lead, not a match."""
-GENERIC_ONLY_PENALTY = 0.5
-NUMBER_CONFLICT_PENALTY = 0.5
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
+WEAK_EVIDENCE_PENALTY = 0.85
+"""A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
+GENERIC_ONLY_PENALTY = 0.5
+"""Only generic words agree ("Limited Liability Company" and nothing else)."""
+NUMBER_CONFLICT_PENALTY = 0.5
+"""Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
 
 
 class NameKind:
