@@ -49,3 +49,27 @@ def test_fixture_lines_read_as_entities(shared_data_dir: Path) -> None:
 def test_bundled_index_counts(bundled_index: ScreeningIndex) -> None:
     assert len(bundled_index) > 15_000
     assert bundled_index.name_count > 30_000
+
+
+def test_sanctions_follow_their_subjects_through_deltas() -> None:
+    index = ScreeningIndex.from_entities(
+        [
+            {
+                "id": "ofac-9760",
+                "schema": "Person",
+                "properties": {"name": ["LUKASHENKA, Alyaksandr Ryhorovich"]},
+            },
+            {
+                "id": "s1",
+                "schema": "Sanction",
+                "properties": {"entity": ["ofac-9760"], "program": ["BELARUS"]},
+            },
+        ]
+    )
+    assert index.sanctions_of("ofac-9760")[0]["program"] == ["BELARUS"]
+    index.apply_delta(
+        [{"op": "MOD", "entity": {"id": "s1", "schema": "Sanction", "properties": {"entity": ["x"]}}}]
+    )
+    assert index.sanctions_of("ofac-9760") == []
+    index.apply_delta([{"op": "DEL", "entity": {"id": "s1"}}])
+    assert index.sanctions_of("x") == []

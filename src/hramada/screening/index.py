@@ -104,6 +104,8 @@ class ScreeningIndex:
         self._identifiers: dict[str, set[str]] = defaultdict(set)
         self._sanctions: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(dict)
         self._documents: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+        self._pointers: dict[str, set[str]] = defaultdict(set)
+        """Sanction or document id -> the entities it points at, so removing it is not a scan."""
         self._next_name_id = 0
 
     @classmethod
@@ -166,6 +168,7 @@ class ScreeningIndex:
                 if not number:
                     continue
                 self._documents[str(holder)][str(data["id"])] = (kind, number)
+                self._pointers[str(data["id"])].add(str(holder))
                 entity = self.entities.get(str(holder))
                 if entity is not None and (kind, number) not in entity.identifiers:
                     self.entities[entity.id] = dataclasses.replace(
@@ -175,7 +178,9 @@ class ScreeningIndex:
 
     def _add_sanction(self, data: Mapping[str, Any]) -> None:
         props: Mapping[str, list[str]] = data.get("properties") or {}
+        self.remove(str(data["id"]))  # a modified Sanction may point elsewhere now
         for subject in props.get("entity", []):
+            self._pointers[str(data["id"])].add(str(subject))
             self._sanctions[str(subject)][str(data["id"])] = {
                 "program": [str(v) for v in props.get("program", [])],
                 "authority": [str(v) for v in props.get("authority", [])],
@@ -185,10 +190,9 @@ class ScreeningIndex:
     def remove(self, entity_id: str) -> None:
         """Remove an entity (or a Sanction) by id; unknown ids are ignored."""
         entity = self.entities.pop(entity_id, None)
-        for subject in self._sanctions.values():
-            subject.pop(entity_id, None)
-        for documents in self._documents.values():
-            documents.pop(entity_id, None)
+        for subject in self._pointers.pop(entity_id, ()):
+            self._sanctions.get(subject, {}).pop(entity_id, None)
+            self._documents.get(subject, {}).pop(entity_id, None)
         if entity is None:
             return
         for name_id in self._entity_names.pop(entity_id, []):
