@@ -204,3 +204,19 @@ def test_the_ofac_record_of_lukashenka_field_by_field(staff_client: Any, lists: 
     history = response.context["history"]
     assert [row.snapshot.pk for row in history] == [lists["ofac_old"].pk, lists["ofac_new"].pk]
     assert [row.changed for row in history] == [True, False]  # listed, then unchanged
+
+
+def test_the_entity_page_shows_relations_such_as_ofac_linked_to(staff_client: Any, lists: Any) -> None:
+    """OFAC lists Belavia's aircraft with "Linked To: ... BELAVIA ..."; both pages show the link."""
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    belavia = next(
+        m for m in selectors.search_members("Belavia", source_key="ofac_sdn") if m.schema != "Airplane"
+    )
+    response = client.get(reverse("sanctions:entity", args=["ofac_sdn", belavia.entity_id]))
+    related = response.context["record"].relations
+    aircraft = [r for r in related if r.schema == "Airplane"]
+    assert aircraft and all(not r.outgoing for r in aircraft)
+    assert "EW-301PJ" in [r.caption for r in aircraft]
+    plane = aircraft[0]
+    response = client.get(reverse("sanctions:entity", args=["ofac_sdn", plane.entity_id]))
+    assert [r.entity_id for r in response.context["record"].relations if r.outgoing] == [belavia.entity_id]

@@ -213,6 +213,24 @@ class Designation(models.Model):
         return f"{self.programme} {self.subject_id}"
 
 
+class Relation(models.Model):
+    """A link between two entities of one source (FtM edge schemata: Ownership, Directorship, Family,
+    UnknownLink for OFAC's "Linked To", ...), so an entity page shows who owns, runs or is linked to whom."""
+
+    version = models.ForeignKey(EntityVersion, on_delete=models.CASCADE, related_name="relations")
+    entity_id = models.CharField(max_length=255)
+    schema = models.CharField(max_length=64)
+    source_id = models.CharField(max_length=255, db_index=True)
+    target_id = models.CharField(max_length=255, db_index=True)
+    label = models.CharField(max_length=200, blank=True, default="")
+
+    class Meta:
+        ordering = ("pk",)
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.label} {self.target_id}"
+
+
 class Delta(models.Model):
     """What changed between two snapshots of one source (``old`` is null for the first snapshot).
 

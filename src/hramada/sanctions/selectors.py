@@ -26,6 +26,7 @@ from hramada.sanctions.models import (
     EntityVersion,
     Identifier,
     Name,
+    Relation,
     Snapshot,
     SnapshotEntity,
     Source,
@@ -320,6 +321,17 @@ class HistoryRow:
     changed: bool
 
 
+@dataclass(frozen=True)
+class RelatedParty:
+    """Another entity of the same snapshot that this one is linked to (owns, directs, "Linked To", ...)."""
+
+    label: str
+    outgoing: bool  # this entity is the relation's source (owner, director, subject)
+    entity_id: str
+    caption: str
+    schema: str
+
+
 @dataclass
 class EntityRecord:
     """One source's record of a party, as published, with everything that hangs off it in that snapshot."""
@@ -328,6 +340,7 @@ class EntityRecord:
     names: list[Name]
     identifiers: list[Identifier]
     designations: list[Designation]
+    relations: list[RelatedParty] = field(default_factory=list)
 
     @property
     def version(self) -> EntityVersion:
@@ -369,7 +382,36 @@ def entity_record(member: SnapshotEntity) -> EntityRecord:
     designations = list(
         Designation.objects.filter(subject_id=member.entity_id, version_id__in=version_ids).order_by("pk")
     )
-    return EntityRecord(member=member, names=names, identifiers=identifiers, designations=designations)
+    relations = _relations(member, version_ids)
+    return EntityRecord(
+        member=member, names=names, identifiers=identifiers, designations=designations, relations=relations
+    )
+
+
+def _relations(
+    member: SnapshotEntity, version_ids: QuerySet[SnapshotEntity, dict[str, Any]]
+) -> list[RelatedParty]:
+    rows = list(
+        Relation.objects.filter(
+            Q(source_id=member.entity_id) | Q(target_id=member.entity_id), version_id__in=version_ids
+        ).values_list("source_id", "target_id", "label")[:200]
+    )
+    if not rows:
+        return []
+    others = {target if source == member.entity_id else source for source, target, _ in rows}
+    found = dict(
+        (entity_id, (caption, schema))
+        for entity_id, caption, schema in SnapshotEntity.objects.filter(
+            snapshot_id=member.snapshot_id, entity_id__in=others
+        ).values_list("entity_id", "version__caption", "schema")
+    )
+    related = []
+    for source, target, label in rows:
+        outgoing = source == member.entity_id
+        other = target if outgoing else source
+        caption, schema = found.get(other, (other, ""))
+        related.append(RelatedParty(label, outgoing, other, caption, schema))
+    return sorted(related, key=lambda r: (r.label, r.caption))
 
 
 def current_member(source_key: str, entity_id: str) -> SnapshotEntity | None:

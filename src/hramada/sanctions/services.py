@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
+from followthemoney import model as ftm_model
 
 from hramada.sanctions import importers
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
@@ -35,6 +36,7 @@ from hramada.sanctions.models import (
     EntityVersion,
     Identifier,
     Name,
+    Relation,
     Snapshot,
     SnapshotEntity,
     Source,
@@ -180,6 +182,7 @@ def caption_of(entity: ParsedEntity) -> str:
 
 NAME_COLUMNS = ("entity_id", "value", "kind", "script", "lang", "search_key", "match_key")
 IDENTIFIER_COLUMNS = ("entity_id", "scheme", "value", "normalised")
+RELATION_COLUMNS = ("entity_id", "schema", "source_id", "target_id", "label")
 DESIGNATION_COLUMNS = (
     "subject_id",
     "programme",
@@ -243,6 +246,20 @@ def identifier_rows(entity: ParsedEntity) -> list[tuple[str, str, str, str]]:
             elif scheme != "crypto" or entity.schema == "CryptoWallet":
                 add(entity.id, scheme, value)
     return rows
+
+
+def relation_rows(entity: ParsedEntity) -> list[tuple[str, ...]]:
+    """The :class:`Relation` rows of an FtM edge entity (Ownership, UnknownLink, ...); none for others."""
+    schema = ftm_model.get(entity.schema)
+    if schema is None or not schema.edge or schema.source_prop is None or schema.target_prop is None:
+        return []
+    roles = entity.values("role") or entity.values("relationship")
+    label = (roles[0] if roles else schema.edge_label or schema.name)[:200]
+    return [
+        (entity.id[:255], entity.schema[:64], source[:255], target[:255], label)
+        for source in entity.values(schema.source_prop.name)
+        for target in entity.values(schema.target_prop.name)
+    ]
 
 
 def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> tuple[Any, ...] | None:
@@ -563,8 +580,10 @@ def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict
         names: list[tuple[Any, ...]] = []
         identifiers: list[tuple[Any, ...]] = []
         designations: list[tuple[Any, ...]] = []
+        relations: list[tuple[Any, ...]] = []
         for item in batch:
             pk = ids[item.digest]
+            relations.extend((pk, *row) for row in relation_rows(item.entity))
             names.extend((pk, *row) for row in name_rows(item.entity))
             identifiers.extend((pk, *row) for row in identifier_rows(item.entity))
             designation = designation_row(item.entity, codes)
@@ -573,6 +592,7 @@ def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict
         _insert(Name, ("version_id", *NAME_COLUMNS), names)
         _insert(Identifier, ("version_id", *IDENTIFIER_COLUMNS), identifiers)
         _insert(Designation, ("version_id", *DESIGNATION_COLUMNS), designations)
+        _insert(Relation, ("version_id", *RELATION_COLUMNS), relations)
         progress("store", start + len(batch), len(new_items))
     return known, len(new_items)
 
