@@ -388,9 +388,7 @@ def entity_record(member: SnapshotEntity) -> EntityRecord:
     )
 
 
-def _relations(
-    member: SnapshotEntity, version_ids: QuerySet[SnapshotEntity, dict[str, Any]]
-) -> list[RelatedParty]:
+def _relations(member: SnapshotEntity, version_ids: QuerySet[SnapshotEntity, Any]) -> list[RelatedParty]:
     rows = list(
         Relation.objects.filter(
             Q(source_id=member.entity_id) | Q(target_id=member.entity_id), version_id__in=version_ids
