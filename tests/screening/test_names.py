@@ -100,3 +100,13 @@ def test_vessel_numbers_tell_sister_ships_apart() -> None:
     assert similarity("IRAN HORMUZ 25", "IRAN HORMUZ 22", NameKind.OTHER) < MATCH
     assert similarity("SPARTA III", "SPARTA II", NameKind.OTHER) < MATCH
     assert similarity("SPARTA III", "SPARTA 3", NameKind.OTHER) >= MATCH
+
+
+def test_tsikhanouskaya_in_lacinka_matches_russian_tikhanovskaya() -> None:
+    # Belarusian цеканне (soft Ц for Russian Т) and Łacinka ch for х.
+    assert similarity("Sviatlana Tsikhanouskaya", "Светлана Тихановская") >= MATCH
+    assert similarity("Siarhiej Ciachanoŭski", "Sergei Tikhanovsky") >= MATCH
+
+
+def test_initials_meet_given_name_and_patronymic() -> None:
+    assert similarity("A. R. Lukashenka", "Alyaksandr Ryhorovich LUKASHENKA") >= MATCH

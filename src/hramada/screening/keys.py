@@ -67,6 +67,8 @@ _GLIDES: tuple[tuple[str, str], ...] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
 # Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов,
 # -оўскі / -овский. Elsewhere `ou` is the French spelling of u (Mahmoud, Haroun, Sakouline).
 _U_AFTER_VOWEL = re.compile(r"([aei])u")
+_SOFT_TS = re.compile(r"ci")
+_LACINKA_LETTERS = re.compile(r"[łŭšžčćśźńż]")
 _FRENCH_OU = re.compile(r"ou(?!$|sk)")
 _VOWELS = re.compile(r"[aeiu]")
 
@@ -83,13 +85,19 @@ def latin_ascii(word: str) -> str:
 @lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     """The comparison key of one Latin word (any case, any diacritics)."""
-    key = latin_ascii(word)
+    lowered = word.lower()
+    if _LACINKA_LETTERS.search(lowered):
+        # Łacinka and Polish write х as ch (Ciachanoŭski, Chamienka), where English spellings mean ч.
+        lowered = lowered.replace("ch", "kh")
+    key = latin_ascii(lowered)
     key = "".join(ch for ch in key if ch.isalnum())
     key = _FRENCH_OU.sub("u", key)
     for old, new in _DIGRAPHS:
         if old in key:
             key = key.replace(old, new)
     key = _DOUBLE.sub(r"\1", key)
+    # Belarusian цеканне: soft Ц where Russian has soft Т (Ціханоўскі / Тихановский, Цімафей / Тимофей).
+    key = _SOFT_TS.sub("ti", key)
     for old, new in _GLIDES:
         if old in key and len(key) > 2:
             key = key.replace(old, new)

@@ -227,6 +227,14 @@ def number_key(word: str, kind: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _initial_similarity(a: str, b: str) -> float:
+    """An initial meets a word with its first letter as written, before equivalence (R. = Ryhoravich, whose
+    canonical Russian stem starts with G)."""
+    fa, fb = fold(a), fold(b)
+    return INITIAL_SIMILARITY if fa and fb and fa[0] == fb[0] else 0.0
+
+
 @lru_cache(maxsize=1_000_000)
 def _part_similarity(a: str, b: str) -> float:
     """Similarity of two folded name parts (cached: the same parts meet across many candidates and queries)."""
@@ -263,8 +271,18 @@ def _align(
     if query.abjad or listed.abjad:
         q, c = query.skeletons, listed.skeletons
         qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
+    abjad_mode = q is not query.keys
     candidates = sorted(
-        ((sim, i, j) for i, a in enumerate(q) for j, b in enumerate(c) if (sim := _part_similarity(a, b))),
+        (
+            (sim, i, j)
+            for i, a in enumerate(q)
+            for j, b in enumerate(c)
+            if (
+                sim := _part_similarity(a, b)
+                if abjad_mode or (len(a) > 1 and len(b) > 1) or a == b
+                else _initial_similarity(query.words[i], listed.words[j])
+            )
+        ),
         reverse=True,
     )
     used_q: set[int] = set()
