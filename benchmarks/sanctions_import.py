@@ -166,7 +166,7 @@ def run_child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def migrate(env: dict[str, str]) -> None:
     subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0"],
+        [sys.executable, "manage.py", "migrate", "-v", "0", "--skip-checks"],
         cwd=ROOT,
         env=env,
         check=True,

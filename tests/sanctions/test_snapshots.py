@@ -246,3 +246,16 @@ def test_two_imports_of_one_file_at_once_store_one_snapshot() -> None:
     assert sorted(result.created for result in results) == [False, True]
     assert Snapshot.objects.count() == 1
     assert EntityVersion.objects.count() == 816
+
+
+def test_each_ftm_dataset_is_a_list_of_its_own(import_list: Any) -> None:
+    """yente's t1 (EU FSF, with Belarus designations) and zala (a Russian case) are different datasets: the second
+    must not read as a later publication of the first, or t1's Belarus entities would drop out of search."""
+    t1 = import_list("ftm_json", FTM / "yente-t1-entities.ftm.json").snapshot
+    zala = import_list("ftm_json", FTM / "yente-zala-entities.ftm.json").snapshot
+    assert t1.source_id != zala.source_id
+    assert t1.source.key == "ftm_json:yente-t1-entities" and t1.source.importer == "ftm_json"
+    assert {snapshot.pk for snapshot in selectors.latest_snapshots()} == {t1.pk, zala.pk}
+    assert selectors.delta_into(zala).old_id is None
+    found = [m.version.caption for m in selectors.search_members("Pachodava", source_key="ftm_json")]
+    assert found

@@ -14,9 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Source(models.Model):
-    """A list as one publisher puts it out (the key is the importer's source key, e.g. ``ofac_sdn``)."""
+    """A list as one publisher puts it out.
 
-    key = models.CharField(_("key"), max_length=64, unique=True)
+    ``importer`` is the importer's source key (``ofac_sdn``); ``key`` is the same, except for FollowTheMoney
+    files, which hold different datasets under one importer: each dataset is a list of its own
+    (``ftm_json:yente-zala-entities``), so one dataset's file never reads as a later publication of another.
+    """
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    importer = models.CharField(_("importer"), max_length=64, blank=True, default="", db_index=True)
     label = models.CharField(_("label"), max_length=200)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True, default="")
 

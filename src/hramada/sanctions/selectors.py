@@ -292,7 +292,9 @@ def search_members(
     if belarus_only:
         members = members.filter(belarus=True)
     if source_key:
-        members = members.filter(snapshot__source__key=source_key)
+        members = members.filter(
+            Q(snapshot__source__key=source_key) | Q(snapshot__source__importer=source_key)
+        )
     if schema:
         members = members.filter(schema=schema)
     words = query_word_keys(query)

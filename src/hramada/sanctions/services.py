@@ -392,17 +392,34 @@ def snapshot_order_key(snapshot: Snapshot) -> tuple[date, Any, int]:
     return (snapshot.published_at or date.min, snapshot.imported_at, snapshot.pk or 0)
 
 
+DATASET_SOURCES = frozenset({"ftm_json"})
+
+
+def list_key(source_key: str, path: Path, dataset: str | None = None) -> str:
+    """The key of the list a file belongs to: the importer's key, or ``ftm_json:<dataset>`` for FtM files
+    (dataset: given, else the file name without ``.ftm.json``)."""
+    if source_key not in DATASET_SOURCES:
+        return source_key
+    name = dataset or path.name.removesuffix(".json").removesuffix(".ftm").removesuffix(".jsonl")
+    return f"{source_key}:{name}"[:120]
+
+
 def parse_file(
-    source_key: str, path: Path, *, options: Mapping[str, Any] | None = None
+    source_key: str,
+    path: Path,
+    *,
+    options: Mapping[str, Any] | None = None,
+    store_key: str | None = None,
 ) -> tuple[list[ParsedEntity], str, Snapshot | None]:
     """Every entity the file yields (for amendments and deltas: the resulting full list), its kind, its base.
 
     Raises :class:`SnapshotImportError` with the parser's message for any problem; nothing is stored here.
     """
     options = dict(options or {})
+    store_key = store_key or source_key
     try:
         if source_key == "eu_journal" and _is_amendment(path):
-            base = latest_snapshot(source_key)
+            base = latest_snapshot(store_key)
             if base is None:
                 raise SnapshotImportError(
                     f"{path.name} is an amendment; import the consolidated EU journal file "
@@ -418,7 +435,7 @@ def parse_file(
     except NotImplementedError as error:
         raise SnapshotImportError(f"the {source_key} importer is not available yet") from error
     if any(entity.op for entity in parsed):
-        base = latest_snapshot(source_key)
+        base = latest_snapshot(store_key)
         return (
             _apply_delta_ops(snapshot_entities(base) if base else [], parsed),
             Snapshot.Kind.DELTA,
@@ -636,6 +653,7 @@ def import_file(
     published_at: date | None = None,
     options: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
+    dataset: str | None = None,
 ) -> ImportResult:
     """Import one published file as a snapshot of ``source_key``; the same file again changes nothing.
 
@@ -653,14 +671,15 @@ def import_file(
     if not path.is_file():
         raise SnapshotImportError(f"{path}: no such file")
     digest = file_sha256(path)
-    existing = Snapshot.objects.filter(source__key=source_key, sha256=digest).select_related("source").first()
+    store_key = list_key(source_key, path, dataset)
+    existing = Snapshot.objects.filter(source__key=store_key, sha256=digest).select_related("source").first()
     if existing is not None:
         return ImportResult(snapshot=existing, created=False)
     all_options = {**aux_options(source_key, Path(aux_dir) if aux_dir else None), **dict(options or {})}
 
     started = time.perf_counter()
     report("parse", 0, None)
-    entities, kind, base = parse_file(source_key, path, options=all_options)
+    entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
     prepared = _prepare(entities)
     del entities
     report("parse", len(prepared), len(prepared))
@@ -669,13 +688,13 @@ def import_file(
     warnings = [f"{item.entity.id}: {warning}" for item in prepared for warning in item.entity.warnings]
     with transaction.atomic():
         _serialise_imports()
-        raced = (
-            Snapshot.objects.filter(source__key=source_key, sha256=digest).select_related("source").first()
-        )
+        raced = Snapshot.objects.filter(source__key=store_key, sha256=digest).select_related("source").first()
         if raced is not None:  # the same file was imported while this one was parsing
             return ImportResult(snapshot=raced, created=False)
+        label = spec.label if store_key == source_key else f"{spec.label}: {store_key.split(':', 1)[1]}"
         source, _ = Source.objects.get_or_create(
-            key=source_key, defaults={"label": spec.label[:200], "publisher": spec.publisher[:200]}
+            key=store_key,
+            defaults={"label": label[:200], "publisher": spec.publisher[:200], "importer": source_key},
         )
         snapshot = Snapshot.objects.create(
             source=source,

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             "--published", help="publication date (YYYY-MM-DD) if the file name does not carry it"
         )
         imp.add_argument("--no-progress", action="store_true", help="no progress bar")
+        imp.add_argument(
+            "--dataset", help="FtM files: the dataset (list) the file belongs to; default: file name"
+        )
 
         diff = sub.add_parser(
             "diff", help="What changed between two snapshots (ids from `sanctions sources`)."
@@ -90,6 +93,7 @@ class Command(BaseCommand):
                 aux_dir=options.get("aux_dir"),
                 published_at=published,
                 progress=progress,
+                dataset=options.get("dataset"),
             )
         except services.SnapshotImportError as error:
             raise CommandError(f"Not imported, nothing changed: {error}") from error
