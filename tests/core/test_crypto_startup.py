@@ -13,7 +13,11 @@ from tests.conftest import REPO_ROOT
 
 
 def manage(*args: str, var_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HRAMADA_") and k != "DATABASE_URL"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("HRAMADA_") and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     env.update({"HRAMADA_VAR_DIR": str(var_dir), "DATABASE_URL": f"sqlite:///{var_dir / 'fresh.sqlite3'}"})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -43,7 +47,11 @@ def test_a_key_ring_from_the_environment_needs_no_file(tmp_path: Path) -> None:
         [sys.executable, "manage.py", "check"],
         cwd=REPO_ROOT,
         env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("HRAMADA_") and k != "DATABASE_URL"},
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith("HRAMADA_") and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+            },
             "HRAMADA_VAR_DIR": str(tmp_path),
             **env_ring,
         },
