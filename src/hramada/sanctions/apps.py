@@ -22,7 +22,7 @@ class SanctionsConfig(AppConfig):
 
         register_link(NavLink("sanctions:search", _("Sanctions search"), READ_ROLES, order=40))
         register_link(NavLink("sanctions:sources", _("Sanctions lists"), READ_ROLES, order=41))
-        register_link(NavLink("screening:screen", _("Screen a name"), frozenset(screening_roles()), order=39))
+        register_link(NavLink("screening:screen", _("Screen a name"), frozenset(screening_roles()), order=38))
         register_link(NavLink("screening:bulk", _("Screen a file"), frozenset(screening_roles()), order=39))
         register_panel(
             Panel(
