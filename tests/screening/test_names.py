@@ -110,3 +110,8 @@ def test_tsikhanouskaya_in_lacinka_matches_russian_tikhanovskaya() -> None:
 
 def test_initials_meet_given_name_and_patronymic() -> None:
     assert similarity("A. R. Lukashenka", "Alyaksandr Ryhorovich LUKASHENKA") >= MATCH
+
+
+def test_brother_and_sister_do_not_match() -> None:
+    # Same surname and father; the patronymic says son or daughter.
+    assert similarity("Viktar Aliaksandravich LUKASHENKA", "Viktoryia Aliaksandrauna LUKASHENKA") < MATCH

@@ -244,8 +244,11 @@ def _part_similarity(a: str, b: str) -> float:
         return 0.0  # numbers agree exactly or not at all
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
-    if a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS):
+    a_patronymic, b_patronymic = a.endswith(_PATRONYMIC_ENDINGS), b.endswith(_PATRONYMIC_ENDINGS)
+    if a_patronymic != b_patronymic:
         return 0.0  # a given name is not a patronymic: Aleksandr is not Aleksandrovich
+    if a_patronymic and a.endswith("vic") != b.endswith("vic"):
+        return 0.0  # a son's patronymic is not a daughter's: Aliaksandravich is not Aliaksandrauna
     longest = max(len(a), len(b))
     allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
     if a[0] != b[0]:
