@@ -115,3 +115,7 @@ def test_initials_meet_given_name_and_patronymic() -> None:
 def test_brother_and_sister_do_not_match() -> None:
     # Same surname and father; the patronymic says son or daughter.
     assert similarity("Viktar Aliaksandravich LUKASHENKA", "Viktoryia Aliaksandrauna LUKASHENKA") < MATCH
+
+
+def test_noise_words_in_name_cells_are_ignored() -> None:
+    assert similarity("Oleg YURCHIK aka Aleh YURCHYK", "YURCHYK, Aleh") >= MATCH

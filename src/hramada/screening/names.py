@@ -146,6 +146,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             for word in latin.split()[:MAX_TOKENS]:
                 number = number_key(word, kind)
                 key = number or fold(word)
+                if key in _NOISE_KEYS:
+                    continue
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
                     keys.append(key if number else table.canonical(key))
@@ -187,6 +189,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
+_NOISE_KEYS = frozenset(fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née"))
+"""Words lists and spreadsheets put inside name cells that are not part of any name."""
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
