@@ -174,3 +174,22 @@ def test_a_missing_file_is_refused(loaded: Any, tmp_path: Path) -> None:
     before = loaded()
     assert "no such file" in refused("eu_journal", tmp_path / "nothing.csv")
     assert_intact(loaded, before)
+
+
+def test_a_crash_inside_an_importer_is_a_refusal_naming_the_file(
+    loaded: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A parser bug on an odd file (found by fuzzing: a KeyError on a mangled header) must not leave a traceback
+    for the analyst nor anything in the store."""
+    from hramada.sanctions import importers
+
+    def crash(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("country")
+
+    monkeypatch.setattr(importers, "parse_all", crash)
+    before = loaded()
+    copy = tmp_path / "32006R0765-copy.csv"
+    copy.write_bytes((JOURNAL / "32006R0765.csv").read_bytes() + b"\n")
+    message = refused("eu_journal", copy)
+    assert "could not read this file" in message and "KeyError" in message
+    assert_intact(loaded, before)

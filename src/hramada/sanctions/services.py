@@ -434,6 +434,14 @@ def parse_file(
         raise SnapshotImportError(str(error)) from error
     except NotImplementedError as error:
         raise SnapshotImportError(f"the {source_key} importer is not available yet") from error
+    except SnapshotImportError:
+        raise
+    except Exception as error:
+        # A parser bug on an odd file (a KeyError on a mangled header, say) is still a file that could not be
+        # read: the analyst gets a refusal naming the file, not a traceback, and nothing was stored.
+        raise SnapshotImportError(
+            f"{path}: the {source_key} importer could not read this file ({error!r}); nothing was stored"
+        ) from error
     if any(entity.op for entity in parsed):
         base = latest_snapshot(store_key)
         return (
