@@ -9,6 +9,7 @@ worker process holds its own copy, as the design's scale path says; nothing is s
 from __future__ import annotations
 
 import logging
+import pickle
 import threading
 import time
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ class _State:
     built_at: float = 0.0
     build_seconds: float = 0.0
     checked_at: float = 0.0
+    rebuilds: int = 0
+    updates: int = 0
 
 
 _state = _State()
@@ -67,19 +70,26 @@ def _rebuild(wanted: dict[str, int]) -> None:
     index = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))
     _state.index = index
     _state.snapshot_by_source = dict(wanted)
+    _state.rebuilds += 1
     _state.build_seconds = time.perf_counter() - started
     _state.built_at = time.time()
     logger.info("screening index built: %d entities in %.1f s", len(index), _state.build_seconds)
 
 
 def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
-    """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt."""
-    index = _state.index
-    if index is None:
+    """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt.
+
+    The engine's index must not change while other threads screen with it, so the delta goes into a copy that
+    replaces the served index in one assignment (copy-on-write: about 2 s for every bundled list, against 5 s for
+    a rebuild; requests meanwhile keep screening against the previous lists).
+    """
+    if _state.index is None:
         _rebuild(wanted)
         return
+    index: ScreeningIndex = pickle.loads(pickle.dumps(_state.index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    applied = dict(_state.snapshot_by_source)
     for key, snapshot in current.items():
-        held = _state.snapshot_by_source.get(key)
+        held = applied.get(key)
         if held == snapshot.pk:
             continue
         previous = selectors.previous_snapshot(snapshot)
@@ -91,9 +101,14 @@ def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
             index.remove(entity_id)
         for data in changes.upserted:
             index.replace(data)
-        _state.snapshot_by_source[key] = snapshot.pk
-    if set(_state.snapshot_by_source) - set(wanted):
+        applied[key] = snapshot.pk
+    if set(applied) - set(wanted):
         _rebuild(wanted)
+        return
+    _state.index = index
+    _state.snapshot_by_source = applied
+    _state.updates += 1
+    logger.info("screening index updated from deltas: %d entities", len(index))
 
 
 def index_status() -> dict[str, object]:
@@ -105,6 +120,8 @@ def index_status() -> dict[str, object]:
         "snapshots": dict(_state.snapshot_by_source),
         "built_at": _state.built_at,
         "build_seconds": round(_state.build_seconds, 2),
+        "rebuilds": _state.rebuilds,
+        "updates": _state.updates,
     }
 
 

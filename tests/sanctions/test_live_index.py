@@ -1,0 +1,55 @@
+"""The served screening index follows list changes from deltas, without a rebuild."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hramada.sanctions import live_index
+from hramada.sanctions.services import import_file
+from hramada.screening import Query, screen
+
+
+@pytest.fixture(autouse=True)
+def fresh_index() -> Any:
+    live_index.reset_screening_index()
+    yield
+    live_index.reset_screening_index()
+
+
+@pytest.mark.django_db
+def test_an_amendment_reaches_screening_through_its_delta(shared_data: Any, monkeypatch: Any) -> None:
+    journal = shared_data / "sanctions/eu/journal"
+    import_file("eu_journal", journal / "32006R0765.csv", by=None)
+    before = live_index.screening_index()
+    rebuilds = live_index.index_status()["rebuilds"]
+    size = len(before)
+
+    import_file("eu_journal", journal / "amendment-32026R1846.csv", by=None)
+    monkeypatch.setattr(live_index, "FRESHNESS_SECONDS", 0.0)
+    after = live_index.screening_index()
+
+    status = live_index.index_status()
+    assert status["rebuilds"] == rebuilds, "a one-snapshot step must be applied as a delta"
+    assert status["updates"] >= 1
+    assert after is not before, "the served index is replaced, never changed under readers"
+    assert len(before) == size, "the previous index is left as it was for requests still using it"
+    assert len(after) > size
+
+
+@pytest.mark.django_db
+def test_screening_sees_a_party_added_by_an_amendment(shared_data: Any, monkeypatch: Any) -> None:
+    from hramada.sanctions.importers import parse
+
+    journal = shared_data / "sanctions/eu/journal"
+    import_file("eu_journal", journal / "32006R0765.csv", by=None)
+    live_index.screening_index()
+    added = next(
+        p for p in parse("eu_journal", journal / "amendment-32026R1846.csv") if p.schema != "Sanction"
+    )
+    name = added.values("name")[0]
+    import_file("eu_journal", journal / "amendment-32026R1846.csv", by=None)
+    monkeypatch.setattr(live_index, "FRESHNESS_SECONDS", 0.0)
+    results = screen(Query(name=name, schema="LegalEntity"), live_index.screening_index())
+    assert results and results[0].entity_id == added.id
