@@ -48,7 +48,7 @@ def _setup(var_dir: Path, quick: bool) -> tuple[str, list[dict[str, Any]]]:
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
-    subprocess.run([sys.executable, "manage.py", "generate_keys"], cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    subprocess.run([sys.executable, "manage.py", "generate_keys"], cwd=ROOT, check=True, capture_output=True)
     django.setup()
     from django.core.management import call_command
 
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         port = _free_port()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH", "")]))
-        server = subprocess.Popen(  # noqa: S603
+        server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "hramada.wsgi:application", "--bind", f"127.0.0.1:{port}",
              "--workers", str(args.workers), "--threads", "4", "--log-level", "warning"],
             cwd=ROOT, env=env,
