@@ -238,13 +238,18 @@ def identifier_rows(entity: ParsedEntity) -> list[tuple[str, str, str, str]]:
             for holder in holders:
                 add(holder, scheme, number)
         return rows
-    currencies = entity.values("currency")
-    for prop, scheme in IDENTIFIER_PROPERTIES.items():
-        for value in entity.values(prop):
-            if scheme == "crypto" and entity.schema == "CryptoWallet":
+    properties = entity.properties
+    currencies = properties.get("currency") or []
+    # Walk the properties the entity has (a handful), not the identifier table (21 look-ups per entity).
+    for prop, values in properties.items():
+        id_scheme = IDENTIFIER_PROPERTIES.get(prop)
+        if id_scheme is None:
+            continue
+        for value in values:
+            if id_scheme == "crypto" and entity.schema == "CryptoWallet":
                 add(entity.id, f"crypto:{currencies[0]}" if currencies else "crypto", value)
-            elif scheme != "crypto" or entity.schema == "CryptoWallet":
-                add(entity.id, scheme, value)
+            elif id_scheme != "crypto" or entity.schema == "CryptoWallet":
+                add(entity.id, id_scheme, value)
     return rows
 
 
