@@ -170,6 +170,12 @@ def content_hash(entity: ParsedEntity) -> str:
 
 
 def caption_of(entity: ParsedEntity) -> str:
+    """What lists and deltas show for an entity: its first name, a Sanction's programme and subject, or for a
+    link ("Linked To", Ownership) the two ids it joins."""
+    edges = relation_rows(entity)
+    if edges:
+        _, _, source, target, label = edges[0]
+        return f"{source} {label} {target}"[:500]
     for prop in ("name", "alias", "number", "publicKey", "full", "programId"):
         values = entity.values(prop)
         if values:
