@@ -86,7 +86,7 @@ def _row_entities(path: PathLike, line: int, row: dict[str, str], *, amendment: 
         subject.add(column, row.get(column))
     for column in COUNTRY_COLUMNS:
         for value in _COUNTRY_SPLIT.split(row.get(column, "")):
-            subject.add(column, value, printed=row[column])
+            subject.add(column, value, printed=row.get(column, ""))
     for column in DATE_COLUMNS:
         cell = row.get(column, "").strip()
         if cell:
@@ -168,7 +168,15 @@ def iter_records(path: PathLike) -> Iterator[JournalRecord]:
             raise SourceFormatError(
                 path, f"expected {len(header)} columns, found {len(cells)}", where=f"line {line}"
             )
-        record = _row_entities(path, line, dict(zip(header, cells, strict=True)), amendment=amendment)
+        try:
+            record = _row_entities(path, line, dict(zip(header, cells, strict=True)), amendment=amendment)
+        except SourceFormatError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            # A damaged header or cell that no named rule catches still gets an answer naming the line.
+            raise SourceFormatError(
+                path, f"unreadable row ({type(exc).__name__}: {exc})", where=f"line {line}"
+            ) from exc
         if record.key in seen:
             raise SourceFormatError(
                 path, f"duplicate entry {record.key} (first on line {seen[record.key]})", where=f"line {line}"
