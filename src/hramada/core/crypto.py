@@ -359,6 +359,53 @@ def decrypt(ciphertext: str, *, label: str, ring: KeyRing | None = None) -> str:
     return data.decode("utf-8")
 
 
+# --- Files -------------------------------------------------------------------------------------------------
+# Attachments (passport scans, reports, testimonies) are personal data too. A file is one envelope: header
+# `v1.<kid>.` in ASCII, then the wrapped data key, the nonce and the AES-GCM body, all bound to `label`.
+
+_WRAPPED_KEY_BYTES = NONCE_BYTES + 32 + 16  # nonce + 256-bit key + GCM tag
+
+
+def encrypt_bytes(data: bytes, *, label: str, ring: KeyRing | None = None) -> bytes:
+    """Encrypt a file's bytes for `label` under the current key (envelope encryption, as for fields)."""
+    ring = ring or load_keyring()
+    kid = ring.current
+    data_key = AESGCM.generate_key(bit_length=256)
+    wrap_nonce = os.urandom(NONCE_BYTES)
+    wrapped = wrap_nonce + AESGCM(ring.key(kid)).encrypt(wrap_nonce, data_key, _aad(b"dek", kid, label))
+    nonce = os.urandom(NONCE_BYTES)
+    body = AESGCM(data_key).encrypt(nonce, data, _aad(b"file", kid, label))
+    return f"{FORMAT_VERSION}.{kid}.".encode("ascii") + wrapped + nonce + body
+
+
+def decrypt_bytes(blob: bytes, *, label: str, ring: KeyRing | None = None) -> bytes:
+    """A file's bytes, or `DecryptionError`: a file that is not ours, altered or under another key is refused."""
+    version, _, rest = blob.partition(b".")
+    kid_raw, _, payload = rest.partition(b".")
+    if (
+        version != FORMAT_VERSION.encode("ascii")
+        or not kid_raw
+        or len(payload) < _WRAPPED_KEY_BYTES + NONCE_BYTES
+    ):
+        raise DecryptionError(f"This file of {label} is not an encrypted Hramada file.", kid="")
+    kid = kid_raw.decode("ascii", errors="replace")
+    ring = ring or load_keyring()
+    wrapped, nonce, body = (
+        payload[:_WRAPPED_KEY_BYTES],
+        payload[_WRAPPED_KEY_BYTES : _WRAPPED_KEY_BYTES + NONCE_BYTES],
+        payload[_WRAPPED_KEY_BYTES + NONCE_BYTES :],
+    )
+    try:
+        data_key = AESGCM(ring.key(kid)).decrypt(
+            wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad(b"dek", kid, label)
+        )
+        return AESGCM(data_key).decrypt(nonce, body, _aad(b"file", kid, label))
+    except InvalidTag:
+        raise DecryptionError(
+            f"A file of {label} under key {kid!r} fails authentication: it was altered.", kid=kid
+        ) from None
+
+
 # --- Blind index --------------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hramada.core.fields import EncryptedJSONField, EncryptedTextField, RevealMixin
+from hramada.core.storage import EncryptedFileStorage
 from hramada.fund.workflow import State
 
 ZERO = Decimal("0.00")
@@ -498,7 +499,10 @@ class Attachment(models.Model):
     report = models.ForeignKey(
         Report, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(upload_to=attachment_path)
+    # Encrypted at rest: a scan or a report can identify the applicant as surely as their name.
+    file = models.FileField(
+        upload_to=attachment_path, storage=EncryptedFileStorage(label="fund.Attachment.file")
+    )
     original_name = EncryptedTextField(blank=True, default="")
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = "Compile the project's .po catalogues to .mo files (only those that changed)."
+    # Runs before keys exist (make test on a fresh clone) and touches no database: no system checks.
+    requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
         compiled = 0
