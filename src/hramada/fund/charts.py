@@ -9,6 +9,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from hramada.core.formatting import number
+
 COLOURS = {
     "allocated": "#9db4c0",
     "committed": "#5c6b73",
@@ -57,11 +59,11 @@ def envelope_bars(
             w = float(values[key]) * scale
             body.append(
                 f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="16" fill="{COLOURS[key]}">'
-                f"<title>{escape(labels[key])}: {values[key]}</title></rect>"
+                f"<title>{escape(labels[key])}: {escape(number(values[key]))}</title></rect>"
             )
         x = label_w + float(values["allocated"]) * scale + 6
         body.append(
-            f'<text x="{x:.1f}" y="{y + 14}" font-size="11" fill="{COLOURS["available"]}">{values["available"]}</text>'
+            f'<text x="{x:.1f}" y="{y + 14}" font-size="11" fill="{COLOURS["available"]}">{escape(number(values["available"]))}</text>'
         )
     return _svg(width, height, title, body)
 
