@@ -4,7 +4,6 @@ decide and pay, and the applicant reads the result in their language. Also saves
 from __future__ import annotations
 
 import os
-
 import re
 from collections.abc import Iterator
 from pathlib import Path

@@ -73,6 +73,6 @@ def test_the_stylesheet_is_served_without_debug(client: Any) -> None:
 
     assert settings.DEBUG is False
     page = client.get("/staff/login/").content.decode()
-    assert '/static/hramada/hramada.css' in page
+    assert "/static/hramada/hramada.css" in page
     response = client.get("/static/hramada/hramada.css")
     assert response.status_code == 200
