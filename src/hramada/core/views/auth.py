@@ -40,7 +40,7 @@ class StaffAuthenticationForm(AuthenticationForm):
         # AuthenticationForm sets max_length after the field is built, which adds no validator: without this an
         # over-long username would reach authenticate() and django-axes' 255-character column.
         username = self.fields["username"]
-        username.validators.append(MaxLengthValidator(username.max_length or 150))
+        username.validators.append(MaxLengthValidator(getattr(username, "max_length", None) or 150))
 
     def confirm_login_allowed(self, user: object) -> None:
         super().confirm_login_allowed(user)  # type: ignore[arg-type]
