@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hramada.core.fields import EncryptedJSONField, EncryptedTextField, RevealMixin
 from hramada.core.storage import EncryptedFileStorage
@@ -337,7 +338,7 @@ class Review(models.Model):
     """A reviewer's conflict-of-interest declaration and, without a conflict, their scores."""
 
     class Recommendation(models.TextChoices):
-        FUND = "fund", _("Fund")
+        FUND = "fund", pgettext_lazy("review recommendation", "Fund")
         DO_NOT_FUND = "do_not_fund", _("Do not fund")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
