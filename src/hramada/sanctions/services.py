@@ -41,6 +41,7 @@ from hramada.sanctions.models import (
     SnapshotEntity,
     Source,
 )
+from hramada.sanctions.signals import ListChange, send_list_changed
 
 BATCH_SIZE = 1000
 # SQLite allows 32766 variables per statement since 3.32; stay well below for `content_hash IN (...)`.
@@ -732,6 +733,15 @@ def import_file(
         report("members", len(prepared), len(prepared))
         delta = _refresh_deltas(snapshot)
         _audit(by, snapshot, new_versions)
+        change = ListChange(
+            source=store_key,
+            snapshot_id=snapshot.pk,
+            previous_snapshot_id=delta.old_id,
+            added=tuple(delta.added),
+            removed=tuple(delta.removed),
+            changed=tuple(sorted(delta.amended)),
+        )
+        transaction.on_commit(lambda: send_list_changed(change))
     stored = time.perf_counter()
     return ImportResult(
         snapshot=snapshot,
