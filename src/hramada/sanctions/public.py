@@ -510,7 +510,7 @@ def related_entities(entity_id: str) -> list[RelatedEntity]:
 def is_belarus_programme(programme: str | Mapping[str, Sequence[str]]) -> bool:
     """Whether a programme code (``EU-BLR``, ``BELARUS-EO14038``, ``BLR``) or an FtM Sanction's properties
     belong to the Belarus regime, by the importers' programme table."""
-    from hramada.sanctions.services import belarus_programmes
+    from hramada.sanctions.records import belarus_programmes
 
     codes = belarus_programmes()
     if isinstance(programme, str):
