@@ -22,9 +22,9 @@ from hramada.fund.models import (
     Tier,
     Tranche,
 )
+from hramada.fund.selectors import envelope_of_application, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, parse_amount
 from hramada.fund.services.errors import AmountRefused, ConflictOfInterest, FundError, HeldForScreening
-from hramada.fund.services.holds import open_holds
 from hramada.fund.workflow import State, TransitionRefused
 
 # --- Review -------------------------------------------------------------------------------------------------
@@ -107,22 +107,13 @@ def recommend(application: Application, *, by: Any, note: str = "") -> Applicati
 # --- Decisions ----------------------------------------------------------------------------------------------
 
 
-def envelope_for(application: Application, year: int | None = None) -> Envelope | None:
-    return Envelope.objects.filter(
-        programme=application.programme,
-        tier=application.tier,
-        category=application.category,
-        year=year or timezone.localdate().year,
-    ).first()
-
-
 def approve(application: Application, *, by: Any, amount: Any = None, note: str = "") -> Grant:
     """Approve and commit the money: the envelope row is locked, so two approvals against its last euro cannot
     both pass; the database constraint (committed <= allocated) stands behind the check."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         workflow.check("approve", application.state, by)
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this application until an analyst decides.")
             )
@@ -141,7 +132,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
             )
             if by is not None and reviewers == {by.pk}:
                 raise FundError(_("The reviewer and the deciding manager must be two different people."))
-        envelope = envelope_for(application)
+        envelope = envelope_of_application(application)
         if envelope is None:
             raise AmountRefused(_("There is no budget envelope for this tier, category and year."))
         envelope = _lock_envelope(envelope.pk)

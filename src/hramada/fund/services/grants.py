@@ -28,9 +28,10 @@ from hramada.fund.models import (
     Tranche,
 )
 from hramada.fund.screening import party_ref, screen_party, warm_up
+from hramada.fund.selectors import has_confirmed_match, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, _user, parse_amount
 from hramada.fund.services.errors import AmountRefused, FundError, HeldForScreening, TrancheRefused
-from hramada.fund.services.holds import _hold_if_matched, confirmed_match, open_holds
+from hramada.fund.services.holds import _hold_if_matched
 from hramada.fund.workflow import State
 
 # --- Grant agreement, reports, tranches ---------------------------------------------------------------------
@@ -219,11 +220,11 @@ def release_tranche(
             raise TrancheRefused(_("Release the earlier tranches first."))
         if not grant.payee_name:
             raise TrancheRefused(_("The grantee has not given payment details yet."))
-        if confirmed_match(application):
+        if has_confirmed_match(application):
             raise HeldForScreening(
                 _("A sanctions analyst confirmed a match for this grant: it cannot be paid.")
             )
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this payment until an analyst decides.")
             )

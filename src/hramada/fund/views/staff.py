@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hramada.core import audit
 from hramada.core.access import require_roles
-from hramada.core.fields import reveal as reveal_field
+from hramada.core.personal_data import reveal as reveal_field
 from hramada.core.roles import Role
 from hramada.fund import forms, selectors, services, workflow
 from hramada.fund.models import (
@@ -57,7 +57,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require_roles(M, R, A)
 def queue_rapid(request: HttpRequest) -> HttpResponse:
-    services.escalate_decision_clocks()  # on read as well as on schedule: an alert never waits for the worker
     return render(request, "fund/staff/queue_rapid.html", {"items": selectors.rapid_queue()})
 
 
@@ -108,8 +107,8 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         "reveal_form": forms.RevealForm(),
         "can_reveal_contacts": user.has_role(M),
         "revealed": None,
-        "clock": services.clock_status(app),
-        "envelope": services.envelope_for(app),
+        "clock": selectors.clock_status_of(app),
+        "envelope": selectors.envelope_of_application(app),
         "grant": Grant.objects.filter(application=app).first(),
         "mine": app.reviews.filter(reviewer=user).first(),
     }
