@@ -9,7 +9,6 @@ Datasets: `default` (every current list), `belarus` (Belarus-regime designations
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.http import HttpRequest
@@ -19,62 +18,25 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from hramada.api.auth import roles
-from hramada.core.roles import Role
-from hramada.sanctions.live_index import current_records, index_status, screening_index
-from hramada.screening import FEATURES, Query, QueryError, ScreeningResult, Thresholds, screen
+from hramada.sanctions import public
+from hramada.sanctions.public import SCREENING_ROLES
+from hramada.screening import FEATURES, QueryError, Thresholds
+from hramada.screening.vocabulary import (
+    COUNTRY_PROPERTIES,
+    FOUNDING_DATE_PROPERTIES,
+    IDENTIFIER_KINDS,
+    NAME_PART_PROPERTIES,
+    QUERY_NAME_PROPERTIES,
+)
 
 router = Router(tags=["screening (yente dialect)"])
 
 ALGORITHM = "hramada-v1"
 ALGORITHM_ALIASES = {ALGORITHM, "best", "default", "logic-v2", "logic-v1", "name-based", "name-qualified"}
-SCREENING_ROLES = (
-    Role.SANCTIONS_ANALYST,
-    Role.FUND_MANAGER,
-    Role.FINANCE_OFFICER,
-    Role.REVIEWER,
-    Role.DOCUMENTER,
-    Role.DONOR_COORDINATOR,
-    Role.AUDITOR,
-    Role.ADMINISTRATOR,
-)
 MAX_QUERIES = 100
 MAX_VALUE_LENGTH = 500  # the longest listed name is under 300 characters; longer input is not a name
 MAX_LIMIT = 500
-NAME_PROPS = (
-    "name",
-    "alias",
-    "firstName",
-    "lastName",
-    "middleName",
-    "fatherName",
-    "weakAlias",
-    "previousName",
-)
-COUNTRY_PROPS = (
-    "country",
-    "nationality",
-    "citizenship",
-    "jurisdiction",
-    "birthCountry",
-    "flag",
-    "mainCountry",
-)
-IDENTIFIER_PROPS = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "registrationNumber": "registration",
-    "ogrnCode": "registration",
-    "okpoCode": "registration",
-    "taxNumber": "tax",
-    "innCode": "tax",
-    "vatCode": "tax",
-    "imoNumber": "imo",
-    "mmsi": "mmsi",
-    "leiCode": "lei",
-    "swiftBic": "bic",
-    "publicKey": "crypto",
-    "accountId": "crypto",
-}
+MAX_EXCLUDED = 500
 
 
 MATCHER = {
@@ -96,8 +58,11 @@ class MatchRequest(Schema):
     config: dict[str, Any] = Field(default_factory=dict)
 
 
-def _thresholds(threshold: float | None, cutoff: float | None, *, investigation: bool = False) -> Thresholds:
-    base = Thresholds.INVESTIGATION if investigation else Thresholds.SCREENING
+def _thresholds(threshold: float | None, cutoff: float | None, *, purpose: str) -> Thresholds | None:
+    """The profile's thresholds, unless the caller chose its own (yente lets it); None keeps the profile's."""
+    if threshold is None and cutoff is None:
+        return None
+    base = public.profile(purpose)
     match = base.match if threshold is None else threshold
     review = base.review if cutoff is None else cutoff
     for name, value in (("threshold", match), ("cutoff", review)):
@@ -129,34 +94,41 @@ def _strings(values: list[Any], field: str) -> list[str]:
     return out
 
 
-def query_from_ftm(key: str, entity: EntityQuery) -> Query:
-    """Turn a FollowTheMoney-shaped yente query into an engine query; bad input names the field."""
+def party_from_ftm(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
+    """Turn a FollowTheMoney-shaped yente query into a party to screen; bad input names the field.
+
+    A query that carries its own ``id`` is the caller's counterparty: decisions on it are remembered under
+    ``<caller>:<id>``, so the next request with the same id shows them."""
     props = {
         name: _strings(values, f"queries.{key}.properties.{name}")
         for name, values in entity.properties.items()
     }
-    names = [value for prop in NAME_PROPS for value in props.get(prop, []) if value.strip()]
-    parts = [props.get(p, []) for p in ("firstName", "middleName", "fatherName", "lastName")]
+    names = [value for prop in QUERY_NAME_PROPERTIES for value in props.get(prop, []) if value.strip()]
+    parts = [props.get(p, []) for p in NAME_PART_PROPERTIES]
     if not props.get("name") and any(parts):
         names.insert(0, " ".join(v[0] for v in parts if v))
-    identifiers = [
-        f"{kind}:{value}" for prop, kind in IDENTIFIER_PROPS.items() for value in props.get(prop, [])
-    ]
-    if not names and not identifiers:
+    identifiers: dict[str, list[str]] = {}
+    for prop, kind in IDENTIFIER_KINDS.items():
+        identifiers.setdefault(kind, []).extend(props.get(prop, []))
+    if not names and not any(identifiers.values()):
         raise HttpError(400, f"queries.{key}.properties.name: a name or an identifier is required")
     schema = entity.schema_ if entity.schema_ not in ("Thing", "") else "LegalEntity"
+    dates = props.get("birthDate") or [v for prop in FOUNDING_DATE_PROPERTIES for v in props.get(prop, [])]
+    party = public.Party(
+        name=names[0] if names else "",
+        aliases=tuple(names[1:]),
+        schema=schema,
+        birth_date=next(iter(dates), None),
+        countries=tuple(value for prop in COUNTRY_PROPERTIES for value in props.get(prop, [])),
+        identifiers={kind: tuple(values) for kind, values in identifiers.items() if values},
+        key=key,
+        ref=f"{caller}:{entity.id}"[:200] if entity.id else "",
+    )
     try:
-        return Query(
-            name=names[0] if names else "",
-            aliases=tuple(names[1:]),
-            schema=schema,
-            birth_date=next(iter(props.get("birthDate") or props.get("incorporationDate") or []), None),
-            countries=tuple(value for prop in COUNTRY_PROPS for value in props.get(prop, [])),
-            identifiers=tuple(identifiers),
-            id=key,
-        )
+        party.query()
     except QueryError as exc:
         raise HttpError(400, f"queries.{key}.{_query_field(exc.field)}: {exc}") from exc
+    return party
 
 
 def _query_field(field: str) -> str:
@@ -168,40 +140,41 @@ def _query_field(field: str) -> str:
     return mapping.get(field, field)
 
 
-def _in_dataset(result: ScreeningResult, dataset: str) -> bool:
-    if dataset in ("default", "sanctions", "all"):
-        return True
-    if dataset == "belarus":
-        return any(_is_belarus(s) for s in result.sanctions)
-    return dataset in result.datasets
+def _caller(request: HttpRequest) -> str:
+    """Who asks, as the audit log and remembered decisions name it: the API key, or the signed-in session."""
+    key_id = getattr(request, "api_key_id", None)
+    return f"api.key:{key_id}" if key_id is not None else f"api.session:{getattr(request.user, 'pk', '')}"
 
 
-def _is_belarus(sanction: dict[str, list[str]]) -> bool:
-    programmes = " ".join(sanction.get("program", []) + sanction.get("programId", [])).upper()
-    return "BELARUS" in programmes or "EU-BLR" in programmes or "765/2006" in programmes
+def _purpose(purpose: str | None, default: str) -> str:
+    chosen = purpose or default
+    if chosen not in public.PURPOSES:
+        raise HttpError(400, f"purpose: unknown purpose {chosen!r}; known: {', '.join(public.PURPOSES)}")
+    return chosen
 
 
 def _entity_json(
-    record: dict[str, Any] | None, result: ScreeningResult | None = None, *, scored: bool = True
+    record: public.ListedRecord | None, hit: public.Hit | None = None, *, scored: bool = True
 ) -> dict[str, Any]:
-    record = record or {}
+    data: dict[str, Any] = dict(record.data) if record is not None else {}
     payload = {
-        "id": record.get("id") or (result.entity_id if result else ""),
-        "caption": record.get("caption") or (result.caption if result else ""),
-        "schema": record.get("schema") or (result.schema if result else "Thing"),
-        "properties": record.get("properties", {}),
-        "datasets": record.get("datasets", list(result.datasets) if result else []),
-        "referents": record.get("referents", []),
+        "id": record.id if record else (hit.entity_id if hit else ""),
+        "caption": record.caption if record else (hit.caption if hit else ""),
+        "schema": record.schema if record else (hit.schema if hit else "Thing"),
+        "properties": dict(record.properties) if record else {},
+        "datasets": list(record.datasets) if record else (list(hit.datasets) if hit else []),
+        "referents": data.get("referents", []),
         "target": True,
-        "first_seen": record.get("first_seen"),
-        "last_seen": record.get("last_seen"),
-        "last_change": record.get("last_change"),
+        "first_seen": data.get("first_seen"),
+        "last_seen": data.get("last_seen"),
+        "last_change": data.get("last_change"),
     }
-    if result is not None and scored:
+    if hit is not None and scored:
+        result = hit.result
         payload.update(
             {
-                "score": round(result.score, 4),
-                "match": result.match,
+                "score": hit.score,
+                "match": hit.match,
                 "features": {name: round(value, 4) for name, value in result.features.items()},
                 "explanations": {
                     reason.feature: {
@@ -213,18 +186,24 @@ def _entity_json(
                     }
                     for reason in result.reasons
                 },
-                "explanation": result.explanation,
+                "explanation": hit.explanation,
+                "decision": _decision_json(hit.decision),
             }
         )
     return payload
 
 
-def _screen(query: Query, dataset: str, thresholds: Thresholds, limit: int) -> list[ScreeningResult]:
-    index = screening_index()
-    wide = limit if dataset in ("default", "sanctions", "all") else min(MAX_LIMIT, limit * 5)
-    return [r for r in screen(query, index, thresholds=thresholds, limit=wide) if _in_dataset(r, dataset)][
-        :limit
-    ]
+def _decision_json(decision: public.RememberedDecision | None) -> dict[str, Any] | None:
+    """Hramada's addition to yente's result: an analyst's standing decision on this (query id, entity) pair."""
+    if decision is None:
+        return None
+    return {
+        "verdict": decision.verdict,
+        "reason": decision.reason,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at.isoformat(),
+        "listed_changed": decision.listed_changed,
+    }
 
 
 @router.post(
@@ -238,23 +217,38 @@ def match(
     threshold: float | None = None,
     cutoff: float | None = None,
     limit: int = 5,
+    exclude_entity_ids: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    purpose: str | None = None,
 ) -> dict[str, Any]:
     _check_algorithm(algorithm)
-    thresholds = _thresholds(threshold, cutoff)
+    chosen = _purpose(purpose, "onboarding")
+    thresholds = _thresholds(threshold, cutoff, purpose=chosen)
     limit = _check_limit(limit)
+    if len(exclude_entity_ids) > MAX_EXCLUDED:
+        raise HttpError(400, f"exclude_entity_ids: at most {MAX_EXCLUDED} ids")
     if not body.queries:
         raise HttpError(400, "queries: at least one query is required")
     if len(body.queries) > MAX_QUERIES:
         raise HttpError(400, f"queries: at most {MAX_QUERIES} queries per request")
-    prepared = {key: query_from_ftm(key, entity) for key, entity in body.queries.items()}
+    caller = _caller(request)
+    parties = [party_from_ftm(key, entity, caller=caller) for key, entity in body.queries.items()]
+    screenings = public.screen_many(
+        parties,
+        purpose=chosen,
+        by=request.user,  # type: ignore[arg-type]  # RoleAuth put the authenticated staff user here
+        source=caller,
+        dataset=dataset,
+        limit=limit,
+        thresholds=thresholds,
+        exclude_entity_ids=exclude_entity_ids,
+    )
+    records = public.listed_entities({hit.entity_id for s in screenings for hit in s.hits})
     responses: dict[str, Any] = {}
-    for key, query in prepared.items():
-        results = _screen(query, dataset, thresholds, limit)
-        records = current_records([r.entity_id for r in results])
+    for key, screening in zip(body.queries, screenings, strict=True):
         responses[key] = {
             "status": 200,
-            "results": [_entity_json(records.get(r.entity_id), r) for r in results],
-            "total": {"value": len(results), "relation": "eq"},
+            "results": [_entity_json(records.get(hit.entity_id), hit) for hit in screening.hits],
+            "total": {"value": len(screening.hits), "relation": "eq"},
             "query": body.queries[key].model_dump(by_alias=True),
             "limit": limit,
         }
@@ -280,24 +274,34 @@ def search(
         raise HttpError(400, "offset: must not be negative")
     if not q.strip():
         raise HttpError(400, "q: a search text is required")
+    if len(q) > MAX_VALUE_LENGTH:
+        raise HttpError(400, f"q: longer than {MAX_VALUE_LENGTH} characters ({len(q)})")
+    party = public.Party(
+        name=q, schema=schema_name or "LegalEntity", countries=tuple(filter(None, [countries or ""]))
+    )
     try:
-        query = Query(
-            name=q, schema=schema_name or "LegalEntity", countries=tuple(filter(None, [countries or ""]))
-        )
+        party.query()
     except QueryError as exc:
         raise HttpError(400, f"{'q' if exc.field == 'name' else exc.field}: {exc}") from exc
-    results = _screen(
-        query, dataset, _thresholds(None, None, investigation=True), min(MAX_LIMIT, offset + limit)
+    screening = public.screen(
+        party,
+        purpose="investigation",
+        by=request.user,  # type: ignore[arg-type]
+        source=_caller(request),
+        dataset=dataset,
+        limit=min(MAX_LIMIT, offset + limit),
     )
-    page = results[offset : offset + limit]
-    records = current_records([r.entity_id for r in page])
+    page = screening.hits[offset : offset + limit]
+    records = public.listed_entities([hit.entity_id for hit in page])
     return {
         "results": [
-            _entity_json(records.get(r.entity_id), r, scored=False) | {"score": round(r.score, 4)}
-            for r in page
+            _entity_json(records.get(hit.entity_id), hit, scored=False) | {"score": hit.score} for hit in page
         ],
         "facets": {},
-        "total": {"value": len(results), "relation": "eq" if len(results) < offset + limit else "gte"},
+        "total": {
+            "value": len(screening.hits),
+            "relation": "eq" if len(screening.hits) < offset + limit else "gte",
+        },
         "limit": limit,
         "offset": offset,
     }
@@ -307,38 +311,33 @@ def search(
     "/entities/{entity_id}", auth=roles(*SCREENING_ROLES), summary="One listed entity, with its sanctions"
 )
 def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> dict[str, Any]:
-    record = current_records([entity_id]).get(entity_id)
+    record = public.listed_entity(entity_id)
     if record is None:
         raise HttpError(404, f"entity_id: no current listed entity {entity_id!r}")
     payload = _entity_json(record)
-    if nested:
-        index = screening_index()
+    if nested and record.sanctions:
         sanctions = [
             {"id": f"{entity_id}-sanction-{n}", "schema": "Sanction", "caption": "Sanction", "properties": s}
-            for n, s in enumerate(index.sanctions_of(entity_id))
+            for n, s in enumerate(record.sanctions)
         ]
-        if sanctions:
-            payload["properties"] = {**payload["properties"], "sanctions": sanctions}
+        payload["properties"] = {**payload["properties"], "sanctions": sanctions}
     return payload
 
 
 @router.get("/catalog", auth=roles(*SCREENING_ROLES), summary="Loaded lists and their freshness")
 def catalog(request: HttpRequest) -> dict[str, Any]:
-    from hramada.sanctions import selectors
-
-    datasets = []
-    for snapshot in selectors.latest_snapshots():
-        datasets.append(
-            {
-                "name": snapshot.source.key,
-                "title": snapshot.source.label,
-                "version": snapshot.sha256[:12],
-                "entity_count": snapshot.entity_count,
-                "updated_at": snapshot.imported_at.isoformat(),
-                "load": True,
-                "index_current": True,
-            }
-        )
+    datasets: list[dict[str, Any]] = [
+        {
+            "name": current.key,
+            "title": current.title,
+            "version": current.version,
+            "entity_count": current.entity_count,
+            "updated_at": current.updated_at.isoformat(),
+            "load": True,
+            "index_current": True,
+        }
+        for current in public.current_lists()
+    ]
     names = [d["name"] for d in datasets]
     datasets.append({"name": "default", "title": "Every current list", "children": names, "load": True})
     datasets.append({"name": "belarus", "title": "Belarus regime designations, every source", "load": True})
@@ -360,13 +359,17 @@ def healthz(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", auth=None, summary="Readiness: the screening index is built")
+@router.get(
+    "/readyz",
+    auth=None,
+    response={200: dict[str, Any], 503: dict[str, Any]},
+    summary="Readiness: the screening index is built",
+)
 def readyz(request: HttpRequest) -> Any:
-    started = time.perf_counter()
-    screening_index()
-    status = index_status()
-    return {
-        "status": "ok",
-        "entities": status["entities"],
-        "seconds": round(time.perf_counter() - started, 3),
-    }
+    """200 once this process can screen at once; 503 while its index is still being built (which this call
+    starts in the background if nothing has yet). A load balancer sends no traffic until 200."""
+    if not public.index_ready():
+        public.start_warm_up()
+        return 503, {"status": "starting"}
+    status = public.index_status()
+    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"]}

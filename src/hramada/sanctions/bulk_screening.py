@@ -16,8 +16,8 @@ from django.db import transaction
 from django_tasks import task
 
 from hramada.core.progress import ProgressReporter
+from hramada.sanctions import profiles
 from hramada.sanctions.live_index import screening_index
-from hramada.screening import Thresholds
 from hramada.screening.cli import InputError, map_columns, read_rows, screen_rows
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".jsonl", ".ndjson")
@@ -80,7 +80,9 @@ def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
     try:
         rows = read_rows(source, "utf-8-sig")
         reporter.running(total=len(rows))
-        thresholds = Thresholds.INVESTIGATION if profile == "investigation" else Thresholds.SCREENING
+        thresholds = profiles.profile(
+            "investigation" if profile == "investigation" else "onboarding"
+        ).thresholds
         screened = screen_rows(
             rows,
             screening_index(),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
-from hramada.core.fields import reveal
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
 from hramada.fund import workflow
 from hramada.fund.models import (
@@ -22,16 +22,7 @@ from hramada.fund.screening import PossibleMatch, fingerprint, party_ref, screen
 from hramada.fund.services.common import _move, _require, _user
 from hramada.fund.services.errors import FundError
 from hramada.fund.workflow import State
-
-
-def open_holds(application: Application) -> bool:
-    return application.holds.filter(status=ScreeningHold.Status.OPEN).exists()
-
-
-def confirmed_match(application: Application) -> bool:
-    """A sanctions analyst confirmed a match for a party of this application: nothing may be paid, ever."""
-    return application.holds.filter(status=ScreeningHold.Status.CONFIRMED).exists()
-
+from hramada.sanctions import public
 
 # --- Sanctions screening holds ------------------------------------------------------------------------------
 
@@ -70,7 +61,9 @@ def _hold_if_matched(
         defaults={
             "role": Role.SANCTIONS_ANALYST,
             "application": application,
-            "text": _("Possible sanctions match"),
+            "text": _("The listed record changed since your decision")
+            if any(m.listed_changed for m in matches)
+            else _("Possible sanctions match"),
         },
     )
     audit.record(
@@ -133,6 +126,7 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> 
         Notification.objects.filter(kind=Notification.Kind.SCREENING_HOLD, key=str(hold.pk)).update(
             resolved_at=timezone.now()
         )
+        _remember(hold, confirm=confirm, by=by)
         audit.record(
             action="fund.screening.confirmed" if confirm else "fund.screening.cleared",
             target=hold.application,
@@ -143,3 +137,24 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> 
         if confirm and workflow.may("refuse_sanctioned", application.state, by):
             _move(application, "refuse_sanctioned", by=by, note=hold.reason)
     return hold
+
+
+def _remember(hold: ScreeningHold, *, confirm: bool, by: Any) -> None:
+    """The sanctions app remembers the analyst's decision on each (party, listed entity) pair of the hold, so a
+    false positive is not raised again until the listed record's identifying data changes."""
+    if by is None:
+        return
+    for match in hold.matches:
+        try:
+            public.remember_decision(
+                party_ref=party_ref(hold.application_id, hold.party),
+                entity_id=str(match.get("entity_id", "")),
+                confirmed=confirm,
+                reason=hold.reason,
+                identity=str(match.get("identity", "")),
+                caption=str(match.get("caption", "")),
+                origin=f"fund.hold:{hold.pk}",
+                by=by,
+            )
+        except public.DecisionRefusedError as error:
+            raise FundError(str(error)) from error
