@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from hramada.api.auth import roles
+from hramada.core.access import acting_user
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
 from hramada.screening import FEATURES, QueryError, Thresholds
@@ -235,7 +236,7 @@ def match(
     screenings = public.screen_many(
         parties,
         purpose=chosen,
-        by=request.user,  # type: ignore[arg-type]  # RoleAuth put the authenticated staff user here
+        by=acting_user(request),  # RoleAuth put the authenticated staff user here
         source=caller,
         dataset=dataset,
         limit=limit,
@@ -286,7 +287,7 @@ def search(
     screening = public.screen(
         party,
         purpose="investigation",
-        by=request.user,  # type: ignore[arg-type]
+        by=acting_user(request),
         source=_caller(request),
         dataset=dataset,
         limit=min(MAX_LIMIT, offset + limit),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +19,9 @@ from hramada.core.progress import ProgressReporter
 from hramada.sanctions import profiles
 from hramada.sanctions.live_index import screening_index
 from hramada.screening.cli import InputError, map_columns, read_rows, screen_rows
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".jsonl", ".ndjson")
 XLSX_MAGIC = b"PK\x03\x04"
@@ -65,7 +68,7 @@ def store_upload(upload: Any) -> tuple[Path, int]:
     return path, len(rows)
 
 
-def start_bulk_screening(*, path: Path, rows: int, profile: str, by: Any, label: str) -> int:
+def start_bulk_screening(*, path: Path, rows: int, profile: str, by: User | None, label: str) -> int:
     """Queue the screening of a stored upload; returns the progress id the job page shows."""
     reporter = ProgressReporter.start(label=label, kind="bulk_screening", owner=by, total=rows)
     transaction.on_commit(lambda: bulk_screen_task.enqueue(reporter.progress.pk, str(path), profile))

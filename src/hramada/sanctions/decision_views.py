@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core import audit
-from hramada.core.access import require_roles, signed_in_user
+from hramada.core.access import acting_user, require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.sanctions import public, selectors
 from hramada.sanctions.decision_forms import (
@@ -77,7 +77,7 @@ def reverse(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReverseDecisionForm(request.POST)
     if form.is_valid():
         try:
-            reverse_decision(item, reason=form.cleaned_data["reason"], by=signed_in_user(request))
+            reverse_decision(item, reason=form.cleaned_data["reason"], by=acting_user(request))
         except DecisionRefusedError as exc:
             form.add_error(None, str(exc))
         else:
@@ -109,7 +109,7 @@ def record(request: HttpRequest) -> HttpResponse:
                     identity=identity,
                     caption=listed.caption,
                     origin="page.decisions",
-                    by=signed_in_user(request),
+                    by=acting_user(request),
                 )
             except DecisionRefusedError as exc:
                 form.add_error(None, str(exc))
@@ -133,7 +133,7 @@ def screened_name(request: HttpRequest) -> HttpResponse:
         audit.record(
             action="sanctions.screened_name.looked_up",
             detail={"name": digest, "found": len(entries)},
-            by=signed_in_user(request),
+            by=acting_user(request),
         )
     return render(request, "sanctions/screened_name.html", {"form": form, "entries": entries})
 
@@ -172,7 +172,7 @@ def change(request: HttpRequest, key: str) -> HttpResponse:
         messages.error(request, _("The profile was not changed: check the numbers and give a reason."))
         return redirect("screening:profiles")
     try:
-        outcome = change_profile(key, by=signed_in_user(request), **form.cleaned_data)
+        outcome = change_profile(key, by=acting_user(request), **form.cleaned_data)
     except ProfileChangeRefusedError as exc:
         messages.error(request, str(exc))
     else:
@@ -192,7 +192,7 @@ def decide_change(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ProfileChange, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
-        decide_profile_change(item, approve=approve, by=signed_in_user(request))
+        decide_profile_change(item, approve=approve, by=acting_user(request))
     except ProfileChangeRefusedError as exc:
         messages.error(request, str(exc))
     else:

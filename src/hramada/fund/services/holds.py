@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +24,9 @@ from hramada.fund.services.errors import FundError
 from hramada.fund.workflow import State
 from hramada.sanctions import public
 
+if TYPE_CHECKING:
+    from hramada.core.models import User
+
 # --- Sanctions screening holds ------------------------------------------------------------------------------
 
 
@@ -33,7 +36,7 @@ def _hold_if_matched(
     name: str,
     matches: list[PossibleMatch],
     *,
-    by: Any,
+    by: User | None,
     grant: Grant | None = None,
     country: str | None = None,
 ) -> ScreeningHold | None:
@@ -75,7 +78,7 @@ def _hold_if_matched(
     return hold
 
 
-def _screen_application(application: Application, *, by: Any) -> list[ScreeningHold]:
+def _screen_application(application: Application, *, by: User | None) -> list[ScreeningHold]:
     holds = []
     for party, field_name in (("applicant", "contact_name"), ("grantee", "organisation_name")):
         if not getattr(application, field_name):
@@ -95,7 +98,7 @@ def _screen_application(application: Application, *, by: Any) -> list[ScreeningH
     return holds
 
 
-def rescreen_all(*, by: Any = None) -> int:
+def rescreen_all(*, by: User | None = None) -> int:
     """Screen every open application and every grant with money still to pay again; the sanctions side calls
     this after each list import. Returns the number of new holds."""
     count = 0
@@ -109,7 +112,7 @@ def rescreen_all(*, by: Any = None) -> int:
     return count
 
 
-def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> ScreeningHold:
+def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: User | None) -> ScreeningHold:
     """A sanctions analyst clears a false positive or confirms the match (which refuses the application)."""
     _require(by, Role.SANCTIONS_ANALYST)
     if not reason.strip():
@@ -139,7 +142,7 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> 
     return hold
 
 
-def _remember(hold: ScreeningHold, *, confirm: bool, by: Any) -> None:
+def _remember(hold: ScreeningHold, *, confirm: bool, by: User | None) -> None:
     """The sanctions app remembers the analyst's decision on each (party, listed entity) pair of the hold, so a
     false positive is not raised again until the listed record's identifying data changes."""
     if by is None:

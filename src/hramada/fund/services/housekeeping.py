@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,9 @@ from hramada.fund.models import (
 )
 from hramada.fund.selectors import clock_status_of
 from hramada.fund.workflow import State
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Decision clocks and retention --------------------------------------------------------------------------
 
@@ -52,7 +55,7 @@ def escalate_decision_clocks(now: datetime | None = None) -> int:
     return created
 
 
-def erase_expired_personal_data(*, now: datetime | None = None, by: Any = None) -> int:
+def erase_expired_personal_data(*, now: datetime | None = None, by: User | None = None) -> int:
     """Erase the personal data of rejected and withdrawn applications older than their programme's
     retention."""
     now = now or timezone.now()
