@@ -18,6 +18,7 @@ from django_tasks import task
 from hramada.core.progress import ProgressReporter
 from hramada.sanctions import profiles
 from hramada.sanctions.live_index import screening_index
+from hramada.sanctions.public import record_bulk_screening
 from hramada.screening.cli import InputError, map_columns, read_rows, screen_rows
 
 if TYPE_CHECKING:
@@ -78,14 +79,13 @@ def start_bulk_screening(*, path: Path, rows: int, profile: str, by: User | None
 @task()
 def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
     reporter = ProgressReporter.resume(progress_id)
+    purpose = "investigation" if profile == "investigation" else "onboarding"
     source = Path(input_path)
     output = source.with_name(f"{source.stem}-results.csv")
     try:
         rows = read_rows(source, "utf-8-sig")
         reporter.running(total=len(rows))
-        thresholds = profiles.profile(
-            "investigation" if profile == "investigation" else "onboarding"
-        ).thresholds
+        thresholds = profiles.profile(purpose).thresholds
         screened = screen_rows(
             rows,
             screening_index(),
@@ -98,6 +98,14 @@ def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
     except Exception as exc:
         reporter.fail(f"Screening stopped: {exc}")
         raise
+    name_column = map_columns(list(rows[0].keys())).get("name") if rows else None
+    record_bulk_screening(
+        (str(row.get(name_column) or "") for row in rows) if name_column else (),
+        purpose=purpose,
+        by=reporter.progress.owner,
+        source=f"bulk:{progress_id}",
+        parties=len(rows),
+    )
     reporter.finish(
         message=f"{len(rows):,} rows screened ({screened:,} in this run).", result_file=str(output)
     )

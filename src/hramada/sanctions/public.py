@@ -73,6 +73,7 @@ __all__ = [
     "listed_entity",
     "listed_identity",
     "profile",
+    "record_bulk_screening",
     "related_entities",
     "remember_decision",
     "screen",
@@ -441,6 +442,19 @@ def _record(
     entry = audit.record(action="sanctions.screened", detail=detail, by=by)
     ScreenedName.objects.bulk_create(
         [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]]
+    )
+
+
+def record_bulk_screening(
+    names: Iterable[str], *, purpose: str, by: User | None, source: str, parties: int
+) -> None:
+    """Put a bulk screening on the record (the file job screens with the engine's resumable row screener): one
+    ``sanctions.screened`` entry with the keyed hash of every screened name, as :func:`screen_many` writes."""
+    hashes = sorted({screened_name_hash(name) for name in names if name and name.strip()})
+    detail = {"purpose": purpose, "source": source[:200], "parties": parties, "names": hashes}
+    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+    ScreenedName.objects.bulk_create(
+        [ScreenedName(name_hash=digest, entry=entry) for digest in hashes], batch_size=1000
     )
 
 
