@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hramada.core.roles import Role
 from hramada.fund import services
 from hramada.fund.models import Notification, ScreeningHold
 from hramada.sanctions import live_index
@@ -66,3 +67,19 @@ def test_deciding_again_after_the_change_supersedes_the_old_decision(analyst: An
     old = ScreeningDecision.objects.filter(superseded_by__isnull=False)
     assert old.exists()
     assert services.rescreen_all() == 0
+
+
+def test_a_reversed_false_positive_raises_the_hold_again(
+    analyst: Any, make_staff: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from hramada.sanctions.services.decisions import reverse_decision
+
+    import_file("eu_journal", EU_LIST, by=None)
+    app = factories.submitted(factories.programme(), contact_name="Vladimir Naumov")
+    services.decide_hold(app.holds.get(), confirm=False, reason="Another man.", by=analyst)
+    assert services.rescreen_all() == 0
+    decision = ScreeningDecision.objects.get(party_ref=f"fund.application:{app.pk}:applicant")
+    second = make_staff(Role.SANCTIONS_ANALYST)
+    with django_capture_on_commit_callbacks(execute=True):
+        reverse_decision(decision, reason="His passport number matches after all.", by=second)
+    assert ScreeningHold.objects.filter(application=app, status="open").count() == 1

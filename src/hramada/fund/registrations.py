@@ -37,6 +37,16 @@ def _rescreen_after_list_change(sender: Any, change: Any = None, **kwargs: Any) 
     rescreen_all_task.enqueue()
 
 
+def _reopen_after_reversal(sender: Any, reversal: Any = None, **kwargs: Any) -> None:
+    """A second analyst reversed a decision on one of the fund's parties: forget that the hold was cleared, so the
+    next screening raises it again, and screen now."""
+    from hramada.fund.services import forget_cleared_holds
+    from hramada.fund.tasks import rescreen_all_task
+
+    if reversal is not None and forget_cleared_holds(reversal.party_ref, reversal.entity_id):
+        rescreen_all_task.enqueue()
+
+
 def _enqueue_clock_escalation() -> None:
     from hramada.fund.tasks import escalate_decision_clocks_task
 
@@ -48,10 +58,11 @@ CLOCK_ESCALATION_SECONDS = 300
 
 
 def register_all() -> None:
-    from hramada.sanctions.public import list_changed
+    from hramada.sanctions.public import decision_reversed, list_changed
 
     # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal.
     list_changed.connect(_rescreen_after_list_change, dispatch_uid="fund.rescreen")
+    decision_reversed.connect(_reopen_after_reversal, dispatch_uid="fund.reopen")
     register_periodic(
         Periodic(
             key="fund.escalate_decision_clocks",

@@ -10,7 +10,8 @@ jobs) goes through this module and imports no other module of the sanctions app 
   each screened name instead of the name.
 * :func:`listed_entity`, :func:`related_entities`, :func:`is_belarus_programme` read the listed records.
 * :data:`list_changed` is sent after a new snapshot of a list is committed, with the delta
-  (:class:`ListChange`).
+  (:class:`ListChange`); :data:`decision_reversed` after a second analyst withdrew a decision
+  (:class:`DecisionReversal`), so the owning app screens that counterparty again.
 
     from hramada.sanctions import public
 
@@ -39,7 +40,7 @@ from hramada.sanctions import live_index, selectors
 from hramada.sanctions.models import ScreenedName, ScreeningDecision, SnapshotEntity
 from hramada.sanctions.profiles import PURPOSES, Profile, UnknownPurposeError, profile
 from hramada.sanctions.services.decisions import DecisionRefusedError
-from hramada.sanctions.signals import ListChange, list_changed
+from hramada.sanctions.signals import DecisionReversal, ListChange, decision_reversed, list_changed
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
 from hramada.screening.entities import QUERY_IDENTIFIER_KINDS
@@ -53,6 +54,7 @@ __all__ = [
     "SCREENING_ROLES",
     "CurrentList",
     "DecisionRefusedError",
+    "DecisionReversal",
     "Hit",
     "ListChange",
     "ListedRecord",
@@ -65,6 +67,7 @@ __all__ = [
     "UnknownPurposeError",
     "current_identity",
     "current_lists",
+    "decision_reversed",
     "index_ready",
     "index_status",
     "is_belarus_programme",

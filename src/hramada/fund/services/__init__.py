@@ -57,6 +57,7 @@ from hramada.fund.services.grants import (
 )
 from hramada.fund.services.holds import (
     decide_hold,
+    forget_cleared_holds,
     rescreen_all,
 )
 from hramada.fund.services.housekeeping import (
@@ -87,6 +88,7 @@ __all__ = [
     "eligibility_problems",
     "erase_expired_personal_data",
     "escalate_decision_clocks",
+    "forget_cleared_holds",
     "give_payment_details",
     "parse_amount",
     "recommend",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -161,3 +162,24 @@ def _remember(hold: ScreeningHold, *, confirm: bool, by: User | None) -> None:
             )
         except public.DecisionRefusedError as error:
             raise FundError(str(error)) from error
+
+
+def forget_cleared_holds(ref: str, entity_id: str) -> int:
+    """The cleared holds of the party ``ref`` names that matched ``entity_id`` stop counting as decided (their
+    fingerprint no longer matches a screening), because the decision that cleared them was reversed. Returns how
+    many; refs of other apps are not the fund's and change nothing."""
+    prefix, _sep, rest = ref.partition(":")
+    application_id, _sep, party = rest.partition(":")
+    if prefix != "fund.application" or not application_id.isdigit():
+        return 0
+    count = 0
+    with transaction.atomic():
+        cleared = ScreeningHold.objects.select_for_update().filter(
+            application_id=int(application_id), party=party, status=ScreeningHold.Status.CLEARED
+        )
+        for hold in cleared:
+            if any(m.get("entity_id") == entity_id for m in hold.matches):
+                hold.fingerprint = hashlib.sha256(f"reversed:{hold.fingerprint}".encode()).hexdigest()
+                hold.save(update_fields=["fingerprint"])
+                count += 1
+    return count

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from hramada.core import audit
 from hramada.core.roles import Role
 from hramada.sanctions.models import ScreeningDecision
+from hramada.sanctions.signals import DecisionReversal, send_decision_reversed
 
 if TYPE_CHECKING:
     from hramada.core.models import User
@@ -124,4 +125,6 @@ def reverse_decision(decision: ScreeningDecision, *, reason: str, by: User | Non
             detail={"party": decision.party_ref, "entity": decision.entity_id, "verdict": decision.verdict},
             by=analyst,
         )
+        reversal = DecisionReversal(decision.party_ref, decision.entity_id, decision.verdict)
+        transaction.on_commit(lambda: send_decision_reversed(reversal))
     return decision
