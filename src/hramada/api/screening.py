@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query as QueryParam
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -371,6 +371,6 @@ def readyz(request: HttpRequest) -> Any:
     starts in the background if nothing has yet). A load balancer sends no traffic until 200."""
     if not public.index_ready():
         public.start_warm_up()
-        return 503, {"status": "starting"}
+        return Status(503, {"status": "starting"})
     status = public.index_status()
     return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"]}
