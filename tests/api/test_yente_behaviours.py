@@ -221,7 +221,9 @@ def test_a_new_snapshot_changes_the_catalog_etag(
 def test_entities_nest_their_sanctions_unless_asked_not_to(
     client: Client, two_lists: None, key: dict[str, str]
 ) -> None:
-    entity_id = client.get("/api/yente/search/zala?q=Alexander%20Vyacheslavovich%20Zakharov", **key).json()["results"][0]["id"]
+    entity_id = client.get("/api/yente/search/zala?q=Alexander%20Vyacheslavovich%20Zakharov", **key).json()[
+        "results"
+    ][0]["id"]
     nested = client.get(f"/api/yente/entities/{entity_id}", **key).json()
     sanctions = nested["properties"]["sanctions"]
     assert len(sanctions) == 13  # the fixture's Sanction entities that name him

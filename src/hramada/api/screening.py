@@ -178,7 +178,7 @@ def _query_field(field: str) -> str:
     return mapping.get(field, field)
 
 
-def _caller(request: HttpRequest) -> str:
+def caller_of(request: HttpRequest) -> str:
     """Who asks, as the audit log and remembered decisions name it: the API key, or the signed-in session."""
     key_id = getattr(request, "api_key_id", None)
     return f"api.key:{key_id}" if key_id is not None else f"api.session:{getattr(request.user, 'pk', '')}"
@@ -249,7 +249,7 @@ def _decision_json(decision: public.RememberedDecision | None) -> dict[str, Any]
     }
 
 
-def _scope(catalog: Catalog, dataset: str) -> str:
+def dataset_scope(catalog: Catalog, dataset: str) -> str:
     """The door's scope for a dataset named in the path; an unknown name is a 404, as in yente."""
     scope = catalog.scope(dataset)
     if scope is None:
@@ -364,7 +364,7 @@ def match(
     purpose: str | None = None,
 ) -> Any:
     catalog = load_catalog()
-    scope = _scope(catalog, dataset)
+    scope = dataset_scope(catalog, dataset)
     _check_algorithm(algorithm)
     unknown_config = sorted(set(body.config) - set(MATCHER_CONFIG))
     if unknown_config:
@@ -387,7 +387,7 @@ def match(
         topics=set(topics),
         changed_since=_since(changed_since),
     )
-    caller = _caller(request)
+    caller = caller_of(request)
     parties = [party_from_ftm(key, entity, caller=caller) for key, entity in body.queries.items()]
     screenings = public.screen_many(
         parties,
@@ -486,7 +486,7 @@ def search(
     offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
 ) -> Any:
     catalog = load_catalog()
-    scope = _scope(catalog, dataset)
+    scope = dataset_scope(catalog, dataset)
     etag = _etag(catalog, request)
     if _not_modified(request, etag):
         return _not_modified_response(etag)
@@ -529,7 +529,7 @@ def search(
             party,
             purpose="investigation",
             by=request.user,  # type: ignore[arg-type]
-            source=_caller(request),
+            source=caller_of(request),
             dataset=scope,
             limit=MAX_LIMIT,
         )
