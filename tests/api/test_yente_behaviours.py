@@ -230,3 +230,21 @@ def test_entities_nest_their_sanctions_unless_asked_not_to(
     assert all(s["schema"] == "Sanction" and s["datasets"] == ["zala"] for s in sanctions)
     flat = client.get(f"/api/yente/entities/{entity_id}?nested=false", **key).json()
     assert "sanctions" not in flat["properties"]
+
+
+@pytest.mark.django_db
+def test_adjacent_entities_are_listed_by_property_and_paged(
+    client: Client, two_lists: None, key: dict[str, str]
+) -> None:
+    entity_id = client.get("/api/yente/search/zala?q=Alexander%20Vyacheslavovich%20Zakharov", **key).json()[
+        "results"
+    ][0]["id"]
+    body = client.get(f"/api/yente/entities/{entity_id}/adjacent?limit=5", **key).json()
+    assert body["entity"]["id"] == entity_id
+    sanctions = body["adjacent"]["sanctions"]
+    assert sanctions["total"]["value"] == 13 and len(sanctions["results"]) == 5
+    page = client.get(f"/api/yente/entities/{entity_id}/adjacent/sanctions?limit=5&offset=10", **key).json()
+    assert len(page["results"]) == 3 and page["offset"] == 10
+    assert client.get(f"/api/yente/entities/{entity_id}/adjacent/shoeSize", **key).status_code == 404
+    assert client.get("/api/yente/entities/no-such-id/adjacent", **key).status_code == 404
+    assert client.get(f"/api/yente/entities/{entity_id}/adjacent?limit=501", **key).status_code == 422

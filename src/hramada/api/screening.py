@@ -625,6 +625,48 @@ def _cached(request: HttpRequest, payload: dict[str, Any], etag: str) -> HttpRes
     return response
 
 
+def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Catalog) -> dict[str, list[Any]]:
+    """The entities yente nests under an entity, by property: its sanctions, then linked entities under the
+    reverse property of the link (owners, holdings, directors, family, associates)."""
+    entity_id = record.id
+    adjacent: dict[str, list[Any]] = {}
+    if record.sanctions:
+        adjacent["sanctions"] = [
+            {
+                "id": f"{entity_id}-sanction-{n}",
+                "schema": "Sanction",
+                "caption": "Sanction",
+                "properties": dict(s) | {"entity": [entity_id]},
+                "datasets": payload["datasets"],
+                "referents": [],
+                "target": False,
+                "first_seen": payload["first_seen"],
+                "last_seen": payload["last_seen"],
+                "last_change": payload["last_change"],
+            }
+            for n, s in enumerate(record.sanctions)
+        ]
+    related = public.related_entities(entity_id)
+    if related:
+        others = public.listed_entities([r.entity_id for r in related])
+        for relation in related:
+            other = others.get(relation.entity_id)
+            nested_entity = (
+                _entity_json(other, catalog=catalog)
+                if other is not None
+                else {"id": relation.entity_id, "caption": relation.caption, "schema": relation.schema}
+            )
+            adjacent.setdefault(_relation_property(relation), []).append(nested_entity)
+    return adjacent
+
+
+def _listed_or_404(entity_id: str) -> public.ListedRecord:
+    record = public.listed_entity(entity_id)
+    if record is None:
+        raise HttpError(404, f"entity_id: no current listed entity {entity_id!r}")
+    return record
+
+
 @router.get(
     "/entities/{entity_id}",
     auth=roles(*SCREENING_ROLES),
@@ -636,42 +678,79 @@ def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> Any:
     etag = _etag(catalog, request)
     if _not_modified(request, etag):
         return _not_modified_response(etag)
-    record = public.listed_entity(entity_id)
-    if record is None:
-        raise HttpError(404, f"entity_id: no current listed entity {entity_id!r}")
+    record = _listed_or_404(entity_id)
     payload = _entity_json(record, catalog=catalog)
     if nested:
-        properties = dict(payload["properties"])
-        if record.sanctions:
-            properties["sanctions"] = [
-                {
-                    "id": f"{entity_id}-sanction-{n}",
-                    "schema": "Sanction",
-                    "caption": "Sanction",
-                    "properties": dict(s) | {"entity": [entity_id]},
-                    "datasets": payload["datasets"],
-                    "referents": [],
-                    "target": False,
-                    "first_seen": payload["first_seen"],
-                    "last_seen": payload["last_seen"],
-                    "last_change": payload["last_change"],
-                }
-                for n, s in enumerate(record.sanctions)
-            ]
-        related = public.related_entities(entity_id)
-        if related:
-            others = public.listed_entities([r.entity_id for r in related])
-            for relation in related:
-                prop = _relation_property(relation)
-                other = others.get(relation.entity_id)
-                nested_entity = (
-                    _entity_json(other, catalog=catalog)
-                    if other is not None
-                    else {"id": relation.entity_id, "caption": relation.caption, "schema": relation.schema}
-                )
-                properties.setdefault(prop, []).append(nested_entity)
-        payload["properties"] = properties
+        payload["properties"] = dict(payload["properties"]) | _adjacent(record, payload, catalog)
     return _cached(request, payload, etag)
+
+
+def _page(values: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "results": values[offset : offset + limit],
+        "total": {"value": len(values), "relation": "eq"},
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@router.get(
+    "/entities/{entity_id}/adjacent",
+    auth=roles(*SCREENING_ROLES),
+    summary="The entities adjacent to one entity, by property, each paged",
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+)
+def adjacent(
+    request: HttpRequest,
+    entity_id: str,
+    limit: int = QueryParam(10, ge=0, le=MAX_LIMIT),  # type: ignore[type-arg]
+    offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
+) -> Any:
+    catalog = load_catalog()
+    record = _listed_or_404(entity_id)
+    payload = _entity_json(record, catalog=catalog)
+    by_property = _adjacent(record, payload, catalog)
+    return {
+        "entity": payload,
+        "adjacent": {prop: _page(values, limit, offset) for prop, values in sorted(by_property.items())},
+    }
+
+
+@router.get(
+    "/entities/{entity_id}/adjacent/{property_name}",
+    auth=roles(*SCREENING_ROLES),
+    summary="The entities adjacent to one entity through one property, paged",
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+)
+def adjacent_by_property(
+    request: HttpRequest,
+    entity_id: str,
+    property_name: str,
+    limit: int = QueryParam(10, ge=0, le=MAX_LIMIT),  # type: ignore[type-arg]
+    offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
+) -> Any:
+    catalog = load_catalog()
+    record = _listed_or_404(entity_id)
+    schema = ftm_model.get(record.schema)
+    known = property_name in ADJACENT_PROPERTIES or (
+        schema is not None and property_name in schema.properties
+    )
+    if not known:
+        raise HttpError(404, f"property_name: {record.schema} has no property {property_name!r}")
+    values = _adjacent(record, _entity_json(record, catalog=catalog), catalog).get(property_name, [])
+    return _page(values, limit, offset)
+
+
+ADJACENT_PROPERTIES = {
+    "sanctions",
+    "ownershipOwner",
+    "ownershipAsset",
+    "directorshipDirector",
+    "directorshipOrganization",
+    "familyPerson",
+    "familyRelative",
+    "associates",
+}
 
 
 def _relation_property(relation: public.RelatedEntity) -> str:
