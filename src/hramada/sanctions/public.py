@@ -70,11 +70,13 @@ __all__ = [
     "decision_reversed",
     "index_ready",
     "index_status",
+    "belarus_entity_ids",
     "is_belarus_programme",
     "list_changed",
     "listed_entities",
     "listed_entity",
     "listed_identity",
+    "listed_summaries",
     "profile",
     "record_bulk_screening",
     "related_entities",
@@ -636,3 +638,14 @@ def is_belarus_programme(programme: str | Mapping[str, Sequence[str]]) -> bool:
     if any(code in codes for code in programme.get("programId", [])):
         return True
     return any("belarus" in text.lower() for text in programme.get("program", []))
+
+
+def listed_summaries() -> Mapping[str, ListedEntity]:
+    """Every entity on a current list as the screening index holds it (id, schema, caption, names, countries,
+    datasets, topics): for browsing, filtering and counting without reading each record."""
+    return live_index.screening_index().entities
+
+
+def belarus_entity_ids(entity_ids: Collection[str]) -> set[str]:
+    """Those of these ids that carry a Belarus-regime designation on some current list."""
+    return _belarus_ids(set(entity_ids))
