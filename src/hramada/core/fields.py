@@ -537,3 +537,41 @@ def reencrypt(
                 progress(report)
         results.append(report)
     return results
+
+
+# --- Migrations that encrypt a column which held plaintext -------------------------------------------------
+
+
+def encrypt_existing_values(
+    app_label: str, model_name: str, field_names: Sequence[str]
+) -> Callable[..., None]:
+    """A ``RunPython`` function that encrypts, in place, values written in clear before a field became encrypted.
+
+    Use it right after the ``AlterField`` that turned a ``TextField``/``CharField``/``JSONField`` into an encrypted
+    field: the column then still holds plaintext (JSON text for a JSON field), which this reads raw and writes back
+    sealed. Empty values stay empty.
+    """
+
+    @sensitive_variables("plaintext", "raw")
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        model = apps.get_model(app_label, model_name)
+        manager = model._base_manager.using(schema_editor.connection.alias)
+        for name in field_names:
+            f = _encrypted_field(model, name)
+            alias = f"_raw_{f.attname}"
+            rows = (
+                manager.annotate(**{alias: Cast(f.attname, output_field=models.TextField())})
+                .exclude(**{f"{alias}__isnull": True})
+                .exclude(**{alias: ""})
+                .values_list("pk", alias)
+            )
+            for pk, raw in rows.iterator():
+                try:
+                    crypto.decrypt(raw, label=f.label)
+                    continue  # already sealed (the migration ran before, in part)
+                except crypto.DecryptionError:
+                    pass
+                plaintext = json.loads(raw) if isinstance(f, EncryptedJSONField) else raw
+                manager.filter(pk=pk).update(**{f.attname: plaintext})
+
+    return forwards
