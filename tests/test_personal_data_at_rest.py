@@ -152,7 +152,7 @@ def _staff_page(browser: Any, user: Any, url: str) -> Any:
     return _page(browser, javascript=True, cookie=client.cookies[settings.SESSION_COOKIE_NAME], url=url)
 
 
-def _listed_look_alike(name: str, birth_date: Any, country: Any, kind: str) -> list[PossibleMatch]:
+def _listed_look_alike(name: str, *args: Any, **kwargs: Any) -> list[PossibleMatch]:
     """A screener that holds the contact person, explaining itself as the engine does: quoting the name."""
     if "Квіткоўская" not in name:
         return []
