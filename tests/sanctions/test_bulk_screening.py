@@ -100,7 +100,11 @@ def test_someone_elses_results_cannot_be_downloaded(
 
 @pytest.mark.django_db
 def test_uploaded_names_and_their_results_are_encrypted_on_disk(
-    staff_client: Any, eu_belarus_list: Any, django_capture_on_commit_callbacks: Any, settings: Any, tmp_path: Any
+    staff_client: Any,
+    eu_belarus_list: Any,
+    django_capture_on_commit_callbacks: Any,
+    settings: Any,
+    tmp_path: Any,
 ) -> None:
     from pathlib import Path
 
