@@ -49,6 +49,7 @@ FILE_CONTENT = "Пашпарт MP7654321, Квіткоўскі Алесь"
 PAYEE = "Ales Kvitkouski"
 ACCOUNT = "LT60 1010 0123 4567 8901 KVITKOU"
 BANK = "Kvitkouski Bank, SWIFT KVITLT22"
+SCREENED_PAYEE = "Kvitkouski Printing Payee"
 WRONG_PASSPHRASE = "zubr-vasilek-kvitkou-1994"
 WRONG_STAFF_USERNAME = "kvitkouski.typo"
 WRONG_STAFF_PASSWORD = "Kvitkou-wrong-horse-77"
@@ -56,7 +57,7 @@ WRONG_STAFF_PASSWORD = "Kvitkou-wrong-horse-77"
 TYPED = [
     NAME, EMAIL, TITLE, SUMMARY, OBJECTIVES, ACTIVITIES, BUDGET_LINE, RISKS, SECURITY_PLAN, ORGANISATION,
     CONTACT_NAME, CONTACT_DETAILS, ADDRESS, MESSAGE, FILE_NAME, FILE_CONTENT, PAYEE, ACCOUNT, BANK,
-    WRONG_PASSPHRASE, WRONG_STAFF_USERNAME, WRONG_STAFF_PASSWORD,
+    SCREENED_PAYEE, WRONG_PASSPHRASE, WRONG_STAFF_USERNAME, WRONG_STAFF_PASSWORD,
 ]  # fmt: skip
 # Fragments every typed value shares, and pieces that identify on their own.
 MARKERS = ["Квіткоў", "Kvitkou", "555 12 34", "MP7654321", "Савецк"]
@@ -284,12 +285,30 @@ def test_no_typed_personal_value_is_stored_in_clear_anywhere(
     applicant.fill("#id_bank", BANK)
     applicant.fill("#id_country", "Lithuania")
     applicant.click("main form button[type=submit]")
+    # A finance officer screens a file of payees (their names are counterparties' personal data too).
+    finance = _staff_page(chromium, make_staff(Role.FINANCE_OFFICER), url)
+    finance.goto(f"{url}/screening/bulk/")
+    finance.set_input_files(
+        "input[type=file]",
+        files=[
+            {
+                "name": "payees.csv",
+                "mimeType": "text/csv",
+                "buffer": f"id,name\np1,{SCREENED_PAYEE}\n".encode(),
+            }
+        ],
+    )
+    finance.click("main form button[type=submit]")
+    finance.wait_for_url("**/staff/jobs/**")
+    finance.context.close()
     _failed_sign_ins(chromium, url, code)
     for page in (applicant, analyst, manager, *reviewers):
         page.context.close()
 
     hits = find_plaintext(database_dump(), [*TYPED, *MARKERS])
-    hits += find_plaintext(storage_dump(Path(settings.MEDIA_ROOT)), [*TYPED, *MARKERS])
+    stored_files = list(storage_dump(Path(settings.MEDIA_ROOT)))
+    assert any("screening" in where for where, _ in stored_files), "the bulk upload was not stored"
+    hits += find_plaintext(stored_files, [*TYPED, *MARKERS])
     assert hits == []
     # django-axes recorded the failures, but neither the account code nor the username typed.
     axes_rows = [row for where, row in database_dump() if where.startswith("axes_")]
