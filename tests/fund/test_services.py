@@ -310,6 +310,9 @@ def test_retention_erases_personal_data_of_old_rejected_applications(manager: An
     call_command("fund_retention", stdout=io.StringIO())
     app.refresh_from_db()
     assert app.personal_data_erased_at is not None and app.contact_name == ""
+    assert app.summary == "" and app.title == ""
+    assert {m.reveal("body", by=None, purpose="test") for m in app.messages.all()} == {"—"}
+    assert not any(change.note for change in app.history.all())
 
 
 def test_retention_also_erases_the_account_name_once_nothing_else_is_kept(manager: Any) -> None:

@@ -101,3 +101,28 @@ def test_someone_elses_results_cannot_be_downloaded(
     )
     client = staff_client(Role.SANCTIONS_ANALYST)
     assert client.get(f"/staff/jobs/{job.pk}/result/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_uploaded_names_and_their_results_are_encrypted_on_disk(
+    staff_client: Any,
+    eu_belarus_list: Any,
+    django_capture_on_commit_callbacks: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    client = staff_client(Role.FINANCE_OFFICER)
+    names = "id,name,schema\nr1,Zmitser Bulkcounterparty,Person\nr2,Лукашенко Александр,Person\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"})
+    job = TaskProgress.objects.get()
+    stored = [p for p in Path(tmp_path).rglob("*") if p.is_file()]
+    assert len(stored) == 2 and all(p.name.endswith(".sealed") for p in stored)
+    for path in stored:
+        content = path.read_bytes()
+        assert b"Bulkcounterparty" not in content and "Лукашенко".encode() not in content
+    result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
+    assert "r1" in result and "r2" in result

@@ -22,7 +22,7 @@ blind index: change personal data through ``save()``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from django import forms
@@ -32,6 +32,7 @@ from django.db import DatabaseError, models
 from django.db.models.functions import Cast
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
+from django.views.decorators.debug import sensitive_variables
 
 from hramada.core import crypto
 from hramada.core.sealed import Sealed
@@ -414,3 +415,41 @@ def __getattr__(name: str) -> Any:
 
         return getattr(personal_data, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- Migrations that encrypt a column which held plaintext -------------------------------------------------
+
+
+def encrypt_existing_values(
+    app_label: str, model_name: str, field_names: Sequence[str]
+) -> Callable[..., None]:
+    """A ``RunPython`` function that encrypts, in place, values written in clear before a field became encrypted.
+
+    Use it right after the ``AlterField`` that turned a ``TextField``/``CharField``/``JSONField`` into an encrypted
+    field: the column then still holds plaintext (JSON text for a JSON field), which this reads raw and writes back
+    sealed. Empty values stay empty.
+    """
+
+    @sensitive_variables("plaintext", "raw")
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        model = apps.get_model(app_label, model_name)
+        manager = model._base_manager.using(schema_editor.connection.alias)
+        for name in field_names:
+            f = _encrypted_field(model, name)
+            alias = f"_raw_{f.attname}"
+            rows = (
+                manager.annotate(**{alias: Cast(f.attname, output_field=models.TextField())})
+                .exclude(**{f"{alias}__isnull": True})
+                .exclude(**{alias: ""})
+                .values_list("pk", alias)
+            )
+            for pk, raw in rows.iterator():
+                try:
+                    crypto.decrypt(raw, label=f.label)
+                    continue  # already sealed (the migration ran before, in part)
+                except crypto.DecryptionError:
+                    pass
+                plaintext = json.loads(raw) if isinstance(f, EncryptedJSONField) else raw
+                manager.filter(pk=pk).update(**{f.attname: plaintext})
+
+    return forwards

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db import models, transaction
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
+from hramada.core.sealed import Sealed
 from hramada.fund import workflow
 from hramada.fund.models import (
     Application,
@@ -28,6 +32,24 @@ from hramada.fund.models import (
     Tranche,
 )
 from hramada.fund.workflow import State
+
+_M = TypeVar("_M", bound=models.Model)
+
+# What an applicant writes in their application, all encrypted; the pages open them through `opened`.
+PROPOSAL_TEXT = ("title", "summary", "objectives", "activities", "risks", "digital_security_plan")
+
+
+def opened(items: Iterable[_M], names: Sequence[str], *, by: Any, purpose: str) -> list[_M]:
+    """The items, each with ``<name>_text`` holding the plaintext of each encrypted field named ('' when
+    empty). Every value opened is one ``personal_data.read`` audit entry naming `by` and `purpose`."""
+    result = list(items)
+    with transaction.atomic():
+        for item in result:
+            for name in names:
+                value = getattr(item, name)
+                text = reveal(item, name, by=by, purpose=purpose) if isinstance(value, Sealed) else value
+                setattr(item, f"{name}_text", text or "")
+    return result
 
 
 @dataclass(frozen=True)

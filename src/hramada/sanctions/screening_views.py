@@ -36,7 +36,9 @@ QUERY_FIELDS = {
 
 @require_roles(*SCREENING_ROLES)
 def screen_name(request: HttpRequest) -> HttpResponse:
-    form = ScreenNameForm(request.GET if "name" in request.GET or "identifiers" in request.GET else None)
+    """Screen one party. Names, birth dates and identifiers come only in a POST body: never in a URL, where
+    access logs, proxies and browser history would keep them."""
+    form = ScreenNameForm(request.POST if request.method == "POST" else None)
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -59,11 +61,13 @@ def screen_name(request: HttpRequest) -> HttpResponse:
             form.add_error(QUERY_FIELDS.get(exc.field, None), str(exc))
         else:
             results = [hit.result for hit in screening.hits]
-    return render(
+    response = render(
         request,
         "sanctions/screen.html",
         {"form": form, "results": results, "status": index_status()},
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_roles(*SCREENING_ROLES)

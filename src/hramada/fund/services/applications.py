@@ -29,7 +29,7 @@ from hramada.fund.models import (
     Tier,
 )
 from hramada.fund.screening import warm_up
-from hramada.fund.services.common import _move, _user
+from hramada.fund.services.common import _given, _move, _title_for_letter, _user
 from hramada.fund.services.errors import AttachmentRefused, FundError
 from hramada.fund.services.holds import _screen_application
 from hramada.fund.workflow import State, TransitionRefused
@@ -220,9 +220,9 @@ def completeness_problems(application: Application) -> list[str]:
     problems = []
     if not application.category:
         problems.append(_("Choose a category."))
-    if not application.title.strip():
+    if not _given(application.title):
         problems.append(_("Give a short title."))
-    if not application.summary.strip():
+    if not _given(application.summary):
         problems.append(_("Say what is needed and why."))
     if application.amount_requested is None:
         problems.append(_("Give the amount you request."))
@@ -250,7 +250,7 @@ def completeness_problems(application: Application) -> list[str]:
             ("risks", _("risks")),
             ("digital_security_plan", _("digital-security plan")),
         ):
-            if not getattr(application, name).strip():
+            if not _given(getattr(application, name)):
                 problems.append(_("Describe the %(part)s.") % {"part": label})
         total = application.budget_total
         if not application.budget_lines.exists():
@@ -295,7 +295,7 @@ def submit(application: Application, *, token: uuid.UUID | str, by: User | None)
             "received",
             application.language,
             reference=application.reference,
-            title=application.title,
+            title=_title_for_letter(application, by=by),
             timing=timing.body,
         )
         Message.objects.create(application=application, subject=letter.subject, body=letter.body)

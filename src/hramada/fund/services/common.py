@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
+from hramada.core.sealed import Sealed
 from hramada.fund import letters, workflow
 from hramada.fund.models import (
     Application,
@@ -83,14 +85,29 @@ def _move(application: Application, name: str, *, by: User | None, note: str = "
     audit.record(
         action=f"fund.application.{name}",
         target=application,
-        detail={"from": before, "to": transition.target, "note": note[:500]},
+        # The note is encrypted in the history (an applicant may explain a withdrawal in their own words);
+        # the log only says that there was one.
+        detail={"from": before, "to": transition.target, "with_note": bool(note)},
         by=by,
     )
 
 
+def _given(value: Any) -> bool:
+    """Whether an answer was given: a stored (sealed) value always was; a plain one unless blank."""
+    return isinstance(value, Sealed) or bool(str(value or "").strip())
+
+
+def _title_for_letter(application: Application, *, by: User | None) -> str:
+    """The applicant's own title, quoted in a letter to them (the letter is stored encrypted too)."""
+    if not isinstance(application.title, Sealed):
+        return str(application.title or "")
+    return str(reveal(application, "title", by=by, purpose="quoting the title in a letter to the applicant"))
+
+
 def _letter(application: Application, kind: str, *, by: User | None, **values: Any) -> Message:
+    title = _title_for_letter(application, by=by)
     letter = letters.render(
-        kind, application.language, reference=application.reference, title=application.title, **values
+        kind, application.language, reference=application.reference, title=title, **values
     )
     return Message.objects.create(
         application=application, subject=letter.subject, body=letter.body, by=_user(by)

@@ -69,10 +69,36 @@ def erase_expired_personal_data(*, now: datetime | None = None, by: User | None 
             continue
         with transaction.atomic():
             locked = Application.objects.select_for_update().get(pk=application.pk)
-            for name in ("organisation_name", "contact_name", "contact_details", "address"):
+            # Contacts, and everything the applicant wrote: a summary or a message may name people and places.
+            for name in (
+                "organisation_name",
+                "contact_name",
+                "contact_details",
+                "address",
+                "title",
+                "summary",
+                "objectives",
+                "activities",
+                "risks",
+                "digital_security_plan",
+            ):
                 setattr(locked, name, "")
             locked.personal_data_erased_at = now
             locked.save()
+            for message in locked.messages.all():
+                message.body = "—"
+                message.save(update_fields=["body"])
+            for change in locked.history.all():
+                if change.note:
+                    change.note = ""
+                    change.save(update_fields=["note"])
+            for line in locked.budget_lines.all():
+                line.description = "—"
+                line.save(update_fields=["description"])
+            for hold in locked.holds.all():
+                hold.screened_name = ""
+                hold.matches = []
+                hold.save(update_fields=["screened_name", "matches"])
             for attachment in locked.attachments.all():
                 attachment.file.delete(save=False)
                 attachment.delete()

@@ -89,12 +89,16 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     if app.state == "draft":
         raise Http404  # drafts belong to the applicant until they submit
     user: Any = request.user
+    # Opening the application page reads what the applicant wrote: each value is an audited reveal.
+    purpose = "reading the application"
+    selectors.opened([app], selectors.PROPOSAL_TEXT, by=user, purpose=purpose)
     context = {
         "application": app,
-        "history": app.history.select_related("by"),
+        "budget_lines": selectors.opened(app.budget_lines.all(), ("description",), by=user, purpose=purpose),
+        "history": selectors.opened(app.history.select_related("by"), ("note",), by=user, purpose=purpose),
         "reviews": app.reviews.select_related("reviewer"),
         "holds": app.holds.all(),
-        "messages_list": app.messages.all(),
+        "messages_list": selectors.opened(app.messages.all(), ("body",), by=user, purpose=purpose),
         "attachments": app.attachments.all(),
         "transitions": [
             t for t in workflow.available(app.state, user) if t.name in {"start_review", "return_to_review"}
@@ -228,7 +232,10 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(M, R)
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
-    item = get_object_or_404(Attachment, pk=pk)
+    """An attachment is visible exactly when its application is: a draft's files stay the applicant's."""
+    item = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
+    if item.application is None or item.application.state == workflow.State.DRAFT:
+        raise Http404
     with transaction.atomic():
         audit.record(
             action="fund.attachment.opened",
@@ -317,10 +324,13 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(S)
 def hold(request: HttpRequest, pk: int) -> HttpResponse:
+    """A hold and the analyst's decision. The screened name and the matches (whose explanations quote that
+    name) are encrypted: a "show" button posts, and each value it opens is a ``personal_data.read`` entry."""
     item = get_object_or_404(ScreeningHold.objects.select_related("application"), pk=pk)
-    form = forms.HoldDecisionForm(request.POST or None)
-    screened = None
-    if request.method == "POST" and form.is_valid():
+    deciding = request.method == "POST" and "show" not in request.POST
+    form = forms.HoldDecisionForm(request.POST if deciding else None)
+    screened, matches = None, None
+    if deciding and form.is_valid():
         try:
             services.decide_hold(
                 item,
@@ -332,13 +342,19 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("fund:queue_holds")
         except REFUSALS as exc:
             form.add_error(None, str(exc))
-    if request.GET.get("show") == "name" and item.screened_name:
-        screened = item.reveal(
-            "screened_name",
-            by=acting_user(request),
-            purpose="sanctions analyst compares the screened name",
-        )
-    return render(request, "fund/staff/hold.html", {"hold": item, "form": form, "screened": screened})
+    if request.method == "POST" and "show" in request.POST:
+        purpose = "sanctions analyst compares the screened name with the listed names"
+        with transaction.atomic():
+            if item.screened_name:
+                screened = item.reveal("screened_name", by=acting_user(request), purpose=purpose)
+            matches = item.reveal("matches", by=acting_user(request), purpose=purpose) or []
+    response = render(
+        request,
+        "fund/staff/hold.html",
+        {"hold": item, "form": form, "screened": screened, "matches": matches},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_roles(M, F, A)
@@ -351,7 +367,12 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "grant": item,
             "tranches": item.tranches.all(),
-            "reports": item.reports.select_related("tranche"),
+            "reports": selectors.opened(
+                item.reports.select_related("tranche"),
+                ("narrative", "financial_notes"),
+                by=user,
+                purpose="reading the grantee's reports",
+            ),
             "agreement_form": forms.AgreementForm()
             if item.status == Grant.Status.AGREEMENT and user.has_role(M)
             else None,

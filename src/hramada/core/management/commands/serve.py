@@ -48,9 +48,9 @@ class Command(BaseCommand):
             children.append(subprocess.Popen([*manage, "periodic"], env=env))  # noqa: S603
         web = [
             sys.executable, "-m", "gunicorn", "hramada.wsgi:application",
+            "--config", "python:hramada.gunicorn_conf",
             "--bind", f"{options['host']}:{options['port']}",
             "--workers", str(options["workers"]), "--threads", "4",
-            "--access-logfile", "-", "--timeout", "120",
         ]  # fmt: skip
         self.stdout.write(
             f"Serving on http://{options['host']}:{options['port']}/ ({settings_module}); Ctrl-C stops."
