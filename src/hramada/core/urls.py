@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from hramada.core.views import audit, auth, pages
+from hramada.core.views import audit, auth, pages, staff_admin
 
 app_name = "core"
 
@@ -22,4 +22,9 @@ urlpatterns = [
     path("staff/jobs/<int:job_id>/result/", pages.job_result, name="job_result"),
     path("staff/audit/", audit.audit_list, name="audit_list"),
     path("staff/audit/<int:seq>/", audit.audit_detail, name="audit_detail"),
+    path("staff/accounts/", staff_admin.accounts, name="staff_accounts"),
+    path("staff/accounts/invite/", staff_admin.invite, name="staff_invite"),
+    path("staff/accounts/<int:pk>/", staff_admin.account, name="staff_account"),
+    path("staff/approvals/<int:pk>/", staff_admin.decide, name="staff_approval_decide"),
+    path("staff/invitation/<str:token>/", staff_admin.accept_invitation, name="staff_invitation"),
 ]

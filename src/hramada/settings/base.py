@@ -19,7 +19,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    # Serves the API docs' Swagger UI from our own static files instead of a CDN (CSP allows only 'self').
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "hramada.core",

@@ -1,5 +1,5 @@
 """Template filters for numbers, money and dates in the reader's language: `{% load hramada_format %}`,
-`{{ envelope.available|money:envelope.currency }}`, `{{ count|number }}`, `{{ day|long_date }}`."""
+`{{ envelope.available|money:envelope.currency }}`, `{{ count|number }}`, `{{ day|long_date }}`, `{{ moment|timestamp }}`."""
 
 from __future__ import annotations
 
@@ -26,3 +26,8 @@ def number(value: Decimal | int | float | None) -> str:
 @register.filter(name="long_date")
 def long_date(value: date | datetime | None) -> str:
     return formatting.long_date(value)
+
+
+@register.filter(name="timestamp")
+def timestamp(value: datetime | None) -> str:
+    return formatting.timestamp(value)

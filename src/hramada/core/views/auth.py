@@ -25,6 +25,7 @@ from hramada.core import mfa
 from hramada.core.access import public, signed_in_user, staff_pending_mfa
 from hramada.core.audit import record
 from hramada.core.models import ApiKey
+from hramada.core.staff import has_pending_invitation
 
 
 class StaffAuthenticationForm(AuthenticationForm):
@@ -33,6 +34,9 @@ class StaffAuthenticationForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "not_staff": gettext_lazy("This account cannot sign in here."),
+        "invitation_pending": gettext_lazy(
+            "Open the invitation link you were sent and choose your own password first."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -46,6 +50,8 @@ class StaffAuthenticationForm(AuthenticationForm):
         super().confirm_login_allowed(user)  # type: ignore[arg-type]
         if not getattr(user, "is_staff_member", False):
             raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
+        if has_pending_invitation(user):
+            raise forms.ValidationError(self.error_messages["invitation_pending"], code="invitation_pending")
 
 
 class TokenForm(forms.Form):
