@@ -58,7 +58,10 @@ def pages_the_role_may_open(client: Any, user: Any) -> set[str]:
         rule = rule_of(view)
         if rule is None or path.startswith(NOT_PAGES):
             continue
-        if rule.audience in (Audience.STAFF, Audience.STAFF_PENDING_MFA) and check_access(user, rule) is Decision.ALLOW:
+        if (
+            rule.audience in (Audience.STAFF, Audience.STAFF_PENDING_MFA)
+            and check_access(user, rule) is Decision.ALLOW
+        ):
             # Sign-in steps redirect a verified user onwards and POST-only actions answer 405: neither is a page.
             if client.get(path).status_code == 200:
                 expected.add(path)
@@ -112,4 +115,6 @@ def test_every_page_a_role_may_open_is_linked_from_its_dashboard(
     reached, broken = crawl(client, "/staff/")
     assert not broken, f"{role.value} in {language}: broken pages: {broken}"
     unlinked = sorted(expected - reached)
-    assert not unlinked, f"{role.value} in {language}: pages not linked from anything it can reach: {unlinked}"
+    assert not unlinked, (
+        f"{role.value} in {language}: pages not linked from anything it can reach: {unlinked}"
+    )
