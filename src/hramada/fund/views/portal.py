@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from hramada.core.access import applicant_required, public
 from hramada.fund import forms, services, workflow
+from hramada.fund.account_codes import normalise_account_code, normalise_passphrase
 from hramada.fund.models import Application, Grant, Programme, Tier, Tranche
 from hramada.fund.workflow import State
 
@@ -63,8 +64,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
-            username=form.cleaned_data["code"].strip().upper(),
-            password=form.cleaned_data["passphrase"],
+            username=normalise_account_code(form.cleaned_data["code"]),
+            password=normalise_passphrase(form.cleaned_data["passphrase"]),
         )
         if user is not None and getattr(user, "is_applicant", False):
             login(request, user)
@@ -244,15 +245,21 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @applicant_required
-@require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdrawing cannot be undone, so it takes two steps: this page asks, and only its own button withdraws
+    (a confirmation page rather than a script, so it works without JavaScript)."""
     application = _own(request, pk)
-    try:
-        services.take(application, "withdraw", by=request.user, note=request.POST.get("note", "")[:500])
-        messages.success(request, _("Your application was withdrawn."))
-    except workflow.TransitionRefused as exc:
-        messages.error(request, str(exc))
-    return redirect("fund_portal:application", pk)
+    if not workflow.may("withdraw", application.state, request.user):
+        messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("fund_portal:application", pk)
+    if request.method == "POST" and request.POST.get("confirm") == "withdraw":
+        try:
+            services.take(application, "withdraw", by=request.user, note=request.POST.get("note", "")[:500])
+            messages.success(request, _("Your application was withdrawn."))
+        except workflow.TransitionRefused as exc:
+            messages.error(request, str(exc))
+        return redirect("fund_portal:application", pk)
+    return render(request, "fund/portal/withdraw.html", {"application": application})
 
 
 @applicant_required
