@@ -32,7 +32,12 @@ def test_a_malformed_amount_keeps_every_row_and_marks_the_field(client: Client, 
     sign_in_verified(client, manager)
     response = client.post(
         reverse("fund:agreement", args=[grant.pk]),
-        {"amount_0": "30000", "milestone_0": "printing press", "amount_1": "30 000 euros", "due_1": "2027-06-01"},
+        {
+            "amount_0": "30000",
+            "milestone_0": "printing press",
+            "amount_1": "30 000 euros",
+            "due_1": "2027-06-01",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 400
@@ -46,7 +51,12 @@ def test_tranches_that_do_not_add_up_keep_the_typed_rows(client: Client, make_st
     sign_in_verified(client, manager)
     response = client.post(
         reverse("fund:agreement", args=[grant.pk]),
-        {"amount_0": "10000", "milestone_0": "first issue", "amount_1": "20000", "milestone_1": "second issue"},
+        {
+            "amount_0": "10000",
+            "milestone_0": "first issue",
+            "amount_1": "20000",
+            "milestone_1": "second issue",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 400
