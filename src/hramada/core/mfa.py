@@ -106,7 +106,8 @@ def _throttle_wait(device: TOTPDevice | StaticDevice) -> int:
         return 1
     delay = float(device.get_throttle_factor()) * (2 ** (failures - 1))
     remaining = (since + timedelta(seconds=delay) - timezone.now()).total_seconds()
-    return max(1, int(math.ceil(remaining)))
+    wait: int = math.ceil(remaining)
+    return max(1, wait)
 
 
 def _was_used_already(device: TOTPDevice, token: str) -> bool:
