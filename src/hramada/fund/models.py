@@ -7,6 +7,7 @@ Money is Decimal (14 digits, 2 decimals) with an ISO currency. The envelope inva
 
 from __future__ import annotations
 
+import mimetypes
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -63,6 +64,14 @@ class Urgency(models.IntegerChoices):
     CRITICAL = 1, _("Critical: liberty or safety at stake within days")
     HIGH = 2, _("High: work stops within two weeks")
     NORMAL = 3, _("Normal")
+
+
+# The eligibility questions of the application form, as triage reads the answers (keys of Application.eligibility).
+ELIGIBILITY_QUESTIONS = {
+    "repression_related": _("The need arises from repression or an urgent threat"),
+    "non_violent": _("Peaceful civic, media, legal or humanitarian work"),
+    "other_funding": _("Another donor already covers this cost"),
+}
 
 
 class Programme(models.Model):
@@ -300,6 +309,15 @@ class Application(RevealMixin, models.Model):
     def budget_total(self) -> Decimal:
         return sum((line.amount for line in self.budget_lines.all()), ZERO)
 
+    @property
+    def eligibility_answers(self) -> list[tuple[str, bool | None]]:
+        """Each eligibility question with the applicant's answer (None: not answered)."""
+        answers = self.eligibility if isinstance(self.eligibility, dict) else {}
+        return [
+            (str(question), answers[key] if isinstance(answers.get(key), bool) else None)
+            for key, question in ELIGIBILITY_QUESTIONS.items()
+        ]
+
 
 class BudgetLine(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="budget_lines")
@@ -511,6 +529,15 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment #{self.pk}"
+
+    @property
+    def download_name(self) -> str:
+        """A file name that says whose file it is and opens in the right program ("R-2026-1A2B3C-7.pdf"), without
+        decrypting the name the applicant gave (that would be a read of personal data)."""
+        extension = mimetypes.guess_extension(self.content_type or "") or ""
+        owner = self.application or (self.report.grant.application if self.report_id else None)
+        reference = owner.reference if owner is not None else "attachment"
+        return f"{reference}-{self.pk}{extension}"
 
 
 class Message(models.Model):

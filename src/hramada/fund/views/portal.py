@@ -10,17 +10,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from hramada.core import audit
 from hramada.core.access import applicant_required, public
 from hramada.fund import forms, services, workflow
 from hramada.fund.account_codes import normalise_account_code, normalise_passphrase
-from hramada.fund.models import Application, Grant, Programme, Tier, Tranche
+from hramada.fund.models import Application, Attachment, Grant, Programme, Tier, Tranche
 from hramada.fund.workflow import State
 
 
@@ -222,6 +224,25 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose a file to upload."))
     return redirect("fund_portal:application", pk)
+
+
+@applicant_required
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """The applicant's own file, back to them (and to nobody else: the application is looked up through its owner)."""
+    application = _own(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, application=application)
+    with transaction.atomic():
+        audit.record(
+            action="fund.attachment.opened",
+            target=item,
+            detail={"application": application.pk},
+            by=request.user,
+        )
+    response = FileResponse(
+        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.download_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @applicant_required

@@ -236,7 +236,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
         item.file.open("rb"),
         content_type=item.content_type,
         as_attachment=True,
-        filename=f"attachment-{item.pk}",
+        filename=item.download_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
