@@ -198,3 +198,17 @@ def test_the_command_line_adds_lists_and_changes_staff(make_staff: Any) -> None:
     assert re.search(r"root\s+active\s+no", listing.getvalue())
     with pytest.raises(CommandError):
         call_command("staff", "suspend", "nobody", stdout=StringIO())
+
+
+def test_favicon_ico_exists(client: Any) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_first_administrator_banner_names_the_address_actually_served() -> None:
+    from hramada.core.bootstrap import create_first_administrator
+
+    lines: list[str] = []
+    create_first_administrator(lines.append, site_url="http://127.0.0.1:8123")
+    assert "http://127.0.0.1:8123/staff/login/" in "\n".join(lines)

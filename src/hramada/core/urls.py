@@ -9,6 +9,7 @@ app_name = "core"
 urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.healthz, name="healthz"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path("language/", pages.set_language, name="set_language"),
     path("staff/login/", auth.login_view, name="login"),
     path("staff/logout/", auth.logout_view, name="logout"),
