@@ -535,7 +535,7 @@ class Attachment(models.Model):
         """A file name that says whose file it is and opens in the right program ("R-2026-1A2B3C-7.pdf"), without
         decrypting the name the applicant gave (that would be a read of personal data)."""
         extension = mimetypes.guess_extension(self.content_type or "") or ""
-        owner = self.application or (self.report.grant.application if self.report_id else None)
+        owner = self.application or (self.report.grant.application if self.report is not None else None)
         reference = owner.reference if owner is not None else "attachment"
         return f"{reference}-{self.pk}{extension}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -31,3 +32,10 @@ def long_date(value: date | datetime | None) -> str:
 @register.filter(name="timestamp")
 def timestamp(value: datetime | None) -> str:
     return formatting.timestamp(value)
+
+
+@register.filter(name="record_kind")
+def record_kind(content_type: Any) -> str:
+    from hramada.core.record_kinds import kind_of_record
+
+    return kind_of_record(content_type) if content_type is not None else ""
