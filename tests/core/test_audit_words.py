@@ -19,7 +19,9 @@ def test_the_kind_filter_lists_record_kinds_in_the_log_in_words(client: Any, mak
     staff.set_roles(make_staff(Role.REVIEWER), [Role.REVIEWER, Role.FUND_MANAGER], by=auditor)
     sign_in_verified(client, auditor)
     page = client.get("/staff/audit/").content.decode()
-    select = page[page.index('name="target_type"') : page.index("</select>", page.index('name="target_type"'))]
+    select = page[
+        page.index('name="target_type"') : page.index("</select>", page.index('name="target_type"'))
+    ]
     assert "Core: user" in select
     assert "contenttypes" not in select and "sessions" not in select and "core.user" not in select
     entry = AuditEntry.objects.get(action="staff.roles_changed")

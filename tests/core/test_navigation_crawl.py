@@ -25,15 +25,35 @@ NOT_PAGES = ("/static/", "/api/yente/", "/api/openapi.json", "/staff/webauthn/")
 
 
 class _Links(HTMLParser):
+    """Links of a page, and its visible text outside code, scripts and the language menu."""
+
+    SKIP = frozenset({"code", "pre", "script", "style", "select", "template", "kbd"})
+
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
             href = dict(attrs).get("href")
             if href:
                 self.hrefs.append(href)
+        if tag in self.SKIP:
+            self._skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping and data.strip():
+            self.text.append(data.strip())
+
+
+# Three English words in a row on a Belarusian or Russian page is a sentence someone forgot to translate.
+ENGLISH_RUN = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,]+[a-z]{2,}){2,}\b")
 
 
 def _parameterless_pages() -> list[tuple[str, Any]]:
@@ -69,8 +89,9 @@ def pages_the_role_may_open(client: Any, user: Any) -> set[str]:
     return expected
 
 
-def crawl(client: Any, start: str) -> tuple[set[str], list[str]]:
-    """Paths reached by following links from `start`, and the pages that did not answer 200."""
+def crawl(client: Any, start: str, *, english: list[str] | None = None) -> tuple[set[str], list[str]]:
+    """Paths reached by following links from `start`, and the pages that did not answer 200; with `english`,
+    collect English sentences left on the pages."""
     seen: set[str] = set()
     broken: list[str] = []
     queue = deque([start])
@@ -89,6 +110,9 @@ def crawl(client: Any, start: str) -> tuple[set[str], list[str]]:
             continue
         parser = _Links()
         parser.feed(response.content.decode())
+        if english is not None:
+            for text in parser.text:
+                english.extend(f"{path}: {match}" for match in ENGLISH_RUN.findall(text))
         for href in parser.hrefs:
             target = urlsplit(urljoin(path, href))
             if target.netloc and target.netloc != "testserver":
@@ -112,8 +136,10 @@ def test_every_page_a_role_may_open_is_linked_from_its_dashboard(
     user.is_verified = lambda: True  # as OTPMiddleware marks the request's user after the second factor
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     expected = pages_the_role_may_open(client, user)
-    reached, broken = crawl(client, "/staff/")
+    english: list[str] = []
+    reached, broken = crawl(client, "/staff/", english=None if language == "en" else english)
     assert not broken, f"{role.value} in {language}: broken pages: {broken}"
+    assert not english, f"{role.value} in {language}: English left on the pages: {sorted(set(english))}"
     unlinked = sorted(expected - reached)
     assert not unlinked, (
         f"{role.value} in {language}: pages not linked from anything it can reach: {unlinked}"

@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -78,6 +78,9 @@ class Programme(models.Model):
     """A programme of the fund, with the policy staff may change (audited through services.update_policy)."""
 
     name = models.CharField(_("name"), max_length=200)
+    # Staff type a programme's name once per language; pages show the reader's (English when one is missing).
+    name_be = models.CharField(_("name in Belarusian"), max_length=200, blank=True, default="")
+    name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True, default="")
     slug = models.SlugField(unique=True)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
     # Policy: rows in the database, changed by fund managers and audited, never deployment settings.
@@ -114,7 +117,12 @@ class Programme(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        return str(getattr(self, f"name_{language}", "") or self.name)
 
     def next_review_round(self, today: date | None = None) -> date:
         """The next long-term batch date on or after `today`: rounds every N weeks from the anchor."""

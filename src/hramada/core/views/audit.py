@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -100,24 +101,52 @@ def audit_detail(request: HttpRequest, seq: int) -> HttpResponse:
         "entry": entry,
         "hash_matches": entry.compute_hash() == entry.hash,
         "kind": kind_of_record(entry.target_type) if entry.target_type else "",
-        "details": _detail_rows(entry.detail),
+        "details": _detail_rows(entry.detail, entry.target_type),
     }
     return render(request, "core/audit_detail.html", context)
 
 
-def _detail_rows(detail: Any) -> list[tuple[str, str]]:
+# Detail keys that services write, in people's words; other keys are looked up among the target's fields.
+DETAIL_LABELS = {
+    "purpose": _("Purpose"),
+    "field": _("Field"),
+    "added": _("Added"),
+    "removed": _("Removed"),
+    "roles": _("Roles"),
+    "change": _("Change"),
+    "requested_by": _("Requested by"),
+    "device": _("Device"),
+    "devices": _("Devices removed"),
+    "key": _("Key"),
+    "name": _("Name"),
+    "by_email": _("Sent by e-mail"),
+    "problem": _("Problem"),
+}
+
+
+def _label(key: Any, model: Any) -> str:
+    name = str(key)
+    if name in DETAIL_LABELS:
+        return str(DETAIL_LABELS[name])
+    if model is not None:
+        try:
+            return capfirst(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            pass
+    return capfirst(name.replace("_", " "))
+
+
+def _detail_rows(detail: Any, content_type: ContentType | None = None) -> list[tuple[str, str]]:
     """The entry's details as label and value, read by people: "Purpose: pay tranche 2", lists joined by commas,
-    yes/no for flags (the exact JSON stays in the hash, which the page checks)."""
+    yes/no for flags, field names as the form labels them (the exact JSON stays in the hash, which the page
+    checks)."""
     if not isinstance(detail, dict):
         return []
-    rows = []
-    for key, value in detail.items():
-        label = capfirst(str(key).replace("_", " "))
-        rows.append((label, _humane(value)))
-    return rows
+    model = content_type.model_class() if content_type is not None else None
+    return [(_label(key, model), _humane(value, model)) for key, value in detail.items()]
 
 
-def _humane(value: Any) -> str:
+def _humane(value: Any, model: Any = None) -> str:
     if value is True:
         return str(_("yes"))
     if value is False:
@@ -125,9 +154,9 @@ def _humane(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, list):
-        return ", ".join(_humane(item) for item in value) or "—"
+        return ", ".join(_humane(item, model) for item in value) or "—"
     if isinstance(value, str) and value in Role.values:
         return str(Role(value).label)  # staff roles are stored by key and shown by name
     if isinstance(value, dict):
-        return "; ".join(f"{str(k).replace('_', ' ')}: {_humane(v)}" for k, v in value.items()) or "—"
+        return "; ".join(f"{_label(k, model)}: {_humane(v, model)}" for k, v in value.items()) or "—"
     return str(value)
