@@ -58,7 +58,9 @@ def test_the_contrast_formula_matches_wcag_examples() -> None:
 
 def low_contrast(page: Any) -> list[str]:
     problems = []
-    for item in page.evaluate(COLLECT):
+    items = page.evaluate(COLLECT)
+    assert len(items) >= 3, f"no text measured on {page.url}"
+    for item in items:
         if item["fg"] is None:
             continue
         large = item["size"] >= 24 or (item["size"] >= 18.66 and item["weight"] >= 700)
