@@ -7,6 +7,7 @@ Money is Decimal (14 digits, 2 decimals) with an ISO currency. The envelope inva
 
 from __future__ import annotations
 
+import mimetypes
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -14,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -66,10 +67,21 @@ class Urgency(models.IntegerChoices):
     NORMAL = 3, _("Normal")
 
 
+# The eligibility questions of the application form, as triage reads the answers (keys of Application.eligibility).
+ELIGIBILITY_QUESTIONS = {
+    "repression_related": _("The need arises from repression or an urgent threat"),
+    "non_violent": _("Peaceful civic, media, legal or humanitarian work"),
+    "other_funding": _("Another donor already covers this cost"),
+}
+
+
 class Programme(models.Model):
     """A programme of the fund, with the policy staff may change (audited through services.update_policy)."""
 
     name = models.CharField(_("name"), max_length=200)
+    # Staff type a programme's name once per language; pages show the reader's (English when one is missing).
+    name_be = models.CharField(_("name in Belarusian"), max_length=200, blank=True, default="")
+    name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True, default="")
     slug = models.SlugField(unique=True)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
     # Policy: rows in the database, changed by fund managers and audited, never deployment settings.
@@ -106,7 +118,12 @@ class Programme(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        return str(getattr(self, f"name_{language}", "") or self.name)
 
     def next_review_round(self, today: date | None = None) -> date:
         """The next long-term batch date on or after `today`: rounds every N weeks from the anchor."""
@@ -301,6 +318,15 @@ class Application(RevealMixin, models.Model):
     @property
     def budget_total(self) -> Decimal:
         return sum((line.amount for line in self.budget_lines.all()), ZERO)
+
+    @property
+    def eligibility_answers(self) -> list[tuple[str, bool | None]]:
+        """Each eligibility question with the applicant's answer (None: not answered)."""
+        answers = self.eligibility if isinstance(self.eligibility, dict) else {}
+        return [
+            (str(question), answers[key] if isinstance(answers.get(key), bool) else None)
+            for key, question in ELIGIBILITY_QUESTIONS.items()
+        ]
 
 
 class BudgetLine(RevealMixin, models.Model):
@@ -514,6 +540,15 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment #{self.pk}"
+
+    @property
+    def download_name(self) -> str:
+        """A file name that says whose file it is and opens in the right program ("R-2026-1A2B3C-7.pdf"), without
+        decrypting the name the applicant gave (that would be a read of personal data)."""
+        extension = mimetypes.guess_extension(self.content_type or "") or ""
+        owner = self.application or (self.report.grant.application if self.report is not None else None)
+        reference = owner.reference if owner is not None else "attachment"
+        return f"{reference}-{self.pk}{extension}"
 
 
 class Message(RevealMixin, models.Model):

@@ -19,7 +19,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    # Serves the API docs' Swagger UI from our own static files instead of a CDN (CSP allows only 'self').
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "hramada.core",
@@ -58,6 +59,17 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# E-mail (staff invitations): printed to the console by default; SMTP in production (docs/operations.md).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "Hramada <no-reply@localhost>")
 
 ROOT_URLCONF = "hramada.urls"
 WSGI_APPLICATION = "hramada.wsgi.application"

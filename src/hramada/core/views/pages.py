@@ -101,6 +101,15 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @public
+def favicon(request: HttpRequest) -> HttpResponseBase:
+    """Browsers ask for /favicon.ico whatever the page says; answer with the icon rather than a logged 404."""
+    path = Path(settings.SRC_DIR) / "static" / "hramada" / "favicon.ico"
+    response = FileResponse(path.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@public
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and readiness: the database answers and every migration is applied."""
     try:

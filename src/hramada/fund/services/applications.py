@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import IO, Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
@@ -316,6 +316,11 @@ def take(application: Application, name: str, *, by: User | None, note: str = ""
     return application
 
 
+def _subject(application: Application, from_fund: bool) -> str:
+    with translation.override(application.language or None):
+        return _("Message from the fund") if from_fund else _("Message from the applicant")
+
+
 def send_message(application: Application, *, body: str, by: User | None) -> Message:
     if not body.strip():
         raise FundError(_("The message is empty."))
@@ -326,7 +331,8 @@ def send_message(application: Application, *, body: str, by: User | None) -> Mes
         message = Message.objects.create(
             application=application,
             from_fund=from_fund,
-            subject=_("Message from the fund") if from_fund else _("Message from the applicant"),
+            # Stored words are in the applicant's language, as letters are: the applicant reads them.
+            subject=_subject(application, from_fund),
             body=body.strip()[:5000],
             by=_user(by),
         )

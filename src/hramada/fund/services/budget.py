@@ -37,6 +37,9 @@ def update_policy(programme: Programme, *, by: User | None, **changes: Any) -> P
         "review_round_weeks",
         "review_anchor",
         "retention_days",
+        "name",
+        "name_be",
+        "name_ru",
     }
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)

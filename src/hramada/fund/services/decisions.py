@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
@@ -161,9 +161,9 @@ def approve(application: Application, *, by: User | None, amount: Any = None, no
             is_demo=application.is_demo,
         )
         if rapid:  # one tranche, no report before it
-            Tranche.objects.create(
-                grant=grant, number=1, amount=amount, milestone=_("Rapid-response payment")
-            )
+            with translation.override(application.language or None):  # the applicant reads the milestone
+                milestone = _("Rapid-response payment")
+            Tranche.objects.create(grant=grant, number=1, amount=amount, milestone=milestone)
         _entry(envelope, EnvelopeEntry.Kind.COMMITMENT, amount, application.reference, by)
         _move(application, "approve", by=by, note=note)
         _letter(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
@@ -161,9 +161,11 @@ def review_report(report: Report, *, accept: bool, note: str = "", by: User | No
             by=by,
         )
         if not accept and note:
+            with translation.override(report.grant.application.language or None):
+                subject = _("Your report was returned")
             Message.objects.create(
                 application=report.grant.application,
-                subject=_("Your report was returned"),
+                subject=subject,
                 body=note,
                 by=_user(by),
             )

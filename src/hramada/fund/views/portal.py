@@ -11,19 +11,21 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from hramada.core import rate_limits
+from hramada.core import audit, rate_limits
 from hramada.core.access import acting_user, applicant_required, public
 from hramada.core.personal_data import reveal
 from hramada.core.sealed import Sealed
 from hramada.fund import forms, selectors, services, workflow
-from hramada.fund.models import Application, Grant, Programme, Tier, Tranche
+from hramada.fund.account_codes import normalise_account_code, normalise_passphrase
+from hramada.fund.models import Application, Attachment, Grant, Programme, Tier, Tranche
 from hramada.fund.workflow import State
 
 # Why an applicant's own pages open their encrypted answers (each read is in the audit log all the same).
@@ -96,8 +98,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
-            username=form.cleaned_data["code"].strip().upper(),
-            password=form.cleaned_data["passphrase"],
+            username=normalise_account_code(form.cleaned_data["code"]),
+            password=normalise_passphrase(form.cleaned_data["passphrase"]),
         )
         if user is not None and getattr(user, "is_applicant", False):
             login(request, user)
@@ -273,6 +275,25 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @applicant_required
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """The applicant's own file, back to them (and to nobody else: the application is looked up through its owner)."""
+    application = _own(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, application=application)
+    with transaction.atomic():
+        audit.record(
+            action="fund.attachment.opened",
+            target=item,
+            detail={"application": application.pk},
+            by=acting_user(request),
+        )
+    response = FileResponse(
+        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.download_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@applicant_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
@@ -293,17 +314,23 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @applicant_required
-@require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdrawing cannot be undone, so it takes two steps: this page asks, and only its own button withdraws
+    (a confirmation page rather than a script, so it works without JavaScript)."""
     application = _own(request, pk)
-    try:
-        services.take(
-            application, "withdraw", by=acting_user(request), note=request.POST.get("note", "")[:500]
-        )
-        messages.success(request, _("Your application was withdrawn."))
-    except workflow.TransitionRefused as exc:
-        messages.error(request, str(exc))
-    return redirect("fund_portal:application", pk)
+    if not workflow.may("withdraw", application.state, request.user):
+        messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("fund_portal:application", pk)
+    if request.method == "POST" and request.POST.get("confirm") == "withdraw":
+        try:
+            services.take(
+                application, "withdraw", by=acting_user(request), note=request.POST.get("note", "")[:500]
+            )
+            messages.success(request, _("Your application was withdrawn."))
+        except workflow.TransitionRefused as exc:
+            messages.error(request, str(exc))
+        return redirect("fund_portal:application", pk)
+    return render(request, "fund/portal/withdraw.html", {"application": application})
 
 
 @applicant_required

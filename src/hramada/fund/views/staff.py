@@ -247,7 +247,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
         item.file.open("rb"),
         content_type=item.content_type,
         as_attachment=True,
-        filename=f"attachment-{item.pk}",
+        filename=item.download_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -360,7 +360,15 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(M, F, A)
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Grant.objects.select_related("application", "envelope"), pk=pk)
+    return _grant_page(request, item)
+
+
+def _grant_page(
+    request: HttpRequest, item: Grant, *, agreement_form: forms.AgreementForm | None = None, status: int = 200
+) -> HttpResponse:
     user: Any = request.user
+    if agreement_form is None and item.status == Grant.Status.AGREEMENT and user.has_role(M):
+        agreement_form = forms.AgreementForm()
     return render(
         request,
         "fund/staff/grant.html",
@@ -373,32 +381,32 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
                 by=user,
                 purpose="reading the grantee's reports",
             ),
-            "agreement_form": forms.AgreementForm()
-            if item.status == Grant.Status.AGREEMENT and user.has_role(M)
-            else None,
+            "agreement_form": agreement_form,
             "release_form": forms.ReleaseForm(initial={"currency": item.currency})
             if user.has_role(F)
             else None,
             "can_review_reports": user.has_role(M),
             "can_reveal_payment": user.has_role(F),
         },
+        status=status,
     )
 
 
 @require_roles(M)
 @require_POST
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Grant, pk=pk)
+    """Plan the tranches. A refused plan comes back with every typed row kept and the wrong fields marked."""
+    item = get_object_or_404(Grant.objects.select_related("application", "envelope"), pk=pk)
     form = forms.AgreementForm(request.POST)
     if form.is_valid():
         try:
             services.set_up_agreement(item, tranches=form.planned(), by=acting_user(request))
-            messages.success(request, _("The agreement is signed and its tranches planned."))
         except REFUSALS as exc:
-            _refused(request, exc)
-    else:
-        messages.error(request, _("Check the tranche amounts."))
-    return redirect("fund:grant", pk)
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The agreement is signed and its tranches planned."))
+            return redirect("fund:grant", pk)
+    return _grant_page(request, item, agreement_form=form, status=400)
 
 
 @require_roles(M)
