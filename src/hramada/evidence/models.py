@@ -260,6 +260,10 @@ class Perpetrator(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     is_demo = models.BooleanField(default=False)
+    # The last screening against the sanctions lists (sanctions_link.check): when, and each matching listed
+    # record with where it is listed. None: never checked.
+    sanctions_checked_at = models.DateTimeField(null=True, blank=True)
+    sanctions_matches = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["name"]

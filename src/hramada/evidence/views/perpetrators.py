@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from hramada.core import audit
 from hramada.core.access import require_roles
 from hramada.core.roles import Role
-from hramada.evidence import dossiers, forms, maps, selectors, services
+from hramada.evidence import dossiers, forms, maps, sanctions_link, selectors, services
 from hramada.evidence.models import Dossier, DocumenterGroup, IncidentKind, ObservationKind, Perpetrator
 
 D, A, S = Role.DOCUMENTER, Role.AUDITOR, Role.SANCTIONS_ANALYST
@@ -61,9 +61,29 @@ def perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(D, A, S)
 def candidates(request: HttpRequest) -> HttpResponse:
+    verified = list(selectors.perpetrators_with_verified_incidents())
     return render(
-        request, "evidence/candidates.html", {"candidates": selectors.perpetrators_with_verified_incidents()}
+        request,
+        "evidence/candidates.html",
+        {
+            "candidates": [p for p in verified if p.sanctions_checked_at and not p.sanctions_matches],
+            "listed": [p for p in verified if p.sanctions_matches],
+            "unchecked": [p for p in verified if not p.sanctions_checked_at],
+        },
     )
+
+
+@require_roles(D, S)
+@require_POST
+def sanctions_check(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Screen one perpetrator (pk) or every one with a verified incident against the sanctions lists."""
+    if pk is not None:
+        chosen = [get_object_or_404(Perpetrator, pk=pk)]
+    else:
+        chosen = list(selectors.perpetrators_with_verified_incidents())
+    checked = sanctions_link.check(chosen, by=request.user)
+    messages.success(request, _("%(count)s checked against the sanctions lists.") % {"count": len(checked)})
+    return redirect("evidence:perpetrator", pk) if pk is not None else redirect("evidence:candidates")
 
 
 @require_roles(D)
