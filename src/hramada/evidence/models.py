@@ -557,7 +557,7 @@ class Dossier(RevealMixin, models.Model):
         return f"dossier #{self.pk}"
 
 
-class RegisterImport(models.Model):
+class RegisterImport(RevealMixin, models.Model):
     """An uploaded register CSV between the upload and the mapping step. Kept encrypted: it holds names."""
 
     content = EncryptedTextField()
