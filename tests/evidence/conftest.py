@@ -41,6 +41,14 @@ def cast(make_staff: Callable[..., Any], settings: Any, tmp_path: Any) -> Cast:
     other.members.add(outsider)
     partner.members.add(partner_member)
     return Cast(
-        group, other, partner, recorder, colleague, outsider, named, partner_member,
-        make_staff(Role.AUDITOR, username="auditor"), make_staff(Role.SANCTIONS_ANALYST, username="analyst"),
+        group,
+        other,
+        partner,
+        recorder,
+        colleague,
+        outsider,
+        named,
+        partner_member,
+        make_staff(Role.AUDITOR, username="auditor"),
+        make_staff(Role.SANCTIONS_ANALYST, username="analyst"),
     )

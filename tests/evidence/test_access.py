@@ -51,7 +51,9 @@ def test_another_groups_documenter_cannot_see_any_record_by_id(client: Any, cast
     assert records["item"].custody.count() == 1  # nothing was opened, copied or exported
 
 
-def test_a_documenter_of_no_group_sees_nothing_until_shared_by_name(client: Any, cast: Any, records: Any) -> None:
+def test_a_documenter_of_no_group_sees_nothing_until_shared_by_name(
+    client: Any, cast: Any, records: Any
+) -> None:
     sign_in_verified(client, cast.named)
     url = reverse("evidence:incident", args=[records["incident"].pk])
     assert client.get(url).status_code == 404
@@ -66,15 +68,22 @@ def test_a_partner_organisation_member_sees_what_is_shared_with_the_partner(
     sign_in_verified(client, cast.partner_member)
     url = reverse("evidence:item", args=[records["item"].pk])
     assert client.get(url).status_code == 404
-    services.share_item(records["item"], by=cast.recorder, purpose="joint investigation", partners=[cast.partner])
+    services.share_item(
+        records["item"], by=cast.recorder, purpose="joint investigation", partners=[cast.partner]
+    )
     assert client.get(url).status_code == 200
 
 
 def test_every_record_is_visible_to_exactly_the_right_people(cast: Any, records: Any) -> None:
     services.share(record=records["incident"], by=cast.recorder, people=[cast.named])
     expected = {
-        "recorder": True, "colleague": True, "outsider": False, "named": True, "partner_member": False,
-        "auditor": True, "analyst": False,
+        "recorder": True,
+        "colleague": True,
+        "outsider": False,
+        "named": True,
+        "partner_member": False,
+        "auditor": True,
+        "analyst": False,
     }
     for name, allowed in expected.items():
         user = getattr(cast, name)

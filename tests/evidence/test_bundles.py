@@ -45,7 +45,9 @@ def test_verify_bundle_accepts_a_good_bundle(cast: Any, tmp_path: Path, capsys: 
     assert "intact" in capsys.readouterr().out
 
 
-def test_verify_bundle_rejects_one_changed_byte_naming_the_file(cast: Any, tmp_path: Path, capsys: Any) -> None:
+def test_verify_bundle_rejects_one_changed_byte_naming_the_file(
+    cast: Any, tmp_path: Path, capsys: Any
+) -> None:
     path, data = _bundle(cast, tmp_path)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         target = next(i for i in archive.infolist() if i.filename.endswith("-original.jpg"))
@@ -70,7 +72,7 @@ def _rewrite(data: bytes, change: Any) -> bytes:
 def test_a_replaced_file_with_a_matching_edited_manifest_is_still_rejected(cast: Any, tmp_path: Path) -> None:
     """Someone swaps the photo and rewrites the manifest's hashes to match: the custody log and this platform's
     records still disagree."""
-    path, data = _bundle(cast, tmp_path)
+    _path, data = _bundle(cast, tmp_path)
     other = factories.pdf()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         original = next(n for n in archive.namelist() if n.endswith("-original.jpg"))

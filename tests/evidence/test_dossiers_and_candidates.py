@@ -41,14 +41,24 @@ def _verified_incident_with(cast: Any, perpetrator: Any) -> Any:
 def test_listed_perpetrators_show_where_and_unlisted_ones_become_candidates(
     client: Any, cast: Any, eu_list: Any
 ) -> None:
-    listed = services.add_perpetrator(name="Alexander Lukashenko", kind=PerpetratorKind.OTHER,
-                                      birth_date=date(1954, 8, 30), by=cast.recorder)
+    listed = services.add_perpetrator(
+        name="Alexander Lukashenko",
+        kind=PerpetratorKind.OTHER,
+        birth_date=date(1954, 8, 30),
+        by=cast.recorder,
+    )
     unlisted = services.add_perpetrator(name="Ivan Vydumanny", kind=PerpetratorKind.JUDGE, by=cast.recorder)
-    unverified = services.add_perpetrator(name="Piotr Nieviadomy", kind=PerpetratorKind.POLICE, by=cast.recorder)
+    unverified = services.add_perpetrator(
+        name="Piotr Nieviadomy", kind=PerpetratorKind.POLICE, by=cast.recorder
+    )
     _verified_incident_with(cast, listed)
     _verified_incident_with(cast, unlisted)
-    services.link_perpetrator(incident=factories.incident(cast.group, cast.recorder), perpetrator=unverified,
-                              degree="direct", by=cast.recorder)
+    services.link_perpetrator(
+        incident=factories.incident(cast.group, cast.recorder),
+        perpetrator=unverified,
+        degree="direct",
+        by=cast.recorder,
+    )
     sign_in_verified(client, cast.analyst)
     assert client.post(reverse("evidence:sanctions_check_all")).status_code == 302
     listed.refresh_from_db()
@@ -64,13 +74,22 @@ def test_listed_perpetrators_show_where_and_unlisted_ones_become_candidates(
 
 
 def _dossier(cast: Any) -> Dossier:
-    judge = services.add_perpetrator(name="Ivan Vydumanny", kind=PerpetratorKind.JUDGE, position="Judge",
-                                     birth_date=date(1970, 1, 2), identifiers={"passport": "MP1234567"},
-                                     by=cast.recorder)
+    judge = services.add_perpetrator(
+        name="Ivan Vydumanny",
+        kind=PerpetratorKind.JUDGE,
+        position="Judge",
+        birth_date=date(1970, 1, 2),
+        identifiers={"passport": "MP1234567"},
+        by=cast.recorder,
+    )
     incident = _verified_incident_with(cast, judge)
     factories.upload(cast.group, cast.recorder, incident=incident)
-    return Dossier.objects.create(perpetrator=judge, owner_group=cast.group, created_by=cast.recorder,
-                                  statement_of_reasons="Responsible for politically motivated sentences.")
+    return Dossier.objects.create(
+        perpetrator=judge,
+        owner_group=cast.group,
+        created_by=cast.recorder,
+        statement_of_reasons="Responsible for politically motivated sentences.",
+    )
 
 
 def test_a_dossier_exports_as_pdf_with_the_evidence_hashes(client: Any, cast: Any) -> None:

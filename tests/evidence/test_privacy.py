@@ -29,12 +29,25 @@ def _dump() -> str:
 def test_raw_database_holds_no_names(cast: Any) -> None:
     incident = factories.incident(cast.group, cast.recorder)
     factories.observation(cast.group, cast.recorder)
-    services.add_person(incident=incident, role="witness", name="Witness Secretname", contact="secret@example.org",
-                        by=cast.recorder)
-    services.save_prisoner(by=cast.recorder, values={"name": PRISONER, "detained_on": incident.date_start},
-                           articles=["342"])
+    services.add_person(
+        incident=incident,
+        role="witness",
+        name="Witness Secretname",
+        contact="secret@example.org",
+        by=cast.recorder,
+    )
+    services.save_prisoner(
+        by=cast.recorder, values={"name": PRISONER, "detained_on": incident.date_start}, articles=["342"]
+    )
     dump = _dump()
-    for secret in (factories.VICTIM, factories.SOURCE, "Witness Secretname", "secret@example.org", PRISONER,
-                   "They beat me", "+375 29"):
+    for secret in (
+        factories.VICTIM,
+        factories.SOURCE,
+        "Witness Secretname",
+        "secret@example.org",
+        PRISONER,
+        "They beat me",
+        "+375 29",
+    ):
         assert secret not in dump, secret
     assert "Arrest at a protest" in dump  # the dump did read the tables

@@ -21,7 +21,9 @@ from tests.conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-def _prisoner(by: Any, detained: date, ended: date | None = None, region: str = "grodno", **more: Any) -> Prisoner:
+def _prisoner(
+    by: Any, detained: date, ended: date | None = None, region: str = "grodno", **more: Any
+) -> Prisoner:
     values = {"name": "Test Person", "detained_on": detained, "region": region, **more}
     if ended:
         values.update(status="released", ended_on=ended)
@@ -30,9 +32,12 @@ def _prisoner(by: Any, detained: date, ended: date | None = None, region: str = 
 
 def test_every_change_is_in_the_history(cast: Any) -> None:
     entry = _prisoner(cast.recorder, date(2021, 1, 5))
-    services.save_prisoner(by=cast.colleague, prisoner=entry,
-                           values={"sentence_months": 36, "status": "sentenced", "sentenced_on": date(2021, 6, 1)},
-                           articles=["342", "361-1"])
+    services.save_prisoner(
+        by=cast.colleague,
+        prisoner=entry,
+        values={"sentence_months": 36, "status": "sentenced", "sentenced_on": date(2021, 6, 1)},
+        articles=["342", "361-1"],
+    )
     services.save_prisoner(by=cast.colleague, prisoner=entry, values={"name": "Corrected Name"})
     changes = {(c.field, c.old, c.new) for c in entry.changes.all()}
     assert ("sentence_months", "", "36") in changes
@@ -43,18 +48,32 @@ def test_every_change_is_in_the_history(cast: Any) -> None:
 
 def test_release_needs_a_date_and_cannot_precede_detention(cast: Any) -> None:
     with pytest.raises(services.EvidenceError, match="release"):
-        services.save_prisoner(by=cast.recorder, values={"name": "X", "detained_on": date(2022, 1, 1),
-                                                          "status": "released"})
+        services.save_prisoner(
+            by=cast.recorder, values={"name": "X", "detained_on": date(2022, 1, 1), "status": "released"}
+        )
     with pytest.raises(services.EvidenceError, match="before the detention"):
-        services.save_prisoner(by=cast.recorder, values={"name": "X", "detained_on": date(2022, 1, 1),
-                                                          "status": "released", "ended_on": date(2021, 1, 1)})
+        services.save_prisoner(
+            by=cast.recorder,
+            values={
+                "name": "X",
+                "detained_on": date(2022, 1, 1),
+                "status": "released",
+                "ended_on": date(2021, 1, 1),
+            },
+        )
 
 
 def test_counts_over_time_follow_detentions_and_releases(cast: Any) -> None:
     _prisoner(cast.recorder, date(2021, 1, 10), articles=["342"])
     _prisoner(cast.recorder, date(2021, 2, 10), ended=date(2021, 3, 15), articles=["342", "130"])
-    _prisoner(cast.recorder, date(2020, 12, 1), region="brest", articles=["361-1"],
-              sentence_months=84, status="sentenced")
+    _prisoner(
+        cast.recorder,
+        date(2020, 12, 1),
+        region="brest",
+        articles=["361-1"],
+        sentence_months=84,
+        status="sentenced",
+    )
     months = selectors.month_starts(date(2021, 1, 1), date(2021, 4, 1))
     by_article = dict(selectors.held_over_time("article", months))
     assert by_article["342"] == [1, 2, 1, 1]
@@ -78,7 +97,9 @@ def test_counts_over_time_equal_counting_person_by_person(spans: list[tuple[int,
     people = []
     for start, length in spans:
         detained = selectors.month_starts(base, date(2024, 1, 1))[start]
-        ended = selectors.month_starts(base, date(2024, 1, 1))[min(start + length, 47)] if length % 3 else None
+        ended = (
+            selectors.month_starts(base, date(2024, 1, 1))[min(start + length, 47)] if length % 3 else None
+        )
         _prisoner(by, detained, ended=ended if ended and ended >= detained else None)
         people.append((detained, ended if ended and ended >= detained else None))
     months = selectors.month_starts(date(2020, 6, 1), date(2023, 6, 1))
@@ -104,8 +125,10 @@ CSV = (
 
 
 def _import(client: Any, text: str, mapping: dict[str, int]) -> Any:
-    response = client.post(reverse("evidence:register_import"),
-                           {"file": SimpleUploadedFile("register.csv", text.encode("utf-8"))})
+    response = client.post(
+        reverse("evidence:register_import"),
+        {"file": SimpleUploadedFile("register.csv", text.encode("utf-8"))},
+    )
     assert response.status_code == 302, response.content.decode()[:500]
     return client.post(response["Location"], {f"map_{k}": str(v) for k, v in mapping.items()})
 
@@ -141,14 +164,18 @@ def test_csv_import_needs_name_and_date_mapped(client: Any, cast: Any) -> None:
 
 def test_a_file_that_is_not_utf8_gets_a_clear_answer(client: Any, cast: Any) -> None:
     sign_in_verified(client, cast.recorder)
-    response = client.post(reverse("evidence:register_import"),
-                           {"file": SimpleUploadedFile("r.csv", CSV.encode("cp1251"))})
+    response = client.post(
+        reverse("evidence:register_import"), {"file": SimpleUploadedFile("r.csv", CSV.encode("cp1251"))}
+    )
     assert response.status_code == 200 and "UTF-8" in response.content.decode()
 
 
 def test_export_shows_names_only_where_agreed(client: Any, cast: Any) -> None:
-    services.save_prisoner(by=cast.recorder, values={"name": "Public Person", "name_is_public": True,
-                                                      "detained_on": date(2021, 1, 1)}, articles=["342"])
+    services.save_prisoner(
+        by=cast.recorder,
+        values={"name": "Public Person", "name_is_public": True, "detained_on": date(2021, 1, 1)},
+        articles=["342"],
+    )
     services.save_prisoner(by=cast.recorder, values={"name": "=HIDDEN()", "detained_on": date(2021, 1, 1)})
     sign_in_verified(client, cast.recorder)
     rows = list(csv.reader(io.StringIO(client.get(reverse("evidence:register_export")).content.decode())))

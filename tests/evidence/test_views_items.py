@@ -22,7 +22,12 @@ pytestmark = pytest.mark.django_db
 def _post(client: Any, cast: Any, data: bytes, name: str) -> Any:
     return client.post(
         reverse("evidence:item_new"),
-        {"group": cast.group.pk, "title": "Photo", "purpose": "from a witness", "file": SimpleUploadedFile(name, data)},
+        {
+            "group": cast.group.pk,
+            "title": "Photo",
+            "purpose": "from a witness",
+            "file": SimpleUploadedFile(name, data),
+        },
     )
 
 
@@ -57,8 +62,12 @@ def test_a_2_gb_upload_is_refused_from_content_length_before_reading(client: Any
         readline = read
 
     response = client.generic(
-        "POST", reverse("evidence:item_new"), b"", content_type=MULTIPART_CONTENT,
-        CONTENT_LENGTH=str(2 * 1024**3), **{"wsgi.input": Unreadable()},
+        "POST",
+        reverse("evidence:item_new"),
+        b"",
+        content_type=MULTIPART_CONTENT,
+        CONTENT_LENGTH=str(2 * 1024**3),
+        **{"wsgi.input": Unreadable()},
     )
     assert response.status_code == 413
     assert "limit is 1024 MiB" in response.content.decode()
@@ -69,10 +78,18 @@ def test_an_upload_without_the_csrf_token_is_refused(cast: Any) -> None:
 
     client = Client(enforce_csrf_checks=True)
     sign_in_verified(client, cast.recorder)
-    body = encode_multipart("BoUnDaRy", {"group": cast.group.pk, "title": "x", "purpose": "y",
-                                         "file": SimpleUploadedFile("p.jpg", factories.photo())})
-    response = client.generic("POST", reverse("evidence:item_new"), body,
-                              content_type="multipart/form-data; boundary=BoUnDaRy")
+    body = encode_multipart(
+        "BoUnDaRy",
+        {
+            "group": cast.group.pk,
+            "title": "x",
+            "purpose": "y",
+            "file": SimpleUploadedFile("p.jpg", factories.photo()),
+        },
+    )
+    response = client.generic(
+        "POST", reverse("evidence:item_new"), body, content_type="multipart/form-data; boundary=BoUnDaRy"
+    )
     assert response.status_code == 403
     assert not EvidenceItem.objects.exists()
 
@@ -95,4 +112,8 @@ def test_downloading_a_file_is_a_post_with_a_purpose_and_a_custody_entry(client:
     response = client.post(url, {"purpose": "prepare the court file"})
     assert response.status_code == 200 and response.content == data
     entry = item.custody.last()
-    assert (entry.action, entry.actor_label, entry.purpose) == ("accessed", "colleague", "prepare the court file")
+    assert (entry.action, entry.actor_label, entry.purpose) == (
+        "accessed",
+        "colleague",
+        "prepare the court file",
+    )

@@ -17,8 +17,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _incident(client: Any, cast: Any, **overrides: Any) -> Any:
-    data = {"group": cast.group.pk, "kind": "arrest", "title": "Arrest", "date_start": "2021-03-01",
-            "place_name": "Minsk", "latitude": "53.9", "longitude": "27.56"}
+    data = {
+        "group": cast.group.pk,
+        "kind": "arrest",
+        "title": "Arrest",
+        "date_start": "2021-03-01",
+        "place_name": "Minsk",
+        "latitude": "53.9",
+        "longitude": "27.56",
+    }
     data.update(overrides)
     return client.post(reverse("evidence:incident_new"), data)
 
@@ -40,7 +47,9 @@ def test_an_incident_is_recorded_and_shown(client: Any, cast: Any) -> None:
         ({"group": "999"}, "Select a valid choice"),
     ],
 )
-def test_bad_input_gets_a_clear_answer_and_saves_nothing(client: Any, cast: Any, overrides: Any, message: str) -> None:
+def test_bad_input_gets_a_clear_answer_and_saves_nothing(
+    client: Any, cast: Any, overrides: Any, message: str
+) -> None:
     sign_in_verified(client, cast.recorder)
     response = _incident(client, cast, **overrides)
     assert response.status_code == 200
@@ -57,9 +66,17 @@ def test_a_documenter_cannot_record_for_another_group(client: Any, cast: Any) ->
 def test_an_observation_in_the_future_is_refused(client: Any, cast: Any) -> None:
     sign_in_verified(client, cast.recorder)
     when = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(reverse("evidence:observation_new"), {
-        "group": cast.group.pk, "kind": "rail", "observed_at": when, "place_name": "Asipovichy",
-        "units_or_equipment": "Iskander-M", "count": "4"})
+    response = client.post(
+        reverse("evidence:observation_new"),
+        {
+            "group": cast.group.pk,
+            "kind": "rail",
+            "observed_at": when,
+            "place_name": "Asipovichy",
+            "units_or_equipment": "Iskander-M",
+            "count": "4",
+        },
+    )
     assert "in the future" in response.content.decode()
     assert not Observation.objects.exists()
 

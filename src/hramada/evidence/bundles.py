@@ -40,7 +40,9 @@ class BundleFile:
         }
 
 
-def manifest_bytes(*, bundle_id: str, item: int, exported_at: str, files: list[BundleFile], custody_head: str) -> bytes:
+def manifest_bytes(
+    *, bundle_id: str, item: int, exported_at: str, files: list[BundleFile], custody_head: str
+) -> bytes:
     manifest = {
         "format": FORMAT,
         "bundle_id": bundle_id,
@@ -112,8 +114,12 @@ def verify_bundle(data: bytes | io.BufferedIOBase, *, known: Known | None = None
                 problems.append(f"{CUSTODY} cannot be read: {exc}")
         manifest_sha256 = hashlib.sha256(manifest_raw).hexdigest()
         export = next(
-            (e for e in custody if isinstance(e.get("detail"), dict)
-             and e["detail"].get("bundle_id") == manifest.get("bundle_id")),
+            (
+                e
+                for e in custody
+                if isinstance(e.get("detail"), dict)
+                and e["detail"].get("bundle_id") == manifest.get("bundle_id")
+            ),
             None,
         )
         if export is not None and export["detail"].get("manifest_sha256") != manifest_sha256:
@@ -121,10 +127,14 @@ def verify_bundle(data: bytes | io.BufferedIOBase, *, known: Known | None = None
         if known is not None:
             record = known(str(manifest.get("bundle_id", "")))
             if record is None:
-                problems.append(f"{MANIFEST}: this platform has no record of bundle {manifest.get('bundle_id')}")
+                problems.append(
+                    f"{MANIFEST}: this platform has no record of bundle {manifest.get('bundle_id')}"
+                )
             else:
                 if record["manifest_sha256"] != manifest_sha256:
-                    problems.append(f"{MANIFEST}: edited after export (its hash differs from the one recorded here)")
+                    problems.append(
+                        f"{MANIFEST}: edited after export (its hash differs from the one recorded here)"
+                    )
                 for path, entry in sorted(listed.items()):
                     stored = record["files"].get(path)
                     if stored is not None and stored != entry.get("sha256"):

@@ -34,16 +34,23 @@ def line_chart(months: Sequence[date], series: Sequence[tuple[str, Sequence[int]
     for i, month in enumerate(months):
         if len(months) <= 13 or month.month == 1:
             x = left + plot_w * i / steps
-            body.append(f'<text x="{x:.1f}" y="{height - 8}" font-size="10" text-anchor="middle">'
-                        f"{escape(month.strftime('%Y-%m'))}</text>")
+            body.append(
+                f'<text x="{x:.1f}" y="{height - 8}" font-size="10" text-anchor="middle">'
+                f"{escape(month.strftime('%Y-%m'))}</text>"
+            )
     for index, (label, values) in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
         points = " ".join(
-            f"{left + plot_w * i / steps:.1f},{top + plot_h - plot_h * n / peak:.1f}" for i, n in enumerate(values)
+            f"{left + plot_w * i / steps:.1f},{top + plot_h - plot_h * n / peak:.1f}"
+            for i, n in enumerate(values)
         )
-        body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
-                    f"<title>{escape(label)}</title></polyline>")
+        body.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
+            f"<title>{escape(label)}</title></polyline>"
+        )
         last = values[-1] if values else 0
-        body.append(f'<text x="{left + plot_w + 6}" y="{top + 12 + index * 15}" font-size="11" fill="{colour}">'
-                    f"{escape(label[:22])}: {last}</text>")
+        body.append(
+            f'<text x="{left + plot_w + 6}" y="{top + 12 + index * 15}" font-size="11" fill="{colour}">'
+            f"{escape(label[:22])}: {last}</text>"
+        )
     return svg(width, height, title, body)

@@ -12,7 +12,14 @@ from django.conf import settings
 from followthemoney import model
 
 from hramada.evidence.access import visible
-from hramada.evidence.models import Dossier, EvidenceFile, EvidenceItem, Incident, Involvement, PerpetratorKind
+from hramada.evidence.models import (
+    Dossier,
+    EvidenceFile,
+    EvidenceItem,
+    Incident,
+    Involvement,
+    PerpetratorKind,
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,9 @@ def as_pdf(content: DossierContent) -> bytes:
 
     perpetrator = content.dossier.perpetrator
     line(f"Dossier #{content.dossier.pk}: {perpetrator.name}", 16, 9)
-    line(f"{PerpetratorKind(perpetrator.kind).label}. {perpetrator.position} {perpetrator.organisation}".strip())
+    line(
+        f"{PerpetratorKind(perpetrator.kind).label}. {perpetrator.position} {perpetrator.organisation}".strip()
+    )
     if perpetrator.birth_date:
         line(f"Date of birth: {perpetrator.birth_date.isoformat()}")
     for kind, value in sorted(perpetrator.identifiers.items()):
@@ -70,7 +79,9 @@ def as_pdf(content: DossierContent) -> bytes:
     line("Incidents", 13, 8)
     for involvement in content.involvements:
         incident = involvement.incident
-        period = incident.date_start.isoformat() + (f" - {incident.date_end.isoformat()}" if incident.date_end else "")
+        period = incident.date_start.isoformat() + (
+            f" - {incident.date_end.isoformat()}" if incident.date_end else ""
+        )
         line(
             f"#{incident.pk} {period}, {incident.place_name}: {incident.get_kind_display()}. {incident.title}. "
             f"Involvement: {involvement.get_degree_display()}. Verification: {incident.get_verification_display()}."
@@ -97,7 +108,9 @@ def as_ftm(content: DossierContent) -> str:
         if perpetrator.birth_date:
             subject.add("birthDate", perpetrator.birth_date.isoformat())
     for kind, value in perpetrator.identifiers.items():
-        prop = {"passport": "passportNumber", "tax": "taxNumber", "inn": "innCode"}.get(kind.lower(), "idNumber")
+        prop = {"passport": "passportNumber", "tax": "taxNumber", "inn": "innCode"}.get(
+            kind.lower(), "idNumber"
+        )
         if schema == "Organization" and prop == "passportNumber":
             prop = "idNumber"
         subject.add(prop, value)
@@ -123,4 +136,6 @@ def as_ftm(content: DossierContent) -> str:
         document.add("fileSize", str(f.size))
         document.add("mimeType", f.content_type)
         entities.append(document)
-    return "".join(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for entity in entities)
+    return "".join(
+        json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for entity in entities
+    )

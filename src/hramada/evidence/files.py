@@ -32,11 +32,11 @@ EXECUTABLE_KINDS = {"exe", "elf", "dex", "dey", "swf", "macho", "sh", "crx", "de
 STRIPPABLE = {"jpg", "png", "webp", "tif", "gif", "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
 
 
-class FileRefused(ValueError):
+class FileRefusedError(ValueError):
     """The file is not accepted as evidence; the message says why in the user's language."""
 
 
-class StripRefused(ValueError):
+class StripRefusedError(ValueError):
     """No working copy could be made; the original is untouched. The message says why."""
 
 
@@ -104,30 +104,31 @@ def extension_of(name: str) -> str:
 
 
 def sniff(head: bytes, name: str) -> Sniffed:
-    """What the content really is, from its first bytes, checked against its name. Raises FileRefused."""
+    """What the content really is, from its first bytes, checked against its name. Raises FileRefusedError."""
     guess = filetype.guess(head) if head else None
     declared = extension_of(name)
     if guess is not None:
         kind = EXTENSION_ALIASES.get(guess.extension, guess.extension)
         mime = str(guess.mime)
         if kind in EXECUTABLE_KINDS:
-            raise FileRefused(
-                _("“%(name)s” is a program (%(kind)s), not evidence; it was not kept.") % {"name": name, "kind": kind}
+            raise FileRefusedError(
+                _("“%(name)s” is a program (%(kind)s), not evidence; it was not kept.")
+                % {"name": name, "kind": kind}
             )
     elif head and b"\x00" not in head[:8192] and _is_utf8(head[:8192]):
         kind, mime = "txt", "text/plain"
     else:
-        raise FileRefused(_("The content of “%(name)s” is of a kind we do not accept.") % {"name": name})
+        raise FileRefusedError(_("The content of “%(name)s” is of a kind we do not accept.") % {"name": name})
     family = _family(kind)
     if family is None:
-        raise FileRefused(
+        raise FileRefusedError(
             _("The content of “%(name)s” is %(kind)s, which we do not accept as evidence.")
             % {"name": name, "kind": kind}
         )
     if declared and declared != kind:
         declared_family = _family(declared)
         if declared_family != family:
-            raise FileRefused(
+            raise FileRefusedError(
                 _("“%(name)s” is named as %(declared)s but its content is %(kind)s; it was not kept.")
                 % {"name": name, "declared": declared, "kind": kind}
             )
@@ -153,7 +154,7 @@ class StrippedCopy:
 
 
 def strip_metadata(data: bytes, kind: str) -> StrippedCopy:
-    """A copy of `data` without identifying metadata. Raises StripRefused with a clear reason."""
+    """A copy of `data` without identifying metadata. Raises StripRefusedError with a clear reason."""
     if kind == "jpg":
         return _strip_jpeg(data)
     if kind in {"png", "webp", "tif", "gif"}:
@@ -164,7 +165,7 @@ def strip_metadata(data: bytes, kind: str) -> StrippedCopy:
         return _strip_ooxml(data)
     if kind in {"odt", "ods", "odp"}:
         return _strip_odf(data)
-    raise StripRefused(
+    raise StripRefusedError(
         _("Copies without metadata are made for photos, PDF and office documents, not for %(kind)s.")
         % {"kind": kind}
     )
@@ -193,7 +194,9 @@ def _strip_jpeg(data: bytes) -> StrippedCopy:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise StripRefused(_("The image cannot be read (%(reason)s); only the original is kept.") % {"reason": exc})
+        raise StripRefusedError(
+            _("The image cannot be read (%(reason)s); only the original is kept.") % {"reason": exc}
+        ) from None
     removed: list[str] = []
     note = ""
     try:
@@ -215,12 +218,12 @@ def _strip_jpeg(data: bytes) -> StrippedCopy:
         out = io.BytesIO()
         piexif.insert(piexif.dump(exif), data, out)
         cleaned = out.getvalue()
-    except Exception:  # noqa: BLE001 - any malformed EXIF: remove all of it rather than guess
+    except Exception:
         out = io.BytesIO()
         try:
             piexif.remove(data, out)
             cleaned = out.getvalue()
-        except Exception:  # noqa: BLE001
+        except Exception:
             cleaned = _redraw(data, "JPEG")
         removed = ["EXIF (malformed: all of it)"]
         note = _("The photo's metadata was malformed, so all of it was removed.")
@@ -260,7 +263,9 @@ def _strip_image_by_redrawing(data: bytes) -> StrippedCopy:
             frames = getattr(image, "n_frames", 1)
         cleaned = _redraw(data, image_format)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise StripRefused(_("The image cannot be read (%(reason)s); only the original is kept.") % {"reason": exc})
+        raise StripRefusedError(
+            _("The image cannot be read (%(reason)s); only the original is kept.") % {"reason": exc}
+        ) from None
     note = _("Only the first frame was kept.") if frames > 1 else ""
     return StrippedCopy(cleaned, present or ["(none found)"], note)
 
@@ -271,11 +276,11 @@ def _strip_pdf(data: bytes) -> StrippedCopy:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError:
-        raise StripRefused(
+        raise StripRefusedError(
             _("The PDF is encrypted; a copy without metadata needs its password. Only the original is kept.")
         ) from None
     except pikepdf.PdfError as exc:
-        raise StripRefused(
+        raise StripRefusedError(
             _("The PDF is broken (%(reason)s); only the original is kept.") % {"reason": str(exc)[:200]}
         ) from None
     removed: list[str] = []
@@ -298,7 +303,7 @@ def _strip_pdf(data: bytes) -> StrippedCopy:
         try:
             pdf.save(out, fix_metadata_version=False, deterministic_id=True)
         except pikepdf.PdfError as exc:
-            raise StripRefused(
+            raise StripRefusedError(
                 _("The PDF is broken (%(reason)s); only the original is kept.") % {"reason": str(exc)[:200]}
             ) from None
     return StrippedCopy(out.getvalue(), removed or ["(none found)"])
@@ -331,7 +336,7 @@ def _anonymise_word_part(content: bytes) -> tuple[bytes, int]:
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(content, parser)  # noqa: S320 - entities off, no network
+    root = etree.fromstring(content, parser)
     changed = 0
     for element in root.iter():
         for attribute in AUTHOR_ATTRIBUTES:
@@ -359,11 +364,11 @@ def _rewrite_zip(data: bytes, replacements: dict[str, bytes], *, word: bool = Fa
                         removed.append(f"{info.filename}: {changed} author names")
                 target.writestr(info, content, compress_type=info.compress_type)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise StripRefused(
+        raise StripRefusedError(
             _("The document is broken (%(reason)s); only the original is kept.") % {"reason": exc}
         ) from None
     except Exception as exc:  # lxml's XMLSyntaxError and friends
-        raise StripRefused(
+        raise StripRefusedError(
             _("The document is broken (%(reason)s); only the original is kept.") % {"reason": str(exc)[:200]}
         ) from None
     return StrippedCopy(out.getvalue(), removed or ["(none found)"])

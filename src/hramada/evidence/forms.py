@@ -16,6 +16,7 @@ from hramada.evidence.models import (
     IncidentKind,
     ObservationKind,
     PartnerOrganisation,
+    Perpetrator,
     PerpetratorKind,
     PersonRole,
     Region,
@@ -96,14 +97,10 @@ class SourceForm(forms.Form):
 
 
 class InvolvementForm(forms.Form):
-    perpetrator = forms.ModelChoiceField(queryset=None, label=_("perpetrator"))  # type: ignore[arg-type]
+    perpetrator: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=Perpetrator.objects.all(), label=_("perpetrator")
+    )
     degree = forms.ChoiceField(choices=Degree.choices, label=_("degree of involvement"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from hramada.evidence.models import Perpetrator
-
-        super().__init__(*args, **kwargs)
-        self.fields["perpetrator"].queryset = Perpetrator.objects.all()  # type: ignore[attr-defined]
 
 
 class VerificationForm(forms.Form):
@@ -143,7 +140,9 @@ class PerpetratorForm(forms.Form):
     organisation = forms.CharField(max_length=300, required=False, label=_("organisation"))
     birth_date = forms.DateField(required=False, widget=DATE, label=_("date of birth"))
     identifiers = forms.CharField(
-        required=False, label=_("identifiers (one per line: kind: value)"), widget=forms.Textarea(attrs={"rows": 3})
+        required=False,
+        label=_("identifiers (one per line: kind: value)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def clean_identifiers(self) -> dict[str, str]:
@@ -159,21 +158,36 @@ class PerpetratorForm(forms.Form):
 
 
 class PrisonerForm(forms.Form):
-    name = forms.CharField(max_length=300, required=False, label=_("name"),
-                           help_text=_("Stored encrypted. Leave empty to keep the stored name."))
-    name_is_public = forms.BooleanField(required=False, label=_("the person or family agreed to publish the name"))
+    name = forms.CharField(
+        max_length=300,
+        required=False,
+        label=_("name"),
+        help_text=_("Stored encrypted. Leave empty to keep the stored name."),
+    )
+    name_is_public = forms.BooleanField(
+        required=False, label=_("the person or family agreed to publish the name")
+    )
     region = forms.ChoiceField(choices=Region.choices, label=_("region"))
     detained_on = forms.DateField(widget=DATE, label=_("date of detention"))
-    articles = forms.CharField(max_length=300, required=False, label=_("articles of the Criminal Code"),
-                               help_text=_("Separated by commas, for example: 342, 361-1"))
+    articles = forms.CharField(
+        max_length=300,
+        required=False,
+        label=_("articles of the Criminal Code"),
+        help_text=_("Separated by commas, for example: 342, 361-1"),
+    )
     court = forms.CharField(max_length=200, required=False, label=_("court"))
     sentenced_on = forms.DateField(required=False, widget=DATE, label=_("date of sentence"))
-    sentence_months = forms.IntegerField(required=False, min_value=0, max_value=720, label=_("sentence (months)"))
+    sentence_months = forms.IntegerField(
+        required=False, min_value=0, max_value=720, label=_("sentence (months)")
+    )
     sentence_kind = forms.CharField(max_length=200, required=False, label=_("kind of sentence"))
     place_of_detention = forms.CharField(max_length=200, required=False, label=_("place of detention"))
-    postal_address = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                                     label=_("postal address for letters"))
-    recognised_on = forms.DateField(required=False, widget=DATE, label=_("recognised as a political prisoner on"))
+    postal_address = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("postal address for letters")
+    )
+    recognised_on = forms.DateField(
+        required=False, widget=DATE, label=_("recognised as a political prisoner on")
+    )
     recognised_by = forms.CharField(max_length=200, required=False, label=_("recognised by"))
     status = forms.ChoiceField(choices=[], label=_("status"))
     ended_on = forms.DateField(required=False, widget=DATE, label=_("date of release, pardon or death"))
@@ -196,8 +210,9 @@ class CsvUploadForm(forms.Form):
 
 
 class DossierForm(forms.Form):
-    statement_of_reasons = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}),
-                                           label=_("draft statement of reasons"))
+    statement_of_reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}), label=_("draft statement of reasons")
+    )
 
 
 class MapFilterForm(forms.Form):

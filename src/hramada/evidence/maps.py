@@ -58,8 +58,10 @@ def _country_paths() -> str:
             for ring in country["rings"]
         )
         fill = "#f3e9d2" if country["iso"] == "BLR" else "#eef1f3"
-        parts.append(f'<path d="{d}" fill="{fill}" stroke="#8a8a8a" stroke-width="0.8">'
-                     f"<title>{escape(country['name'])}</title></path>")
+        parts.append(
+            f'<path d="{d}" fill="{fill}" stroke="#8a8a8a" stroke-width="0.8">'
+            f"<title>{escape(country['name'])}</title></path>"
+        )
     return "".join(parts)
 
 
@@ -90,18 +92,24 @@ def timeline_svg(
     for row, group in enumerate(groups):
         y = 20 + row * 18
         label = (labels or {}).get(group, group)
-        body.append(f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{escape(label[:26])}</text>')
+        body.append(
+            f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{escape(label[:26])}</text>'
+        )
         body.append(f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#ddd"/>')
     for point in points:
         if point.group not in groups:
             continue
         x = left + (width - left - right) * (point.when - start).days / span
         y = 20 + groups.index(point.group) * 18
-        body.append(f'<a href="{escape(point.url)}"><circle cx="{x:.1f}" cy="{y}" r="5" '
-                    f'fill="{_colour(groups, point.group)}"><title>{escape(point.when.isoformat())}: '
-                    f"{escape(point.label)}</title></circle></a>")
+        body.append(
+            f'<a href="{escape(point.url)}"><circle cx="{x:.1f}" cy="{y}" r="5" '
+            f'fill="{_colour(groups, point.group)}"><title>{escape(point.when.isoformat())}: '
+            f"{escape(point.label)}</title></circle></a>"
+        )
     base = height - 14
     body.append(f'<text x="{left}" y="{base}" font-size="11">{escape(start.isoformat())}</text>')
-    body.append(f'<text x="{width - right}" y="{base}" font-size="11" text-anchor="end">'
-                f"{escape(end.isoformat())}</text>")
+    body.append(
+        f'<text x="{width - right}" y="{base}" font-size="11" text-anchor="end">'
+        f"{escape(end.isoformat())}</text>"
+    )
     return svg(width, height, title, body)

@@ -42,7 +42,9 @@ class PartnerOrganisation(models.Model):
     """An organisation records may be shared with (a court's investigators, a partner human-rights group)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="partner_organisations", blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="partner_organisations", blank=True
+    )
     is_demo = models.BooleanField(default=False)
 
     def __str__(self) -> str:
@@ -201,7 +203,9 @@ class Source(RevealMixin, models.Model):
     """Where information came from. The identity is readable only by its recorder and those the record is
     shared with (access.can_see_source_identity), never by the rest of the owning group."""
 
-    incident = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.CASCADE, related_name="sources")
+    incident = models.ForeignKey(
+        Incident, null=True, blank=True, on_delete=models.CASCADE, related_name="sources"
+    )
     observation = models.ForeignKey(
         Observation, null=True, blank=True, on_delete=models.CASCADE, related_name="sources"
     )
@@ -209,7 +213,10 @@ class Source(RevealMixin, models.Model):
     identity = EncryptedTextField(_("identity"))
     contact = EncryptedTextField(_("contact"), blank=True, default="")
     description = models.CharField(
-        _("kind of source (no names)"), max_length=200, blank=True, help_text=_("For example: eyewitness, relative")
+        _("kind of source (no names)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: eyewitness, relative"),
     )
 
     class Meta:
@@ -227,7 +234,8 @@ class Source(RevealMixin, models.Model):
     @property
     def record(self) -> Incident | Observation:
         record = self.incident or self.observation
-        assert record is not None
+        if record is None:  # the database constraint makes this impossible
+            raise ValueError("a source belongs to an incident or an observation")
         return record
 
 
@@ -289,6 +297,9 @@ class Involvement(models.Model):
             models.UniqueConstraint(fields=["incident", "perpetrator"], name="evidence_involvement_once")
         ]
 
+    def __str__(self) -> str:
+        return f"involvement #{self.pk}"
+
 
 # Evidence ---------------------------------------------------------------------------------------------------
 
@@ -336,7 +347,9 @@ class EvidenceFile(RevealMixin, models.Model):
     derived_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="derived"
     )
-    file = models.FileField(upload_to=evidence_path, storage=EncryptedFileStorage(label="evidence.EvidenceFile.file"))
+    file = models.FileField(
+        upload_to=evidence_path, storage=EncryptedFileStorage(label="evidence.EvidenceFile.file")
+    )
     original_name = EncryptedTextField(blank=True, default="")
     kind = models.CharField(max_length=20)  # sniffed: "jpeg", "pdf", "docx", ...
     content_type = models.CharField(max_length=100)
@@ -394,7 +407,11 @@ class CustodyEntry(models.Model):
     seq = models.PositiveIntegerField()
     at = models.DateTimeField()
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_label = models.CharField(max_length=200)
     action = models.CharField(max_length=20, choices=CustodyAction.choices)
@@ -411,6 +428,14 @@ class CustodyEntry(models.Model):
     def __str__(self) -> str:
         return f"custody {self.item_id}/{self.seq}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or not getattr(self, "_appending", False):
+            raise CustodyLogIsAppendOnlyError("Custody entries are appended through custody.append only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise CustodyLogIsAppendOnlyError("Custody entries are never deleted.")
+
     def canonical(self) -> dict[str, Any]:
         return {
             "item": self.item_id,
@@ -426,14 +451,6 @@ class CustodyEntry(models.Model):
 
     def compute_hash(self) -> str:
         return chain_hash(self.canonical())
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None or not getattr(self, "_appending", False):
-            raise CustodyLogIsAppendOnlyError("Custody entries are appended through custody.append only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise CustodyLogIsAppendOnlyError("Custody entries are never deleted.")
 
 
 def chain_hash(canonical: dict[str, Any]) -> str:
@@ -469,9 +486,7 @@ ENDED_STATUSES = (PrisonerStatus.RELEASED, PrisonerStatus.PARDONED, PrisonerStat
 
 class Prisoner(RevealMixin, models.Model):
     name = EncryptedTextField(_("name"))
-    name_is_public = models.BooleanField(
-        _("the person or family agreed to publish the name"), default=False
-    )
+    name_is_public = models.BooleanField(_("the person or family agreed to publish the name"), default=False)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, default=Region.UNKNOWN)
     detained_on = models.DateField(_("date of detention"))
     court = models.CharField(_("court"), max_length=200, blank=True)
@@ -510,6 +525,9 @@ class Charge(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prisoner", "article"], name="evidence_charge_once")]
 
+    def __str__(self) -> str:
+        return self.article
+
 
 class ConditionKind(models.TextChoices):
     PUNISHMENT_CELL = "punishment_cell", _("Punishment cell")
@@ -528,6 +546,9 @@ class ConditionEvent(models.Model):
     class Meta:
         ordering = ["on", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.on} {self.kind}"
+
 
 class PrisonerChange(models.Model):
     """The history of a register entry: one row per changed field; encrypted fields name the field only."""
@@ -541,6 +562,9 @@ class PrisonerChange(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.field} changed"
 
 
 class Dossier(RevealMixin, models.Model):

@@ -17,8 +17,21 @@ from hramada.evidence.models import Prisoner, PrisonerStatus, Region
 MAX_CSV_BYTES = 1024 * 1024
 # The register's fields a column can be mapped to, in the order the mapping form shows them.
 TARGETS = (
-    "name", "name_is_public", "region", "detained_on", "articles", "court", "sentenced_on", "sentence_months",
-    "sentence_kind", "place_of_detention", "postal_address", "recognised_on", "recognised_by", "status", "ended_on",
+    "name",
+    "name_is_public",
+    "region",
+    "detained_on",
+    "articles",
+    "court",
+    "sentenced_on",
+    "sentence_months",
+    "sentence_kind",
+    "place_of_detention",
+    "postal_address",
+    "recognised_on",
+    "recognised_by",
+    "status",
+    "ended_on",
 )
 REQUIRED = ("name", "detained_on")
 DATE_FIELDS = ("detained_on", "sentenced_on", "recognised_on", "ended_on")
@@ -41,7 +54,7 @@ def read(data: bytes) -> tuple[list[str], list[list[str]]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     try:
         rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(cell.strip() for cell in row)]
     except csv.Error as exc:
@@ -91,7 +104,9 @@ def _choice(value: str, choices: Any, what: str) -> str:
     raise ValueError(_("“%(value)s” is not a known %(what)s") % {"value": value, "what": what})
 
 
-def parse_rows(rows: Iterable[list[str]], mapping: Mapping[str, int]) -> tuple[list[dict[str, Any]], list[RowError]]:
+def parse_rows(
+    rows: Iterable[list[str]], mapping: Mapping[str, int]
+) -> tuple[list[dict[str, Any]], list[RowError]]:
     """Every row as the services' values, or the list of errors (line numbers count the header as line 1)."""
     missing = [field for field in REQUIRED if field not in mapping]
     if missing:
@@ -121,7 +136,7 @@ def parse_rows(rows: Iterable[list[str]], mapping: Mapping[str, int]) -> tuple[l
                 values["name_is_public"] = cell["name_is_public"].strip().lower() in TRUE
             for field in ("court", "sentence_kind", "place_of_detention", "postal_address", "recognised_by"):
                 if field in cell:
-                    values[field] = cell[field].strip()[:200 if field != "postal_address" else 1000]
+                    values[field] = cell[field].strip()[: 200 if field != "postal_address" else 1000]
             if values.get("ended_on") and "status" not in values:
                 values["status"] = PrisonerStatus.RELEASED
             articles = [a for a in cell.get("articles", "").replace(";", ",").split(",") if a.strip()]
@@ -135,8 +150,21 @@ def parse_rows(rows: Iterable[list[str]], mapping: Mapping[str, int]) -> tuple[l
 
 
 EXPORT_HEADER = (
-    "id", "name", "region", "detained_on", "articles", "court", "sentenced_on", "sentence_months", "sentence_kind",
-    "place_of_detention", "postal_address", "recognised_on", "recognised_by", "status", "ended_on",
+    "id",
+    "name",
+    "region",
+    "detained_on",
+    "articles",
+    "court",
+    "sentenced_on",
+    "sentence_months",
+    "sentence_kind",
+    "place_of_detention",
+    "postal_address",
+    "recognised_on",
+    "recognised_by",
+    "status",
+    "ended_on",
 )
 
 
@@ -155,9 +183,21 @@ def export(prisoners: Iterable[Prisoner], names: Mapping[int, str]) -> str:
         writer.writerow(
             _safe(v)
             for v in (
-                p.pk, names.get(p.pk, ""), p.region, p.detained_on, articles, p.court, p.sentenced_on,
-                p.sentence_months, p.sentence_kind, p.place_of_detention, p.postal_address, p.recognised_on,
-                p.recognised_by, p.status, p.ended_on,
+                p.pk,
+                names.get(p.pk, ""),
+                p.region,
+                p.detained_on,
+                articles,
+                p.court,
+                p.sentenced_on,
+                p.sentence_months,
+                p.sentence_kind,
+                p.place_of_detention,
+                p.postal_address,
+                p.recognised_on,
+                p.recognised_by,
+                p.status,
+                p.ended_on,
             )
         )
     return out.getvalue()

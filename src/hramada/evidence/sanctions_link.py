@@ -21,13 +21,17 @@ KNOWN_IDENTIFIERS = {"passport", "registration", "tax", "inn", "imo", "crypto", 
 def party(perpetrator: Perpetrator) -> public.Party:
     schema = "Organization" if PerpetratorKind(perpetrator.kind).is_organisation else "Person"
     identifiers = {
-        kind.lower(): [value] for kind, value in perpetrator.identifiers.items() if kind.lower() in KNOWN_IDENTIFIERS
+        kind.lower(): [value]
+        for kind, value in perpetrator.identifiers.items()
+        if kind.lower() in KNOWN_IDENTIFIERS
     }
     return public.Party(
         name=perpetrator.name.replace("(DEMO)", "").strip(),
         schema=schema,
         ref=f"evidence.perpetrator:{perpetrator.pk}",
-        birth_date=perpetrator.birth_date.isoformat() if perpetrator.birth_date and schema == "Person" else None,
+        birth_date=perpetrator.birth_date.isoformat()
+        if perpetrator.birth_date and schema == "Person"
+        else None,
         countries=("by",),
         identifiers=identifiers,
     )

@@ -41,7 +41,12 @@ def items_for(user: Any) -> QuerySet[EvidenceItem]:
 
 # Register counts ---------------------------------------------------------------------------------------------
 
-SENTENCE_BUCKETS = (("under 2 years", 0, 24), ("2-5 years", 24, 60), ("5-10 years", 60, 120), ("over 10 years", 120, None))
+SENTENCE_BUCKETS = (
+    ("under 2 years", 0, 24),
+    ("2-5 years", 24, 60),
+    ("5-10 years", 60, 120),
+    ("over 10 years", 120, None),
+)
 
 
 def month_starts(first: date, last: date) -> list[date]:
@@ -59,7 +64,9 @@ def _as_month(value: Any) -> date:
 
 def _sentence_bucket(prefix: str = "") -> Case:
     whens = [
-        When(**{f"{prefix}sentence_months__gte": low, f"{prefix}sentence_months__lt": high}, then=Value(label))
+        When(
+            **{f"{prefix}sentence_months__gte": low, f"{prefix}sentence_months__lt": high}, then=Value(label)
+        )
         if high is not None
         else When(**{f"{prefix}sentence_months__gte": low}, then=Value(label))
         for label, low, high in SENTENCE_BUCKETS
@@ -85,12 +92,16 @@ def held_over_time(dimension: str, months: list[date], *, top: int = 8) -> list[
     group = F(group_expr) if isinstance(group_expr, str) else group_expr
     started = (
         base.annotate(g=group, m=TruncMonth(f"{prefix}detained_on"))
-        .values("g", "m").annotate(n=Count("pk")).order_by()
+        .values("g", "m")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     ended = (
         base.filter(**{f"{prefix}ended_on__isnull": False})
         .annotate(g=group, m=TruncMonth(f"{prefix}ended_on"))
-        .values("g", "m").annotate(n=Count("pk")).order_by()
+        .values("g", "m")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     delta: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for row in started:
@@ -150,16 +161,28 @@ def map_points(
         observations = observations.filter(observed_at__date__lte=end)
     for incident in incidents:
         if not wanted or f"incident:{incident.kind}" in wanted:
-            points.append(Point(incident.latitude or 0, incident.longitude or 0,
-                                f"{incident.get_kind_display()}: {incident.title}",
-                                reverse("evidence:incident", args=[incident.pk]), f"incident:{incident.kind}",
-                                incident.date_start))
+            points.append(
+                Point(
+                    incident.latitude or 0,
+                    incident.longitude or 0,
+                    f"{incident.get_kind_display()}: {incident.title}",
+                    reverse("evidence:incident", args=[incident.pk]),
+                    f"incident:{incident.kind}",
+                    incident.date_start,
+                )
+            )
     for observation in observations:
         if not wanted or f"observation:{observation.kind}" in wanted:
-            points.append(Point(observation.latitude or 0, observation.longitude or 0,
-                                f"{observation.get_kind_display()}: {observation.units_or_equipment}",
-                                reverse("evidence:observation", args=[observation.pk]),
-                                f"observation:{observation.kind}", observation.observed_at.date()))
+            points.append(
+                Point(
+                    observation.latitude or 0,
+                    observation.longitude or 0,
+                    f"{observation.get_kind_display()}: {observation.units_or_equipment}",
+                    reverse("evidence:observation", args=[observation.pk]),
+                    f"observation:{observation.kind}",
+                    observation.observed_at.date(),
+                )
+            )
     points.sort(key=lambda p: p.when)
     return points
 
@@ -174,6 +197,8 @@ def perpetrators_with_verified_incidents() -> QuerySet[Perpetrator]:
     return Perpetrator.objects.annotate(
         has_verified=Exists(verified),
         verified_incidents=Count(
-            "involvements", filter=Q(involvements__incident__verification=Verification.VERIFIED), distinct=True
+            "involvements",
+            filter=Q(involvements__incident__verification=Verification.VERIFIED),
+            distinct=True,
         ),
     ).filter(has_verified=True)

@@ -12,6 +12,7 @@ degrees (about 1 km), which is finer than the source's own precision at this sca
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 
@@ -35,15 +36,18 @@ def main(path: str) -> None:
         shape = shape_record.shape
         parts = [*shape.parts, len(shape.points)]
         rings = []
-        for start, end in zip(parts, parts[1:], strict=False):
+        for start, end in itertools.pairwise(parts):
             ring = [(round(x, 2), round(y, 2)) for x, y in shape.points[start:end]]
             if _touches(ring):
                 rings.append(ring)
         if rings:
             countries.append({"iso": attributes["iso_a3"], "name": attributes["name"], "rings": rings})
     countries.sort(key=lambda c: c["iso"])
-    json.dump({"source": "Natural Earth 1:110m admin-0 countries (public domain)", "countries": countries},
-              sys.stdout, separators=(",", ":"))
+    json.dump(
+        {"source": "Natural Earth 1:110m admin-0 countries (public domain)", "countries": countries},
+        sys.stdout,
+        separators=(",", ":"),
+    )
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ from hramada.evidence.services.evidence import (
     upload,
 )
 from hramada.evidence.services.records import (
-    add_person,
     add_perpetrator,
+    add_person,
     add_source,
     link_perpetrator,
     record_incident,
@@ -25,8 +25,8 @@ from hramada.evidence.services.register import add_condition, normalise_articles
 __all__ = [
     "EvidenceError",
     "add_condition",
-    "add_person",
     "add_perpetrator",
+    "add_person",
     "add_source",
     "export_bundle",
     "known_bundle",

@@ -32,7 +32,7 @@ def upload(
     *,
     group: DocumenterGroup,
     title: str,
-    upload: UploadedFile,
+    upload: UploadedFile[Any],
     digests: files.Digests,
     by: Any,
     purpose: str,
@@ -56,19 +56,39 @@ def upload(
     upload.seek(0)
     with transaction.atomic():
         item = EvidenceItem.objects.create(
-            owner_group=group, recorded_by=by, title=title.strip(), description=description,
-            incident=incident, observation=observation, is_demo=is_demo,
+            owner_group=group,
+            recorded_by=by,
+            title=title.strip(),
+            description=description,
+            incident=incident,
+            observation=observation,
+            is_demo=is_demo,
         )
         original = EvidenceFile(
-            item=item, role=FileRole.ORIGINAL, original_name=upload.name or "", kind=sniffed.kind,
-            content_type=sniffed.content_type, size=digests.size, sha256=digests.sha256, sha512=digests.sha512,
+            item=item,
+            role=FileRole.ORIGINAL,
+            original_name=upload.name or "",
+            kind=sniffed.kind,
+            content_type=sniffed.content_type,
+            size=digests.size,
+            sha256=digests.sha256,
+            sha512=digests.sha512,
             created_by=by,
         )
         original.file.save("original", upload, save=False)
         original.save()
         custody.append(
-            item, action=CustodyAction.RECEIVED, by=by, purpose=purpose or _("upload"), file=original,
-            detail={"sha256": digests.sha256, "sha512": digests.sha512, "size": digests.size, "kind": sniffed.kind},
+            item,
+            action=CustodyAction.RECEIVED,
+            by=by,
+            purpose=purpose or _("upload"),
+            file=original,
+            detail={
+                "sha256": digests.sha256,
+                "sha512": digests.sha512,
+                "size": digests.size,
+                "kind": sniffed.kind,
+            },
         )
     return item
 
@@ -80,7 +100,9 @@ def read_file(evidence_file: EvidenceFile, *, by: Any, purpose: str) -> bytes:
     if not purpose.strip():
         raise EvidenceError(_("Say why you open the file."))
     with transaction.atomic():
-        custody.append(evidence_file.item, action=CustodyAction.ACCESSED, by=by, purpose=purpose, file=evidence_file)
+        custody.append(
+            evidence_file.item, action=CustodyAction.ACCESSED, by=by, purpose=purpose, file=evidence_file
+        )
     with evidence_file.file.open("rb") as handle:
         return bytes(handle.read())
 
@@ -96,24 +118,40 @@ def make_stripped_copy(original: EvidenceFile, *, by: Any, purpose: str) -> Evid
         data = handle.read()
     try:
         copy = files.strip_metadata(data, original.kind)
-    except files.StripRefused as exc:
+    except files.StripRefusedError as exc:
         with transaction.atomic():
             custody.append(
-                item, action=CustodyAction.ACCESSED, by=by, purpose=purpose, file=original,
+                item,
+                action=CustodyAction.ACCESSED,
+                by=by,
+                purpose=purpose,
+                file=original,
                 detail={"copy_refused": str(exc)[:300]},
             )
         raise EvidenceError(str(exc)) from None
     digests = files.digest_bytes(copy.data)
     with transaction.atomic():
         stripped = EvidenceFile(
-            item=item, role=FileRole.STRIPPED, derived_from=original, kind=original.kind,
-            content_type=original.content_type, size=digests.size, sha256=digests.sha256, sha512=digests.sha512,
-            removed_metadata=copy.removed, note=str(copy.note)[:300], created_by=by,
+            item=item,
+            role=FileRole.STRIPPED,
+            derived_from=original,
+            kind=original.kind,
+            content_type=original.content_type,
+            size=digests.size,
+            sha256=digests.sha256,
+            sha512=digests.sha512,
+            removed_metadata=copy.removed,
+            note=str(copy.note)[:300],
+            created_by=by,
         )
         stripped.file.save("stripped", ContentFile(copy.data), save=False)
         stripped.save()
         custody.append(
-            item, action=CustodyAction.COPIED, by=by, purpose=purpose, file=stripped,
+            item,
+            action=CustodyAction.COPIED,
+            by=by,
+            purpose=purpose,
+            file=stripped,
             detail={"derived_from": original.pk, "sha256": digests.sha256, "removed": copy.removed[:50]},
         )
     return stripped
@@ -141,7 +179,10 @@ def share_item(
         for partner in partners or []:
             item.shared_with_partners.add(partner)
         return custody.append(
-            item, action=CustodyAction.TRANSFERRED if transfer else CustodyAction.SHARED, by=by, purpose=purpose,
+            item,
+            action=CustodyAction.TRANSFERRED if transfer else CustodyAction.SHARED,
+            by=by,
+            purpose=purpose,
             detail={
                 "people": sorted(str(p.get_username()) for p in people or []),
                 "partners": sorted(p.name for p in partners or []),
@@ -169,18 +210,26 @@ def export_bundle(item: EvidenceItem, *, by: Any, purpose: str, only_stripped: b
         with f.file.open("rb") as handle:
             data = handle.read()
         if files.digest_bytes(data).sha256 != f.sha256:
-            raise EvidenceError(_("File %(id)s no longer matches its hash; it was not exported.") % {"id": f.pk})
+            raise EvidenceError(
+                _("File %(id)s no longer matches its hash; it was not exported.") % {"id": f.pk}
+            )
         parent = f"files/{f.derived_from_id}-original.{f.kind}" if f.derived_from_id else None
         members.append(bundles.BundleFile(_bundle_path(f), f.role, parent, data))
     bundle_id = uuid.uuid4().hex
     with transaction.atomic():
         head = item.custody.order_by("-seq").values_list("hash", flat=True).first() or ""
         manifest = bundles.manifest_bytes(
-            bundle_id=bundle_id, item=item.pk, exported_at=timezone.now().isoformat(), files=members,
+            bundle_id=bundle_id,
+            item=item.pk,
+            exported_at=timezone.now().isoformat(),
+            files=members,
             custody_head=head,
         )
         custody.append(
-            item, action=CustodyAction.EXPORTED, by=by, purpose=purpose,
+            item,
+            action=CustodyAction.EXPORTED,
+            by=by,
+            purpose=purpose,
             detail={
                 "bundle_id": bundle_id,
                 "manifest_sha256": hashlib.sha256(manifest).hexdigest(),
@@ -203,4 +252,3 @@ def known_bundle(bundle_id: str) -> dict[str, Any] | None:
         if _bundle_path(f) in stored:
             stored[_bundle_path(f)] = f.sha256  # the hash kept in the database since the upload
     return {"manifest_sha256": entry.detail.get("manifest_sha256"), "files": stored}
-

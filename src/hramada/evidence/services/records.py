@@ -81,8 +81,9 @@ def record_incident(
     return incident
 
 
-def add_person(*, incident: Incident, role: PersonRole | str, name: str, by: Any, contact: str = "",
-               statement: str = "") -> IncidentPerson:
+def add_person(
+    *, incident: Incident, role: PersonRole | str, name: str, by: Any, contact: str = "", statement: str = ""
+) -> IncidentPerson:
     _require_change(incident, by)
     if not name.strip():
         raise EvidenceError(_("Give a name (it is stored encrypted)."))
@@ -94,8 +95,9 @@ def add_person(*, incident: Incident, role: PersonRole | str, name: str, by: Any
     return person
 
 
-def add_source(*, record: Incident | Observation, identity: str, by: Any, contact: str = "",
-               description: str = "") -> Source:
+def add_source(
+    *, record: Incident | Observation, identity: str, by: Any, contact: str = "", description: str = ""
+) -> Source:
     _require_change(record, by)
     if not identity.strip():
         raise EvidenceError(_("Say who the source is (only you and those you share with can read it)."))
@@ -108,29 +110,47 @@ def add_source(*, record: Incident | Observation, identity: str, by: Any, contac
     return source
 
 
-def add_perpetrator(*, name: str, kind: str, by: Any, position: str = "", organisation: str = "",
-                    birth_date: date | None = None, identifiers: dict[str, str] | None = None,
-                    is_demo: bool = False) -> Perpetrator:
+def add_perpetrator(
+    *,
+    name: str,
+    kind: str,
+    by: Any,
+    position: str = "",
+    organisation: str = "",
+    birth_date: date | None = None,
+    identifiers: dict[str, str] | None = None,
+    is_demo: bool = False,
+) -> Perpetrator:
     if not name.strip():
         raise EvidenceError(_("Give the perpetrator's name."))
     with transaction.atomic():
         perpetrator = Perpetrator.objects.create(
-            name=name.strip(), kind=kind, position=position, organisation=organisation, birth_date=birth_date,
-            identifiers=identifiers or {}, created_by=by, is_demo=is_demo,
+            name=name.strip(),
+            kind=kind,
+            position=position,
+            organisation=organisation,
+            birth_date=birth_date,
+            identifiers=identifiers or {},
+            created_by=by,
+            is_demo=is_demo,
         )
         audit.record(action="evidence.perpetrator.added", target=perpetrator, by=by)
     return perpetrator
 
 
-def link_perpetrator(*, incident: Incident, perpetrator: Perpetrator, degree: Degree | str, by: Any) -> Involvement:
+def link_perpetrator(
+    *, incident: Incident, perpetrator: Perpetrator, degree: Degree | str, by: Any
+) -> Involvement:
     _require_change(incident, by)
     with transaction.atomic():
         involvement, _created = Involvement.objects.update_or_create(
             incident=incident, perpetrator=perpetrator, defaults={"degree": degree}
         )
         audit.record(
-            action="evidence.perpetrator.linked", target=incident,
-            detail={"perpetrator": perpetrator.pk, "degree": str(degree)}, by=by,
+            action="evidence.perpetrator.linked",
+            target=incident,
+            detail={"perpetrator": perpetrator.pk, "degree": str(degree)},
+            by=by,
         )
     return involvement
 
@@ -148,8 +168,10 @@ def set_verification(*, incident: Incident, status: Verification | str, method: 
         incident.verified_at = timezone.now() if status != Verification.REPORTED else None
         incident.save()
         audit.record(
-            action="evidence.incident.verification", target=incident,
-            detail={"from": old, "to": str(status)}, by=by,
+            action="evidence.incident.verification",
+            target=incident,
+            detail={"from": old, "to": str(status)},
+            by=by,
         )
     return incident
 
@@ -169,9 +191,17 @@ def record_observation(
     is_demo: bool = False,
 ) -> Observation:
     observation = Observation(
-        owner_group=_owner_group(group, by), recorded_by=by, kind=kind, observed_at=observed_at,
-        place_name=place_name, units_or_equipment=units_or_equipment, count=count, latitude=latitude,
-        longitude=longitude, notes=notes, is_demo=is_demo,
+        owner_group=_owner_group(group, by),
+        recorded_by=by,
+        kind=kind,
+        observed_at=observed_at,
+        place_name=place_name,
+        units_or_equipment=units_or_equipment,
+        count=count,
+        latitude=latitude,
+        longitude=longitude,
+        notes=notes,
+        is_demo=is_demo,
     )
     _validated(observation)
     with transaction.atomic():
@@ -180,8 +210,13 @@ def record_observation(
     return observation
 
 
-def share(*, record: Restricted, by: Any, people: list[Any] | None = None,
-          partners: list[PartnerOrganisation] | None = None) -> None:
+def share(
+    *,
+    record: Restricted,
+    by: Any,
+    people: list[Any] | None = None,
+    partners: list[PartnerOrganisation] | None = None,
+) -> None:
     """Share a record with named people or partner organisations (they also see its sources' identities)."""
     _require_change(record, by)
     with transaction.atomic():
@@ -190,6 +225,8 @@ def share(*, record: Restricted, by: Any, people: list[Any] | None = None,
         for partner in partners or []:
             record.shared_with_partners.add(partner)
         audit.record(
-            action="evidence.shared", target=record,
-            detail={"people": [p.pk for p in people or []], "partners": [p.pk for p in partners or []]}, by=by,
+            action="evidence.shared",
+            target=record,
+            detail={"people": [p.pk for p in people or []], "partners": [p.pk for p in partners or []]},
+            by=by,
         )

@@ -23,14 +23,25 @@ from hramada.evidence.services.errors import EvidenceError
 
 # Fields a register entry may carry, in the order of the form and of the CSV export.
 PLAIN_FIELDS = (
-    "name_is_public", "region", "detained_on", "court", "sentenced_on", "sentence_months", "sentence_kind",
-    "place_of_detention", "postal_address", "recognised_on", "recognised_by", "status", "ended_on",
+    "name_is_public",
+    "region",
+    "detained_on",
+    "court",
+    "sentenced_on",
+    "sentence_months",
+    "sentence_kind",
+    "place_of_detention",
+    "postal_address",
+    "recognised_on",
+    "recognised_by",
+    "status",
+    "ended_on",
 )
 ENCRYPTED_FIELDS = ("name",)
 
 
 def normalise_articles(articles: Iterable[str]) -> list[str]:
-    """"ст. 342", "342 ч.1", "361-1" -> "342", "342", "361-1": the article number with its dash suffix."""
+    """ "ст. 342", "342 ч.1", "361-1" -> "342", "342", "361-1": the article number with its dash suffix."""
     result = []
     for raw in articles:
         text = str(raw).strip().lower().replace("ст.", "").replace("art.", "").replace("–", "-").strip()
@@ -65,7 +76,11 @@ def _text(value: Any) -> str:
 
 
 def save_prisoner(
-    *, by: Any, values: Mapping[str, Any], articles: Iterable[str] | None = None, prisoner: Prisoner | None = None,
+    *,
+    by: Any,
+    values: Mapping[str, Any],
+    articles: Iterable[str] | None = None,
+    prisoner: Prisoner | None = None,
     record_history: bool = True,
 ) -> Prisoner:
     """Create or change an entry; each changed field becomes a PrisonerChange (encrypted fields by name only)."""
@@ -108,11 +123,14 @@ def save_prisoner(
             if created:
                 changes = [("created", "", "")]
             PrisonerChange.objects.bulk_create(
-                PrisonerChange(prisoner=prisoner, by=by, field=f, old=o[:500], new=n[:500]) for f, o, n in changes
+                PrisonerChange(prisoner=prisoner, by=by, field=f, old=o[:500], new=n[:500])
+                for f, o, n in changes
             )
             audit.record(
                 action="evidence.prisoner.created" if created else "evidence.prisoner.changed",
-                target=prisoner, detail={"fields": [c[0] for c in changes]}, by=by,
+                target=prisoner,
+                detail={"fields": [c[0] for c in changes]},
+                by=by,
             )
     return prisoner
 

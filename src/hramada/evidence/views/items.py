@@ -66,12 +66,20 @@ def _upload(request: HttpRequest, hasher: files.HashingUploadHandler | None) -> 
         digests = hasher.digests.get("file")
         try:
             if digests is None:
-                raise services.EvidenceError(_("The upload was interrupted; nothing was kept. Please send it again."))
+                raise services.EvidenceError(
+                    _("The upload was interrupted; nothing was kept. Please send it again.")
+                )
             item = services.upload(
-                group=data["group"], title=data["title"], description=data["description"], upload=data["file"],
-                digests=digests, by=request.user, purpose=data["purpose"], incident=incident,
+                group=data["group"],
+                title=data["title"],
+                description=data["description"],
+                upload=data["file"],
+                digests=digests,
+                by=request.user,
+                purpose=data["purpose"],
+                incident=incident,
             )
-        except (services.EvidenceError, files.FileRefused) as exc:
+        except (services.EvidenceError, files.FileRefusedError) as exc:
             messages.error(request, str(exc))
             status = 400
         else:
@@ -127,9 +135,13 @@ def file_strip(request: HttpRequest, pk: int) -> HttpResponse:
     evidence_file = _file_of(request, pk)
     try:
         copy = services.make_stripped_copy(
-            evidence_file, by=request.user, purpose=request.POST.get("purpose", "") or _("working copy for sharing")
+            evidence_file,
+            by=request.user,
+            purpose=request.POST.get("purpose", "") or _("working copy for sharing"),
         )
-        messages.success(request, _("A copy without metadata was made (SHA-256 %(sha)s).") % {"sha": copy.sha256})
+        messages.success(
+            request, _("A copy without metadata was made (SHA-256 %(sha)s).") % {"sha": copy.sha256}
+        )
     except services.EvidenceError as exc:
         messages.error(request, str(exc))
     return redirect("evidence:item", evidence_file.item_id)
@@ -153,7 +165,11 @@ def item_share(request: HttpRequest, pk: int) -> HttpResponse:
     partners = [form.cleaned_data["partner"]] if form.cleaned_data["partner"] else []
     try:
         services.share_item(
-            record, by=request.user, purpose=form.cleaned_data["purpose"], people=people, partners=partners,
+            record,
+            by=request.user,
+            purpose=form.cleaned_data["purpose"],
+            people=people,
+            partners=partners,
             transfer=form.cleaned_data["transfer"],
         )
         messages.success(request, _("Shared."))

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core import audit
-from hramada.core.access import require_roles
+from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
-from hramada.evidence import dossiers, forms, maps, sanctions_link, selectors, services
-from hramada.evidence.models import Dossier, DocumenterGroup, IncidentKind, ObservationKind, Perpetrator
+from hramada.evidence import charts, dossiers, forms, maps, sanctions_link, selectors, services
+from hramada.evidence.models import DocumenterGroup, Dossier, IncidentKind, ObservationKind, Perpetrator
 
 D, A, S = Role.DOCUMENTER, Role.AUDITOR, Role.SANCTIONS_ANALYST
 
@@ -25,7 +25,7 @@ D, A, S = Role.DOCUMENTER, Role.AUDITOR, Role.SANCTIONS_ANALYST
 def perpetrators(request: HttpRequest) -> HttpResponse:
     form = forms.PerpetratorForm(request.POST or None)
     if request.method == "POST":
-        if not request.user.has_role(D):  # type: ignore[union-attr]
+        if not signed_in_user(request).has_role(D):
             raise Http404
         if form.is_valid():
             try:
@@ -50,10 +50,10 @@ def perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
             "involvements": record.involvements.filter(
                 incident__in=selectors.incidents_for(request.user)
             ).select_related("incident"),
-            "dossiers": record.dossiers.filter(owner_group__members=request.user)
-            if not request.user.has_role(A)  # type: ignore[union-attr]
+            "dossiers": record.dossiers.filter(owner_group__members=signed_in_user(request))
+            if not signed_in_user(request).has_role(A)
             else record.dossiers.all(),
-            "groups": DocumenterGroup.objects.filter(members=request.user),
+            "groups": DocumenterGroup.objects.filter(members=signed_in_user(request)),
             "dossier_form": forms.DossierForm(),
         },
     )
@@ -90,14 +90,18 @@ def sanctions_check(request: HttpRequest, pk: int | None = None) -> HttpResponse
 @require_POST
 def dossier_new(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Perpetrator, pk=pk)
-    group = DocumenterGroup.objects.filter(members=request.user, pk=request.POST.get("group") or 0).first()
+    group = DocumenterGroup.objects.filter(
+        members=signed_in_user(request), pk=request.POST.get("group") or 0
+    ).first()
     form = forms.DossierForm(request.POST)
     if group is None or not form.is_valid():
         messages.error(request, _("Choose your group and write the draft statement of reasons."))
         return redirect("evidence:perpetrator", pk)
     with transaction.atomic():
         dossier = Dossier.objects.create(
-            perpetrator=record, owner_group=group, created_by=request.user,
+            perpetrator=record,
+            owner_group=group,
+            created_by=signed_in_user(request),
             statement_of_reasons=form.cleaned_data["statement_of_reasons"],
         )
         audit.record(action="evidence.dossier.created", target=dossier, by=request.user)
@@ -106,7 +110,8 @@ def dossier_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _dossier_or_404(request: HttpRequest, pk: int) -> Dossier:
     dossier = get_object_or_404(Dossier.objects.select_related("perpetrator"), pk=pk)
-    if not request.user.has_role(A) and not dossier.owner_group.members.filter(pk=request.user.pk).exists():  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    if not user.has_role(A) and not dossier.owner_group.members.filter(pk=user.pk).exists():
         raise Http404
     return dossier
 
@@ -147,14 +152,16 @@ def _filters(request: HttpRequest) -> tuple[forms.MapFilterForm, list[str], date
 
 
 def _groups() -> list[str]:
-    return [f"incident:{k}" for k in IncidentKind.values] + [f"observation:{k}" for k in ObservationKind.values]
+    return [f"incident:{k}" for k in IncidentKind.values] + [
+        f"observation:{k}" for k in ObservationKind.values
+    ]
 
 
 def _legend() -> list[tuple[str, str]]:
     labels = {f"incident:{v}": str(label) for v, label in IncidentKind.choices}
     labels |= {f"observation:{v}": str(label) for v, label in ObservationKind.choices}
     groups = _groups()
-    return [(labels[g], maps.PALETTE[i % len(maps.PALETTE)]) for i, g in enumerate(groups)]
+    return [(labels[g], charts.PALETTE[i % len(charts.PALETTE)]) for i, g in enumerate(groups)]
 
 
 @require_roles(D, A)

@@ -163,7 +163,9 @@ def incident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "role": PersonRole(person.role).label,
                 "name": person.reveal("name", by=request.user, purpose=purpose),
-                "contact": person.reveal("contact", by=request.user, purpose=purpose) if person.contact else "",
+                "contact": person.reveal("contact", by=request.user, purpose=purpose)
+                if person.contact
+                else "",
                 "statement": person.reveal("statement", by=request.user, purpose=purpose)
                 if person.statement
                 else "",
@@ -171,7 +173,9 @@ def incident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
         )
     description = record.reveal("description", by=request.user, purpose=purpose) if record.description else ""
     response = render(
-        request, "evidence/revealed.html", {"record": record, "revealed": revealed, "description": description}
+        request,
+        "evidence/revealed.html",
+        {"record": record, "revealed": revealed, "description": description},
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core import audit
-from hramada.core.access import require_roles
+from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.evidence import charts, forms, register_csv, selectors, services
 from hramada.evidence.models import Prisoner, RegisterImport
@@ -153,7 +153,9 @@ def register_import(request: HttpRequest) -> HttpResponse:
         except register_csv.CsvError as exc:
             messages.error(request, str(exc))
         else:
-            draft = RegisterImport.objects.create(content=data.decode("utf-8-sig"), created_by=request.user)
+            draft = RegisterImport.objects.create(
+                content=data.decode("utf-8-sig"), created_by=signed_in_user(request)
+            )
             return redirect("evidence:register_mapping", draft.pk)
     return render(request, "evidence/register_import.html", {"form": form})
 
@@ -177,15 +179,21 @@ def register_mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 with transaction.atomic():
                     for row in parsed:
                         try:
-                            services.save_prisoner(by=request.user, values=row["values"], articles=row["articles"])
+                            services.save_prisoner(
+                                by=request.user, values=row["values"], articles=row["articles"]
+                            )
                         except services.EvidenceError as exc:
                             raise services.EvidenceError(
                                 _("line %(line)s: %(message)s") % {"line": row["line"], "message": exc}
                             ) from None
                     draft.imported = len(parsed)
                     draft.save(update_fields=["imported"])
-                    audit.record(action="evidence.register.imported", target=draft, detail={"rows": len(parsed)},
-                                 by=request.user)
+                    audit.record(
+                        action="evidence.register.imported",
+                        target=draft,
+                        detail={"rows": len(parsed)},
+                        by=request.user,
+                    )
             except services.EvidenceError as exc:
                 errors = [str(exc)]
             else:

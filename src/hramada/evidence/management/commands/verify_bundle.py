@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bundle", type=Path)
         parser.add_argument(
-            "--offline", action="store_true", help="check the bundle on its own, without this platform's records"
+            "--offline",
+            action="store_true",
+            help="check the bundle on its own, without this platform's records",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -26,9 +28,11 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file")
         known = None if options["offline"] else services.known_bundle
         with path.open("rb") as handle:
-            problems = bundles.verify_bundle(handle, known=known)  # type: ignore[arg-type]
+            problems = bundles.verify_bundle(handle.read(), known=known)
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"{path}: bundle REJECTED, {len(problems)} problem(s)")
-        self.stdout.write(f"{path}: bundle intact (every file matches its SHA-256 and SHA-512; custody log unbroken)")
+        self.stdout.write(
+            f"{path}: bundle intact (every file matches its SHA-256 and SHA-512; custody log unbroken)"
+        )
