@@ -502,11 +502,19 @@ class Prisoner(RevealMixin, models.Model):
     )
     # Release, pardon or death in custody: the date custody ended (status says which).
     ended_on = models.DateField(_("date of release, pardon or death"), null=True, blank=True)
+    # The first day of those months, kept by save(): the charts group by them without a date function per row
+    # (on SQLite Django's month truncation is a Python callback: 4 s instead of 0.1 s over 100,000 people).
+    detained_month = models.DateField(editable=False, null=True)
+    ended_month = models.DateField(editable=False, null=True)
     is_demo = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-detained_on", "-pk"]
-        indexes = [models.Index(fields=["detained_on"]), models.Index(fields=["ended_on"])]
+        indexes = [
+            models.Index(fields=["region", "detained_month"]),
+            models.Index(fields=["region", "ended_month"]),
+            models.Index(fields=["sentence_months", "detained_month"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("detained_on")),
@@ -517,13 +525,30 @@ class Prisoner(RevealMixin, models.Model):
     def __str__(self) -> str:
         return f"prisoner #{self.pk}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.detained_month, self.ended_month = month_of(self.detained_on), month_of(self.ended_on)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "detained_month", "ended_month"}
+        super().save(*args, **kwargs)
+
+
+def month_of(day: date | None) -> date | None:
+    return day.replace(day=1) if day else None
+
 
 class Charge(models.Model):
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="charges")
     article = models.CharField(_("article of the Criminal Code"), max_length=20, db_index=True)
+    # Copies of the prisoner's months (services.register keeps them), so counts by article need no join.
+    detained_month = models.DateField(editable=False, null=True)
+    ended_month = models.DateField(editable=False, null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prisoner", "article"], name="evidence_charge_once")]
+        indexes = [
+            models.Index(fields=["article", "detained_month"]),
+            models.Index(fields=["article", "ended_month"]),
+        ]
 
     def __str__(self) -> str:
         return self.article

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
 from hramada.evidence.access import visible
@@ -82,23 +81,19 @@ def held_over_time(dimension: str, months: list[date], *, top: int = 8) -> list[
     if dimension == "article":
         base: QuerySet[Any] = Charge.objects.all()
         group_expr: Any = "article"
-        prefix = "prisoner__"
     elif dimension == "region":
-        base, group_expr, prefix = Prisoner.objects.all(), "region", ""
+        base, group_expr = Prisoner.objects.all(), "region"
     elif dimension == "sentence":
-        base, group_expr, prefix = Prisoner.objects.all(), _sentence_bucket(), ""
+        base, group_expr = Prisoner.objects.all(), _sentence_bucket()
     else:
         raise ValueError(dimension)
     group = F(group_expr) if isinstance(group_expr, str) else group_expr
     started = (
-        base.annotate(g=group, m=TruncMonth(f"{prefix}detained_on"))
-        .values("g", "m")
-        .annotate(n=Count("pk"))
-        .order_by()
+        base.annotate(g=group, m=F("detained_month")).values("g", "m").annotate(n=Count("pk")).order_by()
     )
     ended = (
-        base.filter(**{f"{prefix}ended_on__isnull": False})
-        .annotate(g=group, m=TruncMonth(f"{prefix}ended_on"))
+        base.filter(ended_month__isnull=False)
+        .annotate(g=group, m=F("ended_month"))
         .values("g", "m")
         .annotate(n=Count("pk"))
         .order_by()

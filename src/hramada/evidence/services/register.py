@@ -119,6 +119,7 @@ def save_prisoner(
                     [Charge(prisoner=prisoner, article=a) for a in wanted if a not in current]
                 )
                 changes.append(("articles", ", ".join(current), ", ".join(sorted(wanted))))
+        prisoner.charges.update(detained_month=prisoner.detained_month, ended_month=prisoner.ended_month)
         if record_history:
             if created:
                 changes = [("created", "", "")]
