@@ -42,7 +42,14 @@ def _django(workdir: Path) -> None:
 def generate(people: int) -> None:
     from django.utils import timezone
 
-    from hramada.evidence.models import Charge, ConditionEvent, Prisoner, PrisonerChange, month_of
+    from hramada.evidence.models import (
+        Charge,
+        ConditionEvent,
+        Prisoner,
+        PrisonerChange,
+        month_of,
+        sentence_band,
+    )
 
     Prisoner.objects.all().delete()
     rng = random.Random(2020)
@@ -65,6 +72,7 @@ def generate(people: int) -> None:
                     status="released" if ended else "sentenced",
                     ended_on=ended,
                     detained_month=month_of(detained),
+                    sentence_band=sentence_band(months),
                     ended_month=month_of(ended),
                 )
             )
@@ -91,15 +99,14 @@ def generate(people: int) -> None:
 
 def baseline(dimension: str, months: list[date]) -> dict[str, list[int]]:
     """Load every person (and their articles) and count, month by month, in Python."""
-    from hramada.evidence.models import Charge, Prisoner
-    from hramada.evidence.selectors import SENTENCE_BUCKETS
+    from hramada.evidence.models import SENTENCE_BANDS, Charge, Prisoner
 
     def bucket(months_: int | None) -> str:
         if months_ is None:
             return "not sentenced"
         return next(
             label
-            for label, low, high in SENTENCE_BUCKETS
+            for label, low, high in SENTENCE_BANDS
             if months_ >= low and (high is None or months_ < high)
         )
 

@@ -506,6 +506,7 @@ class Prisoner(RevealMixin, models.Model):
     # (on SQLite Django's month truncation is a Python callback: 4 s instead of 0.1 s over 100,000 people).
     detained_month = models.DateField(editable=False, null=True)
     ended_month = models.DateField(editable=False, null=True)
+    sentence_band = models.CharField(max_length=20, editable=False, default="not sentenced")
     is_demo = models.BooleanField(default=False)
 
     class Meta:
@@ -513,7 +514,8 @@ class Prisoner(RevealMixin, models.Model):
         indexes = [
             models.Index(fields=["region", "detained_month"]),
             models.Index(fields=["region", "ended_month"]),
-            models.Index(fields=["sentence_months", "detained_month"]),
+            models.Index(fields=["sentence_band", "detained_month"]),
+            models.Index(fields=["sentence_band", "ended_month"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -527,13 +529,36 @@ class Prisoner(RevealMixin, models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.detained_month, self.ended_month = month_of(self.detained_on), month_of(self.ended_on)
+        self.sentence_band = sentence_band(self.sentence_months)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "detained_month", "ended_month"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "detained_month",
+                "ended_month",
+                "sentence_band",
+            }
         super().save(*args, **kwargs)
 
 
 def month_of(day: date | None) -> date | None:
     return day.replace(day=1) if day else None
+
+
+# Sentence lengths as the register's charts group them: (label, from months, below months).
+SENTENCE_BANDS = (
+    ("under 2 years", 0, 24),
+    ("2-5 years", 24, 60),
+    ("5-10 years", 60, 120),
+    ("over 10 years", 120, None),
+)
+
+
+def sentence_band(months: int | None) -> str:
+    if months is None:
+        return "not sentenced"
+    return next(
+        label for label, low, high in SENTENCE_BANDS if months >= low and (high is None or months < high)
+    )
 
 
 class Charge(models.Model):

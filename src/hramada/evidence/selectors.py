@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 
 from hramada.evidence.access import visible
@@ -40,13 +40,6 @@ def items_for(user: Any) -> QuerySet[EvidenceItem]:
 
 # Register counts ---------------------------------------------------------------------------------------------
 
-SENTENCE_BUCKETS = (
-    ("under 2 years", 0, 24),
-    ("2-5 years", 24, 60),
-    ("5-10 years", 60, 120),
-    ("over 10 years", 120, None),
-)
-
 
 def month_starts(first: date, last: date) -> list[date]:
     months = []
@@ -61,18 +54,6 @@ def _as_month(value: Any) -> date:
     return date(value.year, value.month, 1)
 
 
-def _sentence_bucket(prefix: str = "") -> Case:
-    whens = [
-        When(
-            **{f"{prefix}sentence_months__gte": low, f"{prefix}sentence_months__lt": high}, then=Value(label)
-        )
-        if high is not None
-        else When(**{f"{prefix}sentence_months__gte": low}, then=Value(label))
-        for label, low, high in SENTENCE_BUCKETS
-    ]
-    return Case(*whens, default=Value("not sentenced"), output_field=CharField())
-
-
 def held_over_time(dimension: str, months: list[date], *, top: int = 8) -> list[tuple[str, list[int]]]:
     """People held at the end of each month, per value of `dimension` ("article", "sentence", "region").
 
@@ -84,7 +65,7 @@ def held_over_time(dimension: str, months: list[date], *, top: int = 8) -> list[
     elif dimension == "region":
         base, group_expr = Prisoner.objects.all(), "region"
     elif dimension == "sentence":
-        base, group_expr = Prisoner.objects.all(), _sentence_bucket()
+        base, group_expr = Prisoner.objects.all(), "sentence_band"
     else:
         raise ValueError(dimension)
     group = F(group_expr) if isinstance(group_expr, str) else group_expr
