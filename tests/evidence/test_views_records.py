@@ -112,3 +112,11 @@ def test_the_timeline_lists_by_month(client: Any, cast: Any) -> None:
     sign_in_verified(client, cast.recorder)
     page = client.get(reverse("evidence:timeline")).content.decode()
     assert timezone.localdate().strftime("%Y-%m") in page and "Arrest at a protest" in page
+
+
+def test_the_dashboard_panel_and_navigation_show_evidence(client: Any, cast: Any) -> None:
+    factories.incident(cast.group, cast.recorder)
+    sign_in_verified(client, cast.recorder)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Incidents you may see: 1" in page
+    assert reverse("evidence:register") in page and reverse("evidence:map") in page
