@@ -123,3 +123,27 @@ def test_another_groups_documenter_cannot_open_a_dossier(client: Any, cast: Any)
     sign_in_verified(client, cast.outsider)
     assert client.get(reverse("evidence:dossier", args=[dossier.pk])).status_code == 404
     assert client.post(reverse("evidence:dossier_export", args=[dossier.pk, "pdf"])).status_code == 404
+
+
+def test_a_new_snapshot_of_a_list_rechecks_perpetrators(
+    cast: Any, shared_data: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    from hramada.sanctions import live_index
+    from hramada.sanctions.services import import_file
+
+    listed = services.add_perpetrator(
+        name="Alexander Lukashenko",
+        kind=PerpetratorKind.OTHER,
+        birth_date=date(1954, 8, 30),
+        by=cast.recorder,
+    )
+    _verified_incident_with(cast, listed)
+    assert listed.sanctions_checked_at is None
+    live_index.reset_screening_index()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            import_file("eu_journal", shared_data / "sanctions/eu/journal/32006R0765.csv", by=None)
+    finally:
+        live_index.reset_screening_index()
+    listed.refresh_from_db()
+    assert listed.sanctions_checked_at is not None and listed.sanctions_matches

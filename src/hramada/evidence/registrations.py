@@ -32,8 +32,18 @@ def _demo(say: Any) -> None:
     demo.load(say)
 
 
+def _recheck_after_list_change(sender: Any, **kwargs: Any) -> None:
+    """`list_changed` is sent after the new snapshot is committed: enqueue the re-check at once."""
+    from hramada.evidence.tasks import recheck_perpetrators_task
+
+    recheck_perpetrators_task.enqueue()
+
+
 def register_all() -> None:
     from hramada.core.signals import track
+    from hramada.sanctions.public import list_changed
+
+    list_changed.connect(_recheck_after_list_change, dispatch_uid="evidence.recheck")
     from hramada.evidence.models import Incident, Observation, Perpetrator
 
     for model in (Incident, Observation, Perpetrator):
