@@ -19,7 +19,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hramada.core.fields import EncryptedTextField, RevealMixin
+from hramada.core.fields import EncryptedTextField
+from hramada.core.personal_data import RevealMixin
 from hramada.core.storage import EncryptedFileStorage
 
 # The map covers Belarus and its neighbours; a point outside it is a typing mistake (a swapped sign, lat/lon swapped).
