@@ -62,7 +62,7 @@ def test_exposure_finds_the_listed_address_two_hops_upstream_with_amounts_and_di
     found = g.exposure("ME", {"LISTED"}, hops=3)
     assert len(found) == 1
     assert found[0].direction == "incoming" and found[0].distance == 2
-    assert found[0].path_text() == "LISTED → 2 XBT → MID → 2.0 XBT → ME"
+    assert found[0].path_text() == "LISTED → 2 XBT → MID → 2 XBT → ME"
 
 
 def test_exposure_respects_the_hop_limit_and_finds_outgoing_paths():
