@@ -116,11 +116,13 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
 # --- BODS 0.4 ------------------------------------------------------------------------------------------------
 
 BODS_SCHEMA_FILES = ("statement", "entity-record", "person-record", "relationship-record", "components")
+# BODS 0.4 interest types that meet a control criterion of the EU best practices (docs/evasion.md).
 BODS_CONTROL = {
-    "appointment-of-board": "board",
-    "other-influence-or-control": "dominant-influence",
-    "rights-to-profit-or-income": "dominant-influence",
-    "control-by-legal-framework": "dominant-influence",
+    "appointmentOfBoard": "board",
+    "otherInfluenceOrControl": "dominant-influence",
+    "controlViaCompanyRulesOrArticles": "dominant-influence",
+    "controlByLegalFramework": "dominant-influence",
+    "enjoymentAndUseOfAssets": "assets",
 }
 
 
@@ -183,7 +185,7 @@ def bods_json(data: bytes) -> list[Holding]:
                 problems.append(f"statement {index}: {exc}")
                 continue
             control = BODS_CONTROL.get(kind, "")
-            if kind == "voting-rights" and share is not None and share > 50:
+            if kind == "votingRights" and share is not None and share > 50:
                 control = "voting-agreement"
             if kind != "shareholding":
                 share = None
