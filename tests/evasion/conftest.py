@@ -18,7 +18,10 @@ EXTRA_ROWS = {"15036", "25308"}  # ARTAVIL (IMO 9187629, f.k.a. ALPHA); YAN, Xia
 @pytest.fixture
 def small_ofac(tmp_path: Path) -> Path:
     out = tmp_path / "sdn-2024-05-03.csv"
-    with open(OFAC / "sdn-2024-05-03.csv", encoding="utf-8", newline="") as source, open(out, "w", encoding="utf-8") as sink:
+    with (
+        open(OFAC / "sdn-2024-05-03.csv", encoding="utf-8", newline="") as source,
+        open(out, "w", encoding="utf-8") as sink,
+    ):
         for line in source:
             row = next(csv.reader([line]), [])
             if len(row) == 12 and ("BELARUS" in row[3] or row[0] in EXTRA_ROWS):

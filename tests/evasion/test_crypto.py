@@ -74,7 +74,9 @@ def test_exposure_respects_the_hop_limit_and_finds_outgoing_paths():
 
 def test_exposure_agrees_with_the_naive_traversal():
     g = TransferGraph()
-    g.add_all([t("1", "L1", "A", "1"), t("2", "A", "ME", "1"), t("3", "ME", "B", "1"), t("4", "B", "L2", "1")])
+    g.add_all(
+        [t("1", "L1", "A", "1"), t("2", "A", "ME", "1"), t("3", "ME", "B", "1"), t("4", "B", "L2", "1")]
+    )
     fast = {(e.listed, e.direction) for e in g.exposure("ME", {"L1", "L2"}, hops=3)}
     assert fast == naive_exposure(g, "ME", {"L1", "L2"}, hops=3) == {("L1", "incoming"), ("L2", "outgoing")}
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from hramada.evasion import parsers
-from hramada.evasion.parsers import ImportRefused
+from hramada.evasion.parsers import ImportRefusedError
 
 PUBLICATION = {"publicationDate": "2024-05-01", "bodsVersion": "0.4", "publisher": {"name": "Hramada test"}}
 
@@ -24,8 +24,18 @@ def statement(sid, record_id, record_type, details):
 
 def bods(share=60, interest="shareholding"):
     return [
-        statement(1, "ofac-32746", "entity", {"isComponent": False, "entityType": {"type": "registeredEntity"}, "name": "BELARUSKALI OAO"}),
-        statement(2, "demo-baltic-bulk", "entity", {"isComponent": False, "entityType": {"type": "registeredEntity"}, "name": "DEMO Baltic Bulk"}),
+        statement(
+            1,
+            "ofac-32746",
+            "entity",
+            {"isComponent": False, "entityType": {"type": "registeredEntity"}, "name": "BELARUSKALI OAO"},
+        ),
+        statement(
+            2,
+            "demo-baltic-bulk",
+            "entity",
+            {"isComponent": False, "entityType": {"type": "registeredEntity"}, "name": "DEMO Baltic Bulk"},
+        ),
         statement(
             3,
             "rel-1",
@@ -35,7 +45,12 @@ def bods(share=60, interest="shareholding"):
                 "subject": "demo-baltic-bulk",
                 "interestedParty": "ofac-32746",
                 "interests": [
-                    {"type": interest, "directOrIndirect": "direct", "beneficialOwnershipOrControl": False, "share": {"exact": share}}
+                    {
+                        "type": interest,
+                        "directOrIndirect": "direct",
+                        "beneficialOwnershipOrControl": False,
+                        "share": {"exact": share},
+                    }
                 ],
             },
         ),
@@ -44,7 +59,11 @@ def bods(share=60, interest="shareholding"):
 
 def test_a_valid_bods_file_gives_an_ownership_link():
     [holding] = parsers.bods_json(json.dumps(bods()).encode())
-    assert (holding.owner_id, holding.owned_id, str(holding.share)) == ("ofac-32746", "demo-baltic-bulk", "60")
+    assert (holding.owner_id, holding.owned_id, str(holding.share)) == (
+        "ofac-32746",
+        "demo-baltic-bulk",
+        "60",
+    )
     assert holding.owner_name == "BELARUSKALI OAO"
 
 
@@ -57,14 +76,14 @@ def test_a_bods_file_that_fails_the_schema_is_refused_with_the_place():
     broken = bods()
     del broken[2]["recordDetails"]["subject"]
     broken[0]["recordType"] = "company"
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(ImportRefusedError) as refused:
         parsers.bods_json(json.dumps(broken).encode())
     assert refused.value.errors
     assert any("0/recordType" in e or "'company'" in e for e in refused.value.errors)
 
 
 def test_a_bods_share_over_100_is_refused():
-    with pytest.raises(ImportRefused):
+    with pytest.raises(ImportRefusedError):
         parsers.bods_json(json.dumps(bods(share=130)).encode())
 
 
@@ -74,14 +93,14 @@ def test_tagpack_header_fields_are_inherited_and_addresses_checked():
         b"  - address: 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h\n    label: one\n"
         b"  - address: 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9i\n    label: two\n"
     )
-    with pytest.raises(ImportRefused, match="tag 2"):
+    with pytest.raises(ImportRefusedError, match="tag 2"):
         parsers.tagpack_yaml(pack)
     [tag] = parsers.tagpack_yaml(pack.rsplit(b"  - address", 1)[0])
     assert (tag.category, tag.source, tag.currency) == ("exchange", "s", "BTC")
 
 
 def test_shareholding_without_share_or_control_is_an_error():
-    with pytest.raises(ImportRefused, match="row 2: give a share"):
+    with pytest.raises(ImportRefusedError, match="row 2: give a share"):
         parsers.shareholdings_csv(b"owner_id,owned_id,share,control\nA,B,,\n")
 
 

@@ -7,13 +7,15 @@ import pytest
 
 from hramada.evasion import selectors, services
 from hramada.evasion.models import Dataset, Holding
-from hramada.evasion.parsers import ImportRefused
+from hramada.evasion.parsers import ImportRefusedError
 
 from .conftest import demo_file
 
 
 def imp(kind, data, by, name="test"):
-    return services.import_dataset(kind=kind, data=data, file_name=f"{name}.csv", name=name, source="test", by=by)
+    return services.import_dataset(
+        kind=kind, data=data, file_name=f"{name}.csv", name=name, source="test", by=by
+    )
 
 
 def test_demo_shareholdings_make_the_subsidiaries_of_belaruskali_deemed_sanctioned(lists, analyst):
@@ -34,7 +36,7 @@ def test_demo_shareholdings_make_the_subsidiaries_of_belaruskali_deemed_sanction
 
 def test_a_file_with_one_bad_percentage_imports_nothing_and_names_the_row(db, analyst):
     data = b"owner_id,owned_id,share\nA,B,50\nA,C,150\nB,C,-3\n"
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(ImportRefusedError) as refused:
         imp(Dataset.Kind.SHAREHOLDINGS, data, analyst)
     assert refused.value.errors == [
         "row 3: 150% is over 100%: a share cannot exceed the whole company",
@@ -51,12 +53,12 @@ def test_shares_over_100_percent_are_imported_with_a_warning(db, analyst):
 
 def test_the_same_file_twice_is_refused_the_second_time(db, analyst):
     imp(Dataset.Kind.GOODS, demo_file("goods.csv"), analyst)
-    with pytest.raises(services.AlreadyImported):
+    with pytest.raises(services.AlreadyImportedError):
         imp(Dataset.Kind.GOODS, demo_file("goods.csv"), analyst)
 
 
 def test_wrong_imo_check_digit_refuses_the_vessel_register(db, analyst):
-    with pytest.raises(ImportRefused, match="check digit should be 9"):
+    with pytest.raises(ImportRefusedError, match="check digit should be 9"):
         imp(Dataset.Kind.VESSELS, b"imo,name\n9187628,ARTAVIL\n", analyst)
 
 
@@ -64,10 +66,10 @@ def test_transfer_file_with_unknown_asset_or_badly_written_amount_is_refused(db,
     data = (
         b"tx_id,time,from,to,asset,amount\n"
         b"1,2024-01-01T00:00:00Z,12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h,1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo,DOGE,1\n"
-        b"2,2024-01-01T00:00:00Z,12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h,1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo,XBT,\"1,5\"\n"
+        b'2,2024-01-01T00:00:00Z,12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h,1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo,XBT,"1,5"\n'
         b"3,2024-01-01T00:00:00Z,12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9i,1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo,XBT,1\n"
     )
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(ImportRefusedError) as refused:
         imp(Dataset.Kind.TRANSFERS, data, analyst)
     errors = refused.value.errors
     assert errors[0] == "row 2: unknown asset 'DOGE'"
@@ -85,7 +87,11 @@ def test_a_vessel_renamed_after_listing_is_found_by_imo_and_by_its_old_name(list
 
 
 def test_shipment_file_gives_one_row_per_shipment_with_reasons(lists, analyst):
-    for kind, name in (("shareholdings", "shareholdings.csv"), ("vessels", "vessels.csv"), ("goods", "goods.csv")):
+    for kind, name in (
+        ("shareholdings", "shareholdings.csv"),
+        ("vessels", "vessels.csv"),
+        ("goods", "goods.csv"),
+    ):
         imp(kind, demo_file(name), analyst, name=name)
     screening = services.screen_shipment_file(data=demo_file("shipments.csv"), file_name="s.csv", by=analyst)
     rows = {row["shipment_id"]: row for row in screening.results}
@@ -102,7 +108,7 @@ def test_shipment_file_gives_one_row_per_shipment_with_reasons(lists, analyst):
 
 def test_shipment_with_a_wrong_imo_is_refused_whole(db, analyst):
     data = b"shipper,consignee,vessel_imo\nA,B,9187629\nC,D,1234568\n"
-    with pytest.raises(ImportRefused, match="row 3: IMO 1234568: the check digit should be 7"):
+    with pytest.raises(ImportRefusedError, match="row 3: IMO 1234568: the check digit should be 7"):
         services.screen_shipment_file(data=data, file_name="s.csv", by=analyst)
 
 

@@ -13,8 +13,14 @@ from .conftest import demo_file
 
 
 def load_demo(by):
-    for kind, name in (("shareholdings", "shareholdings.csv"), ("vessels", "vessels.csv"), ("goods", "goods.csv")):
-        services.import_dataset(kind=kind, data=demo_file(name), file_name=name, name=name, source="demo", by=by)
+    for kind, name in (
+        ("shareholdings", "shareholdings.csv"),
+        ("vessels", "vessels.csv"),
+        ("goods", "goods.csv"),
+    ):
+        services.import_dataset(
+            kind=kind, data=demo_file(name), file_name=name, name=name, source="demo", by=by
+        )
 
 
 def test_entity_page_draws_the_ownership_picture_with_the_path(lists, staff_client):
@@ -47,7 +53,9 @@ def test_investigation_of_a_company_exports_ftm_and_csv(lists, staff_client):
     entities = [json.loads(line) for line in ftm.content.decode().splitlines()]
     schemata = {e["schema"] for e in entities}
     assert "Ownership" in schemata and any(e["id"] in {"ofac-33374", "ofac-33371"} for e in entities)
-    csv_text = client.get("/evasion/investigate/", {"q": "DEMO Rail Freight", "format": "csv"}).content.decode()
+    csv_text = client.get(
+        "/evasion/investigate/", {"q": "DEMO Rail Freight", "format": "csv"}
+    ).content.decode()
     assert csv_text.startswith("query,subject,kind,detail,path,entity")
 
 
@@ -60,8 +68,12 @@ def test_investigation_of_a_vessel_by_imo_shows_its_names(lists, staff_client):
 
 def test_import_page_lists_every_row_error_and_imports_nothing(db, staff_client):
     client = staff_client(Role.SANCTIONS_ANALYST)
-    upload = SimpleUploadedFile("h.csv", b"owner_id,owned_id,share\nA,B,101\nA,C,x\n", content_type="text/csv")
-    page = client.post("/evasion/import/", {"kind": "shareholdings", "name": "n", "source": "s", "file": upload})
+    upload = SimpleUploadedFile(
+        "h.csv", b"owner_id,owned_id,share\nA,B,101\nA,C,x\n", content_type="text/csv"
+    )
+    page = client.post(
+        "/evasion/import/", {"kind": "shareholdings", "name": "n", "source": "s", "file": upload}
+    )
     html = page.content.decode()
     assert page.status_code == 200
     assert "row 2: 101% is over 100%" in html and "row 3: &#x27;x&#x27; is not a percentage" in html
@@ -88,7 +100,10 @@ def test_shipment_screening_page_screens_a_file_and_offers_csv(lists, staff_clie
 
 def test_malformed_requests_get_answers_not_errors(db, staff_client):
     client = staff_client(Role.SANCTIONS_ANALYST)
-    assert client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH", "hops": "x"}).status_code == 200
+    assert (
+        client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH", "hops": "x"}).status_code
+        == 200
+    )
     assert client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH"}).status_code == 200
     assert client.post("/evasion/shipments/", {}).status_code == 200
     assert client.get("/evasion/shipments/999/").status_code == 404

@@ -17,7 +17,7 @@ import base58
 import networkx as nx
 from bech32m import DecodeError, HrpDoesNotMatch
 from bech32m import decode as segwit_decode
-from eth_utils import is_checksum_address, is_hex_address, to_checksum_address
+from eth_utils.address import is_checksum_address, is_hex_address, to_checksum_address
 
 # The OFAC list writes Bitcoin as XBT; FtM crypto wallets use BTC.
 BITCOIN = {"XBT", "BTC"}
@@ -197,7 +197,9 @@ class TransferGraph:
         return tuple(hops)
 
 
-def naive_exposure(graph: TransferGraph, address: str, listed: set[str], *, hops: int = 3) -> set[tuple[str, str]]:
+def naive_exposure(
+    graph: TransferGraph, address: str, listed: set[str], *, hops: int = 3
+) -> set[tuple[str, str]]:
     """The straightforward baseline for the benchmark: every simple path up to ``hops`` (networkx), both ways."""
     start = address_key(address)
     keys = {address_key(a) for a in listed}

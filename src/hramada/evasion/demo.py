@@ -84,7 +84,7 @@ def load(say: Any) -> None:
             services.import_dataset(
                 kind=kind, data=data, file_name=file_name, name=name, source=SOURCE, by=by, is_demo=True
             )
-        except services.AlreadyImported:
+        except services.AlreadyImportedError:
             continue
         say(f"Evasion demo: imported {name}.")
     shipments = _file("shipments.csv")

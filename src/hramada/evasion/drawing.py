@@ -99,7 +99,9 @@ def ownership_svg(
         fill = "#fde0e0" if attrs.listed_by else "#ffe7c2" if covered else "#f4f4f4"
         stroke = "#b00020" if attrs.listed_by else "#c77700" if covered else "#888"
         width_px = 3 if node == focus else 1
-        status = "listed" if attrs.listed_by else ("deemed: " + ", ".join(covered)) if covered else attrs.schema
+        status = (
+            "listed" if attrs.listed_by else ("deemed: " + ", ".join(covered)) if covered else attrs.schema
+        )
         box = (
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" '
             f'stroke="{stroke}" stroke-width="{width_px}"/>'

@@ -31,5 +31,7 @@ class InvestigationForm(forms.Form):
 
 class WalletForm(forms.Form):
     address = forms.CharField(label=_("Address"), max_length=128)
-    currency = forms.CharField(label=_("Currency"), max_length=8, required=False, help_text=_("XBT, ETH, USDT ..."))
+    currency = forms.CharField(
+        label=_("Currency"), max_length=8, required=False, help_text=_("XBT, ETH, USDT ...")
+    )
     hops = forms.IntegerField(label=_("Hops"), min_value=1, max_value=6, initial=3, required=False)

@@ -8,10 +8,10 @@ The rules, with the texts they come from, are in docs/evasion.md.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 
 import networkx as nx
 
@@ -19,9 +19,11 @@ HUNDRED = Decimal(100)
 FIFTY = Decimal(50)
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     OWNERSHIP = "ownership"  # a share of the capital (proprietary rights)
-    CONTROL = "control"  # a control criterion of the EU best practices (board appointment, voting agreement ...)
+    CONTROL = (
+        "control"  # a control criterion of the EU best practices (board appointment, voting agreement ...)
+    )
     DIRECTOR = "director"  # a director or officer: shown, never a criterion by itself
     LINK = "link"  # "Linked To" and other unqualified links: shown, never a criterion
 
@@ -181,7 +183,7 @@ def _propagate(
     seeds: set[str],
     *,
     rule: str,
-    covers: object,
+    covers: Callable[[Decimal], bool],
     use_control: bool,
 ) -> dict[str, Coverage]:
     """Spread coverage from listed parties along links until nothing changes.
@@ -190,7 +192,6 @@ def _propagate(
     count in full for the entities it holds (both rules say so). ``covers(aggregate)`` says whether an
     aggregate share covers an entity; control criteria (EU) cover regardless of share.
     """
-    assert callable(covers)
     g = graph.g
     aggregate: dict[str, Decimal] = {}
     parent: dict[str, tuple[str, str]] = {}
@@ -242,7 +243,8 @@ def _best_parent(g: nx.MultiDiGraph, owned: str, covered: set[str]) -> tuple[str
             candidate = (link.share, owner)
             if best is None or candidate[0] > best[0] or (candidate[0] == best[0] and owner < best[1]):
                 best = candidate
-    assert best is not None
+    if best is None:  # cannot happen: the caller just covered ``owned`` through a covered owner
+        raise RuntimeError(f"no covered owner of {owned}")
     return best[1], _share_text(best[0])
 
 
@@ -274,7 +276,7 @@ def ofac_fifty_percent(graph: OwnershipGraph, blocked: set[str]) -> dict[str, Co
     return _propagate(graph, blocked, rule="ofac", covers=lambda total: total >= FIFTY, use_control=False)
 
 
-class EUEdition(str, Enum):
+class EUEdition(StrEnum):
     """Which text of the EU best practices decides the ownership threshold."""
 
     BP_2024 = "2024"  # "50% or more", holdings of several listed persons aggregated

@@ -12,11 +12,13 @@ from typing import Any
 
 from followthemoney import model
 
-from hramada.evasion import selectors
+from hramada.evasion import listed, selectors
 from hramada.evasion.graph import LinkKind
 from hramada.evasion.transport import is_valid_imo
 
-_ADDRESS = re.compile(r"^(0x[0-9a-fA-F]{40}|bc1[0-9a-zA-Z]{20,90}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})$")
+_ADDRESS = re.compile(
+    r"^(0x[0-9a-fA-F]{40}|bc1[0-9a-zA-Z]{20,90}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})$"
+)
 
 
 @dataclass
@@ -50,7 +52,11 @@ class Investigation:
         lines: list[dict[str, Any]] = []
         for node_id in sorted(involved):
             node = w.graph.node(node_id)
-            schema = node.schema if node.schema in model.schemata and node.schema != "CryptoWallet" else "LegalEntity"
+            schema = (
+                node.schema
+                if node.schema in model.schemata and node.schema != "CryptoWallet"
+                else "LegalEntity"
+            )
             proxy = model.make_entity(schema)
             proxy.id = node_id
             proxy.add("name", node.name or node_id)
@@ -99,7 +105,9 @@ def _coverage_findings(inv: Investigation, node_id: str, subject: str) -> None:
     node = w.graph.node(node_id)
     inv.entities.append(node_id)
     if node.listed_by:
-        inv.findings.append(Finding(subject, "listed", f"listed by {', '.join(sorted(node.listed_by))}", entity=node_id))
+        inv.findings.append(
+            Finding(subject, "listed", f"listed by {', '.join(sorted(node.listed_by))}", entity=node_id)
+        )
     for rule in selectors.RULES:
         found = w.coverage[rule].get(node_id)
         if found and found.covered and not found.listed:
@@ -107,16 +115,26 @@ def _coverage_findings(inv: Investigation, node_id: str, subject: str) -> None:
             inv.entities.extend(entity for entity, _ in found.path)
         elif found and not found.covered and found.aggregate > 0:
             inv.findings.append(
-                Finding(subject, rule, f"owned {found.aggregate.normalize():f}% by listed parties: below the threshold",
-                        found.path_text(names), node_id)
+                Finding(
+                    subject,
+                    rule,
+                    f"owned {found.aggregate.normalize():f}% by listed parties: below the threshold",
+                    found.path_text(names),
+                    node_id,
+                )
             )
             inv.entities.extend(entity for entity, _ in found.path)
     for link in w.graph.links_in(node_id) + w.graph.links_out(node_id):
         other = link.owned if link.owner == node_id else link.owner
         if w.graph.node(other).listed_by:
             inv.findings.append(
-                Finding(subject, "link", f"{link.label or link.kind.value}: {w.graph.name(link.owner)} → "
-                        f"{w.graph.name(link.owned)}", entity=other)
+                Finding(
+                    subject,
+                    "link",
+                    f"{link.label or link.kind.value}: {w.graph.name(link.owner)} → "
+                    f"{w.graph.name(link.owned)}",
+                    entity=other,
+                )
             )
             inv.entities.append(other)
 
@@ -125,11 +143,18 @@ def _company(query: str) -> Investigation:
     inv = Investigation(query, "company")
     w = selectors.world()
     nodes = {n.id for n in selectors.find_entities(query, limit=20)}
-    for match in selectors.listed.screen_name(query)[:10]:
+    for match in listed.screen_name(query)[:10]:
         node_id = w.data.resolve(match.entity_id)
         if node_id in w.graph:
             nodes.add(node_id)
-            inv.findings.append(Finding(query, "name-match", f"matches listed '{match.caption}' (score {match.score:.2f})", entity=node_id))
+            inv.findings.append(
+                Finding(
+                    query,
+                    "name-match",
+                    f"matches listed '{match.caption}' (score {match.score:.2f})",
+                    entity=node_id,
+                )
+            )
     for node_id in sorted(nodes):
         _coverage_findings(inv, node_id, w.graph.name(node_id))
     return inv
@@ -143,7 +168,13 @@ def _vessel(query: str, imo: str) -> Investigation:
         return inv
     subject = f"IMO {imo} {vessel.current_name}"
     if len(vessel.names) > 1:
-        inv.findings.append(Finding(subject, "vessel", f"names over time: {' → '.join(vessel.names)}; flags: {', '.join(vessel.flags)}"))
+        inv.findings.append(
+            Finding(
+                subject,
+                "vessel",
+                f"names over time: {' → '.join(vessel.names)}; flags: {', '.join(vessel.flags)}",
+            )
+        )
     for node_id in sorted(vessel.listed_ids | vessel.owners):
         _coverage_findings(inv, node_id, w.graph.name(node_id))
     return inv
@@ -157,9 +188,23 @@ def _wallet(query: str) -> Investigation:
         inv.findings.append(Finding(query, "wallet", exposure.problem))
         return inv
     if exposure.listed_holder:
-        inv.findings.append(Finding(query, "listed", f"listed address of {selectors.world().graph.name(exposure.listed_holder)}", entity=exposure.listed_holder))
+        inv.findings.append(
+            Finding(
+                query,
+                "listed",
+                f"listed address of {selectors.world().graph.name(exposure.listed_holder)}",
+                entity=exposure.listed_holder,
+            )
+        )
         if exposure.listed_holder in selectors.world().graph:
             inv.entities.append(exposure.listed_holder)
     for path in exposure.paths:
-        inv.findings.append(Finding(query, "wallet", f"{path.direction}, {path.distance} hop(s) from a listed address", path.path_text()))
+        inv.findings.append(
+            Finding(
+                query,
+                "wallet",
+                f"{path.direction}, {path.distance} hop(s) from a listed address",
+                path.path_text(),
+            )
+        )
     return inv

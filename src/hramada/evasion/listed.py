@@ -188,7 +188,7 @@ def build(entities: Iterable[dict[str, Any]], *, today: date | None = None) -> L
             data.aliases[key] = data.aliases.get(first, first)
     for edge in edges:
         data.links.extend(_edge_links(edge, data, today))
-    for entity_id, (_source, entity) in subjects.items():
+    for _source, entity in subjects.values():
         if entity["schema"] == "Vessel":
             _vessel(entity, data)
         elif entity["schema"] == "Airplane":

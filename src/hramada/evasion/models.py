@@ -30,7 +30,9 @@ class Dataset(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64)
     imported_at = models.DateTimeField(_("imported at"))
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     warnings = models.JSONField(default=list, blank=True)
     is_demo = models.BooleanField(default=False)
@@ -141,7 +143,9 @@ class ShipmentScreening(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64)
     screened_at = models.DateTimeField(_("screened at"))
-    screened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     row_count = models.PositiveIntegerField(_("shipments"), default=0)
     flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
     results = models.JSONField(default=list)

@@ -1,7 +1,7 @@
 """Parsers of the files analysts import: shareholdings (CSV), BODS 0.4 JSON, vessel registers, goods watch lists,
 shipment files (CSV/XLSX), crypto transfers (CSV) and GraphSense TagPacks (YAML).
 
-Framework-free. Every parser reads the whole file and either returns every record or raises :class:`ImportRefused`
+Framework-free. Every parser reads the whole file and either returns every record or raises :class:`ImportRefusedError`
 with every row-level error, so an import is all or nothing.
 """
 
@@ -26,11 +26,13 @@ from hramada.evasion.graph import ShareError, parse_share
 from hramada.evasion.transport import ImoError, validate_imo
 
 
-class ImportRefused(ValueError):
+class ImportRefusedError(ValueError):
     """A file with errors: nothing of it is imported. ``errors`` are "row N: what is wrong" lines."""
 
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
+        super().__init__(
+            "; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else "")
+        )
         self.errors = errors
 
 
@@ -38,7 +40,7 @@ def _text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportRefused([f"the file is not UTF-8 text (byte {exc.start})"]) from exc
+        raise ImportRefusedError([f"the file is not UTF-8 text (byte {exc.start})"]) from exc
 
 
 def _rows(data: bytes, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -46,7 +48,7 @@ def _rows(data: bytes, required: tuple[str, ...]) -> Iterator[tuple[int, dict[st
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in required if c not in header]
     if missing:
-        raise ImportRefused([f"missing column(s): {', '.join(missing)}"])
+        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
     reader.fieldnames = header
     for number, row in enumerate(reader, start=2):
         yield number, {k: (v or "").strip() for k, v in row.items() if k}
@@ -85,7 +87,9 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
             continue
         control = row.get("control", "").lower()
         if control and control not in CONTROL_TYPES:
-            errors.append(f"row {number}: control '{control}' is not one of {', '.join(sorted(CONTROL_TYPES))}")
+            errors.append(
+                f"row {number}: control '{control}' is not one of {', '.join(sorted(CONTROL_TYPES))}"
+            )
             continue
         if share is None and not control:
             errors.append(f"row {number}: give a share, a control criterion, or both")
@@ -107,9 +111,9 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
             )
         )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     if not holdings:
-        raise ImportRefused(["the file has no rows"])
+        raise ImportRefusedError(["the file has no rows"])
     return holdings
 
 
@@ -152,21 +156,26 @@ def bods_json(data: bytes) -> list[Holding]:
     try:
         statements = json.loads(_text(data))
     except json.JSONDecodeError as exc:
-        raise ImportRefused([f"not JSON: {exc.msg} at line {exc.lineno}"]) from exc
+        raise ImportRefusedError([f"not JSON: {exc.msg} at line {exc.lineno}"]) from exc
     if isinstance(statements, dict):
         statements = [statements]
     errors = [
         f"statement {'/'.join(str(p) for p in list(err.absolute_path)[:1]) or '?'}: {err.message} "
         f"(at {'/'.join(str(p) for p in err.absolute_path) or 'top level'})"
-        for err in sorted(bods_validator().iter_errors(statements), key=lambda e: list(map(str, e.absolute_path)))
+        for err in sorted(
+            bods_validator().iter_errors(statements), key=lambda e: list(map(str, e.absolute_path))
+        )
     ]
     if errors:
-        raise ImportRefused(errors[:50])
+        raise ImportRefusedError(errors[:50])
     names: dict[str, tuple[str, str]] = {}
     for statement in statements:
         record = statement.get("recordDetails", {})
         if statement.get("recordType") in ("entity", "person"):
-            names[statement["recordId"]] = (_bods_name(statement["recordType"], record), statement["recordType"])
+            names[statement["recordId"]] = (
+                _bods_name(statement["recordType"], record),
+                statement["recordType"],
+            )
     holdings: list[Holding] = []
     problems: list[str] = []
     for index, statement in enumerate(statements):
@@ -205,9 +214,9 @@ def bods_json(data: bytes) -> list[Holding]:
                 )
             )
     if problems:
-        raise ImportRefused(problems)
+        raise ImportRefusedError(problems)
     if not holdings:
-        raise ImportRefused(["the file holds no ownership or control relationship"])
+        raise ImportRefusedError(["the file holds no ownership or control relationship"])
     return holdings
 
 
@@ -265,9 +274,9 @@ def vessels_csv(data: bytes) -> list[VesselRow]:
             )
         )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefused(["the file has no rows"])
+        raise ImportRefusedError(["the file has no rows"])
     return rows
 
 
@@ -296,9 +305,9 @@ def goods_csv(data: bytes) -> list[GoodsRow]:
             continue
         rows.append(GoodsRow(code, row["description"], row.get("reason", "")))
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefused(["the file has no rows"])
+        raise ImportRefusedError(["the file has no rows"])
     return rows
 
 
@@ -341,12 +350,12 @@ def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a damaged file
-            raise ImportRefused([f"not a readable XLSX workbook ({type(exc).__name__})"]) from exc
+            raise ImportRefusedError([f"not a readable XLSX workbook ({type(exc).__name__})"]) from exc
         sheet = book.worksheets[0]
         values = list(sheet.iter_rows(values_only=True))
         book.close()
         if not values:
-            raise ImportRefused(["the workbook is empty"])
+            raise ImportRefusedError(["the workbook is empty"])
         header = [str(h or "").strip().lower() for h in values[0]]
         return [
             {header[i]: ("" if v is None else str(v)).strip() for i, v in enumerate(row) if i < len(header)}
@@ -362,10 +371,10 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
     """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused)."""
     rows = _sheet_rows(data, filename)
     if not rows:
-        raise ImportRefused(["the file has no rows"])
+        raise ImportRefusedError(["the file has no rows"])
     missing = [c for c in ("shipper", "consignee") if c not in rows[0]]
     if missing:
-        raise ImportRefused([f"missing column(s): {', '.join(missing)}"])
+        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
     result: list[Shipment] = []
     errors: list[str] = []
     for number, row in enumerate(rows, start=2):
@@ -389,7 +398,9 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
             errors.append(f"row {number}: HS code(s) {', '.join(bad)} are not 2 to 10 digits")
             continue
         parties = {
-            role: row.get(role, "") for role in ("shipper", "consignee", "notify_party", "carrier") if row.get(role)
+            role: row.get(role, "")
+            for role in ("shipper", "consignee", "notify_party", "carrier")
+            if row.get(role)
         }
         result.append(
             Shipment(
@@ -405,13 +416,28 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
             )
         )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     return result
 
 
 # --- crypto --------------------------------------------------------------------------------------------------
 
-KNOWN_ASSETS = {"XBT", "BTC", "ETH", "ETC", "USDT", "USDC", "LTC", "BCH", "TRX", "XMR", "DASH", "ZEC", "ARB", "BSC"}
+KNOWN_ASSETS = {
+    "XBT",
+    "BTC",
+    "ETH",
+    "ETC",
+    "USDT",
+    "USDC",
+    "LTC",
+    "BCH",
+    "TRX",
+    "XMR",
+    "DASH",
+    "ZEC",
+    "ARB",
+    "BSC",
+}
 
 
 @dataclass(frozen=True)
@@ -451,11 +477,13 @@ def transfers_csv(data: bytes) -> list[TransferRow]:
                 errors.append(f"row {number}: {column}: {exc}")
         if len(addresses) != 2:
             continue
-        rows.append(TransferRow(row["tx_id"], moment, addresses[0], addresses[1], asset, Decimal(row["amount"])))
+        rows.append(
+            TransferRow(row["tx_id"], moment, addresses[0], addresses[1], asset, Decimal(row["amount"]))
+        )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefused(["the file has no rows"])
+        raise ImportRefusedError(["the file has no rows"])
     return rows
 
 
@@ -475,9 +503,9 @@ def tagpack_yaml(data: bytes) -> list[Tag]:
     try:
         pack = yaml.safe_load(_text(data))
     except yaml.YAMLError as exc:
-        raise ImportRefused([f"not YAML: {exc}"]) from exc
+        raise ImportRefusedError([f"not YAML: {exc}"]) from exc
     if not isinstance(pack, dict) or not isinstance(pack.get("tags"), list):
-        raise ImportRefused(["a TagPack is a mapping with a 'tags' list"])
+        raise ImportRefusedError(["a TagPack is a mapping with a 'tags' list"])
     errors = [f"missing header field '{key}'" for key in ("title", "creator") if not pack.get(key)]
     tags: list[Tag] = []
     for index, raw in enumerate(pack["tags"], start=1):
@@ -507,5 +535,5 @@ def tagpack_yaml(data: bytes) -> list[Tag]:
             )
         )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     return tags

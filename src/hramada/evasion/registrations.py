@@ -22,7 +22,9 @@ def _demo(say: Any) -> None:
 def register_all() -> None:
     register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))
     register_link(NavLink("evasion:investigate", _("Investigate"), READ_ROLES, order=33))
-    register_link(NavLink("evasion:shipments", _("Shipment screening"), frozenset({Role.SANCTIONS_ANALYST}), order=34))
+    register_link(
+        NavLink("evasion:shipments", _("Shipment screening"), frozenset({Role.SANCTIONS_ANALYST}), order=34)
+    )
     register_step(
         BootstrapStep(
             key="evasion.demo",

@@ -74,10 +74,14 @@ def _build(data: listed.ListedData) -> World:
         graph.add_link(link)
     for holding in Holding.objects.select_related("dataset").iterator():
         owner, owned = data.resolve(holding.owner_key), data.resolve(holding.owned_key)
-        graph.add_node(Node(owner, holding.owner_name or owner, holding.owner_schema, sources={holding.dataset.name}))
+        graph.add_node(
+            Node(owner, holding.owner_name or owner, holding.owner_schema, sources={holding.dataset.name})
+        )
         graph.add_node(Node(owned, holding.owned_name or owned, "Company", sources={holding.dataset.name}))
         if holding.share is not None:
-            graph.add_link(Link(owner, owned, LinkKind.OWNERSHIP, holding.share, "shareholding", holding.dataset.name))
+            graph.add_link(
+                Link(owner, owned, LinkKind.OWNERSHIP, holding.share, "shareholding", holding.dataset.name)
+            )
         if holding.control:
             graph.add_link(Link(owner, owned, LinkKind.CONTROL, None, holding.control, holding.dataset.name))
     vessels = {imo: _copy(v) for imo, v in data.vessels.items()}
@@ -91,7 +95,11 @@ def _build(data: listed.ListedData) -> World:
             vessel.call_signs.add(state.call_sign)
         hull = data.aliases.get(f"imo:{state.imo}", f"imo:{state.imo}")
         graph.add_node(Node(hull, state.name, "Vessel", sources={state.dataset.name}))
-        for key, role in ((state.owner_key, "registered owner"), (state.manager_key, "manager"), (state.operator_key, "operator")):
+        for key, role in (
+            (state.owner_key, "registered owner"),
+            (state.manager_key, "manager"),
+            (state.operator_key, "operator"),
+        ):
             if not key:
                 continue
             company = data.resolve(key)
@@ -99,7 +107,9 @@ def _build(data: listed.ListedData) -> World:
             vessel.owners.add(company)
             kind = LinkKind.OWNERSHIP if role == "registered owner" else LinkKind.LINK
             share = 100 if role == "registered owner" else None
-            graph.add_link(Link(company, hull, kind, None if share is None else _hundred(), role, state.dataset.name))
+            graph.add_link(
+                Link(company, hull, kind, None if share is None else _hundred(), role, state.dataset.name)
+            )
     coverage = {rule: _rule(rule, graph) for rule in RULES}
     by_name: dict[str, set[str]] = {}
     for imo, vessel in vessels.items():
@@ -236,7 +246,9 @@ def transfer_graph() -> TransferGraph:
         if key not in _transfers:
             _transfers.clear()
             graph = TransferGraph()
-            for row in CryptoTransfer.objects.values_list("tx_id", "time", "sender", "receiver", "asset", "amount").iterator():
+            for row in CryptoTransfer.objects.values_list(
+                "tx_id", "time", "sender", "receiver", "asset", "amount"
+            ).iterator():
                 graph.add(CryptoTransferValue(*row))
             _transfers[key] = graph
         return _transfers[key]

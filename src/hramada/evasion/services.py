@@ -20,21 +20,23 @@ from hramada.evasion.models import (
     ShipmentScreening,
     VesselState,
 )
-from hramada.evasion.parsers import ImportRefused
+from hramada.evasion.parsers import ImportRefusedError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-class AlreadyImported(ValueError):
+class AlreadyImportedError(ValueError):
     def __init__(self, dataset: Dataset) -> None:
         super().__init__(f"this file was already imported as '{dataset.name}'")
         self.dataset = dataset
 
 
 def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list[str]]:
-    """Parse (raises ImportRefused) and build unsaved rows; warnings for the analyst."""
+    """Parse (raises ImportRefusedError) and build unsaved rows; warnings for the analyst."""
     if kind in (Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS):
-        holdings = parsers.shareholdings_csv(data) if kind == Dataset.Kind.SHAREHOLDINGS else parsers.bods_json(data)
+        holdings = (
+            parsers.shareholdings_csv(data) if kind == Dataset.Kind.SHAREHOLDINGS else parsers.bods_json(data)
+        )
         warnings = _over_allocation(holdings)
         return [
             Holding(
@@ -69,7 +71,9 @@ def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list
         ], []
     if kind == Dataset.Kind.GOODS:
         return [
-            GoodsEntry(dataset=dataset, hs_code=g.hs_code, description=g.description[:500], reason=g.reason[:500])
+            GoodsEntry(
+                dataset=dataset, hs_code=g.hs_code, description=g.description[:500], reason=g.reason[:500]
+            )
             for g in parsers.goods_csv(data)
         ], []
     if kind == Dataset.Kind.TRANSFERS:
@@ -97,7 +101,7 @@ def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list
             )
             for t in parsers.tagpack_yaml(data)
         ], []
-    raise ImportRefused([f"unknown kind of data '{kind}'"])
+    raise ImportRefusedError([f"unknown kind of data '{kind}'"])
 
 
 def _over_allocation(holdings: list[parsers.Holding]) -> list[str]:
@@ -115,15 +119,15 @@ def _over_allocation(holdings: list[parsers.Holding]) -> list[str]:
 def import_dataset(
     *, kind: str, data: bytes, file_name: str, name: str, source: str, by: Any, is_demo: bool = False
 ) -> Dataset:
-    """Import one file: every row or none. Raises :class:`ImportRefused` (row errors) or :class:`AlreadyImported`."""
+    """Import one file: every row or none. Raises :class:`ImportRefusedError` (row errors) or :class:`AlreadyImportedError`."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
     if not source.strip():
-        raise ImportRefused(["say where the data comes from (source)"])
+        raise ImportRefusedError(["say where the data comes from (source)"])
     sha256 = hashlib.sha256(data).hexdigest()
     existing = Dataset.objects.filter(kind=kind, sha256=sha256).first()
     if existing:
-        raise AlreadyImported(existing)
+        raise AlreadyImportedError(existing)
     dataset = Dataset(
         kind=kind,
         name=(name or file_name)[:200],
@@ -154,7 +158,7 @@ def screen_shipment_file(
 ) -> ShipmentScreening:
     """Screen every shipment of a CSV/XLSX file; the file is refused whole if a row is malformed."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
     shipments = parsers.shipments(data, file_name)
     screener = selectors.shipment_screener()
     results = []
@@ -180,4 +184,3 @@ def screen_shipment_file(
             detail={"rows": len(results), "flagged": flagged},
         )
     return screening
-

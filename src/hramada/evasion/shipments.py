@@ -68,7 +68,11 @@ class ShipmentScreener:
             row=shipment.row,
             shipment_id=shipment.shipment_id,
             parties=dict(shipment.parties),
-            vessel=" ".join(filter(None, [shipment.vessel_name, f"IMO {shipment.vessel_imo}" if shipment.vessel_imo else ""])),
+            vessel=" ".join(
+                filter(
+                    None, [shipment.vessel_name, f"IMO {shipment.vessel_imo}" if shipment.vessel_imo else ""]
+                )
+            ),
             hs_codes=list(shipment.hs_codes),
             value=f"{shipment.value} {shipment.currency}".strip() if shipment.value is not None else "",
         )
@@ -83,7 +87,9 @@ class ShipmentScreener:
         nodes: set[str] = set()
         for node, caption, score in self.screen_party(name):
             nodes.add(node)
-            reasons.append(Reason("party", "", f"'{name}' matches listed '{caption}' (score {score:.2f})", node))
+            reasons.append(
+                Reason("party", "", f"'{name}' matches listed '{caption}' (score {score:.2f})", node)
+            )
         nodes.update(self.nodes_named(name))
         reasons.extend(self._deemed(nodes, name))
         return tuple(reasons)
@@ -121,12 +127,22 @@ class ShipmentScreener:
             renamed = f"; also known as {', '.join(other_names)}" if other_names else ""
             for listed in sorted(vessel.listed_ids):
                 reasons.append(
-                    Reason("vessel", "vessel", f"IMO {imo} is listed as '{self.names.get(listed, listed)}'{renamed}", listed)
+                    Reason(
+                        "vessel",
+                        "vessel",
+                        f"IMO {imo} is listed as '{self.names.get(listed, listed)}'{renamed}",
+                        listed,
+                    )
                 )
             for owner in sorted(vessel.owners):
                 if owner in self.listed_nodes:
                     reasons.append(
-                        Reason("vessel", "vessel", f"IMO {imo} is owned, managed or operated by listed '{self.names.get(owner, owner)}'{renamed}", owner)
+                        Reason(
+                            "vessel",
+                            "vessel",
+                            f"IMO {imo} is owned, managed or operated by listed '{self.names.get(owner, owner)}'{renamed}",
+                            owner,
+                        )
                     )
                 else:
                     reasons.extend(
@@ -141,5 +157,11 @@ class ShipmentScreener:
             for entry in self.goods:
                 if code.startswith(entry.hs_code) or entry.hs_code.startswith(code):
                     source = f" ({entry.reason})" if entry.reason else ""
-                    reasons.append(Reason("goods", "hs_code", f"HS {code}: watch list {entry.hs_code} {entry.description}{source}"))
+                    reasons.append(
+                        Reason(
+                            "goods",
+                            "hs_code",
+                            f"HS {code}: watch list {entry.hs_code} {entry.description}{source}",
+                        )
+                    )
         return reasons

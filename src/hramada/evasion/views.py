@@ -21,7 +21,7 @@ from hramada.evasion import investigation, selectors, services
 from hramada.evasion.drawing import ownership_svg
 from hramada.evasion.forms import ImportForm, InvestigationForm, ShipmentFileForm, WalletForm
 from hramada.evasion.models import ShipmentScreening
-from hramada.evasion.parsers import ImportRefused
+from hramada.evasion.parsers import ImportRefusedError
 
 read_only = require_roles(Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)
 analyst = require_roles(Role.SANCTIONS_ANALYST)
@@ -68,7 +68,9 @@ def entity(request: HttpRequest, node_id: str) -> HttpResponse:
             "picture": picture,
             "svg": mark_safe(svg),  # noqa: S308 (built by drawing.ownership_svg, every text escaped there)
             "paths": {
-                rule: (found, found.path_text(names)) for rule, found in picture.coverage.items() if found is not None
+                rule: (found, found.path_text(names))
+                for rule, found in picture.coverage.items()
+                if found is not None
             },
             "names": names,
         },
@@ -115,7 +117,11 @@ def investigate(request: HttpRequest) -> HttpResponse:
         result = investigation.investigate(form.cleaned_data["q"])
         export = request.GET.get("format")
         if export in ("ftm", "csv"):
-            audit.record(by=request.user, action="evasion.investigation.export", detail={"format": export, "kind": result.kind})
+            audit.record(
+                by=request.user,
+                action="evasion.investigation.export",
+                detail={"format": export, "kind": result.kind},
+            )
             if export == "ftm":
                 response = HttpResponse(result.to_ftm(), content_type="application/json; charset=utf-8")
                 response["Content-Disposition"] = 'attachment; filename="investigation.ftm.json"'
@@ -142,9 +148,9 @@ def import_data(request: HttpRequest) -> HttpResponse:
                 source=form.cleaned_data["source"],
                 by=request.user,
             )
-        except ImportRefused as exc:
+        except ImportRefusedError as exc:
             errors = exc.errors
-        except services.AlreadyImported as exc:
+        except services.AlreadyImportedError as exc:
             errors = [_("This file was already imported as '%(name)s'.") % {"name": exc.dataset.name}]
         else:
             messages.success(request, _("Imported %(rows)s rows.") % {"rows": dataset.row_count})
@@ -165,11 +171,13 @@ def shipments(request: HttpRequest) -> HttpResponse:
             screening = services.screen_shipment_file(
                 data=upload.read(services.MAX_FILE_BYTES + 1), file_name=upload.name, by=request.user
             )
-        except ImportRefused as exc:
+        except ImportRefusedError as exc:
             errors = exc.errors
         else:
             return redirect("evasion:shipment_result", screening.pk)
-    recent = ShipmentScreening.objects.only("pk", "file_name", "screened_at", "row_count", "flagged_count")[:10]
+    recent = ShipmentScreening.objects.only("pk", "file_name", "screened_at", "row_count", "flagged_count")[
+        :10
+    ]
     return render(request, "evasion/shipments.html", {"form": form, "errors": errors, "recent": recent})
 
 
@@ -179,7 +187,9 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
     if request.GET.get("format") == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["row", "shipment_id", "flagged", "parties", "vessel", "hs_codes", "value", "reasons"])
+        writer.writerow(
+            ["row", "shipment_id", "flagged", "parties", "vessel", "hs_codes", "value", "reasons"]
+        )
         for row in screening.results:
             writer.writerow(
                 [
@@ -190,7 +200,9 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
                     row["vessel"],
                     " ".join(row["hs_codes"]),
                     row["value"],
-                    " | ".join(f"{r['role']}: {r['detail']}" if r["role"] else r["detail"] for r in row["reasons"]),
+                    " | ".join(
+                        f"{r['role']}: {r['detail']}" if r["role"] else r["detail"] for r in row["reasons"]
+                    ),
                 ]
             )
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
