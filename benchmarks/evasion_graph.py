@@ -3,8 +3,8 @@
 Generated data (fixed seed), seeded with the real listed parties of OFAC's SDN list 2024-05-03 (every entry of a
 BELARUS programme, as ``ofac-<ent_num>`` like the importer names them):
 - ownership: N companies and 3N links. Owners are drawn with a heavy tail (an owner index ``N * u**3``: a few
-  holding companies own thousands, most own none); shares 100% (20%), 50-99% (30%), 1-49% (50%); 10% of companies
-  sit in chains of depth 1 to 8 (each link 50-100%) whose top is a listed party or a company; 1% of the links point
+  holding companies own thousands, most own none); shares 100% (5%), 50-99% (10%), 1-49% (85%); listed parties own 0.05% of these links; 10% of companies
+  sit in chains of depth 1 to 8 (each link 50-100%) whose top is a listed party (5% of chains) or a company; 1% of the links point
   back up a chain (cycles); 2% are cross-holdings (A holds 30% of B, B holds 20% of A).
 - transfers: T transfers between 0.2 T addresses (heavy-tailed senders), assets XBT/ETH/USDT, of which every
   listed address of the SDN list sends a few.
@@ -26,7 +26,6 @@ import argparse
 import csv
 import random
 import resource
-import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -81,7 +80,7 @@ def build_ownership(
     i = 0
     while i < n // 10:
         depth = rng.randint(1, 8)
-        top = rng.choice(owners) if rng.random() < 0.3 else f"c{rng.randrange(n)}"
+        top = rng.choice(owners) if rng.random() < 0.05 else f"c{rng.randrange(n)}"
         previous = top
         for _ in range(depth):
             current = f"c{i}"
@@ -97,9 +96,9 @@ def build_ownership(
         add(b, a, 20)
     # The rest: heavy-tailed owners, listed parties among them.
     while links < 3 * n:
-        owner = rng.choice(owners) if rng.random() < 0.002 else f"c{int(n * rng.random() ** 3)}"
+        owner = rng.choice(owners) if rng.random() < 0.0005 else f"c{int(n * rng.random() ** 3)}"
         draw = rng.random()
-        share = 100 if draw < 0.2 else rng.randint(50, 99) if draw < 0.5 else rng.randint(1, 49)
+        share = 100 if draw < 0.05 else rng.randint(50, 99) if draw < 0.15 else rng.randint(1, 49)
         add(owner, f"c{rng.randrange(n)}", share)
     return graph, {node_id for node_id, _ in listed}
 
@@ -254,9 +253,9 @@ def transfers_section(count: int, rng: random.Random) -> None:
 
 
 def shipments_section(rows: int, rng: random.Random) -> None:
+    from hramada.evasion.listed import build as build_listed
     from hramada.evasion.parsers import GoodsRow, Shipment
     from hramada.evasion.shipments import ShipmentScreener
-    from hramada.evasion.listed import build as build_listed
     from hramada.sanctions.importers import parse_all
     from hramada.screening import Query, QueryError, ScreeningIndex, Thresholds, screen
 

@@ -8,7 +8,7 @@ The rules, with the texts they come from, are in docs/evasion.md.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -158,8 +158,16 @@ class Coverage:
     covered: bool
     listed: bool
     aggregate: Decimal  # the share held by listed or covered owners, summed
-    criteria: tuple[str, ...]  # "ownership", "control: appointment-of-board", "listed"
-    path: tuple[tuple[str, str], ...]  # ((entity, "100%"), ...) from a listed party to this entity
+    criteria: tuple[str, ...]  # "ownership", "control: board", "listed"
+    # The parent each entity was covered through, shared by every Coverage of one computation: the path is read
+    # on demand (computing 1,000,000 paths up front cost more than the rule itself).
+    parents: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    seeds: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+    @property
+    def path(self) -> tuple[tuple[str, str], ...]:
+        """((entity, share by which it is held), ...) from a listed party down to this entity."""
+        return _path(self.entity, self.parents, self.seeds)
 
     def path_text(self, names: dict[str, str] | None = None) -> str:
         """``A → 100% → X → 60% → Y``."""
@@ -220,6 +228,7 @@ def _propagate(
             criteria.setdefault(owned, []).append(reason)
             queue.append(owned)
     result: dict[str, Coverage] = {}
+    frozen_seeds = frozenset(seeds)
     for entity in covered | set(aggregate):
         listed = entity in seeds
         result[entity] = Coverage(
@@ -229,7 +238,8 @@ def _propagate(
             listed=listed,
             aggregate=aggregate.get(entity, Decimal(0)),
             criteria=("listed",) if listed else tuple(criteria.get(entity, ())),
-            path=_path(entity, parent, seeds),
+            parents=parent,
+            seeds=frozen_seeds,
         )
     return result
 
@@ -248,7 +258,9 @@ def _best_parent(g: nx.MultiDiGraph, owned: str, covered: set[str]) -> tuple[str
     return best[1], _share_text(best[0])
 
 
-def _path(entity: str, parent: dict[str, tuple[str, str]], seeds: set[str]) -> tuple[tuple[str, str], ...]:
+def _path(
+    entity: str, parent: Mapping[str, tuple[str, str]], seeds: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
     steps: list[tuple[str, str]] = []
     seen: set[str] = set()
     current = entity
