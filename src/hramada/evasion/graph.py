@@ -206,27 +206,30 @@ def _propagate(
     criteria: dict[str, list[str]] = {}
     covered: set[str] = set(seeds & set(g.nodes))
     queue: deque[str] = deque(sorted(covered))
+    successors = g.succ  # the adjacency dicts themselves: the edge views cost a third of the run at 1M nodes
     while queue:
         owner = queue.popleft()
-        for _, owned, data in g.out_edges(owner, data=True):
-            link: Link = data["link"]
-            if link.kind is LinkKind.OWNERSHIP and link.share is not None:
-                aggregate[owned] = aggregate.get(owned, Decimal(0)) + link.share
-                reason = "ownership"
-            elif use_control and link.kind is LinkKind.CONTROL:
-                reason = f"control: {link.label}" if link.label else "control"
-            else:
-                continue
-            if owned in covered:
-                continue
-            if reason == "ownership" and not covers(aggregate[owned]):
-                parent.setdefault(owned, (owner, _share_text(link.share)))
-                continue
-            covered.add(owned)
-            via = _share_text(link.share) if reason == "ownership" else reason
-            parent[owned] = _best_parent(g, owned, covered) if reason == "ownership" else (owner, via)
-            criteria.setdefault(owned, []).append(reason)
-            queue.append(owned)
+        for owned, keyed in successors[owner].items():
+            for data in keyed.values():
+                link: Link = data["link"]
+                if link.kind is LinkKind.OWNERSHIP and link.share is not None:
+                    aggregate[owned] = aggregate.get(owned, Decimal(0)) + link.share
+                    reason = "ownership"
+                elif use_control and link.kind is LinkKind.CONTROL:
+                    reason = f"control: {link.label}" if link.label else "control"
+                else:
+                    continue
+                if owned in covered:
+                    continue
+                if reason == "ownership" and not covers(aggregate[owned]):
+                    if owned not in parent:
+                        parent[owned] = (owner, _share_text(link.share))
+                    continue
+                covered.add(owned)
+                via = _share_text(link.share) if reason == "ownership" else reason
+                parent[owned] = _best_parent(g, owned, covered) if reason == "ownership" else (owner, via)
+                criteria.setdefault(owned, []).append(reason)
+                queue.append(owned)
     result: dict[str, Coverage] = {}
     frozen_seeds = frozenset(seeds)
     for entity in covered | set(aggregate):
