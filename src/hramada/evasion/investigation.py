@@ -89,14 +89,14 @@ class Investigation:
         return "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines)
 
 
-def investigate(query: str) -> Investigation:
+def investigate(query: str, *, by: Any = None) -> Investigation:
     query = query.strip()
     digits = "".join(ch for ch in query if ch.isdigit())
     if re.fullmatch(r"(IMO)?\s*\d{7}", query, re.IGNORECASE) and is_valid_imo(digits):
         return _vessel(query, digits)
     if _ADDRESS.match(query):
         return _wallet(query)
-    return _company(query)
+    return _company(query, by)
 
 
 def _coverage_findings(inv: Investigation, node_id: str, subject: str) -> None:
@@ -139,11 +139,11 @@ def _coverage_findings(inv: Investigation, node_id: str, subject: str) -> None:
             inv.entities.append(other)
 
 
-def _company(query: str) -> Investigation:
+def _company(query: str, by: Any = None) -> Investigation:
     inv = Investigation(query, "company")
     w = selectors.world()
     nodes = {n.id for n in selectors.find_entities(query, limit=20)}
-    for match in listed.screen_name(query)[:10]:
+    for match in listed.screen_name(query, by=by, source="evasion.investigation")[:10]:
         node_id = w.data.resolve(match.entity_id)
         if node_id in w.graph:
             nodes.add(node_id)

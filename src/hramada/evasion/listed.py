@@ -1,9 +1,10 @@
 """The one place where the evasion app reads the sanctions lists (the adapter).
 
 Everything else in this app imports this module, never ``hramada.sanctions`` (an import-linter contract says so).
-It reads the current snapshot of every source through ``sanctions.selectors.current_entities`` and screens names
-through the index the sanctions app keeps loaded (``sanctions.live_index``); when the sanctions app's public door
-(``hramada.sanctions.public``) lands on main, only this module changes.
+Names are screened through the sanctions app's door (``hramada.sanctions.public.screen``, audited, with a screening
+profile). The door has no bulk read of every current entity with its edges (ownership percentages, vessels'
+IMO numbers, wallets), so the whole current lists are still read here through ``sanctions.selectors.current_entities``
+and ``latest_snapshot_ids``: the one place that will change when the door offers that read.
 
 What it returns is plain data: listed parties as graph nodes (with the authorities whose list names them), the
 links between them, vessels by IMO, aircraft and crypto wallets.
@@ -305,24 +306,27 @@ class NameMatch:
     explanation: str
 
 
-def screen_name(name: str, *, schema: str = "LegalEntity") -> list[NameMatch]:
-    """Possible matches of a party's name among every current list, through the index the sanctions app keeps."""
+def screen_name(
+    name: str,
+    *,
+    schema: str = "LegalEntity",
+    by: Any = None,
+    purpose: str = "investigation",
+    source: str = "evasion",
+) -> list[NameMatch]:
+    """Possible matches of a party's name among every current list, through the sanctions door (audited, with the
+    thresholds of the screening profile of ``purpose``: ``investigation`` or ``shipments``)."""
     if not name.strip():
         return []
-    from hramada.sanctions.live_index import screening_index
-    from hramada.screening import Query, QueryError, Thresholds, screen
+    from hramada.sanctions import public
 
-    index = screening_index()
-    if not len(index):
-        return []
     try:
-        query = Query(name=name, schema=schema)
-    except QueryError:
+        screening = public.screen(
+            public.Party(name=name, schema=schema), purpose=purpose, by=by, source=source
+        )
+    except public.PartyError:
         return []
-    return [
-        NameMatch(r.entity_id, r.caption, round(r.score, 4), r.explanation)
-        for r in screen(query, index, thresholds=Thresholds.SCREENING)
-    ]
+    return [NameMatch(h.entity_id, h.caption, round(h.score, 4), h.explanation) for h in screening.hits]
 
 
 def entity_url(node_id: str, data: ListedData) -> str:

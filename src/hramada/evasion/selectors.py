@@ -290,12 +290,13 @@ def wallet_exposure(address: str, *, currency: str = "", hops: int = 3) -> Walle
 # --- shipments -----------------------------------------------------------------------------------------------
 
 
-def shipment_screener() -> ShipmentScreener:
+def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> ShipmentScreener:
     w = world()
     data = w.data
 
     def screen_party(name: str) -> list[tuple[str, str, float]]:
-        return [(data.resolve(m.entity_id), m.caption, m.score) for m in listed.screen_name(name)]
+        matches = listed.screen_name(name, by=by, purpose="shipments", source=source)
+        return [(data.resolve(m.entity_id), m.caption, m.score) for m in matches]
 
     def nodes_named(name: str) -> list[str]:
         return sorted(w.names_index.get(_name_key(name), set()))

@@ -160,7 +160,7 @@ def screen_shipment_file(
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
     shipments = parsers.shipments(data, file_name)
-    screener = selectors.shipment_screener()
+    screener = selectors.shipment_screener(by=by if getattr(by, "pk", None) else None)
     results = []
     for index, shipment in enumerate(shipments):
         results.append(screener.screen(shipment).to_json())

@@ -114,7 +114,7 @@ def investigate(request: HttpRequest) -> HttpResponse:
     form = InvestigationForm(request.GET or None)
     result = None
     if form.is_valid():
-        result = investigation.investigate(form.cleaned_data["q"])
+        result = investigation.investigate(form.cleaned_data["q"], by=request.user)
         export = request.GET.get("format")
         if export in ("ftm", "csv"):
             audit.record(
