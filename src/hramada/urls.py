@@ -17,6 +17,7 @@ urlpatterns = [
     path("sanctions/", include("hramada.sanctions.urls")),
     path("screening/", include("hramada.sanctions.screening_urls")),
     path("evidence/", include("hramada.evidence.urls")),
+    path("evasion/", include("hramada.evasion.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("api/", declare_access(api.urls, api_endpoint)),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "hramada.fund",
     "hramada.sanctions",
     "hramada.evidence",
+    "hramada.evasion",
 ]
 
 MIDDLEWARE = [

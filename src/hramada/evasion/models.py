@@ -1,0 +1,157 @@
+"""What analysts import for evasion analysis: company ownership data, vessel registers, a goods watch list, crypto
+transfers and address tags, and the results of shipment-file screenings. The lists themselves stay in the
+sanctions app; this app reads them through ``listed``.
+
+Each import is one :class:`Dataset` with its rows, written all-or-nothing; nothing is changed afterwards.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Dataset(models.Model):
+    class Kind(models.TextChoices):
+        SHAREHOLDINGS = "shareholdings", _("Shareholdings (CSV)")
+        BODS = "bods", _("Beneficial ownership (BODS JSON)")
+        VESSELS = "vessels", _("Vessel register (CSV)")
+        GOODS = "goods", _("Goods watch list (CSV)")
+        TRANSFERS = "transfers", _("Crypto transfers (CSV)")
+        TAGPACK = "tagpack", _("Address tags (TagPack YAML)")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("source"), max_length=500, help_text=_("Where the data comes from."))
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(_("imported at"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("-imported_at", "-pk")
+        constraints = (models.UniqueConstraint(fields=["kind", "sha256"], name="evasion_dataset_once"),)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class Holding(models.Model):
+    """Owner holds ``share`` percent of owned and/or has a control right over it (EU control criteria)."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="holdings")
+    owner_key = models.CharField(max_length=255, db_index=True)
+    owner_name = models.CharField(max_length=500, blank=True, default="")
+    owner_schema = models.CharField(max_length=32, default="LegalEntity")
+    owned_key = models.CharField(max_length=255, db_index=True)
+    owned_name = models.CharField(max_length=500, blank=True, default="")
+    share = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
+    control = models.CharField(max_length=32, blank=True, default="")
+    start_date = models.CharField(max_length=32, blank=True, default="")
+    end_date = models.CharField(max_length=32, blank=True, default="")
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(share__isnull=True) | (Q(share__gte=Decimal(0)) & Q(share__lte=Decimal(100))),
+                name="evasion_share_0_to_100",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.owner_key} {self.share}% {self.owned_key}"
+
+
+class VesselState(models.Model):
+    """One known state of one hull: name, flag and companies from ``valid_from`` on."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="vessel_states")
+    imo = models.CharField(max_length=7, db_index=True)
+    name = models.CharField(max_length=200)
+    flag = models.CharField(max_length=8, blank=True, default="")
+    mmsi = models.CharField(max_length=16, blank=True, default="")
+    call_sign = models.CharField(max_length=16, blank=True, default="")
+    owner_key = models.CharField(max_length=255, blank=True, default="")
+    manager_key = models.CharField(max_length=255, blank=True, default="")
+    operator_key = models.CharField(max_length=255, blank=True, default="")
+    valid_from = models.CharField(max_length=10, blank=True, default="")
+
+    class Meta:
+        ordering = ("imo", "valid_from", "pk")
+
+    def __str__(self) -> str:
+        return f"IMO {self.imo} {self.name}"
+
+
+class GoodsEntry(models.Model):
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="goods")
+    hs_code = models.CharField(max_length=10, db_index=True)
+    description = models.CharField(max_length=500)
+    reason = models.CharField(max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ("hs_code", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.hs_code} {self.description}"
+
+
+class CryptoTransfer(models.Model):
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="transfers")
+    tx_id = models.CharField(max_length=200)
+    time = models.DateTimeField()
+    sender = models.CharField(max_length=128, db_index=True)
+    receiver = models.CharField(max_length=128, db_index=True)
+    asset = models.CharField(max_length=16)
+    amount = models.DecimalField(max_digits=38, decimal_places=18)
+
+    class Meta:
+        ordering = ("time", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.tx_id}: {self.amount} {self.asset}"
+
+
+class AddressTag(models.Model):
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="tags")
+    address = models.CharField(max_length=128, db_index=True)
+    currency = models.CharField(max_length=16)
+    label = models.CharField(max_length=300)
+    category = models.CharField(max_length=100, blank=True, default="")
+    source = models.CharField(max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ("address", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.label}"
+
+
+class ShipmentScreening(models.Model):
+    """One shipment file screened: a result row per shipment with its reasons (kept as JSON)."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    screened_at = models.DateTimeField(_("screened at"))
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    row_count = models.PositiveIntegerField(_("shipments"), default=0)
+    flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
+    results = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ("-screened_at", "-pk")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -1,0 +1,539 @@
+"""Parsers of the files analysts import: shareholdings (CSV), BODS 0.4 JSON, vessel registers, goods watch lists,
+shipment files (CSV/XLSX), crypto transfers (CSV) and GraphSense TagPacks (YAML).
+
+Framework-free. Every parser reads the whole file and either returns every record or raises :class:`ImportRefusedError`
+with every row-level error, so an import is all or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from hramada.evasion.crypto import AddressError, validate
+from hramada.evasion.graph import ShareError, parse_share
+from hramada.evasion.transport import ImoError, validate_imo
+
+
+class ImportRefusedError(ValueError):
+    """A file with errors: nothing of it is imported. ``errors`` are "row N: what is wrong" lines."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__(
+            "; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else "")
+        )
+        self.errors = errors
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRefusedError([f"the file is not UTF-8 text (byte {exc.start})"]) from exc
+
+
+def _rows(data: bytes, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(_text(data)))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+    reader.fieldnames = header
+    for number, row in enumerate(reader, start=2):
+        yield number, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+# --- shareholdings -------------------------------------------------------------------------------------------
+
+CONTROL_TYPES = {"board", "voting-agreement", "dominant-influence", "assets"}
+
+
+@dataclass(frozen=True)
+class Holding:
+    owner_id: str
+    owner_name: str
+    owned_id: str
+    owned_name: str
+    share: Decimal | None
+    control: str  # "" or one of CONTROL_TYPES
+    start_date: str = ""
+    end_date: str = ""
+    owner_schema: str = "LegalEntity"
+
+
+def shareholdings_csv(data: bytes) -> list[Holding]:
+    """Columns: owner_id, owner_name, owned_id, owned_name, share, control, start_date, end_date (owner_type)."""
+    holdings: list[Holding] = []
+    errors: list[str] = []
+    for number, row in _rows(data, ("owner_id", "owned_id", "share")):
+        if not row.get("owner_id") or not row.get("owned_id"):
+            errors.append(f"row {number}: owner_id and owned_id are required")
+            continue
+        try:
+            share = parse_share(row.get("share"))
+        except ShareError as exc:
+            errors.append(f"row {number}: {exc}")
+            continue
+        control = row.get("control", "").lower()
+        if control and control not in CONTROL_TYPES:
+            errors.append(
+                f"row {number}: control '{control}' is not one of {', '.join(sorted(CONTROL_TYPES))}"
+            )
+            continue
+        if share is None and not control:
+            errors.append(f"row {number}: give a share, a control criterion, or both")
+            continue
+        if row["owner_id"] == row["owned_id"]:
+            errors.append(f"row {number}: an entity cannot hold itself")
+            continue
+        holdings.append(
+            Holding(
+                owner_id=row["owner_id"],
+                owner_name=row.get("owner_name", ""),
+                owned_id=row["owned_id"],
+                owned_name=row.get("owned_name", ""),
+                share=share,
+                control=control,
+                start_date=row.get("start_date", ""),
+                end_date=row.get("end_date", ""),
+                owner_schema="Person" if row.get("owner_type", "").lower() == "person" else "LegalEntity",
+            )
+        )
+    if errors:
+        raise ImportRefusedError(errors)
+    if not holdings:
+        raise ImportRefusedError(["the file has no rows"])
+    return holdings
+
+
+# --- BODS 0.4 ------------------------------------------------------------------------------------------------
+
+BODS_SCHEMA_FILES = ("statement", "entity-record", "person-record", "relationship-record", "components")
+# BODS 0.4 interest types that meet a control criterion of the EU best practices (docs/evasion.md).
+BODS_CONTROL = {
+    "appointmentOfBoard": "board",
+    "otherInfluenceOrControl": "dominant-influence",
+    "controlViaCompanyRulesOrArticles": "dominant-influence",
+    "controlByLegalFramework": "dominant-influence",
+    "enjoymentAndUseOfAssets": "assets",
+}
+
+
+@cache
+def bods_validator() -> Any:
+    """A JSON-schema validator of BODS 0.4 statements, from the schema files libcovebods ships."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    folder = resources.files("libcovebods") / "data" / "schema-0-4-0"
+    documents = {name: json.loads((folder / f"{name}.json").read_text("utf-8")) for name in BODS_SCHEMA_FILES}
+    registry: Registry = Registry().with_resources(
+        (doc["$id"], Resource.from_contents(doc)) for doc in documents.values() if "$id" in doc
+    )
+    return Draft202012Validator(documents["statement"], registry=registry)
+
+
+def _bods_share(share: dict[str, Any]) -> Decimal | None:
+    for key in ("exact", "minimum"):
+        if key in share:
+            return parse_share(share[key])
+    return None
+
+
+def bods_json(data: bytes) -> list[Holding]:
+    """Relationship statements of a BODS 0.4 file as holdings; the file must validate against the schema."""
+    try:
+        statements = json.loads(_text(data))
+    except json.JSONDecodeError as exc:
+        raise ImportRefusedError([f"not JSON: {exc.msg} at line {exc.lineno}"]) from exc
+    if isinstance(statements, dict):
+        statements = [statements]
+    errors = [
+        f"statement {'/'.join(str(p) for p in list(err.absolute_path)[:1]) or '?'}: {err.message} "
+        f"(at {'/'.join(str(p) for p in err.absolute_path) or 'top level'})"
+        for err in sorted(
+            bods_validator().iter_errors(statements), key=lambda e: list(map(str, e.absolute_path))
+        )
+    ]
+    if errors:
+        raise ImportRefusedError(errors[:50])
+    names: dict[str, tuple[str, str]] = {}
+    for statement in statements:
+        record = statement.get("recordDetails", {})
+        if statement.get("recordType") in ("entity", "person"):
+            names[statement["recordId"]] = (
+                _bods_name(statement["recordType"], record),
+                statement["recordType"],
+            )
+    holdings: list[Holding] = []
+    problems: list[str] = []
+    for index, statement in enumerate(statements):
+        if statement.get("recordType") != "relationship":
+            continue
+        record = statement["recordDetails"]
+        owner = record.get("interestedParty")
+        owned = record.get("subject")
+        if not isinstance(owner, str) or not isinstance(owned, str):
+            continue  # an unspecified interested party: nothing to link
+        for interest in record.get("interests", []):
+            kind = interest.get("type", "")
+            try:
+                share = _bods_share(interest.get("share", {}))
+            except ShareError as exc:
+                problems.append(f"statement {index}: {exc}")
+                continue
+            control = BODS_CONTROL.get(kind, "")
+            if kind == "votingRights" and share is not None and share > 50:
+                control = "voting-agreement"
+            if kind != "shareholding":
+                share = None
+            if share is None and not control:
+                continue
+            holdings.append(
+                Holding(
+                    owner_id=owner,
+                    owner_name=names.get(owner, (owner, ""))[0],
+                    owned_id=owned,
+                    owned_name=names.get(owned, (owned, ""))[0],
+                    share=share,
+                    control=control,
+                    start_date=interest.get("startDate", ""),
+                    end_date=interest.get("endDate", ""),
+                    owner_schema="Person" if names.get(owner, ("", ""))[1] == "person" else "LegalEntity",
+                )
+            )
+    if problems:
+        raise ImportRefusedError(problems)
+    if not holdings:
+        raise ImportRefusedError(["the file holds no ownership or control relationship"])
+    return holdings
+
+
+def _bods_name(kind: str, record: dict[str, Any]) -> str:
+    if kind == "entity":
+        return str(record.get("name", ""))
+    for name in record.get("names", []):
+        if name.get("fullName"):
+            return str(name["fullName"])
+    return ""
+
+
+# --- vessel register -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VesselRow:
+    imo: str
+    name: str
+    flag: str
+    mmsi: str
+    call_sign: str
+    owner_id: str
+    manager_id: str
+    operator_id: str
+    valid_from: str
+
+
+def vessels_csv(data: bytes) -> list[VesselRow]:
+    """One row per known state of a vessel: imo, name, flag, mmsi, call_sign, owner_id, manager_id, operator_id,
+    valid_from (YYYY-MM-DD). Several rows of one IMO are its name/flag history."""
+    rows: list[VesselRow] = []
+    errors: list[str] = []
+    for number, row in _rows(data, ("imo", "name")):
+        try:
+            imo = validate_imo(row["imo"])
+        except ImoError as exc:
+            errors.append(f"row {number}: {exc}")
+            continue
+        valid_from = row.get("valid_from", "")
+        if valid_from and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", valid_from):
+            errors.append(f"row {number}: valid_from '{valid_from}' is not YYYY-MM-DD")
+            continue
+        rows.append(
+            VesselRow(
+                imo=imo,
+                name=row["name"],
+                flag=row.get("flag", "").lower(),
+                mmsi=row.get("mmsi", ""),
+                call_sign=row.get("call_sign", ""),
+                owner_id=row.get("owner_id", ""),
+                manager_id=row.get("manager_id", ""),
+                operator_id=row.get("operator_id", ""),
+                valid_from=valid_from,
+            )
+        )
+    if errors:
+        raise ImportRefusedError(errors)
+    if not rows:
+        raise ImportRefusedError(["the file has no rows"])
+    return rows
+
+
+# --- goods watch list ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoodsRow:
+    hs_code: str  # digits only, 2 to 10 of them: a prefix matches every longer code
+    description: str
+    reason: str
+
+
+def hs_digits(value: str) -> str:
+    return re.sub(r"[\s.]", "", value)
+
+
+def goods_csv(data: bytes) -> list[GoodsRow]:
+    """Columns: hs_code, description, reason (the list or regulation that names the goods)."""
+    rows: list[GoodsRow] = []
+    errors: list[str] = []
+    for number, row in _rows(data, ("hs_code", "description")):
+        code = hs_digits(row["hs_code"])
+        if not re.fullmatch(r"\d{2,10}", code):
+            errors.append(f"row {number}: HS code '{row['hs_code']}' is not 2 to 10 digits")
+            continue
+        rows.append(GoodsRow(code, row["description"], row.get("reason", "")))
+    if errors:
+        raise ImportRefusedError(errors)
+    if not rows:
+        raise ImportRefusedError(["the file has no rows"])
+    return rows
+
+
+# --- shipment files ------------------------------------------------------------------------------------------
+
+SHIPMENT_COLUMNS = (
+    "shipment_id",
+    "shipper",
+    "consignee",
+    "notify_party",
+    "carrier",
+    "vessel_name",
+    "vessel_imo",
+    "port_of_loading",
+    "port_of_discharge",
+    "hs_codes",
+    "value",
+    "currency",
+)
+
+
+@dataclass(frozen=True)
+class Shipment:
+    row: int
+    shipment_id: str
+    parties: dict[str, str]  # role -> name
+    vessel_name: str
+    vessel_imo: str
+    ports: tuple[str, str]
+    hs_codes: tuple[str, ...]
+    value: Decimal | None
+    currency: str
+    problems: tuple[str, ...] = field(default=())
+
+
+def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged file
+            raise ImportRefusedError([f"not a readable XLSX workbook ({type(exc).__name__})"]) from exc
+        sheet = book.worksheets[0]
+        values = list(sheet.iter_rows(values_only=True))
+        book.close()
+        if not values:
+            raise ImportRefusedError(["the workbook is empty"])
+        header = [str(h or "").strip().lower() for h in values[0]]
+        return [
+            {header[i]: ("" if v is None else str(v)).strip() for i, v in enumerate(row) if i < len(header)}
+            for row in values[1:]
+            if any(v not in (None, "") for v in row)
+        ]
+    reader = csv.DictReader(io.StringIO(_text(data)))
+    reader.fieldnames = [h.strip().lower() for h in (reader.fieldnames or [])]
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def shipments(data: bytes, filename: str) -> list[Shipment]:
+    """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused)."""
+    rows = _sheet_rows(data, filename)
+    if not rows:
+        raise ImportRefusedError(["the file has no rows"])
+    missing = [c for c in ("shipper", "consignee") if c not in rows[0]]
+    if missing:
+        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+    result: list[Shipment] = []
+    errors: list[str] = []
+    for number, row in enumerate(rows, start=2):
+        imo = row.get("vessel_imo", "")
+        if imo:
+            try:
+                imo = validate_imo(imo)
+            except ImoError as exc:
+                errors.append(f"row {number}: {exc}")
+                continue
+        value: Decimal | None = None
+        if row.get("value"):
+            try:
+                value = Decimal(row["value"].replace(" ", "").replace(",", ""))
+            except InvalidOperation:
+                errors.append(f"row {number}: value '{row['value']}' is not a number")
+                continue
+        codes = tuple(hs_digits(c) for c in re.split(r"[;,|]", row.get("hs_codes", "")) if c.strip())
+        bad = [c for c in codes if not re.fullmatch(r"\d{2,10}", c)]
+        if bad:
+            errors.append(f"row {number}: HS code(s) {', '.join(bad)} are not 2 to 10 digits")
+            continue
+        parties = {
+            role: row.get(role, "")
+            for role in ("shipper", "consignee", "notify_party", "carrier")
+            if row.get(role)
+        }
+        result.append(
+            Shipment(
+                row=number,
+                shipment_id=row.get("shipment_id", "") or str(number - 1),
+                parties=parties,
+                vessel_name=row.get("vessel_name", ""),
+                vessel_imo=imo,
+                ports=(row.get("port_of_loading", ""), row.get("port_of_discharge", "")),
+                hs_codes=codes,
+                value=value,
+                currency=row.get("currency", "").upper(),
+            )
+        )
+    if errors:
+        raise ImportRefusedError(errors)
+    return result
+
+
+# --- crypto --------------------------------------------------------------------------------------------------
+
+KNOWN_ASSETS = {
+    "XBT",
+    "BTC",
+    "ETH",
+    "ETC",
+    "USDT",
+    "USDC",
+    "LTC",
+    "BCH",
+    "TRX",
+    "XMR",
+    "DASH",
+    "ZEC",
+    "ARB",
+    "BSC",
+}
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    tx_id: str
+    time: datetime
+    sender: str
+    receiver: str
+    asset: str
+    amount: Decimal
+
+
+def transfers_csv(data: bytes) -> list[TransferRow]:
+    """Columns: tx_id, time (ISO 8601 with zone), from, to, asset, amount (a plain decimal number)."""
+    rows: list[TransferRow] = []
+    errors: list[str] = []
+    for number, row in _rows(data, ("tx_id", "time", "from", "to", "asset", "amount")):
+        asset = row["asset"].upper()
+        if asset not in KNOWN_ASSETS:
+            errors.append(f"row {number}: unknown asset '{row['asset']}'")
+            continue
+        if not re.fullmatch(r"\d+(\.\d+)?", row["amount"]):
+            errors.append(f"row {number}: amount '{row['amount']}' is not a plain decimal number like 0.25")
+            continue
+        try:
+            moment = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
+        except ValueError:
+            errors.append(f"row {number}: time '{row['time']}' is not ISO 8601")
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        addresses = []
+        for column in ("from", "to"):
+            try:
+                addresses.append(validate(asset, row[column]).value)
+            except AddressError as exc:
+                errors.append(f"row {number}: {column}: {exc}")
+        if len(addresses) != 2:
+            continue
+        rows.append(
+            TransferRow(row["tx_id"], moment, addresses[0], addresses[1], asset, Decimal(row["amount"]))
+        )
+    if errors:
+        raise ImportRefusedError(errors)
+    if not rows:
+        raise ImportRefusedError(["the file has no rows"])
+    return rows
+
+
+@dataclass(frozen=True)
+class Tag:
+    address: str
+    currency: str
+    label: str
+    category: str
+    source: str
+    tagpack_title: str
+
+
+def tagpack_yaml(data: bytes) -> list[Tag]:
+    """A GraphSense TagPack: header fields (title, creator, currency, category, source ...) inherited by each
+    tag of ``tags``; each tag needs ``address`` and ``label``."""
+    try:
+        pack = yaml.safe_load(_text(data))
+    except yaml.YAMLError as exc:
+        raise ImportRefusedError([f"not YAML: {exc}"]) from exc
+    if not isinstance(pack, dict) or not isinstance(pack.get("tags"), list):
+        raise ImportRefusedError(["a TagPack is a mapping with a 'tags' list"])
+    errors = [f"missing header field '{key}'" for key in ("title", "creator") if not pack.get(key)]
+    tags: list[Tag] = []
+    for index, raw in enumerate(pack["tags"], start=1):
+        if not isinstance(raw, dict):
+            errors.append(f"tag {index}: not a mapping")
+            continue
+        merged = {**{k: v for k, v in pack.items() if k != "tags"}, **raw}
+        for key in ("address", "label", "currency"):
+            if not merged.get(key):
+                errors.append(f"tag {index}: missing '{key}'")
+        if any(not merged.get(key) for key in ("address", "label", "currency")):
+            continue
+        currency = str(merged["currency"]).upper()
+        try:
+            address = validate("XBT" if currency == "BTC" else currency, str(merged["address"])).value
+        except AddressError as exc:
+            errors.append(f"tag {index}: {exc}")
+            continue
+        tags.append(
+            Tag(
+                address,
+                currency,
+                str(merged["label"]),
+                str(merged.get("category", "")),
+                str(merged.get("source", "")),
+                str(pack["title"]),
+            )
+        )
+    if errors:
+        raise ImportRefusedError(errors)
+    return tags

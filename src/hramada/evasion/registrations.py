@@ -1,0 +1,35 @@
+"""What the evasion app plugs into the core: navigation links and the demo bootstrap step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from hramada.core.bootstrap import BootstrapStep, register_step
+from hramada.core.navigation import NavLink, register_link
+from hramada.core.roles import Role
+
+READ_ROLES = frozenset({Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR})
+
+
+def _demo(say: Any) -> None:
+    from hramada.evasion import demo
+
+    demo.load(say)
+
+
+def register_all() -> None:
+    register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))
+    register_link(NavLink("evasion:investigate", _("Investigate"), READ_ROLES, order=33))
+    register_link(
+        NavLink("evasion:shipments", _("Shipment screening"), frozenset({Role.SANCTIONS_ANALYST}), order=34)
+    )
+    register_step(
+        BootstrapStep(
+            key="evasion.demo",
+            description="Demo evasion data: ownership, vessel register, goods watch list, transfers",
+            run=_demo,
+            order=210,
+        )
+    )

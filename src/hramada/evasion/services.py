@@ -1,0 +1,186 @@
+"""Changes of state: imports of analysts' data (all or nothing, audited) and shipment-file screenings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from hramada.core import audit
+from hramada.evasion import parsers, selectors
+from hramada.evasion.models import (
+    AddressTag,
+    CryptoTransfer,
+    Dataset,
+    GoodsEntry,
+    Holding,
+    ShipmentScreening,
+    VesselState,
+)
+from hramada.evasion.parsers import ImportRefusedError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class AlreadyImportedError(ValueError):
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__(f"this file was already imported as '{dataset.name}'")
+        self.dataset = dataset
+
+
+def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list[str]]:
+    """Parse (raises ImportRefusedError) and build unsaved rows; warnings for the analyst."""
+    if kind in (Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS):
+        holdings = (
+            parsers.shareholdings_csv(data) if kind == Dataset.Kind.SHAREHOLDINGS else parsers.bods_json(data)
+        )
+        warnings = _over_allocation(holdings)
+        return [
+            Holding(
+                dataset=dataset,
+                owner_key=h.owner_id[:255],
+                owner_name=h.owner_name[:500],
+                owner_schema=h.owner_schema,
+                owned_key=h.owned_id[:255],
+                owned_name=h.owned_name[:500],
+                share=h.share,
+                control=h.control,
+                start_date=h.start_date[:32],
+                end_date=h.end_date[:32],
+            )
+            for h in holdings
+        ], warnings
+    if kind == Dataset.Kind.VESSELS:
+        return [
+            VesselState(
+                dataset=dataset,
+                imo=v.imo,
+                name=v.name[:200],
+                flag=v.flag[:8],
+                mmsi=v.mmsi[:16],
+                call_sign=v.call_sign[:16],
+                owner_key=v.owner_id[:255],
+                manager_key=v.manager_id[:255],
+                operator_key=v.operator_id[:255],
+                valid_from=v.valid_from,
+            )
+            for v in parsers.vessels_csv(data)
+        ], []
+    if kind == Dataset.Kind.GOODS:
+        return [
+            GoodsEntry(
+                dataset=dataset, hs_code=g.hs_code, description=g.description[:500], reason=g.reason[:500]
+            )
+            for g in parsers.goods_csv(data)
+        ], []
+    if kind == Dataset.Kind.TRANSFERS:
+        return [
+            CryptoTransfer(
+                dataset=dataset,
+                tx_id=t.tx_id[:200],
+                time=t.time,
+                sender=t.sender,
+                receiver=t.receiver,
+                asset=t.asset,
+                amount=t.amount,
+            )
+            for t in parsers.transfers_csv(data)
+        ], []
+    if kind == Dataset.Kind.TAGPACK:
+        return [
+            AddressTag(
+                dataset=dataset,
+                address=t.address,
+                currency=t.currency,
+                label=t.label[:300],
+                category=t.category[:100],
+                source=t.source[:500],
+            )
+            for t in parsers.tagpack_yaml(data)
+        ], []
+    raise ImportRefusedError([f"unknown kind of data '{kind}'"])
+
+
+def _over_allocation(holdings: list[parsers.Holding]) -> list[str]:
+    totals: dict[str, Any] = {}
+    for h in holdings:
+        if h.share is not None:
+            totals[h.owned_id] = totals.get(h.owned_id, 0) + h.share
+    return [
+        f"shares of {owned} add up to {total}% (more than 100%): kept and computed as recorded"
+        for owned, total in sorted(totals.items())
+        if total > 100
+    ]
+
+
+def import_dataset(
+    *, kind: str, data: bytes, file_name: str, name: str, source: str, by: Any, is_demo: bool = False
+) -> Dataset:
+    """Import one file: every row or none. Raises :class:`ImportRefusedError` (row errors) or :class:`AlreadyImportedError`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+    if not source.strip():
+        raise ImportRefusedError(["say where the data comes from (source)"])
+    sha256 = hashlib.sha256(data).hexdigest()
+    existing = Dataset.objects.filter(kind=kind, sha256=sha256).first()
+    if existing:
+        raise AlreadyImportedError(existing)
+    dataset = Dataset(
+        kind=kind,
+        name=(name or file_name)[:200],
+        source=source[:500],
+        file_name=file_name[:255],
+        sha256=sha256,
+        imported_at=timezone.now(),
+        imported_by=by if getattr(by, "pk", None) else None,
+        is_demo=is_demo,
+    )
+    rows, warnings = _rows_for(kind, dataset, data)
+    with transaction.atomic():
+        dataset.row_count = len(rows)
+        dataset.warnings = warnings
+        dataset.save()
+        type(rows[0]).objects.bulk_create(rows, batch_size=2000)
+        audit.record(
+            by=by,
+            action="evasion.import",
+            target=dataset,
+            detail={"kind": kind, "rows": len(rows), "sha256": sha256, "warnings": len(warnings)},
+        )
+    return dataset
+
+
+def screen_shipment_file(
+    *, data: bytes, file_name: str, by: Any, progress: Callable[[int], None] | None = None
+) -> ShipmentScreening:
+    """Screen every shipment of a CSV/XLSX file; the file is refused whole if a row is malformed."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+    shipments = parsers.shipments(data, file_name)
+    screener = selectors.shipment_screener(by=by if getattr(by, "pk", None) else None)
+    results = []
+    for index, shipment in enumerate(shipments):
+        results.append(screener.screen(shipment).to_json())
+        if progress and index % 1000 == 0:
+            progress(index)
+    flagged = sum(1 for r in results if r["flagged"])
+    with transaction.atomic():
+        screening = ShipmentScreening.objects.create(
+            file_name=file_name[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            screened_at=timezone.now(),
+            screened_by=by if getattr(by, "pk", None) else None,
+            row_count=len(results),
+            flagged_count=flagged,
+            results=results,
+        )
+        audit.record(
+            by=by,
+            action="evasion.shipments.screen",
+            target=screening,
+            detail={"rows": len(results), "flagged": flagged},
+        )
+    return screening

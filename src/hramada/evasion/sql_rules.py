@@ -1,0 +1,97 @@
+"""The 50% rules computed inside the database, for ownership data too large for one process's memory.
+
+Semi-naive iteration in set-based SQL: start from the listed parties, then repeatedly add every entity whose
+shares held by already-covered owners reach the threshold (``GROUP BY owned HAVING SUM(share) >= 50``), until a
+round adds nothing; each entity is added once, so cycles terminate. The path of one entity is read back with a
+recursive common table expression over the parent each entity was covered through. Runs on PostgreSQL (the
+production database) and SQLite; the same statements run on Spark SQL when a graph outgrows one database.
+Works on the imported holdings (``evasion_holding``); list links are few and stay in the in-memory graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import connection
+
+MAX_ROUNDS = 10_000
+
+
+def covered_in_database(
+    seeds: Iterable[str], *, threshold: Decimal = Decimal(50), inclusive: bool = True
+) -> int:
+    """Fill the temporary table ``evasion_covered`` (node, parent, via, round); return how many were covered
+    beyond the seeds. ``inclusive``: 50% or more (OFAC, EU 2024 text); otherwise more than 50% (EU 2022)."""
+    compare = ">=" if inclusive else ">"
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS evasion_covered")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE evasion_covered (node varchar(255) PRIMARY KEY, parent varchar(255), "
+            "via varchar(40), round integer NOT NULL)"
+        )
+        cursor.executemany(
+            "INSERT INTO evasion_covered (node, parent, via, round) VALUES (%s, NULL, NULL, 0)",
+            [(seed,) for seed in sorted(set(seeds))],
+        )
+        added_total = 0
+        for round_number in range(1, MAX_ROUNDS):
+            # The parent shown is the covered owner with the largest share (ties: the smaller id).
+            cursor.execute(
+                f"""
+                INSERT INTO evasion_covered (node, parent, via, round)
+                SELECT agg.owned_key,
+                       (SELECT h2.owner_key FROM evasion_holding h2 JOIN evasion_covered c2 ON c2.node = h2.owner_key
+                         WHERE h2.owned_key = agg.owned_key AND h2.share IS NOT NULL
+                         ORDER BY h2.share DESC, h2.owner_key LIMIT 1),
+                       NULL, %s
+                FROM (SELECT h.owned_key, SUM(h.share) AS total
+                        FROM evasion_holding h JOIN evasion_covered c ON c.node = h.owner_key
+                       WHERE h.share IS NOT NULL
+                       GROUP BY h.owned_key) agg
+                WHERE agg.total {compare} CAST(%s AS numeric)
+                  AND NOT EXISTS (SELECT 1 FROM evasion_covered done WHERE done.node = agg.owned_key)
+                """,  # noqa: S608 (compare is one of two constants)
+                [round_number, threshold],
+            )
+            added = cursor.rowcount
+            if not added:
+                break
+            added_total += added
+            cursor.execute(
+                """
+                UPDATE evasion_covered SET via = (
+                    SELECT CAST(MAX(h.share) AS varchar(40)) FROM evasion_holding h
+                     WHERE h.owner_key = evasion_covered.parent AND h.owned_key = evasion_covered.node)
+                 WHERE round = %s
+                """,
+                [round_number],
+            )
+    return added_total
+
+
+def path_in_database(node: str) -> list[tuple[str, str]]:
+    """(entity, share by which it is held) from the listed party down to ``node``, by a recursive query over
+    ``evasion_covered``; empty if ``node`` is not covered."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE up(node, parent, via, depth) AS (
+                SELECT node, parent, via, 0 FROM evasion_covered WHERE node = %s
+                UNION ALL
+                SELECT c.node, c.parent, c.via, up.depth + 1
+                  FROM evasion_covered c JOIN up ON c.node = up.parent
+                 WHERE up.depth < 100
+            )
+            SELECT node, via FROM up ORDER BY depth DESC
+            """,
+            [node],
+        )
+        rows = cursor.fetchall()
+    return [(entity, _percent(via)) for entity, via in rows]
+
+
+def _percent(via: str | None) -> str:
+    if via is None:
+        return ""
+    return f"{Decimal(via).normalize():f}%"

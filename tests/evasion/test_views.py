@@ -1,0 +1,109 @@
+"""The pages as an analyst meets them: the ownership picture (an SVG drawn on the server), investigations with
+their exports, imports that refuse bad files whole, shipment screening."""
+
+import json
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hramada.core.roles import Role
+from hramada.evasion import services
+from hramada.evasion.models import Dataset
+
+from .conftest import demo_file
+
+
+def load_demo(by):
+    for kind, name in (
+        ("shareholdings", "shareholdings.csv"),
+        ("vessels", "vessels.csv"),
+        ("goods", "goods.csv"),
+    ):
+        services.import_dataset(
+            kind=kind, data=demo_file(name), file_name=name, name=name, source="demo", by=by
+        )
+
+
+def test_entity_page_draws_the_ownership_picture_with_the_path(lists, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    load_demo(client.user)
+    page = client.get("/evasion/entities/demo-baltic-bulk/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html and "BELARUSKALI OAO" in html
+    assert "BELARUSKALI OAO → 100% → DEMO Potash Trade FZE → 60% → DEMO Baltic Bulk Shipping Ltd" in html
+
+
+def test_belaruskali_page_shows_its_holdings(lists, staff_client):
+    client = staff_client(Role.AUDITOR)
+    load_demo(None)
+    html = client.get("/evasion/entities/ofac-32746/").content.decode()
+    assert "DEMO Potash Trade FZE" in html and "listed by" in html
+
+
+def test_unknown_entity_is_404(lists, staff_client):
+    assert staff_client(Role.SANCTIONS_ANALYST).get("/evasion/entities/nobody/").status_code == 404
+
+
+def test_investigation_of_a_company_exports_ftm_and_csv(lists, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    load_demo(client.user)
+    page = client.get("/evasion/investigate/", {"q": "DEMO Rail Freight"})
+    assert "deemed sanctioned" in page.content.decode()
+    ftm = client.get("/evasion/investigate/", {"q": "DEMO Rail Freight", "format": "ftm"})
+    entities = [json.loads(line) for line in ftm.content.decode().splitlines()]
+    schemata = {e["schema"] for e in entities}
+    assert "Ownership" in schemata and any(e["id"] in {"ofac-33374", "ofac-33371"} for e in entities)
+    csv_text = client.get(
+        "/evasion/investigate/", {"q": "DEMO Rail Freight", "format": "csv"}
+    ).content.decode()
+    assert csv_text.startswith("query,subject,kind,detail,path,entity")
+
+
+def test_investigation_of_a_vessel_by_imo_shows_its_names(lists, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    load_demo(client.user)
+    html = client.get("/evasion/investigate/", {"q": "IMO 9187629"}).content.decode()
+    assert "ALPHA" in html and "DEMO NORTHERN STAR" in html
+
+
+def test_import_page_lists_every_row_error_and_imports_nothing(db, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    upload = SimpleUploadedFile(
+        "h.csv", b"owner_id,owned_id,share\nA,B,101\nA,C,x\n", content_type="text/csv"
+    )
+    page = client.post(
+        "/evasion/import/", {"kind": "shareholdings", "name": "n", "source": "s", "file": upload}
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "row 2: 101% is over 100%" in html and "row 3: &#x27;x&#x27; is not a percentage" in html
+    assert not Dataset.objects.exists()
+
+
+def test_auditor_may_read_but_not_import(db, staff_client):
+    client = staff_client(Role.AUDITOR)
+    assert client.get("/evasion/").status_code == 200
+    assert client.get("/evasion/import/").status_code == 403
+
+
+def test_shipment_screening_page_screens_a_file_and_offers_csv(lists, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    load_demo(client.user)
+    upload = SimpleUploadedFile("shipments.csv", demo_file("shipments.csv"), content_type="text/csv")
+    page = client.post("/evasion/shipments/", {"file": upload}, follow=True)
+    html = page.content.decode()
+    assert "2 of 3 shipments flagged" in html
+    result_url = page.redirect_chain[-1][0]
+    csv_text = client.get(result_url, {"format": "csv"}).content.decode()
+    assert "DEMO-001,yes" in csv_text and "DEMO-002,no" in csv_text
+
+
+def test_malformed_requests_get_answers_not_errors(db, staff_client):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    assert (
+        client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH", "hops": "x"}).status_code
+        == 200
+    )
+    assert client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH"}).status_code == 200
+    assert client.post("/evasion/shipments/", {}).status_code == 200
+    assert client.get("/evasion/shipments/999/").status_code == 404
