@@ -49,10 +49,11 @@ setup: $(VENV)/.run-deps
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
-# Debian's Chromium drives the browser tests and a Java runtime runs the Spark job's test; install what is missing
-# when we may (root with apt-get), and say so.
+# Debian's Chromium drives the browser tests (Playwright's driver needs libatomic), and a Java runtime runs the
+# Spark job's test; install what is missing when we may (root with apt-get), and say so.
 browser-deps:
 	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	(PATH="$$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null | grep -q libatomic.so.1) || missing="$$missing libatomic1"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian packages the tests need:$$missing"; \
