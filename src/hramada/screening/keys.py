@@ -108,3 +108,62 @@ def fold(word: str) -> str:
 def skeleton(key: str) -> str:
     """Consonants of a folded key, used as a retrieval key tolerant of vowel differences."""
     return _VOWELS.sub("", key)
+
+
+# Lithuanian and Latvian add grammatical endings to foreign names (Ivanas, Igoris, Sergejus, Aleksandrovičius;
+# Ivans, Igors, Sergejs, Boriss, Lavrovs). Stripping them gives a second comparison key; the original key stays.
+_BALTIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(.{3,}?ch)ius$"), r"\1"),  # Aleksandrovičius
+    (re.compile(r"^(.{3,}?[ij])us$"), r"\1"),  # Sergejus, Dmitrijus, Nikolajus
+    (re.compile(r"^(.{3,}?[^aeiouy])(?:as|is|ys|us)$"), r"\1"),  # Ivanas, Igoris, Lavrovas, Tarasas
+    (re.compile(r"^(.{3,}?)ss$"), r"\1s"),  # Boriss
+    (re.compile(r"^(.{3,}?[^aeiouys])s$"), r"\1"),  # Lavrovs, Aleksandrs, Sergejs, Igors
+)
+
+
+@lru_cache(maxsize=200_000)
+def baltic_stem(word: str) -> str | None:
+    """The comparison key of `word` without a Lithuanian or Latvian ending, or None if it has none.
+
+    Only a comparison key: "Tarasas" meets "Taras" through it, and "Taras" keeps its own key.
+    """
+    ascii_word = latin_ascii(word)
+    if len(ascii_word) < 5 or not ascii_word.isalpha():
+        return None
+    for pattern, replacement in _BALTIC_ENDINGS:
+        stripped, count = pattern.subn(replacement, ascii_word)
+        if count:
+            key = fold(stripped)
+            return key if key != fold(ascii_word) else None
+    return None
+
+
+_PHONETIC = str.maketrans({"z": "s", "c": "s"})
+
+
+def phonetic(key: str) -> str:
+    """A coarser key on which German and French spellings meet the others: German s for з and z for ц (Saizew /
+    Zaitsev), French ch for ш (Chevtchenko / Shevchenko). Used only where the finer keys disagree."""
+    return key.translate(_PHONETIC)
+
+
+# Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the
+# "sun letters" (ad-Din, ar-Rahman, as-Sayyid, at-Tikriti, az-Zawahiri, an-Nasser, ash-Shami).
+_ARABIC_SON_OF = frozenset({"bin", "ben", "ibn", "ebn"})
+_ARABIC_ARTICLES = frozenset({"al", "el", "ul", "il"})
+_ASSIMILATED_ARTICLES = frozenset({"ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath"})
+
+
+def arabic_particle(word: str, following: str = "") -> str:
+    """`bin`, `ben`, `ibn` -> `bin`; `el`, `ul` -> `al`; an assimilated article (`ar` before `Rahman`) -> `al`.
+
+    Other words come back unchanged (lower case).
+    """
+    lowered = word.lower()
+    if lowered in _ARABIC_SON_OF:
+        return "bin"
+    if lowered in _ARABIC_ARTICLES:
+        return "al"
+    if lowered in _ASSIMILATED_ARTICLES and following.lower().startswith(lowered[1:]):
+        return "al"
+    return lowered

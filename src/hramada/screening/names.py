@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
-from hramada.screening.keys import fold, skeleton
+from hramada.screening.keys import arabic_particle, baltic_stem, fold, phonetic, skeleton
 from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
@@ -38,6 +38,8 @@ WEAK_EVIDENCE_PENALTY = 0.85
 """A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
 GENERIC_ONLY_PENALTY = 0.5
 """Only generic words agree ("Limited Liability Company" and nothing else)."""
+ALT_KEY_FACTOR = 0.97
+"""Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
 
@@ -63,6 +65,10 @@ class NameVariant:
     kind: str = "other"
     abjad: bool = False
     """Rendered from a script that writes no short vowels (Arabic, Hebrew): compare consonant skeletons."""
+    alts: tuple[tuple[str, ...], ...] = ()
+    """Per part, second comparison keys: the key before Belarusian-Russian equivalence (Serei meets Sergei as
+    typed), the key without a Lithuanian or Latvian ending (Sergejs, Lavrovas) and the coarse phonetic key on which
+    German and French spellings meet (Saizew / Zaitsev). Compared only when the main keys disagree."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,21 +149,28 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             keys: list[str] = []
             weights: list[float] = []
             is_generic: list[bool] = []
-            for word in latin.split()[:MAX_TOKENS]:
+            alts: list[tuple[str, ...]] = []
+            raw_words = latin.split()[:MAX_TOKENS]
+            for n_word, word in enumerate(raw_words):
                 number = number_key(word, kind)
+                if kind == NameKind.PERSON and not number:
+                    following = raw_words[n_word + 1] if n_word + 1 < len(raw_words) else ""
+                    word = arabic_particle(word, following)
                 key = number or fold(word)
                 if key in _NOISE_KEYS:
                     continue
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
-                    keys.append(key if number else table.canonical(key))
+                    canonical = key if number else table.canonical(key)
+                    keys.append(canonical)
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
                     is_generic.append(key in generic)
+                    alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
                 kept = [i for i, g in enumerate(is_generic) if not g]
-                words, keys = [words[i] for i in kept], [keys[i] for i in kept]
+                words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
                 weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
             abjad = _is_abjad(text)
             if abjad:
@@ -168,6 +181,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     [weights[i] for i in kept],
                 )
                 is_generic = [is_generic[i] for i in kept]
+                alts = [alts[i] for i in kept]
             key_tuple = tuple(keys)
             if key_tuple and key_tuple not in seen:
                 seen.add(key_tuple)
@@ -183,9 +197,23 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         generic=tuple(is_generic),
                         kind=kind,
                         abjad=abjad,
+                        alts=tuple(alts) if any(alts) else (),
                     )
                 )
     return tuple(out)
+
+
+def _alt_keys(word: str, key: str, canonical: str, kind: str, table: EquivalenceTable) -> tuple[str, ...]:
+    """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
+    found = [key]
+    if kind == NameKind.PERSON:
+        stem = baltic_stem(word)
+        if stem:
+            found += [stem, table.canonical(stem)]
+    found += [phonetic(k) for k in found]
+    if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
+        found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
+    return tuple(k for k in dict.fromkeys(found) if k != canonical and len(k) > 1)
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
@@ -261,6 +289,21 @@ def _part_similarity(a: str, b: str) -> float:
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
+def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
+    """The similarity of two parts by their main keys, or by any pair of their second keys (a little less)."""
+    sim = _part_similarity(a, b)
+    if sim >= 1.0 or not (a_alts or b_alts):
+        return sim
+    for x in (a, *a_alts):
+        for y in (b, *b_alts):
+            if x is a and y is b:
+                continue
+            alt = _part_similarity(x, y) * ALT_KEY_FACTOR
+            if alt > sim:
+                sim = alt
+    return sim
+
+
 def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
@@ -279,13 +322,19 @@ def _align(
         q, c = query.skeletons, listed.skeletons
         qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
     abjad_mode = q is not query.keys
+    qa = query.alts if not abjad_mode else ()
+    ca = listed.alts if not abjad_mode else ()
     candidates = sorted(
         (
             (sim, i, j)
             for i, a in enumerate(q)
             for j, b in enumerate(c)
             if (
-                sim := _part_similarity(a, b)
+                sim := (
+                    _alt_similarity(a, b, qa[i] if qa else (), ca[j] if ca else ())
+                    if (qa or ca) and len(a) > 1 and len(b) > 1
+                    else _part_similarity(a, b)
+                )
                 if abjad_mode or (len(a) > 1 and len(b) > 1) or a == b
                 else _initial_similarity(query.words[i], listed.words[j])
             )
