@@ -211,3 +211,23 @@ def system_label(system: str) -> str:
 
 
 _LANGUAGE_NAMES = {"be": "Belarusian", "ru": "Russian", "uk": "Ukrainian"}
+
+
+TABLE_SYSTEMS = (
+    "icao_9303",
+    "by_national",
+    "lacinka",
+    "polish",
+    "german_duden",
+    "lithuanian",
+    "latvian",
+    "czech",
+    "french",
+    "english_media",
+)
+
+
+def render(text: str, system: str, language: str) -> str:
+    """Lower-case `text` (Cyrillic) rendered by one table system of `data/transliteration.json` read as `language`
+    (`be`, `ru`, `uk`); what a German, Lithuanian or French newspaper would print."""
+    return _by_table(text.lower(), _tables()[system], language)
