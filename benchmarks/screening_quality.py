@@ -213,6 +213,9 @@ def company_pairs() -> list[Pair]:
             if o != eid
             and words & {w.lower() for w in re.findall(r"\w{4,}", listed[o])}
             and listed[o].lower() != name.lower()
+            # The same company listed by both the EU and OFAC is no negative: its distinctive word is shared.
+            and not (word and word.lower() in listed[o].lower())
+            and not (distinctive[o] and distinctive[o].lower() in name.lower())
         ]
         for other in close[:2]:
             pairs.append(Pair(slice_name, "Company", listed[other], name, False, eid))

@@ -44,7 +44,9 @@ def _title(text: str) -> str:
 
 
 def press_spelling(cyrillic: str, system: str, language: str, *, drop_patronymic: bool) -> str:
-    words = [w for w in cyrillic.replace("’", "'").split() if not (drop_patronymic and _PATRONYMIC.search(w))]
+    words = cyrillic.replace("’", "'").split()
+    # The journal writes surnames in capitals (КАЗАКЕВIЧ is a surname, Аркадзьевіч a patronymic).
+    words = [w for w in words if not (drop_patronymic and _PATRONYMIC.search(w) and not w.isupper())]
     return _title(render(" ".join(words), system, language))
 
 
@@ -123,6 +125,7 @@ _GENERIC_TRANSLATIONS = {
     "company": ("Kompaniya", "Кампанія"),
     "factory": ("Fabrika", "Фабрыка"),
 }
+_ENGLISH_SHORT_WORDS = frozenset("and the for new oil tech bank unit main of".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -156,7 +159,8 @@ def company_spellings(name: str, seed: int) -> list[str]:
             break
     for n, word in enumerate(words):
         vowels = sum(ch in "AEIOUY" for ch in word)
-        acronym = 2 <= len(word) <= 5 and word.isupper() and word.isalpha() and vowels <= 1
+        acronym = 2 <= len(word) <= 4 and word.isupper() and word.isalpha() and vowels <= 1
+        acronym = acronym and word.lower() not in _ENGLISH_SHORT_WORDS
         if acronym and not _LEGAL_FORM.fullmatch(word):
             out.append(" ".join([*words[:n], ".".join(word) + ".", *words[n + 1 :]]))
             break
@@ -169,7 +173,9 @@ def company_spellings(name: str, seed: int) -> list[str]:
 def distinctive_word(name: str, frequency: Counter[str]) -> str | None:
     """The rarest word of a name (4+ letters, not a legal form) among all listed company names."""
     quoted = re.findall(r"[«‘“\"'](.+?)[»’”\"']", name)
-    words = [w for w in _WORD.findall(" ".join(quoted) or name) if len(w) >= 4 and not _LEGAL_FORM.fullmatch(w)]
+    words = [
+        w for w in _WORD.findall(" ".join(quoted) or name) if len(w) >= 4 and not _LEGAL_FORM.fullmatch(w)
+    ]
     if not words:
         return None
     return min(words, key=lambda w: (frequency[w.lower()], -len(w)))

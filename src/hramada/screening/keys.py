@@ -33,7 +33,10 @@ _SPECIAL_LATIN = str.maketrans(
 )
 
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
-    # Polish spelling first: szcz = щ, sz = ш, cz = ч.
+    # German (Duden) spelling: schtsch = щ, tsch = ч (Chruschtschow, Schewtschenko).
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    # Polish spelling: szcz = щ, sz = ш, cz = ч.
     ("szcz", "shch"),
     ("sz", "sh"),
     ("cz", "ch"),
@@ -122,20 +125,25 @@ _BALTIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 @lru_cache(maxsize=200_000)
-def baltic_stem(word: str) -> str | None:
-    """The comparison key of `word` without a Lithuanian or Latvian ending, or None if it has none.
-
-    Only a comparison key: "Tarasas" meets "Taras" through it, and "Taras" keeps its own key.
-    """
+def strip_baltic(word: str) -> str | None:
+    """`word` (lower-case ASCII) without a Lithuanian or Latvian ending, or None if it has none."""
     ascii_word = latin_ascii(word)
     if len(ascii_word) < 5 or not ascii_word.isalpha():
         return None
     for pattern, replacement in _BALTIC_ENDINGS:
         stripped, count = pattern.subn(replacement, ascii_word)
         if count:
-            key = fold(stripped)
-            return key if key != fold(ascii_word) else None
+            return stripped if fold(stripped) != fold(ascii_word) else None
     return None
+
+
+def baltic_stem(word: str) -> str | None:
+    """The comparison key of `word` without a Lithuanian or Latvian ending, or None if it has none.
+
+    Only a comparison key: "Tarasas" meets "Taras" through it, and "Taras" keeps its own key.
+    """
+    stripped = strip_baltic(word)
+    return fold(stripped) if stripped else None
 
 
 _PHONETIC = str.maketrans({"z": "s", "c": "s"})
@@ -143,8 +151,22 @@ _PHONETIC = str.maketrans({"z": "s", "c": "s"})
 
 def phonetic(key: str) -> str:
     """A coarser key on which German and French spellings meet the others: German s for з and z for ц (Saizew /
-    Zaitsev), French ch for ш (Chevtchenko / Shevchenko). Used only where the finer keys disagree."""
-    return key.translate(_PHONETIC)
+    Zaitsev), ds for дз (Dsjanissenka / Dzianisenka), French ch for ш (Chevtchenko / Shevchenko). Used only where
+    the finer keys disagree."""
+    return key.replace("ds", "d").translate(_PHONETIC)
+
+
+_CH_AS_KH = re.compile(r"(?<![st])ch")
+
+
+def kh_reading(word: str) -> str | None:
+    """The key of `word` reading `ch` as х, the way German, Czech and Polish write it (Michail, Chlebnikow), or
+    None when the word has no such `ch` (sch and tsch are ш and ч in German, tch is ч in French)."""
+    lowered = word.lower()
+    if "ch" not in lowered:
+        return None
+    replaced = _CH_AS_KH.sub("kh", lowered)
+    return fold(replaced) if replaced != lowered else None
 
 
 # Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the

@@ -10,11 +10,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
-from hramada.screening.keys import arabic_particle, baltic_stem, fold, phonetic, skeleton
+from hramada.screening.keys import (
+    arabic_particle,
+    baltic_stem,
+    fold,
+    kh_reading,
+    latin_ascii,
+    phonetic,
+    skeleton,
+    strip_baltic,
+)
 from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
@@ -38,8 +47,16 @@ WEAK_EVIDENCE_PENALTY = 0.85
 """A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
 GENERIC_ONLY_PENALTY = 0.5
 """Only generic words agree ("Limited Liability Company" and nothing else)."""
+LOOSE_MIN = 0.6
+"""A given name left over after pairing still pairs with a left-over part of the other name when at most about one
+letter in three differs (Iur/Iury, Dmirty/Dzmitry, Genafz/Genadz: one slip on the keyboard)..."""
+LOOSE_FACTOR = 0.85
+"""...and then counts with its similarity times this, so a close given name helps without being the same name."""
 ALT_KEY_FACTOR = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
+ORGANIZATION_CONFLICT_PENALTY = 0.7
+"""Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
+Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
 
@@ -131,7 +148,7 @@ def strip_legal_forms(text: str) -> str:
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
-    texts = [normalize_name(name)]
+    texts = [normalize_name(name if kind == NameKind.PERSON else _undot_acronyms(_number_words(name)))]
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
@@ -150,7 +167,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             weights: list[float] = []
             is_generic: list[bool] = []
             alts: list[tuple[str, ...]] = []
-            raw_words = latin.split()[:MAX_TOKENS]
+            # Organisation names lose their generic words below, so they may be longer before that.
+            raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
             for n_word, word in enumerate(raw_words):
                 number = number_key(word, kind)
                 if kind == NameKind.PERSON and not number:
@@ -159,6 +177,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 key = number or fold(word)
                 if key in _NOISE_KEYS:
                     continue
+                if kind == NameKind.PERSON and not number:
+                    stem = baltic_stem(word)
+                    if stem and stem.endswith(_PATRONYMIC_ENDINGS):
+                        key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
                     canonical = key if number else table.canonical(key)
@@ -172,6 +194,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 kept = [i for i, g in enumerate(is_generic) if not g]
                 words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
                 weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
+            if len(keys) > MAX_TOKENS:
+                words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
+                is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
             abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
@@ -207,9 +232,13 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
     found = [key]
     if kind == NameKind.PERSON:
-        stem = baltic_stem(word)
-        if stem:
-            found += [stem, table.canonical(stem)]
+        stripped = strip_baltic(word)
+        for spelling in (word, stripped) if stripped else (word,):
+            # French writes ж as j (Jivitsa / Zhyvitsa).
+            french = fold(spelling.replace("j", "zh")) if "j" in spelling else None
+            for alt in (fold(spelling), kh_reading(spelling), french):
+                if alt:
+                    found += [alt, table.canonical(alt)]
     found += [phonetic(k) for k in found]
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
         found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
@@ -217,6 +246,45 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
+_DOTTED_ACRONYM = re.compile(r"(?<!\w)((?:\w\.){1,}\w)\.?(?!\w)")
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
+}
+_TENS["fourty"] = 40
+_NUMBER_WORDS = re.compile(
+    r"(?<!\w)(?:("
+    + "|".join(w for w in _TENS if w != "_")
+    + r")(?:[\s-]+("
+    + "|".join(list(_UNITS)[1:10])
+    + r"))?"
+    r"|(" + "|".join(_UNITS) + r"))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _undot_acronyms(text: str) -> str:
+    """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym is one word."""
+    return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+def _number_words(text: str) -> str:
+    """`Brigade Forty-four` -> `Brigade 44`: numbers written out in English compare as numbers."""
+
+    def value(match: re.Match[str]) -> str:
+        if match.group(3):
+            return str(_UNITS[match.group(3).lower()])
+        return str(_TENS[match.group(1).lower()] + (_UNITS[match.group(2).lower()] if match.group(2) else 0))
+
+    return _NUMBER_WORDS.sub(value, text)
+
+
 _NOISE_KEYS = frozenset(fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née"))
 """Words lists and spreadsheets put inside name cells that are not part of any name."""
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
@@ -285,14 +353,18 @@ def _part_similarity(a: str, b: str) -> float:
     allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
     if a[0] != b[0]:
         allowed = min(allowed, 1)
-    distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+    distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
 def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
     """The similarity of two parts by their main keys, or by any pair of their second keys (a little less)."""
     sim = _part_similarity(a, b)
-    if sim >= 1.0 or not (a_alts or b_alts):
+    if (
+        sim >= 1.0
+        or not (a_alts or b_alts)
+        or a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS)
+    ):
         return sim
     for x in (a, *a_alts):
         for y in (b, *b_alts):
@@ -302,6 +374,20 @@ def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
             if alt > sim:
                 sim = alt
     return sim
+
+
+@lru_cache(maxsize=200_000)
+def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling."""
+    if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
+        return 0.0
+    if key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS):
+        return 0.0
+    best = 0.0
+    for a, b in ((latin_ascii(word_a), latin_ascii(word_b)), (key_a, key_b)):
+        if OSA.distance(a, b, score_cutoff=1) <= 1:
+            best = max(best, OSA.normalized_similarity(a, b))
+    return best
 
 
 def _weight(key: str) -> float:
@@ -341,6 +427,11 @@ def _align(
         ),
         reverse=True,
     )
+    if query.kind == NameKind.ORGANIZATION and not abjad_mode:
+        # A brand differs from another in a syllable (Belneftegaz / Belneftekhim): one slip at most.
+        candidates = [
+            (sim, i, j) for sim, i, j in candidates if sim >= 1.0 - 1.0 / max(len(q[i]), len(c[j])) - 1e-9
+        ]
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched: list[tuple[float, int, int]] = []
@@ -353,12 +444,45 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
+    if (
+        matched
+        and not abjad_mode
+        and query.kind == NameKind.PERSON
+        and len(used_q) < len(q)
+        and len(used_c) < len(c)
+        and (len(matched) >= 2 or _substantive(query, matched, q) >= 1.0)
+    ):
+        # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
+        loose = sorted(
+            (
+                (sim, i, j)
+                for i in range(len(q))
+                if i not in used_q
+                for j in range(len(c))
+                if j not in used_c
+                and (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
+            ),
+            reverse=True,
+        )
+        for sim, i, j in loose:
+            if i not in used_q and j not in used_c:
+                used_q.add(i)
+                used_c.add(j)
+                matched.append((sim * LOOSE_FACTOR, i, j))
+                w = qw[i] + cw[j]
+                matched_score += sim * LOOSE_FACTOR * w
+                matched_weight += w
     rest_q = [i for i in range(len(q)) if i not in used_q]
     rest_c = [j for j in range(len(c)) if j not in used_c]
     score = 0.0
     if matched:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
+        if query.kind == NameKind.ORGANIZATION and (
+            _distinctive_left(query, rest_q) or _distinctive_left(listed, rest_c)
+        ):
+            # A word that names which company, on one side only: Gazprom is not Gazprom Neft.
+            complete = False
         substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
@@ -368,6 +492,12 @@ def _align(
         score = matched_score / (matched_weight + factor * surplus)
         if not complete:
             score *= INCOMPLETE_PENALTY
+            if (
+                query.kind == NameKind.ORGANIZATION
+                and _distinctive_left(query, rest_q)
+                and _distinctive_left(listed, rest_c)
+            ):
+                score *= ORGANIZATION_CONFLICT_PENALTY
         if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
         if weak and (rest_q or rest_c):
@@ -379,6 +509,16 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _distinctive_left(variant: NameVariant, rest: list[int]) -> bool:
+    """A left-over part that names which organisation (not a generic word, an initial or a number)."""
+    return any(
+        len(variant.keys[i]) > 2
+        and variant.keys[i][0] != "#"
+        and not (i < len(variant.generic) and variant.generic[i])
+        for i in rest
+    )
 
 
 def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
