@@ -123,7 +123,29 @@ def generic_org_keys() -> frozenset[str]:
     for word in words:
         for latin in latin_renderings(normalize_name(word)).values():
             keys.update(fold(w) for w in latin.split())
+    translations = org_word_translations()
+    keys |= {translations[k] for k in keys if k in translations}
     return frozenset(k for k in keys if k)
+
+
+@cache
+def org_word_translations() -> dict[str, str]:
+    """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
+    Plant, Zavod, Завод, Gamykla and Werk are compared as one word."""
+    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        target = fold(forms[0])
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                for word in latin.split():
+                    key = fold(word)
+                    if key and key != target:
+                        out.setdefault(key, target)
+    return out
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -158,6 +180,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             texts.append(strip_legal_forms(normalize_name(quoted)))
     table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
+    translations = org_word_translations() if kind == NameKind.ORGANIZATION else {}
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
@@ -183,6 +206,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
+                    if kind == NameKind.ORGANIZATION and not number:
+                        key = translations.get(key, key)
                     canonical = key if number else table.canonical(key)
                     keys.append(canonical)
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
@@ -427,8 +452,9 @@ def _align(
         ),
         reverse=True,
     )
-    if query.kind == NameKind.ORGANIZATION and not abjad_mode:
-        # A brand differs from another in a syllable (Belneftegaz / Belneftekhim): one slip at most.
+    if query.kind == NameKind.ORGANIZATION and not abjad_mode and query.system == listed.system == "latin":
+        # A brand differs from another in a syllable (Belneftegaz / Belneftekhim): one slip at most between two
+        # names written in Latin (across scripts and languages, Беларуснафта / Belorusneft, the usual allowance).
         candidates = [
             (sim, i, j) for sim, i, j in candidates if sim >= 1.0 - 1.0 / max(len(q[i]), len(c[j])) - 1e-9
         ]
@@ -512,13 +538,27 @@ def _align(
 
 
 def _distinctive_left(variant: NameVariant, rest: list[int]) -> bool:
-    """A left-over part that names which organisation (not a generic word, an initial or a number)."""
+    """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
+    without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
+    (Minskii Avtomobilnyi Zavod / MAZ)."""
+    initials = _initials(variant.original)
     return any(
         len(variant.keys[i]) > 2
         and variant.keys[i][0] != "#"
         and not (i < len(variant.generic) and variant.generic[i])
+        and not (len(variant.keys[i]) <= 5 and not _VOWEL_IN.search(variant.keys[i]))
+        and not (len(variant.keys[i]) <= 5 and variant.keys[i] in initials)
         for i in rest
     )
+
+
+_VOWEL_IN = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=100_000)
+def _initials(name: str) -> str:
+    """First letters of every word of a name, generic words included (Minskii Avtomobilnyi Zavod -> maz)."""
+    return "".join(fold(w)[:1] for w in normalize_name(name).split())
 
 
 def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
