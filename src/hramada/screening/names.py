@@ -452,12 +452,6 @@ def _align(
         ),
         reverse=True,
     )
-    if query.kind == NameKind.ORGANIZATION and not abjad_mode and query.system == listed.system == "latin":
-        # A brand differs from another in a syllable (Belneftegaz / Belneftekhim): one slip at most between two
-        # names written in Latin (across scripts and languages, Беларуснафта / Belorusneft, the usual allowance).
-        candidates = [
-            (sim, i, j) for sim, i, j in candidates if sim >= 1.0 - 1.0 / max(len(q[i]), len(c[j])) - 1e-9
-        ]
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched: list[tuple[float, int, int]] = []
@@ -504,18 +498,27 @@ def _align(
     if matched:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
-        if query.kind == NameKind.ORGANIZATION and (
-            _distinctive_left(query, rest_q) or _distinctive_left(listed, rest_c)
+        if (
+            query.kind == NameKind.ORGANIZATION
+            and complete
+            and (_distinctive_left(query, rest_q, listed) or _distinctive_left(listed, rest_c, query))
+            and len(_initials(query.original)) == len(_initials(listed.original))
         ):
-            # A word that names which company, on one side only: Gazprom is not Gazprom Neft.
+            # Two names of the same length that differ in a word naming which company, where the other name has a
+            # generic word (Grodno Tobacco Factory Neman / Grodno Tobacco Synesis Neman): one word was swapped
+            # for another, not left out, so this is another company. A shorter alias (Cham Wings / Cham Wings
+            # Airlines) keeps the light treatment of left-overs.
             complete = False
+            score_penalty = ORGANIZATION_CONFLICT_PENALTY
+        else:
+            score_penalty = 1.0
         substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
             factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         else:
             factor = 1.0
-        score = matched_score / (matched_weight + factor * surplus)
+        score = matched_score / (matched_weight + factor * surplus) * score_penalty
         if not complete:
             score *= INCOMPLETE_PENALTY
             if (
@@ -537,11 +540,11 @@ def _align(
     return score, matched, rest_q, rest_c
 
 
-def _distinctive_left(variant: NameVariant, rest: list[int]) -> bool:
+def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant | None = None) -> bool:
     """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
     without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
     (Minskii Avtomobilnyi Zavod / MAZ)."""
-    initials = _initials(variant.original)
+    initials = _initials(variant.original) + " " + (_initials(other.original) if other is not None else "")
     return any(
         len(variant.keys[i]) > 2
         and variant.keys[i][0] != "#"
@@ -558,7 +561,7 @@ _VOWEL_IN = re.compile(r"[aeiou]")
 @lru_cache(maxsize=100_000)
 def _initials(name: str) -> str:
     """First letters of every word of a name, generic words included (Minskii Avtomobilnyi Zavod -> maz)."""
-    return "".join(fold(w)[:1] for w in normalize_name(name).split())
+    return "".join(fold(w)[:1] for w in normalize_name(_undot_acronyms(name)).split())
 
 
 def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
