@@ -264,10 +264,14 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             for alt in (fold(spelling), kh_reading(spelling), french):
                 if alt:
                     found += [alt, table.canonical(alt)]
-    found += [phonetic(k) for k in found]
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
         found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
-    return tuple(k for k in dict.fromkeys(found) if k != canonical and len(k) > 1)
+    found += [phonetic(k) for k in found]
+    last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
+    out = [k for k in dict.fromkeys(found) if k not in (canonical, last) and len(k) > 1]
+    if last != canonical:
+        out.append(last)
+    return tuple(out)
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
@@ -383,21 +387,20 @@ def _part_similarity(a: str, b: str) -> float:
 
 
 def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
-    """The similarity of two parts by their main keys, or by any pair of their second keys (a little less)."""
+    """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
+    other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
     sim = _part_similarity(a, b)
     if (
-        sim >= 1.0
+        sim >= ALT_KEY_FACTOR
         or not (a_alts or b_alts)
         or a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS)
     ):
         return sim
-    for x in (a, *a_alts):
-        for y in (b, *b_alts):
-            if x is a and y is b:
-                continue
-            alt = _part_similarity(x, y) * ALT_KEY_FACTOR
-            if alt > sim:
-                sim = alt
+    if b in a_alts or a in b_alts or (a_alts and b_alts and not set(a_alts).isdisjoint(b_alts)):
+        return ALT_KEY_FACTOR
+    if a_alts and b_alts:
+        alt = _part_similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
+        return max(sim, alt)
     return sim
 
 

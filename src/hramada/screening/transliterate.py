@@ -54,6 +54,8 @@ def cyrillic_languages(text: str) -> tuple[str, ...]:
 def _tables() -> dict[str, Any]:
     raw = resources.files("hramada.screening").joinpath("data/transliteration.json").read_text("utf-8")
     systems: dict[str, Any] = json.loads(raw)["systems"]
+    for name, system in systems.items():
+        system["name"] = name
     return systems
 
 
@@ -69,12 +71,17 @@ def _icu(transliterator_id: str) -> Any:
 
 
 def _by_table(text: str, system: dict[str, Any], language: str) -> str:
+    name = system["name"]
+    return " ".join(_rendered_word(word, name, language) for word in text.split(" "))
+
+
+@lru_cache(maxsize=300_000)
+def _rendered_word(word: str, system_name: str, language: str) -> str:
+    """One word by one system (cached: lists repeat given names, patronymics and generic words endlessly)."""
+    system = _tables()[system_name]
+    latin = _by_table_word(word, system, language)
     endings = system.get("endings")
-    if endings:
-        return " ".join(
-            _with_ending(word, _by_table_word(word, system, language), endings) for word in text.split(" ")
-        )
-    return _by_table_word(text, system, language)
+    return _with_ending(word, latin, endings) if endings else latin
 
 
 def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
