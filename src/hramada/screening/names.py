@@ -275,7 +275,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
-_DOTTED_ACRONYM = re.compile(r"(?<!\w)((?:\w\.){1,}\w)\.?(?!\w)")
+_DOTTED_ACRONYM = re.compile(r"(?<!\w)((?:\w\.){2,}\w)\.?(?!\w)")
+"""Three letters or more: two-letter ones are mostly legal forms (S.A., A.C., E.V.), dropped as initials."""
 _UNITS = {
     w: n
     for n, w in enumerate(
@@ -299,7 +300,8 @@ _NUMBER_WORDS = re.compile(
 
 
 def _undot_acronyms(text: str) -> str:
-    """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym is one word."""
+    """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym of three letters or more is one
+    word."""
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
@@ -504,7 +506,10 @@ def _align(
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
-            and (_distinctive_left(query, rest_q, listed) or _distinctive_left(listed, rest_c, query))
+            and (
+                (_distinctive_left(query, rest_q, listed) and not rest_c)
+                or (_distinctive_left(listed, rest_c, query) and not rest_q)
+            )
             and len(_initials(query.original)) == len(_initials(listed.original))
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
