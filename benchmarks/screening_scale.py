@@ -17,6 +17,8 @@ names/s per CPU-second, p50 and p99 per query (thread CPU time), and how well th
 
     .venv/bin/python -m benchmarks.screening_scale                      # 1x, 4x, 16x; 2,000 queries each
     .venv/bin/python -m benchmarks.screening_scale --scales 1 4 --queries 500
+    .venv/bin/python -m benchmarks.screening_scale --one 16 > 16x.json   # one scale per call, then:
+    .venv/bin/python -m benchmarks.screening_scale --table 1x.json 4x.json 16x.json
 """
 
 from __future__ import annotations
@@ -127,28 +129,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--queries", type=int, default=2000)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--one", type=int, help="measure one scale and print its figures as one JSON line")
+    parser.add_argument(
+        "--table", nargs="+", help="print the table from files of --one lines instead of measuring"
+    )
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(measure(args.one, args.queries)))
         return 0
-    rows = []
-    for factor in args.scales:
+    rows: list[dict[str, Any]] = []
+    if args.table:
+        for path in args.table:
+            with open(path, encoding="utf-8") as fh:
+                rows += [json.loads(line) for line in fh if line.strip().startswith("{")]
+        rows.sort(key=lambda r: r["factor"])
+    for factor in [] if args.table else args.scales:
+        command = [sys.executable, "-m", "benchmarks.screening_scale", "--one", str(factor)]
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.screening_scale",
-                "--one",
-                str(factor),
-                "--queries",
-                str(args.queries),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
+            [*command, "--queries", str(args.queries)], capture_output=True, text=True, check=True
         )
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print_table(rows)
+    return 0
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
     print(
         f"{'scale':>5} {'entities':>9} {'names':>9} | {'build s':>8} {'cpu s':>7} {'index GiB':>9} {'RSS GiB':>8} | "
         f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6}"
@@ -178,7 +183,6 @@ def main(argv: list[str] | None = None) -> int:
             ("p99 < 5 ms", top["p99_ms"] < TARGETS_16X["p99_ms"]),
         ]
         print("targets at 16x: " + "; ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks))
-    return 0
 
 
 if __name__ == "__main__":
