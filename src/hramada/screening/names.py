@@ -388,6 +388,7 @@ def _part_similarity(a: str, b: str) -> float:
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
+@lru_cache(maxsize=500_000)
 def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
     """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
     other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
