@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from base64 import b32encode
 from io import BytesIO
@@ -14,8 +15,24 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from hramada.core import crypto
+
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "recovery codes"
+RECOVERY_CODE_SCOPE = "mfa.recovery_code"
+# django-otp's token column holds 16 characters: 64 bits of the keyed hash. The codes themselves carry 48 random
+# bits, and without the key ring a stolen table cannot even be used to test guesses.
+RECOVERY_DIGEST_LENGTH = 16
+
+
+def recovery_code_digest(code: str) -> str:
+    """What is stored for a recovery code: a keyed hash (HMAC-SHA256 under the key ring's index key)."""
+    normalised = code.strip().replace(" ", "").lower()
+    return crypto.blind_index(normalised, scope=RECOVERY_CODE_SCOPE)[:RECOVERY_DIGEST_LENGTH]
+
+
+def is_recovery_code_digest(value: str) -> bool:
+    return len(value) == RECOVERY_DIGEST_LENGTH and all(c in "0123456789abcdef" for c in value)
 
 
 def has_confirmed_device(user: Any) -> bool:
@@ -60,8 +77,31 @@ def regenerate_recovery_codes(user: Any) -> list[str]:
         device.confirmed = True
         device.save()
         device.token_set.all().delete()
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=recovery_code_digest(code)) for code in codes
+        )
     return codes
+
+
+def use_recovery_code(device: StaticDevice, code: str) -> bool:
+    """Accept a recovery code once. Every stored digest is compared in constant time (no lookup by value), and
+    django-otp's throttling applies as for its own check."""
+    allowed, _ = device.verify_is_allowed()
+    if not allowed:
+        return False
+    digest = recovery_code_digest(code)
+    match = None
+    for stored in device.token_set.all():
+        if hmac.compare_digest(stored.token.encode(), digest.encode()):
+            match = stored
+    # Two sign-ins racing with one code: only the one that deletes the row succeeds.
+    if match is not None and StaticToken.objects.filter(pk=match.pk).delete()[0] == 1:
+        device.throttle_reset(commit=False)
+        device.set_last_used_timestamp(commit=False)
+        device.save()
+        return True
+    device.throttle_increment()
+    return False
 
 
 def verify_any(user: Any, token: str) -> Any | None:
@@ -70,6 +110,8 @@ def verify_any(user: Any, token: str) -> Any | None:
     if not token or len(token) > 32:
         return None
     for device in devices_for_user(user, confirmed=True):
-        if isinstance(device, (TOTPDevice, StaticDevice)) and device.verify_token(token):
+        if isinstance(device, TOTPDevice) and device.verify_token(token):
+            return device
+        if isinstance(device, StaticDevice) and use_recovery_code(device, token):
             return device
     return None

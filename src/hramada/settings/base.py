@@ -130,6 +130,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Applicant registration: at most this many new accounts per client address, and in all, per hour (0: no limit).
+REGISTRATIONS_PER_ADDRESS_PER_HOUR = env_int("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 10)
+REGISTRATIONS_PER_HOUR = env_int("REGISTRATIONS_PER_HOUR", 300)
+# Nothing typed is kept: the username as a keyed hash, the address as a keyed pseudonym, no form data, no
+# user agent; successful sign-ins are in the audit log, not in django-axes' access log (hramada.core.login_attempts).
+AXES_HANDLER = "hramada.core.login_attempts.PseudonymousDatabaseHandler"
+AXES_USERNAME_CALLABLE = "hramada.core.login_attempts.pseudonymous_username"
+AXES_CLIENT_IP_CALLABLE = "hramada.core.login_attempts.pseudonymous_address"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "code", "passphrase", "otp_token", "token", "ip_address"]
 
 OTP_TOTP_ISSUER = "Hramada"
 OTP_TOTP_TOLERANCE = 1

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -27,11 +27,15 @@ from hramada.fund.models import (
     Report,
     Tranche,
 )
-from hramada.fund.screening import screen_party, warm_up
+from hramada.fund.screening import party_ref, screen_party, warm_up
+from hramada.fund.selectors import has_confirmed_match, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, _user, parse_amount
 from hramada.fund.services.errors import AmountRefused, FundError, HeldForScreening, TrancheRefused
-from hramada.fund.services.holds import _hold_if_matched, confirmed_match, open_holds
+from hramada.fund.services.holds import _hold_if_matched
 from hramada.fund.workflow import State
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Grant agreement, reports, tranches ---------------------------------------------------------------------
 
@@ -43,7 +47,7 @@ class PlannedTranche:
     milestone: str
 
 
-def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: Any) -> Grant:
+def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: User | None) -> Grant:
     """Plan a long-term grant's tranches (they must add up to the grant) and sign the agreement. Every tranche
     after the first is released only once its report is accepted."""
     _require(by, Role.FUND_MANAGER)
@@ -82,7 +86,9 @@ def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: An
     return grant
 
 
-def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str, str], by: Any) -> Grant:
+def give_payment_details(
+    grant: Grant, *, payee_name: str, details: Mapping[str, str], by: User | None
+) -> Grant:
     """The grantee gives (or changes) where to pay; the payee is screened at once."""
     if by is not None and by.is_applicant and grant.application.applicant.user_id != by.pk:
         raise FundError(_("This is not your grant."))
@@ -101,7 +107,9 @@ def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str,
             grant.application,
             "payee",
             payee_name.strip(),
-            screen_party(payee_name.strip(), kind="payee"),
+            screen_party(
+                payee_name.strip(), kind="payee", ref=party_ref(grant.application_id, "payee"), by=by
+            ),
             by=by,
             grant=grant,
             country=details.get("country") or None,
@@ -110,7 +118,7 @@ def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str,
 
 
 def submit_report(
-    grant: Grant, *, tranche: Tranche, narrative: str, spent: Any, financial_notes: str, by: Any
+    grant: Grant, *, tranche: Tranche, narrative: str, spent: Any, financial_notes: str, by: User | None
 ) -> Report:
     if by is not None and by.is_applicant and grant.application.applicant.user_id != by.pk:
         raise FundError(_("This is not your grant."))
@@ -136,7 +144,7 @@ def submit_report(
     return report
 
 
-def review_report(report: Report, *, accept: bool, note: str = "", by: Any) -> Report:
+def review_report(report: Report, *, accept: bool, note: str = "", by: User | None) -> Report:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
@@ -170,7 +178,7 @@ def release_tranche(
     paid_on: date,
     currency: str,
     intermediary: str = "",
-    by: Any,
+    by: User | None,
 ) -> Disbursement:
     """Record the payment of a tranche. Refused before its report is accepted, while a screening hold is open,
     without payment details, or in another currency than the grant."""
@@ -189,7 +197,12 @@ def release_tranche(
                 tranche.grant.application,
                 "intermediary",
                 intermediary.strip(),
-                screen_party(intermediary.strip(), kind="intermediary"),
+                screen_party(
+                    intermediary.strip(),
+                    kind="intermediary",
+                    ref=party_ref(tranche.grant.application_id, "intermediary"),
+                    by=by,
+                ),
                 by=by,
                 grant=tranche.grant,
             )
@@ -212,11 +225,11 @@ def release_tranche(
             raise TrancheRefused(_("Release the earlier tranches first."))
         if not grant.payee_name:
             raise TrancheRefused(_("The grantee has not given payment details yet."))
-        if confirmed_match(application):
+        if has_confirmed_match(application):
             raise HeldForScreening(
                 _("A sanctions analyst confirmed a match for this grant: it cannot be paid.")
             )
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this payment until an analyst decides.")
             )
