@@ -31,6 +31,7 @@ from nomenklatura.matching import LogicV2, ScoringConfig
 from normality import ascii_text
 from rapidfuzz import fuzz
 
+from benchmarks import screening_slices as round2
 from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
 from hramada.screening.learn_equivalence import is_held_out
 from hramada.screening.score import query_variants
@@ -52,6 +53,7 @@ class Pair:
     listed: str
     positive: bool
     target: str  # the listed side's entity, for candidate recall
+    aliases: tuple[str, ...] = ()  # further names of the listed entity
 
 
 def _first_form(text: str) -> str:
@@ -136,6 +138,95 @@ def eu_pairs() -> list[Pair]:
                     )
                 )
     return pairs
+
+
+# --- round two: romanisation systems, typos, companies, published matcher behaviours ---------------------------
+
+
+def romanisation_pairs() -> list[Pair]:
+    """Held-out persons as each press system writes them, against the journal's Latin spellings (see
+    `benchmarks.screening_slices`)."""
+    persons, _ = _eu_forms()
+    held_out = [rid for rid in persons if is_held_out(rid)]
+    pairs: list[Pair] = []
+    for system in round2.PRESS_SYSTEMS:
+        name = f"press {system} (be/ru Cyrillic -> Latin list)"
+        for rid in held_out:
+            p = persons[rid]
+            drop = round2._hash(f"{system}:{rid}") % 2 == 0
+            for language, source in (("ru", p["ru-cyr"]), ("be", p["be-cyr"])):
+                query = round2.press_spelling(source, system, language, drop_patronymic=drop)
+                pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
+                for other, o in persons.items():
+                    if other != rid and _similar_persons(p, o):
+                        pairs.append(
+                            Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
+                        )
+    return pairs
+
+
+def typo_pairs() -> list[Pair]:
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    name = "typo in given name (EU BLR held-out, Latin)"
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for n, form in enumerate(("ru-lat", "be-lat")):
+            query = round2.typo_in_given_name(p[form], round2._hash(f"typo{n}:{rid}"))
+            pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
+            for other, o in persons.items():
+                if other != rid and _similar_persons(p, o):
+                    pairs.append(
+                        Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
+                    )
+    return pairs
+
+
+def company_pairs() -> list[Pair]:
+    _, eu_companies = _eu_forms()
+    listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
+    listed.update(round2.ofac_belarus_organisations(DATA))
+    frequency = round2.word_frequency(list(listed.values()))
+    distinctive = {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
+    pairs: list[Pair] = []
+    slice_name = "companies: spellings + hard negatives (EU+OFAC BLR)"
+    ids = sorted(listed)
+    for eid in ids:
+        name = listed[eid]
+        seed = round2._hash(eid)
+        for query in round2.company_spellings(name, seed):
+            pairs.append(Pair(slice_name, "Company", query, name, True, eid))
+        word = distinctive[eid]
+        if word:
+            # Same generic, city and product words; another listed company's distinctive word.
+            for step in (1, 2):
+                other = ids[(ids.index(eid) + step * 37) % len(ids)]
+                swap = distinctive[other]
+                if swap and swap.lower() != word.lower() and frequency[swap.lower()] <= 2:
+                    query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", swap, name, count=1)
+                    pairs.append(Pair(slice_name, "Company", query, name, False, eid))
+                    break
+        words = {w.lower() for w in re.findall(r"\w{4,}", name)} - round2.COMMON_WORDS
+        close = [
+            o
+            for o in ids
+            if o != eid
+            and words & {w.lower() for w in re.findall(r"\w{4,}", listed[o])}
+            and listed[o].lower() != name.lower()
+            # The same company listed by both the EU and OFAC is no negative: its distinctive word is shared.
+            and not (word and word.lower() in listed[o].lower())
+            and not (distinctive[o] and distinctive[o].lower() in name.lower())
+        ]
+        for other in close[:2]:
+            pairs.append(Pair(slice_name, "Company", listed[other], name, False, eid))
+    return pairs
+
+
+def behaviour_pairs() -> list[Pair]:
+    return [
+        Pair("matcher behaviours (logic-v2 model cases, own examples)", schema, q, listed, same, f"case-{n}")
+        for n, (schema, q, listed, same) in enumerate(round2.BEHAVIOUR_CASES)
+    ]
 
 
 # --- OFAC ----------------------------------------------------------------------------------------------------
@@ -248,7 +339,7 @@ def watchman_pairs() -> list[Pair]:
 def hramada_matcher(thresholds: Thresholds) -> Callable[[Pair], float]:
     def score(pair: Pair) -> float:
         query = Query(name=pair.query, schema=pair.schema)
-        listed = ListedEntity(pair.target, pair.schema, pair.listed, (pair.listed,), (), (), ())
+        listed = ListedEntity(pair.target, pair.schema, pair.listed, (pair.listed, *pair.aliases), (), (), ())
         return score_candidate(query, listed, thresholds=thresholds).score
 
     return score
@@ -258,22 +349,26 @@ def logic_v2_matcher() -> Callable[[Pair], float]:
     config = ScoringConfig.defaults()
     counter = iter(range(10**9))
 
-    def entity(name: str, schema: str) -> object:
+    def entity(name: str, schema: str, aliases: tuple[str, ...] = ()) -> object:
         proxy = model.make_entity(schema)
         proxy.id = f"e{next(counter)}"  # logic-v2 caches names per entity id
         proxy.add("name", name)
+        for alias in aliases:
+            proxy.add("alias", alias)
         return proxy
 
     def score(pair: Pair) -> float:
-        return float(
-            LogicV2.compare(entity(pair.query, pair.schema), entity(pair.listed, pair.schema), config).score
-        )
+        listed = entity(pair.listed, pair.schema, pair.aliases)
+        return float(LogicV2.compare(entity(pair.query, pair.schema), listed, config).score)
 
     return score
 
 
 def rapidfuzz_score(pair: Pair) -> float:
-    return fuzz.token_sort_ratio(ascii_text(pair.query).lower(), ascii_text(pair.listed).lower()) / 100.0
+    query = ascii_text(pair.query).lower()
+    return (
+        max(fuzz.token_sort_ratio(query, ascii_text(n).lower()) for n in (pair.listed, *pair.aliases)) / 100.0
+    )
 
 
 @dataclass
@@ -311,7 +406,7 @@ def candidate_recall(pairs: list[Pair]) -> dict[str, float]:
         listed: dict[str, set[str]] = defaultdict(set)
         schema: dict[str, str] = {}
         for p in slice_pairs:
-            listed[p.target].add(p.listed)
+            listed[p.target].update((p.listed, *p.aliases))
             schema[p.target] = p.schema
         index = ScreeningIndex.from_entities(
             {"id": t, "schema": schema[t], "properties": {"name": sorted(names)}}
@@ -367,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="EU and watchman slices only")
     args = parser.parse_args(argv)
     pairs = eu_pairs() + watchman_pairs()
+    pairs += romanisation_pairs() + typo_pairs() + company_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs()
     digest = hashlib.sha256(

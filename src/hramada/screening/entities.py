@@ -15,6 +15,10 @@ from typing import Any
 
 from followthemoney import model
 from rigour.territories import lookup_territory
+from stdnum import bic as stdnum_bic
+from stdnum import imo as stdnum_imo
+from stdnum import isin as stdnum_isin
+from stdnum import lei as stdnum_lei
 
 from hramada.screening.normalize import clean_text
 from hramada.screening.vocabulary import COUNTRY_PROPERTIES, IDENTIFIER_KINDS, NAME_PROPERTIES
@@ -33,6 +37,7 @@ _CRYPTO = re.compile(r"^(0x[0-9a-fA-F]{40}|(bc1|[13])[a-zA-HJ-NP-Z0-9]{25,62}|T[
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 MIN_BIRTH_YEAR = 1850
+GENDERS = frozenset({"male", "female", "other"})
 
 
 def normalize_identifier(value: str) -> str:
@@ -41,6 +46,46 @@ def normalize_identifier(value: str) -> str:
     if text.startswith("IMO") and text[3:].isdigit():
         text = text[3:]
     return text
+
+
+def identifier_claims(kind: str, value: str, *, vessel: bool = False) -> tuple[tuple[str, str], ...]:
+    """The (kind, comparable value) pairs one identifier stands for, normalised per kind.
+
+    * A BIC's 8- and 11-character forms are one bank (`COBADEFFXXX` = `COBADEFF`): compared on its first 8.
+    * An IMO number written in `registrationNumber` (`IMO 9187629`, or any valid IMO number of a vessel) is also
+      an IMO number; a BIC written there is also a BIC.
+    * ISIN and LEI values whose check digits fail are kept only as their own kind's raw value with kind
+      `invalid_<kind>` so they neither match nor conflict as that kind.
+    Empty when the value has no letters or digits.
+    """
+    text = normalize_identifier(value)
+    if not text:
+        return ()
+    claims: list[tuple[str, str]] = []
+    if kind == "bic" or (kind in ("registration", "any") and _BIC.match(text) and stdnum_bic.is_valid(text)):
+        if stdnum_bic.is_valid(text):
+            claims.append(("bic", text[:8]))
+        elif kind == "bic":
+            claims.append(("invalid_bic", text))
+    if kind == "imo" or (
+        kind == "registration" and (vessel or re.match(r"^IMO\s*\d{7}$", value.strip(), re.I))
+    ):
+        if stdnum_imo.is_valid(text):
+            claims.append(("imo", text))
+        elif kind == "imo":
+            claims.append(
+                ("imo", text)
+            )  # lists carry IMO numbers with typos in the check digit: keep as written
+    if kind == "lei" or (kind in ("registration", "any") and len(text) == 20 and stdnum_lei.is_valid(text)):
+        claims.append(("lei", text) if stdnum_lei.is_valid(text) else ("invalid_lei", text))
+    if kind == "isin" or (kind in ("registration", "any") and len(text) == 12 and stdnum_isin.is_valid(text)):
+        claims.append(("isin", text) if stdnum_isin.is_valid(text) else ("invalid_isin", text))
+    if kind not in ("bic", "imo", "lei", "isin"):
+        claims.append((kind, text))
+    return tuple(dict.fromkeys(claims))
+
+
+_BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 
 def guess_identifier_kind(value: str) -> str:
@@ -119,6 +164,8 @@ class Query:
     identifiers: tuple[str, ...] = ()
     """Values, optionally typed as `kind:value` (`passport:MP1234567`, `imo:9187629`); kinds in IDENTIFIER_KINDS."""
     id: str | None = None
+    gender: str | None = None
+    """`male`, `female` or `other` (FtM's gender values); anything else is refused."""
 
     def __post_init__(self) -> None:
         if model.get(self.schema) is None:
@@ -135,6 +182,10 @@ class Query:
             raise QueryError("name", "the name has no letters or digits")
         object.__setattr__(self, "typed_identifiers", tuple(t for t in typed if t[1]))
         object.__setattr__(self, "all_names", names)
+        gender = clean_text(self.gender or "").lower() or None
+        if gender is not None and gender not in GENDERS:
+            raise QueryError("gender", f"{self.gender!r} is not one of {', '.join(sorted(GENDERS))}")
+        object.__setattr__(self, "gender", gender)
         if self.birth_date is not None and clean_text(self.birth_date):
             object.__setattr__(self, "birth_date", parse_date(self.birth_date))
         else:
@@ -149,8 +200,12 @@ class Query:
     def _typed_identifier(value: str) -> tuple[str, str]:
         kind, sep, rest = value.partition(":")
         if sep and kind.strip().lower() in QUERY_IDENTIFIER_KINDS and rest.strip():
-            return kind.strip().lower(), normalize_identifier(rest)
-        return guess_identifier_kind(value), normalize_identifier(value)
+            kind = kind.strip().lower()
+            claims = identifier_claims(kind, rest)
+            return claims[0] if claims else (kind, normalize_identifier(rest))
+        guessed = guess_identifier_kind(value)
+        claims = identifier_claims(guessed, value)
+        return claims[0] if claims else (guessed, normalize_identifier(value))
 
     # Set in __post_init__; declared for type checkers.
     typed_identifiers: tuple[tuple[str, str], ...] = field(init=False, default=(), compare=False, repr=False)
@@ -170,6 +225,7 @@ class ListedEntity:
     identifiers: tuple[tuple[str, str], ...]
     datasets: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    genders: tuple[str, ...] = ()
 
     @classmethod
     def from_ftm(cls, data: Mapping[str, Any]) -> ListedEntity:
@@ -179,12 +235,13 @@ class ListedEntity:
             return [str(v) for n in names for v in props.get(n, []) if v]
 
         names = tuple(dict.fromkeys(clean_text(n) for n in values(*NAME_PROPERTIES) if clean_text(n)))
+        vessel = str(data.get("schema") or "") == "Vessel"
         ids = tuple(
             dict.fromkeys(
-                (kind, norm)
+                claim
                 for prop, kind in IDENTIFIER_KINDS.items()
                 for v in props.get(prop, [])
-                if (norm := normalize_identifier(str(v)))
+                for claim in identifier_claims(kind, str(v), vessel=vessel)
             )
         )
         caption = str(data.get("caption") or (names[0] if names else data.get("id", "")))
@@ -194,6 +251,7 @@ class ListedEntity:
             caption=caption,
             names=names,
             birth_dates=tuple(dict.fromkeys(v[:10] for v in values("birthDate") if v[:4].isdigit())),
+            genders=tuple(dict.fromkeys(g for v in values("gender") if (g := v.strip().lower()) in GENDERS)),
             countries=tuple(dict.fromkeys(v.lower() for v in values(*COUNTRY_PROPERTIES))),
             identifiers=ids,
             datasets=tuple(str(d) for d in data.get("datasets", []) or []),

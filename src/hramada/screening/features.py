@@ -35,11 +35,17 @@ def name_similarity(ctx: Context) -> Evidence | None:
 
 
 def identifier_matches(ctx: Context) -> Evidence | None:
-    """A strong identifier (passport, national ID, registration or tax number, IMO, crypto address) is identical."""
-    listed = {value: kind for kind, value in ctx.entity.identifiers}
+    """A strong identifier (passport, national ID, registration or tax number, IMO, BIC, LEI, ISIN, crypto address)
+    is the same, compared by kind."""
+    listed = set(ctx.entity.identifiers)
+    by_value: dict[str, str] = {value: kind for kind, value in ctx.entity.identifiers}
     for kind, value in ctx.query.typed_identifiers:
-        if value in listed and (kind == "any" or kind == listed[value] or len(value) >= 8):
-            return Evidence(1.0, f"{listed[value]} {value} is the same")
+        if kind.startswith("invalid_"):
+            continue
+        if (kind, value) in listed or (
+            kind == "any" and value in by_value and not by_value[value].startswith("invalid_")
+        ):
+            return Evidence(1.0, f"{by_value.get(value, kind)} {value} is the same")
     return None
 
 
@@ -50,7 +56,7 @@ def identifier_conflicts(ctx: Context) -> Evidence | None:
         listed.setdefault(kind, set()).add(value)
     all_listed = {v for values in listed.values() for v in values}
     for kind, value in ctx.query.typed_identifiers:
-        if kind in listed and value not in all_listed:
+        if kind in listed and not kind.startswith("invalid_") and value not in all_listed:
             return Evidence(1.0, f"{kind} {value} against {', '.join(sorted(listed[kind]))}")
     return None
 
@@ -72,21 +78,42 @@ def birth_year_matches(ctx: Context) -> Evidence | None:
     date = ctx.query.birth_date
     if not date or (len(date) == 10 and date in ctx.entity.birth_dates):
         return None
+    if len(date) == 10 and any(len(d) == 10 for d in ctx.entity.birth_dates):
+        return None  # two full dates either agree on the day or conflict
     if int(date[:4]) in _years(ctx.entity.birth_dates):
         return Evidence(1.0, f"born in {date[:4]} on both sides")
     return None
 
 
 def birth_date_conflicts(ctx: Context) -> Evidence | None:
-    """The birth years differ by more than a year: a different person of the same name."""
+    """The birth dates differ: years more than one apart, or two full dates that are not the same day (a
+    different person of the same name)."""
     date = ctx.query.birth_date
     years = _years(ctx.entity.birth_dates)
     if not date or not years:
         return None
+    listed = ", ".join(sorted(ctx.entity.birth_dates))
     gap = min(abs(int(date[:4]) - y) for y in years)
     if gap > 1:
-        listed = ", ".join(sorted(ctx.entity.birth_dates))
         return Evidence(min(1.0, 0.5 + gap / 20), f"born {date} against {listed}")
+    full = [d for d in ctx.entity.birth_dates if len(d) == 10]
+    if len(date) == 10 and full and date not in full:
+        # Two full dates are two claims of a day: the same year is no agreement (1962-03-04 / 1962-11-20).
+        return Evidence(0.5, f"born {date} against {listed}")
+    return None
+
+
+def gender_matches(ctx: Context) -> Evidence | None:
+    """Both sides give the same gender."""
+    if ctx.query.gender and ctx.query.gender in ctx.entity.genders:
+        return Evidence(1.0, f"{ctx.query.gender} on both sides")
+    return None
+
+
+def gender_conflicts(ctx: Context) -> Evidence | None:
+    """Both sides give a gender, and they differ."""
+    if ctx.query.gender and ctx.entity.genders and ctx.query.gender not in ctx.entity.genders:
+        return Evidence(1.0, f"{ctx.query.gender} against {', '.join(ctx.entity.genders)}")
     return None
 
 
@@ -136,6 +163,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("birth_date_matches", 0.05, birth_date_matches),
     Feature("birth_year_matches", 0.02, birth_year_matches),
     Feature("birth_date_conflicts", -0.3, birth_date_conflicts),
+    Feature("gender_matches", 0.01, gender_matches),
+    Feature("gender_conflicts", -0.15, gender_conflicts),
     Feature("country_matches", 0.02, country_matches),
     Feature("country_conflicts", -0.05, country_conflicts),
     Feature("schema_conflicts", -1.0, schema_conflicts),

@@ -78,6 +78,12 @@ def variant_keys(
             for key in part_keys(part, query=query, typos=not query or exact not in known):
                 weight = _KEY_WEIGHTS[key[0]] if key[0] != "t" or key == exact else _KEY_WEIGHTS["d"]
                 keys[key] = max(weight, keys.get(key, 0.0))
+    if query and variant.alts:
+        # Second keys (without a Baltic ending, before equivalence, phonetic) find names the main keys miss.
+        for alts in variant.alts:
+            for alt in alts:
+                if len(alt) > 2:
+                    keys.setdefault(f"t:{alt}", _KEY_WEIGHTS["d"])
     for sk in variant.skeletons:
         if len(sk) >= 2:
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]

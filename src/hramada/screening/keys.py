@@ -33,7 +33,10 @@ _SPECIAL_LATIN = str.maketrans(
 )
 
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
-    # Polish spelling first: szcz = щ, sz = ш, cz = ч.
+    # German (Duden) spelling: schtsch = щ, tsch = ч (Chruschtschow, Schewtschenko).
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    # Polish spelling: szcz = щ, sz = ш, cz = ч.
     ("szcz", "shch"),
     ("sz", "sh"),
     ("cz", "ch"),
@@ -108,3 +111,81 @@ def fold(word: str) -> str:
 def skeleton(key: str) -> str:
     """Consonants of a folded key, used as a retrieval key tolerant of vowel differences."""
     return _VOWELS.sub("", key)
+
+
+# Lithuanian and Latvian add grammatical endings to foreign names (Ivanas, Igoris, Sergejus, Aleksandrovičius;
+# Ivans, Igors, Sergejs, Boriss, Lavrovs). Stripping them gives a second comparison key; the original key stays.
+_BALTIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(.{3,}?ch)ius$"), r"\1"),  # Aleksandrovičius
+    (re.compile(r"^(.{3,}?[ij])us$"), r"\1"),  # Sergejus, Dmitrijus, Nikolajus
+    (re.compile(r"^(.{3,}?[^aeiouy])(?:as|is|ys|us)$"), r"\1"),  # Ivanas, Igoris, Lavrovas, Tarasas
+    (re.compile(r"^(.{3,}?)ss$"), r"\1s"),  # Boriss
+    (re.compile(r"^(.{3,}?[^aeiouys])s$"), r"\1"),  # Lavrovs, Aleksandrs, Sergejs, Igors
+)
+
+
+@lru_cache(maxsize=200_000)
+def strip_baltic(word: str) -> str | None:
+    """`word` (lower-case ASCII) without a Lithuanian or Latvian ending, or None if it has none."""
+    ascii_word = latin_ascii(word)
+    if len(ascii_word) < 5 or not ascii_word.isalpha():
+        return None
+    for pattern, replacement in _BALTIC_ENDINGS:
+        stripped, count = pattern.subn(replacement, ascii_word)
+        if count:
+            return stripped if fold(stripped) != fold(ascii_word) else None
+    return None
+
+
+def baltic_stem(word: str) -> str | None:
+    """The comparison key of `word` without a Lithuanian or Latvian ending, or None if it has none.
+
+    Only a comparison key: "Tarasas" meets "Taras" through it, and "Taras" keeps its own key.
+    """
+    stripped = strip_baltic(word)
+    return fold(stripped) if stripped else None
+
+
+_PHONETIC = str.maketrans({"z": "s", "c": "s"})
+
+
+def phonetic(key: str) -> str:
+    """A coarser key on which German and French spellings meet the others: German s for з and z for ц (Saizew /
+    Zaitsev), ds for дз (Dsjanissenka / Dzianisenka), French ch for ш (Chevtchenko / Shevchenko). Used only where
+    the finer keys disagree."""
+    return key.replace("ds", "d").translate(_PHONETIC)
+
+
+_CH_AS_KH = re.compile(r"(?<![st])ch")
+
+
+def kh_reading(word: str) -> str | None:
+    """The key of `word` reading `ch` as х, the way German, Czech and Polish write it (Michail, Chlebnikow), or
+    None when the word has no such `ch` (sch and tsch are ш and ч in German, tch is ч in French)."""
+    lowered = word.lower()
+    if "ch" not in lowered:
+        return None
+    replaced = _CH_AS_KH.sub("kh", lowered)
+    return fold(replaced) if replaced != lowered else None
+
+
+# Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the
+# "sun letters" (ad-Din, ar-Rahman, as-Sayyid, at-Tikriti, az-Zawahiri, an-Nasser, ash-Shami).
+_ARABIC_SON_OF = frozenset({"bin", "ben", "ibn", "ebn"})
+_ARABIC_ARTICLES = frozenset({"al", "el", "ul", "il"})
+_ASSIMILATED_ARTICLES = frozenset({"ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath"})
+
+
+def arabic_particle(word: str, following: str = "") -> str:
+    """`bin`, `ben`, `ibn` -> `bin`; `el`, `ul` -> `al`; an assimilated article (`ar` before `Rahman`) -> `al`.
+
+    Other words come back unchanged (lower case).
+    """
+    lowered = word.lower()
+    if lowered in _ARABIC_SON_OF:
+        return "bin"
+    if lowered in _ARABIC_ARTICLES:
+        return "al"
+    if lowered in _ASSIMILATED_ARTICLES and following.lower().startswith(lowered[1:]):
+        return "al"
+    return lowered

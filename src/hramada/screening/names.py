@@ -10,11 +10,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
-from hramada.screening.keys import fold, skeleton
+from hramada.screening.keys import (
+    arabic_particle,
+    baltic_stem,
+    fold,
+    kh_reading,
+    latin_ascii,
+    phonetic,
+    skeleton,
+    strip_baltic,
+)
 from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
@@ -38,6 +47,16 @@ WEAK_EVIDENCE_PENALTY = 0.85
 """A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
 GENERIC_ONLY_PENALTY = 0.5
 """Only generic words agree ("Limited Liability Company" and nothing else)."""
+LOOSE_MIN = 0.6
+"""A given name left over after pairing still pairs with a left-over part of the other name when at most about one
+letter in three differs (Iur/Iury, Dmirty/Dzmitry, Genafz/Genadz: one slip on the keyboard)..."""
+LOOSE_FACTOR = 0.85
+"""...and then counts with its similarity times this, so a close given name helps without being the same name."""
+ALT_KEY_FACTOR = 0.97
+"""Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
+ORGANIZATION_CONFLICT_PENALTY = 0.7
+"""Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
+Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
 
@@ -63,6 +82,10 @@ class NameVariant:
     kind: str = "other"
     abjad: bool = False
     """Rendered from a script that writes no short vowels (Arabic, Hebrew): compare consonant skeletons."""
+    alts: tuple[tuple[str, ...], ...] = ()
+    """Per part, second comparison keys: the key before Belarusian-Russian equivalence (Serei meets Sergei as
+    typed), the key without a Lithuanian or Latvian ending (Sergejs, Lavrovas) and the coarse phonetic key on which
+    German and French spellings meet (Saizew / Zaitsev). Compared only when the main keys disagree."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +123,29 @@ def generic_org_keys() -> frozenset[str]:
     for word in words:
         for latin in latin_renderings(normalize_name(word)).values():
             keys.update(fold(w) for w in latin.split())
+    translations = org_word_translations()
+    keys |= {translations[k] for k in keys if k in translations}
     return frozenset(k for k in keys if k)
+
+
+@cache
+def org_word_translations() -> dict[str, str]:
+    """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
+    Plant, Zavod, Завод, Gamykla and Werk are compared as one word."""
+    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        target = fold(forms[0])
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                for word in latin.split():
+                    key = fold(word)
+                    if key and key != target:
+                        out.setdefault(key, target)
+    return out
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -125,7 +170,7 @@ def strip_legal_forms(text: str) -> str:
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
-    texts = [normalize_name(name)]
+    texts = [normalize_name(name if kind == NameKind.PERSON else _undot_acronyms(_number_words(name)))]
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
@@ -135,6 +180,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             texts.append(strip_legal_forms(normalize_name(quoted)))
     table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
+    translations = org_word_translations() if kind == NameKind.ORGANIZATION else {}
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
@@ -143,22 +189,39 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             keys: list[str] = []
             weights: list[float] = []
             is_generic: list[bool] = []
-            for word in latin.split()[:MAX_TOKENS]:
+            alts: list[tuple[str, ...]] = []
+            # Organisation names lose their generic words below, so they may be longer before that.
+            raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
+            for n_word, word in enumerate(raw_words):
                 number = number_key(word, kind)
+                if kind == NameKind.PERSON and not number:
+                    following = raw_words[n_word + 1] if n_word + 1 < len(raw_words) else ""
+                    word = arabic_particle(word, following)
                 key = number or fold(word)
                 if key in _NOISE_KEYS:
                     continue
+                if kind == NameKind.PERSON and not number:
+                    stem = baltic_stem(word)
+                    if stem and stem.endswith(_PATRONYMIC_ENDINGS):
+                        key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
-                    keys.append(key if number else table.canonical(key))
+                    if kind == NameKind.ORGANIZATION and not number:
+                        key = translations.get(key, key)
+                    canonical = key if number else table.canonical(key)
+                    keys.append(canonical)
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
                     is_generic.append(key in generic)
+                    alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
                 kept = [i for i, g in enumerate(is_generic) if not g]
-                words, keys = [words[i] for i in kept], [keys[i] for i in kept]
+                words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
                 weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
+            if len(keys) > MAX_TOKENS:
+                words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
+                is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
             abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
@@ -168,6 +231,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     [weights[i] for i in kept],
                 )
                 is_generic = [is_generic[i] for i in kept]
+                alts = [alts[i] for i in kept]
             key_tuple = tuple(keys)
             if key_tuple and key_tuple not in seen:
                 seen.add(key_tuple)
@@ -183,12 +247,75 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         generic=tuple(is_generic),
                         kind=kind,
                         abjad=abjad,
+                        alts=tuple(alts) if any(alts) else (),
                     )
                 )
     return tuple(out)
 
 
+def _alt_keys(word: str, key: str, canonical: str, kind: str, table: EquivalenceTable) -> tuple[str, ...]:
+    """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
+    found = [key]
+    if kind == NameKind.PERSON:
+        stripped = strip_baltic(word)
+        for spelling in (word, stripped) if stripped else (word,):
+            # French writes ж as j (Jivitsa / Zhyvitsa).
+            french = fold(spelling.replace("j", "zh")) if "j" in spelling else None
+            for alt in (fold(spelling), kh_reading(spelling), french):
+                if alt:
+                    found += [alt, table.canonical(alt)]
+    if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
+        found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
+    found += [phonetic(k) for k in found]
+    last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
+    out = [k for k in dict.fromkeys(found) if k not in (canonical, last) and len(k) > 1]
+    if last != canonical:
+        out.append(last)
+    return tuple(out)
+
+
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
+_DOTTED_ACRONYM = re.compile(r"(?<!\w)((?:\w\.){2,}\w)\.?(?!\w)")
+"""Three letters or more: two-letter ones are mostly legal forms (S.A., A.C., E.V.), dropped as initials."""
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
+}
+_TENS["fourty"] = 40
+_NUMBER_WORDS = re.compile(
+    r"(?<!\w)(?:("
+    + "|".join(w for w in _TENS if w != "_")
+    + r")(?:[\s-]+("
+    + "|".join(list(_UNITS)[1:10])
+    + r"))?"
+    r"|(" + "|".join(_UNITS) + r"))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _undot_acronyms(text: str) -> str:
+    """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym of three letters or more is one
+    word."""
+    return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+def _number_words(text: str) -> str:
+    """`Brigade Forty-four` -> `Brigade 44`: numbers written out in English compare as numbers."""
+
+    def value(match: re.Match[str]) -> str:
+        if match.group(3):
+            return str(_UNITS[match.group(3).lower()])
+        return str(_TENS[match.group(1).lower()] + (_UNITS[match.group(2).lower()] if match.group(2) else 0))
+
+    return _NUMBER_WORDS.sub(value, text)
+
+
 _NOISE_KEYS = frozenset(fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née"))
 """Words lists and spreadsheets put inside name cells that are not part of any name."""
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
@@ -257,8 +384,41 @@ def _part_similarity(a: str, b: str) -> float:
     allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
     if a[0] != b[0]:
         allowed = min(allowed, 1)
-    distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+    distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     return 1.0 - distance / longest if distance <= allowed else 0.0
+
+
+@lru_cache(maxsize=500_000)
+def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
+    """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
+    other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
+    sim = _part_similarity(a, b)
+    if (
+        sim >= ALT_KEY_FACTOR
+        or not (a_alts or b_alts)
+        or a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS)
+    ):
+        return sim
+    if b in a_alts or a in b_alts or (a_alts and b_alts and not set(a_alts).isdisjoint(b_alts)):
+        return ALT_KEY_FACTOR
+    if a_alts and b_alts:
+        alt = _part_similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
+        return max(sim, alt)
+    return sim
+
+
+@lru_cache(maxsize=200_000)
+def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling."""
+    if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
+        return 0.0
+    if key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS):
+        return 0.0
+    best = 0.0
+    for a, b in ((latin_ascii(word_a), latin_ascii(word_b)), (key_a, key_b)):
+        if OSA.distance(a, b, score_cutoff=1) <= 1:
+            best = max(best, OSA.normalized_similarity(a, b))
+    return best
 
 
 def _weight(key: str) -> float:
@@ -279,13 +439,19 @@ def _align(
         q, c = query.skeletons, listed.skeletons
         qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
     abjad_mode = q is not query.keys
+    qa = query.alts if not abjad_mode else ()
+    ca = listed.alts if not abjad_mode else ()
     candidates = sorted(
         (
             (sim, i, j)
             for i, a in enumerate(q)
             for j, b in enumerate(c)
             if (
-                sim := _part_similarity(a, b)
+                sim := (
+                    _alt_similarity(a, b, qa[i] if qa else (), ca[j] if ca else ())
+                    if (qa or ca) and len(a) > 1 and len(b) > 1
+                    else _part_similarity(a, b)
+                )
                 if abjad_mode or (len(a) > 1 and len(b) > 1) or a == b
                 else _initial_similarity(query.words[i], listed.words[j])
             )
@@ -304,21 +470,72 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
+    if (
+        matched
+        and not abjad_mode
+        and query.kind == NameKind.PERSON
+        and len(used_q) < len(q)
+        and len(used_c) < len(c)
+        and (len(matched) >= 2 or _substantive(query, matched, q) >= 1.0)
+    ):
+        # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
+        loose = sorted(
+            (
+                (sim, i, j)
+                for i in range(len(q))
+                if i not in used_q
+                for j in range(len(c))
+                if j not in used_c
+                and (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
+            ),
+            reverse=True,
+        )
+        for sim, i, j in loose:
+            if i not in used_q and j not in used_c:
+                used_q.add(i)
+                used_c.add(j)
+                matched.append((sim * LOOSE_FACTOR, i, j))
+                w = qw[i] + cw[j]
+                matched_score += sim * LOOSE_FACTOR * w
+                matched_weight += w
     rest_q = [i for i in range(len(q)) if i not in used_q]
     rest_c = [j for j in range(len(c)) if j not in used_c]
     score = 0.0
     if matched:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
+        if (
+            query.kind == NameKind.ORGANIZATION
+            and complete
+            and (
+                (_distinctive_left(query, rest_q, listed) and not rest_c)
+                or (_distinctive_left(listed, rest_c, query) and not rest_q)
+            )
+            and len(_initials(query.original)) == len(_initials(listed.original))
+        ):
+            # Two names of the same length that differ in a word naming which company, where the other name has a
+            # generic word (Grodno Tobacco Factory Neman / Grodno Tobacco Synesis Neman): one word was swapped
+            # for another, not left out, so this is another company. A shorter alias (Cham Wings / Cham Wings
+            # Airlines) keeps the light treatment of left-overs.
+            complete = False
+            score_penalty = ORGANIZATION_CONFLICT_PENALTY
+        else:
+            score_penalty = 1.0
         substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
             factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         else:
             factor = 1.0
-        score = matched_score / (matched_weight + factor * surplus)
+        score = matched_score / (matched_weight + factor * surplus) * score_penalty
         if not complete:
             score *= INCOMPLETE_PENALTY
+            if (
+                query.kind == NameKind.ORGANIZATION
+                and _distinctive_left(query, rest_q)
+                and _distinctive_left(listed, rest_c)
+            ):
+                score *= ORGANIZATION_CONFLICT_PENALTY
         if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
         if weak and (rest_q or rest_c):
@@ -330,6 +547,30 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant | None = None) -> bool:
+    """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
+    without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
+    (Minskii Avtomobilnyi Zavod / MAZ)."""
+    initials = _initials(variant.original) + " " + (_initials(other.original) if other is not None else "")
+    return any(
+        len(variant.keys[i]) > 2
+        and variant.keys[i][0] != "#"
+        and not (i < len(variant.generic) and variant.generic[i])
+        and not (len(variant.keys[i]) <= 5 and not _VOWEL_IN.search(variant.keys[i]))
+        and not (len(variant.keys[i]) <= 5 and variant.keys[i] in initials)
+        for i in rest
+    )
+
+
+_VOWEL_IN = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=100_000)
+def _initials(name: str) -> str:
+    """First letters of every word of a name, generic words included (Minskii Avtomobilnyi Zavod -> maz)."""
+    return "".join(fold(w)[:1] for w in normalize_name(_undot_acronyms(name)).split())
 
 
 def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:

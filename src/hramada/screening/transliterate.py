@@ -68,6 +68,8 @@ def language_of_cyrillic(text: str) -> str | None:
 def _tables() -> dict[str, Any]:
     raw = resources.files("hramada.screening").joinpath("data/transliteration.json").read_text("utf-8")
     systems: dict[str, Any] = json.loads(raw)["systems"]
+    for name, system in systems.items():
+        system["name"] = name
     return systems
 
 
@@ -83,30 +85,104 @@ def _icu(transliterator_id: str) -> Any:
 
 
 def _by_table(text: str, system: dict[str, Any], language: str) -> str:
+    name = system["name"]
+    return " ".join(_rendered_word(word, name, language) for word in text.split(" "))
+
+
+@lru_cache(maxsize=300_000)
+def _rendered_word(word: str, system_name: str, language: str) -> str:
+    """One word by one system (cached: lists repeat given names, patronymics and generic words endlessly)."""
+    system = _tables()[system_name]
+    latin = _by_table_word(word, system, language)
+    endings = system.get("endings")
+    return _with_ending(word, latin, endings) if endings else latin
+
+
+def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
     letters: dict[str, str] = dict(system["letters"])
     letters.update(system.get("by_language", {}).get(language, {}))
     iotated: dict[str, list[str]] = system["iotated"]
     soft_l: str | None = system.get("soft_l")
+    between_vowels: dict[str, str] = system.get("between_vowels", {})
+    hard_g: str | None = system.get("hard_g")
+    ks: str | None = system.get("ks")
     out: list[str] = []
     prev = ""
+    skip = False
     for i, ch in enumerate(text):
+        if skip:
+            skip = False
+            prev = ch
+            continue
         nxt = text[i + 1] if i + 1 < len(text) else ""
         if ch in iotated:
             after_consonant = prev.isalpha() and prev not in _VOWELS and prev not in _GLIDE_BREAKERS
             form = iotated[ch][0 if after_consonant else 1]
-            if prev in _HARD_CONSONANTS and form[:1] in ("i", "j") and len(form) > 1:
+            if prev in _HARD_CONSONANTS and form[:1] in ("i", "j", "y") and len(form) > 1:
                 form = form[1:]
             if soft_l and prev == "л" and form[:1] in ("i", "j") and len(form) > 1:
                 form = form[1:]
             out.append(form)
         elif ch == "л" and soft_l:
             out.append(soft_l if nxt in _SOFTENING else letters["л"])
+        elif ch in between_vowels and prev in _VOWELS and nxt in _VOWELS:
+            out.append(between_vowels[ch])
+        elif ch == "г" and hard_g and letters["г"] == "g" and nxt in _FRONT_VOWELS:
+            out.append(hard_g)  # French: Георгий -> Gueorgui, Сергей -> Sergueï
+        elif ch == "к" and ks and nxt == "с":
+            out.append(ks)  # English press: Александр -> Alexander, Максим -> Maxim
+            skip = True
         elif ch in letters:
             out.append(letters[ch])
         else:
             out.append(ch)
         prev = ch
     return "".join(out)
+
+
+_FRONT_VOWELS = frozenset("еёиіэыйюя")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def _with_ending(cyrillic: str, latin: str, endings: str) -> str:
+    """Grammatical endings that Lithuanian and Latvian add to foreign names, and the English press's -y for -ий.
+
+    Lithuanian: Иван -> Ivanas, Игорь -> Igoris, Сергей -> Sergejus, Дмитрий -> Dmitrijus, Достоевский ->
+    Dostojevskis, Александрович -> Aleksandrovičius, Шевченко -> Ševčenka. Latvian: Иван -> Ivans, Игорь -> Igors,
+    Сергей -> Sergejs, Борис -> Boriss, Достоевский -> Dostojevskis. English press: Дмитрий -> Dmitry.
+    Feminine names (ending in a vowel) keep their form.
+    """
+    if len(cyrillic) < 2 or not latin:
+        return latin
+    last, tail2 = cyrillic[-1], cyrillic[-2:]
+    adjectival = (tail2 in ("ый", "ий") and cyrillic[-3:-2] in ("к", "г", "х")) or tail2 == "ый"
+    if endings in ("german", "french"):
+        # Duden and French practice: Дмитрий -> Dmitri, Горький -> Gorki.
+        return latin[:-2] + "i" if tail2 in ("ий", "ый", "ій") and len(latin) > 2 else latin
+    if endings == "english":
+        if tail2 in ("ий", "ый") and latin.endswith(("iy", "yy")):
+            return latin[:-2] + "y"
+        return latin[:-3] + "nder" if latin.endswith("ndr") else latin  # Александр -> Alexander
+    if endings == "lithuanian":
+        if adjectival:
+            return latin[:-2] + "is"
+        if last == "й":
+            return latin + "us"
+        if last == "ь":
+            return latin + "is"
+        if last == "о":
+            return latin[:-1] + "a"
+        if tail2 in ("ич", "іч"):
+            return latin + "ius"
+        if last in _CONSONANTS:
+            return latin + "as"
+        return latin
+    if endings == "latvian":
+        if adjectival:
+            return latin[:-2] + "is"
+        if last in ("й", "ь") or last in _CONSONANTS:
+            return latin + "s"
+    return latin
 
 
 @lru_cache(maxsize=100_000)
@@ -145,8 +221,34 @@ def system_label(system: str) -> str:
         "by_national": "Belarusian national romanisation",
         "lacinka": "Belarusian Łacinka",
         "polish": "Polish spelling",
+        "german_duden": "German (Duden) transcription",
+        "lithuanian": "Lithuanian transcription with Lithuanian endings",
+        "latvian": "Latvian transcription with Latvian endings",
+        "czech": "Czech transcription",
+        "french": "French transcription",
+        "english_media": "English press spelling",
     }.get(base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
 
 _LANGUAGE_NAMES = {"be": "Belarusian", "ru": "Russian", "uk": "Ukrainian"}
+
+
+TABLE_SYSTEMS = (
+    "icao_9303",
+    "by_national",
+    "lacinka",
+    "polish",
+    "german_duden",
+    "lithuanian",
+    "latvian",
+    "czech",
+    "french",
+    "english_media",
+)
+
+
+def render(text: str, system: str, language: str) -> str:
+    """Lower-case `text` (Cyrillic) rendered by one table system of `data/transliteration.json` read as `language`
+    (`be`, `ru`, `uk`); what a German, Lithuanian or French newspaper would print."""
+    return _by_table(text.lower(), _tables()[system], language)

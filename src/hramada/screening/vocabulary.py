@@ -38,6 +38,7 @@ IDENTIFIER_PROPERTIES: dict[str, IdentifierProperty] = {
     "vatCode": IdentifierProperty("tax", "tax"),
     "leiCode": IdentifierProperty("lei", "lei"),
     "swiftBic": IdentifierProperty("swift", "bic"),
+    "isin": IdentifierProperty(None, "isin"),  # compared by the engine (check digit), not filed
     "imoNumber": IdentifierProperty("imo", "imo"),
     "mmsi": IdentifierProperty("mmsi", "mmsi"),
     "callSign": IdentifierProperty("call_sign", None),

@@ -1,0 +1,189 @@
+"""How index build time, memory and query latency grow with the size of the lists: 1x, 4x and 16x the bundled lists.
+
+The bundled lists (OFAC SDN 2024-05-03 + alt.csv, EU Belarus journal, UN 2026, EU FSF 2016, FtM fixtures, read
+through `hramada.sanctions.importers`) are scaled by **realistic variation of their real names**: for each real
+entity, k-1 synthetic entities (ids `<id>~<n>`) of the same schema whose every name is the real name with
+* for a person: the first word replaced by the first word of another real person's name and the last word by the
+  last word of a third (given names and surnames recombined, each in its own script and transliteration);
+* for anything else: its longest word replaced by the longest word of another real entity of the same kind
+  (generic words, legal forms, cities and numbers kept: many near neighbours, as in real lists).
+Birth dates, countries and identifiers are kept (identifiers get the copy number appended, so they stay unique).
+The generator is seeded; the same run gives the same lists.
+
+Every scale runs in its own process (so memory is that scale's alone): parse the lists, generate, build the index
+(wall and CPU time, resident memory before and after), then screen the same kind of queries as
+`benchmarks.screening_speed` (real variants and realistic non-matches, half and half) one at a time:
+names/s per CPU-second, p50 and p99 per query (thread CPU time), and how well the variants are still found.
+
+    .venv/bin/python -m benchmarks.screening_scale                      # 1x, 4x, 16x; 2,000 queries each
+    .venv/bin/python -m benchmarks.screening_scale --scales 1 4 --queries 500
+    .venv/bin/python -m benchmarks.screening_scale --one 16 > 16x.json   # one scale per call, then:
+    .venv/bin/python -m benchmarks.screening_scale --table 1x.json 4x.json 16x.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from typing import Any
+
+from benchmarks.screening_speed import load_bundled, make_queries, run_hramada
+from hramada.screening import ScreeningIndex
+
+TARGETS_16X = {"build_s": 60.0, "index_gib": 4.0, "names_per_s": 1500.0, "p99_ms": 5.0}
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
+ID_PROPS = (
+    "passportNumber",
+    "idNumber",
+    "registrationNumber",
+    "taxNumber",
+    "innCode",
+    "ogrnCode",
+    "imoNumber",
+)
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def scaled(entities: list[dict[str, Any]], factor: int, seed: int = 2026) -> list[dict[str, Any]]:
+    """The real entities and factor-1 varied copies of each (see the module docstring)."""
+    rng = random.Random(seed)
+    persons = [
+        n.split()
+        for e in entities
+        if e.get("schema") == "Person"
+        for n in e.get("properties", {}).get("name", [])
+    ]
+    persons = [p for p in persons if len(p) >= 2]
+    others = [
+        max(n.split(), key=len)
+        for e in entities
+        if e.get("schema") not in ("Person", "Sanction", "Passport", "Identification")
+        for n in e.get("properties", {}).get("name", [])
+        if n.split()
+    ]
+    out = list(entities)
+    for copy in range(1, factor):
+        for entity in entities:
+            schema = entity.get("schema")
+            props = entity.get("properties") or {}
+            if schema in ("Sanction", "Passport", "Identification") or not props.get("name"):
+                continue
+            new_props: dict[str, list[str]] = {k: list(v) for k, v in props.items() if k not in NAME_PROPS}
+            for prop in NAME_PROPS:
+                names = []
+                for name in props.get(prop, []):
+                    words = name.split()
+                    if not words:
+                        continue
+                    if schema == "Person" and len(words) >= 2 and persons:
+                        words[0] = rng.choice(persons)[0]
+                        words[-1] = rng.choice(persons)[-1]
+                    elif others:
+                        longest = max(range(len(words)), key=lambda i: len(words[i]))
+                        words[longest] = rng.choice(others)
+                    names.append(" ".join(words))
+                if names:
+                    new_props[prop] = names
+            for prop in ID_PROPS:
+                if prop in new_props:
+                    new_props[prop] = [f"{v}{copy}" for v in new_props[prop]]
+            out.append({"id": f"{entity['id']}~{copy}", "schema": schema, "properties": new_props})
+    return out
+
+
+def measure(factor: int, queries: int) -> dict[str, Any]:
+    entities, _ = load_bundled()
+    entities = scaled(entities, factor)
+    gc.collect()
+    rss_before = _rss_bytes()
+    wall, cpu = time.perf_counter(), time.process_time()
+    index = ScreeningIndex.from_entities(entities)
+    build_wall, build_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    del entities
+    gc.collect()
+    rss_after = _rss_bytes()
+    result = run_hramada(index, make_queries(index, queries))
+    return {
+        "factor": factor,
+        "entities": len(index),
+        "names": index.name_count,
+        "build_s": build_wall,
+        "build_cpu_s": build_cpu,
+        "index_gib": max(0, rss_after - rss_before) / 2**30,
+        "rss_gib": rss_after / 2**30,
+        **result,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--one", type=int, help="measure one scale and print its figures as one JSON line")
+    parser.add_argument(
+        "--table", nargs="+", help="print the table from files of --one lines instead of measuring"
+    )
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.one, args.queries)))
+        return 0
+    rows: list[dict[str, Any]] = []
+    if args.table:
+        for path in args.table:
+            with open(path, encoding="utf-8") as fh:
+                rows += [json.loads(line) for line in fh if line.strip().startswith("{")]
+        rows.sort(key=lambda r: r["factor"])
+    for factor in [] if args.table else args.scales:
+        command = [sys.executable, "-m", "benchmarks.screening_scale", "--one", str(factor)]
+        done = subprocess.run(
+            [*command, "--queries", str(args.queries)], capture_output=True, text=True, check=True
+        )
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print_table(rows)
+    return 0
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    print(
+        f"{'scale':>5} {'entities':>9} {'names':>9} | {'build s':>8} {'cpu s':>7} {'index GiB':>9} {'RSS GiB':>8} | "
+        f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6}"
+    )
+    for r in rows:
+        print(
+            f"{r['factor']:>4}x {r['entities']:>9,} {r['names']:>9,} | {r['build_s']:>8.1f} {r['build_cpu_s']:>7.1f} "
+            f"{r['index_gib']:>9.2f} {r['rss_gib']:>8.2f} | {r['names_per_s']:>8,.0f} {r['p50_ms']:>7.2f} "
+            f"{r['p99_ms']:>7.2f} | {r['variant_recall']:>6.3f} {r['candidate_recall']:>6.3f} "
+            f"{r['non_match_alert_rate']:>6.3f}"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        size = last["names"] / first["names"]
+        print(
+            f"\n{size:.1f}x the names: build x{last['build_s'] / first['build_s']:.1f}, index memory "
+            f"x{last['index_gib'] / max(first['index_gib'], 1e-9):.1f}, p50 x{last['p50_ms'] / first['p50_ms']:.2f}, "
+            f"p99 x{last['p99_ms'] / first['p99_ms']:.2f} (query time sub-linear: "
+            f"{'yes' if last['p99_ms'] / first['p99_ms'] < size else 'no'})"
+        )
+    top = next((r for r in rows if r["factor"] == 16), None)
+    if top:
+        checks = [
+            ("build < 60 s", top["build_s"] < TARGETS_16X["build_s"]),
+            ("index < 4 GiB", top["index_gib"] < TARGETS_16X["index_gib"]),
+            (">= 1,500 names/s per core", top["names_per_s"] >= TARGETS_16X["names_per_s"]),
+            ("p99 < 5 ms", top["p99_ms"] < TARGETS_16X["p99_ms"]),
+        ]
+        print("targets at 16x: " + "; ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
