@@ -17,6 +17,7 @@ urlpatterns = [
     path("apply/", include("hramada.fund.portal_urls")),
     path("sanctions/", include("hramada.sanctions.urls")),
     path("screening/", include("hramada.sanctions.screening_urls")),
+    path("registry/", include("hramada.registry.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("api/", declare_access(api.urls, api_endpoint)),
     path("staff/admin/", declare_access(admin.site.urls, require_roles_for(Role.ADMINISTRATOR))),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "hramada.core",
     "hramada.fund",
     "hramada.sanctions",
+    "hramada.registry",
 ]
 
 MIDDLEWARE = [

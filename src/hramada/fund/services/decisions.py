@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.core.roles import Role
-from hramada.fund import letters, workflow
+from hramada.fund import letters, public, workflow
 from hramada.fund.models import (
     Application,
     Envelope,
@@ -172,6 +172,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
             )
         _entry(envelope, EnvelopeEntry.Kind.COMMITMENT, amount, application.reference, by)
         _move(application, "approve", by=by, note=note)
+        public.announce_on_commit(grant.pk)
         _letter(
             application,
             "approved",
