@@ -58,15 +58,38 @@ def giving_validator() -> Any:
     """A validator of the 360Giving package schema; its grant reference (published pointing at the 1.4.2 URL) is
     resolved to the bundled grant schema."""
     from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
 
     folder = root() / "360giving"
     package = json.loads((folder / "360-giving-package-schema.json").read_text(encoding="utf-8"))
     grant = json.loads((folder / "360-giving-schema.json").read_text(encoding="utf-8"))
-    grant_resource = Resource.from_contents(grant)
+    # The files say "$schema": "http://json-schema.org/draft/2020-12/schema" (http, not the dialect's https id),
+    # so the dialect is named here rather than detected.
+    grant_resource = DRAFT202012.create_resource(grant)
     ref = package["properties"]["grants"]["items"]["$ref"]
     registry = Registry().with_resources([(ref, grant_resource), (grant["$id"], grant_resource)])
-    return Draft202012Validator(package, registry=registry)
+    return Draft202012Validator(package, registry=registry, format_checker=_format_checker())
+
+
+def _format_checker() -> Any:
+    """The schema tells dates from date-times with `oneOf` [date-time format, date pattern], so `date-time` must
+    be checked (jsonschema checks it only with an optional package): RFC 3339 needs a "T" and a time zone."""
+    from datetime import datetime
+
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def is_date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        if "T" not in value.upper():
+            return False
+        return datetime.fromisoformat(value.replace("z", "Z")).tzinfo is not None
+
+    return checker
 
 
 @cache
