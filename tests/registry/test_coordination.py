@@ -26,8 +26,12 @@ def two_donors(make_donor: Any, coordinator_of: Any) -> tuple[Any, Any, Any, Any
 def test_belarusian_and_russian_spellings_are_proposed_as_one_recipient(two_donors: Any) -> None:
     ec, ec_user, sida, sida_user = two_donors
     services.record_grant(ec, record_input(recipient_name="Беларуская асацыяцыя журналістаў"), by=ec_user)
-    services.record_grant(sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user)
-    services.record_grant(sida, record_input(identifier="other", recipient_name="Беларускі ПЭН"), by=sida_user)
+    services.record_grant(
+        sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user
+    )
+    services.record_grant(
+        sida, record_input(identifier="other", recipient_name="Беларускі ПЭН"), by=sida_user
+    )
     assert resolution.propose_merges(by=ec_user) == 1
     proposal = MergeProposal.objects.get()
     assert proposal.evidence["name_similarity"] >= resolution.NAME_THRESHOLD
@@ -35,15 +39,27 @@ def test_belarusian_and_russian_spellings_are_proposed_as_one_recipient(two_dono
 
 def test_a_registration_number_decides_across_languages(two_donors: Any) -> None:
     ec, ec_user, sida, sida_user = two_donors
-    services.record_grant(ec, record_input(recipient_name="Belarusian Association of Journalists", recipient_registration="LT-304212345"), by=ec_user)
-    services.record_grant(sida, record_input(recipient_name="BAJ", recipient_registration="LT-304212345"), by=sida_user)
+    services.record_grant(
+        ec,
+        record_input(
+            recipient_name="Belarusian Association of Journalists", recipient_registration="LT-304212345"
+        ),
+        by=ec_user,
+    )
+    services.record_grant(
+        sida, record_input(recipient_name="BAJ", recipient_registration="LT-304212345"), by=sida_user
+    )
     assert Recipient.objects.count() == 1
 
 
-def test_confirming_a_merge_gives_one_canonical_recipient_and_splitting_is_remembered(two_donors: Any) -> None:
+def test_confirming_a_merge_gives_one_canonical_recipient_and_splitting_is_remembered(
+    two_donors: Any,
+) -> None:
     ec, ec_user, sida, sida_user = two_donors
     services.record_grant(ec, record_input(recipient_name="Беларуская асацыяцыя журналістаў"), by=ec_user)
-    services.record_grant(sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user)
+    services.record_grant(
+        sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user
+    )
     resolution.propose_merges(by=ec_user)
     proposal = MergeProposal.objects.get()
     resolution.decide(proposal, confirm=True, by=ec_user)
@@ -58,7 +74,9 @@ def test_confirming_a_merge_gives_one_canonical_recipient_and_splitting_is_remem
 def test_a_split_pair_is_never_proposed_again(two_donors: Any) -> None:
     ec, ec_user, sida, sida_user = two_donors
     services.record_grant(ec, record_input(recipient_name="Беларуская асацыяцыя журналістаў"), by=ec_user)
-    services.record_grant(sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user)
+    services.record_grant(
+        sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user
+    )
     resolution.propose_merges(by=ec_user)
     resolution.decide(MergeProposal.objects.get(), confirm=False, by=ec_user)
     assert resolution.propose_merges(by=ec_user) == 0
@@ -72,18 +90,37 @@ def test_double_funding_is_flagged_for_the_same_recipient_overlapping_periods_an
     services.record_grant(ec, record_input(identifier="e1", recipient_registration="R1"), by=ec_user)
     services.record_grant(
         sida,
-        record_input(identifier="s1", recipient_registration="R1", purpose="Safety training and legal aid for journalists",
-                     start=date(2025, 9, 1), award_date=date(2025, 9, 1), end=date(2026, 8, 31)),
+        record_input(
+            identifier="s1",
+            recipient_registration="R1",
+            purpose="Safety training and legal aid for journalists",
+            start=date(2025, 9, 1),
+            award_date=date(2025, 9, 1),
+            end=date(2026, 8, 31),
+        ),
         by=sida_user,
     )
     # Same recipient, but after the first grant ended: not a double funding.
     services.record_grant(
         sida,
-        record_input(identifier="s2", recipient_registration="R1", start=date(2026, 6, 1), award_date=date(2026, 6, 1), end=date(2027, 1, 1)),
+        record_input(
+            identifier="s2",
+            recipient_registration="R1",
+            start=date(2026, 6, 1),
+            award_date=date(2026, 6, 1),
+            end=date(2027, 1, 1),
+        ),
         by=sida_user,
     )
     services.record_grant(
-        sida, record_input(identifier="s3", recipient_registration="R1", title="Printing", purpose="Paper and ink", theme="education"),
+        sida,
+        record_input(
+            identifier="s3",
+            recipient_registration="R1",
+            title="Printing",
+            purpose="Paper and ink",
+            theme="education",
+        ),
         by=sida_user,
     )
     assert overlaps.detect() == 1
@@ -97,7 +134,9 @@ def test_double_funding_is_flagged_for_the_same_recipient_overlapping_periods_an
     assert overlaps.detect() == 0
 
 
-def test_a_coordinator_of_a_third_donor_cannot_decide_a_flag(two_donors: Any, make_donor: Any, coordinator_of: Any) -> None:
+def test_a_coordinator_of_a_third_donor_cannot_decide_a_flag(
+    two_donors: Any, make_donor: Any, coordinator_of: Any
+) -> None:
     ec, ec_user, sida, sida_user = two_donors
     services.record_grant(ec, record_input(identifier="e1", recipient_registration="R1"), by=ec_user)
     services.record_grant(sida, record_input(identifier="s1", recipient_registration="R1"), by=sida_user)
@@ -112,7 +151,9 @@ def test_gaps_list_empty_cells_first_and_priorities_give_shortfalls(two_donors: 
     services.record_grant(ec, record_input(theme="media", geography="LT"), by=ec_user)
     services.set_priority(theme="legal", geography="BY", year=2025, target_eur="300000", by=ec_user)
     cells = selectors.gaps([2025])
-    assert cells[0].theme == "legal" and cells[0].geography == "BY" and cells[0].shortfall == Decimal("300000")
+    assert (
+        cells[0].theme == "legal" and cells[0].geography == "BY" and cells[0].shortfall == Decimal("300000")
+    )
     assert cells[-1].theme == "media" and cells[-1].funded_eur == Decimal("100000.00")
     assert sum(1 for c in cells if not c.funded_eur) == 8 * 7 - 1
 

@@ -33,17 +33,29 @@ MAPPING = {
 
 def csv_file(*rows: dict[str, str]) -> bytes:
     body = "".join(
-        ROW.format(**{"who": "Belarusian Association of Journalists", "amount": "1000", "cur": "EUR", "end": "2026-03-02", **r})
+        ROW.format(
+            **{
+                "who": "Belarusian Association of Journalists",
+                "amount": "1000",
+                "cur": "EUR",
+                "end": "2026-03-02",
+                **r,
+            }
+        )
         for r in rows
     )
     return (HEADER + body).encode("utf-8")
 
 
-def run(donor: Any, user: Any, data: bytes, kind: str = "csv", mapping: Any = MAPPING) -> imports.ImportResult:
+def run(
+    donor: Any, user: Any, data: bytes, kind: str = "csv", mapping: Any = MAPPING
+) -> imports.ImportResult:
     return imports.run_import(donor, kind=kind, filename="grants.csv", data=data, by=user, mapping=mapping)
 
 
-def test_a_mapped_csv_imports_every_row_and_remembers_the_mapping(make_donor: Any, coordinator_of: Any) -> None:
+def test_a_mapped_csv_imports_every_row_and_remembers_the_mapping(
+    make_donor: Any, coordinator_of: Any
+) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
     result = run(donor, user, csv_file({"ref": "A"}, {"ref": "B", "amount": "2500.50", "cur": "PLN"}))
@@ -52,7 +64,9 @@ def test_a_mapped_csv_imports_every_row_and_remembers_the_mapping(make_donor: An
     assert ColumnMapping.objects.get(donor=donor).mapping == MAPPING
 
 
-def test_one_bad_row_stores_nothing_and_every_problem_names_its_row(make_donor: Any, coordinator_of: Any) -> None:
+def test_one_bad_row_stores_nothing_and_every_problem_names_its_row(
+    make_donor: Any, coordinator_of: Any
+) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
     data = csv_file(
@@ -84,7 +98,9 @@ def test_a_csv_in_another_encoding_is_refused_with_its_line(make_donor: Any, coo
     assert not GrantRecord.objects.exists()
 
 
-def test_a_mapping_that_leaves_a_required_field_empty_is_refused(make_donor: Any, coordinator_of: Any) -> None:
+def test_a_mapping_that_leaves_a_required_field_empty_is_refused(
+    make_donor: Any, coordinator_of: Any
+) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
     mapping = {k: v for k, v in MAPPING.items() if k != "currency"}
@@ -212,7 +228,13 @@ def test_a_360giving_file_failing_the_schema_lists_every_error_with_its_path(
 ) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
-    result = run(donor, user, giving_package(amountAwarded="lots", awardDate="yesterday"), kind="360giving", mapping=None)
+    result = run(
+        donor,
+        user,
+        giving_package(amountAwarded="lots", awardDate="yesterday"),
+        kind="360giving",
+        mapping=None,
+    )
     paths = {p.where for p in result.problems}
     assert {"/grants/0/amountAwarded", "/grants/0/awardDate"} <= paths
     assert not GrantRecord.objects.exists()

@@ -17,7 +17,9 @@ from tests.registry.conftest import record_input
 pytestmark = pytest.mark.django_db
 
 
-def test_a_coordinator_records_a_grant_for_their_donor_with_its_euro_value(make_donor: Any, coordinator_of: Any) -> None:
+def test_a_coordinator_records_a_grant_for_their_donor_with_its_euro_value(
+    make_donor: Any, coordinator_of: Any
+) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
     record = services.record_grant(
@@ -44,7 +46,9 @@ def test_the_same_identifier_twice_for_one_donor_is_refused(make_donor: Any, coo
         services.record_grant(donor, record_input(title="Another"), by=user)
 
 
-def test_recipient_names_are_stored_encrypted_and_found_by_blind_index(make_donor: Any, coordinator_of: Any) -> None:
+def test_recipient_names_are_stored_encrypted_and_found_by_blind_index(
+    make_donor: Any, coordinator_of: Any
+) -> None:
     donor = make_donor()
     user = coordinator_of(donor)
     services.record_grant(donor, record_input(identifier="A"), by=user)
@@ -66,7 +70,9 @@ def test_an_at_risk_recipient_gets_a_public_name_only_with_consent_and_loses_it_
     record = services.record_grant(donor, record_input(), by=user)
     recipient = record.recipient
     assert recipient.at_risk and recipient.public_name == ""
-    consent = services.give_consent(recipient, scope=Consent.Scope.PUBLISH, given_on=date(2025, 1, 1), by=user)
+    consent = services.give_consent(
+        recipient, scope=Consent.Scope.PUBLISH, given_on=date(2025, 1, 1), by=user
+    )
     recipient.refresh_from_db()
     assert recipient.public_name == "Беларуская асацыяцыя журналістаў"
     services.withdraw_consent(consent, by=user)
@@ -89,9 +95,21 @@ def test_the_database_refuses_an_end_before_the_start(make_donor: Any) -> None:
     recipient = Recipient.objects.create(name="X")
     with pytest.raises(IntegrityError), transaction.atomic():
         GrantRecord.objects.create(
-            donor=donor, identifier="x", recipient=recipient, title="t", amount=1, currency="EUR", amount_eur=1,
-            award_date=date(2025, 1, 1), start=date(2025, 2, 1), end=date(2025, 1, 1), instrument="grant",
-            status="active", theme="media", geography="BY", provenance="person",
+            donor=donor,
+            identifier="x",
+            recipient=recipient,
+            title="t",
+            amount=1,
+            currency="EUR",
+            amount_eur=1,
+            award_date=date(2025, 1, 1),
+            start=date(2025, 2, 1),
+            end=date(2025, 1, 1),
+            instrument="grant",
+            status="active",
+            theme="media",
+            geography="BY",
+            provenance="person",
         )
 
 

@@ -69,10 +69,14 @@ def test_an_import_walks_upload_mapping_preview_and_result(client: Any, ec: Any,
     assert not PendingUpload.objects.filter(pk=pending.pk).exists()
 
 
-def test_a_failed_import_shows_every_problem_and_stores_nothing(client: Any, ec: Any, coordinator_of: Any) -> None:
+def test_a_failed_import_shows_every_problem_and_stores_nothing(
+    client: Any, ec: Any, coordinator_of: Any
+) -> None:
     sign_in_verified(client, coordinator_of(ec))
     upload = SimpleUploadedFile("bad.json", b'{"grants": [{"id": 5}]}', content_type="application/json")
-    response = client.post(reverse("registry:import_upload", args=[ec.slug]), {"kind": "360giving", "file": upload})
+    response = client.post(
+        reverse("registry:import_upload", args=[ec.slug]), {"kind": "360giving", "file": upload}
+    )
     assert response.status_code == 422
     assert "/grants/0" in response.content.decode()
     assert not GrantRecord.objects.exists()
@@ -89,7 +93,9 @@ def test_a_coordinator_decides_a_double_funding_flag_through_the_page(
     flag = OverlapFlag.objects.get()
     sign_in_verified(client, sida_user)
     assert "Donor ec" in client.get(reverse("registry:overlaps")).content.decode()
-    client.post(reverse("registry:overlap_decide", args=[flag.pk]), {"decision": "complementary", "note": "Two parts"})
+    client.post(
+        reverse("registry:overlap_decide", args=[flag.pk]), {"decision": "complementary", "note": "Two parts"}
+    )
     flag.refresh_from_db()
     assert flag.status == "rejected" and flag.note == "Two parts"
 

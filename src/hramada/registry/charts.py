@@ -71,14 +71,18 @@ def lines(years: Sequence[int], series: Mapping[str, Mapping[int, Decimal]], tit
     ]
     for i, year in enumerate(years):
         x = left + i * step
-        body.append(f'<text x="{x:.1f}" y="{top_pad + plot_h + 16}" font-size="11" text-anchor="middle">{year}</text>')
+        body.append(
+            f'<text x="{x:.1f}" y="{top_pad + plot_h + 16}" font-size="11" text-anchor="middle">{year}</text>'
+        )
     for n, name in enumerate(names):
         colour = PALETTE[n % len(PALETTE)]
         points = " ".join(
             f"{left + i * step:.1f},{top_pad + plot_h - float(series[name].get(y, 0)) / top * plot_h:.1f}"
             for i, y in enumerate(years)
         )
-        body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"><title>{escape(name)}</title></polyline>')
+        body.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"><title>{escape(name)}</title></polyline>'
+        )
         lx, ly = 10 + (n % 3) * 300, top_pad + plot_h + 30 + (n // 3) * 18
         body.append(
             f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour}"/>'

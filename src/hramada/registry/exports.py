@@ -24,7 +24,14 @@ def _safe(value: Any) -> Any:
 def gaps_table(user: Any, years: list[int]) -> Table:
     header = ("year", "theme", "geography", "funded_eur", "target_eur", "shortfall_eur")
     rows = (
-        (c.year, c.theme, c.geography, c.funded_eur, c.target_eur if c.target_eur is not None else "", c.shortfall if c.shortfall is not None else "")
+        (
+            c.year,
+            c.theme,
+            c.geography,
+            c.funded_eur,
+            c.target_eur if c.target_eur is not None else "",
+            c.shortfall if c.shortfall is not None else "",
+        )
         for c in selectors.gaps(years)
     )
     return header, rows
@@ -40,14 +47,36 @@ def over_time_table(user: Any, years: list[int]) -> Table:
     rows = []
     for kind in ("theme", "donor"):
         _years, series = selectors.over_time(kind)
-        rows += [(name, kind, year, value) for name, values in series.items() for year, value in sorted(values.items())]
+        rows += [
+            (name, kind, year, value)
+            for name, values in series.items()
+            for year, value in sorted(values.items())
+        ]
     return header, rows
 
 
 def coordination_table(user: Any, years: list[int]) -> Table:
-    header = ("donor", "recipient_reference", "theme", "geography", "amount_band_eur", "start", "end", "status")
+    header = (
+        "donor",
+        "recipient_reference",
+        "theme",
+        "geography",
+        "amount_band_eur",
+        "start",
+        "end",
+        "status",
+    )
     rows = (
-        (r.donor, r.recipient_reference, r.theme, r.geography, r.band, r.start.isoformat(), r.end.isoformat(), r.status)
+        (
+            r.donor,
+            r.recipient_reference,
+            r.theme,
+            r.geography,
+            r.band,
+            r.start.isoformat(),
+            r.end.isoformat(),
+            r.status,
+        )
         for r in selectors.coordination_rows(user, limit=100_000)
     )
     return header, rows

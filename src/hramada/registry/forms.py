@@ -25,7 +25,9 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One choice of column per record field; the required ones must be chosen."""
 
-    def __init__(self, *args: object, header: tuple[str, ...], initial_mapping: dict[str, str], **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, header: tuple[str, ...], initial_mapping: dict[str, str], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         choices = [("", _("(not in this file)")), *[(h, h) for h in header]]
         for name in FIELDS:

@@ -14,7 +14,16 @@ from django.utils.text import slugify
 from hramada.core import audit
 from hramada.fund.public import GrantFacts, approved_grants
 from hramada.registry import services
-from hramada.registry.models import Donor, DonorKind, Geography, Instrument, Provenance, Recipient, RecordStatus, Theme
+from hramada.registry.models import (
+    Donor,
+    DonorKind,
+    Geography,
+    Instrument,
+    Provenance,
+    Recipient,
+    RecordStatus,
+    Theme,
+)
 from hramada.registry.rows import RecordInput
 
 PLATFORM_FUND = "Belarus Democracy Support Fund"
@@ -29,7 +38,11 @@ THEME_OF_CATEGORY = {
     "monitoring": Theme.MONITORING,
     "diaspora": Theme.EDUCATION,
 }
-STATUS_OF_GRANT = {"agreement": RecordStatus.PLANNED, "active": RecordStatus.ACTIVE, "closed": RecordStatus.CLOSED}
+STATUS_OF_GRANT = {
+    "agreement": RecordStatus.PLANNED,
+    "active": RecordStatus.ACTIVE,
+    "closed": RecordStatus.CLOSED,
+}
 
 
 def platform_donor() -> Donor:
@@ -81,7 +94,12 @@ def apply(facts: GrantFacts) -> str:
         paid = {t.number for t in facts.tranches if t.paid}
         record.tranches.filter(number__in=paid).update(paid=True)
         if change != "unchanged":
-            audit.record(action=f"registry.fund_record.{change}", target=record, detail={"status": record.status}, by=None)
+            audit.record(
+                action=f"registry.fund_record.{change}",
+                target=record,
+                detail={"status": record.status},
+                by=None,
+            )
     return change
 
 

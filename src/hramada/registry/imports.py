@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.registry import money, services
-from hramada.registry.importers import FileRefused, Problem, giving, iati, tabular
+from hramada.registry.importers import FileRefusedError, Problem, giving, iati, tabular
 from hramada.registry.models import ColumnMapping, Donor, GrantRecord, ImportBatch, Provenance
 from hramada.registry.rows import RecordInput, clean
 
@@ -34,7 +34,9 @@ class ImportResult:
         return not self.problems
 
 
-def read_rows(kind: str, data: bytes, mapping: Mapping[str, str] | None = None) -> list[tuple[int, dict[str, Any]]]:
+def read_rows(
+    kind: str, data: bytes, mapping: Mapping[str, str] | None = None
+) -> list[tuple[int, dict[str, Any]]]:
     if kind == ImportBatch.Kind.IATI:
         return iati.read(data)
     if kind == ImportBatch.Kind.GIVING:
@@ -43,7 +45,7 @@ def read_rows(kind: str, data: bytes, mapping: Mapping[str, str] | None = None) 
     mapping = mapping or {}
     problems = tabular.mapping_problems(mapping, table.header)
     if problems:
-        raise FileRefused(problems)
+        raise FileRefusedError(problems)
     return tabular.mapped_rows(table, mapping)
 
 
@@ -55,7 +57,9 @@ def _where(kind: str, n: int) -> str:
     return _("row %(n)s") % {"n": n}
 
 
-def clean_all(kind: str, rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
+def clean_all(
+    kind: str, rows: list[tuple[int, dict[str, Any]]]
+) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
@@ -100,7 +104,7 @@ def run_import(
         return ImportResult(already_imported=previous)
     try:
         rows = read_rows(kind, data, mapping)
-    except FileRefused as e:
+    except FileRefusedError as e:
         return ImportResult(problems=e.problems)
     cleaned, problems = clean_all(kind, rows)
     owned_elsewhere = set(
@@ -111,7 +115,9 @@ def run_import(
     problems += [
         Problem(
             _where(kind, n),
-            _("%(donor)s already has the record %(id)s, entered by hand or by the fund; an import does not overwrite it.")
+            _(
+                "%(donor)s already has the record %(id)s, entered by hand or by the fund; an import does not overwrite it."
+            )
             % {"donor": donor.name, "id": r.identifier},
         )
         for n, r in cleaned
@@ -122,12 +128,22 @@ def run_import(
     result = ImportResult()
     with transaction.atomic():
         batch = ImportBatch.objects.create(
-            donor=donor, kind=kind, filename=filename[:255], sha256=digest, rows=len(cleaned),
+            donor=donor,
+            kind=kind,
+            filename=filename[:255],
+            sha256=digest,
+            rows=len(cleaned),
             by=by if getattr(by, "pk", None) else None,
         )
         for n, record in cleaned:
             _rec, change = services.upsert_record(
-                donor, record, by=by, provenance=Provenance.IMPORT, source=f"{filename[:150]}#{n}", batch=batch, row=n
+                donor,
+                record,
+                by=by,
+                provenance=Provenance.IMPORT,
+                source=f"{filename[:150]}#{n}",
+                batch=batch,
+                row=n,
             )
             if change == "created":
                 result.created.append(record.identifier)
@@ -144,7 +160,12 @@ def run_import(
         audit.record(
             action="registry.import.done",
             target=batch,
-            detail={"kind": kind, "created": len(result.created), "changed": len(result.changed), "unchanged": result.unchanged},
+            detail={
+                "kind": kind,
+                "created": len(result.created),
+                "changed": len(result.changed),
+                "unchanged": result.unchanged,
+            },
             by=by,
         )
     result.batch = batch

@@ -84,7 +84,9 @@ class DonorMember(models.Model):
     """Scopes a donor coordinator to one donor: the role opens the pages, this row opens the donor's records."""
 
     donor = models.ForeignKey(Donor, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="donor_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="donor_memberships"
+    )
 
     class Meta:
         constraints = (models.UniqueConstraint(fields=["donor", "user"], name="registry_member_unique"),)
@@ -120,7 +122,12 @@ class Recipient(RevealMixin, models.Model):
     # in force); kept by services.refresh_public_name, emptied when the consent is withdrawn.
     public_name = models.CharField(max_length=500, blank=True, default="")
     canonical = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged", verbose_name=_("same as")
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged",
+        verbose_name=_("same as"),
     )
     screening = models.CharField(max_length=16, choices=Screening.choices, default=Screening.NOT_SCREENED)
     source_key = models.CharField(max_length=100, blank=True, default="", db_index=True)
@@ -151,6 +158,9 @@ class RecipientNameToken(models.Model):
 
     class Meta:
         constraints = (models.UniqueConstraint(fields=["recipient", "token"], name="registry_token_unique"),)
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}:{self.token[:8]}"
 
 
 class Consent(models.Model):
@@ -200,6 +210,9 @@ class ColumnMapping(models.Model):
     donor = models.OneToOneField(Donor, on_delete=models.CASCADE, related_name="column_mapping")
     mapping = models.JSONField(default=dict)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.donor_id}"
 
 
 class GrantRecord(models.Model):
@@ -258,6 +271,9 @@ class RecordTranche(models.Model):
         ordering = ("record", "number")
         constraints = (models.UniqueConstraint(fields=["record", "number"], name="registry_tranche_unique"),)
 
+    def __str__(self) -> str:
+        return f"{self.record_id} #{self.number}"
+
 
 class Decision(models.TextChoices):
     OPEN = "open", _("Open")
@@ -281,7 +297,12 @@ class OverlapFlag(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = (models.UniqueConstraint(fields=["record_a", "record_b"], name="registry_overlap_unique"),)
+        constraints = (
+            models.UniqueConstraint(fields=["record_a", "record_b"], name="registry_overlap_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.record_a_id}~{self.record_b_id}"
 
 
 class MergeProposal(models.Model):
@@ -299,7 +320,12 @@ class MergeProposal(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = (models.UniqueConstraint(fields=["recipient_a", "recipient_b"], name="registry_merge_unique"),)
+        constraints = (
+            models.UniqueConstraint(fields=["recipient_a", "recipient_b"], name="registry_merge_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.recipient_a_id}~{self.recipient_b_id}"
 
 
 class Priority(models.Model):
@@ -317,6 +343,9 @@ class Priority(models.Model):
             models.CheckConstraint(condition=Q(target_eur__gte=0), name="registry_priority_positive"),
         )
 
+    def __str__(self) -> str:
+        return f"{self.theme} {self.geography} {self.year}"
+
 
 class ScreeningHold(models.Model):
     recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="holds")
@@ -328,6 +357,9 @@ class ScreeningHold(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} {self.status}"
 
 
 def new_token() -> str:
@@ -347,5 +379,10 @@ class PendingUpload(models.Model):
     token = models.CharField(max_length=32, unique=True, default=new_token)
     kind = models.CharField(max_length=12, choices=ImportBatch.Kind.choices)
     filename = models.CharField(max_length=255)
-    file = models.FileField(upload_to=upload_path, storage=EncryptedFileStorage(label="registry.PendingUpload.file"))
+    file = models.FileField(
+        upload_to=upload_path, storage=EncryptedFileStorage(label="registry.PendingUpload.file")
+    )
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.filename

@@ -63,11 +63,21 @@ def find_pairs(candidates: list[Candidate]) -> list[tuple[Candidate, Candidate, 
 
 def candidates() -> list[Candidate]:
     rows = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
-        "pk", "donor_id", "recipient_id", "recipient__canonical_id", "theme", "start", "end", "title", "purpose"
+        "pk",
+        "donor_id",
+        "recipient_id",
+        "recipient__canonical_id",
+        "theme",
+        "start",
+        "end",
+        "title",
+        "purpose",
     )
     return [
         Candidate(pk, donor, canonical or recipient, theme, start, end, f"{title} {purpose}")
-        for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows.iterator(chunk_size=5000)
+        for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows.iterator(
+            chunk_size=5000
+        )
     ]
 
 

@@ -221,7 +221,7 @@ def giving_json() -> str:
 
 # --- IATI ------------------------------------------------------------------------------------------------
 
-H = "{%s}" % standards.NAMESPACE
+H = f"{{{standards.NAMESPACE}}}"
 
 
 def _narrative(parent: Any, tag: str, text: str, **attrs: str) -> Any:
@@ -231,11 +231,19 @@ def _narrative(parent: Any, tag: str, text: str, **attrs: str) -> Any:
 
 
 def _activity(root: Any, p: Published, now: str) -> None:
-    a = etree.SubElement(root, "iati-activity", {"default-currency": p.currency, "last-updated-datetime": now})
+    a = etree.SubElement(
+        root, "iati-activity", {"default-currency": p.currency, "last-updated-datetime": now}
+    )
     if p.redaction:
         a.set(H + "redacted", p.redaction)
     etree.SubElement(a, "iati-identifier").text = p.identifier
-    _narrative(a, "reporting-org", p.donor.name, ref=donor_org_id(p.donor), type="10" if p.donor.kind in ("eu", "member_state") else "60")
+    _narrative(
+        a,
+        "reporting-org",
+        p.donor.name,
+        ref=donor_org_id(p.donor),
+        type="10" if p.donor.kind in ("eu", "member_state") else "60",
+    )
     _narrative(a, "title", p.title)
     _narrative(a, "description", p.description)
     _narrative(a, "participating-org", p.donor.name, ref=donor_org_id(p.donor), role="1")
@@ -245,9 +253,16 @@ def _activity(root: Any, p: Published, now: str) -> None:
     etree.SubElement(a, "activity-date", type="3", **{"iso-date": p.end.isoformat()})
     if p.geography != "other":
         etree.SubElement(a, "recipient-country", code=p.geography, percentage="100")
-    etree.SubElement(a, "sector", vocabulary="1", code=standards.DAC_SECTOR_OF_THEME[p.theme], percentage="100")
     etree.SubElement(
-        a, "sector", vocabulary="99", code=p.theme, percentage="100", **{"vocabulary-uri": standards.NAMESPACE + "#theme"}
+        a, "sector", vocabulary="1", code=standards.DAC_SECTOR_OF_THEME[p.theme], percentage="100"
+    )
+    etree.SubElement(
+        a,
+        "sector",
+        vocabulary="99",
+        code=p.theme,
+        percentage="100",
+        **{"vocabulary-uri": standards.NAMESPACE + "#theme"},
     )
     t = etree.SubElement(a, "transaction")
     etree.SubElement(t, "transaction-type", code="2")
@@ -259,8 +274,13 @@ def _activity(root: Any, p: Published, now: str) -> None:
 
 def iati_xml() -> bytes:
     now = timezone.now().replace(microsecond=0).isoformat()
-    root = etree.Element("iati-activities", nsmap={"hramada": standards.NAMESPACE}, version="2.03", **{"generated-datetime": now})
+    root = etree.Element(
+        "iati-activities",
+        nsmap={"hramada": standards.NAMESPACE},
+        version="2.03",
+        **{"generated-datetime": now},
+    )
     for p in published_records():
         _activity(root, p, now)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

@@ -44,9 +44,14 @@ def register_all() -> None:
         )
     )
     register_link(NavLink("registry:overview", _("Grants registry"), READ_ROLES, order=20))
-    register_link(NavLink("registry:holds", _("Registry holds"), frozenset({Role.SANCTIONS_ANALYST}), order=21))
+    register_link(
+        NavLink("registry:holds", _("Registry holds"), frozenset({Role.SANCTIONS_ANALYST}), order=21)
+    )
     register_step(
         BootstrapStep(
-            key="registry.demo", description="Demo donors and grant records of the registry", run=_demo, order=300
+            key="registry.demo",
+            description="Demo donors and grant records of the registry",
+            run=_demo,
+            order=300,
         )
     )

@@ -25,11 +25,16 @@ PURPOSE = "recipient resolution across donors"
 
 def _pairs_by_registration() -> set[tuple[int, int]]:
     groups: dict[str, list[int]] = defaultdict(list)
-    for pk, index in Recipient.objects.filter(registration_index__isnull=False).exclude(registration_index="").values_list(
-        "pk", "registration_index"
+    for pk, index in (
+        Recipient.objects.filter(registration_index__isnull=False)
+        .exclude(registration_index="")
+        .values_list("pk", "registration_index")
     ):
-        groups[index].append(pk)
-    return {(a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]}
+        if index:
+            groups[index].append(pk)
+    return {
+        (a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]
+    }
 
 
 def _pairs_by_token() -> set[tuple[int, int]]:
@@ -46,7 +51,9 @@ def _pairs_by_token() -> set[tuple[int, int]]:
     for token, pk in rows:
         if token not in common:
             groups[token].append(pk)
-    return {(a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]}
+    return {
+        (a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]
+    }
 
 
 def name_score(a: str, b: str) -> float:
@@ -76,13 +83,18 @@ def propose_merges(*, by: Any) -> int:
         if ra.kind != rb.kind or ra.resolved.pk == rb.resolved.pk:
             continue
         if (a, b) in by_registration:
-            new.append(MergeProposal(recipient_a=ra, recipient_b=rb, score=1.0, evidence={"registration": True}))
+            new.append(
+                MergeProposal(recipient_a=ra, recipient_b=rb, score=1.0, evidence={"registration": True})
+            )
             continue
         score = name_score(name_of(a), name_of(b))
         if score >= NAME_THRESHOLD:
             new.append(
                 MergeProposal(
-                    recipient_a=ra, recipient_b=rb, score=round(score, 3), evidence={"name_similarity": round(score, 3)}
+                    recipient_a=ra,
+                    recipient_b=rb,
+                    score=round(score, 3),
+                    evidence={"name_similarity": round(score, 3)},
                 )
             )
     with transaction.atomic():
@@ -114,7 +126,10 @@ def decide(proposal: MergeProposal, *, confirm: bool, by: Any) -> MergeProposal:
         audit.record(
             action="registry.merge.confirmed" if confirm else "registry.merge.split",
             target=proposal,
-            detail={"recipients": [proposal.recipient_a_id, proposal.recipient_b_id], "evidence": proposal.evidence},
+            detail={
+                "recipients": [proposal.recipient_a_id, proposal.recipient_b_id],
+                "evidence": proposal.evidence,
+            },
             by=by,
         )
     return proposal

@@ -105,7 +105,10 @@ def clean(raw: Mapping[str, Any]) -> tuple[RecordInput | None, list[str]]:
         try:
             dates[name] = _date(values[name])
         except ValueError:
-            errors.append(_("%(field)s: “%(value)s” is not a date (YYYY-MM-DD).") % {"field": name, "value": values[name]})
+            errors.append(
+                _("%(field)s: “%(value)s” is not a date (YYYY-MM-DD).")
+                % {"field": name, "value": values[name]}
+            )
     if "start" in dates and "end" in dates and dates["end"] < dates["start"]:
         errors.append(_("The period ends before it starts."))
     theme = _choice(str(values["theme"]), Theme)
@@ -130,9 +133,13 @@ def clean(raw: Mapping[str, Any]) -> tuple[RecordInput | None, list[str]]:
     identifier = str(values["identifier"]).strip()
     if len(identifier) > 120:
         errors.append(_("The identifier is longer than 120 characters."))
-    if errors:
+    if (
+        errors
+        or amount is None
+        or currency is None
+        or not (theme and geography and instrument and status and kind)
+    ):
         return None, errors
-    assert amount is not None and currency is not None and theme and geography and instrument and status and kind
     public = str(values["is_public"]).strip().casefold() in {"1", "true", "yes", "y", "так", "да"}
     return (
         RecordInput(

@@ -70,7 +70,9 @@ def screen_recipient(recipient: Any, name: str, *, by: Any) -> None:
         recipient.save(update_fields=["screening"])
         return
     print_ = fingerprint(matches)
-    if ScreeningHold.objects.filter(recipient=recipient, fingerprint=print_, status=Decision.REJECTED).exists():
+    if ScreeningHold.objects.filter(
+        recipient=recipient, fingerprint=print_, status=Decision.REJECTED
+    ).exists():
         recipient.screening = Recipient.Screening.CLEARED
         recipient.save(update_fields=["screening"])
         return
@@ -91,7 +93,7 @@ def screen_recipient(recipient: Any, name: str, *, by: Any) -> None:
     )
 
 
-class HoldRefused(Exception):
+class HoldRefusedError(Exception):
     pass
 
 
@@ -101,11 +103,11 @@ def decide_hold(hold: Any, *, confirmed: bool, by: Any, note: str = "") -> Any:
     from hramada.registry.models import Decision, GrantRecord, Recipient, ScreeningHold
 
     if by is not None and not by.has_role(Role.SANCTIONS_ANALYST):
-        raise HoldRefused(_("Only a sanctions analyst decides a screening hold."))
+        raise HoldRefusedError(_("Only a sanctions analyst decides a screening hold."))
     with transaction.atomic():
         hold = ScreeningHold.objects.select_for_update().get(pk=hold.pk)
         if hold.status != Decision.OPEN:
-            raise HoldRefused(_("This hold was already decided."))
+            raise HoldRefusedError(_("This hold was already decided."))
         hold.status = Decision.CONFIRMED if confirmed else Decision.REJECTED
         hold.decided_by = by if getattr(by, "pk", None) else None
         hold.decided_at = timezone.now()

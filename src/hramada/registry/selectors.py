@@ -17,8 +17,8 @@ from hramada.registry import money
 from hramada.registry.models import (
     Consent,
     Donor,
-    GrantRecord,
     Geography,
+    GrantRecord,
     Priority,
     RecordStatus,
     Theme,
@@ -71,9 +71,10 @@ def coordination_rows(user: Any, *, limit: int = 500) -> list[CoordinationRow]:
     )
     rows = []
     for r in qs:
-        shared = any(
-            c.scope == Consent.Scope.SHARE and c.withdrawn_on is None for c in r.recipient.consents.all()
-        ) or not r.recipient.at_risk
+        shared = (
+            any(c.scope == Consent.Scope.SHARE and c.withdrawn_on is None for c in r.recipient.consents.all())
+            or not r.recipient.at_risk
+        )
         rows.append(
             CoordinationRow(
                 pk=r.pk,
@@ -122,9 +123,7 @@ def gaps(years: list[int]) -> list[GapCell]:
     )
     for row in rows:
         funded[(row["theme"], row["geography"], row["year"])] = row["total"] or ZERO
-    targets = {
-        (p.theme, p.geography, p.year): p.target_eur for p in Priority.objects.filter(year__in=years)
-    }
+    targets = {(p.theme, p.geography, p.year): p.target_eur for p in Priority.objects.filter(year__in=years)}
     cells = [
         GapCell(
             theme=t.value,
@@ -156,9 +155,7 @@ class Concentration:
 def concentration(top: int = 3) -> list[Concentration]:
     per: dict[str, list[Decimal]] = defaultdict(list)
     rows = (
-        _funded()
-        .values("theme", "recipient__canonical_id", "recipient_id")
-        .annotate(total=Sum("amount_eur"))
+        _funded().values("theme", "recipient__canonical_id", "recipient_id").annotate(total=Sum("amount_eur"))
     )
     merged: dict[tuple[str, int], Decimal] = defaultdict(lambda: ZERO)
     for row in rows:
@@ -205,7 +202,11 @@ def public_totals() -> dict[str, list[tuple[str, Decimal, int]]]:
     for key, labels in (("theme", theme_labels), ("geography", geo_labels)):
         rows = qs.values(key).annotate(total=Sum("amount_eur"), n=Count("pk")).order_by("-total")
         out[key] = [(str(labels.get(r[key], r[key])), r["total"] or ZERO, r["n"]) for r in rows]
-    rows = qs.annotate(year=ExtractYear("award_date")).values("year").annotate(total=Sum("amount_eur"), n=Count("pk"))
+    rows = (
+        qs.annotate(year=ExtractYear("award_date"))
+        .values("year")
+        .annotate(total=Sum("amount_eur"), n=Count("pk"))
+    )
     out["year"] = [(str(r["year"]), r["total"] or ZERO, r["n"]) for r in rows.order_by("year")]
     return out
 

@@ -29,7 +29,7 @@ from hramada.registry.models import (
 )
 from hramada.registry.rows import RecordInput
 
-TOKEN_SCOPE = "registry.name_token"
+TOKEN_SCOPE = "registry.name_token"  # noqa: S105 - the blind-index scope, not a secret
 
 
 class RegistryError(Exception):
@@ -67,7 +67,9 @@ def name_tokens(name: str) -> set[str]:
     """Keyed hashes of the comparison keys of every rendering of the name (be, ru, Latin; legal forms out)."""
     from hramada.screening.names import NameKind, name_variants
 
-    keys = {key for variant in name_variants(name, NameKind.ORGANIZATION) for key in variant.keys if len(key) > 2}
+    keys = {
+        key for variant in name_variants(name, NameKind.ORGANIZATION) for key in variant.keys if len(key) > 2
+    }
     return {crypto.blind_index(key, scope=TOKEN_SCOPE) for key in keys}
 
 
@@ -77,7 +79,9 @@ def _find_recipient(inp: RecordInput, source_key: str) -> Recipient | None:
         if found:
             return found
     if inp.recipient_registration:
-        found = Recipient.objects.filter(**blind_lookup(Recipient, "registration", inp.recipient_registration)).first()
+        found = Recipient.objects.filter(
+            **blind_lookup(Recipient, "registration", inp.recipient_registration)
+        ).first()
         if found:
             return found
     return Recipient.objects.filter(
@@ -85,7 +89,9 @@ def _find_recipient(inp: RecordInput, source_key: str) -> Recipient | None:
     ).first()
 
 
-def _recipient_for(inp: RecordInput, *, source_key: str, at_risk: bool, is_demo: bool) -> tuple[Recipient, bool]:
+def _recipient_for(
+    inp: RecordInput, *, source_key: str, at_risk: bool, is_demo: bool
+) -> tuple[Recipient, bool]:
     found = _find_recipient(inp, source_key)
     if found is not None:
         return found, False
@@ -140,7 +146,10 @@ def give_consent(recipient: Recipient, *, scope: str, given_on: date, by: Any) -
         raise RegistryError(_("A consent cannot be dated in the future."))
     with transaction.atomic():
         consent = Consent.objects.create(
-            recipient=recipient, scope=scope, given_on=given_on, recorded_by=by if getattr(by, "pk", None) else None
+            recipient=recipient,
+            scope=scope,
+            given_on=given_on,
+            recorded_by=by if getattr(by, "pk", None) else None,
         )
         audit.record(
             action="registry.consent.given",
@@ -157,7 +166,12 @@ def withdraw_consent(consent: Consent, *, by: Any, on: date | None = None) -> Co
         consent = Consent.objects.select_for_update().get(pk=consent.pk)
         consent.withdrawn_on = on or timezone.localdate()
         consent.save(update_fields=["withdrawn_on"])
-        audit.record(action="registry.consent.withdrawn", target=consent.recipient, detail={"scope": consent.scope}, by=by)
+        audit.record(
+            action="registry.consent.withdrawn",
+            target=consent.recipient,
+            detail={"scope": consent.scope},
+            by=by,
+        )
         refresh_public_name(consent.recipient, by=by)
     return consent
 
@@ -238,7 +252,8 @@ def upsert_record(
     if inp.tranches:
         record.tranches.all().delete()
         RecordTranche.objects.bulk_create(
-            RecordTranche(record=record, number=n, amount=a, due_on=d) for n, (a, d) in enumerate(inp.tranches, 1)
+            RecordTranche(record=record, number=n, amount=a, due_on=d)
+            for n, (a, d) in enumerate(inp.tranches, 1)
         )
     return record, change
 

@@ -43,7 +43,9 @@ THEME_OF_DAC_SECTOR = {
 
 def root() -> Path:
     configured = getattr(settings, "HRAMADA_STANDARDS_DIR", None)
-    return Path(configured) if configured else Path(settings.BASE_DIR).parent / "shared" / "data" / "standards"
+    return (
+        Path(configured) if configured else Path(settings.BASE_DIR).parent / "shared" / "data" / "standards"
+    )
 
 
 @cache
@@ -81,7 +83,7 @@ def _format_checker() -> Any:
 
     checker = FormatChecker()
 
-    @checker.checks("date-time", raises=ValueError)
+    @checker.checks("date-time", raises=ValueError)  # type: ignore[untyped-decorator]
     def is_date_time(value: object) -> bool:
         if not isinstance(value, str):
             return True

@@ -1,5 +1,5 @@
 """Readers of grant files: spreadsheets (CSV, XLSX), IATI 2.03 activity XML and 360Giving JSON. Each turns bytes
-into raw rows (dicts keyed by `rows.FIELDS`) or raises `FileRefused` listing every problem with where it is; none
+into raw rows (dicts keyed by `rows.FIELDS`) or raises `FileRefusedError` listing every problem with where it is; none
 stores anything. `hramada.registry.imports` cleans the rows and stores them all or nothing."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class FileRefused(Exception):
+class FileRefusedError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems[:5]))
         self.problems = problems
 
 
-__all__ = ["FileRefused", "Problem"]
+__all__ = ["FileRefusedError", "Problem"]

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from hramada.registry import standards
-from hramada.registry.importers import FileRefused, Problem
+from hramada.registry.importers import FileRefusedError, Problem
 
 GEOGRAPHIES = {"BY", "LT", "PL", "LV", "GE", "UA"}
 
@@ -23,13 +23,20 @@ def read(data: bytes) -> list[tuple[int, dict[str, Any]]]:
     try:
         package = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise FileRefused([Problem("", _("The file is not UTF-8 text."))]) from None
+        raise FileRefusedError([Problem("", _("The file is not UTF-8 text."))]) from None
     except json.JSONDecodeError as e:
-        raise FileRefused([Problem(_("line %(n)s") % {"n": e.lineno}, _("The file is not valid JSON: %(error)s") % {"error": e.msg})]) from None
+        raise FileRefusedError(
+            [
+                Problem(
+                    _("line %(n)s") % {"n": e.lineno},
+                    _("The file is not valid JSON: %(error)s") % {"error": e.msg},
+                )
+            ]
+        ) from None
     validator = standards.giving_validator()
     errors = sorted(validator.iter_errors(package), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        raise FileRefused([Problem(_path(e), e.message[:300]) for e in errors[:500]])
+        raise FileRefusedError([Problem(_path(e), e.message[:300]) for e in errors[:500]])
     return [(n, _grant(g)) for n, g in enumerate(package["grants"])]
 
 
@@ -37,7 +44,11 @@ def _grant(grant: dict[str, Any]) -> dict[str, Any]:
     recipient = (grant.get("recipientOrganization") or [None])[0] or grant.get("recipientIndividual") or {}
     planned = (grant.get("plannedDates") or [{}])[0]
     theme = next(
-        (c.get("code", "") for c in grant.get("classifications", []) if c.get("vocabulary") == standards.THEME_VOCABULARY),
+        (
+            c.get("code", "")
+            for c in grant.get("classifications", [])
+            if c.get("vocabulary") == standards.THEME_VOCABULARY
+        ),
         "",
     )
     location = (grant.get("beneficiaryLocation") or [{}])[0]

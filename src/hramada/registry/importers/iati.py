@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from hramada.registry import standards
-from hramada.registry.importers import FileRefused, Problem
+from hramada.registry.importers import FileRefusedError, Problem
 
 MAX_BYTES = 50 * 1024 * 1024
 GEOGRAPHIES = {"BY", "LT", "PL", "LV", "GE", "UA"}
@@ -24,17 +24,26 @@ GEOGRAPHIES = {"BY", "LT", "PL", "LV", "GE", "UA"}
 
 def _parse(data: bytes) -> Any:
     if len(data) > MAX_BYTES:
-        raise FileRefused([Problem("", _("The file is larger than 50 MB."))])
+        raise FileRefusedError([Problem("", _("The file is larger than 50 MB."))])
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
-        raise FileRefused([Problem("", _("The file declares a DTD or entities; IATI files have none, so it is refused."))])
+        raise FileRefusedError(
+            [Problem("", _("The file declares a DTD or entities; IATI files have none, so it is refused."))]
+        )
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
     )
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        raise FileRefused([Problem(_("line %(n)s") % {"n": e.lineno}, _("The file is not well-formed XML: %(error)s") % {"error": e.msg})]) from None
+        raise FileRefusedError(
+            [
+                Problem(
+                    _("line %(n)s") % {"n": e.lineno},
+                    _("The file is not well-formed XML: %(error)s") % {"error": e.msg},
+                )
+            ]
+        ) from None
 
 
 def _text(element: Any, path: str) -> str:
@@ -45,28 +54,37 @@ def _text(element: Any, path: str) -> str:
 def read(data: bytes) -> list[tuple[int, dict[str, Any]]]:
     root = _parse(data)
     if root.tag != "iati-activities":
-        raise FileRefused([Problem("", _("This is not an IATI activity file (<iati-activities>)."))])
+        raise FileRefusedError([Problem("", _("This is not an IATI activity file (<iati-activities>)."))])
     version = root.get("version")
     if version != "2.03":
-        raise FileRefused(
-            [Problem("", _("The file is IATI version %(v)s; only version 2.03 is read.") % {"v": version or "?"})]
+        raise FileRefusedError(
+            [
+                Problem(
+                    "",
+                    _("The file is IATI version %(v)s; only version 2.03 is read.") % {"v": version or "?"},
+                )
+            ]
         )
     schema = standards.iati_schema()
     if not schema.validate(root):
-        raise FileRefused(
+        raise FileRefusedError(
             [Problem(_("line %(n)s") % {"n": err.line}, err.message) for err in list(schema.error_log)[:200]]
         )
     rows: list[tuple[int, dict[str, Any]]] = []
     for activity in root.iter("iati-activity"):
         rows.append((activity.sourceline or 0, _activity(activity)))
     if not rows:
-        raise FileRefused([Problem("", _("The file has no activities."))])
+        raise FileRefusedError([Problem("", _("The file has no activities."))])
     return rows
 
 
 def _activity(activity: Any) -> dict[str, Any]:
     default_currency = activity.get("default-currency", "")
-    commitments = [t for t in activity.findall("transaction") if t.find("transaction-type") is not None and t.find("transaction-type").get("code") == "2"]
+    commitments = [
+        t
+        for t in activity.findall("transaction")
+        if t.find("transaction-type") is not None and t.find("transaction-type").get("code") == "2"
+    ]
     amount: Decimal | str = ""
     currency = default_currency
     award = ""
@@ -82,7 +100,11 @@ def _activity(activity: Any) -> dict[str, Any]:
         amount = total
         value = commitments[0].find("value")
         currency = value.get("currency", default_currency) if value is not None else default_currency
-        award = (value.get("value-date", "") if value is not None else "") or (commitments[0].find("transaction-date").get("iso-date", "") if commitments[0].find("transaction-date") is not None else "")
+        award = (value.get("value-date", "") if value is not None else "") or (
+            commitments[0].find("transaction-date").get("iso-date", "")
+            if commitments[0].find("transaction-date") is not None
+            else ""
+        )
         org = commitments[0].find("receiver-org")
         if org is not None:
             receiver = _text(org, "narrative")
@@ -98,14 +120,18 @@ def _activity(activity: Any) -> dict[str, Any]:
     end = dates.get("4") or dates.get("3", "")
     theme = ""
     for sector in activity.findall("sector"):
-        if sector.get("vocabulary") == "99" and sector.get("vocabulary-uri", "").startswith(standards.NAMESPACE):
+        if sector.get("vocabulary") == "99" and sector.get("vocabulary-uri", "").startswith(
+            standards.NAMESPACE
+        ):
             theme = sector.get("code", "")
             break
         if sector.get("vocabulary", "1") == "1" and sector.get("code") in standards.THEME_OF_DAC_SECTOR:
             theme = theme or standards.THEME_OF_DAC_SECTOR[sector.get("code")]
     country = activity.find("recipient-country")
     code = country.get("code", "") if country is not None else ""
-    status = (activity.find("activity-status").get("code") if activity.find("activity-status") is not None else "2")
+    status = (
+        activity.find("activity-status").get("code") if activity.find("activity-status") is not None else "2"
+    )
     return {
         "identifier": _text(activity, "iati-identifier"),
         "recipient_name": receiver,
@@ -119,5 +145,7 @@ def _activity(activity: Any) -> dict[str, Any]:
         "end": end,
         "theme": theme,
         "geography": code if code in GEOGRAPHIES else ("other" if code else ""),
-        "status": {"1": "planned", "2": "active", "3": "closed", "4": "closed", "5": "cancelled"}.get(status or "2", "active"),
+        "status": {"1": "planned", "2": "active", "3": "closed", "4": "closed", "5": "cancelled"}.get(
+            status or "2", "active"
+        ),
     }

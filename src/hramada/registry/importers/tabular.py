@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from hramada.registry.importers import FileRefused, Problem
+from hramada.registry.importers import FileRefusedError, Problem
 from hramada.registry.rows import FIELDS, REQUIRED
 
 MAX_ROWS = 200_000
@@ -39,13 +39,18 @@ def read_csv(data: bytes) -> Table:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise FileRefused(
-            [Problem(_("line %(n)s") % {"n": line}, _("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."))]
+        raise FileRefusedError(
+            [
+                Problem(
+                    _("line %(n)s") % {"n": line},
+                    _("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."),
+                )
+            ]
         ) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     rows = [tuple(c.strip() for c in row) for row in reader if any(c.strip() for c in row)]
     return _table(rows)
@@ -57,7 +62,7 @@ def read_xlsx(data: bytes) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise FileRefused([Problem("", _("The file is not an Excel workbook (.xlsx)."))]) from None
+        raise FileRefusedError([Problem("", _("The file is not an Excel workbook (.xlsx)."))]) from None
     sheet = book.worksheets[0]
     rows = [tuple(_cell(c) for c in row) for row in sheet.iter_rows(values_only=True)]
     return _table([r for r in rows if any(r)])
@@ -65,9 +70,9 @@ def read_xlsx(data: bytes) -> Table:
 
 def _table(rows: list[tuple[str, ...]]) -> Table:
     if len(rows) < 2:
-        raise FileRefused([Problem("", _("The file has no data rows under its header."))])
+        raise FileRefusedError([Problem("", _("The file has no data rows under its header."))])
     if len(rows) > MAX_ROWS + 1:
-        raise FileRefused([Problem("", _("At most %(n)s rows per file.") % {"n": MAX_ROWS})])
+        raise FileRefusedError([Problem("", _("At most %(n)s rows per file.") % {"n": MAX_ROWS})])
     header = tuple(h.strip() for h in rows[0])
     width = len(header)
     body = tuple(tuple(list(r[:width]) + [""] * (width - len(r))) for r in rows[1:])

@@ -12,7 +12,7 @@ from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.registry import imports, services
 from hramada.registry.forms import MappingForm, UploadForm
-from hramada.registry.importers import FileRefused, tabular
+from hramada.registry.importers import FileRefusedError, tabular
 from hramada.registry.models import ColumnMapping, ImportBatch, PendingUpload
 from hramada.registry.rows import FIELDS, REQUIRED
 from hramada.registry.views.staff import _own_donor
@@ -21,7 +21,12 @@ PREVIEW_ROWS = 5
 
 
 def _result(request: HttpRequest, donor: object, result: imports.ImportResult) -> HttpResponse:
-    return render(request, "registry/import_result.html", {"donor": donor, "result": result}, status=200 if result.ok else 422)
+    return render(
+        request,
+        "registry/import_result.html",
+        {"donor": donor, "result": result},
+        status=200 if result.ok else 422,
+    )
 
 
 @require_roles(Role.DONOR_COORDINATOR)
@@ -56,7 +61,7 @@ def mapping(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         data = handle.read()
     try:
         table = tabular.read_csv(data) if pending.kind == ImportBatch.Kind.CSV else tabular.read_xlsx(data)
-    except FileRefused as e:
+    except FileRefusedError as e:
         pending.file.delete(save=False)
         pending.delete()
         return _result(request, donor, imports.ImportResult(problems=e.problems))
@@ -68,7 +73,9 @@ def mapping(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         chosen = form.mapping()
         problems = tabular.mapping_problems(chosen, table.header)
         if not problems:
-            result = imports.run_import(donor, kind=pending.kind, filename=pending.filename, data=data, by=user, mapping=chosen)
+            result = imports.run_import(
+                donor, kind=pending.kind, filename=pending.filename, data=data, by=user, mapping=chosen
+            )
             if result.ok:
                 pending.file.delete(save=False)
                 pending.delete()

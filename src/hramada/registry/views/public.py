@@ -19,11 +19,15 @@ def totals(request: HttpRequest) -> HttpResponse:
         "registry/public.html",
         {
             "totals": data,
-            "theme_chart": charts.money_bars([(n, v) for n, v, _c in data["theme"]], _("Published funding by theme (EUR)")),
+            "theme_chart": charts.money_bars(
+                [(n, v) for n, v, _c in data["theme"]], _("Published funding by theme (EUR)")
+            ),
             "geography_chart": charts.money_bars(
                 [(n, v) for n, v, _c in data["geography"]], _("Published funding by geography (EUR)")
             ),
-            "year_chart": charts.money_bars([(n, v) for n, v, _c in data["year"]], _("Published funding by year (EUR)")),
+            "year_chart": charts.money_bars(
+                [(n, v) for n, v, _c in data["year"]], _("Published funding by year (EUR)")
+            ),
         },
     )
 

@@ -14,7 +14,14 @@ from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.registry import charts, exports, overlaps, resolution, screening, selectors, services
 from hramada.registry.forms import ConsentForm, DecisionForm, PriorityForm
-from hramada.registry.models import Decision, Donor, GrantRecord, MergeProposal, OverlapFlag, Recipient, ScreeningHold
+from hramada.registry.models import (
+    Decision,
+    Donor,
+    GrantRecord,
+    MergeProposal,
+    OverlapFlag,
+    ScreeningHold,
+)
 
 READ = (Role.DONOR_COORDINATOR, Role.AUDITOR)
 COORDINATOR = (Role.DONOR_COORDINATOR,)
@@ -42,7 +49,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "registry/overview.html",
         {
-            "donors": selectors.donors_for(user) if not selectors.sees_everything(user) else Donor.objects.all(),
+            "donors": selectors.donors_for(user)
+            if not selectors.sees_everything(user)
+            else Donor.objects.all(),
             "rows": selectors.coordination_rows(user, limit=200),
             "summary": selectors.panel_summary(user),
         },
@@ -55,7 +64,11 @@ def donor(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "registry/donor.html",
-        {"donor": donor, "records": selectors.own_records(request.user, donor)[:500], "imports": donor.imports.all()[:20]},
+        {
+            "donor": donor,
+            "records": selectors.own_records(request.user, donor)[:500],
+            "imports": donor.imports.all()[:20],
+        },
     )
 
 
@@ -77,8 +90,12 @@ def reveal_recipient(request: HttpRequest, pk: int) -> HttpResponse:
     _own_donor(request, record.donor.slug)
     recipient = record.recipient
     name = recipient.reveal("name", by=request.user, purpose="donor coordinator viewing its own grant record")
-    registration = recipient.reveal("registration", by=request.user, purpose="donor coordinator viewing its own grant record")
-    return render(request, "registry/revealed.html", {"record": record, "name": name, "registration": registration})
+    registration = recipient.reveal(
+        "registration", by=request.user, purpose="donor coordinator viewing its own grant record"
+    )
+    return render(
+        request, "registry/revealed.html", {"record": record, "name": name, "registration": registration}
+    )
 
 
 @require_POST
@@ -126,7 +143,8 @@ def analysis(request: HttpRequest) -> HttpResponse:
             "gap_count": sum(1 for c in cells if not c.funded_eur),
             "concentration": conc,
             "concentration_chart": charts.share_bars(
-                [(c.theme, c.top_share) for c in conc], _("Share of each theme's money going to its top 3 recipients")
+                [(c.theme, c.top_share) for c in conc],
+                _("Share of each theme's money going to its top 3 recipients"),
             ),
             "theme_chart": charts.lines(theme_years, theme_series, _("Funding per theme over time (EUR)")),
             "donor_chart": charts.lines(donor_years, donor_series, _("Funding per donor over time (EUR)")),
@@ -172,7 +190,11 @@ def overlap_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/overlaps.html",
-        {"flags": overlaps.flags_for(user)[:300], "mine": services.member_donor_ids(user), "form": DecisionForm()},
+        {
+            "flags": overlaps.flags_for(user)[:300],
+            "mine": services.member_donor_ids(user),
+            "form": DecisionForm(),
+        },
     )
 
 
@@ -191,7 +213,9 @@ def overlap_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        overlaps.decide(flag, double_funding=request.POST.get("decision") == "double", note=note, by=request.user)
+        overlaps.decide(
+            flag, double_funding=request.POST.get("decision") == "double", note=note, by=request.user
+        )
         messages.success(request, _("The flag was decided."))
     except services.RegistryError as e:
         messages.error(request, str(e))
@@ -200,7 +224,9 @@ def overlap_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(*READ)
 def merge_list(request: HttpRequest) -> HttpResponse:
-    proposals = MergeProposal.objects.select_related("recipient_a", "recipient_b").order_by("status", "-score")[:300]
+    proposals = MergeProposal.objects.select_related("recipient_a", "recipient_b").order_by(
+        "status", "-score"
+    )[:300]
     return render(request, "registry/merges.html", {"proposals": proposals})
 
 
@@ -237,9 +263,6 @@ def hold_decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         screening.decide_hold(hold, confirmed=request.POST.get("decision") == "confirm", by=request.user)
         messages.success(request, _("The hold was decided."))
-    except screening.HoldRefused as e:
+    except screening.HoldRefusedError as e:
         messages.error(request, str(e))
     return redirect("registry:holds")
-
-
-
