@@ -118,7 +118,7 @@ def test_a_held_recipient_is_not_published(make_donor: Any, coordinator_of: Any)
     donor = make_donor()
     user = coordinator_of(donor)
     listed = screening.PossibleMatch("eu-1", "LISTED PERSON", 0.95, "names agree")
-    with screening.use_screener(lambda name, kind: [listed] if "Listed" in name else []):
+    with screening.use_screener(lambda name, *_: [listed] if "Listed" in name else []):
         record = services.upsert_record(
             donor,
             record_input(recipient_name="Listed Company", is_public=True),

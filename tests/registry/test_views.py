@@ -127,7 +127,7 @@ def test_an_analyst_decides_a_hold(client: Any, ec: Any, coordinator_of: Any, ma
     from hramada.registry.models import ScreeningHold
 
     match = screening.PossibleMatch("eu-1", "LISTED", 0.9, "names agree")
-    with screening.use_screener(lambda name, kind: [match]):
+    with screening.use_screener(lambda name, *_: [match]):
         record = services.record_grant(ec, record_input(), by=coordinator_of(ec))
     analyst = make_staff(Role.SANCTIONS_ANALYST)
     sign_in_verified(client, analyst)

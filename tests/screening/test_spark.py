@@ -10,7 +10,10 @@ import pytest
 
 pytest.importorskip("pyspark")
 if shutil.which("java") is None:
-    pytest.skip("Spark needs a Java runtime (make test installs default-jre-headless as root)", allow_module_level=True)
+    pytest.skip(
+        "Spark needs a Java runtime (make test installs default-jre-headless as root)",
+        allow_module_level=True,
+    )
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from hramada.core import audit
 from hramada.fund.public import GrantFacts, approved_grants
-from hramada.registry import services
+from hramada.registry import screening, services
 from hramada.registry.models import (
     Donor,
     DonorKind,
@@ -80,6 +80,7 @@ def record_input(facts: GrantFacts) -> RecordInput:
 
 
 def apply(facts: GrantFacts) -> str:
+    screening.warm_up()
     with transaction.atomic():
         donor = platform_donor()
         record, change = services.upsert_record(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
-from hramada.registry import money, services
+from hramada.registry import money, screening, services
 from hramada.registry.importers import FileRefusedError, Problem, giving, iati, tabular
 from hramada.registry.models import ColumnMapping, Donor, GrantRecord, ImportBatch, Provenance
 from hramada.registry.rows import RecordInput, clean
@@ -126,6 +126,7 @@ def run_import(
     if problems:
         return ImportResult(problems=problems)
     result = ImportResult()
+    screening.warm_up()
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             donor=donor,

@@ -1,8 +1,9 @@
 """Screening of registry recipients against the sanctions lists; a possible match holds the recipient's records
 until a sanctions analyst decides, and the decision is remembered (a cleared set of matches is not raised again).
 
-The screener is a seam: the sanctions app's public screening door is plugged in by `registrations` when it is
-installed; until then (and in tests that do not swap it) nothing matches. Tests swap it with `use_screener`.
+Screening goes through the sanctions app's one door (`hramada.sanctions.public`) with the `registry` purpose; the
+counterparty reference is the recipient's pseudonymous reference, so an analyst's standing false-positive decision
+on that pair silences the hit next time. Tests swap the screener with `use_screener`.
 """
 
 from __future__ import annotations
@@ -29,19 +30,34 @@ class PossibleMatch:
     explanation: str
 
 
-Screener = Callable[[str, str], list[PossibleMatch]]
+Screener = Callable[[str, str, str, Any], list[PossibleMatch]]
+"""(name, FollowTheMoney schema, counterparty reference, actor) -> possible matches."""
 
 
-def _nothing(name: str, kind: str) -> list[PossibleMatch]:
-    return []
+def door_screener(name: str, schema: str, ref: str, by: Any) -> list[PossibleMatch]:
+    from hramada.sanctions import public
+
+    try:
+        result = public.screen(
+            public.Party(name=name, schema=schema, ref=ref),
+            purpose="registry",
+            by=by if getattr(by, "pk", None) else None,
+            source="registry.recipient",
+        )
+    except public.PartyError:
+        return []
+    return [PossibleMatch(h.entity_id, h.caption, round(h.score, 4), h.explanation) for h in result.open_hits]
 
 
-_screener: Screener = _nothing
+_screener: Screener = door_screener
 
 
-def install_screener(screener: Screener) -> None:
-    global _screener
-    _screener = screener
+def warm_up() -> None:
+    """Build the sanctions index before a transaction starts (the first build takes seconds)."""
+    if _screener is door_screener:
+        from hramada.sanctions import public
+
+        public.warm_up()
 
 
 @contextmanager
@@ -63,8 +79,8 @@ def screen_recipient(recipient: Any, name: str, *, by: Any) -> None:
     an analyst already cleared the same set of matches for this recipient."""
     from hramada.registry.models import Decision, GrantRecord, Recipient, ScreeningHold
 
-    kind = "Person" if recipient.kind == Recipient.Kind.INDIVIDUAL else "Organization"
-    matches = _screener(name, kind)
+    schema = "Person" if recipient.kind == Recipient.Kind.INDIVIDUAL else "Organization"
+    matches = _screener(name, schema, f"registry.recipient:{recipient.reference}", by)
     if not matches:
         recipient.screening = Recipient.Screening.CLEAR
         recipient.save(update_fields=["screening"])

@@ -261,6 +261,7 @@ def upsert_record(
 def record_grant(donor: Donor, inp: RecordInput, *, by: Any) -> GrantRecord:
     """A coordinator records one grant by hand."""
     require_member(by, donor)
+    screening.warm_up()
     with transaction.atomic():
         if GrantRecord.objects.filter(donor=donor, identifier=inp.identifier).exists():
             raise RegistryError(
