@@ -220,3 +220,74 @@ def panel_summary(user: Any) -> dict[str, Any]:
         "open_flags": flags_for(user).filter(status=Decision.OPEN).count(),
         "open_merges": MergeProposal.objects.filter(status=Decision.OPEN).count(),
     }
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """A record as one caller may see it: in full for the owner's coordinators (and auditors), else at
+    coordination level."""
+
+    record: GrantRecord
+    full: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        r = self.record
+        out: dict[str, Any] = {
+            "id": r.pk,
+            "donor": r.donor.name,
+            "level": "full" if self.full else "coordination",
+            "recipient_reference": r.recipient.resolved_reference,
+            "theme": r.theme,
+            "geography": r.geography,
+            "start": r.start,
+            "end": r.end,
+            "status": r.status,
+            "amount_band_eur": money.band(r.amount_eur),
+        }
+        if self.full:
+            out.update(
+                identifier=r.identifier,
+                title=r.title,
+                purpose=r.purpose,
+                amount=str(r.amount),
+                currency=r.currency,
+                amount_eur=str(r.amount_eur),
+                award_date=r.award_date,
+                instrument=r.instrument,
+                is_public=r.is_public,
+            )
+        return out
+
+
+def _visible(user: Any) -> tuple[Any, set[int], bool]:
+    qs = GrantRecord.objects.select_related("donor", "recipient", "recipient__canonical").order_by("pk")
+    return qs, member_donor_ids(user), sees_everything(user)
+
+
+def record_views(
+    user: Any,
+    *,
+    theme: str | None = None,
+    geography: str | None = None,
+    year: int | None = None,
+    donor: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[int, list[RecordView]]:
+    qs, mine, everything = _visible(user)
+    if theme:
+        qs = qs.filter(theme=theme)
+    if geography:
+        qs = qs.filter(geography=geography)
+    if year:
+        qs = qs.filter(award_date__year=year)
+    if donor:
+        qs = qs.filter(donor__slug=donor)
+    page = list(qs[offset : offset + limit])
+    return qs.count(), [RecordView(r, everything or r.donor_id in mine) for r in page]
+
+
+def record_view(user: Any, pk: int) -> RecordView | None:
+    qs, mine, everything = _visible(user)
+    r = qs.filter(pk=pk).first()
+    return None if r is None else RecordView(r, everything or r.donor_id in mine)
