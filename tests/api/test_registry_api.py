@@ -9,14 +9,23 @@ from django.test import Client
 
 from hramada.core.models import ApiKey
 from hramada.registry import services
-from tests.registry.conftest import coordinator_of, make_donor, record_input  # noqa: F401 - fixtures
+from hramada.core.roles import Role
+from hramada.registry.models import Donor, DonorMember
+from tests.registry.conftest import record_input
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup(make_donor: Any, coordinator_of: Any) -> tuple[str, Any, Any]:
-    ec, sida = make_donor("ec"), make_donor("sida")
+def setup(make_staff: Any) -> tuple[str, Any, Any]:
+    ec = Donor.objects.create(name="EC", slug="ec", kind="eu")
+    sida = Donor.objects.create(name="Sida", slug="sida", kind="member_state")
+
+    def coordinator_of(donor: Donor) -> Any:
+        user = make_staff(Role.DONOR_COORDINATOR)
+        DonorMember.objects.create(donor=donor, user=user)
+        return user
+
     ec_user = coordinator_of(ec)
     own = services.record_grant(ec, record_input(identifier="EC-1"), by=ec_user)
     other = services.record_grant(
