@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from hramada.core.models import ApiKey
-from hramada.registry import services
 from hramada.core.roles import Role
+from hramada.registry import services
 from hramada.registry.models import Donor, DonorMember
 from tests.registry.conftest import record_input
 
