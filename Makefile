@@ -44,7 +44,7 @@ setup: $(VENV)/.run-deps
 	$(PY) manage.py generate_keys
 	$(PY) manage.py compile_translations -v 0
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py bootstrap
+	$(PY) manage.py bootstrap --site-url http://$(HOST):$(PORT)
 
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)

@@ -100,3 +100,12 @@ def staff_client(client: Any, make_staff: Callable[..., Any]) -> Callable[..., A
         return client
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,15 +1,14 @@
-"""Root URLs. Third-party views are mounted through `declare_access` so that they too state who may use them."""
+"""Root URLs. Third-party views are mounted through `declare_access` so that they too state who may use them.
 
-from django.contrib import admin
+Django's admin is not mounted: staff administration has its own audited pages (/staff/accounts/) and every other
+record has a page of its domain app, so the admin would only be a second, unaudited way to edit data.
+"""
+
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
 from hramada.api.urls import api
 from hramada.core.access import api_endpoint, staff_pending_mfa
-from hramada.core.roles import Role
-from hramada.core.urlconf import declare_access, require_roles_for
-
-admin.site.__class__ = OTPAdminSite
+from hramada.core.urlconf import declare_access
 
 urlpatterns = [
     path("", include("hramada.core.urls")),
@@ -18,9 +17,9 @@ urlpatterns = [
     path("sanctions/", include("hramada.sanctions.urls")),
     path("screening/", include("hramada.sanctions.screening_urls")),
     path("registry/", include("hramada.registry.urls")),
+    path("evidence/", include("hramada.evidence.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("api/", declare_access(api.urls, api_endpoint)),
-    path("staff/admin/", declare_access(admin.site.urls, require_roles_for(Role.ADMINISTRATOR))),
 ]
 
 handler400 = "hramada.core.views.errors.bad_request"

@@ -37,3 +37,16 @@ def test_any_amount_formats_without_losing_its_cents(amount: Decimal, language: 
     text = money(amount, "EUR", language)
     digits = "".join(ch for ch in text if ch.isdigit())
     assert digits.lstrip("0") == f"{abs(amount):.2f}".replace(".", "").lstrip("0")
+
+
+def test_timestamps_read_as_people_read_them_with_genitive_months() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hramada.core.formatting import long_date, timestamp
+
+    moment = datetime(2026, 2, 1, 14, 31, 41, 394296, tzinfo=ZoneInfo("Europe/Vilnius"))
+    assert timestamp(moment, "en") == "14:31, 1 Feb 2026"
+    assert long_date(moment, "ru").startswith("1 февраля 2026")
+    assert long_date(moment, "be").startswith("1 лютага 2026")
+    assert "41" not in timestamp(moment, "ru") and "+02:00" not in timestamp(moment, "ru")

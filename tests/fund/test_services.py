@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from hramada.fund import services
+from hramada.fund import selectors, services
 from hramada.fund.models import (
     Application,
     Envelope,
@@ -293,7 +293,7 @@ def test_an_at_risk_clock_escalates_to_the_fund_manager_once() -> None:
     prog = factories.programme(decision_clock_hours=72)
     app = factories.submitted(prog)
     later = app.decision_due_at - dt.timedelta(hours=10)
-    assert services.clock_status(app, later) == "at_risk"
+    assert selectors.clock_status_of(app, later) == "at_risk"
     assert services.escalate_decision_clocks(later) == 1
     assert services.escalate_decision_clocks(later) == 0
     assert services.escalate_decision_clocks(app.decision_due_at + dt.timedelta(minutes=1)) == 1
@@ -310,6 +310,9 @@ def test_retention_erases_personal_data_of_old_rejected_applications(manager: An
     call_command("fund_retention", stdout=io.StringIO())
     app.refresh_from_db()
     assert app.personal_data_erased_at is not None and app.contact_name == ""
+    assert app.summary == "" and app.title == ""
+    assert {m.reveal("body", by=None, purpose="test") for m in app.messages.all()} == {"—"}
+    assert not any(change.note for change in app.history.all())
 
 
 def test_retention_also_erases_the_account_name_once_nothing_else_is_kept(manager: Any) -> None:

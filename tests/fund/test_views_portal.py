@@ -130,7 +130,13 @@ def test_the_long_term_form_saves_on_every_step(client: Client) -> None:
     assert edit("risks", {"risks": "Blocking", "digital_security_plan": "Tails"}).status_code == 302
     assert edit("contact", {"organisation_name": "Exile TV"}).status_code == 302
     app.refresh_from_db()
-    assert app.budget_total == Decimal("90000") and app.objectives == "Reach"
+    assert app.budget_total == Decimal("90000")
+    assert app.reveal("objectives", by=None, purpose="test") == "Reach"
+    # Going back to a step shows the applicant their own text again (an audited read), not an empty form.
+    basics = client.get(reverse("fund_portal:edit", args=[app.pk, "basics"])).content.decode()
+    assert 'value="Exile TV"' in basics and "News" in basics
+    budget_again = client.get(reverse("fund_portal:edit", args=[app.pk, "budget"])).content.decode()
+    assert 'value="Servers"' in budget_again
 
 
 def test_an_executable_renamed_to_pdf_is_refused(client: Client) -> None:
@@ -218,3 +224,38 @@ def test_a_report_with_a_supporting_pdf_is_stored_with_the_report(
     assert response.status_code == 302
     report = Report.objects.get()
     assert report.attachments.get().content_type == "application/pdf"
+
+
+def test_registration_is_limited_per_address_with_a_clear_answer(client: Client, settings: Any) -> None:
+    import time
+
+    from django.core.cache import cache
+
+    from hramada.fund.models import Applicant as ApplicantModel
+
+    settings.REGISTRATIONS_PER_ADDRESS_PER_HOUR = 2
+    data = {"language": "en", "name": "", "email": ""}
+    url = reverse("fund_portal:register")
+    assert Client(REMOTE_ADDR="198.51.100.7").post(url, data).status_code == 200
+    assert Client(REMOTE_ADDR="198.51.100.7").post(url, data).status_code == 200
+    refused = Client(REMOTE_ADDR="198.51.100.7").post(url, data)
+    assert refused.status_code == 429
+    assert "Too many accounts were created from your connection" in refused.content.decode()
+    assert "<script" not in refused.content.decode()
+    assert ApplicantModel.objects.count() == 2
+    assert Client(REMOTE_ADDR="198.51.100.8").post(url, data).status_code == 200  # another address
+    # The address is not kept: the counters are under a keyed hash, and expire with their hour.
+    keys = [str(k) for k in getattr(cache, "_cache", {})]
+    assert keys and not any("198.51.100" in k for k in keys)
+    assert all(expiry - time.time() <= 3600 for expiry in getattr(cache, "_expire_info", {}).values())
+
+
+def test_registration_is_limited_in_all(client: Client, settings: Any) -> None:
+    settings.REGISTRATIONS_PER_HOUR = 3
+    data = {"language": "en", "name": "", "email": ""}
+    url = reverse("fund_portal:register")
+    for number in range(3):
+        assert Client(REMOTE_ADDR=f"203.0.113.{number}").post(url, data).status_code == 200
+    refused = Client(REMOTE_ADDR="203.0.113.99").post(url, data)
+    assert refused.status_code == 429
+    assert "registration is paused" in refused.content.decode()

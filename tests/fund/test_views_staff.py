@@ -125,7 +125,9 @@ def test_long_term_batch_queue_shows_the_next_batch_date(client: Client, make_st
     app = factories.submitted(prog, tier=Tier.LONG_TERM, amount="30000.00")
     as_(client, make_staff(Role.REVIEWER))
     page = client.get(reverse("fund:queue_long")).content.decode()
-    assert app.reference in page and prog.next_review_round().isoformat() in page
+    from hramada.core.formatting import long_date
+
+    assert app.reference in page and long_date(prog.next_review_round()) in page
 
 
 def test_long_term_agreement_and_a_tranche_refused_before_its_report(client: Client, make_staff: Any) -> None:
@@ -213,7 +215,7 @@ def test_the_sanctions_analyst_clears_a_hold_with_a_reason(client: Client, make_
         app = factories.submitted(prog, contact_name="Someone")
     hold = app.holds.get()
     as_(client, make_staff(Role.SANCTIONS_ANALYST))
-    assert "Listed Person" in client.get(reverse("fund:queue_holds")).content.decode()
+    assert app.reference in client.get(reverse("fund:queue_holds")).content.decode()
     missing = client.post(reverse("fund:hold", args=[hold.pk]), {"decision": "clear", "reason": ""})
     assert missing.status_code == 200
     client.post(reverse("fund:hold", args=[hold.pk]), {"decision": "clear", "reason": "Different birth year"})
@@ -222,7 +224,71 @@ def test_the_sanctions_analyst_clears_a_hold_with_a_reason(client: Client, make_
     assert AuditEntry.objects.filter(action="fund.screening.cleared").exists()
 
 
+def test_a_hold_keeps_the_screened_name_encrypted_and_shows_it_only_through_an_audited_reveal(
+    client: Client, make_staff: Any
+) -> None:
+    from django.db import connection
+
+    from hramada.fund.screening import PossibleMatch, use_screener
+
+    def engine_like(name: str, *args: Any) -> list[PossibleMatch]:
+        return [PossibleMatch("x", "Listed Person", 0.9, f'"{name}" met "Listed Person"')]
+
+    prog = factories.programme()
+    with use_screener(engine_like):
+        app = factories.submitted(prog, contact_name="Zmitser Screenedperson")
+    hold = app.holds.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT matches FROM fund_screeninghold WHERE id = %s", [hold.pk])
+        stored = str(cursor.fetchone()[0])
+    assert "Screenedperson" not in stored and "Listed Person" not in stored
+    as_(client, make_staff(Role.SANCTIONS_ANALYST))
+    page = client.get(reverse("fund:hold", args=[hold.pk])).content.decode()
+    assert "Screenedperson" not in page and "Listed Person" not in page
+    reads = AuditEntry.objects.filter(action="personal_data.read")
+    before = reads.count()
+    shown = client.post(reverse("fund:hold", args=[hold.pk]), {"show": "1"}).content.decode()
+    assert "Zmitser Screenedperson" in shown and "Listed Person" in shown
+    assert {e.detail["field"] for e in reads.order_by("seq")[before:]} == {"screened_name", "matches"}
+    hold.refresh_from_db()
+    assert hold.status == "open"
+
+
 def test_the_dashboard_panel_appears_for_fund_roles(client: Client, make_staff: Any) -> None:
     as_(client, make_staff(Role.REVIEWER))
     assert "rapid-response" in client.get(reverse("core:dashboard")).content.decode()
     _ = dt
+
+
+def test_the_rapid_queue_page_writes_nothing_the_periodic_job_escalates(staff_client: Any) -> None:
+    """A GET never writes: clocks at risk are escalated by the periodic job on the worker, not by the page."""
+    from django.core.management import call_command
+
+    from hramada.fund.models import Notification
+
+    app = factories.submitted(factories.programme(decision_clock_hours=72))
+    Application.objects.filter(pk=app.pk).update(decision_due_at=timezone.now() + dt.timedelta(hours=1))
+    staff_client(Role.FUND_MANAGER).get(reverse("fund:queue_rapid"))
+    assert not Notification.objects.filter(kind__startswith="clock").exists()
+    call_command("periodic", "--once")
+    assert Notification.objects.filter(kind__startswith="clock", application=app).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_draft_attachment_cannot_be_downloaded_by_id_until_the_application_is_submitted(
+    client: Client, make_staff: Any, settings: Any, tmp_path: Any
+) -> None:
+    import io as _io
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    prog = factories.programme()
+    app = factories.draft(prog)
+    attachment = services.add_attachment(
+        app, upload=_io.BytesIO(b"%PDF-1.4 draft"), name="plan.pdf", size=14, by=app.applicant.user
+    )
+    url = reverse("fund:attachment", args=[attachment.pk])
+    as_(client, make_staff(Role.REVIEWER))
+    assert client.get(url).status_code == 404
+    assert not AuditEntry.objects.filter(action="fund.attachment.opened").exists()
+    services.submit(app, token=uuid.uuid4(), by=app.applicant.user)
+    assert client.get(url).status_code == 200

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hramada.core.models import TaskProgress
+from hramada.core.models import AuditEntry, TaskProgress
 from hramada.core.roles import Role
+from hramada.sanctions import public
 from hramada.sanctions.live_index import reset_screening_index
 from hramada.sanctions.services import import_file
 
@@ -50,6 +51,10 @@ def test_a_csv_of_names_is_screened_and_its_results_downloaded(
     rows = {row["row_id"]: row for row in csv.DictReader(io.StringIO(result))}
     assert "LUKASHENKA" in result.upper()
     assert rows["r1"] != rows["r2"]
+    entry = AuditEntry.objects.get(action="sanctions.screened")
+    assert entry.detail["source"] == f"bulk:{job.pk}" and entry.detail["parties"] == 2
+    assert public.screened_name_hash("Jan Kowalski") in entry.detail["names"]
+    assert "Kowalski" not in str(entry.detail)
 
 
 @pytest.mark.django_db
@@ -96,3 +101,28 @@ def test_someone_elses_results_cannot_be_downloaded(
     )
     client = staff_client(Role.SANCTIONS_ANALYST)
     assert client.get(f"/staff/jobs/{job.pk}/result/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_uploaded_names_and_their_results_are_encrypted_on_disk(
+    staff_client: Any,
+    eu_belarus_list: Any,
+    django_capture_on_commit_callbacks: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    client = staff_client(Role.FINANCE_OFFICER)
+    names = "id,name,schema\nr1,Zmitser Bulkcounterparty,Person\nr2,Лукашенко Александр,Person\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"})
+    job = TaskProgress.objects.get()
+    stored = [p for p in Path(tmp_path).rglob("*") if p.is_file()]
+    assert len(stored) == 2 and all(p.name.endswith(".sealed") for p in stored)
+    for path in stored:
+        content = path.read_bytes()
+        assert b"Bulkcounterparty" not in content and "Лукашенко".encode() not in content
+    result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
+    assert "r1" in result and "r2" in result

@@ -54,10 +54,22 @@ def test_the_sources_page_lists_snapshots_with_counts(staff_client: Any, lists: 
 @pytest.mark.parametrize("query", ["Лукашэнка", "Лукашенко", "Lukashenka", "lukashenko"])
 def test_a_name_in_any_script_finds_the_same_person(staff_client: Any, lists: Any, query: str) -> None:
     client = staff_client(Role.SANCTIONS_ANALYST)
-    response = client.get(reverse("sanctions:search"), {"q": f"Аляксандр {query}"})
+    response = client.post(reverse("sanctions:search"), {"q": f"Аляксандр {query}"})
     found = captions(response)
     assert "Aliaksandr Ryhoravich LUKASHENKA" in found  # EU journal
     assert "LUKASHENKA, Alyaksandr Ryhorovich" in found  # OFAC
+
+
+def test_a_name_is_searched_only_from_the_request_body(staff_client: Any, lists: Any) -> None:
+    """A name typed here may be a counterparty's: it never rides in a URL, and results page by POST."""
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    by_url = client.get(reverse("sanctions:search"), {"q": "Lukashenka"})
+    assert by_url.context["page"].paginator.count > 50  # the name was ignored: every listed party
+    page = client.post(reverse("sanctions:search"), {"q": "Lukashenka"}).content.decode()
+    assert "?q=" not in page and 'method="post"' in page
+    second = client.post(reverse("sanctions:search"), {"q": "a", "page": "2"})
+    assert second.context["page"].number == 2
+    assert 'name="page"' in second.content.decode()
 
 
 def test_the_belarus_filter_keeps_only_belarus_designations(
@@ -78,12 +90,12 @@ def test_search_pages_take_a_fixed_number_of_queries(
     staff_client: Any, lists: Any, django_assert_max_num_queries: Any
 ) -> None:
     client = staff_client(Role.SANCTIONS_ANALYST)
-    client.get(reverse("sanctions:search"), {"q": "a"})  # warm the session and caches
+    client.post(reverse("sanctions:search"), {"q": "a"})  # warm the session and caches
     with django_assert_max_num_queries(12):
         response = client.get(reverse("sanctions:search"), {"q": ""})
     assert len(response.context["page"].object_list) == 50
     with django_assert_max_num_queries(12):
-        client.get(reverse("sanctions:search"), {"q": "Lukashenka", "belarus": "on", "page": "1"})
+        client.post(reverse("sanctions:search"), {"q": "Lukashenka", "belarus": "on", "page": "1"})
 
 
 def test_the_entity_page_shows_lukashenka_field_by_field_with_his_ofac_record(

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.errors import AuthorizationError
 from ninja.security.base import AuthBase
+from ninja.utils import check_csrf
 
 from hramada.core.models import ApiKey
 from hramada.core.models.api_keys import hash_api_key
@@ -48,6 +49,7 @@ def _user_from_key(request: HttpRequest) -> Any | None:
     )
     if key is None or not key.owner.is_staff_member:
         return None
+    request.api_key_id = key.pk  # type: ignore[attr-defined]  # names the caller in the audit log
     now = timezone.now()
     # A write per request would serialise every API call on the database's write lock; a minute's precision is
     # enough to tell which keys are in use.
@@ -56,12 +58,21 @@ def _user_from_key(request: HttpRequest) -> Any | None:
     return key.owner
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
 def _user_from_session(request: HttpRequest) -> Any | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not getattr(user, "is_staff_member", False):
         return None
     if not user.is_verified() or user.must_change_password:
         return None
+    # A browser sends the session cookie with any site's request: a session-authenticated change needs the CSRF
+    # token, as for every form. API keys are sent on purpose, never by a browser on its own, and need none.
+    if request.method not in SAFE_METHODS and check_csrf(request) is not None:
+        raise AuthorizationError(
+            message="CSRF check failed: send the X-CSRFToken header with a session, or use an API key."
+        )
     return user
 
 

@@ -36,7 +36,9 @@ def steps() -> list[BootstrapStep]:
     return sorted(_steps.values(), key=lambda s: (s.order, s.key))
 
 
-def create_first_administrator(say: Say, *, username: str = "admin") -> str | None:
+def create_first_administrator(
+    say: Say, *, username: str = "admin", site_url: str = "http://127.0.0.1:8000"
+) -> str | None:
     """Create the administrator on first run and return its one-time password; None when staff already exist."""
     with transaction.atomic():
         if User.objects.filter(kind=AccountKind.STAFF).exists():
@@ -54,7 +56,7 @@ def create_first_administrator(say: Say, *, username: str = "admin") -> str | No
                 "First run: an administrator account was created.",
                 f"  username:           {username}",
                 f"  one-time password:  {password}",
-                "Sign in at http://127.0.0.1:8000/staff/login/ . You will then be asked to set up a second",
+                f"Sign in at {site_url.rstrip('/')}/staff/login/ . You will then be asked to set up a second",
                 "factor: scan the QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator),",
                 "type the six-digit code, save the recovery codes, and choose your own password.",
                 "This password is shown only once.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 from django.utils import timezone, translation
 
@@ -39,3 +39,12 @@ def long_date(value: date | datetime | None, language: str | None = None) -> str
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
     return str(format_date(value, format="long", locale=babel_locale(language)))
+
+
+def timestamp(value: datetime | None, language: str | None = None) -> str:
+    """A moment as people read it, in the reader's time zone: "14:31, 3 Dec 2026" / "14:31, 3 дек. 2026 г."."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return str(format_datetime(value, "HH:mm, d MMM y", locale=babel_locale(language)))

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from hramada.core.views import audit, auth, pages
+from hramada.core.views import audit, auth, pages, staff_admin
 
 app_name = "core"
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.healthz, name="healthz"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path("language/", pages.set_language, name="set_language"),
     path("staff/login/", auth.login_view, name="login"),
     path("staff/logout/", auth.logout_view, name="logout"),
@@ -22,4 +23,9 @@ urlpatterns = [
     path("staff/jobs/<int:job_id>/result/", pages.job_result, name="job_result"),
     path("staff/audit/", audit.audit_list, name="audit_list"),
     path("staff/audit/<int:seq>/", audit.audit_detail, name="audit_detail"),
+    path("staff/accounts/", staff_admin.accounts, name="staff_accounts"),
+    path("staff/accounts/invite/", staff_admin.invite, name="staff_invite"),
+    path("staff/accounts/<int:pk>/", staff_admin.account, name="staff_account"),
+    path("staff/approvals/<int:pk>/", staff_admin.decide, name="staff_approval_decide"),
+    path("staff/invitation/<str:token>/", staff_admin.accept_invitation, name="staff_invitation"),
 ]

@@ -107,7 +107,12 @@ def _load() -> None:
     rng = random.Random(2026)  # noqa: S311 - invented demo data, not security
     year = timezone.localdate().year
     programme = Programme.objects.create(
-        name="Belarus Democracy Support Fund (DEMO)", slug=SLUG, is_demo=True, review_round_weeks=4
+        name="Belarus Democracy Support Fund (DEMO)",
+        name_be="Фонд падтрымкі беларускай дэмакратыі (ДЭМА)",
+        name_ru="Фонд поддержки белорусской демократии (ДЕМО)",
+        slug=SLUG,
+        is_demo=True,
+        review_round_weeks=4,
     )
     manager = _staff("demo-manager", Role.FUND_MANAGER)
     manager2 = _staff("demo-manager-2", Role.FUND_MANAGER)

@@ -316,6 +316,9 @@ class PolicyForm(forms.ModelForm[Programme]):
     class Meta:
         model = Programme
         fields = (
+            "name",
+            "name_be",
+            "name_ru",
             "four_eyes_limit",
             "rapid_ceiling",
             "decision_clock_hours",

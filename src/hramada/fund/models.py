@@ -7,6 +7,7 @@ Money is Decimal (14 digits, 2 decimals) with an ISO currency. The envelope inva
 
 from __future__ import annotations
 
+import mimetypes
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -14,11 +15,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from hramada.core.fields import EncryptedJSONField, EncryptedTextField, RevealMixin
+from hramada.core.fields import EncryptedJSONField, EncryptedTextField
+from hramada.core.personal_data import RevealMixin
 from hramada.core.storage import EncryptedFileStorage
 from hramada.fund.workflow import State
 
@@ -65,10 +67,21 @@ class Urgency(models.IntegerChoices):
     NORMAL = 3, _("Normal")
 
 
+# The eligibility questions of the application form, as triage reads the answers (keys of Application.eligibility).
+ELIGIBILITY_QUESTIONS = {
+    "repression_related": _("The need arises from repression or an urgent threat"),
+    "non_violent": _("Peaceful civic, media, legal or humanitarian work"),
+    "other_funding": _("Another donor already covers this cost"),
+}
+
+
 class Programme(models.Model):
     """A programme of the fund, with the policy staff may change (audited through services.update_policy)."""
 
     name = models.CharField(_("name"), max_length=200)
+    # Staff type a programme's name once per language; pages show the reader's (English when one is missing).
+    name_be = models.CharField(_("name in Belarusian"), max_length=200, blank=True, default="")
+    name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True, default="")
     slug = models.SlugField(unique=True)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
     # Policy: rows in the database, changed by fund managers and audited, never deployment settings.
@@ -105,7 +118,12 @@ class Programme(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        return str(getattr(self, f"name_{language}", "") or self.name)
 
     def next_review_round(self, today: date | None = None) -> date:
         """The next long-term batch date on or after `today`: rounds every N weeks from the anchor."""
@@ -248,8 +266,9 @@ class Application(RevealMixin, models.Model):
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     state = models.CharField(max_length=16, choices=State.choices, default=State.DRAFT, db_index=True)
-    title = models.CharField(_("title"), max_length=200, blank=True, default="")
-    summary = models.TextField(_("what is needed and why"), blank=True, default="")
+    # What the applicant writes is encrypted like their name: a summary can name people, places and needs.
+    title = EncryptedTextField(_("title"), max_length=200, blank=True, default="")
+    summary = EncryptedTextField(_("what is needed and why"), blank=True, default="")
     amount_requested = models.DecimalField(
         _("amount requested"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -259,10 +278,10 @@ class Application(RevealMixin, models.Model):
     eligibility = models.JSONField(default=dict, blank=True)
     eligibility_problems = models.JSONField(default=list, blank=True)
     # Long-term proposal.
-    objectives = models.TextField(_("objectives"), blank=True, default="")
-    activities = models.TextField(_("activities"), blank=True, default="")
-    risks = models.TextField(_("risks and how you will manage them"), blank=True, default="")
-    digital_security_plan = models.TextField(_("digital-security plan"), blank=True, default="")
+    objectives = EncryptedTextField(_("objectives"), blank=True, default="")
+    activities = EncryptedTextField(_("activities"), blank=True, default="")
+    risks = EncryptedTextField(_("risks and how you will manage them"), blank=True, default="")
+    digital_security_plan = EncryptedTextField(_("digital-security plan"), blank=True, default="")
     duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
     # Personal data: encrypted, read only through reveal().
     organisation_name = EncryptedTextField(_("organisation or group"), blank=True, default="")
@@ -300,10 +319,19 @@ class Application(RevealMixin, models.Model):
     def budget_total(self) -> Decimal:
         return sum((line.amount for line in self.budget_lines.all()), ZERO)
 
+    @property
+    def eligibility_answers(self) -> list[tuple[str, bool | None]]:
+        """Each eligibility question with the applicant's answer (None: not answered)."""
+        answers = self.eligibility if isinstance(self.eligibility, dict) else {}
+        return [
+            (str(question), answers[key] if isinstance(answers.get(key), bool) else None)
+            for key, question in ELIGIBILITY_QUESTIONS.items()
+        ]
 
-class BudgetLine(models.Model):
+
+class BudgetLine(RevealMixin, models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="budget_lines")
-    description = models.CharField(_("budget line"), max_length=200)
+    description = EncryptedTextField(_("budget line"), max_length=200)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
 
     class Meta:
@@ -311,10 +339,10 @@ class BudgetLine(models.Model):
         constraints = (models.CheckConstraint(condition=Q(amount__gt=0), name="fund_budgetline_positive"),)
 
     def __str__(self) -> str:
-        return self.description
+        return f"budget line #{self.pk}"
 
 
-class StateChange(models.Model):
+class StateChange(RevealMixin, models.Model):
     """History of an application: every transition, with who took it and why."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
@@ -324,7 +352,8 @@ class StateChange(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    note = models.TextField(blank=True, default="")
+    # An applicant who withdraws says why in their own words.
+    note = EncryptedTextField(blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -433,7 +462,7 @@ class Tranche(models.Model):
         return self.reports.filter(status=Report.Status.ACCEPTED).exists()
 
 
-class Report(models.Model):
+class Report(RevealMixin, models.Model):
     """A narrative and financial report that unlocks the tranche it belongs to once accepted."""
 
     class Status(models.TextChoices):
@@ -443,14 +472,14 @@ class Report(models.Model):
 
     grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="reports")
     tranche = models.ForeignKey(Tranche, on_delete=models.CASCADE, related_name="reports")
-    narrative = models.TextField(_("narrative report: what was done"))
+    narrative = EncryptedTextField(_("narrative report: what was done"))
     spent = models.DecimalField(_("amount spent so far"), max_digits=14, decimal_places=2)
-    financial_notes = models.TextField(_("financial report"), blank=True, default="")
+    financial_notes = EncryptedTextField(_("financial report"), blank=True, default="")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    review_note = models.TextField(blank=True, default="")
+    review_note = EncryptedTextField(blank=True, default="")
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -512,14 +541,23 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return f"attachment #{self.pk}"
 
+    @property
+    def download_name(self) -> str:
+        """A file name that says whose file it is and opens in the right program ("R-2026-1A2B3C-7.pdf"), without
+        decrypting the name the applicant gave (that would be a read of personal data)."""
+        extension = mimetypes.guess_extension(self.content_type or "") or ""
+        owner = self.application or (self.report.grant.application if self.report is not None else None)
+        reference = owner.reference if owner is not None else "attachment"
+        return f"{reference}-{self.pk}{extension}"
 
-class Message(models.Model):
+
+class Message(RevealMixin, models.Model):
     """A message between the fund and an applicant, shown in the portal; decisions are letters here."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
     from_fund = models.BooleanField(default=True)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
+    subject = models.CharField(max_length=200)  # written by the platform, never by a person
+    body = EncryptedTextField()
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -576,7 +614,8 @@ class ScreeningHold(RevealMixin, models.Model):
     grant = models.ForeignKey(Grant, null=True, blank=True, on_delete=models.CASCADE, related_name="holds")
     party = models.CharField(max_length=16, choices=Party.choices)
     screened_name = EncryptedTextField(blank=True, default="")
-    matches = models.JSONField(default=list)
+    # The explanations quote the screened name: encrypted, shown only through the audited reveal.
+    matches = EncryptedJSONField(default=list)
     fingerprint = models.CharField(max_length=64)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     reason = models.TextField(blank=True, default="")

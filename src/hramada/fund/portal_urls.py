@@ -15,6 +15,7 @@ urlpatterns = [
     path("applications/<int:pk>/", portal.application, name="application"),
     path("applications/<int:pk>/edit/<str:step>/", portal.edit, name="edit"),
     path("applications/<int:pk>/attach/", portal.attach, name="attach"),
+    path("applications/<int:pk>/attachments/<int:attachment_pk>/", portal.attachment, name="attachment"),
     path("applications/<int:pk>/submit/", portal.submit, name="submit"),
     path("applications/<int:pk>/withdraw/", portal.withdraw, name="withdraw"),
     path("applications/<int:pk>/message/", portal.message, name="message"),

@@ -11,7 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hramada.core.fields import EncryptedTextField, RevealMixin
+from hramada.core.fields import EncryptedTextField
+from hramada.core.personal_data import RevealMixin
 from hramada.core.storage import EncryptedFileStorage
 
 MAX_AMOUNT = Decimal("1e10")

@@ -2,26 +2,34 @@
 against every current list, with progress on the job page and a results file to download.
 
 The file is read and its columns checked before the task is queued, so a wrong file gets its answer at once; the
-screening itself is the command line's `screen_rows`, resumable, so a worker restarted mid-file carries on.
+screening itself is the command line's `screen_rows`. Inputs and results are names of counterparties: both are
+kept encrypted on disk (`core.storage.write_sealed`), in clear only in a private temporary folder during a run.
 """
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 
 from hramada.core.progress import ProgressReporter
+from hramada.core.storage import RESULT_FILE_LABEL, SEALED_SUFFIX, read_sealed, unsealed_name, write_sealed
+from hramada.sanctions import profiles
 from hramada.sanctions.live_index import screening_index
-from hramada.screening import Thresholds
+from hramada.sanctions.public import record_bulk_screening
 from hramada.screening.cli import InputError, map_columns, read_rows, screen_rows
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".jsonl", ".ndjson")
 XLSX_MAGIC = b"PK\x03\x04"
+UPLOAD_LABEL = "sanctions.bulk_screening.upload"
 
 
 class BulkUploadError(ValueError):
@@ -39,33 +47,34 @@ def max_upload_bytes() -> int:
 
 
 def store_upload(upload: Any) -> tuple[Path, int]:
-    """Save an upload under var/, sniff its content and check its columns; returns the path and row count."""
+    """Check an upload (content, columns) and keep it encrypted under var/; returns its path and row count.
+
+    The names in it are counterparties': the file on disk is sealed (`core.storage.write_sealed`), and the
+    plaintext exists only in a private temporary folder while it is read."""
     suffix = Path(upload.name or "").suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
         raise BulkUploadError(f"{upload.name}: send a .csv, .xlsx or .jsonl file")
     if upload.size > max_upload_bytes():
         raise BulkUploadError(f"{upload.name} is {upload.size:,} bytes; the limit is {max_upload_bytes():,}")
-    head = upload.read(4)
-    upload.seek(0)
-    if (suffix == ".xlsx") != (head == XLSX_MAGIC):
-        kind = "a spreadsheet (XLSX)" if head == XLSX_MAGIC else "not a spreadsheet"
+    data = b"".join(upload.chunks())
+    if (suffix == ".xlsx") != (data[:4] == XLSX_MAGIC):
+        kind = "a spreadsheet (XLSX)" if data[:4] == XLSX_MAGIC else "not a spreadsheet"
         raise BulkUploadError(f"{upload.name}: the content is {kind}, which does not fit its name")
-    path = upload_dir() / f"{uuid.uuid4().hex}{suffix}"
-    with path.open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-    try:
-        rows = read_rows(path, "utf-8-sig")
-        if not rows:
-            raise BulkUploadError(f"{upload.name} holds no rows")
-        map_columns(list(rows[0].keys()))
-    except (InputError, BulkUploadError) as exc:
-        path.unlink(missing_ok=True)
-        raise BulkUploadError(str(exc).replace(str(path), upload.name)) from exc
+    with tempfile.TemporaryDirectory(prefix="hramada-bulk-") as folder:
+        plain = Path(folder) / f"upload{suffix}"
+        plain.write_bytes(data)
+        try:
+            rows = read_rows(plain, "utf-8-sig")
+            if not rows:
+                raise BulkUploadError(f"{upload.name} holds no rows")
+            map_columns(list(rows[0].keys()))
+        except (InputError, BulkUploadError) as exc:
+            raise BulkUploadError(str(exc).replace(str(plain), upload.name)) from exc
+    path = write_sealed(upload_dir() / f"{uuid.uuid4().hex}{suffix}", data, label=UPLOAD_LABEL)
     return path, len(rows)
 
 
-def start_bulk_screening(*, path: Path, rows: int, profile: str, by: Any, label: str) -> int:
+def start_bulk_screening(*, path: Path, rows: int, profile: str, by: User | None, label: str) -> int:
     """Queue the screening of a stored upload; returns the progress id the job page shows."""
     reporter = ProgressReporter.start(label=label, kind="bulk_screening", owner=by, total=rows)
     transaction.on_commit(lambda: bulk_screen_task.enqueue(reporter.progress.pk, str(path), profile))
@@ -74,25 +83,45 @@ def start_bulk_screening(*, path: Path, rows: int, profile: str, by: Any, label:
 
 @task()
 def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
+    """Screen a sealed upload into sealed results. The plaintext input and results live only in a private
+    temporary folder during the run; results screened before (a worker restarted after a finished part) are
+    carried on from the sealed results file."""
     reporter = ProgressReporter.resume(progress_id)
+    purpose = "investigation" if profile == "investigation" else "onboarding"
     source = Path(input_path)
-    output = source.with_name(f"{source.stem}-results.csv")
+    original = Path(unsealed_name(source))
+    output = source.with_name(f"{original.stem}-results.csv{SEALED_SUFFIX}")
     try:
-        rows = read_rows(source, "utf-8-sig")
-        reporter.running(total=len(rows))
-        thresholds = Thresholds.INVESTIGATION if profile == "investigation" else Thresholds.SCREENING
-        screened = screen_rows(
-            rows,
-            screening_index(),
-            output,
-            thresholds=thresholds,
-            limit=3,
-            progress=False,
-            on_progress=lambda done, total: reporter.advance(done - reporter.progress.done),
-        )
+        with tempfile.TemporaryDirectory(prefix="hramada-bulk-") as folder:
+            plain_input = Path(folder) / f"input{original.suffix}"
+            plain_input.write_bytes(read_sealed(source, label=UPLOAD_LABEL))
+            plain_output = Path(folder) / "results.csv"
+            if output.exists():
+                plain_output.write_bytes(read_sealed(output, label=RESULT_FILE_LABEL))
+            rows = read_rows(plain_input, "utf-8-sig")
+            reporter.running(total=len(rows))
+            thresholds = profiles.profile(purpose).thresholds
+            screened = screen_rows(
+                rows,
+                screening_index(),
+                plain_output,
+                thresholds=thresholds,
+                limit=3,
+                progress=False,
+                on_progress=lambda done, total: reporter.advance(done - reporter.progress.done),
+            )
+            write_sealed(output, plain_output.read_bytes(), label=RESULT_FILE_LABEL)
     except Exception as exc:
         reporter.fail(f"Screening stopped: {exc}")
         raise
+    name_column = map_columns(list(rows[0].keys())).get("name") if rows else None
+    record_bulk_screening(
+        (str(row.get(name_column) or "") for row in rows) if name_column else (),
+        purpose=purpose,
+        by=reporter.progress.owner,
+        source=f"bulk:{progress_id}",
+        parties=len(rows),
+    )
     reporter.finish(
         message=f"{len(rows):,} rows screened ({screened:,} in this run).", result_file=str(output)
     )

@@ -6,7 +6,7 @@ delta changed. All read-only and thin: they call selectors.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from hramada.core.access import require_roles
@@ -35,21 +35,34 @@ def sources(request: HttpRequest) -> HttpResponse:
 
 @read_only
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    """Search the lists. A name travels only in a POST body (a name typed here may be a counterparty's, and a
+    URL ends up in access logs and browser history); filters without a name may be a bookmarkable GET."""
+    data: QueryDict = request.POST.copy() if request.method == "POST" else request.GET.copy()
+    if request.method != "POST":
+        data.pop("q", None)
+    form = SearchForm(data if request.method == "POST" or request.GET else None)
     members = None
     page = None
     if form.is_valid():
-        data = form.cleaned_data
+        cleaned = form.cleaned_data
         members = selectors.search_members(
-            data.get("q") or "",
-            belarus_only=bool(data.get("belarus")),
-            source_key=data.get("source") or None,
-            schema=data.get("schema") or None,
+            cleaned.get("q") or "",
+            belarus_only=bool(cleaned.get("belarus")),
+            source_key=cleaned.get("source") or None,
+            schema=cleaned.get("schema") or None,
         )
-        page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "sanctions/search.html", {"form": form, "page": page, "query": _query_string(request)}
+        page = Paginator(members, PAGE_SIZE).get_page(data.get("page"))
+    query = data.copy()
+    query.pop("page", None)
+    query.pop("csrfmiddlewaretoken", None)
+    response = render(
+        request,
+        "sanctions/search.html",
+        {"form": form, "page": page, "query": query.urlencode(), "by_post": request.method == "POST"},
     )
+    if request.method == "POST":
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 @read_only

@@ -19,7 +19,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,12 +32,15 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    # Serves the API docs' Swagger UI from our own static files instead of a CDN (CSP allows only 'self').
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "hramada.core",
     "hramada.fund",
     "hramada.sanctions",
     "hramada.registry",
+    "hramada.evidence",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +61,17 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# E-mail (staff invitations): printed to the console by default; SMTP in production (docs/operations.md).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "Hramada <no-reply@localhost>")
 
 ROOT_URLCONF = "hramada.urls"
 WSGI_APPLICATION = "hramada.wsgi.application"
@@ -131,6 +144,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Applicant registration: at most this many new accounts per client address, and in all, per hour (0: no limit).
+REGISTRATIONS_PER_ADDRESS_PER_HOUR = env_int("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 10)
+REGISTRATIONS_PER_HOUR = env_int("REGISTRATIONS_PER_HOUR", 300)
+# Nothing typed is kept: the username as a keyed hash, the address as a keyed pseudonym, no form data, no
+# user agent; successful sign-ins are in the audit log, not in django-axes' access log (hramada.core.login_attempts).
+AXES_HANDLER = "hramada.core.login_attempts.PseudonymousDatabaseHandler"
+AXES_USERNAME_CALLABLE = "hramada.core.login_attempts.pseudonymous_username"
+AXES_CLIENT_IP_CALLABLE = "hramada.core.login_attempts.pseudonymous_address"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "code", "passphrase", "otp_token", "token", "ip_address"]
 
 OTP_TOTP_ISSUER = "Hramada"
 OTP_TOTP_TOLERANCE = 1
@@ -171,6 +195,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_FORM_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Evidence originals (photos, video): the upload page refuses a larger declared Content-Length before reading it.
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 1024 * 1024 * 1024)
+# A TrueType font with Cyrillic for PDF dossiers (Debian: fonts-dejavu-core).
+PDF_FONT = env_str("PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,10 +1,11 @@
 """Template filters for numbers, money and dates in the reader's language: `{% load hramada_format %}`,
-`{{ envelope.available|money:envelope.currency }}`, `{{ count|number }}`, `{{ day|long_date }}`."""
+`{{ envelope.available|money:envelope.currency }}`, `{{ count|number }}`, `{{ day|long_date }}`, `{{ moment|timestamp }}`."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -26,3 +27,15 @@ def number(value: Decimal | int | float | None) -> str:
 @register.filter(name="long_date")
 def long_date(value: date | datetime | None) -> str:
     return formatting.long_date(value)
+
+
+@register.filter(name="timestamp")
+def timestamp(value: datetime | None) -> str:
+    return formatting.timestamp(value)
+
+
+@register.filter(name="record_kind")
+def record_kind(content_type: Any) -> str:
+    from hramada.core.record_kinds import kind_of_record
+
+    return kind_of_record(content_type) if content_type is not None else ""

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -25,6 +25,7 @@ from hramada.core import mfa
 from hramada.core.access import public, signed_in_user, staff_pending_mfa
 from hramada.core.audit import record
 from hramada.core.models import ApiKey
+from hramada.core.staff import has_pending_invitation
 
 
 class StaffAuthenticationForm(AuthenticationForm):
@@ -33,6 +34,9 @@ class StaffAuthenticationForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "not_staff": gettext_lazy("This account cannot sign in here."),
+        "invitation_pending": gettext_lazy(
+            "Open the invitation link you were sent and choose your own password first."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -46,6 +50,8 @@ class StaffAuthenticationForm(AuthenticationForm):
         super().confirm_login_allowed(user)  # type: ignore[arg-type]
         if not getattr(user, "is_staff_member", False):
             raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
+        if has_pending_invitation(user):
+            raise forms.ValidationError(self.error_messages["invitation_pending"], code="invitation_pending")
 
 
 class TokenForm(forms.Form):
@@ -92,15 +98,15 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
         return redirect(f"{_reverse('core:mfa_enrol')}?next={_safe_next(request)}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        wait_before = mfa.throttle_wait(user)
         device = mfa.verify_any(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             record(action="auth.mfa_verified", target=user, detail={"device": device.__class__.__name__})
             return redirect(_safe_next(request))
-        record(action="auth.mfa_failed", target=user, detail={})
-        form.add_error(
-            "token", _("That code is not valid. Codes can be used only once and expire after 30 seconds.")
-        )
+        refusal = mfa.explain_refusal(user, form.cleaned_data["token"], wait_before=wait_before)
+        record(action="auth.mfa_failed", target=user, detail={"problem": refusal.problem.value})
+        form.add_error("token", _refusal_message(refusal, recovery_codes_accepted=True))
     has_passkey = user.webauthncredential_set.filter(confirmed=True).exists()
     return render(
         request,
@@ -118,13 +124,20 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
     device = mfa.pending_totp_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        wait_before = mfa.throttle_wait(user, devices=[device])
         if mfa.confirm_totp(device, form.cleaned_data["token"]):
             otp_login(request, device)
             codes = mfa.regenerate_recovery_codes(user)
             record(action="auth.mfa_enrolled", target=user, detail={"device": "totp"})
             return render(request, "core/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
         form.add_error(
-            "token", _("That code is not valid. Check the clock of your phone and try the next code.")
+            "token",
+            _refusal_message(
+                mfa.explain_refusal(
+                    user, form.cleaned_data["token"], wait_before=wait_before, devices=[device]
+                ),
+                recovery_codes_accepted=False,
+            ),
         )
     context = {
         "form": form,
@@ -205,6 +218,31 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You have been signed out on every device."))
     return redirect("core:login")
+
+
+def _refusal_message(refusal: mfa.CodeRefusal, *, recovery_codes_accepted: bool) -> str:
+    """Say what actually happened to a refused code: too soon after a wrong one, already used, or not right."""
+    if refusal.problem is mfa.CodeProblem.WAIT:
+        return ngettext(
+            "After a wrong code the next try must wait a moment: wait %(seconds)d second, then type the code "
+            "your app shows.",
+            "After a wrong code the next try must wait a moment: wait %(seconds)d seconds, then type the code "
+            "your app shows.",
+            refusal.wait_seconds,
+        ) % {"seconds": refusal.wait_seconds}
+    if refusal.problem is mfa.CodeProblem.REPLAYED:
+        return _(
+            "This code has been used already. Wait for your app to show the next one (at most 30 seconds)."
+        )
+    if recovery_codes_accepted:
+        return _(
+            "That code is not right. Type the six digits your app shows now, or one of your recovery codes. "
+            "If app codes keep failing, set your phone's clock to automatic."
+        )
+    return _(
+        "That code is not right. Type the six digits your app shows now. If it keeps failing, set your "
+        "phone's clock to automatic."
+    )
 
 
 def _reverse(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from hramada.core.access import any_staff, public, signed_in_user
 from hramada.core.dashboard import panels_for
 from hramada.core.models import TaskProgress
+from hramada.core.storage import RESULT_FILE_LABEL, read_sealed, unsealed_name
 
 
 @public
@@ -64,9 +66,13 @@ def job_result(request: HttpRequest, job_id: int) -> HttpResponseBase:
     path = Path(job.result_file).resolve() if job and job.result_file else None
     if job is None or path is None or not path.is_file() or media not in path.parents:
         return render(request, "core/not_found.html", status=404)
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=f"job-{job.pk}-{path.name.split('-')[-1]}"
-    )
+    name = unsealed_name(path)
+    if name != path.name:  # results are kept encrypted: they name the counterparties screened
+        content = read_sealed(path, label=RESULT_FILE_LABEL)
+        return FileResponse(
+            io.BytesIO(content), as_attachment=True, filename=f"job-{job.pk}-{name.split('-')[-1]}"
+        )
+    return FileResponse(path.open("rb"), as_attachment=True, filename=f"job-{job.pk}-{name.split('-')[-1]}")
 
 
 @public
@@ -91,6 +97,15 @@ def set_language(request: HttpRequest) -> HttpResponse:
             user = signed_in_user(request)
             user.preferred_language = language
             user.save(update_fields=["preferred_language"])
+    return response
+
+
+@public
+def favicon(request: HttpRequest) -> HttpResponseBase:
+    """Browsers ask for /favicon.ico whatever the page says; answer with the icon rather than a logged 404."""
+    path = Path(settings.SRC_DIR) / "static" / "hramada" / "favicon.ico"
+    response = FileResponse(path.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import IO, Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
@@ -29,7 +29,7 @@ from hramada.fund.models import (
     Tier,
 )
 from hramada.fund.screening import warm_up
-from hramada.fund.services.common import _move, _user
+from hramada.fund.services.common import _given, _move, _title_for_letter, _user
 from hramada.fund.services.errors import AttachmentRefused, FundError
 from hramada.fund.services.holds import _screen_application
 from hramada.fund.workflow import State, TransitionRefused
@@ -94,7 +94,13 @@ def _reference(tier: str) -> str:
 
 
 def create_draft(
-    *, applicant: Applicant, programme: Programme, tier: str, token: uuid.UUID | str, language: str, by: Any
+    *,
+    applicant: Applicant,
+    programme: Programme,
+    tier: str,
+    token: uuid.UUID | str,
+    language: str,
+    by: User | None,
 ) -> Application:
     """A new draft, once per form token: a double-click or a reload returns the draft already made."""
     token = uuid.UUID(str(token))
@@ -122,7 +128,7 @@ def create_draft(
     return application
 
 
-def save_draft(application: Application, *, fields: Mapping[str, Any], by: Any) -> Application:
+def save_draft(application: Application, *, fields: Mapping[str, Any], by: User | None) -> Application:
     """Save answers of a draft; only its applicant, and only while it is a draft."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
@@ -146,7 +152,7 @@ def add_attachment(
     upload: IO[bytes],
     name: str,
     size: int,
-    by: Any,
+    by: User | None,
     report: Report | None = None,
 ) -> Attachment:
     """Store a file after checking its size and that its content is what its name claims."""
@@ -214,9 +220,9 @@ def completeness_problems(application: Application) -> list[str]:
     problems = []
     if not application.category:
         problems.append(_("Choose a category."))
-    if not application.title.strip():
+    if not _given(application.title):
         problems.append(_("Give a short title."))
-    if not application.summary.strip():
+    if not _given(application.summary):
         problems.append(_("Say what is needed and why."))
     if application.amount_requested is None:
         problems.append(_("Give the amount you request."))
@@ -244,7 +250,7 @@ def completeness_problems(application: Application) -> list[str]:
             ("risks", _("risks")),
             ("digital_security_plan", _("digital-security plan")),
         ):
-            if not getattr(application, name).strip():
+            if not _given(getattr(application, name)):
                 problems.append(_("Describe the %(part)s.") % {"part": label})
         total = application.budget_total
         if not application.budget_lines.exists():
@@ -257,7 +263,7 @@ def completeness_problems(application: Application) -> list[str]:
     return problems
 
 
-def submit(application: Application, *, token: uuid.UUID | str, by: Any) -> Application:
+def submit(application: Application, *, token: uuid.UUID | str, by: User | None) -> Application:
     """Submit a draft, once: the same token a second time returns the submitted application unchanged."""
     token = uuid.UUID(str(token))
     warm_up()
@@ -289,7 +295,7 @@ def submit(application: Application, *, token: uuid.UUID | str, by: Any) -> Appl
             "received",
             application.language,
             reference=application.reference,
-            title=application.title,
+            title=_title_for_letter(application, by=by),
             timing=timing.body,
         )
         Message.objects.create(application=application, subject=letter.subject, body=letter.body)
@@ -297,7 +303,7 @@ def submit(application: Application, *, token: uuid.UUID | str, by: Any) -> Appl
     return application
 
 
-def take(application: Application, name: str, *, by: Any, note: str = "") -> Application:
+def take(application: Application, name: str, *, by: User | None, note: str = "") -> Application:
     """A transition with no money attached: start review, return to review, withdraw, close."""
     if name in {"submit", "approve", "reject", "recommend", "refuse_sanctioned"}:
         raise ValueError(f"use the service for {name}")
@@ -310,17 +316,23 @@ def take(application: Application, name: str, *, by: Any, note: str = "") -> App
     return application
 
 
-def send_message(application: Application, *, body: str, by: Any) -> Message:
+def _subject(application: Application, from_fund: bool) -> str:
+    with translation.override(application.language or None):
+        return _("Message from the fund") if from_fund else _("Message from the applicant")
+
+
+def send_message(application: Application, *, body: str, by: User | None) -> Message:
     if not body.strip():
         raise FundError(_("The message is empty."))
     from_fund = not getattr(by, "is_applicant", False)
-    if not from_fund and application.applicant.user_id != by.pk:
+    if not from_fund and (by is None or application.applicant.user_id != by.pk):
         raise FundError(_("This is not your application."))
     with transaction.atomic():
         message = Message.objects.create(
             application=application,
             from_fund=from_fund,
-            subject=_("Message from the fund") if from_fund else _("Message from the applicant"),
+            # Stored words are in the applicant's language, as letters are: the applicant reads them.
+            subject=_subject(application, from_fund),
             body=body.strip()[:5000],
             by=_user(by),
         )

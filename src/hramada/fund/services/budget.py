@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -22,8 +22,11 @@ from hramada.fund.models import (
 from hramada.fund.services.common import _entry, _lock_envelope, _require, _user, parse_amount
 from hramada.fund.services.errors import ReallocationRefused
 
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
-def update_policy(programme: Programme, *, by: Any, **changes: Any) -> Programme:
+
+def update_policy(programme: Programme, *, by: User | None, **changes: Any) -> Programme:
     """Change a programme's policy (four-eyes limit, ceiling, clocks, rounds, retention); audited with
     old values."""
     _require(by, Role.FUND_MANAGER)
@@ -34,6 +37,9 @@ def update_policy(programme: Programme, *, by: Any, **changes: Any) -> Programme
         "review_round_weeks",
         "review_anchor",
         "retention_days",
+        "name",
+        "name_be",
+        "name_ru",
     }
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
@@ -54,7 +60,7 @@ def update_policy(programme: Programme, *, by: Any, **changes: Any) -> Programme
     return programme
 
 
-def allocate(envelope: Envelope, amount: Any, *, by: Any, note: str = "") -> Envelope:
+def allocate(envelope: Envelope, amount: Any, *, by: User | None, note: str = "") -> Envelope:
     """Add budget to an envelope (a donor contribution, the year's allocation)."""
     amount = parse_amount(amount)
     with transaction.atomic():
@@ -75,7 +81,7 @@ def request_reallocation(
     target: Envelope,
     amount: Any,
     reason: str,
-    by: Any,
+    by: User | None,
     token: uuid.UUID | None = None,
 ) -> Reallocation:
     """Move budget between envelopes; above the programme's four-eyes limit it waits for a second manager.
@@ -136,7 +142,7 @@ def request_reallocation(
     return reallocation
 
 
-def approve_reallocation(reallocation: Reallocation, *, by: Any) -> Reallocation:
+def approve_reallocation(reallocation: Reallocation, *, by: User | None) -> Reallocation:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         reallocation = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
@@ -154,7 +160,7 @@ def approve_reallocation(reallocation: Reallocation, *, by: Any) -> Reallocation
     return reallocation
 
 
-def reject_reallocation(reallocation: Reallocation, *, by: Any, note: str = "") -> Reallocation:
+def reject_reallocation(reallocation: Reallocation, *, by: User | None, note: str = "") -> Reallocation:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         reallocation = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
@@ -170,7 +176,7 @@ def reject_reallocation(reallocation: Reallocation, *, by: Any, note: str = "") 
     return reallocation
 
 
-def _execute(reallocation: Reallocation, *, by: Any) -> None:
+def _execute(reallocation: Reallocation, *, by: User | None) -> None:
     # Lock both envelopes in primary-key order so two opposite reallocations cannot deadlock.
     first, second = sorted([reallocation.source_id, reallocation.target_id])
     locked = {pk: _lock_envelope(pk) for pk in (first, second)}

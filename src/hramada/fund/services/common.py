@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
+from hramada.core.sealed import Sealed
 from hramada.fund import letters, workflow
 from hramada.fund.models import (
     Application,
@@ -20,6 +22,9 @@ from hramada.fund.models import (
 )
 from hramada.fund.services.errors import AmountRefused, FundError
 from hramada.fund.workflow import State
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 CENT = Decimal("0.01")
 
@@ -48,20 +53,20 @@ def _lock_envelope(pk: int) -> Envelope:
     return Envelope.objects.select_for_update(no_key=True).get(pk=pk)
 
 
-def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: Any) -> None:
+def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: User | None) -> None:
     EnvelopeEntry.objects.create(envelope=envelope, kind=kind, amount=amount, note=note[:500], by=_user(by))
 
 
-def _user(by: Any) -> Any:
+def _user(by: User | None) -> Any:
     return by if getattr(by, "pk", None) is not None else None
 
 
-def _require(by: Any, *roles: Role) -> None:
+def _require(by: User | None, *roles: Role) -> None:
     if by is not None and not by.has_role(*roles):
         raise FundError(_("Your role may not do this."))
 
 
-def _move(application: Application, name: str, *, by: Any, note: str = "") -> None:
+def _move(application: Application, name: str, *, by: User | None, note: str = "") -> None:
     """Take one edge of the table (already checked) and write history and audit."""
     transition = workflow.BY_NAME[name]
     before = application.state
@@ -80,14 +85,29 @@ def _move(application: Application, name: str, *, by: Any, note: str = "") -> No
     audit.record(
         action=f"fund.application.{name}",
         target=application,
-        detail={"from": before, "to": transition.target, "note": note[:500]},
+        # The note is encrypted in the history (an applicant may explain a withdrawal in their own words);
+        # the log only says that there was one.
+        detail={"from": before, "to": transition.target, "with_note": bool(note)},
         by=by,
     )
 
 
-def _letter(application: Application, kind: str, *, by: Any, **values: Any) -> Message:
+def _given(value: Any) -> bool:
+    """Whether an answer was given: a stored (sealed) value always was; a plain one unless blank."""
+    return isinstance(value, Sealed) or bool(str(value or "").strip())
+
+
+def _title_for_letter(application: Application, *, by: User | None) -> str:
+    """The applicant's own title, quoted in a letter to them (the letter is stored encrypted too)."""
+    if not isinstance(application.title, Sealed):
+        return str(application.title or "")
+    return str(reveal(application, "title", by=by, purpose="quoting the title in a letter to the applicant"))
+
+
+def _letter(application: Application, kind: str, *, by: User | None, **values: Any) -> Message:
+    title = _title_for_letter(application, by=by)
     letter = letters.render(
-        kind, application.language, reference=application.reference, title=application.title, **values
+        kind, application.language, reference=application.reference, title=title, **values
     )
     return Message.objects.create(
         application=application, subject=letter.subject, body=letter.body, by=_user(by)

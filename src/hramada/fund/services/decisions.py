@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
@@ -22,10 +22,13 @@ from hramada.fund.models import (
     Tier,
     Tranche,
 )
+from hramada.fund.selectors import envelope_of_application, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, parse_amount
 from hramada.fund.services.errors import AmountRefused, ConflictOfInterest, FundError, HeldForScreening
-from hramada.fund.services.holds import open_holds
 from hramada.fund.workflow import State, TransitionRefused
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Review -------------------------------------------------------------------------------------------------
 
@@ -33,7 +36,7 @@ from hramada.fund.workflow import State, TransitionRefused
 def record_review(
     application: Application,
     *,
-    by: Any,
+    by: User | None,
     conflict_of_interest: bool,
     conflict_note: str = "",
     scores: Mapping[str, int] | None = None,
@@ -85,7 +88,7 @@ def required_reviews(application: Application) -> int:
     return 1 if application.tier == Tier.RAPID else 2
 
 
-def recommend(application: Application, *, by: Any, note: str = "") -> Application:
+def recommend(application: Application, *, by: User | None, note: str = "") -> Application:
     """Send for decision once enough reviewers without a conflict have scored (one rapid, two long-term)."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
@@ -107,22 +110,13 @@ def recommend(application: Application, *, by: Any, note: str = "") -> Applicati
 # --- Decisions ----------------------------------------------------------------------------------------------
 
 
-def envelope_for(application: Application, year: int | None = None) -> Envelope | None:
-    return Envelope.objects.filter(
-        programme=application.programme,
-        tier=application.tier,
-        category=application.category,
-        year=year or timezone.localdate().year,
-    ).first()
-
-
-def approve(application: Application, *, by: Any, amount: Any = None, note: str = "") -> Grant:
+def approve(application: Application, *, by: User | None, amount: Any = None, note: str = "") -> Grant:
     """Approve and commit the money: the envelope row is locked, so two approvals against its last euro cannot
     both pass; the database constraint (committed <= allocated) stands behind the check."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         workflow.check("approve", application.state, by)
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this application until an analyst decides.")
             )
@@ -141,7 +135,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
             )
             if by is not None and reviewers == {by.pk}:
                 raise FundError(_("The reviewer and the deciding manager must be two different people."))
-        envelope = envelope_for(application)
+        envelope = envelope_of_application(application)
         if envelope is None:
             raise AmountRefused(_("There is no budget envelope for this tier, category and year."))
         envelope = _lock_envelope(envelope.pk)
@@ -167,9 +161,9 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
             is_demo=application.is_demo,
         )
         if rapid:  # one tranche, no report before it
-            Tranche.objects.create(
-                grant=grant, number=1, amount=amount, milestone=_("Rapid-response payment")
-            )
+            with translation.override(application.language or None):  # the applicant reads the milestone
+                milestone = _("Rapid-response payment")
+            Tranche.objects.create(grant=grant, number=1, amount=amount, milestone=milestone)
         _entry(envelope, EnvelopeEntry.Kind.COMMITMENT, amount, application.reference, by)
         _move(application, "approve", by=by, note=note)
         public.announce_on_commit(grant.pk)
@@ -184,7 +178,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
     return grant
 
 
-def reject(application: Application, *, by: Any, note: str = "") -> Application:
+def reject(application: Application, *, by: User | None, note: str = "") -> Application:
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         workflow.check("reject", application.state, by)

@@ -8,19 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from hramada.core.access import applicant_required, public
-from hramada.fund import forms, services, workflow
-from hramada.fund.models import Application, Grant, Programme, Tier, Tranche
+from hramada.core import audit, rate_limits
+from hramada.core.access import acting_user, applicant_required, public
+from hramada.core.personal_data import reveal
+from hramada.core.sealed import Sealed
+from hramada.fund import forms, selectors, services, workflow
+from hramada.fund.account_codes import normalise_account_code, normalise_passphrase
+from hramada.fund.models import Application, Attachment, Grant, Programme, Tier, Tranche
 from hramada.fund.workflow import State
+
+# Why an applicant's own pages open their encrypted answers (each read is in the audit log all the same).
+OWN_DATA = "the applicant reads their own application"
 
 
 def _own(request: HttpRequest, pk: int) -> Application:
@@ -43,6 +52,10 @@ def register(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"language": language if language in "be ru en" else "en"}
     )
     if request.method == "POST" and form.is_valid():
+        refusal = _registration_refused(request)
+        if refusal:
+            form.add_error(None, refusal)
+            return render(request, "fund/portal/register.html", {"form": form}, status=429)
         account = services.register_applicant(
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
@@ -56,6 +69,28 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "fund/portal/register.html", {"form": form})
 
 
+def _registration_refused(request: HttpRequest) -> str:
+    """Why a new account cannot be made now ('' if it can): too many from this address, or in all, this hour."""
+    if not rate_limits.allow(
+        "registration.address",
+        rate_limits.client_address(request),
+        limit=settings.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+        window_seconds=3600,
+    ):
+        return _(
+            "Too many accounts were created from your connection in the last hour. Please try again in an hour. "
+            "Nothing you typed was stored."
+        )
+    if not rate_limits.allow(
+        "registration.all", "all", limit=settings.REGISTRATIONS_PER_HOUR, window_seconds=3600
+    ):
+        return _(
+            "Unusually many accounts were created in the last hour, so registration is paused for a while. "
+            "Please try again in an hour. Nothing you typed was stored."
+        )
+    return ""
+
+
 @public
 @sensitive_post_parameters("passphrase")
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -63,8 +98,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
-            username=form.cleaned_data["code"].strip().upper(),
-            password=form.cleaned_data["passphrase"],
+            username=normalise_account_code(form.cleaned_data["code"]),
+            password=normalise_passphrase(form.cleaned_data["passphrase"]),
         )
         if user is not None and getattr(user, "is_applicant", False):
             login(request, user)
@@ -76,7 +111,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @applicant_required
 def home(request: HttpRequest) -> HttpResponse:
     applicant = services.applicant_of(request.user)
-    applications = applicant.applications.select_related("programme").order_by("-created_at")
+    applications = selectors.opened(
+        applicant.applications.select_related("programme").order_by("-created_at"),
+        ("title",),
+        by=request.user,
+        purpose=OWN_DATA,
+    )
     return render(request, "fund/portal/home.html", {"applications": applications, "applicant": applicant})
 
 
@@ -96,7 +136,7 @@ def new(request: HttpRequest, tier: str) -> HttpResponse:
             tier=tier,
             token=form.cleaned_data["token"],
             language=form.cleaned_data["language"],
-            by=request.user,
+            by=acting_user(request),
         )
         first_step = "rapid" if tier == Tier.RAPID else forms.LONG_STEPS[0][0]
         return redirect("fund_portal:edit", application.pk, first_step)
@@ -109,19 +149,25 @@ def _fresh_token() -> str:
     return str(uuid.uuid4())
 
 
-def _initial(application: Application, form_class: type[Any]) -> dict[str, Any]:
+def _initial(application: Application, form_class: type[Any], *, by: Any) -> dict[str, Any]:
     initial: dict[str, Any] = {}
     for name in form_class.base_fields:
         value = getattr(application, name, None)
-        if value is not None and not hasattr(value, "ciphertext"):
+        if name in selectors.PROPOSAL_TEXT and isinstance(value, Sealed):
+            # The applicant's own text comes back into their draft (an audited read); contact data does not.
+            initial[name] = reveal(application, name, by=by, purpose=OWN_DATA)
+        elif value is not None and not isinstance(value, Sealed):
             initial[name] = value
     if form_class is forms.RapidForm:
         for key in ("repression_related", "non_violent", "other_funding"):
             if key in application.eligibility:
                 initial[key] = "yes" if application.eligibility[key] else "no"
     if form_class is forms.LongBudgetForm:
-        for i, line in enumerate(application.budget_lines.all()[: forms.BUDGET_ROWS]):
-            initial[f"line_{i}"] = line.description
+        lines = selectors.opened(
+            application.budget_lines.all()[: forms.BUDGET_ROWS], ("description",), by=by, purpose=OWN_DATA
+        )
+        for i, line in enumerate(lines):
+            initial[f"line_{i}"] = line.description_text  # type: ignore[attr-defined]
             initial[f"amount_{i}"] = line.amount
     return initial
 
@@ -139,7 +185,7 @@ def edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         return redirect("fund_portal:edit", pk, names[0])
     index = names.index(step)
     form_class = steps[index][2]
-    form = form_class(request.POST or None, initial=_initial(application, form_class))
+    form = form_class(request.POST or None, initial=_initial(application, form_class, by=request.user))
     if request.method == "POST":
         if form.is_valid():
             fields = form.to_fields() if hasattr(form, "to_fields") else dict(form.cleaned_data)
@@ -149,7 +195,7 @@ def edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 if not k.startswith(("line_", "amount_")) or k == "amount_requested"
             }
             try:
-                services.save_draft(application, fields=fields, by=request.user)
+                services.save_draft(application, fields=fields, by=acting_user(request))
             except services.FundError as exc:
                 messages.error(request, str(exc))
                 return redirect("fund_portal:application", pk)
@@ -179,6 +225,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     grant = Grant.objects.filter(application=application).first()
     problems = services.completeness_problems(application) if application.state == State.DRAFT else []
+    selectors.opened([application], ("title",), by=request.user, purpose=OWN_DATA)
     return render(
         request,
         "fund/portal/application.html",
@@ -191,8 +238,12 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
             "can_withdraw": workflow.may("withdraw", application.state, request.user),
             "grant": grant,
             "tranches": grant.tranches.all() if grant else [],
-            "messages_list": application.messages.all(),
-            "history": application.history.all(),
+            "messages_list": selectors.opened(
+                application.messages.all(), ("body",), by=request.user, purpose=OWN_DATA
+            ),
+            "history": selectors.opened(
+                application.history.all(), ("note",), by=request.user, purpose=OWN_DATA
+            ),
             "steps": [("rapid", _("Request"))]
             if application.is_rapid
             else [(s[0], s[1]) for s in forms.LONG_STEPS],
@@ -213,7 +264,7 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             services.add_attachment(
-                application, upload=upload, name=upload.name, size=upload.size, by=request.user
+                application, upload=upload, name=upload.name, size=upload.size, by=acting_user(request)
             )
             messages.success(request, _("The file was added."))
         except services.AttachmentRefused as exc:
@@ -221,6 +272,25 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose a file to upload."))
     return redirect("fund_portal:application", pk)
+
+
+@applicant_required
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """The applicant's own file, back to them (and to nobody else: the application is looked up through its owner)."""
+    application = _own(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, application=application)
+    with transaction.atomic():
+        audit.record(
+            action="fund.attachment.opened",
+            target=item,
+            detail={"application": application.pk},
+            by=acting_user(request),
+        )
+    response = FileResponse(
+        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.download_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @applicant_required
@@ -233,7 +303,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("fund_portal:application", pk)
     already = application.state != State.DRAFT and application.submission_token == form.cleaned_data["token"]
     try:
-        services.submit(application, token=form.cleaned_data["token"], by=request.user)
+        services.submit(application, token=form.cleaned_data["token"], by=acting_user(request))
     except (services.FundError, workflow.TransitionRefused) as exc:
         messages.error(request, str(exc))
         return redirect("fund_portal:application", pk)
@@ -244,15 +314,23 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @applicant_required
-@require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdrawing cannot be undone, so it takes two steps: this page asks, and only its own button withdraws
+    (a confirmation page rather than a script, so it works without JavaScript)."""
     application = _own(request, pk)
-    try:
-        services.take(application, "withdraw", by=request.user, note=request.POST.get("note", "")[:500])
-        messages.success(request, _("Your application was withdrawn."))
-    except workflow.TransitionRefused as exc:
-        messages.error(request, str(exc))
-    return redirect("fund_portal:application", pk)
+    if not workflow.may("withdraw", application.state, request.user):
+        messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("fund_portal:application", pk)
+    if request.method == "POST" and request.POST.get("confirm") == "withdraw":
+        try:
+            services.take(
+                application, "withdraw", by=acting_user(request), note=request.POST.get("note", "")[:500]
+            )
+            messages.success(request, _("Your application was withdrawn."))
+        except workflow.TransitionRefused as exc:
+            messages.error(request, str(exc))
+        return redirect("fund_portal:application", pk)
+    return render(request, "fund/portal/withdraw.html", {"application": application})
 
 
 @applicant_required
@@ -261,7 +339,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     form = forms.MessageForm(request.POST)
     if form.is_valid():
-        services.send_message(application, body=form.cleaned_data["body"], by=request.user)
+        services.send_message(application, body=form.cleaned_data["body"], by=acting_user(request))
         messages.success(request, _("Your message was sent."))
     else:
         messages.error(request, _("The message is empty."))
@@ -279,7 +357,7 @@ def payment(request: HttpRequest, pk: int) -> HttpResponse:
             grant,
             payee_name=data["payee_name"],
             details={"account": data["account"], "bank": data["bank"], "country": data["country"]},
-            by=request.user,
+            by=acting_user(request),
         )
         messages.success(request, _("Payment details saved. They are stored encrypted."))
         return redirect("fund_portal:application", pk)
@@ -303,7 +381,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 narrative=form.cleaned_data["narrative"],
                 spent=form.cleaned_data["spent"],
                 financial_notes=form.cleaned_data["financial_notes"],
-                by=request.user,
+                by=acting_user(request),
             )
             upload = form.cleaned_data.get("file")
             if upload:
@@ -313,7 +391,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                         upload=upload,
                         name=upload.name,
                         size=upload.size,
-                        by=request.user,
+                        by=acting_user(request),
                         report=new_report,
                     )
                 except services.AttachmentRefused as exc:

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core import audit
-from hramada.core.access import require_roles
-from hramada.core.fields import reveal as reveal_field
+from hramada.core.access import acting_user, require_roles
+from hramada.core.personal_data import reveal as reveal_field
 from hramada.core.roles import Role
 from hramada.fund import forms, selectors, services, workflow
 from hramada.fund.models import (
@@ -57,7 +57,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require_roles(M, R, A)
 def queue_rapid(request: HttpRequest) -> HttpResponse:
-    services.escalate_decision_clocks()  # on read as well as on schedule: an alert never waits for the worker
     return render(request, "fund/staff/queue_rapid.html", {"items": selectors.rapid_queue()})
 
 
@@ -90,12 +89,16 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     if app.state == "draft":
         raise Http404  # drafts belong to the applicant until they submit
     user: Any = request.user
+    # Opening the application page reads what the applicant wrote: each value is an audited reveal.
+    purpose = "reading the application"
+    selectors.opened([app], selectors.PROPOSAL_TEXT, by=user, purpose=purpose)
     context = {
         "application": app,
-        "history": app.history.select_related("by"),
+        "budget_lines": selectors.opened(app.budget_lines.all(), ("description",), by=user, purpose=purpose),
+        "history": selectors.opened(app.history.select_related("by"), ("note",), by=user, purpose=purpose),
         "reviews": app.reviews.select_related("reviewer"),
         "holds": app.holds.all(),
-        "messages_list": app.messages.all(),
+        "messages_list": selectors.opened(app.messages.all(), ("body",), by=user, purpose=purpose),
         "attachments": app.attachments.all(),
         "transitions": [
             t for t in workflow.available(app.state, user) if t.name in {"start_review", "return_to_review"}
@@ -108,8 +111,8 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         "reveal_form": forms.RevealForm(),
         "can_reveal_contacts": user.has_role(M),
         "revealed": None,
-        "clock": services.clock_status(app),
-        "envelope": services.envelope_for(app),
+        "clock": selectors.clock_status_of(app),
+        "envelope": selectors.envelope_of_application(app),
         "grant": Grant.objects.filter(application=app).first(),
         "mine": app.reviews.filter(reviewer=user).first(),
     }
@@ -128,13 +131,15 @@ def reveal_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     purpose = form.cleaned_data["purpose"]
     revealed = {
         str(getattr(Application._meta.get_field(name), "verbose_name", name)): reveal_field(
-            app, name, by=request.user, purpose=purpose
+            app, name, by=acting_user(request), purpose=purpose
         )
         for name in ("organisation_name", "contact_name", "contact_details", "address")
         if getattr(app, name)
     }
     if app.applicant.name:
-        revealed[_("account name")] = reveal_field(app.applicant, "name", by=request.user, purpose=purpose)
+        revealed[_("account name")] = reveal_field(
+            app.applicant, "name", by=acting_user(request), purpose=purpose
+        )
     response = render(request, "fund/staff/revealed.html", {"application": app, "revealed": revealed})
     response["Cache-Control"] = "no-store"
     return response
@@ -147,7 +152,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in {"start_review", "return_to_review"}:
         raise Http404
     try:
-        services.take(app, name, by=request.user, note=request.POST.get("note", "")[:2000])
+        services.take(app, name, by=acting_user(request), note=request.POST.get("note", "")[:2000])
         messages.success(request, _("Done."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -162,7 +167,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_review(
                 app,
-                by=request.user,
+                by=acting_user(request),
                 conflict_of_interest=form.cleaned_data["conflict_of_interest"],
                 conflict_note=form.cleaned_data["conflict_note"],
                 scores=form.scores(),
@@ -181,7 +186,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_object_or_404(Application, pk=pk)
     try:
-        services.recommend(app, by=request.user, note=request.POST.get("note", "")[:2000])
+        services.recommend(app, by=acting_user(request), note=request.POST.get("note", "")[:2000])
         messages.success(request, _("Sent to a fund manager for decision."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -200,11 +205,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if form.cleaned_data["decision"] == "approve":
             services.approve(
-                app, by=request.user, amount=form.cleaned_data["amount"], note=form.cleaned_data["note"]
+                app,
+                by=acting_user(request),
+                amount=form.cleaned_data["amount"],
+                note=form.cleaned_data["note"],
             )
             messages.success(request, _("Approved; the letter was sent in the applicant's language."))
         else:
-            services.reject(app, by=request.user, note=form.cleaned_data["note"])
+            services.reject(app, by=acting_user(request), note=form.cleaned_data["note"])
             messages.success(request, _("Rejected; the letter was sent in the applicant's language."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -217,26 +225,29 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_object_or_404(Application, pk=pk)
     form = forms.MessageForm(request.POST)
     if form.is_valid():
-        services.send_message(app, body=form.cleaned_data["body"], by=request.user)
+        services.send_message(app, body=form.cleaned_data["body"], by=acting_user(request))
         messages.success(request, _("Message sent."))
     return redirect("fund:application", pk)
 
 
 @require_roles(M, R)
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
-    item = get_object_or_404(Attachment, pk=pk)
+    """An attachment is visible exactly when its application is: a draft's files stay the applicant's."""
+    item = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
+    if item.application is None or item.application.state == workflow.State.DRAFT:
+        raise Http404
     with transaction.atomic():
         audit.record(
             action="fund.attachment.opened",
             target=item,
             detail={"application": item.application_id},
-            by=request.user,
+            by=acting_user(request),
         )
     response = FileResponse(
         item.file.open("rb"),
         content_type=item.content_type,
         as_attachment=True,
-        filename=f"attachment-{item.pk}",
+        filename=item.download_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -270,7 +281,7 @@ def reallocation_new(request: HttpRequest) -> HttpResponse:
                 target=data["target"],
                 amount=data["amount"],
                 reason=data["reason"],
-                by=request.user,
+                by=acting_user(request),
                 token=data["token"],
             )
             if realloc.status == Reallocation.Status.PENDING:
@@ -289,10 +300,10 @@ def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     realloc = get_object_or_404(Reallocation, pk=pk)
     try:
         if request.POST.get("decision") == "approve":
-            services.approve_reallocation(realloc, by=request.user)
+            services.approve_reallocation(realloc, by=acting_user(request))
             messages.success(request, _("Approved: the money was moved."))
         else:
-            services.reject_reallocation(realloc, by=request.user, note=request.POST.get("note", ""))
+            services.reject_reallocation(realloc, by=acting_user(request), note=request.POST.get("note", ""))
             messages.success(request, _("Rejected."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -305,7 +316,7 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PolicyForm(request.POST or None, instance=Programme.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if getattr(programme, k) != v}
-        services.update_policy(programme, by=request.user, **changes)
+        services.update_policy(programme, by=acting_user(request), **changes)
         messages.success(request, _("Policy saved; the change is in the audit log."))
         return redirect("fund:overview")
     return render(request, "fund/staff/policy.html", {"programme": programme, "form": form})
@@ -313,65 +324,89 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(S)
 def hold(request: HttpRequest, pk: int) -> HttpResponse:
+    """A hold and the analyst's decision. The screened name and the matches (whose explanations quote that
+    name) are encrypted: a "show" button posts, and each value it opens is a ``personal_data.read`` entry."""
     item = get_object_or_404(ScreeningHold.objects.select_related("application"), pk=pk)
-    form = forms.HoldDecisionForm(request.POST or None)
-    screened = None
-    if request.method == "POST" and form.is_valid():
+    deciding = request.method == "POST" and "show" not in request.POST
+    form = forms.HoldDecisionForm(request.POST if deciding else None)
+    screened, matches = None, None
+    if deciding and form.is_valid():
         try:
             services.decide_hold(
                 item,
                 confirm=form.cleaned_data["decision"] == "confirm",
                 reason=form.cleaned_data["reason"],
-                by=request.user,
+                by=acting_user(request),
             )
             messages.success(request, _("Decision recorded."))
             return redirect("fund:queue_holds")
         except REFUSALS as exc:
             form.add_error(None, str(exc))
-    if request.GET.get("show") == "name" and item.screened_name:
-        screened = item.reveal(
-            "screened_name", by=request.user, purpose="sanctions analyst compares the screened name"
-        )
-    return render(request, "fund/staff/hold.html", {"hold": item, "form": form, "screened": screened})
+    if request.method == "POST" and "show" in request.POST:
+        purpose = "sanctions analyst compares the screened name with the listed names"
+        with transaction.atomic():
+            if item.screened_name:
+                screened = item.reveal("screened_name", by=acting_user(request), purpose=purpose)
+            matches = item.reveal("matches", by=acting_user(request), purpose=purpose) or []
+    response = render(
+        request,
+        "fund/staff/hold.html",
+        {"hold": item, "form": form, "screened": screened, "matches": matches},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_roles(M, F, A)
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Grant.objects.select_related("application", "envelope"), pk=pk)
+    return _grant_page(request, item)
+
+
+def _grant_page(
+    request: HttpRequest, item: Grant, *, agreement_form: forms.AgreementForm | None = None, status: int = 200
+) -> HttpResponse:
     user: Any = request.user
+    if agreement_form is None and item.status == Grant.Status.AGREEMENT and user.has_role(M):
+        agreement_form = forms.AgreementForm()
     return render(
         request,
         "fund/staff/grant.html",
         {
             "grant": item,
             "tranches": item.tranches.all(),
-            "reports": item.reports.select_related("tranche"),
-            "agreement_form": forms.AgreementForm()
-            if item.status == Grant.Status.AGREEMENT and user.has_role(M)
-            else None,
+            "reports": selectors.opened(
+                item.reports.select_related("tranche"),
+                ("narrative", "financial_notes"),
+                by=user,
+                purpose="reading the grantee's reports",
+            ),
+            "agreement_form": agreement_form,
             "release_form": forms.ReleaseForm(initial={"currency": item.currency})
             if user.has_role(F)
             else None,
             "can_review_reports": user.has_role(M),
             "can_reveal_payment": user.has_role(F),
         },
+        status=status,
     )
 
 
 @require_roles(M)
 @require_POST
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Grant, pk=pk)
+    """Plan the tranches. A refused plan comes back with every typed row kept and the wrong fields marked."""
+    item = get_object_or_404(Grant.objects.select_related("application", "envelope"), pk=pk)
     form = forms.AgreementForm(request.POST)
     if form.is_valid():
         try:
-            services.set_up_agreement(item, tranches=form.planned(), by=request.user)
-            messages.success(request, _("The agreement is signed and its tranches planned."))
+            services.set_up_agreement(item, tranches=form.planned(), by=acting_user(request))
         except REFUSALS as exc:
-            _refused(request, exc)
-    else:
-        messages.error(request, _("Check the tranche amounts."))
-    return redirect("fund:grant", pk)
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The agreement is signed and its tranches planned."))
+            return redirect("fund:grant", pk)
+    return _grant_page(request, item, agreement_form=form, status=400)
 
 
 @require_roles(M)
@@ -383,7 +418,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             item,
             accept=request.POST.get("decision") == "accept",
             note=request.POST.get("note", ""),
-            by=request.user,
+            by=acting_user(request),
         )
         messages.success(request, _("Report reviewed."))
     except REFUSALS as exc:

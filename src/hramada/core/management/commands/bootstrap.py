@@ -15,11 +15,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--skip", action="append", default=[], help="Step key to skip (repeatable).")
         parser.add_argument("--only-admin", action="store_true", help="Create the administrator only.")
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the platform will be served, for the sign-in address in the banner (default: %(default)s).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # The administrator's one-time password is printed last, so the loading steps do not scroll it away.
         banner: list[str] = []
-        create_first_administrator(banner.append)
+        create_first_administrator(banner.append, site_url=options["site_url"])
         if not options["only_admin"]:
             for step in steps():
                 if step.key in options["skip"]:

@@ -1,0 +1,16 @@
+"""Django application config of evidence: registers navigation, the dashboard panel and the demo step."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvidenceConfig(AppConfig):
+    name = "hramada.evidence"
+    label = "evidence"
+    verbose_name = _("Evidence")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from hramada.evidence import registrations
+
+        registrations.register_all()

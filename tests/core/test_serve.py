@@ -1,0 +1,39 @@
+"""What the web server writes to its access log: never a query string, a header, an address or a body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hramada import gunicorn_conf
+from hramada.core.management.commands import serve
+
+
+def test_the_access_log_format_records_no_query_string_address_or_header() -> None:
+    fmt = gunicorn_conf.access_log_format
+    # %(r)s is the request line with its query string; %(q)s the query; %(h)s the address; %(a)s the user
+    # agent; %(f)s the referrer; %({...}i)s any request header.
+    for atom in ("%(r)s", "%(q)s", "%(h)s", "%(a)s", "%(f)s", "}i)s", "%(u)s"):
+        assert atom not in fmt
+    assert "%(U)s" in fmt and "%(s)s" in fmt
+
+
+def test_serve_starts_gunicorn_with_that_configuration(monkeypatch: Any) -> None:
+    started: list[list[str]] = []
+
+    class Child:
+        def __init__(self, argv: list[str], **kwargs: Any) -> None:
+            started.append(argv)
+
+        def poll(self) -> int:
+            return 0
+
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve, "_refuse_unmigrated_database", lambda: None)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    serve.Command().handle(host="127.0.0.1", port="8000", workers=1, no_worker=True)
+    web = started[-1]
+    assert "gunicorn" in web
+    assert web[web.index("--config") + 1] == "python:hramada.gunicorn_conf"
