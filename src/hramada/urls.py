@@ -16,6 +16,7 @@ urlpatterns = [
     path("apply/", include("hramada.fund.portal_urls")),
     path("sanctions/", include("hramada.sanctions.urls")),
     path("screening/", include("hramada.sanctions.screening_urls")),
+    path("registry/", include("hramada.registry.urls")),
     path("evidence/", include("hramada.evidence.urls")),
     path("evasion/", include("hramada.evasion.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),

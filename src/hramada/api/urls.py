@@ -11,7 +11,7 @@ from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
-from hramada.api import reconcile, screening
+from hramada.api import reconcile, registry, screening
 from hramada.core.access import Decision, any_staff, check_access, rule_of
 
 
@@ -41,6 +41,7 @@ api = NinjaAPI(
     docs_decorator=staff_only_docs,
 )
 api.add_router("/yente", screening.router)
+api.add_router("/registry", registry.router)
 api.add_router("/yente", reconcile.router)
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hramada.core",
     "hramada.fund",
     "hramada.sanctions",
+    "hramada.registry",
     "hramada.evidence",
     "hramada.evasion",
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.core.roles import Role
-from hramada.fund import letters, workflow
+from hramada.fund import letters, public, workflow
 from hramada.fund.models import (
     Application,
     Envelope,
@@ -166,6 +166,7 @@ def approve(application: Application, *, by: User | None, amount: Any = None, no
             Tranche.objects.create(grant=grant, number=1, amount=amount, milestone=milestone)
         _entry(envelope, EnvelopeEntry.Kind.COMMITMENT, amount, application.reference, by)
         _move(application, "approve", by=by, note=note)
+        public.announce_on_commit(grant.pk)
         _letter(
             application,
             "approved",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.core.roles import Role
-from hramada.fund import letters
+from hramada.fund import letters, public
 from hramada.fund.models import (
     Application,
     Disbursement,
@@ -83,6 +83,7 @@ def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: Us
             detail={"tranches": [str(t.amount) for t in planned]},
             by=by,
         )
+        public.announce_on_commit(grant.pk)
     return grant
 
 
@@ -249,6 +250,7 @@ def release_tranche(
         )
         tranche.status = Tranche.Status.RELEASED
         tranche.save()
+        public.announce_on_commit(grant.pk)
         _entry(
             envelope,
             EnvelopeEntry.Kind.DISBURSEMENT,

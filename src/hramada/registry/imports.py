@@ -1,0 +1,173 @@
+"""Imports, all or nothing: the whole file is read and every row cleaned before anything is stored; any problem
+stores nothing and every problem is reported with its row or path. The same file again (same SHA-256 for the
+donor) stores nothing and says so; a changed file updates the records it owns and reports the changes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hramada.core import audit
+from hramada.registry import money, screening, services
+from hramada.registry.importers import FileRefusedError, Problem, giving, iati, tabular
+from hramada.registry.models import ColumnMapping, Donor, GrantRecord, ImportBatch, Provenance
+from hramada.registry.rows import RecordInput, clean
+
+
+@dataclass
+class ImportResult:
+    batch: ImportBatch | None = None
+    problems: list[Problem] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    already_imported: ImportBatch | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_rows(
+    kind: str, data: bytes, mapping: Mapping[str, str] | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    if kind == ImportBatch.Kind.IATI:
+        return iati.read(data)
+    if kind == ImportBatch.Kind.GIVING:
+        return giving.read(data)
+    table = tabular.read_csv(data) if kind == ImportBatch.Kind.CSV else tabular.read_xlsx(data)
+    mapping = mapping or {}
+    problems = tabular.mapping_problems(mapping, table.header)
+    if problems:
+        raise FileRefusedError(problems)
+    return tabular.mapped_rows(table, mapping)
+
+
+def _where(kind: str, n: int) -> str:
+    if kind == ImportBatch.Kind.GIVING:
+        return f"/grants/{n}"
+    if kind == ImportBatch.Kind.IATI:
+        return _("line %(n)s") % {"n": n}
+    return _("row %(n)s") % {"n": n}
+
+
+def clean_all(
+    kind: str, rows: list[tuple[int, dict[str, Any]]]
+) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
+    problems: list[Problem] = []
+    cleaned: list[tuple[int, RecordInput]] = []
+    seen: dict[str, int] = {}
+    for n, raw in rows:
+        record, errors = clean(raw)
+        where = _where(kind, n)
+        problems += [Problem(where, e) for e in errors]
+        if record is None:
+            continue
+        if record.identifier in seen:
+            problems.append(
+                Problem(
+                    where,
+                    _("The identifier %(id)s appears twice in the file (also at %(other)s).")
+                    % {"id": record.identifier, "other": _where(kind, seen[record.identifier])},
+                )
+            )
+            continue
+        seen[record.identifier] = n
+        try:
+            money.to_eur(record.amount, record.currency, record.award_date)
+        except money.MoneyError as e:
+            problems.append(Problem(where, str(e)))
+            continue
+        cleaned.append((n, record))
+    return cleaned, problems
+
+
+def run_import(
+    donor: Donor,
+    *,
+    kind: str,
+    filename: str,
+    data: bytes,
+    by: Any,
+    mapping: Mapping[str, str] | None = None,
+) -> ImportResult:
+    services.require_member(by, donor)
+    digest = hashlib.sha256(data).hexdigest()
+    previous = ImportBatch.objects.filter(donor=donor, sha256=digest).first()
+    if previous is not None:
+        return ImportResult(already_imported=previous)
+    try:
+        rows = read_rows(kind, data, mapping)
+    except FileRefusedError as e:
+        return ImportResult(problems=e.problems)
+    cleaned, problems = clean_all(kind, rows)
+    owned_elsewhere = set(
+        GrantRecord.objects.filter(donor=donor, identifier__in=[r.identifier for _n, r in cleaned])
+        .exclude(provenance=Provenance.IMPORT)
+        .values_list("identifier", flat=True)
+    )
+    problems += [
+        Problem(
+            _where(kind, n),
+            _(
+                "%(donor)s already has the record %(id)s, entered by hand or by the fund; an import does not overwrite it."
+            )
+            % {"donor": donor.name, "id": r.identifier},
+        )
+        for n, r in cleaned
+        if r.identifier in owned_elsewhere
+    ]
+    if problems:
+        return ImportResult(problems=problems)
+    result = ImportResult()
+    screening.warm_up()
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            donor=donor,
+            kind=kind,
+            filename=filename[:255],
+            sha256=digest,
+            rows=len(cleaned),
+            by=by if getattr(by, "pk", None) else None,
+        )
+        for n, record in cleaned:
+            _rec, change = services.upsert_record(
+                donor,
+                record,
+                by=by,
+                provenance=Provenance.IMPORT,
+                source=f"{filename[:150]}#{n}",
+                batch=batch,
+                row=n,
+            )
+            if change == "created":
+                result.created.append(record.identifier)
+            elif change == "changed":
+                result.changed.append(record.identifier)
+            else:
+                result.unchanged += 1
+        batch.changes = {"created": result.created, "changed": result.changed, "unchanged": result.unchanged}
+        batch.save(update_fields=["changes"])
+        if mapping and kind in (ImportBatch.Kind.CSV, ImportBatch.Kind.XLSX):
+            ColumnMapping.objects.update_or_create(
+                donor=donor, defaults={"mapping": dict(mapping), "updated_at": timezone.now()}
+            )
+        audit.record(
+            action="registry.import.done",
+            target=batch,
+            detail={
+                "kind": kind,
+                "created": len(result.created),
+                "changed": len(result.changed),
+                "unchanged": result.unchanged,
+            },
+            by=by,
+        )
+    result.batch = batch
+    return result
