@@ -25,7 +25,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from followthemoney import model as ftm_model
 
-from hramada.sanctions import importers
+from hramada.sanctions import importers, plausibility
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
 from hramada.sanctions.importers import programmes as programme_table
 from hramada.sanctions.importers.names import NAME_KINDS, dominant_script, guess_cyrillic_lang
@@ -104,7 +104,7 @@ class ImportResult:
         if not self.created:
             return (
                 f"{snap.file_name}: already imported as snapshot {snap.pk} of {snap.source.key} "
-                f"(SHA-256 {snap.sha256[:12]}); nothing changed."
+                f"(SHA-256 {snap.sha256[:12]}, {snap.status}); nothing changed."
             )
         text = (
             f"{snap.file_name}: snapshot {snap.pk} of {snap.source.key}: {snap.entity_count} entities "
@@ -115,6 +115,11 @@ class ImportResult:
             text += (
                 f" Since snapshot {self.delta.old_id}: {self.delta.added_count} added, "
                 f"{self.delta.removed_count} removed, {self.delta.amended_count} amended."
+            )
+        if snap.status == Snapshot.Status.HELD:
+            text += (
+                " HELD AS SUSPICIOUS, not current until an analyst confirms it on its page: "
+                + " | ".join(snap.held_reasons)
             )
         return text
 
@@ -389,8 +394,11 @@ def _apply_delta_ops(base: Sequence[ParsedEntity], changes: Sequence[ParsedEntit
 
 
 def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
-    """The newest snapshot of a source (by publication date, then import time); or the newest before one."""
-    snapshots = Snapshot.objects.filter(source__key=source_key).select_related("source")
+    """The newest accepted snapshot of a source (by publication date, then import time); or the newest before
+    one. Held and rejected snapshots are never the latest (see :mod:`hramada.sanctions.plausibility`)."""
+    snapshots = Snapshot.objects.filter(source__key=source_key, status=Snapshot.Status.ACCEPTED).select_related(
+        "source"
+    )
     ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
     if before is None:
         return ordered[0] if ordered else None
@@ -702,6 +710,14 @@ def import_file(
     prepared = _prepare(entities)
     del entities
     report("parse", len(prepared), len(prepared))
+    published_at = published_at or published_date_from_name(path.name)
+    held_reasons = plausibility.assess(
+        source_key,
+        path,
+        [item.entity for item in prepared],
+        {item.entity.id: item.entity.schema for item in prepared if item.subject},
+        latest_snapshot(store_key, before=Snapshot(published_at=published_at, imported_at=timezone.now())),
+    )
     parsed = time.perf_counter()
 
     warnings = [f"{item.entity.id}: {warning}" for item in prepared for warning in item.entity.warnings]
@@ -722,15 +738,17 @@ def import_file(
             kind=kind,
             base=base,
             imported_at=timezone.now(),
-            published_at=published_at or published_date_from_name(path.name),
+            published_at=published_at,
             warning_count=len(warnings),
             warnings=warnings[:500],
+            status=Snapshot.Status.HELD if held_reasons else Snapshot.Status.ACCEPTED,
+            held_reasons=held_reasons,
             **_counts(prepared),
         )
         versions, new_versions = _store_versions(prepared, report)
         _store_members(snapshot, prepared, versions)
         report("members", len(prepared), len(prepared))
-        delta = _refresh_deltas(snapshot)
+        delta = refresh_deltas(snapshot)
         _audit(by, snapshot, new_versions)
     stored = time.perf_counter()
     return ImportResult(
@@ -765,6 +783,8 @@ def _audit(by: Any | None, snapshot: Snapshot, new_versions: int) -> None:
         "entities": snapshot.entity_count,
         "new_versions": new_versions,
     }
+    if snapshot.held_reasons:
+        detail["held"] = snapshot.held_reasons
     audit.record(action="sanctions.import", target=snapshot, detail=detail, by=by)
 
 
@@ -841,12 +861,20 @@ def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
     return delta
 
 
-def _refresh_deltas(snapshot: Snapshot) -> Delta:
-    """The delta from the previous snapshot to this one, and from this one to the next if it came in late."""
+def refresh_deltas(snapshot: Snapshot) -> Delta:
+    """The delta from the previous accepted snapshot to this one, and (for an accepted one) from this one to the
+    next accepted one if it came in late or was confirmed later."""
     previous = latest_snapshot(snapshot.source.key, before=snapshot)
     delta = compute_delta(previous, snapshot)
+    if snapshot.status != Snapshot.Status.ACCEPTED:
+        return delta
     newer = sorted(
-        (s for s in Snapshot.objects.filter(source=snapshot.source).exclude(pk=snapshot.pk)),
+        (
+            s
+            for s in Snapshot.objects.filter(source=snapshot.source, status=Snapshot.Status.ACCEPTED).exclude(
+                pk=snapshot.pk
+            )
+        ),
         key=snapshot_order_key,
     )
     following = [s for s in newer if snapshot_order_key(s) > snapshot_order_key(snapshot)]
