@@ -6,7 +6,8 @@ Two kinds of evidence, both given to the analyst as reasons:
   programme codes, end-of-file marks);
 * the new list against the previous accepted snapshot of the same list: more than
   ``HRAMADA_SANCTIONS_MAX_REMOVED_PERCENT`` (default 5) percent of the listed parties gone (and more than
-  ``HRAMADA_SANCTIONS_REMOVED_FLOOR``, default 3, so a delta delisting one of two is not suspicious), or more than
+  ``HRAMADA_SANCTIONS_REMOVED_FLOOR``, default 3, so a delta delisting one of two is not suspicious), the same
+  share of all its records gone (a file cut after its parties loses their Sanctions), or more than
   ``HRAMADA_SANCTIONS_MAX_KIND_CHANGES`` (default 3) parties whose kind (FtM schema) changed.
 
 A snapshot with reasons is stored *held* (``Snapshot.Status.HELD``): it is kept, and its delta can be read, but
@@ -44,37 +45,51 @@ def removed_floor() -> int:
     return int(getattr(settings, "HRAMADA_SANCTIONS_REMOVED_FLOOR", 3))
 
 
+def _gone(
+    before: Sequence[str], after: set[str] | dict[str, str], what: str, previous: Snapshot, share: float
+) -> str:
+    removed = [entity_id for entity_id in before if entity_id not in after]
+    examples = ", ".join(sorted(removed)[: shapes.EXAMPLES])
+    return (
+        f"{len(removed)} of the {len(before)} {what} of snapshot {previous.pk} are gone "
+        f"({len(removed) / len(before):.1%}, more than {share:.0%}): {examples}"
+    )
+
+
 def compare_with_previous(
-    subjects: dict[str, str],
+    records: dict[str, tuple[str, bool]],
     previous: Snapshot | None,
     *,
     removed_share: float,
     kind_changes: int,
     floor: int = 3,
 ) -> list[str]:
-    """Reasons to hold a list whose listed parties are ``subjects`` (entity id -> schema) against ``previous``."""
+    """Reasons to hold a list whose records are ``records`` (entity id -> (schema, listed party?)) against
+    ``previous``: listed parties gone, records gone (a Sanction or an ownership lost while its party stays, as
+    when an FtM file is cut after its parties), listed parties whose kind changed."""
     if previous is None:
         return []
-    before = dict(
-        SnapshotEntity.objects.filter(snapshot=previous, subject=True).values_list("entity_id", "schema")
+    members = list(
+        SnapshotEntity.objects.filter(snapshot=previous).values_list("entity_id", "schema", "subject")
     )
-    if not before:
-        return []
+    before_parties = {entity_id: schema for entity_id, schema, subject in members if subject}
+    subjects = {entity_id: schema for entity_id, (schema, subject) in records.items() if subject}
     reasons: list[str] = []
-    removed = [entity_id for entity_id in before if entity_id not in subjects]
-    if len(removed) > removed_share * len(before) and len(removed) > floor:
-        examples = ", ".join(sorted(removed)[: shapes.EXAMPLES])
-        reasons.append(
-            f"{len(removed)} of the {len(before)} listed parties of snapshot {previous.pk} are gone "
-            f"({len(removed) / len(before):.1%}, more than {removed_share:.0%}): {examples}"
-        )
+    for before, after, what in (
+        (list(before_parties), subjects, "listed parties"),
+        ([entity_id for entity_id, _schema, _subject in members], set(records), "records"),
+    ):
+        removed = sum(1 for entity_id in before if entity_id not in after)
+        if before and removed > removed_share * len(before) and removed > floor:
+            reasons.append(_gone(before, after, what, previous, removed_share))
+            break
     changed = sorted(
         entity_id
         for entity_id, schema in subjects.items()
-        if entity_id in before and before[entity_id] != schema
+        if entity_id in before_parties and before_parties[entity_id] != schema
     )
     if len(changed) > kind_changes:
-        examples = ", ".join(f"{e}: {before[e]} -> {subjects[e]}" for e in changed[: shapes.EXAMPLES])
+        examples = ", ".join(f"{e}: {before_parties[e]} -> {subjects[e]}" for e in changed[: shapes.EXAMPLES])
         reasons.append(
             f"{len(changed)} listed parties changed kind since snapshot {previous.pk} "
             f"(more than {kind_changes}): {examples}"
@@ -86,13 +101,13 @@ def assess(
     source_key: str,
     path: Path,
     entities: Sequence[ParsedEntity],
-    subjects: dict[str, str],
+    records: dict[str, tuple[str, bool]],
     previous: Snapshot | None,
 ) -> list[str]:
     """Why the list ``entities`` (from the file at ``path``) should be held; empty when it looks real."""
     reasons = shapes.findings(source_key, path, entities)
     reasons += compare_with_previous(
-        subjects,
+        records,
         previous,
         removed_share=max_removed_share(),
         kind_changes=max_kind_changes(),

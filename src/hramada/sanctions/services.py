@@ -396,9 +396,9 @@ def _apply_delta_ops(base: Sequence[ParsedEntity], changes: Sequence[ParsedEntit
 def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
     """The newest accepted snapshot of a source (by publication date, then import time); or the newest before
     one. Held and rejected snapshots are never the latest (see :mod:`hramada.sanctions.plausibility`)."""
-    snapshots = Snapshot.objects.filter(source__key=source_key, status=Snapshot.Status.ACCEPTED).select_related(
-        "source"
-    )
+    snapshots = Snapshot.objects.filter(
+        source__key=source_key, status=Snapshot.Status.ACCEPTED
+    ).select_related("source")
     ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
     if before is None:
         return ordered[0] if ordered else None
@@ -715,7 +715,7 @@ def import_file(
         source_key,
         path,
         [item.entity for item in prepared],
-        {item.entity.id: item.entity.schema for item in prepared if item.subject},
+        {item.entity.id: (item.entity.schema, item.subject) for item in prepared},
         latest_snapshot(store_key, before=Snapshot(published_at=published_at, imported_at=timezone.now())),
     )
     parsed = time.perf_counter()

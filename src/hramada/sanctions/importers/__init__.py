@@ -23,7 +23,15 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hramada.sanctions.importers import eu_fsf, eu_journal, ftm_json, ofac_sdn, opensanctions_delta, shapes, un_xml
+from hramada.sanctions.importers import (
+    eu_fsf,
+    eu_journal,
+    ftm_json,
+    ofac_sdn,
+    opensanctions_delta,
+    shapes,
+    un_xml,
+)
 from hramada.sanctions.importers.entities import ParsedEntity
 from hramada.sanctions.importers.errors import SourceFormatError
 from hramada.sanctions.importers.names import NameVariant, guess_cyrillic_lang, name_variants

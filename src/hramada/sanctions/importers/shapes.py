@@ -200,12 +200,22 @@ OFAC_COLUMNS: tuple[tuple[int, str, Callable[[str], bool]], ...] = (
     (
         3,
         "programme lists that do not look like programme codes",
-        lambda cell: bool(_ofac_programmes(cell)) and all(_OFAC_CODE.match(c) for c in _ofac_programmes(cell)),
+        lambda cell: (
+            bool(_ofac_programmes(cell)) and all(_OFAC_CODE.match(c) for c in _ofac_programmes(cell))
+        ),
     ),
-    (5, "call signs that do not look like call signs", lambda cell: _empty(cell) or bool(_CALL_SIGN.match(cell))),
+    (
+        5,
+        "call signs that do not look like call signs",
+        lambda cell: _empty(cell) or bool(_CALL_SIGN.match(cell)),
+    ),
     (6, "vessel types with digits", lambda cell: _empty(cell) or bool(_NO_DIGITS.match(cell))),
     (7, "tonnages that are not numbers", lambda cell: _empty(cell) or bool(_AMOUNT.match(cell.strip()))),
-    (8, "gross tonnages that are not numbers", lambda cell: _empty(cell) or bool(_AMOUNT.match(cell.strip()))),
+    (
+        8,
+        "gross tonnages that are not numbers",
+        lambda cell: _empty(cell) or bool(_AMOUNT.match(cell.strip())),
+    ),
     (9, "vessel flags with digits", lambda cell: _empty(cell) or bool(_NO_DIGITS.match(cell))),
 )
 
