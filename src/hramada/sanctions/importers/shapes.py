@@ -151,11 +151,28 @@ SUBJECT_SCHEMATA = frozenset(
 _KIND_WORDS = frozenset({"individual", "vessel", "aircraft", "entity", "-0-"})
 
 
-def _entity_findings(entities: Sequence[ParsedEntity], codes: set[str], found: _Findings) -> None:
+_LETTER = re.compile(r"[^\W\d_]")
+# Names that must hold a letter; weak aliases are sometimes punctuation in real FtM data, so for them only a
+# date or a number is refused.
+NAME_KINDS = ("name", "alias", "previousName")
+_NUMERIC = re.compile(r"^[\d\s./:,-]*\d[\d\s./:,-]*$")
+
+
+def _entity_findings(
+    entities: Sequence[ParsedEntity], codes: set[str], found: _Findings, *, letterless_names: bool
+) -> None:
     subjects = 0
     for entity in entities:
         if entity.schema in SUBJECT_SCHEMATA:
             subjects += 1
+            if not letterless_names:
+                for prop in NAME_KINDS:
+                    for value in entity.values(prop):
+                        if not _LETTER.search(value):
+                            found.add("names without a single letter", f"{entity.id} {prop}: {value!r}")
+                for value in entity.values("weakAlias"):
+                    if _NUMERIC.match(value):
+                        found.add("names that are dates or numbers", f"{entity.id} weakAlias: {value!r}")
             for name in entity.values("name"):
                 stripped = name.strip()
                 if stripped in codes:
@@ -185,17 +202,22 @@ def _empty(cell: str) -> bool:
     return cell.strip() in ("", "-0-")
 
 
+def _ofac_name(cell: str) -> bool:
+    """OFAC writes every name with its first word in capitals (``LUKASHENKA, Alyaksandr``, ``BELARUSKALI OAO``)
+    and never with a ``;`` (the Remarks separator)."""
+    if _empty(cell) or cell.strip() in ofac_sdn.KNOWN_PROGRAMMES or ";" in cell:
+        return False
+    first = cell.split()[0]
+    return all(char.isupper() for char in first if char.isalpha())
+
+
 def _ofac_programmes(cell: str) -> list[str]:
     return [code.strip() for code in cell.strip().strip("[]").split("] [") if code.strip()]
 
 
 OFAC_COLUMNS: tuple[tuple[int, str, Callable[[str], bool]], ...] = (
     (0, "entry numbers that are not numbers", lambda cell: bool(_NUMBER.match(cell.strip()))),
-    (
-        1,
-        "names that are empty or a programme code",
-        lambda cell: not _empty(cell) and cell.strip() not in ofac_sdn.KNOWN_PROGRAMMES,
-    ),
+    (1, "names that are empty, a programme code or not written as OFAC writes names", _ofac_name),
     (2, "types that are not individual, vessel or aircraft", lambda cell: cell.strip(" -0") in _OFAC_TYPES),
     (
         3,
@@ -250,5 +272,6 @@ def findings(source_key: str, path: PathLike, entities: Sequence[ParsedEntity]) 
     if source_key == ofac_sdn.KEY and Path(path).is_file():
         _ofac_findings(path, found)
     codes = _programme_findings(source_key, entities, found)
-    _entity_findings(entities, codes, found)
+    # OFAC lists a few real names without letters ("7-28"); its name column has its own check.
+    _entity_findings(entities, codes, found, letterless_names=source_key == ofac_sdn.KEY)
     return found.reasons()
