@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
 from hramada.fund import letters, workflow
 from hramada.fund.models import (
@@ -116,6 +117,7 @@ def envelope_for(application: Application, year: int | None = None) -> Envelope 
     ).first()
 
 
+@retry_on_conflict
 def approve(application: Application, *, by: Any, amount: Any = None, note: str = "") -> Grant:
     """Approve and commit the money: the envelope row is locked, so two approvals against its last euro cannot
     both pass; the database constraint (committed <= allocated) stands behind the check."""

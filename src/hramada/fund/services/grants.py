@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
 from hramada.fund import letters
 from hramada.fund.models import (
@@ -162,6 +163,7 @@ def review_report(report: Report, *, accept: bool, note: str = "", by: Any) -> R
     return report
 
 
+@retry_on_conflict
 def release_tranche(
     tranche: Tranche,
     *,

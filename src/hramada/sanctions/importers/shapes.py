@@ -260,6 +260,51 @@ def _ofac_findings(path: PathLike, found: _Findings) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# EU journal CSV (consolidated file or amendment): the shape of each column, by header name
+
+# "24.9.2004", and in a few later entries "20 March 2022"
+_EU_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$|^\d{1,2} [A-Z][a-z]+ \d{4}$")
+EU_JOURNAL_COLUMNS: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "celex": (
+        "CELEX numbers that are not CELEX numbers",
+        lambda cell: bool(re.match(r"^\d{5}[A-Z]\d{4}$", cell)),
+    ),
+    "amendedCelex": (
+        "CELEX numbers that are not CELEX numbers",
+        lambda c: bool(re.match(r"^\d{5}[A-Z]\d{4}$", c)),
+    ),
+    "amendmentCelex": (
+        "CELEX numbers that are not CELEX numbers",
+        lambda c: bool(re.match(r"^\d{5}[A-Z]\d{4}$", c)),
+    ),
+    "recordId": ("record numbers that are not numbers", lambda cell: cell == "" or cell.isdigit()),
+    "annex": (
+        "annexes that are not annex numbers",
+        lambda cell: bool(re.match(r"^[IVXLC]+(?:\.[A-Z])?$", cell)),
+    ),
+    "measure": ("measures with digits", lambda cell: not any(char.isdigit() for char in cell)),
+    "startDate": ("listing dates that are not dates", lambda cell: cell == "" or bool(_EU_DATE.match(cell))),
+    "schema": ("kinds that are not FtM kinds", lambda cell: cell in SUBJECT_SCHEMATA),
+    "gender": ("genders with digits", lambda cell: not any(char.isdigit() for char in cell)),
+}
+
+
+def _eu_journal_findings(path: PathLike, found: _Findings) -> None:
+    header: list[str] | None = None
+    for line, row in iter_csv_rows(path):
+        if header is None:
+            header = row
+            continue
+        for index, name in enumerate(header):
+            rule = EU_JOURNAL_COLUMNS.get(name)
+            if rule is None or index >= len(row):
+                continue
+            text, fits = rule
+            if not fits(row[index].strip()):
+                found.add(f"column {name}: {text}", f"line {line}: {row[index][:60]!r}")
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 def findings(source_key: str, path: PathLike, entities: Sequence[ParsedEntity]) -> list[str]:
@@ -271,6 +316,8 @@ def findings(source_key: str, path: PathLike, entities: Sequence[ParsedEntity]) 
     found = _Findings()
     if source_key == ofac_sdn.KEY and Path(path).is_file():
         _ofac_findings(path, found)
+    if source_key == "eu_journal" and Path(path).is_file():
+        _eu_journal_findings(path, found)
     codes = _programme_findings(source_key, entities, found)
     # OFAC lists a few real names without letters ("7-28"); its name column has its own check.
     _entity_findings(entities, codes, found, letterless_names=source_key == ofac_sdn.KEY)
