@@ -84,6 +84,19 @@ MATCHER = {
 }
 
 
+class ErrorOut(Schema):
+    """Every refusal: what is wrong, naming the field or parameter."""
+
+    detail: str
+
+
+# What every authenticated operation may answer besides its 200 (docs/security.md: every malformed request is a
+# 4xx with a message). 400: a parameter or value the server refuses; 401: no or an unknown key; 403: the key's
+# owner lacks the role; 413: the body is over the size limit; 422: the body does not have the documented shape.
+ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+OPEN_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 413: ErrorOut}
+
+
 class EntityQuery(Schema):
     schema_: str = Field("Thing", alias="schema")
     properties: dict[str, list[Any]] = Field(default_factory=dict)
@@ -228,7 +241,10 @@ def _screen(query: Query, dataset: str, thresholds: Thresholds, limit: int) -> l
 
 
 @router.post(
-    "/match/{dataset}", auth=roles(*SCREENING_ROLES), summary="Match FtM-shaped queries (yente dialect)"
+    "/match/{dataset}",
+    auth=roles(*SCREENING_ROLES),
+    summary="Match FtM-shaped queries (yente dialect)",
+    response={200: dict[str, Any], **ERRORS},
 )
 def match(
     request: HttpRequest,
@@ -265,7 +281,12 @@ def match(
     }
 
 
-@router.get("/search/{dataset}", auth=roles(*SCREENING_ROLES), summary="Search listed names in any script")
+@router.get(
+    "/search/{dataset}",
+    auth=roles(*SCREENING_ROLES),
+    summary="Search listed names in any script",
+    response={200: dict[str, Any], **ERRORS},
+)
 def search(
     request: HttpRequest,
     dataset: str,
@@ -304,7 +325,10 @@ def search(
 
 
 @router.get(
-    "/entities/{entity_id}", auth=roles(*SCREENING_ROLES), summary="One listed entity, with its sanctions"
+    "/entities/{entity_id}",
+    auth=roles(*SCREENING_ROLES),
+    summary="One listed entity, with its sanctions",
+    response={200: dict[str, Any], 404: ErrorOut, **ERRORS},
 )
 def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> dict[str, Any]:
     record = current_records([entity_id]).get(entity_id)
@@ -322,7 +346,12 @@ def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> dict[st
     return payload
 
 
-@router.get("/catalog", auth=roles(*SCREENING_ROLES), summary="Loaded lists and their freshness")
+@router.get(
+    "/catalog",
+    auth=roles(*SCREENING_ROLES),
+    summary="Loaded lists and their freshness",
+    response={200: dict[str, Any], **ERRORS},
+)
 def catalog(request: HttpRequest) -> dict[str, Any]:
     from hramada.sanctions import selectors
 
@@ -345,7 +374,12 @@ def catalog(request: HttpRequest) -> dict[str, Any]:
     return {"datasets": datasets, "current": names, "outdated": [], "index_stale": False}
 
 
-@router.get("/algorithms", auth=roles(*SCREENING_ROLES), summary="Scoring algorithms on offer")
+@router.get(
+    "/algorithms",
+    auth=roles(*SCREENING_ROLES),
+    summary="Scoring algorithms on offer",
+    response={200: dict[str, Any], **ERRORS},
+)
 def algorithms(request: HttpRequest) -> dict[str, Any]:
     description = "Feature table: " + ", ".join(f"{f.name} ({f.weight:+})" for f in FEATURES)
     return {
@@ -355,12 +389,17 @@ def algorithms(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/healthz", auth=None, summary="Liveness")
+@router.get("/healthz", auth=None, summary="Liveness", response={200: dict[str, str], **OPEN_ERRORS})
 def healthz(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", auth=None, summary="Readiness: the screening index is built")
+@router.get(
+    "/readyz",
+    auth=None,
+    summary="Readiness: the screening index is built",
+    response={200: dict[str, Any], **OPEN_ERRORS},
+)
 def readyz(request: HttpRequest) -> Any:
     started = time.perf_counter()
     screening_index()

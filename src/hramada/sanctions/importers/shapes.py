@@ -155,6 +155,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Names that must hold a letter; weak aliases are sometimes punctuation in real FtM data, so for them only a
 # date or a number is refused.
 NAME_KINDS = ("name", "alias", "previousName")
+_DOCUMENT_NUMBER = re.compile(r"^\W*[A-Z]{0,3}[\s-]?\d{5,}")  # "MP 3413113": a passport number as a name
 _NUMERIC = re.compile(r"^[\d\s./:,-]*\d[\d\s./:,-]*$")
 
 
@@ -170,6 +171,8 @@ def _entity_findings(
                     for value in entity.values(prop):
                         if not _LETTER.search(value):
                             found.add("names without a single letter", f"{entity.id} {prop}: {value!r}")
+                        elif _DOCUMENT_NUMBER.search(value):
+                            found.add("names holding a document number", f"{entity.id} {prop}: {value!r}")
                 for value in entity.values("weakAlias"):
                     if _NUMERIC.match(value):
                         found.add("names that are dates or numbers", f"{entity.id} weakAlias: {value!r}")
@@ -247,6 +250,9 @@ def _ofac_findings(path: PathLike, found: _Findings) -> None:
         for column, text, fits in OFAC_COLUMNS:
             if not fits(row[column]):
                 found.add(f"column {column + 1}: {text}", f"line {line}: {row[column][:60]!r}")
+        for column, cell in enumerate(row):
+            if column != 2 and cell.strip() in ("individual", "vessel", "aircraft"):
+                found.add(f"column {column + 1}: a type outside the type column", f"line {line}: {cell!r}")
     with open(path, "rb") as handle:
         handle.seek(0, 2)
         size = handle.tell()
