@@ -7,26 +7,38 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-only setup lint typecheck check-deploy browser-deps clean-var help
+.PHONY: run test test-only setup lint typecheck check-deploy browser-deps clean-var help lock
 
 help:
 	@echo "make run    set up (venv, database under var/, keys, administrator, bundled lists, demo) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install test dependencies and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 
+# Every install takes the versions in the lock files; requirements/overrides.txt keeps the source-only PyICU out
+# (icukit-pyicu provides the same module as a wheel with ICU inside), so no compiler or ICU headers are needed.
+UV_INSTALL := $(UV) pip install -q --python $(PY) --override requirements/overrides.txt
+
 $(VENV)/bin/python:
+	@$(PYTHON) scripts/preflight.py
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.run-deps: requirements/lock.txt pyproject.toml | $(VENV)/bin/python
+$(VENV)/.run-deps: requirements/lock.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
+	@$(PY) scripts/preflight.py --index
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip uv
-	$(UV) pip install -q --python $(PY) -r requirements/lock.txt
-	$(UV) pip install -q --python $(PY) --no-deps -e .
+	$(UV_INSTALL) -r requirements/lock.txt
+	$(UV_INSTALL) --no-deps -e .
 	touch $@
 
-$(VENV)/.dev-deps: requirements/dev.txt pyproject.toml | $(VENV)/bin/python
+$(VENV)/.dev-deps: requirements/dev.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
+	@$(PY) scripts/preflight.py --index
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip uv
-	$(UV) pip install -q --python $(PY) -r requirements/dev.txt
-	$(UV) pip install -q --python $(PY) --no-deps -e .
+	$(UV_INSTALL) -r requirements/dev.txt
+	$(UV_INSTALL) --no-deps -e .
 	touch $@ $(VENV)/.run-deps
+
+# Regenerate both lock files from pyproject.toml (keeps the pinned versions unless asked to upgrade).
+lock: | $(VENV)/bin/python
+	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
+	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
 setup: $(VENV)/.run-deps
 	$(PY) manage.py generate_keys
@@ -37,13 +49,15 @@ setup: $(VENV)/.run-deps
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
-# Debian's Chromium drives the browser tests; install it when missing and we may (root with apt-get).
+# Debian's Chromium drives the browser tests and a Java runtime runs the Spark job's test; install what is missing
+# when we may (root with apt-get), and say so.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: browser tests will be skipped"; \
-	  else echo "No /usr/bin/chromium and no root apt-get: browser tests will be skipped"; fi; \
+	    echo "Installing Debian packages the tests need:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) || echo "could not install$$missing: the tests that need them will be skipped"; \
+	  else echo "Missing$$missing and no root apt-get: the tests that need them will be skipped"; fi; \
 	fi
 
 test: $(VENV)/.dev-deps browser-deps

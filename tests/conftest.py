@@ -10,6 +10,18 @@ import pytest
 
 from hramada.core.roles import AccountKind, Role
 
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Any:
+    """A request in Belarusian or Russian leaves its language active in the worker thread; each test starts and
+    ends in the default language, so a message checked outside a request does not depend on test order."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 

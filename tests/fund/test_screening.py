@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from hramada.fund import screening
+from hramada.sanctions import live_index
 from hramada.screening import ScreeningIndex
 
 LISTED = [
@@ -23,9 +24,9 @@ LISTED = [
 
 
 @pytest.fixture
-def index(monkeypatch: pytest.MonkeyPatch) -> Any:
+def index(monkeypatch: pytest.MonkeyPatch, db: Any) -> Any:
     built = ScreeningIndex.from_entities(LISTED)
-    monkeypatch.setattr(screening, "_loaded_index", lambda: built)
+    monkeypatch.setattr(live_index, "screening_index", lambda: built)
     return built
 
 
@@ -43,8 +44,9 @@ def test_an_empty_name_is_not_screened() -> None:
     assert screening.screen_party("   ") == []
 
 
+@pytest.mark.django_db
 def test_without_an_imported_list_screening_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(screening, "_loaded_index", lambda: None)
+    monkeypatch.setattr(live_index, "screening_index", ScreeningIndex)
     assert screening.screen_party("Alexander Lukashenko") == []
 
 
@@ -52,17 +54,17 @@ def test_without_an_imported_list_screening_finds_nothing(monkeypatch: pytest.Mo
 def test_a_new_sanctions_snapshot_rescreens_open_applications(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    from django.apps import apps
-    from django.db.models.signals import post_save
-
     from hramada.fund.models import ScreeningHold
+    from hramada.sanctions.public import ListChange, list_changed
     from tests.fund import factories
 
     prog = factories.programme()
     app = factories.submitted(prog, contact_name="Alexander Lukashenko")
     assert not ScreeningHold.objects.exists()
-    snapshot_model = apps.get_model("sanctions", "Snapshot")
     hit = [screening.PossibleMatch("eu-lukashenka", "Aliaksandr LUKASHENKA", 0.93, "names agree")]
+    change = ListChange(
+        source="eu_journal", snapshot_id=2, previous_snapshot_id=1, changed=("eu-lukashenka",)
+    )
     with screening.use_screener(lambda *args: hit), django_capture_on_commit_callbacks(execute=True):
-        post_save.send(sender=snapshot_model, instance=snapshot_model(), created=True)
+        list_changed.send(sender=ListChange, change=change)
     assert ScreeningHold.objects.filter(application=app, status="open").count() == 1

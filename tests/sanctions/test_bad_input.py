@@ -23,6 +23,7 @@ from hramada.sanctions.models import (
     Snapshot,
     SnapshotEntity,
 )
+from hramada.sanctions.services import imports
 from tests.sanctions.conftest import JOURNAL, OFAC, SANCTIONS
 
 TABLES = (Snapshot, EntityVersion, SnapshotEntity, Name, Identifier, Designation, Delta)
@@ -161,7 +162,7 @@ def test_a_failure_in_the_middle_of_writing_leaves_nothing(
     def fail(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_store_members", fail)
+    monkeypatch.setattr(imports, "_store_members", fail)
     with pytest.raises(RuntimeError, match="disk full"):
         services.import_file("ofac_sdn", ofac_belarus("2024-05-03"), by=None)
     assert_intact(loaded, before)

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from hramada.core.models import AuditEntry
 from hramada.sanctions import services
 from hramada.sanctions.models import Snapshot
+from hramada.sanctions.services import bundled
 from tests.sanctions.conftest import FTM, JOURNAL
 
 
@@ -93,7 +94,7 @@ def test_bootstrap_loads_the_bundled_lists_once_in_order(db: Any, monkeypatch: p
     journal = [item.path.name for item in everything if item.source == "eu_journal"]
     assert journal[0] == "32006R0765.csv"
     monkeypatch.setattr(
-        services, "bundled_files", lambda root: [item for item in everything if item.source != "ofac_sdn"]
+        bundled, "bundled_files", lambda root: [item for item in everything if item.source != "ofac_sdn"]
     )
     said: list[str] = []
     services.bootstrap_bundled_lists(said.append)
@@ -108,7 +109,7 @@ def test_bootstrap_loads_the_bundled_lists_once_in_order(db: Any, monkeypatch: p
 def test_bootstrap_skips_with_a_note_when_the_data_folder_is_missing(
     db: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(services, "bundled_data_root", lambda: tmp_path / "nowhere")
+    monkeypatch.setattr(bundled, "bundled_data_root", lambda: tmp_path / "nowhere")
     said: list[str] = []
     services.bootstrap_bundled_lists(said.append)
     assert "skipped" in said[0] and Snapshot.objects.count() == 0

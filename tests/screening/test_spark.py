@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pyspark")
+if shutil.which("java") is None:
+    pytest.skip(
+        "Spark needs a Java runtime (make test installs default-jre-headless as root)",
+        allow_module_level=True,
+    )
 
 
 @pytest.mark.slow

@@ -29,23 +29,18 @@ def _demo(say: Any) -> None:
     demo.load(say)
 
 
-def _rescreen_after_list_change(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-    """A new sanctions snapshot (a list changed): re-screen everyone the fund still deals with, after commit."""
-    if not created or kwargs.get("raw"):
-        return
-    from django.db import transaction
-
+def _rescreen_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -> None:
+    """A list changed (sent after the new snapshot is committed): re-screen everyone the fund still deals with."""
     from hramada.fund.tasks import rescreen_all_task
 
-    transaction.on_commit(lambda: rescreen_all_task.enqueue())
+    rescreen_all_task.enqueue()
 
 
 def register_all() -> None:
-    from django.db.models.signals import post_save
+    from hramada.sanctions.public import list_changed
 
-    # The sanctions app knows nothing of the fund; the fund listens for new snapshots by model label, so it
-    # works (and does nothing) whether or not the sanctions app is installed.
-    post_save.connect(_rescreen_after_list_change, sender="sanctions.Snapshot", dispatch_uid="fund.rescreen")
+    # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal.
+    list_changed.connect(_rescreen_after_list_change, dispatch_uid="fund.rescreen")
     register_panel(
         Panel(
             key="fund.work",

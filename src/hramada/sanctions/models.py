@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -298,3 +299,53 @@ class Delta(models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.amended)
+
+
+class ScreeningDecision(models.Model):
+    """An analyst's decision on one pair: a counterparty of the platform and a listed entity.
+
+    ``party_ref`` names the counterparty the way its owning app does (``fund.application:123:applicant``,
+    ``registry.recipient:45``); it is a reference, never a name. ``identity`` is the fingerprint of the listed
+    entity's identifying data (names, birth dates, identifiers) the decision was made against: when the list
+    changes that data, the decision no longer silences the match. A decision is never edited: a second analyst
+    reverses it (``reversed_*``), and a new decision may then be taken.
+    """
+
+    class Verdict(models.TextChoices):
+        FALSE_POSITIVE = "false_positive", _("False positive")
+        CONFIRMED = "confirmed", _("Confirmed match")
+
+    party_ref = models.CharField(_("counterparty"), max_length=200)
+    entity_id = models.CharField(_("listed entity"), max_length=255)
+    caption = models.CharField(_("listed as"), max_length=500, blank=True, default="")
+    verdict = models.CharField(_("decision"), max_length=16, choices=Verdict.choices)
+    reason = models.TextField(_("reason"))
+    identity = models.CharField(max_length=64)
+    origin = models.CharField(_("taken on"), max_length=200, blank=True, default="")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+    reversed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reversed_at = models.DateTimeField(_("reversed at"), null=True, blank=True)
+    reversal_reason = models.TextField(_("reason for the reversal"), blank=True, default="")
+
+    class Meta:
+        ordering = ("-decided_at", "-pk")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["party_ref", "entity_id"],
+                condition=models.Q(reversed_at__isnull=True),
+                name="sanctions_decision_one_standing",
+            ),
+        )
+        indexes = (models.Index(fields=["party_ref", "entity_id"]), models.Index(fields=["entity_id"]))
+
+    def __str__(self) -> str:
+        return f"{self.party_ref} / {self.entity_id}: {self.verdict}"
+
+    @property
+    def standing(self) -> bool:
+        return self.reversed_at is None

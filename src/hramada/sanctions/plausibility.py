@@ -133,9 +133,9 @@ def _review(snapshot: Snapshot, status: str, *, by: Any, note: str) -> Snapshot:
             by=by,
         )
         if status == Snapshot.Status.ACCEPTED:
-            from hramada.sanctions import services
+            from hramada.sanctions.services.deltas import refresh_deltas
 
-            services.refresh_deltas(locked)
+            refresh_deltas(locked)
     return locked
 
 

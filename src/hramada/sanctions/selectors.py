@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -36,9 +37,25 @@ from hramada.sanctions.models import (
 # Snapshots
 
 
-def _order_key(snapshot: Snapshot) -> tuple[Any, ...]:
-    from hramada.sanctions.services import snapshot_order_key
+def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
+    """The newest accepted snapshot of a source (by publication date, then import time); or the newest before
+    one. Held and rejected snapshots are never the latest (see :mod:`hramada.sanctions.plausibility`)."""
+    snapshots = Snapshot.objects.filter(
+        source__key=source_key, status=Snapshot.Status.ACCEPTED
+    ).select_related("source")
+    ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
+    if before is None:
+        return ordered[0] if ordered else None
+    key = snapshot_order_key(before)
+    older = [snap for snap in ordered if snapshot_order_key(snap) < key]
+    return older[0] if older else None
 
+
+def snapshot_order_key(snapshot: Snapshot) -> tuple[date, Any, int]:
+    return (snapshot.published_at or date.min, snapshot.imported_at, snapshot.pk or 0)
+
+
+def _order_key(snapshot: Snapshot) -> tuple[Any, ...]:
     return snapshot_order_key(snapshot)
 
 
@@ -82,8 +99,6 @@ def source_overview() -> list[tuple[Source, list[Snapshot]]]:
 
 
 def previous_snapshot(snapshot: Snapshot) -> Snapshot | None:
-    from hramada.sanctions.services import latest_snapshot
-
     return latest_snapshot(snapshot.source.key, before=snapshot)
 
 
@@ -92,20 +107,19 @@ def previous_snapshot(snapshot: Snapshot) -> Snapshot | None:
 
 
 def delta_between(old: Snapshot | None, new: Snapshot) -> Delta:
-    """The delta from ``old`` to ``new`` (two snapshots of one source), computed once and then read back."""
+    """The delta from ``old`` to ``new`` (two snapshots of one source): as stored at import, else compared now."""
     delta = Delta.objects.filter(old=old, new=new).select_related("old", "new", "source").first()
     if delta is not None:
         return delta
-    from hramada.sanctions.services import compute_delta
+    # Imports store the delta into every snapshot; any other pair is compared on the fly, not stored.
+    from hramada.sanctions.deltas import unsaved_delta
 
-    return compute_delta(old, new)
+    return unsaved_delta(old, new)
 
 
 def latest_delta(source: Source | str) -> Delta | None:
     """The delta that the latest snapshot of a source brought (against the snapshot before it)."""
     key = source if isinstance(source, str) else source.key
-    from hramada.sanctions.services import latest_snapshot
-
     new = latest_snapshot(key)
     if new is None:
         return None
@@ -369,7 +383,7 @@ class EntityRecord:
     @property
     def facts(self) -> list[tuple[str, list[str]]]:
         """Properties other than names and identifiers, as printed where the source printed them."""
-        from hramada.sanctions.services import IDENTIFIER_PROPERTIES
+        from hramada.sanctions.records import IDENTIFIER_PROPERTIES
 
         skip = {"name", "alias", "weakAlias", "previousName", *IDENTIFIER_PROPERTIES}
         props = self.version.properties

@@ -28,7 +28,7 @@ from hramada.fund.models import (
     Report,
     Tranche,
 )
-from hramada.fund.screening import screen_party, warm_up
+from hramada.fund.screening import party_ref, screen_party, warm_up
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, _user, parse_amount
 from hramada.fund.services.errors import AmountRefused, FundError, HeldForScreening, TrancheRefused
 from hramada.fund.services.holds import _hold_if_matched, confirmed_match, open_holds
@@ -102,7 +102,9 @@ def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str,
             grant.application,
             "payee",
             payee_name.strip(),
-            screen_party(payee_name.strip(), kind="payee"),
+            screen_party(
+                payee_name.strip(), kind="payee", ref=party_ref(grant.application_id, "payee"), by=by
+            ),
             by=by,
             grant=grant,
             country=details.get("country") or None,
@@ -191,7 +193,12 @@ def release_tranche(
                 tranche.grant.application,
                 "intermediary",
                 intermediary.strip(),
-                screen_party(intermediary.strip(), kind="intermediary"),
+                screen_party(
+                    intermediary.strip(),
+                    kind="intermediary",
+                    ref=party_ref(tranche.grant.application_id, "intermediary"),
+                    by=by,
+                ),
                 by=by,
                 grant=tranche.grant,
             )

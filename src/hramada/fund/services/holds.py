@@ -18,7 +18,7 @@ from hramada.fund.models import (
     Notification,
     ScreeningHold,
 )
-from hramada.fund.screening import PossibleMatch, fingerprint, screen_party, warm_up
+from hramada.fund.screening import PossibleMatch, fingerprint, party_ref, screen_party, warm_up
 from hramada.fund.services.common import _move, _require, _user
 from hramada.fund.services.errors import FundError
 from hramada.fund.workflow import State
@@ -46,7 +46,9 @@ def _hold_if_matched(
     grant: Grant | None = None,
     country: str | None = None,
 ) -> ScreeningHold | None:
-    """Open a hold for possible matches, unless an analyst already decided on this very set of matches."""
+    """Open a hold for possible matches, unless an analyst already decided on this very set of matches (or
+    on each of them, as a false positive on the listed record as it still reads)."""
+    matches = [m for m in matches if not m.silenced]
     if not matches:
         return None
     mark = fingerprint(matches)
@@ -86,15 +88,15 @@ def _screen_application(application: Application, *, by: Any) -> list[ScreeningH
         if not getattr(application, field_name):
             continue
         name = reveal(application, field_name, by=by, purpose="sanctions screening")
-        hold = _hold_if_matched(application, party, name, screen_party(name, kind=party), by=by)
+        matches = screen_party(name, kind=party, ref=party_ref(application.pk, party), by=by)
+        hold = _hold_if_matched(application, party, name, matches, by=by)
         if hold is not None:
             holds.append(hold)
     grant = getattr(application, "grant", None) if application.state == State.APPROVED else None
     if grant is not None and grant.payee_name:
         name = reveal(grant, "payee_name", by=by, purpose="sanctions screening")
-        hold = _hold_if_matched(
-            application, "payee", name, screen_party(name, kind="payee"), by=by, grant=grant
-        )
+        matches = screen_party(name, kind="payee", ref=party_ref(application.pk, "payee"), by=by)
+        hold = _hold_if_matched(application, "payee", name, matches, by=by, grant=grant)
         if hold is not None:
             holds.append(hold)
     return holds

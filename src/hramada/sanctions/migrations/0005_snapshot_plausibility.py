@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sanctions', '0003_source_importer'),
+        ('sanctions', '0004_screening_decisions'),
     ]
 
     operations = [

@@ -14,22 +14,18 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
-from followthemoney import model as ftm_model
 
 from hramada.sanctions import importers, plausibility
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
-from hramada.sanctions.importers import programmes as programme_table
-from hramada.sanctions.importers.names import NAME_KINDS, dominant_script, guess_cyrillic_lang
-from hramada.sanctions.linking import identifier_key, name_keys
+from hramada.sanctions.importers.names import NAME_KINDS
 from hramada.sanctions.models import (
     Delta,
     Designation,
@@ -41,48 +37,29 @@ from hramada.sanctions.models import (
     SnapshotEntity,
     Source,
 )
+from hramada.sanctions.records import (
+    DESIGNATION_COLUMNS,
+    IDENTIFIER_COLUMNS,
+    NAME_COLUMNS,
+    RELATION_COLUMNS,
+    SUBJECT_SCHEMATA,
+    belarus_programmes,
+    canonical_json,
+    caption_of,
+    content_hash,
+    designation_row,
+    identifier_rows,
+    is_belarus_sanction,
+    name_rows,
+    relation_rows,
+)
+from hramada.sanctions.selectors import latest_snapshot
+from hramada.sanctions.services.deltas import refresh_deltas
+from hramada.sanctions.signals import ListChange, send_list_changed
 
 BATCH_SIZE = 1000
 # SQLite allows 32766 variables per statement since 3.32; stay well below for `content_hash IN (...)`.
 LOOKUP_CHUNK = 900
-
-# FtM properties that carry a strong identifier, and the scheme we file them under.
-IDENTIFIER_PROPERTIES: dict[str, str] = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "personalNumber": "national_id",
-    "socialSecurityNumber": "national_id",
-    "registrationNumber": "registration",
-    "taxNumber": "tax",
-    "vatCode": "tax",
-    "innCode": "inn",
-    "ogrnCode": "ogrn",
-    "okpoCode": "okpo",
-    "kppCode": "kpp",
-    "leiCode": "lei",
-    "swiftBic": "swift",
-    "imoNumber": "imo",
-    "mmsi": "mmsi",
-    "callSign": "call_sign",
-    "icaoCode": "icao",
-    "serialNumber": "serial",
-    "publicKey": "crypto",
-    "cryptoAddress": "crypto",
-    "accountId": "crypto",
-}
-# Entities that exist only to carry a document of another entity (the holder).
-DOCUMENT_SCHEMATA = {"Passport": "passport", "Identification": "national_id"}
-SUBJECT_SCHEMATA = {
-    "Person",
-    "Organization",
-    "Company",
-    "LegalEntity",
-    "Vessel",
-    "Airplane",
-    "CryptoWallet",
-    "PublicBody",
-    "Asset",
-}
 
 
 class SnapshotImportError(Exception):
@@ -129,176 +106,6 @@ Progress = Callable[[str, int, int | None], None]
 
 def _no_progress(stage: str, done: int, total: int | None) -> None:
     return None
-
-
-# ---------------------------------------------------------------------------------------------------------
-# What an entity says, as rows of the query tables
-
-
-def belarus_programmes() -> frozenset[str]:
-    """Programme codes that make up the Belarus regime, across every source."""
-    codes: set[str] = set()
-    for spec in SOURCES.values():
-        codes |= set(spec.default_programmes)
-    for value in vars(programme_table).values():
-        if isinstance(value, programme_table.Programme) and value.belarus:
-            codes.add(value.key)
-    return frozenset(codes)
-
-
-def _programmes_by_key() -> dict[str, programme_table.Programme]:
-    return {
-        value.key: value
-        for value in vars(programme_table).values()
-        if isinstance(value, programme_table.Programme)
-    }
-
-
-def is_belarus_sanction(entity: ParsedEntity, codes: frozenset[str]) -> bool:
-    programme_ids = entity.values("programId")
-    if any(code in codes for code in programme_ids):
-        return True
-    return any("belarus" in text.lower() for text in entity.values("program"))
-
-
-def canonical_json(entity: ParsedEntity) -> str:
-    content = {
-        "data": entity.data,
-        "name_langs": dict(sorted(entity.name_langs.items())),
-        "printed": {key: list(values) for key, values in sorted(entity.printed.items())},
-    }
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def content_hash(entity: ParsedEntity) -> str:
-    return hashlib.sha256(canonical_json(entity).encode("utf-8")).hexdigest()
-
-
-def caption_of(entity: ParsedEntity) -> str:
-    """What lists and deltas show for an entity: its first name, a Sanction's programme and subject, or for a
-    link ("Linked To", Ownership) the two ids it joins."""
-    edges = relation_rows(entity)
-    if edges:
-        _, _, source, target, label = edges[0]
-        return f"{source} {label} {target}"[:500]
-    for prop in ("name", "alias", "number", "publicKey", "full", "programId"):
-        values = entity.values(prop)
-        if values:
-            caption = values[0]
-            if entity.schema == "Sanction":
-                caption = f"{caption} ({', '.join(entity.values('entity'))})"
-            return caption[:500]
-    return entity.id[:500]
-
-
-NAME_COLUMNS = ("entity_id", "value", "kind", "script", "lang", "search_key", "match_key")
-IDENTIFIER_COLUMNS = ("entity_id", "scheme", "value", "normalised")
-RELATION_COLUMNS = ("entity_id", "schema", "source_id", "target_id", "label")
-DESIGNATION_COLUMNS = (
-    "subject_id",
-    "programme",
-    "programme_label",
-    "authority",
-    "legal_basis",
-    "listing_date",
-    "reason",
-    "measures",
-    "source_url",
-    "belarus",
-)
-
-
-def name_rows(entity: ParsedEntity) -> list[tuple[str, ...]]:
-    """The :class:`Name` rows of an entity (columns ``NAME_COLUMNS``).
-
-    Script and language as :func:`hramada.sanctions.importers.name_variants` gives them; a plain-ASCII name
-    (most of OFAC) is Latin without asking ``unicodedata`` letter by letter, which halved the time spent on
-    names in an OFAC import.
-    """
-    rows: list[tuple[str, ...]] = []
-    langs = entity.name_langs
-    for kind in NAME_KINDS:
-        for value in entity.values(kind):
-            if value.isascii():
-                script = "Latn" if any(char.isalpha() for char in value) else "Zyyy"
-                lang = langs.get(value) or ""
-            else:
-                script = dominant_script(value)
-                lang = langs.get(value) or guess_cyrillic_lang(value) or ""
-            search_key, match_key = name_keys(value)
-            rows.append((entity.id[:255], value[:1000], kind, script, lang, search_key, match_key[:500]))
-    return rows
-
-
-def identifier_rows(entity: ParsedEntity) -> list[tuple[str, str, str, str]]:
-    """The :class:`Identifier` rows of an entity (columns ``IDENTIFIER_COLUMNS``)."""
-    rows: list[tuple[str, str, str, str]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(owner: str, scheme: str, value: str) -> None:
-        normalised = identifier_key(value)
-        if not normalised or (scheme, normalised) in seen:
-            return
-        seen.add((scheme, normalised))
-        rows.append((owner[:255], scheme[:64], value[:500], normalised[:500]))
-
-    if entity.schema in DOCUMENT_SCHEMATA:
-        holders = entity.values("holder") or [entity.id]
-        scheme = DOCUMENT_SCHEMATA[entity.schema]
-        for number in entity.values("number") + entity.values("passportNumber"):
-            for holder in holders:
-                add(holder, scheme, number)
-        return rows
-    properties = entity.properties
-    currencies = properties.get("currency") or []
-    # Walk the properties the entity has (a handful), not the identifier table (21 look-ups per entity).
-    for prop, values in properties.items():
-        id_scheme = IDENTIFIER_PROPERTIES.get(prop)
-        if id_scheme is None:
-            continue
-        for value in values:
-            if id_scheme == "crypto" and entity.schema == "CryptoWallet":
-                add(entity.id, f"crypto:{currencies[0]}" if currencies else "crypto", value)
-            elif id_scheme != "crypto" or entity.schema == "CryptoWallet":
-                add(entity.id, id_scheme, value)
-    return rows
-
-
-def relation_rows(entity: ParsedEntity) -> list[tuple[str, ...]]:
-    """The :class:`Relation` rows of an FtM edge entity (Ownership, UnknownLink, ...); none for others."""
-    schema = ftm_model.get(entity.schema)
-    if schema is None or not schema.edge or schema.source_prop is None or schema.target_prop is None:
-        return []
-    roles = entity.values("role") or entity.values("relationship")
-    label = (roles[0] if roles else schema.edge_label or schema.name)[:200]
-    return [
-        (entity.id[:255], entity.schema[:64], source[:255], target[:255], label)
-        for source in entity.values(schema.source_prop.name)
-        for target in entity.values(schema.target_prop.name)
-    ]
-
-
-def designation_row(entity: ParsedEntity, codes: frozenset[str]) -> tuple[Any, ...] | None:
-    """The :class:`Designation` row of a Sanction entity (columns ``DESIGNATION_COLUMNS``), else ``None``."""
-    if entity.schema != "Sanction":
-        return None
-    programme_ids = entity.values("programId")
-    programme = programme_ids[0] if programme_ids else ""
-    known = _programmes_by_key().get(programme)
-    listing = (entity.values("listingDate") or entity.values("startDate") or entity.values("date") or [""])[0]
-    subjects = entity.values("entity")
-    return (
-        (subjects[0] if subjects else entity.id)[:255],
-        programme[:100],
-        "; ".join(entity.values("program"))[:500] or (known.label if known else ""),
-        "; ".join(entity.values("authority"))[:500],
-        (known.legal_basis if known else "; ".join(entity.values("summary")))[:500],
-        listing[:32],
-        "\n".join(entity.values("reason")),
-        "; ".join(entity.values("provisions")),
-        (entity.values("sourceUrl") or [""])[0][:1000],
-        is_belarus_sanction(entity, codes),
-    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -391,24 +198,6 @@ def _apply_delta_ops(base: Sequence[ParsedEntity], changes: Sequence[ParsedEntit
         else:
             raise SnapshotImportError(f"unknown delta operation {op!r} for entity {change.id}")
     return list(current.values())
-
-
-def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
-    """The newest accepted snapshot of a source (by publication date, then import time); or the newest before
-    one. Held and rejected snapshots are never the latest (see :mod:`hramada.sanctions.plausibility`)."""
-    snapshots = Snapshot.objects.filter(
-        source__key=source_key, status=Snapshot.Status.ACCEPTED
-    ).select_related("source")
-    ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
-    if before is None:
-        return ordered[0] if ordered else None
-    key = snapshot_order_key(before)
-    older = [snap for snap in ordered if snapshot_order_key(snap) < key]
-    return older[0] if older else None
-
-
-def snapshot_order_key(snapshot: Snapshot) -> tuple[date, Any, int]:
-    return (snapshot.published_at or date.min, snapshot.imported_at, snapshot.pk or 0)
 
 
 DATASET_SOURCES = frozenset({"ftm_json"})
@@ -750,6 +539,15 @@ def import_file(
         report("members", len(prepared), len(prepared))
         delta = refresh_deltas(snapshot)
         _audit(by, snapshot, new_versions)
+        change = ListChange(
+            source=store_key,
+            snapshot_id=snapshot.pk,
+            previous_snapshot_id=delta.old_id,
+            added=tuple(delta.added),
+            removed=tuple(delta.removed),
+            changed=tuple(sorted(delta.amended)),
+        )
+        transaction.on_commit(lambda: send_list_changed(change))
     stored = time.perf_counter()
     return ImportResult(
         snapshot=snapshot,
@@ -786,175 +584,3 @@ def _audit(by: Any | None, snapshot: Snapshot, new_versions: int) -> None:
     if snapshot.held_reasons:
         detail["held"] = snapshot.held_reasons
     audit.record(action="sanctions.import", target=snapshot, detail=detail, by=by)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Deltas
-
-
-def _members(snapshot: Snapshot | None) -> dict[str, int]:
-    if snapshot is None:
-        return {}
-    return dict(SnapshotEntity.objects.filter(snapshot=snapshot).values_list("entity_id", "version_id"))
-
-
-def property_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
-    """Properties whose values differ between two FtM dicts (schema changes are reported as ``schema``)."""
-    changes: dict[str, dict[str, list[str]]] = {}
-    if old.get("schema") != new.get("schema"):
-        changes["schema"] = {"old": [str(old.get("schema"))], "new": [str(new.get("schema"))]}
-    old_props: Mapping[str, list[str]] = old.get("properties", {})
-    new_props: Mapping[str, list[str]] = new.get("properties", {})
-    for prop in sorted(set(old_props) | set(new_props)):
-        before, after = list(old_props.get(prop, [])), list(new_props.get(prop, []))
-        if sorted(before) != sorted(after):
-            changes[prop] = {"old": before, "new": after}
-    return changes
-
-
-def _version_contents(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:
-    contents: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
-    pending = list(set(ids))
-    for start in range(0, len(pending), LOOKUP_CHUNK):
-        chunk = pending[start : start + LOOKUP_CHUNK]
-        for pk, data, name_langs in EntityVersion.objects.filter(pk__in=chunk).values_list(
-            "pk", "data", "name_langs"
-        ):
-            contents[pk] = (data, name_langs or {})
-    return contents
-
-
-def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
-    """Compute and store the delta from ``old`` to ``new`` (``old`` None: everything in ``new`` is added)."""
-    before, after = _members(old), _members(new)
-    added = sorted(set(after) - set(before))
-    removed = sorted(set(before) - set(after))
-    changed = [
-        entity_id for entity_id in sorted(set(after) & set(before)) if after[entity_id] != before[entity_id]
-    ]
-    contents = _version_contents([before[e] for e in changed] + [after[e] for e in changed])
-    amended: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for entity_id in changed:
-        old_data, old_langs = contents[before[entity_id]]
-        new_data, new_langs = contents[after[entity_id]]
-        changes = property_changes(old_data, new_data)
-        if not changes and old_langs != new_langs:
-            changes["nameLanguages"] = {
-                "old": [f"{k}: {v}" for k, v in sorted(old_langs.items())],
-                "new": [f"{k}: {v}" for k, v in sorted(new_langs.items())],
-            }
-        amended[entity_id] = changes or {"printed": {"old": [], "new": []}}
-    delta, _ = Delta.objects.update_or_create(
-        old=old,
-        new=new,
-        defaults={
-            "source_id": new.source_id,
-            "added": added,
-            "removed": removed,
-            "amended": amended,
-            "added_count": len(added),
-            "removed_count": len(removed),
-            "amended_count": len(amended),
-            "computed_at": timezone.now(),
-        },
-    )
-    return delta
-
-
-def refresh_deltas(snapshot: Snapshot) -> Delta:
-    """The delta from the previous accepted snapshot to this one, and (for an accepted one) from this one to the
-    next accepted one if it came in late or was confirmed later."""
-    previous = latest_snapshot(snapshot.source.key, before=snapshot)
-    delta = compute_delta(previous, snapshot)
-    if snapshot.status != Snapshot.Status.ACCEPTED:
-        return delta
-    newer = sorted(
-        (
-            s
-            for s in Snapshot.objects.filter(source=snapshot.source, status=Snapshot.Status.ACCEPTED).exclude(
-                pk=snapshot.pk
-            )
-        ),
-        key=snapshot_order_key,
-    )
-    following = [s for s in newer if snapshot_order_key(s) > snapshot_order_key(snapshot)]
-    if following:
-        compute_delta(snapshot, following[0])
-    return delta
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The bundled lists (first run)
-
-
-@dataclass(frozen=True)
-class BundledFile:
-    source: str
-    path: Path
-    aux_dir: Path | None = None
-
-
-def bundled_files(root: Path) -> list[BundledFile]:
-    """Every bundled real list under ``root`` (../shared/data), in chronological order per source."""
-    sanctions, ftm = root / "sanctions", root / "ftm"
-    files: list[BundledFile] = []
-    journal = sanctions / "eu" / "journal"
-    if (journal / "32006R0765.csv").is_file():
-        files.append(BundledFile("eu_journal", journal / "32006R0765.csv"))
-        files += [BundledFile("eu_journal", p) for p in sorted(journal.glob("amendment-*.csv"))]
-    files += [BundledFile("eu_fsf", p) for p in sorted((sanctions / "eu").glob("eu-fsf-*.xml"))]
-    files += [BundledFile("un_xml", p) for p in sorted((sanctions / "un").glob("un-consolidated-*.xml"))]
-    files += [BundledFile("ftm_json", p) for p in sorted(ftm.glob("*.ftm.json"))]
-    files += [
-        BundledFile("opensanctions_delta", p)
-        for p in sorted((ftm / "yente-t2-deltas").glob("*.entities.delta.json"))
-    ]
-    aux = sanctions / "ofac" / "aux"
-    ofac = sorted((sanctions / "ofac").glob("sdn-*.csv"))
-    files += [BundledFile("ofac_sdn", p, aux if aux.is_dir() else None) for p in ofac]
-    return files
-
-
-def bundled_data_root() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "data"
-
-
-def import_bundled(
-    files: Iterable[BundledFile], *, by: Any | None, say: Callable[[str], None]
-) -> Iterator[ImportResult]:
-    for item in files:
-        try:
-            result = import_file(item.source, item.path, by=by, aux_dir=item.aux_dir)
-        except SnapshotImportError as error:
-            say(f"  {item.source}: {item.path.name}: not imported: {error}")
-            continue
-        except Exception as error:  # one broken importer must not stop `make run`
-            # The import is one transaction, so nothing of this file was stored; the others still load.
-            say(f"  {item.source}: {item.path.name}: not imported, importer failed: {error!r}")
-            continue
-        say(f"  {result.message}")
-        yield result
-
-
-def bootstrap_bundled_lists(say: Callable[[str], None]) -> None:
-    """Bootstrap step: load every bundled list (same file twice changes nothing, so this runs on every start).
-
-    Files load in chronological order per source, so every snapshot has a delta against the publication before
-    it. The whole set takes well under a minute (see benchmarks/sanctions_import.py), so it runs in-line.
-    """
-    root = bundled_data_root()
-    if not root.is_dir():
-        say(
-            f"Sanctions: no bundled lists at {root}; skipped "
-            "(import files with `manage.py sanctions import`)."
-        )
-        return
-    files = bundled_files(root)
-    known = set(Snapshot.objects.values_list("sha256", flat=True))
-    pending = [item for item in files if file_sha256(item.path) not in known]
-    if not pending:
-        say(f"Sanctions: all {len(files)} bundled lists already loaded.")
-        return
-    say(f"Sanctions: loading {len(pending)} bundled lists from {root} ...")
-    results = list(import_bundled(pending, by=None, say=say))
-    say(f"Sanctions: {sum(r.created for r in results)} new snapshots.")

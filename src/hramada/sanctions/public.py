@@ -1,0 +1,520 @@
+"""The sanctions app's door: everything another part of the platform may ask of the sanctions lists.
+
+Every consumer (the fund, the registry, evidence, evasion analysis, the yente-dialect API, the screening pages, bulk
+jobs) goes through this module and imports no other module of the sanctions app (import-linter enforces it):
+
+* :func:`screen` / :func:`screen_many` screen parties for a *purpose* (a screening profile: ``onboarding``,
+  ``payments``, ``investigation``, ``registry``, ``shipments``) on behalf of an actor, from a named *source*
+  (the page, key or job asking). Each result explains itself and carries the decision an analyst already took on
+  the same (counterparty, listed entity) pair, if any. Every call writes one audit entry, with a keyed hash of
+  each screened name instead of the name.
+* :func:`listed_entity`, :func:`related_entities`, :func:`is_belarus_programme` read the listed records.
+* :data:`list_changed` is sent after a new snapshot of a list is committed, with the delta
+  (:class:`ListChange`).
+
+    from hramada.sanctions import public
+
+    screening = public.screen(
+        public.Party(name="Alexander Lukashenko", schema="Person", ref="fund.application:12:applicant"),
+        purpose="onboarding", by=request.user, source="fund.application",
+    )
+    for hit in screening.open_hits:   # hits a standing false-positive decision does not silence
+        ...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from hramada.core import audit
+from hramada.core.crypto import blind_index
+from hramada.sanctions import live_index, selectors
+from hramada.sanctions.models import ScreeningDecision, SnapshotEntity
+from hramada.sanctions.profiles import PURPOSES, Profile, UnknownPurposeError, profile
+from hramada.sanctions.signals import ListChange, list_changed
+from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
+from hramada.screening import screen as engine_screen
+from hramada.screening.entities import IDENTIFIER_KINDS, QUERY_IDENTIFIER_KINDS
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
+
+__all__ = [
+    "PURPOSES",
+    "Hit",
+    "ListChange",
+    "ListedRecord",
+    "Party",
+    "PartyError",
+    "Profile",
+    "RelatedEntity",
+    "RememberedDecision",
+    "Screening",
+    "UnknownPurposeError",
+    "index_ready",
+    "index_status",
+    "is_belarus_programme",
+    "list_changed",
+    "listed_entities",
+    "listed_entity",
+    "listed_identity",
+    "profile",
+    "related_entities",
+    "screen",
+    "screen_many",
+    "screened_name_hash",
+    "warm_up",
+]
+
+logger = logging.getLogger(__name__)
+
+ALL_DATASETS = frozenset({"default", "sanctions", "all"})
+MAX_CANDIDATES = 500
+NAME_HASH_SCOPE = "sanctions.screened_name"
+
+
+class PartyError(QueryError):
+    """A party that cannot be screened (no name nor identifier, an impossible birth date, an unknown country or
+    schema); ``field`` names the input at fault. Nothing was screened or recorded."""
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who or what to screen.
+
+    ``ref`` is the counterparty's stable reference in its owning app (``fund.application:12:applicant``,
+    ``registry.recipient:45``): decisions are remembered against it, so it must never contain the name.
+    An empty ``ref`` (a one-off search) has no remembered decisions. ``identifiers`` maps an identifier kind
+    (``passport``, ``registration``, ``tax``, ``imo``, ``crypto``... or the FtM property, ``passportNumber``) to
+    its values; ``key`` is the caller's own label of the party within a batch (the API's query key).
+    """
+
+    name: str = ""
+    schema: str = "LegalEntity"
+    ref: str = ""
+    aliases: tuple[str, ...] = ()
+    birth_date: str | None = None
+    countries: tuple[str, ...] = ()
+    identifiers: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    key: str | None = None
+
+    def identifier_strings(self) -> tuple[str, ...]:
+        """The identifiers as the engine takes them: ``kind:value``."""
+        out: list[str] = []
+        for kind, values in self.identifiers.items():
+            engine_kind = IDENTIFIER_KINDS.get(kind, kind)
+            if engine_kind not in QUERY_IDENTIFIER_KINDS:
+                raise PartyError("identifiers", f"{kind!r} is not a known identifier kind")
+            out.extend(f"{engine_kind}:{value}" for value in values if str(value).strip())
+        return tuple(out)
+
+    def query(self) -> Query:
+        try:
+            return Query(
+                name=self.name,
+                schema=self.schema or "LegalEntity",
+                aliases=tuple(self.aliases),
+                birth_date=self.birth_date or None,
+                countries=tuple(self.countries),
+                identifiers=self.identifier_strings(),
+                id=self.key,
+            )
+        except PartyError:
+            raise
+        except QueryError as exc:
+            raise PartyError(exc.field, str(exc).removeprefix(f"{exc.field}: ")) from exc
+
+
+@dataclass(frozen=True)
+class RememberedDecision:
+    """An analyst's standing decision on (counterparty, listed entity).
+
+    ``listed_changed`` is true when the listed entity's identifying data (names, birth dates, identifiers) is no
+    longer what the decision was made against: the decision is shown, but silences nothing.
+    """
+
+    id: int
+    verdict: str
+    reason: str
+    decided_by: str
+    decided_at: datetime
+    identity: str
+    listed_changed: bool
+
+    @property
+    def false_positive(self) -> bool:
+        return self.verdict == ScreeningDecision.Verdict.FALSE_POSITIVE
+
+    @property
+    def confirmed(self) -> bool:
+        return self.verdict == ScreeningDecision.Verdict.CONFIRMED
+
+    @property
+    def silences(self) -> bool:
+        """A false positive on the listed record as it still reads: no hold, no alert for this pair."""
+        return self.false_positive and not self.listed_changed
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One listed entity that may be the party, with why, where it is listed, and any remembered decision."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    match: bool
+    explanation: str
+    datasets: tuple[str, ...]
+    programmes: tuple[str, ...]
+    belarus: bool
+    identity: str
+    """Fingerprint of the listed entity's identifying data now; a decision records the one it was made on."""
+    decision: RememberedDecision | None
+    result: ScreeningResult
+    """The engine's full result (features, reasons, name evidence) for callers that show every detail."""
+
+    @property
+    def silenced(self) -> bool:
+        return self.decision is not None and self.decision.silences
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The outcome of screening one party: its hits, best first."""
+
+    party: Party
+    purpose: str
+    hits: tuple[Hit, ...]
+
+    @property
+    def open_hits(self) -> tuple[Hit, ...]:
+        """Hits that still need an analyst: all but those a standing, current false positive silences."""
+        return tuple(hit for hit in self.hits if not hit.silenced)
+
+    @property
+    def matches(self) -> tuple[Hit, ...]:
+        return tuple(hit for hit in self.hits if hit.match)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Screening
+
+
+def screen(
+    party: Party,
+    *,
+    purpose: str,
+    by: User | None,
+    source: str,
+    dataset: str = "default",
+    limit: int | None = None,
+    thresholds: Thresholds | None = None,
+    exclude_entity_ids: Collection[str] = (),
+) -> Screening:
+    """Screen one party; see :func:`screen_many`."""
+    return screen_many(
+        [party],
+        purpose=purpose,
+        by=by,
+        source=source,
+        dataset=dataset,
+        limit=limit,
+        thresholds=thresholds,
+        exclude_entity_ids=exclude_entity_ids,
+    )[0]
+
+
+def screen_many(
+    parties: Iterable[Party],
+    *,
+    purpose: str,
+    by: User | None,
+    source: str,
+    dataset: str = "default",
+    limit: int | None = None,
+    thresholds: Thresholds | None = None,
+    exclude_entity_ids: Collection[str] = (),
+) -> list[Screening]:
+    """Screen parties against every current list with the profile of ``purpose``; one audit entry in all.
+
+    ``source`` says who asks (``fund.application``, ``page.screen``, ``api.key:7``, ``bulk:job-id``).
+    ``thresholds`` and ``limit`` override the profile only where a protocol lets the caller choose (yente's
+    ``threshold``/``cutoff``/``limit``); the override is written to the audit entry. ``dataset`` narrows to one
+    list (``eu_journal``), ``belarus`` (Belarus-regime designations in any list) or ``default`` (all).
+    ``exclude_entity_ids`` drops listed entities the caller already decided on (yente's parameter).
+    Raises :class:`PartyError` for a party that cannot be screened and :class:`UnknownPurposeError`, before
+    anything is screened or recorded.
+    """
+    chosen = profile(purpose)
+    rules = thresholds or chosen.thresholds
+    wanted = limit or chosen.limit
+    parties = list(parties)
+    queries = [party.query() for party in parties]
+    excluded = frozenset(exclude_entity_ids)
+    index = live_index.screening_index()
+    wide = wanted + len(excluded)
+    if dataset not in ALL_DATASETS:
+        wide = min(MAX_CANDIDATES, wide * 5)
+    found = [
+        [r for r in engine_screen(query, index, thresholds=rules, limit=wide) if r.entity_id not in excluded]
+        for query in queries
+    ]
+    belarus = _belarus_ids({r.entity_id for results in found for r in results})
+    found = [[r for r in results if _in_dataset(r, dataset, belarus)][:wanted] for results in found]
+    decisions = _standing_decisions(
+        {party.ref for party in parties if party.ref}, {r.entity_id for results in found for r in results}
+    )
+    screenings = []
+    for party, results in zip(parties, found, strict=True):
+        hits = []
+        for result in results:
+            identity = listed_identity(index, result.entity_id)
+            decision = decisions.get((party.ref, result.entity_id)) if party.ref else None
+            hits.append(_hit(result, identity, decision, result.entity_id in belarus, index))
+        screenings.append(Screening(party=party, purpose=purpose, hits=tuple(hits)))
+    _record(screenings, purpose=purpose, by=by, source=source, dataset=dataset, profile=chosen, rules=rules)
+    return screenings
+
+
+def _hit(
+    result: ScreeningResult,
+    identity: str,
+    decision: ScreeningDecision | None,
+    belarus: bool,
+    index: ScreeningIndex,
+) -> Hit:
+    programmes = tuple(
+        dict.fromkeys(
+            p for sanction in index.sanctions_of(result.entity_id) for p in sanction.get("program", [])
+        )
+    )
+    return Hit(
+        entity_id=result.entity_id,
+        caption=result.caption,
+        schema=result.schema,
+        score=round(result.score, 4),
+        match=result.match,
+        explanation=result.explanation,
+        datasets=tuple(result.datasets),
+        programmes=programmes,
+        belarus=belarus,
+        identity=identity,
+        decision=_remembered(decision, identity) if decision is not None else None,
+        result=result,
+    )
+
+
+def _remembered(decision: ScreeningDecision, identity: str) -> RememberedDecision:
+    return RememberedDecision(
+        id=decision.pk,
+        verdict=decision.verdict,
+        reason=decision.reason,
+        decided_by=decision.decided_by.get_username() if decision.decided_by else "",
+        decided_at=decision.decided_at,
+        identity=decision.identity,
+        listed_changed=decision.identity != identity,
+    )
+
+
+def _standing_decisions(refs: set[str], entity_ids: set[str]) -> dict[tuple[str, str], ScreeningDecision]:
+    if not refs or not entity_ids:
+        return {}
+    standing = ScreeningDecision.objects.filter(
+        party_ref__in=sorted(refs), entity_id__in=sorted(entity_ids), reversed_at__isnull=True
+    ).select_related("decided_by")
+    return {(d.party_ref, d.entity_id): d for d in standing}
+
+
+def _in_dataset(result: ScreeningResult, dataset: str, belarus: set[str]) -> bool:
+    if dataset in ALL_DATASETS:
+        return True
+    if dataset == "belarus":
+        return result.entity_id in belarus
+    return dataset in result.datasets or any(d.startswith(f"{dataset}:") for d in result.datasets)
+
+
+def _belarus_ids(entity_ids: set[str]) -> set[str]:
+    """Which of these listed entities the importers filed under a Belarus programme (in a current snapshot)."""
+    if not entity_ids:
+        return set()
+    snapshots = selectors.latest_snapshot_ids()
+    found: set[str] = set()
+    ids = sorted(entity_ids)
+    for start in range(0, len(ids), 900):
+        found.update(
+            SnapshotEntity.objects.filter(
+                snapshot_id__in=snapshots, entity_id__in=ids[start : start + 900], belarus=True
+            ).values_list("entity_id", flat=True)
+        )
+    return found
+
+
+def listed_identity(index: ScreeningIndex, entity_id: str) -> str:
+    """Fingerprint of what identifies a listed entity: its names, birth dates and identifiers.
+
+    Changes when the list renames, re-dates or re-identifies the entity, not when it adds a programme or an
+    address, so a decision survives list updates that do not touch who the entity is.
+    """
+    entity: ListedEntity | None = index.entities.get(entity_id)
+    if entity is None:
+        return ""
+    content = {
+        "names": sorted(entity.names),
+        "birth_dates": sorted(entity.birth_dates),
+        "identifiers": sorted(f"{kind}:{value}" for kind, value in entity.identifiers),
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def screened_name_hash(name: str) -> str:
+    """The keyed hash under which a screened name is written to the audit log (an auditor hashes a name to ask
+    whether, when and by whom it was screened; the log never holds the name)."""
+    return blind_index(name, scope=NAME_HASH_SCOPE)
+
+
+def _record(
+    screenings: list[Screening],
+    *,
+    purpose: str,
+    by: User | None,
+    source: str,
+    dataset: str,
+    profile: Profile,
+    rules: Thresholds,
+) -> None:
+    names = [
+        screened_name_hash(name)
+        for screening in screenings
+        for name in (screening.party.name, *screening.party.aliases)
+        if name and name.strip()
+    ]
+    detail: dict[str, Any] = {
+        "purpose": purpose,
+        "source": source[:200],
+        "parties": len(screenings),
+        "hits": sum(len(s.hits) for s in screenings),
+        "matches": sum(len(s.matches) for s in screenings),
+        "silenced": sum(len(s.hits) - len(s.open_hits) for s in screenings),
+        "names": sorted(set(names)),
+    }
+    if dataset not in ALL_DATASETS:
+        detail["dataset"] = dataset
+    if rules != profile.thresholds:
+        detail["thresholds"] = {"match": rules.match, "review": rules.review, "candidates": rules.candidates}
+    audit.record(action="sanctions.screened", detail=detail, by=by)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The index
+
+
+def warm_up() -> None:
+    """Build or refresh this process's index now (before a transaction that must not wait for it)."""
+    live_index.screening_index()
+
+
+def index_ready() -> bool:
+    """Whether this process holds an index of the current lists (screening will not wait for a build)."""
+    return live_index.index_status()["entities"] != 0 or not selectors.latest_snapshot_ids()
+
+
+def index_status() -> dict[str, object]:
+    """What the index holds (entities, names, snapshots, build time), for catalog and status pages."""
+    return live_index.index_status()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Listed records
+
+
+@dataclass(frozen=True)
+class ListedRecord:
+    """A listed entity as its current list publishes it (FtM), with the lists that carry it."""
+
+    id: str
+    schema: str
+    caption: str
+    properties: Mapping[str, list[Any]]
+    datasets: tuple[str, ...]
+    sanctions: tuple[Mapping[str, list[str]], ...]
+    belarus: bool
+    data: Mapping[str, Any]
+    """The FtM dict as stored, with ``datasets``."""
+
+
+@dataclass(frozen=True)
+class RelatedEntity:
+    """Another listed entity linked to one (owns, directs, family, "Linked To"...)."""
+
+    label: str
+    outgoing: bool
+    """True when the asked entity is the relation's source (the owner, director, subject)."""
+    entity_id: str
+    caption: str
+    schema: str
+
+
+def listed_entities(entity_ids: Collection[str]) -> dict[str, ListedRecord]:
+    """The current records of these ids (ids not on any current list are left out)."""
+    ids = list(dict.fromkeys(entity_ids))
+    records = live_index.current_records(ids)
+    belarus = _belarus_ids(set(records))
+    index = live_index.screening_index() if records else None
+    out: dict[str, ListedRecord] = {}
+    for entity_id, data in records.items():
+        raw_props = data.get("properties")
+        props: dict[str, list[Any]] = raw_props if isinstance(raw_props, dict) else {}
+        raw_datasets = data.get("datasets")
+        listed = index.entities.get(entity_id) if index is not None else None
+        names = props.get("name") or [entity_id]
+        out[entity_id] = ListedRecord(
+            id=entity_id,
+            schema=str(data.get("schema") or "Thing"),
+            caption=listed.caption if listed is not None else str(data.get("caption") or names[0]),
+            properties=props,
+            datasets=tuple(str(d) for d in raw_datasets) if isinstance(raw_datasets, list) else (),
+            sanctions=tuple(index.sanctions_of(entity_id)) if index is not None else (),
+            belarus=entity_id in belarus,
+            data=data,
+        )
+    return out
+
+
+def listed_entity(entity_id: str) -> ListedRecord | None:
+    """The current record of one listed entity, or None when no current list carries it."""
+    return listed_entities([entity_id]).get(entity_id)
+
+
+def related_entities(entity_id: str) -> list[RelatedEntity]:
+    """The entities a current list links to this one (ownership, directorship, family, "Linked To")."""
+    members = SnapshotEntity.objects.filter(
+        snapshot_id__in=selectors.latest_snapshot_ids(), entity_id=entity_id
+    ).select_related("version", "snapshot__source")
+    related: dict[tuple[str, bool, str], RelatedEntity] = {}
+    for member in members:
+        for party in selectors.entity_record(member).relations:
+            related.setdefault(
+                (party.label, party.outgoing, party.entity_id),
+                RelatedEntity(party.label, party.outgoing, party.entity_id, party.caption, party.schema),
+            )
+    return sorted(related.values(), key=lambda r: (r.label, r.caption))
+
+
+def is_belarus_programme(programme: str | Mapping[str, Sequence[str]]) -> bool:
+    """Whether a programme code (``EU-BLR``, ``BELARUS-EO14038``, ``BLR``) or an FtM Sanction's properties
+    belong to the Belarus regime, by the importers' programme table."""
+    from hramada.sanctions.records import belarus_programmes
+
+    codes = belarus_programmes()
+    if isinstance(programme, str):
+        return programme.strip().upper() in codes
+    if any(code in codes for code in programme.get("programId", [])):
+        return True
+    return any("belarus" in text.lower() for text in programme.get("program", []))
