@@ -14,7 +14,8 @@ import pytest
 from django.db import connection, models
 
 from hramada.core import crypto
-from hramada.core.fields import EncryptedJSONField, EncryptedTextField, RevealMixin
+from hramada.core.fields import EncryptedJSONField, EncryptedTextField
+from hramada.core.personal_data import RevealMixin
 
 
 class SealedPerson(RevealMixin, models.Model):

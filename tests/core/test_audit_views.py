@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hramada.core import audit_context
 from hramada.core.audit import record
-from hramada.core.fields import reveal
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
 from tests.core.conftest import SealedPerson
 

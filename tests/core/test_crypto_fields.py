@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.template import Context, Template
 
-from hramada.core import audit_context, crypto, fields
-from hramada.core.fields import Sealed, blind_lookup, reveal
+from hramada.core import audit_context, crypto, fields, personal_data
+from hramada.core.fields import Sealed, blind_lookup
 from hramada.core.models import AuditEntry
+from hramada.core.personal_data import reveal
 from tests.core.conftest import SealedPerson, SealedWitness
 
 NAME = "Аляксандра Кавальчук"
@@ -228,7 +229,7 @@ def test_rotation_reencrypts_every_row_and_a_rerun_skips_them(
     crypto.save_keyring_file(old.rotated(), personal_data_keyring)
     new = crypto.load_keyring().current
     seen: list[tuple[str, int, int]] = []
-    reports = fields.reencrypt(
+    reports = personal_data.reencrypt(
         models_to_scan=[SealedPerson, SealedWitness],
         batch_size=3,
         progress=lambda p: seen.append((p.model, p.done, p.total)),
@@ -243,7 +244,7 @@ def test_rotation_reencrypts_every_row_and_a_rerun_skips_them(
         assert all(row[c].startswith(f"v1.{new}.") for c in ("name", "email", "bank_details", "note"))
         assert row["email_index"] == crypto.blind_index(EMAIL, scope="core_samples.sealedperson.email")
     assert reveal(SealedPerson.objects.get(pk=people[3].pk), "name", by=None, purpose="t") == "person 3"
-    again = fields.reencrypt(models_to_scan=[SealedPerson, SealedWitness], batch_size=3)
+    again = personal_data.reencrypt(models_to_scan=[SealedPerson, SealedWitness], batch_size=3)
     assert [r.done for r in again] == [0, 0]
     assert AuditEntry.objects.filter(action="crypto.reencrypted").count() == 4
 
@@ -253,12 +254,12 @@ def test_an_interrupted_reencryption_resumes(sealed_people: Any, personal_data_k
         make_person(name=f"p{i}")
     crypto.save_keyring_file(crypto.load_keyring().rotated(), personal_data_keyring)
 
-    def stop_after_first_batch(progress: fields.ReencryptionProgress) -> None:
+    def stop_after_first_batch(progress: personal_data.ReencryptionProgress) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        fields.reencrypt(models_to_scan=[SealedPerson], batch_size=2, progress=stop_after_first_batch)
-    [report] = fields.reencrypt(models_to_scan=[SealedPerson], batch_size=2)
+        personal_data.reencrypt(models_to_scan=[SealedPerson], batch_size=2, progress=stop_after_first_batch)
+    [report] = personal_data.reencrypt(models_to_scan=[SealedPerson], batch_size=2)
     assert (report.total, report.done) == (3, 3)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from hramada.fund import services
+from hramada.fund import selectors, services
 from hramada.fund.models import (
     Application,
     Envelope,
@@ -293,7 +293,7 @@ def test_an_at_risk_clock_escalates_to_the_fund_manager_once() -> None:
     prog = factories.programme(decision_clock_hours=72)
     app = factories.submitted(prog)
     later = app.decision_due_at - dt.timedelta(hours=10)
-    assert services.clock_status(app, later) == "at_risk"
+    assert selectors.clock_status_of(app, later) == "at_risk"
     assert services.escalate_decision_clocks(later) == 1
     assert services.escalate_decision_clocks(later) == 0
     assert services.escalate_decision_clocks(app.decision_due_at + dt.timedelta(minutes=1)) == 1

@@ -226,3 +226,17 @@ def test_the_dashboard_panel_appears_for_fund_roles(client: Client, make_staff: 
     as_(client, make_staff(Role.REVIEWER))
     assert "rapid-response" in client.get(reverse("core:dashboard")).content.decode()
     _ = dt
+
+
+def test_the_rapid_queue_page_writes_nothing_the_periodic_job_escalates(staff_client: Any) -> None:
+    """A GET never writes: clocks at risk are escalated by the periodic job on the worker, not by the page."""
+    from django.core.management import call_command
+
+    from hramada.fund.models import Notification
+
+    app = factories.submitted(factories.programme(decision_clock_hours=72))
+    Application.objects.filter(pk=app.pk).update(decision_due_at=timezone.now() + dt.timedelta(hours=1))
+    staff_client(Role.FUND_MANAGER).get(reverse("fund:queue_rapid"))
+    assert not Notification.objects.filter(kind__startswith="clock").exists()
+    call_command("periodic", "--once")
+    assert Notification.objects.filter(kind__startswith="clock", application=app).count() == 1

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hramada.core.models import TaskProgress
+from hramada.core.models import AuditEntry, TaskProgress
 from hramada.core.roles import Role
+from hramada.sanctions import public
 from hramada.sanctions.live_index import reset_screening_index
 from hramada.sanctions.services import import_file
 
@@ -50,6 +51,10 @@ def test_a_csv_of_names_is_screened_and_its_results_downloaded(
     rows = {row["row_id"]: row for row in csv.DictReader(io.StringIO(result))}
     assert "LUKASHENKA" in result.upper()
     assert rows["r1"] != rows["r2"]
+    entry = AuditEntry.objects.get(action="sanctions.screened")
+    assert entry.detail["source"] == f"bulk:{job.pk}" and entry.detail["parties"] == 2
+    assert public.screened_name_hash("Jan Kowalski") in entry.detail["names"]
+    assert "Kowalski" not in str(entry.detail)
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from hramada.core.roles import Role
+from hramada.sanctions import public
 from hramada.sanctions.live_index import reset_screening_index
 from hramada.sanctions.services import import_file
 
@@ -56,4 +57,7 @@ def test_each_screening_is_written_to_the_audit_log(staff_client: Any, eu_belaru
 
     client = staff_client(Role.SANCTIONS_ANALYST)
     client.get("/screening/", {"name": "Lukashenka", "schema": "Person", "profile": "screening"})
-    assert AuditEntry.objects.filter(action="screening.screen_name").count() == 1
+    entry = AuditEntry.objects.get(action="sanctions.screened")
+    assert entry.detail["source"] == "page.screen" and entry.detail["purpose"] == "onboarding"
+    assert entry.detail["names"] == [public.screened_name_hash("Lukashenka")]
+    assert "Lukashenka" not in str(entry.detail)

@@ -48,6 +48,7 @@ def _user_from_key(request: HttpRequest) -> Any | None:
     )
     if key is None or not key.owner.is_staff_member:
         return None
+    request.api_key_id = key.pk  # type: ignore[attr-defined]  # names the caller in the audit log
     now = timezone.now()
     # A write per request would serialise every API call on the database's write lock; a minute's precision is
     # enough to tell which keys are in use.

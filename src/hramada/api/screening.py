@@ -2,79 +2,60 @@
 unchanged: `POST /match/{dataset}`, `GET /search/{dataset}`, `GET /entities/{id}`, `GET /catalog`,
 `GET /algorithms`, `GET /healthz`, `GET /readyz`.
 
-Datasets: `default` (every current list), `belarus` (Belarus-regime designations across sources) or a source key
-(`eu_journal`, `ofac_sdn`, `un_xml`, `eu_fsf`, `ftm_json`, ...). Request parameters follow yente: `algorithm`,
-`threshold` (score at which `match` is true), `cutoff` (lowest score returned), `limit`.
+Datasets are named as OpenSanctions names them (`us_ofac_sdn`, `eu_journal_belarus`, `un_sc_sanctions`, the name
+given at import for FtM files); `default`, `sanctions` and `all` cover every list, `belarus` the Belarus-regime
+designations of every list (see `yente_catalog`). An unknown dataset is a 404. Request parameters follow yente
+(docs/screening.md lists each one and the few behaviours that differ on purpose).
 """
 
 from __future__ import annotations
 
-import time
+import hashlib
+import json
+from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from followthemoney import model as ftm_model
 from ninja import Query as QueryParam
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
 from hramada.api.auth import roles
-from hramada.core.roles import Role
-from hramada.sanctions.live_index import current_records, index_status, screening_index
-from hramada.screening import FEATURES, Query, QueryError, ScreeningResult, Thresholds, screen
+from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
+from hramada.core.access import acting_user
+from hramada.sanctions import public
+from hramada.sanctions.public import SCREENING_ROLES
+from hramada.screening import FEATURES, QueryError, Thresholds
+from hramada.screening.vocabulary import (
+    COUNTRY_PROPERTIES,
+    FOUNDING_DATE_PROPERTIES,
+    IDENTIFIER_KINDS,
+    NAME_PART_PROPERTIES,
+    QUERY_NAME_PROPERTIES,
+)
 
 router = Router(tags=["screening (yente dialect)"])
 
+# Refusals every operation can give besides those it lists (all {"detail": "..."}; docs/security.md): 401 without
+# or with an unknown key, 403 when the key's owner lacks the role, 413 for a body over the size limit.
+AUTH_ERRORS: dict[int, Any] = {401: dict[str, Any], 403: dict[str, Any], 413: dict[str, Any]}
+OPEN_ERRORS: dict[int, Any] = {413: dict[str, Any]}
+
 ALGORITHM = "hramada-v1"
 ALGORITHM_ALIASES = {ALGORITHM, "best", "default", "logic-v2", "logic-v1", "name-based", "name-qualified"}
-SCREENING_ROLES = (
-    Role.SANCTIONS_ANALYST,
-    Role.FUND_MANAGER,
-    Role.FINANCE_OFFICER,
-    Role.REVIEWER,
-    Role.DOCUMENTER,
-    Role.DONOR_COORDINATOR,
-    Role.AUDITOR,
-    Role.ADMINISTRATOR,
-)
 MAX_QUERIES = 100
 MAX_VALUE_LENGTH = 500  # the longest listed name is under 300 characters; longer input is not a name
 MAX_LIMIT = 500
-NAME_PROPS = (
-    "name",
-    "alias",
-    "firstName",
-    "lastName",
-    "middleName",
-    "fatherName",
-    "weakAlias",
-    "previousName",
-)
-COUNTRY_PROPS = (
-    "country",
-    "nationality",
-    "citizenship",
-    "jurisdiction",
-    "birthCountry",
-    "flag",
-    "mainCountry",
-)
-IDENTIFIER_PROPS = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "registrationNumber": "registration",
-    "ogrnCode": "registration",
-    "okpoCode": "registration",
-    "taxNumber": "tax",
-    "innCode": "tax",
-    "vatCode": "tax",
-    "imoNumber": "imo",
-    "mmsi": "mmsi",
-    "leiCode": "lei",
-    "swiftBic": "bic",
-    "publicKey": "crypto",
-    "accountId": "crypto",
-}
+MAX_EXCLUDED = 500
+# yente's paging bounds: a page holds at most 500 results and a window reaches at most result 9,999.
+MAX_RESULTS = 9999
+MAX_OFFSET = MAX_RESULTS - MAX_LIMIT
+CACHE_CONTROL = "private, max-age=300"
+# The matcher options this server understands in a request's `config` (yente refuses any other with a 400).
+MATCHER_CONFIG: dict[str, dict[str, str]] = {}
 
 
 MATCHER = {
@@ -84,23 +65,30 @@ MATCHER = {
 }
 
 
-class ErrorOut(Schema):
-    """Every refusal: what is wrong, naming the field or parameter."""
-
-    detail: str
-
-
-# What every authenticated operation may answer besides its 200 (docs/security.md: every malformed request is a
-# 4xx with a message). 400: a parameter or value the server refuses; 401: no or an unknown key; 403: the key's
-# owner lacks the role; 413: the body is over the size limit; 422: the body does not have the documented shape.
-ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 413: ErrorOut, 422: ErrorOut}
-OPEN_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 413: ErrorOut}
-
-
 class EntityQuery(Schema):
     schema_: str = Field("Thing", alias="schema")
-    properties: dict[str, list[Any]] = Field(default_factory=dict)
+    # yente takes a single value where a list is expected, and numbers (a birth year) where text is expected.
+    properties: dict[str, list[Any] | str | int | float] = Field(default_factory=dict)
     id: str | None = None
+
+    def property_lists(self) -> dict[str, list[Any]]:
+        return {
+            name: values if isinstance(values, list) else [values] for name, values in self.properties.items()
+        }
+
+
+def echo_query(entity: EntityQuery) -> dict[str, Any]:
+    """The query as yente echoes it: an FtM entity with every value cleaned by its property type
+    (``"Russia"`` comes back as ``"ru"``, ``1965`` as ``"1965"``); values that cannot be cleaned are dropped."""
+    schema = ftm_model.get(entity.schema_) or ftm_model.get("Thing")
+    proxy = ftm_model.make_entity(schema)  # type: ignore[arg-type]
+    proxy.id = entity.id
+    for name, values in entity.property_lists().items():
+        if schema is not None and name in schema.properties:
+            for value in values:
+                if not isinstance(value, (dict, list)):
+                    proxy.add(name, str(value), quiet=True, fuzzy=True)
+    return proxy.to_dict()
 
 
 class MatchRequest(Schema):
@@ -109,8 +97,11 @@ class MatchRequest(Schema):
     config: dict[str, Any] = Field(default_factory=dict)
 
 
-def _thresholds(threshold: float | None, cutoff: float | None, *, investigation: bool = False) -> Thresholds:
-    base = Thresholds.INVESTIGATION if investigation else Thresholds.SCREENING
+def _thresholds(threshold: float | None, cutoff: float | None, *, purpose: str) -> Thresholds | None:
+    """The profile's thresholds, unless the caller chose its own (yente lets it); None keeps the profile's."""
+    if threshold is None and cutoff is None:
+        return None
+    base = public.profile(purpose)
     match = base.match if threshold is None else threshold
     review = base.review if cutoff is None else cutoff
     for name, value in (("threshold", match), ("cutoff", review)):
@@ -142,34 +133,46 @@ def _strings(values: list[Any], field: str) -> list[str]:
     return out
 
 
-def query_from_ftm(key: str, entity: EntityQuery) -> Query:
-    """Turn a FollowTheMoney-shaped yente query into an engine query; bad input names the field."""
+def party_from_ftm(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
+    """Turn a FollowTheMoney-shaped yente query into a party to screen; bad input names the field.
+
+    A query that carries its own ``id`` is the caller's counterparty: decisions on it are remembered under
+    ``<caller>:<id>``, so the next request with the same id shows them."""
     props = {
         name: _strings(values, f"queries.{key}.properties.{name}")
-        for name, values in entity.properties.items()
+        for name, values in entity.property_lists().items()
     }
-    names = [value for prop in NAME_PROPS for value in props.get(prop, []) if value.strip()]
-    parts = [props.get(p, []) for p in ("firstName", "middleName", "fatherName", "lastName")]
+    # Countries as FtM cleans them ("Russia" -> "ru"), so a client may send names as yente allows.
+    cleaned = echo_query(entity)["properties"]
+    for prop in COUNTRY_PROPERTIES:
+        if props.get(prop):
+            props[prop] = cleaned.get(prop) or props[prop]
+    names = [value for prop in QUERY_NAME_PROPERTIES for value in props.get(prop, []) if value.strip()]
+    parts = [props.get(p, []) for p in NAME_PART_PROPERTIES]
     if not props.get("name") and any(parts):
         names.insert(0, " ".join(v[0] for v in parts if v))
-    identifiers = [
-        f"{kind}:{value}" for prop, kind in IDENTIFIER_PROPS.items() for value in props.get(prop, [])
-    ]
-    if not names and not identifiers:
+    identifiers: dict[str, list[str]] = {}
+    for prop, kind in IDENTIFIER_KINDS.items():
+        identifiers.setdefault(kind, []).extend(props.get(prop, []))
+    if not names and not any(identifiers.values()):
         raise HttpError(400, f"queries.{key}.properties.name: a name or an identifier is required")
     schema = entity.schema_ if entity.schema_ not in ("Thing", "") else "LegalEntity"
+    dates = props.get("birthDate") or [v for prop in FOUNDING_DATE_PROPERTIES for v in props.get(prop, [])]
+    party = public.Party(
+        name=names[0] if names else "",
+        aliases=tuple(names[1:]),
+        schema=schema,
+        birth_date=next(iter(dates), None),
+        countries=tuple(value for prop in COUNTRY_PROPERTIES for value in props.get(prop, [])),
+        identifiers={kind: tuple(values) for kind, values in identifiers.items() if values},
+        key=key,
+        ref=f"{caller}:{entity.id}"[:200] if entity.id else "",
+    )
     try:
-        return Query(
-            name=names[0] if names else "",
-            aliases=tuple(names[1:]),
-            schema=schema,
-            birth_date=next(iter(props.get("birthDate") or props.get("incorporationDate") or []), None),
-            countries=tuple(value for prop in COUNTRY_PROPS for value in props.get(prop, [])),
-            identifiers=tuple(identifiers),
-            id=key,
-        )
+        party.query()
     except QueryError as exc:
         raise HttpError(400, f"queries.{key}.{_query_field(exc.field)}: {exc}") from exc
+    return party
 
 
 def _query_field(field: str) -> str:
@@ -181,40 +184,46 @@ def _query_field(field: str) -> str:
     return mapping.get(field, field)
 
 
-def _in_dataset(result: ScreeningResult, dataset: str) -> bool:
-    if dataset in ("default", "sanctions", "all"):
-        return True
-    if dataset == "belarus":
-        return any(_is_belarus(s) for s in result.sanctions)
-    return dataset in result.datasets
+def caller_of(request: HttpRequest) -> str:
+    """Who asks, as the audit log and remembered decisions name it: the API key, or the signed-in session."""
+    key_id = getattr(request, "api_key_id", None)
+    return f"api.key:{key_id}" if key_id is not None else f"api.session:{getattr(request.user, 'pk', '')}"
 
 
-def _is_belarus(sanction: dict[str, list[str]]) -> bool:
-    programmes = " ".join(sanction.get("program", []) + sanction.get("programId", [])).upper()
-    return "BELARUS" in programmes or "EU-BLR" in programmes or "765/2006" in programmes
+def _purpose(purpose: str | None, default: str) -> str:
+    chosen = purpose or default
+    if chosen not in public.PURPOSES:
+        raise HttpError(400, f"purpose: unknown purpose {chosen!r}; known: {', '.join(public.PURPOSES)}")
+    return chosen
 
 
 def _entity_json(
-    record: dict[str, Any] | None, result: ScreeningResult | None = None, *, scored: bool = True
+    record: public.ListedRecord | None,
+    hit: public.Hit | None = None,
+    *,
+    catalog: Catalog,
+    scored: bool = True,
 ) -> dict[str, Any]:
-    record = record or {}
+    data: dict[str, Any] = dict(record.data) if record is not None else {}
+    datasets = list(record.datasets) if record else (list(hit.datasets) if hit else [])
     payload = {
-        "id": record.get("id") or (result.entity_id if result else ""),
-        "caption": record.get("caption") or (result.caption if result else ""),
-        "schema": record.get("schema") or (result.schema if result else "Thing"),
-        "properties": record.get("properties", {}),
-        "datasets": record.get("datasets", list(result.datasets) if result else []),
-        "referents": record.get("referents", []),
+        "id": record.id if record else (hit.entity_id if hit else ""),
+        "caption": record.caption if record else (hit.caption if hit else ""),
+        "schema": record.schema if record else (hit.schema if hit else "Thing"),
+        "properties": dict(record.properties) if record else {},
+        "datasets": catalog.names_of(datasets),
+        "referents": data.get("referents", []),
         "target": True,
-        "first_seen": record.get("first_seen"),
-        "last_seen": record.get("last_seen"),
-        "last_change": record.get("last_change"),
+        "first_seen": data.get("first_seen"),
+        "last_seen": data.get("last_seen"),
+        "last_change": data.get("last_change"),
     }
-    if result is not None and scored:
+    if hit is not None and scored:
+        result = hit.result
         payload.update(
             {
-                "score": round(result.score, 4),
-                "match": result.match,
+                "score": hit.score,
+                "match": hit.match,
                 "features": {name: round(value, 4) for name, value in result.features.items()},
                 "explanations": {
                     reason.feature: {
@@ -226,25 +235,129 @@ def _entity_json(
                     }
                     for reason in result.reasons
                 },
-                "explanation": result.explanation,
+                "explanation": hit.explanation,
+                "decision": _decision_json(hit.decision),
             }
         )
     return payload
 
 
-def _screen(query: Query, dataset: str, thresholds: Thresholds, limit: int) -> list[ScreeningResult]:
-    index = screening_index()
-    wide = limit if dataset in ("default", "sanctions", "all") else min(MAX_LIMIT, limit * 5)
-    return [r for r in screen(query, index, thresholds=thresholds, limit=wide) if _in_dataset(r, dataset)][
-        :limit
-    ]
+def _decision_json(decision: public.RememberedDecision | None) -> dict[str, Any] | None:
+    """Hramada's addition to yente's result: an analyst's standing decision on this (query id, entity) pair."""
+    if decision is None:
+        return None
+    return {
+        "verdict": decision.verdict,
+        "reason": decision.reason,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at.isoformat(),
+        "listed_changed": decision.listed_changed,
+    }
+
+
+def dataset_scope(catalog: Catalog, dataset: str) -> str:
+    """The door's scope for a dataset named in the path; an unknown name is a 404, as in yente."""
+    scope = catalog.scope(dataset)
+    if scope is None:
+        raise HttpError(404, f"No such dataset: {dataset!r}. Known: {', '.join(_known(catalog))}")
+    return scope
+
+
+def _known(catalog: Catalog) -> list[str]:
+    return [*catalog.names, "default", "sanctions", "all", "belarus"]
+
+
+def _check_dataset_names(catalog: Catalog, field: str, names: list[str]) -> set[str]:
+    unknown = [name for name in names if catalog.by_name(name) is None]
+    if unknown:
+        raise HttpError(400, f"{field}: unknown dataset(s) {', '.join(map(repr, unknown))}")
+    return set(names)
+
+
+def _check_schemata(field: str, names: list[str]) -> set[str]:
+    unknown = [name for name in names if ftm_model.get(name) is None]
+    if unknown:
+        raise HttpError(400, f"{field}: unknown schema(s) {', '.join(map(repr, unknown))}")
+    return set(names)
+
+
+def _since(value: str | None) -> str | None:
+    """``changed_since`` as yente takes it: an ISO date or timestamp; compared as text against ``last_change``."""
+    if value is None or value == "":
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise HttpError(422, f"changed_since: not an ISO date or timestamp: {value!r}") from exc
+    return value
+
+
+class ResultFilter:
+    """yente's result filters, applied to listed records: datasets, schemata, topics, change time."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        include: set[str] = frozenset(),  # type: ignore[assignment]
+        exclude: set[str] = frozenset(),  # type: ignore[assignment]
+        exclude_schema: set[str] = frozenset(),  # type: ignore[assignment]
+        topics: set[str] = frozenset(),  # type: ignore[assignment]
+        changed_since: str | None = None,
+        countries: set[str] = frozenset(),  # type: ignore[assignment]
+        schema: str | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.include = include
+        self.exclude = exclude
+        self.exclude_schema = exclude_schema
+        self.topics = topics
+        self.changed_since = changed_since
+        self.countries = countries
+        self.schema = ftm_model.get(schema) if schema else None
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.include
+            or self.exclude
+            or self.exclude_schema
+            or self.topics
+            or self.changed_since
+            or self.countries
+            or (self.schema is not None and self.schema.name != "Thing")
+        )
+
+    def keeps_summary(self, entity: Any, last_change: str | None = None) -> bool:
+        names = set(self.catalog.names_of(list(entity.datasets)))
+        if self.include and not names & self.include:
+            return False
+        if self.exclude and names and names <= self.exclude:
+            return False
+        if entity.schema in self.exclude_schema:
+            return False
+        if self.schema is not None:
+            own = ftm_model.get(entity.schema)
+            if own is None or not own.is_a(self.schema):
+                return False
+        if self.topics and not set(entity.topics) & self.topics:
+            return False
+        if self.countries and not set(entity.countries) & self.countries:
+            return False
+        return not (self.changed_since and (last_change or "") < self.changed_since)
 
 
 @router.post(
     "/match/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Match FtM-shaped queries (yente dialect)",
-    response={200: dict[str, Any], **ERRORS},
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def match(
     request: HttpRequest,
@@ -253,132 +366,481 @@ def match(
     algorithm: str | None = None,
     threshold: float | None = None,
     cutoff: float | None = None,
-    limit: int = 5,
-) -> dict[str, Any]:
+    limit: int = QueryParam(5, ge=1, le=MAX_LIMIT),  # type: ignore[type-arg]
+    include_dataset: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    exclude_dataset: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    exclude_schema: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    topics: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    changed_since: str | None = None,
+    exclude_entity_ids: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    purpose: str | None = None,
+) -> Any:
+    catalog = load_catalog()
+    scope = dataset_scope(catalog, dataset)
     _check_algorithm(algorithm)
-    thresholds = _thresholds(threshold, cutoff)
-    limit = _check_limit(limit)
+    unknown_config = sorted(set(body.config) - set(MATCHER_CONFIG))
+    if unknown_config:
+        raise HttpError(
+            400, f"config: invalid configuration parameter(s) {', '.join(unknown_config)} for {ALGORITHM}"
+        )
+    chosen = _purpose(purpose, "onboarding")
+    thresholds = _thresholds(threshold, cutoff, purpose=chosen)
+    if len(exclude_entity_ids) > MAX_EXCLUDED:
+        raise HttpError(400, f"exclude_entity_ids: at most {MAX_EXCLUDED} ids")
     if not body.queries:
         raise HttpError(400, "queries: at least one query is required")
     if len(body.queries) > MAX_QUERIES:
         raise HttpError(400, f"queries: at most {MAX_QUERIES} queries per request")
-    prepared = {key: query_from_ftm(key, entity) for key, entity in body.queries.items()}
+    filters = ResultFilter(
+        catalog,
+        include=_check_dataset_names(catalog, "include_dataset", include_dataset),
+        exclude=_check_dataset_names(catalog, "exclude_dataset", exclude_dataset),
+        exclude_schema=_check_schemata("exclude_schema", exclude_schema),
+        topics=set(topics),
+        changed_since=_since(changed_since),
+    )
+    caller = caller_of(request)
+    parties = [party_from_ftm(key, entity, caller=caller) for key, entity in body.queries.items()]
+    screenings = public.screen_many(
+        parties,
+        purpose=chosen,
+        by=acting_user(request),  # RoleAuth put the authenticated staff user here
+        source=caller,
+        dataset=scope,
+        limit=MAX_LIMIT if filters.active else limit,
+        thresholds=thresholds,
+        exclude_entity_ids=exclude_entity_ids,
+    )
+    records = public.listed_entities({hit.entity_id for s in screenings for hit in s.hits})
+    summaries = public.listed_summaries() if filters.active else {}
     responses: dict[str, Any] = {}
-    for key, query in prepared.items():
-        results = _screen(query, dataset, thresholds, limit)
-        records = current_records([r.entity_id for r in results])
+    for key, screening in zip(body.queries, screenings, strict=True):
+        hits = [
+            hit
+            for hit in screening.hits
+            if not filters.active
+            or (
+                hit.entity_id in summaries
+                and filters.keeps_summary(summaries[hit.entity_id], _last_change(records.get(hit.entity_id)))
+            )
+        ][:limit]
         responses[key] = {
             "status": 200,
-            "results": [_entity_json(records.get(r.entity_id), r) for r in results],
-            "total": {"value": len(results), "relation": "eq"},
-            "query": body.queries[key].model_dump(by_alias=True),
+            "results": [_entity_json(records.get(hit.entity_id), hit, catalog=catalog) for hit in hits],
+            "total": {"value": len(hits), "relation": "eq"},
+            "query": echo_query(body.queries[key]),
             "limit": limit,
         }
-    return {
-        "responses": responses,
-        "matcher": MATCHER,
-        "limit": limit,
-    }
+    return {"responses": responses, "matcher": MATCHER, "limit": limit}
+
+
+def _last_change(record: public.ListedRecord | None) -> str | None:
+    if record is None:
+        return None
+    value = record.data.get("last_change")
+    return str(value) if value else None
+
+
+def _facets(entities: list[Any], catalog: Catalog, wanted: list[str]) -> dict[str, Any]:
+    """Counts per dataset, schema, country and topic over the whole result set, as yente's facets."""
+    out: dict[str, Any] = {}
+    for facet in wanted:
+        counts: dict[str, int] = {}
+        for entity in entities:
+            if facet == "datasets":
+                values = catalog.names_of(list(entity.datasets))
+            elif facet == "schema":
+                values = [entity.schema]
+            elif facet == "countries":
+                values = list(entity.countries)
+            else:
+                values = list(entity.topics)
+            for value in set(values):
+                counts[value] = counts.get(value, 0) + 1
+        labels = {entry.name: entry.title for entry in catalog.lists} if facet == "datasets" else {}
+        out[facet] = {
+            "label": facet,
+            "values": [
+                {"name": name, "label": labels.get(name, name), "count": count}
+                for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            ],
+        }
+    return out
+
+
+FACETS = ("datasets", "schema", "countries", "topics")
+SORTS = {"caption", "caption:asc", "caption:desc", "score", "score:desc", "_score", "_score:desc"}
 
 
 @router.get(
     "/search/{dataset}",
     auth=roles(*SCREENING_ROLES),
-    summary="Search listed names in any script",
-    response={200: dict[str, Any], **ERRORS},
+    summary="Search listed names in any script, or browse a dataset without q",
+    response={
+        200: dict[str, Any],
+        304: None,
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def search(
     request: HttpRequest,
     dataset: str,
     q: str = "",
     schema_name: str | None = QueryParam(None, alias="schema"),  # type: ignore[type-arg]
-    countries: str | None = None,
-    limit: int = 10,
-    offset: int = 0,
-) -> dict[str, Any]:
-    limit = _check_limit(limit)
-    if offset < 0:
-        raise HttpError(400, "offset: must not be negative")
-    if not q.strip():
-        raise HttpError(400, "q: a search text is required")
-    try:
-        query = Query(
-            name=q, schema=schema_name or "LegalEntity", countries=tuple(filter(None, [countries or ""]))
+    exclude_schema: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    countries: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    topics: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    datasets: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    include_dataset: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    exclude_dataset: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    changed_since: str | None = None,
+    facets: list[str] = QueryParam(list(FACETS)),  # type: ignore[type-arg]  # noqa: B008
+    sort: list[str] = QueryParam([]),  # type: ignore[type-arg]  # noqa: B008
+    filter_: list[str] = QueryParam([], alias="filter"),  # type: ignore[type-arg]  # noqa: B008
+    filter_op: str = "OR",
+    limit: int = QueryParam(10, ge=0, le=MAX_LIMIT),  # type: ignore[type-arg]
+    offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
+) -> Any:
+    catalog = load_catalog()
+    scope = dataset_scope(catalog, dataset)
+    etag = _etag(catalog, request)
+    if _not_modified(request, etag):
+        return _not_modified_response(etag)
+    if len(q) > MAX_VALUE_LENGTH:
+        raise HttpError(400, f"q: longer than {MAX_VALUE_LENGTH} characters ({len(q)})")
+    if schema_name and ftm_model.get(schema_name) is None:
+        raise HttpError(400, f"schema: unknown schema {schema_name!r}")
+    unknown_facets = [f for f in facets if f not in FACETS]
+    if unknown_facets:
+        raise HttpError(
+            400, f"facets: unknown facet(s) {', '.join(unknown_facets)}; known: {', '.join(FACETS)}"
         )
-    except QueryError as exc:
-        raise HttpError(400, f"{'q' if exc.field == 'name' else exc.field}: {exc}") from exc
-    results = _screen(
-        query, dataset, _thresholds(None, None, investigation=True), min(MAX_LIMIT, offset + limit)
+    unknown_sorts = [s for s in sort if s not in SORTS]
+    if unknown_sorts:
+        raise HttpError(
+            400, f"sort: unsupported sort(s) {', '.join(unknown_sorts)}; known: {', '.join(sorted(SORTS))}"
+        )
+    if filter_op.upper() not in ("OR", "AND"):
+        raise HttpError(422, "filter_op: must be OR or AND")
+    property_filters = _property_filters(filter_)
+    filters = ResultFilter(
+        catalog,
+        include=_check_dataset_names(catalog, "include_dataset", include_dataset)
+        | _check_dataset_names(catalog, "datasets", datasets),
+        exclude=_check_dataset_names(catalog, "exclude_dataset", exclude_dataset),
+        exclude_schema=_check_schemata("exclude_schema", exclude_schema),
+        topics=set(topics),
+        changed_since=_since(changed_since),
+        countries={c.lower() for c in countries},
+        schema=schema_name,
     )
-    page = results[offset : offset + limit]
-    records = current_records([r.entity_id for r in page])
-    return {
+    summaries = public.listed_summaries()
+    if q.strip():
+        party = public.Party(name=q, schema="LegalEntity")
+        try:
+            party.query()
+        except QueryError as exc:
+            raise HttpError(400, f"{'q' if exc.field == 'name' else exc.field}: {exc}") from exc
+        screening = public.screen(
+            party,
+            purpose="investigation",
+            by=acting_user(request),
+            source=caller_of(request),
+            dataset=scope,
+            limit=MAX_LIMIT,
+        )
+        scores = {hit.entity_id: hit.score for hit in screening.hits}
+        candidates = [summaries[i] for i in scores if i in summaries]
+    else:
+        scores = {}
+        candidates = _browse(summaries, scope)
+    records_needed = filters.changed_since is not None or bool(property_filters)
+    records = public.listed_entities([e.id for e in candidates]) if records_needed else {}
+    kept = [
+        e
+        for e in candidates
+        if filters.keeps_summary(e, _last_change(records.get(e.id)))
+        and _matches_properties(records.get(e.id), property_filters, filter_op.upper())
+    ]
+    if sort and sort[0].startswith("caption"):
+        kept.sort(key=lambda e: e.caption.casefold(), reverse=sort[0].endswith(":desc"))
+    page = kept[offset : offset + limit]
+    page_records = public.listed_entities([e.id for e in page])
+    response = {
         "results": [
-            _entity_json(records.get(r.entity_id), r, scored=False) | {"score": round(r.score, 4)}
-            for r in page
+            _entity_json(page_records.get(e.id), None, catalog=catalog, scored=False)
+            | ({"score": scores[e.id]} if e.id in scores else {})
+            for e in page
         ],
-        "facets": {},
-        "total": {"value": len(results), "relation": "eq" if len(results) < offset + limit else "gte"},
+        "facets": _facets(kept, catalog, facets),
+        "total": {"value": len(kept), "relation": "eq"},
+        "limit": limit,
+        "offset": offset,
+    }
+    return _cached(request, response, etag)
+
+
+def _browse(summaries: Any, scope: str) -> list[Any]:
+    """Every entity of a dataset, for a search without ``q``: subjects only (no Sanction or link records)."""
+    entities = [e for e in summaries.values() if e.names]
+    if scope == "belarus":
+        belarus = public.belarus_entity_ids([e.id for e in entities])
+        entities = [e for e in entities if e.id in belarus]
+    elif scope != "default":
+        entities = [
+            e for e in entities if scope in e.datasets or any(d.startswith(f"{scope}:") for d in e.datasets)
+        ]
+    return sorted(entities, key=lambda e: (e.caption.casefold(), e.id))
+
+
+def _property_filters(values: list[str]) -> list[tuple[str, str]]:
+    """yente's ``filter=property:value`` parameters."""
+    out = []
+    for value in values:
+        prop, sep, wanted = value.partition(":")
+        if not sep or not prop or not wanted:
+            raise HttpError(400, f"filter: expected property:value, not {value!r}")
+        out.append((prop, wanted.casefold()))
+    return out
+
+
+def _matches_properties(record: public.ListedRecord | None, filters: list[tuple[str, str]], op: str) -> bool:
+    if not filters:
+        return True
+    if record is None:
+        return False
+    checks = [
+        any(str(v).casefold() == wanted for v in record.properties.get(prop, [])) for prop, wanted in filters
+    ]
+    return all(checks) if op == "AND" else any(checks)
+
+
+def _etag(catalog: Catalog, request: HttpRequest) -> str:
+    """A validator that changes with any list update and with the request's own query (the same URL on the
+    same data gives the same answer)."""
+    digest = hashlib.sha256(f"{catalog.etag()}|{request.get_full_path()}".encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _not_modified(request: HttpRequest, etag: str) -> bool:
+    sent = request.headers.get("If-None-Match", "")
+    return bool(sent) and (sent.strip() == "*" or etag in [t.strip() for t in sent.split(",")])
+
+
+def _not_modified_response(etag: str) -> HttpResponse:
+    response = HttpResponse(status=304)
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def _cached(request: HttpRequest, payload: dict[str, Any], etag: str) -> HttpResponse:
+    response = HttpResponse(json.dumps(payload, cls=NinjaJSONEncoder), content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Catalog) -> dict[str, list[Any]]:
+    """The entities yente nests under an entity, by property: its sanctions, then linked entities under the
+    reverse property of the link (owners, holdings, directors, family, associates)."""
+    entity_id = record.id
+    adjacent: dict[str, list[Any]] = {}
+    if record.sanctions:
+        adjacent["sanctions"] = [
+            {
+                "id": f"{entity_id}-sanction-{n}",
+                "schema": "Sanction",
+                "caption": "Sanction",
+                "properties": dict(s) | {"entity": [entity_id]},
+                "datasets": payload["datasets"],
+                "referents": [],
+                "target": False,
+                "first_seen": payload["first_seen"],
+                "last_seen": payload["last_seen"],
+                "last_change": payload["last_change"],
+            }
+            for n, s in enumerate(record.sanctions)
+        ]
+    related = public.related_entities(entity_id)
+    if related:
+        others = public.listed_entities([r.entity_id for r in related])
+        for relation in related:
+            other = others.get(relation.entity_id)
+            nested_entity = (
+                _entity_json(other, catalog=catalog)
+                if other is not None
+                else {"id": relation.entity_id, "caption": relation.caption, "schema": relation.schema}
+            )
+            adjacent.setdefault(_relation_property(relation), []).append(nested_entity)
+    return adjacent
+
+
+def _listed_or_404(entity_id: str) -> public.ListedRecord:
+    record = public.listed_entity(entity_id)
+    if record is None:
+        raise HttpError(404, f"entity_id: no current listed entity {entity_id!r}")
+    return record
+
+
+@router.get(
+    "/entities/{entity_id}",
+    auth=roles(*SCREENING_ROLES),
+    summary="One listed entity, with its sanctions and related entities nested",
+    response={200: dict[str, Any], 304: None, 404: dict[str, Any], **AUTH_ERRORS},
+)
+def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> Any:
+    catalog = load_catalog()
+    etag = _etag(catalog, request)
+    if _not_modified(request, etag):
+        return _not_modified_response(etag)
+    record = _listed_or_404(entity_id)
+    payload = _entity_json(record, catalog=catalog)
+    if nested:
+        payload["properties"] = dict(payload["properties"]) | _adjacent(record, payload, catalog)
+    return _cached(request, payload, etag)
+
+
+def _page(values: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "results": values[offset : offset + limit],
+        "total": {"value": len(values), "relation": "eq"},
         "limit": limit,
         "offset": offset,
     }
 
 
 @router.get(
-    "/entities/{entity_id}",
+    "/entities/{entity_id}/adjacent",
     auth=roles(*SCREENING_ROLES),
-    summary="One listed entity, with its sanctions",
-    response={200: dict[str, Any], 404: ErrorOut, **ERRORS},
+    summary="The entities adjacent to one entity, by property, each paged",
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
 )
-def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> dict[str, Any]:
-    record = current_records([entity_id]).get(entity_id)
-    if record is None:
-        raise HttpError(404, f"entity_id: no current listed entity {entity_id!r}")
-    payload = _entity_json(record)
-    if nested:
-        index = screening_index()
-        sanctions = [
-            {"id": f"{entity_id}-sanction-{n}", "schema": "Sanction", "caption": "Sanction", "properties": s}
-            for n, s in enumerate(index.sanctions_of(entity_id))
-        ]
-        if sanctions:
-            payload["properties"] = {**payload["properties"], "sanctions": sanctions}
-    return payload
+def adjacent(
+    request: HttpRequest,
+    entity_id: str,
+    limit: int = QueryParam(10, ge=0, le=MAX_LIMIT),  # type: ignore[type-arg]
+    offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
+) -> Any:
+    catalog = load_catalog()
+    record = _listed_or_404(entity_id)
+    payload = _entity_json(record, catalog=catalog)
+    by_property = _adjacent(record, payload, catalog)
+    return {
+        "entity": payload,
+        "adjacent": {prop: _page(values, limit, offset) for prop, values in sorted(by_property.items())},
+    }
+
+
+@router.get(
+    "/entities/{entity_id}/adjacent/{property_name}",
+    auth=roles(*SCREENING_ROLES),
+    summary="The entities adjacent to one entity through one property, paged",
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
+)
+def adjacent_by_property(
+    request: HttpRequest,
+    entity_id: str,
+    property_name: str,
+    limit: int = QueryParam(10, ge=0, le=MAX_LIMIT),  # type: ignore[type-arg]
+    offset: int = QueryParam(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]
+) -> Any:
+    catalog = load_catalog()
+    record = _listed_or_404(entity_id)
+    schema = ftm_model.get(record.schema)
+    known = property_name in ADJACENT_PROPERTIES or (
+        schema is not None and property_name in schema.properties
+    )
+    if not known:
+        raise HttpError(404, f"property_name: {record.schema} has no property {property_name!r}")
+    values = _adjacent(record, _entity_json(record, catalog=catalog), catalog).get(property_name, [])
+    return _page(values, limit, offset)
+
+
+ADJACENT_PROPERTIES = {
+    "sanctions",
+    "ownershipOwner",
+    "ownershipAsset",
+    "directorshipDirector",
+    "directorshipOrganization",
+    "familyPerson",
+    "familyRelative",
+    "associates",
+}
+
+
+def _relation_property(relation: public.RelatedEntity) -> str:
+    """The reverse-property name under which yente nests a linked entity."""
+    label = relation.label.casefold()
+    if "own" in label:
+        return "ownershipOwner" if not relation.outgoing else "ownershipAsset"
+    if "direct" in label:
+        return "directorshipDirector" if not relation.outgoing else "directorshipOrganization"
+    if "family" in label or "relative" in label:
+        return "familyPerson" if relation.outgoing else "familyRelative"
+    return "associates"
 
 
 @router.get(
     "/catalog",
     auth=roles(*SCREENING_ROLES),
     summary="Loaded lists and their freshness",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: dict[str, Any], 304: None, **AUTH_ERRORS},
 )
-def catalog(request: HttpRequest) -> dict[str, Any]:
-    from hramada.sanctions import selectors
-
-    datasets = []
-    for snapshot in selectors.latest_snapshots():
+def catalog(request: HttpRequest) -> Any:
+    current = load_catalog()
+    etag = f"W/{current.etag()}"
+    if _not_modified(request, etag):
+        return _not_modified_response(etag)
+    datasets: list[dict[str, Any]] = [
+        {
+            "name": entry.name,
+            "title": entry.title,
+            "version": entry.version,
+            "index_version": INDEX_VERSION,
+            "entity_count": entry.entity_count,
+            "last_change": entry.last_change.isoformat(),
+            "last_export": entry.last_change.isoformat(),
+            "updated_at": entry.last_change.isoformat(),
+            "load": True,
+            "index_current": True,
+        }
+        for entry in current.lists
+    ]
+    names = current.names
+    newest = max((entry.last_change for entry in current.lists), default=None)
+    for name, title in (
+        ("default", "Every current list"),
+        ("sanctions", "Every current sanctions list"),
+        ("all", "Every current list"),
+        ("belarus", "Belarus regime designations, every list"),
+    ):
         datasets.append(
             {
-                "name": snapshot.source.key,
-                "title": snapshot.source.label,
-                "version": snapshot.sha256[:12],
-                "entity_count": snapshot.entity_count,
-                "updated_at": snapshot.imported_at.isoformat(),
+                "name": name,
+                "title": title,
+                "children": names,
                 "load": True,
-                "index_current": True,
+                "index_version": INDEX_VERSION,
+                "entity_count": sum(entry.entity_count for entry in current.lists)
+                if name != "belarus"
+                else None,
+                "last_change": newest.isoformat() if newest else None,
+                "last_export": newest.isoformat() if newest else None,
             }
         )
-    names = [d["name"] for d in datasets]
-    datasets.append({"name": "default", "title": "Every current list", "children": names, "load": True})
-    datasets.append({"name": "belarus", "title": "Belarus regime designations, every source", "load": True})
-    return {"datasets": datasets, "current": names, "outdated": [], "index_stale": False}
+    payload = {"datasets": datasets, "current": names, "outdated": [], "index_stale": False}
+    return _cached(request, payload, etag)
 
 
 @router.get(
     "/algorithms",
     auth=roles(*SCREENING_ROLES),
     summary="Scoring algorithms on offer",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: dict[str, Any], **AUTH_ERRORS},
 )
 def algorithms(request: HttpRequest) -> dict[str, Any]:
     description = "Feature table: " + ", ".join(f"{f.name} ({f.weight:+})" for f in FEATURES)
@@ -397,15 +859,14 @@ def healthz(request: HttpRequest) -> dict[str, str]:
 @router.get(
     "/readyz",
     auth=None,
+    response={200: dict[str, Any], 503: dict[str, Any], **OPEN_ERRORS},
     summary="Readiness: the screening index is built",
-    response={200: dict[str, Any], **OPEN_ERRORS},
 )
 def readyz(request: HttpRequest) -> Any:
-    started = time.perf_counter()
-    screening_index()
-    status = index_status()
-    return {
-        "status": "ok",
-        "entities": status["entities"],
-        "seconds": round(time.perf_counter() - started, 3),
-    }
+    """200 once this process can screen at once; 503 while its index is still being built (which this call
+    starts in the background if nothing has yet). A load balancer sends no traffic until 200."""
+    if not public.index_ready():
+        public.start_warm_up()
+        return Status(503, {"status": "starting"})
+    status = public.index_status()
+    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"]}

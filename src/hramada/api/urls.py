@@ -13,7 +13,7 @@ from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
-from hramada.api import screening
+from hramada.api import reconcile, screening
 from hramada.core.access import Decision, any_staff, check_access, rule_of
 
 
@@ -43,6 +43,7 @@ api = NinjaAPI(
     docs_decorator=staff_only_docs,
 )
 api.add_router("/yente", screening.router)
+api.add_router("/yente", reconcile.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hramada.core.roles import ALL_STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 ACCESS_ATTRIBUTE = "hramada_access"
@@ -88,6 +91,12 @@ def signed_in_user(request: Any) -> Any:
 
         raise PermissionDenied("Sign in first.")
     return user
+
+
+def acting_user(request: Any) -> User:
+    """The signed-in account as services take their actor (`by: User | None`); PermissionDenied if anonymous."""
+    acting: User = signed_in_user(request)
+    return acting
 
 
 def rule_of(view: Callable[..., Any] | None) -> AccessRule | None:

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from hramada.core import audit_context
 from hramada.core.audit_anchor import Anchor, AnchorError, anchor_interval, latest_anchor, write_anchor
-from hramada.core.fields import Sealed
 from hramada.core.models.audit import CHAIN_HEAD_ID, GENESIS_HASH, AuditChainHead, AuditEntry
+from hramada.core.sealed import Sealed
 
 __all__ = ["ChainProblem", "record", "verify_chain"]
 

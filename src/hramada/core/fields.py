@@ -22,54 +22,24 @@ blind index: change personal data through ``save()``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from django import forms
 from django.core import checks, exceptions
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, models
 from django.db.models.functions import Cast
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
-from django.views.decorators.debug import sensitive_variables
 
 from hramada.core import crypto
+from hramada.core.sealed import Sealed
 
 # dumpdata writes ciphertexts with this prefix and loaddata recognises them, so fixtures never hold
 # plaintext and a loaded ciphertext is not encrypted a second time. Forms refuse NUL characters, so no one
 # can type the prefix.
 SERIALISED_PREFIX = "\x00sealed:"
-
-
-class Sealed:
-    """An encrypted value as loaded from the database. It prints as a mask; `reveal` opens it (and audits)."""
-
-    __slots__ = ("ciphertext", "label")
-
-    def __init__(self, ciphertext: str, label: str) -> None:
-        self.ciphertext = ciphertext
-        self.label = label
-
-    def __str__(self) -> str:
-        return crypto.MASK
-
-    def __repr__(self) -> str:
-        return f"<Sealed {crypto.MASK}>"
-
-    def __format__(self, format_spec: str) -> str:
-        return crypto.MASK
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sealed) and other.ciphertext == self.ciphertext and other.label == self.label
-
-    def __hash__(self) -> int:
-        return hash((self.ciphertext, self.label))
-
-    @property
-    def key_id(self) -> str:
-        return crypto.key_id_of(self.ciphertext)
 
 
 class _SealedTextarea(forms.Textarea):
@@ -357,38 +327,6 @@ def _encrypted_field(model: type[models.Model], field_name: str) -> EncryptedFie
 # --- Public API ---------------------------------------------------------------------------------------------
 
 
-@sensitive_variables("plaintext")
-def reveal(instance: models.Model, field_name: str, *, by: Any, purpose: str) -> Any:
-    """The plaintext of one encrypted field, after writing a ``personal_data.read`` audit entry.
-
-    `by` is the user reading (None: the user of the current request, see `audit_context`); `purpose` says why,
-    in words an auditor can judge ("checking bank details before tranche 2"). Raises `crypto.DecryptionError`
-    naming the key id if the value does not authenticate; nothing is returned or audited then.
-    """
-    from hramada.core.audit import record
-
-    if not purpose or not purpose.strip():
-        raise ValueError("reveal() needs a purpose: the audit log says why personal data was read")
-    f = _encrypted_field(type(instance), field_name)
-    plaintext = f.open(getattr(instance, f.attname))
-    record(
-        action="personal_data.read",
-        target=instance,
-        detail={"field": field_name, "purpose": purpose.strip()[:500]},
-        by=by,
-    )
-    return plaintext
-
-
-class RevealMixin:
-    """Gives a model ``instance.reveal("field", by=..., purpose=...)``; put it before ``models.Model``."""
-
-    def reveal(self, field_name: str, *, by: Any, purpose: str) -> Any:
-        if not isinstance(self, models.Model):
-            raise TypeError("RevealMixin belongs on a model")
-        return reveal(self, field_name, by=by, purpose=purpose)
-
-
 def blind_lookup(model: type[models.Model], field_name: str, value: str) -> dict[str, str]:
     """Filter arguments finding rows whose `field_name` equals `value` once normalised (no decryption)."""
     f = _encrypted_field(model, field_name)
@@ -454,18 +392,6 @@ def stored_values_open_with_the_key_ring(
     return problems
 
 
-# --- Re-encryption after a key rotation ---------------------------------------------------------------------
-
-
-@dataclass
-class ReencryptionProgress:
-    model: str
-    done: int = 0
-    total: int = 0
-    batches: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
 def models_with_encrypted_fields() -> list[type[models.Model]]:
     from django.apps import apps
 
@@ -476,64 +402,15 @@ def models_with_encrypted_fields() -> list[type[models.Model]]:
     ]
 
 
-@sensitive_variables("plaintext")
-def reencrypt(
-    *,
-    models_to_scan: Sequence[type[models.Model]] | None = None,
-    batch_size: int = 500,
-    progress: Callable[[ReencryptionProgress], None] | None = None,
-) -> list[ReencryptionProgress]:
-    """Re-encrypt every stored value that is not under the current key, in batches of one transaction each.
+# reveal, RevealMixin and re-encryption live in hramada.core.personal_data (they write audit entries; this module
+# stays free of the audit log). The old names still resolve here, for migrations that name
+# ``hramada.core.fields.RevealMixin`` as a base class and for existing callers.
+_MOVED = {"reveal", "RevealMixin", "reencrypt", "ReencryptionProgress"}
 
-    Safe to interrupt and run again: rows already under the current key are not selected. The plaintext never
-    leaves this function; the blind indexes stay as they are (the index key does not rotate with data keys).
-    """
-    from hramada.core.audit import record
 
-    ring = crypto.load_keyring()
-    current_prefix = f"{crypto.FORMAT_VERSION}.{ring.current}."
-    results = []
-    for model in models_to_scan if models_to_scan is not None else models_with_encrypted_fields():
-        fields = encrypted_fields(model)
-        stale = models.Q()
-        annotations = {}
-        for f in fields:
-            alias = f"_raw_{f.attname}"
-            annotations[alias] = Cast(f.attname, output_field=models.TextField())
-            stale |= _stale_or_present(f, alias, current_prefix)
-        base = model._base_manager.alias(**annotations).filter(stale).order_by("pk")
-        report = ReencryptionProgress(model=model._meta.label, total=base.count())
-        last_pk: Any = None
-        while True:
-            with transaction.atomic():
-                batch_query = base if last_pk is None else base.filter(pk__gt=last_pk)
-                rows = list(batch_query.select_for_update()[:batch_size])
-                if not rows:
-                    break
-                changed_fields: set[str] = set()
-                for row in rows:
-                    for f in fields:
-                        value = getattr(row, f.attname)
-                        if isinstance(value, Sealed) and not value.ciphertext.startswith(current_prefix):
-                            try:
-                                plaintext = crypto.decrypt(value.ciphertext, label=f.label, ring=ring)
-                            except crypto.CryptoError as exc:
-                                raise crypto.CryptoError(
-                                    f"{model._meta.label} #{row.pk}, field {f.name}: {exc}"
-                                ) from exc
-                            fresh = crypto.encrypt(plaintext, label=f.label, ring=ring)
-                            setattr(row, f.attname, Sealed(fresh, f.label))
-                            changed_fields.add(f.attname)
-                if changed_fields:
-                    model._base_manager.bulk_update(rows, sorted(changed_fields))
-                record(
-                    action="crypto.reencrypted",
-                    detail={"model": model._meta.label, "rows": len(rows), "key": ring.current},
-                )
-                last_pk = rows[-1].pk
-            report.done += len(rows)
-            report.batches += 1
-            if progress is not None:
-                progress(report)
-        results.append(report)
-    return results
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from hramada.core import personal_data
+
+        return getattr(personal_data, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from hramada.core.fields import EncryptedJSONField, EncryptedTextField, RevealMixin
+from hramada.core.fields import EncryptedJSONField, EncryptedTextField
+from hramada.core.personal_data import RevealMixin
 from hramada.core.storage import EncryptedFileStorage
 from hramada.fund.workflow import State
 

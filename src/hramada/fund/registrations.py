@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hramada.core.bootstrap import BootstrapStep, register_step
 from hramada.core.dashboard import Panel, register_panel
 from hramada.core.navigation import NavLink, register_link
+from hramada.core.periodic import Periodic, register_periodic
 from hramada.core.roles import Role
 
 FUND_ROLES = frozenset(
@@ -36,11 +37,39 @@ def _rescreen_after_list_change(sender: Any, change: Any = None, **kwargs: Any) 
     rescreen_all_task.enqueue()
 
 
+def _reopen_after_reversal(sender: Any, reversal: Any = None, **kwargs: Any) -> None:
+    """A second analyst reversed a decision on one of the fund's parties: forget that the hold was cleared, so the
+    next screening raises it again, and screen now."""
+    from hramada.fund.services import forget_cleared_holds
+    from hramada.fund.tasks import rescreen_all_task
+
+    if reversal is not None and forget_cleared_holds(reversal.party_ref, reversal.entity_id):
+        rescreen_all_task.enqueue()
+
+
+def _enqueue_clock_escalation() -> None:
+    from hramada.fund.tasks import escalate_decision_clocks_task
+
+    escalate_decision_clocks_task.enqueue()
+
+
+# Decision clocks run in hours; a fund manager hears of an at-risk request within this many seconds.
+CLOCK_ESCALATION_SECONDS = 300
+
+
 def register_all() -> None:
-    from hramada.sanctions.public import list_changed
+    from hramada.sanctions.public import decision_reversed, list_changed
 
     # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal.
     list_changed.connect(_rescreen_after_list_change, dispatch_uid="fund.rescreen")
+    decision_reversed.connect(_reopen_after_reversal, dispatch_uid="fund.reopen")
+    register_periodic(
+        Periodic(
+            key="fund.escalate_decision_clocks",
+            every_seconds=CLOCK_ESCALATION_SECONDS,
+            run=_enqueue_clock_escalation,
+        )
+    )
     register_panel(
         Panel(
             key="fund.work",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core.roles import Role
-from hramada.fund import services, workflow
+from hramada.fund import workflow
 from hramada.fund.models import (
     Application,
     Envelope,
@@ -50,7 +50,7 @@ def rapid_queue(now: datetime | None = None) -> list[QueueItem]:
     return [
         QueueItem(
             application=a,
-            clock=services.clock_status(a, now),
+            clock=clock_status_of(a, now),
             time_left=(a.decision_due_at - now) if a.decision_due_at else None,
             held=any(h.status == ScreeningHold.Status.OPEN for h in a.holds.all()),
         )
@@ -110,9 +110,9 @@ def payments_queue() -> list[PaymentItem]:
     for tranche in tranches:
         grant = tranche.grant
         reason = ""
-        if services.confirmed_match(grant.application):
+        if has_confirmed_match(grant.application):
             reason = _("confirmed sanctions match")
-        elif services.open_holds(grant.application):
+        elif has_open_holds(grant.application):
             reason = _("screening hold")
         elif tranche.requires_report and not tranche.report_accepted:
             reason = _("report not accepted")
@@ -217,3 +217,38 @@ def panel_summary(user: Any) -> dict[str, Any]:
         "alerts": notifications_for(roles).count(),
         "available": Envelope.objects.aggregate(a=Sum("allocated"), c=Sum("committed")),
     }
+
+
+# --- Reads the services and pages share ---------------------------------------------------------------------
+
+
+def clock_status_of(application: Application, now: datetime | None = None) -> str:
+    """ "ok", "at_risk" (less than a quarter of the clock left) or "overdue"; "" when no clock runs."""
+    if application.decision_due_at is None or application.state not in workflow.OPEN_STATES:
+        return ""
+    now = now or timezone.now()
+    left = application.decision_due_at - now
+    if left <= timedelta(0):
+        return "overdue"
+    if left <= timedelta(hours=application.programme.decision_clock_hours) / 4:
+        return "at_risk"
+    return "ok"
+
+
+def has_open_holds(application: Application) -> bool:
+    return application.holds.filter(status=ScreeningHold.Status.OPEN).exists()
+
+
+def has_confirmed_match(application: Application) -> bool:
+    """A sanctions analyst confirmed a match for a party of this application: nothing may be paid, ever."""
+    return application.holds.filter(status=ScreeningHold.Status.CONFIRMED).exists()
+
+
+def envelope_of_application(application: Application, year: int | None = None) -> Envelope | None:
+    """The envelope an application's grant is committed against (its programme, tier, category and year)."""
+    return Envelope.objects.filter(
+        programme=application.programme,
+        tier=application.tier,
+        category=application.category,
+        year=year or timezone.localdate().year,
+    ).first()

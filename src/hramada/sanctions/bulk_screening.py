@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 
 from hramada.core.progress import ProgressReporter
+from hramada.sanctions import profiles
 from hramada.sanctions.live_index import screening_index
-from hramada.screening import Thresholds
+from hramada.sanctions.public import record_bulk_screening
 from hramada.screening.cli import InputError, map_columns, read_rows, screen_rows
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".jsonl", ".ndjson")
 XLSX_MAGIC = b"PK\x03\x04"
@@ -65,7 +69,7 @@ def store_upload(upload: Any) -> tuple[Path, int]:
     return path, len(rows)
 
 
-def start_bulk_screening(*, path: Path, rows: int, profile: str, by: Any, label: str) -> int:
+def start_bulk_screening(*, path: Path, rows: int, profile: str, by: User | None, label: str) -> int:
     """Queue the screening of a stored upload; returns the progress id the job page shows."""
     reporter = ProgressReporter.start(label=label, kind="bulk_screening", owner=by, total=rows)
     transaction.on_commit(lambda: bulk_screen_task.enqueue(reporter.progress.pk, str(path), profile))
@@ -75,12 +79,13 @@ def start_bulk_screening(*, path: Path, rows: int, profile: str, by: Any, label:
 @task()
 def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
     reporter = ProgressReporter.resume(progress_id)
+    purpose = "investigation" if profile == "investigation" else "onboarding"
     source = Path(input_path)
     output = source.with_name(f"{source.stem}-results.csv")
     try:
         rows = read_rows(source, "utf-8-sig")
         reporter.running(total=len(rows))
-        thresholds = Thresholds.INVESTIGATION if profile == "investigation" else Thresholds.SCREENING
+        thresholds = profiles.profile(purpose).thresholds
         screened = screen_rows(
             rows,
             screening_index(),
@@ -93,6 +98,14 @@ def bulk_screen_task(progress_id: int, input_path: str, profile: str) -> int:
     except Exception as exc:
         reporter.fail(f"Screening stopped: {exc}")
         raise
+    name_column = map_columns(list(rows[0].keys())).get("name") if rows else None
+    record_bulk_screening(
+        (str(row.get(name_column) or "") for row in rows) if name_column else (),
+        purpose=purpose,
+        by=reporter.progress.owner,
+        source=f"bulk:{progress_id}",
+        parties=len(rows),
+    )
     reporter.finish(
         message=f"{len(rows):,} rows screened ({screened:,} in this run).", result_file=str(output)
     )

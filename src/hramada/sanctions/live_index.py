@@ -111,6 +111,17 @@ def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
     logger.info("screening index updated from deltas: %d entities", len(index))
 
 
+def screening_index_if_listed() -> None:
+    """Build the index now if any list is imported (the start-up warm-up; an empty install builds nothing)."""
+    if selectors.latest_snapshot_ids():
+        screening_index()
+
+
+def index_built() -> bool:
+    """Whether this process holds an index (it may be a few seconds behind a list import; see above)."""
+    return _state.index is not None
+
+
 def index_status() -> dict[str, object]:
     """What the index holds, for /catalog and the screening page."""
     index = _state.index

@@ -331,6 +331,10 @@ class ScreeningDecision(models.Model):
     )
     reversed_at = models.DateTimeField(_("reversed at"), null=True, blank=True)
     reversal_reason = models.TextField(_("reason for the reversal"), blank=True, default="")
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    """Set when an analyst decided again after the listed record changed; the old decision then stands no more."""
 
     class Meta:
         ordering = ("-decided_at", "-pk")
@@ -349,3 +353,84 @@ class ScreeningDecision(models.Model):
     @property
     def standing(self) -> bool:
         return self.reversed_at is None
+
+
+class ScreeningProfile(models.Model):
+    """The screening policy for one purpose: when a score is a match, from which score a candidate is shown, how
+    many candidates the engine weighs and how many results a caller gets. Changed only through
+    ``services.profiles`` (audited; a change that makes screening less sensitive waits for a second
+    administrator)."""
+
+    key = models.CharField(_("purpose"), max_length=32, unique=True)
+    match = models.DecimalField(_("match threshold"), max_digits=4, decimal_places=3)
+    review = models.DecimalField(_("review threshold"), max_digits=4, decimal_places=3)
+    candidates = models.PositiveSmallIntegerField(_("candidates weighed"))
+    limit = models.PositiveSmallIntegerField(_("results shown"))
+    updated_at = models.DateTimeField(_("changed at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("key",)
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(review__gte=0)
+                & models.Q(review__lte=models.F("match"))
+                & models.Q(match__lte=1),
+                name="sanctions_profile_thresholds_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(candidates__gte=1) & models.Q(limit__gte=1),
+                name="sanctions_profile_counts",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ProfileChange(models.Model):
+    """A proposed change of a screening profile that waits for a second administrator (it would make screening
+    less sensitive: a higher threshold, fewer candidates or results)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a second administrator")
+        APPLIED = "applied", _("Applied")
+        REJECTED = "rejected", _("Rejected")
+
+    profile = models.ForeignKey(ScreeningProfile, on_delete=models.CASCADE, related_name="changes")
+    match = models.DecimalField(max_digits=4, decimal_places=3)
+    review = models.DecimalField(max_digits=4, decimal_places=3)
+    candidates = models.PositiveSmallIntegerField()
+    limit = models.PositiveSmallIntegerField()
+    reason = models.TextField(_("reason"))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-proposed_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.profile.key}: {self.status}"
+
+
+class ScreenedName(models.Model):
+    """Which audit entry recorded the screening of a name, by the name's keyed hash: lets an auditor ask "was
+    this name screened, when, by whom" from the name alone. The name itself is never stored."""
+
+    name_hash = models.CharField(max_length=64, db_index=True)
+    entry = models.ForeignKey("core.AuditEntry", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ("-pk",)
+
+    def __str__(self) -> str:
+        return self.name_hash[:12]

@@ -1,8 +1,10 @@
 """Screening profiles: for each purpose, when a score is a match, from which score a candidate is shown, and
 how many candidates the engine considers.
 
-The purposes are fixed (the platform's callers name them); their numbers are policy. The defaults below are
-what a fresh installation starts with.
+The purposes are fixed (the platform's callers name them); their numbers are policy, kept in
+:class:`~hramada.sanctions.models.ScreeningProfile` rows that administrators change on the profiles page
+(``services.profiles``, audited, four-eyed when a change makes screening less sensitive). The defaults below are
+what a fresh installation starts with (the migration seeds them) and what applies if a row is missing.
 """
 
 from __future__ import annotations
@@ -59,9 +61,21 @@ PURPOSES: tuple[str, ...] = tuple(DEFAULTS)
 
 def profile(purpose: str) -> Profile:
     """The profile in force for ``purpose``; :class:`UnknownPurposeError` for a purpose that has none."""
-    try:
-        return DEFAULTS[purpose]
-    except KeyError:
+    default = DEFAULTS.get(purpose)
+    if default is None:
         raise UnknownPurposeError(
             f"no screening profile for purpose {purpose!r}; known: {', '.join(PURPOSES)}"
-        ) from None
+        )
+    from hramada.sanctions.models import ScreeningProfile
+
+    row = ScreeningProfile.objects.filter(key=purpose).first()
+    if row is None:
+        return default
+    return Profile(
+        key=purpose,
+        label=default.label,
+        match=float(row.match),
+        review=float(row.review),
+        candidates=row.candidates,
+        limit=row.limit,
+    )

@@ -10,7 +10,8 @@ jobs) goes through this module and imports no other module of the sanctions app 
   each screened name instead of the name.
 * :func:`listed_entity`, :func:`related_entities`, :func:`is_belarus_programme` read the listed records.
 * :data:`list_changed` is sent after a new snapshot of a list is committed, with the delta
-  (:class:`ListChange`).
+  (:class:`ListChange`); :data:`decision_reversed` after a second analyst withdrew a decision
+  (:class:`DecisionReversal`), so the owning app screens that counterparty again.
 
     from hramada.sanctions import public
 
@@ -34,19 +35,26 @@ from typing import TYPE_CHECKING, Any
 
 from hramada.core import audit
 from hramada.core.crypto import blind_index
+from hramada.core.roles import Role
 from hramada.sanctions import live_index, selectors
-from hramada.sanctions.models import ScreeningDecision, SnapshotEntity
+from hramada.sanctions.models import ScreenedName, ScreeningDecision, SnapshotEntity
 from hramada.sanctions.profiles import PURPOSES, Profile, UnknownPurposeError, profile
-from hramada.sanctions.signals import ListChange, list_changed
+from hramada.sanctions.services.decisions import DecisionRefusedError
+from hramada.sanctions.signals import DecisionReversal, ListChange, decision_reversed, list_changed
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
-from hramada.screening.entities import IDENTIFIER_KINDS, QUERY_IDENTIFIER_KINDS
+from hramada.screening.entities import QUERY_IDENTIFIER_KINDS
+from hramada.screening.vocabulary import IDENTIFIER_KINDS
 
 if TYPE_CHECKING:
     from hramada.core.models import User
 
 __all__ = [
     "PURPOSES",
+    "SCREENING_ROLES",
+    "CurrentList",
+    "DecisionRefusedError",
+    "DecisionReversal",
     "Hit",
     "ListChange",
     "ListedRecord",
@@ -57,6 +65,10 @@ __all__ = [
     "RememberedDecision",
     "Screening",
     "UnknownPurposeError",
+    "belarus_entity_ids",
+    "current_identity",
+    "current_lists",
+    "decision_reversed",
     "index_ready",
     "index_status",
     "is_belarus_programme",
@@ -64,15 +76,31 @@ __all__ = [
     "listed_entities",
     "listed_entity",
     "listed_identity",
+    "listed_summaries",
     "profile",
+    "record_bulk_screening",
     "related_entities",
+    "remember_decision",
     "screen",
     "screen_many",
     "screened_name_hash",
+    "start_warm_up",
     "warm_up",
 ]
 
 logger = logging.getLogger(__name__)
+
+SCREENING_ROLES: tuple[Role, ...] = (
+    Role.SANCTIONS_ANALYST,
+    Role.FUND_MANAGER,
+    Role.FINANCE_OFFICER,
+    Role.REVIEWER,
+    Role.DOCUMENTER,
+    Role.DONOR_COORDINATOR,
+    Role.AUDITOR,
+    Role.ADMINISTRATOR,
+)
+"""Who may screen (pages and API alike). Screening reads the public lists; every call is audited."""
 
 ALL_DATASETS = frozenset({"default", "sanctions", "all"})
 MAX_CANDIDATES = 500
@@ -92,7 +120,7 @@ class Party:
     ``registry.recipient:45``): decisions are remembered against it, so it must never contain the name.
     An empty ``ref`` (a one-off search) has no remembered decisions. ``identifiers`` maps an identifier kind
     (``passport``, ``registration``, ``tax``, ``imo``, ``crypto``... or the FtM property, ``passportNumber``) to
-    its values; ``key`` is the caller's own label of the party within a batch (the API's query key).
+    its values (``any``: values as typed, ``passport:MP123`` or bare); ``key`` is the caller's own label of the party within a batch (the API's query key).
     """
 
     name: str = ""
@@ -111,7 +139,10 @@ class Party:
             engine_kind = IDENTIFIER_KINDS.get(kind, kind)
             if engine_kind not in QUERY_IDENTIFIER_KINDS:
                 raise PartyError("identifiers", f"{kind!r} is not a known identifier kind")
-            out.extend(f"{engine_kind}:{value}" for value in values if str(value).strip())
+            if engine_kind == "any":  # as a person typed it: "passport:MP123" or a bare value, kind guessed
+                out.extend(str(value) for value in values if str(value).strip())
+            else:
+                out.extend(f"{engine_kind}:{value}" for value in values if str(value).strip())
         return tuple(out)
 
     def query(self) -> Query:
@@ -373,6 +404,11 @@ def listed_identity(index: ScreeningIndex, entity_id: str) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def current_identity(entity_id: str) -> str:
+    """The identity fingerprint of a listed entity as the current lists give it ("" if none carries it)."""
+    return listed_identity(live_index.screening_index(), entity_id)
+
+
 def screened_name_hash(name: str) -> str:
     """The keyed hash under which a screened name is written to the audit log (an auditor hashes a name to ask
     whether, when and by whom it was screened; the log never holds the name)."""
@@ -408,7 +444,59 @@ def _record(
         detail["dataset"] = dataset
     if rules != profile.thresholds:
         detail["thresholds"] = {"match": rules.match, "review": rules.review, "candidates": rules.candidates}
-    audit.record(action="sanctions.screened", detail=detail, by=by)
+    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+    ScreenedName.objects.bulk_create(
+        [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]]
+    )
+
+
+def record_bulk_screening(
+    names: Iterable[str], *, purpose: str, by: User | None, source: str, parties: int
+) -> None:
+    """Put a bulk screening on the record (the file job screens with the engine's resumable row screener): one
+    ``sanctions.screened`` entry with the keyed hash of every screened name, as :func:`screen_many` writes."""
+    hashes = sorted({screened_name_hash(name) for name in names if name and name.strip()})
+    detail = {"purpose": purpose, "source": source[:200], "parties": parties, "names": hashes}
+    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+    ScreenedName.objects.bulk_create(
+        [ScreenedName(name_hash=digest, entry=entry) for digest in hashes], batch_size=1000
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Remembered decisions
+
+
+def remember_decision(
+    *,
+    party_ref: str,
+    entity_id: str,
+    confirmed: bool,
+    reason: str,
+    identity: str,
+    caption: str = "",
+    origin: str = "",
+    by: User | None,
+) -> RememberedDecision:
+    """An analyst decides that ``party_ref`` is (``confirmed``) or is not the listed ``entity_id``, as the listed
+    record read when screened (``identity``, from the :class:`Hit`). Audited; later screenings of the same
+    counterparty carry it. Raises :class:`DecisionRefusedError` (message for the analyst): not a sanctions
+    analyst, no reason, or another analyst's standing decision on the same record that must be reversed first."""
+    from hramada.sanctions.services.decisions import record_decision
+
+    decision = record_decision(
+        party_ref=party_ref,
+        entity_id=entity_id,
+        verdict=ScreeningDecision.Verdict.CONFIRMED
+        if confirmed
+        else ScreeningDecision.Verdict.FALSE_POSITIVE,
+        reason=reason,
+        identity=identity,
+        caption=caption,
+        origin=origin,
+        by=by,
+    )
+    return _remembered(decision, identity)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -421,8 +509,15 @@ def warm_up() -> None:
 
 
 def index_ready() -> bool:
-    """Whether this process holds an index of the current lists (screening will not wait for a build)."""
-    return live_index.index_status()["entities"] != 0 or not selectors.latest_snapshot_ids()
+    """Whether this process can screen without building its index first (built, or no list imported yet)."""
+    return live_index.index_built() or not selectors.latest_snapshot_ids()
+
+
+def start_warm_up() -> None:
+    """Start building this process's index in the background, unless already started (returns at once)."""
+    from hramada.core.startup import start_warmups
+
+    start_warmups()
 
 
 def index_status() -> dict[str, object]:
@@ -507,6 +602,31 @@ def related_entities(entity_id: str) -> list[RelatedEntity]:
     return sorted(related.values(), key=lambda r: (r.label, r.caption))
 
 
+@dataclass(frozen=True)
+class CurrentList:
+    """A list as currently loaded: its latest snapshot."""
+
+    key: str
+    title: str
+    version: str
+    entity_count: int
+    updated_at: datetime
+
+
+def current_lists() -> list[CurrentList]:
+    """Every list with its latest snapshot, by key."""
+    return [
+        CurrentList(
+            key=snapshot.source.key,
+            title=snapshot.source.label,
+            version=snapshot.sha256[:12],
+            entity_count=snapshot.entity_count,
+            updated_at=snapshot.imported_at,
+        )
+        for snapshot in selectors.latest_snapshots()
+    ]
+
+
 def is_belarus_programme(programme: str | Mapping[str, Sequence[str]]) -> bool:
     """Whether a programme code (``EU-BLR``, ``BELARUS-EO14038``, ``BLR``) or an FtM Sanction's properties
     belong to the Belarus regime, by the importers' programme table."""
@@ -518,3 +638,14 @@ def is_belarus_programme(programme: str | Mapping[str, Sequence[str]]) -> bool:
     if any(code in codes for code in programme.get("programId", [])):
         return True
     return any("belarus" in text.lower() for text in programme.get("program", []))
+
+
+def listed_summaries() -> Mapping[str, ListedEntity]:
+    """Every entity on a current list as the screening index holds it (id, schema, caption, names, countries,
+    datasets, topics): for browsing, filtering and counting without reading each record."""
+    return live_index.screening_index().entities
+
+
+def belarus_entity_ids(entity_ids: Collection[str]) -> set[str]:
+    """Those of these ids that carry a Belarus-regime designation on some current list."""
+    return _belarus_ids(set(entity_ids))

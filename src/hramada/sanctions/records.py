@@ -13,33 +13,10 @@ from hramada.sanctions.importers import SOURCES, ParsedEntity
 from hramada.sanctions.importers import programmes as programme_table
 from hramada.sanctions.importers.names import NAME_KINDS, dominant_script, guess_cyrillic_lang
 from hramada.sanctions.linking import identifier_key, name_keys
+from hramada.screening.vocabulary import DOCUMENT_SCHEMATA, IDENTIFIER_SCHEMES
 
-# FtM properties that carry a strong identifier, and the scheme we file them under.
-IDENTIFIER_PROPERTIES: dict[str, str] = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "personalNumber": "national_id",
-    "socialSecurityNumber": "national_id",
-    "registrationNumber": "registration",
-    "taxNumber": "tax",
-    "vatCode": "tax",
-    "innCode": "inn",
-    "ogrnCode": "ogrn",
-    "okpoCode": "okpo",
-    "kppCode": "kpp",
-    "leiCode": "lei",
-    "swiftBic": "swift",
-    "imoNumber": "imo",
-    "mmsi": "mmsi",
-    "callSign": "call_sign",
-    "icaoCode": "icao",
-    "serialNumber": "serial",
-    "publicKey": "crypto",
-    "cryptoAddress": "crypto",
-    "accountId": "crypto",
-}
-# Entities that exist only to carry a document of another entity (the holder).
-DOCUMENT_SCHEMATA = {"Passport": "passport", "Identification": "national_id"}
+# FtM properties that carry a strong identifier, and the scheme we file them under (the shared vocabulary).
+IDENTIFIER_PROPERTIES: dict[str, str] = IDENTIFIER_SCHEMES
 SUBJECT_SCHEMATA = {
     "Person",
     "Organization",

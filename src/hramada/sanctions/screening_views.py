@@ -15,24 +15,16 @@ from hramada.sanctions.bulk_screening import (
     start_bulk_screening,
     store_upload,
 )
-from hramada.sanctions.live_index import index_status, screening_index
+from hramada.sanctions.public import SCREENING_ROLES, Party, PartyError, index_status, screen
 from hramada.sanctions.screening_forms import BulkScreenForm, ScreenNameForm
-from hramada.screening import Query, QueryError, Thresholds, screen
-
-SCREENING_ROLES = (
-    Role.SANCTIONS_ANALYST,
-    Role.FUND_MANAGER,
-    Role.FINANCE_OFFICER,
-    Role.REVIEWER,
-    Role.DOCUMENTER,
-    Role.DONOR_COORDINATOR,
-    Role.ADMINISTRATOR,
-)
 
 
 def screening_roles() -> tuple[Role, ...]:
     return SCREENING_ROLES
 
+
+# The page's choice -> the screening profile it uses.
+PURPOSE_BY_CHOICE = {"screening": "onboarding", "investigation": "investigation"}
 
 QUERY_FIELDS = {
     "name": "name",
@@ -48,23 +40,25 @@ def screen_name(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        thresholds = Thresholds.INVESTIGATION if data["profile"] == "investigation" else Thresholds.SCREENING
+        party = Party(
+            name=data["name"],
+            schema=data["schema"],
+            birth_date=data["birth_date"] or None,
+            countries=(data["country"],) if data["country"] else (),
+            identifiers={"any": form.identifier_list()} if form.identifier_list() else {},
+        )
         try:
-            query = Query(
-                name=data["name"],
-                schema=data["schema"],
-                birth_date=data["birth_date"] or None,
-                countries=(data["country"],) if data["country"] else (),
-                identifiers=form.identifier_list(),
+            screening = screen(
+                party,
+                purpose=PURPOSE_BY_CHOICE.get(data["profile"], "onboarding"),
+                by=signed_in_user(request),
+                source="page.screen",
+                limit=10,
             )
-        except QueryError as exc:
+        except PartyError as exc:
             form.add_error(QUERY_FIELDS.get(exc.field, None), str(exc))
         else:
-            results = screen(query, screening_index(), thresholds=thresholds, limit=10)
-            record(
-                action="screening.screen_name",
-                detail={"schema": data["schema"], "profile": data["profile"], "results": len(results)},
-            )
+            results = [hit.result for hit in screening.hits]
     return render(
         request,
         "sanctions/screen.html",

@@ -27,7 +27,11 @@ from hramada.sanctions.models import (
     EntityVersion,
     Identifier,
     Name,
+    ProfileChange,
     Relation,
+    ScreenedName,
+    ScreeningDecision,
+    ScreeningProfile,
     Snapshot,
     SnapshotEntity,
     Source,
@@ -466,3 +470,44 @@ def entity_history(source_key: str, entity_id: str) -> list[HistoryRow]:
         rows.append(HistoryRow(snapshot=snapshot, version_id=version or 0, changed=version != previous))
         previous = version
     return rows
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Remembered decisions, profiles, the screening record
+
+
+def decisions(text: str = "", *, standing_only: bool = False) -> QuerySet[ScreeningDecision]:
+    """Analysts' decisions, newest first; ``text`` finds a counterparty reference, listed entity id, listed
+    caption or reason containing it."""
+    found = ScreeningDecision.objects.select_related("decided_by", "reversed_by")
+    if standing_only:
+        found = found.filter(reversed_at__isnull=True)
+    text = text.strip()
+    if text:
+        found = found.filter(
+            Q(party_ref__icontains=text)
+            | Q(entity_id__icontains=text)
+            | Q(caption__icontains=text)
+            | Q(reason__icontains=text)
+        )
+    return found.order_by("-decided_at", "-pk")
+
+
+def screening_profiles() -> list[ScreeningProfile]:
+    return list(ScreeningProfile.objects.select_related("updated_by").order_by("key"))
+
+
+def pending_profile_changes() -> QuerySet[ProfileChange]:
+    return ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).select_related(
+        "profile", "proposed_by"
+    )
+
+
+def screenings_of_name_hash(name_hash: str, *, limit: int = 200) -> list[Any]:
+    """The audit entries that recorded a screening of the name with this keyed hash, newest first."""
+    entry_ids = ScreenedName.objects.filter(name_hash=name_hash).values("entry_id")
+    from hramada.core.models import AuditEntry
+
+    return list(
+        AuditEntry.objects.filter(pk__in=entry_ids).select_related("actor").order_by("-at", "-pk")[:limit]
+    )

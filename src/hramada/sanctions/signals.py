@@ -48,3 +48,23 @@ def send_list_changed(change: ListChange) -> None:
                 change.snapshot_id,
                 exc_info=outcome,
             )
+
+
+@dataclass(frozen=True)
+class DecisionReversal:
+    """A second analyst withdrew a decision on (counterparty, listed entity): the pair is open again."""
+
+    party_ref: str
+    entity_id: str
+    verdict: str
+
+
+decision_reversed = Signal()
+"""Sent after commit with ``sender=DecisionReversal`` and ``reversal=<DecisionReversal>``: the app that owns the
+counterparty screens it again (a false positive silenced nothing any more)."""
+
+
+def send_decision_reversed(reversal: DecisionReversal) -> None:
+    for receiver, outcome in decision_reversed.send_robust(sender=DecisionReversal, reversal=reversal):
+        if isinstance(outcome, Exception):
+            logger.error("decision_reversed receiver %r failed", receiver, exc_info=outcome)

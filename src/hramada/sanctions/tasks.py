@@ -4,12 +4,15 @@ shows at /staff/jobs/<id>/.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django_tasks import task
 
 from hramada.core.progress import ProgressReporter
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 
 @task()
@@ -37,7 +40,7 @@ def import_files(progress_id: int, items: list[dict[str, Any]], user_id: int | N
     return created
 
 
-def enqueue_import(items: list[dict[str, Any]], *, by: Any | None, label: str) -> int:
+def enqueue_import(items: list[dict[str, Any]], *, by: User | None, label: str) -> int:
     """Queue an import of ``items`` after the current transaction commits; returns the progress row's id."""
     reporter = ProgressReporter.start(label=label, kind="sanctions.import", owner=by, total=len(items))
     progress_id = reporter.progress.pk

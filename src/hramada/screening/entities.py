@@ -17,6 +17,7 @@ from followthemoney import model
 from rigour.territories import lookup_territory
 
 from hramada.screening.normalize import clean_text
+from hramada.screening.vocabulary import COUNTRY_PROPERTIES, IDENTIFIER_KINDS, NAME_PROPERTIES
 
 
 class QueryError(ValueError):
@@ -27,38 +28,7 @@ class QueryError(ValueError):
         self.field = field
 
 
-# FtM property -> identifier kind. Same kind on both sides and different values is a conflict.
-IDENTIFIER_KINDS: dict[str, str] = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "socialSecurityNumber": "national_id",
-    "registrationNumber": "registration",
-    "ogrnCode": "registration",
-    "okpoCode": "registration",
-    "leiCode": "lei",
-    "dunsCode": "registration",
-    "taxNumber": "tax",
-    "innCode": "tax",
-    "vatCode": "tax",
-    "imoNumber": "imo",
-    "mmsi": "mmsi",
-    "swiftBic": "bic",
-    "publicKey": "crypto",
-    "cryptoAddress": "crypto",
-    "accountId": "crypto",
-    "number": "document",
-}
 QUERY_IDENTIFIER_KINDS = frozenset(IDENTIFIER_KINDS.values()) | {"any"}
-COUNTRY_PROPERTIES = (
-    "country",
-    "nationality",
-    "citizenship",
-    "jurisdiction",
-    "birthCountry",
-    "flag",
-    "mainCountry",
-)
-NAME_PROPERTIES = ("name", "alias", "previousName", "weakAlias")
 _CRYPTO = re.compile(r"^(0x[0-9a-fA-F]{40}|(bc1|[13])[a-zA-HJ-NP-Z0-9]{25,62}|T[1-9A-HJ-NP-Za-km-z]{33})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")

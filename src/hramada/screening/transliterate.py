@@ -50,6 +50,20 @@ def cyrillic_languages(text: str) -> tuple[str, ...]:
     return ("ru", "be")
 
 
+def language_of_cyrillic(text: str) -> str | None:
+    """The language (`be`, `ru` or `uk`) a Cyrillic name's letters decide, or None when they fit Russian as well.
+
+    The platform's one guesser: the importers file each listed name under it, and the engine reads names by
+    `cyrillic_languages`, which it refines. A Latin `i` inside the Cyrillic counts as `і` (the EU prints
+    `СIВАКАЎ`); the caller makes sure the text is mostly Cyrillic. Text with `і` but no other marker is
+    Belarusian or Ukrainian, never Russian: it is taken as the first of those.
+    """
+    languages = cyrillic_languages(text.lower().replace("i", "і"))
+    if len(languages) == 1 or "ru" not in languages:
+        return languages[0]
+    return None
+
+
 @cache
 def _tables() -> dict[str, Any]:
     raw = resources.files("hramada.screening").joinpath("data/transliteration.json").read_text("utf-8")

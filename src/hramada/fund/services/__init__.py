@@ -32,7 +32,6 @@ from hramada.fund.services.common import (
 )
 from hramada.fund.services.decisions import (
     approve,
-    envelope_for,
     recommend,
     record_review,
     reject,
@@ -57,13 +56,11 @@ from hramada.fund.services.grants import (
     submit_report,
 )
 from hramada.fund.services.holds import (
-    confirmed_match,
     decide_hold,
-    open_holds,
+    forget_cleared_holds,
     rescreen_all,
 )
 from hramada.fund.services.housekeeping import (
-    clock_status,
     erase_expired_personal_data,
     escalate_decision_clocks,
 )
@@ -85,17 +82,14 @@ __all__ = [
     "applicant_of",
     "approve",
     "approve_reallocation",
-    "clock_status",
     "completeness_problems",
-    "confirmed_match",
     "create_draft",
     "decide_hold",
     "eligibility_problems",
-    "envelope_for",
     "erase_expired_personal_data",
     "escalate_decision_clocks",
+    "forget_cleared_holds",
     "give_payment_details",
-    "open_holds",
     "parse_amount",
     "recommend",
     "record_review",

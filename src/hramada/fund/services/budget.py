@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -30,8 +30,11 @@ from hramada.fund.services.common import (
 )
 from hramada.fund.services.errors import ReallocationRefused
 
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
-def update_policy(programme: Programme, *, by: Any, **changes: Any) -> Programme:
+
+def update_policy(programme: Programme, *, by: User | None, **changes: Any) -> Programme:
     """Change a programme's policy (four-eyes limit, ceiling, clocks, rounds, retention); audited with
     old values."""
     _require(by, Role.FUND_MANAGER)
@@ -63,7 +66,7 @@ def update_policy(programme: Programme, *, by: Any, **changes: Any) -> Programme
 
 
 @retry_on_conflict
-def allocate(envelope: Envelope, amount: Any, *, by: Any, note: str = "") -> Envelope:
+def allocate(envelope: Envelope, amount: Any, *, by: User | None, note: str = "") -> Envelope:
     """Add budget to an envelope (a donor contribution, the year's allocation)."""
     amount = parse_amount(amount)
     with transaction.atomic():
@@ -85,7 +88,7 @@ def request_reallocation(
     target: Envelope,
     amount: Any,
     reason: str,
-    by: Any,
+    by: User | None,
     token: uuid.UUID | None = None,
 ) -> Reallocation:
     """Move budget between envelopes; above the programme's four-eyes limit it waits for a second manager.
@@ -147,7 +150,7 @@ def request_reallocation(
 
 
 @retry_on_conflict
-def approve_reallocation(reallocation: Reallocation, *, by: Any) -> Reallocation:
+def approve_reallocation(reallocation: Reallocation, *, by: User | None) -> Reallocation:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         reallocation = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
@@ -166,7 +169,7 @@ def approve_reallocation(reallocation: Reallocation, *, by: Any) -> Reallocation
     return reallocation
 
 
-def reject_reallocation(reallocation: Reallocation, *, by: Any, note: str = "") -> Reallocation:
+def reject_reallocation(reallocation: Reallocation, *, by: User | None, note: str = "") -> Reallocation:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         reallocation = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
@@ -182,7 +185,7 @@ def reject_reallocation(reallocation: Reallocation, *, by: Any, note: str = "") 
     return reallocation
 
 
-def _execute(reallocation: Reallocation, *, by: Any) -> None:
+def _execute(reallocation: Reallocation, *, by: User | None) -> None:
     # Both envelopes in primary-key order (the callers already hold them, before the audit chain head).
     locked = _lock_envelopes(reallocation.source_id, reallocation.target_id)
     source = locked[reallocation.source_id]

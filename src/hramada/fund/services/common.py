@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,9 @@ from hramada.fund.models import (
 )
 from hramada.fund.services.errors import AmountRefused, FundError
 from hramada.fund.workflow import State
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 CENT = Decimal("0.01")
 
@@ -55,20 +58,20 @@ def _lock_envelopes(*pks: int) -> dict[int, Envelope]:
     return {pk: _lock_envelope(pk) for pk in sorted(set(pks))}
 
 
-def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: Any) -> None:
+def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: User | None) -> None:
     EnvelopeEntry.objects.create(envelope=envelope, kind=kind, amount=amount, note=note[:500], by=_user(by))
 
 
-def _user(by: Any) -> Any:
+def _user(by: User | None) -> Any:
     return by if getattr(by, "pk", None) is not None else None
 
 
-def _require(by: Any, *roles: Role) -> None:
+def _require(by: User | None, *roles: Role) -> None:
     if by is not None and not by.has_role(*roles):
         raise FundError(_("Your role may not do this."))
 
 
-def _move(application: Application, name: str, *, by: Any, note: str = "") -> None:
+def _move(application: Application, name: str, *, by: User | None, note: str = "") -> None:
     """Take one edge of the table (already checked) and write history and audit."""
     transition = workflow.BY_NAME[name]
     before = application.state
@@ -92,7 +95,7 @@ def _move(application: Application, name: str, *, by: Any, note: str = "") -> No
     )
 
 
-def _letter(application: Application, kind: str, *, by: Any, **values: Any) -> Message:
+def _letter(application: Application, kind: str, *, by: User | None, **values: Any) -> Message:
     letter = letters.render(
         kind, application.language, reference=application.reference, title=application.title, **values
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -23,10 +23,13 @@ from hramada.fund.models import (
     Tier,
     Tranche,
 )
+from hramada.fund.selectors import envelope_of_application, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, parse_amount
 from hramada.fund.services.errors import AmountRefused, ConflictOfInterest, FundError, HeldForScreening
-from hramada.fund.services.holds import open_holds
 from hramada.fund.workflow import State, TransitionRefused
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Review -------------------------------------------------------------------------------------------------
 
@@ -34,7 +37,7 @@ from hramada.fund.workflow import State, TransitionRefused
 def record_review(
     application: Application,
     *,
-    by: Any,
+    by: User | None,
     conflict_of_interest: bool,
     conflict_note: str = "",
     scores: Mapping[str, int] | None = None,
@@ -86,7 +89,7 @@ def required_reviews(application: Application) -> int:
     return 1 if application.tier == Tier.RAPID else 2
 
 
-def recommend(application: Application, *, by: Any, note: str = "") -> Application:
+def recommend(application: Application, *, by: User | None, note: str = "") -> Application:
     """Send for decision once enough reviewers without a conflict have scored (one rapid, two long-term)."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
@@ -118,13 +121,13 @@ def envelope_for(application: Application, year: int | None = None) -> Envelope 
 
 
 @retry_on_conflict
-def approve(application: Application, *, by: Any, amount: Any = None, note: str = "") -> Grant:
+def approve(application: Application, *, by: User | None, amount: Any = None, note: str = "") -> Grant:
     """Approve and commit the money: the envelope row is locked, so two approvals against its last euro cannot
     both pass; the database constraint (committed <= allocated) stands behind the check."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         workflow.check("approve", application.state, by)
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this application until an analyst decides.")
             )
@@ -143,7 +146,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
             )
             if by is not None and reviewers == {by.pk}:
                 raise FundError(_("The reviewer and the deciding manager must be two different people."))
-        envelope = envelope_for(application)
+        envelope = envelope_of_application(application)
         if envelope is None:
             raise AmountRefused(_("There is no budget envelope for this tier, category and year."))
         envelope = _lock_envelope(envelope.pk)
@@ -185,7 +188,7 @@ def approve(application: Application, *, by: Any, amount: Any = None, note: str 
     return grant
 
 
-def reject(application: Application, *, by: Any, note: str = "") -> Application:
+def reject(application: Application, *, by: User | None, note: str = "") -> Application:
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         workflow.check("reject", application.state, by)

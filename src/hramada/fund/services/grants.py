@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -29,10 +29,14 @@ from hramada.fund.models import (
     Tranche,
 )
 from hramada.fund.screening import party_ref, screen_party, warm_up
+from hramada.fund.selectors import has_confirmed_match, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, _user, parse_amount
 from hramada.fund.services.errors import AmountRefused, FundError, HeldForScreening, TrancheRefused
-from hramada.fund.services.holds import _hold_if_matched, confirmed_match, open_holds
+from hramada.fund.services.holds import _hold_if_matched
 from hramada.fund.workflow import State
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Grant agreement, reports, tranches ---------------------------------------------------------------------
 
@@ -44,7 +48,7 @@ class PlannedTranche:
     milestone: str
 
 
-def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: Any) -> Grant:
+def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: User | None) -> Grant:
     """Plan a long-term grant's tranches (they must add up to the grant) and sign the agreement. Every tranche
     after the first is released only once its report is accepted."""
     _require(by, Role.FUND_MANAGER)
@@ -83,7 +87,9 @@ def set_up_agreement(grant: Grant, *, tranches: Iterable[PlannedTranche], by: An
     return grant
 
 
-def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str, str], by: Any) -> Grant:
+def give_payment_details(
+    grant: Grant, *, payee_name: str, details: Mapping[str, str], by: User | None
+) -> Grant:
     """The grantee gives (or changes) where to pay; the payee is screened at once."""
     if by is not None and by.is_applicant and grant.application.applicant.user_id != by.pk:
         raise FundError(_("This is not your grant."))
@@ -113,7 +119,7 @@ def give_payment_details(grant: Grant, *, payee_name: str, details: Mapping[str,
 
 
 def submit_report(
-    grant: Grant, *, tranche: Tranche, narrative: str, spent: Any, financial_notes: str, by: Any
+    grant: Grant, *, tranche: Tranche, narrative: str, spent: Any, financial_notes: str, by: User | None
 ) -> Report:
     if by is not None and by.is_applicant and grant.application.applicant.user_id != by.pk:
         raise FundError(_("This is not your grant."))
@@ -139,7 +145,7 @@ def submit_report(
     return report
 
 
-def review_report(report: Report, *, accept: bool, note: str = "", by: Any) -> Report:
+def review_report(report: Report, *, accept: bool, note: str = "", by: User | None) -> Report:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
@@ -174,7 +180,7 @@ def release_tranche(
     paid_on: date,
     currency: str,
     intermediary: str = "",
-    by: Any,
+    by: User | None,
 ) -> Disbursement:
     """Record the payment of a tranche. Refused before its report is accepted, while a screening hold is open,
     without payment details, or in another currency than the grant."""
@@ -221,11 +227,11 @@ def release_tranche(
             raise TrancheRefused(_("Release the earlier tranches first."))
         if not grant.payee_name:
             raise TrancheRefused(_("The grantee has not given payment details yet."))
-        if confirmed_match(application):
+        if has_confirmed_match(application):
             raise HeldForScreening(
                 _("A sanctions analyst confirmed a match for this grant: it cannot be paid.")
             )
-        if open_holds(application):
+        if has_open_holds(application):
             raise HeldForScreening(
                 _("A possible sanctions match holds this payment until an analyst decides.")
             )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
-from hramada.core.fields import reveal
+from hramada.core.personal_data import reveal
 from hramada.core.roles import Role
 from hramada.fund import workflow
 from hramada.fund.models import (
@@ -22,16 +23,10 @@ from hramada.fund.screening import PossibleMatch, fingerprint, party_ref, screen
 from hramada.fund.services.common import _move, _require, _user
 from hramada.fund.services.errors import FundError
 from hramada.fund.workflow import State
+from hramada.sanctions import public
 
-
-def open_holds(application: Application) -> bool:
-    return application.holds.filter(status=ScreeningHold.Status.OPEN).exists()
-
-
-def confirmed_match(application: Application) -> bool:
-    """A sanctions analyst confirmed a match for a party of this application: nothing may be paid, ever."""
-    return application.holds.filter(status=ScreeningHold.Status.CONFIRMED).exists()
-
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 # --- Sanctions screening holds ------------------------------------------------------------------------------
 
@@ -42,7 +37,7 @@ def _hold_if_matched(
     name: str,
     matches: list[PossibleMatch],
     *,
-    by: Any,
+    by: User | None,
     grant: Grant | None = None,
     country: str | None = None,
 ) -> ScreeningHold | None:
@@ -70,7 +65,9 @@ def _hold_if_matched(
         defaults={
             "role": Role.SANCTIONS_ANALYST,
             "application": application,
-            "text": _("Possible sanctions match"),
+            "text": _("The listed record changed since your decision")
+            if any(m.listed_changed for m in matches)
+            else _("Possible sanctions match"),
         },
     )
     audit.record(
@@ -82,7 +79,7 @@ def _hold_if_matched(
     return hold
 
 
-def _screen_application(application: Application, *, by: Any) -> list[ScreeningHold]:
+def _screen_application(application: Application, *, by: User | None) -> list[ScreeningHold]:
     holds = []
     for party, field_name in (("applicant", "contact_name"), ("grantee", "organisation_name")):
         if not getattr(application, field_name):
@@ -102,7 +99,7 @@ def _screen_application(application: Application, *, by: Any) -> list[ScreeningH
     return holds
 
 
-def rescreen_all(*, by: Any = None) -> int:
+def rescreen_all(*, by: User | None = None) -> int:
     """Screen every open application and every grant with money still to pay again; the sanctions side calls
     this after each list import. Returns the number of new holds."""
     count = 0
@@ -116,7 +113,7 @@ def rescreen_all(*, by: Any = None) -> int:
     return count
 
 
-def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> ScreeningHold:
+def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: User | None) -> ScreeningHold:
     """A sanctions analyst clears a false positive or confirms the match (which refuses the application)."""
     _require(by, Role.SANCTIONS_ANALYST)
     if not reason.strip():
@@ -133,6 +130,7 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> 
         Notification.objects.filter(kind=Notification.Kind.SCREENING_HOLD, key=str(hold.pk)).update(
             resolved_at=timezone.now()
         )
+        _remember(hold, confirm=confirm, by=by)
         audit.record(
             action="fund.screening.confirmed" if confirm else "fund.screening.cleared",
             target=hold.application,
@@ -143,3 +141,45 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: Any) -> 
         if confirm and workflow.may("refuse_sanctioned", application.state, by):
             _move(application, "refuse_sanctioned", by=by, note=hold.reason)
     return hold
+
+
+def _remember(hold: ScreeningHold, *, confirm: bool, by: User | None) -> None:
+    """The sanctions app remembers the analyst's decision on each (party, listed entity) pair of the hold, so a
+    false positive is not raised again until the listed record's identifying data changes."""
+    if by is None:
+        return
+    for match in hold.matches:
+        try:
+            public.remember_decision(
+                party_ref=party_ref(hold.application_id, hold.party),
+                entity_id=str(match.get("entity_id", "")),
+                confirmed=confirm,
+                reason=hold.reason,
+                identity=str(match.get("identity", "")),
+                caption=str(match.get("caption", "")),
+                origin=f"fund.hold:{hold.pk}",
+                by=by,
+            )
+        except public.DecisionRefusedError as error:
+            raise FundError(str(error)) from error
+
+
+def forget_cleared_holds(ref: str, entity_id: str) -> int:
+    """The cleared holds of the party ``ref`` names that matched ``entity_id`` stop counting as decided (their
+    fingerprint no longer matches a screening), because the decision that cleared them was reversed. Returns how
+    many; refs of other apps are not the fund's and change nothing."""
+    prefix, _sep, rest = ref.partition(":")
+    application_id, _sep, party = rest.partition(":")
+    if prefix != "fund.application" or not application_id.isdigit():
+        return 0
+    count = 0
+    with transaction.atomic():
+        cleared = ScreeningHold.objects.select_for_update().filter(
+            application_id=int(application_id), party=party, status=ScreeningHold.Status.CLEARED
+        )
+        for hold in cleared:
+            if any(m.get("entity_id") == entity_id for m in hold.matches):
+                hold.fingerprint = hashlib.sha256(f"reversed:{hold.fingerprint}".encode()).hexdigest()
+                hold.save(update_fields=["fingerprint"])
+                count += 1
+    return count

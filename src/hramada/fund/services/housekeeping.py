@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,22 +17,13 @@ from hramada.fund.models import (
     Notification,
     Tier,
 )
+from hramada.fund.selectors import clock_status_of
 from hramada.fund.workflow import State
 
+if TYPE_CHECKING:
+    from hramada.core.models import User
+
 # --- Decision clocks and retention --------------------------------------------------------------------------
-
-
-def clock_status(application: Application, now: datetime | None = None) -> str:
-    """ "ok", "at_risk" (less than a quarter of the clock left) or "overdue"; "" when no clock runs."""
-    if application.decision_due_at is None or application.state not in workflow.OPEN_STATES:
-        return ""
-    now = now or timezone.now()
-    left = application.decision_due_at - now
-    if left <= timedelta(0):
-        return "overdue"
-    if left <= timedelta(hours=application.programme.decision_clock_hours) / 4:
-        return "at_risk"
-    return "ok"
 
 
 def escalate_decision_clocks(now: datetime | None = None) -> int:
@@ -43,7 +34,7 @@ def escalate_decision_clocks(now: datetime | None = None) -> int:
         tier=Tier.RAPID, state__in=workflow.OPEN_STATES, decision_due_at__isnull=False
     ).select_related("programme")
     for application in queue:
-        status = clock_status(application, now)
+        status = clock_status_of(application, now)
         if status not in {"at_risk", "overdue"}:
             continue
         kind = Notification.Kind.CLOCK_OVERDUE if status == "overdue" else Notification.Kind.CLOCK_AT_RISK
@@ -64,7 +55,7 @@ def escalate_decision_clocks(now: datetime | None = None) -> int:
     return created
 
 
-def erase_expired_personal_data(*, now: datetime | None = None, by: Any = None) -> int:
+def erase_expired_personal_data(*, now: datetime | None = None, by: User | None = None) -> int:
     """Erase the personal data of rejected and withdrawn applications older than their programme's
     retention."""
     now = now or timezone.now()

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hramada.core.access import require_roles
+from hramada.core.access import acting_user, require_roles
 from hramada.core.roles import Role
 from hramada.fund import exports, forms, selectors, services, workflow
 from hramada.fund.models import Grant, Tranche
@@ -31,7 +31,7 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(str(e) for e in errors))
         return redirect("fund:grant", tranche.grant_id)
     try:
-        services.release_tranche(tranche, by=request.user, **form.cleaned_data)
+        services.release_tranche(tranche, by=acting_user(request), **form.cleaned_data)
         messages.success(request, _("The tranche was released and the grantee told."))
     except (services.FundError, workflow.TransitionRefused) as exc:
         messages.error(request, str(exc))
@@ -49,9 +49,9 @@ def reveal_payment(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("fund:grant", pk)
     revealed = {}
     if grant.payee_name:
-        revealed[_("payee name")] = grant.reveal("payee_name", by=request.user, purpose=purpose)
+        revealed[_("payee name")] = grant.reveal("payee_name", by=acting_user(request), purpose=purpose)
     if grant.payment_details:
-        details = grant.reveal("payment_details", by=request.user, purpose=purpose) or {}
+        details = grant.reveal("payment_details", by=acting_user(request), purpose=purpose) or {}
         revealed.update({str(k): v for k, v in details.items()})
     response = render(
         request, "fund/staff/revealed.html", {"application": grant.application, "revealed": revealed}

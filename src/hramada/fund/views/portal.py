@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from hramada.core.access import applicant_required, public
+from hramada.core.access import acting_user, applicant_required, public
 from hramada.fund import forms, services, workflow
 from hramada.fund.models import Application, Grant, Programme, Tier, Tranche
 from hramada.fund.workflow import State
@@ -96,7 +96,7 @@ def new(request: HttpRequest, tier: str) -> HttpResponse:
             tier=tier,
             token=form.cleaned_data["token"],
             language=form.cleaned_data["language"],
-            by=request.user,
+            by=acting_user(request),
         )
         first_step = "rapid" if tier == Tier.RAPID else forms.LONG_STEPS[0][0]
         return redirect("fund_portal:edit", application.pk, first_step)
@@ -149,7 +149,7 @@ def edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 if not k.startswith(("line_", "amount_")) or k == "amount_requested"
             }
             try:
-                services.save_draft(application, fields=fields, by=request.user)
+                services.save_draft(application, fields=fields, by=acting_user(request))
             except services.FundError as exc:
                 messages.error(request, str(exc))
                 return redirect("fund_portal:application", pk)
@@ -213,7 +213,7 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             services.add_attachment(
-                application, upload=upload, name=upload.name, size=upload.size, by=request.user
+                application, upload=upload, name=upload.name, size=upload.size, by=acting_user(request)
             )
             messages.success(request, _("The file was added."))
         except services.AttachmentRefused as exc:
@@ -233,7 +233,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("fund_portal:application", pk)
     already = application.state != State.DRAFT and application.submission_token == form.cleaned_data["token"]
     try:
-        services.submit(application, token=form.cleaned_data["token"], by=request.user)
+        services.submit(application, token=form.cleaned_data["token"], by=acting_user(request))
     except (services.FundError, workflow.TransitionRefused) as exc:
         messages.error(request, str(exc))
         return redirect("fund_portal:application", pk)
@@ -248,7 +248,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     try:
-        services.take(application, "withdraw", by=request.user, note=request.POST.get("note", "")[:500])
+        services.take(
+            application, "withdraw", by=acting_user(request), note=request.POST.get("note", "")[:500]
+        )
         messages.success(request, _("Your application was withdrawn."))
     except workflow.TransitionRefused as exc:
         messages.error(request, str(exc))
@@ -261,7 +263,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     form = forms.MessageForm(request.POST)
     if form.is_valid():
-        services.send_message(application, body=form.cleaned_data["body"], by=request.user)
+        services.send_message(application, body=form.cleaned_data["body"], by=acting_user(request))
         messages.success(request, _("Your message was sent."))
     else:
         messages.error(request, _("The message is empty."))
@@ -279,7 +281,7 @@ def payment(request: HttpRequest, pk: int) -> HttpResponse:
             grant,
             payee_name=data["payee_name"],
             details={"account": data["account"], "bank": data["bank"], "country": data["country"]},
-            by=request.user,
+            by=acting_user(request),
         )
         messages.success(request, _("Payment details saved. They are stored encrypted."))
         return redirect("fund_portal:application", pk)
@@ -303,7 +305,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 narrative=form.cleaned_data["narrative"],
                 spent=form.cleaned_data["spent"],
                 financial_notes=form.cleaned_data["financial_notes"],
-                by=request.user,
+                by=acting_user(request),
             )
             upload = form.cleaned_data.get("file")
             if upload:
@@ -313,7 +315,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                         upload=upload,
                         name=upload.name,
                         size=upload.size,
-                        by=request.user,
+                        by=acting_user(request),
                         report=new_report,
                     )
                 except services.AttachmentRefused as exc:

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core import audit
-from hramada.core.access import require_roles
-from hramada.core.fields import reveal as reveal_field
+from hramada.core.access import acting_user, require_roles
+from hramada.core.personal_data import reveal as reveal_field
 from hramada.core.roles import Role
 from hramada.fund import forms, selectors, services, workflow
 from hramada.fund.models import (
@@ -57,7 +57,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require_roles(M, R, A)
 def queue_rapid(request: HttpRequest) -> HttpResponse:
-    services.escalate_decision_clocks()  # on read as well as on schedule: an alert never waits for the worker
     return render(request, "fund/staff/queue_rapid.html", {"items": selectors.rapid_queue()})
 
 
@@ -108,8 +107,8 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         "reveal_form": forms.RevealForm(),
         "can_reveal_contacts": user.has_role(M),
         "revealed": None,
-        "clock": services.clock_status(app),
-        "envelope": services.envelope_for(app),
+        "clock": selectors.clock_status_of(app),
+        "envelope": selectors.envelope_of_application(app),
         "grant": Grant.objects.filter(application=app).first(),
         "mine": app.reviews.filter(reviewer=user).first(),
     }
@@ -128,13 +127,15 @@ def reveal_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     purpose = form.cleaned_data["purpose"]
     revealed = {
         str(getattr(Application._meta.get_field(name), "verbose_name", name)): reveal_field(
-            app, name, by=request.user, purpose=purpose
+            app, name, by=acting_user(request), purpose=purpose
         )
         for name in ("organisation_name", "contact_name", "contact_details", "address")
         if getattr(app, name)
     }
     if app.applicant.name:
-        revealed[_("account name")] = reveal_field(app.applicant, "name", by=request.user, purpose=purpose)
+        revealed[_("account name")] = reveal_field(
+            app.applicant, "name", by=acting_user(request), purpose=purpose
+        )
     response = render(request, "fund/staff/revealed.html", {"application": app, "revealed": revealed})
     response["Cache-Control"] = "no-store"
     return response
@@ -147,7 +148,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in {"start_review", "return_to_review"}:
         raise Http404
     try:
-        services.take(app, name, by=request.user, note=request.POST.get("note", "")[:2000])
+        services.take(app, name, by=acting_user(request), note=request.POST.get("note", "")[:2000])
         messages.success(request, _("Done."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -162,7 +163,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_review(
                 app,
-                by=request.user,
+                by=acting_user(request),
                 conflict_of_interest=form.cleaned_data["conflict_of_interest"],
                 conflict_note=form.cleaned_data["conflict_note"],
                 scores=form.scores(),
@@ -181,7 +182,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_object_or_404(Application, pk=pk)
     try:
-        services.recommend(app, by=request.user, note=request.POST.get("note", "")[:2000])
+        services.recommend(app, by=acting_user(request), note=request.POST.get("note", "")[:2000])
         messages.success(request, _("Sent to a fund manager for decision."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -200,11 +201,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if form.cleaned_data["decision"] == "approve":
             services.approve(
-                app, by=request.user, amount=form.cleaned_data["amount"], note=form.cleaned_data["note"]
+                app,
+                by=acting_user(request),
+                amount=form.cleaned_data["amount"],
+                note=form.cleaned_data["note"],
             )
             messages.success(request, _("Approved; the letter was sent in the applicant's language."))
         else:
-            services.reject(app, by=request.user, note=form.cleaned_data["note"])
+            services.reject(app, by=acting_user(request), note=form.cleaned_data["note"])
             messages.success(request, _("Rejected; the letter was sent in the applicant's language."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -217,7 +221,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_object_or_404(Application, pk=pk)
     form = forms.MessageForm(request.POST)
     if form.is_valid():
-        services.send_message(app, body=form.cleaned_data["body"], by=request.user)
+        services.send_message(app, body=form.cleaned_data["body"], by=acting_user(request))
         messages.success(request, _("Message sent."))
     return redirect("fund:application", pk)
 
@@ -230,7 +234,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
             action="fund.attachment.opened",
             target=item,
             detail={"application": item.application_id},
-            by=request.user,
+            by=acting_user(request),
         )
     response = FileResponse(
         item.file.open("rb"),
@@ -270,7 +274,7 @@ def reallocation_new(request: HttpRequest) -> HttpResponse:
                 target=data["target"],
                 amount=data["amount"],
                 reason=data["reason"],
-                by=request.user,
+                by=acting_user(request),
                 token=data["token"],
             )
             if realloc.status == Reallocation.Status.PENDING:
@@ -289,10 +293,10 @@ def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     realloc = get_object_or_404(Reallocation, pk=pk)
     try:
         if request.POST.get("decision") == "approve":
-            services.approve_reallocation(realloc, by=request.user)
+            services.approve_reallocation(realloc, by=acting_user(request))
             messages.success(request, _("Approved: the money was moved."))
         else:
-            services.reject_reallocation(realloc, by=request.user, note=request.POST.get("note", ""))
+            services.reject_reallocation(realloc, by=acting_user(request), note=request.POST.get("note", ""))
             messages.success(request, _("Rejected."))
     except REFUSALS as exc:
         _refused(request, exc)
@@ -305,7 +309,7 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PolicyForm(request.POST or None, instance=Programme.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if getattr(programme, k) != v}
-        services.update_policy(programme, by=request.user, **changes)
+        services.update_policy(programme, by=acting_user(request), **changes)
         messages.success(request, _("Policy saved; the change is in the audit log."))
         return redirect("fund:overview")
     return render(request, "fund/staff/policy.html", {"programme": programme, "form": form})
@@ -322,7 +326,7 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
                 item,
                 confirm=form.cleaned_data["decision"] == "confirm",
                 reason=form.cleaned_data["reason"],
-                by=request.user,
+                by=acting_user(request),
             )
             messages.success(request, _("Decision recorded."))
             return redirect("fund:queue_holds")
@@ -330,7 +334,9 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(exc))
     if request.GET.get("show") == "name" and item.screened_name:
         screened = item.reveal(
-            "screened_name", by=request.user, purpose="sanctions analyst compares the screened name"
+            "screened_name",
+            by=acting_user(request),
+            purpose="sanctions analyst compares the screened name",
         )
     return render(request, "fund/staff/hold.html", {"hold": item, "form": form, "screened": screened})
 
@@ -365,7 +371,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AgreementForm(request.POST)
     if form.is_valid():
         try:
-            services.set_up_agreement(item, tranches=form.planned(), by=request.user)
+            services.set_up_agreement(item, tranches=form.planned(), by=acting_user(request))
             messages.success(request, _("The agreement is signed and its tranches planned."))
         except REFUSALS as exc:
             _refused(request, exc)
@@ -383,7 +389,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             item,
             accept=request.POST.get("decision") == "accept",
             note=request.POST.get("note", ""),
-            by=request.user,
+            by=acting_user(request),
         )
         messages.success(request, _("Report reviewed."))
     except REFUSALS as exc:

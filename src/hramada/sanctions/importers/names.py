@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hramada.screening.transliterate import language_of_cyrillic
+
 if TYPE_CHECKING:
     from hramada.sanctions.importers.entities import ParsedEntity
 
@@ -33,12 +35,6 @@ _SCRIPT_CODES = {
     "DEVANAGARI": "Deva",
     "THAI": "Thai",
 }
-
-# Letters that only Belarusian (і, ў) or only Russian (и, щ, ъ) or only Ukrainian (ї, є, ґ) use among the
-# three. ы and э are deliberately absent: Belarusian uses them too (ЛУКАШЭНКА, Рыгоравіч).
-_BELARUSIAN = set("іІўЎ")
-_RUSSIAN = set("иИщЩъЪ")
-_UKRAINIAN = set("їЇєЄґҐ")
 
 
 @dataclass(frozen=True)
@@ -75,23 +71,17 @@ def dominant_script(value: str) -> str:
 def guess_cyrillic_lang(value: str) -> str | None:
     """``bel``, ``rus`` or ``ukr`` for a Cyrillic name whose letters tell; ``None`` otherwise.
 
-    The EU writes the Belarusian і with a Latin ``i`` inside Cyrillic words (``Вiктар``, ``СIВАКАЎ``); such a
-    Latin i or I in a mostly Cyrillic name counts as і.
+    The letters are read by the engine's one guesser (:func:`hramada.screening.transliterate.language_of_cyrillic`),
+    so a listed name is filed under the language the engine reads it in. The EU writes the Belarusian і with a
+    Latin ``i`` inside Cyrillic words (``Вiктар``, ``СIВАКАЎ``); that counts as і.
     """
     if value.isascii() or dominant_script(value) != "Cyrl":
         return None
-    letters = set(value)
-    has_latin_i = bool(letters & {"i", "I"})
-    belarusian = bool(letters & _BELARUSIAN) or has_latin_i
-    russian = bool(letters & _RUSSIAN)
-    ukrainian = bool(letters & _UKRAINIAN)
-    if ukrainian and not russian:
-        return "ukr"
-    if belarusian and not russian:
-        return "bel"
-    if russian and not belarusian:
-        return "rus"
-    return None
+    language = language_of_cyrillic(value)
+    return _ISO_639_3.get(language) if language is not None else None
+
+
+_ISO_639_3 = {"be": "bel", "ru": "rus", "uk": "ukr"}
 
 
 def name_variants(entity: ParsedEntity | Mapping[str, object]) -> list[NameVariant]:

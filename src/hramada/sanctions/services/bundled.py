@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
@@ -13,6 +13,9 @@ from hramada.sanctions.models import (
     Snapshot,
 )
 from hramada.sanctions.services.imports import ImportResult, SnapshotImportError, file_sha256, import_file
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def bundled_data_root() -> Path:
 
 
 def import_bundled(
-    files: Iterable[BundledFile], *, by: Any | None, say: Callable[[str], None]
+    files: Iterable[BundledFile], *, by: User | None, say: Callable[[str], None]
 ) -> Iterator[ImportResult]:
     for item in files:
         try:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -56,6 +56,9 @@ from hramada.sanctions.records import (
 from hramada.sanctions.selectors import latest_snapshot
 from hramada.sanctions.services.deltas import refresh_deltas
 from hramada.sanctions.signals import ListChange, send_list_changed
+
+if TYPE_CHECKING:
+    from hramada.core.models import User
 
 BATCH_SIZE = 1000
 # SQLite allows 32766 variables per statement since 3.32; stay well below for `content_hash IN (...)`.
@@ -464,7 +467,7 @@ def import_file(
     source_key: str,
     path: str | Path,
     *,
-    by: Any | None,
+    by: User | None,
     aux_dir: str | Path | None = None,
     published_at: date | None = None,
     options: Mapping[str, Any] | None = None,
@@ -571,7 +574,7 @@ def _serialise_imports() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
 
 
-def _audit(by: Any | None, snapshot: Snapshot, new_versions: int) -> None:
+def _audit(by: User | None, snapshot: Snapshot, new_versions: int) -> None:
     from hramada.core import audit
 
     detail = {

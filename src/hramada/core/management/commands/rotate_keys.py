@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hramada.core import audit_context, crypto, fields
+from hramada.core import audit_context, crypto, personal_data
 from hramada.core.audit import record
 
 
@@ -62,11 +62,11 @@ class Command(BaseCommand):
         ring = crypto.load_keyring()
         self.stdout.write(f"Re-encrypting personal data to key {ring.current}…")
 
-        def show(progress: fields.ReencryptionProgress) -> None:
+        def show(progress: personal_data.ReencryptionProgress) -> None:
             self.stdout.write(f"  {progress.model}: {progress.done}/{progress.total}")
 
         try:
-            reports = fields.reencrypt(batch_size=batch_size, progress=show)
+            reports = personal_data.reencrypt(batch_size=batch_size, progress=show)
         except crypto.CryptoError as exc:
             raise CommandError(f"Re-encryption stopped: {exc} Batches already done are kept.") from exc
         total = sum(report.done for report in reports)

@@ -31,7 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
         parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--no-worker", action="store_true", help="Do not start the task worker.")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start the task worker (nor the periodic jobs that feed it).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         _refuse_unmigrated_database()
@@ -41,6 +45,7 @@ class Command(BaseCommand):
         children: list[subprocess.Popen[bytes]] = []
         if not options["no_worker"]:
             children.append(subprocess.Popen([*manage, "db_worker", "--interval", "1"], env=env))  # noqa: S603
+            children.append(subprocess.Popen([*manage, "periodic"], env=env))  # noqa: S603
         web = [
             sys.executable, "-m", "gunicorn", "hramada.wsgi:application",
             "--bind", f"{options['host']}:{options['port']}",

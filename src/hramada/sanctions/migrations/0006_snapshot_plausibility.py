@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sanctions', '0004_screening_decisions'),
+        ('sanctions', '0005_decisions_profiles_screened_names'),
     ]
 
     operations = [
