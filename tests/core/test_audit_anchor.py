@@ -31,6 +31,9 @@ def tamper(db: Any) -> Iterator[None]:
     yield
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # Deleted entries leave deferred foreign-key checks (sanctions screened names point at entries);
+            # run them now, or ALTER TABLE refuses while trigger events are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("ALTER TABLE core_auditentry ENABLE TRIGGER core_auditentry_append_only")
 
 
