@@ -690,7 +690,7 @@ def _listed_or_404(entity_id: str) -> public.ListedRecord:
     "/entities/{entity_id}",
     auth=roles(*SCREENING_ROLES),
     summary="One listed entity, with its sanctions and related entities nested",
-    response={200: dict[str, Any], 304: None, 404: dict[str, Any], **AUTH_ERRORS},
+    response={200: dict[str, Any], 304: None, 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
 )
 def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> Any:
     catalog = load_catalog()
@@ -788,7 +788,7 @@ def _relation_property(relation: public.RelatedEntity) -> str:
     "/catalog",
     auth=roles(*SCREENING_ROLES),
     summary="Loaded lists and their freshness",
-    response={200: dict[str, Any], 304: None, **AUTH_ERRORS},
+    response={200: dict[str, Any], 304: None, 422: dict[str, Any], **AUTH_ERRORS},
 )
 def catalog(request: HttpRequest) -> Any:
     current = load_catalog()
