@@ -38,6 +38,9 @@ def tamperable(db: Any) -> Iterator[None]:
     yield
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # Deleted entries leave deferred foreign-key checks (sanctions screened names point at entries);
+            # run them now, or ALTER TABLE refuses while trigger events are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER core_auditentry_append_only")
 
 

@@ -84,3 +84,47 @@ def test_many_concurrent_approvals_never_commit_more_than_allocated(make_staff: 
     envelope = Envelope.objects.get(pk=envelope.pk)
     assert envelope.committed == Decimal("9000.00")
     assert Grant.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("rounds", [6])
+def test_opposite_reallocations_at_the_same_moment_neither_deadlock_nor_lose_money(
+    make_staff: Any, rounds: int
+) -> None:
+    """Budget moves A -> B and B -> A at once, several times: every move is done (no 500 from a deadlock, no
+    refusal), and the two envelopes still hold the total they started with."""
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite has no SELECT ... FOR UPDATE; run with DATABASE_URL=postgres://... to prove this")
+    prog = factories.programme()
+    first = factories.envelope(prog, allocated="10000.00")
+    second = factories.envelope(prog, allocated="10000.00", category="activists")
+    managers = [make_staff(Role.FUND_MANAGER), make_staff(Role.FUND_MANAGER)]
+    errors: list[BaseException] = []
+
+    def move(source: Envelope, target: Envelope, manager: Any, barrier: threading.Barrier) -> None:
+        try:
+            barrier.wait()
+            services.request_reallocation(
+                source=source, target=target, amount="10.00", reason="rebalance", by=manager
+            )
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    for _ in range(rounds):
+        barrier = threading.Barrier(2)
+        threads = [
+            threading.Thread(target=move, args=(first, second, managers[0], barrier)),
+            threading.Thread(target=move, args=(second, first, managers[1], barrier)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+
+    assert errors == []
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.allocated + second.allocated == Decimal("20000.00")
+    assert first.allocated == second.allocated == Decimal("10000.00")

@@ -137,7 +137,8 @@ def import_list(db: Any) -> Callable[..., Any]:
 
 
 def belarus_rows_of(ofac_file: Path, out: Path) -> Path:
-    """The rows of a real OFAC sdn.csv whose programmes include BELARUS (a small real file for fast tests)."""
+    """The rows of a real OFAC sdn.csv whose programmes include BELARUS (a small real file for fast tests),
+    ending with the end-of-file mark every OFAC publication ends with."""
     import csv
 
     with open(ofac_file, encoding="utf-8", newline="") as source, open(out, "w", encoding="utf-8") as sink:
@@ -145,6 +146,7 @@ def belarus_rows_of(ofac_file: Path, out: Path) -> Path:
             row = next(csv.reader([line]), [])
             if len(row) == 12 and "BELARUS" in row[3]:
                 sink.write(line)
+        sink.write("\x1a")
     return out
 
 

@@ -20,7 +20,7 @@ from ninja import Query as QueryParam
 from ninja.errors import HttpError
 
 from hramada.api.auth import roles
-from hramada.api.screening import MAX_QUERIES, caller_of, dataset_scope
+from hramada.api.screening import AUTH_ERRORS, MAX_QUERIES, caller_of, dataset_scope
 from hramada.api.yente_catalog import load_catalog
 from hramada.core.access import acting_user
 from hramada.sanctions import public
@@ -39,7 +39,18 @@ def _type(name: str) -> dict[str, str]:
     return {"id": name, "name": schema.label if schema is not None else name}
 
 
-@router.get("/reconcile/{dataset}", auth=roles(*SCREENING_ROLES), summary="Reconciliation service manifest")
+@router.get(
+    "/reconcile/{dataset}",
+    auth=roles(*SCREENING_ROLES),
+    summary="Reconciliation service manifest",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
+)
 def manifest(request: HttpRequest, dataset: str) -> dict[str, Any]:
     catalog = load_catalog()
     dataset_scope(catalog, dataset)
@@ -127,6 +138,13 @@ def _party(key: str, query: Any) -> public.Party:
     "/reconcile/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Reconcile a batch of queries, or extend entities with property values",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def reconcile(
     request: HttpRequest,
@@ -219,7 +237,18 @@ def _matches_prefix(prefix: str, *texts: str) -> bool:
     return not wanted or any(wanted in text.casefold() for text in texts if text)
 
 
-@router.get("/reconcile/{dataset}/suggest/entity", auth=roles(*SCREENING_ROLES), summary="Suggest entities")
+@router.get(
+    "/reconcile/{dataset}/suggest/entity",
+    auth=roles(*SCREENING_ROLES),
+    summary="Suggest entities",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
+)
 def suggest_entity(
     request: HttpRequest,
     dataset: str,
@@ -243,7 +272,18 @@ def suggest_entity(
     return {"prefix": prefix, "result": found}
 
 
-@router.get("/reconcile/{dataset}/suggest/type", auth=roles(*SCREENING_ROLES), summary="Suggest types")
+@router.get(
+    "/reconcile/{dataset}/suggest/type",
+    auth=roles(*SCREENING_ROLES),
+    summary="Suggest types",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
+)
 def suggest_type(
     request: HttpRequest,
     dataset: str,
@@ -268,7 +308,16 @@ def _properties(schema_names: tuple[str, ...]) -> list[Any]:
 
 
 @router.get(
-    "/reconcile/{dataset}/suggest/property", auth=roles(*SCREENING_ROLES), summary="Suggest properties"
+    "/reconcile/{dataset}/suggest/property",
+    auth=roles(*SCREENING_ROLES),
+    summary="Suggest properties",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def suggest_property(
     request: HttpRequest,
@@ -285,7 +334,16 @@ def suggest_property(
 
 
 @router.get(
-    "/reconcile/{dataset}/extend/property", auth=roles(*SCREENING_ROLES), summary="Properties to extend by"
+    "/reconcile/{dataset}/extend/property",
+    auth=roles(*SCREENING_ROLES),
+    summary="Properties to extend by",
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def propose_properties(
     request: HttpRequest,

@@ -39,6 +39,11 @@ from hramada.screening.vocabulary import (
 
 router = Router(tags=["screening (yente dialect)"])
 
+# Refusals every operation can give besides those it lists (all {"detail": "..."}; docs/security.md): 401 without
+# or with an unknown key, 403 when the key's owner lacks the role, 413 for a body over the size limit.
+AUTH_ERRORS: dict[int, Any] = {401: dict[str, Any], 403: dict[str, Any], 413: dict[str, Any]}
+OPEN_ERRORS: dict[int, Any] = {413: dict[str, Any]}
+
 ALGORITHM = "hramada-v1"
 ALGORITHM_ALIASES = {ALGORITHM, "best", "default", "logic-v2", "logic-v1", "name-based", "name-qualified"}
 MAX_QUERIES = 100
@@ -346,7 +351,13 @@ class ResultFilter:
     "/match/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Match FtM-shaped queries (yente dialect)",
-    response={200: dict[str, Any], 400: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+    response={
+        200: dict[str, Any],
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def match(
     request: HttpRequest,
@@ -465,7 +476,14 @@ SORTS = {"caption", "caption:asc", "caption:desc", "score", "score:desc", "_scor
     "/search/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Search listed names in any script, or browse a dataset without q",
-    response={200: dict[str, Any], 304: None, 400: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+    response={
+        200: dict[str, Any],
+        304: None,
+        400: dict[str, Any],
+        404: dict[str, Any],
+        422: dict[str, Any],
+        **AUTH_ERRORS,
+    },
 )
 def search(
     request: HttpRequest,
@@ -672,7 +690,7 @@ def _listed_or_404(entity_id: str) -> public.ListedRecord:
     "/entities/{entity_id}",
     auth=roles(*SCREENING_ROLES),
     summary="One listed entity, with its sanctions and related entities nested",
-    response={200: dict[str, Any], 304: None, 404: dict[str, Any]},
+    response={200: dict[str, Any], 304: None, 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
 )
 def entity(request: HttpRequest, entity_id: str, nested: bool = True) -> Any:
     catalog = load_catalog()
@@ -699,7 +717,7 @@ def _page(values: list[Any], limit: int, offset: int) -> dict[str, Any]:
     "/entities/{entity_id}/adjacent",
     auth=roles(*SCREENING_ROLES),
     summary="The entities adjacent to one entity, by property, each paged",
-    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
 )
 def adjacent(
     request: HttpRequest,
@@ -721,7 +739,7 @@ def adjacent(
     "/entities/{entity_id}/adjacent/{property_name}",
     auth=roles(*SCREENING_ROLES),
     summary="The entities adjacent to one entity through one property, paged",
-    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any]},
+    response={200: dict[str, Any], 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
 )
 def adjacent_by_property(
     request: HttpRequest,
@@ -770,7 +788,7 @@ def _relation_property(relation: public.RelatedEntity) -> str:
     "/catalog",
     auth=roles(*SCREENING_ROLES),
     summary="Loaded lists and their freshness",
-    response={200: dict[str, Any], 304: None},
+    response={200: dict[str, Any], 304: None, 422: dict[str, Any], **AUTH_ERRORS},
 )
 def catalog(request: HttpRequest) -> Any:
     current = load_catalog()
@@ -818,7 +836,12 @@ def catalog(request: HttpRequest) -> Any:
     return _cached(request, payload, etag)
 
 
-@router.get("/algorithms", auth=roles(*SCREENING_ROLES), summary="Scoring algorithms on offer")
+@router.get(
+    "/algorithms",
+    auth=roles(*SCREENING_ROLES),
+    summary="Scoring algorithms on offer",
+    response={200: dict[str, Any], **AUTH_ERRORS},
+)
 def algorithms(request: HttpRequest) -> dict[str, Any]:
     description = "Feature table: " + ", ".join(f"{f.name} ({f.weight:+})" for f in FEATURES)
     return {
@@ -828,7 +851,7 @@ def algorithms(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/healthz", auth=None, summary="Liveness")
+@router.get("/healthz", auth=None, summary="Liveness", response={200: dict[str, str], **OPEN_ERRORS})
 def healthz(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok"}
 
@@ -836,7 +859,7 @@ def healthz(request: HttpRequest) -> dict[str, str]:
 @router.get(
     "/readyz",
     auth=None,
-    response={200: dict[str, Any], 503: dict[str, Any]},
+    response={200: dict[str, Any], 503: dict[str, Any], **OPEN_ERRORS},
     summary="Readiness: the screening index is built",
 )
 def readyz(request: HttpRequest) -> Any:

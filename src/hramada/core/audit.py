@@ -19,6 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from hramada.core import audit_context
+from hramada.core.audit_anchor import Anchor, AnchorError, anchor_interval, latest_anchor, write_anchor
 from hramada.core.models.audit import CHAIN_HEAD_ID, GENESIS_HASH, AuditChainHead, AuditEntry
 from hramada.core.sealed import Sealed
 
@@ -114,22 +115,30 @@ def record(
         entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         entry.target_id = "" if target.pk is None else str(target.pk)[:64]
         entry.target_label = str(target)[:300]
+    from hramada.core.crypto import load_keyring
+
+    audit_key = load_keyring().audit_key
+    entry.keyed = audit_key is not None
     with transaction.atomic():
         head = _locked_head()
         entry.seq = head.seq + 1
         entry.prev_hash = head.hash
-        entry.hash = entry.compute_hash()
+        entry.hash = entry.compute_hash(audit_key)
         entry._appending = True  # type: ignore[attr-defined]
         entry.save()
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
+        every = anchor_interval()
+        if every and entry.seq % every == 0:
+            seq, digest = entry.seq, entry.hash
+            transaction.on_commit(lambda: write_anchor(seq=seq, head=digest))
     return entry
 
 
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
-    kind: str  # "edited", "deleted", "inserted", "truncated"
+    kind: str  # "edited", "deleted", "inserted", "truncated", "rewritten", "unverifiable"
     message: str
 
 
@@ -138,17 +147,34 @@ class ChainReport:
     entries: int
     head_hash: str
     problems: tuple[ChainProblem, ...]
+    anchor: Anchor | None = None
 
     @property
     def intact(self) -> bool:
         return not self.problems
 
 
-def _walk(limit: int) -> Iterator[ChainProblem | tuple[int, str]]:
+def _walk(limit: int, audit_key: bytes | None) -> Iterator[ChainProblem | tuple[int, str]]:
     expected_seq = 1
     previous_hash = GENESIS_HASH
     found = 0
+    keyed_since: int | None = None
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if entry.keyed and keyed_since is None:
+            keyed_since = entry.seq
+        if keyed_since is not None and not entry.keyed:
+            yield ChainProblem(
+                entry.seq,
+                "edited",
+                f"#{entry.seq} is not keyed although the chain is keyed since #{keyed_since}: it was rewritten "
+                "without the audit key",
+            )
+            found += 1
+        if entry.keyed and audit_key is None:
+            yield ChainProblem(
+                entry.seq, "unverifiable", "the key ring has no audit key, so keyed entries cannot be checked"
+            )
+            return
         if entry.seq != expected_seq:
             missing = (
                 f"#{expected_seq}" if entry.seq == expected_seq + 1 else f"#{expected_seq}–#{entry.seq - 1}"
@@ -163,7 +189,7 @@ def _walk(limit: int) -> Iterator[ChainProblem | tuple[int, str]]:
                 "replaced, inserted or deleted here",
             )
             found += 1
-        if entry.compute_hash() != entry.hash:
+        if entry.compute_hash(audit_key) != entry.hash:
             yield ChainProblem(
                 entry.seq, "edited", f"#{entry.seq} was edited: its content no longer matches its hash"
             )
@@ -175,17 +201,29 @@ def _walk(limit: int) -> Iterator[ChainProblem | tuple[int, str]]:
         yield (entry.seq, entry.hash)
 
 
-def verify_chain(*, limit: int = 20) -> ChainReport:
-    """Walk the whole chain in order and report up to `limit` broken links, the first one first."""
+def verify_chain(*, limit: int = 20, anchor: Anchor | None = None) -> ChainReport:
+    """Walk the whole chain in order and report up to `limit` broken links, the first one first; with an
+    `anchor` (by default the latest in the anchor file), also whether the log still reaches it unchanged."""
+    from hramada.core.crypto import load_keyring
+
+    audit_key = load_keyring().audit_key
     problems: list[ChainProblem] = []
     count = 0
     last_seq, last_hash = 0, GENESIS_HASH
-    for item in _walk(limit):
+    anchored_hash: str | None = None
+    if anchor is None:
+        try:
+            anchor = latest_anchor()
+        except AnchorError as error:
+            problems.append(ChainProblem(0, "anchor", str(error)))
+    for item in _walk(limit, audit_key):
         if isinstance(item, ChainProblem):
             problems.append(item)
         else:
             count += 1
             last_seq, last_hash = item
+            if anchor is not None and last_seq == anchor.seq:
+                anchored_hash = last_hash
     head = AuditChainHead._default_manager.filter(pk=CHAIN_HEAD_ID).first()
     if head is not None and len(problems) < limit and (head.seq, head.hash) != (last_seq, last_hash):
         if head.seq > last_seq:
@@ -196,4 +234,23 @@ def verify_chain(*, limit: int = 20) -> ChainReport:
         else:
             message = f"the chain head (#{head.seq}) does not match the last entry (#{last_seq})"
         problems.append(ChainProblem(last_seq + 1, "truncated", message))
-    return ChainReport(entries=count, head_hash=last_hash, problems=tuple(problems))
+    if anchor is not None and len(problems) < limit:
+        if last_seq < anchor.seq:
+            problems.append(
+                ChainProblem(
+                    last_seq + 1,
+                    "truncated",
+                    f"the anchor of {anchor.at} says the log had {anchor.seq} entries (head {anchor.head[:12]}…), "
+                    f"but it ends at #{last_seq}: the newest entries were deleted",
+                )
+            )
+        elif anchored_hash != anchor.head:
+            problems.append(
+                ChainProblem(
+                    anchor.seq,
+                    "rewritten",
+                    f"entry #{anchor.seq} no longer has the hash the anchor of {anchor.at} recorded: the chain "
+                    "was rewritten",
+                )
+            )
+    return ChainReport(entries=count, head_hash=last_hash, problems=tuple(problems), anchor=anchor)

@@ -100,6 +100,8 @@ class KeyRing:
     keys: Mapping[str, bytes] = field(repr=False)
     index_key: bytes = field(repr=False)
     source: str = ""
+    # HMAC key of the audit chain (docs/security.md, "Anchoring the chain"); rings made before it have none.
+    audit_key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.current not in self.keys:
@@ -113,6 +115,11 @@ class KeyRing:
             raise KeyringError(f"The index key of the key ring {self.source} is not {KEY_BYTES} bytes.")
         if hmac.compare_digest(self.index_key, self.keys[self.current]):
             raise KeyringError(f"The key ring {self.source} uses one key to encrypt and to index.")
+        if self.audit_key is not None:
+            if len(self.audit_key) != KEY_BYTES:
+                raise KeyringError(f"The audit key of the key ring {self.source} is not {KEY_BYTES} bytes.")
+            if any(hmac.compare_digest(self.audit_key, key) for key in (self.index_key, *self.keys.values())):
+                raise KeyringError(f"The key ring {self.source} reuses a key as its audit key.")
 
     def key(self, kid: str) -> bytes:
         try:
@@ -127,7 +134,21 @@ class KeyRing:
             "keys": {kid: _b64(key) for kid, key in self.keys.items()},
             "index_key": _b64(self.index_key),
         }
+        if self.audit_key is not None:
+            document["audit_key"] = _b64(self.audit_key)
         return json.dumps(document, indent=2) + "\n"
+
+    def with_audit_key(self) -> KeyRing:
+        """This ring with an audit key added (the same ring if it has one)."""
+        if self.audit_key is not None:
+            return self
+        return KeyRing(
+            current=self.current,
+            keys=self.keys,
+            index_key=self.index_key,
+            source=self.source,
+            audit_key=AESGCM.generate_key(bit_length=256),
+        )
 
     def rotated(self) -> KeyRing:
         """This ring plus a fresh key that becomes current; every older key stays to decrypt older values."""
@@ -137,6 +158,7 @@ class KeyRing:
             keys={**self.keys, kid: AESGCM.generate_key(bit_length=256)},
             index_key=self.index_key,
             source=self.source,
+            audit_key=self.audit_key,
         )
 
     @classmethod
@@ -151,6 +173,7 @@ class KeyRing:
                 keys=keys,
                 index_key=_unb64(document["index_key"]),
                 source=source,
+                audit_key=_unb64(document["audit_key"]) if document.get("audit_key") else None,
             )
         except KeyringError:
             raise
@@ -176,6 +199,7 @@ def generate_keyring() -> KeyRing:
         current=kid,
         keys={kid: AESGCM.generate_key(bit_length=256)},
         index_key=AESGCM.generate_key(bit_length=256),
+        audit_key=AESGCM.generate_key(bit_length=256),
     )
 
 

@@ -1,4 +1,4 @@
-"""Forms of the sanctions pages (GET filters only: the pages change nothing)."""
+"""Forms of the sanctions pages: GET filters, and the review of a snapshot held as suspicious."""
 
 from __future__ import annotations
 
@@ -34,3 +34,17 @@ class SearchForm(forms.Form):
         source = self.fields["source"]
         if isinstance(source, forms.ChoiceField):
             source.choices = choices
+
+
+class ReviewForm(forms.Form):
+    """An analyst's decision on a held snapshot."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("confirm", _("It is a real publication: make it current")),
+            ("reject", _("It is damaged: never make it current")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Why (kept in the audit log)"), max_length=500, widget=forms.Textarea)

@@ -46,6 +46,15 @@ class Snapshot(models.Model):
         AMENDMENT = "amendment", _("Amendment applied to the previous snapshot")
         DELTA = "delta", _("Delta applied to the previous snapshot")
 
+    class Status(models.TextChoices):
+        """Whether the snapshot may be current. A file that does not look like a real publication of its source
+        is *held* with its reasons (``held_reasons``) until an analyst confirms or rejects it; only accepted
+        snapshots are ever current (see :mod:`hramada.sanctions.plausibility`)."""
+
+        ACCEPTED = "accepted", _("Accepted")
+        HELD = "held", _("Held as suspicious")
+        REJECTED = "rejected", _("Rejected")
+
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snapshots")
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     file_name = models.CharField(_("file name"), max_length=255)
@@ -67,6 +76,11 @@ class Snapshot(models.Model):
     designation_count = models.PositiveIntegerField(_("designations"), default=0)
     warning_count = models.PositiveIntegerField(_("warnings"), default=0)
     warnings = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACCEPTED, db_index=True
+    )
+    held_reasons = models.JSONField(_("reasons held"), default=list, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:
         ordering = (

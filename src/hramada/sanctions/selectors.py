@@ -42,8 +42,11 @@ from hramada.sanctions.models import (
 
 
 def latest_snapshot(source_key: str, *, before: Snapshot | None = None) -> Snapshot | None:
-    """The newest snapshot of a source (by publication date, then import time); or the newest before one."""
-    snapshots = Snapshot.objects.filter(source__key=source_key).select_related("source")
+    """The newest accepted snapshot of a source (by publication date, then import time); or the newest before
+    one. Held and rejected snapshots are never the latest (see :mod:`hramada.sanctions.plausibility`)."""
+    snapshots = Snapshot.objects.filter(
+        source__key=source_key, status=Snapshot.Status.ACCEPTED
+    ).select_related("source")
     ordered = sorted(snapshots, key=snapshot_order_key, reverse=True)
     if before is None:
         return ordered[0] if ordered else None
@@ -66,9 +69,9 @@ def snapshots_of(source: Source) -> list[Snapshot]:
 
 
 def latest_snapshots() -> list[Snapshot]:
-    """The latest snapshot of each source (what is "current")."""
+    """The latest accepted snapshot of each source (what is "current"; a held snapshot never is)."""
     latest: dict[int, Snapshot] = {}
-    for snapshot in Snapshot.objects.select_related("source"):
+    for snapshot in Snapshot.objects.filter(status=Snapshot.Status.ACCEPTED).select_related("source"):
         held = latest.get(snapshot.source_id)
         if held is None or _order_key(snapshot) > _order_key(held):
             latest[snapshot.source_id] = snapshot
@@ -77,6 +80,13 @@ def latest_snapshots() -> list[Snapshot]:
 
 def latest_snapshot_ids() -> list[int]:
     return [snapshot.pk for snapshot in latest_snapshots()]
+
+
+def held_snapshots() -> list[Snapshot]:
+    """Snapshots waiting for an analyst: imported, but held as suspicious and not current."""
+    return list(
+        Snapshot.objects.filter(status=Snapshot.Status.HELD).select_related("source").order_by("imported_at")
+    )
 
 
 def source_overview() -> list[tuple[Source, list[Snapshot]]]:
@@ -430,16 +440,16 @@ def _relations(member: SnapshotEntity, version_ids: QuerySet[SnapshotEntity, Any
 
 
 def current_member(source_key: str, entity_id: str) -> SnapshotEntity | None:
-    """The entity in the latest snapshot of its source that holds it; else its last appearance."""
+    """The entity in the latest accepted snapshot of its source that holds it; else its last appearance."""
     members = SnapshotEntity.objects.filter(
-        snapshot__source__key=source_key, entity_id=entity_id
+        snapshot__source__key=source_key, entity_id=entity_id, snapshot__status=Snapshot.Status.ACCEPTED
     ).select_related("version", "snapshot__source")
     found = sorted(members, key=lambda m: _order_key(m.snapshot))
     return found[-1] if found else None
 
 
 def entity_history(source_key: str, entity_id: str) -> list[HistoryRow]:
-    """Every snapshot of the source, oldest first, with whether the entity's content changed in it."""
+    """Every accepted snapshot of the source, oldest first, with whether the entity's content changed in it."""
     memberships = dict(
         SnapshotEntity.objects.filter(snapshot__source__key=source_key, entity_id=entity_id).values_list(
             "snapshot_id", "version_id"
@@ -448,7 +458,10 @@ def entity_history(source_key: str, entity_id: str) -> list[HistoryRow]:
     rows: list[HistoryRow] = []
     previous: int | None = None
     snapshots = sorted(
-        Snapshot.objects.filter(source__key=source_key).select_related("source"), key=_order_key
+        Snapshot.objects.filter(source__key=source_key, status=Snapshot.Status.ACCEPTED).select_related(
+            "source"
+        ),
+        key=_order_key,
     )
     for snapshot in snapshots:
         version = memberships.get(snapshot.pk)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sources/", views.sources, name="sources"),
     path("snapshots/<int:snapshot_id>/", views.snapshot, name="snapshot"),
     path("snapshots/<int:snapshot_id>/changes/", views.snapshot_changes, name="snapshot_changes"),
+    path("snapshots/<int:snapshot_id>/review/", views.review_snapshot, name="review_snapshot"),
     path("deltas/<int:delta_id>/", views.delta, name="delta"),
     path("entities/<str:source_key>/<path:entity_id>/", views.entity, name="entity"),
 ]

@@ -1,24 +1,29 @@
 """Pages for sanctions analysts (auditors and administrators read them too): sources and snapshots, search
 across every name in any script, an entity with its records in other sources and its history, and what a
-delta changed. All read-only and thin: they call selectors.
+delta changed. Thin: they call selectors; the one change is an analyst's review of a snapshot held as suspicious
+(:mod:`hramada.sanctions.plausibility`).
 """
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from hramada.core.access import require_roles
+from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
-from hramada.sanctions import linking, selectors
-from hramada.sanctions.forms import SearchForm
+from hramada.sanctions import linking, plausibility, selectors
+from hramada.sanctions.forms import ReviewForm, SearchForm
 from hramada.sanctions.models import Delta, Snapshot
 
 READ_ROLES = frozenset({Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR})
 PAGE_SIZE = 50
 
 read_only = require_roles(Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)
+REVIEW_ROLES = (Role.SANCTIONS_ANALYST, Role.ADMINISTRATOR)
 
 
 def _query_string(request: HttpRequest) -> str:
@@ -74,11 +79,38 @@ def snapshot(request: HttpRequest, snapshot_id: int) -> HttpResponse:
         members = members.filter(belarus=True)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     delta = selectors.delta_into(snap)
-    return render(
-        request,
-        "sanctions/snapshot.html",
-        {"snapshot": snap, "page": page, "delta": delta, "belarus": belarus, "query": _query_string(request)},
-    )
+    context = {
+        "snapshot": snap,
+        "page": page,
+        "delta": delta,
+        "belarus": belarus,
+        "query": _query_string(request),
+        "review_form": ReviewForm() if snap.status == Snapshot.Status.HELD else None,
+        "may_review": signed_in_user(request).has_role(*REVIEW_ROLES),
+    }
+    return render(request, "sanctions/snapshot.html", context)
+
+
+@require_roles(*REVIEW_ROLES)
+@require_POST
+def review_snapshot(request: HttpRequest, snapshot_id: int) -> HttpResponse:
+    """Confirm a held snapshot (it becomes current if it is the newest) or reject it (it never does)."""
+    snap = get_object_or_404(Snapshot, pk=snapshot_id)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision and say why."))
+        return redirect("sanctions:snapshot", snap.pk)
+    decide = plausibility.confirm if form.cleaned_data["decision"] == "confirm" else plausibility.reject
+    try:
+        reviewed = decide(snap, by=request.user, note=form.cleaned_data["note"])
+    except plausibility.ReviewError:
+        messages.error(request, _("This snapshot is not held; nothing changed."))
+        return redirect("sanctions:snapshot", snap.pk)
+    if reviewed.status == Snapshot.Status.ACCEPTED:
+        messages.success(request, _("Snapshot confirmed: it is current if it is the newest of its source."))
+    else:
+        messages.success(request, _("Snapshot rejected: it will never be current."))
+    return redirect("sanctions:snapshot", snap.pk)
 
 
 @read_only

@@ -226,6 +226,17 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 
 # Personal data encryption: a JSON key ring generated into var/ on first run (see hramada.core.crypto).
 HRAMADA_KEYRING_FILE = env_str("KEYRING_FILE", str(VAR_DIR / "keyring.json"))
+# Audit chain anchors (docs/security.md): an append-only file outside the database, written by
+# `manage.py anchor_audit` and after every HRAMADA_AUDIT_ANCHOR_EVERY entries.
+HRAMADA_AUDIT_ANCHOR_FILE = env_str("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.jsonl"))
+HRAMADA_AUDIT_ANCHOR_EVERY = env_int("AUDIT_ANCHOR_EVERY", 1000)
+
+# Sanctions import plausibility (docs/security.md): a snapshot that removes more than this share of the listed
+# parties of the previous one, or changes the kind of more than this many, is held for an analyst to confirm.
+HRAMADA_SANCTIONS_MAX_REMOVED_PERCENT = env_int("SANCTIONS_MAX_REMOVED_PERCENT", 5)
+HRAMADA_SANCTIONS_MAX_KIND_CHANGES = env_int("SANCTIONS_MAX_KIND_CHANGES", 3)
+# ... but losing this many parties or fewer is never suspicious by itself (a delta that delists one of two).
+HRAMADA_SANCTIONS_REMOVED_FLOOR = env_int("SANCTIONS_REMOVED_FLOOR", 3)
 
 LOGGING = {
     "version": 1,

@@ -17,3 +17,11 @@ from hramada.settings.env import write_private_file  # noqa: E402
 _keyring_dir = Path(tempfile.mkdtemp(prefix="hramada-test-keys-"))
 write_private_file(_keyring_dir / "keyring.json", generate_keyring().to_json())
 HRAMADA_KEYRING_FILE = str(_keyring_dir / "keyring.json")
+HRAMADA_AUDIT_ANCHOR_FILE = str(_keyring_dir / "audit-anchors.jsonl")
+# No automatic anchors: entries roll back between tests but a line in the file would stay (tests turn it on).
+HRAMADA_AUDIT_ANCHOR_EVERY = 0
+
+# Test databases are emptied with TRUNCATE between transactional tests; the audit log's trigger refuses TRUNCATE
+# unless the session says otherwise (tests of the trigger switch it off again).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c hramada.allow_audit_truncate=on"  # noqa: F405

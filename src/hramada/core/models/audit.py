@@ -9,6 +9,7 @@ the chain never forks. On PostgreSQL a trigger refuses UPDATE and DELETE on the 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import UTC
 from typing import Any, NoReturn
@@ -75,6 +76,9 @@ class AuditEntry(models.Model):
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Keyed entries are chained with HMAC-SHA256 under the ring's audit key; entries written before the ring had
+    # one keep their plain SHA-256 (docs/security.md, "Anchoring the chain").
+    keyed = models.BooleanField(default=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -120,12 +124,25 @@ class AuditEntry(models.Model):
             "address": self.address,
             "prev_hash": self.prev_hash,
         }
+        if self.keyed:
+            document["keyed"] = True
         return json.dumps(
             document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
         )
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+    def compute_hash(self, audit_key: bytes | None = None) -> str:
+        """SHA-256 of the canonical text, or for a keyed entry its HMAC-SHA256 under ``audit_key`` (the ring's
+        audit key when not given; a keyed entry cannot be hashed without it)."""
+        message = self.canonical().encode("utf-8")
+        if not self.keyed:
+            return hashlib.sha256(message).hexdigest()
+        if audit_key is None:
+            from hramada.core.crypto import KeyringError, load_keyring
+
+            audit_key = load_keyring().audit_key
+            if audit_key is None:
+                raise KeyringError("The key ring has no audit key, so keyed audit entries cannot be checked.")
+        return hmac.new(audit_key, message, hashlib.sha256).hexdigest()
 
 
 class AuditChainHead(models.Model):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
 from hramada.fund.models import (
     Envelope,
@@ -19,7 +20,14 @@ from hramada.fund.models import (
     Programme,
     Reallocation,
 )
-from hramada.fund.services.common import _entry, _lock_envelope, _require, _user, parse_amount
+from hramada.fund.services.common import (
+    _entry,
+    _lock_envelope,
+    _lock_envelopes,
+    _require,
+    _user,
+    parse_amount,
+)
 from hramada.fund.services.errors import ReallocationRefused
 
 if TYPE_CHECKING:
@@ -60,6 +68,7 @@ def update_policy(programme: Programme, *, by: User | None, **changes: Any) -> P
     return programme
 
 
+@retry_on_conflict
 def allocate(envelope: Envelope, amount: Any, *, by: User | None, note: str = "") -> Envelope:
     """Add budget to an envelope (a donor contribution, the year's allocation)."""
     amount = parse_amount(amount)
@@ -75,6 +84,7 @@ def allocate(envelope: Envelope, amount: Any, *, by: User | None, note: str = ""
 # --- Reallocation -------------------------------------------------------------------------------------------
 
 
+@retry_on_conflict
 def request_reallocation(
     *,
     source: Envelope,
@@ -102,7 +112,7 @@ def request_reallocation(
             % {"a": source.currency, "b": target.currency}
         )
     with transaction.atomic():
-        locked = _lock_envelope(source.pk)
+        locked = _lock_envelopes(source.pk, target.pk)[source.pk]
         if amount > locked.available:
             raise ReallocationRefused(
                 _(
@@ -142,12 +152,14 @@ def request_reallocation(
     return reallocation
 
 
+@retry_on_conflict
 def approve_reallocation(reallocation: Reallocation, *, by: User | None) -> Reallocation:
     _require(by, Role.FUND_MANAGER)
     with transaction.atomic():
         reallocation = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
         if reallocation.status != Reallocation.Status.PENDING:
             raise ReallocationRefused(_("This reallocation was already decided."))
+        _lock_envelopes(reallocation.source_id, reallocation.target_id)
         if by is not None and reallocation.requested_by_id == by.pk:
             raise ReallocationRefused(
                 _("A second fund manager must approve: you requested this reallocation.")
@@ -177,9 +189,8 @@ def reject_reallocation(reallocation: Reallocation, *, by: User | None, note: st
 
 
 def _execute(reallocation: Reallocation, *, by: User | None) -> None:
-    # Lock both envelopes in primary-key order so two opposite reallocations cannot deadlock.
-    first, second = sorted([reallocation.source_id, reallocation.target_id])
-    locked = {pk: _lock_envelope(pk) for pk in (first, second)}
+    # Both envelopes in primary-key order (the callers already hold them, before the audit chain head).
+    locked = _lock_envelopes(reallocation.source_id, reallocation.target_id)
     source = locked[reallocation.source_id]
     amount = reallocation.amount
     if amount > source.available:

@@ -53,6 +53,13 @@ def _lock_envelope(pk: int) -> Envelope:
     return Envelope.objects.select_for_update(no_key=True).get(pk=pk)
 
 
+def _lock_envelopes(*pks: int) -> dict[int, Envelope]:
+    """Lock several envelopes, always in primary-key order, before anything else in the transaction (the audit
+    chain head in particular): two transactions moving money between the same envelopes in opposite directions
+    then queue instead of deadlocking."""
+    return {pk: _lock_envelope(pk) for pk in sorted(set(pks))}
+
+
 def _entry(envelope: Envelope, kind: str, amount: Decimal, note: str, by: User | None) -> None:
     EnvelopeEntry.objects.create(envelope=envelope, kind=kind, amount=amount, note=note[:500], by=_user(by))
 

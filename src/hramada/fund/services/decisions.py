@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
 from hramada.fund import letters, public, workflow
 from hramada.fund.models import (
@@ -110,6 +111,16 @@ def recommend(application: Application, *, by: User | None, note: str = "") -> A
 # --- Decisions ----------------------------------------------------------------------------------------------
 
 
+def envelope_for(application: Application, year: int | None = None) -> Envelope | None:
+    return Envelope.objects.filter(
+        programme=application.programme,
+        tier=application.tier,
+        category=application.category,
+        year=year or timezone.localdate().year,
+    ).first()
+
+
+@retry_on_conflict
 def approve(application: Application, *, by: User | None, amount: Any = None, note: str = "") -> Grant:
     """Approve and commit the money: the envelope row is locked, so two approvals against its last euro cannot
     both pass; the database constraint (committed <= allocated) stands behind the check."""

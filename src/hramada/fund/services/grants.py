@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
 from hramada.fund import letters, public
 from hramada.fund.models import (
@@ -173,6 +174,7 @@ def review_report(report: Report, *, accept: bool, note: str = "", by: User | No
     return report
 
 
+@retry_on_conflict
 def release_tranche(
     tranche: Tranche,
     *,

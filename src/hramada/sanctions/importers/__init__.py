@@ -23,7 +23,15 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hramada.sanctions.importers import eu_fsf, eu_journal, ftm_json, ofac_sdn, opensanctions_delta, un_xml
+from hramada.sanctions.importers import (
+    eu_fsf,
+    eu_journal,
+    ftm_json,
+    ofac_sdn,
+    opensanctions_delta,
+    shapes,
+    un_xml,
+)
 from hramada.sanctions.importers.entities import ParsedEntity
 from hramada.sanctions.importers.errors import SourceFormatError
 from hramada.sanctions.importers.names import NameVariant, guess_cyrillic_lang, name_variants
@@ -39,6 +47,7 @@ __all__ = [
     "name_variants",
     "parse",
     "parse_all",
+    "shapes",
     "sniff",
 ]
 
@@ -192,7 +201,8 @@ def parse(
     ``programmes`` keeps only the records with a ``Sanction`` whose ``programId`` is one of them (records
     without any Sanction, such as addresses in FtM exports, are dropped too). Other ``options`` go to the
     source's parser (``alt_path``, ``add_path``, ``comments_path`` for OFAC). Raises
-    :class:`SourceFormatError` for a bad file, possibly after earlier items were yielded: collect before
+    :class:`SourceFormatError` for a bad file (including a value over the size limits of
+    :mod:`~hramada.sanctions.importers.shapes`), possibly after earlier items were yielded: collect before
     storing (see :func:`parse_all`).
     """
     spec = _check_source(source_key, path)
@@ -200,6 +210,7 @@ def parse(
         raise ValueError(f"{source_key} entities link to their Sanctions by id only; filter after collecting")
     wanted = frozenset(programmes) if programmes is not None else None
     for record in spec.parser(path, **options):
+        shapes.check_value_sizes(path, record)
         if wanted is not None:
             ids = {p for e in record if e.schema == "Sanction" for p in e.values("programId")}
             if not ids & wanted:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from hramada.sanctions.importers.errors import SourceFormatError
 PathLike = str | Path
 
 _HEAD_BYTES = 4096
+# A declaration can only stand before the root element; a prolog longer than this is not a source's file.
+_PROLOG_BYTES = 65536
 _UTF16_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -113,19 +116,56 @@ def split_cell(cell: str, separator: str = ";") -> list[str]:
     return [value for value in values if value]
 
 
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION_WIDE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def refuse_declarations(path: PathLike, head: bytes) -> None:
+    """Refuse XML with a document type or entity declaration: no source publishes one, and entities are how
+    a file pulls in other files or swells to gigabytes (an unexpanded entity would silently drop a name)."""
+    text = head.lstrip(codecs.BOM_UTF8)
+    found = _DECLARATION.search(text)
+    if found is None and head.startswith(_UTF16_BOMS):
+        for encoding in ("utf-32", "utf-16"):
+            try:
+                decoded = head.decode(encoding, errors="ignore")
+            except (UnicodeDecodeError, LookupError):
+                continue
+            wide = _DECLARATION_WIDE.search(decoded)
+            if wide is not None:
+                raise SourceFormatError(path, f"the XML has a {wide.group(1).upper()} declaration; refused")
+    if found is not None:
+        raise SourceFormatError(
+            path, f"the XML has a {found.group(1).decode().upper()} declaration; refused (no source uses one)"
+        )
+
+
 def iter_xml_elements(path: PathLike, tags: set[str]) -> Iterator[etree._Element]:
     """Stream the elements with one of ``tags`` (namespaced tags in ``{ns}name`` form) from an XML file.
 
     Each element is yielded complete and is cleared afterwards, together with the siblings already seen, so
     memory stays bounded however large the file is. XML errors (a truncated file raises when the end is
-    reached) become format errors with the line.
+    reached) become format errors with the line. A DOCTYPE or entity declaration is refused before anything
+    is read (see :func:`refuse_declarations`), and again if the parser saw one past the first bytes.
     """
-    read_head(path)
+    refuse_declarations(path, read_head(path, _PROLOG_BYTES))
     context = etree.iterparse(
-        str(path), events=("end",), tag=tuple(tags), resolve_entities=False, no_network=True, huge_tree=True
+        str(path),
+        events=("end",),
+        tag=tuple(tags),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=True,
     )
+    checked = False
     try:
         for _event, element in context:
+            if not checked:
+                docinfo = element.getroottree().docinfo
+                if docinfo.doctype or docinfo.internalDTD is not None:
+                    raise SourceFormatError(path, "the XML has a DOCTYPE declaration; refused")
+                checked = True
             yield element
             element.clear()
             parent = element.getparent()

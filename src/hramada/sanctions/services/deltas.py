@@ -33,11 +33,16 @@ def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
 
 
 def refresh_deltas(snapshot: Snapshot) -> Delta:
-    """The delta from the previous snapshot to this one, and from this one to the next if it came in late."""
+    """The delta from the previous accepted snapshot to this one, and (for an accepted one) from this one to the
+    next accepted one if it came in late or was confirmed later."""
     previous = latest_snapshot(snapshot.source.key, before=snapshot)
     delta = compute_delta(previous, snapshot)
+    if snapshot.status != Snapshot.Status.ACCEPTED:
+        return delta
     newer = sorted(
-        (s for s in Snapshot.objects.filter(source=snapshot.source).exclude(pk=snapshot.pk)),
+        Snapshot.objects.filter(source=snapshot.source, status=Snapshot.Status.ACCEPTED).exclude(
+            pk=snapshot.pk
+        ),
         key=snapshot_order_key,
     )
     following = [s for s in newer if snapshot_order_key(s) > snapshot_order_key(snapshot)]

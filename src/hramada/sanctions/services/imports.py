@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from hramada.sanctions import importers
+from hramada.sanctions import importers, plausibility
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
 from hramada.sanctions.importers.names import NAME_KINDS
 from hramada.sanctions.models import (
@@ -84,7 +84,7 @@ class ImportResult:
         if not self.created:
             return (
                 f"{snap.file_name}: already imported as snapshot {snap.pk} of {snap.source.key} "
-                f"(SHA-256 {snap.sha256[:12]}); nothing changed."
+                f"(SHA-256 {snap.sha256[:12]}, {snap.status}); nothing changed."
             )
         text = (
             f"{snap.file_name}: snapshot {snap.pk} of {snap.source.key}: {snap.entity_count} entities "
@@ -95,6 +95,11 @@ class ImportResult:
             text += (
                 f" Since snapshot {self.delta.old_id}: {self.delta.added_count} added, "
                 f"{self.delta.removed_count} removed, {self.delta.amended_count} amended."
+            )
+        if snap.status == Snapshot.Status.HELD:
+            text += (
+                " HELD AS SUSPICIOUS, not current until an analyst confirms it on its page: "
+                + " | ".join(snap.held_reasons)
             )
         return text
 
@@ -497,6 +502,14 @@ def import_file(
     prepared = _prepare(entities)
     del entities
     report("parse", len(prepared), len(prepared))
+    published_at = published_at or published_date_from_name(path.name)
+    held_reasons = plausibility.assess(
+        source_key,
+        path,
+        [item.entity for item in prepared],
+        {item.entity.id: (item.entity.schema, item.subject) for item in prepared},
+        latest_snapshot(store_key, before=Snapshot(published_at=published_at, imported_at=timezone.now())),
+    )
     parsed = time.perf_counter()
 
     warnings = [f"{item.entity.id}: {warning}" for item in prepared for warning in item.entity.warnings]
@@ -517,9 +530,11 @@ def import_file(
             kind=kind,
             base=base,
             imported_at=timezone.now(),
-            published_at=published_at or published_date_from_name(path.name),
+            published_at=published_at,
             warning_count=len(warnings),
             warnings=warnings[:500],
+            status=Snapshot.Status.HELD if held_reasons else Snapshot.Status.ACCEPTED,
+            held_reasons=held_reasons,
             **_counts(prepared),
         )
         versions, new_versions = _store_versions(prepared, report)
@@ -569,4 +584,6 @@ def _audit(by: User | None, snapshot: Snapshot, new_versions: int) -> None:
         "entities": snapshot.entity_count,
         "new_versions": new_versions,
     }
+    if snapshot.held_reasons:
+        detail["held"] = snapshot.held_reasons
     audit.record(action="sanctions.import", target=snapshot, detail=detail, by=by)
