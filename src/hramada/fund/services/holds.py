@@ -148,7 +148,10 @@ def _remember(hold: ScreeningHold, *, confirm: bool, by: User | None) -> None:
     false positive is not raised again until the listed record's identifying data changes."""
     if by is None:
         return
-    for match in hold.matches:
+    matches = (
+        hold.reveal("matches", by=by, purpose="remembering the analyst's decision on each listed match") or []
+    )
+    for match in matches:
         try:
             public.remember_decision(
                 party_ref=party_ref(hold.application_id, hold.party),
@@ -178,7 +181,11 @@ def forget_cleared_holds(ref: str, entity_id: str) -> int:
             application_id=int(application_id), party=party, status=ScreeningHold.Status.CLEARED
         )
         for hold in cleared:
-            if any(m.get("entity_id") == entity_id for m in hold.matches):
+            matches = (
+                hold.reveal("matches", by=None, purpose="re-opening holds after a decision was reversed")
+                or []
+            )
+            if any(m.get("entity_id") == entity_id for m in matches):
                 hold.fingerprint = hashlib.sha256(f"reversed:{hold.fingerprint}".encode()).hexdigest()
                 hold.save(update_fields=["fingerprint"])
                 count += 1

@@ -225,12 +225,20 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     grant = Grant.objects.filter(application=application).first()
     problems = services.completeness_problems(application) if application.state == State.DRAFT else []
-    selectors.opened([application], ("title",), by=request.user, purpose=OWN_DATA)
+    answers = ("summary", "objectives", "activities", "risks", "digital_security_plan")
+    opened = ("title",) if application.state == State.DRAFT else ("title", *answers)
+    selectors.opened([application], opened, by=request.user, purpose=OWN_DATA)
+    budget_lines = (
+        selectors.opened(application.budget_lines.all(), ("description",), by=request.user, purpose=OWN_DATA)
+        if application.state != State.DRAFT
+        else []
+    )
     return render(
         request,
         "fund/portal/application.html",
         {
             "application": application,
+            "budget_lines": budget_lines,
             "problems": problems,
             "token_form": forms.TokenForm.fresh(),
             "attachment_form": forms.AttachmentForm(),
