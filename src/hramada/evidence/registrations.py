@@ -61,6 +61,10 @@ def register_all() -> None:
     register_link(NavLink("evidence:overview", _("Evidence"), EVIDENCE_ROLES, order=30))
     register_link(NavLink("evidence:register", _("Political prisoners"), EVIDENCE_ROLES, order=31))
     register_link(NavLink("evidence:map", _("Map"), EVIDENCE_ROLES, order=32))
+    # Sanctions analysts read perpetrators and the candidates for listing that feed proposals.
+    register_link(
+        NavLink("evidence:candidates", _("Candidates for listing"), frozenset({Role.SANCTIONS_ANALYST}), order=33)
+    )
     register_step(
         BootstrapStep(key="evidence.demo", description="Demo evidence and register", run=_demo, order=210)
     )
