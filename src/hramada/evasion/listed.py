@@ -2,9 +2,8 @@
 
 Everything else in this app imports this module, never ``hramada.sanctions`` (an import-linter contract says so).
 Names are screened through the sanctions app's door (``hramada.sanctions.public.screen``, audited, with a screening
-profile). The door has no bulk read of every current entity with its edges (ownership percentages, vessels'
-IMO numbers, wallets), so the whole current lists are still read here through ``sanctions.selectors.current_entities``
-and ``latest_snapshot_ids``: the one place that will change when the door offers that read.
+profile). The graph needs every current entity with its edges (ownership percentages, vessels' IMO numbers,
+wallets), which the door streams (``public.current_ftm_entities``, cached by ``public.current_lists_version``).
 
 What it returns is plain data: listed parties as graph nodes (with the authorities whose list names them), the
 links between them, vessels by IMO, aircraft and crypto wallets.
@@ -110,15 +109,15 @@ class _UnionFind:
 
 
 def _current() -> Iterator[dict[str, Any]]:
-    from hramada.sanctions import selectors
+    from hramada.sanctions import public
 
-    yield from selectors.current_entities()
+    yield from public.current_ftm_entities()
 
 
 def _snapshot_key() -> tuple[int, ...]:
-    from hramada.sanctions import selectors
+    from hramada.sanctions import public
 
-    return tuple(sorted(selectors.latest_snapshot_ids()))
+    return public.current_lists_version()
 
 
 def build(entities: Iterable[dict[str, Any]], *, today: date | None = None) -> ListedData:

@@ -63,7 +63,9 @@ def register_all() -> None:
     register_link(NavLink("evidence:map", _("Map"), EVIDENCE_ROLES, order=32))
     # Sanctions analysts read perpetrators and the candidates for listing that feed proposals.
     register_link(
-        NavLink("evidence:candidates", _("Candidates for listing"), frozenset({Role.SANCTIONS_ANALYST}), order=33)
+        NavLink(
+            "evidence:candidates", _("Candidates for listing"), frozenset({Role.SANCTIONS_ANALYST}), order=33
+        )
     )
     register_step(
         BootstrapStep(key="evidence.demo", description="Demo evidence and register", run=_demo, order=210)

@@ -45,7 +45,9 @@ def register_all() -> None:
     )
     register_link(NavLink("registry:overview", _("Grants registry"), READ_ROLES, order=20))
     register_link(
-        NavLink("registry:holds", _("Registry holds"), frozenset({Role.SANCTIONS_ANALYST, Role.AUDITOR}), order=21)
+        NavLink(
+            "registry:holds", _("Registry holds"), frozenset({Role.SANCTIONS_ANALYST, Role.AUDITOR}), order=21
+        )
     )
     register_step(
         BootstrapStep(

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -66,8 +66,10 @@ __all__ = [
     "Screening",
     "UnknownPurposeError",
     "belarus_entity_ids",
+    "current_ftm_entities",
     "current_identity",
     "current_lists",
+    "current_lists_version",
     "decision_reversed",
     "index_ready",
     "index_status",
@@ -649,3 +651,14 @@ def listed_summaries() -> Mapping[str, ListedEntity]:
 def belarus_entity_ids(entity_ids: Collection[str]) -> set[str]:
     """Those of these ids that carry a Belarus-regime designation on some current list."""
     return _belarus_ids(set(entity_ids))
+
+
+def current_ftm_entities() -> Iterator[dict[str, Any]]:
+    """Every entity of every current list as an FtM dict (``datasets`` = [list key]), streamed: for apps that build
+    their own structures over the whole lists (the evasion app's ownership graph, vessels and wallets)."""
+    return selectors.current_entities()
+
+
+def current_lists_version() -> tuple[int, ...]:
+    """Changes whenever any list gets a new current snapshot: a cache key for what is built from the lists."""
+    return tuple(sorted(selectors.latest_snapshot_ids()))
