@@ -15,6 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from hramada.api.auth import roles
+from hramada.api.screening import AUTH_ERRORS
 from hramada.core.roles import Role
 from hramada.registry import selectors
 
@@ -54,7 +55,12 @@ def _out(view: selectors.RecordView) -> dict[str, Any]:
     return view.as_dict()
 
 
-@router.get("/records", auth=roles(*READ), response=RecordPage, summary="Grant records the caller may see")
+@router.get(
+    "/records",
+    auth=roles(*READ),
+    response={200: RecordPage, 422: dict[str, Any], **AUTH_ERRORS},
+    summary="Grant records the caller may see",
+)
 def records(
     request: HttpRequest,
     theme: str | None = None,
@@ -74,7 +80,12 @@ def records(
     return {"count": count, "results": [_out(v) for v in views]}
 
 
-@router.get("/records/{record_id}", auth=roles(*READ), response=RecordOut, summary="One grant record")
+@router.get(
+    "/records/{record_id}",
+    auth=roles(*READ),
+    response={200: RecordOut, 404: dict[str, Any], 422: dict[str, Any], **AUTH_ERRORS},
+    summary="One grant record",
+)
 def record(request: HttpRequest, record_id: int) -> dict[str, Any]:
     view = selectors.record_view(request.user, record_id)
     if view is None:
