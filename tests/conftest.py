@@ -22,6 +22,32 @@ def _english_between_tests() -> Any:
     translation.activate("en")
 
 
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """One Debian Chromium per test process, driven by Playwright's sync API (which allows one instance per
+    thread): every test that needs a browser shares it, in tests/browser/ and elsewhere."""
+    import os
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it when it may)")
+    # Playwright's sync API runs an event loop; Django must allow ORM calls from the test body meanwhile.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=args, headless=True)
+        yield launched
+        launched.close()
+
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 

@@ -12,7 +12,6 @@ It runs on SQLite and on PostgreSQL (not marked as a browser test, so CI's Postg
 from __future__ import annotations
 
 import json
-import os
 import re
 import urllib.parse
 from collections.abc import Iterable, Iterator
@@ -27,7 +26,6 @@ from django.test import Client
 from hramada.core.roles import Role
 from hramada.fund.models import Application, Category, Envelope, Programme, ScreeningHold, Tier
 from hramada.fund.screening import PossibleMatch, use_screener
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import sign_in_verified
 
 NAME = "Алесь Квіткоўскі"
@@ -127,16 +125,9 @@ def test_the_search_finds_a_value_in_every_form_it_may_take() -> None:
 
 
 @pytest.fixture
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+def chromium(browser: Any) -> Any:
+    """The session's one Chromium (tests/conftest.py): Playwright's sync API allows one instance per process."""
+    return browser
 
 
 def _page(browser: Any, *, javascript: bool, cookie: Any = None, url: str = "") -> Any:

@@ -26,7 +26,9 @@ def small_ofac(tmp_path: Path) -> Path:
             row = next(csv.reader([line]), [])
             if len(row) == 12 and ("BELARUS" in row[3] or row[0] in EXTRA_ROWS):
                 sink.write(line)
-        sink.write("\x1a")  # every OFAC publication ends with the DOS end-of-file byte; a file without it is held
+        sink.write(
+            "\x1a"
+        )  # every OFAC publication ends with the DOS end-of-file byte; a file without it is held
     return out
 
 
