@@ -25,12 +25,17 @@ def number(value: Decimal | int | float | None) -> str:
 
 
 @register.filter(name="long_date")
-def long_date(value: date | datetime | None) -> str:
+def long_date(value: date | datetime | str | None) -> str:
+    """A date in the reader's language; a value that is not a date (a partial date kept as text) as it is."""
+    if not isinstance(value, date):
+        return str(value or "")
     return formatting.long_date(value)
 
 
 @register.filter(name="timestamp")
-def timestamp(value: datetime | None) -> str:
+def timestamp(value: datetime | date | str | None) -> str:
+    if not isinstance(value, datetime):
+        return long_date(value)
     return formatting.timestamp(value)
 
 
