@@ -23,14 +23,14 @@ $(VENV)/bin/python:
 
 $(VENV)/.run-deps: requirements/lock.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
 	@$(PY) scripts/preflight.py --index
-	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip uv
+	$(PY) -m pip install -q --disable-pip-version-check uv
 	$(UV_INSTALL) -r requirements/lock.txt
 	$(UV_INSTALL) --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-deps: requirements/dev.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
 	@$(PY) scripts/preflight.py --index
-	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip uv
+	$(PY) -m pip install -q --disable-pip-version-check uv
 	$(UV_INSTALL) -r requirements/dev.txt
 	$(UV_INSTALL) --no-deps -e .
 	touch $@ $(VENV)/.run-deps
