@@ -119,3 +119,12 @@ def test_brother_and_sister_do_not_match() -> None:
 
 def test_noise_words_in_name_cells_are_ignored() -> None:
     assert similarity("Oleg YURCHIK aka Aleh YURCHYK", "YURCHYK, Aleh") >= MATCH
+
+
+def test_digits_that_are_not_decimal_numbers_are_not_numbers() -> None:
+    """Found by the property test on a fresh machine: "⓵" is a digit to str.isdigit() but not a number to int()."""
+    from hramada.screening.names import number_key
+
+    assert number_key("⓵", "Vessel") is None
+    assert number_key("²", "Company") is None
+    assert number_key("١٢", "Vessel") == "#12"  # Arabic-Indic digits are decimal numbers

@@ -62,7 +62,7 @@ def identifier_conflicts(ctx: Context) -> Evidence | None:
 
 
 def _years(dates: tuple[str, ...]) -> set[int]:
-    return {int(d[:4]) for d in dates if d[:4].isdigit()}
+    return {int(d[:4]) for d in dates if d[:4].isdecimal()}
 
 
 def birth_date_matches(ctx: Context) -> Evidence | None:

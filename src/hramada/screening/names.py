@@ -348,7 +348,8 @@ def number_key(word: str, kind: str) -> str | None:
     In person names a single letter is an initial, not a numeral (V. Lukashenko).
     """
     word = word.casefold()
-    if word.isdigit():
+    # isdecimal, not isdigit: "⓵" and "²" are digits that int() refuses.
+    if word.isdecimal():
         return f"#{int(word)}"
     roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
     if word and roman:
