@@ -95,3 +95,19 @@ def test_every_sanctions_module_but_the_door_is_closed_to_other_apps() -> None:
         if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").is_file()
     }
     assert modules - set(contract["forbidden_modules"]) == {"hramada.sanctions.public"}
+
+
+def test_every_evidence_module_but_the_door_is_closed_to_rapid_response() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(
+        c
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["name"] == "Rapid response reaches the evidence app only through evidence.public"
+    )
+    package = SRC / "hramada" / "evidence"
+    modules = {
+        f"hramada.evidence.{path.stem if path.is_file() else path.name}"
+        for path in package.iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").is_file()
+    }
+    assert modules - set(contract["forbidden_modules"]) == {"hramada.evidence.public"}

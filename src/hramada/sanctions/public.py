@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from hramada.core.models import User
 
 __all__ = [
+    "LOCAL_LIST_KEY",
     "PURPOSES",
     "SCREENING_ROLES",
     "CurrentList",
@@ -58,6 +59,8 @@ __all__ = [
     "Hit",
     "ListChange",
     "ListedRecord",
+    "LocalListError",
+    "LocalPublication",
     "Party",
     "PartyError",
     "Profile",
@@ -80,6 +83,8 @@ __all__ = [
     "listed_identity",
     "listed_summaries",
     "profile",
+    "publish_local_designations",
+    "read_eu_journal_file",
     "record_bulk_screening",
     "related_entities",
     "remember_decision",
@@ -662,3 +667,59 @@ def current_ftm_entities() -> Iterator[dict[str, Any]]:
 def current_lists_version() -> tuple[int, ...]:
     """Changes whenever any list gets a new current snapshot: a cache key for what is built from the lists."""
     return tuple(sorted(selectors.latest_snapshot_ids()))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The platform's own list of adopted designations (rapid response)
+
+LOCAL_LIST_KEY = "ftm_json:hramada-adopted"
+"""The list key of designations recorded here on adoption (``hramada.sanctions.services.local``)."""
+
+
+class LocalListError(Exception):
+    """A local publication or a list file that the importer refused; the message says why, nothing was stored."""
+
+
+@dataclass(frozen=True)
+class LocalPublication:
+    """What publishing in the local list did: the new snapshot and its delta counts."""
+
+    snapshot_id: int
+    created: bool
+    held: bool
+    added: int
+    removed: int
+    amended: int
+
+
+def publish_local_designations(entities: Sequence[Mapping[str, Any]], *, by: User | None) -> LocalPublication:
+    """Add or replace ``entities`` (FtM dicts: a listed party and its ``Sanction``) in the platform's local list as
+    a new snapshot with a delta, through the same import path as every published file: ``list_changed`` is sent
+    after the caller's transaction commits. Raises :class:`LocalListError` when the importer refuses them."""
+    from hramada.sanctions.services import local
+    from hramada.sanctions.services.imports import SnapshotImportError
+
+    try:
+        done = local.publish_local_designations(entities, by=by)
+    except SnapshotImportError as error:
+        raise LocalListError(str(error)) from error
+    return LocalPublication(
+        snapshot_id=done.snapshot_id,
+        created=done.created,
+        held=done.held,
+        added=done.added,
+        removed=done.removed,
+        amended=done.amended,
+    )
+
+
+def read_eu_journal_file(path: str) -> list[dict[str, Any]]:
+    """The entities (FtM dicts) the EU journal importer reads from a file in its CSV layout, storing nothing; a
+    file it refuses is a :class:`LocalListError` with the importer's message naming the line."""
+    from hramada.sanctions.services import local
+    from hramada.sanctions.services.imports import SnapshotImportError
+
+    try:
+        return [dict(entity.data) for entity in local.read_eu_journal_file(path)]
+    except SnapshotImportError as error:
+        raise LocalListError(str(error)) from error
