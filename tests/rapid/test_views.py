@@ -1,0 +1,134 @@
+"""The pages as people use them: draft from a dossier, legal review and approval by others, refusals shown as
+messages, exports and the package downloaded, adoption recorded, policy and relief pages."""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from hramada.rapid.models import Proposal
+from hramada.rapid.workflow import State
+from tests.conftest import sign_in_verified
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(client: Any, user: Any) -> Any:
+    client.logout()
+    return sign_in_verified(client, user)
+
+
+def _messages(response: Any) -> str:
+    return " ".join(str(m) for m in response.context["messages"])
+
+
+def test_a_proposal_goes_from_a_dossier_through_three_people_to_export_and_adoption(
+    client: Any, team: Any
+) -> None:
+    _as(client, team.drafter)
+    page = client.get(reverse("rapid:new") + f"?dossier={team.dossier.pk}")
+    assert page.status_code == 200
+    response = client.post(
+        reverse("rapid:new"),
+        {
+            "origin": "dossier",
+            "dossier": team.dossier.pk,
+            "trigger_kind": "arrests",
+            "triggered_on": timezone.localdate().isoformat(),
+            "criterion": "human_rights",
+            "subject_kind": "Person",
+            "name_ru": "Иван Тестовый",
+            "token": str(uuid.uuid4()),
+        },
+        follow=True,
+    )
+    proposal = Proposal.objects.get()
+    assert "started" in _messages(response)
+    opened = client.post(reverse("rapid:reveal", args=[proposal.pk]))
+    assert "Ivan Testavy" in opened.content.decode()
+    client.post(reverse("rapid:submit", args=[proposal.pk]))
+
+    refused = client.post(reverse("rapid:review", args=[proposal.pk]), follow=True)
+    assert "another analyst" in _messages(refused)
+    _as(client, team.reviewer)
+    client.post(reverse("rapid:review", args=[proposal.pk]), {"note": "ok"})
+    refused = client.post(reverse("rapid:approve", args=[proposal.pk]), follow=True)
+    assert "third person" in _messages(refused)
+    _as(client, team.approver)
+    client.post(reverse("rapid:approve", args=[proposal.pk]))
+    proposal.refresh_from_db()
+    assert proposal.state == State.APPROVED
+
+    csv = client.post(reverse("rapid:export_eu", args=[proposal.pk]))
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Ivan Testavy" in csv.content.decode()
+    checked = client.post(reverse("rapid:check_reimport", args=[proposal.pk]), follow=True)
+    assert "EU journal importer read the export" in _messages(checked)
+    ftm = client.post(reverse("rapid:export_ftm", args=[proposal.pk]))
+    assert proposal.entity_id in ftm.content.decode()
+    package = client.post(reverse("rapid:package"), {"proposal": [proposal.pk]})
+    assert "manifest.json" in zipfile.ZipFile(io.BytesIO(package.content)).namelist()
+
+    adopted = client.post(
+        reverse("rapid:adopt", args=[proposal.pk]),
+        {"adopted_on": timezone.localdate().isoformat(), "act": "32026R0001", "entry_number": 12},
+        follow=True,
+    )
+    assert "published in the local list" in _messages(adopted)
+    proposal.refresh_from_db()
+    assert proposal.state == State.ADOPTED
+    assert client.get(reverse("rapid:overview")).status_code == 200
+
+
+def test_adopting_a_draft_is_refused_with_a_message(client: Any, team: Any, from_dossier: Any) -> None:
+    _as(client, team.approver)
+    response = client.post(
+        reverse("rapid:adopt", args=[from_dossier.pk]),
+        {"adopted_on": timezone.localdate().isoformat(), "act": "32026R0001", "entry_number": 3},
+    )
+    assert response.status_code == 200
+    assert "Only an approved proposal can be adopted" in _messages(response)
+
+
+def test_an_unapproved_proposal_cannot_be_exported(client: Any, team: Any, from_dossier: Any) -> None:
+    _as(client, team.approver)
+    assert client.post(reverse("rapid:export_eu", args=[from_dossier.pk])).status_code == 404
+
+
+def test_policy_and_relief_pages_answer_and_only_administrators_change_targets(
+    client: Any, team: Any
+) -> None:
+    _as(client, team.drafter)
+    assert client.get(reverse("rapid:clock_policy")).status_code == 200
+    assert (
+        client.post(reverse("rapid:clock_policy"), {"kind": "arrests", "target_days": 3}).status_code == 404
+    )
+    relief = client.get(reverse("rapid:relief"))
+    assert relief.status_code == 200 and "<svg" in relief.content.decode()
+    _as(client, team.admin)
+    client.post(reverse("rapid:clock_policy"), {"kind": "arrests", "target_days": 3})
+    client.post(reverse("rapid:relief"), {"action": "target", "key": "new_detentions", "target": 5})
+    from hramada.rapid import selectors
+
+    assert selectors.clock_targets()["arrests"] == 3
+    assert selectors.benchmark_targets()["new_detentions"] == 5
+
+
+def test_drafting_relief_on_the_page_attaches_the_statuses(client: Any, team: Any) -> None:
+    _as(client, team.drafter)
+    response = client.post(
+        reverse("rapid:relief"),
+        {"scope": "sector", "sector": "potash", "rationale": "Ease exports.", "acknowledge": "on"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    from hramada.rapid.models import ReliefRecommendation
+
+    recommendation = ReliefRecommendation.objects.get()
+    assert len(recommendation.benchmarks) == 4
