@@ -132,3 +132,13 @@ def test_drafting_relief_on_the_page_attaches_the_statuses(client: Any, team: An
 
     recommendation = ReliefRecommendation.objects.get()
     assert len(recommendation.benchmarks) == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("be", "Прапановы аб уключэнні ў спіс"), ("ru", "Предложения о включении в список"), ("en", "Listing proposals")],
+)
+def test_the_pages_speak_the_reader_s_language(client: Any, team: Any, language: str, expected: str) -> None:
+    _as(client, team.drafter)
+    response = client.get(reverse("rapid:overview"), HTTP_ACCEPT_LANGUAGE=language)
+    assert expected in response.content.decode()
