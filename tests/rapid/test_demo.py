@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_loads_once_with_a_dossier_proposal_and_an_adopted_fund_applicant(make_staff: Any) -> None:
     from hramada.evidence import demo as evidence_demo
 
-    make_staff(*Role, username="admin")  # as bootstrap creates it: every role, then in the evidence demo's group
+    make_staff(
+        *Role, username="admin"
+    )  # as bootstrap creates it: every role, then in the evidence demo's group
     evidence_demo.load(lambda text: None)
     said: list[str] = []
     demo.load(said.append)

@@ -136,7 +136,11 @@ def test_drafting_relief_on_the_page_attaches_the_statuses(client: Any, team: An
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("be", "Прапановы аб уключэнні ў спіс"), ("ru", "Предложения о включении в список"), ("en", "Listing proposals")],
+    [
+        ("be", "Прапановы аб уключэнні ў спіс"),
+        ("ru", "Предложения о включении в список"),
+        ("en", "Listing proposals"),
+    ],
 )
 def test_the_pages_speak_the_reader_s_language(client: Any, team: Any, language: str, expected: str) -> None:
     _as(client, team.drafter)

@@ -118,7 +118,9 @@ class NewProposalForm(SubjectForm):
 
     def __init__(self, *args: Any, dossiers: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dossier"].choices = [("", "—"), *(dossiers or [])]
+        dossier = self.fields["dossier"]
+        assert isinstance(dossier, forms.ChoiceField)  # noqa: S101 - declared above
+        dossier.choices = [("", "—"), *(dossiers or [])]
         self.fields["subject_kind"].required = False
 
     def clean_triggered_on(self) -> Any:

@@ -5,6 +5,7 @@ was changed then."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,13 @@ def _require(by: User | None, roles: frozenset[Role] | tuple[Role, ...]) -> None
         raise ProposalRefusedError(_("Your role may not do this."))
 
 
+def _actor(by: User | None) -> User:
+    """The person a record is signed by: drafting, evidence and relief always have one."""
+    if by is None:
+        raise ProposalRefusedError(_("Sign in first."))
+    return by
+
+
 def _lock(proposal: Proposal) -> Proposal:
     return Proposal.objects.select_for_update(no_key=True).get(pk=proposal.pk)
 
@@ -117,10 +125,9 @@ def clean_subject(subject: Mapping[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _next_reference(now: datetime) -> str:
-    year = now.year
-    count = Proposal.objects.filter(reference__startswith=f"RP-{year}-").count()
-    return f"RP-{year}-{count + 1:04d}"
+def _reference(proposal: Proposal) -> str:
+    """``RP-<year>-<id>``: from the primary key, so two analysts starting proposals at once never collide."""
+    return f"RP-{proposal.created_at.year}-{proposal.pk:04d}"
 
 
 # --- Screening ----------------------------------------------------------------------------------------------
@@ -228,7 +235,7 @@ def start_proposal(
     now = timezone.now()
     with transaction.atomic():
         proposal = Proposal(
-            reference=_next_reference(now),
+            reference=f"pending-{uuid.uuid4().hex[:12]}",
             origin=origin,
             trigger_kind=trigger_kind,
             triggered_at=triggered_at,
@@ -237,7 +244,7 @@ def start_proposal(
             subject=cleaned,
             criterion=criterion,
             reasons=reasons.strip(),
-            drafted_by=by,
+            drafted_by=_actor(by),
             created_at=now,
             updated_at=now,
             is_demo=is_demo,
@@ -246,6 +253,8 @@ def start_proposal(
             proposal.creation_token = token
         _screen_into(proposal, cleaned, by=by)
         proposal.save()
+        proposal.reference = _reference(proposal)
+        proposal.save(update_fields=["reference"])
         for ref in refs:
             ProposalEvidence.objects.create(
                 proposal=proposal,
@@ -253,7 +262,7 @@ def start_proposal(
                 record_id=ref.id,
                 label=ref.label,
                 sha256=ref.sha256,
-                added_by=by,
+                added_by=_actor(by),
             )
         _audit(
             proposal,
@@ -336,7 +345,7 @@ def attach_evidence(proposal: Proposal, *, kind: str, record_id: int, by: User |
                     record_id=record_id,
                     label=ref.label,
                     sha256=ref.sha256,
-                    added_by=by,
+                    added_by=_actor(by),
                 )
         except IntegrityError:
             raise ProposalRefusedError(_("That record is already linked.")) from None
@@ -364,7 +373,7 @@ def upload_document(
             sha256=digest,
             content_type=(content_type or "application/octet-stream")[:100],
             size=len(data),
-            added_by=by,
+            added_by=_actor(by),
         )
         evidence.file.save("document", ContentFile(data), save=False)
         evidence.save()
@@ -631,7 +640,7 @@ def draft_relief(
             rationale=rationale.strip(),
             benchmarks=statuses,
             flagged=flagged,
-            drafted_by=by,
+            drafted_by=_actor(by),
             is_demo=is_demo,
         )
         audit.record(

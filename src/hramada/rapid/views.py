@@ -53,7 +53,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def new(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     dossiers = [(d.id, f"#{d.id}: {d.perpetrator}") for d in evidence_public.dossiers_for(user)]
-    initial = {
+    initial: dict[str, Any] = {
         "token": uuid.uuid4(),
         "origin": "dossier" if dossiers else "research",
         "subject_kind": "Person",
@@ -429,7 +429,7 @@ def relief(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.success(request, _("Recommendation drafted; every benchmark is met."))
                 return redirect("rapid:relief")
-    labels = dict(board.benchmarks and [(b.key, b.label) for b in board.benchmarks])
+    labels = {benchmark.key: benchmark.label for benchmark in board.benchmarks}
     return render(
         request,
         "rapid/relief.html",
