@@ -39,7 +39,10 @@ from hramada.core.roles import Role
 from hramada.sanctions import live_index, selectors
 from hramada.sanctions.models import ScreenedName, ScreeningDecision, SnapshotEntity
 from hramada.sanctions.profiles import PURPOSES, Profile, UnknownPurposeError, profile
+from hramada.sanctions.services import local as local_list
 from hramada.sanctions.services.decisions import DecisionRefusedError
+from hramada.sanctions.services.imports import SnapshotImportError
+from hramada.sanctions.services.local import LOCAL_LIST_KEY, LocalPublication
 from hramada.sanctions.signals import DecisionReversal, ListChange, decision_reversed, list_changed
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
@@ -672,54 +675,26 @@ def current_lists_version() -> tuple[int, ...]:
 # ---------------------------------------------------------------------------------------------------------
 # The platform's own list of adopted designations (rapid response)
 
-LOCAL_LIST_KEY = "ftm_json:hramada-adopted"
-"""The list key of designations recorded here on adoption (``hramada.sanctions.services.local``)."""
-
 
 class LocalListError(Exception):
     """A local publication or a list file that the importer refused; the message says why, nothing was stored."""
 
 
-@dataclass(frozen=True)
-class LocalPublication:
-    """What publishing in the local list did: the new snapshot and its delta counts."""
-
-    snapshot_id: int
-    created: bool
-    held: bool
-    added: int
-    removed: int
-    amended: int
-
-
 def publish_local_designations(entities: Sequence[Mapping[str, Any]], *, by: User | None) -> LocalPublication:
-    """Add or replace ``entities`` (FtM dicts: a listed party and its ``Sanction``) in the platform's local list as
-    a new snapshot with a delta, through the same import path as every published file: ``list_changed`` is sent
-    after the caller's transaction commits. Raises :class:`LocalListError` when the importer refuses them."""
-    from hramada.sanctions.services import local
-    from hramada.sanctions.services.imports import SnapshotImportError
-
+    """Add or replace ``entities`` (FtM dicts: a listed party and its ``Sanction``) in the platform's local list
+    (:data:`LOCAL_LIST_KEY`) as a new snapshot with a delta, through the same import path as every published file:
+    ``list_changed`` is sent after the caller's transaction commits. Raises :class:`LocalListError` when the
+    importer refuses them (nothing stored)."""
     try:
-        done = local.publish_local_designations(entities, by=by)
+        return local_list.publish_local_designations(entities, by=by)
     except SnapshotImportError as error:
         raise LocalListError(str(error)) from error
-    return LocalPublication(
-        snapshot_id=done.snapshot_id,
-        created=done.created,
-        held=done.held,
-        added=done.added,
-        removed=done.removed,
-        amended=done.amended,
-    )
 
 
 def read_eu_journal_file(path: str) -> list[dict[str, Any]]:
     """The entities (FtM dicts) the EU journal importer reads from a file in its CSV layout, storing nothing; a
     file it refuses is a :class:`LocalListError` with the importer's message naming the line."""
-    from hramada.sanctions.services import local
-    from hramada.sanctions.services.imports import SnapshotImportError
-
     try:
-        return [dict(entity.data) for entity in local.read_eu_journal_file(path)]
+        return [dict(entity.data) for entity in local_list.read_eu_journal_file(path)]
     except SnapshotImportError as error:
         raise LocalListError(str(error)) from error
