@@ -146,3 +146,15 @@ def test_the_pages_speak_the_reader_s_language(client: Any, team: Any, language:
     _as(client, team.drafter)
     response = client.get(reverse("rapid:overview"), HTTP_ACCEPT_LANGUAGE=language)
     assert expected in response.content.decode()
+
+
+def test_an_auditor_reads_a_proposal_without_the_buttons_of_steps_they_may_not_take(
+    client: Any, team: Any, from_dossier: Any, make_staff: Any
+) -> None:
+    from hramada.core.roles import Role
+
+    _as(client, make_staff(Role.AUDITOR, username="auditor"))
+    page = client.get(reverse("rapid:proposal", args=[from_dossier.pk])).content.decode()
+    assert from_dossier.reference in page
+    assert "submit-review" not in page and "Link evidence" not in page
+    assert client.post(reverse("rapid:submit", args=[from_dossier.pk])).status_code in (403, 404)
