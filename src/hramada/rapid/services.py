@@ -558,9 +558,10 @@ def set_clock_target(kind: str, days: int, *, by: User | None) -> ClockPolicy:
 def escalate_overdue(now: datetime | None = None) -> int:
     """Mark every open proposal past its clock's target as escalated (once), with an audit entry each."""
     now = now or timezone.now()
+    targets = selectors.clock_targets()
     count = 0
     for proposal in selectors.open_proposals().filter(escalated_at=None):
-        clock = selectors.clock_of(proposal, now=now)
+        clock = selectors.clock_of(proposal, now=now, targets=targets)
         if not clock.overdue:
             continue
         with transaction.atomic():
