@@ -32,4 +32,8 @@ def test_the_demo_loads_once_with_a_dossier_proposal_and_an_adopted_fund_applica
     adopted = Proposal.objects.get(state=State.ADOPTED)
     record = sanctions_public.listed_entity(adopted.entity_id)
     assert record is not None and demo.FUND_APPLICANT in record.properties["name"]
+    from hramada.rapid.models import ReliefRecommendation
+
+    relief = ReliefRecommendation.objects.get(is_demo=True)
+    assert len(relief.benchmarks) == 4
     assert "already loaded" in said[-1]

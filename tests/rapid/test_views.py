@@ -158,3 +158,21 @@ def test_an_auditor_reads_a_proposal_without_the_buttons_of_steps_they_may_not_t
     assert from_dossier.reference in page
     assert "submit-review" not in page and "Link evidence" not in page
     assert client.post(reverse("rapid:submit", args=[from_dossier.pk])).status_code in (403, 404)
+
+
+def test_the_dashboard_shows_an_overdue_proposal_to_analysts(client: Any, team: Any) -> None:
+    from datetime import timedelta
+
+    from hramada.rapid import services
+
+    late = services.start_proposal(
+        by=team.drafter,
+        origin="event",
+        trigger_kind="deployment",
+        triggered_at=timezone.now() - timedelta(days=30),
+        subject={"name": "Late Subject"},
+    )
+    _as(client, team.reviewer)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Rapid response: listing proposals" in page
+    assert late.reference in page and "overdue" in page

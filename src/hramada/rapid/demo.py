@@ -2,7 +2,8 @@
 
 1. A proposal started from the demo evidence dossier (the judge), legally reviewed and approved by two other demo
    analysts, exported in the EU journal layout and read back by the sanctions importer.
-2. An adopted designation of "Demo Person 4", the applicant of demo fund application number 4 (in review),
+2. A relief recommendation on a sector, drafted with the benchmark statuses attached (flagged while unmet).
+3. An adopted designation of "Demo Person 4", the applicant of demo fund application number 4 (in review),
    published in the local list: the list change the monitoring app turns into an alert on that application.
 Everything is marked DEMO.
 """
@@ -21,7 +22,7 @@ from hramada.core.roles import AccountKind, Role
 from hramada.evidence import public as evidence_public
 from hramada.rapid import exports, services
 from hramada.rapid.legal import Criterion
-from hramada.rapid.models import Origin, Proposal, SubjectKind, TriggerKind
+from hramada.rapid.models import Origin, Proposal, ReliefRecommendation, SubjectKind, TriggerKind
 from hramada.sanctions import public as sanctions_public
 
 FUND_APPLICANT = "Demo Person 4"
@@ -120,6 +121,16 @@ def load(say: Any) -> None:
     adopted = services.approve(adopted, by=approver)
     adopted = services.record_adoption(
         adopted, by=approver, adopted_on=timezone.localdate(), act="DEMO-2026-001", entry_number=9001
+    )
+    relief = services.draft_relief(
+        by=drafter,
+        scope=ReliefRecommendation.Scope.SECTOR,
+        sector="Potash exports (DEMO)",
+        rationale="DEMO: a relief request tested against the benchmarks; flagged while they are not met.",
+        is_demo=True,
+    )
+    say(
+        f"  demo relief recommendation #{relief.pk} drafted ({'flagged' if relief.flagged else 'benchmarks met'})"
     )
     say(
         f"  demo proposal {adopted.reference} adopted: {FUND_APPLICANT} published in the local list "
