@@ -176,3 +176,25 @@ def test_the_dashboard_shows_an_overdue_proposal_to_analysts(client: Any, team: 
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "Rapid response: listing proposals" in page
     assert late.reference in page and "overdue" in page
+
+
+def test_a_refused_new_proposal_keeps_what_was_typed(client: Any, team: Any) -> None:
+    _as(client, team.drafter)
+    response = client.post(
+        reverse("rapid:new"),
+        {
+            "origin": "research",
+            "trigger_kind": "research",
+            "triggered_on": timezone.localdate().isoformat(),
+            "criterion": "war_support",
+            "subject_kind": "Person",
+            "name_be": "Пятро Ласкавы",
+            "reasons": "Organised rail transit of Russian armour.",
+            "token": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 200
+    assert "Latin letters" in _messages(response)
+    page = response.content.decode()
+    assert "Пятро Ласкавы" in page and "Organised rail transit of Russian armour." in page
+    assert not Proposal.objects.exists()
