@@ -111,7 +111,5 @@ def identifying_values(data: bytes) -> list[str]:
     """Which identifying values a recording still carries, read as metadata and as raw bytes."""
     seen = " ".join(metadata_of(data).values())
     return [
-        value
-        for value in (PLACE, AUTHOR, DEVICE, "2024-03-02")
-        if value in seen or value.encode() in data
+        value for value in (PLACE, AUTHOR, DEVICE, "2024-03-02") if value in seen or value.encode() in data
     ]

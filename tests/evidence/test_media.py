@@ -61,7 +61,9 @@ def test_a_recording_loses_place_author_device_and_time_and_keeps_its_streams(ki
     assert media_samples.identifying_values(copy.data) == []
     assert copy.removed and copy.removed != ["(none found)"]
     assert _packets(copy.data) == _packets(original)
-    assert files.sniff(copy.data[:8192], f"copy.{kind}").kind == files.sniff(original[:8192], f"x.{kind}").kind
+    assert (
+        files.sniff(copy.data[:8192], f"copy.{kind}").kind == files.sniff(original[:8192], f"x.{kind}").kind
+    )
 
 
 def test_an_mp3_loses_its_id3_tags_and_cover_picture_and_keeps_every_audio_byte() -> None:
@@ -78,11 +80,13 @@ def test_an_mp3_loses_its_id3_tags_and_cover_picture_and_keeps_every_audio_byte(
 @pytest.mark.parametrize("kind", ["mp4", "mp3", "wav", "mkv"])
 def test_a_broken_recording_gets_a_clear_refusal(kind: str) -> None:
     broken = media_samples.video("mp4")[:200] if kind != "mp3" else b"ID3\x04\x00\x00\x00\x00\x00\x10garbage"
-    with pytest.raises(files.StripRefusedError, match="cannot be read|not recognised|no video or audio"):
+    with pytest.raises(files.StripRefusedError, match=r"cannot be read|not recognised|no video or audio"):
         files.strip_metadata(broken, kind)
 
 
-def test_a_documenter_shares_a_stripped_copy_of_a_video_derived_from_the_untouched_original(cast: Any) -> None:
+def test_a_documenter_shares_a_stripped_copy_of_a_video_derived_from_the_untouched_original(
+    cast: Any,
+) -> None:
     data = media_samples.video("mp4")
     item = factories.upload(cast.group, cast.recorder, data, name="protest.mp4")
     original = item.original

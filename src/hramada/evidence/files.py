@@ -174,7 +174,9 @@ def strip_metadata(data: bytes, kind: str) -> StrippedCopy:
 
         return strip_media(data, kind)
     raise StripRefusedError(
-        _("Copies without metadata are made for photos, video, audio, PDF and office documents, not for %(kind)s.")
+        _(
+            "Copies without metadata are made for photos, video, audio, PDF and office documents, not for %(kind)s."
+        )
         % {"kind": kind}
     )
 

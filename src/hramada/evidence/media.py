@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from hramada.evidence.files import StripRefusedError, StrippedCopy
+from hramada.evidence.files import StrippedCopy, StripRefusedError
 
 # Container kind (as sniffed) -> FFmpeg muxer that writes the same kind.
 REMUX_FORMATS = {
@@ -49,7 +49,8 @@ def strip_media(data: bytes, kind: str) -> StrippedCopy:
 
 def _refused(exc: Exception) -> StripRefusedError:
     return StripRefusedError(
-        _("The recording cannot be read (%(reason)s); only the original is kept.") % {"reason": str(exc)[:200]}
+        _("The recording cannot be read (%(reason)s); only the original is kept.")
+        % {"reason": str(exc)[:200]}
     )
 
 
@@ -79,7 +80,9 @@ def _remux_without_metadata(data: bytes, kind: str) -> StrippedCopy:
                     else:  # a timed GPS track, subtitles, an attachment: not copied
                         removed.append(f"{stream.type} stream {stream.index}")
                 if not streams:
-                    raise StripRefusedError(_("The file holds no video or audio to copy; only the original is kept."))
+                    raise StripRefusedError(
+                        _("The file holds no video or audio to copy; only the original is kept.")
+                    )
                 kept = [stream for stream in source.streams if stream.index in streams]
                 for packet in source.demux(*kept):
                     if packet.dts is None:  # the demuxer's end-of-stream marker
@@ -98,7 +101,9 @@ def _strip_audio_tags(data: bytes, kind: str) -> StrippedCopy:
         import mutagen
         from mutagen import apev2
     except ImportError:
-        raise StripRefusedError(_("Copies of audio need the mutagen package, which is not installed.")) from None
+        raise StripRefusedError(
+            _("Copies of audio need the mutagen package, which is not installed.")
+        ) from None
 
     buffer = io.BytesIO(data)
     try:
