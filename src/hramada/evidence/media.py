@@ -122,7 +122,7 @@ def _strip_audio_tags(data: bytes, kind: str) -> StrippedCopy:
         if kind == "mp3":
             buffer.seek(0)
             try:
-                apev2.APEv2(buffer)
+                apev2.APEv2(buffer)  # type: ignore[no-untyped-call]
             except apev2.APENoHeaderError:
                 pass
             else:

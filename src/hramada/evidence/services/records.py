@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit, audit_context
+from hramada.core.fields import EncryptedFieldMixin
 from hramada.evidence import access
 from hramada.evidence.models import (
     Degree,
@@ -176,6 +177,15 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def stored_plaintext(record: Any, name: str) -> str:
+    """The text of an encrypted field as stored, opened only to compare it with an edit and to move it into the
+    encrypted history: no person reads it here, so no reveal (and no audit entry for a read)."""
+    field = record._meta.get_field(name)
+    if not isinstance(field, EncryptedFieldMixin):
+        raise TypeError(f"{name} is not an encrypted field")
+    return str(field.open(getattr(record, field.attname)) or "")
+
+
 def _apply_changes(
     record: Incident | Observation,
     *,
@@ -198,9 +208,7 @@ def _apply_changes(
         new = str(values.get(name) or "").strip()
         if not new:
             continue
-        field = type(record)._meta.get_field(name)
-        # Opened only to compare and to move into the encrypted history: no person reads it here.
-        old = field.open(getattr(record, field.attname)) or ""  # type: ignore[attr-defined]
+        old = stored_plaintext(record, name)
         if old != new:
             changes.append(RecordChange(field=name, old_sealed=old, new_sealed=new, **link))
             setattr(record, name, new)
@@ -275,8 +283,7 @@ def set_verification(*, incident: Incident, status: Verification | str, method: 
             sealed=("verification_method",),
         )
         if not method.strip() and incident.verification_method:  # back to "reported": the old text is kept
-            field = Incident._meta.get_field("verification_method")
-            old_method = field.open(incident.verification_method)  # type: ignore[attr-defined]
+            old_method = stored_plaintext(incident, "verification_method")
             changes.append(
                 RecordChange(incident=incident, field="verification_method", old_sealed=old_method)
             )

@@ -20,6 +20,7 @@ from hramada.evidence.models import (
     PrisonerStatus,
 )
 from hramada.evidence.services.errors import EvidenceError
+from hramada.evidence.services.records import stored_plaintext
 
 # Fields a register entry may carry, in the order of the form and of the CSV export.
 PLAIN_FIELDS = (
@@ -108,8 +109,7 @@ def save_prisoner(
             ]
             new_name = str(values.get("name", "")).strip()
             if new_name:
-                # Opened only to compare and to keep it in the encrypted history; nobody reads it here.
-                old_name = Prisoner._meta.get_field("name").open(prisoner.name)  # type: ignore[attr-defined]
+                old_name = stored_plaintext(prisoner, "name")
                 if old_name != new_name:
                     prisoner.name = new_name
                     sealed_changes.append(("name", old_name, new_name))
