@@ -31,6 +31,7 @@ def _pages(records: dict[str, Any]) -> list[tuple[str, str]]:
         ("get", reverse("evidence:incident", args=[incident.pk])),
         ("post", reverse("evidence:incident_reveal", args=[incident.pk])),
         ("post", reverse("evidence:incident_add", args=[incident.pk, "person"])),
+        ("post", reverse("evidence:incident_add", args=[incident.pk, "person-correction"])),
         ("post", reverse("evidence:incident_share", args=[incident.pk])),
         ("get", reverse("evidence:incident_edit", args=[incident.pk])),
         ("post", reverse("evidence:incident_edit", args=[incident.pk])),

@@ -194,3 +194,35 @@ def test_a_prisoners_earlier_name_stays_encrypted_in_the_history(client: Any, ca
     sign_in_verified(client, cast.recorder)
     page = client.post(reverse("evidence:prisoner_reveal", args=[prisoner.pk]), {"purpose": "letter"}).content
     assert "Ales Pamylkovy-Testovich" in page.decode() and "Ales Praviĺny-Testovich" in page.decode()
+
+
+def test_a_victims_misspelt_name_is_corrected_and_the_old_spelling_stays_encrypted(
+    client: Any, cast: Any
+) -> None:
+    incident = factories.incident(cast.group, cast.recorder)
+    victim = incident.people.get()
+    sign_in_verified(client, cast.colleague)
+    url = reverse("evidence:incident_add", args=[incident.pk, "person-correction"])
+    corrected = "Alesia Kavalchuk-Testovich-Navumava"
+    assert (
+        client.post(url, {"person": victim.pk, "name": corrected, "contact": "", "statement": ""}).status_code
+        == 302
+    )
+    victim.refresh_from_db()
+    assert victim.reveal("name", by=cast.colleague, purpose="t") == corrected
+    assert victim.reveal("statement", by=cast.colleague, purpose="t") == "They beat me."  # empty kept it
+    change = incident.changes.get()
+    assert change.field == f"victim #{victim.pk} name" and change.by == cast.colleague
+    assert corrected not in _dump() and factories.VICTIM not in _dump()
+    page = client.post(
+        reverse("evidence:incident_reveal", args=[incident.pk]), {"purpose": "court"}
+    ).content.decode()
+    assert factories.VICTIM in page and corrected in page
+    # Another group's documenter cannot correct it, even knowing both ids.
+    other = factories.incident(cast.other_group, cast.outsider)
+    sign_in_verified(client, cast.outsider)
+    assert client.post(url, {"person": victim.pk, "name": "x"}).status_code == 404
+    other_url = reverse("evidence:incident_add", args=[other.pk, "person-correction"])
+    assert client.post(other_url, {"person": victim.pk, "name": "x"}).status_code == 404
+    victim.refresh_from_db()
+    assert victim.reveal("name", by=cast.colleague, purpose="t") == corrected

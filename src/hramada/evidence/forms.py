@@ -117,6 +117,13 @@ class PersonForm(forms.Form):
     statement = forms.CharField(required=False, widget=forms.Textarea, label=_("statement"))
 
 
+class PersonCorrectionForm(forms.Form):
+    person = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(max_length=300, required=False, label=_("name"), help_text=KEEP_ENCRYPTED)
+    contact = forms.CharField(max_length=300, required=False, label=_("contact"))
+    statement = forms.CharField(required=False, widget=forms.Textarea, label=_("statement"))
+
+
 class SourceForm(forms.Form):
     identity = forms.CharField(max_length=300, label=_("who the source is"))
     contact = forms.CharField(max_length=300, required=False, label=_("contact"))

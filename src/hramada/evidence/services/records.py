@@ -269,6 +269,33 @@ def change_observation(*, observation: Observation, values: Mapping[str, Any], b
     return changed
 
 
+def change_person(*, person: IncidentPerson, values: Mapping[str, Any], by: Any) -> IncidentPerson:
+    """Correct a victim's or witness's name, contact or statement. Empty values keep what is stored; each earlier
+    text goes into the incident's history, encrypted (field "victim #12 name")."""
+    incident = person.incident
+    _require_change(incident, by)
+    with transaction.atomic(), audit_context.acting(user=by, address=audit_context.current().address):
+        locked = IncidentPerson.objects.select_for_update(no_key=True).get(pk=person.pk)
+        changes = []
+        for name in ("name", "contact", "statement"):
+            new = str(values.get(name) or "").strip()
+            old = stored_plaintext(locked, name)
+            if new and new != old:
+                label = f"{locked.role} #{locked.pk} {name}"
+                changes.append(RecordChange(incident=incident, field=label, old_sealed=old, new_sealed=new))
+                setattr(locked, name, new)
+        if changes:
+            locked.save()
+            _save_history(changes, by=by)
+            audit.record(
+                action="evidence.person.changed",
+                target=incident,
+                detail={"person": locked.pk, "fields": [c.field.rsplit(" ", 1)[-1] for c in changes]},
+                by=by,
+            )
+    return locked
+
+
 def set_verification(*, incident: Incident, status: Verification | str, method: str, by: Any) -> Incident:
     _require_change(incident, by)
     if status != Verification.REPORTED and not method.strip():

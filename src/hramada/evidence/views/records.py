@@ -120,6 +120,15 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": access.can_change(record, request.user),
             "changes": record.changes.select_related("by"),
             "person_form": forms.PersonForm(),
+            "correction_forms": [
+                (
+                    person,
+                    forms.PersonCorrectionForm(initial={"person": person.pk}, auto_id=f"id_p{person.pk}_%s"),
+                )
+                for person in record.people.all()
+            ]
+            if access.can_change(record, request.user)
+            else [],
             "source_form": forms.SourceForm(),
             "involvement_form": forms.InvolvementForm(),
             "verification_form": forms.VerificationForm(initial={"status": record.verification}),
@@ -138,6 +147,14 @@ def incident_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
             form = forms.PersonForm(request.POST)
             if form.is_valid():
                 services.add_person(incident=record, by=request.user, **form.cleaned_data)
+        elif what == "person-correction":
+            form = forms.PersonCorrectionForm(request.POST)
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                person = record.people.filter(pk=data.pop("person")).first()
+                if person is None:
+                    raise Http404
+                services.change_person(person=person, values=data, by=request.user)
         elif what == "source":
             form = forms.SourceForm(request.POST)
             if form.is_valid():
