@@ -89,3 +89,37 @@ def test_documenter_uploads_strips_shares_and_exports_a_verifiable_bundle(
         call_command("verify_bundle", str(bundle))
     assert member in capsys.readouterr().err
     assert [e.action for e in item.custody.order_by("seq")] == ["received", "copied", "shared", "exported"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_documenter_corrects_an_incident_without_javascript_and_sees_the_history(
+    live_server: Any, documenter_page: Any
+) -> None:
+    from datetime import date
+
+    from hramada.core.models import User
+    from hramada.evidence import services
+
+    documenter = User.objects.get(username="documenter")
+    incident = services.record_incident(
+        group=DocumenterGroup.objects.get(name="Team A"),
+        kind="arrest",
+        title="Arrest at a protest",
+        date_start=date(2020, 8, 10),
+        place_name="Minsk",
+        description="Taken from the square.",
+        by=documenter,
+    )
+    page = documenter_page
+    page.goto(f"{live_server.url}/evidence/incidents/{incident.pk}/")
+    page.click("a:has-text('Correct this record')")
+    assert page.input_value("#id_date_start") == "2020-08-10"  # the date field shows the stored date
+    page.fill("#id_title", "Detention after a protest")
+    page.fill("#id_date_end", "2020-08-13")
+    page.fill("#id_description", "Taken from the square to Akrestsina.")
+    page.click("button:has-text('Save')")
+    page.wait_for_url(f"**/evidence/incidents/{incident.pk}/")
+    history = page.locator("section:has(h2:has-text('History of changes'))").inner_text()
+    assert "Arrest at a protest" in history and "Detention after a protest" in history
+    assert "documenter" in history and "encrypted" in history
+    assert "Taken from the square." not in page.content()

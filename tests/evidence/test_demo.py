@@ -9,7 +9,7 @@ import pytest
 from hramada.core.models import RoleGrant, User
 from hramada.core.roles import AccountKind, Role
 from hramada.evidence import custody, demo
-from hramada.evidence.models import Dossier, EvidenceFile, Incident, Observation, Prisoner
+from hramada.evidence.models import Dossier, EvidenceFile, Incident, Observation, Prisoner, RecordChange
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,7 @@ def test_demo_loads_everything_once_and_administrators_see_it(settings: Any, tmp
     assert Prisoner.objects.count() == 60 and Dossier.objects.count() == 1
     assert EvidenceFile.objects.filter(role="stripped").count() == 1
     assert custody.verify_all()[1] == []
+    assert {"place_name", "description"} <= set(RecordChange.objects.values_list("field", flat=True))
     from hramada.evidence.access import visible
 
     assert visible(Incident, admin).count() == 8
@@ -63,7 +64,9 @@ def test_every_evidence_page_opens_on_the_demo_data(client: Any, settings: Any, 
         )
     ]
     urls += [reverse("evidence:incident", args=[i.pk]) for i in Incident.objects.all()]
+    urls += [reverse("evidence:incident_edit", args=[i.pk]) for i in Incident.objects.all()]
     urls += [reverse("evidence:observation", args=[o.pk]) for o in Observation.objects.all()]
+    urls += [reverse("evidence:observation_edit", args=[o.pk]) for o in Observation.objects.all()]
     urls += [reverse("evidence:item", args=[i.pk]) for i in EvidenceItem.objects.all()]
     urls += [reverse("evidence:perpetrator", args=[p.pk]) for p in Perpetrator.objects.all()]
     urls += [reverse("evidence:dossier", args=[d.pk]) for d in Dossier.objects.all()]

@@ -105,6 +105,33 @@ def test_a_dossier_exports_as_pdf_with_the_evidence_hashes(client: Any, cast: An
         assert len(pdf.pages) >= 1
 
 
+def test_a_dossier_pdf_keeps_cyrillic_and_belarusian_letters_with_no_system_font(
+    client: Any, cast: Any, settings: Any
+) -> None:
+    """On a minimal machine (no fonts package) the bundled DejaVu Sans draws the text; extracted again, the
+    Cyrillic comes back letter for letter, ў and і included (a Latin-only font would write "?" instead)."""
+    import io
+
+    pdf_reader = pytest.importorskip("pypdf").PdfReader
+    settings.PDF_FONT = "/nonexistent/no-fonts-on-this-machine.ttf"
+    judge = services.add_perpetrator(
+        name="Іван Выдуманы", kind=PerpetratorKind.JUDGE, position="суддзя", by=cast.recorder
+    )
+    _verified_incident_with(cast, judge)
+    statement = "Выносіў палітычна матываваныя прысуды ў Мінску; судья Октябрьского района."
+    dossier = Dossier.objects.create(
+        perpetrator=judge, owner_group=cast.group, created_by=cast.recorder, statement_of_reasons=statement
+    )
+    sign_in_verified(client, cast.colleague)
+    response = client.post(reverse("evidence:dossier_export", args=[dossier.pk, "pdf"]))
+    assert response.status_code == 200
+    text = " ".join(page.extract_text() for page in pdf_reader(io.BytesIO(response.content)).pages)
+    flat = " ".join(text.split())
+    assert "Іван Выдуманы" in flat
+    assert statement in flat
+    assert "?" not in flat
+
+
 def test_a_dossier_exports_as_followthemoney_entities(client: Any, cast: Any) -> None:
     dossier = _dossier(cast)
     sha = dossier.perpetrator.involvements.get().incident.evidence_items.get().original.sha256

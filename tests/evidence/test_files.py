@@ -122,6 +122,6 @@ def test_office_document_author_and_revision_are_removed() -> None:
         assert b"Hidden Editor" not in archive.read("word/document.xml")
 
 
-def test_video_gets_an_honest_refusal_not_a_silent_copy() -> None:
-    with pytest.raises(files.StripRefusedError, match="not for mp4"):
-        files.strip_metadata(b"....", "mp4")
+def test_a_kind_without_metadata_handling_gets_an_honest_refusal_not_a_silent_copy() -> None:
+    with pytest.raises(files.StripRefusedError, match="not for txt"):
+        files.strip_metadata(b"notes", "txt")

@@ -11,6 +11,9 @@ class EvidenceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hramada.evidence import registrations
+        from django.db.backends.signals import connection_created
+
+        from hramada.evidence import custody, registrations
 
         registrations.register_all()
+        connection_created.connect(custody.register_sqlite_guard, dispatch_uid="evidence.custody_guard")

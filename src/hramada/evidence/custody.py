@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,21 @@ from hramada.evidence.models import (
     EvidenceItem,
     chain_hash,
 )
+
+
+def register_sqlite_guard(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """Give every SQLite connection the function the custody log's DELETE trigger asks (migration 0002).
+
+    It answers True only where settings allow emptying the whole database between tests
+    (EVIDENCE_ALLOW_CUSTODY_PURGE, set by the test settings as PostgreSQL's test sessions allow TRUNCATE); a
+    connection without it (the sqlite3 shell) cannot delete custody entries at all."""
+    if connection.vendor != "sqlite":
+        return
+    connection.connection.create_function(
+        "hramada_custody_purge_allowed",
+        0,
+        lambda: bool(getattr(settings, "EVIDENCE_ALLOW_CUSTODY_PURGE", False)),
+    )
 
 
 def append(

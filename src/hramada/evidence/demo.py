@@ -288,6 +288,15 @@ def _load() -> None:
             )
         incidents.append(incident)
     services.share(record=incidents[2], by=documenter, partners=[partner])
+    # A correction after recording, so the demo shows a record's history (the earlier text kept encrypted).
+    services.change_incident(
+        incident=incidents[0],
+        values={
+            "place_name": f"{incidents[0].place_name}, Akrestsina street",
+            "description": "Invented for the demonstration; corrected after a second witness (DEMO).",
+        },
+        by=documenter,
+    )
 
     now = timezone.now()
     sightings: list[tuple[str, str, str, int, int]] = [

@@ -45,23 +45,27 @@ def assemble(dossier: Dossier, *, by: Any, purpose: str) -> DossierContent:
     return DossierContent(dossier, involvements, files, statement or "")
 
 
+# DejaVu Sans (free licence, data/fonts/LICENSE.txt): Latin, Cyrillic and the Belarusian ў and і, on any machine.
+BUNDLED_FONT = Path(__file__).resolve().parent / "data" / "fonts" / "DejaVuSans.ttf"
+
+
+def pdf_font() -> Path:
+    """The TrueType font dossiers are written in: HRAMADA_PDF_FONT when it names a file, else the bundled one."""
+    configured = Path(str(settings.PDF_FONT)) if settings.PDF_FONT else None
+    return configured if configured is not None and configured.is_file() else BUNDLED_FONT
+
+
 def as_pdf(content: DossierContent) -> bytes:
     from fpdf import FPDF
 
-    font = Path(str(settings.PDF_FONT))
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
-    if font.is_file():
-        pdf.add_font("body", fname=str(font))
-        family = "body"
-    else:  # without the configured font only Latin text can be drawn
-        family = "helvetica"
+    pdf.add_font("body", fname=str(pdf_font()))
 
     def line(text: str, size: int = 10, gap: float = 6) -> None:
-        pdf.set_font(family, size=size)
-        shown = text if family == "body" else text.encode("latin-1", "replace").decode("latin-1")
-        pdf.multi_cell(0, gap, shown, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("body", size=size)
+        pdf.multi_cell(0, gap, text, new_x="LMARGIN", new_y="NEXT")
 
     perpetrator = content.dossier.perpetrator
     line(f"Dossier #{content.dossier.pk}: {perpetrator.name}", 16, 9)

@@ -29,7 +29,11 @@ FAMILIES: dict[str, set[str]] = {
 EXTENSION_ALIASES = {"jpeg": "jpg", "tiff": "tif", "csv": "txt", "md": "txt", "m4v": "mp4", "qt": "mov"}
 # Content that runs: never accepted, whatever its name says.
 EXECUTABLE_KINDS = {"exe", "elf", "dex", "dey", "swf", "macho", "sh", "crx", "deb", "rpm", "msi"}
-STRIPPABLE = {"jpg", "png", "webp", "tif", "gif", "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
+STRIPPABLE = {
+    *("jpg", "png", "webp", "tif", "gif", "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"),
+    *FAMILIES["video"],
+    *FAMILIES["audio"],
+}
 
 
 class FileRefusedError(ValueError):
@@ -165,8 +169,14 @@ def strip_metadata(data: bytes, kind: str) -> StrippedCopy:
         return _strip_ooxml(data)
     if kind in {"odt", "ods", "odp"}:
         return _strip_odf(data)
+    if kind in FAMILIES["video"] or kind in FAMILIES["audio"]:
+        from hramada.evidence.media import strip_media
+
+        return strip_media(data, kind)
     raise StripRefusedError(
-        _("Copies without metadata are made for photos, PDF and office documents, not for %(kind)s.")
+        _(
+            "Copies without metadata are made for photos, video, audio, PDF and office documents, not for %(kind)s."
+        )
         % {"kind": kind}
     )
 

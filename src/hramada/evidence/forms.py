@@ -83,9 +83,43 @@ class ObservationForm(_Located):
         return value
 
 
+KEEP_ENCRYPTED = _(
+    "Stored encrypted and not shown here: leave it empty to keep it; what you write replaces it (the earlier text "
+    "stays in the encrypted history)."
+)
+
+
+class IncidentEditForm(IncidentForm):
+    """Correcting an incident: the fields of recording without the group (a record keeps its owner)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=None, **kwargs)
+        del self.fields["group"]
+        self.fields["date_start"].widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        self.fields["date_end"].widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        self.fields["description"].help_text = KEEP_ENCRYPTED
+
+
+class ObservationEditForm(ObservationForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=None, **kwargs)
+        del self.fields["group"]
+        self.fields["observed_at"].widget = forms.DateTimeInput(
+            format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}
+        )
+        self.fields["notes"].help_text = KEEP_ENCRYPTED
+
+
 class PersonForm(forms.Form):
     role = forms.ChoiceField(choices=PersonRole.choices, label=_("role"))
     name = forms.CharField(max_length=300, label=_("name"))
+    contact = forms.CharField(max_length=300, required=False, label=_("contact"))
+    statement = forms.CharField(required=False, widget=forms.Textarea, label=_("statement"))
+
+
+class PersonCorrectionForm(forms.Form):
+    person = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(max_length=300, required=False, label=_("name"), help_text=KEEP_ENCRYPTED)
     contact = forms.CharField(max_length=300, required=False, label=_("contact"))
     statement = forms.CharField(required=False, widget=forms.Textarea, label=_("statement"))
 

@@ -302,6 +302,45 @@ class Involvement(models.Model):
         return f"involvement #{self.pk}"
 
 
+class RecordChange(RevealMixin, models.Model):
+    """The history of an incident or observation: one row per changed field, who changed it and when.
+
+    Plain fields keep their old and new values in `old` and `new`; encrypted fields (a description, notes, how an
+    incident was verified) keep them encrypted in `old_sealed` and `new_sealed`, readable only through an
+    audited reveal, so an edit never brings an earlier text into the clear."""
+
+    incident = models.ForeignKey(
+        Incident, null=True, blank=True, on_delete=models.PROTECT, related_name="changes"
+    )
+    observation = models.ForeignKey(
+        Observation, null=True, blank=True, on_delete=models.PROTECT, related_name="changes"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    field = models.CharField(max_length=50)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    old_sealed = EncryptedTextField(blank=True, default="")
+    new_sealed = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(incident__isnull=False, observation__isnull=True)
+                | models.Q(incident__isnull=True, observation__isnull=False),
+                name="evidence_change_belongs_to_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} changed"
+
+    @property
+    def is_sealed(self) -> bool:
+        return bool(self.old_sealed or self.new_sealed)
+
+
 # Evidence ---------------------------------------------------------------------------------------------------
 
 
@@ -601,8 +640,9 @@ class ConditionEvent(models.Model):
         return f"{self.on} {self.kind}"
 
 
-class PrisonerChange(models.Model):
-    """The history of a register entry: one row per changed field; encrypted fields name the field only."""
+class PrisonerChange(RevealMixin, models.Model):
+    """The history of a register entry: one row per changed field. A change of an encrypted field (the name) keeps
+    the old and new values encrypted in `old_sealed` / `new_sealed`, readable only through an audited reveal."""
 
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="changes")
     at = models.DateTimeField(default=timezone.now)
@@ -610,12 +650,18 @@ class PrisonerChange(models.Model):
     field = models.CharField(max_length=50)
     old = models.TextField(blank=True)
     new = models.TextField(blank=True)
+    old_sealed = EncryptedTextField(blank=True, default="")
+    new_sealed = EncryptedTextField(blank=True, default="")
 
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.field} changed"
+
+    @property
+    def is_sealed(self) -> bool:
+        return bool(self.old_sealed or self.new_sealed)
 
 
 class Dossier(RevealMixin, models.Model):

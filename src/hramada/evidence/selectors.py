@@ -178,3 +178,16 @@ def perpetrators_with_verified_incidents() -> QuerySet[Perpetrator]:
             distinct=True,
         ),
     ).filter(has_verified=True)
+
+
+def sealed_history(changes: Any, *, by: Any, purpose: str) -> list[dict[str, Any]]:
+    """The earlier and later texts of encrypted fields in a record's history, each opening audited."""
+    return [
+        {
+            "change": change,
+            "old": change.reveal("old_sealed", by=by, purpose=purpose) if change.old_sealed else "",
+            "new": change.reveal("new_sealed", by=by, purpose=purpose) if change.new_sealed else "",
+        }
+        for change in changes
+        if change.is_sealed
+    ]

@@ -199,8 +199,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Evidence originals (photos, video): the upload page refuses a larger declared Content-Length before reading it.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 1024 * 1024 * 1024)
-# A TrueType font with Cyrillic for PDF dossiers (Debian: fonts-dejavu-core).
-PDF_FONT = env_str("PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# A TrueType font with Cyrillic for PDF dossiers; empty: the DejaVu Sans shipped in evidence/data/fonts/.
+PDF_FONT = env_str("PDF_FONT", "")
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

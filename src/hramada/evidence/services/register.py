@@ -20,6 +20,7 @@ from hramada.evidence.models import (
     PrisonerStatus,
 )
 from hramada.evidence.services.errors import EvidenceError
+from hramada.evidence.services.records import stored_plaintext
 
 # Fields a register entry may carry, in the order of the form and of the CSV export.
 PLAIN_FIELDS = (
@@ -97,16 +98,21 @@ def save_prisoner(
                 raise EvidenceError(_("Give the person's name (it is stored encrypted)."))
             prisoner = Prisoner(name=str(values["name"]).strip())
             changes = []
+            sealed_changes: list[tuple[str, str, str]] = []
         else:
             prisoner = Prisoner.objects.select_for_update(no_key=True).get(pk=prisoner.pk)
+            sealed_changes = []
             changes = [
                 (key, _text(getattr(prisoner, key)), _text(merged[key]))
                 for key in PLAIN_FIELDS
                 if _text(getattr(prisoner, key)) != _text(merged[key])
             ]
-            if str(values.get("name", "")).strip():
-                prisoner.name = str(values["name"]).strip()
-                changes.append(("name", "", ""))
+            new_name = str(values.get("name", "")).strip()
+            if new_name:
+                old_name = stored_plaintext(prisoner, "name")
+                if old_name != new_name:
+                    prisoner.name = new_name
+                    sealed_changes.append(("name", old_name, new_name))
         for key in PLAIN_FIELDS:
             setattr(prisoner, key, merged.get(key, getattr(prisoner, key)))
         prisoner.save()
@@ -127,10 +133,12 @@ def save_prisoner(
                 PrisonerChange(prisoner=prisoner, by=by, field=f, old=o[:500], new=n[:500])
                 for f, o, n in changes
             )
+            for f, o, n in sealed_changes:  # one by one: each value is encrypted as it is saved
+                PrisonerChange.objects.create(prisoner=prisoner, by=by, field=f, old_sealed=o, new_sealed=n)
             audit.record(
                 action="evidence.prisoner.created" if created else "evidence.prisoner.changed",
                 target=prisoner,
-                detail={"fields": [c[0] for c in changes]},
+                detail={"fields": [c[0] for c in (*changes, *sealed_changes)]},
                 by=by,
             )
     return prisoner

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,6 +63,44 @@ def incident_new(request: HttpRequest) -> HttpResponse:
     return render(request, "evidence/record_form.html", {"form": form, "title": _("Record an incident")})
 
 
+def _edit(request: HttpRequest, record: Incident | Observation) -> HttpResponse:
+    """The edit page of an incident or observation: 404 for whoever may not see it, refused to auditors."""
+    if not access.can_change(record, request.user):
+        raise Http404
+    is_incident = isinstance(record, Incident)
+    fields = services.records.INCIDENT_FIELDS if is_incident else services.records.OBSERVATION_FIELDS
+    form_class = forms.IncidentEditForm if is_incident else forms.ObservationEditForm
+    form = form_class(request.POST or None, initial={name: getattr(record, name) for name in fields})
+    name = "evidence:incident" if is_incident else "evidence:observation"
+    if request.method == "POST" and form.is_valid():
+        try:
+            if isinstance(record, Incident):
+                services.change_incident(incident=record, values=form.cleaned_data, by=request.user)
+            else:
+                services.change_observation(observation=record, values=form.cleaned_data, by=request.user)
+        except services.EvidenceError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(name, record.pk)
+    title = _("Correct incident #%(pk)s") if is_incident else _("Correct observation #%(pk)s")
+    return render(
+        request,
+        "evidence/record_form.html",
+        {"form": form, "title": title % {"pk": record.pk}, "back": reverse(name, args=[record.pk])},
+    )
+
+
+@require_roles(D)
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _edit(request, visible_or_404(Incident, pk, request.user))
+
+
+@require_roles(D)
+def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _edit(request, visible_or_404(Observation, pk, request.user))
+
+
 def _sources(record: Incident | Observation, user: Any) -> list[tuple[Source, bool]]:
     return [(source, access.can_see_source_identity(source, user)) for source in record.sources.all()]
 
@@ -79,7 +118,17 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
             "involvements": record.involvements.select_related("perpetrator"),
             "items": selectors.items_for(request.user).filter(incident=record),
             "can_change": access.can_change(record, request.user),
+            "changes": record.changes.select_related("by"),
             "person_form": forms.PersonForm(),
+            "correction_forms": [
+                (
+                    person,
+                    forms.PersonCorrectionForm(initial={"person": person.pk}, auto_id=f"id_p{person.pk}_%s"),
+                )
+                for person in record.people.all()
+            ]
+            if access.can_change(record, request.user)
+            else [],
             "source_form": forms.SourceForm(),
             "involvement_form": forms.InvolvementForm(),
             "verification_form": forms.VerificationForm(initial={"status": record.verification}),
@@ -98,6 +147,14 @@ def incident_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
             form = forms.PersonForm(request.POST)
             if form.is_valid():
                 services.add_person(incident=record, by=request.user, **form.cleaned_data)
+        elif what == "person-correction":
+            form = forms.PersonCorrectionForm(request.POST)
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                person = record.people.filter(pk=data.pop("person")).first()
+                if person is None:
+                    raise Http404
+                services.change_person(person=person, values=data, by=request.user)
         elif what == "source":
             form = forms.SourceForm(request.POST)
             if form.is_valid():
@@ -175,7 +232,40 @@ def incident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     response = render(
         request,
         "evidence/revealed.html",
-        {"record": record, "revealed": revealed, "description": description},
+        {
+            "record": record,
+            "revealed": revealed,
+            "description": description,
+            "history": selectors.sealed_history(
+                record.changes.select_related("by"), by=request.user, purpose=purpose
+            ),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_roles(D, A)
+@require_POST
+def observation_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """An observation's notes and their earlier versions, each read audited with its purpose."""
+    record = visible_or_404(Observation, pk, request.user)
+    purpose = request.POST.get("purpose", "").strip()
+    if not purpose:
+        messages.error(request, _("Say why you need to see the notes."))
+        return redirect("evidence:observation", pk)
+    notes = record.reveal("notes", by=request.user, purpose=purpose) if record.notes else ""
+    response = render(
+        request,
+        "evidence/revealed.html",
+        {
+            "record": record,
+            "is_observation": True,
+            "description": notes,
+            "history": selectors.sealed_history(
+                record.changes.select_related("by"), by=request.user, purpose=purpose
+            ),
+        },
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -225,6 +315,7 @@ def observation(request: HttpRequest, pk: int) -> HttpResponse:
             "sources": _sources(record, request.user),
             "items": selectors.items_for(request.user).filter(observation=record),
             "can_change": access.can_change(record, request.user),
+            "changes": record.changes.select_related("by"),
             "source_form": forms.SourceForm(),
             "share_form": forms.ShareForm(),
         },

@@ -115,7 +115,10 @@ def prisoner_reveal(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Say why you need to see the name."))
         return redirect("evidence:prisoner", pk)
     name = entry.reveal("name", by=request.user, purpose=purpose)
-    response = render(request, "evidence/prisoner_revealed.html", {"entry": entry, "name": name})
+    history = selectors.sealed_history(entry.changes.select_related("by"), by=request.user, purpose=purpose)
+    response = render(
+        request, "evidence/prisoner_revealed.html", {"entry": entry, "name": name, "history": history}
+    )
     response["Cache-Control"] = "no-store"
     return response
 
