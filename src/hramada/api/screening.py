@@ -26,6 +26,7 @@ from pydantic import Field
 from hramada.api.auth import roles
 from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
+from hramada.core.startup import report_ready, service_readiness
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
 from hramada.screening import FEATURES, QueryError, Thresholds
@@ -860,13 +861,19 @@ def healthz(request: HttpRequest) -> dict[str, str]:
     "/readyz",
     auth=None,
     response={200: dict[str, Any], 503: dict[str, Any], **OPEN_ERRORS},
-    summary="Readiness: the screening index is built",
+    summary="Readiness: every worker of the service has built its screening index",
 )
 def readyz(request: HttpRequest) -> Any:
-    """200 once this process can screen at once; 503 while its index is still being built (which this call
-    starts in the background if nothing has yet). A load balancer sends no traffic until 200."""
+    """200 once the service can screen at once, whichever worker a request reaches; 503 while this process or
+    any other worker of the same server still builds its index (this call starts the build in the background
+    if nothing has yet). A load balancer sends no traffic until 200."""
     if not public.index_ready():
         public.start_warm_up()
         return Status(503, {"status": "starting"})
+    report_ready()
+    service = service_readiness()
+    workers = {"workers": service.workers, "workers_ready": service.workers_ready}
+    if not service.ready:
+        return Status(503, {"status": "starting", **workers})
     status = public.index_status()
-    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"]}
+    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"], **workers}
