@@ -24,19 +24,13 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
 from hramada.api.auth import roles
+from hramada.api.parties import MAX_VALUE_LENGTH, cleaned_entity, party_from_ftm
 from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
 from hramada.core.startup import report_ready, service_readiness
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
 from hramada.screening import FEATURES, QueryError, Thresholds
-from hramada.screening.vocabulary import (
-    COUNTRY_PROPERTIES,
-    FOUNDING_DATE_PROPERTIES,
-    IDENTIFIER_KINDS,
-    NAME_PART_PROPERTIES,
-    QUERY_NAME_PROPERTIES,
-)
 
 router = Router(tags=["screening (yente dialect)"])
 
@@ -44,11 +38,19 @@ router = Router(tags=["screening (yente dialect)"])
 # or with an unknown key, 403 when the key's owner lacks the role, 413 for a body over the size limit.
 AUTH_ERRORS: dict[int, Any] = {401: dict[str, Any], 403: dict[str, Any], 413: dict[str, Any]}
 OPEN_ERRORS: dict[int, Any] = {413: dict[str, Any]}
+# An operation that takes a dataset and parameters: 400 for a bad value (naming it), 404 for an unknown dataset or
+# entity, 422 for a parameter out of yente's bounds.
+RESPONSES: dict[int, Any] = {
+    200: dict[str, Any],
+    400: dict[str, Any],
+    404: dict[str, Any],
+    422: dict[str, Any],
+    **AUTH_ERRORS,
+}
 
 ALGORITHM = "hramada-v1"
 ALGORITHM_ALIASES = {ALGORITHM, "best", "default", "logic-v2", "logic-v1", "name-based", "name-qualified"}
 MAX_QUERIES = 100
-MAX_VALUE_LENGTH = 500  # the longest listed name is under 300 characters; longer input is not a name
 MAX_LIMIT = 500
 MAX_EXCLUDED = 500
 # yente's paging bounds: a page holds at most 500 results and a window reaches at most result 9,999.
@@ -79,17 +81,8 @@ class EntityQuery(Schema):
 
 
 def echo_query(entity: EntityQuery) -> dict[str, Any]:
-    """The query as yente echoes it: an FtM entity with every value cleaned by its property type
-    (``"Russia"`` comes back as ``"ru"``, ``1965`` as ``"1965"``); values that cannot be cleaned are dropped."""
-    schema = ftm_model.get(entity.schema_) or ftm_model.get("Thing")
-    proxy = ftm_model.make_entity(schema)  # type: ignore[arg-type]
-    proxy.id = entity.id
-    for name, values in entity.property_lists().items():
-        if schema is not None and name in schema.properties:
-            for value in values:
-                if not isinstance(value, (dict, list)):
-                    proxy.add(name, str(value), quiet=True, fuzzy=True)
-    return proxy.to_dict()
+    """The query as yente echoes it (``"Russia"`` comes back as ``"ru"``)."""
+    return cleaned_entity(entity.schema_, entity.property_lists(), entity.id)
 
 
 class MatchRequest(Schema):
@@ -122,67 +115,16 @@ def _check_limit(limit: int) -> int:
     return limit
 
 
-def _strings(values: list[Any], field: str) -> list[str]:
-    out = []
-    for value in values:
-        if isinstance(value, (dict, list)):
-            raise HttpError(400, f"{field}: values must be strings")
-        text = str(value)
-        if len(text) > MAX_VALUE_LENGTH:
-            raise HttpError(400, f"{field}: longer than {MAX_VALUE_LENGTH} characters ({len(text)})")
-        out.append(text)
-    return out
-
-
-def party_from_ftm(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
-    """Turn a FollowTheMoney-shaped yente query into a party to screen; bad input names the field.
-
-    A query that carries its own ``id`` is the caller's counterparty: decisions on it are remembered under
-    ``<caller>:<id>``, so the next request with the same id shows them."""
-    props = {
-        name: _strings(values, f"queries.{key}.properties.{name}")
-        for name, values in entity.property_lists().items()
-    }
-    # Countries as FtM cleans them ("Russia" -> "ru"), so a client may send names as yente allows.
-    cleaned = echo_query(entity)["properties"]
-    for prop in COUNTRY_PROPERTIES:
-        if props.get(prop):
-            props[prop] = cleaned.get(prop) or props[prop]
-    names = [value for prop in QUERY_NAME_PROPERTIES for value in props.get(prop, []) if value.strip()]
-    parts = [props.get(p, []) for p in NAME_PART_PROPERTIES]
-    if not props.get("name") and any(parts):
-        names.insert(0, " ".join(v[0] for v in parts if v))
-    identifiers: dict[str, list[str]] = {}
-    for prop, kind in IDENTIFIER_KINDS.items():
-        identifiers.setdefault(kind, []).extend(props.get(prop, []))
-    if not names and not any(identifiers.values()):
-        raise HttpError(400, f"queries.{key}.properties.name: a name or an identifier is required")
-    schema = entity.schema_ if entity.schema_ not in ("Thing", "") else "LegalEntity"
-    dates = props.get("birthDate") or [v for prop in FOUNDING_DATE_PROPERTIES for v in props.get(prop, [])]
-    party = public.Party(
-        name=names[0] if names else "",
-        aliases=tuple(names[1:]),
-        schema=schema,
-        birth_date=next(iter(dates), None),
-        countries=tuple(value for prop in COUNTRY_PROPERTIES for value in props.get(prop, [])),
-        identifiers={kind: tuple(values) for kind, values in identifiers.items() if values},
-        key=key,
-        ref=f"{caller}:{entity.id}"[:200] if entity.id else "",
+def party_from_query(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
+    """A yente query as a party to screen. A query that carries its own ``id`` is the caller's counterparty:
+    decisions on it are remembered under ``<caller>:<id>``, so the next request with the same id shows them."""
+    return party_from_ftm(
+        key,
+        entity.schema_,
+        entity.property_lists(),
+        entity_id=entity.id,
+        ref=f"{caller}:{entity.id}" if entity.id else "",
     )
-    try:
-        party.query()
-    except QueryError as exc:
-        raise HttpError(400, f"queries.{key}.{_query_field(exc.field)}: {exc}") from exc
-    return party
-
-
-def _query_field(field: str) -> str:
-    mapping = {
-        "name": "properties.name",
-        "birth_date": "properties.birthDate",
-        "countries": "properties.country",
-    }
-    return mapping.get(field, field)
 
 
 def caller_of(request: HttpRequest) -> str:
@@ -352,13 +294,7 @@ class ResultFilter:
     "/match/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Match FtM-shaped queries (yente dialect)",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def match(
     request: HttpRequest,
@@ -401,7 +337,7 @@ def match(
         changed_since=_since(changed_since),
     )
     caller = caller_of(request)
-    parties = [party_from_ftm(key, entity, caller=caller) for key, entity in body.queries.items()]
+    parties = [party_from_query(key, entity, caller=caller) for key, entity in body.queries.items()]
     screenings = public.screen_many(
         parties,
         purpose=chosen,
@@ -876,4 +812,9 @@ def readyz(request: HttpRequest) -> Any:
     if not service.ready:
         return Status(503, {"status": "starting", **workers})
     status = public.index_status()
-    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"], **workers}
+    return {
+        "status": "ok",
+        "entities": status["entities"],
+        "build_seconds": status["build_seconds"],
+        **workers,
+    }
