@@ -28,6 +28,7 @@ from hramada.api.parties import MAX_VALUE_LENGTH, cleaned_entity, party_from_ftm
 from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
 from hramada.core.startup import report_ready, service_readiness
+from hramada.evasion import public as evasion
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
 from hramada.screening import FEATURES, QueryError, Thresholds
@@ -350,6 +351,7 @@ def match(
     )
     records = public.listed_entities({hit.entity_id for s in screenings for hit in s.hits})
     summaries = public.listed_summaries() if filters.active else {}
+    deemed = evasion.deemed_sanctioned_of({hit.entity_id for s in screenings for hit in s.hits})
     responses: dict[str, Any] = {}
     for key, screening in zip(body.queries, screenings, strict=True):
         hits = [
@@ -361,14 +363,92 @@ def match(
                 and filters.keeps_summary(summaries[hit.entity_id], _last_change(records.get(hit.entity_id)))
             )
         ][:limit]
+        results = [
+            _with_deemed(
+                _entity_json(records.get(hit.entity_id), hit, catalog=catalog), deemed.get(hit.entity_id)
+            )
+            for hit in hits
+        ]
+        if scope in ALL_SCOPES and not filters.active:
+            results = (
+                results + _deemed_by_name(screening.party, {r["id"] for r in results}, exclude_entity_ids)
+            )[:limit]
         responses[key] = {
             "status": 200,
-            "results": [_entity_json(records.get(hit.entity_id), hit, catalog=catalog) for hit in hits],
-            "total": {"value": len(hits), "relation": "eq"},
+            "results": results,
+            "total": {"value": len(results), "relation": "eq"},
             "query": echo_query(body.queries[key]),
             "limit": limit,
         }
     return {"responses": responses, "matcher": MATCHER, "limit": limit}
+
+
+ALL_SCOPES = ("default", "sanctions", "all")
+
+
+def _deemed_explanation(items: tuple[evasion.DeemedSanctioned, ...]) -> dict[str, Any]:
+    """Why the ownership graph deems an entity sanctioned, under each rule that covers it, with the path."""
+    return {
+        "score": 1.0,
+        "weight": 0,
+        "detail": "; ".join(f"{item.reason}: {item.path_text}" for item in items),
+        "rules": [
+            {
+                "rule": item.rule,
+                "reason": item.reason,
+                "aggregate": item.aggregate,
+                "criteria": list(item.criteria),
+                "path": [{"id": step.entity_id, "name": step.name, "via": step.via} for step in item.path],
+                "path_text": item.path_text,
+            }
+            for item in items
+        ],
+    }
+
+
+def _with_deemed(
+    payload: dict[str, Any], items: tuple[evasion.DeemedSanctioned, ...] | None
+) -> dict[str, Any]:
+    if items:
+        explanation = _deemed_explanation(items)
+        payload["explanations"] = {**payload.get("explanations", {}), "deemed_sanctioned": explanation}
+        payload["explanation"] = f"{payload.get('explanation', '')} {explanation['detail']}.".strip()
+    return payload
+
+
+def _deemed_by_name(party: public.Party, shown: set[str], excluded: list[str]) -> list[dict[str, Any]]:
+    """Entities no list names but the ownership graph deems sanctioned (OFAC 50%, EU ownership and control),
+    whose name is the query's name: a result of their own, explained by the rule and the path."""
+    found: dict[str, list[evasion.DeemedSanctioned]] = {}
+    for name in (party.name, *party.aliases):
+        if name.strip():
+            for item in evasion.deemed_sanctioned_named(name):
+                if item.entity_id not in shown and item.entity_id not in excluded:
+                    found.setdefault(item.entity_id, []).append(item)
+    results = []
+    for entity_id, items in found.items():
+        first = items[0]
+        unique = tuple({item.rule: item for item in items}.values())
+        payload: dict[str, Any] = {
+            "id": entity_id,
+            "caption": first.name,
+            "schema": first.schema,
+            "properties": {"name": [first.name]},
+            "datasets": [],
+            "referents": [],
+            "target": False,
+            "first_seen": None,
+            "last_seen": None,
+            "last_change": None,
+            "score": 1.0,
+            "match": True,
+            "features": {"deemed_sanctioned": 1.0},
+            "explanations": {},
+            "explanation": "",
+            "decision": None,
+        }
+        results.append(_with_deemed(payload, unique))
+    return results
 
 
 def _last_change(record: public.ListedRecord | None) -> str | None:
