@@ -19,7 +19,9 @@ accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 timeout = 120
 
-_READINESS_ENV = "HRAMADA_READINESS_DIR"  # hramada.core.startup.READINESS_ENV (no Django import in the master)
+_READINESS_ENV = (
+    "HRAMADA_READINESS_DIR"  # hramada.core.startup.READINESS_ENV (no Django import in the master)
+)
 
 
 def on_starting(server: Any) -> None:

@@ -10,9 +10,10 @@ designations of every list (see `yente_catalog`). An unknown dataset is a 404. R
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +26,7 @@ from pydantic import Field
 
 from hramada.api.auth import roles
 from hramada.api.parties import MAX_VALUE_LENGTH, cleaned_entity, party_from_ftm
-from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
+from hramada.api.yente_catalog import BELARUS, INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
 from hramada.core.startup import report_ready, service_readiness
 from hramada.evasion import public as evasion
@@ -225,14 +226,14 @@ def _check_schemata(field: str, names: list[str]) -> set[str]:
     return set(names)
 
 
-def _since(value: str | None) -> str | None:
+def _since(value: str | None, field: str = "changed_since") -> str | None:
     """``changed_since`` as yente takes it: an ISO date or timestamp; compared as text against ``last_change``."""
     if value is None or value == "":
         return None
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise HttpError(422, f"changed_since: not an ISO date or timestamp: {value!r}") from exc
+        raise HttpError(422, f"{field}: not an ISO date or timestamp: {value!r}") from exc
     return value
 
 
@@ -799,6 +800,77 @@ def _relation_property(relation: public.RelatedEntity) -> str:
     if "family" in label or "relative" in label:
         return "familyPerson" if relation.outgoing else "familyRelative"
     return "associates"
+
+
+MAX_CHANGES = 10_000
+
+
+def _cursor(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(value.encode("ascii") + b"==").decode("ascii")
+        snapshot, position = (int(part) for part in text.split(":"))
+    except (ValueError, UnicodeError) as exc:
+        raise HttpError(400, "cursor: not a cursor this server gave; start again without it") from exc
+    if snapshot < 1 or position < 0:
+        raise HttpError(400, "cursor: not a cursor this server gave; start again without it")
+    return snapshot, position
+
+
+def _encode_cursor(after: tuple[int, int]) -> str:
+    return base64.urlsafe_b64encode(f"{after[0]}:{after[1]}".encode("ascii")).decode("ascii").rstrip("=")
+
+
+@router.get(
+    "/changes/{dataset}",
+    auth=roles(*SCREENING_ROLES),
+    summary="Entity ids added, amended or removed since a time, paged to the end (for re-screening)",
+    response=RESPONSES,
+)
+def changes(
+    request: HttpRequest,
+    dataset: str,
+    since: str | None = QueryParam(  # type: ignore[type-arg]
+        None, description="ISO date or timestamp: changes imported after it (all when absent)."
+    ),
+    cursor: str | None = QueryParam(  # type: ignore[type-arg]
+        None, description="The previous page's `next_cursor`; the feed has no depth limit."
+    ),
+    limit: int = QueryParam(1000, ge=1, le=MAX_CHANGES),  # type: ignore[type-arg]
+) -> Any:
+    """The change feed a re-screening client polls: every entity id a list added (``ADD``), amended (``MOD``) or
+    removed (``DEL``) with each snapshot imported after ``since``, in import order. Follow ``next_cursor`` until
+    it is null; there is no 10,000 cap (yente's search stops there). Then poll again with ``since`` set to the
+    ``until`` of the last page."""
+    catalog = load_catalog()
+    scope = dataset_scope(catalog, dataset)
+    if scope == BELARUS:
+        raise HttpError(
+            400, "dataset: the change feed is per list or for every list (default), not 'belarus'"
+        )
+    list_keys = None if scope == "default" else [scope]
+    since_text = _since(since, "since")
+    moment = datetime.fromisoformat(since_text.replace("Z", "+00:00")) if since_text else None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    page = public.entity_changes(since=moment, list_keys=list_keys, after=_cursor(cursor), limit=limit)
+    return {
+        "results": [
+            {
+                "id": change.entity_id,
+                "op": change.op,
+                "dataset": (catalog.names_of([change.list_key]) or [change.list_key])[0],
+                "changed_at": change.changed_at.isoformat(),
+                "version": change.version,
+            }
+            for change in page.changes
+        ],
+        "next_cursor": _encode_cursor(page.next_after) if page.next_after else None,
+        "limit": limit,
+        "since": since_text,
+        "until": page.until.isoformat() if page.until else None,
+    }
 
 
 @router.get(

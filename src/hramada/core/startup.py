@@ -127,4 +127,6 @@ def service_readiness() -> ServiceReadiness:
     except (OSError, ValueError):
         expected = 0
     reported = sum(1 for mark in folder.iterdir() if mark.name.isdigit())
-    return ServiceReadiness(ready=expected > 0 and reported >= expected, workers=expected, workers_ready=reported)
+    return ServiceReadiness(
+        ready=expected > 0 and reported >= expected, workers=expected, workers_ready=reported
+    )

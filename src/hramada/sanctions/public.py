@@ -52,9 +52,11 @@ if TYPE_CHECKING:
 __all__ = [
     "PURPOSES",
     "SCREENING_ROLES",
+    "ChangePage",
     "CurrentList",
     "DecisionRefusedError",
     "DecisionReversal",
+    "EntityChange",
     "Hit",
     "ListChange",
     "ListedRecord",
@@ -71,6 +73,7 @@ __all__ = [
     "current_lists",
     "current_lists_version",
     "decision_reversed",
+    "entity_changes",
     "index_ready",
     "index_status",
     "is_belarus_programme",
@@ -662,3 +665,76 @@ def current_ftm_entities() -> Iterator[dict[str, Any]]:
 def current_lists_version() -> tuple[int, ...]:
     """Changes whenever any list gets a new current snapshot: a cache key for what is built from the lists."""
     return tuple(sorted(selectors.latest_snapshot_ids()))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The change feed
+
+
+@dataclass(frozen=True)
+class EntityChange:
+    """One entity that a list added (``ADD``), amended (``MOD``) or dropped (``DEL``) with one snapshot."""
+
+    entity_id: str
+    op: str
+    list_key: str
+    changed_at: datetime
+    """When the snapshot that carried the change was imported (Hramada's own clock: a client that asks for
+    changes since its last poll misses nothing, whatever publication date the list printed)."""
+    version: str
+
+
+@dataclass(frozen=True)
+class ChangePage:
+    changes: tuple[EntityChange, ...]
+    next_after: tuple[int, int] | None
+    """Where the next page starts (``after=``); None when this page reached the end."""
+    until: datetime | None = None
+    """The latest import the feed had seen when read: poll again with ``since=until``."""
+
+
+def entity_changes(
+    *,
+    since: datetime | None = None,
+    list_keys: Collection[str] | None = None,
+    after: tuple[int, int] | None = None,
+    limit: int = 1000,
+) -> ChangePage:
+    """The entity ids changed by every accepted snapshot imported after ``since`` (of these lists, all when
+    None), in import order, from each snapshot's stored delta against the previous one of its list; within a
+    snapshot by id. Paged by position, not by offset, so a feed of any length pages to its end (``after`` is the
+    previous page's ``next_after``). A held snapshot changes nothing until an analyst accepts it."""
+    from django.db.models import Max, Q
+
+    from hramada.sanctions.models import Snapshot
+
+    snapshots = Snapshot.objects.filter(status=Snapshot.Status.ACCEPTED).select_related("source")
+    until = snapshots.aggregate(until=Max("imported_at"))["until"]
+    snapshots = snapshots.filter(imported_at__lte=until) if until is not None else snapshots
+    if since is not None:
+        snapshots = snapshots.filter(imported_at__gt=since)
+    if list_keys is not None:
+        snapshots = snapshots.filter(source__key__in=sorted(list_keys))
+    start_pk, start_at = after or (0, 0)
+    if after is not None:
+        first = Snapshot.objects.filter(pk=start_pk).values_list("imported_at", flat=True).first()
+        if first is None:
+            return ChangePage(changes=(), next_after=None, until=until)
+        snapshots = snapshots.filter(Q(imported_at__gt=first) | Q(imported_at=first, pk__gte=start_pk))
+    out: list[EntityChange] = []
+    for snapshot in snapshots.order_by("imported_at", "pk").iterator(chunk_size=50):
+        delta = selectors.delta_into(snapshot)
+        ops = sorted(
+            [(entity_id, "ADD") for entity_id in delta.added]
+            + [(entity_id, "MOD") for entity_id in delta.amended]
+            + [(entity_id, "DEL") for entity_id in delta.removed]
+        )
+        position = start_at if snapshot.pk == start_pk else 0
+        for index in range(position, len(ops)):
+            if len(out) == limit:
+                return ChangePage(changes=tuple(out), next_after=(snapshot.pk, index), until=until)
+            entity_id, op = ops[index]
+            out.append(
+                EntityChange(entity_id, op, snapshot.source.key, snapshot.imported_at, snapshot.sha256[:12])
+            )
+    return ChangePage(changes=tuple(out), next_after=None, until=until)
