@@ -22,11 +22,13 @@ PATH = "BELARUSKALI OAO → 100% → DEMO Potash Trade FZE → 60% → DEMO Balt
 
 @pytest.fixture
 def graph(db: Any, small_ofac: Path, make_staff: Any) -> dict[str, str]:
+    from hramada.evasion import public as evasion
     from hramada.evasion import services
     from hramada.evasion.models import Dataset
     from hramada.sanctions.services import import_file
 
     reset_screening_index()
+    evasion.forget()
     import_file("ofac_sdn", small_ofac, by=None)
     analyst = make_staff(Role.SANCTIONS_ANALYST)
     services.import_dataset(
@@ -40,6 +42,7 @@ def graph(db: Any, small_ofac: Path, make_staff: Any) -> dict[str, str]:
     _, raw = ApiKey.issue(owner=analyst, name="deemed")
     yield {"HTTP_AUTHORIZATION": f"ApiKey {raw}"}
     reset_screening_index()
+    evasion.forget()
 
 
 def _match(client: Client, key: dict[str, str], name: str, **params: str) -> list[dict[str, Any]]:

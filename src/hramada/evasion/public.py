@@ -12,6 +12,8 @@ API answers with it in a result's explanation. Everything here reads; nothing wr
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -29,6 +31,22 @@ __all__ = [
 
 RULES = selectors.RULES
 RULE_TITLES = {"ofac": "OFAC 50% rule", "eu": "EU ownership and control"}
+# How often a process asks whether the lists or the imported company data changed (three queries): a screening
+# request then costs none, and a change is seen at most this many seconds late (as the screening index's).
+FRESHNESS_SECONDS = 2.0
+_held: dict[str, tuple[float, selectors.World]] = {}
+_held_lock = threading.Lock()
+
+
+def _world() -> selectors.World:
+    now = time.monotonic()
+    held = _held.get("world")
+    if held is not None and now - held[0] < FRESHNESS_SECONDS:
+        return held[1]
+    world = selectors.world()
+    with _held_lock:
+        _held["world"] = (now, world)
+    return world
 
 
 @dataclass(frozen=True)
@@ -90,7 +108,7 @@ def _deemed(coverage: Coverage, world: selectors.World) -> DeemedSanctioned:
 def deemed_sanctioned_of(entity_ids: Collection[str]) -> dict[str, tuple[DeemedSanctioned, ...]]:
     """For each of these graph entity ids (a listed FtM id or an imported company's key) that a rule covers
     without a list naming it: why, under each rule that covers it."""
-    world = selectors.world()
+    world = _world()
     found: dict[str, tuple[DeemedSanctioned, ...]] = {}
     for entity_id in entity_ids:
         covered = [
@@ -108,7 +126,7 @@ def deemed_sanctioned_of(entity_ids: Collection[str]) -> dict[str, tuple[DeemedS
 def deemed_sanctioned_named(name: str, limit: int = 10) -> list[DeemedSanctioned]:
     """Deemed-sanctioned entities whose name is this name (letters and digits compared, case and punctuation
     ignored: "Demo Baltic Bulk Shipping Ltd." finds "DEMO Baltic Bulk Shipping Ltd"), one per rule."""
-    world = selectors.world()
+    world = _world()
     ids = sorted(world.names_index.get(selectors._name_key(name), set()))
     found = deemed_sanctioned_of(ids)
     return [deemed for entity_id in ids for deemed in found.get(entity_id, ())][:limit]
@@ -116,4 +134,10 @@ def deemed_sanctioned_named(name: str, limit: int = 10) -> list[DeemedSanctioned
 
 def warm_up() -> None:
     """Build the ownership graph and both rules now (a web process's start-up, so no request waits for it)."""
-    selectors.world()
+    _held.clear()
+    _world()
+
+
+def forget() -> None:
+    """Drop the held graph, so the next question reads the database again (tests, after an import)."""
+    _held.clear()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -390,7 +391,7 @@ def _belarus_ids(entity_ids: set[str]) -> set[str]:
     """Which of these listed entities the importers filed under a Belarus programme (in a current snapshot)."""
     if not entity_ids:
         return set()
-    snapshots = selectors.latest_snapshot_ids()
+    snapshots = live_index.current_snapshot_ids()
     found: set[str] = set()
     ids = sorted(entity_ids)
     for start in range(0, len(ids), 900):
@@ -459,10 +460,30 @@ def _record(
         detail["dataset"] = dataset
     if rules != profile.thresholds:
         detail["thresholds"] = {"match": rules.match, "review": rules.review, "candidates": rules.candidates}
-    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
-    ScreenedName.objects.bulk_create(
-        [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]]
-    )
+    _write_screening_record(detail, by)
+
+
+# SQLite lets one writer in at a time and makes the others sleep and retry (1, 2, 5, 10 ... ms): threads of one
+# process queue on this lock instead, so each audit write waits only for the writes before it.
+_sqlite_writer = threading.Lock()
+
+
+def _write_screening_record(detail: dict[str, Any], by: User | None) -> None:
+    """The screening's audit entry and its name hashes, in one short transaction (one write lock, one commit)."""
+    from django.db import connection, transaction
+
+    def write() -> None:
+        with transaction.atomic():
+            entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+            ScreenedName.objects.bulk_create(
+                [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]], batch_size=500
+            )
+
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with _sqlite_writer:
+            write()
+    else:
+        write()
 
 
 def record_bulk_screening(
@@ -472,10 +493,7 @@ def record_bulk_screening(
     ``sanctions.screened`` entry with the keyed hash of every screened name, as :func:`screen_many` writes."""
     hashes = sorted({screened_name_hash(name) for name in names if name and name.strip()})
     detail = {"purpose": purpose, "source": source[:200], "parties": parties, "names": hashes}
-    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
-    ScreenedName.objects.bulk_create(
-        [ScreenedName(name_hash=digest, entry=entry) for digest in hashes], batch_size=1000
-    )
+    _write_screening_record(detail, by)
 
 
 # ---------------------------------------------------------------------------------------------------------
