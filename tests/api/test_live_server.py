@@ -375,8 +375,10 @@ def test_entities_nest_sanctions_and_links_unless_asked_not_to(server: Server) -
         s["schema"] == "Sanction" and s["datasets"] == ["zala"] for s in sanctions
     )
     assert {"first_seen", "last_seen", "referents"} <= set(nested)
+    [address] = nested["properties"]["addressEntity"]
+    assert address["schema"] == "Address" and "Pushkinskaya" in address["caption"]
     flat = server.get(f"/entities/{entity_id}", {"nested": "false"}).json()
-    assert "sanctions" not in flat["properties"]
+    assert "sanctions" not in flat["properties"] and flat["properties"]["addressEntity"] == [address["id"]]
     assert server.get("/entities/no-such-entity").status_code == 404
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from followthemoney import model as ftm_model
+from followthemoney.types import registry
 from ninja import Query as QueryParam
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -28,7 +29,7 @@ from hramada.api.auth import roles
 from hramada.api.parties import MAX_VALUE_LENGTH, cleaned_entity, party_from_ftm
 from hramada.api.yente_catalog import BELARUS, INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
-from hramada.core.startup import report_ready, service_readiness
+from hramada.core.startup import report_ready, service_readiness, warmups_finished
 from hramada.evasion import public as evasion
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
@@ -683,6 +684,7 @@ def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Cat
             }
             for n, s in enumerate(record.sanctions)
         ]
+    adjacent.update(_referenced(record, catalog))
     related = public.related_entities(entity_id)
     if related:
         others = public.listed_entities([r.entity_id for r in related])
@@ -695,6 +697,28 @@ def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Cat
             )
             adjacent.setdefault(_relation_property(relation), []).append(nested_entity)
     return adjacent
+
+
+def _referenced(record: public.ListedRecord, catalog: Catalog) -> dict[str, list[Any]]:
+    """The entities this record names in its own entity-typed properties (``addressEntity``...), nested in place
+    of their ids as yente nests them; an id no current list holds is left out of the nested view."""
+    schema = ftm_model.get(record.schema)
+    if schema is None:
+        return {}
+    refs = {
+        prop.name: [str(value) for value in record.properties.get(prop.name, [])]
+        for prop in schema.properties.values()
+        if prop.type == registry.entity and record.properties.get(prop.name)
+    }
+    if not refs:
+        return {}
+    found = public.listed_entities({value for values in refs.values() for value in values} - {record.id})
+    nested: dict[str, list[Any]] = {}
+    for name, ids in refs.items():
+        entities = [_entity_json(found[i], catalog=catalog) for i in ids if i in found]
+        if entities:
+            nested[name] = entities
+    return nested
 
 
 def _listed_or_404(entity_id: str) -> public.ListedRecord:
@@ -955,7 +979,7 @@ def readyz(request: HttpRequest) -> Any:
     """200 once the service can screen at once, whichever worker a request reaches; 503 while this process or
     any other worker of the same server still builds its index (this call starts the build in the background
     if nothing has yet). A load balancer sends no traffic until 200."""
-    if not public.index_ready():
+    if not public.index_ready() or not warmups_finished():
         public.start_warm_up()
         return Status(503, {"status": "starting"})
     report_ready()

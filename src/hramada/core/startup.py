@@ -39,7 +39,6 @@ class Warmup:
 _warmups: dict[str, Warmup] = {}
 _started: set[str] = set()
 _running: set[str] = set()
-_failed: set[str] = set()
 _lock = threading.Lock()
 
 
@@ -48,20 +47,16 @@ def register_warmup(warmup: Warmup) -> None:
 
 
 def _run(warmup: Warmup) -> None:
-    failed = False
     try:
         warmup.run()
     except Exception:
-        failed = True
         logger.exception("warm-up %s failed; it will be done on first use", warmup.key)
     finally:
         connections.close_all()
         with _lock:
             _running.discard(warmup.key)
-            if failed:
-                _failed.add(warmup.key)
-            done = not _running and not _failed
-    if done:
+            done = not _running
+    if done:  # a failed warm-up is logged and done on first use: it does not keep the service out of rotation
         report_ready()
 
 
@@ -74,19 +69,23 @@ def start_warmups() -> list[str]:
                 continue
             _started.add(key)
             _running.add(key)
-            _failed.discard(key)
             threading.Thread(target=_run, args=(warmup,), name=f"warmup-{key}", daemon=True).start()
             started.append(key)
-    if not started and not _running and not _failed:
+    if not started and not _running:
         report_ready()
     return started
+
+
+def warmups_finished() -> bool:
+    """Whether every warm-up started in this process has finished (true when none was started)."""
+    with _lock:
+        return not _running
 
 
 def forget_started() -> None:
     """Allow every warm-up to start again (tests)."""
     with _lock:
         _started.clear()
-        _failed.clear()
 
 
 # ---------------------------------------------------------------------------------------------------------
