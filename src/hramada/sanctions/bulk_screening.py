@@ -184,18 +184,18 @@ def with_decisions(screened_csv: str, *, with_ids: bool) -> tuple[str, int]:
         described = []
         silenced = 0
         for entity_id in matches.get(row["row_id"], []):
-            decision = standing.get((ref, entity_id))
-            if decision is None:
+            taken = standing.get((ref, entity_id))
+            if taken is None:
                 continue
-            changed = index is not None and decision.identity != listed_identity(index, entity_id)
-            silenced += decision.verdict == ScreeningDecision.Verdict.FALSE_POSITIVE and not changed
+            changed = index is not None and taken.identity != listed_identity(index, entity_id)
+            silenced += taken.verdict == ScreeningDecision.Verdict.FALSE_POSITIVE and not changed
             described.append(
                 {
                     "entity_id": entity_id,
-                    "verdict": decision.verdict,
-                    "reason": decision.reason,
-                    "decided_by": decision.decided_by.get_username() if decision.decided_by else "",
-                    "decided_at": decision.decided_at.isoformat(),
+                    "verdict": taken.verdict,
+                    "reason": taken.reason,
+                    "decided_by": taken.decided_by.get_username() if taken.decided_by else "",
+                    "decided_at": taken.decided_at.isoformat(),
                     "listed_changed": changed,
                 }
             )
