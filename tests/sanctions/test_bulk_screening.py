@@ -138,7 +138,9 @@ def test_bulk_results_show_the_decisions_remembered_on_the_rows_counterparties(
 
     analyst = make_staff(Role.SANCTIONS_ANALYST)
     name = "Лукашенко Александр Григорьевич"
-    found = public.screen(public.Party(name=name, schema="Person"), purpose="onboarding", by=analyst, source="t")
+    found = public.screen(
+        public.Party(name=name, schema="Person"), purpose="onboarding", by=analyst, source="t"
+    )
     for hit in found.hits:
         public.remember_decision(
             party_ref="bulk:cust-7",
@@ -151,13 +153,18 @@ def test_bulk_results_show_the_decisions_remembered_on_the_rows_counterparties(
     client = staff_client(Role.FINANCE_OFFICER)
     names = f"id,name,schema\ncust-7,{name},Person\ncust-8,{name},Person\n".encode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"})
+        response = client.post(
+            "/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"}
+        )
     job = TaskProgress.objects.get()
     assert "carry a remembered decision" in job.message
     result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
     rows = {row["row_id"]: row for row in csv.DictReader(io.StringIO(result))}
     decided = rows["cust-7"]
-    assert decided["decision"].startswith("false_positive by ") and "namesake born in 1990" in decided["decision"]
+    assert (
+        decided["decision"].startswith("false_positive by ")
+        and "namesake born in 1990" in decided["decision"]
+    )
     assert {d["entity_id"] for d in json.loads(decided["decisions"])} == {h.entity_id for h in found.hits}
     assert decided["status"] == "cleared"
     other = rows["cust-8"]
