@@ -59,6 +59,11 @@ def test_the_contracts_hold_on_this_tree() -> None:
             "The sanctions app knows no other domain app",
         ),
         (
+            "api/bad_reach_evasion.py",
+            "from hramada.evasion import selectors\n",
+            "The API meets the evasion app only through evasion.public",
+        ),
+        (
             "fund/selectors_extra.py",
             "",
             "Inside each domain app: views -> services -> selectors -> models",

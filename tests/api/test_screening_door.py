@@ -105,3 +105,33 @@ def test_readyz_says_starting_until_the_index_is_built_then_ok(client: Client, e
         time.sleep(0.1)
     ready = client.get("/api/yente/readyz")
     assert ready.status_code == 200 and ready.json()["entities"] > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readyz_waits_for_every_worker_of_the_server(
+    client: Client, eu_belarus_list: None, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Under gunicorn one worker's index is not the service's readiness: /readyz stays 503 while another worker
+    of the same master has not reported, and a worker that exits takes its report with it."""
+    import os
+
+    from hramada import gunicorn_conf
+    from hramada.core.startup import READINESS_ENV
+
+    monkeypatch.setenv(READINESS_ENV, str(tmp_path))
+    gunicorn_conf.nworkers_changed(None, 2, None)
+    public.warm_up()
+    waiting = client.get("/api/yente/readyz")
+    assert waiting.status_code == 503
+    assert waiting.json() == {"status": "starting", "workers": 2, "workers_ready": 1}
+    assert (tmp_path / str(os.getpid())).exists()  # this worker reported itself
+
+    (tmp_path / "4242").touch()  # the other worker finished building
+    ready = client.get("/api/yente/readyz")
+    assert ready.status_code == 200 and ready.json()["workers_ready"] == 2
+
+    class Exited:
+        pid = 4242
+
+    gunicorn_conf.child_exit(None, Exited())  # the master replaces it: the new one must build first
+    assert client.get("/api/yente/readyz").status_code == 503

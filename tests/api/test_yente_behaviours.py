@@ -248,3 +248,33 @@ def test_adjacent_entities_are_listed_by_property_and_paged(
     assert client.get(f"/api/yente/entities/{entity_id}/adjacent/shoeSize", **key).status_code == 404
     assert client.get("/api/yente/entities/no-such-id/adjacent", **key).status_code == 404
     assert client.get(f"/api/yente/entities/{entity_id}/adjacent?limit=501", **key).status_code == 422
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "entity_caption"),
+    [
+        ("alexandervyacheslavovichzakharov", "Alexander Vyacheslavovich ZAKHAROV"),
+        ("mariaosetrova", "Maria Aleksandrovna Osetrova"),
+    ],
+)
+def test_a_name_written_without_spaces_still_finds_the_person(
+    client: Client, two_lists: None, key: dict[str, str], typed: str, entity_caption: str
+) -> None:
+    query = {"schema": "Person", "properties": {"name": [typed]}}
+    results = match(client, key, query).json()["responses"]["q"]["results"]
+    assert results and results[0]["caption"] == entity_caption and results[0]["match"]
+
+
+@pytest.mark.django_db
+def test_entities_nest_the_addresses_they_name(client: Client, two_lists: None, key: dict[str, str]) -> None:
+    entity_id = client.get("/api/yente/search/zala?q=Alexander%20Vyacheslavovich%20Zakharov", **key).json()[
+        "results"
+    ][0]["id"]
+    nested = client.get(f"/api/yente/entities/{entity_id}", **key).json()
+    [address] = nested["properties"]["addressEntity"]
+    assert address["schema"] == "Address" and "Pushkinskaya" in address["caption"]
+    flat = client.get(f"/api/yente/entities/{entity_id}?nested=false", **key).json()
+    assert flat["properties"]["addressEntity"] == ["addr-a300b5bf407e387d2cf1f1a2f74b8178edde276e"]
+    page = client.get(f"/api/yente/entities/{entity_id}/adjacent/addressEntity", **key).json()
+    assert [a["id"] for a in page["results"]] == ["addr-a300b5bf407e387d2cf1f1a2f74b8178edde276e"]

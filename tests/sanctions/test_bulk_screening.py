@@ -126,3 +126,47 @@ def test_uploaded_names_and_their_results_are_encrypted_on_disk(
         assert b"Bulkcounterparty" not in content and "Лукашенко".encode() not in content
     result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
     assert "r1" in result and "r2" in result
+
+
+@pytest.mark.django_db
+def test_bulk_results_show_the_decisions_remembered_on_the_rows_counterparties(
+    staff_client: Any, make_staff: Any, eu_belarus_list: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A file that names its rows (an id column) gets the analysts' standing decisions on ``bulk:<id>`` beside
+    each match; a false positive on every match of a row clears it, and another row's id sees none."""
+    import json
+
+    analyst = make_staff(Role.SANCTIONS_ANALYST)
+    name = "Лукашенко Александр Григорьевич"
+    found = public.screen(
+        public.Party(name=name, schema="Person"), purpose="onboarding", by=analyst, source="t"
+    )
+    for hit in found.hits:
+        public.remember_decision(
+            party_ref="bulk:cust-7",
+            entity_id=hit.entity_id,
+            confirmed=False,
+            reason="Our customer is a namesake born in 1990",
+            identity=hit.identity,
+            by=analyst,
+        )
+    client = staff_client(Role.FINANCE_OFFICER)
+    names = f"id,name,schema\ncust-7,{name},Person\ncust-8,{name},Person\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/screening/bulk/", {"file": upload("payees.csv", names), "profile": "screening"}
+        )
+    job = TaskProgress.objects.get()
+    assert "carry a remembered decision" in job.message
+    result = b"".join(client.get(f"/staff/jobs/{job.pk}/result/").streaming_content).decode()
+    rows = {row["row_id"]: row for row in csv.DictReader(io.StringIO(result))}
+    decided = rows["cust-7"]
+    assert (
+        decided["decision"].startswith("false_positive by ")
+        and "namesake born in 1990" in decided["decision"]
+    )
+    assert {d["entity_id"] for d in json.loads(decided["decisions"])} == {h.entity_id for h in found.hits}
+    assert decided["status"] == "cleared"
+    other = rows["cust-8"]
+    assert other["decision"] == "" and other["decisions"] == "" and other["status"] != "cleared"
+    assert response.status_code == 302

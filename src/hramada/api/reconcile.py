@@ -20,12 +20,12 @@ from ninja import Query as QueryParam
 from ninja.errors import HttpError
 
 from hramada.api.auth import roles
-from hramada.api.screening import AUTH_ERRORS, MAX_QUERIES, caller_of, dataset_scope
+from hramada.api.parties import party_from_ftm
+from hramada.api.screening import MAX_QUERIES, RESPONSES, caller_of, dataset_scope
 from hramada.api.yente_catalog import load_catalog
 from hramada.core.access import acting_user
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
-from hramada.screening import QueryError
 
 router = Router(tags=["reconciliation (OpenRefine)"])
 
@@ -43,13 +43,7 @@ def _type(name: str) -> dict[str, str]:
     "/reconcile/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Reconciliation service manifest",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def manifest(request: HttpRequest, dataset: str) -> dict[str, Any]:
     catalog = load_catalog()
@@ -103,6 +97,8 @@ def _decode(text: str, field: str) -> Any:
 
 
 def _party(key: str, query: Any) -> public.Party:
+    """An OpenRefine query (``query``, ``type``, ``properties`` as ``{pid, v}`` pairs) as the FtM query the
+    match endpoint takes, screened the same way."""
     if not isinstance(query, dict):
         raise HttpError(400, f"queries.{key}: must be an object")
     kind = query.get("type") or "LegalEntity"
@@ -110,41 +106,21 @@ def _party(key: str, query: Any) -> public.Party:
         kind = kind[0] if kind else "LegalEntity"
     if not isinstance(kind, str) or ftm_model.get(kind) is None:
         raise HttpError(400, f"queries.{key}.type: unknown type {kind!r}")
-    countries: list[str] = []
-    birth_date = None
+    properties: dict[str, list[Any]] = {"name": [query.get("query") or ""]} if query.get("query") else {}
     for prop in query.get("properties") or []:
         if not isinstance(prop, dict):
             raise HttpError(400, f"queries.{key}.properties: each entry needs pid and v")
         pid, value = str(prop.get("pid", "")), prop.get("v")
-        if pid in ("country", "nationality", "jurisdiction") and value:
-            countries.append(registry.country.clean(str(value), fuzzy=True) or str(value))
-        elif pid == "birthDate" and value:
-            birth_date = str(value)
-    party = public.Party(
-        name=str(query.get("query") or ""),
-        schema=kind if kind != "Thing" else "LegalEntity",
-        birth_date=birth_date,
-        countries=tuple(countries),
-        key=key,
-    )
-    try:
-        party.query()
-    except QueryError as exc:
-        raise HttpError(400, f"queries.{key}.{exc.field}: {exc}") from exc
-    return party
+        if pid and value not in (None, ""):
+            properties.setdefault(pid, []).extend(value if isinstance(value, list) else [value])
+    return party_from_ftm(key, kind, properties)
 
 
 @router.post(
     "/reconcile/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Reconcile a batch of queries, or extend entities with property values",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def reconcile(
     request: HttpRequest,
@@ -241,13 +217,7 @@ def _matches_prefix(prefix: str, *texts: str) -> bool:
     "/reconcile/{dataset}/suggest/entity",
     auth=roles(*SCREENING_ROLES),
     summary="Suggest entities",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def suggest_entity(
     request: HttpRequest,
@@ -276,13 +246,7 @@ def suggest_entity(
     "/reconcile/{dataset}/suggest/type",
     auth=roles(*SCREENING_ROLES),
     summary="Suggest types",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def suggest_type(
     request: HttpRequest,
@@ -294,7 +258,9 @@ def suggest_type(
     return {"prefix": prefix, "result": result}
 
 
-def _properties(schema_names: tuple[str, ...]) -> list[Any]:
+def _property_entries(schema_names: tuple[str, ...], prefix: str = "") -> list[dict[str, str]]:
+    """The properties a row can be extended by or matched on, for these types (``{id, name}``, by name),
+    those whose name or label holds ``prefix``: one list for OpenRefine's property suggestions and proposals."""
     seen: dict[str, Any] = {}
     for name in schema_names:
         schema = ftm_model.get(name)
@@ -304,20 +270,18 @@ def _properties(schema_names: tuple[str, ...]) -> list[Any]:
             if prop.hidden or prop.type == registry.entity or prop.stub:
                 continue
             seen.setdefault(prop.name, prop)
-    return sorted(seen.values(), key=lambda p: p.name)
+    return [
+        {"id": prop.name, "name": prop.label}
+        for prop in sorted(seen.values(), key=lambda p: p.name)
+        if _matches_prefix(prefix, prop.name, prop.label)
+    ]
 
 
 @router.get(
     "/reconcile/{dataset}/suggest/property",
     auth=roles(*SCREENING_ROLES),
     summary="Suggest properties",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def suggest_property(
     request: HttpRequest,
@@ -325,25 +289,14 @@ def suggest_property(
     prefix: str = QueryParam(..., min_length=1),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     dataset_scope(load_catalog(), dataset)
-    result = [
-        {"id": prop.name, "name": prop.label}
-        for prop in _properties(MATCHABLE)
-        if _matches_prefix(prefix, prop.name, prop.label)
-    ]
-    return {"prefix": prefix, "result": result[:20]}
+    return {"prefix": prefix, "result": _property_entries(MATCHABLE, prefix)[:20]}
 
 
 @router.get(
     "/reconcile/{dataset}/extend/property",
     auth=roles(*SCREENING_ROLES),
     summary="Properties to extend by",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def propose_properties(
     request: HttpRequest,
@@ -354,5 +307,4 @@ def propose_properties(
     dataset_scope(load_catalog(), dataset)
     if ftm_model.get(type_) is None:
         raise HttpError(400, f"type: unknown type {type_!r}")
-    properties = [{"id": prop.name, "name": prop.label} for prop in _properties((type_,))]
-    return {"type": type_, "properties": properties[:limit]}
+    return {"type": type_, "properties": _property_entries((type_,))[:limit]}

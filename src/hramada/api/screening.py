@@ -10,13 +10,15 @@ designations of every list (see `yente_catalog`). An unknown dataset is a 404. R
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from followthemoney import model as ftm_model
+from followthemoney.types import registry
 from ninja import Query as QueryParam
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -24,18 +26,14 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import Field
 
 from hramada.api.auth import roles
-from hramada.api.yente_catalog import INDEX_VERSION, Catalog, load_catalog
+from hramada.api.parties import MAX_VALUE_LENGTH, cleaned_entity, party_from_ftm
+from hramada.api.yente_catalog import BELARUS, INDEX_VERSION, Catalog, load_catalog
 from hramada.core.access import acting_user
+from hramada.core.startup import report_ready, service_readiness, warmups_finished
+from hramada.evasion import public as evasion
 from hramada.sanctions import public
 from hramada.sanctions.public import SCREENING_ROLES
 from hramada.screening import FEATURES, QueryError, Thresholds
-from hramada.screening.vocabulary import (
-    COUNTRY_PROPERTIES,
-    FOUNDING_DATE_PROPERTIES,
-    IDENTIFIER_KINDS,
-    NAME_PART_PROPERTIES,
-    QUERY_NAME_PROPERTIES,
-)
 
 router = Router(tags=["screening (yente dialect)"])
 
@@ -43,11 +41,19 @@ router = Router(tags=["screening (yente dialect)"])
 # or with an unknown key, 403 when the key's owner lacks the role, 413 for a body over the size limit.
 AUTH_ERRORS: dict[int, Any] = {401: dict[str, Any], 403: dict[str, Any], 413: dict[str, Any]}
 OPEN_ERRORS: dict[int, Any] = {413: dict[str, Any]}
+# An operation that takes a dataset and parameters: 400 for a bad value (naming it), 404 for an unknown dataset or
+# entity, 422 for a parameter out of yente's bounds.
+RESPONSES: dict[int, Any] = {
+    200: dict[str, Any],
+    400: dict[str, Any],
+    404: dict[str, Any],
+    422: dict[str, Any],
+    **AUTH_ERRORS,
+}
 
 ALGORITHM = "hramada-v1"
 ALGORITHM_ALIASES = {ALGORITHM, "best", "default", "logic-v2", "logic-v1", "name-based", "name-qualified"}
 MAX_QUERIES = 100
-MAX_VALUE_LENGTH = 500  # the longest listed name is under 300 characters; longer input is not a name
 MAX_LIMIT = 500
 MAX_EXCLUDED = 500
 # yente's paging bounds: a page holds at most 500 results and a window reaches at most result 9,999.
@@ -78,17 +84,8 @@ class EntityQuery(Schema):
 
 
 def echo_query(entity: EntityQuery) -> dict[str, Any]:
-    """The query as yente echoes it: an FtM entity with every value cleaned by its property type
-    (``"Russia"`` comes back as ``"ru"``, ``1965`` as ``"1965"``); values that cannot be cleaned are dropped."""
-    schema = ftm_model.get(entity.schema_) or ftm_model.get("Thing")
-    proxy = ftm_model.make_entity(schema)  # type: ignore[arg-type]
-    proxy.id = entity.id
-    for name, values in entity.property_lists().items():
-        if schema is not None and name in schema.properties:
-            for value in values:
-                if not isinstance(value, (dict, list)):
-                    proxy.add(name, str(value), quiet=True, fuzzy=True)
-    return proxy.to_dict()
+    """The query as yente echoes it (``"Russia"`` comes back as ``"ru"``)."""
+    return cleaned_entity(entity.schema_, entity.property_lists(), entity.id)
 
 
 class MatchRequest(Schema):
@@ -121,67 +118,16 @@ def _check_limit(limit: int) -> int:
     return limit
 
 
-def _strings(values: list[Any], field: str) -> list[str]:
-    out = []
-    for value in values:
-        if isinstance(value, (dict, list)):
-            raise HttpError(400, f"{field}: values must be strings")
-        text = str(value)
-        if len(text) > MAX_VALUE_LENGTH:
-            raise HttpError(400, f"{field}: longer than {MAX_VALUE_LENGTH} characters ({len(text)})")
-        out.append(text)
-    return out
-
-
-def party_from_ftm(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
-    """Turn a FollowTheMoney-shaped yente query into a party to screen; bad input names the field.
-
-    A query that carries its own ``id`` is the caller's counterparty: decisions on it are remembered under
-    ``<caller>:<id>``, so the next request with the same id shows them."""
-    props = {
-        name: _strings(values, f"queries.{key}.properties.{name}")
-        for name, values in entity.property_lists().items()
-    }
-    # Countries as FtM cleans them ("Russia" -> "ru"), so a client may send names as yente allows.
-    cleaned = echo_query(entity)["properties"]
-    for prop in COUNTRY_PROPERTIES:
-        if props.get(prop):
-            props[prop] = cleaned.get(prop) or props[prop]
-    names = [value for prop in QUERY_NAME_PROPERTIES for value in props.get(prop, []) if value.strip()]
-    parts = [props.get(p, []) for p in NAME_PART_PROPERTIES]
-    if not props.get("name") and any(parts):
-        names.insert(0, " ".join(v[0] for v in parts if v))
-    identifiers: dict[str, list[str]] = {}
-    for prop, kind in IDENTIFIER_KINDS.items():
-        identifiers.setdefault(kind, []).extend(props.get(prop, []))
-    if not names and not any(identifiers.values()):
-        raise HttpError(400, f"queries.{key}.properties.name: a name or an identifier is required")
-    schema = entity.schema_ if entity.schema_ not in ("Thing", "") else "LegalEntity"
-    dates = props.get("birthDate") or [v for prop in FOUNDING_DATE_PROPERTIES for v in props.get(prop, [])]
-    party = public.Party(
-        name=names[0] if names else "",
-        aliases=tuple(names[1:]),
-        schema=schema,
-        birth_date=next(iter(dates), None),
-        countries=tuple(value for prop in COUNTRY_PROPERTIES for value in props.get(prop, [])),
-        identifiers={kind: tuple(values) for kind, values in identifiers.items() if values},
-        key=key,
-        ref=f"{caller}:{entity.id}"[:200] if entity.id else "",
+def party_from_query(key: str, entity: EntityQuery, *, caller: str) -> public.Party:
+    """A yente query as a party to screen. A query that carries its own ``id`` is the caller's counterparty:
+    decisions on it are remembered under ``<caller>:<id>``, so the next request with the same id shows them."""
+    return party_from_ftm(
+        key,
+        entity.schema_,
+        entity.property_lists(),
+        entity_id=entity.id,
+        ref=f"{caller}:{entity.id}" if entity.id else "",
     )
-    try:
-        party.query()
-    except QueryError as exc:
-        raise HttpError(400, f"queries.{key}.{_query_field(exc.field)}: {exc}") from exc
-    return party
-
-
-def _query_field(field: str) -> str:
-    mapping = {
-        "name": "properties.name",
-        "birth_date": "properties.birthDate",
-        "countries": "properties.country",
-    }
-    return mapping.get(field, field)
 
 
 def caller_of(request: HttpRequest) -> str:
@@ -281,14 +227,14 @@ def _check_schemata(field: str, names: list[str]) -> set[str]:
     return set(names)
 
 
-def _since(value: str | None) -> str | None:
+def _since(value: str | None, field: str = "changed_since") -> str | None:
     """``changed_since`` as yente takes it: an ISO date or timestamp; compared as text against ``last_change``."""
     if value is None or value == "":
         return None
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise HttpError(422, f"changed_since: not an ISO date or timestamp: {value!r}") from exc
+        raise HttpError(422, f"{field}: not an ISO date or timestamp: {value!r}") from exc
     return value
 
 
@@ -351,13 +297,7 @@ class ResultFilter:
     "/match/{dataset}",
     auth=roles(*SCREENING_ROLES),
     summary="Match FtM-shaped queries (yente dialect)",
-    response={
-        200: dict[str, Any],
-        400: dict[str, Any],
-        404: dict[str, Any],
-        422: dict[str, Any],
-        **AUTH_ERRORS,
-    },
+    response=RESPONSES,
 )
 def match(
     request: HttpRequest,
@@ -400,7 +340,7 @@ def match(
         changed_since=_since(changed_since),
     )
     caller = caller_of(request)
-    parties = [party_from_ftm(key, entity, caller=caller) for key, entity in body.queries.items()]
+    parties = [party_from_query(key, entity, caller=caller) for key, entity in body.queries.items()]
     screenings = public.screen_many(
         parties,
         purpose=chosen,
@@ -413,6 +353,7 @@ def match(
     )
     records = public.listed_entities({hit.entity_id for s in screenings for hit in s.hits})
     summaries = public.listed_summaries() if filters.active else {}
+    deemed = evasion.deemed_sanctioned_of({hit.entity_id for s in screenings for hit in s.hits})
     responses: dict[str, Any] = {}
     for key, screening in zip(body.queries, screenings, strict=True):
         hits = [
@@ -424,14 +365,92 @@ def match(
                 and filters.keeps_summary(summaries[hit.entity_id], _last_change(records.get(hit.entity_id)))
             )
         ][:limit]
+        results = [
+            _with_deemed(
+                _entity_json(records.get(hit.entity_id), hit, catalog=catalog), deemed.get(hit.entity_id)
+            )
+            for hit in hits
+        ]
+        if scope in ALL_SCOPES and not filters.active:
+            results = (
+                results + _deemed_by_name(screening.party, {r["id"] for r in results}, exclude_entity_ids)
+            )[:limit]
         responses[key] = {
             "status": 200,
-            "results": [_entity_json(records.get(hit.entity_id), hit, catalog=catalog) for hit in hits],
-            "total": {"value": len(hits), "relation": "eq"},
+            "results": results,
+            "total": {"value": len(results), "relation": "eq"},
             "query": echo_query(body.queries[key]),
             "limit": limit,
         }
     return {"responses": responses, "matcher": MATCHER, "limit": limit}
+
+
+ALL_SCOPES = ("default", "sanctions", "all")
+
+
+def _deemed_explanation(items: tuple[evasion.DeemedSanctioned, ...]) -> dict[str, Any]:
+    """Why the ownership graph deems an entity sanctioned, under each rule that covers it, with the path."""
+    return {
+        "score": 1.0,
+        "weight": 0,
+        "detail": "; ".join(f"{item.reason}: {item.path_text}" for item in items),
+        "rules": [
+            {
+                "rule": item.rule,
+                "reason": item.reason,
+                "aggregate": item.aggregate,
+                "criteria": list(item.criteria),
+                "path": [{"id": step.entity_id, "name": step.name, "via": step.via} for step in item.path],
+                "path_text": item.path_text,
+            }
+            for item in items
+        ],
+    }
+
+
+def _with_deemed(
+    payload: dict[str, Any], items: tuple[evasion.DeemedSanctioned, ...] | None
+) -> dict[str, Any]:
+    if items:
+        explanation = _deemed_explanation(items)
+        payload["explanations"] = {**payload.get("explanations", {}), "deemed_sanctioned": explanation}
+        payload["explanation"] = f"{payload.get('explanation', '')} {explanation['detail']}.".strip()
+    return payload
+
+
+def _deemed_by_name(party: public.Party, shown: set[str], excluded: list[str]) -> list[dict[str, Any]]:
+    """Entities no list names but the ownership graph deems sanctioned (OFAC 50%, EU ownership and control),
+    whose name is the query's name: a result of their own, explained by the rule and the path."""
+    found: dict[str, list[evasion.DeemedSanctioned]] = {}
+    for name in (party.name, *party.aliases):
+        if name.strip():
+            for item in evasion.deemed_sanctioned_named(name):
+                if item.entity_id not in shown and item.entity_id not in excluded:
+                    found.setdefault(item.entity_id, []).append(item)
+    results = []
+    for entity_id, items in found.items():
+        first = items[0]
+        unique = tuple({item.rule: item for item in items}.values())
+        payload: dict[str, Any] = {
+            "id": entity_id,
+            "caption": first.name,
+            "schema": first.schema,
+            "properties": {"name": [first.name]},
+            "datasets": [],
+            "referents": [],
+            "target": False,
+            "first_seen": None,
+            "last_seen": None,
+            "last_change": None,
+            "score": 1.0,
+            "match": True,
+            "features": {"deemed_sanctioned": 1.0},
+            "explanations": {},
+            "explanation": "",
+            "decision": None,
+        }
+        results.append(_with_deemed(payload, unique))
+    return results
 
 
 def _last_change(record: public.ListedRecord | None) -> str | None:
@@ -665,6 +684,7 @@ def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Cat
             }
             for n, s in enumerate(record.sanctions)
         ]
+    adjacent.update(_referenced(record, catalog))
     related = public.related_entities(entity_id)
     if related:
         others = public.listed_entities([r.entity_id for r in related])
@@ -677,6 +697,28 @@ def _adjacent(record: public.ListedRecord, payload: dict[str, Any], catalog: Cat
             )
             adjacent.setdefault(_relation_property(relation), []).append(nested_entity)
     return adjacent
+
+
+def _referenced(record: public.ListedRecord, catalog: Catalog) -> dict[str, list[Any]]:
+    """The entities this record names in its own entity-typed properties (``addressEntity``...), nested in place
+    of their ids as yente nests them; an id no current list holds is left out of the nested view."""
+    schema = ftm_model.get(record.schema)
+    if schema is None:
+        return {}
+    refs = {
+        prop.name: [str(value) for value in record.properties.get(prop.name, [])]
+        for prop in schema.properties.values()
+        if prop.type == registry.entity and record.properties.get(prop.name)
+    }
+    if not refs:
+        return {}
+    found = public.listed_entities({value for values in refs.values() for value in values} - {record.id})
+    nested: dict[str, list[Any]] = {}
+    for name, ids in refs.items():
+        entities = [_entity_json(found[i], catalog=catalog) for i in ids if i in found]
+        if entities:
+            nested[name] = entities
+    return nested
 
 
 def _listed_or_404(entity_id: str) -> public.ListedRecord:
@@ -784,6 +826,77 @@ def _relation_property(relation: public.RelatedEntity) -> str:
     return "associates"
 
 
+MAX_CHANGES = 10_000
+
+
+def _cursor(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(value.encode("ascii") + b"==").decode("ascii")
+        snapshot, position = (int(part) for part in text.split(":"))
+    except (ValueError, UnicodeError) as exc:
+        raise HttpError(400, "cursor: not a cursor this server gave; start again without it") from exc
+    if snapshot < 1 or position < 0:
+        raise HttpError(400, "cursor: not a cursor this server gave; start again without it")
+    return snapshot, position
+
+
+def _encode_cursor(after: tuple[int, int]) -> str:
+    return base64.urlsafe_b64encode(f"{after[0]}:{after[1]}".encode("ascii")).decode("ascii").rstrip("=")
+
+
+@router.get(
+    "/changes/{dataset}",
+    auth=roles(*SCREENING_ROLES),
+    summary="Entity ids added, amended or removed since a time, paged to the end (for re-screening)",
+    response=RESPONSES,
+)
+def changes(
+    request: HttpRequest,
+    dataset: str,
+    since: str | None = QueryParam(  # type: ignore[type-arg]
+        None, description="ISO date or timestamp: changes imported after it (all when absent)."
+    ),
+    cursor: str | None = QueryParam(  # type: ignore[type-arg]
+        None, description="The previous page's `next_cursor`; the feed has no depth limit."
+    ),
+    limit: int = QueryParam(1000, ge=1, le=MAX_CHANGES),  # type: ignore[type-arg]
+) -> Any:
+    """The change feed a re-screening client polls: every entity id a list added (``ADD``), amended (``MOD``) or
+    removed (``DEL``) with each snapshot imported after ``since``, in import order. Follow ``next_cursor`` until
+    it is null; there is no 10,000 cap (yente's search stops there). Then poll again with ``since`` set to the
+    ``until`` of the last page."""
+    catalog = load_catalog()
+    scope = dataset_scope(catalog, dataset)
+    if scope == BELARUS:
+        raise HttpError(
+            400, "dataset: the change feed is per list or for every list (default), not 'belarus'"
+        )
+    list_keys = None if scope == "default" else [scope]
+    since_text = _since(since, "since")
+    moment = datetime.fromisoformat(since_text.replace("Z", "+00:00")) if since_text else None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    page = public.entity_changes(since=moment, list_keys=list_keys, after=_cursor(cursor), limit=limit)
+    return {
+        "results": [
+            {
+                "id": change.entity_id,
+                "op": change.op,
+                "dataset": (catalog.names_of([change.list_key]) or [change.list_key])[0],
+                "changed_at": change.changed_at.isoformat(),
+                "version": change.version,
+            }
+            for change in page.changes
+        ],
+        "next_cursor": _encode_cursor(page.next_after) if page.next_after else None,
+        "limit": limit,
+        "since": since_text,
+        "until": page.until.isoformat() if page.until else None,
+    }
+
+
 @router.get(
     "/catalog",
     auth=roles(*SCREENING_ROLES),
@@ -860,13 +973,24 @@ def healthz(request: HttpRequest) -> dict[str, str]:
     "/readyz",
     auth=None,
     response={200: dict[str, Any], 503: dict[str, Any], **OPEN_ERRORS},
-    summary="Readiness: the screening index is built",
+    summary="Readiness: every worker of the service has built its screening index",
 )
 def readyz(request: HttpRequest) -> Any:
-    """200 once this process can screen at once; 503 while its index is still being built (which this call
-    starts in the background if nothing has yet). A load balancer sends no traffic until 200."""
-    if not public.index_ready():
+    """200 once the service can screen at once, whichever worker a request reaches; 503 while this process or
+    any other worker of the same server still builds its index (this call starts the build in the background
+    if nothing has yet). A load balancer sends no traffic until 200."""
+    if not public.index_ready() or not warmups_finished():
         public.start_warm_up()
         return Status(503, {"status": "starting"})
+    report_ready()
+    service = service_readiness()
+    workers = {"workers": service.workers, "workers_ready": service.workers_ready}
+    if not service.ready:
+        return Status(503, {"status": "starting", **workers})
     status = public.index_status()
-    return {"status": "ok", "entities": status["entities"], "build_seconds": status["build_seconds"]}
+    return {
+        "status": "ok",
+        "entities": status["entities"],
+        "build_seconds": status["build_seconds"],
+        **workers,
+    }

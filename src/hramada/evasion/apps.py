@@ -11,6 +11,9 @@ class EvasionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hramada.evasion import registrations
+        from hramada.core.startup import Warmup, register_warmup
+        from hramada.evasion import public, registrations
 
         registrations.register_all()
+        # A web process builds the ownership graph at start-up, so the API's first match does not wait for it.
+        register_warmup(Warmup(key="evasion-graph", run=public.warm_up))

@@ -117,6 +117,13 @@ def screening_index_if_listed() -> None:
         screening_index()
 
 
+def current_snapshot_ids() -> list[int]:
+    """The snapshots the index was built from (brought up to date first, as for a screening): the current
+    snapshot of every list, without reading the snapshot table on every request."""
+    screening_index()
+    return sorted(_state.snapshot_by_source.values())
+
+
 def index_built() -> bool:
     """Whether this process holds an index (it may be a few seconds behind a list import; see above)."""
     return _state.index is not None

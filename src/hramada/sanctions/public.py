@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,6 +48,7 @@ from hramada.sanctions.signals import DecisionReversal, ListChange, decision_rev
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
 from hramada.screening.entities import QUERY_IDENTIFIER_KINDS
+from hramada.screening.glued import with_split_names
 from hramada.screening.vocabulary import IDENTIFIER_KINDS
 
 if TYPE_CHECKING:
@@ -56,9 +58,11 @@ __all__ = [
     "LOCAL_LIST_KEY",
     "PURPOSES",
     "SCREENING_ROLES",
+    "ChangePage",
     "CurrentList",
     "DecisionRefusedError",
     "DecisionReversal",
+    "EntityChange",
     "Hit",
     "ListChange",
     "ListedRecord",
@@ -77,6 +81,7 @@ __all__ = [
     "current_lists",
     "current_lists_version",
     "decision_reversed",
+    "entity_changes",
     "index_ready",
     "index_status",
     "is_belarus_programme",
@@ -300,6 +305,7 @@ def screen_many(
     queries = [party.query() for party in parties]
     excluded = frozenset(exclude_entity_ids)
     index = live_index.screening_index()
+    queries = [_unglued(query, index) for query in queries]
     wide = wanted + len(excluded)
     if dataset not in ALL_DATASETS:
         wide = min(MAX_CANDIDATES, wide * 5)
@@ -322,6 +328,14 @@ def screen_many(
         screenings.append(Screening(party=party, purpose=purpose, hits=tuple(hits)))
     _record(screenings, purpose=purpose, by=by, source=source, dataset=dataset, profile=chosen, rules=rules)
     return screenings
+
+
+def _unglued(query: Query, index: ScreeningIndex) -> Query:
+    """A name written without spaces ("mariaosetrova") is also screened split into listed name parts."""
+    try:
+        return with_split_names(query, index)
+    except QueryError:
+        return query
 
 
 def _hit(
@@ -385,7 +399,7 @@ def _belarus_ids(entity_ids: set[str]) -> set[str]:
     """Which of these listed entities the importers filed under a Belarus programme (in a current snapshot)."""
     if not entity_ids:
         return set()
-    snapshots = selectors.latest_snapshot_ids()
+    snapshots = live_index.current_snapshot_ids()
     found: set[str] = set()
     ids = sorted(entity_ids)
     for start in range(0, len(ids), 900):
@@ -454,10 +468,30 @@ def _record(
         detail["dataset"] = dataset
     if rules != profile.thresholds:
         detail["thresholds"] = {"match": rules.match, "review": rules.review, "candidates": rules.candidates}
-    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
-    ScreenedName.objects.bulk_create(
-        [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]]
-    )
+    _write_screening_record(detail, by)
+
+
+# SQLite lets one writer in at a time and makes the others sleep and retry (1, 2, 5, 10 ... ms): threads of one
+# process queue on this lock instead, so each audit write waits only for the writes before it.
+_sqlite_writer = threading.Lock()
+
+
+def _write_screening_record(detail: dict[str, Any], by: User | None) -> None:
+    """The screening's audit entry and its name hashes, in one short transaction (one write lock, one commit)."""
+    from django.db import connection, transaction
+
+    def write() -> None:
+        with transaction.atomic():
+            entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+            ScreenedName.objects.bulk_create(
+                [ScreenedName(name_hash=digest, entry=entry) for digest in detail["names"]], batch_size=500
+            )
+
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with _sqlite_writer:
+            write()
+    else:
+        write()
 
 
 def record_bulk_screening(
@@ -467,10 +501,7 @@ def record_bulk_screening(
     ``sanctions.screened`` entry with the keyed hash of every screened name, as :func:`screen_many` writes."""
     hashes = sorted({screened_name_hash(name) for name in names if name and name.strip()})
     detail = {"purpose": purpose, "source": source[:200], "parties": parties, "names": hashes}
-    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
-    ScreenedName.objects.bulk_create(
-        [ScreenedName(name_hash=digest, entry=entry) for digest in hashes], batch_size=1000
-    )
+    _write_screening_record(detail, by)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -698,3 +729,76 @@ def read_eu_journal_file(path: str) -> list[dict[str, Any]]:
         return [dict(entity.data) for entity in local_list.read_eu_journal_file(path)]
     except SnapshotImportError as error:
         raise LocalListError(str(error)) from error
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The change feed
+
+
+@dataclass(frozen=True)
+class EntityChange:
+    """One entity that a list added (``ADD``), amended (``MOD``) or dropped (``DEL``) with one snapshot."""
+
+    entity_id: str
+    op: str
+    list_key: str
+    changed_at: datetime
+    """When the snapshot that carried the change was imported (Hramada's own clock: a client that asks for
+    changes since its last poll misses nothing, whatever publication date the list printed)."""
+    version: str
+
+
+@dataclass(frozen=True)
+class ChangePage:
+    changes: tuple[EntityChange, ...]
+    next_after: tuple[int, int] | None
+    """Where the next page starts (``after=``); None when this page reached the end."""
+    until: datetime | None = None
+    """The latest import the feed had seen when read: poll again with ``since=until``."""
+
+
+def entity_changes(
+    *,
+    since: datetime | None = None,
+    list_keys: Collection[str] | None = None,
+    after: tuple[int, int] | None = None,
+    limit: int = 1000,
+) -> ChangePage:
+    """The entity ids changed by every accepted snapshot imported after ``since`` (of these lists, all when
+    None), in import order, from each snapshot's stored delta against the previous one of its list; within a
+    snapshot by id. Paged by position, not by offset, so a feed of any length pages to its end (``after`` is the
+    previous page's ``next_after``). A held snapshot changes nothing until an analyst accepts it."""
+    from django.db.models import Max, Q
+
+    from hramada.sanctions.models import Snapshot
+
+    snapshots = Snapshot.objects.filter(status=Snapshot.Status.ACCEPTED).select_related("source")
+    until = snapshots.aggregate(until=Max("imported_at"))["until"]
+    snapshots = snapshots.filter(imported_at__lte=until) if until is not None else snapshots
+    if since is not None:
+        snapshots = snapshots.filter(imported_at__gt=since)
+    if list_keys is not None:
+        snapshots = snapshots.filter(source__key__in=sorted(list_keys))
+    start_pk, start_at = after or (0, 0)
+    if after is not None:
+        first = Snapshot.objects.filter(pk=start_pk).values_list("imported_at", flat=True).first()
+        if first is None:
+            return ChangePage(changes=(), next_after=None, until=until)
+        snapshots = snapshots.filter(Q(imported_at__gt=first) | Q(imported_at=first, pk__gte=start_pk))
+    out: list[EntityChange] = []
+    for snapshot in snapshots.order_by("imported_at", "pk").iterator(chunk_size=50):
+        delta = selectors.delta_into(snapshot)
+        ops = sorted(
+            [(entity_id, "ADD") for entity_id in delta.added]
+            + [(entity_id, "MOD") for entity_id in delta.amended]
+            + [(entity_id, "DEL") for entity_id in delta.removed]
+        )
+        position = start_at if snapshot.pk == start_pk else 0
+        for index in range(position, len(ops)):
+            if len(out) == limit:
+                return ChangePage(changes=tuple(out), next_after=(snapshot.pk, index), until=until)
+            entity_id, op = ops[index]
+            out.append(
+                EntityChange(entity_id, op, snapshot.source.key, snapshot.imported_at, snapshot.sha256[:12])
+            )
+    return ChangePage(changes=tuple(out), next_after=None, until=until)
