@@ -12,6 +12,7 @@ from django.conf import settings
 from hramada.sanctions.models import (
     Snapshot,
 )
+from hramada.sanctions.services.deltas import store_missing_party_rows
 from hramada.sanctions.services.imports import ImportResult, SnapshotImportError, file_sha256, import_file
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def bootstrap_bundled_lists(say: Callable[[str], None]) -> None:
     Files load in chronological order per source, so every snapshot has a delta against the publication before
     it. The whole set takes well under a minute (see benchmarks/sanctions_import.py), so it runs in-line.
     """
+    store_missing_party_rows(say)
     root = bundled_data_root()
     if not root.is_dir():
         say(

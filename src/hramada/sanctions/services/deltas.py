@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils import timezone
 
-from hramada.sanctions.deltas import diff_snapshots
+from hramada.sanctions.deltas import compare, party_changes
 from hramada.sanctions.models import (
     Delta,
+    DeltaParty,
     Snapshot,
 )
 from hramada.sanctions.selectors import latest_snapshot, snapshot_order_key
@@ -14,7 +17,10 @@ from hramada.sanctions.selectors import latest_snapshot, snapshot_order_key
 
 def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
     """Compute and store the delta from ``old`` to ``new`` (``old`` None: everything in ``new`` is added)."""
-    content = diff_snapshots(old, new)
+    comparison = compare(old, new)
+    content = comparison.content
+    parties = party_changes(old, new, comparison)
+    counts = {change: sum(p.change == change for p in parties) for change in DeltaParty.Change.values}
     delta, _ = Delta.objects.update_or_create(
         old=old,
         new=new,
@@ -26,10 +32,26 @@ def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
             "added_count": len(content.added),
             "removed_count": len(content.removed),
             "amended_count": len(content.amended),
+            "parties_added": counts[DeltaParty.Change.ADDED],
+            "parties_removed": counts[DeltaParty.Change.REMOVED],
+            "parties_amended": counts[DeltaParty.Change.AMENDED],
             "computed_at": timezone.now(),
         },
     )
+    DeltaParty.objects.filter(delta=delta).delete()
+    DeltaParty.objects.bulk_create((party.as_model(delta) for party in parties), batch_size=500)
     return delta
+
+
+def store_missing_party_rows(say: Callable[[str], None] | None = None) -> int:
+    """Deltas stored before changes were counted by listed party get their party rows (idempotent; nothing to
+    do on a database imported by this version). Returns how many deltas were completed."""
+    pending = list(Delta.objects.filter(parties_added__isnull=True).select_related("old", "new"))
+    for delta in pending:
+        compute_delta(delta.old, delta.new)
+    if pending and say is not None:
+        say(f"Sanctions: {len(pending)} stored deltas now counted by listed party.")
+    return len(pending)
 
 
 def refresh_deltas(snapshot: Snapshot) -> Delta:

@@ -140,6 +140,20 @@ def published_date_from_name(name: str) -> date | None:
     return None
 
 
+def publication_date(source_key: str, path: Path, given: date | None) -> tuple[date | None, str]:
+    """The list's publication date and where it came from: given at import, else the date the file itself
+    carries (UN, EU FSF), else a date in the file name (bundled OFAC and OpenSanctions files), else none."""
+    if given is not None:
+        return given, Snapshot.DateFrom.GIVEN
+    in_file = importers.published_on(source_key, path)
+    if in_file is not None:
+        return in_file, Snapshot.DateFrom.FILE
+    in_name = published_date_from_name(path.name)
+    if in_name is not None:
+        return in_name, Snapshot.DateFrom.FILE_NAME
+    return None, Snapshot.DateFrom.NONE
+
+
 def aux_options(source_key: str, aux_dir: Path | None) -> dict[str, Any]:
     """Companion files of a source found in ``aux_dir`` (OFAC: alt.csv, add.csv, sdn_comments.csv)."""
     if aux_dir is None:
@@ -502,7 +516,7 @@ def import_file(
     prepared = _prepare(entities)
     del entities
     report("parse", len(prepared), len(prepared))
-    published_at = published_at or published_date_from_name(path.name)
+    published_at, published_from = publication_date(source_key, path, published_at)
     held_reasons = plausibility.assess(
         source_key,
         path,
@@ -531,6 +545,7 @@ def import_file(
             base=base,
             imported_at=timezone.now(),
             published_at=published_at,
+            published_from=published_from,
             warning_count=len(warnings),
             warnings=warnings[:500],
             status=Snapshot.Status.HELD if held_reasons else Snapshot.Status.ACCEPTED,
