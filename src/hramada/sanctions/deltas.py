@@ -344,7 +344,7 @@ def party_changes(
     )
     orphans: list[Hanging] = []
     for item, owners in attach:
-        entity_id, change, was, now = item
+        entity_id, _, was, now = item
         old_data = contents[was.version_id][0] if was else {}
         new_data = contents[now.version_id][0] if now else {}
         if owners is None:
@@ -395,7 +395,8 @@ def _attach(
 ) -> None:
     entity_id, change, was, now = item
     member = now or was
-    assert member is not None
+    if member is None:
+        return
     if change == DeltaParty.Change.AMENDED:
         properties: Mapping[str, Any] = content.amended[entity_id]
     else:
