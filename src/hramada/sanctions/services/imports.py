@@ -318,7 +318,9 @@ def _merge_same(first: ParsedEntity, second: ParsedEntity) -> ParsedEntity:
     )
 
 
-def _prepare(parsed: Sequence[ParsedEntity]) -> list[_Prepared]:
+def _prepare(
+    parsed: Sequence[ParsedEntity], digest: Callable[[ParsedEntity], str] = content_hash
+) -> list[_Prepared]:
     codes = belarus_programmes()
     unique: dict[str, ParsedEntity] = {}
     for entity in parsed:
@@ -337,7 +339,7 @@ def _prepare(parsed: Sequence[ParsedEntity]) -> list[_Prepared]:
         prepared.append(
             _Prepared(
                 entity=entity,
-                digest=content_hash(entity),
+                digest=digest(entity),
                 belarus=belarus,
                 subject=entity.schema in SUBJECT_SCHEMATA,
             )
@@ -513,7 +515,8 @@ def import_file(
     started = time.perf_counter()
     report("parse", 0, None)
     entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
-    prepared = _prepare(entities)
+    cache = all_options.get("record_cache")
+    prepared = _prepare(entities, _digest_with(cache))
     del entities
     report("parse", len(prepared), len(prepared))
     published_at, published_from = publication_date(source_key, path, published_at)
@@ -575,6 +578,13 @@ def import_file(
         store_seconds=stored - parsed,
         new_versions=new_versions,
     )
+
+
+def _digest_with(cache: Any) -> Callable[[ParsedEntity], str]:
+    """Content hashes, computed once per entity that a parser's record cache hands out again."""
+    if cache is None:
+        return content_hash
+    return lambda entity: cache.remembered(entity, content_hash)
 
 
 IMPORT_LOCK_ID = 0x5A4C_0001
