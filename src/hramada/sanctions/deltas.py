@@ -91,8 +91,17 @@ class Comparison:
     contents: dict[int, tuple[dict[str, Any], dict[str, Any]]]
 
 
-def compare(old: Snapshot | None, new: Snapshot) -> Comparison:
-    before, after = members_of(old), members_of(new)
+def compare(
+    old: Snapshot | None,
+    new: Snapshot,
+    *,
+    before: Members | None = None,
+    after: Members | None = None,
+) -> Comparison:
+    """``old`` and ``new`` compared entity by entity; ``before``/``after`` are their members when the caller
+    already holds them (an import has the new snapshot's in memory)."""
+    before = members_of(old) if before is None else before
+    after = members_of(new) if after is None else after
     added = sorted(set(after) - set(before))
     removed = sorted(set(before) - set(after))
     changed = [

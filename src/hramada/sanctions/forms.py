@@ -61,7 +61,7 @@ CHANGE_CHOICES = [
 class ChangesFilterForm(forms.Form):
     """Filters of a changes page (GET): kind of change, programme, kind of party, Belarus regime only."""
 
-    change = forms.ChoiceField(label=_("Change"), required=False, choices=CHANGE_CHOICES)
+    change = forms.ChoiceField(label=_("Kind of change"), required=False, choices=CHANGE_CHOICES)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
     schema = forms.ChoiceField(label=_("Kind"), required=False, choices=SCHEMA_CHOICES)
     belarus = forms.BooleanField(label=_("Belarus regime only"), required=False)

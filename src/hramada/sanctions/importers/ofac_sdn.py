@@ -7,6 +7,7 @@ Remarks too long for the column continue in sdn_comments.csv. See docs/sanctions
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -417,6 +418,7 @@ class RecordCache:
 
     def __init__(self) -> None:
         self.aux: _Aux | None = None
+        self.aux_stamp: tuple[tuple[str, int, int] | None, ...] = ()
         self.previous: dict[
             tuple[str, ...], tuple[list[ParsedEntity], dict[str, tuple[str, ...] | None]]
         ] = {}
@@ -424,6 +426,19 @@ class RecordCache:
         self.hits = 0
         # What the importer computed from a reused entity (its content hash), kept while the entity is cached.
         self.memo: dict[int, tuple[ParsedEntity, str]] = {}
+
+    def read_aux(
+        self, alt_path: PathLike | None, add_path: PathLike | None, comments_path: PathLike | None
+    ) -> _Aux:
+        """The companion files, read again only when one of them is another file or changed on disk."""
+        stamp = tuple(
+            (str(path), os.stat(path).st_size, os.stat(path).st_mtime_ns) if path is not None else None
+            for path in (alt_path, add_path, comments_path)
+        )
+        if self.aux is None or stamp != self.aux_stamp:
+            self.aux_stamp = stamp
+            return _read_aux(alt_path, add_path, comments_path)
+        return self.aux
 
     def start(self, aux: _Aux) -> None:
         if self.aux is not None and self.aux != aux:
@@ -476,9 +491,11 @@ def parse(
     files. ``record_cache`` (one per run of imports) reuses the records of rows the previous file printed the
     same way."""
     names = _names_index(path)
-    aux = _read_aux(alt_path, add_path, comments_path)
     if record_cache is not None:
+        aux = record_cache.read_aux(alt_path, add_path, comments_path)
         record_cache.start(aux)
+    else:
+        aux = _read_aux(alt_path, add_path, comments_path)
     for line, cells in _sdn_rows(path):
         if record_cache is not None:
             yield record_cache.record(path, line, cells, aux, names)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
-from hramada.sanctions.deltas import compare, party_changes
+from hramada.sanctions.deltas import Members, compare, party_changes
 from hramada.sanctions.models import (
     Delta,
     DeltaParty,
@@ -14,10 +16,27 @@ from hramada.sanctions.models import (
 )
 from hramada.sanctions.selectors import latest_snapshot, snapshot_order_key
 
+# The members of the snapshots imported last by this process (a few at most), so the next publication's delta
+# does not read the previous snapshot back. Filled only once the import has committed; keyed by id and import
+# time, so a database emptied and filled again (ids reused) never meets an old entry.
+_RECENT_MEMBERS: dict[tuple[int, Any], Members] = {}
+_RECENT_LIMIT = 4
 
-def compute_delta(old: Snapshot | None, new: Snapshot) -> Delta:
-    """Compute and store the delta from ``old`` to ``new`` (``old`` None: everything in ``new`` is added)."""
-    comparison = compare(old, new)
+
+def remember_members(snapshot: Snapshot, members: Members) -> None:
+    def keep() -> None:
+        _RECENT_MEMBERS[(snapshot.pk, snapshot.imported_at)] = members
+        while len(_RECENT_MEMBERS) > _RECENT_LIMIT:
+            _RECENT_MEMBERS.pop(next(iter(_RECENT_MEMBERS)))
+
+    transaction.on_commit(keep)
+
+
+def compute_delta(old: Snapshot | None, new: Snapshot, *, members: Members | None = None) -> Delta:
+    """Compute and store the delta from ``old`` to ``new`` (``old`` None: everything in ``new`` is added).
+    ``members``: those of ``new``, when the caller holds them."""
+    before = _RECENT_MEMBERS.get((old.pk, old.imported_at)) if old is not None else None
+    comparison = compare(old, new, before=before, after=members)
     content = comparison.content
     parties = party_changes(old, new, comparison)
     counts = {change: sum(p.change == change for p in parties) for change in DeltaParty.Change.values}
@@ -54,11 +73,11 @@ def store_missing_party_rows(say: Callable[[str], None] | None = None) -> int:
     return len(pending)
 
 
-def refresh_deltas(snapshot: Snapshot) -> Delta:
+def refresh_deltas(snapshot: Snapshot, *, members: Members | None = None) -> Delta:
     """The delta from the previous accepted snapshot to this one, and (for an accepted one) from this one to the
     next accepted one if it came in late or was confirmed later."""
     previous = latest_snapshot(snapshot.source.key, before=snapshot)
-    delta = compute_delta(previous, snapshot)
+    delta = compute_delta(previous, snapshot, members=members)
     if snapshot.status != Snapshot.Status.ACCEPTED:
         return delta
     newer = sorted(

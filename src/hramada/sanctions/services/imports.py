@@ -24,6 +24,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from hramada.sanctions import importers, plausibility
+from hramada.sanctions.deltas import Member, Members
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
 from hramada.sanctions.importers.names import NAME_KINDS
 from hramada.sanctions.models import (
@@ -54,7 +55,7 @@ from hramada.sanctions.records import (
     relation_rows,
 )
 from hramada.sanctions.selectors import latest_snapshot
-from hramada.sanctions.services.deltas import refresh_deltas
+from hramada.sanctions.services.deltas import refresh_deltas, remember_members
 from hramada.sanctions.signals import ListChange, send_list_changed
 
 if TYPE_CHECKING:
@@ -449,7 +450,8 @@ def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict
     return known, len(new_items)
 
 
-def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> None:
+def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> Members:
+    """Write the snapshot's membership rows; returns them as the delta reads them."""
     rows = [
         (
             snapshot.pk,
@@ -462,13 +464,29 @@ def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapp
         for item in prepared
     ]
     _insert(SnapshotEntity, ("snapshot_id", "entity_id", "version_id", "schema", "subject", "belarus"), rows)
+    return {row[1]: Member(row[2], row[3], row[4], row[5]) for row in rows}
+
+
+# Names and identifiers per entity content (by content hash): consecutive publications repeat nearly every
+# entity, so a run of imports counts each distinct content once. Bounded; cleared when full.
+_COUNTED: dict[str, tuple[int, int]] = {}
+_COUNTED_LIMIT = 400_000
 
 
 def _counts(prepared: list[_Prepared]) -> dict[str, int]:
+    if len(_COUNTED) > _COUNTED_LIMIT:
+        _COUNTED.clear()
     names = identifiers = designations = 0
     for item in prepared:
-        names += sum(len(item.entity.values(kind)) for kind in NAME_KINDS)
-        identifiers += len(identifier_rows(item.entity))
+        held = _COUNTED.get(item.digest)
+        if held is None:
+            held = (
+                sum(len(item.entity.values(kind)) for kind in NAME_KINDS),
+                len(identifier_rows(item.entity)),
+            )
+            _COUNTED[item.digest] = held
+        names += held[0]
+        identifiers += held[1]
         designations += item.entity.schema == "Sanction"
     return {
         "entity_count": len(prepared),
@@ -556,9 +574,11 @@ def import_file(
             **_counts(prepared),
         )
         versions, new_versions = _store_versions(prepared, report)
-        _store_members(snapshot, prepared, versions)
+        members = _store_members(snapshot, prepared, versions)
         report("members", len(prepared), len(prepared))
-        delta = refresh_deltas(snapshot)
+        delta = refresh_deltas(snapshot, members=members)
+        if snapshot.status == Snapshot.Status.ACCEPTED:
+            remember_members(snapshot, members)
         _audit(by, snapshot, new_versions)
         change = ListChange(
             source=store_key,
