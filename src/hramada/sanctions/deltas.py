@@ -352,12 +352,15 @@ def party_changes(
         )
     )
     orphans: list[Hanging] = []
-    for item, owners in attach:
+    for item, from_tables in attach:
         entity_id, _, was, now = item
         old_data = contents[was.version_id][0] if was else {}
         new_data = contents[now.version_id][0] if now else {}
-        if owners is None:
-            owners = _linked(old_data, every_party, entity_id) | _linked(new_data, every_party, entity_id)
+        owners = (
+            from_tables
+            if from_tables is not None
+            else _linked(old_data, every_party, entity_id) | _linked(new_data, every_party, entity_id)
+        )
         if not owners:
             if (now or was) is not None and (now or was).schema not in NAMES_ITS_PARTY:  # type: ignore[union-attr]
                 orphans.append(item)
