@@ -202,11 +202,27 @@ class Changes:
         return self.delta.new
 
 
+# Comparisons computed on read, kept by this process for the next pages of the same pair (snapshots never change;
+# the key holds the import times, so ids reused by an emptied database never meet an old entry). Two at most.
+_COMPARED: dict[tuple[Any, ...], Changes] = {}
+_COMPARED_LIMIT = 2
+
+
 def changes_between(old: Snapshot | None, new: Snapshot) -> Changes:
     """The changes from ``old`` to ``new`` (two snapshots of one source) counted by listed party."""
     stored = Delta.objects.filter(old=old, new=new).select_related("old", "new", "source").first()
     if stored is not None and stored.has_parties:
         return changes_of(stored)
+    key = (old.pk if old else None, old.imported_at if old else None, new.pk, new.imported_at)
+    held = _COMPARED.get(key)
+    if held is None:
+        held = _COMPARED[key] = _compared_now(old, new)
+        while len(_COMPARED) > _COMPARED_LIMIT:
+            _COMPARED.pop(next(iter(_COMPARED)))
+    return held
+
+
+def _compared_now(old: Snapshot | None, new: Snapshot) -> Changes:
     from hramada.sanctions.deltas import compare, party_changes
 
     comparison = compare(old, new)
