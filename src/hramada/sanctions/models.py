@@ -55,6 +55,14 @@ class Snapshot(models.Model):
         HELD = "held", _("Held as suspicious")
         REJECTED = "rejected", _("Rejected")
 
+    class DateFrom(models.TextChoices):
+        """Where ``published_at`` came from, so a page can say how sure the date is."""
+
+        FILE = "file", _("the date the file itself carries")
+        FILE_NAME = "file_name", _("the date in the file name")
+        GIVEN = "given", _("the date given at import")
+        NONE = "", _("no publication date known: the import date is shown")
+
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snapshots")
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     file_name = models.CharField(_("file name"), max_length=255)
@@ -69,6 +77,9 @@ class Snapshot(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), db_index=True)
     published_at = models.DateField(_("published on"), null=True, blank=True, db_index=True)
+    published_from = models.CharField(
+        _("publication date from"), max_length=16, choices=DateFrom.choices, blank=True, default=""
+    )
     entity_count = models.PositiveIntegerField(_("entities"), default=0)
     subject_count = models.PositiveIntegerField(_("listed parties"), default=0)
     name_count = models.PositiveIntegerField(_("names"), default=0)
@@ -268,6 +279,11 @@ class Delta(models.Model):
     added_count = models.PositiveIntegerField(default=0)
     removed_count = models.PositiveIntegerField(default=0)
     amended_count = models.PositiveIntegerField(default=0)
+    # The same changes counted by listed party (a new Sanction of a listed person amends that person); null
+    # until the party rows (:class:`DeltaParty`) are stored.
+    parties_added = models.PositiveIntegerField(null=True, blank=True)
+    parties_removed = models.PositiveIntegerField(null=True, blank=True)
+    parties_amended = models.PositiveIntegerField(null=True, blank=True)
     computed_at = models.DateTimeField()
 
     class Meta:
@@ -299,6 +315,44 @@ class Delta(models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.amended)
+
+    @property
+    def has_parties(self) -> bool:
+        return self.parties_added is not None
+
+
+class DeltaParty(models.Model):
+    """One listed party that a delta added, removed or amended, with what changed in its record and in the
+    records that hang off it (Sanctions, documents, links, addresses). Stored with the delta at import time, so
+    the changes page counts, filters and pages listed parties in the database."""
+
+    class Change(models.TextChoices):
+        ADDED = "added", _("Added")
+        REMOVED = "removed", _("Removed")
+        AMENDED = "amended", _("Amended")
+
+    delta = models.ForeignKey(Delta, on_delete=models.CASCADE, related_name="parties")
+    entity_id = models.CharField(max_length=255)
+    change = models.CharField(max_length=16, choices=Change.choices)
+    schema = models.CharField(max_length=64)
+    caption = models.CharField(max_length=500, blank=True, default="")
+    # Programme codes of the party's Sanctions, written "|A|B|" so one code is found with ``contains``.
+    programmes = models.CharField(max_length=2000, blank=True, default="")
+    belarus = models.BooleanField(default=False)
+    # [{"schema", "entity_id", "caption", "change", "properties": {prop: {"old": [...], "new": [...]}}}]: the
+    # party's own record first (when it changed), then each record hanging off it that changed.
+    parts = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ("change", "caption", "pk")
+        indexes = (models.Index(fields=["delta", "change", "caption"]),)
+
+    def __str__(self) -> str:
+        return f"{self.change} {self.entity_id}"
+
+    @property
+    def programme_codes(self) -> list[str]:
+        return [code for code in self.programmes.split("|") if code]
 
 
 class ScreeningDecision(models.Model):

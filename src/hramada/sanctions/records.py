@@ -49,6 +49,11 @@ def _programmes_by_key() -> dict[str, programme_table.Programme]:
     }
 
 
+def programme_labels() -> dict[str, str]:
+    """Code -> label of every programme in the importers' programme table."""
+    return {key: programme.label for key, programme in _programmes_by_key().items()}
+
+
 def is_belarus_sanction(entity: ParsedEntity, codes: frozenset[str]) -> bool:
     programme_ids = entity.values("programId")
     if any(code in codes for code in programme_ids):

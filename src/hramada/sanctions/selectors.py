@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 from hramada.sanctions.linking import query_word_keys
 from hramada.sanctions.models import (
     Delta,
+    DeltaParty,
     Designation,
     EntityVersion,
     Identifier,
@@ -183,6 +184,122 @@ def changed_entities(snapshot: Snapshot) -> ChangedEntities:
     return ChangedEntities(snapshot=snapshot, delta=delta, upserted=upserted, removed_ids=sorted(removed))
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What changed between two snapshots of one source, by listed party: the delta stored at import, or (for a
+    pair the import did not store) compared now and kept in memory."""
+
+    delta: Delta
+    parties: QuerySet[DeltaParty] | list[DeltaParty]
+    stored: bool
+
+    @property
+    def old(self) -> Snapshot | None:
+        return self.delta.old
+
+    @property
+    def new(self) -> Snapshot:
+        return self.delta.new
+
+
+# Comparisons computed on read, kept by this process for the next pages of the same pair (snapshots never change;
+# the key holds the import times, so ids reused by an emptied database never meet an old entry). Two at most.
+_COMPARED: dict[tuple[Any, ...], Changes] = {}
+_COMPARED_LIMIT = 2
+
+
+def changes_between(old: Snapshot | None, new: Snapshot) -> Changes:
+    """The changes from ``old`` to ``new`` (two snapshots of one source) counted by listed party."""
+    stored = Delta.objects.filter(old=old, new=new).select_related("old", "new", "source").first()
+    if stored is not None and stored.has_parties:
+        return changes_of(stored)
+    key = (old.pk if old else None, old.imported_at if old else None, new.pk, new.imported_at)
+    held = _COMPARED.get(key)
+    if held is None:
+        held = _COMPARED[key] = _compared_now(old, new)
+        while len(_COMPARED) > _COMPARED_LIMIT:
+            _COMPARED.pop(next(iter(_COMPARED)))
+    return held
+
+
+def _compared_now(old: Snapshot | None, new: Snapshot) -> Changes:
+    from hramada.sanctions.deltas import compare, party_changes
+
+    comparison = compare(old, new)
+    content = comparison.content
+    parties = party_changes(old, new, comparison)
+    delta = Delta(
+        source_id=new.source_id,
+        old=old,
+        new=new,
+        added=content.added,
+        removed=content.removed,
+        amended=content.amended,
+        added_count=len(content.added),
+        removed_count=len(content.removed),
+        amended_count=len(content.amended),
+        parties_added=sum(p.change == DeltaParty.Change.ADDED for p in parties),
+        parties_removed=sum(p.change == DeltaParty.Change.REMOVED for p in parties),
+        parties_amended=sum(p.change == DeltaParty.Change.AMENDED for p in parties),
+        computed_at=new.imported_at,
+    )
+    return Changes(delta=delta, parties=parties, stored=False)  # type: ignore[arg-type]  # read like DeltaParty
+
+
+def changes_of(delta: Delta) -> Changes:
+    """A stored delta by listed party (its party rows; compared again when stored before they existed)."""
+    if not delta.has_parties:
+        return changes_between(delta.old, delta.new)
+    return Changes(delta=delta, parties=delta.parties.order_by("change", "caption", "pk"), stored=True)
+
+
+def filter_parties(
+    changes: Changes,
+    *,
+    change: str = "",
+    programme: str = "",
+    belarus_only: bool = False,
+    schema: str = "",
+) -> QuerySet[DeltaParty] | list[DeltaParty]:
+    """The changed parties of one kind of change, programme, schema, or of the Belarus regime only."""
+    parties = changes.parties
+    if isinstance(parties, QuerySet):
+        if change:
+            parties = parties.filter(change=change)
+        if programme:
+            parties = parties.filter(programmes__contains=f"|{programme}|")
+        if belarus_only:
+            parties = parties.filter(belarus=True)
+        if schema:
+            parties = parties.filter(schema=schema)
+        return parties
+    return [
+        party
+        for party in parties
+        if (not change or party.change == change)
+        and (not programme or f"|{programme}|" in party.programmes)
+        and (not belarus_only or party.belarus)
+        and (not schema or party.schema == schema)
+    ]
+
+
+def programmes_in(changes: Changes) -> list[str]:
+    """Every programme code that a changed party of this delta falls under, sorted."""
+    parties = changes.parties
+    if isinstance(parties, QuerySet):
+        fields: Iterable[str] = parties.order_by().values_list("programmes", flat=True).distinct()
+    else:
+        fields = (party.programmes for party in parties)
+    return sorted({code for text in fields for code in text.split("|") if code})
+
+
+def schemata_in(changes: Changes) -> list[str]:
+    parties = changes.parties
+    if isinstance(parties, QuerySet):
+        return sorted(parties.order_by().values_list("schema", flat=True).distinct())
+    return sorted({party.schema for party in parties})
+
+
 def delta_as_json(delta: Delta) -> dict[str, Any]:
     return {
         "source": delta.source.key,
@@ -195,6 +312,11 @@ def delta_as_json(delta: Delta) -> dict[str, Any]:
             "added": delta.added_count,
             "removed": delta.removed_count,
             "amended": delta.amended_count,
+        },
+        "listed_parties": {
+            "added": delta.parties_added,
+            "removed": delta.parties_removed,
+            "amended": delta.parties_amended,
         },
     }
 
@@ -217,40 +339,152 @@ def captions_for(snapshot: Snapshot | None, entity_ids: Iterable[str]) -> dict[s
     return captions
 
 
+def programme_labels() -> dict[str, str]:
+    """Labels of the programmes the importers know (code -> label), for programme filters."""
+    from hramada.sanctions.records import programme_labels as known
+
+    return known()
+
+
 @dataclass(frozen=True)
-class DeltaRow:
+class PropertyRow:
+    label: str
+    old: list[str]
+    new: list[str]
+
+
+@dataclass(frozen=True)
+class PartRow:
+    """One record of a changed party (its own, or a Sanction, document, link...) with its changed values."""
+
     entity_id: str
+    label: str
     caption: str
-    schema: str
-    changes: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
+    change: str
+    change_label: str
+    own: bool
+    properties: list[PropertyRow]
 
 
-def delta_rows(delta: Delta, *, belarus_only: bool = False) -> dict[str, list[DeltaRow]]:
-    """Added, removed and amended entities with captions, for the delta page (three queries)."""
-    new_members = SnapshotEntity.objects.filter(snapshot_id=delta.new_id)
-    old_members = SnapshotEntity.objects.filter(snapshot_id=delta.old_id) if delta.old_id else None
+@dataclass(frozen=True)
+class PartyRow:
+    party: DeltaParty
+    kind: str
+    change_label: str
+    parts: list[PartRow]
 
-    def rows(
-        members: QuerySet[SnapshotEntity] | None, ids: list[str], amended: bool = False
-    ) -> list[DeltaRow]:
-        if members is None or not ids:
-            return []
-        found: dict[str, DeltaRow] = {}
-        for chunk in _chunks(ids, 900):
-            query = members.filter(entity_id__in=chunk)
-            if belarus_only:
-                query = query.filter(belarus=True)
-            for entity_id, caption, schema in query.values_list("entity_id", "version__caption", "schema"):
-                found[entity_id] = DeltaRow(
-                    entity_id, caption, schema, delta.amended.get(entity_id, {}) if amended else {}
-                )
-        return [found[i] for i in ids if i in found]
+    @property
+    def programmes(self) -> list[str]:
+        return self.party.programme_codes
 
-    return {
-        "added": rows(new_members, delta.added_ids),
-        "removed": rows(old_members, delta.removed_ids),
-        "amended": rows(new_members, delta.amended_ids, amended=True),
-    }
+
+def _ftm_labels() -> tuple[Any, Any]:
+    """FollowTheMoney's own labels of schemata and properties, in the page's language where FtM has it
+    (Russian; Belarusian and English pages read FtM's English labels)."""
+    from babel import Locale
+    from django.utils.translation import get_language
+    from followthemoney import model
+    from followthemoney.util import set_model_locale
+
+    set_model_locale(Locale.parse("ru" if (get_language() or "").startswith("ru") else "en"))
+
+    def schema_label(name: str) -> str:
+        schema = model.get(name)
+        return str(schema.label) if schema is not None else name
+
+    def property_label(schema_name: str, prop: str) -> str:
+        schema = model.get(schema_name)
+        found = schema.get(prop) if schema is not None else None
+        return str(found.label) if found is not None else prop
+
+    return schema_label, property_label
+
+
+def party_rows(parties: Iterable[DeltaParty]) -> Iterator[PartyRow]:
+    """Changed parties with the labels people read (kinds and properties in the page's language)."""
+    labels = _ftm_labels()
+    for party in parties:
+        yield _party_row(party, labels)
+
+
+def _party_row(party: DeltaParty, labels: tuple[Any, Any]) -> PartyRow:
+    changes = dict(DeltaParty.Change.choices)
+    schema_label, property_label = labels
+    parts = [
+        PartRow(
+            entity_id=part.get("entity_id", ""),
+            label=schema_label(part.get("schema", "")),
+            caption=part.get("caption", ""),
+            change=part.get("change", ""),
+            change_label=str(changes.get(part.get("change", ""), "")),
+            own=part.get("entity_id") == party.entity_id,
+            properties=[
+                PropertyRow(property_label(part.get("schema", ""), prop), list(v["old"]), list(v["new"]))
+                for prop, v in part.get("properties", {}).items()
+                if v.get("old") or v.get("new")
+            ],
+        )
+        for part in party.parts
+    ]
+    return PartyRow(
+        party=party, kind=schema_label(party.schema), change_label=str(changes[party.change]), parts=parts
+    )
+
+
+CHANGES_CSV_HEADER = (
+    "change",
+    "party_id",
+    "name",
+    "kind",
+    "programmes",
+    "belarus_regime",
+    "what_changed",
+    "from_file",
+    "from_published",
+    "to_file",
+    "to_published",
+)
+
+
+def changes_csv(changes: Changes, parties: Iterable[DeltaParty]) -> str:
+    """The changed parties as CSV, one row a listed party (formula-safe cells, see :mod:`hramada.core.spreadsheet`)."""
+    from hramada.core.spreadsheet import csv_text
+
+    old, new = changes.old, changes.new
+
+    def day(snapshot: Snapshot | None) -> str:
+        if snapshot is None:
+            return ""
+        return (snapshot.published_at or snapshot.imported_at.date()).isoformat()
+
+    def what(row: PartyRow) -> str:
+        texts = []
+        for part in row.parts:
+            values = "; ".join(
+                f"{p.label}: {' | '.join(p.old) or '-'} => {' | '.join(p.new) or '-'}"
+                for p in part.properties
+            )
+            head = row.kind if part.own else f"{part.label} {part.caption}".strip()
+            texts.append(f"{head} ({part.change_label.lower()}): {values}" if values else head)
+        return "\n".join(texts)
+
+    rows = (
+        (
+            row.party.change,
+            row.party.entity_id,
+            row.party.caption,
+            row.party.schema,
+            " ".join(row.programmes),
+            "yes" if row.party.belarus else "no",
+            what(row),
+            old.file_name if old else "",
+            day(old),
+            new.file_name,
+            day(new),
+        )
+        for row in party_rows(parties)
+    )
+    return csv_text(CHANGES_CSV_HEADER, rows)
 
 
 def recent_deltas(limit: int = 5) -> list[Delta]:

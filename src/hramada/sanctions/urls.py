@@ -13,5 +13,6 @@ urlpatterns = [
     path("snapshots/<int:snapshot_id>/changes/", views.snapshot_changes, name="snapshot_changes"),
     path("snapshots/<int:snapshot_id>/review/", views.review_snapshot, name="review_snapshot"),
     path("deltas/<int:delta_id>/", views.delta, name="delta"),
+    path("sources/<str:source_key>/compare/", views.compare, name="compare"),
     path("entities/<str:source_key>/<path:entity_id>/", views.entity, name="entity"),
 ]

@@ -6,18 +6,23 @@ delta changed. Thin: they call selectors; the one change is an analyst's review 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hramada.core import formatting
 from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.sanctions import linking, plausibility, selectors
-from hramada.sanctions.forms import ReviewForm, SearchForm
-from hramada.sanctions.models import Delta, Snapshot
+from hramada.sanctions.forms import ChangesFilterForm, CompareForm, ReviewForm, SearchForm
+from hramada.sanctions.models import Delta, DeltaParty, Snapshot, Source
 
 READ_ROLES = frozenset({Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR})
 PAGE_SIZE = 50
@@ -115,16 +120,114 @@ def review_snapshot(request: HttpRequest, snapshot_id: int) -> HttpResponse:
 
 @read_only
 def delta(request: HttpRequest, delta_id: int) -> HttpResponse:
+    """What a stored delta changed, by listed party: filtered, paged, or as CSV."""
     found = get_object_or_404(Delta.objects.select_related("source", "old", "new"), pk=delta_id)
-    belarus = request.GET.get("belarus") == "1"
-    rows = selectors.delta_rows(found, belarus_only=belarus)
-    return render(request, "sanctions/delta.html", {"delta": found, "rows": rows, "belarus": belarus})
+    return _changes_page(request, selectors.changes_of(found))
+
+
+@read_only
+def compare(request: HttpRequest, source_key: str) -> HttpResponse:
+    """Any two snapshots of one source compared, by listed party (the stored delta when they are consecutive)."""
+    source = get_object_or_404(Source, key=source_key)
+    snapshots = selectors.snapshots_of(source)
+    if len(snapshots) < 2:
+        raise Http404("This source has fewer than two snapshots.")
+    form = CompareForm(request.GET, snapshots=[(s.pk, _snapshot_label(s)) for s in snapshots])
+    if not form.is_valid():
+        if "old" in request.GET or "new" in request.GET:
+            return render(
+                request,
+                "sanctions/compare.html",
+                {"source": source, "compare_form": form},
+                status=400,
+            )
+        query = QueryDict(mutable=True)
+        query.update({"old": str(snapshots[-2].pk), "new": str(snapshots[-1].pk)})
+        return redirect(f"{request.path}?{query.urlencode()}")
+    by_pk = {s.pk: s for s in snapshots}
+    old, new = by_pk[form.cleaned_data["old"]], by_pk[form.cleaned_data["new"]]
+    if selectors.snapshot_order_key(old) > selectors.snapshot_order_key(new):
+        old, new = new, old
+    return _changes_page(request, selectors.changes_between(old, new), compare_form=form)
+
+
+def _snapshot_label(snapshot: Snapshot) -> str:
+    day = formatting.long_date(snapshot.published_at or snapshot.imported_at)
+    return f"{day} — {snapshot.file_name}"
+
+
+def _changes_page(
+    request: HttpRequest, changes: selectors.Changes, *, compare_form: CompareForm | None = None
+) -> HttpResponse:
+    is_compare = compare_form is not None
+    programmes = selectors.programmes_in(changes)
+    labels = selectors.programme_labels()
+    choices = [(code, f"{code} — {labels[code]}" if code in labels else code) for code in programmes]
+    form = ChangesFilterForm(request.GET, programmes=choices)
+    filters: dict[str, Any] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "change": data.get("change") or "",
+            "programme": data.get("programme") or "",
+            "schema": data.get("schema") or "",
+            "belarus_only": bool(data.get("belarus")),
+        }
+    parties = selectors.filter_parties(changes, **filters)
+    source = changes.new.source
+    if request.GET.get("format") == "csv":
+        return _changes_csv(changes, parties)
+    page = Paginator(parties, PAGE_SIZE).get_page(request.GET.get("page"))
+    snapshots = selectors.snapshots_of(source)
+    if compare_form is None:
+        initial = {"old": changes.old.pk if changes.old else None, "new": changes.new.pk}
+        compare_form = CompareForm(initial=initial, snapshots=[(s.pk, _snapshot_label(s)) for s in snapshots])
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    csv_query = query.copy()
+    csv_query["format"] = "csv"
+    context = {
+        "changes": changes,
+        "delta": changes.delta,
+        "source": source,
+        "page": page,
+        "rows": list(selectors.party_rows(page.object_list)),
+        "filter_form": form,
+        "filtered": any(filters.values()),
+        "compare_form": compare_form if len(snapshots) > 1 else None,
+        "query": query.urlencode(),
+        "csv_query": csv_query.urlencode(),
+        "is_compare": is_compare,
+    }
+    return render(request, "sanctions/delta.html", context)
+
+
+def _changes_csv(
+    changes: selectors.Changes, parties: QuerySet[DeltaParty] | list[DeltaParty]
+) -> HttpResponse:
+    new, old = changes.new, changes.old
+    name = f"{new.source.key}-{_file_day(old)}-{_file_day(new)}-changes.csv".replace(":", "-")
+    response = HttpResponse(selectors.changes_csv(changes, parties), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _file_day(snapshot: Snapshot | None) -> str:
+    if snapshot is None:
+        return "start"
+    return (snapshot.published_at or snapshot.imported_at.date()).isoformat()
 
 
 @read_only
 def snapshot_changes(request: HttpRequest, snapshot_id: int) -> HttpResponse:
     snap = get_object_or_404(Snapshot.objects.select_related("source"), pk=snapshot_id)
-    return redirect("sanctions:delta", selectors.delta_into(snap).pk)
+    found = selectors.delta_into(snap)
+    if found.pk is not None:
+        return redirect("sanctions:delta", found.pk)
+    query = QueryDict(mutable=True)
+    query.update({"old": str(found.old_id), "new": str(snap.pk)})
+    return redirect(f"{reverse('sanctions:compare', args=[snap.source.key])}?{query.urlencode()}")
 
 
 @read_only

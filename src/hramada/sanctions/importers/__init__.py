@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from hramada.sanctions.importers import (
@@ -29,6 +30,7 @@ from hramada.sanctions.importers import (
     ftm_json,
     ofac_sdn,
     opensanctions_delta,
+    reading,
     shapes,
     un_xml,
 )
@@ -216,6 +218,26 @@ def parse(
             if not ids & wanted:
                 continue
         yield from record
+
+
+def published_on(source_key: str, path: PathLike) -> date | None:
+    """The publication date a file carries in its own data, where its format has one: the UN list's
+    ``dateGenerated``, the EU FSF file's ``Date`` (1.0) or ``generationDate`` (1.1). OFAC's CSV, the EU
+    journal transcription and FtM files carry none (``None``)."""
+    if source_key == "un_xml":
+        raw = reading.xml_root_attributes(path).get("dateGenerated", "")
+    elif source_key == "eu_fsf":
+        attributes = reading.xml_root_attributes(path)
+        raw = attributes.get("generationDate", "")
+        legacy = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", attributes.get("Date", "").strip())
+        if not raw and legacy:
+            raw = f"{legacy.group(3)}-{int(legacy.group(2)):02d}-{int(legacy.group(1)):02d}"
+    else:
+        return None
+    try:
+        return date.fromisoformat(raw.strip()[:10])
+    except ValueError:
+        return None
 
 
 def parse_all(

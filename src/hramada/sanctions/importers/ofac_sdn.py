@@ -7,8 +7,9 @@ Remarks too long for the column continue in sdn_comments.csv. See docs/sanctions
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from normality import slugify
@@ -393,16 +394,110 @@ def _record(
     return [subject.build(), *sanctions, *(extra.build() for extra in record.extra.values())]
 
 
+class _LookedUp:
+    """The file's name index, remembering which names a record looked up and what it found."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.names = names
+        self.seen: dict[str, tuple[str, ...] | None] = {}
+
+    def get(self, key: str, default: list[str] | None = None) -> list[str] | None:
+        found = self.names.get(key)
+        self.seen[key] = tuple(found) if found is not None else None
+        return found if found is not None else default
+
+
+class RecordCache:
+    """The records of the previous publication, by row, for importing several publications in a row.
+
+    Consecutive OFAC files repeat nearly every row byte for byte. A row printed the same way, with the same
+    companion files and the same answers from the name index (for "Linked To:" and vessel owners), gives the
+    same entities, so they are taken from the previous file instead of being parsed again. Rows are kept for
+    the file just read and the one before it; the first publication of a run gains nothing.
+    """
+
+    def __init__(self) -> None:
+        self.aux: _Aux | None = None
+        self.aux_stamp: tuple[tuple[str, int, int] | None, ...] = ()
+        self.previous: dict[
+            tuple[str, ...], tuple[list[ParsedEntity], dict[str, tuple[str, ...] | None]]
+        ] = {}
+        self.current: dict[tuple[str, ...], tuple[list[ParsedEntity], dict[str, tuple[str, ...] | None]]] = {}
+        self.hits = 0
+        # What the importer computed from a reused entity (its content hash), kept while the entity is cached.
+        self.memo: dict[int, tuple[ParsedEntity, str]] = {}
+
+    def read_aux(
+        self, alt_path: PathLike | None, add_path: PathLike | None, comments_path: PathLike | None
+    ) -> _Aux:
+        """The companion files, read again only when one of them is another file or changed on disk."""
+        stamp = tuple(
+            (str(path), os.stat(path).st_size, os.stat(path).st_mtime_ns) if path is not None else None
+            for path in (alt_path, add_path, comments_path)
+        )
+        if self.aux is None or stamp != self.aux_stamp:
+            self.aux_stamp = stamp
+            return _read_aux(alt_path, add_path, comments_path)
+        return self.aux
+
+    def start(self, aux: _Aux) -> None:
+        if self.aux is not None and self.aux != aux:
+            self.previous, self.current = {}, {}
+        self.aux = aux
+        if self.current:
+            self.previous, self.current = self.current, {}
+        alive = {id(entity) for entities, _ in self.previous.values() for entity in entities}
+        self.memo = {key: held for key, held in self.memo.items() if key in alive}
+
+    def remembered(self, entity: ParsedEntity, compute: Callable[[ParsedEntity], str]) -> str:
+        """``compute(entity)``, once per cached entity."""
+        held = self.memo.get(id(entity))
+        if held is not None and held[0] is entity:
+            return held[1]
+        value = compute(entity)
+        self.memo[id(entity)] = (entity, value)
+        return value
+
+    def record(
+        self, path: PathLike, line: int, cells: list[str], aux: _Aux, names: dict[str, list[str]]
+    ) -> list[ParsedEntity]:
+        key = tuple(cells)
+        held = self.current.get(key) or self.previous.get(key)
+        if held is not None:
+            entities, seen = held
+            if all(_as_key(names.get(name)) == found for name, found in seen.items()):
+                self.current[key] = held
+                self.hits += 1
+                return entities
+        looked_up = _LookedUp(names)
+        entities = _record(path, line, cells, aux, looked_up)  # type: ignore[arg-type]  # reads like the dict
+        self.current[key] = (entities, looked_up.seen)
+        return entities
+
+
+def _as_key(found: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(found) if found is not None else None
+
+
 def parse(
     path: PathLike,
     *,
     alt_path: PathLike | None = None,
     add_path: PathLike | None = None,
     comments_path: PathLike | None = None,
+    record_cache: RecordCache | None = None,
 ) -> Iterator[list[ParsedEntity]]:
     """Records of sdn.csv (two streamed passes: names for ``Linked To:``, then entries), joined with the aux
-    files."""
+    files. ``record_cache`` (one per run of imports) reuses the records of rows the previous file printed the
+    same way."""
     names = _names_index(path)
-    aux = _read_aux(alt_path, add_path, comments_path)
+    if record_cache is not None:
+        aux = record_cache.read_aux(alt_path, add_path, comments_path)
+        record_cache.start(aux)
+    else:
+        aux = _read_aux(alt_path, add_path, comments_path)
     for line, cells in _sdn_rows(path):
-        yield _record(path, line, cells, aux, names)
+        if record_cache is not None:
+            yield record_cache.record(path, line, cells, aux, names)
+        else:
+            yield _record(path, line, cells, aux, names)

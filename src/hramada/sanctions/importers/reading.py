@@ -195,6 +195,19 @@ def xml_root_tag(path: PathLike) -> str | None:
     return None
 
 
+def xml_root_attributes(path: PathLike) -> dict[str, str]:
+    """The root element's attributes (namespaces dropped), read from the first bytes only; empty when the file
+    cannot be read as XML (the parser says why)."""
+    try:
+        for _event, element in etree.iterparse(
+            str(path), events=("start",), resolve_entities=False, no_network=True
+        ):
+            return {str(etree.QName(key).localname): str(value) for key, value in element.attrib.items()}
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return {}
+    return {}
+
+
 def text_of(element: etree._Element | None, path: str) -> str | None:
     """Stripped text of a child found by ``path``; ``None`` when missing or empty."""
     if element is None:

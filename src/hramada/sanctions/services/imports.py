@@ -24,6 +24,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from hramada.sanctions import importers, plausibility
+from hramada.sanctions.deltas import Member, Members
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
 from hramada.sanctions.importers.names import NAME_KINDS
 from hramada.sanctions.models import (
@@ -54,7 +55,7 @@ from hramada.sanctions.records import (
     relation_rows,
 )
 from hramada.sanctions.selectors import latest_snapshot
-from hramada.sanctions.services.deltas import refresh_deltas
+from hramada.sanctions.services.deltas import refresh_deltas, remember_members
 from hramada.sanctions.signals import ListChange, send_list_changed
 
 if TYPE_CHECKING:
@@ -138,6 +139,20 @@ def published_date_from_name(name: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def publication_date(source_key: str, path: Path, given: date | None) -> tuple[date | None, str]:
+    """The list's publication date and where it came from: given at import, else the date the file itself
+    carries (UN, EU FSF), else a date in the file name (bundled OFAC and OpenSanctions files), else none."""
+    if given is not None:
+        return given, Snapshot.DateFrom.GIVEN
+    in_file = importers.published_on(source_key, path)
+    if in_file is not None:
+        return in_file, Snapshot.DateFrom.FILE
+    in_name = published_date_from_name(path.name)
+    if in_name is not None:
+        return in_name, Snapshot.DateFrom.FILE_NAME
+    return None, Snapshot.DateFrom.NONE
 
 
 def aux_options(source_key: str, aux_dir: Path | None) -> dict[str, Any]:
@@ -304,7 +319,9 @@ def _merge_same(first: ParsedEntity, second: ParsedEntity) -> ParsedEntity:
     )
 
 
-def _prepare(parsed: Sequence[ParsedEntity]) -> list[_Prepared]:
+def _prepare(
+    parsed: Sequence[ParsedEntity], digest: Callable[[ParsedEntity], str] = content_hash
+) -> list[_Prepared]:
     codes = belarus_programmes()
     unique: dict[str, ParsedEntity] = {}
     for entity in parsed:
@@ -323,7 +340,7 @@ def _prepare(parsed: Sequence[ParsedEntity]) -> list[_Prepared]:
         prepared.append(
             _Prepared(
                 entity=entity,
-                digest=content_hash(entity),
+                digest=digest(entity),
                 belarus=belarus,
                 subject=entity.schema in SUBJECT_SCHEMATA,
             )
@@ -433,7 +450,8 @@ def _store_versions(prepared: list[_Prepared], progress: Progress) -> tuple[dict
     return known, len(new_items)
 
 
-def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> None:
+def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapping[str, int]) -> Members:
+    """Write the snapshot's membership rows; returns them as the delta reads them."""
     rows = [
         (
             snapshot.pk,
@@ -446,13 +464,29 @@ def _store_members(snapshot: Snapshot, prepared: list[_Prepared], versions: Mapp
         for item in prepared
     ]
     _insert(SnapshotEntity, ("snapshot_id", "entity_id", "version_id", "schema", "subject", "belarus"), rows)
+    return {row[1]: Member(row[2], row[3], row[4], row[5]) for row in rows}
+
+
+# Names and identifiers per entity content (by content hash): consecutive publications repeat nearly every
+# entity, so a run of imports counts each distinct content once. Bounded; cleared when full.
+_COUNTED: dict[str, tuple[int, int]] = {}
+_COUNTED_LIMIT = 400_000
 
 
 def _counts(prepared: list[_Prepared]) -> dict[str, int]:
+    if len(_COUNTED) > _COUNTED_LIMIT:
+        _COUNTED.clear()
     names = identifiers = designations = 0
     for item in prepared:
-        names += sum(len(item.entity.values(kind)) for kind in NAME_KINDS)
-        identifiers += len(identifier_rows(item.entity))
+        held = _COUNTED.get(item.digest)
+        if held is None:
+            held = (
+                sum(len(item.entity.values(kind)) for kind in NAME_KINDS),
+                len(identifier_rows(item.entity)),
+            )
+            _COUNTED[item.digest] = held
+        names += held[0]
+        identifiers += held[1]
         designations += item.entity.schema == "Sanction"
     return {
         "entity_count": len(prepared),
@@ -499,10 +533,11 @@ def import_file(
     started = time.perf_counter()
     report("parse", 0, None)
     entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
-    prepared = _prepare(entities)
+    cache = all_options.get("record_cache")
+    prepared = _prepare(entities, _digest_with(cache))
     del entities
     report("parse", len(prepared), len(prepared))
-    published_at = published_at or published_date_from_name(path.name)
+    published_at, published_from = publication_date(source_key, path, published_at)
     held_reasons = plausibility.assess(
         source_key,
         path,
@@ -531,6 +566,7 @@ def import_file(
             base=base,
             imported_at=timezone.now(),
             published_at=published_at,
+            published_from=published_from,
             warning_count=len(warnings),
             warnings=warnings[:500],
             status=Snapshot.Status.HELD if held_reasons else Snapshot.Status.ACCEPTED,
@@ -538,9 +574,11 @@ def import_file(
             **_counts(prepared),
         )
         versions, new_versions = _store_versions(prepared, report)
-        _store_members(snapshot, prepared, versions)
+        members = _store_members(snapshot, prepared, versions)
         report("members", len(prepared), len(prepared))
-        delta = refresh_deltas(snapshot)
+        delta = refresh_deltas(snapshot, members=members)
+        if snapshot.status == Snapshot.Status.ACCEPTED:
+            remember_members(snapshot, members)
         _audit(by, snapshot, new_versions)
         change = ListChange(
             source=store_key,
@@ -560,6 +598,13 @@ def import_file(
         store_seconds=stored - parsed,
         new_versions=new_versions,
     )
+
+
+def _digest_with(cache: Any) -> Callable[[ParsedEntity], str]:
+    """Content hashes, computed once per entity that a parser's record cache hands out again."""
+    if cache is None:
+        return content_hash
+    return lambda entity: cache.remembered(entity, content_hash)
 
 
 IMPORT_LOCK_ID = 0x5A4C_0001
