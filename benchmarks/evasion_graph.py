@@ -46,6 +46,8 @@ from hramada.evasion.graph import (
 )
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sanctions" / "ofac"
+if not DATA.exists():  # a git worktree sits one level deeper than the clone that has shared/ beside it
+    DATA = Path("/work/shared/data/sanctions/ofac")
 SDN = DATA / "sdn-2024-05-03.csv"
 
 

@@ -130,18 +130,39 @@ BODS_CONTROL = {
 }
 
 
+BODS_SCHEMA_FOLDER = ("schemas", "bods_0_4")
+
+
 @cache
 def bods_validator() -> Any:
-    """A JSON-schema validator of BODS 0.4 statements, from the schema files libcovebods ships."""
+    """A JSON-schema validator of BODS 0.4 statements, from Open Ownership's official schema files vendored in
+    ``evasion/schemas/bods_0_4`` (Apache-2.0; SOURCE.txt names each file's commit). Dates are checked as dates."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    folder = resources.files("libcovebods") / "data" / "schema-0-4-0"
+    folder = resources.files("hramada.evasion").joinpath(*BODS_SCHEMA_FOLDER)
     documents = {name: json.loads((folder / f"{name}.json").read_text("utf-8")) for name in BODS_SCHEMA_FILES}
     registry: Registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc)) for doc in documents.values() if "$id" in doc
     )
-    return Draft202012Validator(documents["statement"], registry=registry)
+    return Draft202012Validator(
+        documents["statement"], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _bods_error(statements: list[Any], err: Any) -> str:
+    """'statement 3 (statementId …): what is wrong (at recordDetails/interests/0/share/exact)'."""
+    path = list(err.absolute_path)
+    if not path or not isinstance(path[0], int):
+        return f"the file: {err.message}"
+    index = path[0]
+    item = statements[index] if index < len(statements) else None
+    sid = item.get("statementId") if isinstance(item, dict) else None
+    label = f"statement {index + 1}" + (
+        f" (statementId {str(sid)[:64]})" if isinstance(sid, str) and sid else ""
+    )
+    where = "/".join(str(p) for p in path[1:])
+    return f"{label}: {err.message}" + (f" (at {where})" if where else "")
 
 
 def _bods_share(share: dict[str, Any]) -> Decimal | None:
@@ -149,6 +170,16 @@ def _bods_share(share: dict[str, Any]) -> Decimal | None:
         if key in share:
             return parse_share(share[key])
     return None
+
+
+def _bods_majority(share: dict[str, Any], lower: Decimal | None) -> bool:
+    """More than half: a lower bound over 50, or an exclusive lower bound of 50 or more."""
+    if lower is not None and lower > 50:
+        return True
+    try:
+        return Decimal(str(share.get("exclusiveMinimum", -1))) >= 50
+    except InvalidOperation:
+        return False
 
 
 def bods_json(data: bytes) -> list[Holding]:
@@ -160,10 +191,10 @@ def bods_json(data: bytes) -> list[Holding]:
     if isinstance(statements, dict):
         statements = [statements]
     errors = [
-        f"statement {'/'.join(str(p) for p in list(err.absolute_path)[:1]) or '?'}: {err.message} "
-        f"(at {'/'.join(str(p) for p in err.absolute_path) or 'top level'})"
+        _bods_error(statements, err)
         for err in sorted(
-            bods_validator().iter_errors(statements), key=lambda e: list(map(str, e.absolute_path))
+            bods_validator().iter_errors(statements),
+            key=lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in e.absolute_path],
         )
     ]
     if errors:
@@ -191,10 +222,10 @@ def bods_json(data: bytes) -> list[Holding]:
             try:
                 share = _bods_share(interest.get("share", {}))
             except ShareError as exc:
-                problems.append(f"statement {index}: {exc}")
+                problems.append(f"statement {index + 1}: {exc}")
                 continue
             control = BODS_CONTROL.get(kind, "")
-            if kind == "votingRights" and share is not None and share > 50:
+            if kind == "votingRights" and _bods_majority(interest.get("share", {}), share):
                 control = "voting-agreement"
             if kind != "shareholding":
                 share = None
