@@ -374,7 +374,8 @@ class Shipment:
     problems: tuple[str, ...] = field(default=())
 
 
-def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
+def _sheet_rows(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
+    """The header (lower case) and the rows of a CSV or of an XLSX workbook's first sheet, cells stripped."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -388,62 +389,88 @@ def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
         if not values:
             raise ImportRefusedError(["the workbook is empty"])
         header = [str(h or "").strip().lower() for h in values[0]]
-        return [
-            {header[i]: ("" if v is None else str(v)).strip() for i, v in enumerate(row) if i < len(header)}
+        return header, [
+            [("" if v is None else str(v)).strip() for v in row[: len(header)]]
             for row in values[1:]
             if any(v not in (None, "") for v in row)
         ]
-    reader = csv.DictReader(io.StringIO(_text(data)))
-    reader.fieldnames = [h.strip().lower() for h in (reader.fieldnames or [])]
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    reader = csv.reader(io.StringIO(_text(data)))
+    header = [h.strip().lower() for h in next(reader, [])]
+    return header, [[cell.strip() for cell in row] for row in reader if row]
+
+
+_HS_SPLIT = re.compile(r"[;,|]")
+PARTY_ROLES = ("shipper", "consignee", "notify_party", "carrier")
+
+
+@cache
+def _imo(value: str) -> str:
+    return validate_imo(value)  # one check per distinct IMO of a file: a manifest repeats its vessels
+
+
+def _hs_codes(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The HS codes of a cell (digits only, dots and spaces dropped) and those that are not 2 to 10 digits."""
+    codes = []
+    bad = []
+    for part in _HS_SPLIT.split(text):
+        if not part.strip():
+            continue
+        code = "".join(part.split()).replace(".", "")
+        codes.append(code)
+        if not (code.isascii() and code.isdigit() and 2 <= len(code) <= 10):
+            bad.append(code)
+    return tuple(codes), bad
 
 
 def shipments(data: bytes, filename: str) -> list[Shipment]:
-    """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused)."""
-    rows = _sheet_rows(data, filename)
+    """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused).
+
+    One pass over plain lists (no dict per row), each distinct IMO number checked once."""
+    header, rows = _sheet_rows(data, filename)
     if not rows:
         raise ImportRefusedError(["the file has no rows"])
-    missing = [c for c in ("shipper", "consignee") if c not in rows[0]]
+    missing = [c for c in ("shipper", "consignee") if c not in header]
     if missing:
         raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+    column = {name: i for i, name in enumerate(header) if name}
+    width = len(header)
+    nowhere = width  # a column the file lacks reads as ""
+    at = {name: column.get(name, nowhere) for name in SHIPMENT_COLUMNS}
+    roles = [(role, at[role]) for role in PARTY_ROLES]
     result: list[Shipment] = []
     errors: list[str] = []
     for number, row in enumerate(rows, start=2):
-        imo = row.get("vessel_imo", "")
+        cells = row[:width] + [""] * (width + 1 - min(len(row), width))
+        imo = cells[at["vessel_imo"]]
         if imo:
             try:
-                imo = validate_imo(imo)
+                imo = _imo(imo)
             except ImoError as exc:
                 errors.append(f"row {number}: {exc}")
                 continue
         value: Decimal | None = None
-        if row.get("value"):
+        raw_value = cells[at["value"]]
+        if raw_value:
             try:
-                value = Decimal(row["value"].replace(" ", "").replace(",", ""))
+                value = Decimal(raw_value.replace(" ", "").replace(",", ""))
             except InvalidOperation:
-                errors.append(f"row {number}: value '{row['value']}' is not a number")
+                errors.append(f"row {number}: value '{raw_value}' is not a number")
                 continue
-        codes = tuple(hs_digits(c) for c in re.split(r"[;,|]", row.get("hs_codes", "")) if c.strip())
-        bad = [c for c in codes if not re.fullmatch(r"\d{2,10}", c)]
+        codes, bad = _hs_codes(cells[at["hs_codes"]])
         if bad:
             errors.append(f"row {number}: HS code(s) {', '.join(bad)} are not 2 to 10 digits")
             continue
-        parties = {
-            role: row.get(role, "")
-            for role in ("shipper", "consignee", "notify_party", "carrier")
-            if row.get(role)
-        }
         result.append(
             Shipment(
                 row=number,
-                shipment_id=row.get("shipment_id", "") or str(number - 1),
-                parties=parties,
-                vessel_name=row.get("vessel_name", ""),
+                shipment_id=cells[at["shipment_id"]] or str(number - 1),
+                parties={role: cells[i] for role, i in roles if cells[i]},
+                vessel_name=cells[at["vessel_name"]],
                 vessel_imo=imo,
-                ports=(row.get("port_of_loading", ""), row.get("port_of_discharge", "")),
+                ports=(cells[at["port_of_loading"]], cells[at["port_of_discharge"]]),
                 hs_codes=codes,
                 value=value,
-                currency=row.get("currency", "").upper(),
+                currency=cells[at["currency"]].upper(),
             )
         )
     if errors:

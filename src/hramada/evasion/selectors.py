@@ -301,6 +301,13 @@ def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> S
     def nodes_named(name: str) -> list[str]:
         return sorted(w.names_index.get(_name_key(name), set()))
 
+    def screen_parties(names: list[str]) -> dict[str, list[tuple[str, str, float]]]:
+        found = listed.screen_names(names, by=by, purpose="shipments", source=source)
+        return {
+            name: [(data.resolve(m.entity_id), m.caption, m.score) for m in matches]
+            for name, matches in found.items()
+        }
+
     goods = [GoodsRow(g.hs_code, g.description, g.reason) for g in GoodsEntry.objects.all()]
     return ShipmentScreener(
         screen_party=screen_party,
@@ -311,6 +318,7 @@ def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> S
         vessels_by_name=w.vessels_by_name,
         goods=goods,
         listed_nodes=w.listed_nodes(),
+        screen_parties=screen_parties,
     )
 
 
