@@ -249,7 +249,7 @@ def _spread(
                     continue
                 if reason == "ownership" and not covers(aggregate[owned]):
                     if owned not in parent:
-                        parent[owned] = (owner, link.share)
+                        parent[owned] = (owner, link.share if link.share is not None else "?%")
                     continue
                 covered.add(owned)
                 parent[owned] = (
