@@ -349,7 +349,11 @@ def shipments_section(rows: int, rng: random.Random) -> None:
     from hramada.evasion.parsers import GoodsRow, shipments
     from hramada.evasion.shipments import ShipmentScreener
     from hramada.sanctions.importers import parse_all
-    from hramada.screening import Query, QueryError, ScreeningIndex, Thresholds, screen
+    from hramada.sanctions.profiles import DEFAULTS, SHIPMENTS
+    from hramada.screening import Query, QueryError, ScreeningIndex, screen
+
+    # the thresholds and number of candidates the sanctions door uses for shipment files (its default profile)
+    shipments_profile = DEFAULTS[SHIPMENTS]
 
     parsed, parse_s = timed(
         lambda: [
@@ -361,7 +365,8 @@ def shipments_section(rows: int, rng: random.Random) -> None:
     data = build_listed(parsed)
     print(
         f"shipments: SDN list parsed in {parse_s:.1f} s, screening index built in {index_s:.1f} s "
-        f"({len(index):,} entities)"
+        f"({len(index):,} entities); the door's '{SHIPMENTS}' profile: review {shipments_profile.review}, "
+        f"{shipments_profile.candidates} candidates"
     )
 
     def screen_party(name: str) -> list[tuple[str, str, float]]:
@@ -371,7 +376,9 @@ def shipments_section(rows: int, rng: random.Random) -> None:
             return []
         return [
             (data.resolve(r.entity_id), r.caption, r.score)
-            for r in screen(query, index, thresholds=Thresholds.SCREENING)
+            for r in screen(
+                query, index, thresholds=shipments_profile.thresholds, limit=shipments_profile.limit
+            )
         ]
 
     def screen_parties(names: list[str]) -> dict[str, list[tuple[str, str, float]]]:
