@@ -68,6 +68,16 @@ def test_the_contracts_hold_on_this_tree() -> None:
             "",
             "Inside each domain app: views -> services -> selectors -> models",
         ),
+        (
+            "fund/bad_evasion_reach.py",
+            "from hramada.evasion import selectors\n",
+            "The fund and the registry reach evasion only through evasion.public",
+        ),
+        (
+            "registry/bad_evasion_reach.py",
+            "from hramada.evasion.crypto import validate\n",
+            "The fund and the registry reach evasion only through evasion.public",
+        ),
     ],
 )
 def test_a_deliberately_wrong_import_fails_the_lint(

@@ -107,3 +107,25 @@ def test_malformed_requests_get_answers_not_errors(db, staff_client):
     assert client.get("/evasion/wallets/", {"address": "0xzz", "currency": "ETH"}).status_code == 200
     assert client.post("/evasion/shipments/", {}).status_code == 200
     assert client.get("/evasion/shipments/999/").status_code == 404
+
+
+def test_an_aircraft_is_found_by_registration_or_serial_and_shown_on_its_operators_page(lists, staff_client):
+    from hramada.evasion import selectors
+
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    for query in ("ew301pj", "EW-301PJ", "8057"):
+        page = client.get("/evasion/vessels/", {"q": query})
+        found = page.content.decode().split('id="found"')[1].split("</section>")[0]
+        assert "EW-301PJ" in found and "CRJ-200ER" in found and "8057" in found, query
+    [aircraft] = selectors.find_aircraft("EW-301PJ")
+    [operator] = aircraft.operators
+    assert "BELAVIA" in selectors.world().graph.name(operator).upper()
+    html = client.get(f"/evasion/entities/{operator}/").content.decode()
+    assert 'id="aircraft"' in html and "EW-301PJ" in html
+    assert (
+        "EW-301PJ"
+        not in client.get("/evasion/vessels/", {"q": "EW-301PX"})
+        .content.decode()
+        .split('id="found"')[1]
+        .split("</section>")[0]
+    )

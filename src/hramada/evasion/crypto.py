@@ -7,6 +7,7 @@ an all-lower or all-upper address carries no checksum and is accepted as such, a
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ BITCOIN = {"XBT", "BTC"}
 # Assets that live at an Ethereum-style address (Ethereum itself, tokens on it, EVM chains).
 EVM = {"ETH", "ETC", "USDC", "USDT", "ARB", "BSC", "BNB", "DAI", "MATIC"}
 LEGACY_VERSIONS = {0x00: "p2pkh", 0x05: "p2sh"}
+TRON_VERSION = 0x41
 
 
 class AddressError(ValueError):
@@ -34,14 +36,14 @@ class AddressError(ValueError):
 class Address:
     currency: str
     value: str  # canonical: bech32 lower-case, EVM checksummed
-    kind: str  # p2pkh, p2sh, segwit-v0, segwit-v1 (taproot), eip55, unchecked
+    kind: str  # p2pkh, p2sh, segwit-v0, segwit-v1 (taproot), eip55, no-checksum, tron, unchecked
 
 
 def validate(currency: str, address: str) -> Address:
     """The canonical form of ``address`` for ``currency``; :class:`AddressError` when its checksum fails.
 
-    Currencies without a checker here (Monero, Zcash ...) are kept as written with kind ``unchecked``; a USDT
-    address on Tron is unchecked too (its chain is not named in the lists).
+    Tron addresses (TRX, and USDT/USDC at a T… address) are checked by base58check with Tron's version byte.
+    Currencies without a checker here (Monero, Zcash ...) are kept as written with kind ``unchecked``.
     """
     currency = currency.strip().upper()
     address = address.strip()
@@ -49,6 +51,8 @@ def validate(currency: str, address: str) -> Address:
         raise AddressError("empty address")
     if currency in BITCOIN:
         return _bitcoin(address)
+    if currency == "TRX" or (currency in {"USDT", "USDC"} and address.startswith("T")):
+        return _tron(currency, address)
     if currency in EVM and address.lower().startswith("0x"):
         return _evm(currency, address)
     if currency in EVM - {"USDT", "USDC"}:
@@ -70,6 +74,37 @@ def _bitcoin(address: str) -> Address:
     if len(payload) != 21 or payload[0] not in LEGACY_VERSIONS:
         raise AddressError(f"{address}: not a mainnet Bitcoin address")
     return Address("XBT", address, LEGACY_VERSIONS[payload[0]])
+
+
+def _tron(currency: str, address: str) -> Address:
+    """Tron (and USDT/USDC on Tron): base58check of 21 bytes starting with 0x41, written with a leading T."""
+    try:
+        payload = base58.b58decode_check(address)
+    except ValueError as exc:
+        raise AddressError(f"{address}: base58check checksum is wrong") from exc
+    if len(payload) != 21 or payload[0] != TRON_VERSION:
+        raise AddressError(f"{address}: not a Tron address")
+    return Address(currency, address, "tron")
+
+
+BASE58 = re.compile(r"[1-9A-HJ-NP-Za-km-z]+")
+
+
+def recognise(text: str) -> str:
+    """The currency an address is written for, judged by its shape alone ("" when it looks like none):
+    ``0x`` and 40 hex digits → ETH; ``bc1…`` or base58 starting with 1 or 3 → XBT; base58 starting with T → TRX.
+    The checksum is not looked at: :func:`validate` does that."""
+    text = text.strip()
+    if re.fullmatch(r"0[xX][0-9a-fA-F]{40}", text):
+        return "ETH"
+    if re.fullmatch(r"(bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,87}", text):
+        return "XBT"
+    if BASE58.fullmatch(text):
+        if text[0] in "13" and 25 <= len(text) <= 35:
+            return "XBT"
+        if text[0] == "T" and len(text) == 34:
+            return "TRX"
+    return ""
 
 
 def _evm(currency: str, address: str) -> Address:

@@ -7,11 +7,13 @@ The rules, with the texts they come from, are in docs/evasion.md.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any
 
 import networkx as nx
 
@@ -161,7 +163,7 @@ class Coverage:
     criteria: tuple[str, ...]  # "ownership", "control: board", "listed"
     # The parent each entity was covered through, shared by every Coverage of one computation: the path is read
     # on demand (computing 1,000,000 paths up front cost more than the rule itself).
-    parents: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    parents: Mapping[str, tuple[str, Decimal | str]] = field(default_factory=dict, repr=False, compare=False)
     seeds: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
@@ -194,6 +196,25 @@ def _propagate(
     covers: Callable[[Decimal], bool],
     use_control: bool,
 ) -> dict[str, Coverage]:
+    # A million Coverage objects and shares, none in a reference cycle: the cyclic collector would only rescan
+    # them again and again while they are made (at 1M nodes it took most of the run), so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _spread(graph, seeds, rule=rule, covers=covers, use_control=use_control)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _spread(
+    graph: OwnershipGraph,
+    seeds: set[str],
+    *,
+    rule: str,
+    covers: Callable[[Decimal], bool],
+    use_control: bool,
+) -> dict[str, Coverage]:
     """Spread coverage from listed parties along links until nothing changes.
 
     Each entity is covered at most once, so cycles (A owns B owns A) terminate. A covered entity's holdings
@@ -202,11 +223,16 @@ def _propagate(
     """
     g = graph.g
     aggregate: dict[str, Decimal] = {}
-    parent: dict[str, tuple[str, str]] = {}
+    # owner through which each entity is held, and the share (Decimal, written out only when a path is read)
+    # or the control criterion
+    parent: dict[str, tuple[str, Decimal | str]] = {}
     criteria: dict[str, list[str]] = {}
     covered: set[str] = set(seeds & set(g.nodes))
     queue: deque[str] = deque(sorted(covered))
-    successors = g.succ  # the adjacency dicts themselves: the edge views cost a third of the run at 1M nodes
+    # networkx's own adjacency dicts (owner -> owned -> key -> data), not its views: at 1M nodes the views'
+    # wrappers cost more than the rule itself
+    successors = g._succ
+    predecessors = g._pred
     while queue:
         owner = queue.popleft()
         for owned, keyed in successors[owner].items():
@@ -223,11 +249,14 @@ def _propagate(
                     continue
                 if reason == "ownership" and not covers(aggregate[owned]):
                     if owned not in parent:
-                        parent[owned] = (owner, _share_text(link.share))
+                        parent[owned] = (owner, link.share if link.share is not None else "?%")
                     continue
                 covered.add(owned)
-                via = _share_text(link.share) if reason == "ownership" else reason
-                parent[owned] = _best_parent(g, owned, covered) if reason == "ownership" else (owner, via)
+                parent[owned] = (
+                    _best_parent(predecessors[owned], owned, covered)
+                    if reason == "ownership"
+                    else (owner, reason)
+                )
                 criteria.setdefault(owned, []).append(reason)
                 queue.append(owned)
     result: dict[str, Coverage] = {}
@@ -247,22 +276,27 @@ def _propagate(
     return result
 
 
-def _best_parent(g: nx.MultiDiGraph, owned: str, covered: set[str]) -> tuple[str, str]:
+def _best_parent(
+    owners: Mapping[str, Mapping[Any, Mapping[str, Any]]], owned: str, covered: set[str]
+) -> tuple[str, Decimal]:
     """The covered owner with the largest share: the path shown goes through it."""
     best: tuple[Decimal, str] | None = None
-    for owner, _, data in g.in_edges(owned, data=True):
-        link: Link = data["link"]
-        if owner in covered and link.kind is LinkKind.OWNERSHIP and link.share is not None:
-            candidate = (link.share, owner)
-            if best is None or candidate[0] > best[0] or (candidate[0] == best[0] and owner < best[1]):
-                best = candidate
+    for owner, keyed in owners.items():
+        if owner not in covered:
+            continue
+        for data in keyed.values():
+            link: Link = data["link"]
+            if link.kind is LinkKind.OWNERSHIP and link.share is not None:
+                candidate = (link.share, owner)
+                if best is None or candidate[0] > best[0] or (candidate[0] == best[0] and owner < best[1]):
+                    best = candidate
     if best is None:  # cannot happen: the caller just covered ``owned`` through a covered owner
         raise RuntimeError(f"no covered owner of {owned}")
-    return best[1], _share_text(best[0])
+    return best[1], best[0]
 
 
 def _path(
-    entity: str, parent: Mapping[str, tuple[str, str]], seeds: frozenset[str]
+    entity: str, parent: Mapping[str, tuple[str, Decimal | str]], seeds: frozenset[str]
 ) -> tuple[tuple[str, str], ...]:
     steps: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -276,7 +310,8 @@ def _path(
         if up is None:
             steps.append((current, ""))
             break
-        steps.append((current, up[1]))
+        via = up[1]
+        steps.append((current, via if isinstance(via, str) else _share_text(via)))
         current = up[0]
     # Each step holds the share by which it is held; reversed, the path reads from the listed party down.
     steps.reverse()

@@ -13,6 +13,7 @@ from typing import Any
 from followthemoney import model
 
 from hramada.evasion import listed, selectors
+from hramada.evasion.crypto import recognise
 from hramada.evasion.graph import LinkKind
 from hramada.evasion.transport import is_valid_imo
 
@@ -182,7 +183,7 @@ def _vessel(query: str, imo: str) -> Investigation:
 
 def _wallet(query: str) -> Investigation:
     inv = Investigation(query, "wallet")
-    currency = "ETH" if query.lower().startswith("0x") else "TRX" if query.startswith("T") else "XBT"
+    currency = recognise(query) or "XBT"
     exposure = selectors.wallet_exposure(query, currency=currency)
     if exposure.problem:
         inv.findings.append(Finding(query, "wallet", exposure.problem))

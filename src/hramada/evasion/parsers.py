@@ -130,18 +130,39 @@ BODS_CONTROL = {
 }
 
 
+BODS_SCHEMA_FOLDER = ("schemas", "bods_0_4")
+
+
 @cache
 def bods_validator() -> Any:
-    """A JSON-schema validator of BODS 0.4 statements, from the schema files libcovebods ships."""
+    """A JSON-schema validator of BODS 0.4 statements, from Open Ownership's official schema files vendored in
+    ``evasion/schemas/bods_0_4`` (Apache-2.0; SOURCE.txt names each file's commit). Dates are checked as dates."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    folder = resources.files("libcovebods") / "data" / "schema-0-4-0"
+    folder = resources.files("hramada.evasion").joinpath(*BODS_SCHEMA_FOLDER)
     documents = {name: json.loads((folder / f"{name}.json").read_text("utf-8")) for name in BODS_SCHEMA_FILES}
     registry: Registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc)) for doc in documents.values() if "$id" in doc
     )
-    return Draft202012Validator(documents["statement"], registry=registry)
+    return Draft202012Validator(
+        documents["statement"], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _bods_error(statements: list[Any], err: Any) -> str:
+    """'statement 3 (statementId …): what is wrong (at recordDetails/interests/0/share/exact)'."""
+    path = list(err.absolute_path)
+    if not path or not isinstance(path[0], int):
+        return f"the file: {err.message}"
+    index = path[0]
+    item = statements[index] if index < len(statements) else None
+    sid = item.get("statementId") if isinstance(item, dict) else None
+    label = f"statement {index + 1}" + (
+        f" (statementId {str(sid)[:64]})" if isinstance(sid, str) and sid else ""
+    )
+    where = "/".join(str(p) for p in path[1:])
+    return f"{label}: {err.message}" + (f" (at {where})" if where else "")
 
 
 def _bods_share(share: dict[str, Any]) -> Decimal | None:
@@ -149,6 +170,16 @@ def _bods_share(share: dict[str, Any]) -> Decimal | None:
         if key in share:
             return parse_share(share[key])
     return None
+
+
+def _bods_majority(share: dict[str, Any], lower: Decimal | None) -> bool:
+    """More than half: a lower bound over 50, or an exclusive lower bound of 50 or more."""
+    if lower is not None and lower > 50:
+        return True
+    try:
+        return Decimal(str(share.get("exclusiveMinimum", -1))) >= 50
+    except InvalidOperation:
+        return False
 
 
 def bods_json(data: bytes) -> list[Holding]:
@@ -160,10 +191,10 @@ def bods_json(data: bytes) -> list[Holding]:
     if isinstance(statements, dict):
         statements = [statements]
     errors = [
-        f"statement {'/'.join(str(p) for p in list(err.absolute_path)[:1]) or '?'}: {err.message} "
-        f"(at {'/'.join(str(p) for p in err.absolute_path) or 'top level'})"
+        _bods_error(statements, err)
         for err in sorted(
-            bods_validator().iter_errors(statements), key=lambda e: list(map(str, e.absolute_path))
+            bods_validator().iter_errors(statements),
+            key=lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in e.absolute_path],
         )
     ]
     if errors:
@@ -191,10 +222,10 @@ def bods_json(data: bytes) -> list[Holding]:
             try:
                 share = _bods_share(interest.get("share", {}))
             except ShareError as exc:
-                problems.append(f"statement {index}: {exc}")
+                problems.append(f"statement {index + 1}: {exc}")
                 continue
             control = BODS_CONTROL.get(kind, "")
-            if kind == "votingRights" and share is not None and share > 50:
+            if kind == "votingRights" and _bods_majority(interest.get("share", {}), share):
                 control = "voting-agreement"
             if kind != "shareholding":
                 share = None
@@ -343,7 +374,8 @@ class Shipment:
     problems: tuple[str, ...] = field(default=())
 
 
-def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
+def _sheet_rows(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
+    """The header (lower case) and the rows of a CSV or of an XLSX workbook's first sheet, cells stripped."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -357,62 +389,88 @@ def _sheet_rows(data: bytes, filename: str) -> list[dict[str, str]]:
         if not values:
             raise ImportRefusedError(["the workbook is empty"])
         header = [str(h or "").strip().lower() for h in values[0]]
-        return [
-            {header[i]: ("" if v is None else str(v)).strip() for i, v in enumerate(row) if i < len(header)}
+        return header, [
+            [("" if v is None else str(v)).strip() for v in row[: len(header)]]
             for row in values[1:]
             if any(v not in (None, "") for v in row)
         ]
-    reader = csv.DictReader(io.StringIO(_text(data)))
-    reader.fieldnames = [h.strip().lower() for h in (reader.fieldnames or [])]
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    reader = csv.reader(io.StringIO(_text(data)))
+    header = [h.strip().lower() for h in next(reader, [])]
+    return header, [[cell.strip() for cell in row] for row in reader if row]
+
+
+_HS_SPLIT = re.compile(r"[;,|]")
+PARTY_ROLES = ("shipper", "consignee", "notify_party", "carrier")
+
+
+@cache
+def _imo(value: str) -> str:
+    return validate_imo(value)  # one check per distinct IMO of a file: a manifest repeats its vessels
+
+
+def _hs_codes(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The HS codes of a cell (digits only, dots and spaces dropped) and those that are not 2 to 10 digits."""
+    codes = []
+    bad = []
+    for part in _HS_SPLIT.split(text):
+        if not part.strip():
+            continue
+        code = "".join(part.split()).replace(".", "")
+        codes.append(code)
+        if not (code.isascii() and code.isdigit() and 2 <= len(code) <= 10):
+            bad.append(code)
+    return tuple(codes), bad
 
 
 def shipments(data: bytes, filename: str) -> list[Shipment]:
-    """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused)."""
-    rows = _sheet_rows(data, filename)
+    """Rows of a shipment file; a wrong IMO or value is an error of that row (the whole file is refused).
+
+    One pass over plain lists (no dict per row), each distinct IMO number checked once."""
+    header, rows = _sheet_rows(data, filename)
     if not rows:
         raise ImportRefusedError(["the file has no rows"])
-    missing = [c for c in ("shipper", "consignee") if c not in rows[0]]
+    missing = [c for c in ("shipper", "consignee") if c not in header]
     if missing:
         raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+    column = {name: i for i, name in enumerate(header) if name}
+    width = len(header)
+    nowhere = width  # a column the file lacks reads as ""
+    at = {name: column.get(name, nowhere) for name in SHIPMENT_COLUMNS}
+    roles = [(role, at[role]) for role in PARTY_ROLES]
     result: list[Shipment] = []
     errors: list[str] = []
     for number, row in enumerate(rows, start=2):
-        imo = row.get("vessel_imo", "")
+        cells = row[:width] + [""] * (width + 1 - min(len(row), width))
+        imo = cells[at["vessel_imo"]]
         if imo:
             try:
-                imo = validate_imo(imo)
+                imo = _imo(imo)
             except ImoError as exc:
                 errors.append(f"row {number}: {exc}")
                 continue
         value: Decimal | None = None
-        if row.get("value"):
+        raw_value = cells[at["value"]]
+        if raw_value:
             try:
-                value = Decimal(row["value"].replace(" ", "").replace(",", ""))
+                value = Decimal(raw_value.replace(" ", "").replace(",", ""))
             except InvalidOperation:
-                errors.append(f"row {number}: value '{row['value']}' is not a number")
+                errors.append(f"row {number}: value '{raw_value}' is not a number")
                 continue
-        codes = tuple(hs_digits(c) for c in re.split(r"[;,|]", row.get("hs_codes", "")) if c.strip())
-        bad = [c for c in codes if not re.fullmatch(r"\d{2,10}", c)]
+        codes, bad = _hs_codes(cells[at["hs_codes"]])
         if bad:
             errors.append(f"row {number}: HS code(s) {', '.join(bad)} are not 2 to 10 digits")
             continue
-        parties = {
-            role: row.get(role, "")
-            for role in ("shipper", "consignee", "notify_party", "carrier")
-            if row.get(role)
-        }
         result.append(
             Shipment(
                 row=number,
-                shipment_id=row.get("shipment_id", "") or str(number - 1),
-                parties=parties,
-                vessel_name=row.get("vessel_name", ""),
+                shipment_id=cells[at["shipment_id"]] or str(number - 1),
+                parties={role: cells[i] for role, i in roles if cells[i]},
+                vessel_name=cells[at["vessel_name"]],
                 vessel_imo=imo,
-                ports=(row.get("port_of_loading", ""), row.get("port_of_discharge", "")),
+                ports=(cells[at["port_of_loading"]], cells[at["port_of_discharge"]]),
                 hs_codes=codes,
                 value=value,
-                currency=row.get("currency", "").upper(),
+                currency=cells[at["currency"]].upper(),
             )
         )
     if errors:

@@ -1,8 +1,13 @@
-"""The evasion app's door: what another part of the platform may ask of the ownership graph, read-only.
+"""The evasion app's door for other apps: read-only questions about ownership, vessels and wallets.
 
-Today one question: which entities are *deemed sanctioned* (owned or controlled, directly or indirectly, by listed
-parties under the OFAC 50% rule or the EU's ownership-and-control criteria) and by which path. The yente-dialect
-API answers with it in a result's explanation. Everything here reads; nothing writes.
+Other domain apps import only this module of ``hramada.evasion`` (import-linter contract in pyproject.toml). Each
+section below is owned by the part of the product that uses it; sections are independent and additive:
+
+* deemed sanctioned: which entities are owned or controlled, directly or indirectly, by listed parties under the
+  OFAC 50% rule or the EU's ownership-and-control criteria, and by which path (the yente-dialect API explains a
+  result with it);
+* payment addresses: a wallet address given in payment details, checked by its currency's rules, against listed
+  addresses and for exposure within a few transfers (the fund's payment details).
 
     from hramada.evasion import public
 
@@ -17,15 +22,21 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from hramada.evasion import selectors
 from hramada.evasion.graph import Coverage
 
 __all__ = [
     "RULES",
+    "AddressExposure",
     "DeemedSanctioned",
     "PathStep",
+    "PaymentAddressCheck",
+    "check_payment_address",
     "deemed_sanctioned_named",
     "deemed_sanctioned_of",
+    "payment_address_problem",
     "warm_up",
 ]
 
@@ -141,3 +152,144 @@ def warm_up() -> None:
 def forget() -> None:
     """Drop the held graph, so the next question reads the database again (tests, after an import)."""
     _held.clear()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Payment addresses: crypto wallets in fund or registry payment details (issue #18, item 3)
+#
+# A payee may give a wallet address instead of a bank account. The address is checked the way the evasion app
+# checks any address: by the rules of its currency (base58check, bech32/bech32m, EIP-55, Tron base58check), then
+# against every listed address (OFAC "Digital Currency Address", FtM CryptoWallet, imported sanctions tags) and
+# for exposure to one within a few hops of the imported transfers. Read-only: nothing is written or audited here;
+# the calling app records its own decision (a hold, a refusal) in its own service.
+
+
+@dataclass(frozen=True)
+class AddressExposure:
+    """A path of transfers between the payment address and a listed address."""
+
+    listed_entity: str  # the listed party's node id ("tag:<label>" for an imported sanctions tag)
+    listed_holder: str  # its name, as the lists write it
+    direction: str  # "incoming": funds came from the listed address; "outgoing": funds went to it
+    distance: int  # transfers between the two, 1 to ``hops``
+    path: str  # "LISTED → 1.75 XBT → A → 0.9 XBT → payee"
+
+
+@dataclass(frozen=True)
+class PaymentAddressCheck:
+    text: str
+    currency: str  # "" when the text does not look like a crypto address (an IBAN, an account number)
+    address: (
+        str  # canonical form (bech32 in lower case, EVM checksummed); the text itself when not an address
+    )
+    problem: str  # why the address is not valid for its currency (translated), "" when it is valid
+    listed_entity: str = ""
+    listed_holder: str = ""
+    exposures: tuple[AddressExposure, ...] = ()
+
+    @property
+    def is_address(self) -> bool:
+        return bool(self.currency)
+
+    @property
+    def needs_review(self) -> bool:
+        """Listed itself, or within reach of a listed address: a sanctions analyst must look before paying."""
+        return bool(self.listed_entity or self.exposures)
+
+    def reasons(self) -> list[str]:
+        """One line per finding, for a hold's explanation (they quote the address: keep them encrypted)."""
+        lines = []
+        if self.listed_entity:
+            lines.append(
+                _("%(address)s is a listed address of %(holder)s")
+                % {"address": self.address, "holder": self.listed_holder or self.listed_entity}
+            )
+        for exposure in self.exposures:
+            lines.append(
+                _("%(direction)s, %(distance)s transfer(s) from a listed address of %(holder)s: %(path)s")
+                % {
+                    "direction": _("funds received from it")
+                    if exposure.direction == "incoming"
+                    else _("funds sent to it"),
+                    "distance": exposure.distance,
+                    "holder": exposure.listed_holder,
+                    "path": exposure.path,
+                }
+            )
+        return lines
+
+
+def check_payment_address(text: str, *, currency: str = "", hops: int = 3) -> PaymentAddressCheck:
+    """Check a payment detail that may be a crypto address.
+
+    ``currency`` (XBT/BTC, ETH, USDT, TRX ...) when the form asked for it; otherwise it is recognised from the
+    address's shape, and text that looks like no address (an IBAN) comes back at once with ``currency`` "" and
+    nothing looked up. A recognised address with a bad checksum comes back with ``problem`` set and is not traced.
+    """
+    checked = _validated(text, currency)
+    if not checked.currency or checked.problem:
+        return checked
+    return _trace(checked, hops)
+
+
+def payment_address_problem(text: str, *, currency: str = "") -> str:
+    """Only the checksum question, for a form field's validation: "" when fine or not an address. Looks
+    nothing up."""
+    return _validated(text, currency).problem
+
+
+def _validated(text: str, currency: str) -> PaymentAddressCheck:
+    from hramada.evasion import crypto
+
+    value = (text or "").strip()
+    chosen = (currency or crypto.recognise(value)).strip().upper() if value else ""
+    if not chosen:
+        return PaymentAddressCheck(text=text, currency="", address=value, problem="")
+    try:
+        address = crypto.validate(chosen, value).value
+    except crypto.AddressError:
+        return PaymentAddressCheck(
+            text=text,
+            currency=chosen,
+            address=value,
+            problem=_(
+                "This looks like a %(currency)s wallet address, but its checksum does not match: a character "
+                "is probably mistyped. Please copy the address again from the wallet."
+            )
+            % {"currency": chosen},
+        )
+    return PaymentAddressCheck(text=text, currency=chosen, address=address, problem="")
+
+
+def _trace(checked: PaymentAddressCheck, hops: int) -> PaymentAddressCheck:
+    from hramada.evasion import selectors
+    from hramada.evasion.crypto import address_key
+
+    listed = selectors.listed_addresses()
+    graph = selectors.world().graph
+
+    def holder_name(entity: str) -> str:
+        if entity.startswith("tag:"):
+            return entity.removeprefix("tag:")
+        return graph.name(entity) if entity in graph else entity
+
+    address = checked.address
+    own = listed.get(address_key(address), "")
+    exposures: list[AddressExposure] = []
+    if hops > 0:
+        for found in selectors.transfer_graph().exposure(address, set(listed), hops=hops):
+            entity = listed.get(address_key(found.listed), found.listed)
+            exposures.append(
+                AddressExposure(
+                    entity, holder_name(entity), found.direction, found.distance, found.path_text()
+                )
+            )
+    return PaymentAddressCheck(
+        text=checked.text,
+        currency=checked.currency,
+        address=address,
+        problem="",
+        listed_entity=own,
+        listed_holder=holder_name(own) if own else "",
+        exposures=tuple(exposures),
+    )

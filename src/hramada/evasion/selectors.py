@@ -161,6 +161,7 @@ class EntityPicture:
     neighbourhood: OwnershipGraph
     names: dict[str, str]
     vessels: list[VesselIdentity]
+    aircraft: list[listed.Aircraft]
     wallets: list[listed.ListedWallet]
     list_url: str
 
@@ -190,6 +191,7 @@ def entity_picture(node_id: str) -> EntityPicture | None:
         neighbourhood=sub,
         names={n: w.graph.name(n) for n in sub.g.nodes},
         vessels=[v for v in w.vessels.values() if node_id in v.owners or node_id in v.listed_ids],
+        aircraft=[a for a in w.data.aircraft if node_id in a.operators or a.entity_id == node_id],
         wallets=[wallet for wallet in w.data.wallets if wallet.holder == node_id],
         list_url=listed.entity_url(node_id, w.data),
     )
@@ -232,6 +234,26 @@ def find_vessels(query: str) -> list[VesselIdentity]:
 
 def listed_vessels(limit: int = 100) -> list[VesselIdentity]:
     return sorted(world().vessels.values(), key=lambda v: v.current_name)[:limit]
+
+
+def _registration_key(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum())
+
+
+def find_aircraft(query: str) -> list[listed.Aircraft]:
+    """Listed aircraft by registration mark or manufacturer's serial number, however written (EW-301PJ, ew301pj)."""
+    key = _registration_key(query)
+    if not key:
+        return []
+    return [
+        a
+        for a in world().data.aircraft
+        if key in (_registration_key(a.registration), _registration_key(a.serial))
+    ]
+
+
+def listed_aircraft(limit: int = 100) -> list[listed.Aircraft]:
+    return sorted(world().data.aircraft, key=lambda a: a.registration)[:limit]
 
 
 # --- crypto --------------------------------------------------------------------------------------------------
@@ -301,6 +323,13 @@ def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> S
     def nodes_named(name: str) -> list[str]:
         return sorted(w.names_index.get(_name_key(name), set()))
 
+    def screen_parties(names: list[str]) -> dict[str, list[tuple[str, str, float]]]:
+        found = listed.screen_names(names, by=by, purpose="shipments", source=source)
+        return {
+            name: [(data.resolve(m.entity_id), m.caption, m.score) for m in matches]
+            for name, matches in found.items()
+        }
+
     goods = [GoodsRow(g.hs_code, g.description, g.reason) for g in GoodsEntry.objects.all()]
     return ShipmentScreener(
         screen_party=screen_party,
@@ -311,6 +340,7 @@ def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> S
         vessels_by_name=w.vessels_by_name,
         goods=goods,
         listed_nodes=w.listed_nodes(),
+        screen_parties=screen_parties,
     )
 
 

@@ -161,6 +161,7 @@ def screen_shipment_file(
         raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
     shipments = parsers.shipments(data, file_name)
     screener = selectors.shipment_screener(by=by if getattr(by, "pk", None) else None)
+    screener.prepare(shipments)  # every distinct party name through the door in one batch
     results = []
     for index, shipment in enumerate(shipments):
         results.append(screener.screen(shipment).to_json())

@@ -6,8 +6,9 @@ No Django: the caller passes in the screening function and the data (see ``selec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -41,12 +42,30 @@ class ShipmentResult:
         return bool(self.reasons)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["flagged"] = self.flagged
-        return data
+        # by hand rather than dataclasses.asdict (a deep copy of every value): a file has 100,000 of these
+        return {
+            "row": self.row,
+            "shipment_id": self.shipment_id,
+            "parties": dict(self.parties),
+            "vessel": self.vessel,
+            "hs_codes": list(self.hs_codes),
+            "value": self.value,
+            "reasons": [
+                {"kind": r.kind, "role": r.role, "detail": r.detail, "entity": r.entity} for r in self.reasons
+            ],
+            "flagged": bool(self.reasons),
+        }
 
 
 PartyScreen = Callable[[str], list[tuple[str, str, float]]]  # name -> [(node id, caption, score)]
+# names -> {name: [(node id, caption, score)]}: many names through the door at once
+PartiesScreen = Callable[[list[str]], dict[str, list[tuple[str, str, float]]]]
+
+
+def name_key(name: str) -> str:
+    """One key for the ways a hand-typed manifest writes one name: 'Baltic Trade 12, LLC' and 'BALTIC TRADE 12
+    LLC' are screened once (the screening engine folds case and punctuation the same way)."""
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
 
 
 @dataclass
@@ -59,9 +78,38 @@ class ShipmentScreener:
     vessels_by_name: dict[str, set[str]]
     goods: list[GoodsRow]
     listed_nodes: set[str]
+    screen_parties: PartiesScreen | None = None
 
     def __post_init__(self) -> None:
         self._party = lru_cache(maxsize=100_000)(self._party_reasons)
+        self._goods_of = lru_cache(maxsize=100_000)(self._goods_reasons)  # each HS code against the list once
+        self._screened: dict[str, list[tuple[str, str, float]]] = {}
+
+    def prepare(self, shipments: Iterable[Shipment]) -> int:
+        """Screen every distinct party name of a file in one batch (when a batch screener is given), each name
+        once whatever the case and punctuation it is written in. Returns how many names were screened."""
+        todo: dict[str, str] = {}
+        for shipment in shipments:
+            for name in shipment.parties.values():
+                key = name_key(name)
+                if key not in self._screened:
+                    todo.setdefault(key, name)
+        if not todo:
+            return 0
+        if self.screen_parties is None:
+            for key, name in todo.items():
+                self._screened[key] = self.screen_party(name)
+        else:
+            found = self.screen_parties(list(todo.values()))
+            for key, name in todo.items():
+                self._screened[key] = found.get(name, [])
+        return len(todo)
+
+    def _matches(self, name: str) -> list[tuple[str, str, float]]:
+        key = name_key(name)
+        if key not in self._screened:
+            self._screened[key] = self.screen_party(name)
+        return self._screened[key]
 
     def screen(self, shipment: Shipment) -> ShipmentResult:
         result = ShipmentResult(
@@ -85,7 +133,7 @@ class ShipmentScreener:
     def _party_reasons(self, name: str) -> tuple[Reason, ...]:
         reasons: list[Reason] = []
         nodes: set[str] = set()
-        for node, caption, score in self.screen_party(name):
+        for node, caption, score in self._matches(name):
             nodes.add(node)
             reasons.append(
                 Reason("party", "", f"'{name}' matches listed '{caption}' (score {score:.2f})", node)
@@ -152,16 +200,18 @@ class ShipmentScreener:
         return reasons
 
     def _goods(self, shipment: Shipment) -> list[Reason]:
+        return [reason for code in shipment.hs_codes for reason in self._goods_of(code)]
+
+    def _goods_reasons(self, code: str) -> tuple[Reason, ...]:
         reasons = []
-        for code in shipment.hs_codes:
-            for entry in self.goods:
-                if code.startswith(entry.hs_code) or entry.hs_code.startswith(code):
-                    source = f" ({entry.reason})" if entry.reason else ""
-                    reasons.append(
-                        Reason(
-                            "goods",
-                            "hs_code",
-                            f"HS {code}: watch list {entry.hs_code} {entry.description}{source}",
-                        )
+        for entry in self.goods:
+            if code.startswith(entry.hs_code) or entry.hs_code.startswith(code):
+                source = f" ({entry.reason})" if entry.reason else ""
+                reasons.append(
+                    Reason(
+                        "goods",
+                        "hs_code",
+                        f"HS {code}: watch list {entry.hs_code} {entry.description}{source}",
                     )
-        return reasons
+                )
+        return tuple(reasons)

@@ -87,6 +87,8 @@ def vessels(request: HttpRequest) -> HttpResponse:
             "query": query,
             "found": selectors.find_vessels(query) if query else None,
             "vessels": selectors.listed_vessels(),
+            "found_aircraft": selectors.find_aircraft(query) if query else None,
+            "aircraft": selectors.listed_aircraft(),
             "names": selectors.world().names(),
         },
     )

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hramada.evasion import public as evasion_public
 from hramada.fund import services
 from hramada.fund.models import (
     Category,
@@ -221,6 +222,14 @@ class PaymentDetailsForm(forms.Form):
     account = forms.CharField(label=_("IBAN or account number"), max_length=64)
     bank = forms.CharField(label=_("Bank and SWIFT/BIC"), max_length=200)
     country = forms.CharField(label=_("Country of the bank"), max_length=64)
+
+    def clean_account(self) -> str:
+        # A wallet address given here is checked by the rules of its currency (evasion's door).
+        account = str(self.cleaned_data["account"]).strip()
+        problem = evasion_public.payment_address_problem(account)
+        if problem:
+            raise forms.ValidationError(problem)
+        return account
 
 
 class ReportForm(forms.Form):

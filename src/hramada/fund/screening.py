@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from hramada.evasion import public as evasion_public
 from hramada.sanctions import public
 
 if TYPE_CHECKING:
@@ -104,6 +105,18 @@ def engine_screener(
         )
         for hit in screening.hits
     ]
+
+
+def address_matches(account: str) -> list[PossibleMatch]:
+    """A crypto wallet given as payment details, as evasion's door sees it: a listed address, or one within
+    three transfers of a listed address, is a possible match to hold (IBANs and account numbers give none)."""
+    check = evasion_public.check_payment_address(account)
+    matches = []
+    if check.listed_entity:
+        matches.append(PossibleMatch(check.listed_entity, check.listed_holder, 1.0, check.reasons()[0]))
+    for exposure, reason in zip(check.exposures, check.reasons()[len(matches) :], strict=True):
+        matches.append(PossibleMatch(exposure.listed_entity, exposure.listed_holder, 1.0, reason))
+    return matches
 
 
 _screener: Screener = engine_screener

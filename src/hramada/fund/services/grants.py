@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from hramada.core import audit
 from hramada.core.retry import retry_on_conflict
 from hramada.core.roles import Role
+from hramada.evasion import public as evasion_public
 from hramada.fund import letters, public
 from hramada.fund.models import (
     Application,
@@ -28,7 +29,7 @@ from hramada.fund.models import (
     Report,
     Tranche,
 )
-from hramada.fund.screening import party_ref, screen_party, warm_up
+from hramada.fund.screening import address_matches, party_ref, screen_party, warm_up
 from hramada.fund.selectors import has_confirmed_match, has_open_holds
 from hramada.fund.services.common import _entry, _letter, _lock_envelope, _move, _require, _user, parse_amount
 from hramada.fund.services.errors import AmountRefused, FundError, HeldForScreening, TrancheRefused
@@ -96,6 +97,10 @@ def give_payment_details(
         raise FundError(_("This is not your grant."))
     if not payee_name.strip():
         raise FundError(_("Give the payee's name."))
+    problem = evasion_public.payment_address_problem(details.get("account", ""))
+    if problem:
+        raise FundError(problem)
+    wallet = address_matches(details.get("account", ""))
     warm_up()
     with transaction.atomic():
         grant = Grant.objects.select_for_update().get(pk=grant.pk)
@@ -116,6 +121,7 @@ def give_payment_details(
             grant=grant,
             country=details.get("country") or None,
         )
+        _hold_if_matched(grant.application, "payee", payee_name.strip(), wallet, by=by, grant=grant)
     return grant
 
 
