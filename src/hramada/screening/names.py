@@ -20,6 +20,7 @@ from hramada.screening.keys import (
     fold,
     kh_reading,
     latin_ascii,
+    org_stem,
     phonetic,
     skeleton,
     strip_baltic,
@@ -86,6 +87,9 @@ class NameVariant:
     """Per part, second comparison keys: the key before Belarusian-Russian equivalence (Serei meets Sergei as
     typed), the key without a Lithuanian or Latvian ending (Sergejs, Lavrovas) and the coarse phonetic key on which
     German and French spellings meet (Saizew / Zaitsev). Compared only when the main keys disagree."""
+    written_joined: str = ""
+    """Organisations: the words as written joined before translation (Energo-Oil / Energooil), compared beside
+    `joined`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,23 +133,93 @@ def generic_org_keys() -> frozenset[str]:
 
 
 @cache
+def generic_org_stems() -> frozenset[str]:
+    """Stems (`keys.org_stem`) of the generic words, so an inflected form the list does not spell out is generic
+    too (Natsionalniy, Gosudarstvennogo)."""
+    return frozenset(org_stem(k) for k in generic_org_keys() if len(k) > 4)
+
+
+def is_generic_org_key(key: str) -> bool:
+    return key in generic_org_keys() or (len(key) > 4 and org_stem(key) in generic_org_stems())
+
+
+@cache
+def org_stem_translations() -> dict[str, str]:
+    """Stem of a word form -> the key of its meaning, for stems that belong to one meaning only: an inflected form
+    the table does not list (Tabachnoi, Olimpiiskogo) is still read as its meaning."""
+    found: dict[str, set[str]] = {}
+    for key, target in org_word_translations().items():
+        for form in (key, target):
+            if len(org_stem(form)) >= 5:
+                found.setdefault(org_stem(form), set()).add(target)
+    return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
+
+
+def translate_org_key(key: str) -> str:
+    """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
+    found = org_word_translations().get(key)
+    if found is None and len(key) > 5:
+        found = org_stem_translations().get(org_stem(key))
+    return found or key
+
+
+@cache
 def org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
-    Plant, Zavod, Завод, Gamykla and Werk are compared as one word."""
+    Plant, Zavod, Завод, Gamykla and Werk are compared as one word. A key that two meanings fold to (Oil and Jail
+    both fold to `ail`) belongs to neither; a meaning's own key is never read as another meaning."""
     text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
-    out: dict[str, str] = {}
+    found: dict[str, set[str]] = {}
+    heads: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         forms = [f.strip() for f in line.split(",") if f.strip()]
         target = fold(forms[0])
+        heads.add(target)
         for form in forms:
             for latin in latin_renderings(normalize_name(form)).values():
                 for word in latin.split():
                     key = fold(word)
                     if key and key != target:
-                        out.setdefault(key, target)
-    return out
+                        found.setdefault(key, set()).add(target)
+    return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key not in heads}
+
+
+@cache
+def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Legal forms as sequences of comparison keys, by first key, longest first: every form of
+    `data/legal_forms_by.csv` in every rendering, so a form romanised by any system (Otkrytoye / Otkrytoe /
+    Adkrytae Aktsyyanernae Tavarystva, Obshchestvo s Ogranichennoy Otvetstvennostyu) is found however it is spelled."""
+    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: set[tuple[str, ...]] = set()
+    for row in rows:
+        for latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).values():
+            keys = tuple(k for k in (fold(w) for w in latin.split()) if k)
+            if keys:
+                found.add(keys)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for keys in found:
+        by_first.setdefault(keys[0], []).append(keys)
+    return {first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in by_first.items()}
+
+
+def _without_legal_forms(words: list[str]) -> list[str]:
+    """`words` (Latin) without the runs whose keys spell a legal form; all of them if nothing else is left."""
+    forms = legal_form_keys()
+    keys = [fold(w) for w in words]
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for seq in forms.get(keys[i], ()):
+            if tuple(keys[i : i + len(seq)]) == seq:
+                i += len(seq)
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept or words
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -174,13 +248,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
-        texts[0] = strip_legal_forms(texts[0])
+        # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
+        texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
         quoted = quoted_part(name)
         if quoted:
-            texts.append(strip_legal_forms(normalize_name(quoted)))
+            quoted_text = normalize_name(quoted)
+            texts.append(" ".join(_legal_forms().sub(" ", quoted_text).split()) or quoted_text)
     table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
-    translations = org_word_translations() if kind == NameKind.ORGANIZATION else {}
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
@@ -192,6 +267,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             alts: list[tuple[str, ...]] = []
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
+            if kind == NameKind.ORGANIZATION:
+                raw_words = _without_legal_forms(raw_words)
+                raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
             for n_word, word in enumerate(raw_words):
                 number = number_key(word, kind)
                 if kind == NameKind.PERSON and not number:
@@ -206,12 +284,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
+                    generic_word = False
                     if kind == NameKind.ORGANIZATION and not number:
-                        key = translations.get(key, key)
+                        key = translate_org_key(key)
+                        generic_word = key in generic or is_generic_org_key(key)
                     canonical = key if number else table.canonical(key)
                     keys.append(canonical)
-                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
-                    is_generic.append(key in generic)
+                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0))
+                    is_generic.append(generic_word)
                     alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
@@ -243,6 +323,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         keys=key_tuple,
                         weights=tuple(weights),
                         joined="".join(keys),
+                        written_joined="".join(fold(w) for w in words) if kind == NameKind.ORGANIZATION else "",
                         skeletons=_skeletons(keys),
                         generic=tuple(is_generic),
                         kind=kind,
@@ -267,6 +348,14 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
         found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
     found += [phonetic(k) for k in found]
+    if kind == NameKind.ORGANIZATION:
+        # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
+        # Belaruskali is not Belarusian); the word as written, before translation, is compared by similarity
+        # (Metallurgy / Metalogy): kept last.
+        written = fold(word)
+        found += [org_stem(key), org_stem(canonical), org_stem(written)]
+        out = [k for k in dict.fromkeys(found) if k not in (canonical, written) and len(k) > 1]
+        return (*out, written)
     last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
     out = [k for k in dict.fromkeys(found) if k not in (canonical, last) and len(k) > 1]
     if last != canonical:
@@ -339,6 +428,7 @@ def _skeletons(keys: list[str]) -> tuple[str, ...]:
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_UP_TO_39 = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
+_ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
 _PERSON_ROMAN = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
 
 
@@ -351,6 +441,9 @@ def number_key(word: str, kind: str) -> str | None:
     # isdecimal, not isdigit: "⓵" and "²" are digits that int() refuses.
     if word.isdecimal():
         return f"#{int(word)}"
+    ordinal = _ORDINAL.match(word)
+    if ordinal and kind != NameKind.PERSON:
+        return f"#{int(ordinal.group(1))}"  # 140th Repair Plant, 2nd Brigade
     roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
     if word and roman:
         values = [_ROMAN[ch] for ch in word]
@@ -545,6 +638,13 @@ def _align(
     if len(q) != len(c) and q and c:
         qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
         joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
+        if query.written_joined and listed.written_joined:
+            joined = max(
+                joined,
+                Levenshtein.normalized_similarity(
+                    query.written_joined, listed.written_joined, score_cutoff=JOINED_CUTOFF
+                ),
+            )
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
