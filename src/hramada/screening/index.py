@@ -16,13 +16,13 @@ from typing import Any
 
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.keys import skeleton
-from hramada.screening.names import NameKind, NameVariant, name_variants
+from hramada.screening.names import NameKind, NameVariant, acronym_keys, name_variants
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
 OPEN_HITS = 200
 """Names in play after which larger postings only reinforce existing hits."""
-_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4}
+_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4, "a": 0.5}
 MIN_DELETION_LENGTH = 5
 """Parts this long also carry one-letter deletions (`d:` keys), so a query with one typo in its rarest word still
 finds the name (symmetric deletion: a substitution, deletion, insertion or swap leaves a shared deletion)."""
@@ -89,6 +89,8 @@ def variant_keys(
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]
     if len(variant.keys) > 1 and len(variant.joined) >= 6:
         keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
+    for acronym in acronym_keys(variant):
+        keys.setdefault(f"a:{acronym}", _KEY_WEIGHTS["a"])
     return keys
 
 

@@ -90,6 +90,12 @@ class NameVariant:
     written_joined: str = ""
     """Organisations: the words as written joined before translation (Energo-Oil / Energooil), compared beside
     `joined`."""
+    initials: tuple[str, ...] = ()
+    """Organisations: per word of the whole name (generic words included, legal forms not), the letters it may
+    begin with in any language of its meaning (Works: w, p, z for Zavod, f for Fabrika...); "" for a word like "of"
+    that an acronym may skip. Lets an acronym meet the words it stands for (`acronym_variant`)."""
+    kept: tuple[int, ...] = ()
+    """Organisations: per word of the whole name, its position in `keys`, or -1 when dropped as generic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +271,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             weights: list[float] = []
             is_generic: list[bool] = []
             alts: list[tuple[str, ...]] = []
+            initials: list[str] = []
+            positions: list[int] = []
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
             if kind == NameKind.ORGANIZATION:
@@ -282,6 +290,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     stem = baltic_stem(word)
                     if stem and stem.endswith(_PATRONYMIC_ENDINGS):
                         key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
+                position = -1
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
                     generic_word = False
@@ -293,12 +302,19 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0))
                     is_generic.append(generic_word)
                     alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
+                    position = len(keys) - 1
+                if kind == NameKind.ORGANIZATION and key:
+                    skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
+                    initials.append("" if skippable else _word_initials(word, key))
+                    positions.append(position)
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
                 kept = [i for i, g in enumerate(is_generic) if not g]
                 words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
                 weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
+                at = {old: new for new, old in enumerate(kept)}
+                positions = [at.get(p, -1) for p in positions]
             if len(keys) > MAX_TOKENS:
                 words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
                 is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
@@ -324,6 +340,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         weights=tuple(weights),
                         joined="".join(keys),
                         written_joined="".join(fold(w) for w in words) if kind == NameKind.ORGANIZATION else "",
+                        initials=tuple(initials) if not abjad else (),
+                        kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
                         skeletons=_skeletons(keys),
                         generic=tuple(is_generic),
                         kind=kind,
@@ -332,6 +350,125 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     )
                 )
     return tuple(out)
+
+
+_ACRONYM_SKIPPABLE = frozenset(
+    fold(w) for w in "of the and for named after imeni po pa i s z a na v u w de la des du et und der".split()
+)
+"""Words an acronym may leave out or keep (Komitet Gosudarstvennoi Bezopasnosti: KGB; ...po Borbe s...)."""
+ACRONYM_FACTOR = 0.9
+"""An acronym standing for the other name's words (BMZ / Belorusskiy Metallurgicheskiy Zavod) is good evidence,
+a little less than the words themselves."""
+ACRONYM_MIN = 3
+"""Two-letter acronyms stand for too many names."""
+
+
+@cache
+def org_meaning_initials() -> dict[str, str]:
+    """Key of a meaning -> the letters its forms begin with in every language and rendering (plant: p, w, f, z, g)."""
+    out: dict[str, set[str]] = {}
+    for key, target in org_word_translations().items():
+        out.setdefault(target, {target[0]}).add(key[0])
+    return {target: "".join(sorted(letters)) for target, letters in out.items()}
+
+
+def _word_initials(word: str, key: str) -> str:
+    letters = fold(word)[:1] + _acronym_letters(word[:1]) + org_meaning_initials().get(key, "")
+    return "".join(dict.fromkeys(letters))
+
+
+def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled."""
+    n = len(initials)
+
+    def match(a: int, w: int) -> int | None:
+        if a == len(acronym):
+            return w
+        if w >= n:
+            return None
+        letters = initials[w]
+        if letters and acronym[a] in letters:
+            found = match(a + 1, w + 1)
+            if found is not None:
+                return found
+        if not letters and a > 0:
+            return match(a, w + 1)
+        if not letters and acronym[a] == "a" and w > 0:
+            return None
+        return None
+
+    for start in range(n):
+        if initials[start] and acronym[0] in initials[start]:
+            end = match(0, start)
+            if end is not None and end - start >= len(acronym):
+                return start, end
+    return None
+
+
+def acronym_keys(variant: NameVariant) -> set[str]:
+    """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
+    first letters of every run of three to five words (Belorusskiy Metallurgicheskiy Zavod: bmz)."""
+    if not variant.initials:
+        return set()
+    out = {
+        letters
+        for word in variant.words
+        if ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6 and not word.isdecimal()
+    }
+    firsts = [letters[:1] for letters in variant.initials if letters]
+    for start in range(len(firsts)):
+        for length in range(ACRONYM_MIN, 6):
+            if start + length <= len(firsts):
+                out.add("".join(firsts[start : start + length]))
+    return out
+
+
+def _acronym_letters(word: str) -> str:
+    """The letters of a word read as an acronym, each folded alone (NNK stays nnk; W is v, H is g)."""
+    return "".join(fold(ch)[:1] for ch in latin_ascii(word) if ch.isalpha())
+
+
+def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
+    """`full` with the words each acronym of `short` stands for written as that acronym (Belorusskiy
+    Metallurgicheskiy Zavod -> BMZ), or None when no word of `short` is such an acronym."""
+    if not full.initials or short.kind != NameKind.ORGANIZATION:
+        return None
+    # A word both names share is no part of an expansion (OKB TSP Digital / OKB TSP Scientific Production).
+    shared = set(short.keys)
+    initials = tuple(
+        "#" if k >= 0 and full.keys[k] in shared else letters
+        for letters, k in zip(full.initials, full.kept, strict=True)
+    )
+    drop: set[int] = set()
+    used: set[int] = set()
+    added: list[int] = []
+    for i, word in enumerate(short.words):
+        letters = _acronym_letters(word)
+        if not ACRONYM_MIN <= len(letters) <= 6 or short.keys[i][0] == "#":
+            continue
+        run = _acronym_run(letters, initials)
+        if run is None or used.intersection(range(*run)):
+            continue
+        used.update(range(*run))
+        drop.update(full.kept[j] for j in range(*run) if full.kept[j] >= 0)
+        added.append(i)
+    if not added:
+        return None
+    keep = [j for j in range(len(full.keys)) if j not in drop]
+    new = [i for i in added if short.keys[i] not in {full.keys[j] for j in keep}]
+    alts = full.alts
+    return NameVariant(
+        original=full.original,
+        system=f"{full.system}+acronym",
+        words=(*(full.words[j] for j in keep), *(short.words[i] for i in new)),
+        keys=(*(full.keys[j] for j in keep), *(short.keys[i] for i in new)),
+        weights=(*(full.weights[j] for j in keep), *(_weight(short.keys[i]) for i in new)),
+        joined="".join(full.keys[j] for j in keep) + "".join(short.keys[i] for i in new),
+        skeletons=(),
+        generic=(*(full.generic[j] for j in keep), *(False for _ in new)),
+        kind=full.kind,
+        alts=(*(alts[j] for j in keep), *(() for _ in new)) if alts else (),
+    )
 
 
 def _alt_keys(word: str, key: str, canonical: str, kind: str, table: EquivalenceTable) -> tuple[str, ...]:
@@ -743,4 +880,17 @@ def best_comparison(
                 best = (score, qv, lv)
                 if score >= 1.0:
                     return best
+    if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
+        # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
+        # Central Election Commission of the Republic of Belarus).
+        for qv in query:
+            for lv in listed:
+                for short, full, flip in ((qv, lv, False), (lv, qv, True)):
+                    collapsed = acronym_variant(short, full)
+                    if collapsed is None:
+                        continue
+                    pair = (collapsed, short) if flip else (short, collapsed)
+                    score = _align(pair[0], pair[1])[0] * ACRONYM_FACTOR
+                    if score > best[0]:
+                        best = (score, pair[0], pair[1])
     return best
