@@ -149,6 +149,7 @@ def baltic_stem(word: str) -> str | None:
 _PHONETIC = str.maketrans({"z": "s", "c": "s"})
 
 
+@lru_cache(maxsize=200_000)
 def phonetic(key: str) -> str:
     """A coarser key on which German and French spellings meet the others: German s for з and z for ц (Saizew /
     Zaitsev), ds for дз (Dsjanissenka / Dzianisenka), French ch for ш (Chevtchenko / Shevchenko). Used only where

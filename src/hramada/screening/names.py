@@ -96,6 +96,8 @@ class NameVariant:
     that an acronym may skip. Lets an acronym meet the words it stands for (`acronym_variant`)."""
     kept: tuple[int, ...] = ()
     """Organisations: per word of the whole name, its position in `keys`, or -1 when dropped as generic."""
+    acronyms: tuple[str, ...] = ()
+    """Organisations: the words that may be acronyms (three to six letters), as acronym letters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +344,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         written_joined="".join(fold(w) for w in words) if kind == NameKind.ORGANIZATION else "",
                         initials=tuple(initials) if not abjad else (),
                         kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
+                        acronyms=tuple(_acronym_candidates(words, keys)) if kind == NameKind.ORGANIZATION else (),
                         skeletons=_skeletons(keys),
                         generic=tuple(is_generic),
                         kind=kind,
@@ -405,16 +408,20 @@ def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | N
     return None
 
 
+def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
+    return [
+        letters
+        for word, key in zip(words, keys, strict=True)
+        if key[0] != "#" and ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6
+    ]
+
+
 def acronym_keys(variant: NameVariant) -> set[str]:
     """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
     first letters of every run of three to five words (Belorusskiy Metallurgicheskiy Zavod: bmz)."""
     if not variant.initials:
         return set()
-    out = {
-        letters
-        for word in variant.words
-        if ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6 and not word.isdecimal()
-    }
+    out = set(variant.acronyms)
     firsts = [letters[:1] for letters in variant.initials if letters]
     for start in range(len(firsts)):
         for length in range(ACRONYM_MIN, 6):
@@ -423,6 +430,7 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _acronym_letters(word: str) -> str:
     """The letters of a word read as an acronym, each folded alone (NNK stays nnk; W is v, H is g)."""
     return "".join(fold(ch)[:1] for ch in latin_ascii(word) if ch.isalpha())
@@ -431,7 +439,10 @@ def _acronym_letters(word: str) -> str:
 def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
     """`full` with the words each acronym of `short` stands for written as that acronym (Belorusskiy
     Metallurgicheskiy Zavod -> BMZ), or None when no word of `short` is such an acronym."""
-    if not full.initials or short.kind != NameKind.ORGANIZATION:
+    if not full.initials or not short.acronyms:
+        return None
+    firsts = set("".join(full.initials))
+    if not any(acronym[0] in firsts for acronym in short.acronyms):
         return None
     # A word both names share is no part of an expansion (OKB TSP Digital / OKB TSP Scientific Production).
     shared = set(short.keys)
@@ -471,6 +482,7 @@ def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None
     )
 
 
+@lru_cache(maxsize=300_000)
 def _alt_keys(word: str, key: str, canonical: str, kind: str, table: EquivalenceTable) -> tuple[str, ...]:
     """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
     found = [key]
@@ -672,23 +684,25 @@ def _align(
     abjad_mode = q is not query.keys
     qa = query.alts if not abjad_mode else ()
     ca = listed.alts if not abjad_mode else ()
-    candidates = sorted(
-        (
-            (sim, i, j)
-            for i, a in enumerate(q)
-            for j, b in enumerate(c)
-            if (
-                sim := (
-                    _alt_similarity(a, b, qa[i] if qa else (), ca[j] if ca else ())
-                    if (qa or ca) and len(a) > 1 and len(b) > 1
-                    else _part_similarity(a, b)
-                )
-                if abjad_mode or (len(a) > 1 and len(b) > 1) or a == b
-                else _initial_similarity(query.words[i], listed.words[j])
-            )
-        ),
-        reverse=True,
-    )
+    candidates: list[tuple[float, int, int]] = []
+    with_alts = bool(qa or ca)
+    for i, a in enumerate(q):
+        a_alts = qa[i] if qa else ()
+        a_long = len(a) > 1
+        for j, b in enumerate(c):
+            if a == b:
+                candidates.append((1.0, i, j))
+                continue
+            if abjad_mode or (a_long and len(b) > 1):
+                if with_alts and a_long and len(b) > 1:
+                    sim = _alt_similarity(a, b, a_alts, ca[j] if ca else ())
+                else:
+                    sim = _part_similarity(a, b)
+            else:
+                sim = _initial_similarity(query.words[i], listed.words[j])
+            if sim:
+                candidates.append((sim, i, j))
+    candidates.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched: list[tuple[float, int, int]] = []
