@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, Thresholds, score_candidate, screen
+from hramada.screening import (
+    ListedEntity,
+    Query,
+    QueryError,
+    ScreeningIndex,
+    Thresholds,
+    score_candidate,
+    screen,
+)
 from hramada.screening.keys import fold, latin_ascii, org_stem
 from hramada.screening.names import NameKind, acronym_keys, acronym_variant, best_comparison, name_variants
 
@@ -51,8 +59,10 @@ def test_organisation_aliases_in_other_languages_match(query: str, listed: str) 
         ("BMZ", "Белорусский металлургический завод"),
         ("CEC Moldova", "Central Election Commission of the Republic of Moldova"),
         ("ZAO NNK", "Zakrytoe Aktsionernoe Obshchestvo Novaya Neftyanaya Kompaniya"),
-        ("OJSC BSW - management company of BMC holding", "Byelorussian Steel Works - management company of "
-         "Byelorussian Metallurgical Company holding"),
+        (
+            "OJSC BSW - management company of BMC holding",
+            "Byelorussian Steel Works - management company of Byelorussian Metallurgical Company holding",
+        ),
     ],
 )
 def test_an_acronym_meets_the_words_it_stands_for(query: str, listed: str) -> None:
@@ -89,7 +99,11 @@ def test_an_acronym_is_retrieved_from_the_index() -> None:
 @pytest.fixture(scope="module")
 def small_index() -> ScreeningIndex:
     entities = [
-        {"id": "zakharov", "schema": "Person", "properties": {"name": ["Alexander Vyacheslavovich ZAKHAROV"]}},
+        {
+            "id": "zakharov",
+            "schema": "Person",
+            "properties": {"name": ["Alexander Vyacheslavovich ZAKHAROV"]},
+        },
         {"id": "rare", "schema": "Person", "properties": {"name": ["Yaraslau Kryvashei"]}},
     ]
     # Fifty listed Ivanovs make the surname common in this index.
@@ -139,7 +153,9 @@ _LOOSE = Thresholds(match=0.9, review=0.0, candidates=60)
 
 _ANY = st.text(max_size=60)
 _ORG = st.text(
-    st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABMZ.бвгдзклмнпрстуўшчыэяі -'«»")), min_size=1, max_size=60
+    st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABMZ.бвгдзклмнпрстуўшчыэяі -'«»")),
+    min_size=1,
+    max_size=60,
 )
 
 

@@ -304,7 +304,11 @@ class ScreeningIndex:
         listed name part, so the cut follows the lists, not a dictionary of names.
         """
         text = latin_ascii(word)
-        if not GLUED_MIN <= len(text) <= GLUED_MAX or not text.isalpha() or f"t:{fold(text)}" in self._postings:
+        if (
+            not GLUED_MIN <= len(text) <= GLUED_MAX
+            or not text.isalpha()
+            or f"t:{fold(text)}" in self._postings
+        ):
             return None
         table = default_table()
         n = len(text)
@@ -328,7 +332,8 @@ class ScreeningIndex:
         end = n
         while end > 0:
             entry = best[end]
-            assert entry is not None
+            if entry is None:  # every end on the path was reached, so this never happens
+                return None
             parts.append(text[entry[1] : end])
             end = entry[1]
         return parts[::-1]

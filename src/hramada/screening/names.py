@@ -341,10 +341,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         keys=key_tuple,
                         weights=tuple(weights),
                         joined="".join(keys),
-                        written_joined="".join(fold(w) for w in words) if kind == NameKind.ORGANIZATION else "",
+                        written_joined="".join(fold(w) for w in words)
+                        if kind == NameKind.ORGANIZATION
+                        else "",
                         initials=tuple(initials) if not abjad else (),
                         kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
-                        acronyms=tuple(_acronym_candidates(words, keys)) if kind == NameKind.ORGANIZATION else (),
+                        acronyms=tuple(_acronym_candidates(words, keys))
+                        if kind == NameKind.ORGANIZATION
+                        else (),
                         skeletons=_skeletons(keys),
                         generic=tuple(is_generic),
                         kind=kind,
