@@ -141,9 +141,11 @@ def screen(
         entity = index.entities[indexed.entity_id]
         if not schemata_compatible(query.schema, entity.schema):
             continue
+        previous = best_name.get(indexed.entity_id)
+        if previous is not None and previous[0] >= 1.0:
+            continue  # another name of this entity already agrees fully
         found = best_comparison(weighed, indexed.variants)
         if found is not None:
-            previous = best_name.get(indexed.entity_id)
             if previous is None or found[0] > previous[0]:
                 best_name[indexed.entity_id] = found
     # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
