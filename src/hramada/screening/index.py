@@ -326,7 +326,8 @@ class ScreeningIndex:
                 current = best[end]
                 if current is None or found[0] < current[0]:
                     best[end] = found
-        if best[n] is None or best[n][0] < 2:
+        last = best[n]
+        if last is None or last[0] < 2:
             return None
         parts: list[str] = []
         end = n

@@ -379,6 +379,7 @@ def org_meaning_initials() -> dict[str, str]:
     return {target: "".join(sorted(letters)) for target, letters in out.items()}
 
 
+@lru_cache(maxsize=200_000)
 def _word_initials(word: str, key: str) -> str:
     letters = fold(word)[:1] + _acronym_letters(word[:1]) + org_meaning_initials().get(key, "")
     return "".join(dict.fromkeys(letters))
@@ -422,15 +423,17 @@ def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
 
 def acronym_keys(variant: NameVariant) -> set[str]:
     """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
-    first letters of every run of three to five words (Belorusskiy Metallurgicheskiy Zavod: bmz)."""
+    first letters of the first three to five words of the name, and of those after each "of" or "imeni"
+    (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
     if not variant.initials:
         return set()
     out = set(variant.acronyms)
-    firsts = [letters[:1] for letters in variant.initials if letters]
-    for start in range(len(firsts)):
+    letters = variant.initials
+    for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
+        firsts = [word[:1] for word in letters[start : start + 8] if word]
         for length in range(ACRONYM_MIN, 6):
-            if start + length <= len(firsts):
-                out.add("".join(firsts[start : start + length]))
+            if len(firsts) >= length:
+                out.add("".join(firsts[:length]))
     return out
 
 
