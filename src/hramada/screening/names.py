@@ -372,16 +372,24 @@ ACRONYM_MIN = 3
 
 @cache
 def org_meaning_initials() -> dict[str, str]:
-    """Key of a meaning -> the letters its forms begin with in every language and rendering (plant: p, w, f, z, g)."""
+    """Key of a meaning -> the letters its forms begin with in every language and rendering (plant: p, w, f, z, g),
+    as written (an acronym's letters are not folded: JLT is not ILT)."""
+    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
     out: dict[str, set[str]] = {}
-    for key, target in org_word_translations().items():
-        out.setdefault(target, {target[0]}).add(key[0])
-    return {target: "".join(sorted(letters)) for target, letters in out.items()}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        letters = out.setdefault(fold(forms[0]), set())
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                letters.update(latin_ascii(word)[:1] for word in latin.split()[:1])
+    return {target: "".join(sorted(letters - {""})) for target, letters in out.items()}
 
 
 @lru_cache(maxsize=200_000)
 def _word_initials(word: str, key: str) -> str:
-    letters = fold(word)[:1] + _acronym_letters(word[:1]) + org_meaning_initials().get(key, "")
+    letters = latin_ascii(word)[:1] + org_meaning_initials().get(key, "")
     return "".join(dict.fromkeys(letters))
 
 
@@ -439,8 +447,8 @@ def acronym_keys(variant: NameVariant) -> set[str]:
 
 @lru_cache(maxsize=200_000)
 def _acronym_letters(word: str) -> str:
-    """The letters of a word read as an acronym, each folded alone (NNK stays nnk; W is v, H is g)."""
-    return "".join(fold(ch)[:1] for ch in latin_ascii(word) if ch.isalpha())
+    """The letters of a word read as an acronym, as written (NNK stays nnk, not folded to nk)."""
+    return "".join(ch for ch in latin_ascii(word) if ch.isalpha())
 
 
 def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
