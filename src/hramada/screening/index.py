@@ -18,7 +18,7 @@ from typing import Any
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
 from hramada.screening.keys import fold, latin_ascii, skeleton
-from hramada.screening.names import NameKind, NameVariant, acronym_keys, name_variants
+from hramada.screening.names import NameKind, NameVariant, acronym_keys, name_variants, with_weights
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
@@ -293,7 +293,7 @@ class ScreeningIndex:
                 out.append(variant)
                 continue
             weights = tuple(w * f for w, f in zip(variant.weights, factors, strict=True))
-            out.append(dataclasses.replace(variant, weights=weights))
+            out.append(with_weights(variant, weights))
         return tuple(out)
 
     def split_glued(self, word: str) -> list[str] | None:

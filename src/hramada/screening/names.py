@@ -100,6 +100,15 @@ class NameVariant:
     """Organisations: the words that may be acronyms (three to six letters), as acronym letters."""
 
 
+def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
+    """`variant` with other part weights (`dataclasses.replace`, without its cost on the query path)."""
+    new = object.__new__(NameVariant)
+    for name in NameVariant.__slots__:
+        object.__setattr__(new, name, getattr(variant, name))
+    object.__setattr__(new, "weights", weights)
+    return new
+
+
 @dataclass(frozen=True, slots=True)
 class PartPair:
     query_word: str
