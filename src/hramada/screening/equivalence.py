@@ -78,6 +78,8 @@ class EquivalenceTable:
                 self._why.setdefault(stem, why)
             preferred.setdefault(root, russian_stem)
         self._canonical = {stem: find(stem) for stem in parent}
+        self._memo: dict[str, str] = {}
+        """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
     @property
     def size(self) -> int:
@@ -85,11 +87,18 @@ class EquivalenceTable:
 
     def canonical(self, key: str) -> str:
         """The key with its stem replaced by the canonical stem of its equivalence class."""
+        found = self._memo.get(key)
+        if found is not None:
+            return found
         stem, suffix = split_stem(key)
         root = self._canonical.get(stem)
         if root is None or root == stem:
-            return key if root is None else stem + suffix
-        return root + suffix
+            found = key if root is None else stem + suffix
+        else:
+            found = root + suffix
+        if len(self._memo) < 500_000:
+            self._memo[key] = found
+        return found
 
     def reason(self, key_a: str, key_b: str) -> Equivalence | None:
         """The learned pair that made two different keys meet, for the explanation."""

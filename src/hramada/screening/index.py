@@ -12,17 +12,27 @@ import math
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
-from hramada.screening.keys import skeleton
-from hramada.screening.names import NameKind, NameVariant, name_variants
+from hramada.screening.equivalence import default_table
+from hramada.screening.keys import fold, latin_ascii, skeleton
+from hramada.screening.names import NameKind, NameVariant, acronym_keys, name_variants, with_weights
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
 OPEN_HITS = 200
 """Names in play after which larger postings only reinforce existing hits."""
-_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4}
+_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4, "a": 0.5}
+RARE_NAMES = 20
+RARITY_SLOPE = 0.2
+RARITY_FLOOR = 0.4
+"""See `ScreeningIndex.rarity`: a part on 200 names counts 0.8, on 2,000 names 0.6."""
+GLUED_MIN = 10
+GLUED_MAX = 60
+GLUED_PART_MAX = 16
+"""A query word this long with no spaces may be a whole name glued together (see `ScreeningIndex.split_glued`)."""
 MIN_DELETION_LENGTH = 5
 """Parts this long also carry one-letter deletions (`d:` keys), so a query with one typo in its rarest word still
 finds the name (symmetric deletion: a substitution, deletion, insertion or swap leaves a shared deletion)."""
@@ -40,7 +50,8 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def part_keys(key: str, *, query: bool = False, typos: bool = True) -> list[str]:
+@lru_cache(maxsize=300_000)
+def part_keys(key: str, *, query: bool = False, typos: bool = True) -> tuple[str, ...]:
     """Retrieval keys of one folded name part; with `typos`, the one-letter deletions (a query also looks its
     deletions up among listed parts, and itself among listed deletions)."""
     keys = [f"t:{key}"]
@@ -56,7 +67,7 @@ def part_keys(key: str, *, query: bool = False, typos: bool = True) -> list[str]
         if query:
             keys.append(f"d:{key}")
             keys.extend(f"t:{d}" for d in deletions)
-    return keys
+    return tuple(keys)
 
 
 def variant_keys(
@@ -89,6 +100,8 @@ def variant_keys(
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]
     if len(variant.keys) > 1 and len(variant.joined) >= 6:
         keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
+    for acronym in acronym_keys(variant):
+        keys.setdefault(f"a:{acronym}", _KEY_WEIGHTS["a"])
     return keys
 
 
@@ -261,6 +274,70 @@ class ScreeningIndex:
         if len(hits) <= limit:
             return list(hits)
         return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
+
+    def rarity(self, key: str) -> float:
+        """How much a name part counts by how rare it is among listed names: 1.0 for a part carried by at most
+        RARE_NAMES names, falling by RARITY_SLOPE per tenfold more names, never below RARITY_FLOOR (Ivanov, Belarus,
+        Minsk count less than Lukashenka, Belaruskali)."""
+        names = len(self._postings.get(f"t:{key}", ()))
+        if names <= RARE_NAMES:
+            return 1.0
+        return max(RARITY_FLOOR, 1.0 - RARITY_SLOPE * math.log10(names / RARE_NAMES))
+
+    def weigh_by_rarity(self, variants: tuple[NameVariant, ...]) -> tuple[NameVariant, ...]:
+        """The query's renderings with each part's weight scaled by its `rarity` in this index."""
+        out: list[NameVariant] = []
+        for variant in variants:
+            factors = [self.rarity(key) for key in variant.keys]
+            if all(f == 1.0 for f in factors):
+                out.append(variant)
+                continue
+            weights = tuple(w * f for w, f in zip(variant.weights, factors, strict=True))
+            out.append(with_weights(variant, weights))
+        return tuple(out)
+
+    def split_glued(self, word: str) -> list[str] | None:
+        """A name written without spaces (`alexandervyacheslavovichzakharov`) cut into the fewest name parts the
+        index knows (`alexander vyacheslavovich zakharov`), or None when it cannot be cut so.
+
+        Only for one word of GLUED_MIN letters or more; each part has at least two letters and is a key of some
+        listed name part, so the cut follows the lists, not a dictionary of names.
+        """
+        text = latin_ascii(word)
+        if (
+            not GLUED_MIN <= len(text) <= GLUED_MAX
+            or not text.isalpha()
+            or f"t:{fold(text)}" in self._postings
+        ):
+            return None
+        table = default_table()
+        n = len(text)
+        # best[i]: fewest parts covering text[:i], then the longest last part (ties: Xi Jinping / Xij Inping).
+        best: list[tuple[int, int] | None] = [None] * (n + 1)
+        best[0] = (0, 0)
+        for end in range(2, n + 1):
+            for start in range(max(0, end - GLUED_PART_MAX), end - 1):
+                before = best[start]
+                if before is None:
+                    continue
+                if f"t:{table.canonical(fold(text[start:end]))}" not in self._postings:
+                    continue
+                found = (before[0] + 1, start)
+                current = best[end]
+                if current is None or found[0] < current[0]:
+                    best[end] = found
+        last = best[n]
+        if last is None or last[0] < 2:
+            return None
+        parts: list[str] = []
+        end = n
+        while end > 0:
+            entry = best[end]
+            if entry is None:  # every end on the path was reached, so this never happens
+                return None
+            parts.append(text[entry[1] : end])
+            end = entry[1]
+        return parts[::-1]
 
     def names_of(self, entity_id: str) -> list[IndexedName]:
         return [self.names[i] for i in self._entity_names.get(entity_id, [])]

@@ -20,6 +20,7 @@ from hramada.screening.keys import (
     fold,
     kh_reading,
     latin_ascii,
+    org_stem,
     phonetic,
     skeleton,
     strip_baltic,
@@ -86,6 +87,26 @@ class NameVariant:
     """Per part, second comparison keys: the key before Belarusian-Russian equivalence (Serei meets Sergei as
     typed), the key without a Lithuanian or Latvian ending (Sergejs, Lavrovas) and the coarse phonetic key on which
     German and French spellings meet (Saizew / Zaitsev). Compared only when the main keys disagree."""
+    written_joined: str = ""
+    """Organisations: the words as written joined before translation (Energo-Oil / Energooil), compared beside
+    `joined`."""
+    initials: tuple[str, ...] = ()
+    """Organisations: per word of the whole name (generic words included, legal forms not), the letters it may
+    begin with in any language of its meaning (Works: w, p, z for Zavod, f for Fabrika...); "" for a word like "of"
+    that an acronym may skip. Lets an acronym meet the words it stands for (`acronym_variant`)."""
+    kept: tuple[int, ...] = ()
+    """Organisations: per word of the whole name, its position in `keys`, or -1 when dropped as generic."""
+    acronyms: tuple[str, ...] = ()
+    """Organisations: the words that may be acronyms (three to six letters), as acronym letters."""
+
+
+def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
+    """`variant` with other part weights (`dataclasses.replace`, without its cost on the query path)."""
+    new = object.__new__(NameVariant)
+    for name in NameVariant.__slots__:
+        object.__setattr__(new, name, getattr(variant, name))
+    object.__setattr__(new, "weights", weights)
+    return new
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,23 +150,93 @@ def generic_org_keys() -> frozenset[str]:
 
 
 @cache
+def generic_org_stems() -> frozenset[str]:
+    """Stems (`keys.org_stem`) of the generic words, so an inflected form the list does not spell out is generic
+    too (Natsionalniy, Gosudarstvennogo)."""
+    return frozenset(org_stem(k) for k in generic_org_keys() if len(k) > 4)
+
+
+def is_generic_org_key(key: str) -> bool:
+    return key in generic_org_keys() or (len(key) > 4 and org_stem(key) in generic_org_stems())
+
+
+@cache
+def org_stem_translations() -> dict[str, str]:
+    """Stem of a word form -> the key of its meaning, for stems that belong to one meaning only: an inflected form
+    the table does not list (Tabachnoi, Olimpiiskogo) is still read as its meaning."""
+    found: dict[str, set[str]] = {}
+    for key, target in org_word_translations().items():
+        for form in (key, target):
+            if len(org_stem(form)) >= 5:
+                found.setdefault(org_stem(form), set()).add(target)
+    return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
+
+
+def translate_org_key(key: str) -> str:
+    """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
+    found = org_word_translations().get(key)
+    if found is None and len(key) > 5:
+        found = org_stem_translations().get(org_stem(key))
+    return found or key
+
+
+@cache
 def org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
-    Plant, Zavod, Завод, Gamykla and Werk are compared as one word."""
+    Plant, Zavod, Завод, Gamykla and Werk are compared as one word. A key that two meanings fold to (Oil and Jail
+    both fold to `ail`) belongs to neither; a meaning's own key is never read as another meaning."""
     text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
-    out: dict[str, str] = {}
+    found: dict[str, set[str]] = {}
+    heads: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         forms = [f.strip() for f in line.split(",") if f.strip()]
         target = fold(forms[0])
+        heads.add(target)
         for form in forms:
             for latin in latin_renderings(normalize_name(form)).values():
                 for word in latin.split():
                     key = fold(word)
                     if key and key != target:
-                        out.setdefault(key, target)
-    return out
+                        found.setdefault(key, set()).add(target)
+    return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key not in heads}
+
+
+@cache
+def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Legal forms as sequences of comparison keys, by first key, longest first: every form of
+    `data/legal_forms_by.csv` in every rendering, so a form romanised by any system (Otkrytoye / Otkrytoe /
+    Adkrytae Aktsyyanernae Tavarystva, Obshchestvo s Ogranichennoy Otvetstvennostyu) is found however it is spelled."""
+    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: set[tuple[str, ...]] = set()
+    for row in rows:
+        for latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).values():
+            keys = tuple(k for k in (fold(w) for w in latin.split()) if k)
+            if keys:
+                found.add(keys)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for keys in found:
+        by_first.setdefault(keys[0], []).append(keys)
+    return {first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in by_first.items()}
+
+
+def _without_legal_forms(words: list[str]) -> list[str]:
+    """`words` (Latin) without the runs whose keys spell a legal form; all of them if nothing else is left."""
+    forms = legal_form_keys()
+    keys = [fold(w) for w in words]
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for seq in forms.get(keys[i], ()):
+            if tuple(keys[i : i + len(seq)]) == seq:
+                i += len(seq)
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept or words
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -174,13 +265,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
-        texts[0] = strip_legal_forms(texts[0])
+        # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
+        texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
         quoted = quoted_part(name)
         if quoted:
-            texts.append(strip_legal_forms(normalize_name(quoted)))
+            quoted_text = normalize_name(quoted)
+            texts.append(" ".join(_legal_forms().sub(" ", quoted_text).split()) or quoted_text)
     table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
-    translations = org_word_translations() if kind == NameKind.ORGANIZATION else {}
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
@@ -190,8 +282,13 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             weights: list[float] = []
             is_generic: list[bool] = []
             alts: list[tuple[str, ...]] = []
+            initials: list[str] = []
+            positions: list[int] = []
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
+            if kind == NameKind.ORGANIZATION:
+                raw_words = _without_legal_forms(raw_words)
+                raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
             for n_word, word in enumerate(raw_words):
                 number = number_key(word, kind)
                 if kind == NameKind.PERSON and not number:
@@ -204,21 +301,31 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     stem = baltic_stem(word)
                     if stem and stem.endswith(_PATRONYMIC_ENDINGS):
                         key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
+                position = -1
                 if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
                     words.append(word)
+                    generic_word = False
                     if kind == NameKind.ORGANIZATION and not number:
-                        key = translations.get(key, key)
+                        key = translate_org_key(key)
+                        generic_word = key in generic or is_generic_org_key(key)
                     canonical = key if number else table.canonical(key)
                     keys.append(canonical)
-                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if key in generic else 1.0))
-                    is_generic.append(key in generic)
+                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0))
+                    is_generic.append(generic_word)
                     alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
+                    position = len(keys) - 1
+                if kind == NameKind.ORGANIZATION and key:
+                    skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
+                    initials.append("" if skippable else _word_initials(word, key))
+                    positions.append(position)
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
                 kept = [i for i, g in enumerate(is_generic) if not g]
                 words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
                 weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
+                at = {old: new for new, old in enumerate(kept)}
+                positions = [at.get(p, -1) for p in positions]
             if len(keys) > MAX_TOKENS:
                 words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
                 is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
@@ -243,6 +350,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         keys=key_tuple,
                         weights=tuple(weights),
                         joined="".join(keys),
+                        written_joined="".join(fold(w) for w in words)
+                        if kind == NameKind.ORGANIZATION
+                        else "",
+                        initials=tuple(initials) if not abjad else (),
+                        kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
+                        acronyms=tuple(_acronym_candidates(words, keys))
+                        if kind == NameKind.ORGANIZATION
+                        else (),
                         skeletons=_skeletons(keys),
                         generic=tuple(is_generic),
                         kind=kind,
@@ -253,6 +368,145 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     return tuple(out)
 
 
+_ACRONYM_SKIPPABLE = frozenset(
+    fold(w) for w in "of the and for named after imeni po pa i s z a na v u w de la des du et und der".split()
+)
+"""Words an acronym may leave out or keep (Komitet Gosudarstvennoi Bezopasnosti: KGB; ...po Borbe s...)."""
+ACRONYM_FACTOR = 0.9
+"""An acronym standing for the other name's words (BMZ / Belorusskiy Metallurgicheskiy Zavod) is good evidence,
+a little less than the words themselves."""
+ACRONYM_MIN = 3
+"""Two-letter acronyms stand for too many names."""
+
+
+@cache
+def org_meaning_initials() -> dict[str, str]:
+    """Key of a meaning -> the letters its forms begin with in every language and rendering (plant: p, w, f, z, g),
+    as written (an acronym's letters are not folded: JLT is not ILT)."""
+    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        letters = out.setdefault(fold(forms[0]), set())
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                letters.update(latin_ascii(word)[:1] for word in latin.split()[:1])
+    return {target: "".join(sorted(letters - {""})) for target, letters in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _word_initials(word: str, key: str) -> str:
+    letters = latin_ascii(word)[:1] + org_meaning_initials().get(key, "")
+    return "".join(dict.fromkeys(letters))
+
+
+def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled."""
+    n = len(initials)
+
+    def match(a: int, w: int) -> int | None:
+        if a == len(acronym):
+            return w
+        if w >= n:
+            return None
+        letters = initials[w]
+        if letters and acronym[a] in letters:
+            found = match(a + 1, w + 1)
+            if found is not None:
+                return found
+        if not letters and a > 0:
+            return match(a, w + 1)
+        if not letters and acronym[a] == "a" and w > 0:
+            return None
+        return None
+
+    for start in range(n):
+        if initials[start] and acronym[0] in initials[start]:
+            end = match(0, start)
+            if end is not None and end - start >= len(acronym):
+                return start, end
+    return None
+
+
+def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
+    return [
+        letters
+        for word, key in zip(words, keys, strict=True)
+        if key[0] != "#" and ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6
+    ]
+
+
+def acronym_keys(variant: NameVariant) -> set[str]:
+    """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
+    first letters of the first three to five words of the name, and of those after each "of" or "imeni"
+    (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
+    if not variant.initials:
+        return set()
+    out = set(variant.acronyms)
+    letters = variant.initials
+    for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
+        firsts = [word[:1] for word in letters[start : start + 8] if word]
+        for length in range(ACRONYM_MIN, 6):
+            if len(firsts) >= length:
+                out.add("".join(firsts[:length]))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _acronym_letters(word: str) -> str:
+    """The letters of a word read as an acronym, as written (NNK stays nnk, not folded to nk)."""
+    return "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+
+
+def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
+    """`full` with the words each acronym of `short` stands for written as that acronym (Belorusskiy
+    Metallurgicheskiy Zavod -> BMZ), or None when no word of `short` is such an acronym."""
+    if not full.initials or not short.acronyms:
+        return None
+    firsts = set("".join(full.initials))
+    if not any(acronym[0] in firsts for acronym in short.acronyms):
+        return None
+    # A word both names share is no part of an expansion (OKB TSP Digital / OKB TSP Scientific Production).
+    shared = set(short.keys)
+    initials = tuple(
+        "#" if k >= 0 and full.keys[k] in shared else letters
+        for letters, k in zip(full.initials, full.kept, strict=True)
+    )
+    drop: set[int] = set()
+    used: set[int] = set()
+    added: list[int] = []
+    for i, word in enumerate(short.words):
+        letters = _acronym_letters(word)
+        if not ACRONYM_MIN <= len(letters) <= 6 or short.keys[i][0] == "#":
+            continue
+        run = _acronym_run(letters, initials)
+        if run is None or used.intersection(range(*run)):
+            continue
+        used.update(range(*run))
+        drop.update(full.kept[j] for j in range(*run) if full.kept[j] >= 0)
+        added.append(i)
+    if not added:
+        return None
+    keep = [j for j in range(len(full.keys)) if j not in drop]
+    new = [i for i in added if short.keys[i] not in {full.keys[j] for j in keep}]
+    alts = full.alts
+    return NameVariant(
+        original=full.original,
+        system=f"{full.system}+acronym",
+        words=(*(full.words[j] for j in keep), *(short.words[i] for i in new)),
+        keys=(*(full.keys[j] for j in keep), *(short.keys[i] for i in new)),
+        weights=(*(full.weights[j] for j in keep), *(_weight(short.keys[i]) for i in new)),
+        joined="".join(full.keys[j] for j in keep) + "".join(short.keys[i] for i in new),
+        skeletons=(),
+        generic=(*(full.generic[j] for j in keep), *(False for _ in new)),
+        kind=full.kind,
+        alts=(*(alts[j] for j in keep), *(() for _ in new)) if alts else (),
+    )
+
+
+@lru_cache(maxsize=300_000)
 def _alt_keys(word: str, key: str, canonical: str, kind: str, table: EquivalenceTable) -> tuple[str, ...]:
     """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
     found = [key]
@@ -267,6 +521,14 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
         found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
     found += [phonetic(k) for k in found]
+    if kind == NameKind.ORGANIZATION:
+        # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
+        # Belaruskali is not Belarusian); the word as written, before translation, is compared by similarity
+        # (Metallurgy / Metalogy): kept last.
+        written = fold(word)
+        found += [org_stem(key), org_stem(canonical), org_stem(written)]
+        out = [k for k in dict.fromkeys(found) if k not in (canonical, written) and len(k) > 1]
+        return (*out, written)
     last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
     out = [k for k in dict.fromkeys(found) if k not in (canonical, last) and len(k) > 1]
     if last != canonical:
@@ -339,6 +601,7 @@ def _skeletons(keys: list[str]) -> tuple[str, ...]:
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_UP_TO_39 = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
+_ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
 _PERSON_ROMAN = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
 
 
@@ -351,6 +614,9 @@ def number_key(word: str, kind: str) -> str | None:
     # isdecimal, not isdigit: "⓵" and "²" are digits that int() refuses.
     if word.isdecimal():
         return f"#{int(word)}"
+    ordinal = _ORDINAL.match(word)
+    if ordinal and kind != NameKind.PERSON:
+        return f"#{int(ordinal.group(1))}"  # 140th Repair Plant, 2nd Brigade
     roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
     if word and roman:
         values = [_ROMAN[ch] for ch in word]
@@ -442,23 +708,25 @@ def _align(
     abjad_mode = q is not query.keys
     qa = query.alts if not abjad_mode else ()
     ca = listed.alts if not abjad_mode else ()
-    candidates = sorted(
-        (
-            (sim, i, j)
-            for i, a in enumerate(q)
-            for j, b in enumerate(c)
-            if (
-                sim := (
-                    _alt_similarity(a, b, qa[i] if qa else (), ca[j] if ca else ())
-                    if (qa or ca) and len(a) > 1 and len(b) > 1
-                    else _part_similarity(a, b)
-                )
-                if abjad_mode or (len(a) > 1 and len(b) > 1) or a == b
-                else _initial_similarity(query.words[i], listed.words[j])
-            )
-        ),
-        reverse=True,
-    )
+    candidates: list[tuple[float, int, int]] = []
+    with_alts = bool(qa or ca)
+    for i, a in enumerate(q):
+        a_alts = qa[i] if qa else ()
+        a_long = len(a) > 1
+        for j, b in enumerate(c):
+            if a == b:
+                candidates.append((1.0, i, j))
+                continue
+            if abjad_mode or (a_long and len(b) > 1):
+                if with_alts and a_long and len(b) > 1:
+                    sim = _alt_similarity(a, b, a_alts, ca[j] if ca else ())
+                else:
+                    sim = _part_similarity(a, b)
+            else:
+                sim = _initial_similarity(query.words[i], listed.words[j])
+            if sim:
+                candidates.append((sim, i, j))
+    candidates.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched: list[tuple[float, int, int]] = []
@@ -545,6 +813,13 @@ def _align(
     if len(q) != len(c) and q and c:
         qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
         joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
+        if query.written_joined and listed.written_joined:
+            joined = max(
+                joined,
+                Levenshtein.normalized_similarity(
+                    query.written_joined, listed.written_joined, score_cutoff=JOINED_CUTOFF
+                ),
+            )
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
@@ -643,4 +918,17 @@ def best_comparison(
                 best = (score, qv, lv)
                 if score >= 1.0:
                     return best
+    if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
+        # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
+        # Central Election Commission of the Republic of Belarus).
+        for qv in query:
+            for lv in listed:
+                for short, full, flip in ((qv, lv, False), (lv, qv, True)):
+                    collapsed = acronym_variant(short, full)
+                    if collapsed is None:
+                        continue
+                    pair = (collapsed, short) if flip else (short, collapsed)
+                    score = _align(pair[0], pair[1])[0] * ACRONYM_FACTOR
+                    if score > best[0]:
+                        best = (score, pair[0], pair[1])
     return best

@@ -74,6 +74,8 @@ def repair_mixed_script(word: str) -> str:
     `СIВАКАЎ` (Cyrillic with a Latin I) becomes `СІВАКАЎ`; `Lukashеnko` with a Cyrillic е becomes all Latin.
     On a tie the word is read as Cyrillic, because the publisher quirk we know of goes that way.
     """
+    if word.isascii():
+        return word  # no Cyrillic letter to repair
     cyr = sum(1 for ch in word if _is_cyrillic(ch))
     lat = sum(1 for ch in word if _is_latin(ch))
     if not cyr or not lat:

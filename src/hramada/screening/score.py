@@ -10,6 +10,8 @@ from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Context
 from hramada.screening.index import ScreeningIndex, name_kind
 from hramada.screening.names import NameVariant, best_comparison, compare_variants, name_variants
+from hramada.screening.normalize import normalize_name
+from hramada.screening.transliterate import latin_renderings
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,23 @@ def query_variants(query: Query) -> tuple[NameVariant, ...]:
     out: list[NameVariant] = []
     for name in query.all_names:
         out.extend(name_variants(name, kind))
+    return tuple(out)
+
+
+def glued_variants(query: Query, index: ScreeningIndex) -> tuple[NameVariant, ...]:
+    """Renderings of a name written without spaces, cut into the parts the index knows
+    (`alexandervyacheslavovichzakharov` -> `alexander vyacheslavovich zakharov`)."""
+    kind = name_kind(query.schema) if query.schema != "LegalEntity" else "organization"
+    out: list[NameVariant] = []
+    for name in query.all_names:
+        words = name.split()
+        if len(words) != 1:
+            continue
+        for latin in dict.fromkeys(latin_renderings(normalize_name(words[0])).values()):
+            parts = index.split_glued(latin)
+            if parts:
+                out.extend(name_variants(" ".join(parts), kind))
+                break
     return tuple(out)
 
 
@@ -113,16 +132,20 @@ def screen(
 
     Only candidates scoring at least `thresholds.review` are returned.
     """
-    variants = query_variants(query)
+    variants = query_variants(query) + glued_variants(query, index)
+    # Retrieval by the parts as written; comparison with common parts (Ivanov, Belarus) counting less.
+    weighed = index.weigh_by_rarity(variants)
     best_name: dict[str, tuple[float, NameVariant, NameVariant]] = {}
     for name_id in index.candidate_names(variants, limit=thresholds.candidates):
         indexed = index.names[name_id]
         entity = index.entities[indexed.entity_id]
         if not schemata_compatible(query.schema, entity.schema):
             continue
-        found = best_comparison(variants, indexed.variants)
+        previous = best_name.get(indexed.entity_id)
+        if previous is not None and previous[0] >= 1.0:
+            continue  # another name of this entity already agrees fully
+        found = best_comparison(weighed, indexed.variants)
         if found is not None:
-            previous = best_name.get(indexed.entity_id)
             if previous is None or found[0] > previous[0]:
                 best_name[indexed.entity_id] = found
     # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
