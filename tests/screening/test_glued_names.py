@@ -1,4 +1,4 @@
-"""Names written without spaces are split back into listed name parts at query time (hramada.screening.glued)."""
+"""Names written without spaces are split back into listed name parts at query time (ScreeningIndex.split_glued)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, Thresholds, screen
-from hramada.screening.glued import glued_split, split_glued, with_split_names
 
 ZALA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ftm" / "yente-zala-entities.ftm.json"
 PARTS = ["maria", "aleksandrovna", "osetrova", "nikita", "zakharov", "svetlana", "nikolaevna", "alexander"]
@@ -33,19 +32,13 @@ def zala() -> ScreeningIndex:
     ],
 )
 def test_a_glued_name_finds_the_listed_person(zala: ScreeningIndex, typed: str, caption: str) -> None:
-    query = with_split_names(Query(name=typed, schema="Person"), zala)
-    found = screen(query, zala, thresholds=Thresholds.INVESTIGATION, limit=3)
+    found = screen(Query(name=typed, schema="Person"), zala, thresholds=Thresholds.INVESTIGATION, limit=3)
     assert found and found[0].caption == caption and found[0].match
 
 
-def test_mariaosetrova_is_not_found_without_the_split(zala: ScreeningIndex) -> None:
-    assert not screen(Query(name="mariaosetrova", schema="Person"), zala, thresholds=Thresholds.INVESTIGATION)
-
-
-@pytest.mark.parametrize("typed", ["Maria Osetrova", "nikitazakharov", "Zubr", "qwertzuiopasdfghjkl"])
-def test_names_with_spaces_known_words_and_gibberish_are_left_alone(zala: ScreeningIndex, typed: str) -> None:
-    query = Query(name=typed, schema="Person")
-    assert with_split_names(query, zala) == query
+@pytest.mark.parametrize("typed", ["qwertzuiopasdfghjkl", "zzzzzzzzzzzzzzzz"])
+def test_gibberish_without_spaces_finds_nobody(zala: ScreeningIndex, typed: str) -> None:
+    assert not screen(Query(name=typed, schema="Person"), zala, thresholds=Thresholds.INVESTIGATION)
 
 
 @settings(max_examples=60, deadline=None)
@@ -53,9 +46,8 @@ def test_names_with_spaces_known_words_and_gibberish_are_left_alone(zala: Screen
 def test_any_glue_of_listed_parts_splits_into_pieces_of_the_same_text(parts: list[str]) -> None:
     index = _index_of_parts()
     text = "".join(parts)
-    split = split_glued(text, "person", index)
+    split = index.split_glued(text)
     assert split is not None and "".join(split) == text and len(split) <= len(parts)
-    assert glued_split(text, "Person", index) in (None, " ".join(split))
 
 
 _CACHE: dict[str, ScreeningIndex] = {}

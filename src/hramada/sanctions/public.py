@@ -48,7 +48,6 @@ from hramada.sanctions.signals import DecisionReversal, ListChange, decision_rev
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
 from hramada.screening.entities import QUERY_IDENTIFIER_KINDS
-from hramada.screening.glued import with_split_names
 from hramada.screening.vocabulary import IDENTIFIER_KINDS
 
 if TYPE_CHECKING:
@@ -305,7 +304,6 @@ def screen_many(
     queries = [party.query() for party in parties]
     excluded = frozenset(exclude_entity_ids)
     index = live_index.screening_index()
-    queries = [_unglued(query, index) for query in queries]
     wide = wanted + len(excluded)
     if dataset not in ALL_DATASETS:
         wide = min(MAX_CANDIDATES, wide * 5)
@@ -328,14 +326,6 @@ def screen_many(
         screenings.append(Screening(party=party, purpose=purpose, hits=tuple(hits)))
     _record(screenings, purpose=purpose, by=by, source=source, dataset=dataset, profile=chosen, rules=rules)
     return screenings
-
-
-def _unglued(query: Query, index: ScreeningIndex) -> Query:
-    """A name written without spaces ("mariaosetrova") is also screened split into listed name parts."""
-    try:
-        return with_split_names(query, index)
-    except QueryError:
-        return query
 
 
 def _hit(
