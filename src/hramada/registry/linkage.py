@@ -190,9 +190,7 @@ def link(mentions: Sequence[Mention], *, threshold: float = THRESHOLD) -> list[L
         return []
     by_key = {m.key: m for m in mentions}
     variants = {
-        m.key: name_variants(
-            m.name, NameKind.ORGANIZATION if m.kind == "organisation" else NameKind.PERSON
-        )
+        m.key: name_variants(m.name, NameKind.ORGANIZATION if m.kind == "organisation" else NameKind.PERSON)
         for m in mentions
     }
     keys = {m.key: block_keys(variants[m.key]) for m in mentions}

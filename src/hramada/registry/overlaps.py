@@ -4,7 +4,6 @@ size of each recipient's portfolio, not with the square of the registry), flagge
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -92,7 +91,9 @@ def find_pairs(candidates: list[Candidate]) -> list[tuple[Candidate, Candidate, 
     )
     keep = np.flatnonzero(scores >= SIMILARITY * 100)
     found = []
-    for i, j, score in zip(left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True):
+    for i, j, score in zip(
+        left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True
+    ):
         a, b = candidates[i], candidates[j]
         first, second = (a, b) if a.pk < b.pk else (b, a)
         found.append((first, second, score, (min(a.end, b.end) - max(a.start, b.start)).days + 1))
