@@ -1,22 +1,23 @@
-"""Registry at scale on generated data: overlap detection, the gap report and recipient resolution, each beside a
-naive baseline measured in the same run.
+"""Registry at scale on generated data: overlap detection, the gap report, recipient resolution and the import
+rate, each beside a naive baseline measured in the same run.
 
 Generated data (nothing real; seeded, so every run sees the same): `--records` grant records from 20 donors to
 `--recipients` recipient ids, with a theme, a geography, a start in 2022-2025 and a period of 3-24 months; for
 resolution, `--resolution-orgs` organisations whose names are built from Belarusian/Russian word pairs (adjective x
 group x town, at most 2,000), each written five ways: Belarusian, Russian, either with a legal form (ГА/ОО and
-quotes), and a Latin rendering (the screening engine's transliterations). Some group words are translations rather
-than transliterations (суполка / группа), which names alone cannot match: recall shows it. Truth: the organisation
-each written name stands for.
+quotes), and a Latin rendering (the screening engine's transliterations). Some words are translations rather than
+transliterations (суполка / группа), which names alone cannot match. 80% of organisations have a registration
+number (Lithuanian 55%, Polish 15%, both 10%); a written name carries one with each probability of
+`--registration-rates`. Truth: the organisation each written name stands for.
 
 What is measured (one process, so per core):
-- overlap detection: `overlaps.find_pairs` (grouped by resolved recipient) on every record, beside the naive
-  all-pairs loop on a sample of `--naive-sample` records (its time grows with the square of the count);
+- overlap detection: `overlaps.find_pairs` on every record, beside the naive all-pairs loop on a sample of
+  `--naive-sample` records (its time grows with the square of the count);
 - gap report: theme x geography x year sums with DuckDB over the records, beside a plain Python loop;
-- resolution: blocking on the engine's comparison keys + `best_comparison` at `resolution.NAME_THRESHOLD`, precision
-  and recall on the generated truth, beside exact match of the case-folded name.
-Not measured: the database import (the ORM path encrypts each new recipient and screens it; it is far below
-20,000 records/s) and peak memory of the web process.
+- resolution: `linkage.link` (splink on an in-memory DuckDB), clustered at `linkage.THRESHOLD`; precision and
+  recall over pairs of written names, beside exact name or same registration number;
+- import: `imports.run_import` of a `--import-records` row CSV into a fresh SQLite database in a temporary folder,
+  beside reading and validating the same file alone.
 
     DJANGO_SETTINGS_MODULE=hramada.settings.test .venv/bin/python -m benchmarks.registry_scale
     DJANGO_SETTINGS_MODULE=hramada.settings.test .venv/bin/python -m benchmarks.registry_scale --quick

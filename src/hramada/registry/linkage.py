@@ -230,7 +230,7 @@ def link(mentions: Sequence[Mention], *, threshold: float = THRESHOLD) -> list[L
                 float(row["match_probability"]),
                 {
                     "probability": round(float(row["match_probability"]), 4),
-                    "name": NAME_EVIDENCE.get(row.get("gamma_name"), "differ"),
+                    "name": NAME_EVIDENCE.get(int(row.get("gamma_name") or 0), "differ"),
                     "registration": same_registration,
                 },
             )

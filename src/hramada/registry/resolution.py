@@ -30,7 +30,7 @@ def mentions(*, by: Any) -> list[linkage.Mention]:
             key=r.pk,
             name=r.reveal("name", by=by, purpose=PURPOSE),
             kind=r.kind,
-            registration=r.registration_index or "",
+            registration=getattr(r, "registration_index", "") or "",
             country=r.country,
         )
         for r in rows.iterator(chunk_size=2000)
