@@ -1,17 +1,16 @@
 """Record linkage of recipients with splink on an in-memory DuckDB: which written recipients are one organisation.
 
 DuckDB never sees a name. Each recipient enters as its id, kind, country, the blind index of its registration
-number and keyed hashes (HMAC, the registry's token scope) of pairs of the screening engine's comparison keys of its
-name, used for blocking. The name comparison itself is the screening engine's (`best_comparison` over the Belarusian,
-Russian and Latin renderings, legal forms stripped), called by DuckDB as a Python function on the two ids, so the
-names stay in this process's memory. splink scores each blocked pair from three comparisons (registration number,
-name, country) with the fixed m/u probabilities below and the probabilities are clustered into organisations
-(connected components above `THRESHOLD`).
+number, and keyed hashes (HMAC under the index key, scope `TOKEN_SCOPE`) of the screening engine's comparison keys of
+its name: one per rendering's whole key sequence (Belarusian, Russian, Latin; legal forms stripped), one per key, and
+one per pair of keys of a rendering for blocking. splink scores each blocked pair from two comparisons (registration
+number; name: equal rendering, share of keys in common) with the fixed m/u probabilities below, and pairs at
+`THRESHOLD` or above are returned with their evidence. (DuckDB calling the engine's word-by-word comparison as a
+Python function was tried and was two orders of magnitude slower than these set comparisons in SQL.)
 
 The m/u probabilities say how often each level is seen among pairs that are one organisation (m) and among pairs
-that are not (u). They were set from the generated evaluation set of `benchmarks/registry_scale.py` (documented
-there) and kept fixed, so a registry of ten recipients is scored like one of a hundred thousand; the benchmark's
-`--train` re-estimates them with splink's expectation maximisation for comparison.
+that are not (u). They were set from the generated evaluation set of `benchmarks/registry_scale.py` (another seed
+than the one reported) and are kept fixed, so a registry of ten recipients is scored like one of a hundred thousand.
 """
 
 from __future__ import annotations
