@@ -1,22 +1,23 @@
-"""Registry at scale on generated data: overlap detection, the gap report and recipient resolution, each beside a
-naive baseline measured in the same run.
+"""Registry at scale on generated data: overlap detection, the gap report, recipient resolution and the import
+rate, each beside a naive baseline measured in the same run.
 
 Generated data (nothing real; seeded, so every run sees the same): `--records` grant records from 20 donors to
 `--recipients` recipient ids, with a theme, a geography, a start in 2022-2025 and a period of 3-24 months; for
 resolution, `--resolution-orgs` organisations whose names are built from Belarusian/Russian word pairs (adjective x
 group x town, at most 2,000), each written five ways: Belarusian, Russian, either with a legal form (ГА/ОО and
-quotes), and a Latin rendering (the screening engine's transliterations). Some group words are translations rather
-than transliterations (суполка / группа), which names alone cannot match: recall shows it. Truth: the organisation
-each written name stands for.
+quotes), and a Latin rendering (the screening engine's transliterations). Some words are translations rather than
+transliterations (суполка / группа), which names alone cannot match. 80% of organisations have a registration
+number (Lithuanian 55%, Polish 15%, both 10%); a written name carries one with each probability of
+`--registration-rates`. Truth: the organisation each written name stands for.
 
 What is measured (one process, so per core):
-- overlap detection: `overlaps.find_pairs` (grouped by resolved recipient) on every record, beside the naive
-  all-pairs loop on a sample of `--naive-sample` records (its time grows with the square of the count);
+- overlap detection: `overlaps.find_pairs` on every record, beside the naive all-pairs loop on a sample of
+  `--naive-sample` records (its time grows with the square of the count);
 - gap report: theme x geography x year sums with DuckDB over the records, beside a plain Python loop;
-- resolution: blocking on the engine's comparison keys + `best_comparison` at `resolution.NAME_THRESHOLD`, precision
-  and recall on the generated truth, beside exact match of the case-folded name.
-Not measured: the database import (the ORM path encrypts each new recipient and screens it; it is far below
-20,000 records/s) and peak memory of the web process.
+- resolution: `linkage.link` (splink on an in-memory DuckDB), clustered at `linkage.THRESHOLD`; precision and
+  recall over pairs of written names, beside exact name or same registration number;
+- import: `imports.run_import` of a `--import-records` row CSV into a fresh SQLite database in a temporary folder,
+  beside reading and validating the same file alone.
 
     DJANGO_SETTINGS_MODULE=hramada.settings.test .venv/bin/python -m benchmarks.registry_scale
     DJANGO_SETTINGS_MODULE=hramada.settings.test .venv/bin/python -m benchmarks.registry_scale --quick
@@ -29,6 +30,7 @@ import csv
 import os
 import random
 import resource
+import shutil
 import tempfile
 import time
 from collections import defaultdict
@@ -201,48 +203,147 @@ def bench_gaps(records: list[Any]) -> None:
     )
 
 
-def bench_resolution(orgs: list[tuple[str, str]], rng: random.Random) -> None:
-    from hramada.registry.resolution import NAME_THRESHOLD
-    from hramada.screening.names import NameKind, best_comparison, name_variants
+def registrations(org_count: int, rng: random.Random) -> list[list[tuple[str, str]]]:
+    """Per organisation, its registration numbers: a Lithuanian legal-entity code (9 digits) for 55%, a Polish KRS
+    number (10 digits) for 15%, both for 10%, none for 20% (groups inside Belarus, unregistered initiatives)."""
+    out = []
+    for _ in range(org_count):
+        r = rng.random()
+        lt = ("LT", str(rng.randrange(10**8, 10**9)))
+        pl = ("PL", f"{rng.randrange(10**9):010d}")
+        out.append([lt] if r < 0.55 else [pl] if r < 0.7 else [lt, pl] if r < 0.8 else [])
+    return out
 
-    mentions = [(truth, name) for truth, org in enumerate(orgs) for name in written_names(org, rng)]
-    t = time.perf_counter()
-    variants = [name_variants(name, NameKind.ORGANIZATION) for _truth, name in mentions]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, vs in enumerate(variants):
-        # Block on pairs of comparison keys of one rendering: single words are shared by hundreds of names.
-        for v in vs:
-            for pair in combinations(sorted({k for k in v.keys if len(k) > 2}), 2):
-                blocks["|".join(pair)].append(i)
-    pairs = {
-        (a, b) for ids in blocks.values() if len(ids) <= 200 for a, b in combinations(sorted(set(ids)), 2)
-    }
-    found = set()
-    for a, b in pairs:
-        best = best_comparison(variants[a], variants[b])
-        if best and best[0] >= NAME_THRESHOLD:
-            found.add((a, b))
-    ours = time.perf_counter() - t
-    truth = {(a, b) for a, b in combinations(range(len(mentions)), 2) if mentions[a][0] == mentions[b][0]}
-    naive = (
-        {
-            (a, b)
-            for a, b in combinations(range(len(mentions)), 2)
-            if mentions[a][1].casefold() == mentions[b][1].casefold()
-        }
-        if len(mentions) <= 20_000
-        else set()
+
+def mentions_of(
+    orgs: list[tuple[str, str]], regs: list[list[tuple[str, str]]], carried: float, rng: random.Random
+) -> tuple[list[Any], list[int]]:
+    """Every written name of every organisation as a recipient; a registered organisation's number (one of them)
+    comes with a written name with probability `carried`. Returns the mentions and their truth."""
+    from hramada.core import crypto
+    from hramada.registry.linkage import Mention
+
+    mentions, truth = [], []
+    for t, org in enumerate(orgs):
+        for name in written_names(org, rng):
+            number = rng.choice(regs[t]) if regs[t] and rng.random() < carried else None
+            mentions.append(
+                Mention(
+                    key=len(mentions),
+                    name=name,
+                    registration=crypto.blind_index(number[1], scope="bench.registration") if number else "",
+                    country=number[0] if number else "",
+                )
+            )
+            truth.append(t)
+    return mentions, truth
+
+
+def bench_resolution(orgs: list[tuple[str, str]], rates: list[float], rng: random.Random) -> None:
+    from hramada.registry.linkage import THRESHOLD, clusters, link
+
+    regs = registrations(len(orgs), rng)
+    for carried in rates:
+        mentions, truth = mentions_of(orgs, regs, carried, rng)
+        t = time.perf_counter()
+        links = link(mentions)
+        ours = time.perf_counter() - t
+        groups: dict[int, list[int]] = defaultdict(list)
+        for key, root in clusters(range(len(mentions)), links).items():
+            groups[root].append(key)
+        found = {(a, b) for keys in groups.values() for a, b in combinations(sorted(keys), 2)}
+        true_pairs = {(a, b) for a, b in combinations(range(len(mentions)), 2) if truth[a] == truth[b]}
+        by_number: dict[str, list[int]] = defaultdict(list)
+        for m in mentions:
+            if m.registration:
+                by_number[m.registration].append(m.key)
+        naive = {
+            (a, b) for a, b in combinations(range(len(mentions)), 2) if mentions[a].name == mentions[b].name
+        } | {(a, b) for keys in by_number.values() for a, b in combinations(keys, 2)}
+
+        def pr(got: set[tuple[int, int]], true_pairs: set[tuple[int, int]] = true_pairs) -> str:
+            tp = len(got & true_pairs)
+            p = tp / len(got) if got else 1.0
+            r = tp / len(true_pairs) if true_pairs else 1.0
+            return f"precision {p:.3f} recall {r:.3f}"
+
+        print(
+            f"resolution ({carried:.0%} of written names carry a registration number): {len(mentions):,} "
+            f"written names of {len(orgs):,} organisations, splink on DuckDB in {ours:.1f} s, clustered at "
+            f"match probability {THRESHOLD}: {pr(found)}; baseline exact name or same number: {pr(naive)}"
+        )
+
+
+def import_file(count: int, orgs: list[tuple[str, str]], rng: random.Random) -> bytes:
+    """A donor's CSV of `count` grants to the generated organisations (each written one of its five ways)."""
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["id", "recipient", "title", "amount", "currency", "awarded", "start", "end", "theme", "geo"]
     )
+    names = [name for org in orgs for name in written_names(org, rng)]
+    base = date(2022, 1, 1)
+    for n in range(count):
+        start = base + timedelta(days=rng.randrange(0, 1460))
+        writer.writerow(
+            [
+                f"G-{n}",
+                rng.choice(names),
+                " ".join(rng.sample(PURPOSE_WORDS, 3)),
+                f"{rng.randrange(5_000, 500_000)}.00",
+                rng.choice(["EUR", "EUR", "PLN", "USD"]),
+                start.isoformat(),
+                start.isoformat(),
+                (start + timedelta(days=rng.randrange(90, 730))).isoformat(),
+                rng.choice(THEMES),
+                rng.choice(GEOS),
+            ]
+        )
+    return out.getvalue().encode()
 
-    def pr(got: set[tuple[int, int]]) -> str:
-        tp = len(got & truth)
-        p = tp / len(got) if got else 1.0
-        r = tp / len(truth) if truth else 1.0
-        return f"precision {p:.3f} recall {r:.3f}"
 
+def bench_import(count: int, orgs: list[tuple[str, str]], rng: random.Random) -> None:
+    """The whole import path (`imports.run_import`: read, validate every row, convert to EUR, resolve or create
+    the encrypted recipient, screen a new one through the sanctions door with no list loaded, store, audit) into
+    a fresh SQLite database, beside reading and validating the same file without storing it."""
+    from django.core.management import call_command
+
+    from hramada.registry import imports
+    from hramada.registry.models import Donor, DonorKind, GrantRecord, ImportBatch
+
+    call_command("migrate", verbosity=0)
+    data = import_file(count, orgs, rng)
+    mapping = {
+        "identifier": "id",
+        "recipient_name": "recipient",
+        "title": "title",
+        "amount": "amount",
+        "currency": "currency",
+        "award_date": "awarded",
+        "start": "start",
+        "end": "end",
+        "theme": "theme",
+        "geography": "geo",
+    }
+    t = time.perf_counter()
+    cleaned, problems = imports.clean_all(
+        ImportBatch.Kind.CSV, imports.read_rows(ImportBatch.Kind.CSV, data, mapping)
+    )
+    parse = time.perf_counter() - t
+    assert not problems and len(cleaned) == count, problems[:3]
+    donor = Donor.objects.create(name="Benchmark donor", slug="bench", kind=DonorKind.FOUNDATION)
+    t = time.perf_counter()
+    result = imports.run_import(
+        donor, kind=ImportBatch.Kind.CSV, filename="bench.csv", data=data, by=None, mapping=mapping
+    )
+    full = time.perf_counter() - t
+    assert result.ok and GrantRecord.objects.count() == count, result.problems[:3]
     print(
-        f"resolution: {len(mentions):,} written names of {len(orgs):,} organisations in {ours:.1f} s: {pr(found)}; "
-        f"exact case-folded names: {pr(naive)}"
+        f"import: {count:,} CSV rows ({len(orgs) * 5:,} written recipient names) stored in {full:.1f} s = "
+        f"{count / full:,.0f} records/s (whole path, SQLite); reading and validating alone "
+        f"{count / parse:,.0f} records/s"
     )
 
 
@@ -252,10 +353,15 @@ def main() -> None:
     parser.add_argument("--recipients", type=int, default=50_000)
     parser.add_argument("--resolution-orgs", type=int, default=400)
     parser.add_argument("--naive-sample", type=int, default=5_000)
+    parser.add_argument("--registration-rates", default="0,0.5,0.7")
+    parser.add_argument("--import-records", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
         args.records, args.recipients, args.resolution_orgs, args.naive_sample = 20_000, 1_000, 200, 2_000
+        args.import_records = 300
+    workdir = tempfile.mkdtemp(prefix="registry-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/registry.sqlite3"
     import django
 
     django.setup()
@@ -269,8 +375,10 @@ def main() -> None:
     )
     bench_overlaps(records, args.naive_sample)
     bench_gaps(records)
-    bench_resolution(orgs, rng)
+    bench_resolution(orgs, [float(x) for x in args.registration_rates.split(",")], rng)
     print(f"peak memory {rss_mib():,.0f} MiB")
+    bench_import(args.import_records, orgs, rng)
+    shutil.rmtree(workdir)
 
 
 if __name__ == "__main__":

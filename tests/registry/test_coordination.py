@@ -34,7 +34,8 @@ def test_belarusian_and_russian_spellings_are_proposed_as_one_recipient(two_dono
     )
     assert resolution.propose_merges(by=ec_user) == 1
     proposal = MergeProposal.objects.get()
-    assert proposal.evidence["name_similarity"] >= resolution.NAME_THRESHOLD
+    assert proposal.evidence["name"] == "same name"
+    assert proposal.score >= resolution.THRESHOLD
 
 
 def test_a_registration_number_decides_across_languages(two_donors: Any) -> None:

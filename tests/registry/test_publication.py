@@ -130,3 +130,31 @@ def test_a_held_recipient_is_not_published(make_donor: Any, coordinator_of: Any)
     assert record.held and record.recipient.screening == Recipient.Screening.HELD
     assert "Listed Company" not in publication.giving_json()
     assert json.loads(publication.giving_json())["grants"] == []
+
+
+def test_the_360giving_workbook_reads_back_to_the_published_package_and_names_no_one_at_risk(
+    published: None, client: Any
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from hramada.registry.importers import giving_sheet
+
+    response = client.get("/registry/public/360giving.xlsx")
+    assert response.status_code == 200
+    data = response.content
+    cells = " ".join(
+        str(c.value)
+        for ws in load_workbook(io.BytesIO(data))
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    )
+    for secret in (AT_RISK_ORG, "Вясна", AT_RISK_REG, PERSON, "Bialiatski", "Private recipient"):
+        assert secret not in cells
+    assert CONSENTED in cells
+    package, _cells = giving_sheet.to_package(data)
+    assert list(standards.giving_validator().iter_errors(package)) == []
+    published_ids = {g["id"] for g in json.loads(publication.giving_json())["grants"]}
+    assert {g["id"] for g in package["grants"]} == published_ids

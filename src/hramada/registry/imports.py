@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.registry import money, screening, services
-from hramada.registry.importers import FileRefusedError, Problem, giving, iati, tabular
+from hramada.registry.importers import FileRefusedError, Problem, giving, giving_sheet, iati, tabular
 from hramada.registry.models import ColumnMapping, Donor, GrantRecord, ImportBatch, Provenance
 from hramada.registry.rows import RecordInput, clean
 
@@ -41,6 +41,8 @@ def read_rows(
         return iati.read(data)
     if kind == ImportBatch.Kind.GIVING:
         return giving.read(data)
+    if kind == ImportBatch.Kind.GIVING_XLSX:
+        return giving_sheet.read(data)
     table = tabular.read_csv(data) if kind == ImportBatch.Kind.CSV else tabular.read_xlsx(data)
     mapping = mapping or {}
     problems = tabular.mapping_problems(mapping, table.header)
@@ -54,6 +56,8 @@ def _where(kind: str, n: int) -> str:
         return f"/grants/{n}"
     if kind == ImportBatch.Kind.IATI:
         return _("line %(n)s") % {"n": n}
+    if kind == ImportBatch.Kind.GIVING_XLSX:
+        return _("sheet %(sheet)s, row %(row)s") % {"sheet": giving_sheet.SHEET, "row": n}
     return _("row %(n)s") % {"n": n}
 
 

@@ -188,6 +188,7 @@ class ImportBatch(models.Model):
         XLSX = "xlsx", "XLSX"
         IATI = "iati", "IATI 2.03"
         GIVING = "360giving", "360Giving"
+        GIVING_XLSX = "360g_xlsx", _("360Giving spreadsheet (XLSX)")
 
     donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="imports")
     kind = models.CharField(max_length=12, choices=Kind.choices)

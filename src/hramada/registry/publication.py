@@ -284,3 +284,10 @@ def iati_xml() -> bytes:
         _activity(root, p, now)
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data
+
+
+def giving_xlsx() -> bytes:
+    """The same package in 360Giving's spreadsheet form (flattentool, the 360Giving column titles)."""
+    from hramada.registry.importers import giving_sheet
+
+    return giving_sheet.write(giving_package())

@@ -1,102 +1,62 @@
-"""Recipients resolved across donors. A registration number (compared through its blind index) decides; otherwise
-recipients sharing a rare name token (keyed hashes of the screening engine's comparison keys, so Belarusian,
-Russian and Latin spellings meet) are compared by the engine's names and proposed for merging at `NAME_THRESHOLD`
-with the evidence. A coordinator confirms (one canonical recipient) or splits (never proposed again)."""
+"""Recipients resolved across donors. Every recipient recorded by a donor (the fund's own pseudonymous recipients
+aside) is linked with splink on an in-memory DuckDB (`linkage`): a registration number (its blind index) decides, the
+screening engine's renderings of the name (Belarusian, Russian and Latin, legal forms stripped) and the country
+weigh in, and pairs at `linkage.THRESHOLD` or above are proposed for merging with the evidence. A coordinator
+confirms (one canonical recipient) or splits (never proposed again)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.core.roles import Role
-from hramada.registry.models import Decision, MergeProposal, Recipient, RecipientNameToken
+from hramada.registry import linkage
+from hramada.registry.models import Decision, MergeProposal, Recipient
 from hramada.registry.services import RegistryError
 
-NAME_THRESHOLD = 0.92
-MAX_BLOCK = 50
+THRESHOLD = linkage.THRESHOLD
 PURPOSE = "recipient resolution across donors"
 
 
-def _pairs_by_registration() -> set[tuple[int, int]]:
-    groups: dict[str, list[int]] = defaultdict(list)
-    for pk, index in (
-        Recipient.objects.filter(registration_index__isnull=False)
-        .exclude(registration_index="")
-        .values_list("pk", "registration_index")
-    ):
-        if index:
-            groups[index].append(pk)
-    return {
-        (a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]
-    }
-
-
-def _pairs_by_token() -> set[tuple[int, int]]:
-    common = set(
-        RecipientNameToken.objects.values("token")
-        .annotate(n=Count("recipient"))
-        .filter(n__gt=MAX_BLOCK)
-        .values_list("token", flat=True)
-    )
-    groups: dict[str, list[int]] = defaultdict(list)
-    rows = RecipientNameToken.objects.exclude(recipient__source_key__startswith="fund:").values_list(
-        "token", "recipient_id"
-    )
-    for token, pk in rows:
-        if token not in common:
-            groups[token].append(pk)
-    return {
-        (a, b) for pks in groups.values() for i, a in enumerate(sorted(pks)) for b in sorted(pks)[i + 1 :]
-    }
-
-
-def name_score(a: str, b: str) -> float:
-    from hramada.screening.names import NameKind, best_comparison, name_variants
-
-    best = best_comparison(name_variants(a, NameKind.ORGANIZATION), name_variants(b, NameKind.ORGANIZATION))
-    return best[0] if best else 0.0
+def mentions(*, by: Any) -> list[linkage.Mention]:
+    """Every recipient a donor recorded, its name opened in this process's memory only (each opening audited)."""
+    rows = Recipient.objects.exclude(source_key__startswith="fund:").order_by("pk")
+    return [
+        linkage.Mention(
+            key=r.pk,
+            name=r.reveal("name", by=by, purpose=PURPOSE),
+            kind=r.kind,
+            registration=getattr(r, "registration_index", "") or "",
+            country=r.country,
+        )
+        for r in rows.iterator(chunk_size=2000)
+    ]
 
 
 def propose_merges(*, by: Any) -> int:
     """Propose every new pair; pairs decided before are left as decided. Returns the number of new proposals."""
-    by_registration = _pairs_by_registration()
-    pairs = by_registration | _pairs_by_token()
+    links = linkage.link(mentions(by=by))
     known = set(MergeProposal.objects.values_list("recipient_a_id", "recipient_b_id"))
-    pairs -= known
-    recipients = Recipient.objects.in_bulk({pk for pair in pairs for pk in pair})
-    names: dict[int, str] = {}
-
-    def name_of(pk: int) -> str:
-        if pk not in names:
-            names[pk] = recipients[pk].reveal("name", by=by, purpose=PURPOSE)
-        return names[pk]
-
+    recipients = Recipient.objects.in_bulk({k for link in links for k in (link.a, link.b)})
     new = []
-    for a, b in sorted(pairs):
-        ra, rb = recipients[a], recipients[b]
-        if ra.kind != rb.kind or ra.resolved.pk == rb.resolved.pk:
+    for link in links:
+        if (link.a, link.b) in known:
             continue
-        if (a, b) in by_registration:
-            new.append(
-                MergeProposal(recipient_a=ra, recipient_b=rb, score=1.0, evidence={"registration": True})
-            )
+        ra, rb = recipients[link.a], recipients[link.b]
+        if ra.resolved.pk == rb.resolved.pk:
             continue
-        score = name_score(name_of(a), name_of(b))
-        if score >= NAME_THRESHOLD:
-            new.append(
-                MergeProposal(
-                    recipient_a=ra,
-                    recipient_b=rb,
-                    score=round(score, 3),
-                    evidence={"name_similarity": round(score, 3)},
-                )
+        new.append(
+            MergeProposal(
+                recipient_a=ra,
+                recipient_b=rb,
+                score=1.0 if link.evidence["registration"] else round(link.probability, 3),
+                evidence=link.evidence,
             )
+        )
     with transaction.atomic():
         MergeProposal.objects.bulk_create(new, ignore_conflicts=True)
         if new:

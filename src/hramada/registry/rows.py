@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hramada.registry import money
@@ -64,12 +66,21 @@ class RecordInput:
     tranches: tuple[tuple[Decimal, date | None], ...] = field(default=())
 
 
-def _choice(value: str, choices: Any, aliases: Mapping[str, str] | None = None) -> str | None:
-    text = value.strip()
-    low = text.casefold()
+@lru_cache(maxsize=64)
+def _choice_table(choices: Any, language: str | None) -> dict[str, str]:
+    """Codes and labels (in the active language) of a choice class, case-folded, to its code."""
+    table: dict[str, str] = {}
     for code, label in choices.choices:
-        if low in (str(code).casefold(), str(label).casefold()):
-            return str(code)
+        table.setdefault(str(label).casefold(), str(code))
+        table[str(code).casefold()] = str(code)
+    return table
+
+
+def _choice(value: str, choices: Any, aliases: Mapping[str, str] | None = None) -> str | None:
+    low = value.strip().casefold()
+    found = _choice_table(choices, get_language()).get(low)
+    if found is not None:
+        return found
     if aliases and low in aliases:
         return aliases[low]
     return None

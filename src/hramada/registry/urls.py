@@ -30,4 +30,5 @@ urlpatterns = [
     path("public/policy/", public.policy, name="policy"),
     path("public/iati.xml", public.iati, name="iati"),
     path("public/360giving.json", public.giving, name="giving"),
+    path("public/360giving.xlsx", public.giving_xlsx, name="giving_xlsx"),
 ]

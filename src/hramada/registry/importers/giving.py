@@ -33,6 +33,11 @@ def read(data: bytes) -> list[tuple[int, dict[str, Any]]]:
                 )
             ]
         ) from None
+    return read_package(package)
+
+
+def read_package(package: Any) -> list[tuple[int, dict[str, Any]]]:
+    """A parsed package, validated (every error with its JSON path), as raw rows."""
     validator = standards.giving_validator()
     errors = sorted(validator.iter_errors(package), key=lambda e: list(map(str, e.absolute_path)))
     if errors:

@@ -49,3 +49,13 @@ def giving(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(publication.giving_json(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="registry-360giving.json"'
     return response
+
+
+@public
+def giving_xlsx(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        publication.giving_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="registry-360giving.xlsx"'
+    return response

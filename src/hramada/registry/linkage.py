@@ -1,0 +1,255 @@
+"""Record linkage of recipients with splink on an in-memory DuckDB: which written recipients are one organisation.
+
+DuckDB never sees a name. Each recipient enters as its id, kind, country, the blind index of its registration
+number, and keyed hashes (HMAC under the index key, scope `TOKEN_SCOPE`) of the screening engine's comparison keys of
+its name: one per rendering's whole key sequence (Belarusian, Russian, Latin; legal forms stripped), one per key, and
+one per pair of keys of a rendering for blocking. splink scores each blocked pair from two comparisons (registration
+number; name: equal rendering, share of keys in common) with the fixed m/u probabilities below, and pairs at
+`THRESHOLD` or above are returned with their evidence. (DuckDB calling the engine's word-by-word comparison as a
+Python function was tried and was two orders of magnitude slower than these set comparisons in SQL.)
+
+The m/u probabilities say how often each level is seen among pairs that are one organisation (m) and among pairs
+that are not (u). They were set from the generated evaluation set of `benchmarks/registry_scale.py` (another seed
+than the one reported) and are kept fixed, so a registry of ten recipients is scored like one of a hundred thousand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hramada.screening.names import NameVariant
+
+THRESHOLD = 0.95
+"""Match probability from which two recipients are proposed as one (and clustered together)."""
+MAX_BLOCK = 60
+"""A blocking key shared by more recipients than this says too little (generic words of a town): not used."""
+PROBABILITY_TWO_RANDOM_MATCH = 1e-4
+NAME_LEVELS = (0.75, 0.5)
+NAME_M = (0.45, 0.05, 0.1)
+NAME_U = (1e-8, 5e-5, 1e-3)
+TOKEN_SCOPE = "registry.linkage"  # noqa: S105 - the scope of the keyed hashes, not a secret
+
+
+NAME_EVIDENCE = {3: "same name", 2: "most words in common", 1: "half the words in common"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One written recipient. `registration` is the blind index of the registration number (or empty)."""
+
+    key: int
+    name: str
+    kind: str = "organisation"
+    registration: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    probability: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def _levels_registration() -> dict[str, Any]:
+    return {
+        "output_column_name": "registration",
+        "comparison_levels": [
+            {
+                "sql_condition": "registration_l IS NULL OR registration_r IS NULL",
+                "label_for_charts": "a number missing",
+                "is_null_level": True,
+            },
+            {
+                "sql_condition": "registration_l = registration_r",
+                "label_for_charts": "same registration number",
+                "m_probability": 0.6,
+                "u_probability": 1e-7,
+            },
+            {
+                "sql_condition": "country_l = country_r",
+                "label_for_charts": "different numbers in one country",
+                "m_probability": 0.001,
+                "u_probability": 0.9,
+            },
+            {
+                "sql_condition": "ELSE",
+                "label_for_charts": "numbers of different countries",
+                "m_probability": 0.399,
+                "u_probability": 0.1,
+            },
+        ],
+    }
+
+
+def _levels_name() -> dict[str, Any]:
+    """Equal comparison keys of one rendering (the same name in another script or with another legal form), then
+    the share of comparison keys in common (Jaccard). m: share of pairs of one organisation at each level; u: share
+    of pairs of two organisations among every pair of the registry."""
+    jaccard = "len(list_intersect(tokens_l, tokens_r)) / len(list_distinct(list_concat(tokens_l, tokens_r)))"
+    levels: list[dict[str, Any]] = [
+        {
+            "sql_condition": "len(tokens_l) = 0 OR len(tokens_r) = 0",
+            "label_for_charts": "no comparable word",
+            "is_null_level": True,
+        },
+        {
+            "sql_condition": "len(list_intersect(renderings_l, renderings_r)) > 0",
+            "label_for_charts": "one rendering's comparison keys equal",
+            "m_probability": NAME_M[0],
+            "u_probability": NAME_U[0],
+        },
+    ]
+    for limit, m_p, u_p in zip(NAME_LEVELS, NAME_M[1:], NAME_U[1:], strict=True):
+        levels.append(
+            {
+                "sql_condition": f"{jaccard} >= {limit}",
+                "label_for_charts": f"{limit:.0%} of the words or more in common",
+                "m_probability": m_p,
+                "u_probability": u_p,
+            }
+        )
+    levels.append(
+        {
+            "sql_condition": "ELSE",
+            "label_for_charts": "names differ",
+            "m_probability": 1 - sum(NAME_M),
+            "u_probability": 1 - sum(NAME_U),
+        }
+    )
+    return {"output_column_name": "name", "comparison_levels": levels}
+
+
+def settings(blocking: Sequence[Any]) -> dict[str, Any]:
+    name = _levels_name()
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "key",
+        "probability_two_random_records_match": PROBABILITY_TWO_RANDOM_MATCH,
+        "blocking_rules_to_generate_predictions": list(blocking),
+        "comparisons": [_levels_registration(), name],
+        "retain_intermediate_calculation_columns": True,
+        "additional_columns_to_retain": ["kind"],
+    }
+
+
+@cache
+def _index_key() -> bytes:
+    from hramada.core import crypto
+
+    return crypto.load_keyring().index_key
+
+
+def _keyed(text: str) -> str:
+    """A keyed hash (HMAC-SHA256 under the index key, this module's scope) of comparison keys, which are already
+    folded ASCII: what DuckDB holds instead of the words."""
+    message = TOKEN_SCOPE.encode() + b"\x00" + text.encode()
+    return hmac.new(_index_key(), message, hashlib.sha256).hexdigest()[:24]
+
+
+def renderings(variants: Sequence[NameVariant]) -> set[str]:
+    """Keyed hashes of the whole comparison-key sequence of each rendering of a name."""
+    return {_keyed(" ".join(v.keys)) for v in variants if v.keys}
+
+
+def tokens(variants: Sequence[NameVariant]) -> set[str]:
+    """Keyed hashes of every comparison key longer than two letters, of every rendering (as `RecipientNameToken`)."""
+    return {_keyed(k) for v in variants for k in v.keys if len(k) > 2}
+
+
+def block_keys(variants: Sequence[NameVariant]) -> set[str]:
+    """Pairs of comparison keys of one rendering (single words are shared by hundreds of names), keyed hashes."""
+    out = set()
+    for variant in variants:
+        keys = sorted({k for k in variant.keys if len(k) > 2})
+        if len(keys) == 1:
+            out.add(keys[0])
+        out.update("|".join(pair) for pair in combinations(keys, 2))
+    return {_keyed(k) for k in out}
+
+
+def link(mentions: Sequence[Mention], *, threshold: float = THRESHOLD) -> list[Link]:
+    """Every pair of mentions of one kind whose match probability reaches `threshold`, with its evidence."""
+    import duckdb
+    import pyarrow as pa
+    from splink import DuckDBAPI, Linker, block_on
+
+    from hramada.screening.names import NameKind, name_variants
+
+    if len(mentions) < 2:
+        return []
+    by_key = {m.key: m for m in mentions}
+    variants = {
+        m.key: name_variants(m.name, NameKind.ORGANIZATION if m.kind == "organisation" else NameKind.PERSON)
+        for m in mentions
+    }
+    keys = {m.key: block_keys(variants[m.key]) for m in mentions}
+    counts = Counter(k for ks in keys.values() for k in ks)
+
+    connection = duckdb.connect(":memory:")
+    table = pa.table(
+        {
+            "key": [m.key for m in mentions],
+            "kind": [m.kind for m in mentions],
+            "country": [m.country or None for m in mentions],
+            "registration": [m.registration or None for m in mentions],
+            "renderings": [sorted(renderings(variants[m.key])) for m in mentions],
+            "tokens": [sorted(tokens(variants[m.key])) for m in mentions],
+            "block": [sorted(k for k in keys[m.key] if counts[k] <= MAX_BLOCK) for m in mentions],
+        }
+    )
+    api = DuckDBAPI(connection)
+    frame = api.register(table, table_name="recipients")
+    blocking = [
+        block_on("registration"),
+        block_on("block", "kind", arrays_to_explode=["block"]),
+    ]
+    linker = Linker(frame, settings(blocking), log_level="WARNING")
+    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    rows = predictions.as_record_list()
+    out = []
+    for row in rows:
+        a, b = sorted((int(row["key_l"]), int(row["key_r"])))
+        if by_key[a].kind != by_key[b].kind:
+            continue
+        same_registration = row.get("gamma_registration") == 2
+        out.append(
+            Link(
+                a,
+                b,
+                float(row["match_probability"]),
+                {
+                    "probability": round(float(row["match_probability"]), 4),
+                    "name": NAME_EVIDENCE.get(int(row.get("gamma_name") or 0), "differ"),
+                    "registration": same_registration,
+                },
+            )
+        )
+    connection.close()
+    return out
+
+
+def clusters(keys: Iterable[int], links: Iterable[Link]) -> dict[int, int]:
+    """Connected components: each key to the smallest key of its organisation."""
+    parent = {k: k for k in keys}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link_ in links:
+        ra, rb = find(link_.a), find(link_.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in parent}

@@ -1,0 +1,69 @@
+"""Recipient linkage with splink on DuckDB: registration numbers decide, one name in two scripts links, different
+numbers in one country keep two organisations apart, and DuckDB never receives a name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hramada.registry import linkage
+from hramada.registry.linkage import Mention
+
+pytestmark = pytest.mark.django_db
+
+
+def _pairs(mentions: list[Mention]) -> set[tuple[int, int]]:
+    return {(link.a, link.b) for link in linkage.link(mentions)}
+
+
+def test_one_name_in_belarusian_russian_and_latin_links_and_another_organisation_does_not() -> None:
+    mentions = [
+        Mention(1, "Беларуская асацыяцыя журналістаў"),
+        Mention(2, "ОО «Белорусская ассоциация журналистов»"),
+        Mention(3, "Belaruskaja asacyjacyja zhurnalistau"),
+        Mention(4, "Беларускі ПЭН"),
+    ]
+    assert _pairs(mentions) == {(1, 2), (1, 3), (2, 3)}
+
+
+def test_a_registration_number_decides_where_names_are_translations() -> None:
+    mentions = [
+        Mention(1, "Незалежная суполка мастакоў Гродна", registration="ix-1", country="LT"),
+        Mention(2, "Независимая группа художников Гродно", registration="ix-1", country="LT"),
+    ]
+    links = linkage.link(mentions)
+    assert [(link.a, link.b) for link in links] == [(1, 2)]
+    assert links[0].evidence["registration"] is True
+
+
+def test_one_name_with_different_numbers_of_one_country_is_two_organisations() -> None:
+    mentions = [
+        Mention(1, "Ініцыятыва журналістаў Ліды", registration="ix-1", country="LT"),
+        Mention(2, "Ініцыятыва журналістаў Ліды", registration="ix-2", country="LT"),
+        Mention(3, "Ініцыятыва журналістаў Ліды", registration="ix-3", country="PL"),
+    ]
+    assert _pairs(mentions) == {(1, 3), (2, 3)}
+
+
+def test_individuals_and_organisations_are_never_linked() -> None:
+    mentions = [Mention(1, "Ales Bialiatski", kind="individual"), Mention(2, "Ales Bialiatski")]
+    assert _pairs(mentions) == set()
+
+
+def test_duckdb_receives_keyed_hashes_never_a_name(monkeypatch: Any) -> None:
+    from splink import DuckDBAPI
+
+    seen: list[Any] = []
+    original = DuckDBAPI.register
+
+    def spy(self: Any, table: Any, **kwargs: Any) -> Any:
+        seen.append(table)
+        return original(self, table, **kwargs)
+
+    monkeypatch.setattr(DuckDBAPI, "register", spy)
+    linkage.link([Mention(1, "Вясна Праваабарончы цэнтр"), Mention(2, "Viasna Human Rights Centre")])
+    text = str([t.to_pylist() for t in seen]).casefold()
+    assert seen
+    for word in ("вясна", "viasna", "vyasna", "tsentr", "human", "centre"):
+        assert word not in text
