@@ -87,6 +87,25 @@ def test_the_catalogue_header_declares_the_language_and_three_plural_forms(langu
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_no_message_is_defined_twice(language: str) -> None:
+    """Branches append their strings and the catalogues merge line by line: the same msgid can then appear twice,
+    with two translations, and which one a page shows depends on the order. GNU msgfmt refuses such a file."""
+    text = (LOCALE_DIR / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    keys: Counter[tuple[str, str]] = Counter()
+    context = ""
+    for match in re.finditer(r'^(msgctxt|msgid) ((?:".*"\n)+)', text + "\n", re.MULTILINE):
+        value = "".join(re.findall(r'"(.*)"', match.group(2)))
+        if match.group(1) == "msgctxt":
+            context = value
+            continue
+        if value:
+            keys[(context, value)] += 1
+        context = ""
+    twice = [f"{c + ' | ' if c else ''}{m}" for (c, m), n in keys.items() if n > 1]
+    assert not twice, f"{len(twice)} defined twice in {language}: {twice}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_is_translated_and_not_fuzzy(language: str) -> None:
     untranslated = [describe(m) for m in entries(language) if not all(s.strip() for s in forms(m))]
     fuzzy = [describe(m) for m in entries(language) if m.fuzzy]
