@@ -19,6 +19,7 @@ urlpatterns = [
     path("registry/", include("hramada.registry.urls")),
     path("evidence/", include("hramada.evidence.urls")),
     path("evasion/", include("hramada.evasion.urls")),
+    path("monitoring/", include("hramada.monitoring.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("api/", declare_access(api.urls, api_endpoint)),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "hramada.registry",
     "hramada.evidence",
     "hramada.evasion",
+    "hramada.monitoring",
 ]
 
 MIDDLEWARE = [
