@@ -113,6 +113,7 @@ def measure(
     *,
     wait: Callable[[int], None],
     start_worker: Callable[[], None] = lambda: None,
+    source: str = "ofac_sdn",
     old: Path = OLD,
     new: Path = NEW,
     aux: Path | None = AUX,
@@ -129,7 +130,7 @@ def measure(
     from hramada.sanctions.services import import_file
 
     report = Report()
-    import_file("ofac_sdn", old, by=None, aux_dir=aux)
+    import_file(source, old, by=None, aux_dir=aux)
     say(f"imported {old.name}")
     # The worker starts after the first publication is in: storing a whole list the first time holds SQLite's
     # write lock longer than the worker's 30 s lock timeout on a loaded machine (a later publication stores only
@@ -148,7 +149,7 @@ def measure(
     say(f"{report.counterparties} counterparties uploaded and screened once in {report.first_screening_s:.1f} s")
 
     started = time.perf_counter()
-    import_file("ofac_sdn", new, by=None, aux_dir=aux)
+    import_file(source, new, by=None, aux_dir=aux)
     report.import_s = time.perf_counter() - started
     run = RescreenRun.objects.filter(snapshot_id__isnull=False).order_by("pk").last()
     wait(run.pk)

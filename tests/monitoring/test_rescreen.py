@@ -128,7 +128,7 @@ def test_a_remembered_false_positive_is_reused_until_the_listed_record_changes(
         eu_list_without(tmp_path / "amended", OTHER, birth_dates={NAUMOV: "7.2.1957"}),
         django_capture_on_commit_callbacks,
     )
-    changed = Alert.objects.get(kind=Alert.Kind.POSSIBLE_MATCH)
+    changed = Alert.objects.get(kind=Alert.Kind.LISTED_CHANGED)
     assert changed.decision_verdict == "false_positive" and changed.decision_listed_changed
 
 

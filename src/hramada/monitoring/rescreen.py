@@ -227,11 +227,21 @@ def first_screening(run: RescreenRun | None, watched: Watched, refs: Sequence[st
             outcome.first_screened += len(batch)
 
 
+def _exposures_of(entity_ids: Sequence[str]) -> list[Exposure]:
+    """The standing exposures to these listed entities (in chunks: a list's first snapshot adds thousands)."""
+    found: list[Exposure] = []
+    for start in range(0, len(entity_ids), 900):
+        found.extend(Exposure.objects.filter(entity_id__in=entity_ids[start : start + 900]).order_by())
+    return found
+
+
 def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Outcome) -> None:
     """Screen the run's added and changed listed entities against the index and compare with the standing
     exposures of every entity the delta touches; ``skip`` are counterparties just screened in full."""
     queried = [*run.added, *run.changed]
     touched = set(queried) | set(run.removed)
+    if not len(watched.index) and not Exposure.objects.exists():
+        return  # nobody to screen the change against
     hits = public.screen_listed_changes(
         queried,
         watched.index,
@@ -247,9 +257,7 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
             continue
         now[(change_hit.party_ref, change_hit.hit.entity_id)] = change_hit.hit
     existing = {
-        (e.ref, e.entity_id): e
-        for e in Exposure.objects.filter(entity_id__in=sorted(touched)).order_by()
-        if e.ref not in skip
+        (e.ref, e.entity_id): e for e in _exposures_of(sorted(touched)) if e.ref not in skip
     }
     # A standing pair of a changed listed entity that the inverted look-up did not bring back is screened the
     # ordinary way before it is called cleared (a few counterparties, never a false "cleared").
@@ -286,7 +294,8 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                     score=hit.score,
                     identity=hit.identity,
                 )
-                kind = Alert.Kind.POSSIBLE_MATCH
+                changed = hit.decision is not None and hit.decision.listed_changed
+                kind = Alert.Kind.LISTED_CHANGED if changed else Alert.Kind.POSSIBLE_MATCH
             elif exposure.identity != hit.identity and hit.decision is not None and hit.decision.listed_changed:
                 exposure.identity, exposure.score, exposure.caption = hit.identity, hit.score, hit.caption[:500]
                 exposure.save(update_fields=["identity", "score", "caption"])
