@@ -55,6 +55,8 @@ def analyst(make_staff: Callable[..., Any]) -> Any:
     return make_staff(Role.SANCTIONS_ANALYST)
 
 
-def watch_csv(rows: list[tuple[str, ...]], header: tuple[str, ...] = ("name", "schema", "birth_date", "country")) -> bytes:
+def watch_csv(
+    rows: list[tuple[str, ...]], header: tuple[str, ...] = ("name", "schema", "birth_date", "country")
+) -> bytes:
     lines = [",".join(header)] + [",".join(f'"{v}"' for v in row) for row in rows]
     return ("\n".join(lines) + "\n").encode("utf-8")

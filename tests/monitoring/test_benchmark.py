@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from benchmarks import rescreen as benchmark
+
 from tests.monitoring.conftest import EU_LIST, NAUMOV, eu_list_without
 
 
@@ -34,7 +34,9 @@ def test_a_small_run_alerts_every_flip_the_full_rescreen_finds(tmp_path: Path) -
     )
     assert report.counterparties == 302
     assert report.delta["added"] >= 1
-    assert report.new_pairs >= 2, "both spellings of the newly listed person are flagged by the full re-screen"
+    assert report.new_pairs >= 2, (
+        "both spellings of the newly listed person are flagged by the full re-screen"
+    )
     assert report.missed == []
     assert report.flipped_counterparties >= 2 and report.missed_counterparties == 0
     assert report.alerts >= 2

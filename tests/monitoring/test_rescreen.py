@@ -28,7 +28,9 @@ def _import(path: Path, capture: Any) -> None:
 
 def _watch(rows: list[tuple[str, ...]], analyst: Any, capture: Any) -> Any:
     with capture(execute=True):
-        return services.upload_watch_list(name="Suppliers", file_name="suppliers.csv", data=watch_csv(rows), by=analyst)
+        return services.upload_watch_list(
+            name="Suppliers", file_name="suppliers.csv", data=watch_csv(rows), by=analyst
+        )
 
 
 @pytest.fixture
@@ -68,8 +70,11 @@ def test_a_newly_listed_person_raises_an_alert_on_the_fund_application_and_the_f
 def test_the_run_screens_only_the_delta_and_opens_names_with_one_audit_entry_for_the_run(
     before: Path, analyst: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    _watch([(NAUMOV_RU, "Person", "1956-02-07", "by"), ("Siarhei Zhukouski", "Person", "", "")], analyst,
-           django_capture_on_commit_callbacks)
+    _watch(
+        [(NAUMOV_RU, "Person", "1956-02-07", "by"), ("Siarhei Zhukouski", "Person", "", "")],
+        analyst,
+        django_capture_on_commit_callbacks,
+    )
     factories.submitted(factories.programme(), contact_name="Volha Maroz")
     reads_before = AuditEntry.objects.filter(action="personal_data.read").count()
     _import(EU_LIST, django_capture_on_commit_callbacks)
@@ -110,8 +115,12 @@ def test_a_remembered_false_positive_is_reused_until_the_listed_record_changes(
     _import(EU_LIST, django_capture_on_commit_callbacks)
     alert = Alert.objects.get(first_screening=False)
     public.remember_decision(
-        party_ref=ref, entity_id=alert.entity_id, confirmed=False, reason="Another person, born 1990",
-        identity=public.current_identity(alert.entity_id), by=analyst,
+        party_ref=ref,
+        entity_id=alert.entity_id,
+        confirmed=False,
+        reason="Another person, born 1990",
+        identity=public.current_identity(alert.entity_id),
+        by=analyst,
     )
     Alert.objects.all().delete()
     Exposure.objects.all().delete()
@@ -136,12 +145,18 @@ def test_a_confirmed_match_is_alerted_with_the_decision_reused(
     tmp_path: Path, analyst: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     _import(eu_list_without(tmp_path / "before", NAUMOV), django_capture_on_commit_callbacks)
-    watch_list = _watch([(NAUMOV_RU, "Person", "1956-02-07", "")], analyst, django_capture_on_commit_callbacks)
+    watch_list = _watch(
+        [(NAUMOV_RU, "Person", "1956-02-07", "")], analyst, django_capture_on_commit_callbacks
+    )
     _import(EU_LIST, django_capture_on_commit_callbacks)
     alert = Alert.objects.get()
     public.remember_decision(
-        party_ref=f"monitoring.watch:{watch_list.pk}:2", entity_id=alert.entity_id, confirmed=True,
-        reason="Same person: passport seen", identity=public.current_identity(alert.entity_id), by=analyst,
+        party_ref=f"monitoring.watch:{watch_list.pk}:2",
+        entity_id=alert.entity_id,
+        confirmed=True,
+        reason="Same person: passport seen",
+        identity=public.current_identity(alert.entity_id),
+        by=analyst,
     )
     Alert.objects.all().delete()
     Exposure.objects.all().delete()
@@ -157,8 +172,11 @@ def test_an_amendment_listing_companies_alerts_the_watch_list_supplier(
     analyst: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     _import(EU_LIST, django_capture_on_commit_callbacks)
-    _watch([("Chip and Dip LLC", "Company", "", ""), ("Minsk Autoservice LLC", "Company", "", "")], analyst,
-           django_capture_on_commit_callbacks)
+    _watch(
+        [("Chip and Dip LLC", "Company", "", ""), ("Minsk Autoservice LLC", "Company", "", "")],
+        analyst,
+        django_capture_on_commit_callbacks,
+    )
     assert not Alert.objects.exists()
     _import(AMENDMENT, django_capture_on_commit_callbacks)
     alert = Alert.objects.get()
@@ -169,8 +187,11 @@ def test_an_amendment_listing_companies_alerts_the_watch_list_supplier(
 def test_a_delta_arriving_during_a_running_rescreen_is_queued_and_both_complete(
     tmp_path: Path, analyst: Any, before: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
-    _watch([(NAUMOV_RU, "Person", "", ""), ("Chip and Dip LLC", "Company", "", "")], analyst,
-           django_capture_on_commit_callbacks)
+    _watch(
+        [(NAUMOV_RU, "Person", "", ""), ("Chip and Dip LLC", "Company", "", "")],
+        analyst,
+        django_capture_on_commit_callbacks,
+    )
     arrived: list[int] = []
 
     def counterparties_while_a_list_changes() -> list[Counterparty]:
@@ -181,7 +202,9 @@ def test_a_delta_arriving_during_a_running_rescreen_is_queued_and_both_complete(
             assert RescreenRun.objects.filter(status=RescreenRun.Status.QUEUED).count() == 1
         return []
 
-    register_counterparty_source(CounterpartySource("test.interrupting", "test", counterparties_while_a_list_changes))
+    register_counterparty_source(
+        CounterpartySource("test.interrupting", "test", counterparties_while_a_list_changes)
+    )
     try:
         _import(EU_LIST, django_capture_on_commit_callbacks)
     finally:

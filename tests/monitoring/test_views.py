@@ -29,7 +29,7 @@ def _alert(**fields: Any) -> Alert:
         "entity_id": "eu-journal-i-a-1",
         "caption": "Uladzimir Uladzimiravich NAVUMAU",
         "score": 0.93,
-        "explanation": "\"Владимир Наумов\" met \"Vladimir NAUMOV\"",
+        "explanation": '"Владимир Наумов" met "Vladimir NAUMOV"',
     }
     values.update(fields)
     return Alert.objects.create(**values)
@@ -93,8 +93,10 @@ def test_alerts_nobody_acknowledged_within_a_day_are_escalated_by_the_periodic_j
 
 
 def test_a_refused_upload_shows_every_problem_and_stores_nothing(staff_client: Any) -> None:
-    upload = SimpleUploadedFile("list.csv", "name,passport\nIvan,123\n".encode())
-    page = staff_client(Role.SANCTIONS_ANALYST).post("/monitoring/watch-lists/", {"name": "Bad", "file": upload})
+    upload = SimpleUploadedFile("list.csv", b"name,passport\nIvan,123\n")
+    page = staff_client(Role.SANCTIONS_ANALYST).post(
+        "/monitoring/watch-lists/", {"name": "Bad", "file": upload}
+    )
     assert page.status_code == 400
     assert "passport" in page.content.decode()
     assert not WatchList.objects.exists()
@@ -102,6 +104,8 @@ def test_a_refused_upload_shows_every_problem_and_stores_nothing(staff_client: A
 
 def test_an_upload_through_the_page_lands_on_the_watch_list(staff_client: Any) -> None:
     upload = SimpleUploadedFile("list.csv", watch_csv([("Ivan Ivanou", "Person", "", "")]))
-    page = staff_client(Role.SANCTIONS_ANALYST).post("/monitoring/watch-lists/", {"name": "Partners", "file": upload})
+    page = staff_client(Role.SANCTIONS_ANALYST).post(
+        "/monitoring/watch-lists/", {"name": "Partners", "file": upload}
+    )
     watch_list = WatchList.objects.get()
     assert page.status_code == 302 and page["Location"] == f"/monitoring/watch-lists/{watch_list.pk}/"

@@ -30,7 +30,9 @@ def _xlsx(rows: list[list[Any]]) -> bytes:
 
 
 def test_a_csv_watch_list_is_stored_encrypted_and_its_first_screening_queued(analyst: Any) -> None:
-    data = watch_csv([("Аляксандр Лукашэнка", "Person", "1954-08-30", "by"), ("OAO Belaz", "Company", "", "")])
+    data = watch_csv(
+        [("Аляксандр Лукашэнка", "Person", "1954-08-30", "by"), ("OAO Belaz", "Company", "", "")]
+    )
     watch_list = services.upload_watch_list(name="Partners", file_name="partners.csv", data=data, by=analyst)
     assert watch_list.row_count == 2
     entry = WatchListEntry.objects.get(watch_list=watch_list, row=2)
@@ -43,12 +45,14 @@ def test_a_csv_watch_list_is_stored_encrypted_and_its_first_screening_queued(ana
 
 def test_an_xlsx_watch_list_is_read_like_a_csv(analyst: Any) -> None:
     data = _xlsx([["name", "schema", "identifier"], ["Chip and Dip LLC", "Company", "190000001"]])
-    watch_list = services.upload_watch_list(name="Suppliers", file_name="suppliers.xlsx", data=data, by=analyst)
+    watch_list = services.upload_watch_list(
+        name="Suppliers", file_name="suppliers.xlsx", data=data, by=analyst
+    )
     assert watch_list.row_count == 1
 
 
 def test_wrong_columns_are_refused_with_the_column_named_and_nothing_stored(analyst: Any) -> None:
-    data = "fullname,dob\nIvan Ivanou,1970-01-01\n".encode()
+    data = b"fullname,dob\nIvan Ivanou,1970-01-01\n"
     with pytest.raises(WatchListRefusedError) as refused:
         services.upload_watch_list(name="Bad", file_name="bad.csv", data=data, by=analyst)
     messages = [str(p) for p in refused.value.problems]
@@ -96,7 +100,10 @@ def test_only_a_sanctions_analyst_uploads(make_staff: Any) -> None:
 
     with pytest.raises(services.MonitoringError):
         services.upload_watch_list(
-            name="x", file_name="x.csv", data=watch_csv([("Ivan Ivanou",)], ("name",)), by=make_staff(Role.AUDITOR)
+            name="x",
+            file_name="x.csv",
+            data=watch_csv([("Ivan Ivanou",)], ("name",)),
+            by=make_staff(Role.AUDITOR),
         )
 
 

@@ -18,9 +18,11 @@ LIVE = (State.SUBMITTED, State.IN_REVIEW, State.RECOMMENDED, State.APPROVED)
 
 def fund_counterparties() -> Iterator[Counterparty]:
     intermediaries: dict[int, set[str]] = {}
-    for application_id, name in Disbursement.objects.filter(
-        tranche__grant__application__state=State.APPROVED
-    ).exclude(intermediary="").values_list("tranche__grant__application_id", "intermediary"):
+    for application_id, name in (
+        Disbursement.objects.filter(tranche__grant__application__state=State.APPROVED)
+        .exclude(intermediary="")
+        .values_list("tranche__grant__application_id", "intermediary")
+    ):
         intermediaries.setdefault(application_id, set()).add(name)
     live = Application.objects.filter(state__in=LIVE).select_related("grant").order_by("pk")
     for application in live.iterator(chunk_size=2000):

@@ -34,6 +34,10 @@ def load(say: Any) -> None:
     writer.writerow(["name", "schema", "birth_date", "country"])
     writer.writerows(rows)
     services.upload_watch_list(
-        name=DEMO_NAME, file_name="demo-watch-list.csv", data=buffer.getvalue().encode(), by=None, is_demo=True
+        name=DEMO_NAME,
+        file_name="demo-watch-list.csv",
+        data=buffer.getvalue().encode(),
+        by=None,
+        is_demo=True,
     )
     say(f"  demo watch list: {len(rows)} rows; first screening of every counterparty queued")

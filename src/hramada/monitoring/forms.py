@@ -9,11 +9,15 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class AcknowledgeForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class EscalateForm(forms.Form):
-    reason = forms.CharField(label=_("Why escalate"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Why escalate"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class WatchListForm(forms.Form):

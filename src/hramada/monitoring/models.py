@@ -164,7 +164,9 @@ class WatchListEntry(RevealMixin, models.Model):
 
     class Meta:
         ordering = ("watch_list", "row")
-        constraints = (models.UniqueConstraint(fields=["watch_list", "row"], name="monitoring_watch_row_once"),)
+        constraints = (
+            models.UniqueConstraint(fields=["watch_list", "row"], name="monitoring_watch_row_once"),
+        )
 
     def __str__(self) -> str:
         return f"{self.watch_list_id}:{self.row}"

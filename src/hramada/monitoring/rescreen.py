@@ -240,8 +240,8 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
     exposures of every entity the delta touches; ``skip`` are counterparties just screened in full."""
     queried = [*run.added, *run.changed]
     touched = set(queried) | set(run.removed)
-    if not len(watched.index) and not Exposure.objects.exists():
-        return  # nobody to screen the change against
+    if watched.parties.keys() <= skip:
+        return  # nobody to screen the change against: every counterparty was just screened in full
     hits = public.screen_listed_changes(
         queried,
         watched.index,
@@ -256,13 +256,15 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
         if change_hit.party_ref in skip or change_hit.party_ref not in watched.parties:
             continue
         now[(change_hit.party_ref, change_hit.hit.entity_id)] = change_hit.hit
-    existing = {
-        (e.ref, e.entity_id): e for e in _exposures_of(sorted(touched)) if e.ref not in skip
-    }
+    existing = {(e.ref, e.entity_id): e for e in _exposures_of(sorted(touched)) if e.ref not in skip}
     # A standing pair of a changed listed entity that the inverted look-up did not bring back is screened the
     # ordinary way before it is called cleared (a few counterparties, never a false "cleared").
     doubtful = sorted(
-        {ref for (ref, eid) in existing if (ref, eid) not in now and eid in queried and ref in watched.parties}
+        {
+            ref
+            for (ref, eid) in existing
+            if (ref, eid) not in now and eid in queried and ref in watched.parties
+        }
     )
     for purpose in sorted({watched.parties[ref].purpose for ref in doubtful}):
         group = [ref for ref in doubtful if watched.parties[ref].purpose == purpose]
@@ -296,8 +298,14 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                 )
                 changed = hit.decision is not None and hit.decision.listed_changed
                 kind = Alert.Kind.LISTED_CHANGED if changed else Alert.Kind.POSSIBLE_MATCH
-            elif exposure.identity != hit.identity and hit.decision is not None and hit.decision.listed_changed:
-                exposure.identity, exposure.score, exposure.caption = hit.identity, hit.score, hit.caption[:500]
+            elif (
+                exposure.identity != hit.identity and hit.decision is not None and hit.decision.listed_changed
+            ):
+                exposure.identity, exposure.score, exposure.caption = (
+                    hit.identity,
+                    hit.score,
+                    hit.caption[:500],
+                )
                 exposure.save(update_fields=["identity", "score", "caption"])
                 kind = Alert.Kind.LISTED_CHANGED
             else:
@@ -323,14 +331,14 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                 continue
             if entity_id in run.removed and entity_id in listed_now:
                 continue  # removed from this list, still on another
-            party = watched.parties.get(ref)
+            gone = watched.parties.get(ref)
             exposure.delete()
-            if party is None:
+            if gone is None:
                 continue
             outcome.alerts.append(
                 _alert(
                     run,
-                    party,
+                    gone,
                     exposure.owner,
                     kind=Alert.Kind.CLEARED,
                     entity_id=entity_id,
@@ -425,4 +433,3 @@ def execute(run: RescreenRun) -> RescreenRun:
     reporter.finish(message=f"{saved} alerts")
     call_owners(outcome.flips)
     return run
-

@@ -20,11 +20,12 @@ def alerts(*, status: str = "open", owner: str = "") -> QuerySet[Alert]:
 
 
 def owners_with_alerts() -> list[dict[str, Any]]:
-    return list(
+    rows = (
         Alert.objects.values("owner")
         .annotate(open=Count("pk", filter=Q(status=Alert.Status.OPEN)), total=Count("pk"))
         .order_by("owner")
     )
+    return [dict(row) for row in rows]
 
 
 def recent_runs(limit: int = 20) -> QuerySet[RescreenRun]:

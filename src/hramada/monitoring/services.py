@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,8 +37,8 @@ __all__ = [
     "acknowledge",
     "escalate",
     "escalate_overdue",
-    "queue_list_change",
     "queue_first_screenings",
+    "queue_list_change",
     "run_queued",
     "upload_watch_list",
 ]
@@ -264,5 +264,3 @@ def delete_watch_list(watch_list: WatchList, *, by: User | None) -> None:
             by=by,
         )
         watch_list.delete()
-
-

@@ -40,7 +40,9 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Alert, pk=pk)
     explanation = None
     if request.method == "POST" and request.POST.get("show"):
-        explanation = reveal(found, "explanation", by=acting_user(request), purpose="reading a list-change alert")
+        explanation = reveal(
+            found, "explanation", by=acting_user(request), purpose="reading a list-change alert"
+        )
     return render(
         request,
         "monitoring/alert.html",
@@ -111,7 +113,8 @@ def watch_lists(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Watch list stored with %(n)s rows; its first screening is queued.") % {"n": watch_list.row_count},
+                    _("Watch list stored with %(n)s rows; its first screening is queued.")
+                    % {"n": watch_list.row_count},
                 )
                 return redirect("monitoring:watch_list", watch_list.pk)
     return render(
@@ -128,5 +131,10 @@ def watch_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "monitoring/watch_list.html",
-        {"watch_list": found, "alerts": selectors.alerts(status="all").filter(owner="monitoring", ref__startswith=f"monitoring.watch:{found.pk}:")[:500]},
+        {
+            "watch_list": found,
+            "alerts": selectors.alerts(status="all").filter(
+                owner="monitoring", ref__startswith=f"monitoring.watch:{found.pk}:"
+            )[:500],
+        },
     )

@@ -96,9 +96,7 @@ def read_watch_list(file_name: str, data: bytes) -> list[WatchRow]:
     problems: list[Problem] = []
     for column in REQUIRED:
         if column not in header:
-            problems.append(
-                Problem(_("row 1"), _("The column %(column)s is missing.") % {"column": column})
-            )
+            problems.append(Problem(_("row 1"), _("The column %(column)s is missing.") % {"column": column}))
     for n, column in enumerate(header, start=1):
         if column not in COLUMNS:
             problems.append(

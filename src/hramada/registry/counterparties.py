@@ -15,7 +15,9 @@ def registry_counterparties() -> Iterator[Counterparty]:
     first_record = dict(
         GrantRecord.objects.order_by("recipient_id", "pk").values_list("recipient_id", "pk").distinct()
     )
-    for recipient in Recipient.objects.filter(canonical__isnull=True).order_by("pk").iterator(chunk_size=2000):
+    for recipient in (
+        Recipient.objects.filter(canonical__isnull=True).order_by("pk").iterator(chunk_size=2000)
+    ):
         registration = open_for_batch(recipient, "registration") if recipient.registration else ""
         record = first_record.get(recipient.pk)
         yield Counterparty(

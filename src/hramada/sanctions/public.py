@@ -9,6 +9,8 @@ jobs) goes through this module and imports no other module of the sanctions app 
   the same (counterparty, listed entity) pair, if any. Every call writes one audit entry, with a keyed hash of
   each screened name instead of the name.
 * :func:`listed_entity`, :func:`related_entities`, :func:`is_belarus_programme` read the listed records.
+* :func:`screen_listed_changes` screens a list change's listed entities against an index of counterparties
+  (:func:`counterparty_index`, :func:`index_party`): the inverted re-screen of the monitoring app.
 * :data:`list_changed` is sent after a new snapshot of a list is committed, with the delta
   (:class:`ListChange`); :data:`decision_reversed` after a second analyst withdrew a decision
   (:class:`DecisionReversal`), so the owning app screens that counterparty again.
@@ -78,7 +80,6 @@ __all__ = [
     "decision_reversed",
     "index_party",
     "index_ready",
-    "refresh_index",
     "index_status",
     "is_belarus_programme",
     "list_changed",
@@ -88,11 +89,12 @@ __all__ = [
     "listed_summaries",
     "profile",
     "record_bulk_screening",
+    "refresh_index",
     "related_entities",
     "remember_decision",
     "screen",
-    "screen_many",
     "screen_listed_changes",
+    "screen_many",
     "screened_name_hash",
     "start_warm_up",
     "warm_up",
@@ -734,7 +736,9 @@ def screen_listed_changes(
         if entity is None:
             continue
         screened += 1
-        for result in screen_listed(entity, counterparties, thresholds_for=thresholds_for, listed_index=index):
+        for result in screen_listed(
+            entity, counterparties, thresholds_for=thresholds_for, listed_index=index
+        ):
             found.append((str(result.query_id), result))
     belarus = _belarus_ids({result.entity_id for _, result in found})
     decisions = _standing_decisions({ref for ref, _ in found}, {result.entity_id for _, result in found})
