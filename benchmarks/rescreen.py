@@ -95,6 +95,7 @@ class Report:
     missed: list[tuple[str, str]] = field(default_factory=list)
     flipped_counterparties: int = 0
     missed_counterparties: int = 0
+    steps: str = ""
 
     @property
     def speed_up(self) -> float:
@@ -171,6 +172,7 @@ def measure(
     last = max((a.created_at for a in alerts), default=run.finished_at)
     report.commit_to_last_alert_s = (last - run.created_at).total_seconds()
     report.commit_to_done_s = (run.finished_at - run.created_at).total_seconds()
+    report.steps = run.message
     say(f"inverted re-screen: {report.commit_to_last_alert_s:.2f} s from commit to the last alert")
 
     # Baseline, same run: every counterparty screened again against the new lists.
@@ -287,10 +289,14 @@ def main(argv: list[str] | None = None) -> int:
                     time.sleep(0.1)
 
             report = measure(count, wait=wait, start_worker=start_worker)
+            print(f"worker's steps of the timed run: {report.steps}")
         finally:
             for worker in workers:
                 worker.terminate()
-                worker.wait(timeout=30)
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
     print_report(report)
     met = (
         report.commit_to_last_alert_s < END_TO_END_TARGET_S

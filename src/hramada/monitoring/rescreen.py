@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -395,7 +396,18 @@ def execute(run: RescreenRun) -> RescreenRun:
     run.progress_id = reporter.progress.pk
     run.save(update_fields=["progress_id"])
     reporter.running(total=4)
+    steps: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        steps[step] = round(now - clock, 2)
+        clock = now
+
     with _lock:
+        public.refresh_index()
+        lap("lists")
         collected = collect()
         revealed = sum(c["names_opened"] for c in collected.counts.values())
         audit.record(
@@ -409,19 +421,24 @@ def execute(run: RescreenRun) -> RescreenRun:
             },
             by=None,
         )
+        lap("collect")
         reporter.advance(message=f"{len(collected.parties)} counterparties")
         watched, reindexed = refresh_index(collected)
         known = set(KnownCounterparty.objects.values_list("ref", flat=True))
         fresh = sorted(ref for ref in watched.parties if ref not in known or ref in reindexed)
+        lap("index")
         reporter.advance(message=f"{len(fresh)} to screen for the first time")
         outcome = Outcome()
-        public.refresh_index()
         if fresh:
             first_screening(run, watched, fresh, outcome)
+        lap("first_screening")
         reporter.advance(message="delta")
         if run.snapshot_id is not None:
             screen_delta(run, watched, set(fresh), outcome)
+        lap("delta")
         saved = save_alerts(outcome.alerts)
+        lap("alerts")
+    run.message = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items())
     run.counterparties = len(watched.parties)
     run.revealed = revealed
     run.first_screened = outcome.first_screened
