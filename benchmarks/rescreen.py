@@ -98,6 +98,12 @@ class Report:
     steps: str = ""
 
     @property
+    def work_s(self) -> float:
+        """The run without catching up with the new publication (the "lists" step)."""
+        parts = dict(part.rsplit(" ", 2)[:2] for part in self.steps.split(", ") if part)
+        return self.commit_to_last_alert_s - float(parts.get("lists", 0.0))
+
+    @property
     def speed_up(self) -> float:
         return self.full_rescreen_s / self.commit_to_last_alert_s if self.commit_to_last_alert_s else 0.0
 
@@ -176,8 +182,10 @@ def measure(
     say(f"inverted re-screen: {report.commit_to_last_alert_s:.2f} s from commit to the last alert")
 
     # Baseline, same run: every counterparty screened again against the new lists.
-    started = time.perf_counter()
+    # This process's index of the lists is brought to the new publication first, untimed: the worker's figure
+    # includes the same catching-up ("lists" in its steps), so the speed-up is also printed without it.
     public.refresh_index()
+    started = time.perf_counter()
     collected = rescreen.collect()
     after: set[tuple[str, str]] = set()
     parties = [rescreen.party_of(c) for c in collected.parties.values()]
@@ -204,12 +212,16 @@ def print_report(report: Report) -> None:
     print(f"{'':38} {'seconds':>9}")
     print(f"{'inverted: commit -> last alert':38} {report.commit_to_last_alert_s:9.2f}")
     print(f"{'inverted: commit -> run done':38} {report.commit_to_done_s:9.2f}")
-    print(f"{'baseline: full re-screen':38} {report.full_rescreen_s:9.2f}")
+    print(f"{'inverted, without the lists catch-up':38} {report.work_s:9.2f}")
+    print(f"{'baseline: full re-screen (warm lists)':38} {report.full_rescreen_s:9.2f}")
     print(f"{'(import of the new publication)':38} {report.import_s:9.2f}")
     print(f"{'(first screening of all, not timed)':38} {report.first_screening_s:9.2f}")
     print(
         f"speed-up: {report.speed_up:.1f}x (target >= {SPEED_UP_TARGET:.0f}x: {'met' if report.speed_up >= SPEED_UP_TARGET else 'NOT met'})"
     )
+    if report.work_s > 0:
+        print(f"speed-up without the lists catch-up: {report.full_rescreen_s / report.work_s:.1f}x")
+    print(f"worker's steps: {report.steps}")
     ok = report.commit_to_last_alert_s < END_TO_END_TARGET_S
     print(
         f"end to end: {report.commit_to_last_alert_s:.2f} s (target < {END_TO_END_TARGET_S:.0f} s: {'met' if ok else 'NOT met'})"
