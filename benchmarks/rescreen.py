@@ -133,8 +133,6 @@ def measure(
 ) -> Report:
     """The benchmark's logic: ``wait(run_id)`` returns once the worker finished that run (a worker process in
     the benchmark, the immediate backend in the test)."""
-    from django.db import transaction
-
     from hramada.monitoring import rescreen, services
     from hramada.monitoring.models import Alert, Exposure, RescreenRun
     from hramada.sanctions import public
@@ -152,10 +150,7 @@ def measure(
         wait(first_list.pk)  # the first publication's run: nobody to screen it against yet
     data = watch_list_csv(count, real=real)
     started = time.perf_counter()
-    with transaction.atomic():
-        watch_list = services.upload_watch_list(
-            name="benchmark", file_name="watch.csv", data=data, by=analyst()
-        )
+    watch_list = services.upload_watch_list(name="benchmark", file_name="watch.csv", data=data, by=analyst())
     report.counterparties = watch_list.row_count
     first = RescreenRun.objects.order_by("pk").last()
     wait(first.pk)

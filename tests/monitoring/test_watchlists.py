@@ -123,3 +123,25 @@ def test_any_cells_are_either_read_or_refused_with_row_level_problems(cells: lis
         assert refused.problems and all(str(p) for p in refused.problems)
     else:
         assert all(row.name for row in rows)
+
+
+def test_a_large_list_stored_in_parts_is_all_or_nothing(
+    analyst: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows go in by short transactions; a failure on a later part removes the earlier ones too, and a list is
+    watched only once every row is in."""
+    monkeypatch.setattr(services, "UPLOAD_CHUNK", 1)
+    calls = {"n": 0}
+    original = WatchListEntry.objects.bulk_create
+
+    def failing_second_part(objs: Any, *args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return original(objs, *args, **kwargs)
+
+    monkeypatch.setattr(WatchListEntry.objects, "bulk_create", failing_second_part)
+    data = watch_csv([("Ivan Ivanou", "Person", "", ""), ("Hanna Kavalenka", "Person", "", "")])
+    with pytest.raises(RuntimeError):
+        services.upload_watch_list(name="Big", file_name="big.csv", data=data, by=analyst)
+    assert not WatchList.objects.exists() and not WatchListEntry.objects.exists()

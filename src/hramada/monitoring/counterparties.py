@@ -11,7 +11,11 @@ from hramada.monitoring.models import WatchListEntry
 
 
 def watch_list_counterparties() -> Iterator[Counterparty]:
-    entries = WatchListEntry.objects.select_related("watch_list").order_by("watch_list_id", "row")
+    entries = (
+        WatchListEntry.objects.filter(watch_list__active=True)
+        .select_related("watch_list")
+        .order_by("watch_list_id", "row")
+    )
     for entry in entries.iterator(chunk_size=5000):
         identifier = open_for_batch(entry, "identifier") if entry.identifier else ""
         yield Counterparty(

@@ -145,6 +145,9 @@ class WatchList(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
     row_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False)
+    # Rows are stored in short transactions (a 100,000-row list must not hold SQLite's write lock for long); the
+    # list counts, is shown and is watched only once every row is in.
+    active = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("-uploaded_at", "-pk")

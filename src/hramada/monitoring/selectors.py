@@ -33,7 +33,7 @@ def recent_runs(limit: int = 20) -> QuerySet[RescreenRun]:
 
 
 def watch_lists() -> QuerySet[WatchList]:
-    return WatchList.objects.all()
+    return WatchList.objects.filter(active=True)
 
 
 def panel_summary() -> dict[str, Any]:

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 ACKNOWLEDGE_WITHIN = timedelta(hours=24)
 """An alert nobody acknowledged within this long is escalated by the periodic job."""
 STALE_RUN = timedelta(minutes=30)
+UPLOAD_CHUNK = 5000
 """A run marked running for longer than this is taken to have died with its worker; queued runs go on."""
 
 ANALYST_ROLES = (Role.SANCTIONS_ANALYST, Role.ADMINISTRATOR)
@@ -220,37 +221,46 @@ def upload_watch_list(
     if not name.strip():
         raise MonitoringError(_("Give the watch list a name."))
     rows = read_watch_list(file_name, data)
-    with transaction.atomic():
-        watch_list = WatchList.objects.create(
-            name=name.strip()[:200],
-            file_name=file_name[:255],
-            sha256=hashlib.sha256(data).hexdigest(),
-            uploaded_by=by,
-            row_count=len(rows),
-            is_demo=is_demo,
-        )
-        WatchListEntry.objects.bulk_create(
-            [
-                WatchListEntry(
-                    watch_list=watch_list,
-                    row=row.row,
-                    name=row.name,
-                    schema=row.schema,
-                    birth_date=row.birth_date,
-                    country=row.country[:8],
-                    identifier=row.identifier,
+    watch_list = WatchList.objects.create(
+        name=name.strip()[:200],
+        file_name=file_name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=by,
+        row_count=len(rows),
+        is_demo=is_demo,
+    )
+    try:
+        # Short transactions, so the task worker and the web server are not locked out while a large list is
+        # stored; the list is watched (and shown) only once every row is in: all or nothing for its users.
+        for start in range(0, len(rows), UPLOAD_CHUNK):
+            with transaction.atomic():
+                WatchListEntry.objects.bulk_create(
+                    [
+                        WatchListEntry(
+                            watch_list=watch_list,
+                            row=row.row,
+                            name=row.name,
+                            schema=row.schema,
+                            birth_date=row.birth_date,
+                            country=row.country[:8],
+                            identifier=row.identifier,
+                        )
+                        for row in rows[start : start + UPLOAD_CHUNK]
+                    ]
                 )
-                for row in rows
-            ],
-            batch_size=2000,
-        )
-        audit.record(
-            action="monitoring.watch_list.uploaded",
-            target=watch_list,
-            detail={"rows": len(rows), "sha256": watch_list.sha256, "file": file_name[:255]},
-            by=by,
-        )
-        transaction.on_commit(queue_first_screenings)
+        with transaction.atomic():
+            watch_list.active = True
+            watch_list.save(update_fields=["active"])
+            audit.record(
+                action="monitoring.watch_list.uploaded",
+                target=watch_list,
+                detail={"rows": len(rows), "sha256": watch_list.sha256, "file": file_name[:255]},
+                by=by,
+            )
+            transaction.on_commit(queue_first_screenings)
+    except BaseException:
+        watch_list.delete()
+        raise
     return watch_list
 
 

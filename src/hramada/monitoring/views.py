@@ -127,7 +127,7 @@ def watch_lists(request: HttpRequest) -> HttpResponse:
 
 @require_roles(S, ADMIN, A)
 def watch_list(request: HttpRequest, pk: int) -> HttpResponse:
-    found = get_object_or_404(WatchList, pk=pk)
+    found = get_object_or_404(WatchList, pk=pk, active=True)
     return render(
         request,
         "monitoring/watch_list.html",
