@@ -20,6 +20,7 @@ urlpatterns = [
     path("evidence/", include("hramada.evidence.urls")),
     path("evasion/", include("hramada.evasion.urls")),
     path("rapid/", include("hramada.rapid.urls")),
+    path("monitoring/", include("hramada.monitoring.urls")),
     path("staff/webauthn/", declare_access(include("django_otp_webauthn.urls"), staff_pending_mfa)),
     path("api/", declare_access(api.urls, api_endpoint)),
 ]

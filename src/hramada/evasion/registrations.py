@@ -20,6 +20,10 @@ def _demo(say: Any) -> None:
 
 
 def register_all() -> None:
+    from hramada.core.counterparties import CounterpartySource, register_counterparty_source
+    from hramada.evasion.counterparties import evasion_counterparties
+
+    register_counterparty_source(CounterpartySource("evasion", str(_("Evasion")), evasion_counterparties))
     register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))
     register_link(NavLink("evasion:investigate", _("Investigate"), READ_ROLES, order=33))
     register_link(

@@ -40,6 +40,10 @@ def _recheck_after_list_change(sender: Any, **kwargs: Any) -> None:
 
 
 def register_all() -> None:
+    from hramada.core.counterparties import CounterpartySource, register_counterparty_source
+    from hramada.evidence.counterparties import evidence_counterparties
+
+    register_counterparty_source(CounterpartySource("evidence", str(_("Evidence")), evidence_counterparties))
     from hramada.core.signals import track
     from hramada.sanctions.public import list_changed
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hramada.core.bootstrap import BootstrapStep, register_step
+from hramada.core.counterparties import CounterpartySource, register_counterparty_source
 from hramada.core.dashboard import Panel, register_panel
 from hramada.core.navigation import NavLink, register_link
 from hramada.core.periodic import Periodic, register_periodic
@@ -31,10 +32,26 @@ def _demo(say: Any) -> None:
 
 
 def _rescreen_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -> None:
-    """A list changed (sent after the new snapshot is committed): re-screen everyone the fund still deals with."""
+    """A list changed: the monitoring app screens the delta against every counterparty (the fund's among them,
+    through ``fund.counterparties``) and raises the fund's holds on a flip. Only a stand-in screener (tests, the
+    demo) cannot be screened the other way round: with one, re-screen everyone the fund still deals with."""
+    from hramada.fund import screening
     from hramada.fund.tasks import rescreen_all_task
 
-    rescreen_all_task.enqueue()
+    if not screening.uses_engine():
+        rescreen_all_task.enqueue()
+
+
+def _counterparties() -> Any:
+    from hramada.fund.counterparties import fund_counterparties
+
+    return fund_counterparties()
+
+
+def _on_flip(flip: Any) -> None:
+    from hramada.fund.counterparties import on_flip
+
+    on_flip(flip)
 
 
 def _reopen_after_reversal(sender: Any, reversal: Any = None, **kwargs: Any) -> None:
@@ -63,6 +80,9 @@ def register_all() -> None:
     # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal.
     list_changed.connect(_rescreen_after_list_change, dispatch_uid="fund.rescreen")
     decision_reversed.connect(_reopen_after_reversal, dispatch_uid="fund.reopen")
+    register_counterparty_source(
+        CounterpartySource(key="fund", label=str(_("Fund")), counterparties=_counterparties, on_flip=_on_flip)
+    )
     register_periodic(
         Periodic(
             key="fund.escalate_decision_clocks",

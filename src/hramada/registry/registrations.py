@@ -29,6 +29,12 @@ def _demo(say: Any) -> None:
 
 
 def register_all() -> None:
+    from hramada.core.counterparties import CounterpartySource, register_counterparty_source
+    from hramada.registry.counterparties import on_flip, registry_counterparties
+
+    register_counterparty_source(
+        CounterpartySource("registry", str(_("Grants registry")), registry_counterparties, on_flip)
+    )
     from hramada.fund.public import grant_changed
     from hramada.registry.fund_feed import on_grant_changed
 

@@ -65,6 +65,13 @@ def screening_index() -> ScreeningIndex:
         return _state.index
 
 
+def screening_index_now() -> ScreeningIndex:
+    """The index brought up to date with the database now, without waiting for the freshness interval (a job
+    that reacts to a list change must screen against that very change)."""
+    _state.checked_at = 0.0
+    return screening_index()
+
+
 def _rebuild(wanted: dict[str, int]) -> None:
     started = time.perf_counter()
     index = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))

@@ -9,6 +9,8 @@ jobs) goes through this module and imports no other module of the sanctions app 
   the same (counterparty, listed entity) pair, if any. Every call writes one audit entry, with a keyed hash of
   each screened name instead of the name.
 * :func:`listed_entity`, :func:`related_entities`, :func:`is_belarus_programme` read the listed records.
+* :func:`screen_listed_changes` screens a list change's listed entities against an index of counterparties
+  (:func:`counterparty_index`, :func:`index_party`): the inverted re-screen of the monitoring app.
 * :data:`list_changed` is sent after a new snapshot of a list is committed, with the delta
   (:class:`ListChange`); :data:`decision_reversed` after a second analyst withdrew a decision
   (:class:`DecisionReversal`), so the owning app screens that counterparty again.
@@ -25,6 +27,7 @@ jobs) goes through this module and imports no other module of the sanctions app 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -48,6 +51,7 @@ from hramada.sanctions.signals import DecisionReversal, ListChange, decision_rev
 from hramada.screening import ListedEntity, Query, QueryError, ScreeningIndex, ScreeningResult, Thresholds
 from hramada.screening import screen as engine_screen
 from hramada.screening.entities import QUERY_IDENTIFIER_KINDS
+from hramada.screening.reverse import CounterpartyIndex
 from hramada.screening.vocabulary import IDENTIFIER_KINDS
 
 if TYPE_CHECKING:
@@ -57,7 +61,9 @@ __all__ = [
     "LOCAL_LIST_KEY",
     "PURPOSES",
     "SCREENING_ROLES",
+    "ChangeHit",
     "ChangePage",
+    "CounterpartyIndex",
     "CurrentList",
     "DecisionRefusedError",
     "DecisionReversal",
@@ -75,12 +81,14 @@ __all__ = [
     "Screening",
     "UnknownPurposeError",
     "belarus_entity_ids",
+    "counterparty_index",
     "current_ftm_entities",
     "current_identity",
     "current_lists",
     "current_lists_version",
     "decision_reversed",
     "entity_changes",
+    "index_party",
     "index_ready",
     "index_status",
     "is_belarus_programme",
@@ -93,9 +101,11 @@ __all__ = [
     "publish_local_designations",
     "read_eu_journal_file",
     "record_bulk_screening",
+    "refresh_index",
     "related_entities",
     "remember_decision",
     "screen",
+    "screen_listed_changes",
     "screen_many",
     "screened_name_hash",
     "start_warm_up",
@@ -539,6 +549,12 @@ def warm_up() -> None:
     live_index.screening_index()
 
 
+def refresh_index() -> None:
+    """Bring this process's index up to date with the committed snapshots now (not within the usual 2 s): for a job
+    that reacts to :data:`list_changed` and must screen against the change it was told of."""
+    live_index.screening_index_now()
+
+
 def index_ready() -> bool:
     """Whether this process can screen without building its index first (built, or no list imported yet)."""
     return live_index.index_built() or not selectors.latest_snapshot_ids()
@@ -792,3 +808,92 @@ def entity_changes(
                 EntityChange(entity_id, op, snapshot.source.key, snapshot.imported_at, snapshot.sha256[:12])
             )
     return ChangePage(changes=tuple(out), next_after=None, until=until)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Screening a list change against the counterparties (the inverted re-screen)
+
+
+def counterparty_index() -> CounterpartyIndex:
+    """An empty index of counterparties for :func:`screen_listed_changes`; fill it with :func:`index_party`."""
+    return CounterpartyIndex()
+
+
+def index_party(index: CounterpartyIndex, party: Party, *, mark: str = "") -> None:
+    """Put (or replace) a counterparty in ``index`` under ``party.ref``; ``mark`` is the caller's digest of this
+    version of the party. Raises :class:`PartyError` for a party that cannot be screened."""
+    if not party.ref:
+        raise PartyError("ref", "a counterparty needs its reference")
+    index.put(dataclasses.replace(party.query(), id=party.ref), mark)
+
+
+@dataclass(frozen=True)
+class ChangeHit:
+    """One counterparty that may be a new or amended listed entity, as its own screening would score it."""
+
+    party_ref: str
+    hit: Hit
+
+
+def screen_listed_changes(
+    entity_ids: Collection[str],
+    counterparties: CounterpartyIndex,
+    *,
+    purposes: Mapping[str, str],
+    by: User | None,
+    source: str,
+) -> list[ChangeHit]:
+    """Screen the listed entities ``entity_ids`` (a list change's added and changed ids) against an index of
+    counterparties, instead of screening every counterparty again: each candidate pair is scored with the profile of
+    the counterparty's purpose (``purposes[ref]``, default ``onboarding``) and carries the standing decision on it.
+    Ids that are no listed party (Sanctions, documents) or no longer on a current list are passed over. One
+    ``sanctions.screened`` audit entry for the call, with the keyed hashes of the counterparty names compared."""
+    from hramada.screening.reverse import screen_listed
+
+    index = live_index.screening_index()
+    profiles: dict[str, Profile] = {}
+
+    def thresholds_for(ref: str) -> Thresholds:
+        purpose = purposes.get(ref, "onboarding")
+        if purpose not in profiles:
+            profiles[purpose] = profile(purpose)
+        return profiles[purpose].thresholds
+
+    found: list[tuple[str, ScreeningResult]] = []
+    screened = 0
+    for entity_id in sorted(set(entity_ids)):
+        entity = index.entities.get(entity_id)
+        if entity is None:
+            continue
+        screened += 1
+        for result in screen_listed(
+            entity, counterparties, thresholds_for=thresholds_for, listed_index=index
+        ):
+            found.append((str(result.query_id), result))
+    belarus = _belarus_ids({result.entity_id for _, result in found})
+    decisions = _standing_decisions({ref for ref, _ in found}, {result.entity_id for _, result in found})
+    hits = []
+    for ref, result in found:
+        identity = listed_identity(index, result.entity_id)
+        decision = decisions.get((ref, result.entity_id))
+        hits.append(ChangeHit(ref, _hit(result, identity, decision, result.entity_id in belarus, index)))
+    names = sorted(
+        {
+            screened_name_hash(name)
+            for ref in {ref for ref, _ in found}
+            for name in counterparties.query(ref).all_names
+        }
+    )
+    detail: dict[str, Any] = {
+        "purpose": "list_change",
+        "source": source[:200],
+        "parties": len(counterparties),
+        "listed_entities": screened,
+        "hits": len(hits),
+        "matches": sum(1 for h in hits if h.hit.match),
+        "silenced": sum(1 for h in hits if h.hit.silenced),
+        "names": names,
+    }
+    entry = audit.record(action="sanctions.screened", detail=detail, by=by)
+    ScreenedName.objects.bulk_create([ScreenedName(name_hash=d, entry=entry) for d in names], batch_size=1000)
+    return hits

@@ -339,5 +339,26 @@ class ScreeningIndex:
             end = entry[1]
         return parts[::-1]
 
+    def candidate_names_wide(
+        self, variants: Iterable[NameVariant], *, limit: int, max_posting: int
+    ) -> list[int]:
+        """Like :meth:`candidate_names`, for an index of many common names (counterparties, not lists): every key
+        shared, up to ``max_posting`` names each, adds its weight, so the names sharing a surname *and* a given
+        name rank above those sharing one of them; the best ``limit`` names."""
+        keys: dict[str, float] = {}
+        for variant in variants:
+            keys.update(variant_keys(variant, query=True, known=self._postings))
+        hits: dict[int, float] = defaultdict(float)
+        for key, weight in keys.items():
+            posting = self._postings.get(key)
+            if not posting or len(posting) > max_posting:
+                continue
+            score = weight * math.log(1.0 + max_posting / len(posting))
+            for name_id in posting:
+                hits[name_id] += score
+        if len(hits) <= limit:
+            return list(hits)
+        return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
+
     def names_of(self, entity_id: str) -> list[IndexedName]:
         return [self.names[i] for i in self._entity_names.get(entity_id, [])]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hramada.evidence",
     "hramada.evasion",
     "hramada.rapid",
+    "hramada.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -59,6 +59,7 @@ from hramada.fund.services.holds import (
     decide_hold,
     forget_cleared_holds,
     rescreen_all,
+    rescreen_application,
 )
 from hramada.fund.services.housekeeping import (
     erase_expired_personal_data,
@@ -100,6 +101,7 @@ __all__ = [
     "request_reallocation",
     "required_reviews",
     "rescreen_all",
+    "rescreen_application",
     "review_report",
     "save_draft",
     "send_message",

@@ -113,6 +113,36 @@ def rescreen_all(*, by: User | None = None) -> int:
     return count
 
 
+def rescreen_application(application_id: int, *, by: User | None = None) -> int:
+    """Screen one application's parties again (its applicant, organisation, payee and the intermediaries its
+    tranches were paid through), as the monitoring app asks when one of them flipped on a list change. Returns the
+    number of new holds; an application no longer open is left alone."""
+    application = Application.objects.filter(
+        pk=application_id, state__in=[State.SUBMITTED, State.IN_REVIEW, State.RECOMMENDED, State.APPROVED]
+    ).first()
+    if application is None:
+        return 0
+    warm_up()
+    with transaction.atomic():
+        holds = _screen_application(application, by=by)
+        grant = getattr(application, "grant", None) if application.state == State.APPROVED else None
+        if grant is not None:
+            names = {
+                name
+                for name in grant.tranches.filter(disbursement__isnull=False)
+                .exclude(disbursement__intermediary="")
+                .values_list("disbursement__intermediary", flat=True)
+            }
+            for name in sorted(names):
+                matches = screen_party(
+                    name, kind="intermediary", ref=party_ref(application.pk, "intermediary"), by=by
+                )
+                hold = _hold_if_matched(application, "intermediary", name, matches, by=by, grant=grant)
+                if hold is not None:
+                    holds.append(hold)
+    return len(holds)
+
+
 def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: User | None) -> ScreeningHold:
     """A sanctions analyst clears a false positive or confirms the match (which refuses the application)."""
     _require(by, Role.SANCTIONS_ANALYST)

@@ -1,0 +1,33 @@
+"""Evasion's counterparties for the monitoring of list changes: the parties (shipper, consignee, notify party,
+carrier) of every screened shipment file, each distinct name once per file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from django.urls import reverse
+
+from hramada.core.counterparties import Counterparty
+from hramada.evasion.models import ShipmentScreening
+
+
+def evasion_counterparties() -> Iterator[Counterparty]:
+    for screening in ShipmentScreening.objects.order_by("pk").iterator(chunk_size=50):
+        names: dict[str, set[str]] = {}
+        for row in screening.results or []:
+            for role, name in (row.get("parties") or {}).items():
+                if isinstance(name, str) and name.strip():
+                    names.setdefault(name.strip(), set()).add(str(role))
+        url = reverse("evasion:shipment_result", args=[screening.pk])
+        for name, roles in sorted(names.items()):
+            # The reference must not carry the name: a short digest of it tells the parties of one file apart.
+            key = hashlib.sha256(name.casefold().encode("utf-8")).hexdigest()[:16]
+            yield Counterparty(
+                ref=f"evasion.shipment:{screening.pk}:{key}",
+                names=(name,),
+                schema="LegalEntity",
+                purpose="shipments",
+                label=f"{screening.file_name} · {', '.join(sorted(roles))}",
+                url=url,
+            )
