@@ -67,6 +67,31 @@ def test_a_newly_listed_person_raises_an_alert_on_the_fund_application_and_the_f
     assert run.screened_entities >= 1 and run.alerts == 1
 
 
+def test_a_listing_that_came_between_intake_and_monitorings_first_look_still_reaches_the_fund(
+    before: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The application was screened clean at intake; the list then added the person before monitoring ever saw
+    the application (a fresh installation, a worker that was down): the first screening finds the pair, the fund
+    raises its hold and the alert is filed where the fund works. An application the fund already held for the
+    same listing raises nothing twice."""
+    application = factories.submitted(factories.programme(), contact_name=NAUMOV_RU)
+    assert not ScreeningHold.objects.exists()
+    with django_capture_on_commit_callbacks(execute=False):
+        import_file("eu_journal", EU_LIST, by=None)  # the list change's own run is not done now
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_first_screenings()
+
+    hold = ScreeningHold.objects.get(application=application)
+    assert hold.status == ScreeningHold.Status.OPEN and hold.party == "applicant"
+    alert = Alert.objects.get(owner="fund")
+    assert alert.ref == f"fund.application:{application.pk}:applicant" and alert.first_screening
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_first_screenings()
+    assert Alert.objects.filter(owner="fund").count() == 1
+    assert ScreeningHold.objects.filter(application=application).count() == 1
+
+
 def test_the_run_screens_only_the_delta_and_opens_names_with_one_audit_entry_for_the_run(
     before: Path, analyst: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

@@ -70,6 +70,8 @@ class CounterpartySource:
     label: str
     counterparties: Callable[[], Iterable[Counterparty]]
     on_flip: Callable[[Flip], Any] | None = None
+    """Told of each flip; a truthy answer to a pair found at a first screening (the owner raised something new)
+    files the alert under the owner too."""
 
 
 _sources: dict[str, CounterpartySource] = {}

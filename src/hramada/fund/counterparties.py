@@ -49,13 +49,14 @@ def fund_counterparties() -> Iterator[Counterparty]:
             )
 
 
-def on_flip(flip: Flip) -> None:
+def on_flip(flip: Flip) -> int:
     """A fund party newly matches (or a listed record it was decided on changed): screen its application again,
-    which raises the hold as the fund always does. A cleared match leaves the holds to the analyst."""
+    which raises the hold as the fund always does. A cleared match leaves the holds to the analyst. Returns the
+    number of new holds (none when the fund already held the application for it)."""
     from hramada.fund.services import rescreen_application
 
     prefix, _sep, rest = flip.ref.partition(":")
     application_id, _sep, _party = rest.partition(":")
     if prefix != "fund.application" or not application_id.isdigit() or flip.kind == "cleared":
-        return
-    rescreen_application(int(application_id), by=None)
+        return 0
+    return rescreen_application(int(application_id), by=None)

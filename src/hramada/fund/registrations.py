@@ -48,10 +48,10 @@ def _counterparties() -> Any:
     return fund_counterparties()
 
 
-def _on_flip(flip: Any) -> None:
+def _on_flip(flip: Any) -> int:
     from hramada.fund.counterparties import on_flip
 
-    on_flip(flip)
+    return on_flip(flip)
 
 
 def _reopen_after_reversal(sender: Any, reversal: Any = None, **kwargs: Any) -> None:

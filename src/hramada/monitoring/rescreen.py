@@ -140,6 +140,10 @@ def refresh_index(collected: Collected) -> tuple[Watched, set[str]]:
 class Outcome:
     alerts: list[Alert] = field(default_factory=list)
     flips: list[tuple[str, Flip]] = field(default_factory=list)
+    first_found: list[tuple[str, Flip, Alert]] = field(default_factory=list)
+    """Pairs found when another app's counterparty was screened for the first time: its owner is asked (its
+    intake screening may have run before the list carried the entry) and the alert is kept only when the owner
+    raised something new."""
     first_screened: int = 0
     screened_entities: int = 0
 
@@ -177,7 +181,9 @@ def _alert(
 
 def first_screening(run: RescreenRun | None, watched: Watched, refs: Sequence[str], outcome: Outcome) -> None:
     """Screen counterparties seen for the first time (or changed) in full: their baseline. Pairs found become
-    exposures; only watch-list rows raise alerts (the other owners screen at intake themselves)."""
+    exposures; watch-list rows raise alerts; another owner's pair is put to that owner (``first_found``), since
+    its own intake screening may have run before a list carried the entry (a designation adopted after the
+    application came in, before monitoring first saw it)."""
     by_purpose: dict[str, list[str]] = defaultdict(list)
     for ref in refs:
         by_purpose[watched.parties[ref].purpose].append(ref)
@@ -207,20 +213,22 @@ def first_screening(run: RescreenRun | None, watched: Watched, refs: Sequence[st
                             score=hit.score,
                             identity=hit.identity,
                         )
+                        alert = _alert(
+                            run,
+                            party,
+                            owner,
+                            kind=Alert.Kind.POSSIBLE_MATCH,
+                            entity_id=hit.entity_id,
+                            caption=hit.caption,
+                            score=hit.score,
+                            hit=hit,
+                            first=True,
+                        )
                         if owner == WATCH_OWNER:
-                            outcome.alerts.append(
-                                _alert(
-                                    run,
-                                    party,
-                                    owner,
-                                    kind=Alert.Kind.POSSIBLE_MATCH,
-                                    entity_id=hit.entity_id,
-                                    caption=hit.caption,
-                                    score=hit.score,
-                                    hit=hit,
-                                    first=True,
-                                )
-                            )
+                            outcome.alerts.append(alert)
+                        else:
+                            flip = Flip(ref, hit.entity_id, Alert.Kind.POSSIBLE_MATCH, hit.caption, hit.score)
+                            outcome.first_found.append((owner, flip, alert))
                 KnownCounterparty.objects.bulk_create(
                     [KnownCounterparty(ref=ref, owner=watched.owners[ref]) for ref in batch],
                     ignore_conflicts=True,
@@ -388,6 +396,23 @@ def call_owners(flips: Iterable[tuple[str, Flip]]) -> None:
             logger.exception("the %s callback failed for a flip of run", owner)
 
 
+def ask_owners_of_first_finds(outcome: Outcome) -> None:
+    """Put each pair found at a first screening to its owner; an owner that raised something new (the fund: a
+    hold it did not have) gets the alert too, so the finding is seen where the owner works."""
+    callbacks = {source.key: source.on_flip for source in counterparty_sources()}
+    for owner, flip, alert in outcome.first_found:
+        callback = callbacks.get(owner)
+        if callback is None:
+            continue
+        try:
+            raised = callback(flip)
+        except Exception:
+            logger.exception("the %s callback failed for a first-screening find", owner)
+            continue
+        if raised:
+            outcome.alerts.append(alert)
+
+
 def execute(run: RescreenRun) -> RescreenRun:
     """Do one claimed run: collect, index, first screenings, the delta, alerts, owners' callbacks."""
     reporter = ProgressReporter.start(
@@ -431,6 +456,7 @@ def execute(run: RescreenRun) -> RescreenRun:
         outcome = Outcome()
         if fresh:
             first_screening(run, watched, fresh, outcome)
+        ask_owners_of_first_finds(outcome)
         lap("first_screening")
         reporter.advance(message="delta")
         if run.snapshot_id is not None:
