@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ from hramada.sanctions.bulk_screening import (
     start_bulk_screening,
     store_upload,
 )
-from hramada.sanctions.public import SCREENING_ROLES, Party, PartyError, index_status, screen
+from hramada.sanctions.public import SCREENING_ROLES, Party, PartyError, current_lists, index_status, screen
 from hramada.sanctions.screening_forms import BulkScreenForm, ScreenNameForm
 
 
@@ -40,6 +42,7 @@ def screen_name(request: HttpRequest) -> HttpResponse:
     access logs, proxies and browser history would keep them."""
     form = ScreenNameForm(request.POST if request.method == "POST" else None)
     results = None
+    rows: list[tuple[Any, list[str]]] = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         party = Party(
@@ -61,10 +64,12 @@ def screen_name(request: HttpRequest) -> HttpResponse:
             form.add_error(QUERY_FIELDS.get(exc.field, None), str(exc))
         else:
             results = [hit.result for hit in screening.hits]
+            titles = {current.key: current.title for current in current_lists()}
+            rows = [(result, [titles.get(key, key) for key in result.datasets]) for result in results]
     response = render(
         request,
         "sanctions/screen.html",
-        {"form": form, "results": results, "status": index_status()},
+        {"form": form, "results": results, "rows": rows, "status": index_status()},
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -44,3 +44,11 @@ def record_kind(content_type: Any) -> str:
     from hramada.core.record_kinds import kind_of_record
 
     return kind_of_record(content_type) if content_type is not None else ""
+
+
+@register.filter(name="schema_label")
+def schema_label(name: str | None) -> str:
+    """`{{ member.schema|schema_label }}`: "Person" as a reader says it (Асоба, Лицо)."""
+    from hramada.core.schema_labels import schema_label as label
+
+    return label(name)
