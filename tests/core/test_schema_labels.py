@@ -16,7 +16,9 @@ from hramada.core.schema_labels import LABELS, schema_label
 def test_a_person_is_named_in_the_readers_language(language: str, expected: str) -> None:
     with translation.override(language):
         assert schema_label("Person") == expected
-        rendered = Template("{% load hramada_format %}{{ kind|schema_label }}").render(Context({"kind": "Person"}))
+        rendered = Template("{% load hramada_format %}{{ kind|schema_label }}").render(
+            Context({"kind": "Person"})
+        )
         assert rendered == expected
 
 

@@ -47,7 +47,12 @@ def test_any_glue_of_listed_parts_splits_into_pieces_of_the_same_text(parts: lis
     index = _index_of_parts()
     text = "".join(parts)
     split = index.split_glued(text)
-    assert split is not None and "".join(split) == text and len(split) <= len(parts)
+    if split is None:
+        # the glued form is itself a key of a listed name (Nikita Zakharov is also indexed as nikitazakharov):
+        # nothing to split, and the name is found as it is
+        assert screen(Query(name=text, schema="Person"), index, thresholds=Thresholds.INVESTIGATION)
+    else:
+        assert "".join(split) == text and len(split) <= len(parts)
 
 
 _CACHE: dict[str, ScreeningIndex] = {}
