@@ -202,7 +202,13 @@ def _apply_changes(
             continue
         old, new = getattr(record, name), values[name]
         if old != new:
-            changes.append(RecordChange(field=name, old=_text(old)[:500], new=_text(new)[:500], **link))
+            # The history column follows the field: an encrypted field's values are never kept in the clear, even
+            # when a caller lists it among the plain ones.
+            if isinstance(record._meta.get_field(name), EncryptedFieldMixin):
+                change = RecordChange(field=name, old_sealed=_text(old), new_sealed=_text(new), **link)
+            else:
+                change = RecordChange(field=name, old=_text(old)[:500], new=_text(new)[:500], **link)
+            changes.append(change)
             setattr(record, name, new)
     for name in sealed:
         new = str(values.get(name) or "").strip()
