@@ -8,7 +8,7 @@ import hashlib
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -530,6 +530,38 @@ def mark_exported(proposals: list[Proposal], *, by: User | None, kind: str) -> N
 
 # --- Clock --------------------------------------------------------------------------------------------------
 
+PolicyRow = TypeVar("PolicyRow", ClockPolicy, BenchmarkPolicy)
+
+
+def _change_policy(
+    model: type[PolicyRow],
+    key_field: str,
+    key: str,
+    value_field: str,
+    value: int,
+    default: int,
+    name: str,
+    by: User | None,
+) -> PolicyRow:
+    """Set one audited policy row (a clock target, a benchmark target), created with its default when missing;
+    the audit entry names the old and the new value."""
+    with transaction.atomic():
+        policy, _created = model._default_manager.select_for_update().get_or_create(
+            **{key_field: key}, defaults={value_field: default}
+        )
+        before = getattr(policy, value_field)
+        setattr(policy, value_field, value)
+        policy.changed_by = by
+        policy.changed_at = timezone.now()
+        policy.save()
+        audit.record(
+            action=f"rapid.{name}.changed",
+            target=policy,
+            detail={key_field: key, "old": before, "new": value},
+            by=by,
+        )
+    return policy
+
 
 def set_clock_target(kind: str, days: int, *, by: User | None) -> ClockPolicy:
     _require(by, (Role.ADMINISTRATOR,))
@@ -537,22 +569,9 @@ def set_clock_target(kind: str, days: int, *, by: User | None) -> ClockPolicy:
         raise ProposalRefusedError(_("Unknown kind of event."))
     if days < 1 or days > 3650:
         raise ProposalRefusedError(_("The target is between 1 and 3650 days."))
-    with transaction.atomic():
-        policy, _created = ClockPolicy.objects.select_for_update().get_or_create(
-            kind=kind, defaults={"target_days": selectors.DEFAULT_CLOCK_DAYS[kind]}
-        )
-        before = policy.target_days
-        policy.target_days = days
-        policy.changed_by = by
-        policy.changed_at = timezone.now()
-        policy.save()
-        audit.record(
-            action="rapid.clock_policy.changed",
-            target=policy,
-            detail={"kind": kind, "old": before, "new": days},
-            by=by,
-        )
-    return policy
+    return _change_policy(
+        ClockPolicy, "kind", kind, "target_days", days, selectors.DEFAULT_CLOCK_DAYS[kind], "clock_policy", by
+    )
 
 
 def escalate_overdue(now: datetime | None = None) -> int:
@@ -584,22 +603,16 @@ def set_benchmark_target(key: str, target: int, *, by: User | None) -> Benchmark
         raise ProposalRefusedError(_("Unknown benchmark."))
     if target < 0 or target > 1_000_000:
         raise ProposalRefusedError(_("The target is a whole number from 0 to 1,000,000."))
-    with transaction.atomic():
-        policy, _created = BenchmarkPolicy.objects.select_for_update().get_or_create(
-            key=key, defaults={"target": selectors.DEFAULT_BENCHMARK_TARGETS[key]}
-        )
-        before = policy.target
-        policy.target = target
-        policy.changed_by = by
-        policy.changed_at = timezone.now()
-        policy.save()
-        audit.record(
-            action="rapid.benchmark_policy.changed",
-            target=policy,
-            detail={"key": key, "old": before, "new": target},
-            by=by,
-        )
-    return policy
+    return _change_policy(
+        BenchmarkPolicy,
+        "key",
+        key,
+        "target",
+        target,
+        selectors.DEFAULT_BENCHMARK_TARGETS[key],
+        "benchmark_policy",
+        by,
+    )
 
 
 def draft_relief(
