@@ -349,9 +349,15 @@ class OwnershipGraph:
                 np.empty(0, dtype=t) for t in (np.int32, np.int32, np.int8, np.int64, np.int32, np.int32)
             ]
         owner, owned, kind = columns[0], columns[1], columns[2]
-        # sorted by owner, owned, kind; lexsort is stable, so within one (owner, owned, kind) the last one added
+        # sorted by owner, owned, kind; both sorts are stable, so within one (owner, owned, kind) the last one added
         # comes last and is the one kept
-        order = np.lexsort((kind, owned, owner))
+        n = len(self._ids)
+        if n * n * len(KINDS) < 2**62:  # one int64 key sorts faster than three
+            key = (owner.astype(np.int64) * n + owned) * len(KINDS) + kind
+            order = np.argsort(key, kind="stable")
+            del key
+        else:
+            order = np.lexsort((kind, owned, owner))
         if order.size:
             o, d, k = owner[order], owned[order], kind[order]
             last = np.ones(order.size, dtype=bool)
@@ -360,7 +366,6 @@ class OwnershipGraph:
         columns = [column[order] for column in columns]
         del order
         self._chunks = [tuple(columns)]
-        n = len(self._ids)
         out_ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(columns[0], minlength=n), out=out_ptr[1:])
         in_order = np.argsort(columns[1], kind="stable").astype(np.int64)

@@ -4,6 +4,7 @@ rule and why, vessels by IMO and name history, crypto exposure, and investigatio
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -22,7 +23,16 @@ from hramada.evasion.graph import (
     eu_owned_or_controlled,
     ofac_fifty_percent,
 )
-from hramada.evasion.models import AddressTag, CryptoTransfer, Dataset, GoodsEntry, Holding, VesselState
+from hramada.evasion.models import (
+    AddressTag,
+    CryptoTransfer,
+    Dataset,
+    DeemedComputation,
+    DeemedEntity,
+    GoodsEntry,
+    Holding,
+    VesselState,
+)
 from hramada.evasion.parsers import GoodsRow
 from hramada.evasion.shipments import ShipmentScreener
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
@@ -65,6 +75,41 @@ def world() -> World:
             _world.clear()
             _world[key] = _build(data)
         return _world[key]
+
+
+def build_world() -> World:
+    """The world built now and not held by this process (the task worker storing the deemed-sanctioned results)."""
+    return _build(listed.listed_data())
+
+
+def results_version() -> str:
+    """What the deemed-sanctioned results are computed from: the current list snapshots and imported datasets."""
+    last, count = _dataset_key()
+    return f"lists {','.join(str(i) for i in listed.current_lists_version())}; datasets {last or 0}/{count}"
+
+
+def latest_computation() -> DeemedComputation | None:
+    """The stored deemed-sanctioned results the web workers read (the newest computation)."""
+    return DeemedComputation.objects.only("pk", "version").order_by("-pk").first()
+
+
+def stored_deemed(computation_id: int, entity_ids: Iterable[str]) -> list[DeemedEntity]:
+    return list(
+        DeemedEntity.objects.filter(computation_id=computation_id, entity_id__in=list(entity_ids)).order_by(
+            "entity_id", "pk"
+        )
+    )
+
+
+def stored_deemed_named(computation_id: int, name: str, limit: int) -> list[DeemedEntity]:
+    key = _name_key(name)
+    if not key:
+        return []
+    return list(
+        DeemedEntity.objects.filter(computation_id=computation_id, name_key=key[:500]).order_by(
+            "entity_id", "pk"
+        )[: limit * len(RULES)]
+    )
 
 
 def _build(data: listed.ListedData) -> World:
@@ -126,6 +171,11 @@ def _hundred() -> Any:
     from decimal import Decimal
 
     return Decimal(100)
+
+
+def name_key(name: str) -> str:
+    """Letters and digits of a name in upper case, single-spaced: how names are compared here."""
+    return _name_key(name)
 
 
 def _name_key(name: str) -> str:
