@@ -230,3 +230,10 @@ def test_the_graph_holds_arrays_not_an_object_per_link():
     compact = g.compact()
     assert isinstance(compact.owner, np.ndarray) and compact.owner.dtype == np.int32
     assert compact.share.tolist() == [60 * SHARE_UNITS, 60 * SHARE_UNITS]
+
+
+def test_two_listed_controllers_show_the_smaller_id():
+    g = graph(control=(("Zed", "A", "board"), ("Ada", "A", "dominant-influence")))
+    assert (
+        eu_owned_or_controlled(g, {"Zed", "Ada"})["A"].path_text() == "Ada → control: dominant-influence → A"
+    )

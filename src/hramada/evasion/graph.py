@@ -662,13 +662,17 @@ def _spread(
             controlling = rows[c.kind[rows] == CONTROL_CODE]
             controlling = controlling[round_covered[c.owned[controlling]] < 0]
             if controlling.size:
-                # the first control link of each newly controlled entity (links are sorted by owner) names it
-                targets_c, first = np.unique(c.owned[controlling], return_index=True)
-                for target, row in zip(targets_c.tolist(), controlling[first].tolist(), strict=True):
-                    label = graph._strings.texts[int(c.label[row])]
-                    control[target] = (int(c.owner[row]), f"control: {label}" if label else "control")
+                # control links are few: the controlling owner with the smaller id names each newly controlled
+                # entity (the same choice as the database rule)
+                ids = graph._ids
+                for row in controlling.tolist():
+                    target, owner = int(c.owned[row]), int(c.owner[row])
+                    if target not in control or ids[owner] < ids[control[target][0]]:
+                        label = graph._strings.texts[int(c.label[row])]
+                        control[target] = (owner, f"control: {label}" if label else "control")
+                targets_c = _distinct(c.owned[controlling].astype(np.int64))
                 round_covered[targets_c] = number
-                new = np.concatenate([new, targets_c.astype(np.int64)])
+                new = np.concatenate([new, targets_c])
         frontier = new
     parent, parent_share = _parents(graph, c, counted, round_covered, held & ~seed)
     for target, (owner, _criterion) in control.items():
