@@ -161,8 +161,8 @@ class DeemedComputation(models.Model):
     """One computation of both ownership rules over the lists and the imported company data, made by the task
     worker; the web workers read its :class:`DeemedEntity` rows instead of building the ownership graph.
 
-    ``version`` names what it was computed from (the current list snapshots and the imported datasets); only the
-    newest computation is kept."""
+    ``version`` names what it was computed from (the current list snapshots and the imported datasets); the newest
+    computation and the one before it are kept (a worker reading the previous one a moment ago still finds it)."""
 
     version = models.CharField(max_length=300, db_index=True)
     computed_at = models.DateTimeField()

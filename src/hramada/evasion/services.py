@@ -200,7 +200,7 @@ def screen_shipment_file(
 
 def store_deemed_sanctioned() -> DeemedComputation:
     """Compute both ownership rules over the lists and the imported data and store every deemed-sanctioned entity
-    with its reason and path (the task worker's job); the older results are dropped in the same transaction.
+    with its reason and path (the task worker's job); of the older results only the previous ones are kept.
 
     The graph is built for this computation and not held afterwards, so a process that stores the results (a
     web worker on a fresh installation) does not keep it either."""
@@ -241,7 +241,16 @@ def store_deemed_sanctioned() -> DeemedComputation:
         computation.entities = stored
         computation.seconds = time.monotonic() - started
         computation.save(update_fields=["entities", "seconds"])
-        DeemedComputation.objects.filter(pk__lt=computation.pk).delete()
+        # the previous results stay until the next computation: a worker that looked them up a moment ago (it
+        # looks again every FRESHNESS_SECONDS) still finds their rows
+        previous = (
+            DeemedComputation.objects.filter(pk__lt=computation.pk)
+            .order_by("-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if previous is not None:
+            DeemedComputation.objects.filter(pk__lt=previous).delete()
     return computation
 
 
