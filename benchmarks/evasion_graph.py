@@ -2,24 +2,29 @@
 
 Generated data (fixed seed), seeded with the real listed parties of OFAC's SDN list 2024-05-03 (every entry of a
 BELARUS programme, as ``ofac-<ent_num>`` like the importer names them):
-- ownership: N companies and 3N links. Owners are drawn with a heavy tail (an owner index ``N * u**3``: a few
-  holding companies own thousands, most own none); shares 100% (5%), 50-99% (10%), 1-49% (85%); listed parties own 0.05% of these links; 10% of companies
-  sit in chains of depth 1 to 8 (each link 50-100%) whose top is a listed party (5% of chains) or a company; 1% of the links point
-  back up a chain (cycles); 2% are cross-holdings (A holds 30% of B, B holds 20% of A).
+- ownership: N companies and 3N ownership links, loaded as arrays (entity indices, shares in billionths of a
+  percent). 10% of companies sit in chains of depth 1 to 8 (each link 50-100%) whose top is a listed party (5% of
+  chains) or a company, and 5% of chain links have a link back up the chain (1-40%): cycles; N/50 cross-holdings
+  (A holds 30% of B, B holds 20% of A); the rest have heavy-tailed owners (an owner index ``N * u**3``: a few
+  holding companies own thousands, most own none; listed parties own 0.05% of these links) and shares 100% (5%),
+  50-99% (10%), 1-49% (85%). N/200 board-appointment rights (2% held by listed parties) count for the EU rule only.
 - transfers: T transfers between 0.2 T addresses (heavy-tailed senders), assets XBT/ETH/USDT, of which every
   listed address of the SDN list sends a few.
 - shipments: a CSV file of S rows whose four parties come from a pool of 5,000 generated company names and the
   real listed company names (5%), 30% of them written as a hand-typed manifest does (upper case, or a comma before
   the legal form), with IMO numbers of listed vessels (5%), one to three HS codes and a value.
 
-Figures: deemed-sanctioned set under both rules (our propagation vs a fixed-point loop over every node, both on the
-same networkx graph), one entity's answer with its path (p50/p99), exposure of one address within 3 hops (BFS vs
-networkx all_simple_paths), a shipment file screened end to end (bytes read, parties through the real screening
-engine on the full SDN list, vessels, goods, the stored JSON) beside the straightforward reading it replaced.
+Figures: deemed-sanctioned set under both rules (ours over CSR arrays vs a straightforward networkx propagation on
+a MultiDiGraph of the same links, Decimal shares; ``--baseline-companies`` runs networkx on a smaller generated graph,
+ours again beside it), peak RSS after ours and after networkx, one entity's answer with its path (p50/p99),
+exposure of one address within 3 hops (BFS vs networkx all_simple_paths), a shipment file screened end to end
+(bytes read, parties through the real screening engine on the full SDN list, vessels, goods, the stored JSON)
+beside the straightforward reading it replaced.
 One process, so every figure is per core.
 
     .venv/bin/python -m benchmarks.evasion_graph --quick     # 100,000 companies, 1,000,000 transfers, 10,000 rows
     .venv/bin/python -m benchmarks.evasion_graph             # 1,000,000 companies, 10,000,000 transfers, 100,000 rows
+    .venv/bin/python -m benchmarks.evasion_graph --skip transfers,shipments --companies 300000
 """
 
 from __future__ import annotations
@@ -31,21 +36,26 @@ import io
 import random
 import resource
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from hramada.evasion.crypto import Transfer, TransferGraph, naive_exposure
 from hramada.evasion.graph import (
+    SHARE_UNITS,
     Coverage,
-    Link,
+    CoverageMap,
     LinkKind,
     Node,
     OwnershipGraph,
     eu_owned_or_controlled,
     ofac_fifty_percent,
+    units_share,
 )
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sanctions" / "ofac"
@@ -68,67 +78,115 @@ def listed_belarus() -> list[tuple[str, str]]:
 def build_ownership(
     n: int, rng: random.Random, listed: list[tuple[str, str]]
 ) -> tuple[OwnershipGraph, set[str]]:
+    """The generated graph (see the module docstring), loaded as arrays: entity indices, shares in SHARE_UNITS."""
     graph = OwnershipGraph()
     for node_id, name in listed:
         graph.add_node(Node(node_id, name, "LegalEntity", frozenset({"ofac", "eu"})))
-    for i in range(n):
-        graph.add_node(Node(f"c{i}", f"Company {i} LLC", "Company"))
-    owners = [node_id for node_id, _ in listed]
-    links = 0
+    graph.add_nodes([f"c{i}" for i in range(n)], [f"Company {i} LLC" for i in range(n)], "Company")
+    first = len(listed)  # company i is entity first + i
+    owners: list[int] = []
+    owned: list[int] = []
+    shares: list[int] = []
 
-    def add(owner: str, owned: str, share: int) -> None:
-        nonlocal links
-        if owner != owned:
-            graph.add_link(Link(owner, owned, LinkKind.OWNERSHIP, Decimal(share)))
-            links += 1
+    def add(owner: int, held: int, share: int) -> None:
+        if owner != held:
+            owners.append(owner)
+            owned.append(held)
+            shares.append(share)
 
-    # Chains of depth 1 to 8 over 10% of the companies.
+    # Chains of depth 1 to 8 over 10% of the companies (each link 50-100%), their top a listed party (5%) or a
+    # company; 5% of the chain links have a link back up the chain (1-40%): cycles.
     i = 0
     while i < n // 10:
         depth = rng.randint(1, 8)
-        top = rng.choice(owners) if rng.random() < 0.05 else f"c{rng.randrange(n)}"
+        top = rng.randrange(first) if rng.random() < 0.05 else first + rng.randrange(n)
         previous = top
         for _ in range(depth):
-            current = f"c{i}"
+            current = first + i
             add(previous, current, rng.randint(50, 100))
-            if rng.random() < 0.05 and previous != top:  # a cycle back up the chain
+            if rng.random() < 0.05 and previous != top:
                 add(current, previous, rng.randint(1, 40))
             previous = current
             i += 1
-    # Cross-holdings.
+    # Cross-holdings: A holds 30% of B, B holds 20% of A.
     for _ in range(n // 50):
-        a, b = f"c{rng.randrange(n)}", f"c{rng.randrange(n)}"
+        a, b = first + rng.randrange(n), first + rng.randrange(n)
         add(a, b, 30)
         add(b, a, 20)
-    # The rest: heavy-tailed owners, listed parties among them.
-    while links < 3 * n:
-        owner = rng.choice(owners) if rng.random() < 0.0005 else f"c{int(n * rng.random() ** 3)}"
-        draw = rng.random()
-        share = 100 if draw < 0.05 else rng.randint(50, 99) if draw < 0.15 else rng.randint(1, 49)
-        add(owner, f"c{rng.randrange(n)}", share)
+    # The rest: heavy-tailed owners (index n * u**3), listed parties among them (0.05%); shares 100% (5%),
+    # 50-99% (10%), 1-49% (85%).
+    draw = np.random.default_rng(rng.randrange(2**32))
+    rest = 3 * n - len(owners)
+    u = draw.random(rest)
+    rest_owner = np.where(
+        draw.random(rest) < 0.0005, draw.integers(0, first, rest), first + (n * u**3).astype(np.int64)
+    )
+    rest_owned = first + draw.integers(0, n, rest)
+    pick = draw.random(rest)
+    rest_share = np.where(
+        pick < 0.05, 100, np.where(pick < 0.15, draw.integers(50, 100, rest), draw.integers(1, 50, rest))
+    )
+    keep = rest_owner != rest_owned
+    graph.add_link_array(
+        np.concatenate([np.array(owners, dtype=np.int64), rest_owner[keep]]),
+        np.concatenate([np.array(owned, dtype=np.int64), rest_owned[keep]]),
+        np.concatenate([np.array(shares, dtype=np.int64), rest_share[keep]]) * SHARE_UNITS,
+    )
+    # Control rights (EU only): n / 200 board-appointment rights, 2% of them held by listed parties.
+    count = n // 200
+    control_owner = np.where(
+        draw.random(count) < 0.02,
+        draw.integers(0, first, count),
+        first + (n * draw.random(count) ** 3).astype(np.int64),
+    )
+    control_owned = first + draw.integers(0, n, count)
+    keep = control_owner != control_owned
+    graph.add_link_array(control_owner[keep], control_owned[keep], kind=LinkKind.CONTROL, label="board")
     return graph, {node_id for node_id, _ in listed}
 
 
-def baseline_fixed_point(
-    graph: OwnershipGraph, seeds: set[str], covers: Callable[[Decimal], bool]
-) -> set[str]:
-    """Straightforward: sweep every node, summing its covered owners' shares, until a sweep changes nothing."""
-    g = graph.g
-    covered = set(seeds)
-    changed = True
-    while changed:
-        changed = False
-        for node in g.nodes:
-            if node in covered:
+def networkx_graph(graph: OwnershipGraph) -> Any:
+    """The same links in a networkx MultiDiGraph keyed by kind, shares as Decimal: the straightforward way."""
+    import networkx as nx
+
+    c = graph.compact()
+    ids = list(graph.node_ids())
+    percent = {units: units_share(units) for units in np.unique(c.share).tolist() if units >= 0}
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(ids)
+    kinds = [kind.value for kind in LinkKind]
+    g.add_edges_from(
+        (ids[o], ids[d], kinds[k], {"share": percent.get(s)})
+        for o, d, k, s in zip(
+            c.owner.tolist(), c.owned.tolist(), c.kind.tolist(), c.share.tolist(), strict=True
+        )
+    )
+    return g
+
+
+def networkx_rule(g: Any, seeds: set[str], *, inclusive: bool, use_control: bool) -> set[str]:
+    """Straightforward on networkx: from the listed parties outwards, re-sum an entity's covered owners' shares
+    (and look for a covered controller) whenever one of its owners is covered, until the queue is empty."""
+    covered = {seed for seed in seeds if seed in g}
+    queue = deque(sorted(covered))
+    fifty = Decimal(50)
+    while queue:
+        owner = queue.popleft()
+        for held in g.successors(owner):
+            if held in covered:
                 continue
             total = Decimal(0)
-            for owner, _, data in g.in_edges(node, data=True):
-                link = data["link"]
-                if owner in covered and link.kind is LinkKind.OWNERSHIP and link.share is not None:
-                    total += link.share
-            if covers(total):
-                covered.add(node)
-                changed = True
+            controlled = False
+            for holder, _, kind, data in g.in_edges(held, keys=True, data=True):
+                if holder not in covered:
+                    continue
+                if kind == "ownership" and data["share"] is not None:
+                    total += data["share"]
+                elif kind == "control" and use_control:
+                    controlled = True
+            if controlled or (total >= fifty if inclusive else total > fifty):
+                covered.add(held)
+                queue.append(held)
     return covered
 
 
@@ -143,42 +201,67 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
-def ownership_section(n: int, rng: random.Random) -> None:
-    listed = listed_belarus()
-    (graph, seeds), build_s = timed(lambda: build_ownership(n, rng, listed))
-    print(
-        f"ownership graph: {len(graph):,} nodes, {graph.g.number_of_edges():,} links ({len(seeds)} real listed "
-        f"parties) built in {build_s:.1f} s; peak RSS {peak_mib():,.0f} MiB"
-    )
-    ofac, ofac_s = timed(lambda: ofac_fifty_percent(graph, seeds))
-    eu, eu_s = timed(lambda: eu_owned_or_controlled(graph, seeds))
-    ours_peak = peak_mib()
-    ofac_set = {k for k, c in ofac.items() if c.covered}
-    eu_set = {k for k, c in eu.items() if c.covered}
-    print(
-        f"  ours      OFAC 50%: {len(ofac_set) - len(seeds):,} deemed in {ofac_s:.1f} s; EU: "
-        f"{len(eu_set) - len(seeds):,} deemed in {eu_s:.1f} s; both {ofac_s + eu_s:.1f} s; peak RSS {ours_peak:,.0f} MiB"
-    )
-    base_ofac, base_ofac_s = timed(lambda: baseline_fixed_point(graph, seeds, lambda t: t >= 50))
-    base_eu, base_eu_s = timed(lambda: baseline_fixed_point(graph, seeds, lambda t: t >= 50))
-    print(
-        f"  baseline  OFAC 50%: {len(base_ofac) - len(seeds):,} deemed in {base_ofac_s:.1f} s; EU: "
-        f"{len(base_eu) - len(seeds):,} in {base_eu_s:.1f} s; both {base_ofac_s + base_eu_s:.1f} s "
-        f"(same sets: {base_ofac == ofac_set and base_eu == eu_set})"
-    )
-    names = {}
-    sample = rng.sample(sorted(ofac_set - seeds) or sorted(graph.g.nodes), min(2000, len(ofac_set)))
+def _path_times(result: CoverageMap, sample: list[str]) -> tuple[list[float], list[int]]:
     times = []
     lengths = []
     for node in sample:
         start = time.perf_counter()
-        found: Coverage | None = ofac.get(node)
-        text = found.path_text(names) if found else ""
+        found: Coverage | None = result.get(node)
+        text = found.path_text() if found else ""
         times.append((time.perf_counter() - start) * 1000)
         lengths.append(text.count("→") // 2)
+    return times, lengths
+
+
+def ownership_section(n: int, rng: random.Random, baseline_n: int | None = None) -> None:
+    listed = listed_belarus()
+    start_peak = peak_mib()
+    (graph, seeds), build_s = timed(lambda: build_ownership(n, rng, listed))
+    _, compact_s = timed(graph.compact)
     print(
-        f"  one entity's answer with its path ({len(sample):,} deemed entities, path length up to "
-        f"{max(lengths, default=0)} links): p50 {percentile(times, 0.5):.3f} ms, p99 {percentile(times, 0.99):.3f} ms"
+        f"ownership graph: {len(graph):,} nodes, {graph.number_of_links():,} links ({len(seeds)} real listed "
+        f"parties) generated and loaded in {build_s:.1f} s, sorted into CSR arrays in {compact_s:.1f} s; "
+        f"peak RSS {peak_mib():,.0f} MiB (before: {start_peak:,.0f} MiB)"
+    )
+    ofac, ofac_s = timed(lambda: ofac_fifty_percent(graph, seeds))
+    eu, eu_s = timed(lambda: eu_owned_or_controlled(graph, seeds))
+    ours_peak = peak_mib()
+    print(
+        f"  ours      OFAC 50%: {ofac.deemed_count():,} deemed in {ofac_s:.2f} s; EU: {eu.deemed_count():,} "
+        f"deemed in {eu_s:.2f} s; both {ofac_s + eu_s:.2f} s (with the CSR sort {compact_s + ofac_s + eu_s:.2f} s);"
+        f" peak RSS of the process so far {ours_peak:,.0f} MiB"
+    )
+    deemed = ofac.deemed_ids()
+    sample = rng.sample(deemed, min(2000, len(deemed)))
+    times, lengths = _path_times(ofac, sample)
+    eu_deemed = eu.deemed_ids()
+    eu_times, eu_lengths = _path_times(eu, rng.sample(eu_deemed, min(2000, len(eu_deemed))))
+    print(
+        f"  one entity's answer with its path ({len(sample):,} deemed entities a rule, path length up to "
+        f"{max(lengths + eu_lengths, default=0)} links): OFAC p50 {percentile(times, 0.5):.3f} ms, p99 "
+        f"{percentile(times, 0.99):.3f} ms; EU p50 {percentile(eu_times, 0.5):.3f} ms, p99 "
+        f"{percentile(eu_times, 0.99):.3f} ms"
+    )
+    if baseline_n is not None and baseline_n != n:
+        print(
+            f"  baseline on a smaller graph of {baseline_n:,} companies (same generator), ours again beside it:"
+        )
+        del ofac, eu, graph
+        (graph, seeds), _ = timed(lambda: build_ownership(baseline_n, random.Random(rng.random()), listed))
+        graph.compact()
+        ofac, ofac_s = timed(lambda: ofac_fifty_percent(graph, seeds))
+        eu, eu_s = timed(lambda: eu_owned_or_controlled(graph, seeds))
+        print(f"  ours      both rules {ofac_s + eu_s:.2f} s at {baseline_n:,} companies")
+    g, nx_build_s = timed(lambda: networkx_graph(graph))
+    print(f"  baseline  networkx MultiDiGraph of the same links built in {nx_build_s:.1f} s")
+    base_ofac, base_ofac_s = timed(lambda: networkx_rule(g, seeds, inclusive=True, use_control=False))
+    base_eu, base_eu_s = timed(lambda: networkx_rule(g, seeds, inclusive=True, use_control=True))
+    ofac_set = set(ofac.deemed_ids()) | (seeds & set(ofac))
+    eu_set = set(eu.deemed_ids()) | (seeds & set(eu))
+    print(
+        f"  baseline  OFAC 50%: {len(base_ofac - seeds):,} deemed in {base_ofac_s:.1f} s; EU: "
+        f"{len(base_eu - seeds):,} in {base_eu_s:.1f} s; both {base_ofac_s + base_eu_s:.1f} s; peak RSS of the "
+        f"process now {peak_mib():,.0f} MiB (same sets: {base_ofac - seeds == ofac_set - seeds and base_eu - seeds == eu_set - seeds})"
     )
 
 
@@ -448,6 +531,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--skip", default="", help="comma-separated: ownership, transfers, shipments")
+    parser.add_argument("--companies", type=int, help="companies of the ownership graph (links: three times)")
+    parser.add_argument(
+        "--baseline-companies", type=int, help="run the networkx baseline on a smaller generated graph"
+    )
     args = parser.parse_args()
     rng = random.Random(20261130)
     companies, transfers, rows = (
@@ -455,7 +542,7 @@ def main() -> None:
     )
     skip = set(filter(None, args.skip.split(",")))
     if "ownership" not in skip:
-        ownership_section(companies, rng)
+        ownership_section(args.companies or companies, rng, args.baseline_companies)
     if "transfers" not in skip:
         transfers_section(transfers, rng)
     if "shipments" not in skip:
