@@ -335,7 +335,9 @@ def _firms(count: int, rng: random.Random, taken: set[str]) -> list[str]:
         (stems.split(), trades.split(), forms.split("|")) for stems, trades, forms in _FIRM_PARTS.values()
     ]
     found: list[str] = []
-    while len(found) < count:
+    for _ in range(count * 50):  # the vocabulary gives about 70,000 names; far fewer are ever asked for
+        if len(found) == count:
+            return found
         stems, trades, forms = rng.choice(parts)
         head = rng.choice(stems)
         if rng.random() < 0.5:
@@ -344,7 +346,7 @@ def _firms(count: int, rng: random.Random, taken: set[str]) -> list[str]:
         if name not in taken:
             taken.add(name)
             found.append(name)
-    return found
+    raise ValueError(f"the firm vocabulary gave only {len(found):,} of {count:,} distinct names")
 
 
 def _imo(rng: random.Random) -> str:

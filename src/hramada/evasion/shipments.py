@@ -87,9 +87,8 @@ class GoodsWatchList:
 
     def matching(self, code: str) -> list[GoodsRow]:
         found: set[int] = set()
-        for end in range(
-            1, len(code) + 1
-        ):  # entries that are a prefix of the code (the code itself included)
+        # entries that are a prefix of the code (the code itself included)
+        for end in range(1, len(code) + 1):
             found.update(self._by_code.get(code[:end], ()))
         start = bisect_left(self._codes, code)  # entries the code is a prefix of
         for other in self._codes[start:]:
