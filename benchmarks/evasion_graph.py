@@ -662,7 +662,7 @@ def door_section(rows: int, rng: random.Random) -> None:
     from hramada.sanctions.services import import_file
 
     (_, import_s) = timed(lambda: import_file("ofac_sdn", SDN, by=None, aux_dir=DATA / "aux"))
-    organisations = [name for _, name in listed_belarus()]
+    belarus_entries = [name for _, name in listed_belarus()]  # persons too: the database holds no schema here
     imos = ["9187629"]  # ARTAVIL, listed; the door's own vessels are read from the database
     goods = _watch_list(rng, 500)
     watch = io.StringIO()
@@ -677,7 +677,7 @@ def door_section(rows: int, rng: random.Random) -> None:
         source="benchmark",
         by=None,
     )
-    file = _manifest_file(rows, rng, organisations, imos, ManifestShape())
+    file = _manifest_file(rows, rng, belarus_entries, imos, ManifestShape())
     first, first_s = timed(
         lambda: services.screen_shipment_file(
             data=file[: file.index(b"\nS10,")] + b"\n", file_name="first.csv", by=None
