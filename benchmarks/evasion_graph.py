@@ -662,7 +662,7 @@ def door_section(rows: int, rng: random.Random) -> None:
     from hramada.sanctions.services import import_file
 
     (_, import_s) = timed(lambda: import_file("ofac_sdn", SDN, by=None, aux_dir=DATA / "aux"))
-    belarus_entries = [name for _, name in listed_belarus()]  # persons too: the database holds no schema here
+    belarus_entries = [name for _, name in listed_belarus()]  # persons too, as read from the CSV
     imos = ["9187629"]  # ARTAVIL, listed; the door's own vessels are read from the database
     goods = _watch_list(rng, 500)
     watch = io.StringIO()
