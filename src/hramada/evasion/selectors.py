@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import Max
 
@@ -389,8 +389,7 @@ def shipment_screener(*, by: Any = None, source: str = "evasion.shipments") -> S
     return ShipmentScreener(
         screen_party=screen_party,
         nodes_named=nodes_named,
-        # read-only mappings of entity id to Coverage (arrays underneath), as the screener reads them
-        coverage=cast(dict[str, dict[str, Coverage]], w.coverage),
+        coverage=w.coverage,
         names=w.names(),
         vessels=w.vessels,
         vessels_by_name=w.vessels_by_name,
