@@ -71,14 +71,13 @@ def clean_all(
     language = get_language()
     for n, raw in rows:
         record, errors = clean(raw, language=language)
-        where = _where(kind, n)
-        problems += [Problem(where, e) for e in errors]
+        problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
             continue
         if record.identifier in seen:
             problems.append(
                 Problem(
-                    where,
+                    _where(kind, n),
                     _("The identifier %(id)s appears twice in the file (also at %(other)s).")
                     % {"id": record.identifier, "other": _where(kind, seen[record.identifier])},
                 )
@@ -88,7 +87,7 @@ def clean_all(
         try:
             money.to_eur(record.amount, record.currency, record.award_date)
         except money.MoneyError as e:
-            problems.append(Problem(where, str(e)))
+            problems.append(Problem(_where(kind, n), str(e)))
             continue
         cleaned.append((n, record))
     return cleaned, problems
