@@ -172,9 +172,10 @@ def _screen_names(parties: list[tuple[str, str, str]], by: Any) -> list[list[Pos
     return found
 
 
-def screen_awaiting(*, by: Any = None, chunk: int = AWAITING_CHUNK) -> int:
+def screen_awaiting(*, by: Any = None, chunk: int = AWAITING_CHUNK, limit: int | None = None) -> int:
     """Screen every recipient awaiting screening, `chunk` per transaction; release the records of those that
-    come out clear; store the keyed name tokens used for resolution. Returns how many were screened.
+    come out clear; store the keyed name tokens used for resolution. Returns how many were screened (at most
+    `limit` when given: the rest wait for the next run).
 
     The names are opened in this process only, with one `personal_data.read` audit entry per chunk naming the
     recipients read. Two workers share the work (rows locked with SKIP LOCKED where the database can)."""
@@ -183,12 +184,13 @@ def screen_awaiting(*, by: Any = None, chunk: int = AWAITING_CHUNK) -> int:
 
     name_field = Recipient._meta.get_field("name")
     done = 0
-    while True:
+    while limit is None or done < limit:
         with transaction.atomic():
+            size = chunk if limit is None else min(chunk, limit - done)
             recipients = list(
                 Recipient.objects.select_for_update(skip_locked=True)
                 .filter(screening=Recipient.Screening.AWAITING)
-                .order_by("pk")[:chunk]
+                .order_by("pk")[:size]
             )
             if not recipients:
                 break
