@@ -5,7 +5,7 @@ donor) stores nothing and says so; a changed file updates the records it owns an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ class ImportResult:
 
 def read_rows(
     kind: str, data: bytes, mapping: Mapping[str, str] | None = None
-) -> list[tuple[int, dict[str, Any]]]:
+) -> Iterable[tuple[int, dict[str, Any]]]:
     if kind == ImportBatch.Kind.IATI:
         return iati.read(data)
     if kind == ImportBatch.Kind.GIVING:
@@ -63,7 +63,7 @@ def _where(kind: str, n: int) -> str:
 
 
 def clean_all(
-    kind: str, rows: list[tuple[int, dict[str, Any]]]
+    kind: str, rows: Iterable[tuple[int, dict[str, Any]]]
 ) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
