@@ -39,6 +39,7 @@ OPTIONAL = (
     "is_public",
 )
 FIELDS = REQUIRED + OPTIONAL
+_EMPTY_ROW: dict[str, Any] = dict.fromkeys(FIELDS, "")
 
 # Words a spreadsheet may use for a theme or a geography, beside the codes and English labels.
 _GEOGRAPHY_ALIASES = {"belarus": "BY", "by": "BY", "inside belarus": "BY", "other": "other"}
@@ -104,7 +105,9 @@ def clean(raw: Mapping[str, Any], *, language: Any = _ACTIVE) -> tuple[RecordInp
     if language is _ACTIVE:
         language = get_language()
     errors: list[str] = []
-    values = {k: ("" if raw.get(k) is None else raw.get(k)) for k in FIELDS}
+    # Every field, "" where missing or None (built from the row's few keys: a tenth of an import's cleaning time
+    # went into looking up all seventeen fields twice).
+    values = {**_EMPTY_ROW, **{k: v for k, v in raw.items() if v is not None}}
     for name in REQUIRED:
         if str(values[name]).strip() == "":
             errors.append(_("%(field)s is empty.") % {"field": name})
