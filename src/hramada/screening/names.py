@@ -248,6 +248,85 @@ def quoted_part(name: str) -> str | None:
     return " ".join(found) if found else None
 
 
+_ALTERNATIVE_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*")
+"""Lists and registries put two names of one organisation in one cell: `Sohra Group / Sohra LLC`, `ОАО «МЭТЗ»/ОАО
+«Минский электротехнический завод»`, `Belneftekhim – Belarusian State Concern for Oil and Chemistry` (a slash, a
+spaced hyphen or any dash)."""
+_MANAGEMENT_COMPANY = re.compile(
+    r"[\s\-–—,]*(?:management|managing|управляющая|управляющей|кіруючая|кіруючай|upravlyayushchaya|"
+    r"upravliaiushchaia|upravlyayushchey|kiruyuchaya|kiruiuchaia)\s+(?:company|компания|компании|кампанія|"
+    r"кампаніі|kompaniya|kompanii|kompaniia|kampaniya|kampaniia)(?!\w).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Belarusian state companies are named `<the company> – management company of <the holding>` (ОАО «БелАЗ» –
+управляющая компания холдинга «БелАЗ-Холдинг»; OJSC KB Radar – Managing Company of Holding Radar Systems): the
+company is the part before; the holding is another organisation."""
+
+
+def organisation_name_parts(name: str) -> list[tuple[str, str]]:
+    """Further names an organisation's written name holds, each with the label of its variants: the quoted part
+    (`+quoted`), each of two or more names written in one cell (`+part`) and the company before `management
+    company of the holding ...` (`+head`). A part needs three letters or more."""
+    out: list[tuple[str, str]] = []
+    quoted = quoted_part(name)
+    if quoted:
+        out.append(("+quoted", quoted))
+    # A piece that is only "management company of the holding ..." names the holding, another organisation.
+    pieces = [
+        p
+        for p in _ALTERNATIVE_NAMES.split(name)
+        if sum(ch.isalpha() for ch in _MANAGEMENT_COMPANY.sub("", p)) >= 3
+    ]
+    if len(pieces) >= 2:
+        out.extend(("+part", p) for p in pieces)
+    head = _MANAGEMENT_COMPANY.sub("", name)
+    if head != name and sum(ch.isalpha() for ch in head) >= 3:
+        out.append(("+head", head))
+        out.extend(
+            ("+part", p)
+            for p in _ALTERNATIVE_NAMES.split(head)
+            if p not in pieces and sum(ch.isalpha() for ch in p) >= 3
+        )
+    return out
+
+
+_PART_LABELS = ("+part", "+head")
+
+
+def _is_part(variant: NameVariant) -> bool:
+    """A variant of a part of the written name (one of several names, the company before "management company",
+    the quoted name)."""
+    return variant.system.endswith((*_PART_LABELS, "+quoted"))
+
+
+def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]) -> bool:
+    """Both names hold several names (parts), and the best pair of whole names, as written, each keep a word naming
+    which organisation that the other lacks (Vitbet Trade / Sohra LLC against Sohra Group / Sohra LLC): a part in
+    common does not make them one. A single name against a cell of several is one of them (no conflict)."""
+    best: tuple[float, NameVariant, NameVariant, list[int], list[int]] | None = None
+    for qv in query:
+        if "+" in qv.system:
+            continue
+        for lv in listed:
+            if "+" in lv.system:
+                continue
+            score, _, rest_q, rest_c = _align(qv, lv)
+            if best is None or score > best[0]:
+                best = (score, qv, lv, rest_q, rest_c)
+    if best is None:
+        return False
+    _, qv, lv, rest_q, rest_c = best
+    left_q, left_c = _distinctive_left(qv, rest_q, lv), _distinctive_left(lv, rest_c, qv)
+    # Both keep such a word, or one does where the other, of the same length, has a generic word (a word swapped).
+    return (left_q and left_c) or (
+        (left_q or left_c) and len(_initials(qv.original)) == len(_initials(lv.original))
+    )
+
+
+def _org_text(text: str) -> str:
+    return _spaced_initials(_undot_acronyms(_number_words(text)))
+
+
 def strip_legal_forms(text: str) -> str:
     """Remove legal forms (ААТ, ОАО, OAO, JSC, AAT, LLC, ...) from a normalised organisation name.
 
@@ -261,16 +340,19 @@ def strip_legal_forms(text: str) -> str:
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
-    texts = [normalize_name(name if kind == NameKind.PERSON else _undot_acronyms(_number_words(name)))]
+    texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
+    labels = [""]
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
-        quoted = quoted_part(name)
-        if quoted:
-            quoted_text = normalize_name(quoted)
-            texts.append(" ".join(_legal_forms().sub(" ", quoted_text).split()) or quoted_text)
+        for label, part in organisation_name_parts(name):
+            part_text = normalize_name(part if label == "+quoted" else _org_text(part))
+            part_text = " ".join(_legal_forms().sub(" ", part_text).split()) or part_text
+            if part_text not in texts:
+                texts.append(part_text)
+                labels.append(label)
     table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
@@ -318,6 +400,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
                     initials.append("" if skippable else _word_initials(word, key))
                     positions.append(position)
+            if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
+                continue  # a part that is only a legal form or generic words names no organisation
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
@@ -345,7 +429,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 out.append(
                     NameVariant(
                         original=name,
-                        system=system if n == 0 else f"{system}+quoted",
+                        system=f"{system}{labels[n]}",
                         words=tuple(words),
                         keys=key_tuple,
                         weights=tuple(weights),
@@ -565,6 +649,15 @@ def _undot_acronyms(text: str) -> str:
     """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym of three letters or more is one
     word."""
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+_GLUED_INITIAL = re.compile(r"(?<!\w)(\w)\.(?=\w)")
+
+
+def _spaced_initials(text: str) -> str:
+    """`В.I.КАЗЛОВА` -> `В. I. КАЗЛОВА`: initials written against the surname (named after V.I. Kozlov) are words
+    of their own (after `_undot_acronyms` has joined the dotted acronyms)."""
+    return _GLUED_INITIAL.sub(r"\1. ", text)
 
 
 def _number_words(text: str) -> str:
@@ -917,7 +1010,19 @@ def best_comparison(
             if best is None or score > best[0]:
                 best = (score, qv, lv)
                 if score >= 1.0:
-                    return best
+                    break
+        if best is not None and best[0] >= 1.0:
+            break
+    if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
+        return best
+    if (
+        best is not None
+        and (_is_part(best[1]) or _is_part(best[2]))
+        and any(_is_part(v) for v in query)
+        and any(_is_part(v) for v in listed)
+        and _parts_conflict(query, listed)
+    ):
+        best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
