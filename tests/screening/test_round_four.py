@@ -81,3 +81,33 @@ def test_cells_with_separators_never_raise_and_match_themselves(pieces: list[str
     assert 0.0 <= result <= 1.0
     if variants:
         assert result == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Russian compound words read as the words they were cut from (Бел-нефте-хим, Стекло-волокно).
+        ("Belneftekhim", "Belarusian State Concern for Oil and Chemistry"),
+        ("Grodno Khimvolokno OAO", "Grodno Chemical Fibre OJSC"),
+        ("Vitebsk Steklovolokno", "Vitebsk Glass Fibre"),
+    ],
+)
+def test_compound_words_meet_the_words_they_were_cut_from(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Bel- with one word is a brand, not a description.
+        ("Belaruskali", "Belarusian Potash Company"),
+        ("Belarusneft", "Belarusian Oil Company"),
+        # A compound read as words counts only when the names then agree word for word.
+        ("Belneftegaz", "Belarusian State Concern for Oil and Chemistry"),
+        ("Grodno Khimvolokno", "Grodno Chemical Glass Fibre Works Neman"),
+        # A prefix of a longer word is no piece: Belinvest is not "Belarusian Investigative".
+        ("Belinvest", "Investigative Committee of Belarus"),
+    ],
+)
+def test_compounds_that_are_brands_or_do_not_agree_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

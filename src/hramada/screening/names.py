@@ -172,6 +172,71 @@ def org_stem_translations() -> dict[str, str]:
     return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
 
 
+COMPOUND_PIECE_MIN = 3
+"""A piece of a compound word is at least three letters of a word's key (Bel-, Neft-, Khim-)."""
+COMPOUND_FACTOR = 0.9
+"""A compound word read as the words it was cut from (Belneftekhim / Belarusian Oil and Chemistry) counts a little
+less than the words themselves, like an acronym, and only when the names then agree word for word."""
+
+
+@cache
+def _compound_pieces() -> dict[str, str]:
+    """Key of a piece a compound word may be cut into -> its meaning: the stems of `data/org_compound_stems.csv`
+    (Бел-, Нефте-, Хим-, Пром-) and every word form of `data/org_word_translations.csv` with its stem (Стекло,
+    Волокно, Шина), for pieces of one meaning only. Prefixes of other words are no pieces (Belinvest is not
+    Belarusian Investigative)."""
+    found: dict[str, set[str]] = {}
+    translations = org_word_translations()
+    for key, target in (*translations.items(), *((t, t) for t in set(translations.values()))):
+        for piece in (key, org_stem(key)):
+            if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
+                found.setdefault(piece, set()).add(target)
+    text = resources.files("hramada.screening").joinpath("data/org_compound_stems.csv").read_text("utf-8")
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        target = fold(row["meaning"])
+        target = translations.get(target, target)
+        for latin in latin_renderings(normalize_name(row["stem"])).values():
+            key = fold(latin)
+            if len(key) >= COMPOUND_PIECE_MIN - 1:
+                found.setdefault(key, set()).add(target)
+    return {piece: next(iter(targets)) for piece, targets in found.items() if len(targets) == 1}
+
+
+_COUNTRY_PIECES = frozenset({"belarus"})
+
+
+@lru_cache(maxsize=100_000)
+def compound_meanings(key: str) -> tuple[str, ...] | None:
+    """The meanings a Russian or Belarusian compound word was cut from (сложносокращённое слово: Белнефтехим =
+    Белорусский нефтехимический, Стекловолокно = стекло + волокно, Белшина, Белтаможсервис): the key split into
+    the fewest pieces that each stand for one meaning (`_compound_pieces`), with
+    a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
+    two pieces or more besides the country."""
+    if len(key) < 7 or key[0] == "#" or key in org_word_translations():
+        return None
+    prefixes = _compound_pieces()
+    n = len(key)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        start = best[i]
+        if start is None:
+            continue
+        if i and key[i] in "aeiou" and (best[i + 1] is None or len(best[i + 1] or ()) > len(start)):
+            best[i + 1] = start  # a linking vowel (нефт-е-хим, стекл-о-волокно)
+        for j in range(min(n, i + 16), i + 1, -1):
+            meaning = prefixes.get(key[i:j])
+            if meaning is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
+                best[j] = (*start, meaning)
+    for end in range(n, max(n - 4, 0), -1):
+        found = best[end]
+        # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
+        # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
+        if found is not None and len(set(found) - _COUNTRY_PIECES) >= 2 and len(set(found)) == len(found):
+            return found
+    return None
+
+
 def translate_org_key(key: str) -> str:
     """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
     found = org_word_translations().get(key)
@@ -291,6 +356,10 @@ def organisation_name_parts(name: str) -> list[tuple[str, str]]:
 
 
 _PART_LABELS = ("+part", "+head")
+
+
+def _is_compound(variant: NameVariant) -> bool:
+    return variant.system.endswith("+compound")
 
 
 def _is_part(variant: NameVariant) -> bool:
@@ -449,7 +518,43 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         alts=tuple(alts) if any(alts) else (),
                     )
                 )
+                if kind == NameKind.ORGANIZATION and not abjad:
+                    compound = _compound_variant(out[-1], generic)
+                    if compound is not None and compound.keys not in seen:
+                        seen.add(compound.keys)
+                        out.append(compound)
     return tuple(out)
+
+
+def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
+    """`variant` with each compound word replaced by the words it was cut from (Belneftekhim -> belarus, oil,
+    chemical; `compound_meanings`), generic ones left out when others remain; None when it has no compound word."""
+    words: list[str] = []
+    keys: list[str] = []
+    found = False
+    for word, key in zip(variant.words, variant.keys, strict=True):
+        meanings = compound_meanings(key)
+        if meanings is None:
+            words.append(word)
+            keys.append(key)
+            continue
+        found = True
+        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))] or list(meanings)
+        words += [word] * len(kept)
+        keys += kept
+    if not found:
+        return None
+    return NameVariant(
+        original=variant.original,
+        system=f"{variant.system}+compound",
+        words=tuple(words),
+        keys=tuple(keys),
+        weights=tuple(_weight(k) for k in keys),
+        joined="".join(keys),
+        skeletons=_skeletons(keys),
+        generic=(False,) * len(keys),
+        kind=variant.kind,
+    )
 
 
 _ACRONYM_SKIPPABLE = frozenset(
@@ -1007,6 +1112,9 @@ def best_comparison(
     for qv in query:
         for lv in listed:
             score = quick_score(qv, lv)
+            if qv.kind == NameKind.ORGANIZATION and (_is_compound(qv) or _is_compound(lv)):
+                # A compound read as its words counts only when they are all there and nothing else is.
+                score = COMPOUND_FACTOR if score >= 1.0 else 0.0
             if best is None or score > best[0]:
                 best = (score, qv, lv)
                 if score >= 1.0:
