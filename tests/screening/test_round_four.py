@@ -111,3 +111,22 @@ def test_compound_words_meet_the_words_they_were_cut_from(query: str, listed: st
 )
 def test_compounds_that_are_brands_or_do_not_agree_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A spelled-out legal form of three words or more with one slip is still a legal form.
+        ("OOO Vitbet", "Obschestvo s Organichennoy Otvetstvennostyu Vitbet"),
+        ("Vitbet", "Obshestvo s ogranichenoi otvetstvennostiu Vitbet"),
+        # A Cyrillic acronym romanised letter by letter (БЦК -> BTsK) stands for the words it abbreviates.
+        ("BTsK", "Belarusian Cement Company"),
+    ],
+)
+def test_misspelt_legal_forms_and_romanised_cyrillic_acronyms(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_word_of_a_two_word_legal_form_alone_is_no_legal_form() -> None:
+    # Two-word forms need all their words (spółka akcyjna): "Akcyjna" alone stays a word of the name.
+    assert score("Akcyjna Vitbet", "Vitbet") < 0.8

@@ -294,14 +294,51 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     kept: list[str] = []
     i = 0
     while i < len(words):
-        for seq in forms.get(keys[i], ()):
-            if tuple(keys[i : i + len(seq)]) == seq:
+        for seq in forms.get(keys[i], ()) or _misspelt_forms(keys[i]):
+            if _spells_form(keys[i : i + len(seq)], seq):
                 i += len(seq)
                 break
         else:
             kept.append(words[i])
             i += 1
     return kept or words
+
+
+LEGAL_FORM_SLIP_WORDS = 3
+"""A legal form of three words or more is recognised with one slip in a long word (Obshchestvo s Organichennoy
+Otvetstvennostyu: letters swapped in ogranichennoy): lists and registries misspell the spelled-out forms, and
+three words of a legal form are not a company's name."""
+
+
+@cache
+def _long_forms() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        seq for seqs in legal_form_keys().values() for seq in seqs if len(seq) >= LEGAL_FORM_SLIP_WORDS
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _misspelt_forms(first: str) -> tuple[tuple[str, ...], ...]:
+    """Legal forms of three words or more whose first key is `first` or one slip from it."""
+    if len(first) < 2:
+        return ()
+    return tuple(seq for seq in _long_forms() if _one_slip(first, seq[0]))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 6 and OSA.distance(a, b, score_cutoff=2) <= 2
+
+
+def _spells_form(keys: list[str], form: tuple[str, ...]) -> bool:
+    """The keys are the form, or (for a form of three words or more) the form with one slip in a long word."""
+    if tuple(keys) == form:
+        return True
+    if len(form) < LEGAL_FORM_SLIP_WORDS or len(keys) != len(form):
+        return False
+    slips = sum(k != f for k, f in zip(keys, form, strict=True))
+    return slips <= 1 and all(_one_slip(k, f) for k, f in zip(keys, form, strict=True))
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -623,8 +660,27 @@ def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
     return [
         letters
         for word, key in zip(words, keys, strict=True)
-        if key[0] != "#" and ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6
+        if key[0] != "#"
+        for letters in _acronym_readings(word)
     ]
+
+
+_CYRILLIC_DIGRAPHS = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"))
+"""A Cyrillic acronym romanised letter by letter writes one letter as two (БЦК -> BTsK, МЧС -> MChS): read back as
+the one letter the words begin with (Belarusian Cement Company: b, c, k)."""
+
+
+@lru_cache(maxsize=200_000)
+def _acronym_readings(word: str) -> tuple[str, ...]:
+    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter."""
+    letters = _acronym_letters(word)
+    readings = [letters]
+    folded = letters
+    for digraph, letter in _CYRILLIC_DIGRAPHS:
+        folded = folded.replace(digraph, letter)
+    if folded != letters:
+        readings.append(folded)
+    return tuple(r for r in dict.fromkeys(readings) if ACRONYM_MIN <= len(r) <= 6)
 
 
 def acronym_keys(variant: NameVariant) -> set[str]:
@@ -667,11 +723,11 @@ def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None
     used: set[int] = set()
     added: list[int] = []
     for i, word in enumerate(short.words):
-        letters = _acronym_letters(word)
-        if not ACRONYM_MIN <= len(letters) <= 6 or short.keys[i][0] == "#":
+        if short.keys[i][0] == "#":
             continue
-        run = _acronym_run(letters, initials)
-        if run is None or used.intersection(range(*run)):
+        runs = (_acronym_run(letters, initials) for letters in _acronym_readings(word))
+        run = next((r for r in runs if r is not None and not used.intersection(range(*r))), None)
+        if run is None:
             continue
         used.update(range(*run))
         drop.update(full.kept[j] for j in range(*run) if full.kept[j] >= 0)
