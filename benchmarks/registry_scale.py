@@ -5,7 +5,7 @@ Generated data (nothing real; seeded, so every run sees the same): `--records` g
 `--recipients` recipient ids, with a theme, a geography, a start in 2022-2025 and a period of 3-24 months; for
 resolution, `--resolution-orgs` organisations whose names are built from Belarusian/Russian word pairs (adjective x
 group x town, at most 2,000), each written five ways: Belarusian, Russian, either with a legal form (ГА/ОО and
-quotes), and a Latin rendering (the screening engine's transliterations). Some words are translations rather than
+quotes), and a Latin rendering of either (one of the screening engine's transliteration systems, chosen at random). Some words are translations rather than
 transliterations (суполка / группа), which names alone cannot match. 80% of organisations have a registration
 number (Lithuanian 55%, Polish 15%, both 10%); a written name carries one with each probability of
 `--registration-rates`. Truth: the organisation each written name stands for.
@@ -128,9 +128,12 @@ def written_names(org: tuple[str, str], rng: random.Random) -> list[str]:
 
     be, ru = org
     forms = [be, ru, f"ГА «{be}»", f"ОО «{ru}»"]
-    latin = list(latin_renderings(rng.choice([be, ru])).values())
+    # The transliteration tables read lower-case letters (the engine renders normalised text): rendering the
+    # capitalised name left Cyrillic capitals in Latin words (Нezavisimaia, Пravaabarončaja), which no romanised
+    # name carries. Render the lower-case name and capitalise each word, as a romanised name is written.
+    latin = list(latin_renderings(rng.choice([be, ru]).lower()).values())
     if latin:
-        forms.append(rng.choice(latin))
+        forms.append(" ".join(w[:1].upper() + w[1:] for w in rng.choice(latin).split()))
     return forms
 
 
