@@ -119,12 +119,16 @@ def test_compounds_that_are_brands_or_do_not_agree_stay_apart(query: str, listed
         # A spelled-out legal form of three words or more with one slip is still a legal form.
         ("OOO Vitbet", "Obschestvo s Organichennoy Otvetstvennostyu Vitbet"),
         ("Vitbet", "Obshestvo s ogranichenoi otvetstvennostiu Vitbet"),
-        # A Cyrillic acronym romanised letter by letter (БЦК -> BTsK) stands for the words it abbreviates.
-        ("BTsK", "Belarusian Cement Company"),
     ],
 )
-def test_misspelt_legal_forms_and_romanised_cyrillic_acronyms(query: str, listed: str) -> None:
+def test_misspelt_legal_forms(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_romanised_cyrillic_acronym_stands_for_the_words_it_abbreviates() -> None:
+    # БЦК romanised letter by letter (BTsK) is three letters, so alone it is put to review, as every bare
+    # three-letter acronym is.
+    assert 0.6 <= score("BTsK", "Belarusian Cement Company") < 0.8
 
 
 def test_a_word_of_a_two_word_legal_form_alone_is_no_legal_form() -> None:

@@ -603,6 +603,25 @@ ACRONYM_FACTOR = 0.9
 a little less than the words themselves."""
 ACRONYM_MIN = 3
 """Two-letter acronyms stand for too many names."""
+BARE_ACRONYM_FACTORS = {3: 0.75, 4: 0.85}
+"""A name that is nothing but an acronym (SNM) against words whose initials spell it is weaker evidence the shorter
+the acronym: 26 letters give about 17,600 three-letter acronyms, and among thousands of listed organisations and
+millions of trading names many unrelated three-word names share their initials (Schneider & Nord Maschinenbau / SNM).
+A three-letter bare acronym is put to review, never a match on its own; four letters count a little less than
+longer ones. Another agreeing word beside the acronym (CEC Belarus) keeps the full factor."""
+
+
+def acronym_factor(short: NameVariant) -> float:
+    """How much an acronym of `short` meeting the other name's words counts (see `BARE_ACRONYM_FACTORS`)."""
+    distinctive = [
+        word for word, generic in zip(short.words, short.generic or (), strict=False) if not generic
+    ]
+    if len(distinctive) != 1:
+        return ACRONYM_FACTOR
+    readings = _acronym_readings(distinctive[0])
+    if not readings:
+        return ACRONYM_FACTOR
+    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(min(len(r) for r in readings), ACRONYM_FACTOR))
 
 
 @cache
@@ -1197,7 +1216,7 @@ def best_comparison(
                     if collapsed is None:
                         continue
                     pair = (collapsed, short) if flip else (short, collapsed)
-                    score = _align(pair[0], pair[1])[0] * ACRONYM_FACTOR
+                    score = _align(pair[0], pair[1])[0] * acronym_factor(short)
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
     return best
