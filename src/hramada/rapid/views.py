@@ -357,7 +357,7 @@ def package(request: HttpRequest) -> HttpResponse:
 # --- Policy and relief ----------------------------------------------------------------------------------
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def clock_policy(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if request.method == "POST":
@@ -383,7 +383,7 @@ def clock_policy(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def relief(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     board = benchmarks.board()
