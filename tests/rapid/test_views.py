@@ -198,3 +198,16 @@ def test_a_refused_new_proposal_keeps_what_was_typed(client: Any, team: Any) -> 
     page = response.content.decode()
     assert "Пятро Ласкавы" in page and "Organised rail transit of Russian armour." in page
     assert not Proposal.objects.exists()
+
+
+def test_the_legal_review_button_is_shown_to_the_legal_reviewer_only(
+    client: Any, team: Any, from_dossier: Any
+) -> None:
+    from hramada.rapid import services
+
+    services.submit_for_review(from_dossier, by=team.drafter)
+    page = reverse("rapid:proposal", args=[from_dossier.pk])
+    _as(client, team.reviewer)
+    assert 'id="record-review"' in client.get(page).content.decode()
+    _as(client, team.approver)
+    assert 'id="record-review"' not in client.get(page).content.decode()
