@@ -12,9 +12,10 @@ import logging
 import pickle
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hramada.sanctions import selectors
+from hramada.sanctions import index_store, selectors
 from hramada.sanctions.models import Snapshot
 from hramada.screening import ScreeningIndex
 
@@ -56,7 +57,7 @@ def screening_index() -> ScreeningIndex:
         return _state.index
     with _lock:
         if _state.index is None or _state.snapshot_by_source == {}:
-            _rebuild(wanted)
+            _load_or_rebuild(current, wanted)
         elif wanted != _state.snapshot_by_source:
             _update(current, wanted)
         if _state.index is None:
@@ -70,6 +71,42 @@ def screening_index_now() -> ScreeningIndex:
     that reacts to a list change must screen against that very change)."""
     _state.checked_at = 0.0
     return screening_index()
+
+
+def _load_or_rebuild(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
+    """A process's first index: the stored one when it was built from exactly these lists by this code (see
+    :mod:`hramada.sanctions.index_store`), else built here and stored for the processes that start next."""
+    started = time.perf_counter()
+    stored = index_store.load(current.values())
+    if stored is not None and stored.snapshot_by_source == wanted:
+        _state.index = stored.index
+        _state.snapshot_by_source = dict(wanted)
+        _state.rebuilds += 1
+        _state.build_seconds = time.perf_counter() - started
+        _state.built_at = time.time()
+        logger.info("screening index loaded: %d entities in %.1f s", len(stored.index), _state.build_seconds)
+        return
+    _rebuild(wanted)
+    if _state.index is not None and _state.snapshot_by_source == wanted:
+        index_store.save(_state.index, current.values())
+
+
+def store_screening_index(say: Callable[[str], None]) -> None:
+    """Bootstrap step, the last: store the index as it stands after every list and demo step, unless the stored
+    one already matches, so the web and task workers that start next load it instead of each building it."""
+    if not selectors.latest_snapshot_ids():
+        return
+    index = screening_index_now()
+    current = _current_snapshots()
+    if {key: snapshot.pk for key, snapshot in current.items()} != _state.snapshot_by_source:
+        say("Screening index: a list changed meanwhile; the server's processes build their own.")
+        return
+    if index_store.is_current(current.values()):
+        say(f"Screening index: the stored one is current ({len(index)} entities).")
+        return
+    path = index_store.save(index, current.values())
+    if path is not None:
+        say(f"Screening index: stored in {path} ({len(index)} entities).")
 
 
 def _rebuild(wanted: dict[str, int]) -> None:
