@@ -48,11 +48,9 @@ lock: | $(VENV)/bin/python
 	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
 	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
+# Key ring, translations, migrations and the first-run steps (manage.py bootstrap), in one process.
 setup: $(VENV)/.run-deps
-	$(PY) manage.py generate_keys
-	$(PY) manage.py compile_translations -v 0
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py bootstrap --site-url http://$(HOST):$(PORT)
+	$(PY) manage.py setup --site-url http://$(HOST):$(PORT)
 
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)

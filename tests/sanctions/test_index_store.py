@@ -146,3 +146,14 @@ def test_the_bootstrap_step_stores_the_index_after_the_demo_changes(shared_data:
     assert "stored" in said[-1]
     live_index.store_screening_index(said.append)
     assert "current" in said[-1], "a second start finds the stored index current and writes nothing"
+
+
+@pytest.mark.django_db
+def test_bootstrap_stores_the_index_once_at_its_last_step(shared_data: Path, store: Path) -> None:
+    import_file("eu_journal", _journal(shared_data) / "32006R0765.csv", by=None)
+    live_index.store_only_when_asked()
+    live_index.screening_index()
+    assert not store.exists(), "the demo steps may still change the lists: nothing stored at the first build"
+    said: list[str] = []
+    live_index.store_screening_index(said.append)
+    assert index_store.is_current(selectors.latest_snapshots())

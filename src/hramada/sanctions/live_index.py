@@ -36,6 +36,7 @@ class _State:
     checked_at: float = 0.0
     rebuilds: int = 0
     updates: int = 0
+    store_when_built: bool = True
 
 
 _state = _State()
@@ -87,8 +88,14 @@ def _load_or_rebuild(current: dict[str, Snapshot], wanted: dict[str, int]) -> No
         logger.info("screening index loaded: %d entities in %.1f s", len(stored.index), _state.build_seconds)
         return
     _rebuild(wanted)
-    if _state.index is not None and _state.snapshot_by_source == wanted:
+    if _state.store_when_built and _state.index is not None and _state.snapshot_by_source == wanted:
         index_store.save(_state.index, current.values())
+
+
+def store_only_when_asked() -> None:
+    """This process stores its index only through :func:`store_screening_index` (bootstrap: the demo steps change
+    the lists after the first build, so storing then would be written again at the end)."""
+    _state.store_when_built = False
 
 
 def store_screening_index(say: Callable[[str], None]) -> None:
@@ -193,6 +200,7 @@ def reset_screening_index() -> None:
         _state.index = None
         _state.snapshot_by_source = {}
         _state.checked_at = 0.0
+        _state.store_when_built = True
 
 
 def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:

@@ -1,0 +1,37 @@
+"""`manage.py setup`: everything `make run` does before serving, in one process (idempotent).
+
+The key ring, the compiled translations, the migrations and the first-run steps (``bootstrap``), in this order. One
+process instead of four saves three start-ups of Django (2 to 4 s of CPU each) on a first run.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Create the key ring, compile translations, migrate and run the first-run steps (what `make run` needs)."
+    # The key ring check would refuse to run the very command that creates the key ring; migrate runs the checks
+    # once the ring exists, before anything touches the database.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the platform will be served, for the sign-in address in the banner (default: %(default)s).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        out = {"stdout": self.stdout, "stderr": self.stderr}
+        call_command("generate_keys", **out)
+        call_command("compile_translations", verbosity=0, **out)
+        started = time.perf_counter()
+        # With the system checks `manage.py migrate` runs (the key ring exists by now).
+        call_command("migrate", interactive=False, verbosity=0, skip_checks=False, **out)
+        self.stdout.write(f"Database migrated in {time.perf_counter() - started:.1f} s.")
+        call_command("bootstrap", site_url=options["site_url"], **out)

@@ -1,0 +1,42 @@
+"""`manage.py setup` does what `make run` needs before serving, in one process and in order; `bootstrap` says how
+long each first-run step took."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from hramada.core.bootstrap import BootstrapStep
+from hramada.core.management.commands import bootstrap, setup
+
+
+def test_setup_creates_keys_compiles_migrates_with_checks_then_bootstraps(monkeypatch: Any) -> None:
+    called: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr(setup, "call_command", lambda name, **options: called.append((name, options)))
+    call_command("setup", site_url="http://example.invalid:8080", stdout=io.StringIO())
+    assert [name for name, _ in called] == ["generate_keys", "compile_translations", "migrate", "bootstrap"]
+    options = dict(called)
+    assert options["migrate"]["skip_checks"] is False, "the system checks run once the key ring exists"
+    assert options["migrate"]["interactive"] is False
+    assert options["bootstrap"]["site_url"] == "http://example.invalid:8080"
+
+
+@pytest.mark.django_db
+def test_bootstrap_says_how_long_each_step_took(monkeypatch: Any) -> None:
+    ran: list[str] = []
+    fake = [
+        BootstrapStep(key="one", description="First step", run=lambda say: ran.append("one")),
+        BootstrapStep(key="two", description="Second step", run=lambda say: ran.append("two")),
+    ]
+    monkeypatch.setattr(bootstrap, "steps", lambda: fake)
+    out = io.StringIO()
+    call_command("bootstrap", skip=["two"], stdout=out)
+    lines = out.getvalue().splitlines()
+    assert ran == ["one"]
+    assert lines[0] == "- First step"
+    assert lines[1].startswith("  done in ") and "CPU" in lines[1]
+    assert any(line.startswith("First-run set-up done in ") for line in lines)
+    assert not any("Second step" in line for line in lines)
