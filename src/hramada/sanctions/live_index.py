@@ -3,7 +3,8 @@
 This is where the sanctions store and the screening engine meet: `screening_index()` returns an engine
 `ScreeningIndex` built from the latest snapshot of every source. When a new snapshot appears, only what its delta
 changed is re-indexed (`changed_entities`), so a daily list update costs milliseconds, not a rebuild. Each web or
-worker process holds its own copy, as the design's scale path says; nothing is shared between processes.
+worker process holds its own copy, as the design's scale path says; a process that starts loads the copy stored by
+the last one that built it (:mod:`hramada.sanctions.index_store`) when it was built from exactly the current lists.
 """
 
 from __future__ import annotations
