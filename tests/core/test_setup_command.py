@@ -40,3 +40,36 @@ def test_bootstrap_says_how_long_each_step_took(monkeypatch: Any) -> None:
     assert lines[1].startswith("  done in ") and "CPU" in lines[1]
     assert any(line.startswith("First-run set-up done in ") for line in lines)
     assert not any("Second step" in line for line in lines)
+
+
+class _ExitedError(Exception):
+    pass
+
+
+def test_setup_from_the_command_line_exits_at_once_once_everything_is_written(monkeypatch: Any) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(setup, "call_command", lambda name, **options: events.append(name))
+    monkeypatch.setattr(setup.connections, "close_all", lambda: events.append("closed"))
+
+    def exit_now(status: int) -> None:
+        events.append(f"exit {status}")
+        raise _ExitedError
+
+    monkeypatch.setattr(setup.os, "_exit", exit_now)
+    with pytest.raises(_ExitedError):
+        setup.Command(stdout=io.StringIO()).run_from_argv(["manage.py", "setup"])
+    assert events[:4] == ["generate_keys", "compile_translations", "migrate", "bootstrap"]
+    assert events[-2:] == ["closed", "exit 0"], "connections are closed before the process ends"
+
+
+def test_a_failed_setup_exits_with_its_error_not_at_once(monkeypatch: Any) -> None:
+    from django.core.management.base import CommandError
+
+    def fail(name: str, **options: Any) -> None:
+        raise CommandError("no key ring")
+
+    monkeypatch.setattr(setup, "call_command", fail)
+    monkeypatch.setattr(setup.os, "_exit", lambda status: (_ for _ in ()).throw(AssertionError("fast exit")))
+    with pytest.raises(SystemExit) as exited:
+        setup.Command(stdout=io.StringIO(), stderr=io.StringIO()).run_from_argv(["manage.py", "setup"])
+    assert exited.value.code == 1

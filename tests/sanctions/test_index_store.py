@@ -13,7 +13,7 @@ from hramada.core import crypto
 from hramada.sanctions import index_store, live_index, selectors
 from hramada.sanctions.models import EntityVersion
 from hramada.sanctions.services import import_file
-from hramada.screening import Query, screen
+from hramada.screening import Query, ScreeningIndex, screen
 
 
 @pytest.fixture(autouse=True)
@@ -144,6 +144,11 @@ def test_the_bootstrap_step_stores_the_index_after_the_demo_changes(shared_data:
     live_index.store_screening_index(said.append)
     assert index_store.is_current(selectors.latest_snapshots())
     assert "stored" in said[-1]
+    assert live_index.index_status()["updates"] == 1, "the amendment went in as a delta, not a rebuild"
+    stored = index_store.load(selectors.latest_snapshots())
+    rebuilt = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))
+    assert stored is not None and len(stored.index) == len(rebuilt)
+    assert set(stored.snapshot_by_source.values()) == {s.pk for s in selectors.latest_snapshots()}
     live_index.store_screening_index(said.append)
     assert "current" in said[-1], "a second start finds the stored index current and writes nothing"
 

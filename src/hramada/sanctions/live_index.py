@@ -104,10 +104,18 @@ def store_screening_index(say: Callable[[str], None]) -> None:
     one already matches, so the web and task workers that start next load it instead of each building it."""
     if not selectors.latest_snapshot_ids():
         return
-    index = screening_index_now()
-    current = _current_snapshots()
-    if {key: snapshot.pk for key, snapshot in current.items()} != _state.snapshot_by_source:
-        say("Screening index: a list changed meanwhile; the server's processes build their own.")
+    with _lock:
+        current = _current_snapshots()
+        wanted = {key: snapshot.pk for key, snapshot in current.items()}
+        if _state.index is None or _state.snapshot_by_source == {}:
+            _load_or_rebuild(current, wanted)
+        elif wanted != _state.snapshot_by_source:
+            # Bootstrap screens on no other thread, so the demo's list changes need no copy-on-write here.
+            _update(current, wanted, in_place=True)
+        _state.checked_at = time.monotonic()
+        index = _state.index
+    if index is None or wanted != _state.snapshot_by_source:
+        say("Screening index: not current; the server's processes build their own.")
         return
     if index_store.is_current(current.values()):
         say(f"Screening index: the stored one is current ({len(index)} entities).")
@@ -128,17 +136,29 @@ def _rebuild(wanted: dict[str, int]) -> None:
     logger.info("screening index built: %d entities in %.1f s", len(index), _state.build_seconds)
 
 
-def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
+def _update(current: dict[str, Snapshot], wanted: dict[str, int], *, in_place: bool = False) -> None:
     """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt.
 
     The engine's index must not change while other threads screen with it, so the delta goes into a copy that
     replaces the served index in one assignment (copy-on-write: about 2 s for every bundled list, against 5 s for
-    a rebuild; requests meanwhile keep screening against the previous lists).
+    a rebuild; requests meanwhile keep screening against the previous lists). ``in_place``: no other thread
+    screens (bootstrap), so the delta goes into the index itself; should it fail half-way, the index is dropped.
     """
     if _state.index is None:
         _rebuild(wanted)
         return
+    if in_place:
+        try:
+            _apply_deltas(_state.index, current, wanted)
+        except BaseException:
+            reset_screening_index_unlocked()
+            raise
+        return
     index: ScreeningIndex = pickle.loads(pickle.dumps(_state.index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    _apply_deltas(index, current, wanted)
+
+
+def _apply_deltas(index: ScreeningIndex, current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
     applied = dict(_state.snapshot_by_source)
     for key, snapshot in current.items():
         held = applied.get(key)
@@ -198,10 +218,14 @@ def index_status() -> dict[str, object]:
 def reset_screening_index() -> None:
     """Forget the index (tests, and after a restore of the database)."""
     with _lock:
-        _state.index = None
-        _state.snapshot_by_source = {}
-        _state.checked_at = 0.0
-        _state.store_when_built = True
+        reset_screening_index_unlocked()
+
+
+def reset_screening_index_unlocked() -> None:
+    _state.index = None
+    _state.snapshot_by_source = {}
+    _state.checked_at = 0.0
+    _state.store_when_built = True
 
 
 def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:

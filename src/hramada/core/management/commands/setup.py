@@ -6,11 +6,15 @@ process instead of four saves three start-ups of Django (2 to 4 s of CPU each) o
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
 import time
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
 
 
 class Command(BaseCommand):
@@ -35,3 +39,14 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0, skip_checks=False, **out)
         self.stdout.write(f"Database migrated in {time.perf_counter() - started:.1f} s.")
         call_command("bootstrap", site_url=options["site_url"], **out)
+
+    def run_from_argv(self, argv: list[str]) -> None:
+        super().run_from_argv(argv)  # an error has printed its message and exited with status 1 by now
+        # The set-up leaves millions of objects behind (the screening index, the importers' caches); freeing them
+        # one by one as the interpreter shuts down took 5 to 15 s. Everything is committed and written by now:
+        # close and flush what is open and let the operating system take the memory back at once.
+        connections.close_all()
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
