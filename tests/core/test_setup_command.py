@@ -73,3 +73,20 @@ def test_a_failed_setup_exits_with_its_error_not_at_once(monkeypatch: Any) -> No
     with pytest.raises(SystemExit) as exited:
         setup.Command(stdout=io.StringIO(), stderr=io.StringIO()).run_from_argv(["manage.py", "setup"])
     assert exited.value.code == 1
+
+
+@pytest.mark.django_db
+def test_the_first_run_steps_run_with_fewer_garbage_collections_and_the_thresholds_come_back(
+    monkeypatch: Any,
+) -> None:
+    import gc
+
+    from hramada.core.bootstrap import SETUP_GC_THRESHOLDS
+
+    seen: list[tuple[int, ...]] = []
+    fake = [BootstrapStep(key="one", description="Step", run=lambda say: seen.append(gc.get_threshold()))]
+    monkeypatch.setattr(bootstrap, "steps", lambda: fake)
+    before = gc.get_threshold()
+    call_command("bootstrap", stdout=io.StringIO())
+    assert seen == [SETUP_GC_THRESHOLDS] and SETUP_GC_THRESHOLDS[0] > before[0]
+    assert gc.get_threshold() == before

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from hramada.core.bootstrap import create_first_administrator, steps
+from hramada.core.bootstrap import create_first_administrator, fewer_collections, steps
 
 
 class Command(BaseCommand):
@@ -23,6 +23,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with fewer_collections():
+            self._run(options)
+
+    def _run(self, options: dict[str, Any]) -> None:
         # The administrator's one-time password is printed last, so the loading steps do not scroll it away.
         banner: list[str] = []
         started = time.perf_counter()

@@ -16,6 +16,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connections
 
+from hramada.core.bootstrap import fewer_collections
+
 
 class Command(BaseCommand):
     help = "Create the key ring, compile translations, migrate and run the first-run steps (what `make run` needs)."
@@ -36,7 +38,8 @@ class Command(BaseCommand):
         call_command("compile_translations", verbosity=0, **out)
         started = time.perf_counter()
         # With the system checks `manage.py migrate` runs (the key ring exists by now).
-        call_command("migrate", interactive=False, verbosity=0, skip_checks=False, **out)
+        with fewer_collections():
+            call_command("migrate", interactive=False, verbosity=0, skip_checks=False, **out)
         self.stdout.write(f"Database migrated in {time.perf_counter() - started:.1f} s.")
         call_command("bootstrap", site_url=options["site_url"], **out)
 
