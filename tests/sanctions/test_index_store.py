@@ -151,6 +151,12 @@ def test_the_bootstrap_step_stores_the_index_after_the_demo_changes(shared_data:
     assert set(stored.snapshot_by_source.values()) == {s.pk for s in selectors.latest_snapshots()}
     live_index.store_screening_index(said.append)
     assert "current" in said[-1], "a second start finds the stored index current and writes nothing"
+    live_index.reset_screening_index()
+    written = store.stat().st_mtime_ns
+    live_index.store_screening_index(said.append)
+    assert "current" in said[-1]
+    assert not live_index.index_built(), "a new process checks the stored index without loading it"
+    assert store.stat().st_mtime_ns == written
 
 
 @pytest.mark.django_db

@@ -107,6 +107,9 @@ def store_screening_index(say: Callable[[str], None]) -> None:
     with _lock:
         current = _current_snapshots()
         wanted = {key: snapshot.pk for key, snapshot in current.items()}
+        if _state.index is None and index_store.is_current(current.values()):
+            say("Screening index: the stored one is current.")  # a second start: nothing to load or write
+            return
         if _state.index is None or _state.snapshot_by_source == {}:
             _load_or_rebuild(current, wanted)
         elif wanted != _state.snapshot_by_source:
