@@ -120,6 +120,13 @@ def _snapshot_key() -> tuple[int, ...]:
     return public.current_lists_version()
 
 
+def on_list_change(receiver: Any, dispatch_uid: str) -> None:
+    """Call `receiver` after every new snapshot of any list (the sanctions app's `list_changed`, after commit)."""
+    from hramada.sanctions import public
+
+    public.list_changed.connect(receiver, dispatch_uid=dispatch_uid)
+
+
 def current_lists_version() -> tuple[int, ...]:
     """The current snapshot of each list (what the deemed-sanctioned results were computed from)."""
     return _snapshot_key()

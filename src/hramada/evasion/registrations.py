@@ -30,9 +30,9 @@ def _refresh_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -
 def register_all() -> None:
     from hramada.core.counterparties import CounterpartySource, register_counterparty_source
     from hramada.evasion.counterparties import evasion_counterparties
-    from hramada.sanctions.public import list_changed
+    from hramada.evasion.listed import on_list_change
 
-    list_changed.connect(_refresh_after_list_change, dispatch_uid="evasion.deemed_sanctioned")
+    on_list_change(_refresh_after_list_change, dispatch_uid="evasion.deemed_sanctioned")
 
     register_counterparty_source(CounterpartySource("evasion", str(_("Evasion")), evasion_counterparties))
     register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))
