@@ -141,10 +141,13 @@ def test_the_bootstrap_step_stores_the_index_after_the_demo_changes(shared_data:
     live_index.screening_index()
     import_file("eu_journal", journal / "amendment-32026R1846.csv", by=None)  # after the index was built
     said: list[str] = []
+    updates = live_index.index_status()["updates"]  # counted for the process's life, other tests included
     live_index.store_screening_index(said.append)
     assert index_store.is_current(selectors.latest_snapshots())
     assert "stored" in said[-1]
-    assert live_index.index_status()["updates"] == 1, "the amendment went in as a delta, not a rebuild"
+    assert live_index.index_status()["updates"] == updates + 1, (
+        "the amendment went in as a delta, not a rebuild"
+    )
     stored = index_store.load(selectors.latest_snapshots())
     rebuilt = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))
     assert stored is not None and len(stored.index) == len(rebuilt)

@@ -107,6 +107,8 @@ def test_compound_words_meet_the_words_they_were_cut_from(query: str, listed: st
         ("Grodno Khimvolokno", "Grodno Chemical Glass Fibre Works Neman"),
         # A prefix of a longer word is no piece: Belinvest is not "Belarusian Investigative".
         ("Belinvest", "Investigative Committee of Belarus"),
+        # Auto + service says one thing once "service" is left out as generic: a car service is no car plant.
+        ("Minsk Autoservice LLC", "Open Joint Stock Company 'Minsk Automobile Works'"),
     ],
 )
 def test_compounds_that_are_brands_or_do_not_agree_stay_apart(query: str, listed: str) -> None:

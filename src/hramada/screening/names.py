@@ -565,7 +565,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
     """`variant` with each compound word replaced by the words it was cut from (Belneftekhim -> belarus, oil,
-    chemical; `compound_meanings`), generic ones left out when others remain; None when it has no compound word."""
+    chemical; `compound_meanings`), generic ones left out; None when it has no compound word. A compound that says
+    less than two things besides the country once its generic pieces are left out (Autoservice: auto + service;
+    Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant."""
     words: list[str] = []
     keys: list[str] = []
     found = False
@@ -575,8 +577,12 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
             words.append(word)
             keys.append(key)
             continue
+        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))]
+        if len(set(kept) - _COUNTRY_PIECES) < 2:
+            words.append(word)
+            keys.append(key)
+            continue
         found = True
-        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))] or list(meanings)
         words += [word] * len(kept)
         keys += kept
     if not found:
