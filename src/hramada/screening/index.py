@@ -105,6 +105,20 @@ def variant_keys(
     return keys
 
 
+def listed_keys(variants: Iterable[NameVariant]) -> set[str]:
+    """The retrieval keys a listed name is filed under: those of `variant_keys` (not a query), without their
+    weights, which only a query uses (the build's hot path: one set, no weight per key)."""
+    keys: set[str] = set()
+    for variant in variants:
+        for part in variant.keys:
+            keys.update(part_keys(part))
+        keys.update(f"s:{sk}" for sk in variant.skeletons if len(sk) >= 2)
+        if len(variant.keys) > 1 and len(variant.joined) >= 6:
+            keys.add(f"t:{variant.joined}")
+        keys.update(f"a:{acronym}" for acronym in acronym_keys(variant))
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedName:
     entity_id: str
@@ -171,8 +185,9 @@ class ScreeningIndex:
             self._next_name_id += 1
             self.names[name_id] = IndexedName(entity.id, name, variants)
             ids.append(name_id)
-            for key in {k for v in variants for k in variant_keys(v)}:
-                self._postings[key].add(name_id)
+            postings = self._postings
+            for key in listed_keys(variants):
+                postings[key].add(name_id)
         self._entity_names[entity.id] = ids
         for _, value in entity.identifiers:
             self._identifiers[value].add(entity.id)
@@ -216,7 +231,7 @@ class ScreeningIndex:
             return
         for name_id in self._entity_names.pop(entity_id, []):
             indexed = self.names.pop(name_id)
-            for key in {k for v in indexed.variants for k in variant_keys(v)}:
+            for key in listed_keys(indexed.variants):
                 posting = self._postings.get(key)
                 if posting is not None:
                     posting.discard(name_id)
