@@ -13,6 +13,14 @@ help:
 	@echo "make run    set up (venv, database under var/, keys, administrator, bundled lists, demo) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install test dependencies and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 
+# A shell that sets PYTHONDONTWRITEBYTECODE would have each of the nine Python processes of `make run` compile every
+# module it imports from source again (2 to 4 s of CPU each); their bytecode goes under var/pycache instead, so
+# nothing is written beside the sources or into the virtual environment all the same.
+ifneq ($(PYTHONDONTWRITEBYTECODE),)
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX ?= $(CURDIR)/var/pycache
+endif
+
 # Every install takes the versions in the lock files; requirements/overrides.txt keeps the source-only PyICU out
 # (icukit-pyicu provides the same module as a wheel with ICU inside), so no compiler or ICU headers are needed.
 UV_INSTALL := $(UV) pip install -q --python $(PY) --override requirements/overrides.txt
@@ -40,11 +48,9 @@ lock: | $(VENV)/bin/python
 	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
 	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
+# Key ring, translations, migrations and the first-run steps (manage.py bootstrap), in one process.
 setup: $(VENV)/.run-deps
-	$(PY) manage.py generate_keys
-	$(PY) manage.py compile_translations -v 0
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py bootstrap --site-url http://$(HOST):$(PORT)
+	$(PY) manage.py setup --site-url http://$(HOST):$(PORT)
 
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)

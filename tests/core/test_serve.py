@@ -37,3 +37,30 @@ def test_serve_starts_gunicorn_with_that_configuration(monkeypatch: Any) -> None
     web = started[-1]
     assert "gunicorn" in web
     assert web[web.index("--config") + 1] == "python:hramada.gunicorn_conf"
+
+
+def test_the_task_worker_and_periodic_jobs_yield_the_cpu_to_the_web_workers(monkeypatch: Any) -> None:
+    started: list[tuple[list[str], Any]] = []
+
+    class Child:
+        def __init__(self, argv: list[str], **kwargs: Any) -> None:
+            started.append((argv, kwargs.get("preexec_fn")))
+
+        def poll(self) -> int:
+            return 0
+
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve, "_refuse_unmigrated_database", lambda: None)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    serve.Command().handle(host="127.0.0.1", port="8000", workers=1, no_worker=False)
+    by_role = {("gunicorn" if "gunicorn" in argv else argv[2]): hook for argv, hook in started}
+    assert set(by_role) == {"db_worker", "periodic", "gunicorn"}
+    assert by_role["gunicorn"] is None, "the web workers keep the priority they were started with"
+    niced: list[int] = []
+    monkeypatch.setattr(serve.os, "nice", niced.append)
+    by_role["db_worker"]()
+    by_role["periodic"]()
+    assert niced == [serve.BACKGROUND_NICENESS] * 2 and serve.BACKGROUND_NICENESS > 0

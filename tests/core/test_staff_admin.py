@@ -212,3 +212,15 @@ def test_the_first_administrator_banner_names_the_address_actually_served() -> N
     lines: list[str] = []
     create_first_administrator(lines.append, site_url="http://127.0.0.1:8123")
     assert "http://127.0.0.1:8123/staff/login/" in "\n".join(lines)
+
+
+def test_an_administrator_grants_the_legal_reviewer_role_in_staff_administration(
+    client: Any, make_staff: Any
+) -> None:
+    admin = make_staff(Role.ADMINISTRATOR, username="ala")
+    lawyer = make_staff(Role.AUDITOR, username="maryna")
+    sign_in_verified(client, admin)
+    page = client.get(f"/staff/accounts/{lawyer.pk}/").content.decode()
+    assert "legal_reviewer" in page and "Legal reviewer" in page
+    client.post(f"/staff/accounts/{lawyer.pk}/", {"action": "roles", "roles": ["legal_reviewer"]})
+    assert User.objects.get(pk=lawyer.pk).roles == {Role.LEGAL_REVIEWER}

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from hramada.evasion import parsers
 from hramada.evasion.parsers import GoodsRow, ImportRefusedError, Shipment
-from hramada.evasion.shipments import ShipmentScreener, name_key
+from hramada.evasion.shipments import GoodsWatchList, ShipmentScreener, name_key
+from hramada.evasion.transport import VesselIdentity
 
 
 def _csv(header, rows) -> bytes:
@@ -166,3 +167,48 @@ def test_hs_codes_are_matched_against_the_watch_list_by_prefix_both_ways():
         "HS 310420: watch list 3104 potash (EU 2021/1030)",
         "HS 93: watch list 930190 arms",
     ]
+
+
+_hs = st.from_regex(r"[01]{2,6}", fullmatch=True)  # two digits only, so that codes often prefix each other
+
+
+@given(st.lists(_hs, max_size=40), st.lists(_hs, min_size=1, max_size=10))
+def test_the_indexed_watch_list_finds_what_comparing_every_entry_finds_in_its_order(entries, codes):
+    goods = [GoodsRow(code, f"entry {i}", "") for i, code in enumerate(entries)]
+    watch_list = GoodsWatchList(goods)
+    for code in codes:
+        every = [e for e in goods if code.startswith(e.hs_code) or e.hs_code.startswith(code)]
+        assert watch_list.matching(code) == every
+
+
+def test_a_party_in_two_roles_is_named_in_each_role_and_a_repeated_vessel_each_time():
+    screener = ShipmentScreener(
+        screen_party=lambda n: [("ofac-1", "BALTIC TRADE LLC", 0.95)] if "baltic" in n.lower() else [],
+        nodes_named=lambda n: [],
+        coverage={},
+        names={"ofac-9": "ARTAVIL"},
+        vessels={"9187629": VesselIdentity("9187629", names=["ALPHA", "ARTAVIL"], listed_ids={"ofac-9"})},
+        vessels_by_name={},
+        goods=[],
+        listed_nodes={"ofac-1", "ofac-9"},
+    )
+    first = Shipment(
+        2,
+        "1",
+        {"shipper": "Baltic Trade LLC", "notify_party": "Baltic Trade LLC"},
+        "ARTAVIL",
+        "9187629",
+        ("", ""),
+        (),
+        None,
+        "",
+    )
+    second = Shipment(3, "2", {"consignee": "Baltic Trade LLC"}, "ARTAVIL", "9187629", ("", ""), (), None, "")
+    one, two = screener.screen(first), screener.screen(second)
+    assert [(r.kind, r.role) for r in one.reasons] == [
+        ("party", "shipper"),
+        ("party", "notify_party"),
+        ("vessel", "vessel"),
+    ]
+    assert [(r.kind, r.role) for r in two.reasons] == [("party", "consignee"), ("vessel", "vessel")]
+    assert "also known as ALPHA" in two.reasons[1].detail

@@ -51,20 +51,25 @@ def test_without_an_imported_list_screening_finds_nothing(monkeypatch: pytest.Mo
 
 
 @pytest.mark.django_db
-def test_a_new_sanctions_snapshot_rescreens_open_applications(
-    django_capture_on_commit_callbacks: Any,
+def test_a_new_listing_holds_an_open_application_through_the_monitoring_of_list_changes(
+    tmp_path: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    """One path for every list change: the monitoring screens the delta against the fund's parties and the
+    fund raises its hold on the flip (no re-screen of every application of its own)."""
     from hramada.fund.models import ScreeningHold
-    from hramada.sanctions.public import ListChange, list_changed
+    from hramada.monitoring import rescreen
+    from hramada.sanctions.services import import_file
     from tests.fund import factories
+    from tests.monitoring.conftest import EU_LIST, NAUMOV, NAUMOV_RU, eu_list_without
 
-    prog = factories.programme()
-    app = factories.submitted(prog, contact_name="Alexander Lukashenko")
-    assert not ScreeningHold.objects.exists()
-    hit = [screening.PossibleMatch("eu-lukashenka", "Aliaksandr LUKASHENKA", 0.93, "names agree")]
-    change = ListChange(
-        source="eu_journal", snapshot_id=2, previous_snapshot_id=1, changed=("eu-lukashenka",)
-    )
-    with screening.use_screener(lambda *args: hit), django_capture_on_commit_callbacks(execute=True):
-        list_changed.send(sender=ListChange, change=change)
+    live_index.reset_screening_index()
+    rescreen.forget_index()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file("eu_journal", eu_list_without(tmp_path, NAUMOV), by=None)
+    app = factories.submitted(factories.programme(), contact_name=NAUMOV_RU)
+    assert not ScreeningHold.objects.exists(), "not listed yet"
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file("eu_journal", EU_LIST, by=None)
     assert ScreeningHold.objects.filter(application=app, status="open").count() == 1
+    live_index.reset_screening_index()
+    rescreen.forget_index()

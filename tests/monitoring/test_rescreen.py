@@ -11,7 +11,7 @@ import pytest
 from hramada.core.counterparties import Counterparty, CounterpartySource, register_counterparty_source
 from hramada.core.models import AuditEntry
 from hramada.fund.models import ScreeningHold
-from hramada.monitoring import services
+from hramada.monitoring import rescreen, services
 from hramada.monitoring.models import Alert, Exposure, RescreenRun
 from hramada.sanctions import public
 from hramada.sanctions.services import import_file
@@ -107,13 +107,38 @@ def test_the_run_screens_only_the_delta_and_opens_names_with_one_audit_entry_for
     revealed = AuditEntry.objects.filter(action="monitoring.counterparties.revealed", target_id=str(run.pk))
     assert revealed.count() == 1
     detail = revealed.get().detail
-    assert detail["owners"]["monitoring"] == {"counterparties": 2, "names_opened": 2}
+    # The worker holds the watch list from its first screening: unchanged rows are not opened again.
+    assert detail["owners"]["monitoring"] == {"counterparties": 2, "names_opened": 0}
     assert detail["owners"]["fund"]["names_opened"] >= 1
     assert NAUMOV_RU not in str(detail)
     assert AuditEntry.objects.filter(action="personal_data.read").count() == reads_before
     assert run.delta_size < 20, "a person's listing is a handful of entities, not the whole list"
     alert = Alert.objects.get(owner="monitoring", first_screening=False)
     assert alert.kind == Alert.Kind.POSSIBLE_MATCH and alert.label.startswith("Suppliers")
+
+
+def _revealed(run: RescreenRun) -> dict[str, Any]:
+    entry = AuditEntry.objects.get(action="monitoring.counterparties.revealed", target_id=str(run.pk))
+    return dict(entry.detail["owners"]["monitoring"])
+
+
+def test_a_run_opens_only_the_watch_list_rows_it_does_not_hold_yet(
+    before: Path, analyst: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _watch(
+        [(NAUMOV_RU, "Person", "", ""), ("Siarhei Zhukouski", "Person", "", "")],
+        analyst,
+        django_capture_on_commit_callbacks,
+    )
+    assert _revealed(RescreenRun.objects.order_by("pk").last()) == {"counterparties": 2, "names_opened": 2}
+    _watch([("Hanna Kavalenka", "Person", "", "")], analyst, django_capture_on_commit_callbacks)
+    assert _revealed(RescreenRun.objects.order_by("pk").last()) == {"counterparties": 3, "names_opened": 1}
+    # A worker that starts afresh holds nothing: it opens every row once, and the list change still alerts.
+    rescreen.forget_index()
+    _import(EU_LIST, django_capture_on_commit_callbacks)
+    run = RescreenRun.objects.filter(snapshot_id__isnull=False).order_by("pk").last()
+    assert _revealed(run) == {"counterparties": 3, "names_opened": 3}
+    assert Alert.objects.filter(owner="monitoring", run=run, kind=Alert.Kind.POSSIBLE_MATCH).count() == 1
 
 
 def test_a_removed_listing_clears_the_match_and_says_so(

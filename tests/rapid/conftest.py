@@ -1,5 +1,5 @@
-"""Fixtures of the rapid-response tests: three analysts (drafter, legal reviewer, approver), an administrator, and
-an evidence dossier the drafter may read."""
+"""Fixtures of the rapid-response tests: a drafting analyst, a legal reviewer, an approving analyst, an
+administrator, and an evidence dossier the drafter may read."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def team(make_staff: Callable[..., Any]) -> Team:
     )
 
     drafter = make_staff(Role.SANCTIONS_ANALYST, Role.DOCUMENTER, username="drafter")
-    reviewer = make_staff(Role.SANCTIONS_ANALYST, username="reviewer")
+    reviewer = make_staff(Role.LEGAL_REVIEWER, username="reviewer")
     approver = make_staff(Role.SANCTIONS_ANALYST, username="approver")
     admin = make_staff(Role.ADMINISTRATOR, username="admin")
     group = DocumenterGroup.objects.create(name="Team")

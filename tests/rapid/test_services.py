@@ -43,7 +43,7 @@ def test_a_proposal_from_a_dossier_takes_over_the_subject_reasons_and_evidence(
 def test_a_dossier_the_drafter_may_not_read_is_refused(team: Any) -> None:
     with pytest.raises(services.ProposalRefusedError, match="may not read"):
         services.start_proposal(
-            by=team.reviewer,
+            by=team.approver,
             origin="dossier",
             trigger_kind="arrests",
             triggered_at=timezone.now(),
@@ -89,7 +89,7 @@ def test_drafter_and_legal_reviewer_may_not_approve_and_the_drafter_may_not_revi
     team: Any, from_dossier: Any
 ) -> None:
     services.submit_for_review(from_dossier, by=team.drafter)
-    with pytest.raises(services.ProposalRefusedError, match="another analyst"):
+    with pytest.raises(services.ProposalRefusedError, match="another person"):
         services.record_legal_review(from_dossier, by=team.drafter)
     services.record_legal_review(from_dossier, by=team.reviewer)
     with pytest.raises(services.ProposalRefusedError, match="another person must approve"):

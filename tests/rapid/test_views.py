@@ -54,12 +54,12 @@ def test_a_proposal_goes_from_a_dossier_through_three_people_to_export_and_adopt
     assert "Ivan Testavy" in opened.content.decode()
     client.post(reverse("rapid:submit", args=[proposal.pk]))
 
-    refused = client.post(reverse("rapid:review", args=[proposal.pk]), follow=True)
-    assert "another analyst" in _messages(refused)
+    refused = client.post(reverse("rapid:review", args=[proposal.pk]))
+    assert refused.status_code == 403, "legal review is a legal reviewer's step, not the drafting analyst's"
     _as(client, team.reviewer)
     client.post(reverse("rapid:review", args=[proposal.pk]), {"note": "ok"})
-    refused = client.post(reverse("rapid:approve", args=[proposal.pk]), follow=True)
-    assert "third person" in _messages(refused)
+    refused = client.post(reverse("rapid:approve", args=[proposal.pk]))
+    assert refused.status_code == 403, "the legal reviewer does not approve"
     _as(client, team.approver)
     client.post(reverse("rapid:approve", args=[proposal.pk]))
     proposal.refresh_from_db()
@@ -198,3 +198,16 @@ def test_a_refused_new_proposal_keeps_what_was_typed(client: Any, team: Any) -> 
     page = response.content.decode()
     assert "Пятро Ласкавы" in page and "Organised rail transit of Russian armour." in page
     assert not Proposal.objects.exists()
+
+
+def test_the_legal_review_button_is_shown_to_the_legal_reviewer_only(
+    client: Any, team: Any, from_dossier: Any
+) -> None:
+    from hramada.rapid import services
+
+    services.submit_for_review(from_dossier, by=team.drafter)
+    page = reverse("rapid:proposal", args=[from_dossier.pk])
+    _as(client, team.reviewer)
+    assert 'id="record-review"' in client.get(page).content.decode()
+    _as(client, team.approver)
+    assert 'id="record-review"' not in client.get(page).content.decode()

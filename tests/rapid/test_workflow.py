@@ -48,7 +48,7 @@ def test_a_returned_proposal_is_changed_by_its_drafter_only_and_screened_again(
     with pytest.raises(services.ProposalRefusedError, match="Only the drafter"):
         services.update_proposal(
             from_dossier,
-            by=team.reviewer,
+            by=team.approver,
             subject=subject,
             subject_kind="Person",
             criterion="human_rights",
@@ -116,3 +116,18 @@ def test_a_second_click_on_the_same_form_starts_one_proposal(team: Any) -> None:
             token=token,
         )
     assert Proposal.objects.count() == 1
+
+
+def test_legal_review_is_a_legal_reviewers_step_and_the_legal_reviewer_does_not_approve(
+    team: Any, from_dossier: Any
+) -> None:
+    assert workflow.BY_NAME["record_legal_review"].roles == {Role.LEGAL_REVIEWER}
+    services.submit_for_review(from_dossier, by=team.drafter)
+    with pytest.raises(services.ProposalRefusedError):
+        services.record_legal_review(from_dossier, by=team.approver)  # a sanctions analyst, not a lawyer
+    reviewed = services.record_legal_review(
+        from_dossier, by=team.reviewer, note="Criterion and reasons hold."
+    )
+    assert reviewed.state == State.REVIEWED and reviewed.reviewed_by == team.reviewer
+    with pytest.raises(services.ProposalRefusedError):
+        services.approve(reviewed, by=team.reviewer)

@@ -27,6 +27,26 @@ def test_one_name_in_belarusian_russian_and_latin_links_and_another_organisation
     assert _pairs(mentions) == {(1, 2), (1, 3), (2, 3)}
 
 
+def test_names_differing_in_inflection_and_in_words_of_one_meaning_link_and_another_town_does_not() -> None:
+    mentions = [
+        Mention(1, "Медыйная супольнасць настаўнікаў Нясвіжа"),
+        Mention(2, "ОО «Медийное сообщество учителей Несвижа»"),
+        Mention(3, "Экалагічная ліга лекараў Баранавічаў"),
+        Mention(4, "Экологическая лига врачей Барановичей"),
+        Mention(5, "Экологическая лига врачей Слонима"),
+    ]
+    links = linkage.link(mentions)
+    assert {(link.a, link.b) for link in links} == {(1, 2), (3, 4)}
+    assert all(link.evidence["name"] == "same words but for inflection" for link in links)
+
+
+def test_coarse_keys_drop_endings_and_unstressed_vowels_only() -> None:
+    assert linkage.coarse_key("nasviza") == linkage.coarse_key("nesviza")
+    assert linkage.coarse_key("baranavicav") == linkage.coarse_key("baranavicei")
+    assert linkage.coarse_key("minska") != linkage.coarse_key("pinska")
+    assert linkage.coarse_key("#407") == "#407"
+
+
 def test_a_registration_number_decides_where_names_are_translations() -> None:
     mentions = [
         Mention(1, "Незалежная суполка мастакоў Гродна", registration="ix-1", country="LT"),

@@ -5,8 +5,10 @@ domain app itself. Every step must be idempotent: `make run` calls bootstrap on 
 
 from __future__ import annotations
 
+import gc
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -34,6 +36,23 @@ def register_step(step: BootstrapStep) -> None:
 
 def steps() -> list[BootstrapStep]:
     return sorted(_steps.values(), key=lambda s: (s.order, s.key))
+
+
+# The first-run steps keep millions of objects alive (lists being imported, the screening index); with the default
+# thresholds the cyclic garbage collector walked all of them again and again: a quarter of the CPU of the set-up
+# (16 s of 69 in a measurement). Collecting a hundred times less often costs a little memory for a few minutes.
+SETUP_GC_THRESHOLDS = (70_000, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with the garbage collector's generation-0 threshold raised (restored afterwards)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*SETUP_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def create_first_administrator(

@@ -9,19 +9,22 @@ raises its hold).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
 from django.views.decorators.debug import sensitive_variables
 
+from hramada.core import crypto
 from hramada.core.fields import _encrypted_field
+from hramada.core.sealed import Sealed
 
 __all__ = [
     "Counterparty",
     "CounterpartySource",
     "Flip",
+    "SealedTextOpener",
     "counterparty_sources",
     "open_for_batch",
     "register_counterparty_source",
@@ -48,6 +51,8 @@ class Counterparty:
     label: str = ""
     url: str = ""
     encrypted: bool = False
+    stamp: str = ""
+    """From a source with ``stamps``: the stamp this counterparty was opened under (see ``CounterpartySource``)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,13 @@ class CounterpartySource:
     on_flip: Callable[[Flip], Any] | None = None
     """Told of each flip; a truthy answer to a pair found at a first screening (the owner raised something new)
     files the alert under the owner too."""
+    stamps: Callable[[], Iterable[tuple[str, str]]] | None = None
+    """Optional, for a source of many counterparties: ``(ref, stamp)`` of every counterparty *without opening
+    anything*, the stamp a digest of what is stored (ciphertexts as stored, never a plaintext), so it changes
+    whenever the counterparty does. A watcher that already holds a counterparty under the same stamp does not
+    open it again; it asks ``opened`` for the others."""
+    opened: Callable[[Collection[str]], Iterable[Counterparty]] | None = None
+    """With ``stamps``: the counterparties of these references, opened, each with its ``stamp``."""
 
 
 _sources: dict[str, CounterpartySource] = {}
@@ -93,3 +105,19 @@ def open_for_batch(instance: models.Model, field_name: str) -> Any:
     f = _encrypted_field(type(instance), field_name)
     plaintext = f.open(getattr(instance, f.attname))
     return plaintext
+
+
+class SealedTextOpener:
+    """Opens stored values of encrypted *text* fields for a counterparty source, without one audit entry each (as
+    :func:`open_for_batch`) and with the key ring loaded once per batch: through the field, every value checks the
+    ring's file again, which was about 70% of the 160 µs one name took to open (measured on 20,000 names)."""
+
+    def __init__(self) -> None:
+        self._ring = crypto.load_keyring()
+
+    @sensitive_variables("plaintext")
+    def __call__(self, value: Any) -> str:
+        if isinstance(value, Sealed):
+            plaintext = crypto.decrypt(value.ciphertext, label=value.label, ring=self._ring)
+            return plaintext
+        return "" if value is None else str(value)

@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     FINANCE_OFFICER = "finance_officer", _("Finance officer")
     DONOR_COORDINATOR = "donor_coordinator", _("Donor coordinator")
     SANCTIONS_ANALYST = "sanctions_analyst", _("Sanctions analyst")
+    LEGAL_REVIEWER = "legal_reviewer", _("Legal reviewer")
     DOCUMENTER = "documenter", _("Documenter")
     AUDITOR = "auditor", _("Auditor (read-only)")
 

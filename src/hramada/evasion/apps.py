@@ -15,5 +15,6 @@ class EvasionConfig(AppConfig):
         from hramada.evasion import public, registrations
 
         registrations.register_all()
-        # A web process builds the ownership graph at start-up, so the API's first match does not wait for it.
+        # A web process finds the stored deemed-sanctioned results at start-up (a few queries, no graph; see
+        # docs/evasion.md), so the API's first match does not wait.
         register_warmup(Warmup(key="evasion-graph", run=public.warm_up))

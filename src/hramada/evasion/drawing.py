@@ -7,6 +7,7 @@ and carries the share or the kind of link. Listed parties are red, entities cove
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from hramada.evasion.graph import Coverage, Link, LinkKind, OwnershipGraph
@@ -48,7 +49,7 @@ def _edge_label(link: Link) -> str:
 def ownership_svg(
     graph: OwnershipGraph,
     focus: str,
-    coverage: dict[str, dict[str, Coverage]],
+    coverage: Mapping[str, Mapping[str, Coverage]],
     *,
     title: str = "",
     href: dict[str, str] | None = None,

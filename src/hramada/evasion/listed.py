@@ -120,6 +120,18 @@ def _snapshot_key() -> tuple[int, ...]:
     return public.current_lists_version()
 
 
+def on_list_change(receiver: Any, dispatch_uid: str) -> None:
+    """Call `receiver` after every new snapshot of any list (the sanctions app's `list_changed`, after commit)."""
+    from hramada.sanctions import public
+
+    public.list_changed.connect(receiver, dispatch_uid=dispatch_uid)
+
+
+def current_lists_version() -> tuple[int, ...]:
+    """The current snapshot of each list (what the deemed-sanctioned results were computed from)."""
+    return _snapshot_key()
+
+
 def build(entities: Iterable[dict[str, Any]], *, today: date | None = None) -> ListedData:
     """Listed data from FtM entities (each with ``datasets`` = [source key]). Pure: tests feed it directly."""
     today = today or date.today()  # noqa: DTZ011 (a calendar date decides whether an ownership has ended)

@@ -155,3 +155,52 @@ class ShipmentScreening(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class DeemedComputation(models.Model):
+    """One computation of both ownership rules over the lists and the imported company data, made by the task
+    worker; the web workers read its :class:`DeemedEntity` rows instead of building the ownership graph.
+
+    ``version`` names what it was computed from (the current list snapshots and the imported datasets); the newest
+    computation and the one before it are kept (a worker reading the previous one a moment ago still finds it)."""
+
+    version = models.CharField(max_length=300, db_index=True)
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField(default=0)
+    entities = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("-pk",)
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.entities} deemed)"
+
+
+class DeemedEntity(models.Model):
+    """An entity that one rule covers without a list naming it: the reason and the path, as the API explains it.
+
+    Names are those of the lists and of the imported company data, stored as the holdings themselves are."""
+
+    computation = models.ForeignKey(DeemedComputation, on_delete=models.CASCADE, related_name="deemed")
+    rule = models.CharField(max_length=8)
+    entity_id = models.CharField(max_length=255)
+    name = models.CharField(max_length=500)
+    name_key = models.CharField(max_length=500)  # letters and digits of the name, upper case, single spaces
+    schema = models.CharField(max_length=64)
+    aggregate = models.CharField(max_length=40)
+    criteria = models.JSONField(default=list)
+    path = models.JSONField(default=list)  # [[entity id, name, via], ...] from the listed party down
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["computation", "rule", "entity_id"], name="evasion_deemed_once_a_rule"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["computation", "entity_id"], name="evasion_deemed_entity"),
+            models.Index(fields=["computation", "name_key"], name="evasion_deemed_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.entity_id}"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from hramada.evasion import selectors
-from hramada.evasion.graph import Coverage
+from hramada.evasion.models import DeemedEntity
 
 __all__ = [
     "RULES",
@@ -45,19 +45,36 @@ RULE_TITLES = {"ofac": "OFAC 50% rule", "eu": "EU ownership and control"}
 # How often a process asks whether the lists or the imported company data changed (three queries): a screening
 # request then costs none, and a change is seen at most this many seconds late (as the screening index's).
 FRESHNESS_SECONDS = 2.0
-_held: dict[str, tuple[float, selectors.World]] = {}
+# The stored computation this process reads: (when it was looked up, its pk); versions whose refresh was asked for.
+_held: dict[str, tuple[float, int]] = {}
+_asked: set[str] = set()
 _held_lock = threading.Lock()
 
 
-def _world() -> selectors.World:
+def _computation() -> int:
+    """The stored deemed-sanctioned results to read (the pk of their computation).
+
+    The task worker computes them after every list change and ownership import, so a web worker builds no graph:
+    it reads rows. Until the task has stored results for the current lists and datasets, the newest results are
+    read (a change is seen as late as the task takes) and the task is asked for once; only where nothing was ever
+    stored (a new installation) are they computed here, once, and stored for every worker."""
     now = time.monotonic()
-    held = _held.get("world")
+    held = _held.get("computation")
     if held is not None and now - held[0] < FRESHNESS_SECONDS:
         return held[1]
-    world = selectors.world()
+    from hramada.evasion import services
+
+    version = selectors.results_version()
+    latest = selectors.latest_computation()
+    if latest is not None and latest.version != version and version not in _asked:
+        _asked.add(version)
+        services.refresh_deemed_sanctioned_soon()  # the immediate backend (tests) has stored them on return
+        latest = selectors.latest_computation()
+    if latest is None:
+        latest = services.store_deemed_sanctioned()
     with _held_lock:
-        _held["world"] = (now, world)
-    return world
+        _held["computation"] = (now, latest.pk)
+    return latest.pk
 
 
 @dataclass(frozen=True)
@@ -100,58 +117,46 @@ class DeemedSanctioned:
         return f"Deemed sanctioned under the {RULE_TITLES.get(self.rule, self.rule)} ({criteria}, {self.aggregate}%)"
 
 
-def _deemed(coverage: Coverage, world: selectors.World) -> DeemedSanctioned:
-    node = world.graph.node(coverage.entity)
+def _deemed(row: DeemedEntity) -> DeemedSanctioned:
     return DeemedSanctioned(
-        entity_id=coverage.entity,
-        name=node.name or coverage.entity,
-        schema=node.schema,
-        rule=coverage.rule,
-        aggregate=format(coverage.aggregate.normalize(), "f"),
-        criteria=tuple(coverage.criteria),
-        path=tuple(
-            PathStep(entity_id=entity, name=world.graph.name(entity), via=via if index else "")
-            for index, (entity, via) in enumerate(coverage.path)
-        ),
+        entity_id=row.entity_id,
+        name=row.name or row.entity_id,
+        schema=row.schema,
+        rule=row.rule,
+        aggregate=row.aggregate,
+        criteria=tuple(row.criteria),
+        path=tuple(PathStep(entity_id=entity, name=name, via=via) for entity, name, via in row.path),
     )
 
 
 def deemed_sanctioned_of(entity_ids: Collection[str]) -> dict[str, tuple[DeemedSanctioned, ...]]:
     """For each of these graph entity ids (a listed FtM id or an imported company's key) that a rule covers
-    without a list naming it: why, under each rule that covers it."""
-    world = _world()
-    found: dict[str, tuple[DeemedSanctioned, ...]] = {}
-    for entity_id in entity_ids:
-        covered = [
-            _deemed(coverage, world)
-            for rule in RULES
-            if (coverage := world.coverage[rule].get(entity_id)) is not None
-            and coverage.covered
-            and not coverage.listed
-        ]
-        if covered:
-            found[entity_id] = tuple(covered)
-    return found
+    without a list naming it: why, under each rule that covers it (one indexed query of the stored results)."""
+    if not entity_ids:
+        return {}
+    found: dict[str, list[DeemedSanctioned]] = {}
+    for row in selectors.stored_deemed(_computation(), entity_ids):
+        found.setdefault(row.entity_id, []).append(_deemed(row))
+    return {entity_id: tuple(items) for entity_id, items in found.items()}
 
 
 def deemed_sanctioned_named(name: str, limit: int = 10) -> list[DeemedSanctioned]:
     """Deemed-sanctioned entities whose name is this name (letters and digits compared, case and punctuation
     ignored: "Demo Baltic Bulk Shipping Ltd." finds "DEMO Baltic Bulk Shipping Ltd"), one per rule."""
-    world = _world()
-    ids = sorted(world.names_index.get(selectors._name_key(name), set()))
-    found = deemed_sanctioned_of(ids)
-    return [deemed for entity_id in ids for deemed in found.get(entity_id, ())][:limit]
+    return [_deemed(row) for row in selectors.stored_deemed_named(_computation(), name, limit)][:limit]
 
 
 def warm_up() -> None:
-    """Build the ownership graph and both rules now (a web process's start-up, so no request waits for it)."""
+    """Find the stored deemed-sanctioned results now (a web process's start-up: a few queries, no graph; on a new
+    installation where none were ever stored, they are computed and stored once)."""
     _held.clear()
-    _world()
+    _computation()
 
 
 def forget() -> None:
-    """Drop the held graph, so the next question reads the database again (tests, after an import)."""
+    """Forget which stored results are current, so the next question looks again (tests, after an import)."""
     _held.clear()
+    _asked.clear()
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What the evasion app plugs into the core: navigation links and the demo bootstrap step."""
+"""What the evasion app plugs into the core: navigation links, the demo bootstrap step, and the recomputation of
+the deemed-sanctioned results after a list changes."""
 
 from __future__ import annotations
 
@@ -19,9 +20,19 @@ def _demo(say: Any) -> None:
     demo.load(say)
 
 
+def _refresh_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -> None:
+    """A new snapshot of a list: the task worker computes the deemed-sanctioned results anew."""
+    from hramada.evasion import services
+
+    services.refresh_deemed_sanctioned_soon()
+
+
 def register_all() -> None:
     from hramada.core.counterparties import CounterpartySource, register_counterparty_source
     from hramada.evasion.counterparties import evasion_counterparties
+    from hramada.evasion.listed import on_list_change
+
+    on_list_change(_refresh_after_list_change, dispatch_uid="evasion.deemed_sanctioned")
 
     register_counterparty_source(CounterpartySource("evasion", str(_("Evasion")), evasion_counterparties))
     register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))

@@ -4,6 +4,7 @@ rule and why, vessels by IMO and name history, crypto exposure, and investigatio
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from hramada.evasion.crypto import AddressError, Exposure, TransferGraph, addres
 from hramada.evasion.crypto import Transfer as CryptoTransferValue
 from hramada.evasion.graph import (
     Coverage,
+    CoverageMap,
     Link,
     LinkKind,
     Node,
@@ -21,7 +23,16 @@ from hramada.evasion.graph import (
     eu_owned_or_controlled,
     ofac_fifty_percent,
 )
-from hramada.evasion.models import AddressTag, CryptoTransfer, Dataset, GoodsEntry, Holding, VesselState
+from hramada.evasion.models import (
+    AddressTag,
+    CryptoTransfer,
+    Dataset,
+    DeemedComputation,
+    DeemedEntity,
+    GoodsEntry,
+    Holding,
+    VesselState,
+)
 from hramada.evasion.parsers import GoodsRow
 from hramada.evasion.shipments import ShipmentScreener
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
@@ -36,16 +47,16 @@ class World:
 
     data: listed.ListedData
     graph: OwnershipGraph
-    coverage: dict[str, dict[str, Coverage]]
+    coverage: dict[str, CoverageMap]
     vessels: dict[str, VesselIdentity]
     vessels_by_name: dict[str, set[str]]
     names_index: dict[str, set[str]] = field(default_factory=dict)
 
     def names(self) -> dict[str, str]:
-        return {node: self.graph.name(node) for node in self.graph.g.nodes}
+        return self.graph.names()
 
     def listed_nodes(self) -> set[str]:
-        return {n for n, d in self.graph.g.nodes(data=True) if d["node"].listed_by}
+        return self.graph.listed_ids()
 
 
 _world: dict[tuple[Any, ...], World] = {}
@@ -64,6 +75,41 @@ def world() -> World:
             _world.clear()
             _world[key] = _build(data)
         return _world[key]
+
+
+def build_world() -> World:
+    """The world built now and not held by this process (the task worker storing the deemed-sanctioned results)."""
+    return _build(listed.listed_data())
+
+
+def results_version() -> str:
+    """What the deemed-sanctioned results are computed from: the current list snapshots and imported datasets."""
+    last, count = _dataset_key()
+    return f"lists {','.join(str(i) for i in listed.current_lists_version())}; datasets {last or 0}/{count}"
+
+
+def latest_computation() -> DeemedComputation | None:
+    """The stored deemed-sanctioned results the web workers read (the newest computation)."""
+    return DeemedComputation.objects.only("pk", "version").order_by("-pk").first()
+
+
+def stored_deemed(computation_id: int, entity_ids: Iterable[str]) -> list[DeemedEntity]:
+    return list(
+        DeemedEntity.objects.filter(computation_id=computation_id, entity_id__in=list(entity_ids)).order_by(
+            "entity_id", "pk"
+        )
+    )
+
+
+def stored_deemed_named(computation_id: int, name: str, limit: int) -> list[DeemedEntity]:
+    key = _name_key(name)
+    if not key:
+        return []
+    return list(
+        DeemedEntity.objects.filter(computation_id=computation_id, name_key=key[:500]).order_by(
+            "entity_id", "pk"
+        )[: limit * len(RULES)]
+    )
 
 
 def _build(data: listed.ListedData) -> World:
@@ -116,8 +162,8 @@ def _build(data: listed.ListedData) -> World:
         for name in vessel.names:
             by_name.setdefault(name.upper(), set()).add(imo)
     names_index: dict[str, set[str]] = {}
-    for node_id, attrs in graph.g.nodes(data=True):
-        names_index.setdefault(_name_key(attrs["node"].name), set()).add(node_id)
+    for node_id, name in graph.names().items():
+        names_index.setdefault(_name_key(name), set()).add(node_id)
     return World(data, graph, coverage, vessels, by_name, names_index)
 
 
@@ -125,6 +171,11 @@ def _hundred() -> Any:
     from decimal import Decimal
 
     return Decimal(100)
+
+
+def name_key(name: str) -> str:
+    """Letters and digits of a name in upper case, single-spaced: how names are compared here."""
+    return _name_key(name)
 
 
 def _name_key(name: str) -> str:
@@ -143,7 +194,7 @@ def _copy(vessel: VesselIdentity) -> VesselIdentity:
     )
 
 
-def _rule(rule: str, graph: OwnershipGraph) -> dict[str, Coverage]:
+def _rule(rule: str, graph: OwnershipGraph) -> CoverageMap:
     seeds = graph.listed(SEEDS[rule])
     return ofac_fifty_percent(graph, seeds) if rule == "ofac" else eu_owned_or_controlled(graph, seeds)
 
@@ -189,7 +240,7 @@ def entity_picture(node_id: str) -> EntityPicture | None:
         holdings=w.graph.links_out(node_id),
         over_allocated=over,
         neighbourhood=sub,
-        names={n: w.graph.name(n) for n in sub.g.nodes},
+        names={n: w.graph.name(n) for n in sub.node_ids()},
         vessels=[v for v in w.vessels.values() if node_id in v.owners or node_id in v.listed_ids],
         aircraft=[a for a in w.data.aircraft if node_id in a.operators or a.entity_id == node_id],
         wallets=[wallet for wallet in w.data.wallets if wallet.holder == node_id],
@@ -204,10 +255,10 @@ def find_entities(query: str, limit: int = 50) -> list[Node]:
         return []
     w = world()
     found = []
-    for node_id, attrs in w.graph.g.nodes(data=True):
-        key = _name_key(attrs["node"].name) + " " + node_id.upper()
+    for node_id, name in w.graph.names().items():
+        key = _name_key(name) + " " + node_id.upper()
         if all(word in key for word in words):
-            found.append(attrs["node"])
+            found.append(w.graph.node(node_id))
             if len(found) >= limit:
                 break
     return found
@@ -215,9 +266,13 @@ def find_entities(query: str, limit: int = 50) -> list[Node]:
 
 def deemed_sanctioned(rule: str, limit: int = 200) -> list[Coverage]:
     """Entities covered under a rule without being listed themselves, longest paths first."""
-    covered = [c for c in world().coverage.get(rule, {}).values() if c.covered and not c.listed]
-    covered.sort(key=lambda c: (-len(c.path), c.entity))
-    return covered[:limit]
+    found = world().coverage.get(rule)
+    if found is None:
+        return []
+    depth = found.depth()
+    deemed = found.deemed_ids()
+    deemed.sort(key=lambda entity: (-int(depth[found.graph.index_of(entity)]), entity))
+    return [found[entity] for entity in deemed[:limit]]
 
 
 # --- vessels -------------------------------------------------------------------------------------------------

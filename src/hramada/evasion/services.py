@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,8 @@ from hramada.evasion.models import (
     AddressTag,
     CryptoTransfer,
     Dataset,
+    DeemedComputation,
+    DeemedEntity,
     GoodsEntry,
     Holding,
     ShipmentScreening,
@@ -23,6 +26,9 @@ from hramada.evasion.models import (
 from hramada.evasion.parsers import ImportRefusedError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# imports that change the ownership graph, after which the stored deemed-sanctioned results are computed anew
+GRAPH_KINDS = frozenset({Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS, Dataset.Kind.VESSELS})
+STORE_BATCH = 5000
 
 
 class AlreadyImportedError(ValueError):
@@ -144,6 +150,8 @@ def import_dataset(
         dataset.warnings = warnings
         dataset.save()
         type(rows[0]).objects.bulk_create(rows, batch_size=2000)
+        if kind in GRAPH_KINDS:
+            transaction.on_commit(refresh_deemed_sanctioned_soon)
         audit.record(
             by=by,
             action="evasion.import",
@@ -185,3 +193,69 @@ def screen_shipment_file(
             detail={"rows": len(results), "flagged": flagged},
         )
     return screening
+
+
+# --- deemed-sanctioned results for the web workers -------------------------------------------------------------
+
+
+def store_deemed_sanctioned() -> DeemedComputation:
+    """Compute both ownership rules over the lists and the imported data and store every deemed-sanctioned entity
+    with its reason and path (the task worker's job); of the older results only the previous ones are kept.
+
+    The graph is built for this computation and not held afterwards, so a process that stores the results (a
+    web worker on a fresh installation) does not keep it either."""
+    started = time.monotonic()
+    version = selectors.results_version()
+    world = selectors.build_world()
+    with transaction.atomic():
+        computation = DeemedComputation.objects.create(version=version, computed_at=timezone.now())
+        stored = 0
+        batch: list[DeemedEntity] = []
+        for rule in selectors.RULES:
+            found = world.coverage[rule]
+            for entity in found.deemed_ids():
+                coverage = found[entity]
+                name = world.graph.name(entity)
+                batch.append(
+                    DeemedEntity(
+                        computation=computation,
+                        rule=rule,
+                        entity_id=entity[:255],
+                        name=name[:500],
+                        name_key=selectors.name_key(name)[:500],
+                        schema=world.graph.node(entity).schema[:64],
+                        aggregate=format(coverage.aggregate, "f"),
+                        criteria=list(coverage.criteria),
+                        path=[
+                            [step, world.graph.name(step), via if index else ""]
+                            for index, (step, via) in enumerate(coverage.path)
+                        ],
+                    )
+                )
+                if len(batch) >= STORE_BATCH:
+                    DeemedEntity.objects.bulk_create(batch)
+                    stored += len(batch)
+                    batch = []
+        DeemedEntity.objects.bulk_create(batch)
+        stored += len(batch)
+        computation.entities = stored
+        computation.seconds = time.monotonic() - started
+        computation.save(update_fields=["entities", "seconds"])
+        # the previous results stay until the next computation: a worker that looked them up a moment ago (it
+        # looks again every FRESHNESS_SECONDS) still finds their rows
+        previous = (
+            DeemedComputation.objects.filter(pk__lt=computation.pk)
+            .order_by("-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if previous is not None:
+            DeemedComputation.objects.filter(pk__lt=previous).delete()
+    return computation
+
+
+def refresh_deemed_sanctioned_soon() -> None:
+    """Ask the task worker to compute the deemed-sanctioned results anew (after a list or an import changed)."""
+    from hramada.evasion.tasks import refresh_deemed_sanctioned_task
+
+    refresh_deemed_sanctioned_task.enqueue()

@@ -7,9 +7,9 @@ No Django: the caller passes in the screening function and the data (see ``selec
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from hramada.evasion.graph import Coverage
@@ -62,17 +62,47 @@ PartyScreen = Callable[[str], list[tuple[str, str, float]]]  # name -> [(node id
 PartiesScreen = Callable[[list[str]], dict[str, list[tuple[str, str, float]]]]
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def name_key(name: str) -> str:
     """One key for the ways a hand-typed manifest writes one name: 'Baltic Trade 12, LLC' and 'BALTIC TRADE 12
     LLC' are screened once (the screening engine folds case and punctuation the same way)."""
-    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
+
+
+class GoodsWatchList:
+    """The goods watch list indexed for the rule "a code matches an entry when one is a prefix of the other".
+
+    A code's own prefixes are looked up in a dict (at most ten) and the entries that extend it are one range of
+    the sorted codes, so a code costs the same against 3 entries or 30,000; the linear scan it replaced compared
+    every code of a file with every entry. Matches come back in the watch list's order."""
+
+    def __init__(self, goods: Iterable[GoodsRow]) -> None:
+        self.goods = list(goods)
+        self._by_code: dict[str, list[int]] = {}
+        for position, entry in enumerate(self.goods):
+            self._by_code.setdefault(entry.hs_code, []).append(position)
+        self._codes = sorted(self._by_code)
+
+    def matching(self, code: str) -> list[GoodsRow]:
+        found: set[int] = set()
+        # entries that are a prefix of the code (the code itself included)
+        for end in range(1, len(code) + 1):
+            found.update(self._by_code.get(code[:end], ()))
+        start = bisect_left(self._codes, code)  # entries the code is a prefix of
+        for other in self._codes[start:]:
+            if not other.startswith(code):
+                break
+            found.update(self._by_code[other])
+        return [self.goods[position] for position in sorted(found)]
 
 
 @dataclass
 class ShipmentScreener:
     screen_party: PartyScreen
     nodes_named: Callable[[str], list[str]]  # companies of the graph known under exactly this name
-    coverage: dict[str, dict[str, Coverage]]  # rule -> node -> coverage
+    coverage: Mapping[str, Mapping[str, Coverage]]  # rule -> node -> coverage
     names: dict[str, str]
     vessels: dict[str, VesselIdentity]
     vessels_by_name: dict[str, set[str]]
@@ -81,17 +111,34 @@ class ShipmentScreener:
     screen_parties: PartiesScreen | None = None
 
     def __post_init__(self) -> None:
-        self._party = lru_cache(maxsize=100_000)(self._party_reasons)
-        self._goods_of = lru_cache(maxsize=100_000)(self._goods_reasons)  # each HS code against the list once
-        self._screened: dict[str, list[tuple[str, str, float]]] = {}
+        # Memos for one file (a screener lives as long as one screening): a manifest repeats its parties, codes
+        # and vessels heavily, so each spelling, (role, spelling), code list and vessel is worked out once.
+        self._keys: dict[str, str] = {}  # spelling -> name_key
+        self._screened: dict[str, list[tuple[str, str, float]]] = {}  # name_key -> matches
+        self._party: dict[str, tuple[Reason, ...]] = {}  # spelling -> reasons (role not yet set)
+        self._party_in_role: dict[tuple[str, str], tuple[Reason, ...]] = {}
+        self._goods_index = GoodsWatchList(self.goods)
+        self._goods_of: dict[str, tuple[Reason, ...]] = {}  # HS code -> reasons
+        self._goods_memo: dict[tuple[str, ...], tuple[Reason, ...]] = {}  # a row's codes -> reasons
+        self._vessel_memo: dict[tuple[str, str], tuple[Reason, ...]] = {}  # (IMO, name) -> reasons
+
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = name_key(name)
+        return key
 
     def prepare(self, shipments: Iterable[Shipment]) -> int:
         """Screen every distinct party name of a file in one batch (when a batch screener is given), each name
         once whatever the case and punctuation it is written in. Returns how many names were screened."""
         todo: dict[str, str] = {}
+        seen: set[str] = set()
         for shipment in shipments:
             for name in shipment.parties.values():
-                key = name_key(name)
+                if name in seen:
+                    continue
+                seen.add(name)
+                key = self._key(name)
                 if key not in self._screened:
                     todo.setdefault(key, name)
         if not todo:
@@ -106,7 +153,7 @@ class ShipmentScreener:
         return len(todo)
 
     def _matches(self, name: str) -> list[tuple[str, str, float]]:
-        key = name_key(name)
+        key = self._key(name)
         if key not in self._screened:
             self._screened[key] = self.screen_party(name)
         return self._screened[key]
@@ -124,13 +171,34 @@ class ShipmentScreener:
             hs_codes=list(shipment.hs_codes),
             value=f"{shipment.value} {shipment.currency}".strip() if shipment.value is not None else "",
         )
+        reasons = result.reasons
         for role, name in shipment.parties.items():
-            result.reasons.extend(Reason(r.kind, role, r.detail, r.entity) for r in self._party(name))
-        result.reasons.extend(self._vessel(shipment))
-        result.reasons.extend(self._goods(shipment))
+            found = self._party_in_role.get((role, name))
+            if found is None:
+                found = self._party_in_role[role, name] = tuple(
+                    Reason(r.kind, role, r.detail, r.entity) for r in self._party_reasons(name)
+                )
+            reasons.extend(found)
+        vessel_key = (shipment.vessel_imo, shipment.vessel_name)
+        if vessel_key != ("", ""):
+            vessel = self._vessel_memo.get(vessel_key)
+            if vessel is None:
+                vessel = self._vessel_memo[vessel_key] = tuple(self._vessel(shipment))
+            reasons.extend(vessel)
+        if shipment.hs_codes:
+            goods = self._goods_memo.get(shipment.hs_codes)
+            if goods is None:
+                goods = self._goods_memo[shipment.hs_codes] = tuple(self._goods(shipment))
+            reasons.extend(goods)
         return result
 
     def _party_reasons(self, name: str) -> tuple[Reason, ...]:
+        found = self._party.get(name)
+        if found is None:
+            found = self._party[name] = self._work_out_party(name)
+        return found
+
+    def _work_out_party(self, name: str) -> tuple[Reason, ...]:
         reasons: list[Reason] = []
         nodes: set[str] = set()
         for node, caption, score in self._matches(name):
@@ -200,18 +268,18 @@ class ShipmentScreener:
         return reasons
 
     def _goods(self, shipment: Shipment) -> list[Reason]:
-        return [reason for code in shipment.hs_codes for reason in self._goods_of(code)]
+        return [reason for code in shipment.hs_codes for reason in self._goods_reasons(code)]
 
     def _goods_reasons(self, code: str) -> tuple[Reason, ...]:
-        reasons = []
-        for entry in self.goods:
-            if code.startswith(entry.hs_code) or entry.hs_code.startswith(code):
-                source = f" ({entry.reason})" if entry.reason else ""
-                reasons.append(
-                    Reason(
-                        "goods",
-                        "hs_code",
-                        f"HS {code}: watch list {entry.hs_code} {entry.description}{source}",
-                    )
+        found = self._goods_of.get(code)
+        if found is None:
+            found = self._goods_of[code] = tuple(
+                Reason(
+                    "goods",
+                    "hs_code",
+                    f"HS {code}: watch list {entry.hs_code} {entry.description}"
+                    + (f" ({entry.reason})" if entry.reason else ""),
                 )
-        return tuple(reasons)
+                for entry in self._goods_index.matching(code)
+            )
+        return found

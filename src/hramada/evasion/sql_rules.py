@@ -5,7 +5,8 @@ shares held by already-covered owners reach the threshold (``GROUP BY owned HAVI
 round adds nothing; each entity is added once, so cycles terminate. The path of one entity is read back with a
 recursive common table expression over the parent each entity was covered through. Runs on PostgreSQL (the
 production database) and SQLite; the same statements run on Spark SQL when a graph outgrows one database.
-Works on the imported holdings (``evasion_holding``); list links are few and stay in the in-memory graph.
+Works on the imported holdings (``evasion_holding``); list links are few and stay in the in-memory graph. The EU
+rule's control rights (``use_control``) are one more set-based insert a round.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ MAX_ROUNDS = 10_000
 
 
 def covered_in_database(
-    seeds: Iterable[str], *, threshold: Decimal = Decimal(50), inclusive: bool = True
+    seeds: Iterable[str],
+    *,
+    threshold: Decimal = Decimal(50),
+    inclusive: bool = True,
+    use_control: bool = False,
 ) -> int:
     """Fill the temporary table ``evasion_covered`` (node, parent, via, round); return how many were covered
-    beyond the seeds. ``inclusive``: 50% or more (OFAC, EU 2024 text); otherwise more than 50% (EU 2022)."""
+    beyond the seeds. ``inclusive``: 50% or more (OFAC, EU 2024 text); otherwise more than 50% (EU 2022).
+    ``use_control`` (the EU rule): a control right held by a covered owner covers too."""
     compare = ">=" if inclusive else ">"
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS evasion_covered")
@@ -55,9 +61,6 @@ def covered_in_database(
                 [round_number, threshold],
             )
             added = cursor.rowcount
-            if not added:
-                break
-            added_total += added
             cursor.execute(
                 """
                 UPDATE evasion_covered SET via = (
@@ -67,6 +70,33 @@ def covered_in_database(
                 """,
                 [round_number],
             )
+            if use_control:
+                # controlled by an owner covered in an earlier round (the smallest id names it), unless owned
+                cursor.execute(
+                    """
+                    INSERT INTO evasion_covered (node, parent, via, round)
+                    SELECT h.owned_key, MIN(h.owner_key), NULL, %s
+                      FROM evasion_holding h JOIN evasion_covered c ON c.node = h.owner_key
+                     WHERE h.control <> '' AND c.round < %s
+                       AND NOT EXISTS (SELECT 1 FROM evasion_covered done WHERE done.node = h.owned_key)
+                     GROUP BY h.owned_key
+                    """,
+                    [round_number, round_number],
+                )
+                added += cursor.rowcount
+                cursor.execute(
+                    """
+                    UPDATE evasion_covered SET via = 'control: ' || (
+                        SELECT MIN(h.control) FROM evasion_holding h
+                         WHERE h.owner_key = evasion_covered.parent AND h.owned_key = evasion_covered.node
+                           AND h.control <> '')
+                     WHERE round = %s AND via IS NULL
+                    """,
+                    [round_number],
+                )
+            if not added:
+                break
+            added_total += added
     return added_total
 
 
@@ -94,4 +124,6 @@ def path_in_database(node: str) -> list[tuple[str, str]]:
 def _percent(via: str | None) -> str:
     if via is None:
         return ""
+    if via.startswith("control"):
+        return via
     return f"{Decimal(via).normalize():f}%"

@@ -31,17 +31,6 @@ def _demo(say: Any) -> None:
     demo.load(say)
 
 
-def _rescreen_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -> None:
-    """A list changed: the monitoring app screens the delta against every counterparty (the fund's among them,
-    through ``fund.counterparties``) and raises the fund's holds on a flip. Only a stand-in screener (tests, the
-    demo) cannot be screened the other way round: with one, re-screen everyone the fund still deals with."""
-    from hramada.fund import screening
-    from hramada.fund.tasks import rescreen_all_task
-
-    if not screening.uses_engine():
-        rescreen_all_task.enqueue()
-
-
 def _counterparties() -> Any:
     from hramada.fund.counterparties import fund_counterparties
 
@@ -75,10 +64,10 @@ CLOCK_ESCALATION_SECONDS = 300
 
 
 def register_all() -> None:
-    from hramada.sanctions.public import decision_reversed, list_changed
+    from hramada.sanctions.public import decision_reversed
 
-    # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal.
-    list_changed.connect(_rescreen_after_list_change, dispatch_uid="fund.rescreen")
+    # The sanctions app knows nothing of the fund; the fund subscribes to the door's signal. A list change reaches
+    # the fund's parties through the monitoring of counterparties (``_counterparties`` below, ``_on_flip``).
     decision_reversed.connect(_reopen_after_reversal, dispatch_uid="fund.reopen")
     register_counterparty_source(
         CounterpartySource(key="fund", label=str(_("Fund")), counterparties=_counterparties, on_flip=_on_flip)

@@ -137,12 +137,6 @@ def screen_party(
     return _screener(name, birth_date, country, kind, ref, by)
 
 
-def uses_engine() -> bool:
-    """Whether parties are screened by the sanctions door's engine (not a stand-in swapped in by tests or the
-    demo), so a list change can be screened the other way round, from the listed side."""
-    return _screener is engine_screener
-
-
 def warm_up() -> None:
     """Build or refresh the index before a transaction starts: the first build takes seconds, and a service
     must not hold row locks (and the audit chain head) while it runs."""

@@ -37,6 +37,18 @@ def _watch_lists() -> Any:
     return watch_list_counterparties()
 
 
+def _watch_list_stamps() -> Any:
+    from hramada.monitoring.counterparties import watch_list_stamps
+
+    return watch_list_stamps()
+
+
+def _watch_list_rows(refs: Any) -> Any:
+    from hramada.monitoring.counterparties import watch_list_counterparties
+
+    return watch_list_counterparties(refs)
+
+
 def _enqueue_escalation() -> None:
     from hramada.monitoring.tasks import escalate_alerts_task
 
@@ -66,7 +78,13 @@ def register_all() -> None:
 
     list_changed.connect(_rescreen_after_list_change, dispatch_uid="monitoring.rescreen")
     register_counterparty_source(
-        CounterpartySource(key="monitoring", label=str(_("Watch lists")), counterparties=_watch_lists)
+        CounterpartySource(
+            key="monitoring",
+            label=str(_("Watch lists")),
+            counterparties=_watch_lists,
+            stamps=_watch_list_stamps,
+            opened=_watch_list_rows,
+        )
     )
     register_periodic(
         Periodic(key="monitoring.escalate_alerts", every_seconds=ESCALATION_SECONDS, run=_enqueue_escalation)

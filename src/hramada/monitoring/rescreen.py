@@ -3,8 +3,10 @@ flips it finds turned into alerts. Run by the task worker (``tasks.rescreen_task
 
 The index lives in the worker process and is brought up to date at the start of each run: only counterparties
 that are new or whose data changed are indexed again (building it for 100,000 names takes tens of seconds; keeping
-it takes a second or two). Names are opened for the run without one audit entry per name; the run writes one
-``monitoring.counterparties.revealed`` entry with the counts per owner.
+it takes a second or two). A source that stamps its counterparties from what is stored (the watch lists) has only
+its new and changed ones opened; the others are held in the worker's memory only, never written anywhere. Names
+are opened without one audit entry per name; the run writes one ``monitoring.counterparties.revealed`` entry with
+the counts per owner (counterparties, names opened in this run).
 """
 
 from __future__ import annotations
@@ -87,15 +89,33 @@ class Collected:
     counts: dict[str, dict[str, int]]
 
 
-def collect() -> Collected:
-    """Every counterparty of every registered source (a failing source is logged and left out of this run)."""
+def collect(held: Watched | None = None) -> Collected:
+    """Every counterparty of every registered source (a failing source is logged and left out of this run).
+
+    With ``held`` (the worker's index), a source that gives stamps has only its new and changed counterparties
+    opened; the others are taken as ``held`` has them. Without it, every name is opened (a full re-screen)."""
     parties: dict[str, Counterparty] = {}
     owners: dict[str, str] = {}
     counts: dict[str, dict[str, int]] = {}
     for source in counterparty_sources():
         seen = encrypted = 0
         try:
-            for counterparty in source.counterparties():
+            if held is not None and source.stamps is not None and source.opened is not None:
+                stamps = dict(source.stamps())
+                kept = {
+                    ref
+                    for ref, stamp in stamps.items()
+                    if ref in held.parties and held.index.mark(ref) == stamp
+                }
+                for ref in kept:
+                    parties[ref] = held.parties[ref]
+                    owners[ref] = source.key
+                seen = len(kept)
+                wanted = stamps.keys() - kept
+                found: Iterable[Counterparty] = source.opened(wanted) if wanted else ()
+            else:
+                found = source.counterparties()
+            for counterparty in found:
                 if not any(n and n.strip() for n in counterparty.names) and not counterparty.identifiers:
                     continue
                 parties[counterparty.ref] = counterparty
@@ -119,7 +139,7 @@ def refresh_index(collected: Collected) -> tuple[Watched, set[str]]:
         watched.parties.pop(ref, None)
         watched.owners.pop(ref, None)
     for ref, counterparty in collected.parties.items():
-        mark = _mark(counterparty)
+        mark = counterparty.stamp or _mark(counterparty)
         previous = watched.index.mark(ref)
         if previous == mark:
             continue
@@ -433,7 +453,7 @@ def execute(run: RescreenRun) -> RescreenRun:
     with _lock:
         public.refresh_index()
         lap("lists")
-        collected = collect()
+        collected = collect(_watched)
         revealed = sum(c["names_opened"] for c in collected.counts.values())
         audit.record(
             action="monitoring.counterparties.revealed",

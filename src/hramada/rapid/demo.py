@@ -54,7 +54,7 @@ def load(say: Any) -> None:
     if Proposal.objects.filter(is_demo=True).exists():
         say("  demo listing proposals already loaded")
         return
-    reviewer = _staff("demo-analyst-1", Role.SANCTIONS_ANALYST)
+    reviewer = _staff("demo-legal-reviewer", Role.LEGAL_REVIEWER)
     approver = _staff("demo-analyst-2", Role.SANCTIONS_ANALYST)
     drafter = _staff("demo-analyst-3", Role.SANCTIONS_ANALYST)
     now = timezone.now()

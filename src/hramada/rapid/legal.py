@@ -56,9 +56,12 @@ CITATIONS: dict[str, Citation] = {
         "Regulation (EC) No 765/2006, Article 2(4)(b) and Annex I",
         _("benefiting from or supporting the Lukashenka regime"),
     ),
+    # Not point (c): Decision (CFSP) 2021/1990 had already added a third criterion (the regime's facilitation of
+    # illegal crossings of the Union's borders) before this one was added after March 2022; which letter the
+    # consolidated text gives it could not be confirmed (docs/rapid-response.md), so none is claimed.
     Criterion.WAR_SUPPORT: Citation(
-        "Decision 2012/642/CFSP, Articles 3(1)(c) and 4(1)(c)",
-        "Regulation (EC) No 765/2006, Article 2(4)(c) and Annex I",
+        "Decision 2012/642/CFSP, Articles 3(1) and 4(1), the point on Russia's aggression against Ukraine",
+        "Regulation (EC) No 765/2006, Article 2(4), the same point, and Annex I",
         _(
             "facilitating, supporting or otherwise contributing to Russia's military aggression against Ukraine"
         ),

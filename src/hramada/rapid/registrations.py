@@ -13,7 +13,7 @@ from hramada.core.navigation import NavLink, register_link
 from hramada.core.periodic import Periodic, register_periodic
 from hramada.core.roles import Role
 
-RAPID_ROLES = frozenset({Role.SANCTIONS_ANALYST, Role.ADMINISTRATOR, Role.AUDITOR})
+RAPID_ROLES = frozenset({Role.SANCTIONS_ANALYST, Role.LEGAL_REVIEWER, Role.ADMINISTRATOR, Role.AUDITOR})
 # Listing clocks run in days; an overdue proposal is escalated within this many seconds.
 CLOCK_ESCALATION_SECONDS = 300
 

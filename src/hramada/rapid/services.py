@@ -417,12 +417,12 @@ def _missing_for_approval(proposal: Proposal) -> list[str]:
 
 
 def record_legal_review(proposal: Proposal, *, by: User | None, note: str = "") -> Proposal:
-    """The legal review passes (a sanctions analyst who did not draft it); to send it back use return_to_draft."""
+    """The legal review passes (a legal reviewer who did not draft it); to send it back use return_to_draft."""
     with transaction.atomic():
         locked = _lock(proposal)
         if by is not None and locked.drafted_by_id == by.pk:
             raise ProposalRefusedError(
-                _("You drafted this proposal; its legal review must be done by another analyst.")
+                _("You drafted this proposal; its legal review must be done by another person.")
             )
         before = _move(locked, "record_legal_review", by=by)
         locked.reviewed_by = by

@@ -24,7 +24,7 @@ from hramada.rapid.models import Proposal, ProposalEvidence
 from hramada.rapid.workflow import State
 from hramada.sanctions import public as sanctions_public
 
-A, ADMIN, AUD = Role.SANCTIONS_ANALYST, Role.ADMINISTRATOR, Role.AUDITOR
+A, ADMIN, AUD, LR = Role.SANCTIONS_ANALYST, Role.ADMINISTRATOR, Role.AUDITOR, Role.LEGAL_REVIEWER
 READ_PURPOSE = "read a listing proposal to draft, review or approve it"
 
 
@@ -34,7 +34,7 @@ def _proposal(pk: int) -> Proposal:
     )
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def overview(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     return render(
@@ -101,12 +101,12 @@ def _context(proposal: Proposal, **extra: Any) -> dict[str, Any]:
     }
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def proposal(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "rapid/proposal.html", _context(_proposal(pk)))
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 @require_POST
 def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     """The subject and the statement of reasons, read through reveal() (audited); the drafter edits a draft here."""
@@ -169,7 +169,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, _("Sent for legal review."), lambda p, u: services.submit_for_review(p, by=u))
 
 
-@require_roles(A)
+@require_roles(LR)
 @require_POST
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     note = request.POST.get("note", "")
@@ -181,7 +181,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_roles(A, ADMIN)
+@require_roles(A, LR, ADMIN)
 @require_POST
 def return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
     note = request.POST.get("note", "")
@@ -357,7 +357,7 @@ def package(request: HttpRequest) -> HttpResponse:
 # --- Policy and relief ----------------------------------------------------------------------------------
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def clock_policy(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if request.method == "POST":
@@ -383,7 +383,7 @@ def clock_policy(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_roles(A, ADMIN, AUD)
+@require_roles(A, LR, ADMIN, AUD)
 def relief(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     board = benchmarks.board()

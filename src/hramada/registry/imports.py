@@ -5,18 +5,19 @@ donor) stores nothing and says so; a changed file updates the records it owns an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
-from hramada.registry import money, screening, services
+from hramada.registry import bulk, money, screening, services
 from hramada.registry.importers import FileRefusedError, Problem, giving, giving_sheet, iati, tabular
-from hramada.registry.models import ColumnMapping, Donor, GrantRecord, ImportBatch, Provenance
+from hramada.registry.models import ColumnMapping, Donor, ImportBatch, Provenance
 from hramada.registry.rows import RecordInput, clean
 
 
@@ -36,7 +37,7 @@ class ImportResult:
 
 def read_rows(
     kind: str, data: bytes, mapping: Mapping[str, str] | None = None
-) -> list[tuple[int, dict[str, Any]]]:
+) -> Iterable[tuple[int, dict[str, Any]]]:
     if kind == ImportBatch.Kind.IATI:
         return iati.read(data)
     if kind == ImportBatch.Kind.GIVING:
@@ -62,21 +63,21 @@ def _where(kind: str, n: int) -> str:
 
 
 def clean_all(
-    kind: str, rows: list[tuple[int, dict[str, Any]]]
+    kind: str, rows: Iterable[tuple[int, dict[str, Any]]]
 ) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
+    language = get_language()
     for n, raw in rows:
-        record, errors = clean(raw)
-        where = _where(kind, n)
-        problems += [Problem(where, e) for e in errors]
+        record, errors = clean(raw, language=language)
+        problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
             continue
         if record.identifier in seen:
             problems.append(
                 Problem(
-                    where,
+                    _where(kind, n),
                     _("The identifier %(id)s appears twice in the file (also at %(other)s).")
                     % {"id": record.identifier, "other": _where(kind, seen[record.identifier])},
                 )
@@ -86,7 +87,7 @@ def clean_all(
         try:
             money.to_eur(record.amount, record.currency, record.award_date)
         except money.MoneyError as e:
-            problems.append(Problem(where, str(e)))
+            problems.append(Problem(_where(kind, n), str(e)))
             continue
         cleaned.append((n, record))
     return cleaned, problems
@@ -101,6 +102,8 @@ def run_import(
     by: Any,
     mapping: Mapping[str, str] | None = None,
 ) -> ImportResult:
+    """Read, clean and store a donor's file in one transaction (see `bulk.store`). New recipients are stored
+    awaiting screening, their records held; the screening runs in the task worker once the import commits."""
     services.require_member(by, donor)
     digest = hashlib.sha256(data).hexdigest()
     previous = ImportBatch.objects.filter(donor=donor, sha256=digest).first()
@@ -111,11 +114,8 @@ def run_import(
     except FileRefusedError as e:
         return ImportResult(problems=e.problems)
     cleaned, problems = clean_all(kind, rows)
-    owned_elsewhere = set(
-        GrantRecord.objects.filter(donor=donor, identifier__in=[r.identifier for _n, r in cleaned])
-        .exclude(provenance=Provenance.IMPORT)
-        .values_list("identifier", flat=True)
-    )
+    del rows
+    existing = bulk.existing_records(donor)
     problems += [
         Problem(
             _where(kind, n),
@@ -125,53 +125,52 @@ def run_import(
             % {"donor": donor.name, "id": r.identifier},
         )
         for n, r in cleaned
-        if r.identifier in owned_elsewhere
+        if r.identifier in existing and existing[r.identifier][1] != Provenance.IMPORT
     ]
     if problems:
         return ImportResult(problems=problems)
-    result = ImportResult()
-    screening.warm_up()
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            donor=donor,
-            kind=kind,
-            filename=filename[:255],
-            sha256=digest,
-            rows=len(cleaned),
-            by=by if getattr(by, "pk", None) else None,
-        )
-        for n, record in cleaned:
-            _rec, change = services.upsert_record(
-                donor,
-                record,
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                donor=donor,
+                kind=kind,
+                filename=filename[:255],
+                sha256=digest,
+                rows=len(cleaned),
+                by=by if getattr(by, "pk", None) else None,
+            )
+            stored = bulk.store(donor, cleaned, existing, batch=batch, by=by, filename=filename)
+            batch.changes = {
+                "created": stored.created,
+                "changed": stored.changed,
+                "unchanged": stored.unchanged,
+            }
+            batch.save(update_fields=["changes"])
+            if mapping and kind in (ImportBatch.Kind.CSV, ImportBatch.Kind.XLSX):
+                ColumnMapping.objects.update_or_create(
+                    donor=donor, defaults={"mapping": dict(mapping), "updated_at": timezone.now()}
+                )
+            audit.record(
+                action="registry.import.done",
+                target=batch,
+                detail={
+                    "kind": kind,
+                    "created": len(stored.created),
+                    "changed": len(stored.changed),
+                    "unchanged": stored.unchanged,
+                    "new_recipients": stored.new_recipients,
+                },
                 by=by,
-                provenance=Provenance.IMPORT,
-                source=f"{filename[:150]}#{n}",
-                batch=batch,
-                row=n,
             )
-            if change == "created":
-                result.created.append(record.identifier)
-            elif change == "changed":
-                result.changed.append(record.identifier)
-            else:
-                result.unchanged += 1
-        batch.changes = {"created": result.created, "changed": result.changed, "unchanged": result.unchanged}
-        batch.save(update_fields=["changes"])
-        if mapping and kind in (ImportBatch.Kind.CSV, ImportBatch.Kind.XLSX):
-            ColumnMapping.objects.update_or_create(
-                donor=donor, defaults={"mapping": dict(mapping), "updated_at": timezone.now()}
-            )
-        audit.record(
-            action="registry.import.done",
-            target=batch,
-            detail={
-                "kind": kind,
-                "created": len(result.created),
-                "changed": len(result.changed),
-                "unchanged": result.unchanged,
-            },
-            by=by,
+            if stored.new_recipients:
+                transaction.on_commit(screening.enqueue_awaiting)
+    except IntegrityError:
+        # Another import or a coordinator stored one of these identifiers after the file was checked.
+        return ImportResult(
+            problems=[
+                Problem("", _("The donor's records changed while the file was imported; import it again."))
+            ]
         )
-    result.batch = batch
-    return result
+    return ImportResult(
+        batch=batch, created=stored.created, changed=stored.changed, unchanged=stored.unchanged
+    )

@@ -2,9 +2,10 @@
 
 DuckDB never sees a name. Each recipient enters as its id, kind, country, the blind index of its registration
 number, and keyed hashes (HMAC under the index key, scope `TOKEN_SCOPE`) of the screening engine's comparison keys of
-its name: one per rendering's whole key sequence (Belarusian, Russian, Latin; legal forms stripped), one per key, and
-one per pair of keys of a rendering for blocking. splink scores each blocked pair from two comparisons (registration
-number; name: equal rendering, share of keys in common) with the fixed m/u probabilities below, and pairs at
+its name: one per rendering's whole key sequence (Belarusian, Russian, Latin; legal forms stripped), one per
+rendering's coarse keys (`coarse_key`: inflection aside), one per key, and one per pair of keys of a rendering for
+blocking. splink scores each blocked pair from two comparisons (registration number; name: equal rendering, equal
+coarse rendering, share of keys in common) with the fixed m/u probabilities below, and pairs at
 `THRESHOLD` or above are returned with their evidence. (DuckDB calling the engine's word-by-word comparison as a
 Python function was tried and was two orders of magnitude slower than these set comparisons in SQL.)
 
@@ -35,10 +36,18 @@ PROBABILITY_TWO_RANDOM_MATCH = 1e-4
 NAME_LEVELS = (0.75, 0.5)
 NAME_M = (0.45, 0.05, 0.1)
 NAME_U = (1e-8, 5e-5, 1e-3)
+COARSE_M = 0.3
+COARSE_U = 1e-7
+"""The coarse level (every word's first four consonants agree, in any order) is a little weaker than equal keys."""
 TOKEN_SCOPE = "registry.linkage"  # noqa: S105 - the scope of the keyed hashes, not a secret
 
 
-NAME_EVIDENCE = {3: "same name", 2: "most words in common", 1: "half the words in common"}
+NAME_EVIDENCE = {
+    4: "same name",
+    3: "same words but for inflection",
+    2: "most words in common",
+    1: "half the words in common",
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,12 @@ def _levels_name() -> dict[str, Any]:
             "m_probability": NAME_M[0],
             "u_probability": NAME_U[0],
         },
+        {
+            "sql_condition": "len(list_intersect(coarse_l, coarse_r)) > 0",
+            "label_for_charts": "one rendering's coarse keys equal (inflection aside)",
+            "m_probability": COARSE_M,
+            "u_probability": COARSE_U,
+        },
     ]
     for limit, m_p, u_p in zip(NAME_LEVELS, NAME_M[1:], NAME_U[1:], strict=True):
         levels.append(
@@ -122,8 +137,8 @@ def _levels_name() -> dict[str, Any]:
         {
             "sql_condition": "ELSE",
             "label_for_charts": "names differ",
-            "m_probability": 1 - sum(NAME_M),
-            "u_probability": 1 - sum(NAME_U),
+            "m_probability": 1 - sum(NAME_M) - COARSE_M,
+            "u_probability": 1 - sum(NAME_U) - COARSE_U,
         }
     )
     return {"output_column_name": "name", "comparison_levels": levels}
@@ -166,6 +181,27 @@ def tokens(variants: Sequence[NameVariant]) -> set[str]:
     return {_keyed(k) for v in variants for k in v.keys if len(k) > 2}
 
 
+COARSE_LETTERS = 4
+"""A coarse key is the first four consonants of a comparison key (see `coarse_renderings`)."""
+
+
+def coarse_key(key: str) -> str:
+    """The first `COARSE_LETTERS` consonants of a comparison key (numbers and short keys as they are): Belarusian
+    and Russian case endings, adjective suffixes and unstressed vowels differ past them (Нясвіжа / Несвижа:
+    nasviza / nesviza -> nsvz; Баранавічаў / Барановичей; Экалагічная / Экологическая -> klgc)."""
+    from hramada.screening.keys import skeleton
+
+    if key.startswith("#") or len(key) <= 3:
+        return key
+    return (skeleton(key) or key)[:COARSE_LETTERS]
+
+
+def coarse_renderings(variants: Sequence[NameVariant]) -> set[str]:
+    """Keyed hashes of the coarse keys of each rendering, in any order (ОАО «X» and X OJSC, Minsk Tractor Works
+    and Tractor Works Minsk): two written names of one organisation that differ only in inflection meet here."""
+    return {_keyed("~" + " ".join(sorted(coarse_key(k) for k in v.keys))) for v in variants if v.keys}
+
+
 def block_keys(variants: Sequence[NameVariant]) -> set[str]:
     """Pairs of comparison keys of one rendering (single words are shared by hundreds of names), keyed hashes."""
     out = set()
@@ -192,7 +228,9 @@ def link(mentions: Sequence[Mention], *, threshold: float = THRESHOLD) -> list[L
         m.key: name_variants(m.name, NameKind.ORGANIZATION if m.kind == "organisation" else NameKind.PERSON)
         for m in mentions
     }
-    keys = {m.key: block_keys(variants[m.key]) for m in mentions}
+    coarse = {m.key: coarse_renderings(variants[m.key]) for m in mentions}
+    # A name meets another written in the other language on its coarse keys even when no pair of keys is equal.
+    keys = {m.key: block_keys(variants[m.key]) | coarse[m.key] for m in mentions}
     counts = Counter(k for ks in keys.values() for k in ks)
 
     connection = duckdb.connect(":memory:")
@@ -204,6 +242,7 @@ def link(mentions: Sequence[Mention], *, threshold: float = THRESHOLD) -> list[L
             "registration": [m.registration or None for m in mentions],
             "renderings": [sorted(renderings(variants[m.key])) for m in mentions],
             "tokens": [sorted(tokens(variants[m.key])) for m in mentions],
+            "coarse": [sorted(coarse[m.key]) for m in mentions],
             "block": [sorted(k for k in keys[m.key] if counts[k] <= MAX_BLOCK) for m in mentions],
         }
     )

@@ -107,6 +107,9 @@ class Recipient(RevealMixin, models.Model):
 
     class Screening(models.TextChoices):
         NOT_SCREENED = "not_screened", _("Not screened")
+        # Imported in bulk: screened by the task worker after the import commits; held (never published, never
+        # shown as cleared) until then.
+        AWAITING = "awaiting", _("Awaiting screening")
         CLEAR = "clear", _("No match")
         HELD = "held", _("Held: possible sanctions match")
         CLEARED = "cleared", _("Cleared by an analyst")

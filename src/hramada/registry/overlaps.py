@@ -101,7 +101,12 @@ def find_pairs(candidates: list[Candidate]) -> list[tuple[Candidate, Candidate, 
 
 
 def candidates() -> list[Candidate]:
-    rows = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
+    """Every record that is not cancelled, as a `Candidate`. Read through the cursor: Django's per-value
+    conversion of nine columns was most of the report's time over a million records (23 s of 29 s on the shared
+    machine); SQLite gives dates as ISO text, PostgreSQL as dates."""
+    from django.db import connections, router
+
+    query = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
         "pk",
         "donor_id",
         "recipient_id",
@@ -112,12 +117,28 @@ def candidates() -> list[Candidate]:
         "title",
         "purpose",
     )
-    return [
-        Candidate(pk, donor, canonical or recipient, theme, start, end, f"{title} {purpose}")
-        for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows.iterator(
-            chunk_size=5000
-        )
-    ]
+    sql, params = query.order_by().query.sql_with_params()
+    out: list[Candidate] = []
+    with connections[router.db_for_read(GrantRecord)].cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(10_000):
+            out.extend(
+                Candidate(
+                    pk,
+                    donor,
+                    canonical or recipient,
+                    theme,
+                    _day(start),
+                    _day(end),
+                    f"{title} {purpose}",
+                )
+                for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows
+            )
+    return out
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def detect() -> int:

@@ -114,15 +114,18 @@ class GapCell:
 def gaps(years: list[int]) -> list[GapCell]:
     """Every theme x geography x year cell, empty cells first, then the largest shortfall against priorities."""
     funded: dict[tuple[str, str, int], Decimal] = {}
-    rows = (
-        _funded()
-        .filter(award_date__year__in=years)
-        .annotate(year=ExtractYear("award_date"))
-        .values("theme", "geography", "year")
-        .annotate(total=Sum("amount_eur"))
-    )
-    for row in rows:
-        funded[(row["theme"], row["geography"], row["year"])] = row["total"] or ZERO
+    # One GROUP BY per year over a date range: extracting the year in SQL calls a Python function per row on
+    # SQLite (41 s over a million records on the shared machine, against a few seconds this way).
+    for year in years:
+        rows = (
+            _funded()
+            .filter(award_date__gte=date(year, 1, 1), award_date__lt=date(year + 1, 1, 1))
+            .values("theme", "geography")
+            .annotate(total=Sum("amount_eur"))
+            .order_by()
+        )
+        for row in rows:
+            funded[(row["theme"], row["geography"], year)] = row["total"] or ZERO
     targets = {(p.theme, p.geography, p.year): p.target_eur for p in Priority.objects.filter(year__in=years)}
     cells = [
         GapCell(

@@ -220,7 +220,11 @@ def upsert_record(
     existing = GrantRecord.objects.select_for_update().filter(donor=donor, identifier=inp.identifier).first()
     values: dict[str, Any] = {name: getattr(inp, name) for name in COMPARED}
     values.update(amount_eur=eur.amount, rate_date=eur.rate_date, recipient=recipient)
-    held = recipient.screening in (Recipient.Screening.HELD, Recipient.Screening.CONFIRMED)
+    held = recipient.screening in (
+        Recipient.Screening.HELD,
+        Recipient.Screening.CONFIRMED,
+        Recipient.Screening.AWAITING,
+    )
     if existing is None:
         record = GrantRecord.objects.create(
             donor=donor,

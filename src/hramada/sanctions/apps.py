@@ -55,3 +55,11 @@ class SanctionsConfig(AppConfig):
                 order=50,
             )
         )
+        register_step(
+            BootstrapStep(
+                key="sanctions-screening-index",
+                description="Store the screening index for the server's processes",
+                run=live_index.store_screening_index,
+                order=900,
+            )
+        )

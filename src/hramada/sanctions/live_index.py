@@ -3,7 +3,8 @@
 This is where the sanctions store and the screening engine meet: `screening_index()` returns an engine
 `ScreeningIndex` built from the latest snapshot of every source. When a new snapshot appears, only what its delta
 changed is re-indexed (`changed_entities`), so a daily list update costs milliseconds, not a rebuild. Each web or
-worker process holds its own copy, as the design's scale path says; nothing is shared between processes.
+worker process holds its own copy, as the design's scale path says; a process that starts loads the copy stored by
+the last one that built it (:mod:`hramada.sanctions.index_store`) when it was built from exactly the current lists.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import logging
 import pickle
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hramada.sanctions import selectors
+from hramada.sanctions import index_store, selectors
 from hramada.sanctions.models import Snapshot
 from hramada.screening import ScreeningIndex
 
@@ -35,6 +37,7 @@ class _State:
     checked_at: float = 0.0
     rebuilds: int = 0
     updates: int = 0
+    store_when_built: bool = True
 
 
 _state = _State()
@@ -56,7 +59,7 @@ def screening_index() -> ScreeningIndex:
         return _state.index
     with _lock:
         if _state.index is None or _state.snapshot_by_source == {}:
-            _rebuild(wanted)
+            _load_or_rebuild(current, wanted)
         elif wanted != _state.snapshot_by_source:
             _update(current, wanted)
         if _state.index is None:
@@ -72,6 +75,59 @@ def screening_index_now() -> ScreeningIndex:
     return screening_index()
 
 
+def _load_or_rebuild(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
+    """A process's first index: the stored one when it was built from exactly these lists by this code (see
+    :mod:`hramada.sanctions.index_store`), else built here and stored for the processes that start next."""
+    started = time.perf_counter()
+    stored = index_store.load(current.values())
+    if stored is not None and stored.snapshot_by_source == wanted:
+        _state.index = stored.index
+        _state.snapshot_by_source = dict(wanted)
+        _state.rebuilds += 1
+        _state.build_seconds = time.perf_counter() - started
+        _state.built_at = time.time()
+        logger.info("screening index loaded: %d entities in %.1f s", len(stored.index), _state.build_seconds)
+        return
+    _rebuild(wanted)
+    if _state.store_when_built and _state.index is not None and _state.snapshot_by_source == wanted:
+        index_store.save(_state.index, current.values())
+
+
+def store_only_when_asked() -> None:
+    """This process stores its index only through :func:`store_screening_index` (bootstrap: the demo steps change
+    the lists after the first build, so storing then would be written again at the end)."""
+    _state.store_when_built = False
+
+
+def store_screening_index(say: Callable[[str], None]) -> None:
+    """Bootstrap step, the last: store the index as it stands after every list and demo step, unless the stored
+    one already matches, so the web and task workers that start next load it instead of each building it."""
+    if not selectors.latest_snapshot_ids():
+        return
+    with _lock:
+        current = _current_snapshots()
+        wanted = {key: snapshot.pk for key, snapshot in current.items()}
+        if _state.index is None and index_store.is_current(current.values()):
+            say("Screening index: the stored one is current.")  # a second start: nothing to load or write
+            return
+        if _state.index is None or _state.snapshot_by_source == {}:
+            _load_or_rebuild(current, wanted)
+        elif wanted != _state.snapshot_by_source:
+            # Bootstrap screens on no other thread, so the demo's list changes need no copy-on-write here.
+            _update(current, wanted, in_place=True)
+        _state.checked_at = time.monotonic()
+        index = _state.index
+    if index is None or wanted != _state.snapshot_by_source:
+        say("Screening index: not current; the server's processes build their own.")
+        return
+    if index_store.is_current(current.values()):
+        say(f"Screening index: the stored one is current ({len(index)} entities).")
+        return
+    path = index_store.save(index, current.values())
+    if path is not None:
+        say(f"Screening index: stored in {path} ({len(index)} entities).")
+
+
 def _rebuild(wanted: dict[str, int]) -> None:
     started = time.perf_counter()
     index = ScreeningIndex.from_entities(selectors.current_entities(subjects_only=False))
@@ -83,17 +139,29 @@ def _rebuild(wanted: dict[str, int]) -> None:
     logger.info("screening index built: %d entities in %.1f s", len(index), _state.build_seconds)
 
 
-def _update(current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
+def _update(current: dict[str, Snapshot], wanted: dict[str, int], *, in_place: bool = False) -> None:
     """Apply each changed source's delta; a source that vanished or jumped more than one snapshot is rebuilt.
 
     The engine's index must not change while other threads screen with it, so the delta goes into a copy that
     replaces the served index in one assignment (copy-on-write: about 2 s for every bundled list, against 5 s for
-    a rebuild; requests meanwhile keep screening against the previous lists).
+    a rebuild; requests meanwhile keep screening against the previous lists). ``in_place``: no other thread
+    screens (bootstrap), so the delta goes into the index itself; should it fail half-way, the index is dropped.
     """
     if _state.index is None:
         _rebuild(wanted)
         return
+    if in_place:
+        try:
+            _apply_deltas(_state.index, current, wanted)
+        except BaseException:
+            reset_screening_index_unlocked()
+            raise
+        return
     index: ScreeningIndex = pickle.loads(pickle.dumps(_state.index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    _apply_deltas(index, current, wanted)
+
+
+def _apply_deltas(index: ScreeningIndex, current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
     applied = dict(_state.snapshot_by_source)
     for key, snapshot in current.items():
         held = applied.get(key)
@@ -153,9 +221,14 @@ def index_status() -> dict[str, object]:
 def reset_screening_index() -> None:
     """Forget the index (tests, and after a restore of the database)."""
     with _lock:
-        _state.index = None
-        _state.snapshot_by_source = {}
-        _state.checked_at = 0.0
+        reset_screening_index_unlocked()
+
+
+def reset_screening_index_unlocked() -> None:
+    _state.index = None
+    _state.snapshot_by_source = {}
+    _state.checked_at = 0.0
+    _state.store_when_built = True
 
 
 def current_records(entity_ids: list[str]) -> dict[str, dict[str, object]]:

@@ -172,6 +172,71 @@ def org_stem_translations() -> dict[str, str]:
     return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
 
 
+COMPOUND_PIECE_MIN = 3
+"""A piece of a compound word is at least three letters of a word's key (Bel-, Neft-, Khim-)."""
+COMPOUND_FACTOR = 0.9
+"""A compound word read as the words it was cut from (Belneftekhim / Belarusian Oil and Chemistry) counts a little
+less than the words themselves, like an acronym, and only when the names then agree word for word."""
+
+
+@cache
+def _compound_pieces() -> dict[str, str]:
+    """Key of a piece a compound word may be cut into -> its meaning: the stems of `data/org_compound_stems.csv`
+    (Бел-, Нефте-, Хим-, Пром-) and every word form of `data/org_word_translations.csv` with its stem (Стекло,
+    Волокно, Шина), for pieces of one meaning only. Prefixes of other words are no pieces (Belinvest is not
+    Belarusian Investigative)."""
+    found: dict[str, set[str]] = {}
+    translations = org_word_translations()
+    for key, target in (*translations.items(), *((t, t) for t in set(translations.values()))):
+        for piece in (key, org_stem(key)):
+            if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
+                found.setdefault(piece, set()).add(target)
+    text = resources.files("hramada.screening").joinpath("data/org_compound_stems.csv").read_text("utf-8")
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        target = fold(row["meaning"])
+        target = translations.get(target, target)
+        for latin in latin_renderings(normalize_name(row["stem"])).values():
+            key = fold(latin)
+            if len(key) >= COMPOUND_PIECE_MIN - 1:
+                found.setdefault(key, set()).add(target)
+    return {piece: next(iter(targets)) for piece, targets in found.items() if len(targets) == 1}
+
+
+_COUNTRY_PIECES = frozenset({"belarus"})
+
+
+@lru_cache(maxsize=100_000)
+def compound_meanings(key: str) -> tuple[str, ...] | None:
+    """The meanings a Russian or Belarusian compound word was cut from (сложносокращённое слово: Белнефтехим =
+    Белорусский нефтехимический, Стекловолокно = стекло + волокно, Белшина, Белтаможсервис): the key split into
+    the fewest pieces that each stand for one meaning (`_compound_pieces`), with
+    a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
+    two pieces or more besides the country."""
+    if len(key) < 7 or key[0] == "#" or key in org_word_translations():
+        return None
+    prefixes = _compound_pieces()
+    n = len(key)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        start = best[i]
+        if start is None:
+            continue
+        if i and key[i] in "aeiou" and (best[i + 1] is None or len(best[i + 1] or ()) > len(start)):
+            best[i + 1] = start  # a linking vowel (нефт-е-хим, стекл-о-волокно)
+        for j in range(min(n, i + 16), i + 1, -1):
+            meaning = prefixes.get(key[i:j])
+            if meaning is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
+                best[j] = (*start, meaning)
+    for end in range(n, max(n - 4, 0), -1):
+        found = best[end]
+        # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
+        # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
+        if found is not None and len(set(found) - _COUNTRY_PIECES) >= 2 and len(set(found)) == len(found):
+            return found
+    return None
+
+
 def translate_org_key(key: str) -> str:
     """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
     found = org_word_translations().get(key)
@@ -229,14 +294,51 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     kept: list[str] = []
     i = 0
     while i < len(words):
-        for seq in forms.get(keys[i], ()):
-            if tuple(keys[i : i + len(seq)]) == seq:
+        for seq in forms.get(keys[i], ()) or _misspelt_forms(keys[i]):
+            if _spells_form(keys[i : i + len(seq)], seq):
                 i += len(seq)
                 break
         else:
             kept.append(words[i])
             i += 1
     return kept or words
+
+
+LEGAL_FORM_SLIP_WORDS = 3
+"""A legal form of three words or more is recognised with one slip in a long word (Obshchestvo s Organichennoy
+Otvetstvennostyu: letters swapped in ogranichennoy): lists and registries misspell the spelled-out forms, and
+three words of a legal form are not a company's name."""
+
+
+@cache
+def _long_forms() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        seq for seqs in legal_form_keys().values() for seq in seqs if len(seq) >= LEGAL_FORM_SLIP_WORDS
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _misspelt_forms(first: str) -> tuple[tuple[str, ...], ...]:
+    """Legal forms of three words or more whose first key is `first` or one slip from it."""
+    if len(first) < 2:
+        return ()
+    return tuple(seq for seq in _long_forms() if _one_slip(first, seq[0]))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 6 and OSA.distance(a, b, score_cutoff=2) <= 2
+
+
+def _spells_form(keys: list[str], form: tuple[str, ...]) -> bool:
+    """The keys are the form, or (for a form of three words or more) the form with one slip in a long word."""
+    if tuple(keys) == form:
+        return True
+    if len(form) < LEGAL_FORM_SLIP_WORDS or len(keys) != len(form):
+        return False
+    slips = sum(k != f for k, f in zip(keys, form, strict=True))
+    return slips <= 1 and all(_one_slip(k, f) for k, f in zip(keys, form, strict=True))
 
 
 _QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
@@ -246,6 +348,89 @@ def quoted_part(name: str) -> str | None:
     """The name inside quotes (`ОАО «Белшина»` -> `Белшина`): post-Soviet company names quote the distinctive part."""
     found = [m.strip() for m in _QUOTED.findall(name) if len(m.strip()) > 2]
     return " ".join(found) if found else None
+
+
+_ALTERNATIVE_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*")
+"""Lists and registries put two names of one organisation in one cell: `Sohra Group / Sohra LLC`, `ОАО «МЭТЗ»/ОАО
+«Минский электротехнический завод»`, `Belneftekhim – Belarusian State Concern for Oil and Chemistry` (a slash, a
+spaced hyphen or any dash)."""
+_MANAGEMENT_COMPANY = re.compile(
+    r"[\s\-–—,]*(?:management|managing|управляющая|управляющей|кіруючая|кіруючай|upravlyayushchaya|"
+    r"upravliaiushchaia|upravlyayushchey|kiruyuchaya|kiruiuchaia)\s+(?:company|компания|компании|кампанія|"
+    r"кампаніі|kompaniya|kompanii|kompaniia|kampaniya|kampaniia)(?!\w).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Belarusian state companies are named `<the company> – management company of <the holding>` (ОАО «БелАЗ» –
+управляющая компания холдинга «БелАЗ-Холдинг»; OJSC KB Radar – Managing Company of Holding Radar Systems): the
+company is the part before; the holding is another organisation."""
+
+
+def organisation_name_parts(name: str) -> list[tuple[str, str]]:
+    """Further names an organisation's written name holds, each with the label of its variants: the quoted part
+    (`+quoted`), each of two or more names written in one cell (`+part`) and the company before `management
+    company of the holding ...` (`+head`). A part needs three letters or more."""
+    out: list[tuple[str, str]] = []
+    quoted = quoted_part(name)
+    if quoted:
+        out.append(("+quoted", quoted))
+    # A piece that is only "management company of the holding ..." names the holding, another organisation.
+    pieces = [
+        p
+        for p in _ALTERNATIVE_NAMES.split(name)
+        if sum(ch.isalpha() for ch in _MANAGEMENT_COMPANY.sub("", p)) >= 3
+    ]
+    if len(pieces) >= 2:
+        out.extend(("+part", p) for p in pieces)
+    head = _MANAGEMENT_COMPANY.sub("", name)
+    if head != name and sum(ch.isalpha() for ch in head) >= 3:
+        out.append(("+head", head))
+        out.extend(
+            ("+part", p)
+            for p in _ALTERNATIVE_NAMES.split(head)
+            if p not in pieces and sum(ch.isalpha() for ch in p) >= 3
+        )
+    return out
+
+
+_PART_LABELS = ("+part", "+head")
+
+
+def _is_compound(variant: NameVariant) -> bool:
+    return variant.system.endswith("+compound")
+
+
+def _is_part(variant: NameVariant) -> bool:
+    """A variant of a part of the written name (one of several names, the company before "management company",
+    the quoted name)."""
+    return variant.system.endswith((*_PART_LABELS, "+quoted"))
+
+
+def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]) -> bool:
+    """Both names hold several names (parts), and the best pair of whole names, as written, each keep a word naming
+    which organisation that the other lacks (Vitbet Trade / Sohra LLC against Sohra Group / Sohra LLC): a part in
+    common does not make them one. A single name against a cell of several is one of them (no conflict)."""
+    best: tuple[float, NameVariant, NameVariant, list[int], list[int]] | None = None
+    for qv in query:
+        if "+" in qv.system:
+            continue
+        for lv in listed:
+            if "+" in lv.system:
+                continue
+            score, _, rest_q, rest_c = _align(qv, lv)
+            if best is None or score > best[0]:
+                best = (score, qv, lv, rest_q, rest_c)
+    if best is None:
+        return False
+    _, qv, lv, rest_q, rest_c = best
+    left_q, left_c = _distinctive_left(qv, rest_q, lv), _distinctive_left(lv, rest_c, qv)
+    # Both keep such a word, or one does where the other, of the same length, has a generic word (a word swapped).
+    return (left_q and left_c) or (
+        (left_q or left_c) and len(_initials(qv.original)) == len(_initials(lv.original))
+    )
+
+
+def _org_text(text: str) -> str:
+    return _spaced_initials(_undot_acronyms(_number_words(text)))
 
 
 def strip_legal_forms(text: str) -> str:
@@ -261,16 +446,20 @@ def strip_legal_forms(text: str) -> str:
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
-    texts = [normalize_name(name if kind == NameKind.PERSON else _undot_acronyms(_number_words(name)))]
+    texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
+    labels = [""]
     if kind == NameKind.PERSON:
         texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
-        quoted = quoted_part(name)
-        if quoted:
-            quoted_text = normalize_name(quoted)
-            texts.append(" ".join(_legal_forms().sub(" ", quoted_text).split()) or quoted_text)
+        for label, part in organisation_name_parts(name):
+            part_text = normalize_name(part if label == "+quoted" else _org_text(part))
+            part_text = " ".join(_legal_forms().sub(" ", part_text).split()) or part_text
+            if part_text not in texts:
+                texts.append(part_text)
+                labels.append(label)
+    generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
@@ -307,6 +496,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 if initial is not None:
                     initials.append(initial)
                     positions.append(position)
+            if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
+                continue  # a part that is only a legal form or generic words names no organisation
             if kind == NameKind.ORGANIZATION and not all(is_generic):
                 # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
                 # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
@@ -334,7 +525,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 out.append(
                     NameVariant(
                         original=name,
-                        system=system if n == 0 else f"{system}+quoted",
+                        system=f"{system}{labels[n]}",
                         words=tuple(words),
                         keys=key_tuple,
                         weights=tuple(weights),
@@ -354,6 +545,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         alts=tuple(alts) if any(alts) else (),
                     )
                 )
+                if kind == NameKind.ORGANIZATION and not abjad:
+                    compound = _compound_variant(out[-1], generic)
+                    if compound is not None and compound.keys not in seen:
+                        seen.add(compound.keys)
+                        out.append(compound)
     return tuple(out)
 
 
@@ -393,6 +589,37 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     return part, initial
 
 
+def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
+    """`variant` with each compound word replaced by the words it was cut from (Belneftekhim -> belarus, oil,
+    chemical; `compound_meanings`), generic ones left out when others remain; None when it has no compound word."""
+    words: list[str] = []
+    keys: list[str] = []
+    found = False
+    for word, key in zip(variant.words, variant.keys, strict=True):
+        meanings = compound_meanings(key)
+        if meanings is None:
+            words.append(word)
+            keys.append(key)
+            continue
+        found = True
+        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))] or list(meanings)
+        words += [word] * len(kept)
+        keys += kept
+    if not found:
+        return None
+    return NameVariant(
+        original=variant.original,
+        system=f"{variant.system}+compound",
+        words=tuple(words),
+        keys=tuple(keys),
+        weights=tuple(_weight(k) for k in keys),
+        joined="".join(keys),
+        skeletons=_skeletons(keys),
+        generic=(False,) * len(keys),
+        kind=variant.kind,
+    )
+
+
 _ACRONYM_SKIPPABLE = frozenset(
     fold(w) for w in "of the and for named after imeni po pa i s z a na v u w de la des du et und der".split()
 )
@@ -402,6 +629,25 @@ ACRONYM_FACTOR = 0.9
 a little less than the words themselves."""
 ACRONYM_MIN = 3
 """Two-letter acronyms stand for too many names."""
+BARE_ACRONYM_FACTORS = {3: 0.75, 4: 0.85}
+"""A name that is nothing but an acronym (SNM) against words whose initials spell it is weaker evidence the shorter
+the acronym: 26 letters give about 17,600 three-letter acronyms, and among thousands of listed organisations and
+millions of trading names many unrelated three-word names share their initials (Schneider & Nord Maschinenbau / SNM).
+A three-letter bare acronym is put to review, never a match on its own; four letters count a little less than
+longer ones. Another agreeing word beside the acronym (CEC Belarus) keeps the full factor."""
+
+
+def acronym_factor(short: NameVariant) -> float:
+    """How much an acronym of `short` meeting the other name's words counts (see `BARE_ACRONYM_FACTORS`)."""
+    distinctive = [
+        word for word, generic in zip(short.words, short.generic or (), strict=False) if not generic
+    ]
+    if len(distinctive) != 1:
+        return ACRONYM_FACTOR
+    readings = _acronym_readings(distinctive[0])
+    if not readings:
+        return ACRONYM_FACTOR
+    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(min(len(r) for r in readings), ACRONYM_FACTOR))
 
 
 @cache
@@ -459,8 +705,27 @@ def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
     return [
         letters
         for word, key in zip(words, keys, strict=True)
-        if key[0] != "#" and ACRONYM_MIN <= len(letters := _acronym_letters(word)) <= 6
+        if key[0] != "#"
+        for letters in _acronym_readings(word)
     ]
+
+
+_CYRILLIC_DIGRAPHS = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"))
+"""A Cyrillic acronym romanised letter by letter writes one letter as two (БЦК -> BTsK, МЧС -> MChS): read back as
+the one letter the words begin with (Belarusian Cement Company: b, c, k)."""
+
+
+@lru_cache(maxsize=200_000)
+def _acronym_readings(word: str) -> tuple[str, ...]:
+    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter."""
+    letters = _acronym_letters(word)
+    readings = [letters]
+    folded = letters
+    for digraph, letter in _CYRILLIC_DIGRAPHS:
+        folded = folded.replace(digraph, letter)
+    if folded != letters:
+        readings.append(folded)
+    return tuple(r for r in dict.fromkeys(readings) if ACRONYM_MIN <= len(r) <= 6)
 
 
 def acronym_keys(variant: NameVariant) -> set[str]:
@@ -503,11 +768,11 @@ def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None
     used: set[int] = set()
     added: list[int] = []
     for i, word in enumerate(short.words):
-        letters = _acronym_letters(word)
-        if not ACRONYM_MIN <= len(letters) <= 6 or short.keys[i][0] == "#":
+        if short.keys[i][0] == "#":
             continue
-        run = _acronym_run(letters, initials)
-        if run is None or used.intersection(range(*run)):
+        runs = (_acronym_run(letters, initials) for letters in _acronym_readings(word))
+        run = next((r for r in runs if r is not None and not used.intersection(range(*r))), None)
+        if run is None:
             continue
         used.update(range(*run))
         drop.update(full.kept[j] for j in range(*run) if full.kept[j] >= 0)
@@ -590,6 +855,15 @@ def _undot_acronyms(text: str) -> str:
     """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym of three letters or more is one
     word."""
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+_GLUED_INITIAL = re.compile(r"(?<!\w)(\w)\.(?=\w)")
+
+
+def _spaced_initials(text: str) -> str:
+    """`В.I.КАЗЛОВА` -> `В. I. КАЗЛОВА`: initials written against the surname (named after V.I. Kozlov) are words
+    of their own (after `_undot_acronyms` has joined the dotted acronyms)."""
+    return _GLUED_INITIAL.sub(r"\1. ", text)
 
 
 def _number_words(text: str) -> str:
@@ -959,10 +1233,25 @@ def best_comparison(
     for qv in query:
         for lv in listed:
             score = quick_score(qv, lv)
+            if qv.kind == NameKind.ORGANIZATION and (_is_compound(qv) or _is_compound(lv)):
+                # A compound read as its words counts only when they are all there and nothing else is.
+                score = COMPOUND_FACTOR if score >= 1.0 else 0.0
             if best is None or score > best[0]:
                 best = (score, qv, lv)
                 if score >= 1.0:
-                    return best
+                    break
+        if best is not None and best[0] >= 1.0:
+            break
+    if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
+        return best
+    if (
+        best is not None
+        and (_is_part(best[1]) or _is_part(best[2]))
+        and any(_is_part(v) for v in query)
+        and any(_is_part(v) for v in listed)
+        and _parts_conflict(query, listed)
+    ):
+        best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
@@ -973,7 +1262,7 @@ def best_comparison(
                     if collapsed is None:
                         continue
                     pair = (collapsed, short) if flip else (short, collapsed)
-                    score = _align(pair[0], pair[1])[0] * ACRONYM_FACTOR
+                    score = _align(pair[0], pair[1])[0] * acronym_factor(short)
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
     return best

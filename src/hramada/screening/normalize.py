@@ -37,11 +37,13 @@ def _is_latin(ch: str) -> bool:
 
 
 def _keep_char(ch: str) -> bool:
-    """Drop control characters, unassigned code points, symbols such as emoji; keep letters, digits, marks."""
+    """Drop control characters, unassigned code points, symbols such as emoji; keep letters, digits, marks, dashes
+    and quotation marks (organisation names quote the distinctive part, ОАО «Белшина», and join two names of one
+    organisation with a dash: `names.organisation_name_parts`)."""
     cat = unicodedata.category(ch)
     if cat[0] in ("L", "N", "M"):
         return True
-    return ch in " '-.,&/" or cat == "Zs"
+    return ch in " '-.,&/\"" or cat in ("Zs", "Pd", "Pi", "Pf")
 
 
 @lru_cache(maxsize=200_000)

@@ -239,6 +239,9 @@ HRAMADA_SANCTIONS_MAX_REMOVED_PERCENT = env_int("SANCTIONS_MAX_REMOVED_PERCENT",
 HRAMADA_SANCTIONS_MAX_KIND_CHANGES = env_int("SANCTIONS_MAX_KIND_CHANGES", 3)
 # ... but losing this many parties or fewer is never suspicious by itself (a delta that delists one of two).
 HRAMADA_SANCTIONS_REMOVED_FLOOR = env_int("SANCTIONS_REMOVED_FLOOR", 3)
+# The built screening index, stored encrypted so that a starting process loads it instead of building it
+# (hramada.sanctions.index_store); empty: every process builds its own.
+HRAMADA_SCREENING_INDEX_FILE = env_str("SCREENING_INDEX_FILE", str(VAR_DIR / "screening-index.bin"))
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,8 @@ HRAMADA_KEYRING_FILE = str(_keyring_dir / "keyring.json")
 HRAMADA_AUDIT_ANCHOR_FILE = str(_keyring_dir / "audit-anchors.jsonl")
 # No automatic anchors: entries roll back between tests but a line in the file would stay (tests turn it on).
 HRAMADA_AUDIT_ANCHOR_EVERY = 0
+# Tests build their indexes from their own databases; tests of the stored index point this at a folder of theirs.
+HRAMADA_SCREENING_INDEX_FILE = ""
 
 # Test databases are emptied with TRUNCATE between transactional tests; the audit log's trigger refuses TRUNCATE
 # unless the session says otherwise (tests of the trigger switch it off again).

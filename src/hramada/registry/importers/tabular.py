@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -105,10 +105,10 @@ def mapping_problems(mapping: Mapping[str, str], header: tuple[str, ...]) -> lis
     return problems
 
 
-def mapped_rows(table: Table, mapping: Mapping[str, str]) -> list[tuple[int, dict[str, str]]]:
-    """(row number in the file, counting the header as 1; raw values by field)."""
+def mapped_rows(table: Table, mapping: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number in the file, counting the header as 1; raw values by field), one row at a time: a list of
+    a million rows' dicts would take more than a gigabyte."""
     index = {h: i for i, h in enumerate(table.header)}
-    return [
-        (n, {name: row[index[column]] for name, column in mapping.items() if column})
-        for n, row in enumerate(table.rows, start=2)
-    ]
+    pairs = [(name, index[column]) for name, column in mapping.items() if column]
+    for n, row in enumerate(table.rows, start=2):
+        yield n, {name: row[k] for name, k in pairs}

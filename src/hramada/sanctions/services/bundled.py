@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 
 from hramada.sanctions.importers.ofac_sdn import RecordCache
+from hramada.sanctions.live_index import store_only_when_asked
 from hramada.sanctions.models import (
     Snapshot,
 )
@@ -80,6 +81,8 @@ def bootstrap_bundled_lists(say: Callable[[str], None]) -> None:
     Files load in chronological order per source, so every snapshot has a delta against the publication before
     it. The whole set takes well under a minute (see benchmarks/sanctions_import.py), so it runs in-line.
     """
+    # Bootstrap's last step stores the screening index once every demo step has run; not at its first build.
+    store_only_when_asked()
     store_missing_party_rows(say)
     root = bundled_data_root()
     if not root.is_dir():

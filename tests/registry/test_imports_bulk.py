@@ -1,0 +1,180 @@
+"""The bulk import path: one recipient per distinct written name, encrypted once; new recipients wait for screening
+with their records held (never published) until the task worker screens them once per recipient; one audit entry
+per import; a failed store leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from hramada.core.audit import AuditEntry
+from hramada.core.fields import blind_lookup
+from hramada.core.sealed import Sealed
+from hramada.registry import imports, money, publication, screening, services
+from hramada.registry.models import GrantRecord, ImportBatch, Recipient, RecipientNameToken, ScreeningHold
+from hramada.registry.screening import PossibleMatch
+from tests.registry.conftest import record_input
+from tests.registry.test_imports import MAPPING, csv_file
+
+pytestmark = pytest.mark.django_db
+
+
+def run(donor: Any, user: Any, data: bytes) -> imports.ImportResult:
+    return imports.run_import(donor, kind="csv", filename="grants.csv", data=data, by=user, mapping=MAPPING)
+
+
+class CountingScreener:
+    """Stands in for the sanctions door: remembers every name asked, matches the names it is told to."""
+
+    def __init__(self, listed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        self.asked: list[str] = []
+        self.listed = listed
+
+    def __call__(self, name: str, schema: str, ref: str, by: Any) -> list[PossibleMatch]:
+        self.asked.append(name)
+        return [PossibleMatch("eu-1", name, 0.93, "name")] if name in self.listed else []
+
+
+def test_rows_naming_one_recipient_share_one_encrypted_recipient(
+    make_donor: Any, coordinator_of: Any
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    result = run(
+        donor,
+        user,
+        csv_file(
+            {"ref": "A", "who": "Вясна"},
+            {"ref": "B", "who": "Вясна"},
+            {"ref": "C", "who": "вясна"},  # the blind index folds case: the same recipient
+            {"ref": "D", "who": "Viasna"},
+        ),
+    )
+    assert result.ok and result.created == ["A", "B", "C", "D"]
+    assert Recipient.objects.count() == 2
+    spring = Recipient.objects.get(**blind_lookup(Recipient, "name", "Вясна"))
+    assert isinstance(spring.name, Sealed) and "Вясна" not in repr(spring.name)
+    assert spring.reveal("name", by=user, purpose="test") == "Вясна"
+    assert set(GrantRecord.objects.filter(recipient=spring).values_list("identifier", flat=True)) == {
+        "A",
+        "B",
+        "C",
+    }
+
+
+def test_an_import_finds_a_recipient_recorded_before(make_donor: Any, coordinator_of: Any) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    with screening.use_screener(CountingScreener()):
+        earlier = services.record_grant(
+            donor, record_input(identifier="H-1", recipient_name="Вясна"), by=user
+        )
+    assert run(donor, user, csv_file({"ref": "A", "who": "Вясна"})).ok
+    assert GrantRecord.objects.get(identifier="A").recipient_id == earlier.recipient_id
+    assert Recipient.objects.count() == 1
+
+
+def test_new_recipients_wait_held_and_are_screened_once_each_after_the_commit(
+    make_donor: Any, coordinator_of: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    screener = CountingScreener(listed={"Listed Holding"})
+    rows = [{"ref": f"G-{k}", "who": "Вясна" if k % 2 else "Listed Holding"} for k in range(10)]
+    with screening.use_screener(screener):
+        with django_capture_on_commit_callbacks() as callbacks:
+            assert run(donor, user, csv_file(*rows)).ok
+        assert screener.asked == []  # nothing screened inside the import's transaction
+        assert set(Recipient.objects.values_list("screening", flat=True)) == {Recipient.Screening.AWAITING}
+        assert GrantRecord.objects.filter(held=False).count() == 0
+        GrantRecord.objects.update(is_public=True)
+        assert json.loads(publication.giving_json())["grants"] == []  # awaiting: never published
+        assert len(callbacks) == 1
+        callbacks[0]()  # the test settings' task backend runs the task at once
+    assert sorted(screener.asked) == ["Listed Holding", "Вясна"]
+    spring = Recipient.objects.get(**blind_lookup(Recipient, "name", "Вясна"))
+    listed = Recipient.objects.get(**blind_lookup(Recipient, "name", "Listed Holding"))
+    assert spring.screening == Recipient.Screening.CLEAR and listed.screening == Recipient.Screening.HELD
+    assert not GrantRecord.objects.filter(recipient=spring, held=True).exists()
+    assert GrantRecord.objects.filter(recipient=listed, held=False).count() == 0
+    assert ScreeningHold.objects.get().recipient == listed
+    assert json.loads(publication.giving_json())["grants"] != []  # the clear recipient's records now are
+    assert RecipientNameToken.objects.filter(recipient=spring).exists()
+    reads = AuditEntry.objects.filter(action="personal_data.read")
+    assert [sorted(e.detail["recipients"]) for e in reads] == [sorted([spring.reference, listed.reference])]
+
+
+def test_an_import_writes_one_audit_entry_with_its_counts(make_donor: Any, coordinator_of: Any) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    before = AuditEntry.objects.count()
+    assert run(donor, user, csv_file(*({"ref": f"G-{k}", "who": f"Org {k % 3}"} for k in range(9)))).ok
+    entries = list(AuditEntry.objects.order_by("pk")[before:])
+    assert [e.action for e in entries] == ["registry.import.done"]
+    assert entries[0].detail | {"kind": "csv"} == {
+        "kind": "csv",
+        "created": 9,
+        "changed": 0,
+        "unchanged": 0,
+        "new_recipients": 3,
+    }
+
+
+def test_a_changed_file_moves_a_record_to_another_recipient_and_keeps_the_rest(
+    make_donor: Any, coordinator_of: Any
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    assert run(donor, user, csv_file({"ref": "A", "who": "Вясна"}, {"ref": "B", "who": "Вясна"})).ok
+    second = run(donor, user, csv_file({"ref": "A", "who": "Вясна"}, {"ref": "B", "who": "Другая"}))
+    assert second.changed == ["B"] and second.unchanged == 1 and second.created == []
+    b = GrantRecord.objects.get(identifier="B")
+    assert b.recipient.reveal("name", by=user, purpose="test") == "Другая"
+    assert b.import_batch == ImportBatch.objects.order_by("-pk").first() and b.held
+
+
+def test_a_store_that_fails_in_the_database_stores_nothing(
+    make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    from hramada.registry import bulk
+
+    def nothing_known(_donor: Any) -> dict[str, tuple[int, str]]:
+        return {}
+
+    assert run(donor, user, csv_file({"ref": "A"})).ok
+    monkeypatch.setattr(bulk, "existing_records", nothing_known)  # as if "A" came in after the check
+    result = run(donor, user, csv_file({"ref": "A"}, {"ref": "B", "who": "Another"}))
+    assert not result.ok and "import it again" in result.problems[0].message
+    assert list(GrantRecord.objects.values_list("identifier", flat=True)) == ["A"]
+    assert ImportBatch.objects.count() == 1 and Recipient.objects.count() == 1
+
+
+def test_two_new_recipients_never_share_a_reference(
+    make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    assert run(donor, user, csv_file({"ref": "A", "who": "First"})).ok
+    taken = Recipient.objects.get().reference
+    offered = iter([taken, taken, "R-00000001", "R-00000002"])
+    from hramada.registry import bulk
+
+    monkeypatch.setattr(bulk, "new_reference", lambda: next(offered))
+    assert run(donor, user, csv_file({"ref": "B", "who": "Second"}, {"ref": "C", "who": "Third"})).ok
+    assert Recipient.objects.count() == 3
+    assert set(Recipient.objects.values_list("reference", flat=True)) == {taken, "R-00000001", "R-00000002"}
+
+
+def test_the_cached_ecb_rate_gives_what_the_converter_gives_on_a_weekend() -> None:
+    saturday = date(2024, 3, 9)
+    value = money.to_eur(Decimal("1000.00"), "PLN", saturday)
+    converter = money._converter()
+    expected = Decimal(converter.convert(Decimal("1000.00"), "PLN", "EUR", date=date(2024, 3, 8)))
+    assert value.rate_date == date(2024, 3, 8)
+    assert value.amount == expected.quantize(money.CENT)
