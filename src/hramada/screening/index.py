@@ -265,9 +265,7 @@ class ScreeningIndex:
 
     def candidate_names(self, variants: Iterable[NameVariant], limit: int = 40) -> list[int]:
         """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
-        keys: dict[str, float] = {}
-        for variant in variants:
-            keys.update(variant_keys(variant, query=True, known=self._postings))
+        keys = self._query_keys(variants)
         postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
         if not postings:
             return []
@@ -289,6 +287,16 @@ class ScreeningIndex:
         if len(hits) <= limit:
             return list(hits)
         return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
+
+    def _query_keys(self, variants: Iterable[NameVariant]) -> dict[str, float]:
+        """Retrieval keys of every rendering of a query, each at the highest weight any rendering gives it (a key
+        that is one rendering's exact part and another's typo key counts as the exact part)."""
+        keys: dict[str, float] = {}
+        for variant in variants:
+            for key, weight in variant_keys(variant, query=True, known=self._postings).items():
+                if weight > keys.get(key, 0.0):
+                    keys[key] = weight
+        return keys
 
     def rarity(self, key: str) -> float:
         """How much a name part counts by how rare it is among listed names: 1.0 for a part carried by at most
@@ -360,9 +368,7 @@ class ScreeningIndex:
         """Like :meth:`candidate_names`, for an index of many common names (counterparties, not lists): every key
         shared, up to ``max_posting`` names each, adds its weight, so the names sharing a surname *and* a given
         name rank above those sharing one of them; the best ``limit`` names."""
-        keys: dict[str, float] = {}
-        for variant in variants:
-            keys.update(variant_keys(variant, query=True, known=self._postings))
+        keys = self._query_keys(variants)
         hits: dict[int, float] = defaultdict(float)
         for key, weight in keys.items():
             posting = self._postings.get(key)
