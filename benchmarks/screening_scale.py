@@ -19,6 +19,11 @@ names/s per CPU-second, p50 and p99 per query (thread CPU time), and how well th
     .venv/bin/python -m benchmarks.screening_scale --scales 1 4 --queries 500
     .venv/bin/python -m benchmarks.screening_scale --one 16 > 16x.json   # one scale per call, then:
     .venv/bin/python -m benchmarks.screening_scale --table 1x.json 4x.json 16x.json
+    .venv/bin/python -m benchmarks.screening_scale --baseline /path/to/other/checkout   # same run, both engines
+
+With `--baseline`, each scale is measured twice one after the other, on the same generated lists and queries: once
+with the engine of the checkout given (its `src/` first on the path; this benchmark's own code generates the lists)
+and once with ours, so the two tables compare under the same load.
 """
 
 from __future__ import annotations
@@ -133,37 +138,69 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--table", nargs="+", help="print the table from files of --one lines instead of measuring"
     )
+    parser.add_argument(
+        "--baseline", help="another checkout whose engine (its src/) is measured beside ours, scale by scale"
+    )
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(measure(args.one, args.queries)))
         return 0
     rows: list[dict[str, Any]] = []
+    baseline_rows: list[dict[str, Any]] = []
     if args.table:
         for path in args.table:
             with open(path, encoding="utf-8") as fh:
                 rows += [json.loads(line) for line in fh if line.strip().startswith("{")]
         rows.sort(key=lambda r: r["factor"])
     for factor in [] if args.table else args.scales:
-        command = [sys.executable, "-m", "benchmarks.screening_scale", "--one", str(factor)]
-        done = subprocess.run(
-            [*command, "--queries", str(args.queries)], capture_output=True, text=True, check=True
-        )
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        if args.baseline:
+            baseline_rows.append(_measure_in_process(factor, args.queries, args.baseline))
+        rows.append(_measure_in_process(factor, args.queries, None))
+    if baseline_rows:
+        print(f"baseline: engine of {args.baseline}")
+        print_table(baseline_rows)
+        print("\nthis checkout")
     print_table(rows)
     return 0
+
+
+def _measure_in_process(factor: int, queries: int, baseline: str | None) -> dict[str, Any]:
+    """One scale in a fresh process (its memory alone); with `baseline`, that checkout's engine is imported."""
+    env = dict(os.environ)
+    if baseline:
+        ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env["PYTHONPATH"] = os.pathsep.join([os.path.join(baseline, "src"), ours])
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.screening_scale",
+        "--one",
+        str(factor),
+        "--queries",
+        str(queries),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    row["load_average"] = os.getloadavg()[0]
+    print(
+        f"measured {factor}x ({'baseline' if baseline else 'ours'}): load average {row['load_average']:.1f}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return row
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
     print(
         f"{'scale':>5} {'entities':>9} {'names':>9} | {'build s':>8} {'cpu s':>7} {'index GiB':>9} {'RSS GiB':>8} | "
-        f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6}"
+        f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6} | {'load':>5}"
     )
     for r in rows:
         print(
             f"{r['factor']:>4}x {r['entities']:>9,} {r['names']:>9,} | {r['build_s']:>8.1f} {r['build_cpu_s']:>7.1f} "
             f"{r['index_gib']:>9.2f} {r['rss_gib']:>8.2f} | {r['names_per_s']:>8,.0f} {r['p50_ms']:>7.2f} "
             f"{r['p99_ms']:>7.2f} | {r['variant_recall']:>6.3f} {r['candidate_recall']:>6.3f} "
-            f"{r['non_match_alert_rate']:>6.3f}"
+            f"{r['non_match_alert_rate']:>6.3f} | {r.get('load_average', float('nan')):>5.1f}"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

@@ -105,6 +105,20 @@ def variant_keys(
     return keys
 
 
+def listed_keys(variants: Iterable[NameVariant]) -> set[str]:
+    """The retrieval keys a listed name is filed under: those of `variant_keys` (not a query), without their
+    weights, which only a query uses (the build's hot path: one set, no weight per key)."""
+    keys: set[str] = set()
+    for variant in variants:
+        for part in variant.keys:
+            keys.update(part_keys(part))
+        keys.update(f"s:{sk}" for sk in variant.skeletons if len(sk) >= 2)
+        if len(variant.keys) > 1 and len(variant.joined) >= 6:
+            keys.add(f"t:{variant.joined}")
+        keys.update(f"a:{acronym}" for acronym in acronym_keys(variant))
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedName:
     entity_id: str
@@ -171,8 +185,9 @@ class ScreeningIndex:
             self._next_name_id += 1
             self.names[name_id] = IndexedName(entity.id, name, variants)
             ids.append(name_id)
-            for key in {k for v in variants for k in variant_keys(v)}:
-                self._postings[key].add(name_id)
+            postings = self._postings
+            for key in listed_keys(variants):
+                postings[key].add(name_id)
         self._entity_names[entity.id] = ids
         for _, value in entity.identifiers:
             self._identifiers[value].add(entity.id)
@@ -216,7 +231,7 @@ class ScreeningIndex:
             return
         for name_id in self._entity_names.pop(entity_id, []):
             indexed = self.names.pop(name_id)
-            for key in {k for v in indexed.variants for k in variant_keys(v)}:
+            for key in listed_keys(indexed.variants):
                 posting = self._postings.get(key)
                 if posting is not None:
                     posting.discard(name_id)
@@ -250,9 +265,7 @@ class ScreeningIndex:
 
     def candidate_names(self, variants: Iterable[NameVariant], limit: int = 40) -> list[int]:
         """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
-        keys: dict[str, float] = {}
-        for variant in variants:
-            keys.update(variant_keys(variant, query=True, known=self._postings))
+        keys = self._query_keys(variants)
         postings = [(self._postings[k], w) for k, w in keys.items() if k in self._postings]
         if not postings:
             return []
@@ -274,6 +287,16 @@ class ScreeningIndex:
         if len(hits) <= limit:
             return list(hits)
         return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
+
+    def _query_keys(self, variants: Iterable[NameVariant]) -> dict[str, float]:
+        """Retrieval keys of every rendering of a query, each at the highest weight any rendering gives it (a key
+        that is one rendering's exact part and another's typo key counts as the exact part)."""
+        keys: dict[str, float] = {}
+        for variant in variants:
+            for key, weight in variant_keys(variant, query=True, known=self._postings).items():
+                if weight > keys.get(key, 0.0):
+                    keys[key] = weight
+        return keys
 
     def rarity(self, key: str) -> float:
         """How much a name part counts by how rare it is among listed names: 1.0 for a part carried by at most
@@ -345,9 +368,7 @@ class ScreeningIndex:
         """Like :meth:`candidate_names`, for an index of many common names (counterparties, not lists): every key
         shared, up to ``max_posting`` names each, adds its weight, so the names sharing a surname *and* a given
         name rank above those sharing one of them; the best ``limit`` names."""
-        keys: dict[str, float] = {}
-        for variant in variants:
-            keys.update(variant_keys(variant, query=True, known=self._postings))
+        keys = self._query_keys(variants)
         hits: dict[int, float] = defaultdict(float)
         for key, weight in keys.items():
             posting = self._postings.get(key)

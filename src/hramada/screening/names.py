@@ -459,7 +459,6 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             if part_text not in texts:
                 texts.append(part_text)
                 labels.append(label)
-    table = default_table()
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
@@ -478,33 +477,24 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 raw_words = _without_legal_forms(raw_words)
                 raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
             for n_word, word in enumerate(raw_words):
-                number = number_key(word, kind)
-                if kind == NameKind.PERSON and not number:
-                    following = raw_words[n_word + 1] if n_word + 1 < len(raw_words) else ""
-                    word = arabic_particle(word, following)
-                key = number or fold(word)
-                if key in _NOISE_KEYS:
+                # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
+                following = ""
+                if kind == NameKind.PERSON and len(word) <= 3 and n_word + 1 < len(raw_words):
+                    following = raw_words[n_word + 1]
+                filed = _word_part(word, following, kind)
+                if filed is None:
                     continue
-                if kind == NameKind.PERSON and not number:
-                    stem = baltic_stem(word)
-                    if stem and stem.endswith(_PATRONYMIC_ENDINGS):
-                        key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
+                part, initial = filed
                 position = -1
-                if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
-                    words.append(word)
-                    generic_word = False
-                    if kind == NameKind.ORGANIZATION and not number:
-                        key = translate_org_key(key)
-                        generic_word = key in generic or is_generic_org_key(key)
-                    canonical = key if number else table.canonical(key)
-                    keys.append(canonical)
-                    weights.append(_weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0))
-                    is_generic.append(generic_word)
-                    alts.append(() if number else _alt_keys(word, key, canonical, kind, table))
+                if part is not None:
+                    words.append(part[0])
+                    keys.append(part[1])
+                    weights.append(part[2])
+                    is_generic.append(part[3])
+                    alts.append(part[4])
                     position = len(keys) - 1
-                if kind == NameKind.ORGANIZATION and key:
-                    skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
-                    initials.append("" if skippable else _word_initials(word, key))
+                if initial is not None:
+                    initials.append(initial)
                     positions.append(position)
             if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
                 continue  # a part that is only a legal form or generic words names no organisation
@@ -561,6 +551,42 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         seen.add(compound.keys)
                         out.append(compound)
     return tuple(out)
+
+
+_WordPart = tuple[str, str, float, bool, tuple[str, ...]]
+
+
+@lru_cache(maxsize=300_000)
+def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, str | None] | None:
+    """One word of a rendering as `name_variants` files it: (word, key, weight, generic, second keys) or None
+    when it is no name part, and for organisations its acronym letters (or None); None for a noise word.
+    Cached: the lists repeat given names, surnames and organisation words in name after name."""
+    table = default_table()
+    number = number_key(word, kind)
+    if kind == NameKind.PERSON and not number:
+        word = arabic_particle(word, following)
+    key = number or fold(word)
+    if key in _NOISE_KEYS:
+        return None
+    if kind == NameKind.PERSON and not number:
+        stem = baltic_stem(word)
+        if stem and stem.endswith(_PATRONYMIC_ENDINGS):
+            key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
+    part: _WordPart | None = None
+    if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
+        generic_word = False
+        if kind == NameKind.ORGANIZATION and not number:
+            key = translate_org_key(key)
+            generic_word = key in generic_org_keys() or is_generic_org_key(key)
+        canonical = key if number else table.canonical(key)
+        weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
+        alts = () if number else _alt_keys(word, key, canonical, kind, table)
+        part = (word, canonical, weight, generic_word, alts)
+    initial: str | None = None
+    if kind == NameKind.ORGANIZATION and key:
+        skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
+        initial = "" if skippable else _word_initials(word, key)
+    return part, initial
 
 
 def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
@@ -863,19 +889,23 @@ _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
 
+_ABJAD_LETTER = re.compile("[\u0590-\u06ff\u0750-\u077f]")
+
+
+@lru_cache(maxsize=100_000)
 def _is_abjad(text: str) -> bool:
-    return any("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+    """Cached: every rendering of one name asks about the same text."""
+    return _ABJAD_LETTER.search(text) is not None
 
 
 def _skeletons(keys: list[str]) -> tuple[str, ...]:
     """Consonant skeletons without the Arabic article (al-Tikriti, التكريتي -> tkrt), for abjad comparison."""
-    out = []
-    for key in keys:
-        if key in _ARTICLES:
-            continue
-        bare = skeleton(_ABJAD_ARTICLE.sub("", key))
-        out.append(bare or key)
-    return tuple(out)
+    return tuple(_bare_skeleton(key) for key in keys if key not in _ARTICLES)
+
+
+@lru_cache(maxsize=300_000)
+def _bare_skeleton(key: str) -> str:
+    return skeleton(_ABJAD_ARTICLE.sub("", key)) or key
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -884,6 +914,7 @@ _ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
 _PERSON_ROMAN = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
 
 
+@lru_cache(maxsize=300_000)
 def number_key(word: str, kind: str) -> str | None:
     """`#3` for `3`, `03` or `III`: numbers tell vessels and companies apart (SPARTA II / SPARTA III).
 
@@ -930,6 +961,8 @@ def _part_similarity(a: str, b: str) -> float:
     allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
     if a[0] != b[0]:
         allowed = min(allowed, 1)
+    if abs(len(a) - len(b)) > allowed:
+        return 0.0  # the distance is at least the difference in length
     distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
@@ -988,23 +1021,36 @@ def _align(
     qa = query.alts if not abjad_mode else ()
     ca = listed.alts if not abjad_mode else ()
     candidates: list[tuple[float, int, int]] = []
-    with_alts = bool(qa or ca)
+    # The hot path: each pair of parts goes to one (cached) measure; initials by their first letter as written.
+    c_range = range(len(c))
+    c_long = [len(b) > 1 for b in c]
     for i, a in enumerate(q):
-        a_alts = qa[i] if qa else ()
-        a_long = len(a) > 1
-        for j, b in enumerate(c):
-            if a == b:
-                candidates.append((1.0, i, j))
-                continue
-            if abjad_mode or (a_long and len(b) > 1):
-                if with_alts and a_long and len(b) > 1:
+        if abjad_mode:
+            for j in c_range:
+                b = c[j]
+                sim = 1.0 if a == b else _part_similarity(a, b)
+                if sim:
+                    candidates.append((sim, i, j))
+        elif len(a) > 1:
+            a_alts = qa[i] if qa else ()
+            for j in c_range:
+                b = c[j]
+                if a == b:
+                    sim = 1.0
+                elif not c_long[j]:
+                    sim = _initial_similarity(query.words[i], listed.words[j])
+                elif a_alts or (ca and ca[j]):
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else ())
                 else:
                     sim = _part_similarity(a, b)
-            else:
-                sim = _initial_similarity(query.words[i], listed.words[j])
-            if sim:
-                candidates.append((sim, i, j))
+                if sim:
+                    candidates.append((sim, i, j))
+        else:
+            for j in c_range:
+                b = c[j]
+                sim = 1.0 if a == b else _initial_similarity(query.words[i], listed.words[j])
+                if sim:
+                    candidates.append((sim, i, j))
     candidates.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()

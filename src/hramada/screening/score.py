@@ -136,6 +136,9 @@ def screen(
     # Retrieval by the parts as written; comparison with common parts (Ivanov, Belarus) counting less.
     weighed = index.weigh_by_rarity(variants)
     best_name: dict[str, tuple[float, NameVariant, NameVariant]] = {}
+    # The same name listed by several lists (one person on the OFAC, EU and UN lists) shares its renderings:
+    # compared once per query.
+    compared: dict[int, tuple[float, NameVariant, NameVariant] | None] = {}
     for name_id in index.candidate_names(variants, limit=thresholds.candidates):
         indexed = index.names[name_id]
         entity = index.entities[indexed.entity_id]
@@ -144,7 +147,11 @@ def screen(
         previous = best_name.get(indexed.entity_id)
         if previous is not None and previous[0] >= 1.0:
             continue  # another name of this entity already agrees fully
-        found = best_comparison(weighed, indexed.variants)
+        key = id(indexed.variants)
+        if key in compared:
+            found = compared[key]
+        else:
+            found = compared[key] = best_comparison(weighed, indexed.variants)
         if found is not None:
             if previous is None or found[0] > previous[0]:
                 best_name[indexed.entity_id] = found
