@@ -777,10 +777,11 @@ def door_section(rows: int, rng: random.Random) -> None:
     )
     used = time.process_time() - cpu
     stored = ShipmentScreening.objects.get(pk=screening.pk)
+    results = stored.reveal("results", by=None, purpose="benchmark: count the stored result rows")
     print(
         f"    screen_shipment_file {screening.row_count:,} rows ({len(file) / 1e6:.1f} MB): {wall:.1f} s wall, "
         f"{used:.1f} s CPU, {screening.row_count / used:,.0f} rows/s per core ({screening.row_count / wall:,.0f} by "
-        f"the wall clock), {stored.flagged_count:,} flagged, {len(stored.results):,} result rows stored"
+        f"the wall clock), {stored.flagged_count:,} flagged, {len(results):,} result rows stored"
     )
 
 

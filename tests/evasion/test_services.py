@@ -94,7 +94,8 @@ def test_shipment_file_gives_one_row_per_shipment_with_reasons(lists, analyst):
     ):
         imp(kind, demo_file(name), analyst, name=name)
     screening = services.screen_shipment_file(data=demo_file("shipments.csv"), file_name="s.csv", by=analyst)
-    rows = {row["shipment_id"]: row for row in screening.results}
+    results = screening.reveal("results", by=analyst, purpose="checking the stored results")
+    rows = {row["shipment_id"]: row for row in results}
     assert screening.row_count == 3 and screening.flagged_count == 2
     reasons_1 = [r["detail"] for r in rows["DEMO-001"]["reasons"]]
     assert any("deemed sanctioned (OFAC 50% rule): BELARUSKALI OAO → 100%" in r for r in reasons_1)

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 
 from django.urls import reverse
 
-from hramada.core.counterparties import Counterparty
+from hramada.core.counterparties import Counterparty, open_for_batch
 from hramada.evasion.models import ShipmentScreening
 
 
 def evasion_counterparties() -> Iterator[Counterparty]:
     for screening in ShipmentScreening.objects.order_by("pk").iterator(chunk_size=50):
         names: dict[str, set[str]] = {}
-        for row in screening.results or []:
+        # sealed at rest; opened for this run only (the watcher audits how many sources it opened)
+        for row in open_for_batch(screening, "results") or []:
             for role, name in (row.get("parties") or {}).items():
                 if isinstance(name, str) and name.strip():
                     names.setdefault(name.strip(), set()).add(str(role))
@@ -30,4 +31,5 @@ def evasion_counterparties() -> Iterator[Counterparty]:
                 purpose="shipments",
                 label=f"{screening.file_name} · {', '.join(sorted(roles))}",
                 url=url,
+                encrypted=True,
             )

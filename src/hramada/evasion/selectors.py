@@ -118,7 +118,8 @@ def _build(data: listed.ListedData) -> World:
         graph.add_node(Node(node.id, node.name, node.schema, node.listed_by, set(node.sources)))
     for link in data.links:
         graph.add_link(link)
-    for holding in Holding.objects.select_related("dataset").iterator():
+    # a person's sealed name is not loaded: the graph names a person by key (decrypted only where a page reveals it)
+    for holding in Holding.objects.select_related("dataset").defer("person_name").iterator():
         owner, owned = data.resolve(holding.owner_key), data.resolve(holding.owned_key)
         graph.add_node(
             Node(owner, holding.owner_name or owner, holding.owner_schema, sources={holding.dataset.name})
@@ -335,8 +336,11 @@ def listed_addresses() -> dict[str, str]:
     """Address key -> the listed holder's node id (OFAC "Digital Currency Address", FtM CryptoWallet) or the tag
     label of an imported tag in a sanctions category."""
     found = {address_key(w.address): w.holder for w in world().data.wallets if w.valid}
-    for tag in AddressTag.objects.filter(category__icontains="sanction"):
-        found.setdefault(address_key(tag.address), f"tag:{tag.label}")
+    label = AddressTag._meta.get_field("label")
+    for tag in AddressTag.objects.filter(category__icontains="sanction").only("address", "label"):
+        # a tag in a sanctions category names a listed holder (public, as the lists are): opened without an audit
+        # entry, as the lists' own names are read; other tags stay sealed until the wallet page reveals them
+        found.setdefault(address_key(tag.address), f"tag:{label.open(tag.label)}")  # type: ignore[attr-defined]
     return found
 
 

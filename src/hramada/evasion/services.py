@@ -48,7 +48,9 @@ def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list
             Holding(
                 dataset=dataset,
                 owner_key=h.owner_id[:255],
-                owner_name=h.owner_name[:500],
+                # a natural person's name is sealed; the graph names the person by key
+                owner_name="" if h.owner_schema == "Person" else h.owner_name[:500],
+                person_name=h.owner_name[:500] if h.owner_schema == "Person" else "",
                 owner_schema=h.owner_schema,
                 owned_key=h.owned_id[:255],
                 owned_name=h.owned_name[:500],

@@ -104,10 +104,21 @@ def wallet(request: HttpRequest) -> HttpResponse:
             currency=form.cleaned_data["currency"] or "",
             hops=form.cleaned_data["hops"] or 3,
         )
+    tags = []
+    if exposure is not None:
+        for tag in exposure.tags:
+            purpose = "reading the tags of a traced wallet"
+            tags.append(
+                {
+                    "label": tag.reveal("label", by=request.user, purpose=purpose),
+                    "category": tag.category,
+                    "source": tag.reveal("source", by=request.user, purpose=purpose) if tag.source else "",
+                }
+            )
     return render(
         request,
         "evasion/wallet.html",
-        {"form": form, "exposure": exposure, "names": selectors.world().names()},
+        {"form": form, "exposure": exposure, "tags": tags, "names": selectors.world().names()},
     )
 
 
@@ -186,13 +197,20 @@ def shipments(request: HttpRequest) -> HttpResponse:
 @read_only
 def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
     screening = get_object_or_404(ShipmentScreening, pk=screening_id)
-    if request.GET.get("format") == "csv":
+    csv_wanted = request.GET.get("format") == "csv"
+    # the parties may be natural persons and the reasons quote them: read in clear through the audited reveal
+    results = screening.reveal(
+        "results",
+        by=request.user,
+        purpose="downloading the screened shipments" if csv_wanted else "reading the screened shipments",
+    )
+    if csv_wanted:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(
             ["row", "shipment_id", "flagged", "parties", "vessel", "hs_codes", "value", "reasons"]
         )
-        for row in screening.results:
+        for row in results:
             writer.writerow(
                 [
                     row["row"],
@@ -210,4 +228,4 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shipments-{screening.pk}.csv"'
         return response
-    return render(request, "evasion/shipment_result.html", {"screening": screening})
+    return render(request, "evasion/shipment_result.html", {"screening": screening, "results": results})
