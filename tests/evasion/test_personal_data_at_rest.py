@@ -7,14 +7,18 @@ Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import importlib
 import json
 
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, migrations
+from django.utils import timezone
 
 from hramada.core.models import AuditEntry
 from hramada.core.roles import Role
 from hramada.evasion import selectors
-from hramada.evasion.models import AddressTag, Holding, ShipmentScreening
+from hramada.evasion.models import AddressTag, Dataset, Holding, ShipmentScreening
 from tests.evasion.test_bods import declaration
 from tests.test_personal_data_at_rest import database_dump, find_plaintext
 
@@ -113,3 +117,58 @@ def test_no_name_from_an_uploaded_file_is_stored_in_clear(lists, staff_client):
     results = ShipmentScreening.objects.get().reveal("results", by=None, purpose="test")
     assert results[0]["parties"]["shipper"] == SHIPPER
     assert AddressTag.objects.get().reveal("source", by=None, purpose="test") == TAG_SOURCE
+
+
+def test_the_migration_seals_rows_written_in_clear_before(db):
+    """What 0003 does to rows an earlier version wrote: results, tags and a person's name in clear become sealed."""
+    migration = importlib.import_module("hramada.evasion.migrations.0003_sealed_personal_data")
+    dataset = Dataset.objects.create(
+        kind="shareholdings",
+        name="old",
+        source="s",
+        file_name="h.csv",
+        sha256="0" * 64,
+        imported_at=timezone.now(),
+    )
+    person = Holding.objects.create(dataset=dataset, owner_key="p1", owner_schema="Person", owned_key="c1")
+    company = Holding.objects.create(
+        dataset=dataset, owner_key="c2", owner_name="Old Company", owned_key="c1"
+    )
+    screening = ShipmentScreening.objects.create(
+        file_name="s.csv", sha256="1" * 64, screened_at=timezone.now()
+    )
+    tag = AddressTag.objects.create(dataset=dataset, address=WALLET, currency="XBT", label="placeholder")
+    old_results = [
+        {"row": 2, "parties": {"shipper": SHIPPER}, "reasons": [{"detail": f"'{SHIPPER}' matches"}]}
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE evasion_holding SET owner_name = %s WHERE id = %s", [OWNER, person.pk])
+        cursor.execute(
+            "UPDATE evasion_shipmentscreening SET results = %s WHERE id = %s",
+            [json.dumps(old_results, ensure_ascii=False), screening.pk],
+        )
+        cursor.execute(
+            "UPDATE evasion_addresstag SET label = %s, source = %s WHERE id = %s",
+            [TAG_LABEL, TAG_SOURCE, tag.pk],
+        )
+
+    class Editor:
+        pass
+
+    editor = Editor()
+    editor.connection = connection  # type: ignore[attr-defined]
+    for _twice in range(2):  # a second run leaves sealed values as they are
+        for operation in migration.Migration.operations:
+            if isinstance(operation, migrations.RunPython):
+                operation.code(apps, editor)
+
+    assert find_plaintext(database_dump(), [OWNER, SHIPPER, TAG_LABEL, TAG_SOURCE, *MARKERS]) == []
+    person.refresh_from_db()
+    assert person.owner_name == "" and person.reveal("person_name", by=None, purpose="test") == OWNER
+    company.refresh_from_db()
+    assert company.owner_name == "Old Company" and company.person_name == ""
+    screening.refresh_from_db()
+    assert screening.reveal("results", by=None, purpose="test") == old_results
+    tag.refresh_from_db()
+    assert tag.reveal("label", by=None, purpose="test") == TAG_LABEL
+    assert tag.reveal("source", by=None, purpose="test") == TAG_SOURCE

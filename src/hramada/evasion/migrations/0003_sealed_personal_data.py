@@ -40,6 +40,7 @@ class Migration(migrations.Migration):
             name="person_name",
             field=hramada.core.fields.EncryptedTextField(blank=True, default=""),
         ),
+        migrations.RunPython(seal_person_names, elidable=True),
         migrations.AlterField(
             model_name="addresstag",
             name="label",
