@@ -86,6 +86,8 @@ def test_no_name_from_an_uploaded_file_is_stored_in_clear(lists, staff_client):
     html = page.content.decode()
     assert SHIPPER in html and CONSIGNEE in html and "2 of 2 shipments flagged" not in html
     assert "1 of 2 shipments flagged" in html  # BELARUSKALI OAO is listed
+    # an analyst looks a person up by name: the question is screened, not kept
+    assert client.get("/evasion/investigate/", {"q": CONSIGNEE}).status_code == 200
     wallet = client.get("/evasion/wallets/", {"address": WALLET}).content.decode()
     assert TAG_LABEL in wallet and TAG_SOURCE in wallet
     hits = find_plaintext(
