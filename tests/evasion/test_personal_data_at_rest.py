@@ -105,6 +105,19 @@ def test_no_name_from_an_uploaded_file_is_stored_in_clear(lists, staff_client):
     assert {"field": "results", "purpose": "reading the screened shipments"} in reads
     assert {"field": "label", "purpose": "reading the tags of a traced wallet"} in reads
 
+    # the person's page draws them by key and shows the name only on request, with an audit entry
+    page = client.get("/evasion/entities/person-0017/").content.decode()
+    assert OWNER not in page and "name (logged)" in page
+    page = client.post("/evasion/entities/person-0017/").content.decode()
+    assert OWNER in page
+    read = AuditEntry.objects.filter(action="personal_data.read").order_by("-pk").first()
+    assert read.detail == {
+        "field": "person_name",
+        "purpose": "reading the name of a person in the ownership data",
+    }
+    company_page = client.get("/evasion/entities/company-44/").content.decode()
+    assert "Rail Freight Holding UAB" in company_page and "(logged)" not in company_page
+
     # and every sealed value opens to what the file said
     person = Holding.objects.get(owner_key="person-0017")
     assert person.owner_name == "" and person.reveal("person_name", by=None, purpose="test") == OWNER

@@ -218,6 +218,16 @@ class EntityPicture:
     list_url: str
 
 
+def sealed_person_names(node_id: str, limit: int = 20) -> list[Holding]:
+    """Holdings that name the natural person ``node_id`` (sealed; one per dataset), to reveal on their page."""
+    found: dict[int, Holding] = {}
+    rows = Holding.objects.filter(owner_key=node_id, owner_schema="Person").order_by("pk")
+    for holding in rows.only("pk", "dataset_id", "person_name")[: limit * 10]:
+        if holding.person_name:  # sealed, or "" when the file gave no name
+            found.setdefault(holding.dataset_id, holding)
+    return list(found.values())[:limit]
+
+
 def entity_picture(node_id: str) -> EntityPicture | None:
     w = world()
     if node_id not in w.graph:

@@ -48,10 +48,25 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @read_only
+@require_http_methods(["GET", "POST"])
 def entity(request: HttpRequest, node_id: str) -> HttpResponse:
     picture = selectors.entity_picture(node_id)
     if picture is None:
         raise Http404
+    # a natural person is drawn under their key; the name the imported data gives is sealed, shown on request
+    sealed_names = selectors.sealed_person_names(node_id) if picture.node.schema == "Person" else []
+    person_names: list[str] = []
+    if request.method == "POST" and sealed_names:
+        person_names = sorted(
+            {
+                holding.reveal(
+                    "person_name",
+                    by=request.user,
+                    purpose="reading the name of a person in the ownership data",
+                )
+                for holding in sealed_names
+            }
+        )
     w = selectors.world()
     svg = ownership_svg(
         picture.neighbourhood,
@@ -73,6 +88,8 @@ def entity(request: HttpRequest, node_id: str) -> HttpResponse:
                 if found is not None
             },
             "names": names,
+            "has_sealed_name": bool(sealed_names),
+            "person_names": person_names,
         },
     )
 
