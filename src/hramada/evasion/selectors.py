@@ -350,7 +350,7 @@ def listed_addresses() -> dict[str, str]:
     for tag in AddressTag.objects.filter(category__icontains="sanction").only("address", "label"):
         # a tag in a sanctions category names a listed holder (public, as the lists are): opened without an audit
         # entry, as the lists' own names are read; other tags stay sealed until the wallet page reveals them
-        found.setdefault(address_key(tag.address), f"tag:{label.open(tag.label)}")  # type: ignore[attr-defined]
+        found.setdefault(address_key(tag.address), f"tag:{label.open(tag.label)}")
     return found
 
 
