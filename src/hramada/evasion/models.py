@@ -146,9 +146,9 @@ class AddressTag(RevealMixin, models.Model):
         return f"{self.address} ({self.category})"
 
 
-class ShipmentScreening(RevealMixin, models.Model):
-    """One shipment file screened: a result row per shipment with its reasons, kept as one encrypted JSON value
-    (the parties may be natural persons, and the reasons quote them)."""
+class ShipmentScreening(models.Model):
+    """One shipment file screened. Its result rows (a row per shipment with its reasons) are kept encrypted in
+    :class:`ShipmentResults` parts: the parties may be natural persons, and the reasons quote them."""
 
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -158,13 +158,32 @@ class ShipmentScreening(RevealMixin, models.Model):
     )
     row_count = models.PositiveIntegerField(_("shipments"), default=0)
     flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
-    results = EncryptedJSONField(default=list)
 
     class Meta:
         ordering = ("-screened_at", "-pk")
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ShipmentResults(RevealMixin, models.Model):
+    """A consecutive part of a screening's result rows, one encrypted JSON list (an encrypted value holds at most
+    1 MiB, so a large file's results take several parts, written together)."""
+
+    screening = models.ForeignKey(ShipmentScreening, on_delete=models.CASCADE, related_name="parts")
+    number = models.PositiveIntegerField()
+    rows = EncryptedJSONField(default=list)
+
+    class Meta:
+        ordering = ("screening", "number")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["screening", "number"], name="evasion_shipment_results_part_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.screening_id} part {self.number}"
 
 
 class DeemedComputation(models.Model):

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Max
+from django.views.decorators.debug import sensitive_variables
 
+from hramada.core import audit
 from hramada.evasion import listed
 from hramada.evasion.crypto import AddressError, Exposure, TransferGraph, address_key, validate
 from hramada.evasion.crypto import Transfer as CryptoTransferValue
@@ -31,6 +33,8 @@ from hramada.evasion.models import (
     DeemedEntity,
     GoodsEntry,
     Holding,
+    ShipmentResults,
+    ShipmentScreening,
     VesselState,
 )
 from hramada.evasion.parsers import GoodsRow
@@ -216,6 +220,26 @@ class EntityPicture:
     aircraft: list[listed.Aircraft]
     wallets: list[listed.ListedWallet]
     list_url: str
+
+
+@sensitive_variables("rows")
+def shipment_results(screening: ShipmentScreening, *, by: Any, purpose: str) -> list[dict[str, Any]]:
+    """Every result row of one screened file in clear, after one ``personal_data.read`` audit entry for the file
+    (as ``reveal`` writes for one field; the rows are kept in several encrypted parts). Nothing is audited if a
+    part does not decrypt."""
+    if not purpose.strip():
+        raise ValueError("reading the results needs a purpose: the audit log says why personal data was read")
+    sealed = ShipmentResults._meta.get_field("rows")
+    rows: list[dict[str, Any]] = []
+    for part in ShipmentResults.objects.filter(screening=screening).order_by("number"):
+        rows.extend(sealed.open(part.rows))
+    audit.record(
+        action="personal_data.read",
+        target=screening,
+        detail={"field": "results", "purpose": purpose.strip()[:500]},
+        by=by,
+    )
+    return rows
 
 
 def sealed_person_names(node_id: str, limit: int = 20) -> list[Holding]:

@@ -9,8 +9,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
-from hramada.core import audit
+from hramada.core import audit, crypto
+from hramada.core.sealed import Sealed
 from hramada.evasion import parsers, selectors
 from hramada.evasion.models import (
     AddressTag,
@@ -20,6 +22,7 @@ from hramada.evasion.models import (
     DeemedEntity,
     GoodsEntry,
     Holding,
+    ShipmentResults,
     ShipmentScreening,
     VesselState,
 )
@@ -29,6 +32,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # imports that change the ownership graph, after which the stored deemed-sanctioned results are computed anew
 GRAPH_KINDS = frozenset({Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS, Dataset.Kind.VESSELS})
 STORE_BATCH = 5000
+# an encrypted value holds at most 1 MiB (crypto.MAX_PLAINTEXT_BYTES); parts of shipment results stay under this
+RESULT_PART_BYTES = 960 * 1024
 
 
 class AlreadyImportedError(ValueError):
@@ -178,6 +183,7 @@ def screen_shipment_file(
         if progress and index % 1000 == 0:
             progress(index)
     flagged = sum(1 for r in results if r["flagged"])
+    parts = _sealed_parts(results)
     with transaction.atomic():
         screening = ShipmentScreening.objects.create(
             file_name=file_name[:255],
@@ -186,7 +192,10 @@ def screen_shipment_file(
             screened_by=by if getattr(by, "pk", None) else None,
             row_count=len(results),
             flagged_count=flagged,
-            results=results,
+        )
+        ShipmentResults.objects.bulk_create(
+            ShipmentResults(screening=screening, number=number, rows=part)
+            for number, part in enumerate(parts)
         )
         audit.record(
             by=by,
@@ -195,6 +204,28 @@ def screen_shipment_file(
             detail={"rows": len(results), "flagged": flagged},
         )
     return screening
+
+
+@sensitive_variables("results", "texts", "text")
+def _sealed_parts(results: list[dict[str, Any]]) -> list[Sealed]:
+    """The result rows as consecutive encrypted JSON lists of at most ``RESULT_PART_BYTES`` each: every row is
+    serialised once (by the field's own serialiser), the parts joined from those texts and encrypted whole."""
+    field = ShipmentResults._meta.get_field("rows")
+    texts: list[list[str]] = [[]]
+    size = 2
+    for result in results:
+        text = field.serialise(result)
+        length = len(text.encode("utf-8")) + 1
+        if length + 2 > RESULT_PART_BYTES:
+            raise ImportRefusedError([f"row {result.get('row')}: its result is too long to store"])
+        if size + length > RESULT_PART_BYTES:
+            texts.append([])
+            size = 2
+        texts[-1].append(text)
+        size += length
+    return [
+        Sealed(crypto.encrypt("[" + ",".join(part) + "]", label=field.label), field.label) for part in texts
+    ]
 
 
 # --- deemed-sanctioned results for the web workers -------------------------------------------------------------

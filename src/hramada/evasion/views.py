@@ -216,8 +216,8 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
     screening = get_object_or_404(ShipmentScreening, pk=screening_id)
     csv_wanted = request.GET.get("format") == "csv"
     # the parties may be natural persons and the reasons quote them: read in clear through the audited reveal
-    results = screening.reveal(
-        "results",
+    results = selectors.shipment_results(
+        screening,
         by=request.user,
         purpose="downloading the screened shipments" if csv_wanted else "reading the screened shipments",
     )
