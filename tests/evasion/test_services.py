@@ -125,8 +125,9 @@ def test_wallet_exposure_of_the_demo_customer_reaches_the_listed_address_in_thre
     assert path.hops[0].amount == Decimal("1.75")
 
 
+@pytest.mark.parametrize("block", [4, 256])  # blocks packed several to a part; blocks too large, split by row
 def test_a_large_file_s_results_are_stored_in_encrypted_parts_and_read_back_whole(
-    lists, analyst, monkeypatch
+    lists, analyst, monkeypatch, block
 ):
     """An encrypted value holds at most 1 MiB: results are split into consecutive parts under the limit."""
     imp("goods", demo_file("goods.csv"), analyst, name="goods.csv")
@@ -134,6 +135,7 @@ def test_a_large_file_s_results_are_stored_in_encrypted_parts_and_read_back_whol
     body = [f"R-{n}," + rows[n % len(rows)].split(",", 1)[1] for n in range(300)]
     data = "\n".join([header, *body]).encode()
     monkeypatch.setattr(services, "RESULT_PART_BYTES", 4096)
+    monkeypatch.setattr(services, "RESULT_BLOCK", block)
     screening = services.screen_shipment_file(data=data, file_name="big.csv", by=analyst)
     parts = list(ShipmentResults.objects.filter(screening=screening).order_by("number"))
     assert len(parts) > 5 and [p.number for p in parts] == list(range(len(parts)))

@@ -34,6 +34,7 @@ GRAPH_KINDS = frozenset({Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS, Dataset.
 STORE_BATCH = 5000
 # an encrypted value holds at most 1 MiB (crypto.MAX_PLAINTEXT_BYTES); parts of shipment results stay under this
 RESULT_PART_BYTES = 960 * 1024
+RESULT_BLOCK = 256  # rows serialised together (one serialiser call each) before they are packed into parts
 
 
 class AlreadyImportedError(ValueError):
@@ -206,19 +207,29 @@ def screen_shipment_file(
     return screening
 
 
-@sensitive_variables("results", "texts", "text")
+@sensitive_variables("results", "pieces", "texts", "text")
 def _sealed_parts(results: list[dict[str, Any]]) -> list[Sealed]:
-    """The result rows as consecutive encrypted JSON lists of at most ``RESULT_PART_BYTES`` each: every row is
-    serialised once (by the field's own serialiser), the parts joined from those texts and encrypted whole."""
+    """The result rows as consecutive encrypted JSON lists of at most ``RESULT_PART_BYTES`` each. Rows are
+    serialised once, a block at a time, by the field's own serialiser; the parts are joined from those texts and
+    encrypted whole."""
     field = ShipmentResults._meta.get_field("rows")
+    pieces: list[str] = []  # each: one or more rows' JSON, without the list's brackets
+    for start in range(0, len(results), RESULT_BLOCK):
+        block = results[start : start + RESULT_BLOCK]
+        text = field.serialise(block)[1:-1]
+        if len(text.encode("utf-8")) + 2 <= RESULT_PART_BYTES:
+            pieces.append(text)
+            continue
+        for result in block:  # a block too large for one part: row by row
+            text = field.serialise(result)
+            if len(text.encode("utf-8")) + 2 > RESULT_PART_BYTES:
+                raise ImportRefusedError([f"row {result.get('row')}: its result is too long to store"])
+            pieces.append(text)
     texts: list[list[str]] = [[]]
     size = 2
-    for result in results:
-        text = field.serialise(result)
+    for text in pieces:
         length = len(text.encode("utf-8")) + 1
-        if length + 2 > RESULT_PART_BYTES:
-            raise ImportRefusedError([f"row {result.get('row')}: its result is too long to store"])
-        if size + length > RESULT_PART_BYTES:
+        if texts[-1] and size + length > RESULT_PART_BYTES:
             texts.append([])
             size = 2
         texts[-1].append(text)
