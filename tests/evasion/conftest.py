@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-OFAC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sanctions" / "ofac"
+# shared/ sits beside the clone; a git worktree sits one or more levels deeper: the nearest one above
+OFAC = next(
+    (
+        folder / "shared" / "data" / "sanctions" / "ofac"
+        for folder in Path(__file__).resolve().parents[3:]
+        if (folder / "shared" / "data" / "sanctions" / "ofac").is_dir()
+    ),
+    Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sanctions" / "ofac",
+)
 EXTRA_ROWS = {"15036", "25308"}  # ARTAVIL (IMO 9187629, f.k.a. ALPHA); YAN, Xiaobing (XBT 12QtD5...)
 
 

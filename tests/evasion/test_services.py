@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from hramada.core.models import AuditEntry
 from hramada.evasion import selectors, services
-from hramada.evasion.models import Dataset, Holding
+from hramada.evasion.models import Dataset, Holding, ShipmentResults
 from hramada.evasion.parsers import ImportRefusedError
 
 from .conftest import demo_file
@@ -94,7 +95,8 @@ def test_shipment_file_gives_one_row_per_shipment_with_reasons(lists, analyst):
     ):
         imp(kind, demo_file(name), analyst, name=name)
     screening = services.screen_shipment_file(data=demo_file("shipments.csv"), file_name="s.csv", by=analyst)
-    rows = {row["shipment_id"]: row for row in screening.results}
+    results = selectors.shipment_results(screening, by=analyst, purpose="checking the stored results")
+    rows = {row["shipment_id"]: row for row in results}
     assert screening.row_count == 3 and screening.flagged_count == 2
     reasons_1 = [r["detail"] for r in rows["DEMO-001"]["reasons"]]
     assert any("deemed sanctioned (OFAC 50% rule): BELARUSKALI OAO → 100%" in r for r in reasons_1)
@@ -121,3 +123,23 @@ def test_wallet_exposure_of_the_demo_customer_reaches_the_listed_address_in_thre
     assert path.direction == "incoming" and path.distance == 3
     assert path.hops[0].sender == "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"
     assert path.hops[0].amount == Decimal("1.75")
+
+
+@pytest.mark.parametrize("block", [4, 256])  # blocks packed several to a part; blocks too large, split by row
+def test_a_large_file_s_results_are_stored_in_encrypted_parts_and_read_back_whole(
+    lists, analyst, monkeypatch, block
+):
+    """An encrypted value holds at most 1 MiB: results are split into consecutive parts under the limit."""
+    imp("goods", demo_file("goods.csv"), analyst, name="goods.csv")
+    header, *rows = demo_file("shipments.csv").decode().splitlines()
+    body = [f"R-{n}," + rows[n % len(rows)].split(",", 1)[1] for n in range(300)]
+    data = "\n".join([header, *body]).encode()
+    monkeypatch.setattr(services, "RESULT_PART_BYTES", 4096)
+    monkeypatch.setattr(services, "RESULT_BLOCK", block)
+    screening = services.screen_shipment_file(data=data, file_name="big.csv", by=analyst)
+    parts = list(ShipmentResults.objects.filter(screening=screening).order_by("number"))
+    assert len(parts) > 5 and [p.number for p in parts] == list(range(len(parts)))
+    results = selectors.shipment_results(screening, by=analyst, purpose="checking the stored results")
+    assert [r["shipment_id"] for r in results] == [f"R-{n}" for n in range(300)]
+    entry = AuditEntry.objects.filter(action="personal_data.read").order_by("-pk").first()
+    assert entry.detail == {"field": "results", "purpose": "checking the stored results"}

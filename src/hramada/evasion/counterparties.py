@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from typing import Any
 
 from django.urls import reverse
 
-from hramada.core.counterparties import Counterparty
-from hramada.evasion.models import ShipmentScreening
+from hramada.core.counterparties import Counterparty, open_for_batch
+from hramada.evasion.models import ShipmentResults, ShipmentScreening
+
+
+def _rows(screening: ShipmentScreening) -> Iterator[dict[str, Any]]:
+    """The result rows, sealed at rest, opened for this run only (the watcher audits how many it opened)."""
+    for part in ShipmentResults.objects.filter(screening=screening).order_by("number").iterator(chunk_size=4):
+        yield from open_for_batch(part, "rows") or []
 
 
 def evasion_counterparties() -> Iterator[Counterparty]:
     for screening in ShipmentScreening.objects.order_by("pk").iterator(chunk_size=50):
         names: dict[str, set[str]] = {}
-        for row in screening.results or []:
+        for row in _rows(screening):
             for role, name in (row.get("parties") or {}).items():
                 if isinstance(name, str) and name.strip():
                     names.setdefault(name.strip(), set()).add(str(role))
@@ -30,4 +37,5 @@ def evasion_counterparties() -> Iterator[Counterparty]:
                 purpose="shipments",
                 label=f"{screening.file_name} · {', '.join(sorted(roles))}",
                 url=url,
+                encrypted=True,
             )

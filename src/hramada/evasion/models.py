@@ -14,6 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hramada.core.fields import EncryptedJSONField, EncryptedTextField
+from hramada.core.personal_data import RevealMixin
+
 
 class Dataset(models.Model):
     class Kind(models.TextChoices):
@@ -45,13 +48,17 @@ class Dataset(models.Model):
         return f"{self.name} ({self.get_kind_display()})"
 
 
-class Holding(models.Model):
-    """Owner holds ``share`` percent of owned and/or has a control right over it (EU control criteria)."""
+class Holding(RevealMixin, models.Model):
+    """Owner holds ``share`` percent of owned and/or has a control right over it (EU control criteria).
+
+    A natural person's name (``owner_schema`` Person) is never kept in ``owner_name``: it is sealed in
+    ``person_name`` and read through the audited reveal; the ownership graph names the person by key."""
 
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="holdings")
     owner_key = models.CharField(max_length=255, db_index=True)
     owner_name = models.CharField(max_length=500, blank=True, default="")
     owner_schema = models.CharField(max_length=32, default="LegalEntity")
+    person_name = EncryptedTextField(blank=True, default="")
     owned_key = models.CharField(max_length=255, db_index=True)
     owned_name = models.CharField(max_length=500, blank=True, default="")
     share = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
@@ -122,23 +129,26 @@ class CryptoTransfer(models.Model):
         return f"{self.tx_id}: {self.amount} {self.asset}"
 
 
-class AddressTag(models.Model):
+class AddressTag(RevealMixin, models.Model):
+    """A label a TagPack gives an address: it may name the person behind a wallet, so it and its source are sealed."""
+
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="tags")
     address = models.CharField(max_length=128, db_index=True)
     currency = models.CharField(max_length=16)
-    label = models.CharField(max_length=300)
+    label = EncryptedTextField(max_length=300)
     category = models.CharField(max_length=100, blank=True, default="")
-    source = models.CharField(max_length=500, blank=True, default="")
+    source = EncryptedTextField(max_length=500, blank=True, default="")
 
     class Meta:
         ordering = ("address", "pk")
 
     def __str__(self) -> str:
-        return f"{self.address}: {self.label}"
+        return f"{self.address} ({self.category})"
 
 
 class ShipmentScreening(models.Model):
-    """One shipment file screened: a result row per shipment with its reasons (kept as JSON)."""
+    """One shipment file screened. Its result rows (a row per shipment with its reasons) are kept encrypted in
+    :class:`ShipmentResults` parts: the parties may be natural persons, and the reasons quote them."""
 
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -148,13 +158,32 @@ class ShipmentScreening(models.Model):
     )
     row_count = models.PositiveIntegerField(_("shipments"), default=0)
     flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
-    results = models.JSONField(default=list)
 
     class Meta:
         ordering = ("-screened_at", "-pk")
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ShipmentResults(RevealMixin, models.Model):
+    """A consecutive part of a screening's result rows, one encrypted JSON list (an encrypted value holds at most
+    1 MiB, so a large file's results take several parts, written together)."""
+
+    screening = models.ForeignKey(ShipmentScreening, on_delete=models.CASCADE, related_name="parts")
+    number = models.PositiveIntegerField()
+    rows = EncryptedJSONField(default=list)
+
+    class Meta:
+        ordering = ("screening", "number")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["screening", "number"], name="evasion_shipment_results_part_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.screening_id} part {self.number}"
 
 
 class DeemedComputation(models.Model):

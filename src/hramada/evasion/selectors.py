@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Max
+from django.views.decorators.debug import sensitive_variables
 
+from hramada.core import audit
 from hramada.evasion import listed
 from hramada.evasion.crypto import AddressError, Exposure, TransferGraph, address_key, validate
 from hramada.evasion.crypto import Transfer as CryptoTransferValue
@@ -31,6 +33,8 @@ from hramada.evasion.models import (
     DeemedEntity,
     GoodsEntry,
     Holding,
+    ShipmentResults,
+    ShipmentScreening,
     VesselState,
 )
 from hramada.evasion.parsers import GoodsRow
@@ -118,7 +122,8 @@ def _build(data: listed.ListedData) -> World:
         graph.add_node(Node(node.id, node.name, node.schema, node.listed_by, set(node.sources)))
     for link in data.links:
         graph.add_link(link)
-    for holding in Holding.objects.select_related("dataset").iterator():
+    # a person's sealed name is not loaded: the graph names a person by key (decrypted only where a page reveals it)
+    for holding in Holding.objects.select_related("dataset").defer("person_name").iterator():
         owner, owned = data.resolve(holding.owner_key), data.resolve(holding.owned_key)
         graph.add_node(
             Node(owner, holding.owner_name or owner, holding.owner_schema, sources={holding.dataset.name})
@@ -215,6 +220,36 @@ class EntityPicture:
     aircraft: list[listed.Aircraft]
     wallets: list[listed.ListedWallet]
     list_url: str
+
+
+@sensitive_variables("rows")
+def shipment_results(screening: ShipmentScreening, *, by: Any, purpose: str) -> list[dict[str, Any]]:
+    """Every result row of one screened file in clear, after one ``personal_data.read`` audit entry for the file
+    (as ``reveal`` writes for one field; the rows are kept in several encrypted parts). Nothing is audited if a
+    part does not decrypt."""
+    if not purpose.strip():
+        raise ValueError("reading the results needs a purpose: the audit log says why personal data was read")
+    sealed = ShipmentResults._meta.get_field("rows")
+    rows: list[dict[str, Any]] = []
+    for part in ShipmentResults.objects.filter(screening=screening).order_by("number"):
+        rows.extend(sealed.open(part.rows))
+    audit.record(
+        action="personal_data.read",
+        target=screening,
+        detail={"field": "results", "purpose": purpose.strip()[:500]},
+        by=by,
+    )
+    return rows
+
+
+def sealed_person_names(node_id: str, limit: int = 20) -> list[Holding]:
+    """Holdings that name the natural person ``node_id`` (sealed; one per dataset), to reveal on their page."""
+    found: dict[int, Holding] = {}
+    rows = Holding.objects.filter(owner_key=node_id, owner_schema="Person").order_by("pk")
+    for holding in rows.only("pk", "dataset_id", "person_name")[: limit * 10]:
+        if holding.person_name:  # sealed, or "" when the file gave no name
+            found.setdefault(holding.dataset_id, holding)
+    return list(found.values())[:limit]
 
 
 def entity_picture(node_id: str) -> EntityPicture | None:
@@ -335,8 +370,11 @@ def listed_addresses() -> dict[str, str]:
     """Address key -> the listed holder's node id (OFAC "Digital Currency Address", FtM CryptoWallet) or the tag
     label of an imported tag in a sanctions category."""
     found = {address_key(w.address): w.holder for w in world().data.wallets if w.valid}
-    for tag in AddressTag.objects.filter(category__icontains="sanction"):
-        found.setdefault(address_key(tag.address), f"tag:{tag.label}")
+    label = AddressTag._meta.get_field("label")
+    for tag in AddressTag.objects.filter(category__icontains="sanction").only("address", "label"):
+        # a tag in a sanctions category names a listed holder (public, as the lists are): opened without an audit
+        # entry, as the lists' own names are read; other tags stay sealed until the wallet page reveals them
+        found.setdefault(address_key(tag.address), f"tag:{label.open(tag.label)}")
     return found
 
 

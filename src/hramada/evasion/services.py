@@ -9,8 +9,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
-from hramada.core import audit
+from hramada.core import audit, crypto
+from hramada.core.sealed import Sealed
 from hramada.evasion import parsers, selectors
 from hramada.evasion.models import (
     AddressTag,
@@ -20,6 +22,7 @@ from hramada.evasion.models import (
     DeemedEntity,
     GoodsEntry,
     Holding,
+    ShipmentResults,
     ShipmentScreening,
     VesselState,
 )
@@ -29,6 +32,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # imports that change the ownership graph, after which the stored deemed-sanctioned results are computed anew
 GRAPH_KINDS = frozenset({Dataset.Kind.SHAREHOLDINGS, Dataset.Kind.BODS, Dataset.Kind.VESSELS})
 STORE_BATCH = 5000
+# an encrypted value holds at most 1 MiB (crypto.MAX_PLAINTEXT_BYTES); parts of shipment results stay under this
+RESULT_PART_BYTES = 960 * 1024
+RESULT_BLOCK = 256  # rows serialised together (one serialiser call each) before they are packed into parts
 
 
 class AlreadyImportedError(ValueError):
@@ -48,7 +54,9 @@ def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list
             Holding(
                 dataset=dataset,
                 owner_key=h.owner_id[:255],
-                owner_name=h.owner_name[:500],
+                # a natural person's name is sealed; the graph names the person by key
+                owner_name="" if h.owner_schema == "Person" else h.owner_name[:500],
+                person_name=h.owner_name[:500] if h.owner_schema == "Person" else "",
                 owner_schema=h.owner_schema,
                 owned_key=h.owned_id[:255],
                 owned_name=h.owned_name[:500],
@@ -176,6 +184,7 @@ def screen_shipment_file(
         if progress and index % 1000 == 0:
             progress(index)
     flagged = sum(1 for r in results if r["flagged"])
+    parts = _sealed_parts(results)
     with transaction.atomic():
         screening = ShipmentScreening.objects.create(
             file_name=file_name[:255],
@@ -184,7 +193,10 @@ def screen_shipment_file(
             screened_by=by if getattr(by, "pk", None) else None,
             row_count=len(results),
             flagged_count=flagged,
-            results=results,
+        )
+        ShipmentResults.objects.bulk_create(
+            ShipmentResults(screening=screening, number=number, rows=part)
+            for number, part in enumerate(parts)
         )
         audit.record(
             by=by,
@@ -193,6 +205,38 @@ def screen_shipment_file(
             detail={"rows": len(results), "flagged": flagged},
         )
     return screening
+
+
+@sensitive_variables("results", "pieces", "texts", "text")
+def _sealed_parts(results: list[dict[str, Any]]) -> list[Sealed]:
+    """The result rows as consecutive encrypted JSON lists of at most ``RESULT_PART_BYTES`` each. Rows are
+    serialised once, a block at a time, by the field's own serialiser; the parts are joined from those texts and
+    encrypted whole."""
+    field = ShipmentResults._meta.get_field("rows")
+    pieces: list[str] = []  # each: one or more rows' JSON, without the list's brackets
+    for start in range(0, len(results), RESULT_BLOCK):
+        block = results[start : start + RESULT_BLOCK]
+        text = field.serialise(block)[1:-1]
+        if len(text.encode("utf-8")) + 2 <= RESULT_PART_BYTES:
+            pieces.append(text)
+            continue
+        for result in block:  # a block too large for one part: row by row
+            text = field.serialise(result)
+            if len(text.encode("utf-8")) + 2 > RESULT_PART_BYTES:
+                raise ImportRefusedError([f"row {result.get('row')}: its result is too long to store"])
+            pieces.append(text)
+    texts: list[list[str]] = [[]]
+    size = 2
+    for text in pieces:
+        length = len(text.encode("utf-8")) + 1
+        if texts[-1] and size + length > RESULT_PART_BYTES:
+            texts.append([])
+            size = 2
+        texts[-1].append(text)
+        size += length
+    return [
+        Sealed(crypto.encrypt("[" + ",".join(part) + "]", label=field.label), field.label) for part in texts
+    ]
 
 
 # --- deemed-sanctioned results for the web workers -------------------------------------------------------------

@@ -48,10 +48,25 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @read_only
+@require_http_methods(["GET", "POST"])
 def entity(request: HttpRequest, node_id: str) -> HttpResponse:
     picture = selectors.entity_picture(node_id)
     if picture is None:
         raise Http404
+    # a natural person is drawn under their key; the name the imported data gives is sealed, shown on request
+    sealed_names = selectors.sealed_person_names(node_id) if picture.node.schema == "Person" else []
+    person_names: list[str] = []
+    if request.method == "POST" and sealed_names:
+        person_names = sorted(
+            {
+                holding.reveal(
+                    "person_name",
+                    by=request.user,
+                    purpose="reading the name of a person in the ownership data",
+                )
+                for holding in sealed_names
+            }
+        )
     w = selectors.world()
     svg = ownership_svg(
         picture.neighbourhood,
@@ -73,6 +88,8 @@ def entity(request: HttpRequest, node_id: str) -> HttpResponse:
                 if found is not None
             },
             "names": names,
+            "has_sealed_name": bool(sealed_names),
+            "person_names": person_names,
         },
     )
 
@@ -104,10 +121,21 @@ def wallet(request: HttpRequest) -> HttpResponse:
             currency=form.cleaned_data["currency"] or "",
             hops=form.cleaned_data["hops"] or 3,
         )
+    tags = []
+    if exposure is not None:
+        for tag in exposure.tags:
+            purpose = "reading the tags of a traced wallet"
+            tags.append(
+                {
+                    "label": tag.reveal("label", by=request.user, purpose=purpose),
+                    "category": tag.category,
+                    "source": tag.reveal("source", by=request.user, purpose=purpose) if tag.source else "",
+                }
+            )
     return render(
         request,
         "evasion/wallet.html",
-        {"form": form, "exposure": exposure, "names": selectors.world().names()},
+        {"form": form, "exposure": exposure, "tags": tags, "names": selectors.world().names()},
     )
 
 
@@ -186,13 +214,20 @@ def shipments(request: HttpRequest) -> HttpResponse:
 @read_only
 def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
     screening = get_object_or_404(ShipmentScreening, pk=screening_id)
-    if request.GET.get("format") == "csv":
+    csv_wanted = request.GET.get("format") == "csv"
+    # the parties may be natural persons and the reasons quote them: read in clear through the audited reveal
+    results = selectors.shipment_results(
+        screening,
+        by=request.user,
+        purpose="downloading the screened shipments" if csv_wanted else "reading the screened shipments",
+    )
+    if csv_wanted:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(
             ["row", "shipment_id", "flagged", "parties", "vessel", "hs_codes", "value", "reasons"]
         )
-        for row in screening.results:
+        for row in results:
             writer.writerow(
                 [
                     row["row"],
@@ -210,4 +245,4 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shipments-{screening.pk}.csv"'
         return response
-    return render(request, "evasion/shipment_result.html", {"screening": screening})
+    return render(request, "evasion/shipment_result.html", {"screening": screening, "results": results})
