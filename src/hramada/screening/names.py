@@ -484,14 +484,14 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 filed = _word_part(word, following, kind)
                 if filed is None:
                     continue
-                part, initial = filed
+                word_part, initial = filed
                 position = -1
-                if part is not None:
-                    words.append(part[0])
-                    keys.append(part[1])
-                    weights.append(part[2])
-                    is_generic.append(part[3])
-                    alts.append(part[4])
+                if word_part is not None:
+                    words.append(word_part[0])
+                    keys.append(word_part[1])
+                    weights.append(word_part[2])
+                    is_generic.append(word_part[3])
+                    alts.append(word_part[4])
                     position = len(keys) - 1
                 if initial is not None:
                     initials.append(initial)
