@@ -208,7 +208,9 @@ class DeemedComputation(models.Model):
 class DeemedEntity(models.Model):
     """An entity that one rule covers without a list naming it: the reason and the path, as the API explains it.
 
-    Names are those of the lists and of the imported company data, stored as the holdings themselves are."""
+    Names are those of the lists and of the imported company data, stored as the holdings themselves are: public
+    list entries and companies in clear; a natural person from imported data only by key (``Holding.person_name``
+    is sealed and the graph never reads it), so neither ``name`` nor ``path`` holds a name a person typed."""
 
     computation = models.ForeignKey(DeemedComputation, on_delete=models.CASCADE, related_name="deemed")
     rule = models.CharField(max_length=8)

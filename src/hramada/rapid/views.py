@@ -357,25 +357,42 @@ def package(request: HttpRequest) -> HttpResponse:
 # --- Policy and relief ----------------------------------------------------------------------------------
 
 
+def _save_policy_target(
+    request: HttpRequest, form: Any, save: Any, *, saved: str, invalid: str, page: str
+) -> HttpResponse | None:
+    """An administrator's change of one audited policy target (clock or benchmark): the redirect once saved, or
+    None with the refusal or the form's error shown on the page."""
+    user = acting_user(request)
+    if not user.has_role(ADMIN):
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return None
+    try:
+        save(
+            *(form.cleaned_data[field] for field in form.fields), by=user
+        )  # the setter takes them in form order
+    except services.ProposalRefusedError as refusal:
+        messages.error(request, str(refusal))
+        return None
+    messages.success(request, saved)
+    return redirect(page)
+
+
 @require_roles(A, LR, ADMIN, AUD)
 def clock_policy(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if request.method == "POST":
-        if not user.has_role(ADMIN):
-            raise Http404
-        form = forms.ClockPolicyForm(request.POST)
-        if form.is_valid():
-            try:
-                services.set_clock_target(
-                    form.cleaned_data["kind"], form.cleaned_data["target_days"], by=user
-                )
-            except services.ProposalRefusedError as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(request, _("Clock target saved."))
-                return redirect("rapid:clock_policy")
-        else:
-            messages.error(request, _("The target is between 1 and 3650 days."))
+        done = _save_policy_target(
+            request,
+            forms.ClockPolicyForm(request.POST),
+            services.set_clock_target,
+            saved=_("Clock target saved."),
+            invalid=_("The target is between 1 and 3650 days."),
+            page="rapid:clock_policy",
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "rapid/clock_policy.html",
@@ -389,21 +406,16 @@ def relief(request: HttpRequest) -> HttpResponse:
     board = benchmarks.board()
     form = forms.ReliefForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "target":
-        if not user.has_role(ADMIN):
-            raise Http404
-        target_form = forms.BenchmarkPolicyForm(request.POST)
-        if target_form.is_valid():
-            try:
-                services.set_benchmark_target(
-                    target_form.cleaned_data["key"], target_form.cleaned_data["target"], by=user
-                )
-            except services.ProposalRefusedError as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(request, _("Benchmark target saved."))
-                return redirect("rapid:relief")
-        else:
-            messages.error(request, _("The target is a whole number from 0 to 1,000,000."))
+        done = _save_policy_target(
+            request,
+            forms.BenchmarkPolicyForm(request.POST),
+            services.set_benchmark_target,
+            saved=_("Benchmark target saved."),
+            invalid=_("The target is a whole number from 0 to 1,000,000."),
+            page="rapid:relief",
+        )
+        if done is not None:
+            return done
         form = forms.ReliefForm()
     elif request.method == "POST":
         if not user.has_role(A):
