@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from hramada.rapid.exports import IDENTIFIER_COLUMNS
 from hramada.rapid.legal import Criterion
-from hramada.rapid.models import BenchmarkKey, Origin, ReliefRecommendation, SubjectKind, TriggerKind
+from hramada.rapid.models import (
+    SUBJECT_TEXT_KEYS,
+    BenchmarkKey,
+    Origin,
+    ReliefRecommendation,
+    SubjectKind,
+    TriggerKind,
+)
 
 IDENTIFIER_KINDS = [
     ("passport", _("Passport")),
@@ -63,17 +70,8 @@ class SubjectForm(forms.Form):
         if data.get("identifier_kind") and data.get("identifier_value"):
             identifiers.append({"kind": data["identifier_kind"], "value": data["identifier_value"]})
         return {
-            "name": data.get("name", ""),
-            "name_be": data.get("name_be", ""),
-            "name_ru": data.get("name_ru", ""),
+            **{key: data.get(key, "") for key in SUBJECT_TEXT_KEYS},
             "aliases": [line.strip() for line in data.get("aliases", "").splitlines() if line.strip()],
-            "birth_date": data.get("birth_date", ""),
-            "birth_place": data.get("birth_place", ""),
-            "gender": data.get("gender", ""),
-            "nationality": data.get("nationality", ""),
-            "position": data.get("position", ""),
-            "function": data.get("function", ""),
-            "address": data.get("address", ""),
             "identifiers": identifiers,
         }
 
@@ -83,21 +81,7 @@ class SubjectForm(forms.Form):
     ) -> dict[str, Any]:
         first = (subject.get("identifiers") or [{}])[0]
         return {
-            **{
-                key: subject.get(key, "")
-                for key in (
-                    "name",
-                    "name_be",
-                    "name_ru",
-                    "birth_date",
-                    "birth_place",
-                    "gender",
-                    "nationality",
-                    "position",
-                    "function",
-                    "address",
-                )
-            },
+            **{key: subject.get(key, "") for key in SUBJECT_TEXT_KEYS},
             "aliases": "\n".join(subject.get("aliases", [])),
             "identifier_kind": first.get("kind", ""),
             "identifier_value": first.get("value", ""),

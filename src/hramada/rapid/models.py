@@ -80,6 +80,21 @@ class BenchmarkPolicy(models.Model):
         return f"benchmark policy {self.key}"
 
 
+SUBJECT_TEXT_KEYS = (
+    "name",
+    "name_be",
+    "name_ru",
+    "birth_date",
+    "birth_place",
+    "gender",
+    "nationality",
+    "position",
+    "function",
+    "address",
+)
+"""The text values of a proposal's ``subject``, beside its ``aliases`` and ``identifiers`` lists."""
+
+
 class Proposal(RevealMixin, models.Model):
     """A sanctions listing proposal. ``subject`` (names by script, identifiers, birth date, position, function)
     and ``reasons`` are encrypted: until adoption, who is proposed is confidential."""

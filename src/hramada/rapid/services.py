@@ -21,6 +21,7 @@ from hramada.evidence import public as evidence_public
 from hramada.rapid import benchmarks, exports, selectors, workflow
 from hramada.rapid.legal import Criterion
 from hramada.rapid.models import (
+    SUBJECT_TEXT_KEYS,
     BenchmarkKey,
     BenchmarkPolicy,
     ClockPolicy,
@@ -38,18 +39,6 @@ if TYPE_CHECKING:
     from hramada.core.models import User
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-SUBJECT_TEXT_KEYS = (
-    "name",
-    "name_be",
-    "name_ru",
-    "birth_date",
-    "birth_place",
-    "gender",
-    "nationality",
-    "position",
-    "function",
-    "address",
-)
 
 
 class ProposalRefusedError(Exception):
