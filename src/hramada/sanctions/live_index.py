@@ -58,14 +58,21 @@ def screening_index() -> ScreeningIndex:
         _state.checked_at = time.monotonic()
         return _state.index
     with _lock:
-        if _state.index is None or _state.snapshot_by_source == {}:
-            _load_or_rebuild(current, wanted)
-        elif wanted != _state.snapshot_by_source:
-            _update(current, wanted)
+        _bring_up_to_date(current, wanted)
         if _state.index is None:
             raise RuntimeError("the screening index could not be built")
-        _state.checked_at = time.monotonic()
         return _state.index
+
+
+def _bring_up_to_date(
+    current: dict[str, Snapshot], wanted: dict[str, int], *, in_place: bool = False
+) -> None:
+    """Under the lock: load or build a first index, or apply the lists' deltas to the one held."""
+    if _state.index is None or _state.snapshot_by_source == {}:
+        _load_or_rebuild(current, wanted)
+    elif wanted != _state.snapshot_by_source:
+        _update(current, wanted, in_place=in_place)
+    _state.checked_at = time.monotonic()
 
 
 def screening_index_now() -> ScreeningIndex:
@@ -110,12 +117,8 @@ def store_screening_index(say: Callable[[str], None]) -> None:
         if _state.index is None and index_store.is_current(current.values()):
             say("Screening index: the stored one is current.")  # a second start: nothing to load or write
             return
-        if _state.index is None or _state.snapshot_by_source == {}:
-            _load_or_rebuild(current, wanted)
-        elif wanted != _state.snapshot_by_source:
-            # Bootstrap screens on no other thread, so the demo's list changes need no copy-on-write here.
-            _update(current, wanted, in_place=True)
-        _state.checked_at = time.monotonic()
+        # Bootstrap screens on no other thread, so the demo's list changes need no copy-on-write here.
+        _bring_up_to_date(current, wanted, in_place=True)
         index = _state.index
     if index is None or wanted != _state.snapshot_by_source:
         say("Screening index: not current; the server's processes build their own.")
