@@ -223,6 +223,19 @@ def test_the_ring_is_reread_when_the_file_changes(personal_data_keyring: Path) -
     assert crypto.load_keyring().current != before.current
 
 
+def test_a_value_under_a_key_another_process_just_rotated_in_is_read_at_once(
+    personal_data_keyring: Path,
+) -> None:
+    before = crypto.load_keyring()
+    rotated = before.rotated()
+    # Another process replaces the file; this one still holds the ring it read less than a second ago.
+    personal_data_keyring.write_text(rotated.to_json(), encoding="utf-8")
+    assert crypto.load_keyring().current == before.current
+    value = crypto.encrypt("Аляксандра", label="fund.applicant.name", ring=rotated)
+    assert crypto.decrypt(value, label="fund.applicant.name") == "Аляксандра"
+    assert crypto.load_keyring().current == rotated.current
+
+
 def test_generate_keys_creates_a_private_file_once(
     tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

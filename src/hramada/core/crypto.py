@@ -30,6 +30,7 @@ import re
 import secrets
 import stat
 import threading
+import time
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -241,11 +242,21 @@ def keyring_source() -> KeyringSource:
 
 _cache_lock = threading.Lock()
 _cache: tuple[object, KeyRing] | None = None
+_checked_at = 0.0
+RECHECK_SECONDS = 1.0
+"""How long a process uses its ring before it looks at the file again. Every value encrypted or read asks for the
+ring, and looking at the settings and the file each time was most of the cost of opening a short value (100,000
+names in a re-screen). A ring rotated by another process is seen within this second; a value under a key the
+ring does not hold yet makes the ring be read again at once (`_key_of`)."""
 
 
 def load_keyring() -> KeyRing:
     """The ring in use. The file is re-read when it changes, so a rotation reaches running processes."""
-    global _cache
+    global _cache, _checked_at
+    now = time.monotonic()
+    cached = _cache
+    if cached is not None and now - _checked_at < RECHECK_SECONDS:
+        return cached[1]
     source = keyring_source()
     if source.inline is not None:
         stamp: object = ("inline", hashlib.sha256(source.inline.encode()).digest())
@@ -260,6 +271,7 @@ def load_keyring() -> KeyRing:
         stamp = ("file", str(source.path), info.st_mtime_ns, info.st_size, info.st_ino)
     with _cache_lock:
         if _cache is not None and _cache[0] == stamp:
+            _checked_at = now
             return _cache[1]
     if source.inline is not None:
         ring = KeyRing.from_json(source.inline, source=source.description)
@@ -271,14 +283,28 @@ def load_keyring() -> KeyRing:
         ring = KeyRing.from_json(text, source=source.description)
     with _cache_lock:
         _cache = (stamp, ring)
+        _checked_at = now
     return ring
 
 
 def forget_cached_keyring(**kwargs: Any) -> None:
     """Drop the cached ring (connected to `setting_changed`, so tests that swap rings see the new one)."""
-    global _cache
+    global _cache, _checked_at
     with _cache_lock:
         _cache = None
+        _checked_at = 0.0
+
+
+def _key_of(kid: str, ring: KeyRing | None) -> bytes:
+    """The key a ciphertext names: from `ring` when given, else from the ring in use, read again once when it
+    lacks the key (another process may have rotated the ring within the last `RECHECK_SECONDS`)."""
+    if ring is not None:
+        return ring.key(kid)
+    in_use = load_keyring()
+    if kid not in in_use.keys:
+        forget_cached_keyring()
+        in_use = load_keyring()
+    return in_use.key(kid)
 
 
 def save_keyring_file(ring: KeyRing, path: Path, *, replace: bool = True) -> None:
@@ -362,8 +388,7 @@ def key_id_of(ciphertext: str) -> str:
 def decrypt(ciphertext: str, *, label: str, ring: KeyRing | None = None) -> str:
     """The plaintext, or `DecryptionError` naming the key id: never garbage, never a partial value."""
     parts = parse(ciphertext)
-    ring = ring or load_keyring()
-    kek = ring.key(parts.kid)
+    kek = _key_of(parts.kid, ring)
     wrap_nonce, wrapped = parts.wrapped_key[:NONCE_BYTES], parts.wrapped_key[NONCE_BYTES:]
     try:
         data_key = AESGCM(kek).decrypt(wrap_nonce, wrapped, _aad(b"dek", parts.kid, label))
@@ -413,14 +438,13 @@ def decrypt_bytes(blob: bytes, *, label: str, ring: KeyRing | None = None) -> by
     ):
         raise DecryptionError(f"This file of {label} is not an encrypted Hramada file.", kid="")
     kid = kid_raw.decode("ascii", errors="replace")
-    ring = ring or load_keyring()
     wrapped, nonce, body = (
         payload[:_WRAPPED_KEY_BYTES],
         payload[_WRAPPED_KEY_BYTES : _WRAPPED_KEY_BYTES + NONCE_BYTES],
         payload[_WRAPPED_KEY_BYTES + NONCE_BYTES :],
     )
     try:
-        data_key = AESGCM(ring.key(kid)).decrypt(
+        data_key = AESGCM(_key_of(kid, ring)).decrypt(
             wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad(b"dek", kid, label)
         )
         return AESGCM(data_key).decrypt(nonce, body, _aad(b"file", kid, label))
