@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from hramada.core.models import User
 from hramada.core.roles import Role
@@ -57,7 +58,7 @@ def test_an_administrator_invites_a_fund_manager_who_enrols_and_reaches_the_queu
     user = User.objects.get(username="maryna")
     newcomer.fill("#id_token", current_code(TOTPDevice.objects.get(user=user, confirmed=False)))
     newcomer.click("main form button[type=submit]")
-    assert newcomer.locator("#recovery-codes li").count() == 10
+    expect(newcomer.locator("#recovery-codes li")).to_have_count(10)
     newcomer.click("text=I have saved them, continue")
     newcomer.click("nav >> text=Fund")
     newcomer.click("main >> text=Rapid-response triage")

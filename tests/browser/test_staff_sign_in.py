@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from hramada.core.roles import Role
 from tests.core.test_login_mfa import current_code
@@ -46,4 +47,4 @@ def test_first_sign_in_enrols_an_authenticator_app_from_the_qr_page(
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     page.fill("#id_token", current_code(device))
     page.click("main form button[type=submit]")
-    assert page.locator("#recovery-codes li").count() == 10
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
