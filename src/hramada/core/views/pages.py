@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -51,8 +52,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @any_staff
 def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
-    """A long job's progress; the page refreshes itself (meta refresh, no script) until the job ends."""
-    job = TaskProgress.objects.filter(pk=job_id, owner=signed_in_user(request)).first()
+    """A long job's progress; the page refreshes itself (meta refresh, no script) until the job ends.
+
+    Staff see their own jobs and the platform's own (no owner: re-screening after a list change), which the
+    monitoring inbox links to; another person's job stays private to them."""
+    job = (
+        TaskProgress.objects.filter(pk=job_id)
+        .filter(Q(owner=signed_in_user(request)) | Q(owner__isnull=True))
+        .first()
+    )
     if job is None:
         return render(request, "core/not_found.html", status=404)
     return render(request, "core/job_progress.html", {"job": job})
