@@ -117,6 +117,29 @@ def test_register_charts_are_server_rendered_svg(client: Any, cast: Any) -> None
     assert page.count("<svg") >= 3 and "<script" not in page and "342" in page
 
 
+@pytest.mark.parametrize(
+    ("language", "region", "band"),
+    [("en", "Brest region", "2 to 5 years"), ("be", "Брэсцкая вобласць", "ад 2 да 5 гадоў")],
+)
+def test_register_chart_legends_name_regions_and_sentence_lengths_in_the_readers_language(
+    client: Any, cast: Any, settings: Any, language: str, region: str, band: str
+) -> None:
+    _prisoner(
+        cast.recorder,
+        date(2021, 1, 10),
+        region="brest",
+        status="sentenced",
+        sentenced_on=date(2021, 6, 1),
+        sentence_months=36,
+    )
+    sign_in_verified(client, cast.auditor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("evidence:register_charts"), {"years": "3"}).content.decode()
+    assert region in page and band in page
+    # the keys the register stores the values under are not words for readers
+    assert ">brest" not in page and "2-5 years" not in page
+
+
 CSV = (
     "ФИО;Дата задержания;Статьи;Регион;Срок\n"
     "Ivan Testau;01.09.2021;342, 361-1;Grodno region;36\n"

@@ -593,6 +593,16 @@ SENTENCE_BANDS = (
 )
 
 
+# What the charts' legends say for each band (the stored keys above stay in English: they are data).
+SENTENCE_BAND_LABELS = {
+    "under 2 years": _("under 2 years"),
+    "2-5 years": _("2 to 5 years"),
+    "5-10 years": _("5 to 10 years"),
+    "over 10 years": _("over 10 years"),
+    "not sentenced": _("not sentenced"),
+}
+
+
 def sentence_band(months: int | None) -> str:
     if months is None:
         return "not sentenced"

@@ -19,7 +19,7 @@ from hramada.core import audit
 from hramada.core.access import require_roles, signed_in_user
 from hramada.core.roles import Role
 from hramada.evidence import charts, forms, register_csv, selectors, services
-from hramada.evidence.models import Prisoner, RegisterImport
+from hramada.evidence.models import SENTENCE_BAND_LABELS, Prisoner, Region, RegisterImport
 
 D, A = Role.DOCUMENTER, Role.AUDITOR
 
@@ -139,9 +139,13 @@ def register_charts(request: HttpRequest) -> HttpResponse:
         "sentence": _("People held at the end of each month, by sentence length"),
         "region": _("People held at the end of each month, by region"),
     }
-    rendered = [
-        (titles[d], charts.line_chart(months, selectors.held_over_time(d, months), titles[d])) for d in titles
-    ]
+    # The legends name each line in the reader's language, not by the key it is stored under.
+    legends: dict[str, dict[str, Any]] = {"region": dict(Region.choices), "sentence": SENTENCE_BAND_LABELS}
+    rendered = []
+    for d, title in titles.items():
+        names = legends.get(d, {})
+        series = [(str(names.get(key, key)), values) for key, values in selectors.held_over_time(d, months)]
+        rendered.append((title, charts.line_chart(months, series, title)))
     return render(request, "evidence/register_charts.html", {"charts": rendered, "years": years})
 
 
