@@ -2,7 +2,7 @@
 evidence files (a photo with GPS metadata, a PDF with an author) with a stripped copy, a register of invented
 political prisoners and a dossier. Every person and perpetrator here is invented and marked DEMO. Loaded through the
 services by demo staff that cannot sign in; the platform's administrators join the demo groups so `make run` shows
-it. Idempotent: does nothing once the demo groups exist (except adding new administrators)."""
+it, and so does a documenter without a group at sign-in. Idempotent: does nothing once the demo groups exist (except adding new administrators)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,20 @@ PLACES = {
     "Machulishchy": (53.77, 27.58),
     "Barysaŭ": (54.23, 28.5),
 }
+
+
+def join_demo_groups_at_sign_in(sender: Any, user: Any, **kwargs: Any) -> None:
+    """A documenter who belongs to no group joins the demo groups when signing in, while the demo is loaded.
+
+    Evidence is shared within documenter groups and nothing else gives a new colleague one: a documenter invited to
+    try the platform would otherwise find no evidence to open and no group to record under. Without the demo (no
+    demo groups) this does nothing."""
+    if getattr(user, "kind", None) != AccountKind.STAFF or not user.has_role(Role.DOCUMENTER):
+        return
+    if DocumenterGroup.objects.filter(members=user).exists():
+        return
+    for group in DocumenterGroup.objects.filter(name__in=(TEAM, MONITORS)):
+        group.members.add(user)
 
 
 def _staff(username: str, *roles: Role) -> User:
