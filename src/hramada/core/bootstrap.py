@@ -79,6 +79,9 @@ def create_first_administrator(
                 "factor: scan the QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator),",
                 "type the six-digit code, save the recovery codes, and choose your own password.",
                 "This password is shown only once.",
+                "The administrator holds every role. To see the platform as one role (reviewer, finance",
+                f"officer, documenter ...), invite a colleague at {site_url.rstrip('/')}/staff/accounts/invite/",
+                "or run: .venv/bin/python manage.py staff add NAME --role reviewer (README.md lists the roles).",
                 "=" * 72,
                 "",
             ]
