@@ -46,3 +46,20 @@ def test_a_reader_who_may_open_the_owners_page_follows_the_link(client: Any, mak
     sign_in_verified(client, make_staff(Role.SANCTIONS_ANALYST, Role.DONOR_COORDINATOR))
     html = client.get(reverse("monitoring:alert", args=[alert.pk])).content.decode()
     assert f'href="{alert.url}"' in html
+
+
+@pytest.mark.parametrize(("language", "owner"), [("en", "Grants registry"), ("be", "Рэестр грантаў")])
+def test_the_inbox_and_the_alert_name_the_owning_app_in_the_readers_language(
+    client: Any, make_staff: Any, settings: Any, language: str, owner: str
+) -> None:
+    from django.utils import translation
+
+    alert = _alert()
+    sign_in_verified(client, make_staff(Role.SANCTIONS_ANALYST))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    with translation.override(language):
+        expected = owner
+    for url in (reverse("monitoring:inbox"), reverse("monitoring:alert", args=[alert.pk])):
+        html = client.get(url).content.decode()
+        assert expected in html, url
+        assert ">registry<" not in html, url

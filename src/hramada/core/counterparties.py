@@ -97,6 +97,15 @@ def counterparty_sources() -> list[CounterpartySource]:
     return sorted(_sources.values(), key=lambda s: s.key)
 
 
+def source_label(key: str) -> str:
+    """The owning app's name in the reader's language (sources register their label in English at start-up; it is
+    the message id), or the key itself for a source that is not registered."""
+    from django.utils.translation import gettext
+
+    source = _sources.get(key)
+    return gettext(source.label) if source is not None and source.label else key
+
+
 @sensitive_variables("plaintext")
 def open_for_batch(instance: models.Model, field_name: str) -> Any:
     """The plaintext of one encrypted field *without* its own audit entry: only for a counterparty source, whose

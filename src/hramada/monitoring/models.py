@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hramada.core.counterparties import source_label
 from hramada.core.fields import EncryptedTextField
 from hramada.core.personal_data import RevealMixin
 
@@ -131,6 +132,11 @@ class Alert(models.Model):
     @property
     def escalated(self) -> bool:
         return self.escalated_at is not None
+
+    @property
+    def owner_label(self) -> str:
+        """The app the alert is filed under, named in the reader's language."""
+        return source_label(self.owner)
 
 
 class WatchList(models.Model):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
+from hramada.core.counterparties import source_label
 from hramada.monitoring.models import Alert, RescreenRun, WatchList
 
 
@@ -25,7 +26,7 @@ def owners_with_alerts() -> list[dict[str, Any]]:
         .annotate(open=Count("pk", filter=Q(status=Alert.Status.OPEN)), total=Count("pk"))
         .order_by("owner")
     )
-    return [dict(row) for row in rows]
+    return [{**row, "label": source_label(row["owner"])} for row in rows]
 
 
 def recent_runs(limit: int = 20) -> QuerySet[RescreenRun]:
