@@ -236,3 +236,16 @@ def test_the_entity_page_shows_relations_such_as_ofac_linked_to(staff_client: An
     plane = aircraft[0]
     response = client.get(reverse("sanctions:entity", args=["ofac_sdn", plane.entity_id]))
     assert [r.entity_id for r in response.context["record"].relations if r.outgoing] == [belavia.entity_id]
+
+
+def test_the_delta_page_names_kinds_of_listed_parties_in_belarusian_too(
+    staff_client: Any, lists: Any, settings: Any
+) -> None:
+    """FollowTheMoney has no Belarusian labels; the delta page names a person "Асоба", not "Person"."""
+    delta = selectors.delta_into(lists["ofac_new"])
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "be"
+    page = client.get(reverse("sanctions:delta", args=[delta.pk]))
+    text = page.content.decode()
+    assert "Асоба" in text
+    assert ">Person<" not in text and ">Organization<" not in text

@@ -379,18 +379,16 @@ class PartyRow:
 
 
 def _ftm_labels() -> tuple[Any, Any]:
-    """FollowTheMoney's own labels of schemata and properties, in the page's language where FtM has it
-    (Russian; Belarusian and English pages read FtM's English labels)."""
+    """Labels of schemata (ours, in all three languages: Асоба, Лицо) and properties (FollowTheMoney's own, in the
+    page's language where FtM has it: Russian; Belarusian and English pages read FtM's English labels)."""
     from babel import Locale
     from django.utils.translation import get_language
     from followthemoney import model
     from followthemoney.util import set_model_locale
 
-    set_model_locale(Locale.parse("ru" if (get_language() or "").startswith("ru") else "en"))
+    from hramada.core.schema_labels import schema_label
 
-    def schema_label(name: str) -> str:
-        schema = model.get(name)
-        return str(schema.label) if schema is not None else name
+    set_model_locale(Locale.parse("ru" if (get_language() or "").startswith("ru") else "en"))
 
     def property_label(schema_name: str, prop: str) -> str:
         schema = model.get(schema_name)
