@@ -204,3 +204,21 @@ def test_export_shows_names_only_where_agreed(client: Any, cast: Any) -> None:
     rows = list(csv.reader(io.StringIO(client.get(reverse("evidence:register_export")).content.decode())))
     names = [row[1] for row in rows[1:]]
     assert "Public Person" in names and "=HIDDEN()" not in names and "" in names
+
+
+def test_an_entrys_history_names_fields_and_chosen_values_in_the_readers_language(
+    client: Any, cast: Any, settings: Any
+) -> None:
+    entry = _prisoner(cast.recorder, date(2021, 1, 5))
+    services.save_prisoner(
+        by=cast.colleague,
+        prisoner=entry,
+        values={"status": "sentenced", "sentence_months": 36, "sentenced_on": date(2021, 6, 1)},
+        articles=["342"],
+    )
+    sign_in_verified(client, cast.auditor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "be"
+    page = client.get(reverse("evidence:prisoner", args=[entry.pk])).content.decode()
+    assert "<td>Статус</td>" in page and "<td>Асуджаны, адбывае пакаранне</td>" in page
+    assert "<td>запіс створаны</td>" in page
+    assert ">sentenced<" not in page and ">status<" not in page and ">created<" not in page

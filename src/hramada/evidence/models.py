@@ -302,7 +302,54 @@ class Involvement(models.Model):
         return f"involvement #{self.pk}"
 
 
-class RecordChange(RevealMixin, models.Model):
+class ReadableChange:
+    """What a history row shows people: the field by its label and chosen values by theirs (Verification "reported"
+    reads "Reported", Супярэчліва ...), in the reader's language; the stored row keeps the field's name and value."""
+
+    field: str
+    old: str
+    new: str
+
+    def _subject(self) -> type[models.Model]:
+        raise NotImplementedError
+
+    def _model_field(self) -> Any:
+        from django.core.exceptions import FieldDoesNotExist
+
+        try:
+            return self._subject()._meta.get_field(self.field)
+        except FieldDoesNotExist:
+            return None
+
+    @property
+    def field_label(self) -> str:
+        from django.utils.text import capfirst
+
+        found = self._model_field()
+        if found is not None and getattr(found, "verbose_name", None):
+            return str(capfirst(found.verbose_name))
+        return str(HISTORY_WORDS.get(self.field, self.field))
+
+    def _value(self, value: str) -> str:
+        found = self._model_field()
+        if value and found is not None and found.choices:
+            return str(dict(found.flatchoices).get(value, value))
+        return value
+
+    @property
+    def old_label(self) -> str:
+        return self._value(self.old)
+
+    @property
+    def new_label(self) -> str:
+        return self._value(self.new)
+
+
+# History rows that name no model field.
+HISTORY_WORDS = {"created": _("entry created"), "articles": _("articles")}
+
+
+class RecordChange(ReadableChange, RevealMixin, models.Model):
     """The history of an incident or observation: one row per changed field, who changed it and when.
 
     Plain fields keep their old and new values in `old` and `new`; encrypted fields (a description, notes, how an
@@ -335,6 +382,9 @@ class RecordChange(RevealMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} changed"
+
+    def _subject(self) -> type[models.Model]:
+        return Observation if self.observation_id else Incident
 
     @property
     def is_sealed(self) -> bool:
@@ -650,7 +700,7 @@ class ConditionEvent(models.Model):
         return f"{self.on} {self.kind}"
 
 
-class PrisonerChange(RevealMixin, models.Model):
+class PrisonerChange(ReadableChange, RevealMixin, models.Model):
     """The history of a register entry: one row per changed field. A change of an encrypted field (the name) keeps
     the old and new values encrypted in `old_sealed` / `new_sealed`, readable only through an audited reveal."""
 
@@ -668,6 +718,9 @@ class PrisonerChange(RevealMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} changed"
+
+    def _subject(self) -> type[models.Model]:
+        return Prisoner
 
     @property
     def is_sealed(self) -> bool:
