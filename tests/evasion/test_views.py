@@ -129,3 +129,14 @@ def test_an_aircraft_is_found_by_registration_or_serial_and_shown_on_its_operato
         .split('id="found"')[1]
         .split("</section>")[0]
     )
+
+
+def test_links_and_shipment_parties_are_named_in_the_readers_language(lists, staff_client, settings):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    load_demo(client.user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "be"
+    entity = client.get("/evasion/entities/demo-baltic-bulk/").content.decode()
+    assert "<td>доля ў капітале 60%" in entity and "<td>shareholding 60%" not in entity
+    upload = SimpleUploadedFile("shipments.csv", demo_file("shipments.csv"), content_type="text/csv")
+    result = client.post("/evasion/shipments/", {"file": upload}, follow=True).content.decode()
+    assert "грузаадпраўнік:" in result and "shipper:" not in result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -16,3 +17,31 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+# The vocabulary links and shipment parties are stored under (from the importers and the files' columns), as readers
+# say it; a label an imported list wrote itself ("Vess_owner", a director's title) is shown as written.
+WORDS = {
+    "shareholding": _("shareholding"),
+    "registered owner": _("registered owner"),
+    "manager": _("manager"),
+    "operator": _("operator"),
+    "ownership": _("ownership"),
+    "director": _("director"),
+    "linked to": _("linked to"),
+    "Linked To": _("linked to"),
+    "shipper": _("shipper"),
+    "consignee": _("consignee"),
+    "notify_party": _("notify party"),
+    "carrier": _("carrier"),
+    "vessel": _("vessel"),
+    "hs_code": _("HS code"),
+}
+
+
+@register.filter
+def evasion_word(value: Any) -> str:
+    """``{{ link.label|evasion_word }}``: a stored link or party role in the reader's language."""
+    text = "" if value is None else str(value)
+    word = WORDS.get(text)
+    return str(word) if word is not None else text
