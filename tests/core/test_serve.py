@@ -64,3 +64,23 @@ def test_the_task_worker_and_periodic_jobs_yield_the_cpu_to_the_web_workers(monk
     by_role["db_worker"]()
     by_role["periodic"]()
     assert niced == [serve.BACKGROUND_NICENESS] * 2 and serve.BACKGROUND_NICENESS > 0
+
+
+def test_every_start_says_where_staff_and_applicants_begin(monkeypatch: Any, capsys: Any) -> None:
+    class Child:
+        def __init__(self, argv: list[str], **kwargs: Any) -> None:
+            pass
+
+        def poll(self) -> int:
+            return 0
+
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve, "_refuse_unmigrated_database", lambda: None)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    command = serve.Command()
+    command.handle(host="127.0.0.1", port="8741", workers=1, no_worker=True)
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8741/staff/login/" in out and "http://127.0.0.1:8741/apply/" in out

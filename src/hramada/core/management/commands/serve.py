@@ -64,9 +64,10 @@ class Command(BaseCommand):
             "--bind", f"{options['host']}:{options['port']}",
             "--workers", str(options["workers"]), "--threads", "4",
         ]  # fmt: skip
-        self.stdout.write(
-            f"Serving on http://{options['host']}:{options['port']}/ ({settings_module}); Ctrl-C stops."
-        )
+        site = f"http://{options['host']}:{options['port']}"
+        self.stdout.write(f"Serving on {site}/ ({settings_module}); Ctrl-C stops.")
+        # Every start says where to go: the first run's banner with the administrator's password has scrolled away.
+        self.stdout.write(f"  staff sign in at {site}/staff/login/ ; applicants start at {site}/apply/")
         children.append(subprocess.Popen(web, env=env))  # noqa: S603
 
         def stop(*_: Any) -> None:
