@@ -168,7 +168,7 @@ def security(request: HttpRequest) -> HttpResponse:
         record(action="auth.api_key_issued", target=user, detail={"key": key.prefix, "name": name})
     elif action == "revoke_key":
         revoked = ApiKey.objects.filter(
-            owner=user, pk=posted_id(request.POST.get("key_id")), revoked_at__isnull=True
+            owner=user, pk=posted_id(request.POST.get("key_id")) or 0, revoked_at__isnull=True
         )
         for key in revoked:
             key.revoked_at = timezone.now()

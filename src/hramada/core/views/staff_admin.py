@@ -176,7 +176,7 @@ def account(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 return redirect("core:staff_account", pk=target.pk)
             elif action == "revoke_key":
-                key = get_object_or_404(ApiKey, pk=posted_id(request.POST.get("key_id")), owner=target)
+                key = get_object_or_404(ApiKey, pk=posted_id(request.POST.get("key_id")) or 0, owner=target)
                 staff.revoke_api_key(key, by=me)
                 messages.success(request, _("The API key is revoked."))
                 return redirect("core:staff_account", pk=target.pk)

@@ -92,7 +92,7 @@ def sanctions_check(request: HttpRequest, pk: int | None = None) -> HttpResponse
 def dossier_new(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Perpetrator, pk=pk)
     group = DocumenterGroup.objects.filter(
-        members=signed_in_user(request), pk=posted_id(request.POST.get("group"))
+        members=signed_in_user(request), pk=posted_id(request.POST.get("group")) or 0
     ).first()
     form = forms.DossierForm(request.POST)
     if group is None or not form.is_valid():
