@@ -12,11 +12,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hramada.core.roles import Role
 from tests.core.test_login_mfa import PASSWORD, current_code
 
-ELSEWHERE = ["//evil.example/", "https://evil.example/staff/", "/\\evil.example", "http:evil.example", " //evil.example"]
+ELSEWHERE = [
+    "//evil.example/",
+    "https://evil.example/staff/",
+    "/\\evil.example",
+    "http:evil.example",
+    " //evil.example",
+]
 
 
 def sign_in(client: Client, user: Any, next_url: str) -> Any:
-    response = client.post(f"/staff/login/?next={next_url}", {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        f"/staff/login/?next={next_url}", {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     device = TOTPDevice.objects.get(user=user)
     return client.post(response["Location"], {"token": current_code(device)})
