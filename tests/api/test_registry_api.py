@@ -54,3 +54,21 @@ def test_bad_parameters_and_unknown_records_get_clear_4xx(client: Client, setup:
     assert client.get("/api/registry/records?year=abc", **auth).status_code == 422
     assert client.get("/api/registry/records/999999", **auth).status_code == 404
     assert client.get("/api/registry/records").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("offset=99999999999999999999", "offset"),
+        ("offset=-1", "offset"),
+        ("year=99999999999999999999", "year"),
+        ("year=0", "year"),
+    ],
+)
+def test_an_offset_or_year_out_of_range_is_422_naming_it(
+    client: Client, setup: Any, query: str, named: str
+) -> None:
+    raw, _own, _other = setup
+    response = client.get(f"/api/registry/records?{query}", HTTP_AUTHORIZATION=f"ApiKey {raw}")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(f"{named}:")

@@ -147,6 +147,25 @@ def test_a_coordinator_of_a_third_donor_cannot_decide_a_flag(
         overlaps.decide(OverlapFlag.objects.get(), double_funding=False, note="", by=outsider)
 
 
+def test_a_coordinator_of_a_third_donor_cannot_decide_a_merge(
+    two_donors: Any, make_donor: Any, coordinator_of: Any
+) -> None:
+    ec, ec_user, sida, sida_user = two_donors
+    services.record_grant(ec, record_input(recipient_name="Беларуская асацыяцыя журналістаў"), by=ec_user)
+    services.record_grant(
+        sida, record_input(recipient_name="Белорусская ассоциация журналистов"), by=sida_user
+    )
+    resolution.propose_merges(by=ec_user)
+    proposal = MergeProposal.objects.get()
+    outsider = coordinator_of(make_donor("third"))
+    with pytest.raises(services.RegistryError):
+        resolution.decide(proposal, confirm=True, by=outsider)
+    proposal.refresh_from_db()
+    assert proposal.status == "open"
+    assert Recipient.objects.filter(canonical__isnull=False).count() == 0
+    resolution.decide(proposal, confirm=False, by=sida_user)  # a coordinator of either donor decides
+
+
 def test_gaps_list_empty_cells_first_and_priorities_give_shortfalls(two_donors: Any) -> None:
     ec, ec_user, _sida, _u = two_donors
     services.record_grant(ec, record_input(theme="media", geography="LT"), by=ec_user)

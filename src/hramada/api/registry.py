@@ -22,6 +22,10 @@ from hramada.registry import selectors
 router = Router(tags=["grants registry"])
 READ = (Role.DONOR_COORDINATOR, Role.AUDITOR)
 MAX_LIMIT = 1000
+# Far beyond any registry; a larger offset or a year outside the calendar's range reached the database as an
+# integer it cannot hold (500), so they are refused here with the parameter's name.
+MAX_OFFSET = 1_000_000_000
+YEARS = (1, 9999)
 
 
 class RecordOut(Schema):
@@ -72,8 +76,10 @@ def records(
 ) -> dict[str, Any]:
     if not 1 <= limit <= MAX_LIMIT:
         raise HttpError(422, f"limit: between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise HttpError(422, "offset: zero or more")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise HttpError(422, f"offset: between 0 and {MAX_OFFSET}")
+    if year is not None and not YEARS[0] <= year <= YEARS[1]:
+        raise HttpError(422, f"year: between {YEARS[0]} and {YEARS[1]}")
     count, views = selectors.record_views(
         request.user, theme=theme, geography=geography, year=year, donor=donor, limit=limit, offset=offset
     )

@@ -10,7 +10,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from hramada.core import checks, crypto, signals  # noqa: F401  (system checks, key ring check, audit tracking)
+        from hramada.core.urlconf import RecordIdConverter
+
+        # Before any URL module is imported (they are read at the first request or reverse()).
+        register_converter(RecordIdConverter, "id")
         from hramada.core.navigation import NavLink, register_link
         from hramada.core.roles import ALL_STAFF_ROLES, Role
 

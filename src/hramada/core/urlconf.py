@@ -1,4 +1,5 @@
-"""Helpers for mounting views we did not write (admin, WebAuthn) under our deny-by-default access policy."""
+"""Helpers for our URL patterns: the `id` path converter, and mounting views we did not write (admin, WebAuthn)
+under our deny-by-default access policy."""
 
 from __future__ import annotations
 
@@ -13,6 +14,22 @@ from hramada.core.access import require_roles
 from hramada.core.roles import Role
 
 Declarator = Callable[[Any], Any]
+
+
+class RecordIdConverter:
+    """`<id:pk>`: a record's id, as Django's `int` but at most 18 digits, so within a 64-bit key.
+
+    With `int`, `/rapid/99999999999999999999/...` reached the database as a number it cannot hold and answered
+    500 where a lookup went through a foreign key; an id no key can hold now names no page (404).
+    """
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
 
 
 def require_roles_for(*roles: Role) -> Declarator:

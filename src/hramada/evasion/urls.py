@@ -14,5 +14,5 @@ urlpatterns = [
     path("investigate/", views.investigate, name="investigate"),
     path("import/", views.import_data, name="import"),
     path("shipments/", views.shipments, name="shipments"),
-    path("shipments/<int:screening_id>/", views.shipment_result, name="shipment_result"),
+    path("shipments/<id:screening_id>/", views.shipment_result, name="shipment_result"),
 ]

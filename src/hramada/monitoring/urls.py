@@ -8,9 +8,9 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("alerts/<int:pk>/", views.alert, name="alert"),
-    path("alerts/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
-    path("alerts/<int:pk>/escalate/", views.escalate, name="escalate"),
+    path("alerts/<id:pk>/", views.alert, name="alert"),
+    path("alerts/<id:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
+    path("alerts/<id:pk>/escalate/", views.escalate, name="escalate"),
     path("watch-lists/", views.watch_lists, name="watch_lists"),
-    path("watch-lists/<int:pk>/", views.watch_list, name="watch_list"),
+    path("watch-lists/<id:pk>/", views.watch_list, name="watch_list"),
 ]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hramada.core.access import acting_user, require_roles
+from hramada.core.posted_ids import posted_id, posted_ids
 from hramada.core.roles import Role
 from hramada.evidence import public as evidence_public
 from hramada.rapid import benchmarks, exports, forms, legal, selectors, services
@@ -58,8 +59,9 @@ def new(request: HttpRequest) -> HttpResponse:
         "origin": "dossier" if dossiers else "research",
         "subject_kind": "Person",
     }
-    if request.GET.get("dossier", "").isdigit():
-        initial.update(origin="dossier", dossier=int(request.GET["dossier"]))
+    dossier = posted_id(request.GET.get("dossier"))
+    if dossier is not None:
+        initial.update(origin="dossier", dossier=dossier)
     form = forms.NewProposalForm(request.POST or None, initial=initial, dossiers=dossiers)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -339,7 +341,7 @@ def check_reimport(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(A, ADMIN)
 @require_POST
 def package(request: HttpRequest) -> HttpResponse:
-    ids = [int(value) for value in request.POST.getlist("proposal") if value.isdigit()]
+    ids = posted_ids(request.POST.getlist("proposal"))
     chosen = list(selectors.approved_proposals().filter(pk__in=ids))
     if not chosen:
         messages.error(request, _("Choose at least one approved proposal for the package."))

@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
 from hramada.core.roles import Role
 from hramada.registry import linkage
-from hramada.registry.models import Decision, MergeProposal, Recipient
-from hramada.registry.services import RegistryError
+from hramada.registry.models import Decision, GrantRecord, MergeProposal, Recipient
+from hramada.registry.services import RegistryError, member_donor_ids
 
 THRESHOLD = linkage.THRESHOLD
 PURPOSE = "recipient resolution across donors"
@@ -71,6 +72,15 @@ def decide(proposal: MergeProposal, *, confirm: bool, by: Any) -> MergeProposal:
         raise RegistryError(_("Only a donor coordinator decides a merge."))
     with transaction.atomic():
         proposal = MergeProposal.objects.select_for_update().get(pk=proposal.pk)
+        # As with overlap flags: a coordinator of a donor that funds neither recipient has no say in them.
+        pair = (proposal.recipient_a_id, proposal.recipient_b_id)
+        funds_one = GrantRecord.objects.filter(
+            Q(recipient_id__in=pair) | Q(recipient__canonical_id__in=pair), donor_id__in=member_donor_ids(by)
+        ).exists()
+        if by is not None and not funds_one:
+            raise RegistryError(
+                _("Only a coordinator of a donor that funds one of the two recipients decides.")
+            )
         if proposal.status != Decision.OPEN:
             raise RegistryError(_("This proposal was already decided."))
         proposal.status = Decision.CONFIRMED if confirm else Decision.REJECTED

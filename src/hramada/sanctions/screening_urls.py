@@ -11,10 +11,10 @@ urlpatterns = [
     path("bulk/", screening_views.bulk_screen, name="bulk"),
     path("decisions/", decision_views.decisions, name="decisions"),
     path("decisions/record/", decision_views.record, name="record_decision"),
-    path("decisions/<int:pk>/", decision_views.decision, name="decision"),
-    path("decisions/<int:pk>/reverse/", decision_views.reverse, name="reverse_decision"),
+    path("decisions/<id:pk>/", decision_views.decision, name="decision"),
+    path("decisions/<id:pk>/reverse/", decision_views.reverse, name="reverse_decision"),
     path("record/", decision_views.screened_name, name="screened_name"),
     path("profiles/", decision_views.profiles, name="profiles"),
     path("profiles/<slug:key>/", decision_views.change, name="change_profile"),
-    path("profiles/changes/<int:pk>/", decision_views.decide_change, name="decide_profile_change"),
+    path("profiles/changes/<id:pk>/", decision_views.decide_change, name="decide_profile_change"),
 ]

@@ -13,7 +13,7 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
@@ -25,6 +25,7 @@ from hramada.core import mfa
 from hramada.core.access import public, signed_in_user, staff_pending_mfa
 from hramada.core.audit import record
 from hramada.core.models import ApiKey
+from hramada.core.posted_ids import posted_id
 from hramada.core.staff import has_pending_invitation
 
 
@@ -82,7 +83,8 @@ class StaffLoginView(auth_views.LoginView):
         from django.urls import reverse
 
         next_url = self.get_redirect_url()
-        return f"{reverse('core:mfa')}?next={next_url}" if next_url else reverse("core:mfa")
+        # Encoded, so a `next` holding its own query string (`/fund/?a=1&b=2`) arrives whole at the MFA step.
+        return f"{reverse('core:mfa')}?{urlencode({'next': next_url})}" if next_url else reverse("core:mfa")
 
 
 login_view = public(sensitive_post_parameters("password")(StaffLoginView.as_view()))
@@ -95,7 +97,7 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return redirect(_safe_next(request))
     if not mfa.has_confirmed_device(user):
-        return redirect(f"{_reverse('core:mfa_enrol')}?next={_safe_next(request)}")
+        return redirect(f"{_reverse('core:mfa_enrol')}?{urlencode({'next': _safe_next(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         wait_before = mfa.throttle_wait(user)
@@ -166,7 +168,7 @@ def security(request: HttpRequest) -> HttpResponse:
         record(action="auth.api_key_issued", target=user, detail={"key": key.prefix, "name": name})
     elif action == "revoke_key":
         revoked = ApiKey.objects.filter(
-            owner=user, pk=request.POST.get("key_id") or 0, revoked_at__isnull=True
+            owner=user, pk=posted_id(request.POST.get("key_id")) or 0, revoked_at__isnull=True
         )
         for key in revoked:
             key.revoked_at = timezone.now()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from hramada.core import staff
 from hramada.core.access import public, require_roles, signed_in_user
 from hramada.core.models import ApiKey, StaffApproval, User
+from hramada.core.posted_ids import posted_id
 from hramada.core.roles import AccountKind, Role
 from hramada.core.staff_selectors import api_keys_of, pending_approvals, staff_account, staff_accounts
 
@@ -175,7 +176,7 @@ def account(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 return redirect("core:staff_account", pk=target.pk)
             elif action == "revoke_key":
-                key = get_object_or_404(ApiKey, pk=request.POST.get("key_id") or 0, owner=target)
+                key = get_object_or_404(ApiKey, pk=posted_id(request.POST.get("key_id")) or 0, owner=target)
                 staff.revoke_api_key(key, by=me)
                 messages.success(request, _("The API key is revoked."))
                 return redirect("core:staff_account", pk=target.pk)

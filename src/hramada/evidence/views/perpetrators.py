@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from hramada.core import audit
 from hramada.core.access import require_roles, signed_in_user
+from hramada.core.posted_ids import posted_id
 from hramada.core.roles import Role
 from hramada.evidence import charts, dossiers, forms, maps, sanctions_link, selectors, services
 from hramada.evidence.models import DocumenterGroup, Dossier, IncidentKind, ObservationKind, Perpetrator
@@ -91,7 +92,7 @@ def sanctions_check(request: HttpRequest, pk: int | None = None) -> HttpResponse
 def dossier_new(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Perpetrator, pk=pk)
     group = DocumenterGroup.objects.filter(
-        members=signed_in_user(request), pk=request.POST.get("group") or 0
+        members=signed_in_user(request), pk=posted_id(request.POST.get("group")) or 0
     ).first()
     form = forms.DossierForm(request.POST)
     if group is None or not form.is_valid():
