@@ -1,0 +1,55 @@
+"""Specifications for round five of organisation names: the initials of Soviet-type generic words (НПО, НИИ, УК),
+Russian state legal forms and a few foreign legal forms rigour lacks. Examples are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening import ListedEntity, Query, score_candidate
+
+
+def score(query: str, listed: str, schema: str = "Company") -> float:
+    entity = ListedEntity("x", schema, listed, (listed,), (), (), ())
+    return score_candidate(Query(name=query, schema=schema), entity).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # The initials of generic words written as one word are generic words too.
+        ("Scientific Production Company Vitbet", "OOO NPK Vitbet"),
+        ("Scientific and Technical Centre Polesie LLC", "NTTs Polesie OOO"),
+        ("LLC Management Company Vitbet", "MC Vitbet LLC"),
+        ("Research and Production Corporation Polesie", "RPC Polesie"),
+        # Russian legal forms (Civil Code of the Russian Federation, Federal Laws 161-FZ and 7-FZ).
+        (
+            "Federal State Budgetary Educational Institution of Higher Education Polesie State University",
+            "Polesie State University",
+        ),
+        ("Дочернее акционерное общество Витбет", "Vitbet"),
+        # Foreign legal forms rigour does not remove.
+        ("Polesie Shipping FZC", "Polesie Shipping Pte. Ltd."),
+        ("Vitbet Trading Youxian Gongsi", "Vitbet Trading Co., Ltd."),
+        ("Consorcio Vitbet Sociedad Civil", "Consorcio Vitbet S.C."),
+    ],
+)
+def test_generic_initials_and_legal_forms_do_not_separate_one_company(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # With the generic initials gone, the distinctive words still decide.
+        ("OOO NPK Vitbet", "OOO NPK Polesie"),
+        ("NTTs Polesie OOO", "NTTs Vitbet OOO"),
+        ("FGUP Polesie Geology", "FGUP Vitbet Geology"),
+    ],
+)
+def test_generic_initials_do_not_make_two_companies_one(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+
+
+def test_design_bureau_initials_still_meet_the_words_they_stand_for() -> None:
+    """КБ / ОКБ are not generic: "design bureau" names which organisation, so its initials must stay to meet it."""
+    assert score("OKB Polesie", "Opytnoe Konstruktorskoe Byuro Polesie") >= 0.8
