@@ -53,3 +53,31 @@ def test_generic_initials_do_not_make_two_companies_one(query: str, listed: str)
 def test_design_bureau_initials_still_meet_the_words_they_stand_for() -> None:
     """КБ / ОКБ are not generic: "design bureau" names which organisation, so its initials must stay to meet it."""
     assert score("OKB Polesie", "Opytnoe Konstruktorskoe Byuro Polesie") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Gomeloblispolkom UVD",
+        "УВД Гомельоблисполкома",
+        "Gomeloblispolkom Department of Internal Affairs",
+    ],
+)
+def test_a_place_opens_a_compound_of_the_regional_executive_committee(listed: str) -> None:
+    """Гомельоблисполком is Gomel + обл (region) + исполком (executive committee); УВД is the directorate of internal
+    affairs, in the Russian order of its words."""
+    query = "Directorate of Internal Affairs of the Gomel Oblast Executive Committee"
+    assert score(query, listed) >= 0.8, listed
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Another region's executive committee.
+        ("Directorate of Internal Affairs of the Gomel Oblast Executive Committee", "Vitebskoblispolkom UVD"),
+        # The committee is not its directorate of internal affairs.
+        ("Gomel Oblast Executive Committee", "Gomeloblispolkom UVD"),
+    ],
+)
+def test_regional_compounds_of_other_bodies_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

@@ -193,8 +193,8 @@ def _compound_pieces() -> dict[str, str]:
                 found.setdefault(piece, set()).add(target)
     text = resources.files("hramada.screening").joinpath("data/org_compound_stems.csv").read_text("utf-8")
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
-        target = fold(row["meaning"])
-        target = translations.get(target, target)
+        # A stem may stand for two words (исполком: executive committee): their keys joined by a space.
+        target = " ".join(translations.get(fold(m), fold(m)) for m in row["meaning"].split())
         for latin in latin_renderings(normalize_name(row["stem"])).values():
             key = fold(latin)
             if len(key) >= COMPOUND_PIECE_MIN - 1:
@@ -203,6 +203,15 @@ def _compound_pieces() -> dict[str, str]:
 
 
 _COUNTRY_PIECES = frozenset({"belarus"})
+PLACE_PIECE_MIN = 4
+"""A place name before an administrative piece of a compound has four letters or more (Brest-, Gomel-, Vitebsk-)."""
+
+
+@cache
+def _administrative_pieces() -> frozenset[str]:
+    """Meanings of the pieces a place name may stand before in a compound (облисполком: Брестоблисполком,
+    Гомельоблисполком = the Brest, Gomel region executive committee)."""
+    return frozenset({fold("region")})
 
 
 @lru_cache(maxsize=100_000)
@@ -218,6 +227,13 @@ def compound_meanings(key: str) -> tuple[str, ...] | None:
     n = len(key)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
+    # A place name may open the compound before an administrative piece (Brest-obl-ispolkom): kept as written.
+    administrative = _administrative_pieces()
+    for i in range(PLACE_PIECE_MIN, n - COMPOUND_PIECE_MIN):
+        if best[i] is None and any(
+            prefixes.get(key[i:j]) in administrative for j in range(i + COMPOUND_PIECE_MIN - 1, min(n, i + 6) + 1)
+        ):
+            best[i] = (key[:i],)
     for i in range(n):
         start = best[i]
         if start is None:
@@ -233,7 +249,7 @@ def compound_meanings(key: str) -> tuple[str, ...] | None:
         # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
         # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
         if found is not None and len(set(found) - _COUNTRY_PIECES) >= 2 and len(set(found)) == len(found):
-            return found
+            return tuple(word for piece in found for word in piece.split(" "))
     return None
 
 
@@ -596,21 +612,20 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
     Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant."""
     words: list[str] = []
     keys: list[str] = []
+    alts: list[tuple[str, ...]] = []
     found = False
-    for word, key in zip(variant.words, variant.keys, strict=True):
+    for n, (word, key) in enumerate(zip(variant.words, variant.keys, strict=True)):
         meanings = compound_meanings(key)
-        if meanings is None:
+        kept = [m for m in meanings or () if not (m in generic or is_generic_org_key(m))]
+        if meanings is None or len(set(kept) - _COUNTRY_PIECES) < 2:
             words.append(word)
             keys.append(key)
-            continue
-        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))]
-        if len(set(kept) - _COUNTRY_PIECES) < 2:
-            words.append(word)
-            keys.append(key)
+            alts.append(variant.alts[n] if variant.alts else ())
             continue
         found = True
         words += [word] * len(kept)
         keys += kept
+        alts += [() for _ in kept]
     if not found:
         return None
     return NameVariant(
@@ -623,6 +638,10 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         skeletons=_skeletons(keys),
         generic=(False,) * len(keys),
         kind=variant.kind,
+        alts=tuple(alts) if any(alts) else (),
+        # The words of the name that may be acronyms stay (Brestoblispolkom UVD: UVD stands for the directorate of
+        # internal affairs).
+        acronyms=variant.acronyms,
     )
 
 
@@ -1268,7 +1287,10 @@ def best_comparison(
                     if collapsed is None:
                         continue
                     pair = (collapsed, short) if flip else (short, collapsed)
-                    score = _align(pair[0], pair[1])[0] * acronym_factor(short)
+                    score = _align(pair[0], pair[1])[0]
+                    if _is_compound(short) and score < 1.0:
+                        continue  # a compound counts only when its words all agree (Brestoblispolkom UVD)
+                    score *= acronym_factor(short)
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
     return best
