@@ -81,3 +81,31 @@ def test_a_place_opens_a_compound_of_the_regional_executive_committee(listed: st
 )
 def test_regional_compounds_of_other_bodies_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # English words that Russian writes as they sound, romanised back.
+        ("Polesie Solutions LLC", "ООО «Полесье Солюшнс»"),
+        ("Optima Drive", "Оптима Драйв"),
+        ("Nordline Interservice", "Нордлайн Интерсервис"),
+        # A generic word spelled that way is still generic.
+        ("Vitbet Technologies", "Витбет Технолоджис"),
+        # "і" between words is "and", not the numeral one.
+        ("Volga and Dnepr", "Вольга і Днепр"),
+    ],
+)
+def test_english_loanwords_meet_their_russian_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Polesie Solutions LLC", "ООО «Полесье Системс»"),
+        ("Optima Drive", "Optima Dream"),
+    ],
+)
+def test_loanwords_with_other_sounds_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

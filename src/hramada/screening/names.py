@@ -149,6 +149,21 @@ def generic_org_keys() -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+GENERIC_LOANWORD_CONSONANTS = 6
+"""A word is generic by its sounds alone (Tekhnolodzhis, Menedzhment, Korporeishn) when they are six consonants or
+more: shorter skeletons of generic words (Ministry, Trade) would take distinctive words with them (Monster)."""
+
+
+@cache
+def generic_loanword_keys() -> frozenset[str]:
+    """`loanword_key`s of the generic words written in Latin (Technologies, Management, Corporation, Industries),
+    so their Russian spellings romanised back are generic too."""
+    text = resources.files("hramada.screening").joinpath("data/org_generic_words.txt").read_text("utf-8")
+    words = " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+    keys = {loanword_key(word) for word in words if word.isascii()}
+    return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
+
+
 @cache
 def generic_org_stems() -> frozenset[str]:
     """Stems (`keys.org_stem`) of the generic words, so an inflected form the list does not spell out is generic
@@ -421,6 +436,11 @@ def _is_part(variant: NameVariant) -> bool:
     return variant.system.endswith((*_PART_LABELS, "+quoted"))
 
 
+def _from_part(variant: NameVariant) -> bool:
+    """A variant of a part of the written name, its compound reading included."""
+    return any(label in variant.system for label in (*_PART_LABELS, "+quoted"))
+
+
 def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]) -> bool:
     """Both names hold several names (parts), and the best pair of whole names, as written, each keep a word naming
     which organisation that the other lacks (Vitbet Trade / Sohra LLC against Sohra Group / Sohra LLC): a part in
@@ -593,7 +613,11 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
             key = translate_org_key(key)
-            generic_word = key in generic_org_keys() or is_generic_org_key(key)
+            generic_word = (
+                key in generic_org_keys()
+                or is_generic_org_key(key)
+                or loanword_key(word) in generic_loanword_keys()
+            )
         canonical = key if number else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
         alts = () if number else _alt_keys(word, key, canonical, kind, table)
@@ -838,10 +862,11 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     found += [phonetic(k) for k in found]
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
-        # Belaruskali is not Belarusian); the word as written, before translation, is compared by similarity
+        # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
+        # sounds (`loanword_key`); the word as written, before translation, is compared by similarity
         # (Metallurgy / Metalogy): kept last.
         written = fold(word)
-        found += [org_stem(key), org_stem(canonical), org_stem(written)]
+        found += [org_stem(key), org_stem(canonical), org_stem(written), loanword_key(word)]
         out = [k for k in dict.fromkeys(found) if k not in (canonical, written) and len(k) > 1]
         return (*out, written)
     last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
@@ -849,6 +874,50 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if last != canonical:
         out.append(last)
     return tuple(out)
+
+
+_LOANWORD_SOUNDS = (
+    ("tion", "Sn"),
+    ("sion", "Sn"),
+    ("shch", "S"),
+    ("sch", "S"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "S"),
+    ("sh", "S"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "kv"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("z", "s"),
+)
+_SOFT_G = re.compile(r"g(?=[eiy])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_LOANWORD_VOWELS = re.compile(r"[aeiouyh]")
+_DOUBLED = re.compile(r"(.)\1+")
+LOANWORD_CONSONANTS = 3
+"""A loanword key needs three sounds besides vowels: shorter skeletons meet too many other words."""
+
+
+@lru_cache(maxsize=200_000)
+def loanword_key(word: str) -> str:
+    """The consonant sounds of a word as Russian writes an English word and a romanisation reads it back
+    (Solutions / Солюшнс / Solyushns, Interservice / Интерсервис / Interservis, Technologies / Технолоджис /
+    Tekhnolodzhis, Drive / Драйв / Draiv): English spellings of one sound (tion, ck, ph, soft c and g) and the
+    romanised Russian ones (kh, zh, dzh, ts) are written alike, vowels dropped (an initial vowel kept as one),
+    doubled letters single; "" when fewer than three consonant sounds are left. A second key of organisation words,
+    compared by equality only, so the sounds must all agree."""
+    text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    text = _SOFT_C.sub("s", _SOFT_G.sub("j", text))
+    for spelling, sound in _LOANWORD_SOUNDS:
+        text = text.replace(spelling, sound)
+    head = "a" if text[:1] in ("a", "e", "i", "o", "u", "y") else ""
+    consonants = _DOUBLED.sub(r"\1", _LOANWORD_VOWELS.sub("", text.replace("c", "k")))
+    return f"~{head}{consonants}" if len(consonants) >= LOANWORD_CONSONANTS else ""
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
@@ -946,6 +1015,8 @@ def number_key(word: str, kind: str) -> str | None:
     ordinal = _ORDINAL.match(word)
     if ordinal and kind != NameKind.PERSON:
         return f"#{int(ordinal.group(1))}"  # 140th Repair Plant, 2nd Brigade
+    if word == "i" and kind == NameKind.ORGANIZATION:
+        return None  # "and" in Belarusian, Russian and Polish names (па нафце і хіміі), not the numeral one
     roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
     if word and roman:
         values = [_ROMAN[ch] for ch in word]
@@ -1277,6 +1348,16 @@ def best_comparison(
         and _parts_conflict(query, listed)
     ):
         best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
+        # The penalty is on the part in common: a pair of whole names (or their compounds) may now do better.
+        for qv in query:
+            for lv in listed:
+                if _from_part(qv) or _from_part(lv):
+                    continue
+                score = quick_score(qv, lv)
+                if _is_compound(qv) or _is_compound(lv):
+                    score = COMPOUND_FACTOR if score >= 1.0 else 0.0
+                if score > best[0]:
+                    best = (score, qv, lv)
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
