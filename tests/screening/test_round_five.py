@@ -109,3 +109,30 @@ def test_english_loanwords_meet_their_russian_spelling(query: str, listed: str) 
 )
 def test_loanwords_with_other_sounds_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Belarusian Optical and Mechanical Association", "BelOMO"),
+        ("Belarusian Telegraph Agency", "БелТА"),
+        ("OJSC Belarusian Automobile Plant", "OAO BELAZ – upravlyayushchaya kompaniya kholdinga BELAZ-KHOLDING"),
+    ],
+)
+def test_an_acronym_opening_with_bel_stands_for_belarusian(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Bel- is the country's word, not any word beginning with b.
+        ("Bobruisk Automobile Plant", "BelAZ"),
+        # The letters after Bel- must all stand for the words.
+        ("Belarusian Tractor Plant", "BelAZ"),
+        # A part in common met through its acronym is still only a part in common.
+        ("Belarusski Avtomobilnyi Zavod / OJSC Vitbet", "Belarusski Avtomobilnyi Zavod / OJSC BelAZ"),
+    ],
+)
+def test_bel_acronyms_of_other_words_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

@@ -696,7 +696,9 @@ def acronym_factor(short: NameVariant) -> float:
     readings = _acronym_readings(distinctive[0])
     if not readings:
         return ACRONYM_FACTOR
-    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(min(len(r) for r in readings), ACRONYM_FACTOR))
+    # Bel- is three letters of the name: BelAZ counts as four letters, not three.
+    shortest = min(len(r) + (r[0] == COUNTRY_SYLLABLE) for r in readings)
+    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(shortest, ACRONYM_FACTOR))
 
 
 @cache
@@ -716,9 +718,16 @@ def org_meaning_initials() -> dict[str, str]:
     return {target: "".join(sorted(letters - {""})) for target, letters in out.items()}
 
 
+COUNTRY_SYLLABLE = "B"
+"""The letter an acronym's first syllable Bel- stands for (`_acronym_readings`): only a word meaning Belarus(ian)
+begins with it."""
+
+
 @lru_cache(maxsize=200_000)
 def _word_initials(word: str, key: str) -> str:
     letters = latin_ascii(word)[:1] + org_meaning_initials().get(key, "")
+    if key == _BELARUS_KEY:
+        letters += COUNTRY_SYLLABLE
     return "".join(dict.fromkeys(letters))
 
 
@@ -764,11 +773,21 @@ _CYRILLIC_DIGRAPHS = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh
 the one letter the words begin with (Belarusian Cement Company: b, c, k)."""
 
 
+_BELARUS_KEY = "belarus"
+_COUNTRY_SYLLABLE_PREFIX = "bel"
+
+
 @lru_cache(maxsize=200_000)
 def _acronym_readings(word: str) -> tuple[str, ...]:
-    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter."""
+    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter.
+    Belarusian state companies' acronyms open with the syllable Bel- for "Belarusian" (БелАЗ: Belarusian Automobile
+    Plant; БелОМО: Belarusian Optical and Mechanical Association): Bel- and two to four letters are read again as
+    the country's word and those letters."""
     letters = _acronym_letters(word)
     readings = [letters]
+    rest = letters[len(_COUNTRY_SYLLABLE_PREFIX) :]
+    if letters.startswith(_COUNTRY_SYLLABLE_PREFIX) and 2 <= len(rest) <= 4:
+        readings.append(COUNTRY_SYLLABLE + rest)
     folded = letters
     for digraph, letter in _CYRILLIC_DIGRAPHS:
         folded = folded.replace(digraph, letter)
@@ -783,7 +802,7 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
     if not variant.initials:
         return set()
-    out = set(variant.acronyms)
+    out = {acronym.lower() for acronym in variant.acronyms}
     letters = variant.initials
     for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
         firsts = [word[:1] for word in letters[start : start + 8] if word]
@@ -1340,6 +1359,7 @@ def best_comparison(
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
         return best
+    conflict = False
     if (
         best is not None
         and (_is_part(best[1]) or _is_part(best[2]))
@@ -1347,6 +1367,7 @@ def best_comparison(
         and any(_is_part(v) for v in listed)
         and _parts_conflict(query, listed)
     ):
+        conflict = True
         best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
         # The penalty is on the part in common: a pair of whole names (or their compounds) may now do better.
         for qv in query:
@@ -1372,6 +1393,8 @@ def best_comparison(
                     if _is_compound(short) and score < 1.0:
                         continue  # a compound counts only when its words all agree (Brestoblispolkom UVD)
                     score *= acronym_factor(short)
+                    if conflict and (_from_part(short) or _from_part(full)):
+                        score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
     return best
