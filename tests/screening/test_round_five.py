@@ -136,3 +136,18 @@ def test_an_acronym_opening_with_bel_stands_for_belarusian(query: str, listed: s
 )
 def test_bel_acronyms_of_other_words_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+def test_words_that_spell_out_a_compound_of_the_same_name_may_be_left_out() -> None:
+    """Belsteklo is Bel- (Belarusian) and стекло (glass): "Belsteklo Glass Works" says nothing more."""
+    assert score("Belsteklo", "Belsteklo Glass Works") >= 0.8
+
+
+def test_a_word_the_compound_does_not_spell_still_separates() -> None:
+    assert score("Belsteklo", "Belsteklo Cement Works") < 0.8
+
+
+def test_russian_adjectives_of_english_loanwords_meet_the_english_words() -> None:
+    """-ический is -ical (механический / mechanical)."""
+    assert score("Vitebsk Mechanical Plant", "Витебский механический завод") >= 0.8
+    assert score("Polesie Optical Works", "Polesie Medical Works") < 0.8

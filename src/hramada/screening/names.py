@@ -230,12 +230,12 @@ def _administrative_pieces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def compound_meanings(key: str) -> tuple[str, ...] | None:
+def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     """The meanings a Russian or Belarusian compound word was cut from (сложносокращённое слово: Белнефтехим =
     Белорусский нефтехимический, Стекловолокно = стекло + волокно, Белшина, Белтаможсервис): the key split into
     the fewest pieces that each stand for one meaning (`_compound_pieces`), with
     a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
-    two pieces or more besides the country."""
+    `least` pieces or more besides the country."""
     if len(key) < 7 or key[0] == "#" or key in org_word_translations():
         return None
     prefixes = _compound_pieces()
@@ -246,7 +246,8 @@ def compound_meanings(key: str) -> tuple[str, ...] | None:
     administrative = _administrative_pieces()
     for i in range(PLACE_PIECE_MIN, n - COMPOUND_PIECE_MIN):
         if best[i] is None and any(
-            prefixes.get(key[i:j]) in administrative for j in range(i + COMPOUND_PIECE_MIN - 1, min(n, i + 6) + 1)
+            prefixes.get(key[i:j]) in administrative
+            for j in range(i + COMPOUND_PIECE_MIN - 1, min(n, i + 6) + 1)
         ):
             best[i] = (key[:i],)
     for i in range(n):
@@ -263,7 +264,7 @@ def compound_meanings(key: str) -> tuple[str, ...] | None:
         found = best[end]
         # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
         # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
-        if found is not None and len(set(found) - _COUNTRY_PIECES) >= 2 and len(set(found)) == len(found):
+        if found is not None and len(set(found) - _COUNTRY_PIECES) >= least and len(set(found)) == len(found):
             return tuple(word for piece in found for word in piece.split(" "))
     return None
 
@@ -582,7 +583,12 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     )
                 )
                 if kind == NameKind.ORGANIZATION and not abjad:
-                    compound = _compound_variant(out[-1], generic)
+                    whole = out[-1]
+                    explained = _without_explained_words(whole)
+                    if explained is not None and explained.keys not in seen:
+                        seen.add(explained.keys)
+                        out.append(explained)
+                    compound = _compound_variant(whole, generic)
                     if compound is not None and compound.keys not in seen:
                         seen.add(compound.keys)
                         out.append(compound)
@@ -627,6 +633,36 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         skippable = number is not None or fold(word) in _ACRONYM_SKIPPABLE
         initial = "" if skippable else _word_initials(word, key)
     return part, initial
+
+
+def _without_explained_words(variant: NameVariant) -> NameVariant | None:
+    """`variant` without the words that spell out a piece of a compound word of the same name (Belshina Tyre Works,
+    Belorusskiy Shinnyi Kombinat Belshina: Bel- is Belarusian and -shina tyre), or None when it has none: they
+    repeat what the compound says, so the name without them is the company's short name."""
+    if len(variant.keys) < 2:
+        return None
+    pieces: set[str] = set()
+    for key in variant.keys:
+        found = compound_meanings(key, 1)
+        if found is not None:
+            pieces.update(piece for piece in found if piece != key)
+    if not pieces:
+        return None
+    kept = [i for i, key in enumerate(variant.keys) if key not in pieces]
+    if len(kept) == len(variant.keys) or not kept:
+        return None
+    return NameVariant(
+        original=variant.original,
+        system=f"{variant.system}+explained",
+        words=tuple(variant.words[i] for i in kept),
+        keys=tuple(variant.keys[i] for i in kept),
+        weights=tuple(variant.weights[i] for i in kept),
+        joined="".join(variant.keys[i] for i in kept),
+        skeletons=_skeletons([variant.keys[i] for i in kept]),
+        generic=tuple(variant.generic[i] for i in kept),
+        kind=variant.kind,
+        alts=tuple(variant.alts[i] for i in kept) if variant.alts else (),
+    )
 
 
 def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
@@ -914,6 +950,18 @@ _LOANWORD_SOUNDS = (
     ("w", "v"),
     ("z", "s"),
 )
+_LOANWORD_ENDINGS = (
+    # English -ical/-ic and Russian -ический, Belarusian -ічны (Mechanical / Mekhanicheskiy / Mekhanichny).
+    (
+        re.compile(
+            r"(?:ical|ics|ic|icheskaya|icheskoye|icheskoe|icheskogo|icheskikh|icheskii|icheskiy|icheskij|icheski|"
+            r"ichesky|ichnaya|ichnae|ichnaga|ichnyya|ichnyy|ichnyi|ichny|ika|iki)$"
+        ),
+        "ik",
+    ),
+    # English -tion and Russian -ция (Corporation / Korporatsiya, Radiolocation / Radiolokatsii).
+    (re.compile(r"(?:tsiya|tsiia|tsija|tsii|tsiyu|tsiei|tsiey|tsyya|tsyi|tsya)$"), "tion"),
+)
 _SOFT_G = re.compile(r"g(?=[eiy])")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _LOANWORD_VOWELS = re.compile(r"[aeiouyh]")
@@ -926,11 +974,14 @@ LOANWORD_CONSONANTS = 3
 def loanword_key(word: str) -> str:
     """The consonant sounds of a word as Russian writes an English word and a romanisation reads it back
     (Solutions / Солюшнс / Solyushns, Interservice / Интерсервис / Interservis, Technologies / Технолоджис /
-    Tekhnolodzhis, Drive / Драйв / Draiv): English spellings of one sound (tion, ck, ph, soft c and g) and the
+    Tekhnolodzhis, Drive / Драйв / Draiv, Mechanical / Mekhanicheskiy, Corporation / Korporatsiya): the endings
+    -ical and -ический, -tion and -ция are read as one; English spellings of one sound (tion, ck, ph, soft c and g) and the
     romanised Russian ones (kh, zh, dzh, ts) are written alike, vowels dropped (an initial vowel kept as one),
     doubled letters single; "" when fewer than three consonant sounds are left. A second key of organisation words,
     compared by equality only, so the sounds must all agree."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    for ending, common in _LOANWORD_ENDINGS:
+        text = ending.sub(common, text)
     text = _SOFT_C.sub("s", _SOFT_G.sub("j", text))
     for spelling, sound in _LOANWORD_SOUNDS:
         text = text.replace(spelling, sound)
