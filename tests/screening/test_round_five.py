@@ -151,3 +151,10 @@ def test_russian_adjectives_of_english_loanwords_meet_the_english_words() -> Non
     """-ический is -ical (механический / mechanical)."""
     assert score("Vitebsk Mechanical Plant", "Витебский механический завод") >= 0.8
     assert score("Polesie Optical Works", "Polesie Medical Works") < 0.8
+
+
+def test_an_acronym_in_russian_word_order_meets_the_english_words() -> None:
+    """КГБ is Комитет государственной безопасности: the committee first, where English says it last."""
+    assert score("Polesie State Security Committee", "Polesie KGB") >= 0.8
+    assert score("Polesie State Security Committee", "Polesie KGK") < 0.8
+    assert score("Polesie State Control Committee", "Polesie KGB") < 0.8

@@ -759,39 +759,59 @@ COUNTRY_SYLLABLE = "B"
 begins with it."""
 
 
+HEAD_NOUN_MARK = "^"
+"""Marks, among a word's initials, a head noun of a public body (`head_noun_keys`)."""
+
+
+@cache
+def head_noun_keys() -> frozenset[str]:
+    """Keys of the nouns that name a public body (committee, commission, directorate, department, ministry, bureau,
+    institute): English puts the words that qualify them first (State Security Committee), Russian and Belarusian
+    after (Комитет государственной безопасности), so their acronyms begin with the head (KGB)."""
+    words = ("committee", "commission", "directorate", "department", "ministry", "bureau", "institute")
+    return frozenset(translate_org_key(fold(word)) for word in words)
+
+
 @lru_cache(maxsize=200_000)
 def _word_initials(word: str, key: str) -> str:
     letters = latin_ascii(word)[:1] + org_meaning_initials().get(key, "")
     if key == _BELARUS_KEY:
         letters += COUNTRY_SYLLABLE
+    if key in head_noun_keys():
+        letters += HEAD_NOUN_MARK
     return "".join(dict.fromkeys(letters))
 
 
 def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | None:
-    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled."""
+    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled;
+    else a run whose last word is the head noun of a public body, spelled first as Russian and Belarusian put it
+    before the words that qualify it (State Security Committee: КГБ, Комитет государственной безопасности)."""
     n = len(initials)
 
-    def match(a: int, w: int) -> int | None:
+    def match(a: int, w: int, stop: int) -> int | None:
         if a == len(acronym):
             return w
-        if w >= n:
+        if w >= stop:
             return None
         letters = initials[w]
         if letters and acronym[a] in letters:
-            found = match(a + 1, w + 1)
+            found = match(a + 1, w + 1, stop)
             if found is not None:
                 return found
         if not letters and a > 0:
-            return match(a, w + 1)
-        if not letters and acronym[a] == "a" and w > 0:
-            return None
+            return match(a, w + 1, stop)
         return None
 
     for start in range(n):
         if initials[start] and acronym[0] in initials[start]:
-            end = match(0, start)
+            end = match(0, start, n)
             if end is not None and end - start >= len(acronym):
                 return start, end
+    for head in range(2, n):
+        if HEAD_NOUN_MARK in initials[head] and acronym[0] in initials[head]:
+            for start in range(head):
+                if initials[start] and acronym[1] in initials[start] and match(1, start, head) == head:
+                    return start, head + 1
     return None
 
 
