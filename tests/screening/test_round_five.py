@@ -158,3 +158,18 @@ def test_an_acronym_in_russian_word_order_meets_the_english_words() -> None:
     assert score("Polesie State Security Committee", "Polesie KGB") >= 0.8
     assert score("Polesie State Security Committee", "Polesie KGK") < 0.8
     assert score("Polesie State Control Committee", "Polesie KGB") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Polesie Nitrogen", "ОАО «Полесье Азот»"),
+        ("Vitebsk Wheeled Tractor Plant", "Витебский завод колёсных тягачей"),
+        ("Polesie Telegraph Agency", "Палеськае тэлеграфнае агенцтва"),
+        ("Correctional Colony No. 7 Polesie", "Исправительная колония № 7 Полесье"),
+    ],
+)
+def test_everyday_words_of_industry_media_and_penitentiary_names_meet_across_languages(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
