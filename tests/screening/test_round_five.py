@@ -116,7 +116,10 @@ def test_loanwords_with_other_sounds_stay_apart(query: str, listed: str) -> None
     [
         ("Belarusian Optical and Mechanical Association", "BelOMO"),
         ("Belarusian Telegraph Agency", "БелТА"),
-        ("OJSC Belarusian Automobile Plant", "OAO BELAZ – upravlyayushchaya kompaniya kholdinga BELAZ-KHOLDING"),
+        (
+            "OJSC Belarusian Automobile Plant",
+            "OAO BELAZ – upravlyayushchaya kompaniya kholdinga BELAZ-KHOLDING",
+        ),
     ],
 )
 def test_an_acronym_opening_with_bel_stands_for_belarusian(query: str, listed: str) -> None:
