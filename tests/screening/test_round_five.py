@@ -4,8 +4,11 @@ Russian state legal forms and a few foreign legal forms rigour lacks. Examples a
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hramada.screening import ListedEntity, Query, score_candidate
+from hramada.screening.names import NameKind, loanword_key, name_variants
 
 
 def score(query: str, listed: str, schema: str = "Company") -> float:
@@ -176,3 +179,17 @@ def test_everyday_words_of_industry_media_and_penitentiary_names_meet_across_lan
     query: str, listed: str
 ) -> None:
     assert score(query, listed) >= 0.8, (query, listed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_word_has_a_loanword_key_or_none(word: str) -> None:
+    key = loanword_key(word)
+    assert key == "" or (key.startswith("~") and len(key) >= 4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщыэюяіў BELAZKGBOMT-–/«»", max_size=40))
+def test_any_organisation_name_matches_itself(name: str) -> None:
+    if name_variants(name, NameKind.ORGANIZATION):
+        assert score(name, name) >= 0.99
