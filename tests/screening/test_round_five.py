@@ -193,3 +193,8 @@ def test_any_word_has_a_loanword_key_or_none(word: str) -> None:
 def test_any_organisation_name_matches_itself(name: str) -> None:
     if name_variants(name, NameKind.ORGANIZATION):
         assert score(name, name) >= 0.99
+
+
+def test_the_country_russia_meets_its_russian_and_belarusian_forms() -> None:
+    assert score("Polesie Bank of Russia", "Полесье Банк России") >= 0.8
+    assert score("Polesie Bank of Russia", "Polesie Bank of Rossosh") < 0.8
