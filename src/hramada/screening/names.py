@@ -149,6 +149,21 @@ def generic_org_keys() -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+GENERIC_LOANWORD_CONSONANTS = 6
+"""A word is generic by its sounds alone (Tekhnolodzhis, Menedzhment, Korporeishn) when they are six consonants or
+more: shorter skeletons of generic words (Ministry, Trade) would take distinctive words with them (Monster)."""
+
+
+@cache
+def generic_loanword_keys() -> frozenset[str]:
+    """`loanword_key`s of the generic words written in Latin (Technologies, Management, Corporation, Industries),
+    so their Russian spellings romanised back are generic too."""
+    text = resources.files("hramada.screening").joinpath("data/org_generic_words.txt").read_text("utf-8")
+    words = " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+    keys = {loanword_key(word) for word in words if word.isascii()}
+    return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
+
+
 @cache
 def generic_org_stems() -> frozenset[str]:
     """Stems (`keys.org_stem`) of the generic words, so an inflected form the list does not spell out is generic
@@ -193,8 +208,8 @@ def _compound_pieces() -> dict[str, str]:
                 found.setdefault(piece, set()).add(target)
     text = resources.files("hramada.screening").joinpath("data/org_compound_stems.csv").read_text("utf-8")
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
-        target = fold(row["meaning"])
-        target = translations.get(target, target)
+        # A stem may stand for two words (исполком: executive committee): their keys joined by a space.
+        target = " ".join(translations.get(fold(m), fold(m)) for m in row["meaning"].split())
         for latin in latin_renderings(normalize_name(row["stem"])).values():
             key = fold(latin)
             if len(key) >= COMPOUND_PIECE_MIN - 1:
@@ -203,21 +218,38 @@ def _compound_pieces() -> dict[str, str]:
 
 
 _COUNTRY_PIECES = frozenset({"belarus"})
+PLACE_PIECE_MIN = 4
+"""A place name before an administrative piece of a compound has four letters or more (Brest-, Gomel-, Vitebsk-)."""
+
+
+@cache
+def _administrative_pieces() -> frozenset[str]:
+    """Meanings of the pieces a place name may stand before in a compound (облисполком: Брестоблисполком,
+    Гомельоблисполком = the Brest, Gomel region executive committee)."""
+    return frozenset({fold("region")})
 
 
 @lru_cache(maxsize=100_000)
-def compound_meanings(key: str) -> tuple[str, ...] | None:
+def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     """The meanings a Russian or Belarusian compound word was cut from (сложносокращённое слово: Белнефтехим =
     Белорусский нефтехимический, Стекловолокно = стекло + волокно, Белшина, Белтаможсервис): the key split into
     the fewest pieces that each stand for one meaning (`_compound_pieces`), with
     a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
-    two pieces or more besides the country."""
+    `least` pieces or more besides the country."""
     if len(key) < 7 or key[0] == "#" or key in org_word_translations():
         return None
     prefixes = _compound_pieces()
     n = len(key)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
+    # A place name may open the compound before an administrative piece (Brest-obl-ispolkom): kept as written.
+    administrative = _administrative_pieces()
+    for i in range(PLACE_PIECE_MIN, n - COMPOUND_PIECE_MIN):
+        if best[i] is None and any(
+            prefixes.get(key[i:j]) in administrative
+            for j in range(i + COMPOUND_PIECE_MIN - 1, min(n, i + 6) + 1)
+        ):
+            best[i] = (key[:i],)
     for i in range(n):
         start = best[i]
         if start is None:
@@ -232,8 +264,8 @@ def compound_meanings(key: str) -> tuple[str, ...] | None:
         found = best[end]
         # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
         # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
-        if found is not None and len(set(found) - _COUNTRY_PIECES) >= 2 and len(set(found)) == len(found):
-            return found
+        if found is not None and len(set(found) - _COUNTRY_PIECES) >= least and len(set(found)) == len(found):
+            return tuple(word for piece in found for word in piece.split(" "))
     return None
 
 
@@ -405,6 +437,11 @@ def _is_part(variant: NameVariant) -> bool:
     return variant.system.endswith((*_PART_LABELS, "+quoted"))
 
 
+def _from_part(variant: NameVariant) -> bool:
+    """A variant of a part of the written name, its compound reading included."""
+    return any(label in variant.system for label in (*_PART_LABELS, "+quoted"))
+
+
 def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]) -> bool:
     """Both names hold several names (parts), and the best pair of whole names, as written, each keep a word naming
     which organisation that the other lacks (Vitbet Trade / Sohra LLC against Sohra Group / Sohra LLC): a part in
@@ -546,7 +583,12 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     )
                 )
                 if kind == NameKind.ORGANIZATION and not abjad:
-                    compound = _compound_variant(out[-1], generic)
+                    whole = out[-1]
+                    explained = _without_explained_words(whole)
+                    if explained is not None and explained.keys not in seen:
+                        seen.add(explained.keys)
+                        out.append(explained)
+                    compound = _compound_variant(whole, generic)
                     if compound is not None and compound.keys not in seen:
                         seen.add(compound.keys)
                         out.append(compound)
@@ -577,7 +619,11 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
             key = translate_org_key(key)
-            generic_word = key in generic_org_keys() or is_generic_org_key(key)
+            generic_word = (
+                key in generic_org_keys()
+                or is_generic_org_key(key)
+                or loanword_key(word) in generic_loanword_keys()
+            )
         canonical = key if number else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
         alts = () if number else _alt_keys(word, key, canonical, kind, table)
@@ -589,6 +635,36 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     return part, initial
 
 
+def _without_explained_words(variant: NameVariant) -> NameVariant | None:
+    """`variant` without the words that spell out a piece of a compound word of the same name (Belshina Tyre Works,
+    Belorusskiy Shinnyi Kombinat Belshina: Bel- is Belarusian and -shina tyre), or None when it has none: they
+    repeat what the compound says, so the name without them is the company's short name."""
+    if len(variant.keys) < 2:
+        return None
+    pieces: set[str] = set()
+    for key in variant.keys:
+        found = compound_meanings(key, 1)
+        if found is not None:
+            pieces.update(piece for piece in found if piece != key)
+    if not pieces:
+        return None
+    kept = [i for i, key in enumerate(variant.keys) if key not in pieces]
+    if len(kept) == len(variant.keys) or not kept:
+        return None
+    return NameVariant(
+        original=variant.original,
+        system=f"{variant.system}+explained",
+        words=tuple(variant.words[i] for i in kept),
+        keys=tuple(variant.keys[i] for i in kept),
+        weights=tuple(variant.weights[i] for i in kept),
+        joined="".join(variant.keys[i] for i in kept),
+        skeletons=_skeletons([variant.keys[i] for i in kept]),
+        generic=tuple(variant.generic[i] for i in kept),
+        kind=variant.kind,
+        alts=tuple(variant.alts[i] for i in kept) if variant.alts else (),
+    )
+
+
 def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
     """`variant` with each compound word replaced by the words it was cut from (Belneftekhim -> belarus, oil,
     chemical; `compound_meanings`), generic ones left out; None when it has no compound word. A compound that says
@@ -596,21 +672,20 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
     Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant."""
     words: list[str] = []
     keys: list[str] = []
+    alts: list[tuple[str, ...]] = []
     found = False
-    for word, key in zip(variant.words, variant.keys, strict=True):
+    for n, (word, key) in enumerate(zip(variant.words, variant.keys, strict=True)):
         meanings = compound_meanings(key)
-        if meanings is None:
+        kept = [m for m in meanings or () if not (m in generic or is_generic_org_key(m))]
+        if meanings is None or len(set(kept) - _COUNTRY_PIECES) < 2:
             words.append(word)
             keys.append(key)
-            continue
-        kept = [m for m in meanings if not (m in generic or is_generic_org_key(m))]
-        if len(set(kept) - _COUNTRY_PIECES) < 2:
-            words.append(word)
-            keys.append(key)
+            alts.append(variant.alts[n] if variant.alts else ())
             continue
         found = True
         words += [word] * len(kept)
         keys += kept
+        alts += [() for _ in kept]
     if not found:
         return None
     return NameVariant(
@@ -623,6 +698,10 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         skeletons=_skeletons(keys),
         generic=(False,) * len(keys),
         kind=variant.kind,
+        alts=tuple(alts) if any(alts) else (),
+        # The words of the name that may be acronyms stay (Brestoblispolkom UVD: UVD stands for the directorate of
+        # internal affairs).
+        acronyms=variant.acronyms,
     )
 
 
@@ -653,7 +732,9 @@ def acronym_factor(short: NameVariant) -> float:
     readings = _acronym_readings(distinctive[0])
     if not readings:
         return ACRONYM_FACTOR
-    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(min(len(r) for r in readings), ACRONYM_FACTOR))
+    # Bel- is three letters of the name: BelAZ counts as four letters, not three.
+    shortest = min(len(r) + (r[0] == COUNTRY_SYLLABLE) for r in readings)
+    return min(ACRONYM_FACTOR, BARE_ACRONYM_FACTORS.get(shortest, ACRONYM_FACTOR))
 
 
 @cache
@@ -673,37 +754,64 @@ def org_meaning_initials() -> dict[str, str]:
     return {target: "".join(sorted(letters - {""})) for target, letters in out.items()}
 
 
+COUNTRY_SYLLABLE = "B"
+"""The letter an acronym's first syllable Bel- stands for (`_acronym_readings`): only a word meaning Belarus(ian)
+begins with it."""
+
+
+HEAD_NOUN_MARK = "^"
+"""Marks, among a word's initials, a head noun of a public body (`head_noun_keys`)."""
+
+
+@cache
+def head_noun_keys() -> frozenset[str]:
+    """Keys of the nouns that name a public body (committee, commission, directorate, department, ministry, bureau,
+    institute): English puts the words that qualify them first (State Security Committee), Russian and Belarusian
+    after (Комитет государственной безопасности), so their acronyms begin with the head (KGB)."""
+    words = ("committee", "commission", "directorate", "department", "ministry", "bureau", "institute")
+    return frozenset(translate_org_key(fold(word)) for word in words)
+
+
 @lru_cache(maxsize=200_000)
 def _word_initials(word: str, key: str) -> str:
     letters = latin_ascii(word)[:1] + org_meaning_initials().get(key, "")
+    if key == _BELARUS_KEY:
+        letters += COUNTRY_SYLLABLE
+    if key in head_noun_keys():
+        letters += HEAD_NOUN_MARK
     return "".join(dict.fromkeys(letters))
 
 
 def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | None:
-    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled."""
+    """The first run of words (start, end) whose initials spell `acronym`, a word like "of" skipped or spelled;
+    else a run whose last word is the head noun of a public body, spelled first as Russian and Belarusian put it
+    before the words that qualify it (State Security Committee: КГБ, Комитет государственной безопасности)."""
     n = len(initials)
 
-    def match(a: int, w: int) -> int | None:
+    def match(a: int, w: int, stop: int) -> int | None:
         if a == len(acronym):
             return w
-        if w >= n:
+        if w >= stop:
             return None
         letters = initials[w]
         if letters and acronym[a] in letters:
-            found = match(a + 1, w + 1)
+            found = match(a + 1, w + 1, stop)
             if found is not None:
                 return found
         if not letters and a > 0:
-            return match(a, w + 1)
-        if not letters and acronym[a] == "a" and w > 0:
-            return None
+            return match(a, w + 1, stop)
         return None
 
     for start in range(n):
         if initials[start] and acronym[0] in initials[start]:
-            end = match(0, start)
+            end = match(0, start, n)
             if end is not None and end - start >= len(acronym):
                 return start, end
+    for head in range(2, n):
+        if HEAD_NOUN_MARK in initials[head] and acronym[0] in initials[head]:
+            for start in range(head):
+                if initials[start] and acronym[1] in initials[start] and match(1, start, head) == head:
+                    return start, head + 1
     return None
 
 
@@ -721,11 +829,21 @@ _CYRILLIC_DIGRAPHS = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh
 the one letter the words begin with (Belarusian Cement Company: b, c, k)."""
 
 
+_BELARUS_KEY = "belarus"
+_COUNTRY_SYLLABLE_PREFIX = "bel"
+
+
 @lru_cache(maxsize=200_000)
 def _acronym_readings(word: str) -> tuple[str, ...]:
-    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter."""
+    """The word's letters as an acronym (three to six), and again with romanised Cyrillic digraphs as one letter.
+    Belarusian state companies' acronyms open with the syllable Bel- for "Belarusian" (БелАЗ: Belarusian Automobile
+    Plant; БелОМО: Belarusian Optical and Mechanical Association): Bel- and two to four letters are read again as
+    the country's word and those letters."""
     letters = _acronym_letters(word)
     readings = [letters]
+    rest = letters[len(_COUNTRY_SYLLABLE_PREFIX) :]
+    if letters.startswith(_COUNTRY_SYLLABLE_PREFIX) and 2 <= len(rest) <= 4:
+        readings.append(COUNTRY_SYLLABLE + rest)
     folded = letters
     for digraph, letter in _CYRILLIC_DIGRAPHS:
         folded = folded.replace(digraph, letter)
@@ -740,7 +858,7 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
     if not variant.initials:
         return set()
-    out = set(variant.acronyms)
+    out = {acronym.lower() for acronym in variant.acronyms}
     letters = variant.initials
     for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
         firsts = [word[:1] for word in letters[start : start + 8] if word]
@@ -819,10 +937,11 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     found += [phonetic(k) for k in found]
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
-        # Belaruskali is not Belarusian); the word as written, before translation, is compared by similarity
+        # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
+        # sounds (`loanword_key`); the word as written, before translation, is compared by similarity
         # (Metallurgy / Metalogy): kept last.
         written = fold(word)
-        found += [org_stem(key), org_stem(canonical), org_stem(written)]
+        found += [org_stem(key), org_stem(canonical), org_stem(written), loanword_key(word)]
         out = [k for k in dict.fromkeys(found) if k not in (canonical, written) and len(k) > 1]
         return (*out, written)
     last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
@@ -830,6 +949,65 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if last != canonical:
         out.append(last)
     return tuple(out)
+
+
+_LOANWORD_SOUNDS = (
+    ("tion", "Sn"),
+    ("sion", "Sn"),
+    ("shch", "S"),
+    ("sch", "S"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "S"),
+    ("sh", "S"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "kv"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("z", "s"),
+)
+_LOANWORD_ENDINGS = (
+    # English -ical/-ic and Russian -ический, Belarusian -ічны (Mechanical / Mekhanicheskiy / Mekhanichny).
+    (
+        re.compile(
+            r"(?:ical|ics|ic|icheskaya|icheskoye|icheskoe|icheskogo|icheskikh|icheskii|icheskiy|icheskij|icheski|"
+            r"ichesky|ichnaya|ichnae|ichnaga|ichnyya|ichnyy|ichnyi|ichny|ika|iki)$"
+        ),
+        "ik",
+    ),
+    # English -tion and Russian -ция (Corporation / Korporatsiya, Radiolocation / Radiolokatsii).
+    (re.compile(r"(?:tsiya|tsiia|tsija|tsii|tsiyu|tsiei|tsiey|tsyya|tsyi|tsya)$"), "tion"),
+)
+_SOFT_G = re.compile(r"g(?=[eiy])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_LOANWORD_VOWELS = re.compile(r"[aeiouyh]")
+_DOUBLED = re.compile(r"(.)\1+")
+LOANWORD_CONSONANTS = 3
+"""A loanword key needs three sounds besides vowels: shorter skeletons meet too many other words."""
+
+
+@lru_cache(maxsize=200_000)
+def loanword_key(word: str) -> str:
+    """The consonant sounds of a word as Russian writes an English word and a romanisation reads it back
+    (Solutions / Солюшнс / Solyushns, Interservice / Интерсервис / Interservis, Technologies / Технолоджис /
+    Tekhnolodzhis, Drive / Драйв / Draiv, Mechanical / Mekhanicheskiy, Corporation / Korporatsiya): the endings
+    -ical and -ический, -tion and -ция are read as one; English spellings of one sound (tion, ck, ph, soft c and g) and the
+    romanised Russian ones (kh, zh, dzh, ts) are written alike, vowels dropped (an initial vowel kept as one),
+    doubled letters single; "" when fewer than three consonant sounds are left. A second key of organisation words,
+    compared by equality only, so the sounds must all agree."""
+    text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    for ending, common in _LOANWORD_ENDINGS:
+        text = ending.sub(common, text)
+    text = _SOFT_C.sub("s", _SOFT_G.sub("j", text))
+    for spelling, sound in _LOANWORD_SOUNDS:
+        text = text.replace(spelling, sound)
+    head = "a" if text[:1] in ("a", "e", "i", "o", "u", "y") else ""
+    consonants = _DOUBLED.sub(r"\1", _LOANWORD_VOWELS.sub("", text.replace("c", "k")))
+    return f"~{head}{consonants}" if len(consonants) >= LOANWORD_CONSONANTS else ""
 
 
 _PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
@@ -927,6 +1105,8 @@ def number_key(word: str, kind: str) -> str | None:
     ordinal = _ORDINAL.match(word)
     if ordinal and kind != NameKind.PERSON:
         return f"#{int(ordinal.group(1))}"  # 140th Repair Plant, 2nd Brigade
+    if word == "i" and kind == NameKind.ORGANIZATION:
+        return None  # "and" in Belarusian, Russian and Polish names (па нафце і хіміі), not the numeral one
     roman = _PERSON_ROMAN.match(word) if kind == NameKind.PERSON else _ROMAN_UP_TO_39.match(word)
     if word and roman:
         values = [_ROMAN[ch] for ch in word]
@@ -1250,6 +1430,7 @@ def best_comparison(
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
         return best
+    conflict = False
     if (
         best is not None
         and (_is_part(best[1]) or _is_part(best[2]))
@@ -1257,7 +1438,18 @@ def best_comparison(
         and any(_is_part(v) for v in listed)
         and _parts_conflict(query, listed)
     ):
+        conflict = True
         best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
+        # The penalty is on the part in common: a pair of whole names (or their compounds) may now do better.
+        for qv in query:
+            for lv in listed:
+                if _from_part(qv) or _from_part(lv):
+                    continue
+                score = quick_score(qv, lv)
+                if _is_compound(qv) or _is_compound(lv):
+                    score = COMPOUND_FACTOR if score >= 1.0 else 0.0
+                if score > best[0]:
+                    best = (score, qv, lv)
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
@@ -1268,7 +1460,12 @@ def best_comparison(
                     if collapsed is None:
                         continue
                     pair = (collapsed, short) if flip else (short, collapsed)
-                    score = _align(pair[0], pair[1])[0] * acronym_factor(short)
+                    score = _align(pair[0], pair[1])[0]
+                    if _is_compound(short) and score < 1.0:
+                        continue  # a compound counts only when its words all agree (Brestoblispolkom UVD)
+                    score *= acronym_factor(short)
+                    if conflict and (_from_part(short) or _from_part(full)):
+                        score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
     return best
