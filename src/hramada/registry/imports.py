@@ -18,7 +18,7 @@ from hramada.core import audit
 from hramada.registry import bulk, money, screening, services
 from hramada.registry.importers import FileRefusedError, Problem, giving, giving_sheet, iati, tabular
 from hramada.registry.models import ColumnMapping, Donor, ImportBatch, Provenance
-from hramada.registry.rows import RecordInput, clean
+from hramada.registry.rows import Cleaner, RecordInput
 
 
 @dataclass
@@ -68,9 +68,9 @@ def clean_all(
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
-    language = get_language()
+    clean = Cleaner(get_language())
     for n, raw in rows:
-        record, errors = clean(raw, language=language)
+        record, errors = clean(raw)
         problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
             continue
@@ -85,7 +85,9 @@ def clean_all(
             continue
         seen[record.identifier] = n
         try:
-            money.to_eur(record.amount, record.currency, record.award_date)
+            # The euro value itself is worked out when the record is stored; here only whether there is one.
+            if record.currency != "EUR":
+                money.eur_rate(record.currency, record.award_date)
         except money.MoneyError as e:
             problems.append(Problem(_where(kind, n), str(e)))
             continue
