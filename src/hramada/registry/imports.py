@@ -111,6 +111,22 @@ def run_import(
     previous = ImportBatch.objects.filter(donor=donor, sha256=digest).first()
     if previous is not None:
         return ImportResult(already_imported=previous)
+    with bulk.collector_paused():
+        return _read_and_store(
+            donor, kind=kind, filename=filename, data=data, by=by, mapping=mapping, digest=digest
+        )
+
+
+def _read_and_store(
+    donor: Donor,
+    *,
+    kind: str,
+    filename: str,
+    data: bytes,
+    by: Any,
+    mapping: Mapping[str, str] | None,
+    digest: str,
+) -> ImportResult:
     try:
         rows = read_rows(kind, data, mapping)
     except FileRefusedError as e:
