@@ -316,7 +316,7 @@ class RowWriter:
     def uses_copy(self) -> bool:
         return self.connection.vendor == "postgresql"
 
-    def __call__(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def __call__(self, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         if self.adapted:
@@ -331,7 +331,7 @@ class RowWriter:
             else:
                 cursor.executemany(self.insert_sql, rows)
 
-    def _adapt(self, row: tuple[Any, ...]) -> list[Any]:
+    def _adapt(self, row: Sequence[Any]) -> list[Any]:
         values = list(row)
         for k, adapt in self.adapted:
             values[k] = adapt(values[k])
