@@ -292,3 +292,26 @@ def test_a_database_error_in_the_last_batch_leaves_nothing_of_the_batches_writte
     assert written[-4:] == [10, 10, 10, 5]  # three batches of records were written before the refused one
     assert (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count()) == before
     assert ImportBatch.objects.count() == 1
+
+
+def test_a_database_error_while_updating_known_records_stores_nothing_and_asks_for_the_file_again(
+    make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import IntegrityError, transaction
+
+    from hramada.registry import bulk
+
+    donor = make_donor()
+    user = coordinator_of(donor)
+    assert run(donor, user, csv_file({"ref": "A"})).ok
+    before = (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count())
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        with transaction.atomic(savepoint=False):  # as bulk_update writes
+            raise IntegrityError("refused by the database")
+
+    monkeypatch.setattr(bulk, "_update", refused)
+    result = run(donor, user, csv_file({"ref": "A", "amount": "2000"}, {"ref": "B", "who": "Another"}))
+    assert not result.ok and "import it again" in result.problems[0].message
+    assert (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count()) == before
+    assert GrantRecord.objects.get().amount == 1000

@@ -376,15 +376,16 @@ def page_cache_for_bulk_writes(model: type[models.Model]) -> Iterator[None]:
     if connection.vendor != "sqlite":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (before,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = -{SQLITE_PAGE_CACHE_KIB:d}")
+    # On the driver's connection: after a failed statement inside an `atomic(savepoint=False)` block (bulk_update
+    # has one) Django refuses every query until the transaction ends, and the restore must not hide that error.
+    connection.ensure_connection()
+    raw = connection.connection
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size = -{SQLITE_PAGE_CACHE_KIB:d}")
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before):d}")
+        raw.execute(f"PRAGMA cache_size = {int(before):d}")
 
 
 @contextmanager
