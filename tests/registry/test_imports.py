@@ -238,3 +238,21 @@ def test_a_360giving_file_failing_the_schema_lists_every_error_with_its_path(
     paths = {p.where for p in result.problems}
     assert {"/grants/0/amountAwarded", "/grants/0/awardDate"} <= paths
     assert not GrantRecord.objects.exists()
+
+
+def test_a_bad_value_repeated_on_many_rows_is_reported_on_each_of_them(
+    make_donor: Any, coordinator_of: Any
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    data = csv_file(
+        {"ref": "A", "cur": "XYZ"},
+        {"ref": "B"},
+        {"ref": "C", "cur": "XYZ"},
+        {"ref": "D", "end": "2025-13-01"},
+        {"ref": "E", "end": "2025-13-01"},
+    )
+    result = run(donor, user, data)
+    assert [p.where for p in result.problems] == ["row 2", "row 4", "row 5", "row 6"]
+    assert "XYZ" in result.problems[1].message and "2025-13-01" in result.problems[3].message
+    assert GrantRecord.objects.count() == 0

@@ -178,3 +178,144 @@ def test_the_cached_ecb_rate_gives_what_the_converter_gives_on_a_weekend() -> No
     expected = Decimal(converter.convert(Decimal("1000.00"), "PLN", "EUR", date=date(2024, 3, 8)))
     assert value.rate_date == date(2024, 3, 8)
     assert value.amount == expected.quantize(money.CENT)
+
+
+RECORD_FIELDS = (
+    "title",
+    "purpose",
+    "amount",
+    "currency",
+    "amount_eur",
+    "rate_date",
+    "award_date",
+    "start",
+    "end",
+    "instrument",
+    "status",
+    "theme",
+    "geography",
+    "is_public",
+)
+AWKWARD_PURPOSE = 'Tabs\tand "quotes", a back\\slash, \\N, a line\nbreak, кірыліца, 100%'
+
+
+@pytest.mark.parametrize("writer", ["the database's bulk write", "one statement per row"])
+def test_an_imported_record_reads_back_as_the_same_record_saved_through_the_orm(
+    writer: str, make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever way the rows reach the database (COPY on PostgreSQL, statements elsewhere or when forced), every
+    value reads back as the ORM stores it: text with tabs, quotes, backslashes and line breaks, decimals, dates."""
+    from hramada.registry import bulk
+
+    if writer == "one statement per row":
+        monkeypatch.setattr(bulk.RowWriter, "uses_copy", lambda self: False)
+    donor, other = make_donor("ec"), make_donor("sida")
+    user = coordinator_of(donor)
+    fields = "ref,who,reg,title,purpose,amount,cur,awarded,start,end,theme,geo,public\n"
+    quoted = AWKWARD_PURPOSE.replace('"', '""')
+    data = (
+        fields
+        + 'A,"Вясна, Minsk",LT-123,Safety "first",,1234.56,PLN,2024-03-09,2024-03-09,2025-03-08,media,LT,yes\n'
+        + f'B,Viasna,,Legal aid,"{quoted}",999.99,EUR,2023-01-02,2023-01-02,2023-01-02,legal,BY,no\n'
+    ).encode()
+    mapping = {
+        "identifier": "ref",
+        "recipient_name": "who",
+        "recipient_registration": "reg",
+        "title": "title",
+        "purpose": "purpose",
+        "amount": "amount",
+        "currency": "cur",
+        "award_date": "awarded",
+        "start": "start",
+        "end": "end",
+        "theme": "theme",
+        "geography": "geo",
+        "is_public": "public",
+    }
+    result = imports.run_import(donor, kind="csv", filename="g.csv", data=data, by=user, mapping=mapping)
+    assert result.ok, result.problems
+    with screening.use_screener(CountingScreener()):
+        for imported in GrantRecord.objects.filter(donor=donor):
+            recipient = imported.recipient
+            services.record_grant(
+                other,
+                record_input(
+                    identifier=imported.identifier,
+                    recipient_name=recipient.reveal("name", by=None, purpose="test"),
+                    recipient_registration=recipient.reveal("registration", by=None, purpose="test"),
+                    **{
+                        name: getattr(imported, name)
+                        for name in RECORD_FIELDS
+                        if name not in ("amount_eur", "rate_date")
+                    },
+                ),
+                by=None,
+            )
+    for identifier in ("A", "B"):
+        imported = GrantRecord.objects.get(donor=donor, identifier=identifier)
+        saved = GrantRecord.objects.get(donor=other, identifier=identifier)
+        assert {n: getattr(imported, n) for n in RECORD_FIELDS} == {
+            n: getattr(saved, n) for n in RECORD_FIELDS
+        }
+        # The blind indexes written beside the ciphertexts are the ones the field itself computes.
+        for field in ("name", "registration"):
+            value = imported.recipient.reveal(field, by=None, purpose="test")
+            if value:
+                found = Recipient.objects.filter(**blind_lookup(Recipient, field, value))
+                assert imported.recipient_id in set(found.values_list("pk", flat=True))
+    b = GrantRecord.objects.get(donor=donor, identifier="B")
+    assert b.purpose == AWKWARD_PURPOSE and b.amount == Decimal("999.99") and b.rate_date == date(2023, 1, 2)
+    a = GrantRecord.objects.get(donor=donor, identifier="A")
+    assert a.rate_date == date(2024, 3, 8)  # a Saturday takes Friday's ECB rate
+    assert a.recipient.reveal("registration", by=None, purpose="test") == "LT-123"
+
+
+def test_a_database_error_in_the_last_batch_leaves_nothing_of_the_batches_written_before(
+    make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hramada.registry import bulk
+
+    donor = make_donor()
+    user = coordinator_of(donor)
+    assert run(donor, user, csv_file({"ref": "A"})).ok
+    before = (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count())
+    monkeypatch.setattr(bulk, "BATCH", 10)
+    monkeypatch.setattr(bulk, "existing_records", lambda _donor: {})  # as if "A" came in after the check
+    rows = [{"ref": f"N-{k}", "who": f"Org {k}"} for k in range(34)] + [{"ref": "A"}]
+    written: list[int] = []
+    original = bulk.RowWriter.__call__
+
+    def counting(self: Any, batch_rows: Any) -> None:
+        written.append(len(batch_rows))
+        original(self, batch_rows)
+
+    monkeypatch.setattr(bulk.RowWriter, "__call__", counting)
+    result = run(donor, user, csv_file(*rows))
+    assert not result.ok and "import it again" in result.problems[0].message
+    assert written[-4:] == [10, 10, 10, 5]  # three batches of records were written before the refused one
+    assert (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count()) == before
+    assert ImportBatch.objects.count() == 1
+
+
+def test_a_database_error_while_updating_known_records_stores_nothing_and_asks_for_the_file_again(
+    make_donor: Any, coordinator_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import IntegrityError, transaction
+
+    from hramada.registry import bulk
+
+    donor = make_donor()
+    user = coordinator_of(donor)
+    assert run(donor, user, csv_file({"ref": "A"})).ok
+    before = (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count())
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        with transaction.atomic(savepoint=False):  # as bulk_update writes
+            raise IntegrityError("refused by the database")
+
+    monkeypatch.setattr(bulk, "_update", refused)
+    result = run(donor, user, csv_file({"ref": "A", "amount": "2000"}, {"ref": "B", "who": "Another"}))
+    assert not result.ok and "import it again" in result.problems[0].message
+    assert (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count()) == before
+    assert GrantRecord.objects.get().amount == 1000

@@ -467,7 +467,9 @@ def blind_index(value: str, *, scope: str, ring: KeyRing | None = None) -> str:
     """Hex HMAC-SHA256 of the normalised value under the index key, one scope per column."""
     ring = ring or load_keyring()
     message = scope.encode("utf-8") + b"\x00" + normalise_for_index(value).encode("utf-8")
-    return hmac.new(ring.index_key, message, hashlib.sha256).hexdigest()
+    # The one-shot form runs in OpenSSL; `hmac.new(...).hexdigest()` (the same digest) built two hash objects in
+    # Python per value, a third of a blind index's cost in a bulk import.
+    return hmac.digest(ring.index_key, message, "sha256").hex()
 
 
 # --- Start-up check -----------------------------------------------------------------------------------------

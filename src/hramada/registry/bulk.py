@@ -4,18 +4,24 @@ inserted and updated in batches, existing records of the donor read in one query
 
 The per-row path (`services.upsert_record`) stored 93 records/s on the shared machine; the work that made it slow
 was per row (a recipient lookup, an encryption, a screening and three statements each). Here a row costs a few
-dictionary look-ups and its share of one INSERT. Screening is not done here: new recipients are stored "awaiting
-screening" with their records held, and `screening.screen_awaiting` screens them after the commit (see
+dictionary look-ups and its share of one bulk write: `COPY` on PostgreSQL, one `executemany` per batch elsewhere
+(`RowWriter`, the only part that differs between databases). Screening is not done here: new recipients are stored
+"awaiting screening" with their records held, and `screening.screen_awaiting` screens them after the commit (see
 docs/registry.md, "Imports").
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_EVEN
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
 from hramada.core import crypto
@@ -61,11 +67,43 @@ def existing_records(donor: Donor) -> dict[str, tuple[int, str]]:
     return {identifier: (pk, provenance) for identifier, pk, provenance in rows.iterator(chunk_size=10_000)}
 
 
-@dataclass(frozen=True)
-class _Found:
-    pk: int | None  # None: created by this import (then `new` is its place in the list of new recipients)
-    held: bool
-    new: int = -1
+def _connection(model: type[models.Model]) -> BaseDatabaseWrapper:
+    return connections[router.db_for_write(model)]
+
+
+def select_in(
+    model: type[models.Model],
+    columns: Sequence[str],
+    column: str,
+    values: Sequence[Any],
+    *,
+    order_by: str = "",
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of `columns` (database column names) of `model` whose `column` is one of `values`, a chunk of values
+    per query (ordered by `order_by` within a chunk).
+
+    The ORM's `__in` prepares each value through the field's lookup machinery, one Python call chain per value:
+    for the 60,000 blind indexes, references and keys a 50,000-row file looks up, that cost more than the
+    queries (about a tenth of an import's time in the profile). The values here are plain strings compared as
+    they are stored."""
+    connection = _connection(model)
+    quote = connection.ops.quote_name
+    selected = ", ".join(quote(c) for c in columns)
+    order = f" ORDER BY {quote(order_by)}" if order_by else ""
+    with connection.cursor() as cursor:
+        for part in chunks(values):
+            # Names from the model's own metadata, quoted; every value goes as a parameter.
+            cursor.execute(
+                f"SELECT {selected} FROM {quote(model._meta.db_table)} "  # noqa: S608
+                f"WHERE {quote(column)} IN ({', '.join(['%s'] * len(part))}){order}",
+                list(part),
+            )
+            yield from cursor.fetchall()
+
+
+# What a distinct written name resolved to: (pk, held, place in the list of new recipients); pk None: created by
+# this import. A tuple, not a dataclass: a file has tens of thousands.
+_Found = tuple[int | None, bool, int]
 
 
 def _fresh_references(count: int) -> list[str]:
@@ -78,56 +116,63 @@ def _fresh_references(count: int) -> list[str]:
             ref = new_reference()
             if ref not in chosen:
                 wanted.add(ref)
-        for part in chunks(sorted(wanted)):
-            wanted -= set(Recipient.objects.filter(reference__in=part).values_list("reference", flat=True))
+        wanted -= {ref for (ref,) in select_in(Recipient, ["reference"], "reference", sorted(wanted))}
         chosen |= wanted
     return sorted(chosen)
 
 
-def _ciphertext(f: Any, value: str, ring: crypto.KeyRing) -> str:
-    """The ciphertext `EncryptedTextField` stores for `value` (bound to the field's label), under a ring loaded
-    once for the whole file."""
-    return str(crypto.encrypt(f.serialise(value), label=f.label, ring=ring))
+def _sealer(f: Any, ring: crypto.KeyRing) -> Any:
+    """The ciphertext `EncryptedTextField` `f` stores for a value (bound to the field's label), under a ring
+    loaded once for the whole file."""
+    label = f.label
+    serialise = f.serialise
+
+    def seal(value: str) -> str:
+        return str(crypto.encrypt(serialise(value), label=label, ring=ring))
+
+    return seal
 
 
 def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKey, tuple[int, bool]], int]:
     """Each distinct (written name, kind, registration) of the file to its recipient: an existing one (same
     registration number first, then the same name and kind, as `services._find_recipient` decides for one row),
     or one created now, encrypted, awaiting screening. Returns the map (to the recipient's pk and whether its
-    records are held) and the number created. Rows are taken in file order, so a later row finds a recipient an earlier row created."""
+    records are held) and the number created. Rows are taken in file order, so a later row finds a recipient an
+    earlier row created."""
     name_field = Recipient._meta.get_field("name")
     reg_field = Recipient._meta.get_field("registration")
     first: dict[RecipientKey, RecordInput] = {}
     for r in records:
-        first.setdefault((r.recipient_name, r.recipient_kind, r.recipient_registration), r)
+        key = (r.recipient_name, r.recipient_kind, r.recipient_registration)
+        if key not in first:
+            first[key] = r
     ring = crypto.load_keyring()
+    name_scope, reg_scope = name_field.index_scope, reg_field.index_scope
     name_index = {
-        name: crypto.blind_index(name, scope=name_field.index_scope, ring=ring)
-        for name in {key[0] for key in first}
+        name: crypto.blind_index(name, scope=name_scope, ring=ring) for name in {key[0] for key in first}
     }
     reg_index = {
-        reg: crypto.blind_index(reg, scope=reg_field.index_scope, ring=ring)
-        for reg in {key[2] for key in first}
-        if reg
+        reg: crypto.blind_index(reg, scope=reg_scope, ring=ring) for reg in {key[2] for key in first} if reg
     }
+    held_states = {str(state) for state in HELD_STATES}
     by_reg: dict[str, _Found] = {}
-    for part in chunks(sorted(set(reg_index.values()))):
-        with_number = (
-            Recipient.objects.filter(registration_index__in=part)
-            .order_by("reference")
-            .values_list("pk", "registration_index", "screening")
-        )
-        for pk, index, state in with_number:
-            by_reg.setdefault(str(index), _Found(pk, state in HELD_STATES))
+    for pk, index, state in select_in(
+        Recipient,
+        ["id", "registration_index", "screening"],
+        "registration_index",
+        sorted(set(reg_index.values())),
+        order_by="reference",
+    ):
+        by_reg.setdefault(index, (pk, state in held_states, -1))
     by_name: dict[tuple[str, str], _Found] = {}
-    for part in chunks(sorted(set(name_index.values()))):
-        with_name = (
-            Recipient.objects.filter(name_index__in=part)
-            .order_by("reference")
-            .values_list("pk", "name_index", "kind", "screening")
-        )
-        for pk, index, kind, state in with_name:
-            by_name.setdefault((str(index), kind), _Found(pk, state in HELD_STATES))
+    for pk, index, kind, state in select_in(
+        Recipient,
+        ["id", "name_index", "kind", "screening"],
+        "name_index",
+        sorted(set(name_index.values())),
+        order_by="reference",
+    ):
+        by_name.setdefault((index, kind), (pk, state in held_states, -1))
     found: dict[RecipientKey, _Found] = {}
     new: list[RecordInput] = []
     for key, inp in first.items():
@@ -136,7 +181,7 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
         if hit is None:
             hit = by_name.get((name_index[name], kind))
         if hit is None:
-            hit = _Found(None, True, len(new))
+            hit = (None, True, len(new))
             new.append(inp)
             by_name[(name_index[name], kind)] = hit
             if reg:
@@ -144,25 +189,25 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
         found[key] = hit
     references = _fresh_references(len(new))
     now = timezone.now()
-    RowInserter(Recipient, RECIPIENT_COLUMNS)(
+    # Sealed here, the blind index beside it, with the ring loaded once for the file: loading it per value (a
+    # stat of the key file each time) cost 85 µs, more than the encryption itself.
+    seal_name, seal_reg = _sealer(name_field, ring), _sealer(reg_field, ring)
+    awaiting = Recipient.Screening.AWAITING.value
+    RowWriter(Recipient, RECIPIENT_COLUMNS)(
         [
             (
                 reference,
                 inp.recipient_kind,
-                # Sealed here, the blind index beside it, with the ring loaded once for the file: loading it per
-                # value (a stat of the key file each time) cost 85 µs, more than the encryption itself.
-                _ciphertext(name_field, inp.recipient_name, ring),
+                seal_name(inp.recipient_name),
                 name_index[inp.recipient_name],
                 "",
-                _ciphertext(reg_field, inp.recipient_registration, ring)
-                if inp.recipient_registration
-                else "",
+                seal_reg(inp.recipient_registration) if inp.recipient_registration else "",
                 reg_index.get(inp.recipient_registration),
                 inp.recipient_country,
                 True,
                 "",
                 None,
-                Recipient.Screening.AWAITING.value,
+                awaiting,
                 "",
                 False,
                 now,
@@ -170,13 +215,11 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
             for reference, inp in zip(references, new, strict=True)
         ]
     )
-    pk_of: dict[str, int] = {}
-    for part in chunks(references):
-        pk_of.update(Recipient.objects.filter(reference__in=part).values_list("reference", "pk"))
+    pk_of = dict(select_in(Recipient, ["reference", "id"], "reference", references))
     created = [pk_of[reference] for reference in references]
     out: dict[RecipientKey, tuple[int, bool]] = {
-        key: (hit.pk, hit.held) if hit.pk is not None else (created[hit.new], True)
-        for key, hit in found.items()
+        key: (pk, held) if pk is not None else (created[new_at], True)
+        for key, (pk, held, new_at) in found.items()
     }
     return out, len(created)
 
@@ -231,64 +274,134 @@ RECORD_ATTRIBUTES = tuple(
 )
 
 
-class RowInserter:
-    """INSERTs rows of plain values into a model's table with one `executemany` per batch.
+class RowWriter:
+    """Writes rows of plain values into a model's table: `COPY ... FROM STDIN` on PostgreSQL, one `executemany`
+    per call elsewhere. The only part of an import that differs between databases.
 
     `bulk_create` builds a model instance per row and sends every value of every field through the compiler's
-    per-field preparation: 25 fields x 50,000 records cost 28 s of the 71 s a profiled import of 50,000 rows took,
-    the largest share of an import's time. Here a value is adapted only where the database needs it (dates,
-    decimals, datetimes, with the connection's own adapters) and the database still checks every constraint.
-    No signal is sent, as with `bulk_create`; the caller gives every column its value (no defaults).
+    per-field preparation: 25 fields x 50,000 records cost 28 s of the 71 s a profiled import of 50,000 rows took.
+    Here a value is adapted only where the connection's own adapter changes it (on SQLite the dates and
+    timestamps become text; on PostgreSQL nothing does), once per distinct value, and the database still checks
+    every constraint. `executemany` on PostgreSQL sends one statement per row; COPY streams the rows in one
+    command (psycopg's C row encoder). No signal is sent, as with `bulk_create`; the caller gives every column its
+    value (no defaults).
     """
 
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
         concrete = {f.name: f for f in model._meta.concrete_fields}
         fields = [concrete[name] for name in names]
-        self.connection = connections[router.db_for_write(model)]
+        self.connection = _connection(model)
         ops = self.connection.ops
         quote = ops.quote_name
-        self.sql = (
-            # Names from the model's own metadata, quoted; every value goes as a parameter.
-            f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(str(f.column)) for f in fields)}) "  # noqa: S608
-            f"VALUES ({', '.join(['%s'] * len(fields))})"
-        )
-        adapters: list[Any] = []
-        for f in fields:
+        table = quote(model._meta.db_table)
+        columns = ", ".join(quote(str(f.column)) for f in fields)
+        # Names from the model's own metadata, quoted; every value goes as a parameter or as COPY data.
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN" if self.uses_copy() else ""
+        self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
+        self.adapted: list[tuple[int, Any]] = []
+        for k, f in enumerate(fields):
             if isinstance(f, models.DateTimeField):
-                adapters.append(_memo(lambda v, f=f: f.get_db_prep_save(v, self.connection)))
+                adapt = _memo(lambda v, f=f: f.get_db_prep_save(v, self.connection))
             elif isinstance(f, models.DateField):
-                adapters.append(ops.adapt_datefield_value)
+                adapt = _memo(ops.adapt_datefield_value)
             elif isinstance(f, models.DecimalField):
-                adapters.append(
-                    lambda v, f=f: ops.adapt_decimalfield_value(v, f.max_digits, f.decimal_places)
-                )
+                # Not remembered: amounts are mostly distinct.
+                adapt = lambda v, f=f: ops.adapt_decimalfield_value(v, f.max_digits, f.decimal_places)  # noqa: E731
             else:
-                adapters.append(None)
-        self.adapted = [(k, a) for k, a in enumerate(adapters) if a is not None]
+                continue
+            probe = _PROBES[type(f)] if type(f) in _PROBES else None
+            if probe is None or adapt(probe) is not probe:
+                self.adapted.append((k, adapt))
 
-    def __call__(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def uses_copy(self) -> bool:
+        return self.connection.vendor == "postgresql"
+
+    def __call__(self, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        prepared = []
-        for row in rows:
-            values = list(row)
-            for k, adapt in self.adapted:
-                values[k] = adapt(values[k])
-            prepared.append(values)
+        if self.adapted:
+            rows = [self._adapt(row) for row in rows]
         with self.connection.cursor() as cursor:
-            cursor.executemany(self.sql, prepared)
+            if self.copy_sql:
+                # The raw psycopg cursor (Django's wrapper has no COPY); its errors still reach the caller as
+                # Django's (an IntegrityError rolls the import back and asks for the file again).
+                with self.connection.wrap_database_errors, cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(self.insert_sql, rows)
+
+    def _adapt(self, row: Sequence[Any]) -> list[Any]:
+        values = list(row)
+        for k, adapt in self.adapted:
+            values[k] = adapt(values[k])
+        return values
+
+
+# A value of each kind, to see whether the connection's adapter changes it (then it is applied, else skipped).
+_PROBES: dict[type[models.Field[Any, Any]], Any] = {
+    models.DateTimeField: datetime(2000, 1, 1, tzinfo=UTC),
+    models.DateField: date(2000, 1, 1),
+    models.DecimalField: money.CENT,
+}
 
 
 def _memo(adapt: Any) -> Any:
-    """`adapt` remembering its last value: every row of a batch has the same timestamps."""
-    last: list[Any] = [object(), None]
+    """`adapt` remembering what it gave for each value: an import has a few thousand distinct dates and one
+    timestamp."""
+    seen: dict[Any, Any] = {}
 
     def adapted(value: Any) -> Any:
-        if value is not last[0]:
-            last[0], last[1] = value, adapt(value)
-        return last[1]
+        try:
+            return seen[value]
+        except KeyError:
+            result = seen[value] = adapt(value)
+            return result
 
     return adapted
+
+
+SQLITE_PAGE_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def page_cache_for_bulk_writes(model: type[models.Model]) -> Iterator[None]:
+    """On SQLite, a page cache of 256 MiB for this connection while a file is stored, then the one it had.
+
+    SQLite's default cache is 2 MiB; the indexes of a million records (recipient, theme x geography x date, the
+    identifiers) are tens of MiB, and each insert into them read pages back from the file: an insert took 30 µs
+    at 600,000 records with the default and 20 µs with this cache (benchmarks/README.md). Only memory changes:
+    what is written, when it is synced (`synchronous`, the journal) and what a crash leaves are the same."""
+    connection = _connection(model)
+    if connection.vendor != "sqlite":
+        yield
+        return
+    # On the driver's connection: after a failed statement inside an `atomic(savepoint=False)` block (bulk_update
+    # has one) Django refuses every query until the transaction ends, and the restore must not hide that error.
+    connection.ensure_connection()
+    raw = connection.connection
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size = -{SQLITE_PAGE_CACHE_KIB:d}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(before):d}")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a file is read, cleaned and stored, back on after (if it was on).
+
+    An import allocates millions of small objects (a row's cells, its record, its database row) and makes no
+    cycles; the collector walked the growing heap again and again and took 13% of an import's time
+    (250,000 rows: 22.3 CPU s with it, 19.3 s without)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def store(
@@ -301,6 +414,19 @@ def store(
     filename: str,
 ) -> Stored:
     """Create the file's new records and bring its known ones up to date, in batches; returns what changed."""
+    with page_cache_for_bulk_writes(GrantRecord):
+        return _store(donor, cleaned, existing, batch=batch, by=by, filename=filename)
+
+
+def _store(
+    donor: Donor,
+    cleaned: Sequence[tuple[int, RecordInput]],
+    existing: dict[str, tuple[int, str]],
+    *,
+    batch: ImportBatch,
+    by: Any,
+    filename: str,
+) -> Stored:
     result = Stored()
     recipients, result.new_recipients = resolve_recipients([r for _n, r in cleaned])
     now = timezone.now()
@@ -309,25 +435,35 @@ def store(
     pending: list[tuple[Any, ...]] = []
     with_tranches: list[tuple[GrantRecord, RecordInput]] = []
     updates: list[tuple[int, int, RecordInput, tuple[int, bool]]] = []
-    insert = RowInserter(GrantRecord, RECORD_COLUMNS)
+    write = RowWriter(GrantRecord, RECORD_COLUMNS)
+    created = result.created
+    donor_pk, batch_pk, imported = donor.pk, batch.pk, Provenance.IMPORT.value
+    rate = money.eur_rate
+    cent = money.CENT
 
     for n, inp in cleaned:
         found = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
         if inp.identifier in existing:
             updates.append((existing[inp.identifier][0], n, inp, found))
             continue
-        eur = money.to_eur(inp.amount, inp.currency, inp.award_date)
+        # `money.euro_amount`, inlined: a call per row is a tenth of the row's cost here.
+        amount, currency, awarded = inp.amount, inp.currency, inp.award_date
+        if currency == "EUR":
+            eur, rate_date = amount, awarded
+        else:
+            per_euro, rate_date = rate(currency, awarded)
+            eur = (amount / per_euro).quantize(cent, rounding=ROUND_HALF_EVEN)
         values = (
-            donor.pk,
+            donor_pk,
             inp.identifier,
             found[0],
             inp.title,
             inp.purpose,
-            inp.amount,
-            inp.currency,
-            eur.amount,
-            eur.rate_date,
-            inp.award_date,
+            amount,
+            currency,
+            eur,
+            rate_date,
+            awarded,
             inp.start,
             inp.end,
             inp.instrument,
@@ -336,26 +472,25 @@ def store(
             inp.geography,
             inp.is_public,
             found[1],
-            Provenance.IMPORT.value,
+            imported,
             f"{source}#{n}"[:200],
-            batch.pk,
+            batch_pk,
             n,
             recorder,
             False,
             now,
             now,
         )
-        result.created.append(inp.identifier)
-        if (
-            inp.tranches
-        ):  # the tranches need the record's pk: through the ORM (no file format carries them yet)
+        created.append(inp.identifier)
+        if inp.tranches:
+            # The tranches need the record's pk: through the ORM (no file format carries them yet).
             with_tranches.append((GrantRecord(**dict(zip(RECORD_ATTRIBUTES, values, strict=True))), inp))
             continue
         pending.append(values)
         if len(pending) >= BATCH:
-            insert(pending)
-            pending.clear()
-    insert(pending)
+            write(pending)
+            pending = []
+    write(pending)
     GrantRecord.objects.bulk_create([record for record, _inp in with_tranches], batch_size=BATCH)
     RecordTranche.objects.bulk_create(
         [

@@ -18,7 +18,7 @@ from hramada.core import audit
 from hramada.registry import bulk, money, screening, services
 from hramada.registry.importers import FileRefusedError, Problem, giving, giving_sheet, iati, tabular
 from hramada.registry.models import ColumnMapping, Donor, ImportBatch, Provenance
-from hramada.registry.rows import RecordInput, clean
+from hramada.registry.rows import Cleaner, RecordInput
 
 
 @dataclass
@@ -68,9 +68,9 @@ def clean_all(
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
-    language = get_language()
+    clean = Cleaner(get_language())
     for n, raw in rows:
-        record, errors = clean(raw, language=language)
+        record, errors = clean(raw)
         problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
             continue
@@ -85,7 +85,9 @@ def clean_all(
             continue
         seen[record.identifier] = n
         try:
-            money.to_eur(record.amount, record.currency, record.award_date)
+            # The euro value itself is worked out when the record is stored; here only whether there is one.
+            if record.currency != "EUR":
+                money.eur_rate(record.currency, record.award_date)
         except money.MoneyError as e:
             problems.append(Problem(_where(kind, n), str(e)))
             continue
@@ -109,6 +111,22 @@ def run_import(
     previous = ImportBatch.objects.filter(donor=donor, sha256=digest).first()
     if previous is not None:
         return ImportResult(already_imported=previous)
+    with bulk.collector_paused():
+        return _read_and_store(
+            donor, kind=kind, filename=filename, data=data, by=by, mapping=mapping, digest=digest
+        )
+
+
+def _read_and_store(
+    donor: Donor,
+    *,
+    kind: str,
+    filename: str,
+    data: bytes,
+    by: Any,
+    mapping: Mapping[str, str] | None,
+    digest: str,
+) -> ImportResult:
     try:
         rows = read_rows(kind, data, mapping)
     except FileRefusedError as e:

@@ -76,11 +76,16 @@ class EuroValue:
 
 def to_eur(amount: Decimal, currency: str, on: date) -> EuroValue:
     """`amount` in `currency` as euros at the ECB reference rate of `on` (or the last working day before)."""
-    currency = parse_currency(currency)
-    if currency == "EUR":
-        return EuroValue(amount, on)
-    rate, day = eur_rate(currency, on)
-    return EuroValue((amount / rate).quantize(CENT, rounding=ROUND_HALF_EVEN), day)
+    return EuroValue(*euro_amount(amount, parse_currency(currency), on))
+
+
+def euro_amount(amount: Decimal, code: str, on: date) -> tuple[Decimal, date]:
+    """`to_eur` for a currency code already checked (`parse_currency`), as (euros, rate date): what an import
+    calls per row, without the second check of the code and the value object (a third of `to_eur`'s time)."""
+    if code == "EUR":
+        return amount, on
+    rate, day = eur_rate(code, on)
+    return (amount / rate).quantize(CENT, rounding=ROUND_HALF_EVEN), day
 
 
 @lru_cache(maxsize=65_536)

@@ -52,7 +52,11 @@ def read_csv(data: bytes) -> Table:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = [tuple(c.strip() for c in row) for row in reader if any(c.strip() for c in row)]
+    rows = []
+    for row in reader:
+        cells = tuple(map(str.strip, row))
+        if any(cells):
+            rows.append(cells)
     return _table(rows)
 
 
@@ -75,7 +79,8 @@ def _table(rows: list[tuple[str, ...]]) -> Table:
         raise FileRefusedError([Problem("", _("At most %(n)s rows per file.") % {"n": MAX_ROWS})])
     header = tuple(h.strip() for h in rows[0])
     width = len(header)
-    body = tuple(tuple(list(r[:width]) + [""] * (width - len(r))) for r in rows[1:])
+    # Most rows are as wide as the header and are kept as they are; others are cut or padded with "".
+    body = tuple(r if len(r) == width else r[:width] + ("",) * (width - len(r)) for r in rows[1:])
     return Table(header, body)
 
 
@@ -110,5 +115,7 @@ def mapped_rows(table: Table, mapping: Mapping[str, str]) -> Iterator[tuple[int,
     a million rows' dicts would take more than a gigabyte."""
     index = {h: i for i, h in enumerate(table.header)}
     pairs = [(name, index[column]) for name, column in mapping.items() if column]
+    names = [name for name, _k in pairs]
+    columns = [k for _name, k in pairs]
     for n, row in enumerate(table.rows, start=2):
-        yield n, {name: row[k] for name, k in pairs}
+        yield n, dict(zip(names, [row[k] for k in columns], strict=True))
