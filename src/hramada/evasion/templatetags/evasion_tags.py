@@ -27,6 +27,7 @@ WORDS = {
     "manager": _("manager"),
     "operator": _("operator"),
     "ownership": _("ownership"),
+    "control": _("control"),
     "director": _("director"),
     "linked to": _("linked to"),
     "Linked To": _("linked to"),
