@@ -137,6 +137,10 @@ def test_links_and_shipment_parties_are_named_in_the_readers_language(lists, sta
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "be"
     entity = client.get("/evasion/entities/demo-baltic-bulk/").content.decode()
     assert "<td>доля ў капітале 60%" in entity and "<td>shareholding 60%" not in entity
+    assert "(уласнасць)" in entity and "(ownership)" not in entity
+    svg = entity[entity.index("<svg") : entity.index("</svg>")]
+    assert ">уключана ў спіс<" in svg and ">listed<" not in svg
+    assert ">аператар<" in svg and ">operator<" not in svg
     upload = SimpleUploadedFile("shipments.csv", demo_file("shipments.csv"), content_type="text/csv")
     result = client.post("/evasion/shipments/", {"file": upload}, follow=True).content.decode()
     assert "грузаадпраўнік:" in result and "shipper:" not in result

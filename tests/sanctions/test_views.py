@@ -249,3 +249,19 @@ def test_the_delta_page_names_kinds_of_listed_parties_in_belarusian_too(
     text = page.content.decode()
     assert "Асоба" in text
     assert ">Person<" not in text and ">Organization<" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("en", "OFAC Specially Designated Nationals list"),
+        ("ru", "Список граждан особых категорий OFAC (SDN)"),
+    ],
+)
+def test_the_lists_are_named_in_the_readers_language(
+    staff_client: Any, lists: Any, settings: Any, language: str, name: str
+) -> None:
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for url in (reverse("sanctions:sources"), reverse("sanctions:search")):
+        assert name in client.get(url).content.decode(), url

@@ -7,7 +7,7 @@ and carries the share or the kind of link. Listed parties are red, entities cove
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from hramada.evasion.graph import Coverage, Link, LinkKind, OwnershipGraph
@@ -40,10 +40,14 @@ def _short(text: str, length: int = 28) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def _edge_label(link: Link) -> str:
+def _edge_label(link: Link, say: Callable[[str], str]) -> str:
     if link.kind is LinkKind.OWNERSHIP and link.share is not None:
         return f"{link.share.normalize():f}%"
-    return link.label or link.kind.value
+    return say(link.label or link.kind.value)
+
+
+def _as_stored(word: str) -> str:
+    return word
 
 
 def ownership_svg(
@@ -53,7 +57,10 @@ def ownership_svg(
     *,
     title: str = "",
     href: dict[str, str] | None = None,
+    say: Callable[[str], str] = _as_stored,
 ) -> str:
+    """The picture as SVG; ``say`` puts the stored words (link kinds, "listed", "deemed", schemata) into the
+    reader's language (the caller knows it; this module knows no framework)."""
     href = href or {}
     level = _levels(graph, focus)
     rows: dict[int, list[str]] = {}
@@ -92,7 +99,7 @@ def ownership_svg(
             f'stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
         )
         out.append(
-            f'<text x="{(sx + ex) / 2 + 4:.0f}" y="{(sy + ey) / 2:.0f}" fill="#222">{escape(_edge_label(link))}</text>'
+            f'<text x="{(sx + ex) / 2 + 4:.0f}" y="{(sy + ey) / 2:.0f}" fill="#222">{escape(_edge_label(link, say))}</text>'
         )
     for node, (x, y) in pos.items():
         attrs = graph.node(node)
@@ -101,7 +108,11 @@ def ownership_svg(
         stroke = "#b00020" if attrs.listed_by else "#c77700" if covered else "#888"
         width_px = 3 if node == focus else 1
         status = (
-            "listed" if attrs.listed_by else ("deemed: " + ", ".join(covered)) if covered else attrs.schema
+            say("listed")
+            if attrs.listed_by
+            else (say("deemed") + ": " + ", ".join(covered))
+            if covered
+            else say(attrs.schema)
         )
         box = (
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" '

@@ -22,6 +22,7 @@ from hramada.evasion.drawing import ownership_svg
 from hramada.evasion.forms import ImportForm, InvestigationForm, ShipmentFileForm, WalletForm
 from hramada.evasion.models import ShipmentScreening
 from hramada.evasion.parsers import ImportRefusedError
+from hramada.evasion.templatetags.evasion_tags import evasion_word
 
 read_only = require_roles(Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)
 analyst = require_roles(Role.SANCTIONS_ANALYST)
@@ -74,6 +75,7 @@ def entity(request: HttpRequest, node_id: str) -> HttpResponse:
         w.coverage,
         title=picture.node.name,
         href={n: _entity_url(n) for n in picture.neighbourhood.g.nodes if n != node_id},
+        say=evasion_word,
     )
     names = w.names()
     return render(

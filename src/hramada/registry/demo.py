@@ -2,8 +2,8 @@
 Tsikhanouskaya, the United Transitional Cabinet, the Coordination Council, the Belarusian Association of
 Journalists, the Human Rights Centre "Viasna") under the spellings different donors use, with invented amounts,
 dates and registration numbers (every record is marked DEMO). Loaded through the services; the platform fund's
-own grants come in through the fund feed. Administrators act for the demo donors so `make run` shows everything.
-Idempotent: does nothing once the demo donors exist."""
+own grants come in through the fund feed. Administrators act for the demo donors so `make run` shows everything,
+and so does a donor coordinator who acts for no donor, from their sign-in. Idempotent: does nothing once the demo donors exist."""
 
 from __future__ import annotations
 
@@ -257,6 +257,20 @@ def _coordinator(username: str, donor: Donor) -> None:
         user.save()
         RoleGrant.objects.create(user=user, role=Role.DONOR_COORDINATOR)
     DonorMember.objects.get_or_create(donor=donor, user=user)
+
+
+def join_demo_donors_at_sign_in(sender: Any, user: Any, **kwargs: Any) -> None:
+    """A donor coordinator who acts for no donor joins the demo donors when signing in, while the demo is loaded.
+
+    Recording and importing grants happen for a donor one acts for, and no page makes a colleague act for one: a
+    coordinator invited to try the platform would otherwise find nothing to record under. Without the demo (no demo
+    donors) this does nothing."""
+    if getattr(user, "kind", None) != AccountKind.STAFF or not user.has_role(Role.DONOR_COORDINATOR):
+        return
+    if DonorMember.objects.filter(user=user).exists():
+        return
+    for donor in Donor.objects.filter(is_demo=True):
+        DonorMember.objects.get_or_create(donor=donor, user=user)
 
 
 def load(say: Any) -> None:

@@ -28,9 +28,10 @@ class SearchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from hramada.sanctions.importers import SOURCES
+        from hramada.sanctions.models import source_display_label
 
         choices: list[tuple[str, Any]] = [("", _("All sources"))]
-        choices += [(key, spec.label) for key, spec in SOURCES.items()]
+        choices += [(key, source_display_label(spec.label)) for key, spec in SOURCES.items()]
         source = self.fields["source"]
         if isinstance(source, forms.ChoiceField):
             source.choices = choices

@@ -13,6 +13,28 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The bundled importers name their lists in English (they are framework-free); people read these names in their
+# language. A FollowTheMoney dataset's label is "<kind>: <dataset>", of which the kind is translated.
+SOURCE_LABELS = {
+    "EU Belarus regime (Regulation 765/2006), transcribed from the Official Journal": _(
+        "EU Belarus regime (Regulation 765/2006), transcribed from the Official Journal"
+    ),
+    "OFAC Specially Designated Nationals list": _("OFAC Specially Designated Nationals list"),
+    "UN Security Council consolidated list": _("UN Security Council consolidated list"),
+    "EU consolidated financial sanctions list (FSF)": _("EU consolidated financial sanctions list (FSF)"),
+    "FollowTheMoney entities (JSON lines)": _("FollowTheMoney entities (JSON lines)"),
+    "OpenSanctions delta files": _("OpenSanctions delta files"),
+}
+
+
+def source_display_label(label: str) -> str:
+    """A list's name in the reader's language (as stored when the importer's name is not one we know)."""
+    kind, colon, dataset = label.partition(": ")
+    known = SOURCE_LABELS.get(kind)
+    if known is None:
+        return label
+    return f"{known}{colon}{dataset}"
+
 
 class Source(models.Model):
     """A list as one publisher puts it out.
@@ -32,6 +54,10 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def display_label(self) -> str:
+        return source_display_label(self.label)
 
 
 class Snapshot(models.Model):

@@ -27,6 +27,7 @@ WORDS = {
     "manager": _("manager"),
     "operator": _("operator"),
     "ownership": _("ownership"),
+    "control": _("control"),
     "director": _("director"),
     "linked to": _("linked to"),
     "Linked To": _("linked to"),
@@ -36,6 +37,8 @@ WORDS = {
     "carrier": _("carrier"),
     "vessel": _("vessel"),
     "hs_code": _("HS code"),
+    "listed": _("listed"),
+    "deemed": _("deemed sanctioned"),
 }
 
 
@@ -44,4 +47,8 @@ def evasion_word(value: Any) -> str:
     """``{{ link.label|evasion_word }}``: a stored link or party role in the reader's language."""
     text = "" if value is None else str(value)
     word = WORDS.get(text)
-    return str(word) if word is not None else text
+    if word is not None:
+        return str(word)
+    from hramada.core.schema_labels import LABELS
+
+    return str(LABELS[text]) if text in LABELS else text
