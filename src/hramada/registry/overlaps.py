@@ -1,36 +1,38 @@
 """Possible double funding: two records of different donors for the same resolved recipient, over overlapping
-periods, for a similar purpose. Found by grouping records by resolved recipient (so the work grows with the
-size of each recipient's portfolio, not with the square of the registry), flagged once, decided once."""
+periods, for a similar purpose. The database joins the records on (recipient, theme) with the period and donor
+conditions (an index on those columns answers the join without reading the rows), so only the ids of the joined
+pairs and the purposes of their records come into Python, where one rapidfuzz call compares the purposes; flagged
+once, decided once."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from hramada.core import audit
-from hramada.registry.models import Decision, GrantRecord, OverlapFlag, RecordStatus
+from hramada.registry.models import Decision, GrantRecord, OverlapFlag, Recipient, RecordStatus
 from hramada.registry.services import RegistryError, member_donor_ids
 
 SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
-class Candidate:
-    pk: int
-    donor: int
-    recipient: int
-    theme: str
-    start: date
-    end: date
-    text: str
+class Pair:
+    """A possible double funding: records `a` < `b` (primary keys), their purposes' similarity and the days
+    their periods share."""
+
+    a: int
+    b: int
+    similarity: float
+    overlap_days: int
 
 
 def similarity(a: str, b: str) -> float:
@@ -38,117 +40,100 @@ def similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a.casefold(), b.casefold()) / 100.0
 
 
-def find_pairs(candidates: list[Candidate]) -> list[tuple[Candidate, Candidate, float, int]]:
-    """Pairs of records of different donors for the same resolved recipient and theme whose periods overlap and
-    whose purposes are similar. The pairs come from a self-join in an in-memory DuckDB on (recipient, theme), so
-    the work grows with each recipient's portfolio, not with the square of the registry; the purposes of the
-    joined pairs are then compared in one call to rapidfuzz (C, every core)."""
-    import duckdb
+# Two records are joined when they belong to one resolved recipient (`canonical`, else the recipient itself) and
+# theme, overlap in time and come from different donors. The first part joins records of the same recipient row
+# (the index on recipient, theme, start, end, donor, status answers it alone); the second joins records of
+# different recipient rows resolved to one, which only recipients in a confirmed merge can be (CROSS JOIN keeps
+# SQLite to that order: from the few merged recipients to their records, never from every record of a theme).
+_JOIN = """
+WITH member AS (
+    SELECT id, COALESCE(canonical_id, id) AS root FROM {recipient}
+    WHERE canonical_id IS NOT NULL
+       OR id IN (SELECT canonical_id FROM {recipient} WHERE canonical_id IS NOT NULL)
+)
+SELECT a.id, b.id FROM {record} a JOIN {record} b
+    ON b.recipient_id = a.recipient_id AND b.theme = a.theme
+   AND b.start <= a."end" AND a.start <= b."end" AND a.id < b.id AND a.donor_id <> b.donor_id
+ WHERE a.status <> %s AND b.status <> %s
+UNION ALL
+SELECT a.id, b.id FROM member ma
+ CROSS JOIN member mb CROSS JOIN {record} a CROSS JOIN {record} b
+ WHERE mb.root = ma.root AND mb.id <> ma.id AND a.recipient_id = ma.id
+   AND b.recipient_id = mb.id AND b.theme = a.theme
+   AND b.start <= a."end" AND a.start <= b."end" AND a.id < b.id AND a.donor_id <> b.donor_id
+   AND a.status <> %s AND b.status <> %s
+"""
+
+
+def pairs() -> list[Pair]:
+    """Every pair of records that is a possible double funding, ordered by (a, b): same resolved recipient and
+    theme, different donors, overlapping periods (ends included), purposes (title and purpose) at least
+    `SIMILARITY` alike; cancelled records aside.
+
+    Over a million records the database's join and the purposes of the joined records are what is read (before,
+    every record was read into Python and joined there: 7.9 CPU s, most of it building a million rows; see
+    benchmarks/README.md)."""
     import numpy as np
     from rapidfuzz.process import cpdist
 
-    if len(candidates) < 2:
-        return []
-    n = len(candidates)
-    themes = {t: k for k, t in enumerate(sorted({c.theme for c in candidates}))}
-
-    def column(name: str) -> Any:
-        return np.fromiter(map(attrgetter(name), candidates), np.int64, n)
-
-    def days(name: str) -> Any:
-        return np.fromiter(map(date.toordinal, map(attrgetter(name), candidates)), np.int64, n)
-
-    table = {
-        "i": np.arange(n, dtype=np.int64),
-        "recipient": column("recipient"),
-        "theme": np.fromiter(map(themes.__getitem__, map(attrgetter("theme"), candidates)), np.int64, n),
-        "donor": column("donor"),
-        "s": days("start"),
-        "e": days("end"),
-    }
-    connection = duckdb.connect(":memory:")
-    try:
-        connection.register("records", table)
-        left, right = (
-            connection.execute(
-                "SELECT a.i, b.i FROM records a JOIN records b ON a.recipient = b.recipient "
-                "AND a.theme = b.theme AND a.i < b.i AND a.donor <> b.donor AND a.s <= b.e AND b.s <= a.e "
-                "ORDER BY a.i, b.i"
-            )
-            .fetchnumpy()
-            .values()
+    connection = connections[router.db_for_read(GrantRecord)]
+    record, recipient = (connection.ops.quote_name(m._meta.db_table) for m in (GrantRecord, Recipient))
+    cancelled = RecordStatus.CANCELLED.value
+    with connection.cursor() as cursor:
+        cursor.execute(_JOIN.format(record=record, recipient=recipient), [cancelled] * 4)
+        joined = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+        if not len(joined):
+            return []
+        ends = np.sort(joined, axis=None)
+        wanted = ends[np.flatnonzero(np.diff(ends, prepend=-1))].tolist()
+        if connection.vendor == "postgresql":
+            period, where, params = 'start, "end"', "id = ANY(%s)", [wanted]
+        else:
+            # Dates as text: Django's SQLite converter would parse every one (2.7 s for the joined records of a
+            # million); only the flagged pairs' are read. One parameter for any number of ids (SQLite limits the
+            # parameters of a statement).
+            period = 'CAST(start AS TEXT), CAST("end" AS TEXT)'
+            where, params = "id IN (SELECT value FROM json_each(%s))", [json.dumps(wanted)]
+        cursor.execute(
+            f"SELECT id, title, purpose, {period} FROM {record} WHERE {where} ORDER BY id",  # noqa: S608 - quoted name, bound values
+            params,
         )
-    finally:
-        connection.close()
-    if not len(left):
-        return []
-    texts = np.array([c.text for c in candidates], dtype=object)
-    scores = cpdist(
-        [t.casefold() for t in texts[left]],
-        [t.casefold() for t in texts[right]],
-        scorer=fuzz.token_set_ratio,
-        workers=-1,
-    )
+        rows = cursor.fetchall()
+    ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+    left = np.searchsorted(ids, joined[:, 0]).clip(max=len(ids) - 1)
+    right = np.searchsorted(ids, joined[:, 1]).clip(max=len(ids) - 1)
+    # A record deleted between the two statements has no row: its pairs go.
+    present = np.flatnonzero((ids[left] == joined[:, 0]) & (ids[right] == joined[:, 1]))
+    left, right = left[present], right[present]
+    texts = np.array([f"{title} {purpose}".casefold() for _pk, title, purpose, _s, _e in rows], dtype=object)
+    scores = cpdist(texts[left], texts[right], scorer=fuzz.token_set_ratio, workers=-1)
     keep = np.flatnonzero(scores >= SIMILARITY * 100)
+    keep = keep[np.lexsort((right[keep], left[keep]))]
     found = []
     for i, j, score in zip(
         left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True
     ):
-        a, b = candidates[i], candidates[j]
-        first, second = (a, b) if a.pk < b.pk else (b, a)
-        found.append((first, second, score, (min(a.end, b.end) - max(a.start, b.start)).days + 1))
+        (a, _t, _p, a_start, a_end), (b, _t, _p, b_start, b_end) = rows[i], rows[j]
+        days = (min(_day(a_end), _day(b_end)) - max(_day(a_start), _day(b_start))).days + 1
+        found.append(Pair(a, b, score, days))
     return found
 
 
-def candidates() -> list[Candidate]:
-    """Every record that is not cancelled, as a `Candidate`. Read through the cursor: Django's per-value
-    conversion of nine columns was most of the report's time over a million records (23 s of 29 s on the shared
-    machine); SQLite gives dates as ISO text, PostgreSQL as dates."""
-    from django.db import connections, router
-
-    query = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
-        "pk",
-        "donor_id",
-        "recipient_id",
-        "recipient__canonical_id",
-        "theme",
-        "start",
-        "end",
-        "title",
-        "purpose",
-    )
-    sql, params = query.order_by().query.sql_with_params()
-    out: list[Candidate] = []
-    with connections[router.db_for_read(GrantRecord)].cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(10_000):
-            out.extend(
-                Candidate(
-                    pk,
-                    donor,
-                    canonical or recipient,
-                    theme,
-                    _day(start),
-                    _day(end),
-                    f"{title} {purpose}",
-                )
-                for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows
-            )
-    return out
-
-
 def _day(value: Any) -> date:
+    """SQLite gives dates as ISO text, PostgreSQL as dates."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def detect() -> int:
     """Flag every pair not flagged before; decided flags stay as decided. Returns the number of new flags."""
-    pairs = find_pairs(candidates())
+    found = pairs()
     known = set(OverlapFlag.objects.values_list("record_a_id", "record_b_id"))
     new = [
-        OverlapFlag(record_a_id=a.pk, record_b_id=b.pk, similarity=round(score, 3), overlap_days=days)
-        for a, b, score, days in pairs
-        if (a.pk, b.pk) not in known
+        OverlapFlag(
+            record_a_id=p.a, record_b_id=p.b, similarity=round(p.similarity, 3), overlap_days=p.overlap_days
+        )
+        for p in found
+        if (p.a, p.b) not in known
     ]
     with transaction.atomic():
         OverlapFlag.objects.bulk_create(new, ignore_conflicts=True)
