@@ -272,9 +272,13 @@ def store_generated(records: list[Any], recipients: int) -> None:
 
 
 def previous_overlap_pairs() -> list[tuple[int, int, float, int]]:
-    """The overlap report as it was before the database joined the records (kept here as the baseline): every
-    record that is not cancelled read into Python (nine columns), then a self-join in an in-memory DuckDB on
-    (resolved recipient, theme) and one rapidfuzz `cpdist` over the joined pairs."""
+    """The overlap report as it was before the database joined the records (commit 1807af8, kept here as the
+    baseline, unchanged but for its result's shape): every record that is not cancelled read into Python as a
+    frozen dataclass (nine columns), then a self-join in an in-memory DuckDB on (resolved recipient, theme) and
+    one rapidfuzz `cpdist` over the joined pairs."""
+    from dataclasses import dataclass
+    from operator import attrgetter
+
     import duckdb
     import numpy as np
     from django.db import connection
@@ -283,6 +287,16 @@ def previous_overlap_pairs() -> list[tuple[int, int, float, int]]:
 
     from hramada.registry.models import GrantRecord, RecordStatus
     from hramada.registry.overlaps import SIMILARITY
+
+    @dataclass(frozen=True)
+    class Candidate:
+        pk: int
+        donor: int
+        recipient: int
+        theme: str
+        start: date
+        end: date
+        text: str
 
     query = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
         "pk",
@@ -296,39 +310,52 @@ def previous_overlap_pairs() -> list[tuple[int, int, float, int]]:
         "purpose",
     )
     sql, params = query.order_by().query.sql_with_params()
-    out: list[tuple[Any, ...]] = []
+    candidates: list[Candidate] = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(10_000):
-            out.extend(
-                (pk, donor, canonical or recipient, theme, _day(start), _day(end), f"{title} {purpose}")
+            candidates.extend(
+                Candidate(
+                    pk, donor, canonical or recipient, theme, _day(start), _day(end), f"{title} {purpose}"
+                )
                 for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows
             )
-    if len(out) < 2:
+    if len(candidates) < 2:
         return []
-    n = len(out)
-    themes = {t: k for k, t in enumerate(sorted({c[3] for c in out}))}
+    n = len(candidates)
+    themes = {t: k for k, t in enumerate(sorted({c.theme for c in candidates}))}
+
+    def column(name: str) -> Any:
+        return np.fromiter(map(attrgetter(name), candidates), np.int64, n)
+
+    def days(name: str) -> Any:
+        return np.fromiter(map(date.toordinal, map(attrgetter(name), candidates)), np.int64, n)
+
     table = {
         "i": np.arange(n, dtype=np.int64),
-        "recipient": np.fromiter((c[2] for c in out), np.int64, n),
-        "theme": np.fromiter((themes[c[3]] for c in out), np.int64, n),
-        "donor": np.fromiter((c[1] for c in out), np.int64, n),
-        "s": np.fromiter((c[4].toordinal() for c in out), np.int64, n),
-        "e": np.fromiter((c[5].toordinal() for c in out), np.int64, n),
+        "recipient": column("recipient"),
+        "theme": np.fromiter(map(themes.__getitem__, map(attrgetter("theme"), candidates)), np.int64, n),
+        "donor": column("donor"),
+        "s": days("start"),
+        "e": days("end"),
     }
     db = duckdb.connect(":memory:")
-    db.register("records", table)
-    left, right = (
-        db.execute(
-            "SELECT a.i, b.i FROM records a JOIN records b ON a.recipient = b.recipient "
-            "AND a.theme = b.theme AND a.i < b.i AND a.donor <> b.donor AND a.s <= b.e AND b.s <= a.e "
-            "ORDER BY a.i, b.i"
+    try:
+        db.register("records", table)
+        left, right = (
+            db.execute(
+                "SELECT a.i, b.i FROM records a JOIN records b ON a.recipient = b.recipient "
+                "AND a.theme = b.theme AND a.i < b.i AND a.donor <> b.donor AND a.s <= b.e AND b.s <= a.e "
+                "ORDER BY a.i, b.i"
+            )
+            .fetchnumpy()
+            .values()
         )
-        .fetchnumpy()
-        .values()
-    )
-    db.close()
-    texts = np.array([c[6] for c in out], dtype=object)
+    finally:
+        db.close()
+    if not len(left):
+        return []
+    texts = np.array([c.text for c in candidates], dtype=object)
     scores = cpdist(
         [t.casefold() for t in texts[left]],
         [t.casefold() for t in texts[right]],
@@ -340,8 +367,9 @@ def previous_overlap_pairs() -> list[tuple[int, int, float, int]]:
     for i, j, score in zip(
         left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True
     ):
-        a, b = sorted((out[i], out[j]))
-        found.append((a[0], b[0], score, (min(a[5], b[5]) - max(a[4], b[4])).days + 1))
+        a, b = candidates[i], candidates[j]
+        first, second = (a, b) if a.pk < b.pk else (b, a)
+        found.append((first.pk, second.pk, score, (min(a.end, b.end) - max(a.start, b.start)).days + 1))
     return sorted(found)
 
 
