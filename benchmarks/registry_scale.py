@@ -269,6 +269,12 @@ def store_generated(records: list[Any], recipients: int) -> None:
         with connection.cursor() as cursor:
             for at in range(0, len(records), 20_000):
                 cursor.executemany(sql, [row(r) for r in records[at : at + 20_000]])
+    if connection.vendor == "postgresql":
+        # What autovacuum does after a bulk load (it is off on the development server): without statistics the
+        # planner takes a million records for a hundred thousand and sorts them on disk.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(Recipient._meta.db_table)}")
 
 
 def previous_overlap_pairs() -> list[tuple[int, int, float, int]]:
