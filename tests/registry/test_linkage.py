@@ -87,3 +87,49 @@ def test_duckdb_receives_keyed_hashes_never_a_name(monkeypatch: Any) -> None:
     assert seen
     for word in ("вясна", "viasna", "vyasna", "tsentr", "human", "centre"):
         assert word not in text
+
+
+FISHERS = [
+    ("Сумленная грамада рыбакоў Ліды", "Честная община рыбаков Лиды"),
+    ("Сумленная грамада рыбакоў Пінска", "Честная община рыбаков Пинска"),
+]
+
+
+def test_words_outside_the_vocabulary_are_learned_from_pairs_known_to_be_one_organisation() -> None:
+    """Сумленная / Честная and грамада / община are translations the screening engine does not know: two pairs
+    of names with one registration number each teach them, and a third pair without numbers then links (another
+    town does not)."""
+    known = [
+        Mention(10 * n + k, name, registration=f"ix-{n}", country="LT")
+        for n, names in enumerate(FISHERS)
+        for k, name in enumerate(names)
+    ]
+    unknown = [
+        Mention(101, "Сумленная грамада рыбакоў Брэста"),
+        Mention(102, "Честная община рыбаков Бреста"),
+        Mention(103, "Честная община рыбаков Гомеля"),
+    ]
+    assert (101, 102) not in _pairs(known[:2] + unknown)  # one known pair teaches nothing
+    found = linkage.link(known + unknown)
+    new = {(link.a, link.b): link for link in found if link.a > 100}
+    assert set(new) == {(101, 102)}
+    assert new[101, 102].evidence["name"] == "same words once words learned from known pairs are read as one"
+
+
+def test_merges_a_coordinator_confirmed_teach_words_as_numbers_do() -> None:
+    known = [Mention(10 * n + k, name) for n, names in enumerate(FISHERS) for k, name in enumerate(names)]
+    unknown = [
+        Mention(101, "Сумленная грамада рыбакоў Брэста"),
+        Mention(102, "Честная община рыбаков Бреста"),
+    ]
+    assert (101, 102) not in _pairs(known + unknown)
+    links = linkage.link(known + unknown, confirmed=[(0, 1), (10, 11)])
+    assert (101, 102) in {(link.a, link.b) for link in links}
+
+
+def test_a_rendering_cut_short_at_an_apostrophe_is_not_compared_as_the_whole_name() -> None:
+    mentions = [
+        Mention(1, "ГА «Лясная аб'яднанне цесляроў Ліды»"),
+        Mention(2, "ГА «Лясная аб'яднанне цесляроў Оршы»"),
+    ]
+    assert _pairs(mentions) == set()

@@ -223,7 +223,8 @@ class ColumnMapping(models.Model):
 class GrantRecord(models.Model):
     donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="records")
     identifier = models.CharField(_("identifier"), max_length=120)
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="records")
+    # Indexed by `registry_record_overlaps`, which starts with it.
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="records", db_index=False)
     title = models.CharField(_("title"), max_length=300)
     purpose = models.TextField(_("purpose"), blank=True, default="")
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
@@ -259,7 +260,22 @@ class GrantRecord(models.Model):
             ),
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="registry_record_end_after_start"),
         )
-        indexes = (models.Index(fields=["theme", "geography", "award_date"]),)
+        indexes = (
+            # The gap report sums `amount_eur` per theme x geography over a year of award dates: with the status
+            # and the amount in the index, SQLite answers from the index alone (0.14 CPU s a year over a million
+            # records on the shared machine, against 0.7 s reading the rows).
+            models.Index(
+                fields=["theme", "geography", "award_date", "status", "amount_eur"],
+                name="registry_record_gaps",
+            ),
+            # Overlap detection joins records on (recipient, theme) with overlapping periods and different
+            # donors: this index answers the join without reading a row (1.0 CPU s over a million records,
+            # against 25 s for the same join through the recipient index and the rows).
+            models.Index(
+                fields=["recipient", "theme", "start", "end", "donor", "status"],
+                name="registry_record_overlaps",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.donor.slug}:{self.identifier}"

@@ -1,36 +1,38 @@
 """Possible double funding: two records of different donors for the same resolved recipient, over overlapping
-periods, for a similar purpose. Found by grouping records by resolved recipient (so the work grows with the
-size of each recipient's portfolio, not with the square of the registry), flagged once, decided once."""
+periods, for a similar purpose. The database joins the records on (recipient, theme) with the period and donor
+conditions (an index on those columns answers the join without reading the rows), so only the ids of the joined
+pairs and the purposes of their records come into Python, where one rapidfuzz call compares the purposes; flagged
+once, decided once."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from hramada.core import audit
-from hramada.registry.models import Decision, GrantRecord, OverlapFlag, RecordStatus
+from hramada.registry.models import Decision, GrantRecord, OverlapFlag, Recipient, RecordStatus
 from hramada.registry.services import RegistryError, member_donor_ids
 
 SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
-class Candidate:
-    pk: int
-    donor: int
-    recipient: int
-    theme: str
-    start: date
-    end: date
-    text: str
+class Pair:
+    """A possible double funding: records `a` < `b` (primary keys), their purposes' similarity and the days
+    their periods share."""
+
+    a: int
+    b: int
+    similarity: float
+    overlap_days: int
 
 
 def similarity(a: str, b: str) -> float:
@@ -38,117 +40,107 @@ def similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a.casefold(), b.casefold()) / 100.0
 
 
-def find_pairs(candidates: list[Candidate]) -> list[tuple[Candidate, Candidate, float, int]]:
-    """Pairs of records of different donors for the same resolved recipient and theme whose periods overlap and
-    whose purposes are similar. The pairs come from a self-join in an in-memory DuckDB on (recipient, theme), so
-    the work grows with each recipient's portfolio, not with the square of the registry; the purposes of the
-    joined pairs are then compared in one call to rapidfuzz (C, every core)."""
-    import duckdb
+# Two records are joined when they belong to one resolved recipient (`canonical`, else the recipient itself) and
+# theme, overlap in time and come from different donors. The first part joins records of the same recipient row
+# (the index on recipient, theme, start, end, donor, status answers it alone); the second joins records of
+# different recipient rows resolved to one, which only recipients in a confirmed merge can be: their records are
+# gathered first, from the merged recipients to their records (CROSS JOIN keeps SQLite to that order), into a
+# small table both databases join to itself (MATERIALIZED), whatever their statistics say of the records: joined
+# in one query, a freshly loaded PostgreSQL table led the planner to join every record of a theme to every other.
+_JOIN = """
+WITH merged AS MATERIALIZED (
+    SELECT g.id, COALESCE(r.canonical_id, r.id) AS root, g.recipient_id, g.theme, g.start, g."end", g.donor_id
+      FROM {recipient} r CROSS JOIN {record} g
+     WHERE g.recipient_id = r.id AND (r.canonical_id IS NOT NULL
+            OR r.id IN (SELECT canonical_id FROM {recipient} WHERE canonical_id IS NOT NULL))
+       AND g.status <> %s
+)
+SELECT a.id, b.id FROM {record} a JOIN {record} b
+    ON b.recipient_id = a.recipient_id AND b.theme = a.theme
+   AND b.start <= a."end" AND a.start <= b."end" AND a.id < b.id AND a.donor_id <> b.donor_id
+ WHERE a.status <> %s AND b.status <> %s
+UNION ALL
+SELECT a.id, b.id FROM merged a JOIN merged b
+    ON b.root = a.root AND b.theme = a.theme AND b.recipient_id <> a.recipient_id
+   AND b.start <= a."end" AND a.start <= b."end" AND a.id < b.id AND a.donor_id <> b.donor_id
+"""
+
+
+def pairs() -> list[Pair]:
+    """Every pair of records that is a possible double funding, ordered by (a, b): same resolved recipient and
+    theme, different donors, overlapping periods (ends included), purposes (title and purpose) at least
+    `SIMILARITY` alike; cancelled records aside.
+
+    The database joins the records; Python reads the joined ids and one pass of titles, purposes and periods
+    (before, nine columns of every record were read and joined in DuckDB; figures in benchmarks/README.md)."""
     import numpy as np
     from rapidfuzz.process import cpdist
 
-    if len(candidates) < 2:
+    connection = connections[router.db_for_read(GrantRecord)]
+    record, recipient = (connection.ops.quote_name(m._meta.db_table) for m in (GrantRecord, Recipient))
+    cancelled = RecordStatus.CANCELLED.value
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Compiling the join costs PostgreSQL more than it saves (a million records: 2.7 s without, 4.3 s
+            # with JIT on the shared machine).
+            cursor.execute("SET LOCAL jit = off")
+        cursor.execute(_JOIN.format(record=record, recipient=recipient), [cancelled] * 3)
+        joined = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+        if not len(joined):
+            return []
+        # The titles, purposes and periods of the joined records. PostgreSQL reads them in one pass over the
+        # table (a million records, 650,000 of them joined: 1.8 s, against 3.6 s looking the ids up); SQLite looks
+        # the ids up (1.7-2.0 CPU s against 2.5 for the pass), with the dates as text, which Django's converter
+        # would otherwise parse one by one (2.7 s). One parameter holds every id: SQLite limits their number.
+        if connection.vendor == "postgresql":
+            period, where, params = 'start, "end"', "", []
+        else:
+            ends = np.sort(joined, axis=None)
+            wanted = ends[np.flatnonzero(np.diff(ends, prepend=-1))].tolist()
+            period = 'CAST(start AS TEXT), CAST("end" AS TEXT)'
+            where, params = "id IN (SELECT value FROM json_each(%s)) AND ", [json.dumps(wanted)]
+        sql = f"SELECT id, title, purpose, {period} FROM {record} WHERE {where}status <> %s"  # noqa: S608 - quoted name
+        params.append(cancelled)
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
         return []
-    n = len(candidates)
-    themes = {t: k for k, t in enumerate(sorted({c.theme for c in candidates}))}
-
-    def column(name: str) -> Any:
-        return np.fromiter(map(attrgetter(name), candidates), np.int64, n)
-
-    def days(name: str) -> Any:
-        return np.fromiter(map(date.toordinal, map(attrgetter(name), candidates)), np.int64, n)
-
-    table = {
-        "i": np.arange(n, dtype=np.int64),
-        "recipient": column("recipient"),
-        "theme": np.fromiter(map(themes.__getitem__, map(attrgetter("theme"), candidates)), np.int64, n),
-        "donor": column("donor"),
-        "s": days("start"),
-        "e": days("end"),
-    }
-    connection = duckdb.connect(":memory:")
-    try:
-        connection.register("records", table)
-        left, right = (
-            connection.execute(
-                "SELECT a.i, b.i FROM records a JOIN records b ON a.recipient = b.recipient "
-                "AND a.theme = b.theme AND a.i < b.i AND a.donor <> b.donor AND a.s <= b.e AND b.s <= a.e "
-                "ORDER BY a.i, b.i"
-            )
-            .fetchnumpy()
-            .values()
-        )
-    finally:
-        connection.close()
-    if not len(left):
-        return []
-    texts = np.array([c.text for c in candidates], dtype=object)
-    scores = cpdist(
-        [t.casefold() for t in texts[left]],
-        [t.casefold() for t in texts[right]],
-        scorer=fuzz.token_set_ratio,
-        workers=-1,
-    )
+    ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+    by_id = np.argsort(ids)
+    left = by_id[np.searchsorted(ids, joined[:, 0], sorter=by_id).clip(max=len(ids) - 1)]
+    right = by_id[np.searchsorted(ids, joined[:, 1], sorter=by_id).clip(max=len(ids) - 1)]
+    # A record changed or deleted between the two statements has no row: its pairs go.
+    present = np.flatnonzero((ids[left] == joined[:, 0]) & (ids[right] == joined[:, 1]))
+    joined, left, right = joined[present], left[present], right[present]
+    texts = np.array([f"{title} {purpose}".casefold() for _pk, title, purpose, _s, _e in rows], dtype=object)
+    scores = cpdist(texts[left], texts[right], scorer=fuzz.token_set_ratio, workers=-1)
     keep = np.flatnonzero(scores >= SIMILARITY * 100)
+    keep = keep[np.lexsort((joined[keep, 1], joined[keep, 0]))]
     found = []
     for i, j, score in zip(
         left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True
     ):
-        a, b = candidates[i], candidates[j]
-        first, second = (a, b) if a.pk < b.pk else (b, a)
-        found.append((first, second, score, (min(a.end, b.end) - max(a.start, b.start)).days + 1))
+        (a, _t, _p, a_start, a_end), (b, _t, _p, b_start, b_end) = rows[i], rows[j]
+        days = (min(_day(a_end), _day(b_end)) - max(_day(a_start), _day(b_start))).days + 1
+        found.append(Pair(a, b, score, days))
     return found
 
 
-def candidates() -> list[Candidate]:
-    """Every record that is not cancelled, as a `Candidate`. Read through the cursor: Django's per-value
-    conversion of nine columns was most of the report's time over a million records (23 s of 29 s on the shared
-    machine); SQLite gives dates as ISO text, PostgreSQL as dates."""
-    from django.db import connections, router
-
-    query = GrantRecord.objects.exclude(status=RecordStatus.CANCELLED).values_list(
-        "pk",
-        "donor_id",
-        "recipient_id",
-        "recipient__canonical_id",
-        "theme",
-        "start",
-        "end",
-        "title",
-        "purpose",
-    )
-    sql, params = query.order_by().query.sql_with_params()
-    out: list[Candidate] = []
-    with connections[router.db_for_read(GrantRecord)].cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(10_000):
-            out.extend(
-                Candidate(
-                    pk,
-                    donor,
-                    canonical or recipient,
-                    theme,
-                    _day(start),
-                    _day(end),
-                    f"{title} {purpose}",
-                )
-                for pk, donor, recipient, canonical, theme, start, end, title, purpose in rows
-            )
-    return out
-
-
 def _day(value: Any) -> date:
+    """SQLite gives dates as ISO text, PostgreSQL as dates."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def detect() -> int:
     """Flag every pair not flagged before; decided flags stay as decided. Returns the number of new flags."""
-    pairs = find_pairs(candidates())
+    found = pairs()
     known = set(OverlapFlag.objects.values_list("record_a_id", "record_b_id"))
     new = [
-        OverlapFlag(record_a_id=a.pk, record_b_id=b.pk, similarity=round(score, 3), overlap_days=days)
-        for a, b, score, days in pairs
-        if (a.pk, b.pk) not in known
+        OverlapFlag(
+            record_a_id=p.a, record_b_id=p.b, similarity=round(p.similarity, 3), overlap_days=p.overlap_days
+        )
+        for p in found
+        if (p.a, p.b) not in known
     ]
     with transaction.atomic():
         OverlapFlag.objects.bulk_create(new, ignore_conflicts=True)

@@ -40,7 +40,9 @@ def mentions(*, by: Any) -> list[linkage.Mention]:
 
 def propose_merges(*, by: Any) -> int:
     """Propose every new pair; pairs decided before are left as decided. Returns the number of new proposals."""
-    links = linkage.link(mentions(by=by))
+    # Merges a coordinator confirmed teach the linkage words its vocabulary lacks (`linkage.learned_words`).
+    confirmed = Recipient.objects.filter(canonical__isnull=False).values_list("pk", "canonical_id")
+    links = linkage.link(mentions(by=by), confirmed=list(confirmed))
     known = set(MergeProposal.objects.values_list("recipient_a_id", "recipient_b_id"))
     recipients = Recipient.objects.in_bulk({k for link in links for k in (link.a, link.b)})
     new = []
