@@ -130,6 +130,9 @@ def test_an_approved_fund_grant_appears_in_the_registry_with_its_tranches(
         grant = fund_services.approve(app, by=manager)
     record = GrantRecord.objects.get(identifier=app.reference)
     assert record.provenance == Provenance.FUND
+    # What the applicant wrote stays sealed in the fund: the registry names the grant by its tier and reference.
+    assert record.title == f"Long-term grant {app.reference}"
+    assert "Printing costs" not in record.title and record.purpose == ""  # the factory's title
     assert record.donor == fund_feed.platform_donor()
     assert record.amount == Decimal("40000.00") and record.status == "planned"
     with django_capture_on_commit_callbacks(execute=True):
@@ -149,3 +152,26 @@ def test_an_approved_fund_grant_appears_in_the_registry_with_its_tranches(
 
 def test_backfill_brings_in_fund_grants_once(make_staff: Any) -> None:
     assert fund_feed.backfill() == 0
+
+
+def test_a_fund_record_stored_by_an_earlier_version_loses_the_applicants_title_on_migration(
+    make_staff: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from hramada.core.roles import Role
+    from hramada.fund import services as fund_services
+    from tests.fund import factories
+
+    step = importlib.import_module("hramada.registry.migrations.0005_fund_record_titles")
+    prog = factories.programme()
+    factories.envelope(prog, allocated="500000.00")
+    app = factories.recommended(prog, [make_staff(Role.REVIEWER), make_staff(Role.REVIEWER)], amount="4000.00")
+    with django_capture_on_commit_callbacks(execute=True):
+        fund_services.approve(app, by=make_staff(Role.FUND_MANAGER))
+    GrantRecord.objects.filter(identifier=app.reference).update(title="Printing costs after a raid", purpose="x")
+    step.rename_fund_records(apps, None)
+    record = GrantRecord.objects.get(identifier=app.reference)
+    assert record.title == f"Rapid-response grant {app.reference}" and record.purpose == ""

@@ -2,8 +2,9 @@
 
 `grant_changed` is sent after the commit of every change to a grant (approval, signed agreement with its tranches,
 a released tranche, closing); receivers get `facts=GrantFacts`. `approved_grants()` yields the same facts for every
-grant, for a subscriber that starts after grants already exist. The facts carry no personal data: the recipient
-appears as the application's reference only.
+grant, for a subscriber that starts after grants already exist. The facts carry no personal data and nothing the
+applicant wrote (the title and summary stay sealed in the fund): the recipient appears as the application's
+reference only.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ class TrancheFacts:
 @dataclass(frozen=True)
 class GrantFacts:
     reference: str
-    title: str
     category: str
     tier: str
     amount: Decimal
@@ -52,7 +52,6 @@ def _facts(grant_pk: int) -> GrantFacts:
     approved = application.decided_at or grant.created_at
     return GrantFacts(
         reference=application.reference,
-        title=application.title,
         category=application.category,
         tier=application.tier,
         amount=grant.amount,

@@ -38,6 +38,9 @@ THEME_OF_CATEGORY = {
     "monitoring": Theme.MONITORING,
     "diaspora": Theme.EDUCATION,
 }
+# The applicant's own title stays in the fund, sealed: the registry names a fund grant by its tier and reference,
+# so nothing an applicant wrote is copied into the registry's columns.
+TIER_TITLE = {"rapid": "Rapid-response grant", "long_term": "Long-term grant"}
 STATUS_OF_GRANT = {
     "agreement": RecordStatus.PLANNED,
     "active": RecordStatus.ACTIVE,
@@ -64,7 +67,7 @@ def record_input(facts: GrantFacts) -> RecordInput:
     return RecordInput(
         identifier=facts.reference,
         recipient_name=f"Fund grantee {facts.reference}",
-        title=facts.title or facts.reference,
+        title=f"{TIER_TITLE.get(facts.tier, 'Fund grant')} {facts.reference}",
         amount=facts.amount,
         currency=facts.currency,
         award_date=facts.approved_on,
