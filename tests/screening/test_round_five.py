@@ -138,6 +138,10 @@ def test_an_acronym_opening_with_bel_stands_for_belarusian(query: str, listed: s
         ("Belarusian Tractor Plant", "BelAZ"),
         # A part in common met through its acronym is still only a part in common.
         ("Belarusski Avtomobilnyi Zavod / OJSC Vitbet", "Belarusski Avtomobilnyi Zavod / OJSC BelAZ"),
+        # A listed name that spells its acronym out says what the letters mean: other words with the same first
+        # letters are another organisation (a journalists' association screened against the automobile plant).
+        ("Беларуская асацыяцыя журналістаў", "Belarusski Avtomobilnyi Zavod BelAZ / OJSC 'BELAZ'"),
+        ("Belarusian Association of Zoologists", "Belarusski Avtomobilnyi Zavod BelAZ / OJSC 'BELAZ'"),
     ],
 )
 def test_bel_acronyms_of_other_words_stay_apart(query: str, listed: str) -> None:

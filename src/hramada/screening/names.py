@@ -858,7 +858,12 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
     if not variant.initials:
         return set()
-    out = {acronym.lower() for acronym in variant.acronyms}
+    return {acronym.lower() for acronym in variant.acronyms} | _initials_keys(variant)
+
+
+def _initials_keys(variant: NameVariant) -> set[str]:
+    """The first letters of the name's words, three to five at a time (the words an acronym may stand for)."""
+    out = set()
     letters = variant.initials
     for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
         firsts = [word[:1] for word in letters[start : start + 8] if word]
@@ -1411,6 +1416,21 @@ def quick_score(query: NameVariant, listed: NameVariant) -> float:
     return _align(query, listed)[0]
 
 
+def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool:
+    """`short` is an acronym quoted beside the words it stands for ("Belarusski Avtomobilnyi Zavod BelAZ"): the
+    name says what the letters mean, so the other name must agree with those words, not merely share the letters
+    (Belarusian Association of Journalists is not BelAZ)."""
+    if not short.acronyms or not _from_part(short):
+        return False
+    readings = {reading.lower() for acronym in short.acronyms for reading in _acronym_readings(acronym)}
+    for whole in side:
+        if whole is short or _from_part(whole):
+            continue
+        if readings & _initials_keys(whole):
+            return True
+    return False
+
+
 def best_comparison(
     query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]
 ) -> tuple[float, NameVariant, NameVariant] | None:
@@ -1456,6 +1476,8 @@ def best_comparison(
         for qv in query:
             for lv in listed:
                 for short, full, flip in ((qv, lv, False), (lv, qv, True)):
+                    if _spelt_out_beside(short, listed if flip else query):
+                        continue  # its words are known and were compared above
                     collapsed = acronym_variant(short, full)
                     if collapsed is None:
                         continue
