@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
-from array import array
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
@@ -50,6 +49,13 @@ def name_kind(schema: str) -> str:
     if schema in ("Vessel", "Airplane", "CryptoWallet", "Security"):
         return NameKind.OTHER
     return NameKind.ORGANIZATION
+
+
+def _set_order(ids: np.ndarray) -> np.ndarray:
+    """Ascending name ids in the order a Python set filed with them one by one iterates them."""
+    if len(ids) < 2:
+        return ids
+    return np.fromiter(set(ids.tolist()), dtype=np.int32, count=len(ids))
 
 
 def _deletions(key: str) -> set[str]:
@@ -146,8 +152,6 @@ class ScreeningIndex:
         self._pointers: dict[str, set[str]] = defaultdict(set)
         """Sanction or document id -> the entities it points at, so removing it is not a scan."""
         self._next_name_id = 0
-        self._name_parts = array("H")
-        """Name id -> the fewest parts of any of its renderings (the tie-break of `candidate_names`)."""
 
     @classmethod
     def from_entities(cls, entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
@@ -201,7 +205,6 @@ class ScreeningIndex:
             name_id = self._next_name_id
             self._next_name_id += 1
             self.names[name_id] = IndexedName(entity.id, name, variants)
-            self._name_parts.append(min(min(len(v.keys) for v in variants), 0xFFFF))
             ids.append(name_id)
             self._postings.file(name_id, listed_keys(variants))
         self._entity_names[entity.id] = ids
@@ -287,31 +290,36 @@ class ScreeningIndex:
         # Rarest keys first; once enough names are in play, a big posting only adds to names already there
         # (same recall, and a query counts a few thousand ids instead of walking every posting).
         usable.sort(key=lambda p: p[0])
+        postings_ids = [self._postings.ids(p[1]) for p in usable]
         lengths = np.fromiter((p[0] for p in usable), dtype=np.int64, count=len(usable))
-        ids = np.concatenate([self._postings.ids(p[1]) for p in usable])
-        weights = np.repeat([w * math.log(1.0 + MAX_POSTING / n) for n, _, w in usable], lengths)
         starts = np.cumsum(lengths) - lengths
+        ids = np.concatenate(postings_ids)
         # Names in play before each posting, were every posting before it open: the first posting that finds
         # OPEN_HITS names in play and is longer than their number closes, and so do all after it (each is at
         # least as long and adds no name).
         _, first = np.unique(ids, return_index=True)
         in_play = np.searchsorted(np.sort(first), starts)
         closing = np.flatnonzero((in_play >= OPEN_HITS) & (lengths > in_play))
-        end = int(starts[closing[0]]) if len(closing) else len(ids)
-        hits, first, where = np.unique(ids[:end], return_index=True, return_inverse=True)
+        opened = int(closing[0]) if len(closing) else len(usable)
+        # Names tied on their score go in the order they came into play, each posting read in the order of a set
+        # of its ids (the order this index has always used, so a build answers as it did with a set per key).
+        in_order = np.concatenate(
+            [_set_order(postings_ids[n]) for n in range(opened)] + postings_ids[opened:]
+        )
+        end = int(starts[opened]) if opened < len(usable) else len(ids)
+        weights = np.repeat([w * math.log(1.0 + MAX_POSTING / n) for n, _, w in usable], lengths)
+        hits, first, where = np.unique(in_order[:end], return_index=True, return_inverse=True)
         if end < len(ids):
             # Closed postings add to the names in play only.
-            later = ids[end:]
+            later = in_order[end:]
             at = np.minimum(np.searchsorted(hits, later), len(hits) - 1)
             known = hits[at] == later
             where = np.concatenate([where, at[known]])
             weights = np.concatenate([weights[:end], weights[end:][known]])
-        # Each name's score sums its postings in the order above. Many names share the query's keys and nothing
-        # else (every "Perez" for "Perez Al-Najdi"): of those, the names with fewer parts first, since the parts
-        # a name has beyond the query's count against it in the comparison; then the name found first.
+        # Each name's score sums its postings in the order above (the same sums, to the last bit, as adding them
+        # one by one); best first, ties in the order the names came into play.
         scores = np.bincount(where, weights=weights, minlength=len(hits))
-        parts = np.frombuffer(self._name_parts, dtype=np.uint16)[hits]
-        order = np.lexsort((first, parts, -scores))
+        order = np.argsort(first, kind="stable") if len(hits) <= limit else np.lexsort((first, -scores))
         return [int(i) for i in hits[order[:limit]]]
 
     def _query_keys(self, variants: Iterable[NameVariant]) -> dict[str, float]:
