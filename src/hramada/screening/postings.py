@@ -10,6 +10,7 @@ did before while the arrays stay as built.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,6 +21,8 @@ import numpy.typing as npt
 
 IdArray = npt.NDArray[np.int32]
 _EMPTY: IdArray = np.zeros(0, dtype=np.int32)
+_BUILDING = threading.Lock()
+"""Two threads screening with an index that was filed name by name and never looked up build it once."""
 
 
 class Postings:
@@ -86,7 +89,11 @@ class Postings:
         """Sort the names filed so far into the arrays (once: the first look-up does it if the index did not)."""
         if self._built:
             return
-        self._built = True
+        with _BUILDING:
+            if not self._built:
+                self._build()
+
+    def _build(self) -> None:
         rows_of = self._new_rows if self._new_rows is not None else defaultdict(count().__next__)
         rows = np.frombuffer(self._pending_rows, dtype=np.int32) if self._pending_rows else _EMPTY
         ids = np.frombuffer(self._pending_ids, dtype=np.int32) if self._pending_ids else _EMPTY
@@ -101,12 +108,13 @@ class Postings:
         self._starts = starts
         rows_of.default_factory = None
         self._rows = rows_of
-        self._built_below = int(ids.max()) + 1 if len(ids) else 0
-        self._built_below = max(self._built_below, max(self._removed, default=-1) + 1)
+        built_below = int(ids.max()) + 1 if len(ids) else 0
+        self._built_below = max(built_below, max(self._removed, default=-1) + 1)
         self._pending_rows, self._pending_ids = array("i"), array("i")
         self._new_rows = None
-        self._removed.clear()
+        self._removed = set()
         self._removed_sorted = None
+        self._built = True  # last: a reader that sees it sees the arrays
 
     def count(self, key: str) -> int:
         """How many names are filed under `key` now."""
