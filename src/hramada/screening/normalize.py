@@ -46,6 +46,25 @@ def _keep_char(ch: str) -> bool:
     return ch in " '-.,&/\"" or cat in ("Zs", "Pd", "Pi", "Pf")
 
 
+_CACHED_CHARS = 0x3000
+"""Characters below this (every alphabet a list writes names in) have their `_keep_char` verdict kept."""
+
+
+class _KeptChars(dict[int, str]):
+    """Code point -> the character, or a space where `_keep_char` drops it; a table for `str.translate`, filled as
+    characters come (one C-level pass over a name instead of a Python call per character)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        kept = ch if _keep_char(ch) else " "
+        if code < _CACHED_CHARS:
+            self[code] = kept
+        return kept
+
+
+_KEPT = _KeptChars()
+
+
 @lru_cache(maxsize=200_000)
 def clean_text(text: str) -> str:
     """NFKC, invisible and control characters and emoji removed, apostrophes unified, whitespace collapsed."""
@@ -53,7 +72,7 @@ def clean_text(text: str) -> str:
         return ""
     text = text[: MAX_NAME_CHARS * 2]
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
-    text = "".join(ch if _keep_char(ch) else " " for ch in text)
+    text = text.translate(_KEPT)
     return " ".join(text.split())[:MAX_NAME_CHARS]
 
 
