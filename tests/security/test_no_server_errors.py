@@ -248,3 +248,21 @@ def test_a_malformed_dossier_or_proposal_id_names_none(client: Client, make_staf
     response = client.post("/rapid/package/", {"proposal": [value, "1"]}, follow=True)
     assert response.status_code == 200
     assert "Choose at least one approved proposal" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_names_no_page_in_the_path_and_is_a_bad_request_in_the_query(
+    client: Client, make_staff: Any
+) -> None:
+    # PostgreSQL cannot hold NUL in text: these reached a query and answered 500 there.
+    sign_in_verified(client, make_staff(Role.SANCTIONS_ANALYST))
+    for path in (
+        "/sanctions/entities/%00/1/",
+        "/sanctions/entities/1/%00/",
+        "/sanctions/sources/%00/compare/",
+    ):
+        assert client.get(path).status_code == 404, path
+    refused = client.get("/monitoring/?owner=a%00b")
+    assert refused.status_code == 400
+    assert "Traceback" not in refused.content.decode()
+    assert client.get("/monitoring/?owner=ab").status_code == 200

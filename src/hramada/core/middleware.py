@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -90,3 +90,24 @@ class AuditContextMiddleware:
             user=user if user and user.is_authenticated else None, address=_client_address(request)
         ):
             return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """A NUL character in the path names no page (404) and one in the query string is a bad request (400).
+
+    PostgreSQL text cannot hold NUL, so `/sanctions/entities/%00/x/` answered 500 where a path value reached a
+    query; forms already refuse NUL in their fields (Django's `ProhibitNullCharactersValidator`), and no key,
+    reference or search of ours contains one. Bodies are left to the forms, so uploads still stream.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise Http404("There is nothing here.")
+        if any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequest("A NUL character in the query string.")
+        return self.get_response(request)

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "hramada.core.middleware.NulCharacterMiddleware",
     "hramada.core.middleware.UserLanguageMiddleware",
     "hramada.core.middleware.AuditContextMiddleware",
     "hramada.core.middleware.AccessPolicyMiddleware",
