@@ -168,10 +168,14 @@ def test_a_fund_record_stored_by_an_earlier_version_loses_the_applicants_title_o
     step = importlib.import_module("hramada.registry.migrations.0005_fund_record_titles")
     prog = factories.programme()
     factories.envelope(prog, allocated="500000.00")
-    app = factories.recommended(prog, [make_staff(Role.REVIEWER), make_staff(Role.REVIEWER)], amount="4000.00")
+    app = factories.recommended(
+        prog, [make_staff(Role.REVIEWER), make_staff(Role.REVIEWER)], amount="4000.00"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         fund_services.approve(app, by=make_staff(Role.FUND_MANAGER))
-    GrantRecord.objects.filter(identifier=app.reference).update(title="Printing costs after a raid", purpose="x")
+    GrantRecord.objects.filter(identifier=app.reference).update(
+        title="Printing costs after a raid", purpose="x"
+    )
     step.rename_fund_records(apps, None)
     record = GrantRecord.objects.get(identifier=app.reference)
     assert record.title == f"Rapid-response grant {app.reference}" and record.purpose == ""
