@@ -1,7 +1,7 @@
 """Every change of evidence data, one function per use case; each takes the actor as `by=` and writes its audit
 entry (and custody entry, for evidence files) in the same transaction."""
 
-from hramada.evidence.services.errors import EvidenceError
+from hramada.evidence.services.errors import EvidenceError, StoredFileMissingError
 from hramada.evidence.services.evidence import (
     export_bundle,
     known_bundle,
@@ -27,6 +27,7 @@ from hramada.evidence.services.register import add_condition, normalise_articles
 
 __all__ = [
     "EvidenceError",
+    "StoredFileMissingError",
     "add_condition",
     "add_perpetrator",
     "add_person",

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hramada.core import audit
+from hramada.core.crypto import DecryptionError
 from hramada.evidence import access, bundles, custody, files
 from hramada.evidence.models import (
     CustodyAction,
@@ -25,7 +27,7 @@ from hramada.evidence.models import (
     Observation,
     PartnerOrganisation,
 )
-from hramada.evidence.services.errors import EvidenceError
+from hramada.evidence.services.errors import EvidenceError, StoredFileMissingError
 
 
 def upload(
@@ -99,12 +101,43 @@ def read_file(evidence_file: EvidenceFile, *, by: Any, purpose: str) -> bytes:
         raise EvidenceError(_("You may not open this file."))
     if not purpose.strip():
         raise EvidenceError(_("Say why you open the file."))
+    data = _stored_bytes(evidence_file, by=by, purpose=purpose)
     with transaction.atomic():
         custody.append(
             evidence_file.item, action=CustodyAction.ACCESSED, by=by, purpose=purpose, file=evidence_file
         )
-    with evidence_file.file.open("rb") as handle:
-        return bytes(handle.read())
+    return data
+
+
+def _stored_bytes(evidence_file: EvidenceFile, *, by: Any, purpose: str) -> bytes:
+    """The stored file's bytes, or `StoredFileMissingError` after recording the incident.
+
+    A file the database lists but the storage no longer gives back (deleted from disk, unreadable, or failing
+    decryption) is a break in the chain of custody: the attempt is written to the item's custody log and the
+    audit log before the person is told, so custody staff can see who found it, when and why they looked."""
+    try:
+        with evidence_file.file.open("rb") as handle:
+            return bytes(handle.read())
+    except FileNotFoundError:
+        problem = "missing"
+    except (OSError, DecryptionError):
+        problem = "unreadable"
+    with transaction.atomic():
+        custody.append(
+            evidence_file.item,
+            action=CustodyAction.ACCESSED,
+            by=by,
+            purpose=purpose or _("open the stored file"),
+            file=evidence_file,
+            detail={"stored_file": problem},
+        )
+        audit.record(
+            action="evidence.file.missing",
+            target=evidence_file.item,
+            detail={"file": evidence_file.pk, "problem": problem, "sha256": evidence_file.sha256},
+            by=by,
+        )
+    raise StoredFileMissingError(evidence_file.pk, evidence_file.item_id, problem)
 
 
 def make_stripped_copy(original: EvidenceFile, *, by: Any, purpose: str) -> EvidenceFile:
@@ -114,8 +147,7 @@ def make_stripped_copy(original: EvidenceFile, *, by: Any, purpose: str) -> Evid
         raise EvidenceError(_("You may not change this record."))
     if original.role != FileRole.ORIGINAL:
         raise EvidenceError(_("Copies are made from the original."))
-    with original.file.open("rb") as handle:
-        data = handle.read()
+    data = _stored_bytes(original, by=by, purpose=purpose)
     try:
         copy = files.strip_metadata(data, original.kind)
     except files.StripRefusedError as exc:
@@ -207,8 +239,7 @@ def export_bundle(item: EvidenceItem, *, by: Any, purpose: str, only_stripped: b
             raise EvidenceError(_("There is no copy without metadata yet."))
     members = []
     for f in chosen:
-        with f.file.open("rb") as handle:
-            data = handle.read()
+        data = _stored_bytes(f, by=by, purpose=purpose)
         if files.digest_bytes(data).sha256 != f.sha256:
             raise EvidenceError(
                 _("File %(id)s no longer matches its hash; it was not exported.") % {"id": f.pk}

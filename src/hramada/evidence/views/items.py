@@ -106,6 +106,16 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _stored_file_missing(request: HttpRequest, exc: services.StoredFileMissingError) -> HttpResponse:
+    """410 Gone: the file is listed but its stored bytes are not there; the service has already logged it."""
+    return render(
+        request,
+        "evidence/file_missing.html",
+        {"file_id": exc.file_id, "item_id": exc.item_id, "unreadable": exc.problem == "unreadable"},
+        status=410,
+    )
+
+
 def _file_of(request: HttpRequest, pk: int) -> EvidenceFile:
     evidence_file = get_object_or_404(EvidenceFile.objects.select_related("item"), pk=pk)
     visible_or_404(EvidenceItem, evidence_file.item_id, request.user)
@@ -118,6 +128,8 @@ def file_open(request: HttpRequest, pk: int) -> HttpResponse:
     evidence_file = _file_of(request, pk)
     try:
         data = services.read_file(evidence_file, by=request.user, purpose=request.POST.get("purpose", ""))
+    except services.StoredFileMissingError as exc:
+        return _stored_file_missing(request, exc)
     except services.EvidenceError as exc:
         messages.error(request, str(exc))
         return redirect("evidence:item", evidence_file.item_id)
@@ -142,6 +154,8 @@ def file_strip(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("A copy without metadata was made (SHA-256 %(sha)s).") % {"sha": copy.sha256}
         )
+    except services.StoredFileMissingError as exc:
+        return _stored_file_missing(request, exc)
     except services.EvidenceError as exc:
         messages.error(request, str(exc))
     return redirect("evidence:item", evidence_file.item_id)
@@ -187,6 +201,8 @@ def item_bundle(request: HttpRequest, pk: int) -> HttpResponse:
         data = services.export_bundle(
             record, by=request.user, purpose=request.POST.get("purpose", ""), only_stripped=only_stripped
         )
+    except services.StoredFileMissingError as exc:
+        return _stored_file_missing(request, exc)
     except services.EvidenceError as exc:
         messages.error(request, str(exc))
         return redirect("evidence:item", pk)
