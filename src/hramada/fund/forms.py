@@ -38,7 +38,7 @@ class AmountField(forms.CharField):
         if not text:
             return None
         try:
-            return services.parse_amount(text.replace(" ", "").replace("\u00a0", ""))
+            return services.parse_amount(text.replace(" ", "").replace("\u00a0", ""), typed=text)
         except services.AmountRefused as exc:
             raise forms.ValidationError(str(exc)) from None
 

@@ -52,3 +52,14 @@ def schema_label(name: str | None) -> str:
     from hramada.core.schema_labels import schema_label as label
 
     return label(name)
+
+
+# A label that already ends in one of these reads as finished; a colon after it ("threat?:") looks broken.
+LABEL_ENDINGS = ("?", "!", ":", ".", "…")
+
+
+@register.filter(name="lead_in", is_safe=True)
+def lead_in(label: Any) -> str:
+    """`{{ field.label|lead_in }} {{ error }}`: the label followed by a colon, unless its own punctuation ends it."""
+    text = str(label or "").rstrip()
+    return text if not text or text.endswith(LABEL_ENDINGS) else f"{text}:"

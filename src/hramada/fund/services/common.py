@@ -32,14 +32,28 @@ CENT = Decimal("0.01")
 # --- Money --------------------------------------------------------------------------------------------------
 
 
-def parse_amount(value: Any) -> Decimal:
-    """A positive amount with at most two decimals, or `AmountRefused` saying what is wrong with it."""
+# A refusal quotes what was typed up to this many characters, so a pasted paragraph does not fill the page.
+QUOTED_AMOUNT_CHARS = 40
+
+
+def quoted_as_typed(value: Any) -> str:
+    """What a person typed, trimmed and shortened to QUOTED_AMOUNT_CHARS, for quoting it back in a message."""
+    text = str(value).strip()
+    return text if len(text) <= QUOTED_AMOUNT_CHARS else text[: QUOTED_AMOUNT_CHARS - 1].rstrip() + "…"
+
+
+def parse_amount(value: Any, *, typed: str | None = None) -> Decimal:
+    """A positive amount with at most two decimals, or `AmountRefused` saying what is wrong with it.
+
+    `typed` is what the person typed when `value` is a cleaned form of it (a form drops the spaces of
+    "1 500,50"): a refusal quotes the person's own text, not the cleaned one."""
+    shown = quoted_as_typed(value if typed is None else typed)
     try:
         amount = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": value}) from None
+        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": shown}) from None
     if not amount.is_finite():
-        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": value})
+        raise AmountRefused(_("“%(value)s” is not an amount of money.") % {"value": shown})
     if amount <= 0:
         raise AmountRefused(_("The amount must be more than zero."))
     if amount >= Decimal("1e12"):
