@@ -266,3 +266,14 @@ def test_a_nul_character_names_no_page_in_the_path_and_is_a_bad_request_in_the_q
     assert refused.status_code == 400
     assert "Traceback" not in refused.content.decode()
     assert client.get("/monitoring/?owner=ab").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_api_answers_a_nul_character_itself_as_its_description_says(
+    client: Client, make_staff: Any
+) -> None:
+    from hramada.core.models import ApiKey
+
+    _, raw = ApiKey.issue(owner=make_staff(Role.SANCTIONS_ANALYST), name="nul")
+    answer = client.get("/api/yente/search/default?q=a%00b", headers={"Authorization": f"ApiKey {raw}"})
+    assert answer.status_code < 500 and answer["Content-Type"].startswith("application/json")

@@ -92,18 +92,25 @@ class AuditContextMiddleware:
             return self.get_response(request)
 
 
+API_PREFIX = "/api/"
+
+
 class NulCharacterMiddleware:
     """A NUL character in the path names no page (404) and one in the query string is a bad request (400).
 
     PostgreSQL text cannot hold NUL, so `/sanctions/entities/%00/x/` answered 500 where a path value reached a
     query; forms already refuse NUL in their fields (Django's `ProhibitNullCharactersValidator`), and no key,
-    reference or search of ours contains one. Bodies are left to the forms, so uploads still stream.
+    reference or search of ours contains one. Bodies are left to the forms, so uploads still stream. The JSON API
+    is left to its own validation: its answers (status and JSON body) are what its OpenAPI description says, and an
+    HTML refusal from here would be neither.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(API_PREFIX):
+            return self.get_response(request)
         if "\x00" in request.path:
             raise Http404("There is nothing here.")
         if any(
