@@ -207,7 +207,9 @@ def test_the_migration_seals_review_texts_written_in_clear_before(make_staff: An
 
     editor = Editor()
     editor.connection = connection  # type: ignore[attr-defined]
-    code = [op.code for op in migration.Migration.operations if isinstance(op, migrations.RunPython)]
+    code: list[Any] = [
+        op.code for op in migration.Migration.operations if isinstance(op, migrations.RunPython)
+    ]
     assert code, "the migration encrypts nothing"
     for _twice in range(2):  # a second run leaves sealed values as they are
         for forwards in code:
