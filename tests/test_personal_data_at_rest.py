@@ -3,10 +3,11 @@ they typed.
 
 After the demo and a whole journey in Chromium with JavaScript off (an applicant with a name, an e-mail, contacts,
 an address, a long-term proposal, budget lines, an attachment, a message and bank details; a screening hold the
-analyst opens and clears; failed sign-ins of an applicant and of a staff member), every row of every table and every
-file under the storage folder is searched for every value typed, in any letter case, as typed, JSON-escaped and
-URL-encoded. Every typed value carries the marker "Квіткоў"/"Kvitkou", so a fragment or a truncation is caught too.
-It runs on SQLite and on PostgreSQL (not marked as a browser test, so CI's PostgreSQL run includes it).
+analyst opens and clears; two reviewers' comments and a third reviewer's declared conflict; failed sign-ins of an
+applicant and of a staff member), every row of every table and every file under the storage folder is searched for
+every value typed, in any letter case, as typed, JSON-escaped and URL-encoded. Every typed value carries the marker
+"Квіткоў"/"Kvitkou", so a fragment or a truncation is caught too. It runs on SQLite and on PostgreSQL (not marked as
+a browser test, so CI's PostgreSQL run includes it).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ PAYEE = "Ales Kvitkouski"
 ACCOUNT = "LT60 1010 0123 4567 8901 KVITKOU"
 BANK = "Kvitkouski Bank, SWIFT KVITLT22"
 SCREENED_PAYEE = "Kvitkouski Printing Payee"
+REVIEW_COMMENT = "Kvitkouski: the flat was searched in 2021, print elsewhere"
+CONFLICT_NOTE = "Kvitkouski is my neighbour"
 WRONG_PASSPHRASE = "zubr-vasilek-kvitkou-1994"
 WRONG_STAFF_USERNAME = "kvitkouski.typo"
 WRONG_STAFF_PASSWORD = "Kvitkou-wrong-horse-77"
@@ -55,7 +58,7 @@ WRONG_STAFF_PASSWORD = "Kvitkou-wrong-horse-77"
 TYPED = [
     NAME, EMAIL, TITLE, SUMMARY, OBJECTIVES, ACTIVITIES, BUDGET_LINE, RISKS, SECURITY_PLAN, ORGANISATION,
     CONTACT_NAME, CONTACT_DETAILS, ADDRESS, MESSAGE, FILE_NAME, FILE_CONTENT, PAYEE, ACCOUNT, BANK,
-    SCREENED_PAYEE, WRONG_PASSPHRASE, WRONG_STAFF_USERNAME, WRONG_STAFF_PASSWORD,
+    SCREENED_PAYEE, REVIEW_COMMENT, CONFLICT_NOTE, WRONG_PASSPHRASE, WRONG_STAFF_USERNAME, WRONG_STAFF_PASSWORD,
 ]  # fmt: skip
 # Fragments every typed value shares, and pieces that identify on their own.
 MARKERS = ["Квіткоў", "Kvitkou", "555 12 34", "MP7654321", "Савецк"]
@@ -259,10 +262,18 @@ def test_no_typed_personal_value_is_stored_in_clear_anywhere(
         for rubric in ("relevance", "feasibility", "impact", "security", "value_for_money"):
             reviewer.select_option(f"#id_{rubric}", "4")
         reviewer.select_option("#id_recommendation", "fund")
+        reviewer.fill("#id_comment", REVIEW_COMMENT)
         reviewer.click("main form button")
-    reviewers[-1].click("form[action$='/recommend/'] button")
+    conflicted = _staff_page(chromium, make_staff(Role.REVIEWER), url)
+    reviewers.append(conflicted)
+    conflicted.goto(f"{url}/fund/applications/{pk}/review/")
+    conflicted.check("#id_conflict_of_interest_1")
+    conflicted.fill("#id_conflict_note", CONFLICT_NOTE)
+    conflicted.click("main form button")
+    reviewers[1].click("form[action$='/recommend/'] button")
     manager = _staff_page(chromium, make_staff(Role.FUND_MANAGER), url)
     manager.goto(f"{url}/fund/applications/{pk}/")
+    assert REVIEW_COMMENT in manager.content() and CONFLICT_NOTE in manager.content()  # audited reveals
     manager.fill("form[action$='/reveal/'] input[name=purpose]", "calling the applicant back")
     manager.click("form[action$='/reveal/'] button")
     assert CONTACT_DETAILS in manager.content()

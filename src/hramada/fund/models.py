@@ -363,8 +363,9 @@ class StateChange(RevealMixin, models.Model):
         return f"{self.from_state} → {self.to_state}"
 
 
-class Review(models.Model):
-    """A reviewer's conflict-of-interest declaration and, without a conflict, their scores."""
+class Review(RevealMixin, models.Model):
+    """A reviewer's conflict-of-interest declaration and, without a conflict, their scores. The conflict note and
+    the comment speak of the applicant and their proposal: encrypted, read through the audited reveal."""
 
     class Recommendation(models.TextChoices):
         FUND = "fund", pgettext_lazy("review recommendation", "Fund")
@@ -373,14 +374,14 @@ class Review(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     conflict_of_interest = models.BooleanField(_("I have a conflict of interest"))
-    conflict_note = models.TextField(_("conflict explained"), blank=True, default="")
+    conflict_note = EncryptedTextField(_("conflict explained"), blank=True, default="")
     relevance = models.PositiveSmallIntegerField(null=True, blank=True)
     feasibility = models.PositiveSmallIntegerField(null=True, blank=True)
     impact = models.PositiveSmallIntegerField(null=True, blank=True)
     security = models.PositiveSmallIntegerField(null=True, blank=True)
     value_for_money = models.PositiveSmallIntegerField(null=True, blank=True)
     recommendation = models.CharField(max_length=16, choices=Recommendation.choices, blank=True, default="")
-    comment = models.TextField(_("comment"), blank=True, default="")
+    comment = EncryptedTextField(_("comment"), blank=True, default="")
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

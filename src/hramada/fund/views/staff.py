@@ -96,7 +96,9 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         "application": app,
         "budget_lines": selectors.opened(app.budget_lines.all(), ("description",), by=user, purpose=purpose),
         "history": selectors.opened(app.history.select_related("by"), ("note",), by=user, purpose=purpose),
-        "reviews": app.reviews.select_related("reviewer"),
+        "reviews": selectors.opened(
+            app.reviews.select_related("reviewer"), ("conflict_note", "comment"), by=user, purpose=purpose
+        ),
         "holds": app.holds.all(),
         "messages_list": selectors.opened(app.messages.all(), ("body",), by=user, purpose=purpose),
         "attachments": app.attachments.all(),
