@@ -292,3 +292,27 @@ def test_a_draft_attachment_cannot_be_downloaded_by_id_until_the_application_is_
     assert not AuditEntry.objects.filter(action="fund.attachment.opened").exists()
     services.submit(app, token=uuid.uuid4(), by=app.applicant.user)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_attachment_whose_stored_copy_is_gone_gets_a_clear_page_and_an_audit_incident(
+    client: Client, make_staff: Any, settings: Any, tmp_path: Any
+) -> None:
+    import io as _io
+    import os
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    prog = factories.programme()
+    app = factories.draft(prog)
+    attachment = services.add_attachment(
+        app, upload=_io.BytesIO(b"%PDF-1.4 plan"), name="plan.pdf", size=13, by=app.applicant.user
+    )
+    services.submit(app, token=uuid.uuid4(), by=app.applicant.user)
+    os.remove(attachment.file.path)
+    as_(client, make_staff(Role.REVIEWER))
+    answer = client.get(reverse("fund:attachment", args=[attachment.pk]), HTTP_ACCEPT_LANGUAGE="be")
+    assert answer.status_code == 410
+    assert "Далучанага файла няма" in answer.content.decode()
+    assert reverse("fund:application", args=[app.pk]) in answer.content.decode()
+    assert AuditEntry.objects.filter(action="fund.attachment.missing").count() == 1
+    assert not AuditEntry.objects.filter(action="fund.attachment.opened").exists()

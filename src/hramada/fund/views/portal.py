@@ -11,21 +11,23 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
-from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from hramada.core import audit, rate_limits
+from hramada.core import rate_limits
 from hramada.core.access import acting_user, applicant_required, public
 from hramada.core.personal_data import reveal
 from hramada.core.sealed import Sealed
 from hramada.fund import forms, selectors, services, workflow
 from hramada.fund.account_codes import normalise_account_code, normalise_passphrase
 from hramada.fund.models import Application, Attachment, Grant, Programme, Tier, Tranche
+from hramada.fund.views import attachments
 from hramada.fund.workflow import State
 
 # Why an applicant's own pages open their encrypted answers (each read is in the audit log all the same).
@@ -283,22 +285,11 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @applicant_required
-def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     """The applicant's own file, back to them (and to nobody else: the application is looked up through its owner)."""
     application = _own(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, application=application)
-    with transaction.atomic():
-        audit.record(
-            action="fund.attachment.opened",
-            target=item,
-            detail={"application": application.pk},
-            by=acting_user(request),
-        )
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.download_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachments.send(request, item, back=reverse("fund_portal:application", args=[application.pk]))
 
 
 @applicant_required

@@ -9,12 +9,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hramada.core import audit
 from hramada.core.access import acting_user, require_roles
 from hramada.core.personal_data import reveal as reveal_field
 from hramada.core.roles import Role
@@ -29,6 +30,7 @@ from hramada.fund.models import (
     Report,
     ScreeningHold,
 )
+from hramada.fund.views import attachments
 
 M, R, F, S, A = Role.FUND_MANAGER, Role.REVIEWER, Role.FINANCE_OFFICER, Role.SANCTIONS_ANALYST, Role.AUDITOR
 FUND_STAFF = (M, R, F, S, A)
@@ -233,26 +235,12 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_roles(M, R)
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int) -> HttpResponseBase:
     """An attachment is visible exactly when its application is: a draft's files stay the applicant's."""
     item = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
     if item.application is None or item.application.state == workflow.State.DRAFT:
         raise Http404
-    with transaction.atomic():
-        audit.record(
-            action="fund.attachment.opened",
-            target=item,
-            detail={"application": item.application_id},
-            by=acting_user(request),
-        )
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=True,
-        filename=item.download_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachments.send(request, item, back=reverse("fund:application", args=[item.application_id]))
 
 
 @require_roles(M, F, A)

@@ -1,0 +1,41 @@
+"""Sending an attachment back: the applicant's own download and the staff download share the audit entry and the
+answer when the stored copy is gone (a clear 410 page and an audit incident instead of a server error)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import FileResponse, HttpRequest
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+
+from hramada.core import audit
+from hramada.core.access import acting_user
+from hramada.fund.models import Attachment
+
+
+def send(request: HttpRequest, item: Attachment, *, back: str) -> HttpResponseBase:
+    """The file as a download, its opening audited; a missing or unreadable stored copy is a 410 page, audited as
+    `fund.attachment.missing`. `back` is where the page's link leads (the application the file belongs to)."""
+    try:
+        handle = item.file.open("rb")
+    except OSError:
+        with transaction.atomic():
+            audit.record(
+                action="fund.attachment.missing",
+                target=item,
+                detail={"application": item.application_id},
+                by=acting_user(request),
+            )
+        return render(request, "fund/attachment_missing.html", {"back": back}, status=410)
+    with transaction.atomic():
+        audit.record(
+            action="fund.attachment.opened",
+            target=item,
+            detail={"application": item.application_id},
+            by=acting_user(request),
+        )
+    response = FileResponse(
+        handle, content_type=item.content_type, as_attachment=True, filename=item.download_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
