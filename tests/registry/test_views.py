@@ -69,6 +69,20 @@ def test_an_import_walks_upload_mapping_preview_and_result(client: Any, ec: Any,
     assert not PendingUpload.objects.filter(pk=pending.pk).exists()
 
 
+def test_an_upload_gone_from_disk_before_its_mapping_asks_for_the_file_again(
+    client: Any, ec: Any, coordinator_of: Any
+) -> None:
+    sign_in_verified(client, coordinator_of(ec))
+    upload = SimpleUploadedFile("grants.csv", csv_file({"ref": "A"}), content_type="text/csv")
+    response = client.post(reverse("registry:import_upload", args=[ec.slug]), {"kind": "csv", "file": upload})
+    pending = PendingUpload.objects.get()
+    pending.file.storage.delete(pending.file.name)
+    answer = client.get(response["Location"], follow=True)
+    assert answer.status_code == 200
+    assert "no longer on the server" in answer.content.decode()
+    assert not PendingUpload.objects.exists() and not GrantRecord.objects.exists()
+
+
 def test_a_failed_import_shows_every_problem_and_stores_nothing(
     client: Any, ec: Any, coordinator_of: Any
 ) -> None:

@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from hramada.core import audit
 from hramada.core.access import acting_user
+from hramada.core.crypto import CryptoError
 from hramada.fund.models import Attachment
 
 
@@ -18,7 +19,7 @@ def send(request: HttpRequest, item: Attachment, *, back: str) -> HttpResponseBa
     `fund.attachment.missing`. `back` is where the page's link leads (the application the file belongs to)."""
     try:
         handle = item.file.open("rb")
-    except OSError:
+    except (OSError, CryptoError):  # gone from disk, or damaged / under a key this server lacks
         with transaction.atomic():
             audit.record(
                 action="fund.attachment.missing",

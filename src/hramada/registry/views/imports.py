@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from hramada.core.access import require_roles, signed_in_user
+from hramada.core.crypto import CryptoError
 from hramada.core.roles import Role
 from hramada.registry import imports, services
 from hramada.registry.forms import MappingForm, UploadForm
@@ -57,8 +58,15 @@ def mapping(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     donor = _own_donor(request, slug)
     user = signed_in_user(request)
     pending = get_object_or_404(PendingUpload, token=token, donor=donor, user=user)
-    with pending.file.open("rb") as handle:
-        data = handle.read()
+    try:
+        with pending.file.open("rb") as handle:
+            data = handle.read()
+    except (OSError, CryptoError):  # gone from disk, or damaged / under a key this server lacks
+        pending.delete()
+        messages.error(
+            request, _("The uploaded file is no longer on the server. Nothing was imported: upload it again.")
+        )
+        return redirect("registry:import_upload", slug)
     try:
         table = tabular.read_csv(data) if pending.kind == ImportBatch.Kind.CSV else tabular.read_xlsx(data)
     except FileRefusedError as e:
