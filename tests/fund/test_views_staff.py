@@ -316,3 +316,15 @@ def test_an_attachment_whose_stored_copy_is_gone_gets_a_clear_page_and_an_audit_
     assert reverse("fund:application", args=[app.pk]) in answer.content.decode()
     assert AuditEntry.objects.filter(action="fund.attachment.missing").count() == 1
     assert not AuditEntry.objects.filter(action="fund.attachment.opened").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_badge_speaks_the_readers_language(staff_client: Any) -> None:
+    prog = factories.programme()
+    factories.envelope(prog, tier=Tier.LONG_TERM, allocated="500000.00")
+    app = factories.submitted(prog, tier=Tier.LONG_TERM, amount="40000.00")
+    Application.objects.filter(pk=app.pk).update(is_demo=True)
+    client = staff_client(Role.REVIEWER)
+    for language, badge in (("en", "DEMO"), ("be", "ДЭМА"), ("ru", "ДЕМО")):
+        page = client.get(reverse("fund:queue_long"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert f'badge-demo">{badge}<' in page, language
