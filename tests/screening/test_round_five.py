@@ -202,3 +202,22 @@ def test_any_organisation_name_matches_itself(name: str) -> None:
 def test_the_country_russia_meets_its_russian_and_belarusian_forms() -> None:
     assert score("Polesie Bank of Russia", "Полесье Банк России") >= 0.8
     assert score("Polesie Bank of Russia", "Polesie Bank of Rossosh") < 0.8
+
+
+def test_an_acronym_another_name_of_the_entity_spells_out_means_those_words() -> None:
+    from hramada.screening import ScreeningIndex, screen
+
+    index = ScreeningIndex.from_entities(
+        [
+            {
+                "id": "plant",
+                "schema": "Company",
+                "properties": {"name": ["ААТ «БЕЛАЗ»", "Belarusski Avtomobilnyi Zavod"]},
+            }
+        ]
+    )
+    # The journalists' association shares the letters B-A-Z(h) with BelAZ, not its words.
+    for name in ("Беларуская асацыяцыя журналістаў", "Белорусская ассоциация журналистов"):
+        assert screen(Query(name=name, schema="Organization"), index) == [], name
+    found = screen(Query(name="BelAZ", schema="Organization"), index)
+    assert found and found[0].entity_id == "plant" and found[0].score >= 0.8

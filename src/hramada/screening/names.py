@@ -879,6 +879,10 @@ def _acronym_letters(word: str) -> str:
     return "".join(ch for ch in latin_ascii(word) if ch.isalpha())
 
 
+ACRONYM_SYSTEM = "+acronym"
+"""Ends the system of a rendering whose words were collapsed into the acronym they stand for."""
+
+
 def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
     """`full` with the words each acronym of `short` stands for written as that acronym (Belorusskiy
     Metallurgicheskiy Zavod -> BMZ), or None when no word of `short` is such an acronym."""
@@ -913,7 +917,7 @@ def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None
     alts = full.alts
     return NameVariant(
         original=full.original,
-        system=f"{full.system}+acronym",
+        system=f"{full.system}{ACRONYM_SYSTEM}",
         words=(*(full.words[j] for j in keep), *(short.words[i] for i in new)),
         keys=(*(full.keys[j] for j in keep), *(short.keys[i] for i in new)),
         weights=(*(full.weights[j] for j in keep), *(_weight(short.keys[i]) for i in new)),
@@ -1417,18 +1421,29 @@ def quick_score(query: NameVariant, listed: NameVariant) -> float:
 
 
 def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool:
-    """`short` is an acronym quoted beside the words it stands for ("Belarusski Avtomobilnyi Zavod BelAZ"): the
-    name says what the letters mean, so the other name must agree with those words, not merely share the letters
-    (Belarusian Association of Journalists is not BelAZ)."""
-    if not short.acronyms or not _from_part(short):
+    """`short` holds an acronym whose words the same listing spells out, beside it in the same name ("Belarusski
+    Avtomobilnyi Zavod BelAZ") or in another name of the same entity (ААТ «БЕЛАЗ» listed with Belarusski
+    Avtomobilnyi Zavod): the listing says what the letters mean, so the other name must agree with those words,
+    not merely share the letters (Belarusian Association of Journalists is not BelAZ)."""
+    if not short.acronyms:
         return False
     readings = {reading.lower() for acronym in short.acronyms for reading in _acronym_readings(acronym)}
+    part = _from_part(short)
     for whole in side:
-        if whole is short or _from_part(whole):
+        if whole is short or _from_part(whole) or (whole.original == short.original and not part):
             continue
-        if readings & _initials_keys(whole):
+        if any(_initials_spell(reading, whole.initials) for reading in readings):
             return True
     return False
+
+
+def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
+    """Consecutive words of a name whose first letters (in any of its romanisations) give `reading`."""
+    size = len(reading)
+    return any(
+        all(reading[k] in initials[start + k].lower() for k in range(size))
+        for start in range(len(initials) - size + 1)
+    )
 
 
 def best_comparison(

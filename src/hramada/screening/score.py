@@ -9,7 +9,13 @@ from hramada.screening.entities import ListedEntity, Query, schemata_compatible
 from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Context
 from hramada.screening.index import ScreeningIndex, name_kind
-from hramada.screening.names import NameVariant, best_comparison, compare_variants, name_variants
+from hramada.screening.names import (
+    ACRONYM_SYSTEM,
+    NameVariant,
+    best_comparison,
+    compare_variants,
+    name_variants,
+)
 from hramada.screening.normalize import normalize_name
 from hramada.screening.transliterate import latin_renderings
 
@@ -69,6 +75,12 @@ def _entity_variants(index: ScreeningIndex | None, entity: ListedEntity) -> tupl
         return tuple(v for n in index.names_of(entity.id) for v in n.variants)
     kind = name_kind(entity.schema)
     return tuple(v for name in entity.names for v in name_variants(name, kind))
+
+
+def _through_acronym(found: tuple[float, NameVariant, NameVariant]) -> bool:
+    return found[0] < 1.0 and (
+        found[1].system.endswith(ACRONYM_SYSTEM) or found[2].system.endswith(ACRONYM_SYSTEM)
+    )
 
 
 def score_candidate(
@@ -152,6 +164,9 @@ def screen(
             found = compared[key]
         else:
             found = compared[key] = best_comparison(weighed, indexed.variants)
+        if found is not None and _through_acronym(found):
+            # An acronym agreeing with the query's initials: the entity's other names may spell it out otherwise.
+            found = best_comparison(weighed, _entity_variants(index, entity))
         if found is not None:
             if previous is None or found[0] > previous[0]:
                 best_name[indexed.entity_id] = found
