@@ -274,18 +274,23 @@ def test_the_rapid_queue_page_writes_nothing_the_periodic_job_escalates(staff_cl
     assert Notification.objects.filter(kind__startswith="clock", application=app).count() == 1
 
 
+def _draft_with_attachment(settings: Any, tmp_path: Any) -> tuple[Application, Any]:
+    """A draft application holding one PDF, its files under `tmp_path`."""
+    import io as _io
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    app = factories.draft(factories.programme())
+    attachment = services.add_attachment(
+        app, upload=_io.BytesIO(b"%PDF-1.4 draft"), name="plan.pdf", size=14, by=app.applicant.user
+    )
+    return app, attachment
+
+
 @pytest.mark.django_db
 def test_a_draft_attachment_cannot_be_downloaded_by_id_until_the_application_is_submitted(
     client: Client, make_staff: Any, settings: Any, tmp_path: Any
 ) -> None:
-    import io as _io
-
-    settings.MEDIA_ROOT = str(tmp_path)
-    prog = factories.programme()
-    app = factories.draft(prog)
-    attachment = services.add_attachment(
-        app, upload=_io.BytesIO(b"%PDF-1.4 draft"), name="plan.pdf", size=14, by=app.applicant.user
-    )
+    app, attachment = _draft_with_attachment(settings, tmp_path)
     url = reverse("fund:attachment", args=[attachment.pk])
     as_(client, make_staff(Role.REVIEWER))
     assert client.get(url).status_code == 404
@@ -298,15 +303,9 @@ def test_a_draft_attachment_cannot_be_downloaded_by_id_until_the_application_is_
 def test_an_attachment_whose_stored_copy_is_gone_gets_a_clear_page_and_an_audit_incident(
     client: Client, make_staff: Any, settings: Any, tmp_path: Any
 ) -> None:
-    import io as _io
     import os
 
-    settings.MEDIA_ROOT = str(tmp_path)
-    prog = factories.programme()
-    app = factories.draft(prog)
-    attachment = services.add_attachment(
-        app, upload=_io.BytesIO(b"%PDF-1.4 plan"), name="plan.pdf", size=13, by=app.applicant.user
-    )
+    app, attachment = _draft_with_attachment(settings, tmp_path)
     services.submit(app, token=uuid.uuid4(), by=app.applicant.user)
     os.remove(attachment.file.path)
     as_(client, make_staff(Role.REVIEWER))

@@ -20,21 +20,16 @@ def send(request: HttpRequest, item: Attachment, *, back: str) -> HttpResponseBa
     try:
         handle = item.file.open("rb")
     except (OSError, CryptoError):  # gone from disk, or damaged / under a key this server lacks
-        with transaction.atomic():
-            audit.record(
-                action="fund.attachment.missing",
-                target=item,
-                detail={"application": item.application_id},
-                by=acting_user(request),
-            )
-        return render(request, "fund/attachment_missing.html", {"back": back}, status=410)
+        handle = None
     with transaction.atomic():
         audit.record(
-            action="fund.attachment.opened",
+            action="fund.attachment.opened" if handle is not None else "fund.attachment.missing",
             target=item,
             detail={"application": item.application_id},
             by=acting_user(request),
         )
+    if handle is None:
+        return render(request, "fund/attachment_missing.html", {"back": back}, status=410)
     response = FileResponse(
         handle, content_type=item.content_type, as_attachment=True, filename=item.download_name
     )
