@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from hramada.core.models import AuditEntry
 from hramada.core.roles import Role
 from hramada.evidence import demo
 from hramada.evidence.models import DocumenterGroup
@@ -22,6 +23,8 @@ def test_a_documenter_without_a_group_joins_the_demo_groups_at_sign_in(client: A
     user = make_staff(Role.DOCUMENTER, username="new-documenter")
     sign_in_with_password(client, "new-documenter")
     assert set(DocumenterGroup.objects.filter(members=user)) == {team, monitors}
+    # Joining a group opens its evidence: each join is in the audit log.
+    assert AuditEntry.objects.filter(action="evidence.demo_group.joined", actor=user).count() == 2
 
 
 def test_a_documenter_with_a_group_and_other_roles_are_left_alone(client: Any, make_staff: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hramada.core.models import AuditEntry
 from hramada.core.roles import Role
 from hramada.registry.models import Donor, DonorMember
 from tests.core.test_login_mfa import sign_in_with_password
@@ -25,6 +26,7 @@ def test_a_coordinator_for_no_donor_acts_for_the_demo_donors_after_signing_in(
     sign_in_with_password(client, "new-coordinator")
     assert set(DonorMember.objects.filter(user=user).values_list("donor__slug", flat=True)) == {"demo-ec"}
     assert real.pk not in DonorMember.objects.filter(user=user).values_list("donor_id", flat=True)
+    assert AuditEntry.objects.filter(action="registry.demo_donor.joined", actor=user).count() == 1
 
 
 def test_a_coordinator_who_acts_for_a_donor_and_other_roles_are_left_alone(

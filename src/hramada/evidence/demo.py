@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from hramada.core import audit
 from hramada.core.models import RoleGrant, User
 from hramada.core.roles import AccountKind, Role
 from hramada.evidence import files, services
@@ -59,8 +60,10 @@ def join_demo_groups_at_sign_in(sender: Any, user: Any, **kwargs: Any) -> None:
         return
     if DocumenterGroup.objects.filter(members=user).exists():
         return
-    for group in DocumenterGroup.objects.filter(name__in=(TEAM, MONITORS)):
-        group.members.add(user)
+    with transaction.atomic():
+        for group in DocumenterGroup.objects.filter(name__in=(TEAM, MONITORS)):
+            group.members.add(user)
+            audit.record(action="evidence.demo_group.joined", target=group, detail={"user": user.pk}, by=user)
 
 
 def _staff(username: str, *roles: Role) -> User:

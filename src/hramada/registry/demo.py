@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from hramada.core import audit
 from hramada.core.models import RoleGrant, User
 from hramada.core.roles import AccountKind, Role
 from hramada.registry import fund_feed, overlaps, resolution, services
@@ -269,8 +270,10 @@ def join_demo_donors_at_sign_in(sender: Any, user: Any, **kwargs: Any) -> None:
         return
     if DonorMember.objects.filter(user=user).exists():
         return
-    for donor in Donor.objects.filter(is_demo=True):
-        DonorMember.objects.get_or_create(donor=donor, user=user)
+    with transaction.atomic():
+        for donor in Donor.objects.filter(is_demo=True):
+            DonorMember.objects.get_or_create(donor=donor, user=user)
+            audit.record(action="registry.demo_donor.joined", target=donor, detail={"user": user.pk}, by=user)
 
 
 def load(say: Any) -> None:
