@@ -274,3 +274,37 @@ def test_evidence_the_drafter_may_not_see_is_refused(team: Any, from_dossier: An
             from_dossier, kind="incident", record_id=team.incident.pk + 1000, by=team.drafter
         )
     assert ProposalEvidence.objects.filter(proposal=from_dossier).count() == 2
+
+
+def test_every_workflow_step_needs_a_person(team: Any, from_dossier: Any) -> None:
+    """Four eyes compares people: a step signed by nobody would pass every comparison, so none is taken."""
+    with pytest.raises(services.ProposalRefusedError, match="Sign in"):
+        services.submit_for_review(from_dossier, by=None)
+    services.submit_for_review(from_dossier, by=team.drafter)
+    with pytest.raises(services.ProposalRefusedError, match="Sign in"):
+        services.record_legal_review(from_dossier, by=None)
+    services.record_legal_review(from_dossier, by=team.reviewer)
+    with pytest.raises(services.ProposalRefusedError, match="Sign in"):
+        services.approve(from_dossier, by=None)
+    from_dossier.refresh_from_db()
+    assert from_dossier.state == State.REVIEWED and from_dossier.approved_by is None
+
+
+def test_only_the_drafter_shapes_the_draft_the_approver_judges(team: Any, from_dossier: Any) -> None:
+    """The future approver may neither add evidence to someone else's draft nor send it for review: the
+    proposal they approve is entirely another person's work."""
+    with pytest.raises(services.ProposalRefusedError, match="Only the drafter adds or removes evidence"):
+        services.attach_evidence(from_dossier, kind="incident", record_id=team.incident.pk, by=team.approver)
+    with pytest.raises(services.ProposalRefusedError, match="Only the drafter adds or removes evidence"):
+        services.upload_document(
+            from_dossier, data=b"note", name="note.txt", content_type="text/plain", by=team.approver
+        )
+    with pytest.raises(services.ProposalRefusedError, match="Only the drafter adds or removes evidence"):
+        services.remove_evidence(from_dossier.evidence.first(), by=team.approver)
+    with pytest.raises(services.ProposalRefusedError, match="Only the drafter sends"):
+        services.submit_for_review(from_dossier, by=team.approver)
+    from_dossier.refresh_from_db()
+    assert from_dossier.state == State.DRAFT
+    assert not AuditEntry.objects.filter(
+        target_id=str(from_dossier.pk), action__in=["rapid.proposal.submitted", "rapid.proposal.evidence_linked"]
+    ).exists()

@@ -211,3 +211,55 @@ def test_the_legal_review_button_is_shown_to_the_legal_reviewer_only(
     assert 'id="record-review"' in client.get(page).content.decode()
     _as(client, team.approver)
     assert 'id="record-review"' not in client.get(page).content.decode()
+
+
+def test_the_proposal_page_shows_who_did_which_step_and_the_notes_they_left(
+    client: Any, team: Any, from_dossier: Any
+) -> None:
+    from hramada.rapid import services
+
+    services.submit_for_review(from_dossier, by=team.drafter)
+    services.return_to_draft(from_dossier, by=team.reviewer, note="Name the court and the dates of the sentences.")
+    services.submit_for_review(from_dossier, by=team.drafter)
+    services.record_legal_review(from_dossier, by=team.reviewer, note="Criterion (a) holds.")
+    services.approve(from_dossier, by=team.approver)
+    _as(client, team.drafter)
+    page = client.get(reverse("rapid:proposal", args=[from_dossier.pk])).content.decode()
+    history = page.split('id="history"', 1)[1]
+    steps = [
+        ("drafter", "Proposal started"),
+        ("drafter", "Sent for legal review"),
+        ("reviewer", "Returned to the drafter"),
+        ("drafter", "Sent for legal review"),
+        ("reviewer", "Legal review passed"),
+        ("approver", "Approved"),
+    ]
+    at = 0
+    for person, step in steps:
+        found = history.find(f"{step}: <strong>{person}</strong>", at)
+        assert found > at, f"{person} {step}, in order"
+        at = found
+    opened = client.post(reverse("rapid:reveal", args=[from_dossier.pk])).content.decode()
+    assert "Criterion (a) holds." in opened
+    assert "Name the court and the dates of the sentences." in opened
+
+
+def test_someone_else_s_draft_shows_no_drafting_buttons(client: Any, team: Any, from_dossier: Any) -> None:
+    _as(client, team.approver)
+    page = client.get(reverse("rapid:proposal", args=[from_dossier.pk])).content.decode()
+    assert "submit-review" not in page and "Link evidence" not in page
+    _as(client, team.drafter)
+    page = client.get(reverse("rapid:proposal", args=[from_dossier.pk])).content.decode()
+    assert "submit-review" in page and "Link evidence" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("be", "хто што зрабіў"), ("ru", "кто что сделал"), ("en", "Who did which step")],
+)
+def test_the_history_speaks_the_reader_s_language(
+    client: Any, team: Any, from_dossier: Any, language: str, expected: str
+) -> None:
+    _as(client, team.drafter)
+    page = client.get(reverse("rapid:proposal", args=[from_dossier.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    assert expected in page.content.decode()

@@ -1,10 +1,13 @@
 """The legal bases and listing criteria of the EU Belarus regime a proposal may rest on.
 
 Council Decision 2012/642/CFSP sets the travel ban (Article 3(1)) and the asset freeze (Article 4(1)) and their
-criteria; Council Regulation (EC) No 765/2006 implements the freeze (Article 2), its Annex I listing the persons,
-entities and bodies identified in accordance with Article 4(1) of the Decision. Amendments have renumbered the
-points of these articles more than once: the analyst checks the point against the consolidated text (EUR-Lex
-02012D0642, 02006R0765) before a package leaves (docs/rapid-response.md).
+criteria; Council Regulation (EC) No 765/2006 implements the freeze: Article 2(1) freezes the funds of those in
+Annex I, and Article 2(4) says who Annex I consists of *by reference to the Decision*. The Regulation's paragraph
+carries no criteria letters of its own (Article 2 as the proposal COM(2011) 26 replaced it, adopted as Regulation
+(EU) No 84/2011, whose own text was not read), so no letter is cited on the Regulation's side. The letters cited on the Decision's
+side follow the order of the criteria in the recitals of Regulation (EU) 2022/212 but were not read in the
+consolidated operative text: the page says so, and the analyst checks them against EUR-Lex 02012D0642 before a
+package leaves (docs/rapid-response.md, "What was checked").
 """
 
 from __future__ import annotations
@@ -35,17 +38,22 @@ class Criterion(models.TextChoices):
     WAR_SUPPORT = "war_support", _("Facilitating or supporting Russia's military aggression against Ukraine")
 
 
+REGULATION_CITATION = "Regulation (EC) No 765/2006, Article 2(1) and (4), Annex I"
+
+
 @dataclass(frozen=True)
 class Citation:
     decision: str
     regulation: str
     wording: Promise
+    letters_verified: bool = False
+    """Whether the point letters of ``decision`` were read in the consolidated operative text (none so far)."""
 
 
 CITATIONS: dict[str, Citation] = {
     Criterion.HUMAN_RIGHTS: Citation(
         "Decision 2012/642/CFSP, Articles 3(1)(a) and 4(1)(a)",
-        "Regulation (EC) No 765/2006, Article 2(4)(a) and Annex I",
+        REGULATION_CITATION,
         _(
             "responsible for serious violations of human rights or the repression of civil society and democratic "
             "opposition, or whose activities otherwise seriously undermine democracy or the rule of law in Belarus"
@@ -53,7 +61,7 @@ CITATIONS: dict[str, Citation] = {
     ),
     Criterion.REGIME_SUPPORT: Citation(
         "Decision 2012/642/CFSP, Articles 3(1)(b) and 4(1)(b)",
-        "Regulation (EC) No 765/2006, Article 2(4)(b) and Annex I",
+        REGULATION_CITATION,
         _("benefiting from or supporting the Lukashenka regime"),
     ),
     # Not point (c): Decision (CFSP) 2021/1990 had already added a third criterion (the regime's facilitation of
@@ -61,7 +69,7 @@ CITATIONS: dict[str, Citation] = {
     # consolidated text gives it could not be confirmed (docs/rapid-response.md), so none is claimed.
     Criterion.WAR_SUPPORT: Citation(
         "Decision 2012/642/CFSP, Articles 3(1) and 4(1), the point on Russia's aggression against Ukraine",
-        "Regulation (EC) No 765/2006, Article 2(4), the same point, and Annex I",
+        REGULATION_CITATION,
         _(
             "facilitating, supporting or otherwise contributing to Russia's military aggression against Ukraine"
         ),

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from hramada.core.models import AuditEntry
 
 from hramada.rapid.models import (
     BenchmarkKey,
@@ -128,3 +133,50 @@ def panel_summary(user: Any) -> dict[str, Any]:
         "waiting_review": sum(1 for p, _ in open_rows if p.state == State.IN_REVIEW),
         "waiting_approval": sum(1 for p, _ in open_rows if p.state == State.REVIEWED),
     }
+
+
+# The steps of a proposal as its history names them (the audit actions ``rapid.proposal.<key>``).
+STEP_LABELS: dict[str, Promise] = {
+    "started": _("Proposal started"),
+    "changed": _("Draft changed"),
+    "evidence_linked": _("Evidence linked"),
+    "document_uploaded": _("Document uploaded"),
+    "evidence_removed": _("Evidence removed"),
+    "submitted": _("Sent for legal review"),
+    "legally_reviewed": _("Legal review passed"),
+    "returned": _("Returned to the drafter"),
+    "approved": _("Approved"),
+    "adopted": _("Adoption recorded"),
+    "exported": _("Exported"),
+    "escalated": _("Escalated: the clock is overdue"),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    at: datetime
+    actor: str
+    """The person as the audit entry names them; empty for the platform's own steps (escalation)."""
+    key: str
+    label: str
+
+
+def history(proposal: Proposal) -> list[Step]:
+    """Who took which step of the proposal, and when, read from the audit log (the record of every step)."""
+    entries = AuditEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(Proposal, for_concrete_model=False),
+        target_id=str(proposal.pk),
+        action__startswith="rapid.proposal.",
+    ).order_by("seq")
+    steps = []
+    for entry in entries.only("at", "actor_label", "actor_id", "action"):
+        key = entry.action.removeprefix("rapid.proposal.")
+        steps.append(
+            Step(
+                at=entry.at,
+                actor=entry.actor_label if entry.actor_id is not None else "",
+                key=key,
+                label=str(STEP_LABELS.get(key, key)),
+            )
+        )
+    return steps

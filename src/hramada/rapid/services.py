@@ -65,7 +65,10 @@ def _lock(proposal: Proposal) -> Proposal:
 
 
 def _move(proposal: Proposal, name: str, *, by: User | None) -> str:
+    """Take one edge of the workflow. Every edge is a person's step (four eyes compares people: a step
+    without one would pass every check), so ``by`` is required here."""
     transition = workflow.BY_NAME[name]
+    _actor(by)
     _require(by, transition.roles)
     if proposal.state not in transition.sources:
         raise ProposalRefusedError(
@@ -308,10 +311,14 @@ def update_proposal(
 
 
 def _editable_by_drafter(proposal: Proposal, by: User | None) -> Proposal:
+    """The draft, locked, when ``by`` drafted it: the evidence is the drafter's work, like the subject and the
+    reasons, so the person who will review or approve it cannot have shaped it."""
     locked = _lock(proposal)
     _require(by, workflow.ANALYST)
     if locked.state not in workflow.EDITABLE:
         raise ProposalRefusedError(_("Evidence is added to a draft; return the proposal to draft first."))
+    if _actor(by).pk != locked.drafted_by_id:
+        raise ProposalRefusedError(_("Only the drafter adds or removes evidence."))
     return locked
 
 
@@ -319,11 +326,11 @@ def attach_evidence(proposal: Proposal, *, kind: str, record_id: int, by: User |
     """Link an incident, evidence item or dossier of the evidence app that ``by`` may see."""
     if kind not in evidence_public.EVIDENCE_KINDS:
         raise ProposalRefusedError(_("Choose an incident, an evidence item or a dossier."))
-    ref = evidence_public.evidence_label(kind, record_id, by=by)
-    if ref is None:
-        raise ProposalRefusedError(_("That record does not exist or you may not see it."))
     with transaction.atomic():
         locked = _editable_by_drafter(proposal, by)
+        ref = evidence_public.evidence_label(kind, record_id, by=by)
+        if ref is None:
+            raise ProposalRefusedError(_("That record does not exist or you may not see it."))
         if ProposalEvidence.objects.filter(proposal=locked, kind=kind, record_id=record_id).exists():
             raise ProposalRefusedError(_("That record is already linked."))
         try:
@@ -391,6 +398,8 @@ def submit_for_review(proposal: Proposal, *, by: User | None) -> Proposal:
     with transaction.atomic():
         locked = _lock(proposal)
         before = _move(locked, "submit_for_review", by=by)
+        if _actor(by).pk != locked.drafted_by_id:
+            raise ProposalRefusedError(_("Only the drafter sends a proposal for legal review."))
         locked.save(update_fields=["state", "updated_at"])
         _audit(locked, "submitted", by, before=before, after=locked.state)
     return locked

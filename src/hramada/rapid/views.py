@@ -31,7 +31,7 @@ READ_PURPOSE = "read a listing proposal to draft, review or approve it"
 
 def _proposal(pk: int) -> Proposal:
     return get_object_or_404(
-        Proposal.objects.select_related("drafted_by", "reviewed_by", "approved_by"), pk=pk
+        Proposal.objects.select_related("drafted_by", "reviewed_by", "approved_by", "adopted_by"), pk=pk
     )
 
 
@@ -99,6 +99,7 @@ def _context(proposal: Proposal, **extra: Any) -> dict[str, Any]:
         "note_form": forms.NoteForm(),
         "adoption_form": forms.AdoptionForm(initial={"adopted_on": timezone.localdate()}),
         "local_list": sanctions_public.LOCAL_LIST_KEY,
+        "history": selectors.history(proposal),
         **extra,
     }
 
@@ -117,6 +118,10 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     subject = item.reveal("subject", by=user, purpose=READ_PURPOSE)
     reasons = item.reveal("reasons", by=user, purpose=READ_PURPOSE)
     labels = {e.pk: e.reveal("label", by=user, purpose=READ_PURPOSE) for e in item.evidence.all()}
+    notes = {
+        "review": item.reveal("review_note", by=user, purpose=READ_PURPOSE),
+        "returned": item.reveal("returned_note", by=user, purpose=READ_PURPOSE),
+    }
     form = None
     if item.state == State.DRAFT and item.drafted_by_id == user.pk:
         form = forms.SubjectForm(
@@ -125,7 +130,9 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "rapid/proposal.html",
-        _context(item, subject=subject, reasons=reasons, labels=labels, edit_form=form, revealed=True),
+        _context(
+            item, subject=subject, reasons=reasons, labels=labels, notes=notes, edit_form=form, revealed=True
+        ),
     )
 
 
