@@ -4,6 +4,7 @@ before; the board reads the evidence register."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -50,3 +51,29 @@ def test_the_board_counts_new_detentions_from_the_register() -> None:
     assert values["prisoners_held"] == 3
     assert not result.all_met  # default targets are zero
     assert len(result.charts()) == 3
+
+
+def test_a_benchmark_without_data_is_not_met_whatever_its_target() -> None:
+    empty = Benchmark("k", "l", [0] * 24, 10, has_data=False)
+    assert not empty.met
+    assert empty.status(date(2026, 1, 1))["no_data"] is True
+    assert Benchmark("k", "l", [0] * 24, 10).met, "a recorded zero is data"
+
+
+@pytest.mark.django_db
+def test_an_empty_register_is_no_data_and_relief_drafted_on_it_is_flagged(make_staff: Any) -> None:
+    """Nothing recorded is not evidence of reform: with targets that zero would meet, every benchmark still
+    reads "no data", not met, and a relief recommendation drafted now is flagged."""
+    from hramada.core.roles import Role
+    from hramada.rapid import services
+    from hramada.rapid.models import BenchmarkKey
+
+    admin = make_staff(Role.ADMINISTRATOR, username="admin")
+    for key in BenchmarkKey.values:
+        services.set_benchmark_target(key, 5, by=admin)
+    result = board(date(2026, 5, 20))
+    assert all(not b.has_data and not b.met for b in result.benchmarks)
+    analyst = make_staff(Role.SANCTIONS_ANALYST, username="analyst")
+    relief = services.draft_relief(by=analyst, scope="sector", sector="Potash", rationale="Test.")
+    assert relief.flagged
+    assert all(status["no_data"] for status in relief.benchmarks)

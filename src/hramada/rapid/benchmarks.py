@@ -6,7 +6,8 @@ a target (policy), with a status and a trend.
 * complicity in the war halted: military-logistics observations in the month.
 
 The figure judged is the last full month's; a benchmark is met when it is at most the target. The trend compares
-it with the mean of the six months before.
+it with the mean of the six months before. A benchmark whose source holds no record in the whole window has *no
+data*: an empty register is not evidence that prisoners were released, so it counts as not met.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Benchmark:
     label: str
     series: list[int]
     target: int
+    has_data: bool = True
+    """Whether its source holds any record in the window (false: "no data", never met)."""
 
     @property
     def value(self) -> int:
@@ -40,7 +43,7 @@ class Benchmark:
 
     @property
     def met(self) -> bool:
-        return self.value <= self.target
+        return self.has_data and self.value <= self.target
 
     @property
     def trend(self) -> str:
@@ -62,6 +65,7 @@ class Benchmark:
             "value": self.value,
             "target": self.target,
             "met": self.met,
+            "no_data": not self.has_data,
             "trend": self.trend,
         }
 
@@ -135,7 +139,15 @@ def board(today: date | None = None) -> Board:
         BenchmarkKey.REPRESSION_INCIDENTS: totals,
         BenchmarkKey.MILITARY_OBSERVATIONS: observations,
     }
+    register_has_data = any(row.held or row.detained or row.ended for row in prisoners)
+    has_data = {
+        BenchmarkKey.PRISONERS_HELD: register_has_data,
+        BenchmarkKey.NEW_DETENTIONS: register_has_data,
+        BenchmarkKey.REPRESSION_INCIDENTS: any(totals),
+        BenchmarkKey.MILITARY_OBSERVATIONS: any(observations),
+    }
     benchmarks = [
-        Benchmark(str(key), str(labels[key]), values, targets[key]) for key, values in series.items()
+        Benchmark(str(key), str(labels[key]), values, targets[key], has_data[key])
+        for key, values in series.items()
     ]
     return Board(months, benchmarks, prisoners, incidents)
