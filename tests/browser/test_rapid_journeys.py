@@ -1,6 +1,7 @@
 """A listing proposal in the browser: drafted from a dossier, legally reviewed and approved by two other people
 (the drafter's own approval refused on the page), exported in the EU journal layout and read back by the
-importer, and adopted into the local list."""
+importer, and adopted into the local list; the adoption's list change raises an alert on the demo fund
+application it names, which the analyst sees in the monitoring inbox and follows to the application."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from typing import Any
 
 import pytest
 
+from hramada.fund.models import Application, ScreeningHold
+from hramada.monitoring import rescreen
+from hramada.monitoring import services as monitoring
 from hramada.rapid.models import Proposal
 from hramada.rapid.workflow import State
 from hramada.sanctions import live_index
 from hramada.sanctions import public as sanctions_public
 from tests.browser.test_fund_journeys import staff_as  # noqa: F401  # the signed-in page fixture
+from tests.fund import factories
 from tests.rapid.conftest import team  # noqa: F401  # drafter, reviewer, approver and a dossier
 
 
@@ -20,8 +25,10 @@ from tests.rapid.conftest import team  # noqa: F401  # drafter, reviewer, approv
 def media(settings: Any, tmp_path: Any) -> Any:
     settings.MEDIA_ROOT = tmp_path / "media"
     live_index.reset_screening_index()
+    rescreen.forget_index()
     yield
     live_index.reset_screening_index()
+    rescreen.forget_index()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -31,6 +38,12 @@ def test_drafting_review_approval_by_others_export_and_adoption(
     live_server: Any,
     media: Any,
 ) -> None:
+    # A demo fund application whose applicant is the judge of the dossier, screened clean before any listing.
+    application = factories.submitted(factories.programme(), contact_name="Ivan Testavy")
+    Application.objects.filter(pk=application.pk).update(is_demo=True)
+    monitoring.queue_first_screenings()
+    assert not ScreeningHold.objects.filter(application=application).exists()
+
     drafter = staff_as(team.drafter)
     drafter.goto(f"{live_server.url}/rapid/new/?dossier={team.dossier.pk}")
     drafter.select_option("select[name='trigger_kind']", "arrests")
@@ -77,3 +90,17 @@ def test_drafting_review_approval_by_others_export_and_adoption(
     proposal.refresh_from_db()
     assert proposal.state == State.ADOPTED
     assert sanctions_public.listed_entity(proposal.entity_id) is not None
+
+    # Who did which step, on the proposal's page.
+    history = approver.inner_text("#history")
+    for person in ("drafter", "reviewer", "approver"):
+        assert person in history
+
+    # The adoption is a list change: the analyst finds the alert on the fund application it names.
+    approver.goto(f"{live_server.url}/monitoring/")
+    row = approver.locator("#alerts tbody tr").first
+    assert application.reference in row.inner_text()
+    row.locator("a").first.click()
+    approver.click("#owner-link")
+    approver.wait_for_url(f"{live_server.url}/fund/applications/{application.pk}/")
+    assert ScreeningHold.objects.filter(application=application, status="open").exists()
