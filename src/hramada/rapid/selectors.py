@@ -13,7 +13,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from hramada.core.models import AuditEntry
-
 from hramada.rapid.models import (
     BenchmarkKey,
     BenchmarkPolicy,
