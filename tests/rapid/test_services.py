@@ -306,5 +306,6 @@ def test_only_the_drafter_shapes_the_draft_the_approver_judges(team: Any, from_d
     from_dossier.refresh_from_db()
     assert from_dossier.state == State.DRAFT
     assert not AuditEntry.objects.filter(
-        target_id=str(from_dossier.pk), action__in=["rapid.proposal.submitted", "rapid.proposal.evidence_linked"]
+        target_id=str(from_dossier.pk),
+        action__in=["rapid.proposal.submitted", "rapid.proposal.evidence_linked"],
     ).exists()

@@ -219,7 +219,9 @@ def test_the_proposal_page_shows_who_did_which_step_and_the_notes_they_left(
     from hramada.rapid import services
 
     services.submit_for_review(from_dossier, by=team.drafter)
-    services.return_to_draft(from_dossier, by=team.reviewer, note="Name the court and the dates of the sentences.")
+    services.return_to_draft(
+        from_dossier, by=team.reviewer, note="Name the court and the dates of the sentences."
+    )
     services.submit_for_review(from_dossier, by=team.drafter)
     services.record_legal_review(from_dossier, by=team.reviewer, note="Criterion (a) holds.")
     services.approve(from_dossier, by=team.approver)
