@@ -244,10 +244,21 @@ def test_only_an_administrator_changes_a_clock_target_and_the_change_is_audited(
 def test_a_relief_recommendation_carries_the_benchmark_statuses_and_is_flagged_when_one_is_not_met(
     team: Any, shared_data: Path
 ) -> None:
+    from hramada.evidence.models import Observation, Prisoner
     from hramada.sanctions.services import import_file
 
     import_file("eu_journal", shared_data / "sanctions/eu/journal/32006R0765.csv", by=None)
     listed = "eu-journal-i-a-1"
+    # Every benchmark reads a source with records in its window (an empty one is "no data", never met).
+    Prisoner.objects.create(name="P", detained_on=timezone.localdate() - timedelta(days=400))
+    Observation.objects.create(
+        kind="rail",
+        observed_at=timezone.now() - timedelta(days=200),
+        place_name="Orsha",
+        units_or_equipment="flatcars with armour",
+        owner_group=team.incident.owner_group,
+        recorded_by=team.drafter,
+    )
     for key in ("prisoners_held", "new_detentions", "repression_incidents", "military_observations"):
         services.set_benchmark_target(key, 1000, by=team.admin)
     met = services.draft_relief(
@@ -255,9 +266,6 @@ def test_a_relief_recommendation_carries_the_benchmark_statuses_and_is_flagged_w
     )
     assert not met.flagged and len(met.benchmarks) == 4
     services.set_benchmark_target("prisoners_held", 0, by=team.admin)
-    from hramada.evidence.models import Prisoner
-
-    Prisoner.objects.create(name="P", detained_on=timezone.localdate() - timedelta(days=400))
     flagged = services.draft_relief(by=team.drafter, scope="sector", sector="potash", rationale="Ease it.")
     assert flagged.flagged
     assert next(s for s in flagged.benchmarks if not s["met"])["key"] == "prisoners_held"
