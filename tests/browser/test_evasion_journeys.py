@@ -77,3 +77,19 @@ def test_analyst_investigates_a_company_and_opens_its_ownership_picture(
         in page.content()
     )
     assert page.locator("#picture svg rect").count() >= 3
+
+
+def test_analyst_screens_a_company_no_list_names_and_follows_its_ownership_path(
+    analyst_page: Any, live_server: Any, demo_data: None
+) -> None:
+    page = analyst_page
+    page.goto(f"{live_server.url}/screening/")
+    page.fill("input[name=name]", "Demo Baltic Bulk Shipping Ltd.")
+    page.get_by_role("button", name="Screen").click()
+    page.wait_for_selector("#beyond-the-lists")
+    note = page.locator("#beyond-the-lists").inner_text()
+    assert "Deemed sanctioned: OFAC 50 Percent Rule" in note
+    assert "BELARUSKALI OAO → 100% → DEMO Potash Trade FZE → 60% → DEMO Baltic Bulk Shipping Ltd" in note
+    page.locator("#beyond-the-lists").get_by_role("link", name="Show the links").first.click()
+    page.wait_for_selector("#picture svg")
+    assert page.locator("#picture svg rect").count() >= 3

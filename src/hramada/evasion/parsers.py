@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -72,6 +72,29 @@ class Holding:
     owner_schema: str = "LegalEntity"
 
 
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def date_problem(value: str) -> str:
+    """ "" for an empty value or an ISO 8601 calendar date (``2023-05-01``, or ``2023-05`` / ``2023`` when only
+    that much is known, as FtM writes dates); otherwise what is wrong."""
+    if not value:
+        return ""
+    if _PARTIAL_DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value + "-01-01"[len(value) - 4 :])
+            return ""
+        except ValueError:
+            pass
+    return f"'{value}' is not a date written YYYY-MM-DD"
+
+
+def in_force(start_date: str, end_date: str, today: str) -> bool:
+    """Whether a link with these ISO dates holds on ``today`` (``YYYY-MM-DD``): not ended before it (the same
+    test the list adapter applies to FtM ``endDate``) and not starting after it."""
+    return not (end_date and end_date[:10] < today) and not (start_date and start_date[:10] > today)
+
+
 def shareholdings_csv(data: bytes) -> list[Holding]:
     """Columns: owner_id, owner_name, owned_id, owned_name, share, control, start_date, end_date (owner_type)."""
     holdings: list[Holding] = []
@@ -97,6 +120,17 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
         if row["owner_id"] == row["owned_id"]:
             errors.append(f"row {number}: an entity cannot hold itself")
             continue
+        start, end = row.get("start_date", "").strip(), row.get("end_date", "").strip()
+        problems = [
+            f"{column} {problem}"
+            for column, problem in (("start_date", date_problem(start)), ("end_date", date_problem(end)))
+            if problem
+        ]
+        if not problems and start and end and end < start:
+            problems.append(f"end_date {end} is before start_date {start}")
+        if problems:
+            errors.append(f"row {number}: " + "; ".join(problems))
+            continue
         holdings.append(
             Holding(
                 owner_id=row["owner_id"],
@@ -105,8 +139,8 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
                 owned_name=row.get("owned_name", ""),
                 share=share,
                 control=control,
-                start_date=row.get("start_date", ""),
-                end_date=row.get("end_date", ""),
+                start_date=start,
+                end_date=end,
                 owner_schema="Person" if row.get("owner_type", "").lower() == "person" else "LegalEntity",
             )
         )

@@ -1,5 +1,5 @@
-"""What the evasion app plugs into the core: navigation links, the demo bootstrap step, and the recomputation of
-the deemed-sanctioned results after a list changes."""
+"""What the evasion app plugs into the core: navigation links, the demo bootstrap step, the notes on the sanctions
+screening page, and the recomputation of the deemed-sanctioned results after a list changes."""
 
 from __future__ import annotations
 
@@ -29,12 +29,17 @@ def _refresh_after_list_change(sender: Any, change: Any = None, **kwargs: Any) -
 
 def register_all() -> None:
     from hramada.core.counterparties import CounterpartySource, register_counterparty_source
+    from hramada.core.screening_notes import register_screening_notes
     from hramada.evasion.counterparties import evasion_counterparties
     from hramada.evasion.listed import on_list_change
+    from hramada.evasion.screening_notes import notes as screening_notes
 
     on_list_change(_refresh_after_list_change, dispatch_uid="evasion.deemed_sanctioned")
 
     register_counterparty_source(CounterpartySource("evasion", str(_("Evasion")), evasion_counterparties))
+    # the sanctions screening page shows a result (or a company of the queried name) deemed sanctioned through its
+    # owners, with the path, and a wallet address's checks (docs/evasion.md, section 4)
+    register_screening_notes("evasion", screening_notes)
     register_link(NavLink("evasion:overview", _("Evasion"), READ_ROLES, order=32))
     register_link(NavLink("evasion:investigate", _("Investigate"), READ_ROLES, order=33))
     register_link(

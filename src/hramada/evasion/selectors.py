@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db.models import Max
@@ -37,7 +38,7 @@ from hramada.evasion.models import (
     ShipmentScreening,
     VesselState,
 )
-from hramada.evasion.parsers import GoodsRow
+from hramada.evasion.parsers import GoodsRow, in_force
 from hramada.evasion.shipments import ShipmentScreener
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
 
@@ -123,7 +124,10 @@ def _build(data: listed.ListedData) -> World:
     for link in data.links:
         graph.add_link(link)
     # a person's sealed name is not loaded: the graph names a person by key (decrypted only where a page reveals it)
+    today = date.today().isoformat()  # noqa: DTZ011 (a calendar date decides whether a holding has ended)
     for holding in Holding.objects.select_related("dataset").defer("person_name").iterator():
+        if not in_force(holding.start_date, holding.end_date, today):
+            continue  # ended (or not yet begun): neither counted nor drawn, as an ended FtM Ownership
         owner, owned = data.resolve(holding.owner_key), data.resolve(holding.owned_key)
         graph.add_node(
             Node(owner, holding.owner_name or owner, holding.owner_schema, sources={holding.dataset.name})

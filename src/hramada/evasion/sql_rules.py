@@ -12,6 +12,7 @@ rule's control rights (``use_control``) are one more set-based insert a round.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from django.db import connection
@@ -25,12 +26,28 @@ def covered_in_database(
     threshold: Decimal = Decimal(50),
     inclusive: bool = True,
     use_control: bool = False,
+    today: date | None = None,
 ) -> int:
     """Fill the temporary table ``evasion_covered`` (node, parent, via, round); return how many were covered
     beyond the seeds. ``inclusive``: 50% or more (OFAC, EU 2024 text); otherwise more than 50% (EU 2022).
-    ``use_control`` (the EU rule): a control right held by a covered owner covers too."""
+    ``use_control`` (the EU rule): a control right held by a covered owner covers too. Only holdings in force on
+    ``today`` count (an ``end_date`` before it or a ``start_date`` after it leaves a holding out)."""
     compare = ">=" if inclusive else ">"
+    today = (today or date.today()).isoformat()  # noqa: DTZ011 (a calendar date decides whether a holding ended)
     with connection.cursor() as cursor:
+        # the holdings in force today (not ended, not yet to begin: parsers.in_force), the only ones that count
+        cursor.execute("DROP TABLE IF EXISTS evasion_holding_now")
+        cursor.execute(
+            """
+            CREATE TEMPORARY TABLE evasion_holding_now AS
+            SELECT owner_key, owned_key, share, control FROM evasion_holding
+             WHERE (end_date = '' OR SUBSTR(end_date, 1, 10) >= %s)
+               AND (start_date = '' OR SUBSTR(start_date, 1, 10) <= %s)
+            """,
+            [today, today],
+        )
+        cursor.execute("CREATE INDEX evasion_holding_now_owner ON evasion_holding_now (owner_key)")
+        cursor.execute("CREATE INDEX evasion_holding_now_owned ON evasion_holding_now (owned_key)")
         cursor.execute("DROP TABLE IF EXISTS evasion_covered")
         cursor.execute(
             "CREATE TEMPORARY TABLE evasion_covered (node varchar(255) PRIMARY KEY, parent varchar(255), "
@@ -47,12 +64,12 @@ def covered_in_database(
                 f"""
                 INSERT INTO evasion_covered (node, parent, via, round)
                 SELECT agg.owned_key,
-                       (SELECT h2.owner_key FROM evasion_holding h2 JOIN evasion_covered c2 ON c2.node = h2.owner_key
+                       (SELECT h2.owner_key FROM evasion_holding_now h2 JOIN evasion_covered c2 ON c2.node = h2.owner_key
                          WHERE h2.owned_key = agg.owned_key AND h2.share IS NOT NULL
                          ORDER BY h2.share DESC, h2.owner_key LIMIT 1),
                        NULL, %s
                 FROM (SELECT h.owned_key, SUM(h.share) AS total
-                        FROM evasion_holding h JOIN evasion_covered c ON c.node = h.owner_key
+                        FROM evasion_holding_now h JOIN evasion_covered c ON c.node = h.owner_key
                        WHERE h.share IS NOT NULL
                        GROUP BY h.owned_key) agg
                 WHERE agg.total {compare} CAST(%s AS numeric)
@@ -64,7 +81,7 @@ def covered_in_database(
             cursor.execute(
                 """
                 UPDATE evasion_covered SET via = (
-                    SELECT CAST(MAX(h.share) AS varchar(40)) FROM evasion_holding h
+                    SELECT CAST(MAX(h.share) AS varchar(40)) FROM evasion_holding_now h
                      WHERE h.owner_key = evasion_covered.parent AND h.owned_key = evasion_covered.node)
                  WHERE round = %s
                 """,
@@ -76,7 +93,7 @@ def covered_in_database(
                     """
                     INSERT INTO evasion_covered (node, parent, via, round)
                     SELECT h.owned_key, MIN(h.owner_key), NULL, %s
-                      FROM evasion_holding h JOIN evasion_covered c ON c.node = h.owner_key
+                      FROM evasion_holding_now h JOIN evasion_covered c ON c.node = h.owner_key
                      WHERE h.control <> '' AND c.round < %s
                        AND NOT EXISTS (SELECT 1 FROM evasion_covered done WHERE done.node = h.owned_key)
                      GROUP BY h.owned_key
@@ -87,7 +104,7 @@ def covered_in_database(
                 cursor.execute(
                     """
                     UPDATE evasion_covered SET via = 'control: ' || (
-                        SELECT MIN(h.control) FROM evasion_holding h
+                        SELECT MIN(h.control) FROM evasion_holding_now h
                          WHERE h.owner_key = evasion_covered.parent AND h.owned_key = evasion_covered.node
                            AND h.control <> '')
                      WHERE round = %s AND via IS NULL

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from hramada.core.access import require_roles, signed_in_user
 from hramada.core.audit import record
 from hramada.core.roles import Role
+from hramada.core.screening_notes import screening_notes
 from hramada.sanctions.bulk_screening import (
     BulkUploadError,
     max_upload_bytes,
@@ -42,7 +43,8 @@ def screen_name(request: HttpRequest) -> HttpResponse:
     access logs, proxies and browser history would keep them."""
     form = ScreenNameForm(request.POST if request.method == "POST" else None)
     results = None
-    rows: list[tuple[Any, list[str]]] = []
+    rows: list[tuple[Any, list[str], list[Any]]] = []
+    query_notes: list[Any] = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         party = Party(
@@ -65,11 +67,30 @@ def screen_name(request: HttpRequest) -> HttpResponse:
         else:
             results = [hit.result for hit in screening.hits]
             titles = {current.key: current.title for current in current_lists()}
-            rows = [(result, [titles.get(key, key) for key in result.datasets]) for result in results]
+            # what other apps know beyond the lists' names (ownership paths, wallet checks): core.screening_notes
+            notes = screening_notes(
+                party.name, form.identifier_list(), [result.entity_id for result in results]
+            )
+            rows = [
+                (
+                    result,
+                    [titles.get(key, key) for key in result.datasets],
+                    [note for note in notes if note.entity_id == result.entity_id],
+                )
+                for result in results
+            ]
+            shown = {result.entity_id for result in results}
+            query_notes = [note for note in notes if note.entity_id not in shown]
     response = render(
         request,
         "sanctions/screen.html",
-        {"form": form, "results": results, "rows": rows, "status": index_status()},
+        {
+            "form": form,
+            "results": results,
+            "rows": rows,
+            "query_notes": query_notes,
+            "status": index_status(),
+        },
     )
     response["Cache-Control"] = "no-store"
     return response
