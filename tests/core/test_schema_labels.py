@@ -77,3 +77,11 @@ def test_properties_identifiers_and_countries_read_in_the_readers_language(
         assert property_label("deathDate") == "Date of death"
         assert property_label("ownershipType", "Ownership") == "Type of ownership"  # FtM's own label
         assert identifier_label("crypto:XBT") == "Wallet address (XBT)"
+
+
+def test_a_vessels_flags_read_as_countries_in_the_readers_language() -> None:
+    template = Template("{% load hramada_format %}{{ flags|country_names }}")
+    with translation.override("be"):
+        assert template.render(Context({"flags": ["ru", "Panama", "no flag"]})) == "Расія, Панама, no flag"
+    with translation.override("ru"):
+        assert template.render(Context({"flags": ["ru"]})) == "Россия"

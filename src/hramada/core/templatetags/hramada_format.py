@@ -62,6 +62,15 @@ def property_label(name: str | None, schema: str | None = None) -> str:
     return label(name, schema)
 
 
+@register.filter(name="country_names")
+def country_names(codes: Any) -> str:
+    """`{{ vessel.flags|country_names }}`: "ru, pa" as a reader says it (Расія, Панама); unknown values as given."""
+    from hramada.core.countries import country_name
+
+    values = [codes] if isinstance(codes, str) else list(codes or [])
+    return ", ".join(country_name(str(value)) for value in values)
+
+
 @register.filter(name="identifier_label")
 def identifier_label(scheme: str | None) -> str:
     """`{{ identifier.scheme|identifier_label }}`: "inn" as a reader says it (ІНН, ИНН)."""
