@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -105,6 +106,23 @@ def test_the_map_draws_visible_records_without_script(client: Any, cast: Any) ->
     assert "Iskander-M" in filtered and "Arrest at a protest" not in filtered.split("</svg>")[0]
     bad = client.get(reverse("evidence:map"), {"start": "2024-01-01", "end": "2023-01-01"})
     assert bad.status_code == 200 and "ends before it starts" in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "english"),
+    [
+        ("be", ["Беларусь", "Літва", "Косава"], "Lithuania"),
+        ("ru", ["Беларусь", "Литва", "Косово"], "Lithuania"),
+    ],
+)
+def test_the_map_names_the_countries_in_the_readers_language(
+    client: Any, cast: Any, settings: Any, language: str, names: list[str], english: str
+) -> None:
+    sign_in_verified(client, cast.recorder)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    svg = client.get(reverse("evidence:map")).content.decode().split("</svg>")[0]
+    titles = re.findall(r"<title>([^<]*)</title></path>", svg)
+    assert all(name in titles for name in names) and english not in titles
 
 
 def test_the_timeline_lists_by_month(client: Any, cast: Any) -> None:

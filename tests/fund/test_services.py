@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -313,6 +314,51 @@ def test_retention_erases_personal_data_of_old_rejected_applications(manager: An
     assert app.summary == "" and app.title == ""
     assert {m.reveal("body", by=None, purpose="test") for m in app.messages.all()} == {"—"}
     assert not any(change.note for change in app.history.all())
+
+
+def test_retention_erases_what_reviewers_and_the_analyst_wrote_about_the_applicant(
+    manager: Any, reviewers: list[Any], analyst: Any
+) -> None:
+    """A reviewer's comment, a conflict note ("I know Ala from ...") and a hold's reason can name the applicant as
+    surely as the application: they go with the rest, and the audit entry says how many reviews were erased."""
+    from hramada.core.models import AuditEntry
+
+    prog = factories.programme(retention_days=30)
+    with use_screener(_matches):
+        app = factories.submitted(prog, contact_name="Alexander Lukashenko")
+    hold = app.holds.get()
+    services.decide_hold(
+        hold, confirm=False, reason="Not Alexander Lukashenko of Minsk: born 1990", by=analyst
+    )
+    services.take(app, "start_review", by=reviewers[0])
+    services.record_review(
+        app, by=reviewers[0], conflict_of_interest=True, conflict_note="I worked with Alexander at the paper"
+    )
+    services.record_review(
+        app,
+        by=reviewers[1],
+        conflict_of_interest=False,
+        scores=dict.fromkeys(("relevance", "feasibility", "impact", "security", "value_for_money"), 2),
+        recommendation="do_not_fund",
+        comment="Alexander's group is too small",
+    )
+    services.reject(app, by=manager)
+    Application.objects.filter(pk=app.pk).update(decided_at=timezone.now() - dt.timedelta(days=31))
+    assert services.erase_expired_personal_data() == 1
+    texts = {
+        review.reveal(name, by=None, purpose="test")
+        for review in app.reviews.all()
+        for name in ("comment", "conflict_note")
+    }
+    assert texts == {""}
+    hold.refresh_from_db()
+    assert hold.reason == "" and hold.reveal("screened_name", by=None, purpose="test") == ""
+    # The scores and the recommendation stay: they say how the fund decided, not who applied.
+    assert sorted(app.reviews.values_list("recommendation", flat=True)) == ["", "do_not_fund"]
+    entry = AuditEntry.objects.filter(action="fund.retention.erased").get()
+    assert entry.detail["reviews"] == 2
+    # Nor does the append-only log, which retention cannot touch, keep any of it.
+    assert not [e.action for e in AuditEntry.objects.all() if "Alexander" in json.dumps(e.detail)]
 
 
 def test_retention_also_erases_the_account_name_once_nothing_else_is_kept(manager: Any) -> None:

@@ -27,7 +27,19 @@ def test_screening_sheyman_finds_sheiman_and_explains_why(staff_client: Any, eu_
     text = page.content.decode()
     assert page.status_code == 200
     assert "SHEIMAN" in text.upper()
-    assert "name_similarity" in text
+    assert "Name similarity" in text and "name_similarity" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "feature"), [("be", "Падабенства імёнаў"), ("ru", "Сходство имён")])
+def test_the_explanation_names_its_features_in_the_readers_language(
+    staff_client: Any, eu_belarus_list: Any, settings: Any, language: str, feature: str
+) -> None:
+    client = staff_client(Role.FUND_MANAGER)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.post("/screening/", {"name": "Виктор Шейман", "schema": "Person", "profile": "screening"})
+    text = page.content.decode()
+    assert feature in text and "Name similarity" not in text and "name_similarity" not in text
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from hramada.core.roles import Role
 from hramada.sanctions import selectors
@@ -265,3 +266,37 @@ def test_the_lists_are_named_in_the_readers_language(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     for url in (reverse("sanctions:sources"), reverse("sanctions:search")):
         assert name in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize(("language", "birth"), [("be", "Дата нараджэння"), ("ru", "Дата рождения")])
+def test_the_entity_page_names_every_property_and_country_in_the_readers_language(
+    staff_client: Any, lists: Any, settings: Any, language: str, birth: str
+) -> None:
+    """FollowTheMoney's property names ("birthDate") and English labels ("Birth date", "Nationality") never reach
+    a Belarusian or Russian reader: not the published details, the kinds of names nor the identifiers."""
+    import re
+
+    from followthemoney import model
+
+    from hramada.core.schema_labels import PROPERTY_LABELS
+
+    english = {prop.label for schema in model.schemata.values() for prop in schema.properties.values()}
+    english |= {prop.name for schema in model.schemata.values() for prop in schema.properties.values()}
+    with translation.override("en"):
+        english |= {str(label) for label in PROPERTY_LABELS.values()}
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    belaruskali = next(
+        m for m in selectors.search_members("Belaruskali", source_key="ofac_sdn") if m.schema != "Sanction"
+    )
+    seen: list[str] = []
+    for entity_id in ("ofac-9760", belaruskali.entity_id):
+        text = client.get(reverse("sanctions:entity", args=["ofac_sdn", entity_id])).content.decode()
+        labels = re.findall(r"<dt>([^<]*)</dt>", text)  # the facts (and the record's own headings)
+        labels += re.findall(r"<small>\(([^<]*)\)</small>", text)  # kinds of names: alias, weak alias
+        labels += re.findall(r"<li>([^<]*): <code>", text)  # identifiers
+        seen += labels
+        assert not [label for label in labels if label in english], labels
+    assert birth in seen
+    page = client.get(reverse("sanctions:entity", args=["ofac_sdn", "ofac-9760"])).content.decode()
+    assert "Беларусь (by)" in page  # his nationality, named

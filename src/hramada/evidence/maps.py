@@ -14,7 +14,9 @@ from importlib import resources
 from typing import Any
 
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
+from hramada.core.countries import country_name
 from hramada.evidence.charts import PALETTE, svg
 from hramada.evidence.models import MAP_BOUNDS
 
@@ -49,8 +51,13 @@ def _colour(groups: Sequence[str], group: str) -> str:
     return PALETTE[groups.index(group) % len(PALETTE)] if group in groups else "#000"
 
 
-@cache
 def _country_paths() -> str:
+    return _country_paths_in(get_language() or "en")
+
+
+@cache
+def _country_paths_in(language: str) -> str:
+    """The boundaries, each titled with the country's name in ``language`` (Natural Earth's are English)."""
     parts = []
     for country in boundaries():
         d = " ".join(
@@ -60,9 +67,15 @@ def _country_paths() -> str:
         fill = "#f3e9d2" if country["iso"] == "BLR" else "#eef1f3"
         parts.append(
             f'<path d="{d}" fill="{fill}" stroke="#8a8a8a" stroke-width="0.8">'
-            f"<title>{escape(country['name'])}</title></path>"
+            f"<title>{escape(_name(country))}</title></path>"
         )
     return "".join(parts)
+
+
+def _name(country: dict[str, Any]) -> str:
+    code = "XK" if country["name"] == "Kosovo" else country["iso"]  # Natural Earth gives Kosovo no ISO code
+    name = country_name(code)
+    return country["name"] if name == code else name
 
 
 def map_svg(points: Sequence[Point], groups: Sequence[str], title: str) -> SafeString:

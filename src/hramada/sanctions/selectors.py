@@ -19,6 +19,7 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from hramada.sanctions.linking import query_word_keys
 from hramada.sanctions.models import (
@@ -379,23 +380,10 @@ class PartyRow:
 
 
 def _ftm_labels() -> tuple[Any, Any]:
-    """Labels of schemata (ours, in all three languages: Асоба, Лицо) and properties (FollowTheMoney's own, in the
-    page's language where FtM has it: Russian; Belarusian and English pages read FtM's English labels)."""
-    from babel import Locale
-    from django.utils.translation import get_language
-    from followthemoney import model
-    from followthemoney.util import set_model_locale
+    """Labels of schemata and properties (ours, in all three languages: Асоба, Дата нараджэння)."""
+    from hramada.core.schema_labels import property_label, schema_label
 
-    from hramada.core.schema_labels import schema_label
-
-    set_model_locale(Locale.parse("ru" if (get_language() or "").startswith("ru") else "en"))
-
-    def property_label(schema_name: str, prop: str) -> str:
-        schema = model.get(schema_name)
-        found = schema.get(prop) if schema is not None else None
-        return str(found.label) if found is not None else prop
-
-    return schema_label, property_label
+    return schema_label, lambda schema_name, prop: property_label(prop, schema_name)
 
 
 def party_rows(parties: Iterable[DeltaParty]) -> Iterator[PartyRow]:
@@ -625,7 +613,31 @@ class EntityRecord:
         props = self.version.properties
         rows = [(prop, values) for prop, values in sorted(props.items()) if prop not in skip]
         printed = self.version.printed or {}
-        return [(prop, values + [f"(printed: {p})" for p in printed.get(prop, [])]) for prop, values in rows]
+        return [
+            (prop, values + [_("(printed: %(value)s)") % {"value": p} for p in printed.get(prop, [])])
+            for prop, values in rows
+        ]
+
+    @property
+    def shown_facts(self) -> list[tuple[str, list[str]]]:
+        """The facts as the page shows them: a country by the reader's name for it and its code ("Беларусь (by)")."""
+        from followthemoney import model
+        from followthemoney.types import registry
+
+        from hramada.core.countries import country_name
+
+        schema = model.get(self.member.schema)
+        shown = []
+        for prop, values in self.facts:
+            found = schema.get(prop) if schema is not None else None
+            if found is not None and found.type == registry.country:
+                values = [_country_with_code(value, country_name(value)) for value in values]
+            shown.append((prop, values))
+        return shown
+
+
+def _country_with_code(code: str, name: str) -> str:
+    return code if name == code else f"{name} ({code})"
 
 
 def entity_record(member: SnapshotEntity) -> EntityRecord:

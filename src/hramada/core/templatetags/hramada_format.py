@@ -54,6 +54,31 @@ def schema_label(name: str | None) -> str:
     return label(name)
 
 
+@register.filter(name="property_label")
+def property_label(name: str | None, schema: str | None = None) -> str:
+    """`{{ prop|property_label:member.schema }}`: "birthDate" as a reader says it (Дата нараджэння)."""
+    from hramada.core.schema_labels import property_label as label
+
+    return label(name, schema)
+
+
+@register.filter(name="country_names")
+def country_names(codes: Any) -> str:
+    """`{{ vessel.flags|country_names }}`: "ru, pa" as a reader says it (Расія, Панама); unknown values as given."""
+    from hramada.core.countries import country_name
+
+    values = [codes] if isinstance(codes, str) else list(codes or [])
+    return ", ".join(country_name(str(value)) for value in values)
+
+
+@register.filter(name="identifier_label")
+def identifier_label(scheme: str | None) -> str:
+    """`{{ identifier.scheme|identifier_label }}`: "inn" as a reader says it (ІНН, ИНН)."""
+    from hramada.core.schema_labels import identifier_label as label
+
+    return label(scheme)
+
+
 # A label that already ends in one of these reads as finished; a colon after it ("threat?:") looks broken.
 LABEL_ENDINGS = ("?", "!", ":", ".", "…")
 

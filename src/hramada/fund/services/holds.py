@@ -164,7 +164,8 @@ def decide_hold(hold: ScreeningHold, *, confirm: bool, reason: str, by: User | N
         audit.record(
             action="fund.screening.confirmed" if confirm else "fund.screening.cleared",
             target=hold.application,
-            detail={"hold": hold.pk, "reason": hold.reason},
+            # The reason stays on the hold, where retention erases it; the append-only log keeps no free text.
+            detail={"hold": hold.pk},
             by=by,
         )
         application = Application.objects.select_for_update().get(pk=hold.application_id)

@@ -95,14 +95,29 @@ def erase_expired_personal_data(*, now: datetime | None = None, by: User | None 
             for line in locked.budget_lines.all():
                 line.description = "—"
                 line.save(update_fields=["description"])
+            # Reviewers' comments and conflict notes, and the analyst's reason on a hold, can name the applicant
+            # ("I know Ala from ...") as surely as the application does.
+            reviews = 0
+            for review in locked.reviews.all():
+                if review.comment or review.conflict_note:
+                    review.comment = ""
+                    review.conflict_note = ""
+                    review.save(update_fields=["comment", "conflict_note"])
+                    reviews += 1
             for hold in locked.holds.all():
                 hold.screened_name = ""
                 hold.matches = []
-                hold.save(update_fields=["screened_name", "matches"])
+                hold.reason = ""
+                hold.save(update_fields=["screened_name", "matches", "reason"])
             for attachment in locked.attachments.all():
                 attachment.file.delete(save=False)
                 attachment.delete()
-            audit.record(action="fund.retention.erased", target=locked, detail={"reason": "retention"}, by=by)
+            audit.record(
+                action="fund.retention.erased",
+                target=locked,
+                detail={"reason": "retention", "reviews": reviews},
+                by=by,
+            )
             applicant = locked.applicant
             still_held = applicant.applications.exclude(pk=locked.pk).filter(
                 personal_data_erased_at__isnull=True
