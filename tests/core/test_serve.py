@@ -84,3 +84,31 @@ def test_every_start_says_where_staff_and_applicants_begin(monkeypatch: Any, cap
     command.handle(host="127.0.0.1", port="8741", workers=1, no_worker=True)
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8741/staff/login/" in out and "http://127.0.0.1:8741/apply/" in out
+
+
+def test_the_task_worker_and_periodic_jobs_start_once_the_web_answers_ready(monkeypatch: Any) -> None:
+    events: list[str] = []
+
+    class Child:
+        def __init__(self, argv: list[str], **kwargs: Any) -> None:
+            events.append("gunicorn" if "gunicorn" in argv else argv[2])
+
+        def poll(self) -> int | None:
+            return None
+
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+        def terminate(self) -> None:
+            pass
+
+    def ready(host: str, port: str, web: Any, limit: float) -> None:
+        assert isinstance(web, Child) and limit > 0
+        events.append("ready")
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve, "_refuse_unmigrated_database", lambda: None)
+    monkeypatch.setattr(serve, "_wait_until_ready", ready)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    serve.Command().handle(host="127.0.0.1", port="8000", workers=1, no_worker=False)
+    assert events == ["gunicorn", "ready", "db_worker", "periodic"]

@@ -57,3 +57,13 @@ def test_an_applicant_signs_in_with_a_code_typed_without_dashes_in_lower_case(cl
     typed_passphrase = account.passphrase.replace("-", " ").upper()
     response = client.post(reverse("fund_portal:login"), {"code": typed_code, "passphrase": typed_passphrase})
     assert response.status_code == 302 and response["Location"] == reverse("fund_portal:home")
+
+
+@pytest.mark.django_db
+def test_a_demo_applicant_has_no_passphrase_and_cannot_sign_in(client: Client) -> None:
+    account: Any = services.register_applicant(language="en", demo=True)
+    assert account.passphrase == ""
+    assert not account.applicant.user.has_usable_password()
+    for passphrase in ("", "!", account.applicant.user.password):
+        response = client.post(reverse("fund_portal:login"), {"code": account.code, "passphrase": passphrase})
+        assert response.status_code != 302

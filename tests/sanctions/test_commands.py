@@ -131,3 +131,46 @@ def test_a_background_import_reports_progress(db: Any, django_capture_on_commit_
     assert progress.done == 3 and progress.total == 3
     assert "not imported" in progress.message
     assert Snapshot.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bundled_ofac_files_parsed_in_a_second_process_store_what_each_file_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine with two cores the OFAC files are parsed in a second process: every snapshot holds exactly
+    the entities its file gives when parsed alone, in order, with the deltas between consecutive files, and a
+    file already imported (the same publication under another name) is skipped without confusing the next."""
+    from hramada.sanctions.importers import parse_all
+    from hramada.sanctions.models import SnapshotEntity
+    from hramada.sanctions.records import content_hash
+    from tests.sanctions.conftest import OFAC, belarus_rows_of
+
+    first = belarus_rows_of(OFAC / "sdn-2023-08-03.csv", tmp_path / "sdn-2023-08-03.csv")
+    again = tmp_path / "sdn-2023-08-04.csv"
+    again.write_bytes(first.read_bytes())
+    second = belarus_rows_of(OFAC / "sdn-2024-04-12.csv", tmp_path / "sdn-2024-04-12.csv")
+    third = belarus_rows_of(OFAC / "sdn-2024-05-03.csv", tmp_path / "sdn-2024-05-03.csv")
+    files = [services.BundledFile("ofac_sdn", path) for path in (first, again, second, third)]
+    used: list[Any] = []
+
+    class Recorded(bundled._ParsedElsewhere):
+        def __init__(self, items: list[Any]) -> None:
+            super().__init__(items)
+            used.append(self)
+
+    monkeypatch.setattr(bundled, "_ParsedElsewhere", Recorded)
+    monkeypatch.setattr(bundled.os, "cpu_count", lambda: 2)
+    said: list[str] = []
+    results = list(services.import_bundled(files, by=None, say=said.append))
+
+    assert [result.created for result in results] == [True, False, True, True]
+    assert used and not used[0].failed, said
+    for result, path in zip([results[0], results[2], results[3]], (first, second, third), strict=True):
+        stored = set(
+            SnapshotEntity.objects.filter(snapshot=result.snapshot).values_list(
+                "entity_id", "version__content_hash"
+            )
+        )
+        assert stored == {(entity.id, content_hash(entity)) for entity in parse_all("ofac_sdn", path)}
+    assert results[2].delta is not None and results[2].delta.old_id == results[0].snapshot.pk
+    assert results[3].delta is not None and results[3].delta.old_id == results[2].snapshot.pk

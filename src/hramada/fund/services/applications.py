@@ -58,15 +58,22 @@ def register_applicant(
     *, name: str = "", email: str = "", language: str = "en", demo: bool = False
 ) -> NewAccount:
     """A new applicant account with a generated code and passphrase (shown once). Name and e-mail are
-    optional."""
+    optional.
+
+    A demo applicant gets no passphrase (an empty one in the result) and cannot sign in: nobody would ever be
+    shown it, and hashing the demo's thirty-odd passphrases with Argon2 cost seconds of every first run.
+    """
     with transaction.atomic():
         while True:
             code = _code()
             if not User.objects.filter(username=code).exists():
                 break
-        passphrase = _passphrase()
+        passphrase = "" if demo else _passphrase()
         user = User.objects.create_user(
-            username=code, password=passphrase, kind=AccountKind.APPLICANT, preferred_language=language
+            username=code,
+            password=passphrase or None,  # None: an unusable password
+            kind=AccountKind.APPLICANT,
+            preferred_language=language,
         )
         applicant = Applicant.objects.create(
             user=user, pseudonymous=not name.strip(), name=name.strip(), email=email.strip(), is_demo=demo

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 
+from hramada.sanctions import importers
+from hramada.sanctions.importers import ParsedEntity
 from hramada.sanctions.importers.ofac_sdn import RecordCache
 from hramada.sanctions.live_index import store_only_when_asked
 from hramada.sanctions.models import (
     Snapshot,
 )
+from hramada.sanctions.records import content_hash
 from hramada.sanctions.services.deltas import store_missing_party_rows
-from hramada.sanctions.services.imports import ImportResult, SnapshotImportError, file_sha256, import_file
+from hramada.sanctions.services.imports import (
+    ImportResult,
+    SnapshotImportError,
+    aux_options,
+    file_sha256,
+    import_file,
+)
 
 if TYPE_CHECKING:
     from hramada.core.models import User
@@ -53,17 +65,123 @@ def bundled_data_root() -> Path:
     return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
+# The OFAC files (most of the bundled lists' parsing) are parsed in a second process while this one stores the
+# files before them, on a machine with more than one core. Only the parse moves: every write stays here, one
+# transaction per snapshot in the same order, so the snapshots and their deltas are the ones an in-process load
+# makes. Consecutive publications repeat nearly every entity, so the parse process sends an entity once; for one
+# it sent with the previous file it sends only its content hash.
+PARSED_ELSEWHERE = frozenset({"ofac_sdn"})
+
+_worker_cache: RecordCache | None = None
+_worker_sent: set[str] = set()
+
+Payload = list[tuple[str, ParsedEntity | None]]
+
+
+def _parse_in_worker(source: str, path: Path, aux_dir: Path | None) -> Payload:
+    """In the parse process: every entity of the file with its content hash (None: sent with the previous file)."""
+    global _worker_cache, _worker_sent
+    if _worker_cache is None:
+        _worker_cache = RecordCache()
+    cache = _worker_cache
+    entities = importers.parse_all(source, path, record_cache=cache, **aux_options(source, aux_dir))
+    digests = [cache.remembered(entity, content_hash) for entity in entities]
+    payload: Payload = [
+        (digest, None if digest in _worker_sent else entity)
+        for entity, digest in zip(entities, digests, strict=True)
+    ]
+    _worker_sent = set(digests)
+    return payload
+
+
+class _ParsedElsewhere:
+    """This process's side: the parse process's answers in file order, and the entities of the last one read."""
+
+    def __init__(self, items: list[BundledFile]) -> None:
+        # Forked, not spawned: the parse process needs no Django start-up of its own and never touches the
+        # database connection it inherits (it leaves through os._exit, so nothing closes it either).
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self.futures: list[tuple[Path, Future[Payload]]] = [
+            (item.path, self.pool.submit(_parse_in_worker, item.source, item.path, item.aux_dir))
+            for item in items
+        ]
+        self.held: dict[str, ParsedEntity] = {}
+        self.failed = False
+
+    def _next(self) -> tuple[Path, list[ParsedEntity], list[str]]:
+        """The next file's answer, its entities rebuilt from those of the file before it."""
+        path, future = self.futures.pop(0)
+        payload = future.result()
+        entities = [entity if entity is not None else self.held[digest] for digest, entity in payload]
+        digests = [digest for digest, _ in payload]
+        self.held = dict(zip(digests, entities, strict=True))
+        return path, entities, digests
+
+    def parsed(self, path: Path) -> Callable[[], tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]]:
+        def receive() -> tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]:
+            if self.failed or path not in {queued for queued, _ in self.futures}:
+                raise _NotParsedElsewhereError
+            try:
+                while True:  # answers for files skipped since (already imported) still update what is held
+                    answered, entities, digests = self._next()
+                    if answered == path:
+                        break
+            except Exception as error:  # a bad file or a lost process: this process parses the rest itself
+                self.failed = True
+                raise _NotParsedElsewhereError from error
+            by_object = {id(entity): digest for entity, digest in zip(entities, digests, strict=True)}
+            return entities, lambda entity: by_object.get(id(entity)) or content_hash(entity)
+
+        return receive
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _NotParsedElsewhereError(Exception):
+    pass
+
+
 def import_bundled(
     files: Iterable[BundledFile], *, by: User | None, say: Callable[[str], None]
 ) -> Iterator[ImportResult]:
     # Consecutive publications of a source repeat most rows: the OFAC parser reuses the entities of rows the
     # previous file printed the same way (see RecordCache), so six OFAC files cost little more than one.
     caches = {"ofac_sdn": RecordCache()}
+    files = list(files)
+    elsewhere_items = [item for item in files if item.source in PARSED_ELSEWHERE]
+    elsewhere = _ParsedElsewhere(elsewhere_items) if elsewhere_items and (os.cpu_count() or 1) > 1 else None
+    try:
+        yield from _import_each(files, caches, elsewhere, by=by, say=say)
+    finally:
+        if elsewhere is not None:
+            elsewhere.close()
+
+
+def _import_each(
+    files: list[BundledFile],
+    caches: dict[str, RecordCache],
+    elsewhere: _ParsedElsewhere | None,
+    *,
+    by: User | None,
+    say: Callable[[str], None],
+) -> Iterator[ImportResult]:
     for item in files:
         cache = caches.get(item.source)
         options = {"record_cache": cache} if cache is not None else None
         try:
-            result = import_file(item.source, item.path, by=by, aux_dir=item.aux_dir, options=options)
+            try:
+                if elsewhere is None or item.source not in PARSED_ELSEWHERE:
+                    raise _NotParsedElsewhereError
+                result = import_file(
+                    item.source,
+                    item.path,
+                    by=by,
+                    aux_dir=item.aux_dir,
+                    parsed_elsewhere=elsewhere.parsed(item.path),
+                )
+            except _NotParsedElsewhereError:
+                result = import_file(item.source, item.path, by=by, aux_dir=item.aux_dir, options=options)
         except SnapshotImportError as error:
             say(f"  {item.source}: {item.path.name}: not imported: {error}")
             continue

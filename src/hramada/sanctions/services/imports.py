@@ -507,12 +507,16 @@ def import_file(
     options: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
     dataset: str | None = None,
+    parsed_elsewhere: Callable[[], tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]] | None = None,
 ) -> ImportResult:
     """Import one published file as a snapshot of ``source_key``; the same file again changes nothing.
 
     All or nothing: parse fully, then write in one transaction. Raises :class:`SnapshotImportError` (with a
     message for the analyst) for an unknown source, a missing or malformed file, a file of another source,
     an amendment without its base or that refers to a missing entry, or duplicate entries.
+
+    ``parsed_elsewhere``: the whole file's entities and their content hashes, parsed elsewhere (the bundled lists' parse
+    process, full files only); called where this function would parse the file itself.
     """
     report = progress or _no_progress
     path = Path(path)
@@ -532,9 +536,15 @@ def import_file(
 
     started = time.perf_counter()
     report("parse", 0, None)
-    entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
-    cache = all_options.get("record_cache")
-    prepared = _prepare(entities, _digest_with(cache))
+    kind: str
+    base: Snapshot | None
+    if parsed_elsewhere is not None:
+        entities, hash_of = parsed_elsewhere()
+        kind, base = Snapshot.Kind.FULL, None
+    else:
+        entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
+        hash_of = _digest_with(all_options.get("record_cache"))
+    prepared = _prepare(entities, hash_of)
     del entities
     report("parse", len(prepared), len(prepared))
     published_at, published_from = publication_date(source_key, path, published_at)

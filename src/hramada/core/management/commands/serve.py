@@ -6,6 +6,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -36,6 +38,28 @@ def _background() -> None:
         pass
 
 
+# The task worker and the periodic jobs start once the web workers say they are ready (/api/yente/readyz: every
+# worker holds its screening index), or after this many seconds: two more Django processes starting beside the
+# web workers held back the first page by several seconds on a two-core machine.
+BACKGROUND_START_LIMIT = 30.0
+READINESS_PATH = "/api/yente/readyz"
+
+
+def _wait_until_ready(host: str, port: str, web: subprocess.Popen[bytes], limit: float) -> None:
+    """Return once the web answers ready, its process ended, or ``limit`` seconds passed."""
+    local = "127.0.0.1" if host in ("", "0.0.0.0") else "::1" if host == "::" else host  # noqa: S104
+    url = f"http://{'[' + local + ']' if ':' in local else local}:{port}{READINESS_PATH}"
+    deadline = time.monotonic() + limit
+    while web.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:  # our own server
+                if answer.status == 200:
+                    return
+        except (OSError, ValueError):
+            pass  # not listening yet, 503 while the workers build, or a redirect we do not follow
+        time.sleep(0.5)
+
+
 class Command(BaseCommand):
     help = "Serve the platform with gunicorn and run a background task worker; Ctrl-C stops both."
 
@@ -55,9 +79,6 @@ class Command(BaseCommand):
         settings_module = env.setdefault("DJANGO_SETTINGS_MODULE", "hramada.settings.base")
         manage = [sys.executable, "manage.py"]
         children: list[subprocess.Popen[bytes]] = []
-        if not options["no_worker"]:
-            for command in (["db_worker", "--interval", "1"], ["periodic"]):
-                children.append(subprocess.Popen([*manage, *command], env=env, preexec_fn=_background))  # noqa: S603
         web = [
             sys.executable, "-m", "gunicorn", "hramada.wsgi:application",
             "--config", "python:hramada.gunicorn_conf",
@@ -68,9 +89,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving on {site}/ ({settings_module}); Ctrl-C stops.")
         # Every start says where to go: the first run's banner with the administrator's password has scrolled away.
         self.stdout.write(f"  staff sign in at {site}/staff/login/ ; applicants start at {site}/apply/")
-        children.append(subprocess.Popen(web, env=env))  # noqa: S603
+        server = subprocess.Popen(web, env=env)  # noqa: S603
+        children.append(server)
+        stopping: list[bool] = []
 
         def stop(*_: Any) -> None:
+            stopping.append(True)
             for child in children:
                 if child.poll() is None:
                     child.terminate()
@@ -78,7 +102,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         try:
-            children[-1].wait()
+            if not options["no_worker"]:
+                _wait_until_ready(options["host"], options["port"], server, BACKGROUND_START_LIMIT)
+                for command in (["db_worker", "--interval", "1"], ["periodic"]):
+                    if stopping:
+                        break
+                    children.append(
+                        subprocess.Popen([*manage, *command], env=env, preexec_fn=_background)  # noqa: S603
+                    )
+            server.wait()
         finally:
             stop()
             for child in children:
