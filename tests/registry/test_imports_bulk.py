@@ -363,18 +363,23 @@ def test_a_spreadsheet_cleaned_a_column_at_a_time_gives_the_records_and_errors_o
     hold a row to the same rules: the same records, and for a row with problems the same messages in the same
     order, for cells that break every rule (and cells that only look odd but are valid)."""
     count = 240
-    table = tabular.Table(
-        header=tuple(rows.FIELDS),
-        rows=tuple(
-            tuple(
-                AWKWARD_CELLS[name][(k * (3 + j)) % len(AWKWARD_CELLS[name])]
-                if k % 4
-                else (f"R-{k}" if name == "identifier" else AWKWARD_CELLS[name][0])  # a valid row
-                for j, name in enumerate(rows.FIELDS)
-            )
-            for k in range(count)
-        ),
-    )
+    base = {name: cells[0] for name, cells in AWKWARD_CELLS.items()}  # a valid row
+    # Each awkward cell alone in an otherwise valid row, then rows mixing many of them.
+    single = [
+        tuple({**base, "identifier": f"S-{name}-{k}", name: value}[field] for field in rows.FIELDS)
+        for name, cells in AWKWARD_CELLS.items()
+        for k, value in enumerate(cells)
+    ]
+    mixed = [
+        tuple(
+            AWKWARD_CELLS[name][(k * (3 + j)) % len(AWKWARD_CELLS[name])]
+            if k % 4
+            else (f"R-{k}" if name == "identifier" else base[name])
+            for j, name in enumerate(rows.FIELDS)
+        )
+        for k in range(count)
+    ]
+    table = tabular.Table(header=tuple(rows.FIELDS), rows=tuple(single + mixed))
     mapped = tabular.mapped_rows(table, FULL_MAPPING)
     by_column = imports.clean_all("csv", mapped)
     by_row = imports.clean_all("csv", list(mapped))  # a plain list of rows: cleaned one by one
