@@ -14,7 +14,8 @@ import pytest
 from hramada.core.audit import AuditEntry
 from hramada.core.fields import blind_lookup
 from hramada.core.sealed import Sealed
-from hramada.registry import imports, money, publication, screening, services
+from hramada.registry import imports, money, publication, rows, screening, services
+from hramada.registry.importers import tabular
 from hramada.registry.models import GrantRecord, ImportBatch, Recipient, RecipientNameToken, ScreeningHold
 from hramada.registry.screening import PossibleMatch
 from tests.registry.conftest import record_input
@@ -286,9 +287,9 @@ def test_a_database_error_in_the_last_batch_leaves_nothing_of_the_batches_writte
     written: list[int] = []
     original = bulk.RowWriter.__call__
 
-    def counting(self: Any, batch_rows: Any) -> None:
+    def counting(self: Any, batch_rows: Any, **options: Any) -> None:
         written.append(len(batch_rows))
-        original(self, batch_rows)
+        original(self, batch_rows, **options)
 
     monkeypatch.setattr(bulk.RowWriter, "__call__", counting)
     result = run(donor, user, csv_file(*rows))
@@ -319,3 +320,71 @@ def test_a_database_error_while_updating_known_records_stores_nothing_and_asks_f
     assert not result.ok and "import it again" in result.problems[0].message
     assert (GrantRecord.objects.count(), Recipient.objects.count(), AuditEntry.objects.count()) == before
     assert GrantRecord.objects.get().amount == 1000
+
+
+FULL_MAPPING = {name: name for name in rows.FIELDS}
+AWKWARD_CELLS = {
+    "identifier": ["G-1", "G-2", "", "x" * 121, "G-1", "G-6"],
+    "recipient_name": ["Вясна", "", "Viasna", "BAJ", "Вясна", "ГА «Лясная»"],
+    "title": ["T" * 400, "Title", "", "Title", "Title", "Title"],
+    "amount": [
+        "1000",
+        "1 000.50",
+        "1e3",
+        "-5",
+        "0",
+        "12.345",
+        "10000000000",
+        "abc",
+        "",
+        "9999999999.99",
+        "007.5",
+    ],
+    "currency": ["EUR", "usd", "XXX", "", "PLN"],
+    "award_date": ["2024-03-08", "2024-02-30", "2024-01-01T10:00", "", "2025-01-01"],
+    "start": ["2024-03-08", "2024-01-01", "bad", "2025-06-01"],
+    "end": ["2025-03-08", "2023-12-31", "", "2025-05-31"],
+    "theme": ["media", "Independent media", "nope", "", "LEGAL"],
+    "geography": ["Belarus", "lt", "Lithuania", "Mars", ""],
+    "purpose": ["", "Legal aid", "Аб'яднанне"],
+    "recipient_kind": ["", "individual", "Organisation", "bogus"],
+    "recipient_registration": ["", "LT-123", "304 56"],
+    "recipient_country": ["lt", "", "lithuania-long-name"],
+    "instrument": ["", "grant", "Regrant", "bogus"],
+    "status": ["", "cancelled", "Planned", "bogus"],
+    "is_public": ["Yes", "так", "no", "", "TRUE"],
+}
+
+
+def test_a_spreadsheet_cleaned_a_column_at_a_time_gives_the_records_and_errors_of_row_by_row_cleaning() -> (
+    None
+):
+    """Spreadsheets are cleaned a column at a time (`Cleaner.columns`); every other file row by row. Both must
+    hold a row to the same rules: the same records, and for a row with problems the same messages in the same
+    order, for cells that break every rule (and cells that only look odd but are valid)."""
+    count = 240
+    base = {name: cells[0] for name, cells in AWKWARD_CELLS.items()}  # a valid row
+    # Each awkward cell alone in an otherwise valid row, then rows mixing many of them.
+    single = [
+        tuple({**base, "identifier": f"S-{name}-{k}", name: value}[field] for field in rows.FIELDS)
+        for name, cells in AWKWARD_CELLS.items()
+        for k, value in enumerate(cells)
+    ]
+    mixed = [
+        tuple(
+            AWKWARD_CELLS[name][(k * (3 + j)) % len(AWKWARD_CELLS[name])]
+            if k % 4
+            else (f"R-{k}" if name == "identifier" else base[name])
+            for j, name in enumerate(rows.FIELDS)
+        )
+        for k in range(count)
+    ]
+    table = tabular.Table(header=tuple(rows.FIELDS), rows=tuple(single + mixed))
+    mapped = tabular.mapped_rows(table, FULL_MAPPING)
+    by_column = imports.clean_all("csv", mapped)
+    by_row = imports.clean_all("csv", list(mapped))  # a plain list of rows: cleaned one by one
+    assert by_column == by_row
+    assert len(by_column[0]) >= count // 4 and len(by_column[1]) > count  # both valid and refused rows
+    # A spreadsheet mapping only the required fields: the optional ones take their defaults on both paths.
+    required = tabular.mapped_rows(table, {name: name for name in rows.REQUIRED})
+    assert imports.clean_all("csv", required) == imports.clean_all("csv", list(required))

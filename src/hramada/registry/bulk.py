@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_EVEN
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -298,12 +298,13 @@ class RowWriter:
         # Names from the model's own metadata, quoted; every value goes as a parameter or as COPY data.
         self.copy_sql = f"COPY {table} ({columns}) FROM STDIN" if self.uses_copy() else ""
         self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
-        self.adapted: list[tuple[int, Any]] = []
+        self.adapted: dict[int, Any] = {}
         for k, f in enumerate(fields):
+            adapt: Any
             if isinstance(f, models.DateTimeField):
-                adapt = _memo(lambda v, f=f: f.get_db_prep_save(v, self.connection))
+                adapt = _Memo(lambda v, f=f: f.get_db_prep_save(v, self.connection)).__getitem__
             elif isinstance(f, models.DateField):
-                adapt = _memo(ops.adapt_datefield_value)
+                adapt = _Memo(ops.adapt_datefield_value).__getitem__
             elif isinstance(f, models.DecimalField):
                 # Not remembered: amounts are mostly distinct.
                 adapt = lambda v, f=f: ops.adapt_decimalfield_value(v, f.max_digits, f.decimal_places)  # noqa: E731
@@ -311,15 +312,21 @@ class RowWriter:
                 continue
             probe = _PROBES[type(f)] if type(f) in _PROBES else None
             if probe is None or adapt(probe) is not probe:
-                self.adapted.append((k, adapt))
+                self.adapted[k] = adapt
 
     def uses_copy(self) -> bool:
         return self.connection.vendor == "postgresql"
 
-    def __call__(self, rows: Sequence[Sequence[Any]]) -> None:
+    def adapt_column(self, k: int, values: Sequence[Any]) -> Sequence[Any]:
+        """The `k`th column's values as the connection takes them (the same values where it takes them as they
+        are); rows of adapted columns are written with `adapted=True`."""
+        adapt = self.adapted.get(k)
+        return values if adapt is None else list(map(adapt, values))
+
+    def __call__(self, rows: Sequence[Sequence[Any]], *, adapted: bool = False) -> None:
         if not rows:
             return
-        if self.adapted:
+        if self.adapted and not adapted:
             rows = [self._adapt(row) for row in rows]
         with self.connection.cursor() as cursor:
             if self.copy_sql:
@@ -333,7 +340,7 @@ class RowWriter:
 
     def _adapt(self, row: Sequence[Any]) -> list[Any]:
         values = list(row)
-        for k, adapt in self.adapted:
+        for k, adapt in self.adapted.items():
             values[k] = adapt(values[k])
         return values
 
@@ -346,19 +353,17 @@ _PROBES: dict[type[models.Field[Any, Any]], Any] = {
 }
 
 
-def _memo(adapt: Any) -> Any:
-    """`adapt` remembering what it gave for each value: an import has a few thousand distinct dates and one
-    timestamp."""
-    seen: dict[Any, Any] = {}
+class _Memo(dict[Any, Any]):
+    """`adapt` remembering what it gave for each value (`memo[value]`): an import has a few thousand distinct
+    dates and one timestamp, and a hit is one C-level dictionary look-up."""
 
-    def adapted(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            result = seen[value] = adapt(value)
-            return result
+    def __init__(self, adapt: Any) -> None:
+        super().__init__()
+        self.adapt = adapt
 
-    return adapted
+    def __missing__(self, value: Any) -> Any:
+        result = self[value] = self.adapt(value)
+        return result
 
 
 SQLITE_PAGE_CACHE_KIB = 256 * 1024
@@ -432,65 +437,48 @@ def _store(
     now = timezone.now()
     recorder = by.pk if getattr(by, "pk", None) else None
     source = filename[:150]
-    pending: list[tuple[Any, ...]] = []
     with_tranches: list[tuple[GrantRecord, RecordInput]] = []
     updates: list[tuple[int, int, RecordInput, tuple[int, bool]]] = []
     write = RowWriter(GrantRecord, RECORD_COLUMNS)
     created = result.created
-    donor_pk, batch_pk, imported = donor.pk, batch.pk, Provenance.IMPORT.value
-    rate = money.eur_rate
-    cent = money.CENT
+    donor_pk, batch_pk = donor.pk, batch.pk
 
+    plain: list[tuple[int, RecordInput]] = []
     for n, inp in cleaned:
-        found = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
         if inp.identifier in existing:
+            found = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
             updates.append((existing[inp.identifier][0], n, inp, found))
-            continue
-        # `money.euro_amount`, inlined: a call per row is a tenth of the row's cost here.
-        amount, currency, awarded = inp.amount, inp.currency, inp.award_date
-        if currency == "EUR":
-            eur, rate_date = amount, awarded
-        else:
-            per_euro, rate_date = rate(currency, awarded)
-            eur = (amount / per_euro).quantize(cent, rounding=ROUND_HALF_EVEN)
-        values = (
-            donor_pk,
-            inp.identifier,
-            found[0],
-            inp.title,
-            inp.purpose,
-            amount,
-            currency,
-            eur,
-            rate_date,
-            awarded,
-            inp.start,
-            inp.end,
-            inp.instrument,
-            inp.status,
-            inp.theme,
-            inp.geography,
-            inp.is_public,
-            found[1],
-            imported,
-            f"{source}#{n}"[:200],
-            batch_pk,
-            n,
-            recorder,
-            False,
-            now,
-            now,
-        )
-        created.append(inp.identifier)
-        if inp.tranches:
+        elif inp.tranches:
             # The tranches need the record's pk: through the ORM (no file format carries them yet).
+            values = _record_values(
+                n,
+                inp,
+                recipients,
+                donor_pk=donor_pk,
+                batch_pk=batch_pk,
+                recorder=recorder,
+                source=source,
+                now=now,
+            )
             with_tranches.append((GrantRecord(**dict(zip(RECORD_ATTRIBUTES, values, strict=True))), inp))
-            continue
-        pending.append(values)
-        if len(pending) >= BATCH:
-            write(pending)
-            pending = []
-    write(pending)
+            created.append(inp.identifier)
+        else:
+            plain.append((n, inp))
+            created.append(inp.identifier)
+    for start in range(0, len(plain), BATCH):
+        write(
+            _record_rows(
+                plain[start : start + BATCH],
+                recipients,
+                write,
+                donor_pk=donor_pk,
+                batch_pk=batch_pk,
+                recorder=recorder,
+                source=source,
+                now=now,
+            ),
+            adapted=True,
+        )
     GrantRecord.objects.bulk_create([record for record, _inp in with_tranches], batch_size=BATCH)
     RecordTranche.objects.bulk_create(
         [
@@ -502,6 +490,129 @@ def _store(
     )
     _update(updates, batch=batch, now=now, result=result)
     return result
+
+
+def _euro(amount: Decimal, currency: str, awarded: date) -> tuple[Decimal, date]:
+    """`money.euro_amount` for a cleaned row (the currency known to have a rate): the euro value and the date of
+    the rate."""
+    if currency == "EUR":
+        return amount, awarded
+    per_euro, rate_date = money.eur_rate(currency, awarded)
+    return (amount / per_euro).quantize(money.CENT, rounding=ROUND_HALF_EVEN), rate_date
+
+
+def _record_values(
+    n: int,
+    inp: RecordInput,
+    recipients: dict[RecipientKey, tuple[int, bool]],
+    *,
+    donor_pk: int,
+    batch_pk: int,
+    recorder: int | None,
+    source: str,
+    now: datetime,
+) -> tuple[Any, ...]:
+    """One new record's values in the order of `RECORD_COLUMNS`."""
+    recipient_pk, held = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
+    eur, rate_date = _euro(inp.amount, inp.currency, inp.award_date)
+    return (
+        donor_pk,
+        inp.identifier,
+        recipient_pk,
+        inp.title,
+        inp.purpose,
+        inp.amount,
+        inp.currency,
+        eur,
+        rate_date,
+        inp.award_date,
+        inp.start,
+        inp.end,
+        inp.instrument,
+        inp.status,
+        inp.theme,
+        inp.geography,
+        inp.is_public,
+        held,
+        Provenance.IMPORT.value,
+        f"{source}#{n}"[:200],
+        batch_pk,
+        n,
+        recorder,
+        False,
+        now,
+        now,
+    )
+
+
+def _record_rows(
+    part: Sequence[tuple[int, RecordInput]],
+    recipients: dict[RecipientKey, tuple[int, bool]],
+    write: RowWriter,
+    *,
+    donor_pk: int,
+    batch_pk: int,
+    recorder: int | None,
+    source: str,
+    now: datetime,
+) -> list[tuple[Any, ...]]:
+    """The rows of `_record_values` for many records, built a column at a time and adapted for the database
+    (`RowWriter.adapt_column`): a comprehension or a `map` per column instead of a tuple, six look-ups and a
+    list copy per row (10 µs of a row's 60 in the profile)."""
+    numbers = [n for n, _inp in part]
+    fields = list(zip(*(inp for _n, inp in part), strict=True))
+    (
+        identifiers,
+        names,
+        titles,
+        amounts,
+        currencies,
+        awarded,
+        starts,
+        ends,
+        themes,
+        geographies,
+        purposes,
+    ) = fields[:11]
+    kinds, registrations, _countries, instruments, statuses, public = fields[11:17]
+    found = list(map(recipients.__getitem__, zip(names, kinds, registrations, strict=True)))
+    recipient_pks = [pk for pk, _held in found]
+    held = [h for _pk, h in found]
+    euros = list(map(_euro, amounts, currencies, awarded))
+    eur = [e for e, _d in euros]
+    rate_dates = [d for _e, d in euros]
+    count = len(part)
+    prefix = f"{source}#"
+    sources = [f"{prefix}{n}"[:200] for n in numbers]
+    columns: list[Sequence[Any]] = [
+        (donor_pk,) * count,
+        identifiers,
+        recipient_pks,
+        titles,
+        purposes,
+        amounts,
+        currencies,
+        eur,
+        rate_dates,
+        awarded,
+        starts,
+        ends,
+        instruments,
+        statuses,
+        themes,
+        geographies,
+        public,
+        held,
+        (Provenance.IMPORT.value,) * count,
+        sources,
+        (batch_pk,) * count,
+        numbers,
+        (recorder,) * count,
+        (False,) * count,
+        (now,) * count,
+        (now,) * count,
+    ]
+    return list(zip(*(write.adapt_column(k, c) for k, c in enumerate(columns)), strict=True))
 
 
 UPDATED = (

@@ -5,7 +5,7 @@ donor) stores nothing and says so; a changed file updates the records it owns an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,9 +69,9 @@ def clean_all(
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
     clean = Cleaner(get_language())
-    for n, raw in rows:
-        record, errors = clean(raw)
-        problems += [Problem(_where(kind, n), e) for e in errors]
+    for n, record, errors in _cleaned(clean, rows):
+        if errors:
+            problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
             continue
         if record.identifier in seen:
@@ -93,6 +93,23 @@ def clean_all(
             continue
         cleaned.append((n, record))
     return cleaned, problems
+
+
+def _cleaned(
+    clean: Cleaner, rows: Iterable[tuple[int, dict[str, Any]]]
+) -> Iterator[tuple[int, RecordInput | None, list[str]]]:
+    """(row number, record or None, errors) of every row in file order: a spreadsheet's rows cleaned a column
+    at a time, with the rows that path leaves (any row with a problem) cleaned one by one, like other files."""
+    if isinstance(rows, tabular.MappedTable):
+        records = clean.columns(rows.columns(), rows.count)
+        for n, record in enumerate(records, start=rows.first):
+            if record is None:
+                yield n, *clean(rows.row(n))
+            else:
+                yield n, record, []
+        return
+    for n, raw in rows:
+        yield n, *clean(raw)
 
 
 def run_import(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.db import connections, router, transaction
@@ -116,19 +115,22 @@ def pairs() -> list[Pair]:
     scores = cpdist(texts[left], texts[right], scorer=fuzz.token_set_ratio, workers=-1)
     keep = np.flatnonzero(scores >= SIMILARITY * 100)
     keep = keep[np.lexsort((joined[keep, 1], joined[keep, 0]))]
-    found = []
-    for i, j, score in zip(
-        left[keep].tolist(), right[keep].tolist(), (scores[keep] / 100).tolist(), strict=True
-    ):
-        (a, _t, _p, a_start, a_end), (b, _t, _p, b_start, b_end) = rows[i], rows[j]
-        days = (min(_day(a_end), _day(b_end)) - max(_day(a_start), _day(b_start))).days + 1
-        found.append(Pair(a, b, score, days))
-    return found
-
-
-def _day(value: Any) -> date:
-    """SQLite gives dates as ISO text, PostgreSQL as dates."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
+    # The days two periods share, for the kept pairs at once: the periods as numpy days (SQLite's ISO text and
+    # PostgreSQL's dates both convert in C), instead of four date conversions and a Python subtraction per pair.
+    starts = np.array([row[3] for row in rows], dtype="datetime64[D]")
+    ends_ = np.array([row[4] for row in rows], dtype="datetime64[D]")
+    li, ri = left[keep], right[keep]
+    days = (np.minimum(ends_[li], ends_[ri]) - np.maximum(starts[li], starts[ri])).astype(np.int64) + 1
+    return [
+        Pair(a, b, score, d)
+        for a, b, score, d in zip(
+            joined[keep, 0].tolist(),
+            joined[keep, 1].tolist(),
+            (scores[keep] / 100).tolist(),
+            days.tolist(),
+            strict=True,
+        )
+    ]
 
 
 def detect() -> int:

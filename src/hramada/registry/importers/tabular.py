@@ -110,12 +110,30 @@ def mapping_problems(mapping: Mapping[str, str], header: tuple[str, ...]) -> lis
     return problems
 
 
-def mapped_rows(table: Table, mapping: Mapping[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number in the file, counting the header as 1; raw values by field), one row at a time: a list of
-    a million rows' dicts would take more than a gigabyte."""
-    index = {h: i for i, h in enumerate(table.header)}
-    pairs = [(name, index[column]) for name, column in mapping.items() if column]
-    names = [name for name, _k in pairs]
-    columns = [k for _name, k in pairs]
-    for n, row in enumerate(table.rows, start=2):
-        yield n, dict(zip(names, [row[k] for k in columns], strict=True))
+def mapped_rows(table: Table, mapping: Mapping[str, str]) -> MappedTable:
+    """The table's rows as (row number in the file, counting the header as 1; raw values by field), one row at
+    a time when iterated (a list of a million rows' dicts would take more than a gigabyte), or a column at a
+    time (`columns`), which is how an import cleans them (`rows.Cleaner.columns`)."""
+    return MappedTable(table, mapping)
+
+
+class MappedTable:
+    def __init__(self, table: Table, mapping: Mapping[str, str]) -> None:
+        index = {h: i for i, h in enumerate(table.header)}
+        self.table = table
+        self.pairs = [(name, index[column]) for name, column in mapping.items() if column]
+        self.count = len(table.rows)
+        self.first = 2
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        for n in range(self.first, self.first + self.count):
+            yield n, self.row(n)
+
+    def row(self, n: int) -> dict[str, str]:
+        row = self.table.rows[n - self.first]
+        return {name: row[k] for name, k in self.pairs}
+
+    def columns(self) -> dict[str, tuple[str, ...]]:
+        """Each mapped field's column of cells (text, stripped), in row order."""
+        transposed = list(zip(*self.table.rows, strict=True)) if self.count else []
+        return {name: transposed[k] if transposed else () for name, k in self.pairs}
