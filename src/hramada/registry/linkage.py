@@ -348,10 +348,10 @@ def cognate_classes(keys: Iterable[str]) -> dict[str, str]:
         return x
 
     for words in groups.values():
-        bones = [skeleton(w) for w in words]
+        skeletons = [skeleton(w) for w in words]
         for start in range(0, len(words), 2_000):
-            rows = bones[start : start + 2_000]
-            near = cdist(rows, bones, scorer=Levenshtein.distance, score_cutoff=2, dtype=np.int32)
+            rows = skeletons[start : start + 2_000]
+            near = cdist(rows, skeletons, scorer=Levenshtein.distance, score_cutoff=2, dtype=np.int32)
             for i, j in zip(*np.nonzero(near <= 2), strict=True):
                 a, b = words[start + int(i)], words[int(j)]
                 if a < b and cognate(a, b):
