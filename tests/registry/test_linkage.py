@@ -133,3 +133,39 @@ def test_a_rendering_cut_short_at_an_apostrophe_is_not_compared_as_the_whole_nam
         Mention(2, "ГА «Лясная аб'яднанне цесляроў Оршы»"),
     ]
     assert _pairs(mentions) == set()
+
+
+def test_cognates_are_one_word_in_the_spelling_of_each_language_and_a_near_word_is_not() -> None:
+    """Comparison keys of Зялёная / Зелёная (vowels), Паэтычны / Поэтический and Экалагічная / Экологическая
+    (-чны / -ческий), Віцебска / Витебска (ц for т) are one word; Брэст / Барысаў, Крок / Круг, Мінск / Пінск,
+    права / праўда and Мост / места are not."""
+    for a, b in [
+        ("zalena", "zelena"),
+        ("paeticni", "paeticeski"),
+        ("ekalagicna", "ekalagiceska"),
+        ("vicebska", "vitebska"),
+    ]:
+        assert linkage.cognate(a, b), (a, b)
+    for a, b in [
+        ("brest", "barisav"),
+        ("krak", "krug"),
+        ("minsk", "pinsk"),
+        ("prava", "pravda"),
+        ("mast", "mesta"),
+    ]:
+        assert not linkage.cognate(a, b), (a, b)
+
+
+def test_a_name_and_its_translation_of_cognate_words_link_without_a_number_and_another_town_does_not() -> (
+    None
+):
+    mentions = [
+        Mention(1, "Паэтычны тэатр Гомеля"),
+        Mention(2, "ОО «Поэтический театр Гомеля»"),
+        Mention(3, "Поэтический театр Бреста"),
+        Mention(4, "Поэтический клуб Гомеля"),
+    ]
+    links = linkage.link(mentions)
+    assert {(link.a, link.b) for link in links} == {(1, 2)}
+    assert links[0].evidence["name"] == "same words in Belarusian and Russian spelling"
+    assert linkage.link(mentions, cognates=False) == []

@@ -3,9 +3,11 @@
 DuckDB never sees a name. Each recipient enters as its id, kind, country, the blind index of its registration
 number, and keyed hashes (HMAC under the index key, scope `TOKEN_SCOPE`) of the screening engine's comparison keys of
 its name: one per rendering's whole key sequence (Belarusian, Russian, Latin; legal forms stripped), one per
-rendering's coarse keys (`coarse_key`: inflection aside), one per key, and one per pair of keys of a rendering for
+rendering's coarse keys (`coarse_key`: inflection aside), one per rendering with each word read as its cognates
+(`cognate`: one word in Belarusian and Russian spelling), one per key, and one per pair of keys of a rendering for
 blocking. splink scores each blocked pair from two comparisons (registration number; name: equal rendering, equal
-coarse rendering, share of keys in common) with the fixed m/u probabilities below, and pairs at
+coarse rendering, equal cognate rendering, equal learned rendering, share of keys in common) with the fixed m/u
+probabilities below, and pairs at
 `THRESHOLD` or above are returned with their evidence. (DuckDB calling the engine's word-by-word comparison as a
 Python function was tried and was two orders of magnitude slower than these set comparisons in SQL.)
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,9 +39,14 @@ PROBABILITY_TWO_RANDOM_MATCH = 1e-4
 NAME_LEVELS = (0.75, 0.5)
 NAME_M = (0.45, 0.05, 0.1)
 NAME_U = (1e-8, 5e-5, 1e-3)
-COARSE_M = 0.3
+COARSE_M = 0.27
 COARSE_U = 1e-7
 """The coarse level (every word's first four consonants agree, in any order) is a little weaker than equal keys."""
+COGNATE_M = 0.03
+COGNATE_U = 1e-7
+"""Names equal once each word is read as its cognates (`cognate`: one word in Belarusian and Russian spelling,
+Творчая / Творческая, Сонечная / Солнечная): as strong as the coarse level per pair of names, seen less often among pairs of one organisation (its
+m taken from the coarse level's, so that names that differ keep the m they had)."""
 LEARNED_M = 0.05
 LEARNED_U = 1e-7
 """Names equal once the words learned from known pairs are read as one (`learned_words`): as strong as the coarse
@@ -51,8 +59,9 @@ TOKEN_SCOPE = "registry.linkage"  # noqa: S105 - the scope of the keyed hashes, 
 
 
 NAME_EVIDENCE = {
-    5: "same name",
-    4: "same words but for inflection",
+    6: "same name",
+    5: "same words but for inflection",
+    4: "same words in Belarusian and Russian spelling",
     3: "same words once words learned from known pairs are read as one",
     2: "most words in common",
     1: "half the words in common",
@@ -133,6 +142,12 @@ def _levels_name() -> dict[str, Any]:
             "u_probability": COARSE_U,
         },
         {
+            "sql_condition": "len(list_intersect(cognates_l, cognates_r)) > 0",
+            "label_for_charts": "equal once cognate words are read as one",
+            "m_probability": COGNATE_M,
+            "u_probability": COGNATE_U,
+        },
+        {
             "sql_condition": "len(list_intersect(learned_l, learned_r)) > 0",
             "label_for_charts": "equal once words learned from known pairs are read as one",
             "m_probability": LEARNED_M,
@@ -152,8 +167,8 @@ def _levels_name() -> dict[str, Any]:
         {
             "sql_condition": "ELSE",
             "label_for_charts": "names differ",
-            "m_probability": 1 - sum(NAME_M) - COARSE_M - LEARNED_M,
-            "u_probability": 1 - sum(NAME_U) - COARSE_U - LEARNED_U,
+            "m_probability": 1 - sum(NAME_M) - COARSE_M - COGNATE_M - LEARNED_M,
+            "u_probability": 1 - sum(NAME_U) - COARSE_U - COGNATE_U - LEARNED_U,
         }
     )
     return {"output_column_name": "name", "comparison_levels": levels}
@@ -237,17 +252,132 @@ def whole_renderings(variants: Sequence[NameVariant]) -> list[NameVariant]:
     return [v for v in variants if 2 * len(v.keys) > longest]
 
 
-def _aligned(a: Sequence[NameVariant], b: Sequence[NameVariant]) -> set[tuple[str, str]]:
+COGNATE_MIN = 3
+"""Two words are compared as cognates only when each has at least this many consonants (rada / rod, sag / sig are
+too short to tell a spelling from another word)."""
+
+
+SUBSTITUTES = frozenset({("c", "t"), ("s", "z")})
+"""Consonants one language writes where the other writes another: Belarusian ц for Russian т (цеканне: the engine
+folds it before i, not before a hard vowel or a consonant) and з / с at a prefix's end (бес- / без-)."""
+COGNATE_SIMILARITY = 0.7
+"""A consonant one word has and the other lacks (Сонечная / Солнечная), or two consonants apart in a long word,
+counts only when the whole keys are this alike (normalised Levenshtein similarity)."""
+
+
+_ENDING = re.compile(r"[aeiu]+$")
+_ADJECTIVE_SUFFIX = re.compile(r"(?:esk|sk|n)$")
+
+
+def adjective_root(key: str) -> str:
+    """A comparison key without its vowel ending and then an adjective suffix: Belarusian -чны / -чная and Russian
+    -ческий / -ческая, -скі / -ский meet (paeticni, paeticeski -> paetic; tvarca, tvarceska -> tvarc)."""
+    return _ADJECTIVE_SUFFIX.sub("", _ENDING.sub("", key))
+
+
+def cognate(a: str, b: str) -> bool:
+    """Whether two comparison keys are one word spelled by the rules of two languages (Belarusian and Russian, or a
+    Latin rendering of either). The engine's keys already fold the letters that differ regularly (г/h, ў/в, ц/т
+    before i, ja/e); what is left are unstressed vowels (akanye: lasna / lesna), a suffix one language adds
+    (tvarca / tvarceska: Творчая / Творческая) and a consonant of the root (sanecna / salnecna: Сонечная /
+    Солнечная). One stem of three consonants or more (the engine's `org_stem`, or `adjective_root`:
+    ekalagicna / ekalagiceska, Экалагічная / Экологическая) is a cognate; otherwise read on the consonants
+    (`skeleton`), from the same first consonant:
+    - the same consonants: any vowels apart with four or more, one vowel apart with three;
+    - one word's consonants opening the other's, the shorter with four or more (a suffix added);
+    - with four or more: one consonant more or less, or one of `SUBSTITUTES` for another, the keys
+      `COGNATE_SIMILARITY` alike; with seven or more, any two consonants apart, the keys as alike.
+    Another consonant in a short word is another word (Брэст / Барысаў: brst / brsv; Крок / Круг); numbers and
+    words of fewer than `COGNATE_MIN` consonants are cognate only when equal."""
+    from rapidfuzz.distance import Levenshtein
+
+    from hramada.screening.keys import org_stem, skeleton
+
+    if a == b:
+        return True
+    if a.startswith("#") or b.startswith("#"):
+        return False
+    for stem in (org_stem, adjective_root):
+        root = stem(a)
+        if root == stem(b) and len(skeleton(root)) >= COGNATE_MIN:
+            return True
+    sa, sb = skeleton(a), skeleton(b)
+    short = min(len(sa), len(sb))
+    if short < COGNATE_MIN or sa[0] != sb[0]:
+        return False
+    if sa == sb:
+        return short > COGNATE_MIN or Levenshtein.distance(a, b) <= 1
+    if short <= COGNATE_MIN:
+        return False
+    if sa.startswith(sb) or sb.startswith(sa):
+        return True
+    alike = Levenshtein.normalized_similarity(a, b) >= COGNATE_SIMILARITY
+    distance = Levenshtein.distance(sa, sb)
+    if short >= 7:
+        return distance <= 2 and alike
+    if distance != 1 or not alike:
+        return False
+    if len(sa) != len(sb):
+        return True
+    x, y = next((x, y) for x, y in zip(sa, sb, strict=True) if x != y)
+    return (min(x, y), max(x, y)) in SUBSTITUTES
+
+
+def cognate_classes(keys: Iterable[str]) -> dict[str, str]:
+    """Each key that has a cognate among `keys` -> the smallest key of its group (groups joined through shared
+    cognates). Candidates are found per first consonant with one rapidfuzz `cdist` over the consonant skeletons,
+    so a registry's vocabulary is never compared word by word in Python."""
+    import numpy as np
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import cdist
+
+    from hramada.screening.keys import skeleton
+
+    groups: dict[str, list[str]] = {}
+    for key in sorted(set(keys)):
+        bones = skeleton(key)
+        if key.startswith("#") or len(bones) < COGNATE_MIN:
+            continue
+        groups.setdefault(bones[0], []).append(key)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for words in groups.values():
+        skeletons = [skeleton(w) for w in words]
+        for start in range(0, len(words), 2_000):
+            rows = skeletons[start : start + 2_000]
+            near = cdist(rows, skeletons, scorer=Levenshtein.distance, score_cutoff=2, dtype=np.int32)
+            for i, j in zip(*np.nonzero(near <= 2), strict=True):
+                a, b = words[start + int(i)], words[int(j)]
+                if a < b and cognate(a, b):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in parent}
+
+
+def _aligned(
+    a: Sequence[NameVariant], b: Sequence[NameVariant], canon: Mapping[str, str]
+) -> set[tuple[str, str]]:
     """The words two names of one organisation put in one place: of their renderings of equal length (two words or
-    more), the pair with the most words alike (equal keys, or equal coarse keys: inflection aside), read position
-    by position; the differing positions, where at least one word is alike and at most two differ (names built
+    more), the pair with the most words alike (equal keys, equal coarse keys: inflection aside, or cognates: each
+    key read as `canon` gives it), read position by position; the differing positions, where at least one word is alike and at most two differ (names built
     alike, a word or two translated: Сумленная грамада рыбакоў / Честная община рыбаков)."""
     best: tuple[int, set[tuple[str, str]]] = (0, set())
     for va in a:
         for vb in b:
             if len(va.keys) != len(vb.keys) or len(va.keys) < 2:
                 continue
-            differ = {(x, y) for x, y in zip(va.keys, vb.keys, strict=True) if coarse_key(x) != coarse_key(y)}
+            differ = {
+                (canon.get(x, x), canon.get(y, y))
+                for x, y in zip(va.keys, vb.keys, strict=True)
+                if coarse_key(canon.get(x, x)) != coarse_key(canon.get(y, y))
+            }
             alike = len(va.keys) - len(differ)
             if alike > best[0] and len(differ) <= 2:
                 best = (alike, differ)
@@ -255,18 +385,21 @@ def _aligned(a: Sequence[NameVariant], b: Sequence[NameVariant]) -> set[tuple[st
 
 
 def learned_words(
-    known: Iterable[tuple[int, int]], variants: Mapping[int, Sequence[NameVariant]]
+    known: Iterable[tuple[int, int]],
+    variants: Mapping[int, Sequence[NameVariant]],
+    canon: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Words learned from pairs of written names known to be one organisation (the same registration number, or
     a merge a coordinator confirmed): the words the two names put in one place (`_aligned`) are taken as one
     meaning when at least `LEARN_SUPPORT` known pairs say so and at least `LEARN_SHARE` of the alignments of
     either word pair it with the other. Returns each learned key -> the key of its meaning (the smallest of its
     group), so names whose words the screening engine's vocabulary lacks meet once a few of their spellings have
-    been linked by numbers or by a coordinator."""
+    been linked by numbers or by a coordinator. With `canon` (`cognate_classes`), cognates count as alike and
+    the words learned are their groups' keys."""
     together: Counter[tuple[str, str]] = Counter()
     alone: Counter[str] = Counter()
     for a, b in known:
-        for x, y in _aligned(variants[a], variants[b]):
+        for x, y in _aligned(variants[a], variants[b], canon or {}):
             together[min(x, y), max(x, y)] += 1
             alone[x] += 1
             alone[y] += 1
@@ -285,12 +418,26 @@ def learned_words(
     return {k: find(k) for k in parent}
 
 
-def learned_renderings(variants: Sequence[NameVariant], words: Mapping[str, str]) -> set[str]:
-    """Keyed hashes of each rendering's coarse keys after the learned words are read as their meaning."""
+def learned_renderings(
+    variants: Sequence[NameVariant], words: Mapping[str, str], canon: Mapping[str, str] | None = None
+) -> set[str]:
+    """Keyed hashes of each rendering's coarse keys after the learned words are read as their meaning (each key
+    first read as its cognate group's key, `canon`)."""
+    canon = canon or {}
     return {
-        _keyed("@" + " ".join(sorted(coarse_key(words.get(k, k)) for k in v.keys)))
+        _keyed("@" + " ".join(sorted(coarse_key(words.get(c, c)) for c in (canon.get(k, k) for k in v.keys))))
         for v in variants
         if v.keys
+    }
+
+
+def cognate_renderings(variants: Sequence[NameVariant], canon: Mapping[str, str]) -> set[str]:
+    """Keyed hashes of each rendering's coarse keys with each word read as its cognate group (`cognate_classes`),
+    in any order; empty for a rendering none of whose words has a cognate (the coarse level already compares it)."""
+    return {
+        _keyed("%" + " ".join(sorted(coarse_key(canon.get(k, k)) for k in v.keys)))
+        for v in variants
+        if v.keys and any(k in canon for k in v.keys)
     }
 
 
@@ -310,10 +457,15 @@ def known_pairs(mentions: Sequence[Mention], confirmed: Iterable[tuple[int, int]
 
 
 def link(
-    mentions: Sequence[Mention], *, threshold: float = THRESHOLD, confirmed: Iterable[tuple[int, int]] = ()
+    mentions: Sequence[Mention],
+    *,
+    threshold: float = THRESHOLD,
+    confirmed: Iterable[tuple[int, int]] = (),
+    cognates: bool = True,
 ) -> list[Link]:
     """Every pair of mentions of one kind whose match probability reaches `threshold`, with its evidence.
-    `confirmed`: pairs of mention keys a coordinator confirmed as one organisation, to learn words from."""
+    `confirmed`: pairs of mention keys a coordinator confirmed as one organisation, to learn words from.
+    `cognates=False` leaves out the cognate level (the linkage before it, kept for the benchmark's baseline)."""
     import duckdb
     import pyarrow as pa
     from splink import DuckDBAPI, Linker, block_on
@@ -330,11 +482,19 @@ def link(
         for m in mentions
     }
     coarse = {m.key: coarse_renderings(variants[m.key]) for m in mentions}
-    words = learned_words(known_pairs(mentions, confirmed), variants)
-    learned = {m.key: learned_renderings(variants[m.key], words) if words else set() for m in mentions}
+    canon = (
+        cognate_classes(k for vs in variants.values() for v in vs for k in v.keys if len(k) > 2)
+        if cognates
+        else {}
+    )
+    cognate = {m.key: cognate_renderings(variants[m.key], canon) if canon else set() for m in mentions}
+    words = learned_words(known_pairs(mentions, confirmed), variants, canon)
+    learned = {m.key: learned_renderings(variants[m.key], words, canon) if words else set() for m in mentions}
     # A name meets another written in the other language on its coarse keys even when no pair of keys is equal,
-    # and on its learned rendering.
-    keys = {m.key: block_keys(variants[m.key]) | coarse[m.key] | learned[m.key] for m in mentions}
+    # on its cognate rendering and on its learned rendering.
+    keys = {
+        m.key: block_keys(variants[m.key]) | coarse[m.key] | cognate[m.key] | learned[m.key] for m in mentions
+    }
     counts = Counter(k for ks in keys.values() for k in ks)
 
     connection = duckdb.connect(":memory:")
@@ -347,6 +507,7 @@ def link(
             "renderings": [sorted(renderings(variants[m.key])) for m in mentions],
             "tokens": [sorted(tokens(variants[m.key])) for m in mentions],
             "coarse": [sorted(coarse[m.key]) for m in mentions],
+            "cognates": [sorted(cognate[m.key]) for m in mentions],
             "learned": [sorted(learned[m.key]) for m in mentions],
             "block": [sorted(k for k in keys[m.key] if counts[k] <= MAX_BLOCK) for m in mentions],
         }
