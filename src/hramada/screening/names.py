@@ -1322,7 +1322,6 @@ def _align(
         else:
             score_penalty = 1.0
         light: frozenset[tuple[int, int]] = frozenset()
-        described: frozenset[tuple[int, int]] = frozenset()
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
@@ -1336,9 +1335,7 @@ def _align(
             complete = False
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
-            if complete and not _only_descriptive(query, matched, limit=len(matched)):
-                described = _described_left(q, rest_q, 0) | _described_left(c, rest_c, 1)
-        surplus_light = light | described
+        surplus_light = light
         surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in surplus_light else 1.0) for i in rest_q) + sum(
             cw[j] * (PLACE_WEIGHT if (1, j) in surplus_light else 1.0) for j in rest_c
         )
@@ -1414,14 +1411,6 @@ def is_place_key(key: str) -> bool:
     return key in keys or (
         len(key) > PLACE_STEM_MIN and (org_stem(key) in stems or _place_stem(key) in stems)
     )
-
-
-def _described_left(keys: tuple[str, ...], rest: list[int], side: int) -> frozenset[tuple[int, int]]:
-    """Left-over dictionary words of one name (Transmorflot / Transmorflot Shipping Company; Maxtech / Maxtech IT
-    Solutions) when every left-over word is one: they say what the company does, not which company it is."""
-    if rest and all(is_descriptive_org_key(keys[i]) or is_place_key(keys[i]) for i in rest):
-        return frozenset((side, i) for i in rest)
-    return frozenset()
 
 
 def _not_places(keys: tuple[str, ...], rest: list[int]) -> list[int]:
