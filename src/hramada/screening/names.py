@@ -58,6 +58,13 @@ ALT_KEY_FACTOR = 0.97
 ORGANIZATION_CONFLICT_PENALTY = 0.7
 """Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
 Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
+PLACE_WEIGHT = 0.25
+"""A town one organisation name adds where the other names none (Polotsk Steklovolokno / Steklovolokno; Novopolotsk
+LLC Interservice / OOO Interservis) weighs like a generic word: lists and registries add or drop the seat of a
+company. Two names that keep different towns still conflict."""
+DESCRIPTIVE_ONLY_MAX = 2
+"""Names agreeing only in this many dictionary words (Digital Security) describe a kind of business: a word one of
+them adds that names which organisation (Helpdesk) decides, as when words on both sides are left over."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
 
@@ -298,6 +305,17 @@ def org_word_translations() -> dict[str, str]:
                     if key and key != target:
                         found.setdefault(key, set()).add(target)
     return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key not in heads}
+
+
+@cache
+def _translation_heads() -> frozenset[str]:
+    """The first form of each line of `data/org_word_translations.csv`, folded: the key of each meaning."""
+    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
+    return frozenset(
+        fold(line.split(",")[0].strip())
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @cache
@@ -1285,14 +1303,13 @@ def _align(
     rest_c = [j for j in range(len(c)) if j not in used_c]
     score = 0.0
     if matched:
-        surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
         complete = not rest_q or not rest_c
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
             and (
-                (_distinctive_left(query, rest_q, listed) and not rest_c)
-                or (_distinctive_left(listed, rest_c, query) and not rest_q)
+                (_distinctive_left(query, _not_places(q, rest_q), listed) and not rest_c)
+                or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
             and len(_initials(query.original)) == len(_initials(listed.original))
         ):
@@ -1304,6 +1321,24 @@ def _align(
             score_penalty = ORGANIZATION_CONFLICT_PENALTY
         else:
             score_penalty = 1.0
+        light: frozenset[tuple[int, int]] = frozenset()
+        if (
+            query.kind == NameKind.ORGANIZATION
+            and complete
+            and not abjad_mode
+            and _only_descriptive(query, matched)
+            and (_new_word_left(query, rest_q, listed) or _new_word_left(listed, rest_c, query))
+        ):
+            # Only dictionary words agree (Digital Security) and one name adds a word naming which organisation
+            # (Digital Security Helpdesk): the shorter name describes a kind of business; the added word decides,
+            # a town included (Minsk Tractor Works / Tractor Works).
+            complete = False
+        elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
+            light = _places_left(q, rest_q, c, rest_c)
+        surplus_light = light
+        surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in surplus_light else 1.0) for i in rest_q) + sum(
+            cw[j] * (PLACE_WEIGHT if (1, j) in surplus_light else 1.0) for j in rest_c
+        )
         substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
@@ -1321,7 +1356,7 @@ def _align(
                 score *= ORGANIZATION_CONFLICT_PENALTY
         if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
-        if weak and (rest_q or rest_c):
+        if weak and len(rest_q) + len(rest_c) > len(light):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
     if len(q) != len(c) and q and c:
@@ -1337,6 +1372,62 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+@cache
+def org_place_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys and stems of the towns of `data/org_places.csv` (Полоцк, Полацк, Полоцкий... in every rendering)."""
+    text = resources.files("hramada.screening").joinpath("data/org_places.csv").read_text("utf-8")
+    keys: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        for form in line.split(","):
+            for latin in latin_renderings(normalize_name(form.strip())).values():
+                words = [fold(w) for w in latin.split()]
+                keys.add("".join(words))  # Marina Gorka is one place
+                if len(words) == 1:
+                    keys.add(words[0])
+    keys.discard("")
+    stems = {org_stem(k) for k in keys} | {_place_stem(k) for k in keys}
+    return frozenset(keys), frozenset(k for k in stems if len(k) >= PLACE_STEM_MIN)
+
+
+PLACE_STEM_MIN = 5
+"""An inflected form (Polotskogo, Grodnenskaya) is read as a town by its stem only when the stem has five letters
+or more: shorter stems (Lid-, Brest-) would take other words with them."""
+_PLACE_ENDING = re.compile(r"(?:aga|ama|ami|ai|ei|ii|am|ah|ih|a|e|i|u)$")
+
+
+def _place_stem(key: str) -> str:
+    """A folded adjective without its case ending (gradnenskaga, gradnenska, gradnenski -> gradnensk)."""
+    return _PLACE_ENDING.sub("", key)
+
+
+@lru_cache(maxsize=100_000)
+def is_place_key(key: str) -> bool:
+    """A town of `data/org_places.csv`, by its key or, for an inflected form, its stem."""
+    keys, stems = org_place_keys()
+    return key in keys or (
+        len(key) > PLACE_STEM_MIN and (org_stem(key) in stems or _place_stem(key) in stems)
+    )
+
+
+def _not_places(keys: tuple[str, ...], rest: list[int]) -> list[int]:
+    """`rest` without towns: a town one name adds was not swapped for the other's generic word (Vitbet Gomel /
+    TAA Vitbet)."""
+    return [i for i in rest if not is_place_key(keys[i])]
+
+
+def _places_left(
+    q: tuple[str, ...], rest_q: list[int], c: tuple[str, ...], rest_c: list[int]
+) -> frozenset[tuple[int, int]]:
+    """Left-over towns of one name (0 for the query's, 1 for the listed name's) when the other keeps none."""
+    places_q = [(0, i) for i in rest_q if is_place_key(q[i])]
+    places_c = [(1, j) for j in rest_c if is_place_key(c[j])]
+    if places_q and places_c:
+        return frozenset()  # Grodno Azot / Novopolotsk Azot: two towns, two companies
+    return frozenset(places_q or places_c)
 
 
 def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant | None = None) -> bool:
@@ -1355,6 +1446,47 @@ def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant 
 
 
 _VOWEL_IN = re.compile(r"[aeiou]")
+
+
+@cache
+def org_meaning_keys() -> frozenset[str]:
+    """Keys of the meanings of `data/org_word_translations.csv` (digital, security, plant, bank, Belarus...): the
+    dictionary words of organisation names, which describe a kind of organisation rather than name one."""
+    return frozenset(org_word_translations().values()) | _translation_heads()
+
+
+def is_descriptive_org_key(key: str) -> bool:
+    """A generic word or a word of the meaning table (a dictionary word of organisation names)."""
+    return key in org_meaning_keys() or is_generic_org_key(key)
+
+
+def _only_descriptive(
+    query: NameVariant, matched: list[tuple[float, int, int]], limit: int = DESCRIPTIVE_ONLY_MAX
+) -> bool:
+    """The names agree in one or two parts, each a dictionary or generic word (Digital Security; Cement Company):
+    a description of a kind of business. A longer run of such words (Central Election Commission of the Republic
+    of Belarus) names one body by their combination."""
+    return 0 < len(matched) <= limit and all(is_descriptive_org_key(query.keys[i]) for _, i, _ in matched)
+
+
+def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
+    """A left-over part that names which organisation (`_distinctive_left`): a town, or a word that is no dictionary
+    word and no short word with one vowel in three letters or fewer (RPTUP, NPTs: the initials of a legal form or
+    of generic words, in whichever language)."""
+    return _distinctive_left(
+        variant,
+        [
+            i
+            for i in rest
+            if is_place_key(variant.keys[i])
+            or not (is_descriptive_org_key(variant.keys[i]) or _abbreviation(variant.keys[i]))
+        ],
+        other,
+    )
+
+
+def _abbreviation(key: str) -> bool:
+    return len(key) <= 6 and 3 * len(_VOWEL_IN.findall(key)) < len(key)
 
 
 @lru_cache(maxsize=100_000)
