@@ -372,7 +372,18 @@ def _misspelt_forms(first: str) -> tuple[tuple[str, ...], ...]:
     """Legal forms of three words or more whose first key is `first` or one slip from it."""
     if len(first) < 2:
         return ()
-    return tuple(seq for seq in _long_forms() if _one_slip(first, seq[0]))
+    # Each first key of a form is tried once (many forms share it); a key shorter than six letters only as itself.
+    firsts = _long_form_firsts()
+    if len(first) < 6:
+        near = {first} if first in firsts else set()
+    else:
+        near = {f for f in firsts if abs(len(f) - len(first)) <= 2 and _one_slip(first, f)}
+    return tuple(seq for seq in _long_forms() if seq[0] in near) if near else ()
+
+
+@cache
+def _long_form_firsts() -> frozenset[str]:
+    return frozenset(seq[0] for seq in _long_forms())
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -1569,6 +1580,24 @@ def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool
     return False
 
 
+_SPELT_OUT: dict[int, tuple[tuple[NameVariant, ...], tuple[bool, ...]]] = {}
+_SPELT_OUT_MAX = 20_000
+
+
+def _spelt_out_flags(side: tuple[NameVariant, ...]) -> tuple[bool, ...]:
+    """`_spelt_out_beside(v, side)` for each rendering `v` of `side`, once per tuple of renderings: a listed name's
+    renderings meet many queries, a query's renderings many candidates. Kept by the tuple's id with the tuple itself
+    (so the id cannot be reused while kept)."""
+    found = _SPELT_OUT.get(id(side))
+    if found is not None and found[0] is side:
+        return found[1]
+    flags = tuple(_spelt_out_beside(v, side) for v in side)
+    if len(_SPELT_OUT) >= _SPELT_OUT_MAX:
+        _SPELT_OUT.clear()
+    _SPELT_OUT[id(side)] = (side, flags)
+    return flags
+
+
 def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
     """Consecutive words of a name whose first letters (in any of its romanisations) give `reading`."""
     size = len(reading)
@@ -1620,10 +1649,11 @@ def best_comparison(
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
-        for qv in query:
-            for lv in listed:
-                for short, full, flip in ((qv, lv, False), (lv, qv, True)):
-                    if _spelt_out_beside(short, listed if flip else query):
+        query_spelt, listed_spelt = _spelt_out_flags(query), _spelt_out_flags(listed)
+        for qv, q_spelt in zip(query, query_spelt, strict=True):
+            for lv, l_spelt in zip(listed, listed_spelt, strict=True):
+                for short, full, flip, spelt in ((qv, lv, False, q_spelt), (lv, qv, True, l_spelt)):
+                    if spelt:
                         continue  # its words are known and were compared above
                     collapsed = acronym_variant(short, full)
                     if collapsed is None:
