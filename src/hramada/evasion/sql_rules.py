@@ -33,7 +33,7 @@ def covered_in_database(
     ``use_control`` (the EU rule): a control right held by a covered owner covers too. Only holdings in force on
     ``today`` count (an ``end_date`` before it or a ``start_date`` after it leaves a holding out)."""
     compare = ">=" if inclusive else ">"
-    today = (today or date.today()).isoformat()  # noqa: DTZ011 (a calendar date decides whether a holding ended)
+    on_day = (today or date.today()).isoformat()  # noqa: DTZ011 (a calendar date decides whether a holding ended)
     with connection.cursor() as cursor:
         # the holdings in force today (not ended, not yet to begin: parsers.in_force), the only ones that count
         cursor.execute("DROP TABLE IF EXISTS evasion_holding_now")
@@ -44,7 +44,7 @@ def covered_in_database(
              WHERE (end_date = '' OR SUBSTR(end_date, 1, 10) >= %s)
                AND (start_date = '' OR SUBSTR(start_date, 1, 10) <= %s)
             """,
-            [today, today],
+            [on_day, on_day],
         )
         cursor.execute("CREATE INDEX evasion_holding_now_owner ON evasion_holding_now (owner_key)")
         cursor.execute("CREATE INDEX evasion_holding_now_owned ON evasion_holding_now (owned_key)")
