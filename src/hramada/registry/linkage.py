@@ -327,6 +327,7 @@ def cognate_classes(keys: Iterable[str]) -> dict[str, str]:
     """Each key that has a cognate among `keys` -> the smallest key of its group (groups joined through shared
     cognates). Candidates are found per first consonant with one rapidfuzz `cdist` over the consonant skeletons,
     so a registry's vocabulary is never compared word by word in Python."""
+    import networkx as nx
     import numpy as np
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import cdist
@@ -339,14 +340,7 @@ def cognate_classes(keys: Iterable[str]) -> dict[str, str]:
         if key.startswith("#") or len(bones) < COGNATE_MIN:
             continue
         groups.setdefault(bones[0], []).append(key)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    alike = nx.Graph()
     for words in groups.values():
         skeletons = [skeleton(w) for w in words]
         for start in range(0, len(words), 2_000):
@@ -355,10 +349,8 @@ def cognate_classes(keys: Iterable[str]) -> dict[str, str]:
             for i, j in zip(*np.nonzero(near <= 2), strict=True):
                 a, b = words[start + int(i)], words[int(j)]
                 if a < b and cognate(a, b):
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    return {k: find(k) for k in parent}
+                    alike.add_edge(a, b)
+    return {key: min(group) for group in nx.connected_components(alike) for key in group}
 
 
 def _aligned(
