@@ -135,3 +135,42 @@ def _fresh_cache() -> Any:
 
     cache.clear()
     yield
+
+
+def pytest_addoption(parser: Any) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        default=False,
+        help="run only the tests that touch a database (CI runs the suite a second time on PostgreSQL this way)",
+    )
+
+
+_DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
+
+
+def _touches_database(item: Any) -> bool:
+    if item.get_closest_marker("django_db") or item.get_closest_marker("postgres"):
+        return True
+    if _DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return True
+    from django.test import SimpleTestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, SimpleTestCase):
+        return issubclass(cls, TransactionTestCase) or bool(getattr(cls, "databases", None))
+    return False
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """With --database-tests-only, a test that never opens a database connection (the pure screening engine, the
+    parsers and their property tests) is left to the first run: it cannot behave differently on PostgreSQL."""
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if _touches_database(item)]
+    dropped = [item for item in items if not _touches_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
