@@ -101,7 +101,11 @@ def test_an_identifier_the_donor_recorded_by_hand_is_refused_at_its_row_and_noth
     assert [p.where for p in result.problems] == ["row 3"]
     assert "already has the record B" in result.problems[0].message
     record = GrantRecord.objects.get()
-    assert (record.identifier, record.amount, record.provenance) == ("B", Decimal("700.00"), Provenance.PERSON)
+    assert (record.identifier, record.amount, record.provenance) == (
+        "B",
+        Decimal("700.00"),
+        Provenance.PERSON,
+    )
     assert not ImportBatch.objects.exists()
 
 
