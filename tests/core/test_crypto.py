@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +90,38 @@ def test_a_value_over_the_limit_is_refused() -> None:
     with pytest.raises(crypto.ValueTooLongError, match=str(crypto.MAX_PLAINTEXT_BYTES)):
         crypto.encrypt("x" * (crypto.MAX_PLAINTEXT_BYTES + 1), label=LABEL, ring=RING)
     crypto.encrypt("x" * crypto.MAX_PLAINTEXT_BYTES, label=LABEL, ring=RING)
+
+
+@given(st.text(max_size=2_000))
+@settings(max_examples=100, deadline=None)
+def test_a_sealer_writes_what_decrypt_opens_under_its_label_only(text: str) -> None:
+    seal = crypto.Sealer(label=LABEL, ring=RING)
+    sealed = seal(text)
+    assert crypto.decrypt(sealed, label=LABEL, ring=RING) == text
+    assert crypto.key_id_of(sealed) == RING.current
+    assert seal(text) != sealed  # every value its own data key and nonces
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt(sealed, label="fund.applicant.contact", ring=RING)
+
+
+def test_a_sealer_refuses_a_value_over_the_limit() -> None:
+    with pytest.raises(crypto.ValueTooLongError):
+        crypto.Sealer(label=LABEL, ring=RING)("x" * (crypto.MAX_PLAINTEXT_BYTES + 1))
+
+
+@given(st.text(max_size=200))
+@example("Ǆ\u00a0 Ａla\u2028\x1c ﬁ \u3000")
+@example("\u0130\u0345\u1e9e")
+def test_normalisation_is_nfkc_casefold_nfkc_with_whitespace_collapsed(text: str) -> None:
+    # The definition the stored blind indexes were made with: the faster form must give the same text.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    assert crypto.normalise_for_index(text) == re.sub(r"\s+", " ", folded).strip()
+
+
+@given(st.lists(st.text(max_size=40), max_size=30))
+def test_blind_indexes_in_bulk_are_the_blind_index_of_each_value(values: list[str]) -> None:
+    indexes = crypto.blind_indexes(values, scope="s", ring=RING)
+    assert indexes == {v: crypto.blind_index(v, scope="s", ring=RING) for v in values}
 
 
 @given(st.text(max_size=200))

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from openpyxl import Workbook
 
-from hramada.registry import imports
-from hramada.registry.models import ColumnMapping, GrantRecord, ImportBatch
+from hramada.registry import imports, services
+from hramada.registry.models import ColumnMapping, GrantRecord, ImportBatch, Provenance
+from tests.registry.conftest import record_input
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +88,25 @@ def test_one_bad_row_stores_nothing_and_every_problem_names_its_row(
     assert any(t.startswith("row 6") and "twice" in t for t in text)
     assert any(t.startswith("row 7") and "implausibly large" in t for t in text)
     assert not GrantRecord.objects.exists() and not ImportBatch.objects.exists()
+
+
+def test_an_identifier_the_donor_recorded_by_hand_is_refused_at_its_row_and_nothing_is_stored(
+    make_donor: Any, coordinator_of: Any
+) -> None:
+    donor = make_donor()
+    user = coordinator_of(donor)
+    services.record_grant(donor, record_input(identifier="B", amount=Decimal("700.00")), by=user)
+    result = run(donor, user, csv_file({"ref": "A"}, {"ref": "B"}))
+    assert not result.ok
+    assert [p.where for p in result.problems] == ["row 3"]
+    assert "already has the record B" in result.problems[0].message
+    record = GrantRecord.objects.get()
+    assert (record.identifier, record.amount, record.provenance) == (
+        "B",
+        Decimal("700.00"),
+        Provenance.PERSON,
+    )
+    assert not ImportBatch.objects.exists()
 
 
 def test_a_csv_in_another_encoding_is_refused_with_its_line(make_donor: Any, coordinator_of: Any) -> None:

@@ -32,7 +32,7 @@ import stat
 import threading
 import time
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,7 +55,6 @@ MAX_PLAINTEXT_BYTES = 1024 * 1024
 KEY_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 GENERATE_HINT = "Create one with `python manage.py generate_keys` (or `make run`, which calls it)"
 MASK = "••••••"
-_WHITESPACE = re.compile(r"\s+")
 
 
 class CryptoError(Exception):
@@ -335,17 +334,35 @@ def _aad(kind: bytes, kid: str, label: str) -> bytes:
 
 def encrypt(plaintext: str, *, label: str, ring: KeyRing | None = None) -> str:
     """Encrypt `plaintext` for the column named by `label` ("app_label.model.field") under the current key."""
-    data = plaintext.encode("utf-8")
-    if len(data) > MAX_PLAINTEXT_BYTES:
-        raise ValueTooLongError(len(data))
-    ring = ring or load_keyring()
-    kid = ring.current
-    data_key = AESGCM.generate_key(bit_length=256)
-    wrap_nonce = os.urandom(NONCE_BYTES)
-    wrapped = wrap_nonce + AESGCM(ring.key(kid)).encrypt(wrap_nonce, data_key, _aad(b"dek", kid, label))
-    nonce = os.urandom(NONCE_BYTES)
-    body = AESGCM(data_key).encrypt(nonce, data, _aad(b"data", kid, label))
-    return f"{FORMAT_VERSION}.{kid}.{_b64(wrapped + nonce + body)}"
+    return Sealer(label=label, ring=ring)(plaintext)
+
+
+class Sealer:
+    """Encrypts values for one label under the ring's current key, as `encrypt` does (each value its own data
+    key and nonces, the same ciphertext format), with what does not change between values made once: the
+    key-encryption cipher and both associated-data strings. For storing many values of one column at a time
+    (a bulk import), where making them per value cost about a third of each encryption."""
+
+    __slots__ = ("_aad_data", "_aad_dek", "_kek", "_prefix")
+
+    def __init__(self, *, label: str, ring: KeyRing | None = None) -> None:
+        ring = ring or load_keyring()
+        kid = ring.current
+        self._kek = AESGCM(ring.key(kid))
+        self._aad_dek = _aad(b"dek", kid, label)
+        self._aad_data = _aad(b"data", kid, label)
+        self._prefix = f"{FORMAT_VERSION}.{kid}."
+
+    def __call__(self, plaintext: str) -> str:
+        data = plaintext.encode("utf-8")
+        if len(data) > MAX_PLAINTEXT_BYTES:
+            raise ValueTooLongError(len(data))
+        data_key = AESGCM.generate_key(bit_length=256)
+        wrap_nonce = os.urandom(NONCE_BYTES)
+        wrapped = wrap_nonce + self._kek.encrypt(wrap_nonce, data_key, self._aad_dek)
+        nonce = os.urandom(NONCE_BYTES)
+        body = AESGCM(data_key).encrypt(nonce, data, self._aad_data)
+        return self._prefix + _b64(wrapped + nonce + body)
 
 
 @dataclass(frozen=True)
@@ -459,8 +476,15 @@ def decrypt_bytes(blob: bytes, *, label: str, ring: KeyRing | None = None) -> by
 
 def normalise_for_index(value: str) -> str:
     """NFKC + casefold + collapsed whitespace: the form two spellings of one value share."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
-    return _WHITESPACE.sub(" ", folded).strip()
+    # The same form as NFKC(casefold(NFKC(value))) with runs of whitespace made one space and the ends stripped;
+    # a text already in NFKC (most are) is not normalised again, and `str.split` splits on the characters `\s`
+    # matches (both ask `str.isspace`).
+    if not unicodedata.is_normalized("NFKC", value):
+        value = unicodedata.normalize("NFKC", value)
+    folded = value.casefold()
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
+    return " ".join(folded.split())
 
 
 def blind_index(value: str, *, scope: str, ring: KeyRing | None = None) -> str:
@@ -470,6 +494,18 @@ def blind_index(value: str, *, scope: str, ring: KeyRing | None = None) -> str:
     # The one-shot form runs in OpenSSL; `hmac.new(...).hexdigest()` (the same digest) built two hash objects in
     # Python per value, a third of a blind index's cost in a bulk import.
     return hmac.digest(ring.index_key, message, "sha256").hex()
+
+
+def blind_indexes(values: Iterable[str], *, scope: str, ring: KeyRing | None = None) -> dict[str, str]:
+    """Each distinct value -> its `blind_index` in `scope`, the ring and the scope's prefix taken once for all
+    (a bulk import looks up tens of thousands of names at a time)."""
+    key = (ring or load_keyring()).index_key
+    prefix = scope.encode("utf-8") + b"\x00"
+    digest = hmac.digest
+    return {
+        value: digest(key, prefix + normalise_for_index(value).encode("utf-8"), "sha256").hex()
+        for value in set(values)
+    }
 
 
 # --- Start-up check -----------------------------------------------------------------------------------------

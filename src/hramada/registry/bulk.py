@@ -123,12 +123,12 @@ def _fresh_references(count: int) -> list[str]:
 
 def _sealer(f: Any, ring: crypto.KeyRing) -> Any:
     """The ciphertext `EncryptedTextField` `f` stores for a value (bound to the field's label), under a ring
-    loaded once for the whole file."""
-    label = f.label
+    loaded once for the whole file and a `crypto.Sealer` made once per field."""
+    sealer = crypto.Sealer(label=f.label, ring=ring)
     serialise = f.serialise
 
     def seal(value: str) -> str:
-        return str(crypto.encrypt(serialise(value), label=label, ring=ring))
+        return sealer(serialise(value))
 
     return seal
 
@@ -148,12 +148,8 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
             first[key] = r
     ring = crypto.load_keyring()
     name_scope, reg_scope = name_field.index_scope, reg_field.index_scope
-    name_index = {
-        name: crypto.blind_index(name, scope=name_scope, ring=ring) for name in {key[0] for key in first}
-    }
-    reg_index = {
-        reg: crypto.blind_index(reg, scope=reg_scope, ring=ring) for reg in {key[2] for key in first} if reg
-    }
+    name_index = crypto.blind_indexes((key[0] for key in first), scope=name_scope, ring=ring)
+    reg_index = crypto.blind_indexes((key[2] for key in first if key[2]), scope=reg_scope, ring=ring)
     held_states = {str(state) for state in HELD_STATES}
     by_reg: dict[str, _Found] = {}
     for pk, index, state in select_in(
