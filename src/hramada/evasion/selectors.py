@@ -15,7 +15,6 @@ from django.views.decorators.debug import sensitive_variables
 from hramada.core import audit
 from hramada.evasion import listed
 from hramada.evasion.crypto import AddressError, Exposure, TransferGraph, address_key, validate
-from hramada.evasion.crypto import Transfer as CryptoTransferValue
 from hramada.evasion.graph import (
     Coverage,
     CoverageMap,
@@ -362,10 +361,11 @@ def transfer_graph() -> TransferGraph:
         if key not in _transfers:
             _transfers.clear()
             graph = TransferGraph()
-            for row in CryptoTransfer.objects.values_list(
-                "tx_id", "time", "sender", "receiver", "asset", "amount"
-            ).iterator():
-                graph.add(CryptoTransferValue(*row))
+            for sender, receiver, asset, amount in CryptoTransfer.objects.values_list(
+                "sender", "receiver", "asset", "amount"
+            ).iterator(chunk_size=10_000):
+                graph.add_row(sender, receiver, asset, amount)
+            graph.compact()
             _transfers[key] = graph
         return _transfers[key]
 
