@@ -255,6 +255,16 @@ def sealed_person_names(node_id: str, limit: int = 20) -> list[Holding]:
     return list(found.values())[:limit]
 
 
+def canonical_node(key: str) -> str | None:
+    """The node an id now lives under when it is not a node itself: a list id merged into another entity (the
+    same registration or IMO number on several lists), ``imo:<number>`` or ``reg:<number>``; None when unknown."""
+    w = world()
+    if key in w.graph:
+        return None
+    found = w.data.resolve(key)
+    return found if found != key and found in w.graph else None
+
+
 def entity_picture(node_id: str) -> EntityPicture | None:
     w = world()
     if node_id not in w.graph:

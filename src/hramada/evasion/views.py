@@ -53,7 +53,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 def entity(request: HttpRequest, node_id: str) -> HttpResponse:
     picture = selectors.entity_picture(node_id)
     if picture is None:
-        raise Http404
+        # a list id merged into another entity, or an IMO or registration number: its entity's page (302)
+        canonical = selectors.canonical_node(node_id)
+        if canonical is None:
+            raise Http404
+        return redirect("evasion:entity", canonical)
     # a natural person is drawn under their key; the name the imported data gives is sealed, shown on request
     sealed_names = selectors.sealed_person_names(node_id) if picture.node.schema == "Person" else []
     person_names: list[str] = []
