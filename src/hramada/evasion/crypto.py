@@ -15,6 +15,8 @@ from bech32m import DecodeError, HrpDoesNotMatch
 from bech32m import decode as segwit_decode
 from eth_utils.address import is_checksum_address, is_hex_address, to_checksum_address
 
+from hramada.evasion.texts import _
+
 # Transfers and exposure live in their own module (arrays, no currency rules); named here too, as before.
 from hramada.evasion.transfers import Exposure, Hop, Transfer, TransferGraph, address_key, naive_exposure
 
@@ -59,7 +61,7 @@ def validate(currency: str, address: str) -> Address:
     currency = currency.strip().upper()
     address = address.strip()
     if not address:
-        raise AddressError("empty address")
+        raise AddressError(_("empty address"))
     if currency in BITCOIN:
         return _bitcoin(address)
     if currency == "TRX" or (currency in {"USDT", "USDC"} and address.startswith("T")):
@@ -67,7 +69,7 @@ def validate(currency: str, address: str) -> Address:
     if currency in EVM and address.lower().startswith("0x"):
         return _evm(currency, address)
     if currency in EVM - {"USDT", "USDC"}:
-        raise AddressError(f"{address} is not an Ethereum-style 0x address")
+        raise AddressError(_("%(address)s is not an Ethereum-style 0x address", address=address))
     return Address(currency, address, "unchecked")
 
 
@@ -76,14 +78,16 @@ def _bitcoin(address: str) -> Address:
         try:
             decoded = segwit_decode("bc", address.lower())
         except (DecodeError, HrpDoesNotMatch, ValueError) as exc:
-            raise AddressError(f"{address}: bech32/bech32m checksum or length is wrong") from exc
+            raise AddressError(
+                _("%(address)s: bech32/bech32m checksum or length is wrong", address=address)
+            ) from exc
         return Address("XBT", address.lower(), f"segwit-v{decoded.witver}")
     try:
         payload = base58.b58decode_check(address)
     except ValueError as exc:
-        raise AddressError(f"{address}: base58check checksum is wrong") from exc
+        raise AddressError(_("%(address)s: base58check checksum is wrong", address=address)) from exc
     if len(payload) != 21 or payload[0] not in LEGACY_VERSIONS:
-        raise AddressError(f"{address}: not a mainnet Bitcoin address")
+        raise AddressError(_("%(address)s: not a mainnet Bitcoin address", address=address))
     return Address("XBT", address, LEGACY_VERSIONS[payload[0]])
 
 
@@ -92,9 +96,9 @@ def _tron(currency: str, address: str) -> Address:
     try:
         payload = base58.b58decode_check(address)
     except ValueError as exc:
-        raise AddressError(f"{address}: base58check checksum is wrong") from exc
+        raise AddressError(_("%(address)s: base58check checksum is wrong", address=address)) from exc
     if len(payload) != 21 or payload[0] != TRON_VERSION:
-        raise AddressError(f"{address}: not a Tron address")
+        raise AddressError(_("%(address)s: not a Tron address", address=address))
     return Address(currency, address, "tron")
 
 
@@ -120,9 +124,9 @@ def recognise(text: str) -> str:
 
 def _evm(currency: str, address: str) -> Address:
     if not is_hex_address(address):
-        raise AddressError(f"{address}: not 20 bytes of hex after 0x")
+        raise AddressError(_("%(address)s: not 20 bytes of hex after 0x", address=address))
     body = address[2:]
     mixed = body != body.lower() and body != body.upper()
     if mixed and not is_checksum_address(address):
-        raise AddressError(f"{address}: EIP-55 checksum (letter case) is wrong")
+        raise AddressError(_("%(address)s: EIP-55 checksum (letter case) is wrong", address=address))
     return Address(currency, to_checksum_address(address), "eip55" if mixed else "no-checksum")

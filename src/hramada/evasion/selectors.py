@@ -39,6 +39,7 @@ from hramada.evasion.models import (
 )
 from hramada.evasion.parsers import GoodsRow, in_force
 from hramada.evasion.shipments import ShipmentScreener
+from hramada.evasion.texts import problem_of
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
 
 RULES = ("ofac", "eu")
@@ -409,7 +410,7 @@ def wallet_exposure(address: str, *, currency: str = "", hops: int = 3) -> Walle
         try:
             address = validate(currency, address).value
         except AddressError as exc:
-            problem = str(exc)
+            problem = problem_of(exc)
     listed_map = listed_addresses()
     paths = [] if problem else transfer_graph().exposure(address, set(listed_map), hops=hops)
     tags = list(AddressTag.objects.filter(address__iexact=address))

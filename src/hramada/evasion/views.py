@@ -22,7 +22,7 @@ from hramada.evasion.drawing import ownership_svg
 from hramada.evasion.forms import ImportForm, InvestigationForm, ShipmentFileForm, WalletForm
 from hramada.evasion.models import ShipmentScreening
 from hramada.evasion.parsers import ImportRefusedError
-from hramada.evasion.templatetags.evasion_tags import evasion_word
+from hramada.evasion.templatetags.evasion_tags import evasion_word, translated
 
 read_only = require_roles(Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)
 analyst = require_roles(Role.SANCTIONS_ANALYST)
@@ -185,7 +185,7 @@ def import_data(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except ImportRefusedError as exc:
-            errors = exc.errors
+            errors = [translated(e) for e in exc.errors]
         except services.AlreadyImportedError as exc:
             errors = [_("This file was already imported as '%(name)s'.") % {"name": exc.dataset.name}]
         else:
@@ -208,7 +208,7 @@ def shipments(request: HttpRequest) -> HttpResponse:
                 data=upload.read(services.MAX_FILE_BYTES + 1), file_name=upload.name, by=request.user
             )
         except ImportRefusedError as exc:
-            errors = exc.errors
+            errors = [translated(e) for e in exc.errors]
         else:
             return redirect("evasion:shipment_result", screening.pk)
     recent = ShipmentScreening.objects.only("pk", "file_name", "screened_at", "row_count", "flagged_count")[
@@ -244,7 +244,10 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
                     " ".join(row["hs_codes"]),
                     row["value"],
                     " | ".join(
-                        f"{r['role']}: {r['detail']}" if r["role"] else r["detail"] for r in row["reasons"]
+                        f"{r['role']}: {translated(r.get('text') or r['detail'])}"
+                        if r["role"]
+                        else translated(r.get("text") or r["detail"])
+                        for r in row["reasons"]
                     ),
                 ]
             )
