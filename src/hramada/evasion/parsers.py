@@ -640,7 +640,7 @@ def tagpack_yaml(data: bytes) -> list[Tag]:
         raise ImportRefusedError([_("not YAML: %(problem)s", problem=str(exc))]) from exc
     if not isinstance(pack, dict) or not isinstance(pack.get("tags"), list):
         raise ImportRefusedError([_("a TagPack is a mapping with a 'tags' list")])
-    errors = [
+    errors: list[str] = [
         _("missing header field '%(field)s'", field=key) for key in ("title", "creator") if not pack.get(key)
     ]
     tags: list[Tag] = []

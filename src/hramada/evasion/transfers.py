@@ -336,8 +336,8 @@ class TransferGraph:
             edges, reached = edges[fresh], reached[fresh]
             if not reached.size:
                 break
-            nodes, first = np.unique(reached, return_index=True)
-            nodes = nodes.astype(np.int64)
+            unique, first = np.unique(reached, return_index=True)
+            nodes: IntArray = unique.astype(np.int64)
             levels.append((nodes, edges[first]))
             seen[nodes] = True
             for node in nodes[is_listed[nodes]].tolist():
