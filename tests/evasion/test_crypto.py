@@ -85,3 +85,83 @@ def test_cycles_in_transfers_terminate():
     g = TransferGraph()
     g.add_all([t("1", "ME", "A", "1"), t("2", "A", "ME", "1"), t("3", "A", "LISTED", "1")])
     assert [e.distance for e in g.exposure("ME", {"LISTED"}, hops=5)] == [2]
+
+
+def test_amounts_are_summed_exactly_across_exponents_and_wide_amounts():
+    g = TransferGraph()
+    wide = Decimal("1.000000000000000000001")  # 22 significant digits: kept aside as a Decimal
+    g.add_all(
+        [
+            t("1", "LISTED", "ME", "0.1", "ETH"),
+            t("2", "LISTED", "ME", "0.20", "ETH"),
+            t("3", "LISTED", "ME", "3E+2", "ETH"),
+            Transfer("4", datetime(2024, 1, 1, tzinfo=UTC), "LISTED", "ME", "ETH", wide),
+            t("5", "LISTED", "ME", "7", "XBT"),  # another asset: another edge
+        ]
+    )
+    (found,) = g.exposure("ME", {"LISTED"}, hops=1)
+    assert found.hops[0].amount in {Decimal("301.300000000000000000001"), Decimal(7)}
+    eth = [h for h in _all_hops(g) if h.asset == "ETH"]
+    assert eth[0].amount == Decimal("301.300000000000000000001") and eth[0].transfers == 4
+
+
+def _all_hops(g):
+    c = g.compact()
+    return [g._hop(c, e) for e in range(g.number_of_edges())]
+
+
+def test_the_graph_sorts_again_after_later_additions_and_across_chunks(monkeypatch):
+    from hramada.evasion import transfers
+
+    monkeypatch.setattr(transfers, "CHUNK", 2)
+    g = TransferGraph()
+    g.add_all([t("1", "ME", "A", "1"), t("2", "A", "B", "1"), t("3", "ME", "A", "2")])
+    assert g.exposure("ME", {"B"}, hops=2)[0].path_text() == "ME → 3 XBT → A → 1 XBT → B"
+    g.add_all([t("4", "L", "ME", "5"), t("5", "ME", "A", "0.5")])
+    assert [e.path_text() for e in g.exposure("ME", {"B", "L"}, hops=2)] == [
+        "L → 5 XBT → ME",
+        "ME → 3.5 XBT → A → 1 XBT → B",
+    ]
+    assert len(g) == 5 and g.number_of_edges() == 3 and g.number_of_addresses() == 4
+
+
+def test_evm_addresses_meet_whatever_their_letter_case():
+    g = TransferGraph()
+    g.add(
+        t(
+            "1",
+            "0xABCDEF0000000000000000000000000000000001",
+            "0xme00000000000000000000000000000000000002",
+            "1",
+        )
+    )
+    found = g.exposure(
+        "0xME00000000000000000000000000000000000002", {"0xabcdef0000000000000000000000000000000001"}
+    )
+    assert [e.direction for e in found] == ["incoming"]
+
+
+def test_exposure_agrees_with_the_naive_traversal_on_a_random_graph_with_hubs():
+    import random
+
+    rng = random.Random(7)
+    g = TransferGraph()
+    names = [f"a{i}" for i in range(300)]
+    for i in range(1500):
+        sender = names[int(len(names) * rng.random() ** 3)]  # a few hubs send most
+        g.add(t(str(i), sender, rng.choice(names), "1", rng.choice(["XBT", "ETH"])))
+    listed = set(rng.sample(names, 5))
+    for probe in rng.sample(names, 20):
+        fast = g.exposure(probe, listed, hops=3, limit=1000)
+        assert {(e.listed, e.direction) for e in fast} == naive_exposure(g, probe, listed, hops=3)
+        for e in fast:  # each path is a real chain of edges ending at the listed address
+            assert all(a.receiver == b.sender for a, b in zip(e.hops, e.hops[1:], strict=False))
+            assert (e.hops[-1].receiver if e.direction == "outgoing" else e.hops[0].sender) == e.listed
+            assert (e.hops[0].sender if e.direction == "outgoing" else e.hops[-1].receiver) == probe
+
+
+def test_an_unknown_address_or_no_listed_address_in_the_graph_finds_nothing():
+    g = TransferGraph()
+    g.add(t("1", "A", "B", "1"))
+    assert g.exposure("NOBODY", {"A"}) == [] and g.exposure("A", {"NOBODY"}) == []
+    assert TransferGraph().exposure("A", {"B"}) == []

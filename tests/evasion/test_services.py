@@ -48,7 +48,7 @@ def test_a_file_with_one_bad_percentage_imports_nothing_and_names_the_row(db, an
 
 def test_shares_over_100_percent_are_imported_with_a_warning(db, analyst):
     dataset = imp(Dataset.Kind.SHAREHOLDINGS, b"owner_id,owned_id,share\nA,C,70\nB,C,60\n", analyst)
-    assert dataset.warnings == ["shares of C add up to 130% (more than 100%): kept and computed as recorded"]
+    assert dataset.warnings == ["Shares of C add up to 130% (more than 100%): kept and computed as recorded."]
     assert Holding.objects.filter(owned_key="C").count() == 2
 
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hramada.core.roles import Role
 from hramada.evasion import services
-from hramada.evasion.models import Dataset
+from hramada.evasion.models import Dataset, ShipmentScreening
 
 from .conftest import demo_file
 
@@ -144,3 +144,58 @@ def test_links_and_shipment_parties_are_named_in_the_readers_language(lists, sta
     upload = SimpleUploadedFile("shipments.csv", demo_file("shipments.csv"), content_type="text/csv")
     result = client.post("/evasion/shipments/", {"file": upload}, follow=True).content.decode()
     assert "грузаадпраўнік:" in result and "shipper:" not in result
+    # the reasons, built by the framework-free screener and stored, are shown in the reader's language too
+    assert "лічыцца пад санкцыямі (правіла OFAC 50%)" in result and "deemed sanctioned (OFAC" not in result
+    assert "IMO 9187629 у спісе як &#x27;ARTAVIL&#x27;" in result and "is listed as" not in result
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    latest = ShipmentScreening.objects.latest("pk").pk
+    english = client.get(f"/evasion/shipments/{latest}/").content.decode()
+    assert "deemed sanctioned (OFAC 50% rule)" in english
+
+
+def test_import_errors_of_the_parsers_are_shown_in_the_readers_language(db, staff_client, settings):
+    client = staff_client(Role.SANCTIONS_ANALYST)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    upload = SimpleUploadedFile(
+        "h.csv", b"owner_id,owned_id,share\nA,B,101\nA,C,x\nA,A,5\n", content_type="text/csv"
+    )
+    html = client.post(
+        "/evasion/import/", {"kind": "shareholdings", "name": "n", "source": "s", "file": upload}
+    ).content.decode()
+    assert "строка 2: 101% больше 100%" in html
+    assert "строка 3: &#x27;x&#x27; не процент" in html
+    assert "строка 4: субъект не может владеть самим собой" in html
+    assert "row 2" not in html and not Dataset.objects.exists()
+
+
+def test_a_merged_list_id_redirects_to_its_entity_and_an_unknown_id_is_the_404_page(
+    lists, staff_client, tmp_path
+):
+    from hramada.evasion import listed
+    from hramada.sanctions.services import import_file
+
+    # a second list names the company of OFAC entry 33395 by its registration number: the two merge into one
+    # entity, which lives under the other list's id; the OFAC id still leads to it
+    company = {
+        "id": "by-register-07526946",
+        "schema": "Company",
+        "properties": {"name": ["Registered company 07526946"], "registrationNumber": ["07526946"]},
+    }
+    path = tmp_path / "register.ftm.json"
+    path.write_text(json.dumps(company) + "\n", encoding="utf-8")
+    import_file("ftm_json", path, by=None)
+    client = staff_client(Role.AUDITOR)
+    data = listed.listed_data()
+    assert data.resolve("ofac-33395") == "by-register-07526946"
+    merged = sorted((k, v) for k, v in data.aliases.items() if k != v and v in data.nodes)
+    assert ("ofac-33395", "by-register-07526946") in merged
+    assert ("imo:9187629", data.resolve("ofac-15036")) in merged  # ARTAVIL by its IMO number
+    for alias, node in merged:
+        page = client.get(f"/evasion/entities/{alias}/")
+        assert page.status_code == 302, alias
+        assert page["Location"] == f"/evasion/entities/{node}/"
+    assert client.get("/evasion/entities/by-register-07526946/").status_code == 200
+    for unknown in ("ofac-0", "imo:1234567", "%00", "a/b/../c", "%ED%A0%80", "x" * 3000):
+        page = client.get(f"/evasion/entities/{unknown}/")
+        assert page.status_code == 404, unknown
+        assert "<html" in page.content.decode().lower()

@@ -1,4 +1,4 @@
-"""Crypto addresses: validation by the rules of their currency, and exposure to listed addresses over transfers.
+"""Crypto addresses: validation by the rules of their currency (exposure over transfers: ``evasion.transfers``).
 
 Framework-free. Bitcoin: base58check (``base58``) for legacy P2PKH/P2SH addresses, BIP 173 bech32 and BIP 350
 bech32m (``bech32m``) for segwit v0 and v1+; Ethereum and EVM chains: EIP-55 mixed-case checksums (``eth-utils``;
@@ -8,17 +8,30 @@ an all-lower or all-upper address carries no checksum and is accepted as such, a
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
+from dataclasses import dataclass
 
 import base58
-import networkx as nx
 from bech32m import DecodeError, HrpDoesNotMatch
 from bech32m import decode as segwit_decode
 from eth_utils.address import is_checksum_address, is_hex_address, to_checksum_address
+
+from hramada.evasion.texts import _
+
+# Transfers and exposure live in their own module (arrays, no currency rules); named here too, as before.
+from hramada.evasion.transfers import Exposure, Hop, Transfer, TransferGraph, address_key, naive_exposure
+
+__all__ = [
+    "Address",
+    "AddressError",
+    "Exposure",
+    "Hop",
+    "Transfer",
+    "TransferGraph",
+    "address_key",
+    "naive_exposure",
+    "recognise",
+    "validate",
+]
 
 # The OFAC list writes Bitcoin as XBT; FtM crypto wallets use BTC.
 BITCOIN = {"XBT", "BTC"}
@@ -48,7 +61,7 @@ def validate(currency: str, address: str) -> Address:
     currency = currency.strip().upper()
     address = address.strip()
     if not address:
-        raise AddressError("empty address")
+        raise AddressError(_("empty address"))
     if currency in BITCOIN:
         return _bitcoin(address)
     if currency == "TRX" or (currency in {"USDT", "USDC"} and address.startswith("T")):
@@ -56,7 +69,7 @@ def validate(currency: str, address: str) -> Address:
     if currency in EVM and address.lower().startswith("0x"):
         return _evm(currency, address)
     if currency in EVM - {"USDT", "USDC"}:
-        raise AddressError(f"{address} is not an Ethereum-style 0x address")
+        raise AddressError(_("%(address)s is not an Ethereum-style 0x address", address=address))
     return Address(currency, address, "unchecked")
 
 
@@ -65,14 +78,16 @@ def _bitcoin(address: str) -> Address:
         try:
             decoded = segwit_decode("bc", address.lower())
         except (DecodeError, HrpDoesNotMatch, ValueError) as exc:
-            raise AddressError(f"{address}: bech32/bech32m checksum or length is wrong") from exc
+            raise AddressError(
+                _("%(address)s: bech32/bech32m checksum or length is wrong", address=address)
+            ) from exc
         return Address("XBT", address.lower(), f"segwit-v{decoded.witver}")
     try:
         payload = base58.b58decode_check(address)
     except ValueError as exc:
-        raise AddressError(f"{address}: base58check checksum is wrong") from exc
+        raise AddressError(_("%(address)s: base58check checksum is wrong", address=address)) from exc
     if len(payload) != 21 or payload[0] not in LEGACY_VERSIONS:
-        raise AddressError(f"{address}: not a mainnet Bitcoin address")
+        raise AddressError(_("%(address)s: not a mainnet Bitcoin address", address=address))
     return Address("XBT", address, LEGACY_VERSIONS[payload[0]])
 
 
@@ -81,9 +96,9 @@ def _tron(currency: str, address: str) -> Address:
     try:
         payload = base58.b58decode_check(address)
     except ValueError as exc:
-        raise AddressError(f"{address}: base58check checksum is wrong") from exc
+        raise AddressError(_("%(address)s: base58check checksum is wrong", address=address)) from exc
     if len(payload) != 21 or payload[0] != TRON_VERSION:
-        raise AddressError(f"{address}: not a Tron address")
+        raise AddressError(_("%(address)s: not a Tron address", address=address))
     return Address(currency, address, "tron")
 
 
@@ -109,144 +124,9 @@ def recognise(text: str) -> str:
 
 def _evm(currency: str, address: str) -> Address:
     if not is_hex_address(address):
-        raise AddressError(f"{address}: not 20 bytes of hex after 0x")
+        raise AddressError(_("%(address)s: not 20 bytes of hex after 0x", address=address))
     body = address[2:]
     mixed = body != body.lower() and body != body.upper()
     if mixed and not is_checksum_address(address):
-        raise AddressError(f"{address}: EIP-55 checksum (letter case) is wrong")
+        raise AddressError(_("%(address)s: EIP-55 checksum (letter case) is wrong", address=address))
     return Address(currency, to_checksum_address(address), "eip55" if mixed else "no-checksum")
-
-
-def address_key(address: str) -> str:
-    """The key addresses meet on: EVM addresses ignore letter case, others compare as written."""
-    address = address.strip()
-    return address.lower() if address.lower().startswith(("0x", "bc1")) else address
-
-
-@dataclass(frozen=True)
-class Transfer:
-    tx_id: str
-    time: datetime
-    sender: str
-    receiver: str
-    asset: str
-    amount: Decimal
-
-
-@dataclass(frozen=True)
-class Hop:
-    sender: str
-    receiver: str
-    asset: str
-    amount: Decimal
-    transfers: int
-
-
-@dataclass(frozen=True)
-class Exposure:
-    """A path between the address asked about and a listed address."""
-
-    listed: str
-    direction: str  # "incoming": funds came from the listed address; "outgoing": went to it
-    hops: tuple[Hop, ...]
-
-    @property
-    def distance(self) -> int:
-        return len(self.hops)
-
-    def path_text(self) -> str:
-        parts = [self.hops[0].sender]
-        for hop in self.hops:
-            parts.append(f"{hop.amount.normalize():f} {hop.asset}")
-            parts.append(hop.receiver)
-        return " → ".join(parts)
-
-
-@dataclass
-class TransferGraph:
-    """Transfers between addresses, one networkx edge per (sender, receiver, asset) with summed amounts."""
-
-    g: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
-
-    def add(self, transfer: Transfer) -> None:
-        sender, receiver = address_key(transfer.sender), address_key(transfer.receiver)
-        if self.g.has_edge(sender, receiver, key=transfer.asset):
-            data = self.g.edges[sender, receiver, transfer.asset]
-            data["amount"] += transfer.amount
-            data["transfers"] += 1
-        else:
-            self.g.add_edge(sender, receiver, key=transfer.asset, amount=transfer.amount, transfers=1)
-
-    def add_all(self, transfers: Iterable[Transfer]) -> None:
-        for transfer in transfers:
-            self.add(transfer)
-
-    def exposure(self, address: str, listed: set[str], *, hops: int = 3, limit: int = 50) -> list[Exposure]:
-        """Shortest paths (breadth first) from ``address`` to listed addresses within ``hops``, both directions.
-
-        Each listed address is reported once per direction, by its nearest path; the path carries the summed
-        amount of each hop.
-        """
-        start = address_key(address)
-        keys = {address_key(a) for a in listed}
-        found: list[Exposure] = []
-        for direction in ("outgoing", "incoming"):
-            found.extend(self._search(start, keys, hops, direction))
-        found.sort(key=lambda e: (e.distance, e.direction, e.listed))
-        return found[:limit]
-
-    def _search(self, start: str, listed: set[str], hops: int, direction: str) -> list[Exposure]:
-        if start not in self.g:
-            return []
-        step = self.g.out_edges if direction == "outgoing" else self.g.in_edges
-        parent: dict[str, tuple[str, str]] = {start: ("", "")}
-        depth = {start: 0}
-        queue: deque[str] = deque([start])
-        results: list[Exposure] = []
-        while queue:
-            node = queue.popleft()
-            if depth[node] >= hops:
-                continue
-            for sender, receiver, asset in step(node, keys=True):
-                nxt = receiver if direction == "outgoing" else sender
-                if nxt in depth:
-                    continue
-                depth[nxt] = depth[node] + 1
-                parent[nxt] = (node, asset)
-                if nxt in listed:
-                    results.append(Exposure(nxt, direction, self._hops(nxt, parent, direction)))
-                queue.append(nxt)
-        return results
-
-    def _hops(self, end: str, parent: dict[str, tuple[str, str]], direction: str) -> tuple[Hop, ...]:
-        hops: list[Hop] = []
-        node = end
-        while parent[node][0]:
-            previous, asset = parent[node]
-            sender, receiver = (previous, node) if direction == "outgoing" else (node, previous)
-            data = self.g.edges[sender, receiver, asset]
-            hops.append(Hop(sender, receiver, asset, data["amount"], data["transfers"]))
-            node = previous
-        if direction == "outgoing":
-            hops.reverse()
-        return tuple(hops)
-
-
-def naive_exposure(
-    graph: TransferGraph, address: str, listed: set[str], *, hops: int = 3
-) -> set[tuple[str, str]]:
-    """The straightforward baseline for the benchmark: every simple path up to ``hops`` (networkx), both ways."""
-    start = address_key(address)
-    keys = {address_key(a) for a in listed}
-    found: set[tuple[str, str]] = set()
-    if start not in graph.g:
-        return found
-    simple = nx.DiGraph(graph.g)
-    for target in keys & set(simple):
-        if target == start:
-            continue
-        if any(True for _ in nx.all_simple_paths(simple, start, target, cutoff=hops)):
-            found.add((target, "outgoing"))
-        if any(True for _ in nx.all_simple_paths(simple, target, start, cutoff=hops)):
-            found.add((target, "incoming"))
-    return found

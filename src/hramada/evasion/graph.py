@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from hramada.evasion.texts import _
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -63,13 +65,13 @@ def parse_share(value: object) -> Decimal | None:
     try:
         share = Decimal(text)
     except InvalidOperation as exc:
-        raise ShareError(f"'{value}' is not a percentage") from exc
+        raise ShareError(_("'%(value)s' is not a percentage", value=value)) from exc
     if not share.is_finite():
-        raise ShareError(f"'{value}' is not a percentage")
+        raise ShareError(_("'%(value)s' is not a percentage", value=value))
     if share < 0:
-        raise ShareError(f"{share}% is negative: a share cannot be below 0%")
+        raise ShareError(_("%(share)s%% is negative: a share cannot be below 0%%", share=share))
     if share > HUNDRED:
-        raise ShareError(f"{share}% is over 100%: a share cannot exceed the whole company")
+        raise ShareError(_("%(share)s%% is over 100%%: a share cannot exceed the whole company", share=share))
     return share
 
 
@@ -306,7 +308,7 @@ class OwnershipGraph:
             raise ValueError("owners, owned and shares must have one entry per link")
         known = share_a[share_a != NO_SHARE]
         if known.size and (known.min() < 0 or known.max() > 100 * SHARE_UNITS):
-            raise ShareError("a share must lie between 0% and 100%")
+            raise ShareError(_("a share must lie between 0%% and 100%%"))
         if count and (
             min(int(owner_a.min()), int(owned_a.min())) < 0
             or max(int(owner_a.max()), int(owned_a.max())) >= len(self._ids)
@@ -431,7 +433,7 @@ class OwnershipGraph:
         near = np.zeros(len(self._ids), dtype=bool)
         near[start] = True
         frontier = np.array([start], dtype=np.int64)
-        for _ in range(depth):
+        for _level in range(depth):
             down = c.owned[_rows(c.out_ptr, frontier)]
             up = c.owner[c.in_order[_rows(c.in_ptr, frontier)]]
             reached = np.unique(np.concatenate([down, up]).astype(np.int64))

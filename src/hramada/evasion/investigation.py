@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, ngettext
 from followthemoney import model
 
 from hramada.evasion import listed, selectors
 from hramada.evasion.crypto import recognise
 from hramada.evasion.graph import LinkKind
+from hramada.evasion.templatetags.evasion_tags import translated
 from hramada.evasion.transport import is_valid_imo
 
 _ADDRESS = re.compile(
@@ -107,19 +109,27 @@ def _coverage_findings(inv: Investigation, node_id: str, subject: str) -> None:
     inv.entities.append(node_id)
     if node.listed_by:
         inv.findings.append(
-            Finding(subject, "listed", f"listed by {', '.join(sorted(node.listed_by))}", entity=node_id)
+            Finding(
+                subject,
+                "listed",
+                gettext("listed by %(lists)s") % {"lists": ", ".join(sorted(node.listed_by))},
+                entity=node_id,
+            )
         )
     for rule in selectors.RULES:
         found = w.coverage[rule].get(node_id)
         if found and found.covered and not found.listed:
-            inv.findings.append(Finding(subject, rule, "deemed sanctioned", found.path_text(names), node_id))
+            inv.findings.append(
+                Finding(subject, rule, gettext("deemed sanctioned"), found.path_text(names), node_id)
+            )
             inv.entities.extend(entity for entity, _ in found.path)
         elif found and not found.covered and found.aggregate > 0:
             inv.findings.append(
                 Finding(
                     subject,
                     rule,
-                    f"owned {found.aggregate.normalize():f}% by listed parties: below the threshold",
+                    gettext("owned %(share)s%% by listed parties: below the threshold")
+                    % {"share": f"{found.aggregate.normalize():f}"},
                     found.path_text(names),
                     node_id,
                 )
@@ -152,7 +162,8 @@ def _company(query: str, by: Any = None) -> Investigation:
                 Finding(
                     query,
                     "name-match",
-                    f"matches listed '{match.caption}' (score {match.score:.2f})",
+                    gettext("matches listed '%(caption)s' (score %(score)s)")
+                    % {"caption": match.caption, "score": f"{match.score:.2f}"},
                     entity=node_id,
                 )
             )
@@ -173,7 +184,8 @@ def _vessel(query: str, imo: str) -> Investigation:
             Finding(
                 subject,
                 "vessel",
-                f"names over time: {' → '.join(vessel.names)}; flags: {', '.join(vessel.flags)}",
+                gettext("names over time: %(names)s; flags: %(flags)s")
+                % {"names": " → ".join(vessel.names), "flags": ", ".join(vessel.flags)},
             )
         )
     for node_id in sorted(vessel.listed_ids | vessel.owners):
@@ -186,14 +198,15 @@ def _wallet(query: str) -> Investigation:
     currency = recognise(query) or "XBT"
     exposure = selectors.wallet_exposure(query, currency=currency)
     if exposure.problem:
-        inv.findings.append(Finding(query, "wallet", exposure.problem))
+        inv.findings.append(Finding(query, "wallet", translated(exposure.problem)))
         return inv
     if exposure.listed_holder:
         inv.findings.append(
             Finding(
                 query,
                 "listed",
-                f"listed address of {selectors.world().graph.name(exposure.listed_holder)}",
+                gettext("listed address of %(holder)s")
+                % {"holder": selectors.world().graph.name(exposure.listed_holder)},
                 entity=exposure.listed_holder,
             )
         )
@@ -204,7 +217,20 @@ def _wallet(query: str) -> Investigation:
             Finding(
                 query,
                 "wallet",
-                f"{path.direction}, {path.distance} hop(s) from a listed address",
+                (
+                    ngettext(
+                        "received from a listed address %(hops)s hop away",
+                        "received from a listed address %(hops)s hops away",
+                        path.distance,
+                    )
+                    if path.direction == "incoming"
+                    else ngettext(
+                        "sent to a listed address %(hops)s hop away",
+                        "sent to a listed address %(hops)s hops away",
+                        path.distance,
+                    )
+                )
+                % {"hops": path.distance},
                 path.path_text(),
             )
         )

@@ -20,6 +20,7 @@ from typing import Any
 
 from hramada.evasion.crypto import AddressError, validate
 from hramada.evasion.graph import Link, LinkKind, Node, ShareError, parse_share
+from hramada.evasion.texts import problem_of
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
 
 SUBJECT_SCHEMATA = {
@@ -288,7 +289,7 @@ def _wallet(entity: dict[str, Any], data: ListedData) -> None:
         try:
             address = validate(currency, key)
         except AddressError as exc:
-            data.wallets.append(ListedWallet(entity["id"], currency, key, holder, False, str(exc)))
+            data.wallets.append(ListedWallet(entity["id"], currency, key, holder, False, problem_of(exc)))
         else:
             data.wallets.append(
                 ListedWallet(entity["id"], currency, address.value, data.aliases.get(holder, holder), True)

@@ -23,6 +23,7 @@ import yaml
 
 from hramada.evasion.crypto import AddressError, validate
 from hramada.evasion.graph import ShareError, parse_share
+from hramada.evasion.texts import _, problem_of
 from hramada.evasion.transport import ImoError, validate_imo
 
 
@@ -40,7 +41,7 @@ def _text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportRefusedError([f"the file is not UTF-8 text (byte {exc.start})"]) from exc
+        raise ImportRefusedError([_("the file is not UTF-8 text (byte %(byte)s)", byte=exc.start)]) from exc
 
 
 def _rows(data: bytes, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -48,7 +49,7 @@ def _rows(data: bytes, required: tuple[str, ...]) -> Iterator[tuple[int, dict[st
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in required if c not in header]
     if missing:
-        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+        raise ImportRefusedError([_("missing column(s): %(columns)s", columns=", ".join(missing))])
     reader.fieldnames = header
     for number, row in enumerate(reader, start=2):
         yield number, {k: (v or "").strip() for k, v in row.items() if k}
@@ -86,7 +87,7 @@ def date_problem(value: str) -> str:
             return ""
         except ValueError:
             pass
-    return f"'{value}' is not a date written YYYY-MM-DD"
+    return _("'%(value)s' is not a date written YYYY-MM-DD", value=value)
 
 
 def in_force(start_date: str, end_date: str, today: str) -> bool:
@@ -101,35 +102,40 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
     errors: list[str] = []
     for number, row in _rows(data, ("owner_id", "owned_id", "share")):
         if not row.get("owner_id") or not row.get("owned_id"):
-            errors.append(f"row {number}: owner_id and owned_id are required")
+            errors.append(_("row %(row)s: owner_id and owned_id are required", row=number))
             continue
         try:
             share = parse_share(row.get("share"))
         except ShareError as exc:
-            errors.append(f"row {number}: {exc}")
+            errors.append(_("row %(row)s: %(problem)s", row=number, problem=problem_of(exc)))
             continue
         control = row.get("control", "").lower()
         if control and control not in CONTROL_TYPES:
             errors.append(
-                f"row {number}: control '{control}' is not one of {', '.join(sorted(CONTROL_TYPES))}"
+                _(
+                    "row %(row)s: control '%(control)s' is not one of %(allowed)s",
+                    row=number,
+                    control=control,
+                    allowed=", ".join(sorted(CONTROL_TYPES)),
+                )
             )
             continue
         if share is None and not control:
-            errors.append(f"row {number}: give a share, a control criterion, or both")
+            errors.append(_("row %(row)s: give a share, a control criterion, or both", row=number))
             continue
         if row["owner_id"] == row["owned_id"]:
-            errors.append(f"row {number}: an entity cannot hold itself")
+            errors.append(_("row %(row)s: an entity cannot hold itself", row=number))
             continue
         start, end = row.get("start_date", "").strip(), row.get("end_date", "").strip()
         problems = [
-            f"{column} {problem}"
+            _("%(column)s %(problem)s", column=column, problem=problem)
             for column, problem in (("start_date", date_problem(start)), ("end_date", date_problem(end)))
             if problem
         ]
         if not problems and start and end and end < start:
-            problems.append(f"end_date {end} is before start_date {start}")
+            problems.append(_("end_date %(end)s is before start_date %(start)s", end=end, start=start))
         if problems:
-            errors.append(f"row {number}: " + "; ".join(problems))
+            errors.extend(_("row %(row)s: %(problem)s", row=number, problem=p) for p in problems)
             continue
         holdings.append(
             Holding(
@@ -147,7 +153,7 @@ def shareholdings_csv(data: bytes) -> list[Holding]:
     if errors:
         raise ImportRefusedError(errors)
     if not holdings:
-        raise ImportRefusedError(["the file has no rows"])
+        raise ImportRefusedError([_("the file has no rows")])
     return holdings
 
 
@@ -188,15 +194,20 @@ def _bods_error(statements: list[Any], err: Any) -> str:
     """'statement 3 (statementId …): what is wrong (at recordDetails/interests/0/share/exact)'."""
     path = list(err.absolute_path)
     if not path or not isinstance(path[0], int):
-        return f"the file: {err.message}"
+        return _("the file: %(problem)s", problem=err.message)
     index = path[0]
     item = statements[index] if index < len(statements) else None
     sid = item.get("statementId") if isinstance(item, dict) else None
-    label = f"statement {index + 1}" + (
-        f" (statementId {str(sid)[:64]})" if isinstance(sid, str) and sid else ""
-    )
     where = "/".join(str(p) for p in path[1:])
-    return f"{label}: {err.message}" + (f" (at {where})" if where else "")
+    problem = _("%(problem)s (at %(where)s)", problem=err.message, where=where) if where else err.message
+    if isinstance(sid, str) and sid:
+        return _(
+            "statement %(number)s (statementId %(id)s): %(problem)s",
+            number=index + 1,
+            id=str(sid)[:64],
+            problem=problem,
+        )
+    return _("statement %(number)s: %(problem)s", number=index + 1, problem=problem)
 
 
 def _bods_share(share: dict[str, Any]) -> Decimal | None:
@@ -221,7 +232,9 @@ def bods_json(data: bytes) -> list[Holding]:
     try:
         statements = json.loads(_text(data))
     except json.JSONDecodeError as exc:
-        raise ImportRefusedError([f"not JSON: {exc.msg} at line {exc.lineno}"]) from exc
+        raise ImportRefusedError(
+            [_("not JSON: %(problem)s at line %(line)s", problem=exc.msg, line=exc.lineno)]
+        ) from exc
     if isinstance(statements, dict):
         statements = [statements]
     errors = [
@@ -256,7 +269,9 @@ def bods_json(data: bytes) -> list[Holding]:
             try:
                 share = _bods_share(interest.get("share", {}))
             except ShareError as exc:
-                problems.append(f"statement {index + 1}: {exc}")
+                problems.append(
+                    _("statement %(number)s: %(problem)s", number=index + 1, problem=problem_of(exc))
+                )
                 continue
             control = BODS_CONTROL.get(kind, "")
             if kind == "votingRights" and _bods_majority(interest.get("share", {}), share):
@@ -281,7 +296,7 @@ def bods_json(data: bytes) -> list[Holding]:
     if problems:
         raise ImportRefusedError(problems)
     if not holdings:
-        raise ImportRefusedError(["the file holds no ownership or control relationship"])
+        raise ImportRefusedError([_("the file holds no ownership or control relationship")])
     return holdings
 
 
@@ -319,11 +334,13 @@ def vessels_csv(data: bytes) -> list[VesselRow]:
         try:
             imo = validate_imo(row["imo"])
         except ImoError as exc:
-            errors.append(f"row {number}: {exc}")
+            errors.append(_("row %(row)s: %(problem)s", row=number, problem=problem_of(exc)))
             continue
         valid_from = row.get("valid_from", "")
         if valid_from and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", valid_from):
-            errors.append(f"row {number}: valid_from '{valid_from}' is not YYYY-MM-DD")
+            errors.append(
+                _("row %(row)s: valid_from '%(value)s' is not YYYY-MM-DD", row=number, value=valid_from)
+            )
             continue
         rows.append(
             VesselRow(
@@ -341,7 +358,7 @@ def vessels_csv(data: bytes) -> list[VesselRow]:
     if errors:
         raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefusedError(["the file has no rows"])
+        raise ImportRefusedError([_("the file has no rows")])
     return rows
 
 
@@ -366,13 +383,15 @@ def goods_csv(data: bytes) -> list[GoodsRow]:
     for number, row in _rows(data, ("hs_code", "description")):
         code = hs_digits(row["hs_code"])
         if not re.fullmatch(r"\d{2,10}", code):
-            errors.append(f"row {number}: HS code '{row['hs_code']}' is not 2 to 10 digits")
+            errors.append(
+                _("row %(row)s: HS code '%(code)s' is not 2 to 10 digits", row=number, code=row["hs_code"])
+            )
             continue
         rows.append(GoodsRow(code, row["description"], row.get("reason", "")))
     if errors:
         raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefusedError(["the file has no rows"])
+        raise ImportRefusedError([_("the file has no rows")])
     return rows
 
 
@@ -416,12 +435,14 @@ def _sheet_rows(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a damaged file
-            raise ImportRefusedError([f"not a readable XLSX workbook ({type(exc).__name__})"]) from exc
+            raise ImportRefusedError(
+                [_("not a readable XLSX workbook (%(problem)s)", problem=type(exc).__name__)]
+            ) from exc
         sheet = book.worksheets[0]
         values = list(sheet.iter_rows(values_only=True))
         book.close()
         if not values:
-            raise ImportRefusedError(["the workbook is empty"])
+            raise ImportRefusedError([_("the workbook is empty")])
         header = [str(h or "").strip().lower() for h in values[0]]
         return header, [
             [("" if v is None else str(v)).strip() for v in row[: len(header)]]
@@ -462,10 +483,10 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
     One pass over plain lists (no dict per row), each distinct IMO number checked once."""
     header, rows = _sheet_rows(data, filename)
     if not rows:
-        raise ImportRefusedError(["the file has no rows"])
+        raise ImportRefusedError([_("the file has no rows")])
     missing = [c for c in ("shipper", "consignee") if c not in header]
     if missing:
-        raise ImportRefusedError([f"missing column(s): {', '.join(missing)}"])
+        raise ImportRefusedError([_("missing column(s): %(columns)s", columns=", ".join(missing))])
     column = {name: i for i, name in enumerate(header) if name}
     width = len(header)
     nowhere = width  # a column the file lacks reads as ""
@@ -480,7 +501,7 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
             try:
                 imo = _imo(imo)
             except ImoError as exc:
-                errors.append(f"row {number}: {exc}")
+                errors.append(_("row %(row)s: %(problem)s", row=number, problem=problem_of(exc)))
                 continue
         value: Decimal | None = None
         raw_value = cells[at["value"]]
@@ -488,11 +509,19 @@ def shipments(data: bytes, filename: str) -> list[Shipment]:
             try:
                 value = Decimal(raw_value.replace(" ", "").replace(",", ""))
             except InvalidOperation:
-                errors.append(f"row {number}: value '{raw_value}' is not a number")
+                errors.append(
+                    _("row %(row)s: value '%(value)s' is not a number", row=number, value=raw_value)
+                )
                 continue
         codes, bad = _hs_codes(cells[at["hs_codes"]])
         if bad:
-            errors.append(f"row {number}: HS code(s) {', '.join(bad)} are not 2 to 10 digits")
+            errors.append(
+                _(
+                    "row %(row)s: HS code(s) %(codes)s are not 2 to 10 digits",
+                    row=number,
+                    codes=", ".join(bad),
+                )
+            )
             continue
         result.append(
             Shipment(
@@ -549,15 +578,21 @@ def transfers_csv(data: bytes) -> list[TransferRow]:
     for number, row in _rows(data, ("tx_id", "time", "from", "to", "asset", "amount")):
         asset = row["asset"].upper()
         if asset not in KNOWN_ASSETS:
-            errors.append(f"row {number}: unknown asset '{row['asset']}'")
+            errors.append(_("row %(row)s: unknown asset '%(asset)s'", row=number, asset=row["asset"]))
             continue
         if not re.fullmatch(r"\d+(\.\d+)?", row["amount"]):
-            errors.append(f"row {number}: amount '{row['amount']}' is not a plain decimal number like 0.25")
+            errors.append(
+                _(
+                    "row %(row)s: amount '%(amount)s' is not a plain decimal number like 0.25",
+                    row=number,
+                    amount=row["amount"],
+                )
+            )
             continue
         try:
             moment = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
         except ValueError:
-            errors.append(f"row {number}: time '{row['time']}' is not ISO 8601")
+            errors.append(_("row %(row)s: time '%(time)s' is not ISO 8601", row=number, time=row["time"]))
             continue
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
@@ -566,7 +601,14 @@ def transfers_csv(data: bytes) -> list[TransferRow]:
             try:
                 addresses.append(validate(asset, row[column]).value)
             except AddressError as exc:
-                errors.append(f"row {number}: {column}: {exc}")
+                errors.append(
+                    _(
+                        "row %(row)s: %(column)s: %(problem)s",
+                        row=number,
+                        column=column,
+                        problem=problem_of(exc),
+                    )
+                )
         if len(addresses) != 2:
             continue
         rows.append(
@@ -575,7 +617,7 @@ def transfers_csv(data: bytes) -> list[TransferRow]:
     if errors:
         raise ImportRefusedError(errors)
     if not rows:
-        raise ImportRefusedError(["the file has no rows"])
+        raise ImportRefusedError([_("the file has no rows")])
     return rows
 
 
@@ -595,26 +637,28 @@ def tagpack_yaml(data: bytes) -> list[Tag]:
     try:
         pack = yaml.safe_load(_text(data))
     except yaml.YAMLError as exc:
-        raise ImportRefusedError([f"not YAML: {exc}"]) from exc
+        raise ImportRefusedError([_("not YAML: %(problem)s", problem=str(exc))]) from exc
     if not isinstance(pack, dict) or not isinstance(pack.get("tags"), list):
-        raise ImportRefusedError(["a TagPack is a mapping with a 'tags' list"])
-    errors = [f"missing header field '{key}'" for key in ("title", "creator") if not pack.get(key)]
+        raise ImportRefusedError([_("a TagPack is a mapping with a 'tags' list")])
+    errors: list[str] = [
+        _("missing header field '%(field)s'", field=key) for key in ("title", "creator") if not pack.get(key)
+    ]
     tags: list[Tag] = []
     for index, raw in enumerate(pack["tags"], start=1):
         if not isinstance(raw, dict):
-            errors.append(f"tag {index}: not a mapping")
+            errors.append(_("tag %(tag)s: not a mapping", tag=index))
             continue
         merged = {**{k: v for k, v in pack.items() if k != "tags"}, **raw}
         for key in ("address", "label", "currency"):
             if not merged.get(key):
-                errors.append(f"tag {index}: missing '{key}'")
+                errors.append(_("tag %(tag)s: missing '%(field)s'", tag=index, field=key))
         if any(not merged.get(key) for key in ("address", "label", "currency")):
             continue
         currency = str(merged["currency"]).upper()
         try:
             address = validate("XBT" if currency == "BTC" else currency, str(merged["address"])).value
         except AddressError as exc:
-            errors.append(f"tag {index}: {exc}")
+            errors.append(_("tag %(tag)s: %(problem)s", tag=index, problem=problem_of(exc)))
             continue
         tags.append(
             Tag(

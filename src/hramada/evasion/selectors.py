@@ -15,7 +15,6 @@ from django.views.decorators.debug import sensitive_variables
 from hramada.core import audit
 from hramada.evasion import listed
 from hramada.evasion.crypto import AddressError, Exposure, TransferGraph, address_key, validate
-from hramada.evasion.crypto import Transfer as CryptoTransferValue
 from hramada.evasion.graph import (
     Coverage,
     CoverageMap,
@@ -40,6 +39,7 @@ from hramada.evasion.models import (
 )
 from hramada.evasion.parsers import GoodsRow, in_force
 from hramada.evasion.shipments import ShipmentScreener
+from hramada.evasion.texts import problem_of
 from hramada.evasion.transport import VesselIdentity, is_valid_imo
 
 RULES = ("ofac", "eu")
@@ -256,6 +256,16 @@ def sealed_person_names(node_id: str, limit: int = 20) -> list[Holding]:
     return list(found.values())[:limit]
 
 
+def canonical_node(key: str) -> str | None:
+    """The node an id now lives under when it is not a node itself: a list id merged into another entity (the
+    same registration or IMO number on several lists), ``imo:<number>`` or ``reg:<number>``; None when unknown."""
+    w = world()
+    if key in w.graph:
+        return None
+    found = w.data.resolve(key)
+    return found if found != key and found in w.graph else None
+
+
 def entity_picture(node_id: str) -> EntityPicture | None:
     w = world()
     if node_id not in w.graph:
@@ -362,10 +372,11 @@ def transfer_graph() -> TransferGraph:
         if key not in _transfers:
             _transfers.clear()
             graph = TransferGraph()
-            for row in CryptoTransfer.objects.values_list(
-                "tx_id", "time", "sender", "receiver", "asset", "amount"
-            ).iterator():
-                graph.add(CryptoTransferValue(*row))
+            for sender, receiver, asset, amount in CryptoTransfer.objects.values_list(
+                "sender", "receiver", "asset", "amount"
+            ).iterator(chunk_size=10_000):
+                graph.add_row(sender, receiver, asset, amount)
+            graph.compact()
             _transfers[key] = graph
         return _transfers[key]
 
@@ -399,7 +410,7 @@ def wallet_exposure(address: str, *, currency: str = "", hops: int = 3) -> Walle
         try:
             address = validate(currency, address).value
         except AddressError as exc:
-            problem = str(exc)
+            problem = problem_of(exc)
     listed_map = listed_addresses()
     paths = [] if problem else transfer_graph().exposure(address, set(listed_map), hops=hops)
     tags = list(AddressTag.objects.filter(address__iexact=address))

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from hramada.core import audit, crypto
@@ -115,7 +116,7 @@ def _rows_for(kind: str, dataset: Dataset, data: bytes) -> tuple[list[Any], list
             )
             for t in parsers.tagpack_yaml(data)
         ], []
-    raise ImportRefusedError([f"unknown kind of data '{kind}'"])
+    raise ImportRefusedError([_("Unknown kind of data '%(kind)s'.") % {"kind": kind}])
 
 
 def _over_allocation(holdings: list[parsers.Holding]) -> list[str]:
@@ -124,7 +125,8 @@ def _over_allocation(holdings: list[parsers.Holding]) -> list[str]:
         if h.share is not None:
             totals[h.owned_id] = totals.get(h.owned_id, 0) + h.share
     return [
-        f"shares of {owned} add up to {total}% (more than 100%): kept and computed as recorded"
+        _("Shares of %(owned)s add up to %(total)s%% (more than 100%%): kept and computed as recorded.")
+        % {"owned": owned, "total": total}
         for owned, total in sorted(totals.items())
         if total > 100
     ]
@@ -135,9 +137,11 @@ def import_dataset(
 ) -> Dataset:
     """Import one file: every row or none. Raises :class:`ImportRefusedError` (row errors) or :class:`AlreadyImportedError`."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+        raise ImportRefusedError(
+            [_("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // (1024 * 1024)}]
+        )
     if not source.strip():
-        raise ImportRefusedError(["say where the data comes from (source)"])
+        raise ImportRefusedError([_("Say where the data comes from (source).")])
     sha256 = hashlib.sha256(data).hexdigest()
     existing = Dataset.objects.filter(kind=kind, sha256=sha256).first()
     if existing:
@@ -174,7 +178,9 @@ def screen_shipment_file(
 ) -> ShipmentScreening:
     """Screen every shipment of a CSV/XLSX file; the file is refused whole if a row is malformed."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefusedError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+        raise ImportRefusedError(
+            [_("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // (1024 * 1024)}]
+        )
     shipments = parsers.shipments(data, file_name)
     screener = selectors.shipment_screener(by=by if getattr(by, "pk", None) else None)
     screener.prepare(shipments)  # every distinct party name through the door in one batch
@@ -223,7 +229,9 @@ def _sealed_parts(results: list[dict[str, Any]]) -> list[Sealed]:
         for result in block:  # a block too large for one part: row by row
             text = field.serialise(result)
             if len(text.encode("utf-8")) + 2 > RESULT_PART_BYTES:
-                raise ImportRefusedError([f"row {result.get('row')}: its result is too long to store"])
+                raise ImportRefusedError(
+                    [_("Row %(row)s: its result is too long to store.") % {"row": result.get("row")}]
+                )
             pieces.append(text)
     texts: list[list[str]] = [[]]
     size = 2

@@ -14,9 +14,10 @@ from typing import Any
 
 from hramada.evasion.graph import Coverage
 from hramada.evasion.parsers import GoodsRow, Shipment
+from hramada.evasion.texts import Text, _
 from hramada.evasion.transport import VesselIdentity
 
-RULE_LABELS = {"ofac": "OFAC 50% rule", "eu": "EU owned or controlled"}
+RULE_LABELS = {"ofac": _("OFAC 50%% rule"), "eu": _("EU owned or controlled")}
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,15 @@ class ShipmentResult:
             "hs_codes": list(self.hs_codes),
             "value": self.value,
             "reasons": [
-                {"kind": r.kind, "role": r.role, "detail": r.detail, "entity": r.entity} for r in self.reasons
+                {
+                    "kind": r.kind,
+                    "role": r.role,
+                    "detail": r.detail,
+                    "entity": r.entity,
+                    # the message and its values, so the page shows the reason in its reader's language
+                    **({"text": r.detail.to_json()} if isinstance(r.detail, Text) else {}),
+                }
+                for r in self.reasons
             ],
             "flagged": bool(self.reasons),
         }
@@ -204,7 +213,17 @@ class ShipmentScreener:
         for node, caption, score in self._matches(name):
             nodes.add(node)
             reasons.append(
-                Reason("party", "", f"'{name}' matches listed '{caption}' (score {score:.2f})", node)
+                Reason(
+                    "party",
+                    "",
+                    _(
+                        "'%(name)s' matches listed '%(caption)s' (score %(score)s)",
+                        name=name,
+                        caption=caption,
+                        score=f"{score:.2f}",
+                    ),
+                    node,
+                )
             )
         nodes.update(self.nodes_named(name))
         reasons.extend(self._deemed(nodes, name))
@@ -222,7 +241,12 @@ class ShipmentScreener:
                         Reason(
                             "deemed",
                             "",
-                            f"'{label}' deemed sanctioned ({RULE_LABELS.get(rule, rule)}): {found.path_text(self.names)}",
+                            _(
+                                "'%(name)s' deemed sanctioned (%(rule)s): %(path)s",
+                                name=label,
+                                rule=RULE_LABELS.get(rule, rule),
+                                path=found.path_text(self.names),
+                            ),
                             node,
                         )
                     )
@@ -240,13 +264,18 @@ class ShipmentScreener:
             if vessel is None:
                 continue
             other_names = vessel.renamed_from(shipment.vessel_name) if shipment.vessel_name else []
-            renamed = f"; also known as {', '.join(other_names)}" if other_names else ""
+            renamed = _("; also known as %(names)s", names=", ".join(other_names)) if other_names else ""
             for listed in sorted(vessel.listed_ids):
                 reasons.append(
                     Reason(
                         "vessel",
                         "vessel",
-                        f"IMO {imo} is listed as '{self.names.get(listed, listed)}'{renamed}",
+                        _(
+                            "IMO %(imo)s is listed as '%(name)s'%(renamed)s",
+                            imo=imo,
+                            name=self.names.get(listed, listed),
+                            renamed=renamed,
+                        ),
                         listed,
                     )
                 )
@@ -256,13 +285,28 @@ class ShipmentScreener:
                         Reason(
                             "vessel",
                             "vessel",
-                            f"IMO {imo} is owned, managed or operated by listed '{self.names.get(owner, owner)}'{renamed}",
+                            _(
+                                "IMO %(imo)s is owned, managed or operated by listed '%(name)s'%(renamed)s",
+                                imo=imo,
+                                name=self.names.get(owner, owner),
+                                renamed=renamed,
+                            ),
                             owner,
                         )
                     )
                 else:
                     reasons.extend(
-                        Reason(r.kind, "vessel", f"IMO {imo}: {r.detail}{renamed}", r.entity)
+                        Reason(
+                            r.kind,
+                            "vessel",
+                            _(
+                                "IMO %(imo)s: %(reason)s%(renamed)s",
+                                imo=imo,
+                                reason=r.detail,
+                                renamed=renamed,
+                            ),
+                            r.entity,
+                        )
                         for r in self._deemed({owner}, self.names.get(owner, owner))
                     )
         return reasons
@@ -277,8 +321,13 @@ class ShipmentScreener:
                 Reason(
                     "goods",
                     "hs_code",
-                    f"HS {code}: watch list {entry.hs_code} {entry.description}"
-                    + (f" ({entry.reason})" if entry.reason else ""),
+                    _(
+                        "HS %(code)s: watch list %(entry)s %(description)s%(reason)s",
+                        code=code,
+                        entry=entry.hs_code,
+                        description=entry.description,
+                        reason=f" ({entry.reason})" if entry.reason else "",
+                    ),
                 )
                 for entry in self._goods_index.matching(code)
             )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hramada.evasion.texts import _
+
 _IMO = re.compile(r"^(?:IMO)?\s*[:#]?\s*(\d{7})$", re.IGNORECASE)
 
 
@@ -20,11 +22,18 @@ def validate_imo(value: str) -> str:
     """The seven digits of an IMO number ("IMO 9176187" → "9176187"); :class:`ImoError` otherwise."""
     match = _IMO.match(str(value).strip())
     if not match:
-        raise ImoError(f"'{value}' is not an IMO number (seven digits)")
+        raise ImoError(_("'%(value)s' is not an IMO number (seven digits)", value=value))
     digits = match.group(1)
     check = sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1), strict=True)) % 10
     if check != int(digits[6]):
-        raise ImoError(f"IMO {digits}: the check digit should be {check}, not {digits[6]}")
+        raise ImoError(
+            _(
+                "IMO %(imo)s: the check digit should be %(check)s, not %(given)s",
+                imo=digits,
+                check=check,
+                given=digits[6],
+            )
+        )
     return digits
 
 

@@ -22,7 +22,7 @@ from hramada.evasion.drawing import ownership_svg
 from hramada.evasion.forms import ImportForm, InvestigationForm, ShipmentFileForm, WalletForm
 from hramada.evasion.models import ShipmentScreening
 from hramada.evasion.parsers import ImportRefusedError
-from hramada.evasion.templatetags.evasion_tags import evasion_word
+from hramada.evasion.templatetags.evasion_tags import evasion_word, translated
 
 read_only = require_roles(Role.SANCTIONS_ANALYST, Role.AUDITOR, Role.ADMINISTRATOR)
 analyst = require_roles(Role.SANCTIONS_ANALYST)
@@ -53,7 +53,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 def entity(request: HttpRequest, node_id: str) -> HttpResponse:
     picture = selectors.entity_picture(node_id)
     if picture is None:
-        raise Http404
+        # a list id merged into another entity, or an IMO or registration number: its entity's page (302)
+        canonical = selectors.canonical_node(node_id)
+        if canonical is None:
+            raise Http404
+        return redirect("evasion:entity", canonical)
     # a natural person is drawn under their key; the name the imported data gives is sealed, shown on request
     sealed_names = selectors.sealed_person_names(node_id) if picture.node.schema == "Person" else []
     person_names: list[str] = []
@@ -181,7 +185,7 @@ def import_data(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except ImportRefusedError as exc:
-            errors = exc.errors
+            errors = [translated(e) for e in exc.errors]
         except services.AlreadyImportedError as exc:
             errors = [_("This file was already imported as '%(name)s'.") % {"name": exc.dataset.name}]
         else:
@@ -204,7 +208,7 @@ def shipments(request: HttpRequest) -> HttpResponse:
                 data=upload.read(services.MAX_FILE_BYTES + 1), file_name=upload.name, by=request.user
             )
         except ImportRefusedError as exc:
-            errors = exc.errors
+            errors = [translated(e) for e in exc.errors]
         else:
             return redirect("evasion:shipment_result", screening.pk)
     recent = ShipmentScreening.objects.only("pk", "file_name", "screened_at", "row_count", "flagged_count")[
@@ -240,7 +244,10 @@ def shipment_result(request: HttpRequest, screening_id: int) -> HttpResponse:
                     " ".join(row["hs_codes"]),
                     row["value"],
                     " | ".join(
-                        f"{r['role']}: {r['detail']}" if r["role"] else r["detail"] for r in row["reasons"]
+                        f"{r['role']}: {translated(r.get('text') or r['detail'])}"
+                        if r["role"]
+                        else translated(r.get("text") or r["detail"])
+                        for r in row["reasons"]
                     ),
                 ]
             )

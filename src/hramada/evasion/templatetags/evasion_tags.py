@@ -52,3 +52,19 @@ def evasion_word(value: Any) -> str:
     from hramada.core.schema_labels import LABELS
 
     return str(LABELS[text]) if text in LABELS else text
+
+
+@register.filter
+def translated(value: Any) -> str:
+    """``{{ error|translated }}``: a message of evasion's framework-free modules (a ``Text``, or one stored as
+    ``{"message": …, "values": …}``) in the reader's language; any other value as it is."""
+    from django.utils.translation import gettext
+
+    from hramada.evasion.texts import Text
+
+    if isinstance(value, dict) and "message" in value:
+        value = Text.from_json(value)
+    if not isinstance(value, Text):
+        return "" if value is None else str(value)
+    values = {k: translated(v) if isinstance(v, Text) else v for k, v in value.values.items()}
+    return gettext(value.message) % values
