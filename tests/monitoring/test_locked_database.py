@@ -43,7 +43,9 @@ def _import(path: Path, capture: Any) -> None:
 def _watch(analyst: Any, capture: Any, *names: str) -> None:
     rows = [(name, "Person" if name == NAUMOV_RU else "Company", "", "") for name in names]
     with capture(execute=True):
-        services.upload_watch_list(name="Suppliers", file_name="suppliers.csv", data=watch_csv(rows), by=analyst)
+        services.upload_watch_list(
+            name="Suppliers", file_name="suppliers.csv", data=watch_csv(rows), by=analyst
+        )
 
 
 def _locked_once(monkeypatch: pytest.MonkeyPatch, times: int = 1) -> list[int]:
@@ -105,7 +107,9 @@ def test_a_run_the_database_keeps_refusing_is_queued_again_counted_then_failed_w
         .order_by("pk")
         .values_list("action", flat=True)
     )
-    assert actions == ["monitoring.run.requeued"] * (services.MAX_RUN_ATTEMPTS - 1) + ["monitoring.run.failed"]
+    assert actions == ["monitoring.run.requeued"] * (services.MAX_RUN_ATTEMPTS - 1) + [
+        "monitoring.run.failed"
+    ]
     assert not Alert.objects.filter(first_screening=False).exists()
     assert not Exposure.objects.exists(), "nothing half-written: each try was rolled back whole"
     assert TaskProgress.objects.get(pk=run.progress_id).status == TaskProgress.Status.FAILED
@@ -154,7 +158,9 @@ def test_a_delta_that_arrives_while_a_run_waits_out_a_locked_database_is_queued_
     assert len(captions) == 2 and any("CHIP AND DIP" in c for c in captions)
 
 
-def test_the_task_worker_waits_out_a_locked_database_instead_of_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_task_worker_waits_out_a_locked_database_instead_of_stopping(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rounds: list[str] = []
 
     def run(self: Any) -> None:
@@ -176,13 +182,17 @@ def test_the_task_worker_waits_out_a_locked_database_instead_of_stopping(monkeyp
     worker.run()
     assert rounds == ["round"] * 3 and worker.startup_delay is False
 
-    monkeypatch.setattr(db_worker.Worker, "run", lambda self: (_ for _ in ()).throw(OperationalError("disk I/O")))
+    monkeypatch.setattr(
+        db_worker.Worker, "run", lambda self: (_ for _ in ()).throw(OperationalError("disk I/O"))
+    )
     with pytest.raises(OperationalError, match="disk"):
         worker.run()
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_the_task_worker_runs_a_queued_rescreen_from_the_database_queue(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_task_worker_runs_a_queued_rescreen_from_the_database_queue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     monkeypatch.setattr(task_worker.Worker, "configure_signals", lambda self: None)

@@ -423,7 +423,6 @@ def _apply_delta(
                 (exposure.owner, Flip(ref, entity_id, Alert.Kind.CLEARED, exposure.caption, exposure.score))
             )
 
-
         _save_alerts_here(alerts)
     return alerts, flips
 

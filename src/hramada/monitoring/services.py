@@ -155,7 +155,12 @@ def _settle_failure(run: RescreenRun, error: Exception) -> str:
         audit.record(
             action="monitoring.run.requeued" if again else "monitoring.run.failed",
             target=run,
-            detail={"source": run.source, "snapshot": run.snapshot_id, "attempts": run.attempts, "error": message},
+            detail={
+                "source": run.source,
+                "snapshot": run.snapshot_id,
+                "attempts": run.attempts,
+                "error": message,
+            },
             by=None,
         )
     return status

@@ -49,11 +49,11 @@ class Worker(db_worker.Worker):
                 pause = min(pause * 2, LOCKED_PAUSE_MAX_S)
                 self.startup_delay = False
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         # The result's own writes (successful, failed) wait for the lock too, beyond django-tasks' three quick
         # tries, so a finished task is not left marked running.
-        db_task_result.set_successful = retry_while_locked(db_task_result.set_successful)  # type: ignore[method-assign]
-        db_task_result.set_failed = retry_while_locked(db_task_result.set_failed)  # type: ignore[method-assign]
+        db_task_result.set_successful = retry_while_locked(db_task_result.set_successful)
+        db_task_result.set_failed = retry_while_locked(db_task_result.set_failed)
         super().run_task(db_task_result)
 
 
