@@ -9,7 +9,7 @@ birth dates and countries for most, 15% organisations; see that module's docstri
 every Belarus-programme entry of the 2024-04-15 publication (so the new designations are among the
 counterparties, written "Given SURNAME" as a register would). Names are stored encrypted, as uploads are.
 
-Steps: import 2024-04-12; upload the watch list; the database task worker (a ``manage.py db_worker`` process, as
+Steps: import 2024-04-12; upload the watch list; the database task worker (a ``manage.py task_worker`` process, as
 ``make run`` starts it) screens every counterparty once (their standing before the change, not timed as the
 target); import 2024-04-15 with the real importer; the worker's inverted re-screen runs. Timed: from the new
 snapshot's commit (the run is recorded by the ``list_changed`` receiver right after it) to the last alert. Then,
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                     [
                         sys.executable,
                         str(ROOT / "manage.py"),
-                        "db_worker",
+                        "task_worker",
                         "--interval",
                         "0.2",
                         "--no-startup-delay",

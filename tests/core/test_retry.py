@@ -58,3 +58,54 @@ def test_inside_a_callers_transaction_the_error_is_passed_on() -> None:
     with pytest.raises(OperationalError), transaction.atomic():
         work()
     assert len(calls) == 1
+
+
+def locked_failing(times: int, message: str = "database is locked") -> tuple[Any, list[int]]:
+    calls: list[int] = []
+
+    @retry.retry_while_locked
+    def write() -> str:
+        calls.append(1)
+        if len(calls) <= times:
+            raise OperationalError(message)
+        return "written"
+
+    return write, calls
+
+
+@pytest.fixture
+def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    slept: list[float] = []
+    monkeypatch.setattr(retry.time, "sleep", slept.append)
+    return slept
+
+
+def test_a_write_refused_as_locked_is_tried_again_with_growing_pauses(pauses: list[float]) -> None:
+    write, calls = locked_failing(retry.LOCKED_ATTEMPTS - 1)
+    assert write() == "written"
+    assert len(calls) == retry.LOCKED_ATTEMPTS
+    assert pauses == [retry.LOCKED_PAUSE_S * 2**n for n in range(retry.LOCKED_ATTEMPTS - 1)]
+
+
+def test_a_lock_that_outlasts_every_try_is_raised(pauses: list[float]) -> None:
+    write, calls = locked_failing(retry.LOCKED_ATTEMPTS)
+    with pytest.raises(OperationalError, match="locked"):
+        write()
+    assert len(calls) == retry.LOCKED_ATTEMPTS
+
+
+def test_only_a_locked_database_is_waited_out(pauses: list[float]) -> None:
+    write, calls = locked_failing(1, message="no such table: monitoring_alert")
+    with pytest.raises(OperationalError, match="no such table"):
+        write()
+    assert calls == [1] and pauses == []
+    assert retry.is_locked(OperationalError("database table is locked"))
+    assert not retry.is_locked(ValueError("database is locked"))
+
+
+@pytest.mark.django_db
+def test_inside_a_callers_transaction_the_lock_is_the_callers(pauses: list[float]) -> None:
+    write, calls = locked_failing(1)
+    with pytest.raises(OperationalError), transaction.atomic():
+        write()
+    assert calls == [1] and pauses == []

@@ -57,11 +57,11 @@ def test_the_task_worker_and_periodic_jobs_yield_the_cpu_to_the_web_workers(monk
     monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
     serve.Command().handle(host="127.0.0.1", port="8000", workers=1, no_worker=False)
     by_role = {("gunicorn" if "gunicorn" in argv else argv[2]): hook for argv, hook in started}
-    assert set(by_role) == {"db_worker", "periodic", "gunicorn"}
+    assert set(by_role) == {"task_worker", "periodic", "gunicorn"}
     assert by_role["gunicorn"] is None, "the web workers keep the priority they were started with"
     niced: list[int] = []
     monkeypatch.setattr(serve.os, "nice", niced.append)
-    by_role["db_worker"]()
+    by_role["task_worker"]()
     by_role["periodic"]()
     assert niced == [serve.BACKGROUND_NICENESS] * 2 and serve.BACKGROUND_NICENESS > 0
 
@@ -111,4 +111,4 @@ def test_the_task_worker_and_periodic_jobs_start_once_the_web_answers_ready(monk
     monkeypatch.setattr(serve, "_wait_until_ready", ready)
     monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
     serve.Command().handle(host="127.0.0.1", port="8000", workers=1, no_worker=False)
-    assert events == ["gunicorn", "ready", "db_worker", "periodic"]
+    assert events == ["gunicorn", "ready", "task_worker", "periodic"]

@@ -265,3 +265,19 @@ def test_the_history_speaks_the_reader_s_language(
     _as(client, team.drafter)
     page = client.get(reverse("rapid:proposal", args=[from_dossier.pk]), HTTP_ACCEPT_LANGUAGE=language)
     assert expected in page.content.decode()
+
+
+def test_the_page_says_which_point_letter_is_confirmed_and_by_what(
+    client: Any, team: Any, from_dossier: Any
+) -> None:
+    """Regime support is Article 4(1)(b) of the Decision by the General Court's Belshyna judgment; the travel
+    ban's letters and the other criteria's are still unread, and the page keeps asking for the check."""
+    _as(client, team.drafter)
+    page = reverse("rapid:proposal", args=[from_dossier.pk])
+    Proposal.objects.filter(pk=from_dossier.pk).update(criterion="human_rights")
+    human_rights = client.get(page).content.decode()
+    assert 'id="letters-unverified"' in human_rights and 'id="letters-confirmed"' not in human_rights
+    Proposal.objects.filter(pk=from_dossier.pk).update(criterion="regime_support")
+    regime = client.get(page).content.decode()
+    assert 'id="letters-confirmed"' in regime and "ECLI:EU:T:2024:187" in regime and "4(1)(b)" in regime
+    assert 'id="letters-unverified"' in regime, "the travel ban's letter 3(1)(b) is still unchecked"

@@ -39,6 +39,28 @@ def test_an_amendment_reaches_screening_through_its_delta(shared_data: Any, monk
 
 
 @pytest.mark.django_db
+def test_a_process_working_on_one_thread_takes_the_delta_in_place(shared_data: Any, monkeypatch: Any) -> None:
+    """The task worker screens on one thread: copying the whole index before a delta buys it nothing."""
+    from hramada.core import startup
+
+    journal = shared_data / "sanctions/eu/journal"
+    import_file("eu_journal", journal / "32006R0765.csv", by=None)
+    before = live_index.screening_index()
+    size, rebuilds = len(before), live_index.index_status()["rebuilds"]
+    monkeypatch.setattr(startup, "_one_thread", True)
+    copies: list[int] = []
+    real_dumps = live_index.pickle.dumps
+    monkeypatch.setattr(live_index.pickle, "dumps", lambda *a, **k: copies.append(1) or real_dumps(*a, **k))
+
+    import_file("eu_journal", journal / "amendment-32026R1846.csv", by=None)
+    monkeypatch.setattr(live_index, "FRESHNESS_SECONDS", 0.0)
+    after = live_index.screening_index()
+
+    assert after is before and len(after) > size, "the delta went into the index held"
+    assert live_index.index_status()["rebuilds"] == rebuilds and copies == []
+
+
+@pytest.mark.django_db
 def test_screening_sees_a_party_added_by_an_amendment(shared_data: Any, monkeypatch: Any) -> None:
     from hramada.sanctions.importers import parse
 

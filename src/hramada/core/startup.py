@@ -42,6 +42,20 @@ _running: set[str] = set()
 _lock = threading.Lock()
 
 
+_one_thread = False
+
+
+def work_on_one_thread() -> None:
+    """Say that this process does its work on one thread, one job at a time (the task worker): a cache it holds
+    may then be brought up to date in place, where a web process, screening on several threads, copies it first."""
+    global _one_thread
+    _one_thread = True
+
+
+def works_on_one_thread() -> bool:
+    return _one_thread
+
+
 def register_warmup(warmup: Warmup) -> None:
     _warmups[warmup.key] = warmup
 

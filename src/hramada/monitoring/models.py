@@ -40,6 +40,8 @@ class RescreenRun(models.Model):
     first_screened = models.PositiveIntegerField(default=0)
     screened_entities = models.PositiveIntegerField(default=0)
     alerts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    """How many times a worker took this run (a run the database refused as locked is queued again)."""
     message = models.TextField(blank=True, default="")
 
     class Meta:

@@ -7,6 +7,10 @@ it takes a second or two). A source that stamps its counterparties from what is 
 its new and changed ones opened; the others are held in the worker's memory only, never written anywhere. Names
 are opened without one audit entry per name; the run writes one ``monitoring.counterparties.revealed`` entry with
 the counts per owner (counterparties, names opened in this run).
+
+Every write of a run is one transaction retried while SQLite is locked by another writer (a list import, a watch
+list upload: ``core.retry.retry_while_locked``); the exposures a transaction stores and the alerts they raise are
+committed together, so a write that is tried again never leaves an exposure without its alert.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +30,7 @@ from django.utils import timezone
 from hramada.core import audit
 from hramada.core.counterparties import Counterparty, Flip, counterparty_sources
 from hramada.core.progress import ProgressReporter
+from hramada.core.retry import retry_while_locked
 from hramada.monitoring.models import Alert, Exposure, KnownCounterparty, RescreenRun
 from hramada.sanctions import public
 
@@ -166,6 +172,8 @@ class Outcome:
     raised something new."""
     first_screened: int = 0
     screened_entities: int = 0
+    saved: int = 0
+    """Alerts already saved with the exposures that raised them (``alerts`` are saved at the end of the run)."""
 
 
 def _alert(
@@ -216,44 +224,60 @@ def first_screening(run: RescreenRun | None, watched: Watched, refs: Sequence[st
                 by=None,
                 source="monitoring.first_screening",
             )
-            with transaction.atomic():
-                existing = {
-                    (e.ref, e.entity_id): e for e in Exposure.objects.filter(ref__in=batch).order_by()
-                }
-                for ref, screening in zip(batch, screenings, strict=True):
-                    party, owner = watched.parties[ref], watched.owners[ref]
-                    for hit in screening.open_hits:
-                        if (ref, hit.entity_id) in existing:
-                            continue
-                        Exposure.objects.create(
-                            ref=ref,
-                            owner=owner,
-                            entity_id=hit.entity_id,
-                            caption=hit.caption[:500],
-                            score=hit.score,
-                            identity=hit.identity,
-                        )
-                        alert = _alert(
-                            run,
-                            party,
-                            owner,
-                            kind=Alert.Kind.POSSIBLE_MATCH,
-                            entity_id=hit.entity_id,
-                            caption=hit.caption,
-                            score=hit.score,
-                            hit=hit,
-                            first=True,
-                        )
-                        if owner == WATCH_OWNER:
-                            outcome.alerts.append(alert)
-                        else:
-                            flip = Flip(ref, hit.entity_id, Alert.Kind.POSSIBLE_MATCH, hit.caption, hit.score)
-                            outcome.first_found.append((owner, flip, alert))
-                KnownCounterparty.objects.bulk_create(
-                    [KnownCounterparty(ref=ref, owner=watched.owners[ref]) for ref in batch],
-                    ignore_conflicts=True,
-                )
+            watch_alerts, found = _store_first_batch(run, watched, batch, screenings)
+            outcome.saved += len(watch_alerts)
+            outcome.first_found.extend(found)
             outcome.first_screened += len(batch)
+
+
+@retry_while_locked
+def _store_first_batch(
+    run: RescreenRun | None,
+    watched: Watched,
+    batch: Sequence[str],
+    screenings: Sequence[public.Screening],
+) -> tuple[list[Alert], list[tuple[str, Flip, Alert]]]:
+    """One batch of first screenings stored in one transaction: new exposures, the watch lists' alerts (saved
+    here, with their exposures), the known counterparties. Returns the alerts saved and the other owners' finds."""
+    saved: list[Alert] = []
+    found: list[tuple[str, Flip, Alert]] = []
+    with transaction.atomic():
+        existing = {(e.ref, e.entity_id) for e in Exposure.objects.filter(ref__in=batch).order_by()}
+        for ref, screening in zip(batch, screenings, strict=True):
+            party, owner = watched.parties[ref], watched.owners[ref]
+            for hit in screening.open_hits:
+                if (ref, hit.entity_id) in existing:
+                    continue
+                Exposure.objects.create(
+                    ref=ref,
+                    owner=owner,
+                    entity_id=hit.entity_id,
+                    caption=hit.caption[:500],
+                    score=hit.score,
+                    identity=hit.identity,
+                )
+                alert = _alert(
+                    run,
+                    party,
+                    owner,
+                    kind=Alert.Kind.POSSIBLE_MATCH,
+                    entity_id=hit.entity_id,
+                    caption=hit.caption,
+                    score=hit.score,
+                    hit=hit,
+                    first=True,
+                )
+                if owner == WATCH_OWNER:
+                    saved.append(alert)
+                else:
+                    flip = Flip(ref, hit.entity_id, Alert.Kind.POSSIBLE_MATCH, hit.caption, hit.score)
+                    found.append((owner, flip, alert))
+        _save_alerts_here(saved)
+        KnownCounterparty.objects.bulk_create(
+            [KnownCounterparty(ref=ref, owner=watched.owners[ref]) for ref in batch],
+            ignore_conflicts=True,
+        )
+    return saved, found
 
 
 def _exposures_of(entity_ids: Sequence[str]) -> list[Exposure]:
@@ -310,7 +334,27 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
             for hit in screening.hits:
                 if (ref, hit.entity_id) in existing and hit.entity_id in queried:
                     now[(ref, hit.entity_id)] = hit
+    alerts, flips = _apply_delta(run, watched, now, skip, listed_now)
+    outcome.saved += len(alerts)
+    outcome.flips.extend(flips)
+
+
+@retry_while_locked
+def _apply_delta(
+    run: RescreenRun,
+    watched: Watched,
+    now: dict[tuple[str, str], public.Hit],
+    skip: set[str],
+    listed_now: Container[str],
+) -> tuple[list[Alert], list[tuple[str, Flip]]]:
+    """Store what the delta changed in one transaction: new and changed exposures, cleared ones deleted, and
+    the alerts they raise. The standing exposures are read again inside it, so a try after a locked database
+    starts from what is stored. Returns the alerts saved and the flips for the owners."""
+    touched = {*run.added, *run.changed, *run.removed}
+    alerts: list[Alert] = []
+    flips: list[tuple[str, Flip]] = []
     with transaction.atomic():
+        existing = {(e.ref, e.entity_id): e for e in _exposures_of(sorted(touched)) if e.ref not in skip}
         for (ref, entity_id), hit in sorted(now.items()):
             party, owner = watched.parties[ref], watched.owners[ref]
             exposure = existing.get((ref, entity_id))
@@ -342,7 +386,7 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                     exposure.identity, exposure.score = hit.identity, hit.score
                     exposure.save(update_fields=["identity", "score"])
                 continue
-            outcome.alerts.append(
+            alerts.append(
                 _alert(
                     run,
                     party,
@@ -354,7 +398,7 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                     hit=hit,
                 )
             )
-            outcome.flips.append((owner, Flip(ref, entity_id, kind, hit.caption, hit.score)))
+            flips.append((owner, Flip(ref, entity_id, kind, hit.caption, hit.score)))
         for (ref, entity_id), exposure in sorted(existing.items()):
             if (ref, entity_id) in now:
                 continue
@@ -364,7 +408,7 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
             exposure.delete()
             if gone is None:
                 continue
-            outcome.alerts.append(
+            alerts.append(
                 _alert(
                     run,
                     gone,
@@ -375,31 +419,44 @@ def screen_delta(run: RescreenRun, watched: Watched, skip: set[str], outcome: Ou
                     score=exposure.score,
                 )
             )
-            outcome.flips.append(
+            flips.append(
                 (exposure.owner, Flip(ref, entity_id, Alert.Kind.CLEARED, exposure.caption, exposure.score))
             )
 
+        _save_alerts_here(alerts)
+    return alerts, flips
 
+
+@retry_while_locked
 def save_alerts(alerts: Iterable[Alert]) -> int:
-    count = 0
+    """Save alerts and their audit entries in one transaction of their own (tried again while locked)."""
     with transaction.atomic():
-        for alert in alerts:
-            alert.save()
-            audit.record(
-                action="monitoring.alert.raised",
-                target=alert,
-                detail={
-                    "kind": alert.kind,
-                    "owner": alert.owner,
-                    "ref": alert.ref,
-                    "entity_id": alert.entity_id,
-                    "decision": alert.decision_verdict,
-                    "listed_changed": alert.decision_listed_changed,
-                    "run": alert.run_id,
-                },
-                by=None,
-            )
-            count += 1
+        return _save_alerts_here(alerts)
+
+
+def _save_alerts_here(alerts: Iterable[Alert]) -> int:
+    """Save alerts and their audit entries inside the caller's transaction. Each is inserted afresh: an alert
+    given a key by a rolled-back try is saved as new."""
+    count = 0
+    for alert in alerts:
+        alert.pk = None
+        alert._state.adding = True
+        alert.save()
+        audit.record(
+            action="monitoring.alert.raised",
+            target=alert,
+            detail={
+                "kind": alert.kind,
+                "owner": alert.owner,
+                "ref": alert.ref,
+                "entity_id": alert.entity_id,
+                "decision": alert.decision_verdict,
+                "listed_changed": alert.decision_listed_changed,
+                "run": alert.run_id,
+            },
+            by=None,
+        )
+        count += 1
     return count
 
 
@@ -433,14 +490,27 @@ def ask_owners_of_first_finds(outcome: Outcome) -> None:
             outcome.alerts.append(alert)
 
 
+T = TypeVar("T")
+
+
+@retry_while_locked
+def _written(write: Callable[[], T]) -> T:
+    """One small write of the run (its progress, its record, the names-opened audit entry) in a transaction of
+    its own, tried again while the database is locked."""
+    with transaction.atomic():
+        return write()
+
+
 def execute(run: RescreenRun) -> RescreenRun:
     """Do one claimed run: collect, index, first screenings, the delta, alerts, owners' callbacks."""
-    reporter = ProgressReporter.start(
-        label=f"Re-screen after {run.source or 'new counterparties'}", kind="monitoring.rescreen"
+    reporter = _written(
+        lambda: ProgressReporter.start(
+            label=f"Re-screen after {run.source or 'new counterparties'}", kind="monitoring.rescreen"
+        )
     )
     run.progress_id = reporter.progress.pk
-    run.save(update_fields=["progress_id"])
-    reporter.running(total=4)
+    _written(lambda: run.save(update_fields=["progress_id"]))
+    _written(lambda: reporter.running(total=4))
     steps: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -455,34 +525,36 @@ def execute(run: RescreenRun) -> RescreenRun:
         lap("lists")
         collected = collect(_watched)
         revealed = sum(c["names_opened"] for c in collected.counts.values())
-        audit.record(
-            action="monitoring.counterparties.revealed",
-            target=run,
-            detail={
-                "purpose": "re-screening every counterparty after a list change",
-                "run": run.pk,
-                "owners": collected.counts,
-                "names_opened": revealed,
-            },
-            by=None,
+        _written(
+            lambda: audit.record(
+                action="monitoring.counterparties.revealed",
+                target=run,
+                detail={
+                    "purpose": "re-screening every counterparty after a list change",
+                    "run": run.pk,
+                    "owners": collected.counts,
+                    "names_opened": revealed,
+                },
+                by=None,
+            )
         )
         lap("collect")
-        reporter.advance(message=f"{len(collected.parties)} counterparties")
+        _written(lambda: reporter.advance(message=f"{len(collected.parties)} counterparties"))
         watched, reindexed = refresh_index(collected)
         known = set(KnownCounterparty.objects.values_list("ref", flat=True))
         fresh = sorted(ref for ref in watched.parties if ref not in known or ref in reindexed)
         lap("index")
-        reporter.advance(message=f"{len(fresh)} to screen for the first time")
+        _written(lambda: reporter.advance(message=f"{len(fresh)} to screen for the first time"))
         outcome = Outcome()
         if fresh:
             first_screening(run, watched, fresh, outcome)
         ask_owners_of_first_finds(outcome)
         lap("first_screening")
-        reporter.advance(message="delta")
+        _written(lambda: reporter.advance(message="delta"))
         if run.snapshot_id is not None:
             screen_delta(run, watched, set(fresh), outcome)
         lap("delta")
-        saved = save_alerts(outcome.alerts)
+        saved = outcome.saved + save_alerts(outcome.alerts)
         lap("alerts")
     run.message = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items())
     run.counterparties = len(watched.parties)
@@ -492,7 +564,7 @@ def execute(run: RescreenRun) -> RescreenRun:
     run.alerts = saved
     run.status = RescreenRun.Status.DONE
     run.finished_at = timezone.now()
-    run.save()
-    reporter.finish(message=f"{saved} alerts")
+    _written(run.save)
+    _written(lambda: reporter.finish(message=f"{saved} alerts"))
     call_owners(outcome.flips)
     return run

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
 from hramada.core.counterparties import source_label
 from hramada.monitoring.models import Alert, RescreenRun, WatchList
@@ -42,4 +44,15 @@ def panel_summary() -> dict[str, Any]:
         "open": Alert.objects.filter(status=Alert.Status.OPEN).count(),
         "escalated": Alert.objects.filter(status=Alert.Status.OPEN, escalated_at__isnull=False).count(),
         "last_run": RescreenRun.objects.exclude(status=RescreenRun.Status.QUEUED).first(),
+        "failed_runs": failed_runs().count(),
     }
+
+
+FAILED_RUNS_SHOWN_FOR = timedelta(days=7)
+
+
+def failed_runs() -> QuerySet[RescreenRun]:
+    """Re-screens that failed in the last week: shown on the dashboard and above the inbox until they age out."""
+    return RescreenRun.objects.filter(
+        status=RescreenRun.Status.FAILED, created_at__gte=timezone.now() - FAILED_RUNS_SHOWN_FOR
+    )

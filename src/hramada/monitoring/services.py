@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hramada.core import audit
+from hramada.core.progress import ProgressReporter
+from hramada.core.retry import is_locked, retry_while_locked
 from hramada.core.roles import Role
 from hramada.monitoring import rescreen
 from hramada.monitoring.models import Alert, RescreenRun, WatchList, WatchListEntry
@@ -26,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 ACKNOWLEDGE_WITHIN = timedelta(hours=24)
 """An alert nobody acknowledged within this long is escalated by the periodic job."""
+MAX_RUN_ATTEMPTS = 3
+"""A run the database refused as locked (after each write's own retries) is queued again, up to this many takes
+in all; then it is marked failed, audited, and shown as failed on the inbox and the dashboard."""
 STALE_RUN = timedelta(minutes=30)
 """A run marked running for longer than this is taken to have died with its worker; queued runs go on."""
 UPLOAD_CHUNK = 500
@@ -61,6 +66,7 @@ def _require_analyst(by: User | None) -> None:
 # --- Runs --------------------------------------------------------------------------------------------------
 
 
+@retry_while_locked
 def queue_list_change(change: ListChange) -> RescreenRun:
     """Record a list change as a queued run and enqueue its task after commit; nothing is lost when a run is
     already going (that run takes this one when it finishes)."""
@@ -89,6 +95,7 @@ def queue_list_change(change: ListChange) -> RescreenRun:
     return run
 
 
+@retry_while_locked
 def queue_first_screenings() -> RescreenRun:
     """A run without a delta: screen counterparties seen for the first time and keep the worker's index warm."""
     with transaction.atomic():
@@ -97,12 +104,14 @@ def queue_first_screenings() -> RescreenRun:
     return run
 
 
+@retry_while_locked
 def _enqueue(run_id: int) -> None:
     from hramada.monitoring.tasks import rescreen_task
 
     rescreen_task.enqueue(run_id)
 
 
+@retry_while_locked
 def _claim_next() -> RescreenRun | None:
     """The oldest queued run, marked running, unless another run is going (then that one takes it)."""
     with transaction.atomic():
@@ -120,21 +129,54 @@ def _claim_next() -> RescreenRun | None:
             return None
         run.status = RescreenRun.Status.RUNNING
         run.started_at = timezone.now()
-        run.save(update_fields=["status", "started_at"])
+        run.attempts += 1
+        run.save(update_fields=["status", "started_at", "attempts"])
         return run
 
 
+@retry_while_locked
+def _settle_failure(run: RescreenRun, error: Exception) -> str:
+    """Queue a run again that the database refused as locked (it has takes left), or mark it failed; audited
+    either way, so a failure is never silent. Returns the status it was left in."""
+    again = is_locked(error) and run.attempts < MAX_RUN_ATTEMPTS
+    status = RescreenRun.Status.QUEUED if again else RescreenRun.Status.FAILED
+    message = f"{type(error).__name__}: {error}"[:500]
+    with transaction.atomic():
+        RescreenRun.objects.filter(pk=run.pk).update(
+            status=status, finished_at=None if again else timezone.now(), message=message
+        )
+        progress = RescreenRun.objects.filter(pk=run.pk).values_list("progress_id", flat=True).first()
+        if progress is not None:
+            reporter = ProgressReporter.resume(progress)
+            if again:
+                reporter.advance(0, message=f"queued again after: {message}")
+            else:
+                reporter.fail(message)
+        audit.record(
+            action="monitoring.run.requeued" if again else "monitoring.run.failed",
+            target=run,
+            detail={
+                "source": run.source,
+                "snapshot": run.snapshot_id,
+                "attempts": run.attempts,
+                "error": message,
+            },
+            by=None,
+        )
+    return status
+
+
 def run_queued() -> int:
-    """Run every queued run in order, unless a run is already going (it will take them). Returns how many ran."""
+    """Run every queued run in order, unless a run is already going (it will take them). A run the database
+    refused as locked is queued again and taken next (``MAX_RUN_ATTEMPTS``); any other failure marks it failed.
+    Returns how many takes ran."""
     done = 0
     while (run := _claim_next()) is not None:
         try:
             rescreen.execute(run)
         except Exception as exc:
-            logger.exception("re-screen run %s failed", run.pk)
-            RescreenRun.objects.filter(pk=run.pk).update(
-                status=RescreenRun.Status.FAILED, finished_at=timezone.now(), message=str(exc)[:500]
-            )
+            logger.exception("re-screen run %s failed (take %d)", run.pk, run.attempts)
+            _settle_failure(run, exc)
         done += 1
     return done
 

@@ -31,6 +31,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "status": status,
             "owner": owner,
             "runs": selectors.recent_runs(10),
+            "failed_runs": selectors.failed_runs()[:20],
         },
     )
 

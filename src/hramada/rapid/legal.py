@@ -5,9 +5,11 @@ criteria; Council Regulation (EC) No 765/2006 implements the freeze: Article 2(1
 Annex I, and Article 2(4) says who Annex I consists of *by reference to the Decision*. The Regulation's paragraph
 carries no criteria letters of its own (Article 2 as the proposal COM(2011) 26 replaced it, adopted as Regulation
 (EU) No 84/2011, whose own text was not read), so no letter is cited on the Regulation's side. The letters cited on the Decision's
-side follow the order of the criteria in the recitals of Regulation (EU) 2022/212 but were not read in the
-consolidated operative text: the page says so, and the analyst checks them against EUR-Lex 02012D0642 before a
-package leaves (docs/rapid-response.md, "What was checked").
+side follow the order of the criteria in the recitals of Regulation (EU) 2022/212. One is confirmed by a court:
+the General Court's judgment in T-115/22 *Belshyna v Council* (ECLI:EU:T:2024:187) cites the regime-support
+criterion as Article 4(1)(b) of the Decision (as amended by Decisions (CFSP) 2021/2125 and 2023/421). The others
+were not read in the consolidated operative text: the page says so, and the analyst checks them against EUR-Lex
+02012D0642 before a package leaves (docs/rapid-response.md, "What was checked").
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ class Citation:
     regulation: str
     wording: Promise
     letters_verified: bool = False
-    """Whether the point letters of ``decision`` were read in the consolidated operative text (none so far)."""
+    """Whether every point letter of ``decision`` was confirmed (none so far: the travel-ban letters are unread)."""
+    confirmed: str = ""
+    """The part of ``decision`` that was confirmed, and by what source (shown on the proposal page)."""
 
 
 CITATIONS: dict[str, Citation] = {
@@ -63,6 +67,7 @@ CITATIONS: dict[str, Citation] = {
         "Decision 2012/642/CFSP, Articles 3(1)(b) and 4(1)(b)",
         REGULATION_CITATION,
         _("benefiting from or supporting the Lukashenka regime"),
+        confirmed="Article 4(1)(b): General Court, T-115/22 Belshyna v Council, ECLI:EU:T:2024:187",
     ),
     # Not point (c): Decision (CFSP) 2021/1990 had already added a third criterion (the regime's facilitation of
     # illegal crossings of the Union's borders) before this one was added after March 2022; which letter the

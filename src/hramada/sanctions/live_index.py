@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hramada.core import startup
 from hramada.sanctions import index_store, selectors
 from hramada.sanctions.models import Snapshot
 from hramada.screening import ScreeningIndex
@@ -147,13 +148,14 @@ def _update(current: dict[str, Snapshot], wanted: dict[str, int], *, in_place: b
 
     The engine's index must not change while other threads screen with it, so the delta goes into a copy that
     replaces the served index in one assignment (copy-on-write: about 2 s for every bundled list, against 5 s for
-    a rebuild; requests meanwhile keep screening against the previous lists). ``in_place``: no other thread
-    screens (bootstrap), so the delta goes into the index itself; should it fail half-way, the index is dropped.
+    a rebuild; requests meanwhile keep screening against the previous lists). ``in_place``, or a process that
+    works on one thread (the task worker: ``core.startup.work_on_one_thread``): no other thread screens, so the
+    delta goes into the index itself, without the copy; should it fail half-way, the index is dropped.
     """
     if _state.index is None:
         _rebuild(wanted)
         return
-    if in_place:
+    if in_place or startup.works_on_one_thread():
         try:
             _apply_deltas(_state.index, current, wanted)
         except BaseException:

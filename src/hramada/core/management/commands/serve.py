@@ -1,4 +1,5 @@
-"""`manage.py serve`: the embedded default in one process tree: gunicorn for the web, django-tasks' worker beside it."""
+"""`manage.py serve`: the embedded default in one process tree: gunicorn for the web, the task worker beside it
+(`task_worker`: django-tasks' database worker, waiting out a locked SQLite database instead of stopping)."""
 
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ class Command(BaseCommand):
         try:
             if not options["no_worker"]:
                 _wait_until_ready(options["host"], options["port"], server, BACKGROUND_START_LIMIT)
-                for command in (["db_worker", "--interval", "1"], ["periodic"]):
+                for command in (["task_worker", "--interval", "1"], ["periodic"]):
                     if stopping:
                         break
                     children.append(
