@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -144,8 +144,10 @@ def is_matchable(schema: str) -> bool:
 
 
 @cache
+@lru_cache(maxsize=1024)
 def schemata_compatible(query_schema: str, listed_schema: str) -> bool:
-    """A query for a LegalEntity may hit a Person or a Company; a query for a Vessel never hits a Person."""
+    """A query for a LegalEntity may hit a Person or a Company; a query for a Vessel never hits a Person (cached:
+    asked for every candidate of every query, of a few dozen schemata)."""
     a, b = model.get(query_schema), model.get(listed_schema)
     if a is None or b is None:
         return True

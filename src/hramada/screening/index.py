@@ -22,7 +22,14 @@ import numpy as np
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
 from hramada.screening.keys import fold, latin_ascii, skeleton
-from hramada.screening.names import NameKind, NameVariant, acronym_keys, name_variants, with_weights
+from hramada.screening.names import (
+    NameKind,
+    NameVariant,
+    acronym_keys,
+    load_query_tables,
+    name_variants,
+    with_weights,
+)
 from hramada.screening.postings import Postings
 
 MAX_POSTING = 1000
@@ -165,6 +172,7 @@ class ScreeningIndex:
             for entity in entities:
                 index.add(entity)
             index._postings.build()
+            load_query_tables()
         finally:
             if collecting:
                 gc.enable()

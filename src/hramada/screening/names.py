@@ -1274,6 +1274,7 @@ def _align(
     used_c: set[int] = set()
     matched: list[tuple[float, int, int]] = []
     matched_score = matched_weight = 0.0
+    substantive = -1.0  # `_substantive` of the matched parts, once known
     for sim, i, j in candidates:
         if i not in used_q and j not in used_c:
             used_q.add(i)
@@ -1288,7 +1289,7 @@ def _align(
         and query.kind == NameKind.PERSON
         and len(used_q) < len(q)
         and len(used_c) < len(c)
-        and (len(matched) >= 2 or _substantive(query, matched, q) >= 1.0)
+        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q)) >= 1.0)
     ):
         # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
         loose = sorted(
@@ -1307,6 +1308,7 @@ def _align(
                 used_q.add(i)
                 used_c.add(j)
                 matched.append((sim * LOOSE_FACTOR, i, j))
+                substantive = -1.0  # one more part matched: counted again below
                 w = qw[i] + cw[j]
                 matched_score += sim * LOOSE_FACTOR * w
                 matched_weight += w
@@ -1346,11 +1348,14 @@ def _align(
             complete = False
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
-        surplus_light = light
-        surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in surplus_light else 1.0) for i in rest_q) + sum(
-            cw[j] * (PLACE_WEIGHT if (1, j) in surplus_light else 1.0) for j in rest_c
-        )
-        substantive = _substantive(query, matched, q)
+        if light:
+            surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q) + sum(
+                cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c
+            )
+        else:
+            surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)  # the same sums, no look-up
+        if substantive < 0.0:
+            substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
             factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
@@ -1494,6 +1499,13 @@ def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) ->
         ],
         other,
     )
+
+
+def load_query_tables() -> None:
+    """Read the tables that only comparing names uses (towns, dictionary words of organisation names), so the
+    first query after a build does not pay for them."""
+    org_place_keys()
+    org_meaning_keys()
 
 
 def _abbreviation(key: str) -> bool:
@@ -1649,15 +1661,20 @@ def best_comparison(
     if best is not None and best[0] < ACRONYM_FACTOR and query and query[0].kind == NameKind.ORGANIZATION:
         # An acronym on one side for words on the other (BMZ / Belorusskiy Metallurgicheskiy Zavod; CEC Belarus /
         # Central Election Commission of the Republic of Belarus).
-        query_spelt, listed_spelt = _spelt_out_flags(query), _spelt_out_flags(listed)
-        for qv, q_spelt in zip(query, query_spelt, strict=True):
-            for lv, l_spelt in zip(listed, listed_spelt, strict=True):
-                for short, full, flip, spelt in ((qv, lv, False, q_spelt), (lv, qv, True, l_spelt)):
-                    if spelt:
-                        continue  # its words are known and were compared above
+        # Whether a side spells its acronyms out is asked only where an acronym meets the other side's initials
+        # (rarely: most pairs have no acronym to read).
+        spelt_out: list[tuple[bool, ...] | None] = [None, None]
+        for n_q, qv in enumerate(query):
+            for n_l, lv in enumerate(listed):
+                for short, full, flip, side, at in ((qv, lv, False, 0, n_q), (lv, qv, True, 1, n_l)):
                     collapsed = acronym_variant(short, full)
                     if collapsed is None:
                         continue
+                    flags = spelt_out[side]
+                    if flags is None:
+                        flags = spelt_out[side] = _spelt_out_flags(listed if flip else query)
+                    if flags[at]:
+                        continue  # its words are known and were compared above
                     pair = (collapsed, short) if flip else (short, collapsed)
                     score = _align(pair[0], pair[1])[0]
                     if _is_compound(short) and score < 1.0:
