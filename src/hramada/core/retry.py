@@ -43,8 +43,15 @@ def is_conflict(error: BaseException) -> bool:
     return False
 
 
-def retry_on_conflict(function: Callable[P, R]) -> Callable[P, R]:
-    """Run ``function`` again (up to ``ATTEMPTS`` times in all) when the database aborts it for a conflict."""
+def _retrying(
+    function: Callable[P, R],
+    retryable: Callable[[BaseException], bool],
+    attempts: Callable[[], int],
+    pause: Callable[[int], float],
+    say: Callable[[str, int, float], None],
+) -> Callable[P, R]:
+    """The loop both policies share: call, and on a retryable database error outside a caller's transaction,
+    pause and call again until ``attempts()`` tries are spent (read at call time, so settings and tests apply)."""
 
     @functools.wraps(function)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -53,15 +60,29 @@ def retry_on_conflict(function: Callable[P, R]) -> Callable[P, R]:
             try:
                 return function(*args, **kwargs)
             except DatabaseError as error:
-                if connection.in_atomic_block or attempt >= ATTEMPTS or not is_conflict(error):
+                if connection.in_atomic_block or attempt >= attempts() or not retryable(error):
                     raise
-                logger.info(
-                    "%s: retrying after a database conflict (attempt %d)", function.__qualname__, attempt
-                )
-                time.sleep(random.uniform(0.01, 0.05) * attempt)  # noqa: S311 (jitter, not security)
+                wait = pause(attempt)
+                say(function.__qualname__, attempt, wait)
+                time.sleep(wait)
                 attempt += 1
 
     return wrapped
+
+
+def retry_on_conflict(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` again (up to ``ATTEMPTS`` times in all) when the database aborts it for a conflict."""
+
+    def say(name: str, attempt: int, wait: float) -> None:
+        logger.info("%s: retrying after a database conflict (attempt %d)", name, attempt)
+
+    return _retrying(
+        function,
+        is_conflict,
+        lambda: ATTEMPTS,
+        lambda attempt: random.uniform(0.01, 0.05) * attempt,  # noqa: S311 (jitter, not security)
+        say,
+    )
 
 
 def is_locked(error: BaseException) -> bool:
@@ -78,24 +99,15 @@ def retry_while_locked(function: Callable[P, R]) -> Callable[P, R]:
     ``LOCKED_PAUSE_S``) while the database refuses its write as locked. Inside a caller's transaction the error
     is the caller's and passes on unchanged, as does any other error and the last try's."""
 
-    @functools.wraps(function)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
-        attempt = 1
-        while True:
-            try:
-                return function(*args, **kwargs)
-            except OperationalError as error:
-                if connection.in_atomic_block or attempt >= LOCKED_ATTEMPTS or not is_locked(error):
-                    raise
-                pause = LOCKED_PAUSE_S * 2 ** (attempt - 1)
-                logger.warning(
-                    "%s: the database was locked; trying again in %.1f s (attempt %d of %d)",
-                    function.__qualname__,
-                    pause,
-                    attempt + 1,
-                    LOCKED_ATTEMPTS,
-                )
-                time.sleep(pause)
-                attempt += 1
+    def say(name: str, attempt: int, wait: float) -> None:
+        logger.warning(
+            "%s: the database was locked; trying again in %.1f s (attempt %d of %d)",
+            name,
+            wait,
+            attempt + 1,
+            LOCKED_ATTEMPTS,
+        )
 
-    return wrapped
+    return _retrying(
+        function, is_locked, lambda: LOCKED_ATTEMPTS, lambda attempt: LOCKED_PAUSE_S * 2 ** (attempt - 1), say
+    )

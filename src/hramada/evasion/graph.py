@@ -144,8 +144,9 @@ class _Compact:
     over: dict[str, Decimal] | None = None  # over_allocated(), computed once
 
 
-def _rows(ptr: IntArray, nodes: IntArray) -> IntArray:
-    """The row numbers of these nodes' CSR rows, concatenated (no Python loop over the nodes)."""
+def csr_rows(ptr: IntArray, nodes: IntArray) -> IntArray:
+    """The row numbers of these nodes' CSR rows, concatenated (no Python loop over the nodes); the transfer graph
+    walks its arrays with it too."""
     starts = ptr[nodes]
     counts = ptr[nodes + 1] - starts
     total = int(counts.sum())
@@ -434,8 +435,8 @@ class OwnershipGraph:
         near[start] = True
         frontier = np.array([start], dtype=np.int64)
         for _level in range(depth):
-            down = c.owned[_rows(c.out_ptr, frontier)]
-            up = c.owner[c.in_order[_rows(c.in_ptr, frontier)]]
+            down = c.owned[csr_rows(c.out_ptr, frontier)]
+            up = c.owner[c.in_order[csr_rows(c.in_ptr, frontier)]]
             reached = np.unique(np.concatenate([down, up]).astype(np.int64))
             frontier = reached[~near[reached]]
             if not frontier.size:
@@ -443,7 +444,7 @@ class OwnershipGraph:
             near[frontier] = True
         for index in np.flatnonzero(near):
             sub.add_node(self._node(int(index)))
-        rows = _rows(c.out_ptr, np.flatnonzero(near))
+        rows = csr_rows(c.out_ptr, np.flatnonzero(near))
         for row in rows[near[c.owned[rows]]]:
             sub.add_link(self._link(int(row)))
         return sub
@@ -651,7 +652,7 @@ def _spread(
     number = 0
     while frontier.size:
         number += 1
-        rows = _rows(c.out_ptr, frontier)
+        rows = csr_rows(c.out_ptr, frontier)
         owning = rows[counted[rows]]
         targets = c.owned[owning].astype(np.int64)
         np.add.at(aggregate, targets, c.share[owning])

@@ -21,6 +21,8 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
+from hramada.evasion.graph import csr_rows
+
 IntArray = npt.NDArray[np.int64]
 WIDE = np.int8(-128)  # exponent marking an amount kept aside as a Decimal
 CHUNK = 1 << 20  # rows gathered in Python lists before they become arrays
@@ -80,17 +82,6 @@ def _split(amount: Decimal) -> tuple[int, int] | None:
     for digit in digits:
         mantissa = mantissa * 10 + digit
     return (-mantissa if sign else mantissa), exponent
-
-
-def _rows(ptr: IntArray, nodes: IntArray) -> IntArray:
-    """The positions of these nodes' CSR rows, concatenated (no Python loop over the nodes)."""
-    starts = ptr[nodes]
-    counts = ptr[nodes + 1] - starts
-    total = int(counts.sum())
-    if not total:
-        return np.empty(0, dtype=np.int64)
-    offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
-    return offsets + np.arange(total, dtype=np.int64)
 
 
 @dataclass
@@ -327,10 +318,10 @@ class TransferGraph:
         results: list[Exposure] = []
         for _ in range(hops):
             if outgoing:
-                edges = _rows(c.out_ptr, frontier)
+                edges = csr_rows(c.out_ptr, frontier)
                 reached = c.edge_receiver[edges]
             else:
-                edges = c.in_order[_rows(c.in_ptr, frontier)]
+                edges = c.in_order[csr_rows(c.in_ptr, frontier)]
                 reached = c.edge_sender[edges]
             fresh = ~seen[reached]
             edges, reached = edges[fresh], reached[fresh]
