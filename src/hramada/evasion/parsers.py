@@ -24,6 +24,7 @@ import yaml
 from hramada.evasion.crypto import AddressError, validate
 from hramada.evasion.graph import ShareError, parse_share
 from hramada.evasion.texts import _, problem_of
+from hramada.evasion.transfers import Transfer
 from hramada.evasion.transport import ImoError, validate_imo
 
 
@@ -561,19 +562,9 @@ KNOWN_ASSETS = {
 }
 
 
-@dataclass(frozen=True)
-class TransferRow:
-    tx_id: str
-    time: datetime
-    sender: str
-    receiver: str
-    asset: str
-    amount: Decimal
-
-
-def transfers_csv(data: bytes) -> list[TransferRow]:
+def transfers_csv(data: bytes) -> list[Transfer]:
     """Columns: tx_id, time (ISO 8601 with zone), from, to, asset, amount (a plain decimal number)."""
-    rows: list[TransferRow] = []
+    rows: list[Transfer] = []
     errors: list[str] = []
     for number, row in _rows(data, ("tx_id", "time", "from", "to", "asset", "amount")):
         asset = row["asset"].upper()
@@ -611,9 +602,7 @@ def transfers_csv(data: bytes) -> list[TransferRow]:
                 )
         if len(addresses) != 2:
             continue
-        rows.append(
-            TransferRow(row["tx_id"], moment, addresses[0], addresses[1], asset, Decimal(row["amount"]))
-        )
+        rows.append(Transfer(row["tx_id"], moment, addresses[0], addresses[1], asset, Decimal(row["amount"])))
     if errors:
         raise ImportRefusedError(errors)
     if not rows:
