@@ -489,11 +489,7 @@ def normalise_for_index(value: str) -> str:
 
 def blind_index(value: str, *, scope: str, ring: KeyRing | None = None) -> str:
     """Hex HMAC-SHA256 of the normalised value under the index key, one scope per column."""
-    ring = ring or load_keyring()
-    message = scope.encode("utf-8") + b"\x00" + normalise_for_index(value).encode("utf-8")
-    # The one-shot form runs in OpenSSL; `hmac.new(...).hexdigest()` (the same digest) built two hash objects in
-    # Python per value, a third of a blind index's cost in a bulk import.
-    return hmac.digest(ring.index_key, message, "sha256").hex()
+    return blind_indexes((value,), scope=scope, ring=ring)[value]
 
 
 def blind_indexes(values: Iterable[str], *, scope: str, ring: KeyRing | None = None) -> dict[str, str]:
@@ -501,6 +497,8 @@ def blind_indexes(values: Iterable[str], *, scope: str, ring: KeyRing | None = N
     (a bulk import looks up tens of thousands of names at a time)."""
     key = (ring or load_keyring()).index_key
     prefix = scope.encode("utf-8") + b"\x00"
+    # The one-shot form runs in OpenSSL; `hmac.new(...).hexdigest()` (the same digest) built two hash objects in
+    # Python per value, a third of a blind index's cost in a bulk import.
     digest = hmac.digest
     return {
         value: digest(key, prefix + normalise_for_index(value).encode("utf-8"), "sha256").hex()
