@@ -169,8 +169,10 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     parsers and their property tests) is left to the first run: it cannot behave differently on PostgreSQL."""
     if not config.getoption("--database-tests-only"):
         return
-    kept = [item for item in items if _touches_database(item)]
-    dropped = [item for item in items if not _touches_database(item)]
+    kept: list[Any] = []
+    dropped: list[Any] = []
+    for item in items:
+        (kept if _touches_database(item) else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
