@@ -1667,8 +1667,10 @@ def _spelt_out_flags(side: tuple[NameVariant, ...]) -> tuple[bool, ...]:
     return flags
 
 
+@lru_cache(maxsize=100_000)
 def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
-    """Consecutive words of a name whose first letters (in any of its romanisations) give `reading`."""
+    """Consecutive words of a name whose first letters (in any of its romanisations) give `reading` (cached: the
+    renderings of one name share their initials, and an entity's names are weighed against each other)."""
     size = len(reading)
     return any(
         all(reading[k] in initials[start + k].lower() for k in range(size))
