@@ -52,8 +52,9 @@ lock: | $(VENV)/bin/python
 setup: $(VENV)/.run-deps
 	$(PY) manage.py setup --site-url http://$(HOST):$(PORT)
 
-run: setup
-	$(PY) manage.py serve --host $(HOST) --port $(PORT)
+# One Python process starts Django once and forks the set-up, the gunicorn master and the task worker from it.
+run: $(VENV)/.run-deps
+	$(PY) manage.py serve --setup --host $(HOST) --port $(PORT)
 
 # Debian's Chromium drives the browser tests (Playwright's driver needs libatomic), and a Java runtime runs the
 # Spark job's test; install what is missing when we may (root with apt-get), and say so.
