@@ -52,7 +52,9 @@ def children(monkeypatch: Any) -> list[_Child]:
 
 
 def _handle(**options: Any) -> None:
-    serve.Command().handle(**{"host": "127.0.0.1", "port": "8000", "workers": 1, "no_worker": True, **options})
+    serve.Command().handle(
+        **{"host": "127.0.0.1", "port": "8000", "workers": 1, "no_worker": True, **options}
+    )
 
 
 def test_serve_runs_gunicorn_with_that_configuration_in_a_forked_master(
