@@ -60,9 +60,9 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def stored_fingerprint(script: Path = SCRIPT) -> str | None:
+def stored_fingerprint() -> str | None:
     try:
-        with script.open(encoding="utf-8") as handle:
+        with SCRIPT.open(encoding="utf-8") as handle:
             first = handle.readline()
     except OSError:
         return None
