@@ -66,12 +66,13 @@ def bundled_data_root() -> Path:
     return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
-# The OFAC files (most of the bundled lists' parsing) are parsed in a second process while this one stores the
+# The OFAC files (most of the bundled lists' parsing), and the other full lists parsed by their parser alone (the EU
+# financial sanctions file, the UN consolidated lists), are parsed in a second process while this one stores the
 # files before them, on a machine with more than one core. Only the parse moves: every write stays here, one
 # transaction per snapshot in the same order, so the snapshots and their deltas are the ones an in-process load
 # makes. Consecutive publications repeat nearly every entity, so the parse process sends an entity once; for one
 # it sent with the previous file it sends only its content hash.
-PARSED_ELSEWHERE = frozenset({"ofac_sdn"})
+PARSED_ELSEWHERE = frozenset({"ofac_sdn", "eu_fsf", "un_xml"})
 
 _worker_cache: RecordCache | None = None
 _worker_sent: set[str] = set()
@@ -84,11 +85,15 @@ def _parse_in_worker(source: str, path: Path, aux_dir: Path | None) -> Payload:
     and what the file itself shows the plausibility checks (reading the file again: a tenth of the importing
     process's work, done here beside the parse instead)."""
     global _worker_cache, _worker_sent
-    if _worker_cache is None:
-        _worker_cache = RecordCache()
-    cache = _worker_cache
-    entities = importers.parse_all(source, path, record_cache=cache, **aux_options(source, aux_dir))
-    digests = [cache.remembered(entity, content_hash) for entity in entities]
+    if source == "ofac_sdn":
+        if _worker_cache is None:
+            _worker_cache = RecordCache()
+        cache = _worker_cache
+        entities = importers.parse_all(source, path, record_cache=cache, **aux_options(source, aux_dir))
+        digests = [cache.remembered(entity, content_hash) for entity in entities]
+    else:  # what parse_file does for a full list of these sources: the parser alone
+        entities = importers.parse_all(source, path, **aux_options(source, aux_dir))
+        digests = [content_hash(entity) for entity in entities]
     payload = [
         (digest, None if digest in _worker_sent else entity)
         for entity, digest in zip(entities, digests, strict=True)
