@@ -6,6 +6,8 @@ import os
 from typing import Any
 
 import pytest
+from django.core.management.base import CommandError
+from django.db import connections
 
 from hramada import gunicorn_conf
 from hramada.core.management.commands import serve
@@ -79,7 +81,7 @@ def test_the_gunicorn_master_loads_the_index_before_it_forks_its_workers(monkeyp
         ran.append(self)
 
     monkeypatch.setattr(serve.startup, "run_warmups_here", lambda: events.append("warm-ups"))
-    monkeypatch.setattr(serve.connections, "close_all", lambda: events.append("closed"))
+    monkeypatch.setattr(connections, "close_all", lambda: events.append("closed"))
     monkeypatch.setattr(gunicorn.app.base.Application, "run", run)
     serve._serve_web(serve._web_options("127.0.0.1", "8123", 2))
     assert events == ["warm-ups", "closed", "run"], "no database connection is open when the workers fork"
@@ -165,7 +167,7 @@ def test_a_forked_child_runs_its_target_and_ends_with_its_status(tmp_path: Any) 
     assert child.wait() == 0 and mark.read_text() == "yes"
 
     def fail() -> None:
-        raise serve.CommandError("no key ring", returncode=3)
+        raise CommandError("no key ring", returncode=3)
 
     assert serve.Forked("fails", fail).wait() == 3
     assert serve.Forked("exits", lambda: (_ for _ in ()).throw(SystemExit(4))).wait() == 4

@@ -208,6 +208,15 @@ def _warm_imports() -> None:
     get_resolver().url_patterns  # noqa: B018 - loading it is the point
 
 
+def _command(name: str, **options: Any) -> Callable[[], None]:
+    """The management command ``name``, to run in a forked child."""
+
+    def run() -> None:
+        call_command(name, **options)
+
+    return run
+
+
 class Command(BaseCommand):
     help = "Serve the platform with gunicorn and run a background task worker; Ctrl-C stops both."
     # The system checks run before serving, but with --setup only once the set-up has created the key ring (its
@@ -233,7 +242,7 @@ class Command(BaseCommand):
         site = f"http://{options['host']}:{options['port']}"
         _warm_imports()
         if options.get("setup"):
-            setup = Forked("setup", lambda: call_command("setup", site_url=site))
+            setup = Forked("setup", _command("setup", site_url=site))
             status = setup.wait()
             if status:
                 raise SystemExit(status)
@@ -262,8 +271,8 @@ class Command(BaseCommand):
             if not options["no_worker"]:
                 _wait_until_ready(options["host"], options["port"], server, BACKGROUND_START_LIMIT)
                 background: dict[str, Callable[[], None]] = {
-                    "task_worker": lambda: call_command("task_worker", interval=1),
-                    "periodic": lambda: call_command("periodic"),
+                    "task_worker": _command("task_worker", interval=1),
+                    "periodic": _command("periodic"),
                 }
                 for name, target in background.items():
                     if stopping:
