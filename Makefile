@@ -57,7 +57,7 @@ $(VENV)/.dev-deps: requirements/dev.txt requirements/overrides.txt pyproject.tom
 	touch $@ $(VENV)/.run-deps
 
 # Regenerate both lock files from pyproject.toml (keeps the pinned versions unless asked to upgrade).
-lock: | $(VENV)/bin/python
+lock: | $(UV)
 	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
 	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
