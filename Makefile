@@ -25,26 +25,39 @@ endif
 # (icukit-pyicu provides the same module as a wheel with ICU inside), so no compiler or ICU headers are needed.
 UV_INSTALL := $(UV) pip install -q --python $(PY) --override requirements/overrides.txt
 
+# The environment starts without pip (ensurepip took 5 s of a first run): the machine's own pip puts uv into a
+# folder of it, and uv installs everything else, itself and pip included. Where the machine's pip cannot (none,
+# or too old for these options), the environment's own pip does it as before.
 $(VENV)/bin/python:
 	@$(PYTHON) scripts/preflight.py
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
-$(VENV)/.run-deps: requirements/lock.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
+$(UV): | $(VENV)/bin/python
 	@$(PY) scripts/preflight.py --index
-	$(PY) -m pip install -q --disable-pip-version-check uv
+	@echo "Installing uv (and pip) into $(VENV)"; rm -rf $(VENV)/uv-bootstrap
+	@if $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-warn-script-location \
+	    --target $(VENV)/uv-bootstrap uv 2>/dev/null; then \
+	  $(VENV)/uv-bootstrap/bin/uv pip install -q --python $(PY) uv pip && rm -rf $(VENV)/uv-bootstrap; \
+	else \
+	  rm -rf $(VENV)/uv-bootstrap; \
+	  $(PY) -m ensurepip -q && $(PY) -m pip install -q --disable-pip-version-check uv; \
+	fi
+	@test -x $(UV)
+
+$(VENV)/.run-deps: requirements/lock.txt requirements/overrides.txt pyproject.toml | $(UV)
+	@$(PY) scripts/preflight.py --index
 	$(UV_INSTALL) -r requirements/lock.txt
 	$(UV_INSTALL) --no-deps -e .
 	touch $@
 
-$(VENV)/.dev-deps: requirements/dev.txt requirements/overrides.txt pyproject.toml | $(VENV)/bin/python
+$(VENV)/.dev-deps: requirements/dev.txt requirements/overrides.txt pyproject.toml | $(UV)
 	@$(PY) scripts/preflight.py --index
-	$(PY) -m pip install -q --disable-pip-version-check uv
 	$(UV_INSTALL) -r requirements/dev.txt
 	$(UV_INSTALL) --no-deps -e .
 	touch $@ $(VENV)/.run-deps
 
 # Regenerate both lock files from pyproject.toml (keeps the pinned versions unless asked to upgrade).
-lock: | $(VENV)/bin/python
+lock: | $(UV)
 	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
 	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
@@ -52,8 +65,9 @@ lock: | $(VENV)/bin/python
 setup: $(VENV)/.run-deps
 	$(PY) manage.py setup --site-url http://$(HOST):$(PORT)
 
-run: setup
-	$(PY) manage.py serve --host $(HOST) --port $(PORT)
+# One Python process starts Django once and forks the set-up, the gunicorn master and the task worker from it.
+run: $(VENV)/.run-deps
+	$(PY) manage.py serve --setup --host $(HOST) --port $(PORT)
 
 # Debian's Chromium drives the browser tests (Playwright's driver needs libatomic), and a Java runtime runs the
 # Spark job's test; install what is missing when we may (root with apt-get), and say so.

@@ -15,6 +15,7 @@ from hramada.core.management.commands import bootstrap, setup
 
 def test_setup_creates_keys_compiles_migrates_with_checks_then_bootstraps(monkeypatch: Any) -> None:
     called: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr(setup.ready_schema, "usable", lambda: False)
     monkeypatch.setattr(setup, "call_command", lambda name, **options: called.append((name, options)))
     call_command("setup", site_url="http://example.invalid:8080", stdout=io.StringIO())
     assert [name for name, _ in called] == ["generate_keys", "compile_translations", "migrate", "bootstrap"]
@@ -22,6 +23,30 @@ def test_setup_creates_keys_compiles_migrates_with_checks_then_bootstraps(monkey
     assert options["migrate"]["skip_checks"] is False, "the system checks run once the key ring exists"
     assert options["migrate"]["interactive"] is False
     assert options["bootstrap"]["site_url"] == "http://example.invalid:8080"
+
+
+def test_an_empty_database_gets_the_ready_schema_after_the_checks_and_is_not_migrated(
+    monkeypatch: Any,
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(setup, "call_command", lambda name, **options: events.append(name))
+    monkeypatch.setattr(setup.ready_schema, "usable", lambda: True)
+    monkeypatch.setattr(setup.ready_schema, "apply_if_empty", lambda: events.append("ready schema") or True)
+    monkeypatch.setattr(setup.Command, "check", lambda self, **options: events.append("checks"))
+    out = io.StringIO()
+    call_command("setup", stdout=out)
+    assert events == ["generate_keys", "compile_translations", "checks", "ready schema", "bootstrap"]
+    assert "Database created from the ready schema" in out.getvalue()
+
+
+def test_a_database_that_is_not_empty_is_migrated_even_with_a_current_ready_schema(monkeypatch: Any) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(setup, "call_command", lambda name, **options: events.append(name))
+    monkeypatch.setattr(setup.ready_schema, "usable", lambda: True)
+    monkeypatch.setattr(setup.ready_schema, "apply_if_empty", lambda: False)
+    monkeypatch.setattr(setup.Command, "check", lambda self, **options: events.append("checks"))
+    call_command("setup", stdout=io.StringIO())
+    assert events == ["generate_keys", "compile_translations", "checks", "migrate", "bootstrap"]
 
 
 @pytest.mark.django_db
@@ -48,6 +73,7 @@ class _ExitedError(Exception):
 
 def test_setup_from_the_command_line_exits_at_once_once_everything_is_written(monkeypatch: Any) -> None:
     events: list[str] = []
+    monkeypatch.setattr(setup.ready_schema, "usable", lambda: False)
     monkeypatch.setattr(setup, "call_command", lambda name, **options: events.append(name))
     monkeypatch.setattr(setup.connections, "close_all", lambda: events.append("closed"))
 

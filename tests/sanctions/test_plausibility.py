@@ -271,3 +271,40 @@ def test_auditors_read_but_do_not_review(staff_client: Any, held: Snapshot) -> N
     assert response.status_code == 403
     held.refresh_from_db()
     assert held.status == Snapshot.Status.HELD
+
+
+def test_findings_the_parse_process_worked_out_from_the_file_give_the_same_reasons(ofac_belarus: Any) -> None:
+    """The bundled lists' parse process reads an OFAC file's columns beside the parse and hands them over
+    (pickled); the reasons are those of reading them here, damage included."""
+    import pickle
+
+    from hramada.sanctions.importers import parse_all, shapes
+
+    damaged = ofac_belarus("2024-05-03")
+    swap_name_and_programme(damaged, "9760")
+    entities = parse_all("ofac_sdn", damaged)
+    here = shapes.findings("ofac_sdn", damaged, entities)
+    handed = pickle.loads(pickle.dumps(shapes.file_findings("ofac_sdn", damaged)))  # noqa: S301 - our own
+    assert here and any("column 2" in reason for reason in here)
+    assert shapes.findings("ofac_sdn", damaged, entities, of_file=handed) == here
+
+
+@pytest.mark.django_db
+def test_a_damaged_ofac_file_parsed_in_the_second_process_is_held_for_the_same_reasons(
+    tmp_path: Path, ofac_belarus: Any, monkeypatch: Any
+) -> None:
+    from hramada.sanctions.services import bundled
+
+    damaged = ofac_belarus("2024-05-03")
+    swap_name_and_programme(damaged, "9760")
+    monkeypatch.setattr(bundled.os, "cpu_count", lambda: 2)
+    said: list[str] = []
+    [result] = list(
+        services.import_bundled([services.BundledFile("ofac_sdn", damaged)], by=None, say=said.append)
+    )
+    assert result.snapshot.status == Snapshot.Status.HELD
+    from hramada.sanctions.importers import parse_all, shapes
+
+    assert result.snapshot.held_reasons == [
+        reason[:1000] for reason in shapes.findings("ofac_sdn", damaged, parse_all("ofac_sdn", damaged))
+    ]

@@ -90,6 +90,18 @@ def start_warmups() -> list[str]:
     return started
 
 
+def run_warmups_here() -> None:
+    """Run every registered warm-up not started yet, on this thread, before returning (a gunicorn master that forks
+    its workers afterwards: each starts with what the warm-ups built, finds them done and reports ready at once)."""
+    for key, warmup in list(_warmups.items()):
+        with _lock:
+            if key in _started:
+                continue
+            _started.add(key)
+            _running.add(key)
+        _run(warmup)
+
+
 def warmups_finished() -> bool:
     """Whether every warm-up started in this process has finished (true when none was started)."""
     with _lock:

@@ -103,9 +103,12 @@ def assess(
     entities: Sequence[ParsedEntity],
     records: dict[str, tuple[str, bool]],
     previous: Snapshot | None,
+    *,
+    file_findings: shapes.FileFindings | None = None,
 ) -> list[str]:
-    """Why the list ``entities`` (from the file at ``path``) should be held; empty when it looks real."""
-    reasons = shapes.findings(source_key, path, entities)
+    """Why the list ``entities`` (from the file at ``path``) should be held; empty when it looks real.
+    ``file_findings``: what ``shapes.file_findings`` found for the file where it was parsed."""
+    reasons = shapes.findings(source_key, path, entities, of_file=file_findings)
     reasons += compare_with_previous(
         records,
         previous,

@@ -313,17 +313,31 @@ def _eu_journal_findings(path: PathLike, found: _Findings) -> None:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def findings(source_key: str, path: PathLike, entities: Sequence[ParsedEntity]) -> list[str]:
-    """Why this parsed file does not look like a real publication of ``source_key``; empty when it does.
+# What the file itself shows (its columns, read again from the file), before its entities are looked at.
+FileFindings = _Findings
 
-    ``path`` is the file as received (for an EU journal amendment or an OpenSanctions delta, ``entities`` is
-    the resulting list, and the file's own columns were checked by its parser).
-    """
+
+def file_findings(source_key: str, path: PathLike) -> FileFindings:
+    """The first part of :func:`findings`, from the file alone: the process that parses a file can work it out
+    beside the parse and hand it over (see ``findings(of_file=...)``)."""
     found = _Findings()
     if source_key == ofac_sdn.KEY and Path(path).is_file():
         _ofac_findings(path, found)
     if source_key == "eu_journal" and Path(path).is_file():
         _eu_journal_findings(path, found)
+    return found
+
+
+def findings(
+    source_key: str, path: PathLike, entities: Sequence[ParsedEntity], *, of_file: FileFindings | None = None
+) -> list[str]:
+    """Why this parsed file does not look like a real publication of ``source_key``; empty when it does.
+
+    ``path`` is the file as received (for an EU journal amendment or an OpenSanctions delta, ``entities`` is
+    the resulting list, and the file's own columns were checked by its parser). ``of_file``: what
+    :func:`file_findings` found for this file elsewhere (it is added to here), instead of reading the file again.
+    """
+    found = of_file if of_file is not None else file_findings(source_key, path)
     codes = _programme_findings(source_key, entities, found)
     # OFAC lists a few real names without letters ("7-28"); its name column has its own check.
     _entity_findings(entities, codes, found, letterless_names=source_key == ofac_sdn.KEY)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 
 from hramada.sanctions import importers
-from hramada.sanctions.importers import ParsedEntity
+from hramada.sanctions.importers import ParsedEntity, shapes
 from hramada.sanctions.importers.ofac_sdn import RecordCache
 from hramada.sanctions.live_index import store_only_when_asked
 from hramada.sanctions.models import (
@@ -23,6 +23,7 @@ from hramada.sanctions.records import content_hash
 from hramada.sanctions.services.deltas import store_missing_party_rows
 from hramada.sanctions.services.imports import (
     ImportResult,
+    ParsedElsewhere,
     SnapshotImportError,
     aux_options,
     file_sha256,
@@ -65,33 +66,40 @@ def bundled_data_root() -> Path:
     return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
-# The OFAC files (most of the bundled lists' parsing) are parsed in a second process while this one stores the
+# The OFAC files (most of the bundled lists' parsing), and the other full lists parsed by their parser alone (the EU
+# financial sanctions file, the UN consolidated lists), are parsed in a second process while this one stores the
 # files before them, on a machine with more than one core. Only the parse moves: every write stays here, one
 # transaction per snapshot in the same order, so the snapshots and their deltas are the ones an in-process load
 # makes. Consecutive publications repeat nearly every entity, so the parse process sends an entity once; for one
 # it sent with the previous file it sends only its content hash.
-PARSED_ELSEWHERE = frozenset({"ofac_sdn"})
+PARSED_ELSEWHERE = frozenset({"ofac_sdn", "eu_fsf", "un_xml"})
 
 _worker_cache: RecordCache | None = None
 _worker_sent: set[str] = set()
 
-Payload = list[tuple[str, ParsedEntity | None]]
+Payload = tuple[list[tuple[str, ParsedEntity | None]], shapes.FileFindings]
 
 
 def _parse_in_worker(source: str, path: Path, aux_dir: Path | None) -> Payload:
-    """In the parse process: every entity of the file with its content hash (None: sent with the previous file)."""
+    """In the parse process: every entity of the file with its content hash (None: sent with the previous file),
+    and what the file itself shows the plausibility checks (reading the file again: a tenth of the importing
+    process's work, done here beside the parse instead)."""
     global _worker_cache, _worker_sent
-    if _worker_cache is None:
-        _worker_cache = RecordCache()
-    cache = _worker_cache
-    entities = importers.parse_all(source, path, record_cache=cache, **aux_options(source, aux_dir))
-    digests = [cache.remembered(entity, content_hash) for entity in entities]
-    payload: Payload = [
+    if source == "ofac_sdn":
+        if _worker_cache is None:
+            _worker_cache = RecordCache()
+        cache = _worker_cache
+        entities = importers.parse_all(source, path, record_cache=cache, **aux_options(source, aux_dir))
+        digests = [cache.remembered(entity, content_hash) for entity in entities]
+    else:  # what parse_file does for a full list of these sources: the parser alone
+        entities = importers.parse_all(source, path, **aux_options(source, aux_dir))
+        digests = [content_hash(entity) for entity in entities]
+    payload = [
         (digest, None if digest in _worker_sent else entity)
         for entity, digest in zip(entities, digests, strict=True)
     ]
     _worker_sent = set(digests)
-    return payload
+    return payload, shapes.file_findings(source, path)
 
 
 class _ParsedElsewhere:
@@ -108,29 +116,29 @@ class _ParsedElsewhere:
         self.held: dict[str, ParsedEntity] = {}
         self.failed = False
 
-    def _next(self) -> tuple[Path, list[ParsedEntity], list[str]]:
+    def _next(self) -> tuple[Path, list[ParsedEntity], list[str], shapes.FileFindings]:
         """The next file's answer, its entities rebuilt from those of the file before it."""
         path, future = self.futures.pop(0)
-        payload = future.result()
+        payload, file_findings = future.result()
         entities = [entity if entity is not None else self.held[digest] for digest, entity in payload]
         digests = [digest for digest, _ in payload]
         self.held = dict(zip(digests, entities, strict=True))
-        return path, entities, digests
+        return path, entities, digests, file_findings
 
-    def parsed(self, path: Path) -> Callable[[], tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]]:
-        def receive() -> tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]:
+    def parsed(self, path: Path) -> Callable[[], ParsedElsewhere]:
+        def receive() -> ParsedElsewhere:
             if self.failed or path not in {queued for queued, _ in self.futures}:
                 raise _NotParsedElsewhereError
             try:
                 while True:  # answers for files skipped since (already imported) still update what is held
-                    answered, entities, digests = self._next()
+                    answered, entities, digests, file_findings = self._next()
                     if answered == path:
                         break
             except Exception as error:  # a bad file or a lost process: this process parses the rest itself
                 self.failed = True
                 raise _NotParsedElsewhereError from error
             by_object = {id(entity): digest for entity, digest in zip(entities, digests, strict=True)}
-            return entities, lambda entity: by_object.get(id(entity)) or content_hash(entity)
+            return entities, lambda entity: by_object.get(id(entity)) or content_hash(entity), file_findings
 
         return receive
 

@@ -27,6 +27,7 @@ from hramada.sanctions import importers, plausibility
 from hramada.sanctions.deltas import Member, Members
 from hramada.sanctions.importers import SOURCES, ParsedEntity, SourceFormatError
 from hramada.sanctions.importers.names import NAME_KINDS
+from hramada.sanctions.importers.shapes import FileFindings
 from hramada.sanctions.models import (
     Delta,
     Designation,
@@ -497,6 +498,10 @@ def _counts(prepared: list[_Prepared]) -> dict[str, int]:
     }
 
 
+# A file's entities, their content hashes and its own plausibility findings, worked out by another process.
+ParsedElsewhere = tuple[list[ParsedEntity], Callable[[ParsedEntity], str], FileFindings | None]
+
+
 def import_file(
     source_key: str,
     path: str | Path,
@@ -507,7 +512,7 @@ def import_file(
     options: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
     dataset: str | None = None,
-    parsed_elsewhere: Callable[[], tuple[list[ParsedEntity], Callable[[ParsedEntity], str]]] | None = None,
+    parsed_elsewhere: Callable[[], ParsedElsewhere] | None = None,
 ) -> ImportResult:
     """Import one published file as a snapshot of ``source_key``; the same file again changes nothing.
 
@@ -515,8 +520,9 @@ def import_file(
     message for the analyst) for an unknown source, a missing or malformed file, a file of another source,
     an amendment without its base or that refers to a missing entry, or duplicate entries.
 
-    ``parsed_elsewhere``: the whole file's entities and their content hashes, parsed elsewhere (the bundled lists' parse
-    process, full files only); called where this function would parse the file itself.
+    ``parsed_elsewhere``: the whole file's entities, their content hashes and what the file itself showed the
+    plausibility checks (``shapes.file_findings``), worked out elsewhere (the bundled lists' parse process, full
+    files only); called where this function would parse the file itself.
     """
     report = progress or _no_progress
     path = Path(path)
@@ -538,8 +544,9 @@ def import_file(
     report("parse", 0, None)
     kind: str
     base: Snapshot | None
+    file_findings = None
     if parsed_elsewhere is not None:
-        entities, hash_of = parsed_elsewhere()
+        entities, hash_of, file_findings = parsed_elsewhere()
         kind, base = Snapshot.Kind.FULL, None
     else:
         entities, kind, base = parse_file(source_key, path, options=all_options, store_key=store_key)
@@ -554,6 +561,7 @@ def import_file(
         [item.entity for item in prepared],
         {item.entity.id: (item.entity.schema, item.subject) for item in prepared},
         latest_snapshot(store_key, before=Snapshot(published_at=published_at, imported_at=timezone.now())),
+        file_findings=file_findings,
     )
     parsed = time.perf_counter()
 
