@@ -173,9 +173,7 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
     # A name is looked up only for the keys its registration number does not settle: the loop below asks for
     # the name of no other key (a number found in the database, or given to a recipient created earlier in the
     # loop, decides first), so the answer is the same with a third fewer look-ups in a file with numbers.
-    names_asked = {
-        name_index[name] for name, _kind, reg in first if not reg or reg_index[reg] not in by_reg
-    }
+    names_asked = {name_index[name] for name, _kind, reg in first if not reg or reg_index[reg] not in by_reg}
     by_name: dict[tuple[str, str], _Found] = {}
     for pk, index, kind, state in select_in(
         Recipient,

@@ -72,7 +72,7 @@ def clean_all(
         if _all_settled(records):
             # Every row clean, every identifier once, every currency with a rate on its day: no problem to
             # report, so the per-row checks below would keep every row as it is.
-            return list(zip(range(rows.first, rows.first + rows.count), records)), []  # type: ignore[arg-type]
+            return list(zip(range(rows.first, rows.first + rows.count), records, strict=True)), []  # type: ignore[arg-type]
         source = _Settled(rows, records)
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
