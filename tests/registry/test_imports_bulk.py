@@ -333,6 +333,7 @@ AWKWARD_CELLS = {
         "1e3",
         "-5",
         "0",
+        "0.00",
         "12.345",
         "10000000000",
         "abc",
@@ -388,3 +389,36 @@ def test_a_spreadsheet_cleaned_a_column_at_a_time_gives_the_records_and_errors_o
     # A spreadsheet mapping only the required fields: the optional ones take their defaults on both paths.
     required = tabular.mapped_rows(table, {name: name for name in rows.REQUIRED})
     assert imports.clean_all("csv", required) == imports.clean_all("csv", list(required))
+
+
+def test_a_clean_spreadsheet_kept_whole_gives_the_records_of_row_by_row_cleaning() -> None:
+    """A spreadsheet whose rows all clean a column at a time, with every identifier once and an ECB rate for each
+    currency and day, is kept as it is (no per-row checks); the records must be those of row-by-row cleaning, and
+    one repeated identifier or one currency without a rate on its day must still be reported, with its row."""
+    valid = {
+        "amount": ["1000", "9999999999.99", "007.5", "0.01", "12.30"],
+        "currency": ["EUR", "usd", "PLN"],
+        "award_date": ["2024-03-08", "2024-01-01T10:00", "2025-01-01"],
+        "is_public": ["Yes", "no", ""],
+    }
+    base = {name: cells[0] for name, cells in AWKWARD_CELLS.items()}
+
+    def row(k: int, **cells: str) -> tuple[str, ...]:
+        picked = {name: values[k % len(values)] for name, values in valid.items()}
+        return tuple({**base, **picked, "identifier": f"V-{k}", **cells}[field] for field in rows.FIELDS)
+
+    def both(body: list[tuple[str, ...]]) -> Any:
+        mapped = tabular.mapped_rows(tabular.Table(header=tuple(rows.FIELDS), rows=tuple(body)), FULL_MAPPING)
+        by_column = imports.clean_all("csv", mapped)
+        assert by_column == imports.clean_all("csv", list(mapped))
+        return by_column
+
+    clean = [row(k) for k in range(60)]
+    records, problems = both(clean)
+    assert problems == [] and [n for n, _r in records] == list(range(2, 62))
+    assert {r.amount for _n, r in records} >= {Decimal("9999999999.99"), Decimal("7.5"), Decimal("0.01")}
+    records, problems = both([*clean, row(60, identifier="V-7")])
+    assert len(records) == 60 and [p.where for p in problems] == ["row 62"]
+    assert "appears twice" in problems[0].message
+    records, problems = both([*clean, row(60, currency="PLN", award_date="1990-01-01", start="1990-01-01")])
+    assert len(records) == 60 and [p.where for p in problems] == ["row 62"]

@@ -5,7 +5,7 @@ donor) stores nothing and says so; a changed file updates the records it owns an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,11 +65,19 @@ def _where(kind: str, n: int) -> str:
 def clean_all(
     kind: str, rows: Iterable[tuple[int, dict[str, Any]]]
 ) -> tuple[list[tuple[int, RecordInput]], list[Problem]]:
+    clean = Cleaner(get_language())
+    source: Iterable[tuple[int, dict[str, Any]]] | _Settled = rows
+    if isinstance(rows, tabular.MappedTable):
+        records = clean.columns(rows.columns(), rows.count)
+        if _all_settled(records):
+            # Every row clean, every identifier once, every currency with a rate on its day: no problem to
+            # report, so the per-row checks below would keep every row as it is.
+            return list(zip(range(rows.first, rows.first + rows.count), records, strict=True)), []  # type: ignore[arg-type]
+        source = _Settled(rows, records)
     problems: list[Problem] = []
     cleaned: list[tuple[int, RecordInput]] = []
     seen: dict[str, int] = {}
-    clean = Cleaner(get_language())
-    for n, record, errors in _cleaned(clean, rows):
+    for n, record, errors in _cleaned(clean, source):
         if errors:
             problems += [Problem(_where(kind, n), e) for e in errors]
         if record is None:
@@ -95,16 +103,42 @@ def clean_all(
     return cleaned, problems
 
 
+def _all_settled(records: Sequence[RecordInput | None]) -> bool:
+    """Whether the per-row checks of `clean_all` would find no problem in `records` (a table cleaned a column at
+    a time): every row settled, no identifier twice, and an ECB rate for every (currency, award date) pair,
+    each distinct pair asked once instead of once per row."""
+    if None in records:
+        return False
+    if len({r.identifier for r in records}) != len(records):  # type: ignore[union-attr]
+        return False
+    pairs = {(r.currency, r.award_date) for r in records if r.currency != "EUR"}  # type: ignore[union-attr]
+    try:
+        for currency, awarded in pairs:
+            money.eur_rate(currency, awarded)
+    except money.MoneyError:
+        return False
+    return True
+
+
+@dataclass
+class _Settled:
+    """A table with its rows already cleaned a column at a time (`Cleaner.columns`; None where a row is left
+    to be cleaned on its own)."""
+
+    table: tabular.MappedTable
+    records: list[RecordInput | None]
+
+
 def _cleaned(
-    clean: Cleaner, rows: Iterable[tuple[int, dict[str, Any]]]
+    clean: Cleaner, rows: Iterable[tuple[int, dict[str, Any]]] | _Settled
 ) -> Iterator[tuple[int, RecordInput | None, list[str]]]:
     """(row number, record or None, errors) of every row in file order: a spreadsheet's rows cleaned a column
     at a time, with the rows that path leaves (any row with a problem) cleaned one by one, like other files."""
-    if isinstance(rows, tabular.MappedTable):
-        records = clean.columns(rows.columns(), rows.count)
-        for n, record in enumerate(records, start=rows.first):
+    if isinstance(rows, _Settled):
+        table = rows.table
+        for n, record in enumerate(rows.records, start=table.first):
             if record is None:
-                yield n, *clean(rows.row(n))
+                yield n, *clean(table.row(n))
             else:
                 yield n, record, []
         return

@@ -221,7 +221,9 @@ class ColumnMapping(models.Model):
 
 
 class GrantRecord(models.Model):
-    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="records")
+    # Found through `registry_record_identifier_unique` (donor, identifier), which starts with it: an index of its
+    # own duplicated that one and cost every inserted record a second entry.
+    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="records", db_index=False)
     identifier = models.CharField(_("identifier"), max_length=120)
     # Indexed by `registry_record_overlaps`, which starts with it.
     recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="records", db_index=False)

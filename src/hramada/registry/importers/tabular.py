@@ -52,12 +52,8 @@ def read_csv(data: bytes) -> Table:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = []
-    for row in reader:
-        cells = tuple(map(str.strip, row))
-        if any(cells):
-            rows.append(cells)
-    return _table(rows)
+    rows = [tuple(map(str.strip, row)) for row in reader]
+    return _table(list(filter(any, rows)))
 
 
 def read_xlsx(data: bytes) -> Table:
@@ -80,8 +76,10 @@ def _table(rows: list[tuple[str, ...]]) -> Table:
     header = tuple(h.strip() for h in rows[0])
     width = len(header)
     # Most rows are as wide as the header and are kept as they are; others are cut or padded with "".
-    body = tuple(r if len(r) == width else r[:width] + ("",) * (width - len(r)) for r in rows[1:])
-    return Table(header, body)
+    body = rows[1:]
+    if set(map(len, body)) != {width}:
+        body = [r if len(r) == width else r[:width] + ("",) * (width - len(r)) for r in body]
+    return Table(header, tuple(body))
 
 
 def suggest_mapping(header: tuple[str, ...], remembered: Mapping[str, str]) -> dict[str, str]:
