@@ -1243,12 +1243,15 @@ def _weight(key: str) -> float:
 
 
 def _align(
-    query: NameVariant, listed: NameVariant
+    query: NameVariant, listed: NameVariant, floor: float = 0.0
 ) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
     """Greedy best-first alignment of name parts in any order, and the weighted score it gives.
 
     Matched parts count with their similarity; parts left over count against the score, lightly when every
     part of the shorter name found a partner (a missing patronymic or middle name), fully otherwise.
+
+    With a `floor`, a pair whose score cannot reach it (`_score_bound`, once the parts are paired) returns that
+    bound instead, below the floor, without the checks that could only lower it further.
     """
     q, c = query.keys, listed.keys
     qw, cw = query.weights, listed.weights
@@ -1334,6 +1337,12 @@ def _align(
                 matched_weight += w
     rest_q = [i for i in range(len(q)) if i not in used_q]
     rest_c = [j for j in range(len(c)) if j not in used_c]
+    if floor > 0.0 and matched:
+        bound = _score_bound(
+            query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
+        )
+        if bound < floor - _BOUND_MARGIN:
+            return bound, [], rest_q, rest_c
     score = 0.0
     if matched:
         complete = not rest_q or not rest_c
@@ -1396,18 +1405,65 @@ def _align(
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
     if len(q) != len(c) and q and c:
-        qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
-        joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
-        if query.written_joined and listed.written_joined:
-            joined = max(
-                joined,
-                Levenshtein.normalized_similarity(
-                    query.written_joined, listed.written_joined, score_cutoff=JOINED_CUTOFF
-                ),
-            )
+        joined = _joined_similarity(query, listed, q, c)
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _joined_similarity(
+    query: NameVariant, listed: NameVariant, q: tuple[str, ...], c: tuple[str, ...]
+) -> float:
+    """The two names compared as whole strings (Karimi-Adegani / Karimiadegani), 0.0 below JOINED_CUTOFF."""
+    qj, cj = (query.joined, listed.joined) if q is query.keys else ("".join(q), "".join(c))
+    joined = Levenshtein.normalized_similarity(qj, cj, score_cutoff=JOINED_CUTOFF)
+    if query.written_joined and listed.written_joined:
+        joined = max(
+            joined,
+            Levenshtein.normalized_similarity(
+                query.written_joined, listed.written_joined, score_cutoff=JOINED_CUTOFF
+            ),
+        )
+    return joined
+
+
+_BOUND_MARGIN = 1e-9
+"""`_score_bound` sums the same weights in another order: a pair is left out only when its bound is below the
+floor by more than the rounding of those sums."""
+
+
+def _score_bound(
+    query: NameVariant,
+    listed: NameVariant,
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    qw: tuple[float, ...],
+    cw: tuple[float, ...],
+    rest_q: list[int],
+    rest_c: list[int],
+    matched: list[tuple[float, int, int]],
+    matched_score: float,
+    matched_weight: float,
+) -> float:
+    """An upper bound of the score `_align` gives a pair whose parts are paired as `matched`, from the weights
+    alone: every penalty of the score is a factor of at most 1; left-over parts weigh at least SURPLUS_WEIGHT_*
+    of themselves when one name is fully paired and fully otherwise (times INCOMPLETE_PENALTY), a town left over
+    from an organisation name PLACE_WEIGHT of itself; and the whole-string comparison may beat the parts."""
+    if query.kind == NameKind.ORGANIZATION and q is query.keys:
+        light = _places_left(q, rest_q, c, rest_c)
+        surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q) + sum(
+            cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c
+        )
+    else:
+        surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
+    if rest_q and rest_c:
+        bound = matched_score / (matched_weight + surplus) * INCOMPLETE_PENALTY
+    else:
+        factor = SURPLUS_WEIGHT_SINGLE if len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
+        bound = matched_score / (matched_weight + factor * surplus)
+    if len(q) != len(c) and q and c:
+        bound = max(bound, _joined_similarity(query, listed, q, c))
+    return bound
 
 
 @cache
@@ -1588,11 +1644,12 @@ def compare_variants(
     )
 
 
-def quick_score(query: NameVariant, listed: NameVariant) -> float:
-    """The score of `compare_variants` without building the explanation (the hot path)."""
+def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> float:
+    """The score of `compare_variants` without building the explanation (the hot path); with a `floor`, a score
+    that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
     if query.keys == listed.keys:
         return 1.0
-    return _align(query, listed)[0]
+    return _align(query, listed, floor)[0]
 
 
 def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool:
@@ -1630,8 +1687,10 @@ def _spelt_out_flags(side: tuple[NameVariant, ...]) -> tuple[bool, ...]:
     return flags
 
 
+@lru_cache(maxsize=100_000)
 def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
-    """Consecutive words of a name whose first letters (in any of its romanisations) give `reading`."""
+    """Consecutive words of a name whose first letters (in any of its romanisations) give `reading` (cached: the
+    renderings of one name share their initials, and an entity's names are weighed against each other)."""
     size = len(reading)
     return any(
         all(reading[k] in initials[start + k].lower() for k in range(size))
@@ -1640,13 +1699,17 @@ def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
 
 
 def best_comparison(
-    query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]
+    query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...], floor: float = 0.0
 ) -> tuple[float, NameVariant, NameVariant] | None:
-    """The best-scoring pair of renderings, or None if either side has none."""
+    """The best-scoring pair of renderings, or None if either side has none.
+
+    With a `floor`, the answer is the same wherever its score reaches the floor; below it, its score (and pair)
+    may be another one below the floor: pairs that cannot reach it are not scored in full.
+    """
     best: tuple[float, NameVariant, NameVariant] | None = None
     for qv in query:
         for lv in listed:
-            score = quick_score(qv, lv)
+            score = quick_score(qv, lv, floor)
             if qv.kind == NameKind.ORGANIZATION and (_is_compound(qv) or _is_compound(lv)):
                 # A compound read as its words counts only when they are all there and nothing else is.
                 score = COMPOUND_FACTOR if score >= 1.0 else 0.0
@@ -1673,7 +1736,7 @@ def best_comparison(
             for lv in listed:
                 if _from_part(qv) or _from_part(lv):
                     continue
-                score = quick_score(qv, lv)
+                score = quick_score(qv, lv, floor)
                 if _is_compound(qv) or _is_compound(lv):
                     score = COMPOUND_FACTOR if score >= 1.0 else 0.0
                 if score > best[0]:
@@ -1684,6 +1747,9 @@ def best_comparison(
         # Whether a side spells its acronyms out is asked only where an acronym meets the other side's initials
         # (rarely: most pairs have no acronym to read).
         spelt_out: list[tuple[bool, ...] | None] = [None, None]
+        # Below the floor the best pair so far may be another than the exact one, and with it the penalty for
+        # parts in conflict: an acronym reading is weighed against the exact best only.
+        inexact = floor > 0.0 and best[0] < floor
         for n_q, qv in enumerate(query):
             for n_l, lv in enumerate(listed):
                 for short, full, flip, side, at in ((qv, lv, False, 0, n_q), (lv, qv, True, 1, n_l)):
@@ -1695,6 +1761,8 @@ def best_comparison(
                         flags = spelt_out[side] = _spelt_out_flags(listed if flip else query)
                     if flags[at]:
                         continue  # its words are known and were compared above
+                    if inexact:
+                        return best_comparison(query, listed)
                     pair = (collapsed, short) if flip else (short, collapsed)
                     score = _align(pair[0], pair[1])[0]
                     if _is_compound(short) and score < 1.0:

@@ -151,6 +151,12 @@ def screen(
     # The same name listed by several lists (one person on the OFAC, EU and UN lists) shares its renderings:
     # compared once per query.
     compared: dict[int, tuple[float, NameVariant, NameVariant] | None] = {}
+    # An entity whose names meet the query through an acronym is compared name against name once per query, not
+    # once per such name (an entity with many aliases may have many).
+    compared_whole: dict[str, tuple[float, NameVariant, NameVariant] | None] = {}
+    # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
+    # which is why candidates below review - 0.1 are not scored in full (nor their names compared in full).
+    floor = thresholds.review - 0.1
     for name_id in index.candidate_names(variants, limit=thresholds.candidates):
         indexed = index.names[name_id]
         entity = index.entities[indexed.entity_id]
@@ -163,16 +169,18 @@ def screen(
         if key in compared:
             found = compared[key]
         else:
-            found = compared[key] = best_comparison(weighed, indexed.variants)
+            found = compared[key] = best_comparison(weighed, indexed.variants, floor)
         if found is not None and _through_acronym(found):
             # An acronym agreeing with the query's initials: the entity's other names may spell it out otherwise.
-            found = best_comparison(weighed, _entity_variants(index, entity))
+            if entity.id in compared_whole:
+                found = compared_whole[entity.id]
+            else:
+                found = compared_whole[entity.id] = best_comparison(
+                    weighed, _entity_variants(index, entity), floor
+                )
         if found is not None:
             if previous is None or found[0] > previous[0]:
                 best_name[indexed.entity_id] = found
-    # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
-    # which is why candidates below review - 0.1 are not scored in full.
-    floor = thresholds.review - 0.1
     shortlist: dict[str, tuple[float, NameVariant, NameVariant] | None] = {
         eid: found for eid, found in best_name.items() if found[0] >= floor
     }
