@@ -236,7 +236,7 @@ class ListedEntity:
         def values(*names: str) -> list[str]:
             return [str(v) for n in names for v in props.get(n, []) if v]
 
-        names = tuple(dict.fromkeys(clean_text(n) for n in values(*NAME_PROPERTIES) if clean_text(n)))
+        names = tuple(dict.fromkeys(filter(None, map(clean_text, values(*NAME_PROPERTIES)))))
         vessel = str(data.get("schema") or "") == "Vessel"
         ids = tuple(
             dict.fromkeys(

@@ -129,12 +129,12 @@ def listed_keys(variants: Iterable[NameVariant]) -> set[str]:
     weights, which only a query uses (the build's hot path: one set, no weight per key)."""
     keys: set[str] = set()
     for variant in variants:
-        for part in variant.keys:
-            keys.update(part_keys(part))
-        keys.update(f"s:{sk}" for sk in variant.skeletons if len(sk) >= 2)
+        keys.update(*map(part_keys, variant.keys))
+        keys.update([f"s:{sk}" for sk in variant.skeletons if len(sk) >= 2])
         if len(variant.keys) > 1 and len(variant.joined) >= 6:
             keys.add(f"t:{variant.joined}")
-        keys.update(f"a:{acronym}" for acronym in acronym_keys(variant))
+        if variant.initials:  # organisations only (`acronym_keys`)
+            keys.update([f"a:{acronym}" for acronym in acronym_keys(variant)])
     return keys
 
 

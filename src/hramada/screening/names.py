@@ -339,12 +339,14 @@ def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _without_legal_forms(words: list[str]) -> list[str]:
     """`words` (Latin) without the runs whose keys spell a legal form; all of them if nothing else is left."""
-    forms = legal_form_keys()
+    starts = [_legal_form_starts(w) for w in words]
+    if not any(starts):
+        return words  # most names: no word may open a legal form
     keys = [fold(w) for w in words]
     kept: list[str] = []
     i = 0
     while i < len(words):
-        for seq in forms.get(keys[i], ()) or _misspelt_forms(keys[i]):
+        for seq in starts[i]:
             if _spells_form(keys[i : i + len(seq)], seq):
                 i += len(seq)
                 break
@@ -352,6 +354,13 @@ def _without_legal_forms(words: list[str]) -> list[str]:
             kept.append(words[i])
             i += 1
     return kept or words
+
+
+@lru_cache(maxsize=300_000)
+def _legal_form_starts(word: str) -> tuple[tuple[str, ...], ...]:
+    """The legal forms (as keys) that `word` may open: spelt as its key, or with one slip in a long form."""
+    key = fold(word)
+    return legal_form_keys().get(key, ()) or _misspelt_forms(key)
 
 
 LEGAL_FORM_SLIP_WORDS = 3
@@ -435,22 +444,24 @@ def organisation_name_parts(name: str) -> list[tuple[str, str]]:
     if quoted:
         out.append(("+quoted", quoted))
     # A piece that is only "management company of the holding ..." names the holding, another organisation.
-    pieces = [
-        p
-        for p in _ALTERNATIVE_NAMES.split(name)
-        if sum(ch.isalpha() for ch in _MANAGEMENT_COMPANY.sub("", p)) >= 3
-    ]
+    split = _ALTERNATIVE_NAMES.split(name)
+    head = _MANAGEMENT_COMPANY.sub("", name)
+    if len(split) == 1:  # most names: the one piece is the name itself
+        pieces = split if _letters(head) >= 3 else []
+    else:
+        pieces = [p for p in split if _letters(_MANAGEMENT_COMPANY.sub("", p)) >= 3]
     if len(pieces) >= 2:
         out.extend(("+part", p) for p in pieces)
-    head = _MANAGEMENT_COMPANY.sub("", name)
-    if head != name and sum(ch.isalpha() for ch in head) >= 3:
+    if head != name and _letters(head) >= 3:
         out.append(("+head", head))
         out.extend(
-            ("+part", p)
-            for p in _ALTERNATIVE_NAMES.split(head)
-            if p not in pieces and sum(ch.isalpha() for ch in p) >= 3
+            ("+part", p) for p in _ALTERNATIVE_NAMES.split(head) if p not in pieces and _letters(p) >= 3
         )
     return out
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
 
 
 _PART_LABELS = ("+part", "+head")
@@ -496,7 +507,9 @@ def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, .
 
 
 def _org_text(text: str) -> str:
-    return _spaced_initials(_undot_acronyms(_number_words(text)))
+    text = _number_words(text)
+    # Both rules read dots: most names have none.
+    return _spaced_initials(_undot_acronyms(text)) if "." in text else text
 
 
 def strip_legal_forms(text: str) -> str:
@@ -529,6 +542,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     seen: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
+        abjad = _is_abjad(text)
         for system, latin in latin_renderings(text).items():
             words: list[str] = []
             keys: list[str] = []
@@ -542,26 +556,33 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
                 raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
-            for n_word, word in enumerate(raw_words):
+            if kind == NameKind.PERSON:
                 # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
-                following = ""
-                if kind == NameKind.PERSON and len(word) <= 3 and n_word + 1 < len(raw_words):
-                    following = raw_words[n_word + 1]
-                filed = _word_part(word, following, kind)
-                if filed is None:
-                    continue
-                word_part, initial = filed
+                last = len(raw_words) - 1
+                filed_words = [
+                    _word_part(word, raw_words[n_word + 1] if len(word) <= 3 and n_word < last else "", kind)
+                    for n_word, word in enumerate(raw_words)
+                ]
+            else:
+                filed_words = [_word_part(word, "", kind) for word in raw_words]
+            # Each word's part in columns (words, keys, weights, generic, second keys), in one pass.
+            word_parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
+            if word_parts:
+                words, keys, weights, is_generic, alts = (
+                    list(column) for column in zip(*word_parts, strict=True)
+                )
+            if kind == NameKind.ORGANIZATION:
+                # Only organisation words carry acronym letters: each with its position among the parts.
                 position = -1
-                if word_part is not None:
-                    words.append(word_part[0])
-                    keys.append(word_part[1])
-                    weights.append(word_part[2])
-                    is_generic.append(word_part[3])
-                    alts.append(word_part[4])
-                    position = len(keys) - 1
-                if initial is not None:
-                    initials.append(initial)
-                    positions.append(position)
+                for filed in filed_words:
+                    if filed is None:
+                        continue
+                    word_part, initial = filed
+                    if word_part is not None:
+                        position += 1
+                    if initial is not None:
+                        initials.append(initial)
+                        positions.append(position if word_part is not None else -1)
             if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
                 continue  # a part that is only a legal form or generic words names no organisation
             if kind == NameKind.ORGANIZATION and not all(is_generic):
@@ -575,7 +596,6 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             if len(keys) > MAX_TOKENS:
                 words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
                 is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
-            abjad = _is_abjad(text)
             if abjad:
                 kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
                 words, keys, weights = (
@@ -596,9 +616,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         keys=key_tuple,
                         weights=tuple(weights),
                         joined="".join(keys),
-                        written_joined="".join(fold(w) for w in words)
-                        if kind == NameKind.ORGANIZATION
-                        else "",
+                        written_joined="".join(map(fold, words)) if kind == NameKind.ORGANIZATION else "",
                         initials=tuple(initials) if not abjad else (),
                         kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
                         acronyms=tuple(_acronym_candidates(words, keys))
@@ -699,6 +717,8 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
     chemical; `compound_meanings`), generic ones left out; None when it has no compound word. A compound that says
     less than two things besides the country once its generic pieces are left out (Autoservice: auto + service;
     Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant."""
+    if not any(map(compound_meanings, variant.keys)):
+        return None  # most names: no compound word
     words: list[str] = []
     keys: list[str] = []
     alts: list[tuple[str, ...]] = []

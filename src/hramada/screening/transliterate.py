@@ -8,6 +8,7 @@ Belarusian Łacinka. We produce all of them so that whichever the query used, on
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import cache, lru_cache
 from importlib import resources
@@ -27,8 +28,11 @@ _ICU_BGN = {"be": "Belarusian-Latin/BGN", "ru": "Russian-Latin/BGN", "uk": "Ukra
 _icu_local = threading.local()
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u052f" for ch in text)
+    return _CYRILLIC_LETTER.search(text) is not None
 
 
 def cyrillic_languages(text: str) -> tuple[str, ...]:
