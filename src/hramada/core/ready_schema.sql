@@ -1,4 +1,4 @@
--- fingerprint: b48fa3c908f7ad197c00db6242a258005fa8bf89f9c1fc6204421cb33a0982d7
+-- fingerprint: 783414241bf64044f2e11d6fc6dff95f243b16049725effe188883a060df3ea5
 BEGIN TRANSACTION;
 CREATE TABLE "auth_group" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(150) NOT NULL UNIQUE);
 CREATE TABLE "auth_group_permissions" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "group_id" integer NOT NULL REFERENCES "auth_group" ("id") DEFERRABLE INITIALLY DEFERRED, "permission_id" integer NOT NULL REFERENCES "auth_permission" ("id") DEFERRABLE INITIALLY DEFERRED);
@@ -95,7 +95,7 @@ CREATE TABLE "registry_columnmapping" ("id" integer NOT NULL PRIMARY KEY AUTOINC
 CREATE TABLE "registry_consent" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "scope" varchar(24) NOT NULL, "given_on" date NOT NULL, "withdrawn_on" date NULL, "created_at" datetime NOT NULL, "recorded_by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "recipient_id" bigint NOT NULL REFERENCES "registry_recipient" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "registry_donor" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(200) NOT NULL UNIQUE, "slug" varchar(50) NOT NULL UNIQUE, "kind" varchar(16) NOT NULL, "iati_org_id" varchar(100) NOT NULL, "is_platform_fund" bool NOT NULL, "is_demo" bool NOT NULL);
 CREATE TABLE "registry_donormember" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "donor_id" bigint NOT NULL REFERENCES "registry_donor" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" bigint NOT NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "registry_member_unique" UNIQUE ("donor_id", "user_id"));
-CREATE TABLE "registry_grantrecord" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "identifier" varchar(120) NOT NULL, "title" varchar(300) NOT NULL, "purpose" text NOT NULL, "amount" decimal NOT NULL, "currency" varchar(3) NOT NULL, "amount_eur" decimal NOT NULL, "rate_date" date NULL, "award_date" date NOT NULL, "start" date NOT NULL, "end" date NOT NULL, "instrument" varchar(12) NOT NULL, "status" varchar(12) NOT NULL, "theme" varchar(20) NOT NULL, "geography" varchar(8) NOT NULL, "is_public" bool NOT NULL, "held" bool NOT NULL, "provenance" varchar(8) NOT NULL, "source" varchar(200) NOT NULL, "import_row" integer unsigned NULL CHECK ("import_row" >= 0), "is_demo" bool NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, "donor_id" bigint NOT NULL REFERENCES "registry_donor" ("id") DEFERRABLE INITIALLY DEFERRED, "recorded_by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "import_batch_id" bigint NULL REFERENCES "registry_importbatch" ("id") DEFERRABLE INITIALLY DEFERRED, "recipient_id" bigint NOT NULL REFERENCES "registry_recipient" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "registry_record_identifier_unique" UNIQUE ("donor_id", "identifier"), CONSTRAINT "registry_record_amount_range" CHECK (("amount" > '0' AND "amount" < '1E+10')), CONSTRAINT "registry_record_end_after_start" CHECK ("end" >= ("start")));
+CREATE TABLE "registry_grantrecord" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "identifier" varchar(120) NOT NULL, "title" varchar(300) NOT NULL, "purpose" text NOT NULL, "amount" decimal NOT NULL, "currency" varchar(3) NOT NULL, "amount_eur" decimal NOT NULL, "rate_date" date NULL, "award_date" date NOT NULL, "start" date NOT NULL, "end" date NOT NULL, "instrument" varchar(12) NOT NULL, "status" varchar(12) NOT NULL, "theme" varchar(20) NOT NULL, "geography" varchar(8) NOT NULL, "is_public" bool NOT NULL, "held" bool NOT NULL, "provenance" varchar(8) NOT NULL, "source" varchar(200) NOT NULL, "import_row" integer unsigned NULL CHECK ("import_row" >= 0), "is_demo" bool NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, "recorded_by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "import_batch_id" bigint NULL REFERENCES "registry_importbatch" ("id") DEFERRABLE INITIALLY DEFERRED, "recipient_id" bigint NOT NULL REFERENCES "registry_recipient" ("id") DEFERRABLE INITIALLY DEFERRED, "donor_id" bigint NOT NULL REFERENCES "registry_donor" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "registry_record_identifier_unique" UNIQUE ("donor_id", "identifier"), CONSTRAINT "registry_record_amount_range" CHECK (("amount" > '0' AND "amount" < '1E+10')), CONSTRAINT "registry_record_end_after_start" CHECK ("end" >= ("start")));
 CREATE TABLE "registry_importbatch" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "kind" varchar(12) NOT NULL, "filename" varchar(255) NOT NULL, "sha256" varchar(64) NOT NULL, "rows" integer unsigned NOT NULL CHECK ("rows" >= 0), "changes" text NOT NULL CHECK ((JSON_VALID("changes") OR "changes" IS NULL)), "created_at" datetime NOT NULL, "by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "donor_id" bigint NOT NULL REFERENCES "registry_donor" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "registry_mergeproposal" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "score" real NOT NULL, "evidence" text NOT NULL CHECK ((JSON_VALID("evidence") OR "evidence" IS NULL)), "status" varchar(12) NOT NULL, "decided_at" datetime NULL, "created_at" datetime NOT NULL, "decided_by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "recipient_a_id" bigint NOT NULL REFERENCES "registry_recipient" ("id") DEFERRABLE INITIALLY DEFERRED, "recipient_b_id" bigint NOT NULL REFERENCES "registry_recipient" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "registry_merge_unique" UNIQUE ("recipient_a_id", "recipient_b_id"));
 CREATE TABLE "registry_overlapflag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "similarity" real NOT NULL, "overlap_days" integer unsigned NOT NULL CHECK ("overlap_days" >= 0), "status" varchar(12) NOT NULL, "note" text NOT NULL, "decided_at" datetime NULL, "created_at" datetime NOT NULL, "decided_by_id" bigint NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "record_a_id" bigint NOT NULL REFERENCES "registry_grantrecord" ("id") DEFERRABLE INITIALLY DEFERRED, "record_b_id" bigint NOT NULL REFERENCES "registry_grantrecord" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "registry_overlap_unique" UNIQUE ("record_a_id", "record_b_id"));
@@ -739,15 +739,16 @@ INSERT INTO "django_migrations" VALUES(81,'registry','0002_import_360giving_spre
 INSERT INTO "django_migrations" VALUES(82,'registry','0003_recipient_awaiting_screening','@@ready-schema-now@@');
 INSERT INTO "django_migrations" VALUES(83,'registry','0004_record_report_indexes','@@ready-schema-now@@');
 INSERT INTO "django_migrations" VALUES(84,'registry','0005_fund_record_titles','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(85,'sanctions','0001_initial','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(86,'sanctions','0002_relation','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(87,'sanctions','0003_source_importer','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(88,'sanctions','0004_screening_decisions','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(89,'sanctions','0005_decisions_profiles_screened_names','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(90,'sanctions','0006_snapshot_plausibility','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(91,'sanctions','0007_delta_parties','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(92,'sessions','0001_initial','@@ready-schema-now@@');
-INSERT INTO "django_migrations" VALUES(93,'django_otp_webauthn','0001_squashed_0003_webauthncredential_hash_binary_to_hex','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(85,'registry','0006_record_donor_index_in_unique','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(86,'sanctions','0001_initial','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(87,'sanctions','0002_relation','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(88,'sanctions','0003_source_importer','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(89,'sanctions','0004_screening_decisions','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(90,'sanctions','0005_decisions_profiles_screened_names','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(91,'sanctions','0006_snapshot_plausibility','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(92,'sanctions','0007_delta_parties','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(93,'sessions','0001_initial','@@ready-schema-now@@');
+INSERT INTO "django_migrations" VALUES(94,'django_otp_webauthn','0001_squashed_0003_webauthncredential_hash_binary_to_hex','@@ready-schema-now@@');
 INSERT INTO "rapid_benchmarkpolicy" VALUES(1,'prisoners_held',0,'@@ready-schema-now@@',NULL);
 INSERT INTO "rapid_benchmarkpolicy" VALUES(2,'new_detentions',0,'@@ready-schema-now@@',NULL);
 INSERT INTO "rapid_benchmarkpolicy" VALUES(3,'repression_incidents',0,'@@ready-schema-now@@',NULL);
@@ -763,7 +764,7 @@ INSERT INTO "sanctions_screeningprofile" VALUES(3,'investigation',0.65,0.4,60,10
 INSERT INTO "sanctions_screeningprofile" VALUES(4,'registry',0.8,0.6,20,5,NULL,NULL);
 INSERT INTO "sanctions_screeningprofile" VALUES(5,'shipments',0.75,0.55,40,10,NULL,NULL);
 DELETE FROM "sqlite_sequence";
-INSERT INTO "sqlite_sequence" VALUES('django_migrations',93);
+INSERT INTO "sqlite_sequence" VALUES('django_migrations',94);
 INSERT INTO "sqlite_sequence" VALUES('django_content_type',107);
 INSERT INTO "sqlite_sequence" VALUES('auth_permission',428);
 INSERT INTO "sqlite_sequence" VALUES('auth_group',0);
@@ -1024,7 +1025,6 @@ CREATE INDEX "registry_mergeproposal_recipient_b_id_03d1e397" ON "registry_merge
 CREATE INDEX "registry_recipientnametoken_token_1e158c11" ON "registry_recipientnametoken" ("token");
 CREATE INDEX "registry_recipientnametoken_recipient_id_a309e4fc" ON "registry_recipientnametoken" ("recipient_id");
 CREATE INDEX "registry_recordtranche_record_id_6ee6c538" ON "registry_recordtranche" ("record_id");
-CREATE INDEX "registry_grantrecord_donor_id_270bec94" ON "registry_grantrecord" ("donor_id");
 CREATE INDEX "registry_grantrecord_recorded_by_id_1fb82e42" ON "registry_grantrecord" ("recorded_by_id");
 CREATE INDEX "registry_grantrecord_import_batch_id_38a9c8a9" ON "registry_grantrecord" ("import_batch_id");
 CREATE INDEX "registry_record_gaps" ON "registry_grantrecord" ("theme", "geography", "award_date", "status", "amount_eur");
