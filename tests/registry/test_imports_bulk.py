@@ -167,7 +167,7 @@ def test_two_new_recipients_never_share_a_reference(
     offered = iter([taken, taken, "R-00000001", "R-00000002"])
     from hramada.registry import bulk
 
-    monkeypatch.setattr(bulk, "new_reference", lambda: next(offered))
+    monkeypatch.setattr(bulk, "new_references", lambda count: [next(offered) for _ in range(count)])
     assert run(donor, user, csv_file({"ref": "B", "who": "Second"}, {"ref": "C", "who": "Third"})).ok
     assert Recipient.objects.count() == 3
     assert set(Recipient.objects.values_list("reference", flat=True)) == {taken, "R-00000001", "R-00000002"}

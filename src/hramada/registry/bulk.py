@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -33,7 +34,7 @@ from hramada.registry.models import (
     Provenance,
     Recipient,
     RecordTranche,
-    new_reference,
+    new_references,
 )
 from hramada.registry.rows import RecordInput
 from hramada.registry.services import COMPARED
@@ -116,11 +117,7 @@ def _fresh_references(count: int) -> list[str]:
     four imports of 50,000 new recipients would meet one, and one collision would refuse the whole file)."""
     chosen: set[str] = set()
     while len(chosen) < count:
-        wanted: set[str] = set()
-        while len(wanted) < count - len(chosen):
-            ref = new_reference()
-            if ref not in chosen:
-                wanted.add(ref)
+        wanted = set(new_references(count - len(chosen))) - chosen
         wanted -= {ref for (ref,) in select_in(Recipient, ["reference"], "reference", sorted(wanted))}
         chosen |= wanted
     return sorted(chosen)
@@ -138,10 +135,10 @@ def _sealer(f: Any, ring: crypto.KeyRing) -> Any:
     return seal
 
 
-_NAME, _KIND, _REGISTRATION, _COUNTRY = map(
-    RecordInput._fields.index,
-    ("recipient_name", "recipient_kind", "recipient_registration", "recipient_country"),
+_recipient_key = itemgetter(
+    *map(RecordInput._fields.index, ("recipient_name", "recipient_kind", "recipient_registration"))
 )
+_country = itemgetter(RecordInput._fields.index("recipient_country"))
 
 
 def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKey, tuple[int, bool]], int]:
@@ -156,11 +153,12 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
         return {}, 0
     # The file's distinct keys in the order they first appear, and the country of each key's first row (the
     # last one written, the lists read backwards): dictionaries built by C calls instead of a loop over rows.
-    columns = list(zip(*records, strict=True))
-    keys = list(zip(columns[_NAME], columns[_KIND], columns[_REGISTRATION], strict=True))
+    # Each row's key taken by an `itemgetter` rather than every column of the file transposed (50,000 rows: 64 ms
+    # against 94 ms, most of it building the 14 columns this does not need).
+    keys: list[RecipientKey] = list(map(_recipient_key, records))
     first: dict[RecipientKey, None] = dict.fromkeys(keys)
-    country_of = dict(zip(reversed(keys), reversed(columns[_COUNTRY]), strict=True))
-    del columns, keys
+    country_of = dict(zip(reversed(keys), map(_country, reversed(records)), strict=True))
+    del keys
     ring = crypto.load_keyring()
     name_scope, reg_scope = name_field.index_scope, reg_field.index_scope
     reg_index = crypto.blind_indexes((key[2] for key in first if key[2]), scope=reg_scope, ring=ring)
