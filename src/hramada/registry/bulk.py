@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -33,7 +34,7 @@ from hramada.registry.models import (
     Provenance,
     Recipient,
     RecordTranche,
-    new_reference,
+    new_references,
 )
 from hramada.registry.rows import RecordInput
 from hramada.registry.services import COMPARED
@@ -116,11 +117,7 @@ def _fresh_references(count: int) -> list[str]:
     four imports of 50,000 new recipients would meet one, and one collision would refuse the whole file)."""
     chosen: set[str] = set()
     while len(chosen) < count:
-        wanted: set[str] = set()
-        while len(wanted) < count - len(chosen):
-            ref = new_reference()
-            if ref not in chosen:
-                wanted.add(ref)
+        wanted = set(new_references(count - len(chosen))) - chosen
         wanted -= {ref for (ref,) in select_in(Recipient, ["reference"], "reference", sorted(wanted))}
         chosen |= wanted
     return sorted(chosen)
@@ -138,10 +135,10 @@ def _sealer(f: Any, ring: crypto.KeyRing) -> Any:
     return seal
 
 
-_NAME, _KIND, _REGISTRATION, _COUNTRY = map(
-    RecordInput._fields.index,
-    ("recipient_name", "recipient_kind", "recipient_registration", "recipient_country"),
+_recipient_key = itemgetter(
+    *map(RecordInput._fields.index, ("recipient_name", "recipient_kind", "recipient_registration"))
 )
+_country = itemgetter(RecordInput._fields.index("recipient_country"))
 
 
 def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKey, tuple[int, bool]], int]:
@@ -156,11 +153,12 @@ def resolve_recipients(records: Sequence[RecordInput]) -> tuple[dict[RecipientKe
         return {}, 0
     # The file's distinct keys in the order they first appear, and the country of each key's first row (the
     # last one written, the lists read backwards): dictionaries built by C calls instead of a loop over rows.
-    columns = list(zip(*records, strict=True))
-    keys = list(zip(columns[_NAME], columns[_KIND], columns[_REGISTRATION], strict=True))
+    # Each row's key taken by an `itemgetter` rather than every column of the file transposed (50,000 rows: 64 ms
+    # against 94 ms, most of it building the 14 columns this does not need).
+    keys: list[RecipientKey] = list(map(_recipient_key, records))
     first: dict[RecipientKey, None] = dict.fromkeys(keys)
-    country_of = dict(zip(reversed(keys), reversed(columns[_COUNTRY]), strict=True))
-    del columns, keys
+    country_of = dict(zip(reversed(keys), map(_country, reversed(records)), strict=True))
+    del keys
     ring = crypto.load_keyring()
     name_scope, reg_scope = name_field.index_scope, reg_field.index_scope
     reg_index = crypto.blind_indexes((key[2] for key in first if key[2]), scope=reg_scope, ring=ring)
@@ -303,8 +301,10 @@ class RowWriter:
     Here a value is adapted only where the connection's own adapter changes it (on SQLite the dates and
     timestamps become text; on PostgreSQL nothing does), once per distinct value, and the database still checks
     every constraint. `executemany` on PostgreSQL sends one statement per row; COPY streams the rows in one
-    command (psycopg's C row encoder). No signal is sent, as with `bulk_create`; the caller gives every column its
-    value (no defaults).
+    command (psycopg's C row encoder), in the binary format: the text format had psycopg escape every string and
+    the server parse every date, timestamp and amount back (100,000 rows in 20 files: 5.9 CPU s in the process
+    and 6.5 s in the server backend with text, 4.7 and 5.8 s binary). No signal is sent, as with `bulk_create`;
+    the caller gives every column its value (no defaults).
     """
 
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
@@ -316,7 +316,10 @@ class RowWriter:
         table = quote(model._meta.db_table)
         columns = ", ".join(quote(str(f.column)) for f in fields)
         # Names from the model's own metadata, quoted; every value goes as a parameter or as COPY data.
-        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN" if self.uses_copy() else ""
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)" if self.uses_copy() else ""
+        # Each column's type by name ("varchar(120)" -> "varchar"), for COPY's binary format: the server takes
+        # dates, timestamps and amounts as they are stored instead of parsing their text.
+        self.copy_types = [str(f.db_type(self.connection)).partition("(")[0] for f in fields]
         self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
         self.adapted: dict[int, Any] = {}
         for k, f in enumerate(fields):
@@ -353,6 +356,7 @@ class RowWriter:
                 # The raw psycopg cursor (Django's wrapper has no COPY); its errors still reach the caller as
                 # Django's (an IntegrityError rolls the import back and asks for the file again).
                 with self.connection.wrap_database_errors, cursor.cursor.copy(self.copy_sql) as copy:
+                    copy.set_types(self.copy_types)
                     for row in rows:
                         copy.write_row(row)
             else:
@@ -540,34 +544,24 @@ def _record_values(
     """One new record's values in the order of `RECORD_COLUMNS`."""
     recipient_pk, held = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
     eur, rate_date = _euro(inp.amount, inp.currency, inp.award_date)
-    return (
-        donor_pk,
-        inp.identifier,
-        recipient_pk,
-        inp.title,
-        inp.purpose,
-        inp.amount,
-        inp.currency,
-        eur,
-        rate_date,
-        inp.award_date,
-        inp.start,
-        inp.end,
-        inp.instrument,
-        inp.status,
-        inp.theme,
-        inp.geography,
-        inp.is_public,
-        held,
-        Provenance.IMPORT.value,
-        f"{source}#{n}"[:200],
-        batch_pk,
-        n,
-        recorder,
-        False,
-        now,
-        now,
-    )
+    given = inp._asdict()
+    values = {
+        **{name: given[name] for name in RECORD_COLUMNS if name in given},
+        "donor": donor_pk,
+        "recipient": recipient_pk,
+        "amount_eur": eur,
+        "rate_date": rate_date,
+        "held": held,
+        "provenance": Provenance.IMPORT.value,
+        "source": f"{source}#{n}"[:200],
+        "import_batch": batch_pk,
+        "import_row": n,
+        "recorded_by": recorder,
+        "is_demo": False,
+        "created_at": now,
+        "updated_at": now,
+    }
+    return tuple(map(values.__getitem__, RECORD_COLUMNS))
 
 
 def _record_rows(
@@ -585,21 +579,14 @@ def _record_rows(
     (`RowWriter.adapt_column`): a comprehension or a `map` per column instead of a tuple, six look-ups and a
     list copy per row (10 µs of a row's 60 in the profile)."""
     numbers, inputs = zip(*part, strict=True)
-    fields = list(zip(*inputs, strict=True))
-    (
-        identifiers,
-        names,
-        titles,
-        amounts,
-        currencies,
-        awarded,
-        starts,
-        ends,
-        themes,
-        geographies,
-        purposes,
-    ) = fields[:11]
-    kinds, registrations, _countries, instruments, statuses, public = fields[11:17]
+    # The records' columns by field name (`RecordInput._fields` is their order).
+    field = dict(zip(RecordInput._fields, zip(*inputs, strict=True), strict=True))
+    names, kinds, registrations = (
+        field["recipient_name"],
+        field["recipient_kind"],
+        field["recipient_registration"],
+    )
+    amounts, currencies, awarded = field["amount"], field["currency"], field["award_date"]
     recipient_pks, held = zip(
         *map(recipients.__getitem__, zip(names, kinds, registrations, strict=True)), strict=True
     )
@@ -609,41 +596,30 @@ def _record_rows(
     sources = list(map(prefix.__add__, map(str, numbers)))
     if len(prefix) + len(str(max(numbers))) > 200:
         sources = [s[:200] for s in sources]
-    columns: list[Sequence[Any] | _Constant] = [
-        (donor_pk,) * count,
-        identifiers,
-        recipient_pks,
-        titles,
-        purposes,
-        amounts,
-        currencies,
-        eur,
-        rate_dates,
-        awarded,
-        starts,
-        ends,
-        instruments,
-        statuses,
-        themes,
-        geographies,
-        public,
-        held,
-        (Provenance.IMPORT.value,) * count,
-        sources,
-        (batch_pk,) * count,
-        numbers,
-        (recorder,) * count,
-        (False,) * count,
-        _Constant(now),
-        _Constant(now),
-    ]
+    columns: dict[str, Sequence[Any] | _Constant] = {
+        # The fields a record takes as the file gives them (identifier, title, dates, theme...).
+        **{name: field[name] for name in RECORD_COLUMNS if name in field},
+        "donor": (donor_pk,) * count,
+        "recipient": recipient_pks,
+        "amount_eur": eur,
+        "rate_date": rate_dates,
+        "held": held,
+        "provenance": (Provenance.IMPORT.value,) * count,
+        "source": sources,
+        "import_batch": (batch_pk,) * count,
+        "import_row": numbers,
+        "recorded_by": (recorder,) * count,
+        "is_demo": (False,) * count,
+        "created_at": _Constant(now),
+        "updated_at": _Constant(now),
+    }
     return list(
         zip(
             *(
                 (write.adapt_column(k, (c.value,))[0],) * count
                 if isinstance(c, _Constant)
                 else write.adapt_column(k, c)
-                for k, c in enumerate(columns)
+                for k, c in enumerate(map(columns.__getitem__, RECORD_COLUMNS))
             ),
             strict=True,
         )

@@ -100,6 +100,13 @@ def new_reference() -> str:
     return "R-" + secrets.token_hex(4).upper()
 
 
+def new_references(count: int) -> list[str]:
+    """`count` references of `new_reference`'s form from one draw of random bytes (an import makes tens of
+    thousands: a system call per reference cost 2.0 µs a reference, one draw for all 0.3 µs)."""
+    digits = secrets.token_hex(4 * count).upper()
+    return ["R-" + digits[at : at + 8] for at in range(0, 8 * count, 8)]
+
+
 class Recipient(RevealMixin, models.Model):
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("Organisation")

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import repeat
 from typing import Any, NamedTuple
 
 from django.utils.translation import get_language
@@ -312,34 +311,32 @@ class Cleaner:
         registrations = stripped("recipient_registration", required=False)
         countries = by_value("recipient_country", lambda v: v.strip().upper()[:8])
         public = by_value("is_public", lambda v: v.strip().casefold() in _PUBLIC)
-        # Made by `tuple.__new__` from each row's values (the tuple a named tuple's own `__new__` builds, called
-        # there from Python with 17 arguments: a fifth of this method's time); the tranches empty, as the
-        # named tuple's default.
+        cells: dict[str, Sequence[Any]] = {
+            "identifier": identifiers,
+            "recipient_name": names,
+            "title": titles,
+            "amount": amounts,
+            "currency": currencies,
+            "award_date": awarded,
+            "start": starts,
+            "end": ends,
+            "theme": themes,
+            "geography": geographies,
+            "purpose": purposes,
+            "recipient_kind": kinds,
+            "recipient_registration": registrations,
+            "recipient_country": countries,
+            "instrument": instruments,
+            "status": statuses,
+            "is_public": public,
+            # No file format carries tranches: the named tuple's default.
+            "tranches": ((),) * count,
+        }
+        # Made by `tuple.__new__` from each row's values in the order of `RecordInput._fields` (the tuple a named
+        # tuple's own `__new__` builds, called there from Python with 18 arguments: a fifth of this method's
+        # time).
         records: list[RecordInput | None] = list(
-            map(
-                _new_record,
-                zip(
-                    identifiers,
-                    names,
-                    titles,
-                    amounts,
-                    currencies,
-                    awarded,
-                    starts,
-                    ends,
-                    themes,
-                    geographies,
-                    purposes,
-                    kinds,
-                    registrations,
-                    countries,
-                    instruments,
-                    statuses,
-                    public,
-                    repeat((), count),
-                    strict=True,
-                ),
-            )
+            map(_new_record, zip(*(cells[name] for name in RecordInput._fields), strict=True))
         )
         for i in unsettled:
             records[i] = None
