@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
 from hramada.screening.keys import fold, latin_ascii, skeleton
@@ -45,9 +43,6 @@ GLUED_MIN = 10
 GLUED_MAX = 60
 GLUED_PART_MAX = 16
 """A query word this long with no spaces may be a whole name glued together (see `ScreeningIndex.split_glued`)."""
-COUNTED_ONE_BY_ONE = 1000000
-"""A query whose usable postings hold at most this many ids counts them in a dict (`_count_one_by_one`); more go
-through the array operations, whose fixed cost is then the smaller."""
 MIN_DELETION_LENGTH = 5
 """Parts this long also carry one-letter deletions (`d:` keys), so a query with one typo in its rarest word still
 finds the name (symmetric deletion: a substitution, deletion, insertion or swap leaves a shared deletion)."""
@@ -59,38 +54,6 @@ def name_kind(schema: str) -> str:
     if schema in ("Vessel", "Airplane", "CryptoWallet", "Security"):
         return NameKind.OTHER
     return NameKind.ORGANIZATION
-
-
-def _set_order(ids: np.ndarray) -> np.ndarray:
-    """Ascending name ids in the order a Python set filed with them one by one iterates them."""
-    if len(ids) < 2:
-        return ids
-    return np.fromiter(set(ids.tolist()), dtype=np.int32, count=len(ids))
-
-
-def _count_one_by_one(
-    usable: list[tuple[int, str, float]], postings_ids: list[np.ndarray], limit: int
-) -> list[int]:
-    """`ScreeningIndex.candidate_names` for a query of few ids, counted in a dict: the same names in the same
-    order (each posting read in the order of a set of its ids, scores summed posting by posting, postings closing
-    as there), without the fixed cost of the array operations."""
-    scores: dict[int, float] = {}
-    closed = False
-    for (n, _, w), ids in zip(usable, postings_ids, strict=True):
-        weight = w * math.log(1.0 + MAX_POSTING / n)
-        closed = closed or (len(scores) >= OPEN_HITS and n > len(scores))
-        if closed:
-            for name_id in scores.keys() & ids.tolist():
-                scores[name_id] += weight
-            continue
-        for name_id in set(ids.tolist()):
-            if name_id in scores:
-                scores[name_id] += weight
-            else:
-                scores[name_id] = weight
-    if len(scores) <= limit:
-        return list(scores)
-    return sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
 
 
 def _deletions(key: str) -> set[str]:
@@ -326,42 +289,32 @@ class ScreeningIndex:
         # Rarest keys first; once enough names are in play, a big posting only adds to names already there
         # (same recall, and a query counts a few thousand ids instead of walking every posting).
         usable.sort(key=lambda p: p[0])
-        postings_ids = [self._postings.ids(p[1]) for p in usable]
-        if sum(p[0] for p in usable) <= COUNTED_ONE_BY_ONE:
-            return _count_one_by_one(usable, postings_ids, limit)
-        lengths = np.fromiter((p[0] for p in usable), dtype=np.int64, count=len(usable))
-        starts = np.cumsum(lengths) - lengths
-        total = int(starts[-1] + lengths[-1])
-        opened = len(usable)
-        # Names in play before each posting, were every posting before it open: the first posting that finds
-        # OPEN_HITS names in play and is longer than their number closes, and so do all after it (each is at
-        # least as long and adds no name). No posting closes unless OPEN_HITS ids come before one.
-        if starts[-1] >= OPEN_HITS:
-            _, first = np.unique(np.concatenate(postings_ids), return_index=True)
-            in_play = np.searchsorted(np.sort(first), starts)
-            closing = np.flatnonzero((in_play >= OPEN_HITS) & (lengths > in_play))
-            if len(closing):
-                opened = int(closing[0])
         # Names tied on their score go in the order they came into play, each posting read in the order of a set
         # of its ids (the order this index has always used, so a build answers as it did with a set per key).
-        in_order = np.concatenate(
-            [_set_order(postings_ids[n]) for n in range(opened)] + postings_ids[opened:]
-        )
-        end = int(starts[opened]) if opened < len(usable) else total
-        weights = np.repeat([w * math.log(1.0 + MAX_POSTING / n) for n, _, w in usable], lengths)
-        hits, first, where = np.unique(in_order[:end], return_index=True, return_inverse=True)
-        if end < total:
-            # Closed postings add to the names in play only.
-            later = in_order[end:]
-            at = np.minimum(np.searchsorted(hits, later), len(hits) - 1)
-            known = hits[at] == later
-            where = np.concatenate([where, at[known]])
-            weights = np.concatenate([weights[:end], weights[end:][known]])
-        # Each name's score sums its postings in the order above (the same sums, to the last bit, as adding them
-        # one by one); best first, ties in the order the names came into play.
-        scores = np.bincount(where, weights=weights, minlength=len(hits))
-        order = np.argsort(first, kind="stable") if len(hits) <= limit else np.lexsort((first, -scores))
-        return [int(i) for i in hits[order[:limit]]]
+        # Counted in a dict: a query's postings hold a few thousand ids at most, fewer than the fixed cost of
+        # array operations is worth.
+        scores: dict[int, float] = {}
+        closed = False
+        for n, key, w in usable:
+            weight = w * math.log(1.0 + MAX_POSTING / n)
+            # Names in play before this posting: the first posting that finds OPEN_HITS names in play and is
+            # longer than their number closes, and so do all after it (each is at least as long and adds no name).
+            closed = closed or (len(scores) >= OPEN_HITS and n > len(scores))
+            ids = self._postings.ids(key).tolist()
+            if closed:
+                for name_id in scores.keys() & ids:
+                    scores[name_id] += weight
+                continue
+            for name_id in set(ids):
+                if name_id in scores:
+                    scores[name_id] += weight
+                else:
+                    scores[name_id] = weight
+        # Each name's score sums its postings in the order above; best first, ties in the order the names came
+        # into play.
+        if len(scores) <= limit:
+            return list(scores)
+        return sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
 
     def _query_keys(self, variants: Iterable[NameVariant]) -> dict[str, float]:
         """Retrieval keys of every rendering of a query, each at the highest weight any rendering gives it (a key
