@@ -1537,15 +1537,25 @@ def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant 
     """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
     without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
     (Minskii Avtomobilnyi Zavod / MAZ)."""
-    initials = _initials(variant.original) + " " + (_initials(other.original) if other is not None else "")
-    return any(
-        len(variant.keys[i]) > 2
-        and variant.keys[i][0] != "#"
-        and not (i < len(variant.generic) and variant.generic[i])
-        and not (len(variant.keys[i]) <= 5 and not _VOWEL_IN.search(variant.keys[i]))
-        and not (len(variant.keys[i]) <= 5 and variant.keys[i] in initials)
-        for i in rest
-    )
+    # The initials are worked out only for a short part that asks: reading a name for the first time is dear.
+    initials: str | None = None
+    for i in rest:
+        key = variant.keys[i]
+        if len(key) <= 2 or key[0] == "#" or (i < len(variant.generic) and variant.generic[i]):
+            continue
+        if len(key) <= 5:
+            if not _VOWEL_IN.search(key):
+                continue
+            if initials is None:
+                initials = (
+                    _initials(variant.original)
+                    + " "
+                    + (_initials(other.original) if other is not None else "")
+                )
+            if key in initials:
+                continue
+        return True
+    return False
 
 
 _VOWEL_IN = re.compile(r"[aeiou]")
