@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
 from hramada.screening.keys import fold, latin_ascii, skeleton
@@ -56,13 +54,6 @@ def name_kind(schema: str) -> str:
     if schema in ("Vessel", "Airplane", "CryptoWallet", "Security"):
         return NameKind.OTHER
     return NameKind.ORGANIZATION
-
-
-def _set_order(ids: np.ndarray) -> np.ndarray:
-    """Ascending name ids in the order a Python set filed with them one by one iterates them."""
-    if len(ids) < 2:
-        return ids
-    return np.fromiter(set(ids.tolist()), dtype=np.int32, count=len(ids))
 
 
 def _deletions(key: str) -> set[str]:
@@ -298,37 +289,32 @@ class ScreeningIndex:
         # Rarest keys first; once enough names are in play, a big posting only adds to names already there
         # (same recall, and a query counts a few thousand ids instead of walking every posting).
         usable.sort(key=lambda p: p[0])
-        postings_ids = [self._postings.ids(p[1]) for p in usable]
-        lengths = np.fromiter((p[0] for p in usable), dtype=np.int64, count=len(usable))
-        starts = np.cumsum(lengths) - lengths
-        ids = np.concatenate(postings_ids)
-        # Names in play before each posting, were every posting before it open: the first posting that finds
-        # OPEN_HITS names in play and is longer than their number closes, and so do all after it (each is at
-        # least as long and adds no name).
-        _, first = np.unique(ids, return_index=True)
-        in_play = np.searchsorted(np.sort(first), starts)
-        closing = np.flatnonzero((in_play >= OPEN_HITS) & (lengths > in_play))
-        opened = int(closing[0]) if len(closing) else len(usable)
         # Names tied on their score go in the order they came into play, each posting read in the order of a set
         # of its ids (the order this index has always used, so a build answers as it did with a set per key).
-        in_order = np.concatenate(
-            [_set_order(postings_ids[n]) for n in range(opened)] + postings_ids[opened:]
-        )
-        end = int(starts[opened]) if opened < len(usable) else len(ids)
-        weights = np.repeat([w * math.log(1.0 + MAX_POSTING / n) for n, _, w in usable], lengths)
-        hits, first, where = np.unique(in_order[:end], return_index=True, return_inverse=True)
-        if end < len(ids):
-            # Closed postings add to the names in play only.
-            later = in_order[end:]
-            at = np.minimum(np.searchsorted(hits, later), len(hits) - 1)
-            known = hits[at] == later
-            where = np.concatenate([where, at[known]])
-            weights = np.concatenate([weights[:end], weights[end:][known]])
-        # Each name's score sums its postings in the order above (the same sums, to the last bit, as adding them
-        # one by one); best first, ties in the order the names came into play.
-        scores = np.bincount(where, weights=weights, minlength=len(hits))
-        order = np.argsort(first, kind="stable") if len(hits) <= limit else np.lexsort((first, -scores))
-        return [int(i) for i in hits[order[:limit]]]
+        # Counted in a dict: a query's postings hold a few thousand ids at most, fewer than the fixed cost of
+        # array operations is worth.
+        scores: dict[int, float] = {}
+        closed = False
+        for n, key, w in usable:
+            weight = w * math.log(1.0 + MAX_POSTING / n)
+            # Names in play before this posting: the first posting that finds OPEN_HITS names in play and is
+            # longer than their number closes, and so do all after it (each is at least as long and adds no name).
+            closed = closed or (len(scores) >= OPEN_HITS and n > len(scores))
+            ids = self._postings.ids(key).tolist()
+            if closed:
+                for name_id in scores.keys() & ids:
+                    scores[name_id] += weight
+                continue
+            for name_id in set(ids):
+                if name_id in scores:
+                    scores[name_id] += weight
+                else:
+                    scores[name_id] = weight
+        # Each name's score sums its postings in the order above; best first, ties in the order the names came
+        # into play.
+        if len(scores) <= limit:
+            return list(scores)
+        return sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
 
     def _query_keys(self, variants: Iterable[NameVariant]) -> dict[str, float]:
         """Retrieval keys of every rendering of a query, each at the highest weight any rendering gives it (a key

@@ -937,6 +937,10 @@ def acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None
     Metallurgicheskiy Zavod -> BMZ), or None when no word of `short` is such an acronym."""
     if not full.initials or not short.acronyms:
         return None
+    # Each letter of an acronym stands for one word with initials: most names have fewer such words than the
+    # shortest acronym of the other has letters (the words of `short` read below are among its `acronyms`).
+    if sum(1 for letters in full.initials if letters) < min(map(len, short.acronyms)):
+        return None
     firsts = set("".join(full.initials))
     if not any(acronym[0] in firsts for acronym in short.acronyms):
         return None
@@ -1186,21 +1190,23 @@ def _part_similarity(a: str, b: str) -> float:
     """Similarity of two folded name parts (cached: the same parts meet across many candidates and queries)."""
     if a == b:
         return 1.0
-    if a[0] == "#" or b[0] == "#":
+    first_a, first_b, len_a, len_b = a[0], b[0], len(a), len(b)
+    if first_a == "#" or first_b == "#":
         return 0.0  # numbers agree exactly or not at all
-    if len(a) == 1 or len(b) == 1:
-        return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
-    a_patronymic, b_patronymic = a.endswith(_PATRONYMIC_ENDINGS), b.endswith(_PATRONYMIC_ENDINGS)
-    if a_patronymic != b_patronymic:
+    if len_a == 1 or len_b == 1:
+        return INITIAL_SIMILARITY if first_a == first_b else 0.0
+    # Every other way to 0.0 below, cheapest first (most pairs of parts are different names).
+    longest = len_a if len_a > len_b else len_b
+    if longest <= 4:
+        return 0.0  # no edit allowed, and the parts differ
+    allowed = 1 if longest <= 6 or first_a != first_b else 2 if longest <= 12 else 3
+    if abs(len_a - len_b) > allowed:
+        return 0.0  # the distance is at least the difference in length
+    a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
+    if a_patronymic != b.endswith(_PATRONYMIC_ENDINGS):
         return 0.0  # a given name is not a patronymic: Aleksandr is not Aleksandrovich
     if a_patronymic and a.endswith("vic") != b.endswith("vic"):
         return 0.0  # a son's patronymic is not a daughter's: Aliaksandravich is not Aliaksandrauna
-    longest = max(len(a), len(b))
-    allowed = 0 if longest <= 4 else 1 if longest <= 6 else 2 if longest <= 12 else 3
-    if a[0] != b[0]:
-        allowed = min(allowed, 1)
-    if abs(len(a) - len(b)) > allowed:
-        return 0.0  # the distance is at least the difference in length
     distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
@@ -1335,12 +1341,17 @@ def _align(
                 w = qw[i] + cw[j]
                 matched_score += sim * LOOSE_FACTOR * w
                 matched_weight += w
-    rest_q = [i for i in range(len(q)) if i not in used_q]
-    rest_c = [j for j in range(len(c)) if j not in used_c]
+    rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
+    rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
+    joined = -1.0  # the whole-string comparison, once computed
     if floor > 0.0 and matched:
         bound = _score_bound(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
+        # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
+        if bound < floor - _BOUND_MARGIN and len(q) != len(c):
+            joined = _joined_similarity(query, listed, q, c)
+            bound = max(bound, joined)
         if bound < floor - _BOUND_MARGIN:
             return bound, [], rest_q, rest_c
     score = 0.0
@@ -1405,7 +1416,8 @@ def _align(
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
     if len(q) != len(c) and q and c:
-        joined = _joined_similarity(query, listed, q, c)
+        if joined < 0.0:
+            joined = _joined_similarity(query, listed, q, c)
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
@@ -1448,7 +1460,8 @@ def _score_bound(
     """An upper bound of the score `_align` gives a pair whose parts are paired as `matched`, from the weights
     alone: every penalty of the score is a factor of at most 1; left-over parts weigh at least SURPLUS_WEIGHT_*
     of themselves when one name is fully paired and fully otherwise (times INCOMPLETE_PENALTY), a town left over
-    from an organisation name PLACE_WEIGHT of itself; and the whole-string comparison may beat the parts."""
+    from an organisation name PLACE_WEIGHT of itself. The whole-string comparison, which may beat the parts, is
+    the caller's to add."""
     if query.kind == NameKind.ORGANIZATION and q is query.keys:
         light = _places_left(q, rest_q, c, rest_c)
         surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q) + sum(
@@ -1461,8 +1474,6 @@ def _score_bound(
     else:
         factor = SURPLUS_WEIGHT_SINGLE if len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         bound = matched_score / (matched_weight + factor * surplus)
-    if len(q) != len(c) and q and c:
-        bound = max(bound, _joined_similarity(query, listed, q, c))
     return bound
 
 
@@ -1526,15 +1537,25 @@ def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant 
     """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
     without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
     (Minskii Avtomobilnyi Zavod / MAZ)."""
-    initials = _initials(variant.original) + " " + (_initials(other.original) if other is not None else "")
-    return any(
-        len(variant.keys[i]) > 2
-        and variant.keys[i][0] != "#"
-        and not (i < len(variant.generic) and variant.generic[i])
-        and not (len(variant.keys[i]) <= 5 and not _VOWEL_IN.search(variant.keys[i]))
-        and not (len(variant.keys[i]) <= 5 and variant.keys[i] in initials)
-        for i in rest
-    )
+    # The initials are worked out only for a short part that asks: reading a name for the first time is dear.
+    initials: str | None = None
+    for i in rest:
+        key = variant.keys[i]
+        if len(key) <= 2 or key[0] == "#" or (i < len(variant.generic) and variant.generic[i]):
+            continue
+        if len(key) <= 5:
+            if not _VOWEL_IN.search(key):
+                continue
+            if initials is None:
+                initials = (
+                    _initials(variant.original)
+                    + " "
+                    + (_initials(other.original) if other is not None else "")
+                )
+            if key in initials:
+                continue
+        return True
+    return False
 
 
 _VOWEL_IN = re.compile(r"[aeiou]")
