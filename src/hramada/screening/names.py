@@ -435,10 +435,18 @@ _MANAGEMENT_COMPANY = re.compile(
 company is the part before; the holding is another organisation."""
 
 
+_PART_MARKS = frozenset("«‘“„\"'/-–—")
+"""The characters without which a name has no quoted part (`_QUOTED`) and is one piece (`_ALTERNATIVE_NAMES`)."""
+
+
 def organisation_name_parts(name: str) -> list[tuple[str, str]]:
     """Further names an organisation's written name holds, each with the label of its variants: the quoted part
     (`+quoted`), each of two or more names written in one cell (`+part`) and the company before `management
     company of the holding ...` (`+head`). A part needs three letters or more."""
+    if _PART_MARKS.isdisjoint(name):
+        lowered = name.lower()
+        if "mpan" not in lowered and "мпан" not in lowered:
+            return []  # most names: no quote, slash or dash, and no "company" for `_MANAGEMENT_COMPANY`
     out: list[tuple[str, str]] = []
     quoted = quoted_part(name)
     if quoted:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import count, repeat
 
 import numpy as np
@@ -66,6 +66,23 @@ class Postings:
                 added[key] = {name_id}
             else:
                 posting.add(name_id)
+
+    @property
+    def filing_rows(self) -> bool:
+        """Before the build, names may be filed by row: `key_rows` once per key, `file_rows` per name."""
+        return not self._built
+
+    def key_rows(self, keys: Iterable[str]) -> tuple[int, ...]:
+        """Before the build: the row of each key (a new key gets the next row). A caller that files many names
+        under the same keys (the keys of one name part) looks them up once and files the rows."""
+        if self._new_rows is None:
+            self._new_rows = defaultdict(count().__next__)
+        return tuple(map(self._new_rows.__getitem__, keys))
+
+    def file_rows(self, name_id: int, rows: Collection[int]) -> None:
+        """Before the build: file one name under rows of `key_rows`, each once (as `file` with their keys)."""
+        self._pending_rows.extend(rows)
+        self._pending_ids.extend(repeat(name_id, len(rows)))
 
     def discard(self, name_id: int, keys: Iterable[str]) -> None:
         """Take one name out of the keys it was filed under."""
