@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -552,89 +553,65 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     for n, text in enumerate(texts):
         abjad = _is_abjad(text)
         for system, latin in latin_renderings(text).items():
-            words: list[str] = []
-            keys: list[str] = []
-            weights: list[float] = []
-            is_generic: list[bool] = []
-            alts: list[tuple[str, ...]] = []
-            initials: list[str] = []
-            positions: list[int] = []
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
+            initials: list[str] = []
+            positions: list[int] = []
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
                 raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
-            if kind == NameKind.PERSON:
-                # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
-                last = len(raw_words) - 1
-                filed_words = [
-                    _word_part(word, raw_words[n_word + 1] if len(word) <= 3 and n_word < last else "", kind)
-                    for n_word, word in enumerate(raw_words)
-                ]
+                parts, initials, positions, all_generic = _organisation_parts(
+                    [_word_part(word, "", kind) for word in raw_words]
+                )
+                if all_generic and labels[n] in _PART_LABELS:
+                    continue  # a part that is only a legal form or generic words names no organisation
             else:
-                filed_words = [_word_part(word, "", kind) for word in raw_words]
-            # Each word's part in columns (words, keys, weights, generic, second keys), in one pass.
-            word_parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
-            if word_parts:
-                words, keys, weights, is_generic, alts = (
-                    list(column) for column in zip(*word_parts, strict=True)
-                )
-            if kind == NameKind.ORGANIZATION:
-                # Only organisation words carry acronym letters: each with its position among the parts.
-                position = -1
-                for filed in filed_words:
-                    if filed is None:
-                        continue
-                    word_part, initial = filed
-                    if word_part is not None:
-                        position += 1
-                    if initial is not None:
-                        initials.append(initial)
-                        positions.append(position if word_part is not None else -1)
-            if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
-                continue  # a part that is only a legal form or generic words names no organisation
-            if kind == NameKind.ORGANIZATION and not all(is_generic):
-                # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
-                # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
-                kept = [i for i, g in enumerate(is_generic) if not g]
-                words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
-                weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
-                at = {old: new for new, old in enumerate(kept)}
-                positions = [at.get(p, -1) for p in positions]
-            if len(keys) > MAX_TOKENS:
-                words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
-                is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
+                if kind == NameKind.PERSON:
+                    # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
+                    last = len(raw_words) - 1
+                    filed_words = [
+                        _word_part(
+                            word, raw_words[n_word + 1] if len(word) <= 3 and n_word < last else "", kind
+                        )
+                        for n_word, word in enumerate(raw_words)
+                    ]
+                else:
+                    filed_words = [_word_part(word, "", kind) for word in raw_words]
+                parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
+            cut = len(parts) > MAX_TOKENS
+            if cut:
+                parts = parts[:MAX_TOKENS]
             if abjad:
-                kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
-                words, keys, weights = (
-                    [words[i] for i in kept],
-                    [keys[i] for i in kept],
-                    [weights[i] for i in kept],
-                )
-                is_generic = [is_generic[i] for i in kept]
-                alts = [alts[i] for i in kept]
-            key_tuple = tuple(keys)
-            if key_tuple and key_tuple not in seen:
-                seen.add(key_tuple)
+                parts = [part for part in parts if part[1] not in _ARTICLES]
+            # Each word's part in columns (words, keys, weights, generic, second keys).
+            words, keys, weights, is_generic, alts = (
+                zip(*parts, strict=True) if parts else ((), (), (), (), ())
+            )
+            if keys and keys not in seen:
+                seen.add(keys)
+                if abjad:
+                    initials, positions = [], []
+                elif cut:
+                    positions = [p if p < len(keys) else -1 for p in positions]
                 out.append(
                     NameVariant(
                         original=name,
                         system=f"{system}{labels[n]}",
-                        words=tuple(words),
-                        keys=key_tuple,
-                        weights=tuple(weights),
+                        words=words,
+                        keys=keys,
+                        weights=weights,
                         joined="".join(keys),
                         written_joined="".join(map(fold, words)) if kind == NameKind.ORGANIZATION else "",
-                        initials=tuple(initials) if not abjad else (),
-                        kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
+                        initials=tuple(initials),
+                        kept=tuple(positions),
                         acronyms=tuple(_acronym_candidates(words, keys))
                         if kind == NameKind.ORGANIZATION
                         else (),
                         skeletons=_skeletons(keys),
-                        generic=tuple(is_generic),
+                        generic=is_generic,
                         kind=kind,
                         abjad=abjad,
-                        alts=tuple(alts) if any(alts) else (),
+                        alts=alts if any(alts) else (),
                     )
                 )
                 if kind == NameKind.ORGANIZATION and not abjad:
@@ -651,6 +628,41 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 
 _WordPart = tuple[str, str, float, bool, tuple[str, ...]]
+
+
+def _organisation_parts(
+    filed_words: list[tuple[_WordPart | None, str | None] | None],
+) -> tuple[list[_WordPart], list[str], list[int], bool]:
+    """The parts of an organisation's rendering (`_word_part` of each word), its words' acronym letters and each
+    one's position among the parts (-1 for none), and whether every part is generic.
+
+    "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: they are left out of the parts
+    (their letters stay, at position -1) unless the name has nothing else (O'Neill Assets Corporation = O'Neill
+    Assets Corp)."""
+    parts: list[_WordPart] = []
+    distinct: list[_WordPart] = []
+    initials: list[str] = []
+    positions: list[int] = []
+    distinct_positions: list[int] = []
+    for filed in filed_words:
+        if filed is None:
+            continue
+        part, initial = filed
+        if part is not None:
+            parts.append(part)
+            if not part[3]:
+                distinct.append(part)
+            if initial is not None:
+                initials.append(initial)
+                positions.append(len(parts) - 1)
+                distinct_positions.append(-1 if part[3] else len(distinct) - 1)
+        elif initial is not None:
+            initials.append(initial)
+            positions.append(-1)
+            distinct_positions.append(-1)
+    if distinct:
+        return distinct, initials, distinct_positions, False
+    return parts, initials, positions, True
 
 
 @lru_cache(maxsize=300_000)
@@ -872,7 +884,7 @@ def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | N
     return None
 
 
-def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
+def _acronym_candidates(words: Sequence[str], keys: Sequence[str]) -> list[str]:
     return [
         letters
         for word, key in zip(words, keys, strict=True)
@@ -1142,7 +1154,7 @@ def _is_abjad(text: str) -> bool:
     return _ABJAD_LETTER.search(text) is not None
 
 
-def _skeletons(keys: list[str]) -> tuple[str, ...]:
+def _skeletons(keys: Sequence[str]) -> tuple[str, ...]:
     """Consonant skeletons without the Arabic article (al-Tikriti, التكريتي -> tkrt), for abjad comparison."""
     return tuple(_bare_skeleton(key) for key in keys if key not in _ARTICLES)
 

@@ -55,7 +55,7 @@ _CACHED_CHARS = 0x3000
 """Characters below this (every alphabet a list writes names in) have their `_keep_char` verdict kept."""
 
 
-class _KeptChars(dict[int, str]):
+class _KeptChars(dict[int, str | None]):
     """Code point -> the character, or a space where `_keep_char` drops it; a table for `str.translate`, filled as
     characters come (one C-level pass over a name instead of a Python call per character)."""
 
@@ -70,7 +70,7 @@ class _KeptChars(dict[int, str]):
 _KEPT = _KeptChars()
 # Invisible characters removed, then apostrophes unified, then `_KEPT`, in one pass: each maps a character alone.
 _CLEANED = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE})
-_ASCII_CLEANED = bytes(ord(_CLEANED[code]) for code in range(128)) + bytes(range(128, 256))
+_ASCII_CLEANED = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii") + bytes(range(128, 256))
 """The same for ASCII text (no ASCII character is invisible, and NFKC leaves ASCII as it is) as a byte table."""
 
 
@@ -137,7 +137,7 @@ def normalize_name(text: str) -> str:
     if text.isascii():
         # Nothing to repair, ASCII case-folds as a whole, and the characters `clean_text` keeps besides letters,
         # digits and the apostrophe all part words.
-        words = [w.strip(b"'") for w in text.lower().encode("ascii").translate(_ASCII_WORDS).split()]
-        return b" ".join([w for w in words if w]).decode("ascii")
+        ascii_words = [w.strip(b"'") for w in text.lower().encode("ascii").translate(_ASCII_WORDS).split()]
+        return b" ".join([w for w in ascii_words if w]).decode("ascii")
     words = [w.strip("'") for w in _WORD.findall(text.replace("-", " ").replace(".", ". "))]
     return " ".join([repair_mixed_script(w).casefold() for w in words if w])
