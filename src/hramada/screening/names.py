@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import OSA, Levenshtein
+from rigour._core import person_name_prefixes_list
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
@@ -136,11 +137,32 @@ class NameComparison:
 
 
 @cache
-def _legal_forms() -> re.Pattern[str]:
+def _legal_form_texts() -> tuple[str, ...]:
     text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    forms = sorted((normalize_name(r["form"]) for r in rows), key=len, reverse=True)
+    return tuple(sorted((normalize_name(r["form"]) for r in rows), key=len, reverse=True))
+
+
+@cache
+def _legal_forms() -> re.Pattern[str]:
+    forms = _legal_form_texts()
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms if f) + r")(?!\w)")
+
+
+@cache
+def _legal_form_first_words() -> frozenset[str]:
+    return frozenset(f.split(" ")[0] for f in _legal_form_texts() if f)
+
+
+def _without_legal_form_texts(text: str) -> str:
+    """A normalised organisation name without the legal forms `_legal_forms` finds, or itself if nothing else.
+
+    In a normalised name (words of letters, digits and apostrophes parted by single spaces) a form without an
+    apostrophe in sight is a run of whole words: none of the name's words opening a form means none is there
+    (most names; the pattern of 150 forms is tried at every letter otherwise)."""
+    if "'" not in text and _legal_form_first_words().isdisjoint(text.split(" ")):
+        return text
+    return " ".join(_legal_forms().sub(" ", text).split()) or text
 
 
 @cache
@@ -531,19 +553,37 @@ def strip_legal_forms(text: str) -> str:
     return stripped or text
 
 
+# Characters that Python's case-insensitive matching takes for an ASCII letter besides its two cases.
+_CASELESS_ASCII = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+@cache
+def _honorific_openings() -> frozenset[str]:
+    """How a name opening with an honorific that rigour removes (`remove_person_prefixes`) begins: the first three
+    characters of the honorific and the space after it, lower-cased as its case-insensitive pattern reads them."""
+    return frozenset(f"{p} ".translate(_CASELESS_ASCII).lower()[:3] for p in person_name_prefixes_list())
+
+
+def _may_open_with_honorific(text: str) -> bool:
+    """False when a normalised name (lower case, words parted by single spaces) cannot begin with an honorific.
+    Most names: rigour's pattern of 135 honorifics costs more than the rest of a person's rendering."""
+    return len(text) < 3 or not text[:3].isascii() or text[:3] in _honorific_openings()
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
     if kind == NameKind.PERSON:
-        texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
+        if _may_open_with_honorific(texts[0]):
+            texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
-        texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
+        texts[0] = _without_legal_form_texts(texts[0])
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
-            part_text = " ".join(_legal_forms().sub(" ", part_text).split()) or part_text
+            part_text = _without_legal_form_texts(part_text)
             if part_text not in texts:
                 texts.append(part_text)
                 labels.append(label)
@@ -614,7 +654,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         alts=alts if any(alts) else (),
                     )
                 )
-                if kind == NameKind.ORGANIZATION and not abjad:
+                # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
+                # for 1): then neither variant below exists.
+                if kind == NameKind.ORGANIZATION and not abjad and any(compound_meanings(k, 1) for k in keys):
                     whole = out[-1]
                     explained = _without_explained_words(whole)
                     if explained is not None and explained.keys not in seen:
@@ -1128,8 +1170,16 @@ def _spaced_initials(text: str) -> str:
     return _GLUED_INITIAL.sub(r"\1. ", text)
 
 
+_ANY_NUMBER_WORD = re.compile(
+    "|".join(sorted([*_UNITS, *(w for w in _TENS if w != "_")], key=len, reverse=True))
+)
+"""Anywhere in a lower-case ASCII text: without one, `_NUMBER_WORDS` (case-insensitive, at each letter) finds none."""
+
+
 def _number_words(text: str) -> str:
     """`Brigade Forty-four` -> `Brigade 44`: numbers written out in English compare as numbers."""
+    if text.isascii() and _ANY_NUMBER_WORD.search(text.lower()) is None:
+        return text
 
     def value(match: re.Match[str]) -> str:
         if match.group(3):
