@@ -247,10 +247,10 @@ class ScreeningIndex:
                 if row is None:
                     if len(sk) < 2:
                         continue
-                    row = skeleton_rows[sk] = postings.key_rows((f"s:{sk}",))[0]
+                    row = skeleton_rows[sk] = postings.key_row(f"s:{sk}")
                 rows.add(row)
             if len(variant.keys) > 1 and len(variant.joined) >= 6:
-                rows.update(postings.key_rows((f"t:{variant.joined}",)))
+                rows.add(postings.key_row(f"t:{variant.joined}"))
             if variant.initials:  # organisations only (`acronym_keys`)
                 rows.update(postings.key_rows([f"a:{acronym}" for acronym in acronym_keys(variant)]))
         return rows

@@ -79,6 +79,12 @@ class Postings:
             self._new_rows = defaultdict(count().__next__)
         return tuple(map(self._new_rows.__getitem__, keys))
 
+    def key_row(self, key: str) -> int:
+        """Before the build: the row of one key (as `key_rows`)."""
+        if self._new_rows is None:
+            self._new_rows = defaultdict(count().__next__)
+        return self._new_rows[key]
+
     def file_rows(self, name_id: int, rows: Collection[int]) -> None:
         """Before the build: file one name under rows of `key_rows`, each once (as `file` with their keys)."""
         self._pending_rows.extend(rows)
