@@ -20,7 +20,7 @@ from stdnum import imo as stdnum_imo
 from stdnum import isin as stdnum_isin
 from stdnum import lei as stdnum_lei
 
-from hramada.screening.normalize import clean_text
+from hramada.screening.normalize import MAX_NAME_CHARS, clean_text
 from hramada.screening.vocabulary import COUNTRY_PROPERTIES, IDENTIFIER_KINDS, NAME_PROPERTIES
 
 
@@ -40,9 +40,16 @@ MIN_BIRTH_YEAR = 1850
 GENDERS = frozenset({"male", "female", "other"})
 
 
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
+_IMO_WRITTEN = re.compile(r"^IMO\s*\d{7}$", re.IGNORECASE)
+
+
 def normalize_identifier(value: str) -> str:
     """Upper-case letters and digits only; `IMO 9187629` and `9187629` are one IMO number."""
-    text = re.sub(r"[^0-9A-Za-z]", "", clean_text(value)).upper()
+    if value.isascii() and value.isalnum() and len(value) <= MAX_NAME_CHARS:
+        text = value.upper()  # most listed numbers: nothing for `clean_text` or the pattern to take out
+    else:
+        text = _NOT_ALNUM.sub("", clean_text(value)).upper()
     if text.startswith("IMO") and text[3:].isdigit():
         text = text[3:]
     return text
@@ -67,9 +74,7 @@ def identifier_claims(kind: str, value: str, *, vessel: bool = False) -> tuple[t
             claims.append(("bic", text[:8]))
         elif kind == "bic":
             claims.append(("invalid_bic", text))
-    if kind == "imo" or (
-        kind == "registration" and (vessel or re.match(r"^IMO\s*\d{7}$", value.strip(), re.I))
-    ):
+    if kind == "imo" or (kind == "registration" and (vessel or _IMO_WRITTEN.match(value.strip()))):
         if stdnum_imo.is_valid(text):
             claims.append(("imo", text))
         elif kind == "imo":
@@ -232,30 +237,31 @@ class ListedEntity:
     @classmethod
     def from_ftm(cls, data: Mapping[str, Any]) -> ListedEntity:
         props: Mapping[str, list[str]] = data.get("properties") or {}
+        # The build reads every listed entity here: plain loops over the properties an entity has (most have a
+        # few of the twenty identifier properties and none of most others).
 
         def values(*names: str) -> list[str]:
-            return [str(v) for n in names for v in props.get(n, []) if v]
+            return [str(v) for n in names if n in props for v in props[n] if v]
 
         names = tuple(dict.fromkeys(filter(None, map(clean_text, values(*NAME_PROPERTIES)))))
         vessel = str(data.get("schema") or "") == "Vessel"
-        ids = tuple(
-            dict.fromkeys(
-                claim
-                for prop, kind in IDENTIFIER_KINDS.items()
-                for v in props.get(prop, [])
-                for claim in identifier_claims(kind, str(v), vessel=vessel)
-            )
-        )
+        claims: list[tuple[str, str]] = []
+        for prop, kind in IDENTIFIER_KINDS.items():
+            if prop in props:
+                for v in props[prop]:
+                    claims.extend(identifier_claims(kind, str(v), vessel=vessel))
         caption = str(data.get("caption") or (names[0] if names else data.get("id", "")))
         return cls(
             id=str(data["id"]),
             schema=str(data.get("schema") or "Thing"),
             caption=caption,
             names=names,
-            birth_dates=tuple(dict.fromkeys(v[:10] for v in values("birthDate") if v[:4].isdigit())),
-            genders=tuple(dict.fromkeys(g for v in values("gender") if (g := v.strip().lower()) in GENDERS)),
-            countries=tuple(dict.fromkeys(v.lower() for v in values(*COUNTRY_PROPERTIES))),
-            identifiers=ids,
+            birth_dates=tuple(dict.fromkeys([v[:10] for v in values("birthDate") if v[:4].isdigit()])),
+            genders=tuple(
+                dict.fromkeys([g for v in values("gender") if (g := v.strip().lower()) in GENDERS])
+            ),
+            countries=tuple(dict.fromkeys([v.lower() for v in values(*COUNTRY_PROPERTIES)])),
+            identifiers=tuple(dict.fromkeys(claims)),
             datasets=tuple(str(d) for d in data.get("datasets", []) or []),
             topics=tuple(values("topics")),
         )

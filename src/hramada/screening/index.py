@@ -150,6 +150,10 @@ class ScreeningIndex:
         self._pointers: dict[str, set[str]] = defaultdict(set)
         """Sanction or document id -> the entities it points at, so removing it is not a scan."""
         self._next_name_id = 0
+        self._part_rows: dict[str, tuple[int, ...]] = {}
+        self._skeleton_rows: dict[str, int] = {}
+        """Before the postings' build: the rows of each name part's keys and of each skeleton's key (see
+        `_listed_rows`)."""
 
     @classmethod
     def from_entities(cls, entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
@@ -163,6 +167,7 @@ class ScreeningIndex:
             for entity in entities:
                 index.add(entity)
             index._postings.build()
+            index._part_rows, index._skeleton_rows = {}, {}
             load_query_tables()
         finally:
             if collecting:
@@ -205,10 +210,41 @@ class ScreeningIndex:
             self._next_name_id += 1
             self.names[name_id] = IndexedName(entity.id, name, variants)
             ids.append(name_id)
-            self._postings.file(name_id, listed_keys(variants))
+            if self._postings.filing_rows:
+                self._postings.file_rows(name_id, self._listed_rows(variants))
+            else:
+                self._postings.file(name_id, listed_keys(variants))
         self._entity_names[entity.id] = ids
         for _, value in entity.identifiers:
             self._identifiers[value].add(entity.id)
+
+    def _listed_rows(self, variants: tuple[NameVariant, ...]) -> set[int]:
+        """The postings' rows of `listed_keys(variants)`, while the postings are filed by row (the build).
+
+        Names share their parts (given names, surnames, organisation words): the keys of each part and of each
+        skeleton are looked up once, not once per name (a fifth of the build's CPU at 16 times the lists).
+        """
+        postings = self._postings
+        part_rows, skeleton_rows = self._part_rows, self._skeleton_rows
+        rows: set[int] = set()
+        for variant in variants:
+            for part in variant.keys:
+                found = part_rows.get(part)
+                if found is None:
+                    found = part_rows[part] = postings.key_rows(part_keys(part))
+                rows.update(found)
+            for sk in variant.skeletons:
+                row = skeleton_rows.get(sk)
+                if row is None:
+                    if len(sk) < 2:
+                        continue
+                    row = skeleton_rows[sk] = postings.key_row(f"s:{sk}")
+                rows.add(row)
+            if len(variant.keys) > 1 and len(variant.joined) >= 6:
+                rows.add(postings.key_row(f"t:{variant.joined}"))
+            if variant.initials:  # organisations only (`acronym_keys`)
+                rows.update(postings.key_rows([f"a:{acronym}" for acronym in acronym_keys(variant)]))
+        return rows
 
     def _add_document(self, data: Mapping[str, Any]) -> None:
         """Passports and ID cards are separate FtM entities pointing at their holder; their numbers join the holder."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import OSA, Levenshtein
+from rigour._core import person_name_prefixes_list
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
@@ -135,11 +137,32 @@ class NameComparison:
 
 
 @cache
-def _legal_forms() -> re.Pattern[str]:
+def _legal_form_texts() -> tuple[str, ...]:
     text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    forms = sorted((normalize_name(r["form"]) for r in rows), key=len, reverse=True)
+    return tuple(sorted((normalize_name(r["form"]) for r in rows), key=len, reverse=True))
+
+
+@cache
+def _legal_forms() -> re.Pattern[str]:
+    forms = _legal_form_texts()
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms if f) + r")(?!\w)")
+
+
+@cache
+def _legal_form_first_words() -> frozenset[str]:
+    return frozenset(f.split(" ")[0] for f in _legal_form_texts() if f)
+
+
+def _without_legal_form_texts(text: str) -> str:
+    """A normalised organisation name without the legal forms `_legal_forms` finds, or itself if nothing else.
+
+    In a normalised name (words of letters, digits and apostrophes parted by single spaces) a form without an
+    apostrophe in sight is a run of whole words: none of the name's words opening a form means none is there
+    (most names; the pattern of 150 forms is tried at every letter otherwise)."""
+    if "'" not in text and _legal_form_first_words().isdisjoint(text.split(" ")):
+        return text
+    return " ".join(_legal_forms().sub(" ", text).split()) or text
 
 
 @cache
@@ -435,10 +458,18 @@ _MANAGEMENT_COMPANY = re.compile(
 company is the part before; the holding is another organisation."""
 
 
+_PART_MARKS = frozenset("«‘“„\"'/-–—")
+"""The characters without which a name has no quoted part (`_QUOTED`) and is one piece (`_ALTERNATIVE_NAMES`)."""
+
+
 def organisation_name_parts(name: str) -> list[tuple[str, str]]:
     """Further names an organisation's written name holds, each with the label of its variants: the quoted part
     (`+quoted`), each of two or more names written in one cell (`+part`) and the company before `management
     company of the holding ...` (`+head`). A part needs three letters or more."""
+    if _PART_MARKS.isdisjoint(name):
+        lowered = name.lower()
+        if "mpan" not in lowered and "мпан" not in lowered:
+            return []  # most names: no quote, slash or dash, and no "company" for `_MANAGEMENT_COMPANY`
     out: list[tuple[str, str]] = []
     quoted = quoted_part(name)
     if quoted:
@@ -522,19 +553,37 @@ def strip_legal_forms(text: str) -> str:
     return stripped or text
 
 
+# Characters that Python's case-insensitive matching takes for an ASCII letter besides its two cases.
+_CASELESS_ASCII = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+@cache
+def _honorific_openings() -> frozenset[str]:
+    """How a name opening with an honorific that rigour removes (`remove_person_prefixes`) begins: the first three
+    characters of the honorific and the space after it, lower-cased as its case-insensitive pattern reads them."""
+    return frozenset(f"{p} ".translate(_CASELESS_ASCII).lower()[:3] for p in person_name_prefixes_list())
+
+
+def _may_open_with_honorific(text: str) -> bool:
+    """False when a normalised name (lower case, words parted by single spaces) cannot begin with an honorific.
+    Most names: rigour's pattern of 135 honorifics costs more than the rest of a person's rendering."""
+    return len(text) < 3 or not text[:3].isascii() or text[:3] in _honorific_openings()
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
     if kind == NameKind.PERSON:
-        texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
+        if _may_open_with_honorific(texts[0]):
+            texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
-        texts[0] = " ".join(_legal_forms().sub(" ", texts[0]).split()) or texts[0]
+        texts[0] = _without_legal_form_texts(texts[0])
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
-            part_text = " ".join(_legal_forms().sub(" ", part_text).split()) or part_text
+            part_text = _without_legal_form_texts(part_text)
             if part_text not in texts:
                 texts.append(part_text)
                 labels.append(label)
@@ -544,92 +593,70 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     for n, text in enumerate(texts):
         abjad = _is_abjad(text)
         for system, latin in latin_renderings(text).items():
-            words: list[str] = []
-            keys: list[str] = []
-            weights: list[float] = []
-            is_generic: list[bool] = []
-            alts: list[tuple[str, ...]] = []
-            initials: list[str] = []
-            positions: list[int] = []
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
+            initials: list[str] = []
+            positions: list[int] = []
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
                 raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
-            if kind == NameKind.PERSON:
-                # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
-                last = len(raw_words) - 1
-                filed_words = [
-                    _word_part(word, raw_words[n_word + 1] if len(word) <= 3 and n_word < last else "", kind)
-                    for n_word, word in enumerate(raw_words)
-                ]
+                parts, initials, positions, all_generic = _organisation_parts(
+                    [_word_part(word, "", kind) for word in raw_words]
+                )
+                if all_generic and labels[n] in _PART_LABELS:
+                    continue  # a part that is only a legal form or generic words names no organisation
             else:
-                filed_words = [_word_part(word, "", kind) for word in raw_words]
-            # Each word's part in columns (words, keys, weights, generic, second keys), in one pass.
-            word_parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
-            if word_parts:
-                words, keys, weights, is_generic, alts = (
-                    list(column) for column in zip(*word_parts, strict=True)
-                )
-            if kind == NameKind.ORGANIZATION:
-                # Only organisation words carry acronym letters: each with its position among the parts.
-                position = -1
-                for filed in filed_words:
-                    if filed is None:
-                        continue
-                    word_part, initial = filed
-                    if word_part is not None:
-                        position += 1
-                    if initial is not None:
-                        initials.append(initial)
-                        positions.append(position if word_part is not None else -1)
-            if kind == NameKind.ORGANIZATION and labels[n] in _PART_LABELS and all(is_generic):
-                continue  # a part that is only a legal form or generic words names no organisation
-            if kind == NameKind.ORGANIZATION and not all(is_generic):
-                # "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: compared only
-                # when a name has nothing else (O'Neill Assets Corporation = O'Neill Assets Corp).
-                kept = [i for i, g in enumerate(is_generic) if not g]
-                words, keys, alts = [words[i] for i in kept], [keys[i] for i in kept], [alts[i] for i in kept]
-                weights, is_generic = [weights[i] for i in kept], [False] * len(kept)
-                at = {old: new for new, old in enumerate(kept)}
-                positions = [at.get(p, -1) for p in positions]
-            if len(keys) > MAX_TOKENS:
-                words, keys, weights = words[:MAX_TOKENS], keys[:MAX_TOKENS], weights[:MAX_TOKENS]
-                is_generic, alts = is_generic[:MAX_TOKENS], alts[:MAX_TOKENS]
+                if kind == NameKind.PERSON:
+                    # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
+                    last = len(raw_words) - 1
+                    filed_words = [
+                        _word_part(
+                            word, raw_words[n_word + 1] if len(word) <= 3 and n_word < last else "", kind
+                        )
+                        for n_word, word in enumerate(raw_words)
+                    ]
+                else:
+                    filed_words = [_word_part(word, "", kind) for word in raw_words]
+                parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
+            cut = len(parts) > MAX_TOKENS
+            if cut:
+                parts = parts[:MAX_TOKENS]
             if abjad:
-                kept = [i for i, k in enumerate(keys) if k not in _ARTICLES]
-                words, keys, weights = (
-                    [words[i] for i in kept],
-                    [keys[i] for i in kept],
-                    [weights[i] for i in kept],
-                )
-                is_generic = [is_generic[i] for i in kept]
-                alts = [alts[i] for i in kept]
-            key_tuple = tuple(keys)
-            if key_tuple and key_tuple not in seen:
-                seen.add(key_tuple)
+                parts = [part for part in parts if part[1] not in _ARTICLES]
+            # Each word's part in columns (words, keys, weights, generic, second keys).
+            words, keys, weights, is_generic, alts = (
+                zip(*parts, strict=True) if parts else ((), (), (), (), ())
+            )
+            if keys and keys not in seen:
+                seen.add(keys)
+                if abjad:
+                    initials, positions = [], []
+                elif cut:
+                    positions = [p if p < len(keys) else -1 for p in positions]
                 out.append(
                     NameVariant(
                         original=name,
                         system=f"{system}{labels[n]}",
-                        words=tuple(words),
-                        keys=key_tuple,
-                        weights=tuple(weights),
+                        words=words,
+                        keys=keys,
+                        weights=weights,
                         joined="".join(keys),
                         written_joined="".join(map(fold, words)) if kind == NameKind.ORGANIZATION else "",
-                        initials=tuple(initials) if not abjad else (),
-                        kept=tuple(p if p < len(keys) else -1 for p in positions) if not abjad else (),
+                        initials=tuple(initials),
+                        kept=tuple(positions),
                         acronyms=tuple(_acronym_candidates(words, keys))
                         if kind == NameKind.ORGANIZATION
                         else (),
                         skeletons=_skeletons(keys),
-                        generic=tuple(is_generic),
+                        generic=is_generic,
                         kind=kind,
                         abjad=abjad,
-                        alts=tuple(alts) if any(alts) else (),
+                        alts=alts if any(alts) else (),
                     )
                 )
-                if kind == NameKind.ORGANIZATION and not abjad:
+                # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
+                # for 1): then neither variant below exists.
+                if kind == NameKind.ORGANIZATION and not abjad and any(compound_meanings(k, 1) for k in keys):
                     whole = out[-1]
                     explained = _without_explained_words(whole)
                     if explained is not None and explained.keys not in seen:
@@ -643,6 +670,41 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 
 _WordPart = tuple[str, str, float, bool, tuple[str, ...]]
+
+
+def _organisation_parts(
+    filed_words: list[tuple[_WordPart | None, str | None] | None],
+) -> tuple[list[_WordPart], list[str], list[int], bool]:
+    """The parts of an organisation's rendering (`_word_part` of each word), its words' acronym letters and each
+    one's position among the parts (-1 for none), and whether every part is generic.
+
+    "Company", "Co", "Ltd", "Trading" say what kind of organisation, not which: they are left out of the parts
+    (their letters stay, at position -1) unless the name has nothing else (O'Neill Assets Corporation = O'Neill
+    Assets Corp)."""
+    parts: list[_WordPart] = []
+    distinct: list[_WordPart] = []
+    initials: list[str] = []
+    positions: list[int] = []
+    distinct_positions: list[int] = []
+    for filed in filed_words:
+        if filed is None:
+            continue
+        part, initial = filed
+        if part is not None:
+            parts.append(part)
+            if not part[3]:
+                distinct.append(part)
+            if initial is not None:
+                initials.append(initial)
+                positions.append(len(parts) - 1)
+                distinct_positions.append(-1 if part[3] else len(distinct) - 1)
+        elif initial is not None:
+            initials.append(initial)
+            positions.append(-1)
+            distinct_positions.append(-1)
+    if distinct:
+        return distinct, initials, distinct_positions, False
+    return parts, initials, positions, True
 
 
 @lru_cache(maxsize=300_000)
@@ -864,7 +926,7 @@ def _acronym_run(acronym: str, initials: tuple[str, ...]) -> tuple[int, int] | N
     return None
 
 
-def _acronym_candidates(words: list[str], keys: list[str]) -> list[str]:
+def _acronym_candidates(words: Sequence[str], keys: Sequence[str]) -> list[str]:
     return [
         letters
         for word, key in zip(words, keys, strict=True)
@@ -1112,8 +1174,16 @@ def _spaced_initials(text: str) -> str:
     return _GLUED_INITIAL.sub(r"\1. ", text)
 
 
+_ANY_NUMBER_WORD = re.compile(
+    "|".join(sorted([*_UNITS, *(w for w in _TENS if w != "_")], key=len, reverse=True))
+)
+"""Anywhere in a lower-case ASCII text: without one, `_NUMBER_WORDS` (case-insensitive, at each letter) finds none."""
+
+
 def _number_words(text: str) -> str:
     """`Brigade Forty-four` -> `Brigade 44`: numbers written out in English compare as numbers."""
+    if text.isascii() and _ANY_NUMBER_WORD.search(text.lower()) is None:
+        return text
 
     def value(match: re.Match[str]) -> str:
         if match.group(3):
@@ -1138,7 +1208,7 @@ def _is_abjad(text: str) -> bool:
     return _ABJAD_LETTER.search(text) is not None
 
 
-def _skeletons(keys: list[str]) -> tuple[str, ...]:
+def _skeletons(keys: Sequence[str]) -> tuple[str, ...]:
     """Consonant skeletons without the Arabic article (al-Tikriti, التكريتي -> tkrt), for abjad comparison."""
     return tuple(_bare_skeleton(key) for key in keys if key not in _ARTICLES)
 

@@ -28,6 +28,11 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 )
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u212a]")
+"""The characters of `_is_cyrillic` and `_is_latin` (the Kelvin sign lower-cases to k), to find one quickly."""
+
+
 def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
 
@@ -50,7 +55,7 @@ _CACHED_CHARS = 0x3000
 """Characters below this (every alphabet a list writes names in) have their `_keep_char` verdict kept."""
 
 
-class _KeptChars(dict[int, str]):
+class _KeptChars(dict[int, str | None]):
     """Code point -> the character, or a space where `_keep_char` drops it; a table for `str.translate`, filled as
     characters come (one C-level pass over a name instead of a Python call per character)."""
 
@@ -63,6 +68,10 @@ class _KeptChars(dict[int, str]):
 
 
 _KEPT = _KeptChars()
+# Invisible characters removed, then apostrophes unified, then `_KEPT`, in one pass: each maps a character alone.
+_CLEANED = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE})
+_ASCII_CLEANED = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii") + bytes(range(128, 256))
+"""The same for ASCII text (no ASCII character is invisible, and NFKC leaves ASCII as it is) as a byte table."""
 
 
 @lru_cache(maxsize=200_000)
@@ -71,8 +80,10 @@ def clean_text(text: str) -> str:
     if not text:
         return ""
     text = text[: MAX_NAME_CHARS * 2]
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
-    text = text.translate(_KEPT)
+    if text.isascii():  # most names: a byte table instead of a dictionary look-up per character
+        text = text.encode("ascii").translate(_ASCII_CLEANED).decode("ascii")
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_CLEANED)
     return " ".join(text.split())[:MAX_NAME_CHARS]
 
 
@@ -95,8 +106,8 @@ def repair_mixed_script(word: str) -> str:
     `СIВАКАЎ` (Cyrillic with a Latin I) becomes `СІВАКАЎ`; `Lukashеnko` with a Cyrillic е becomes all Latin.
     On a tie the word is read as Cyrillic, because the publisher quirk we know of goes that way.
     """
-    if word.isascii():
-        return word  # no Cyrillic letter to repair
+    if word.isascii() or not _LATIN_LETTER.search(word) or not _CYRILLIC_LETTER.search(word):
+        return word  # one script only: nothing to repair (most words)
     cyr = sum(1 for ch in word if _is_cyrillic(ch))
     lat = sum(1 for ch in word if _is_latin(ch))
     if not cyr or not lat:
@@ -116,8 +127,17 @@ def text_script(text: str) -> str:
     return "mixed"
 
 
+_ASCII_WORDS = bytes(code if chr(code).isalnum() or code == ord("'") else ord(" ") for code in range(256))
+
+
 @lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> str:
     """Clean, repair mixed-script words and case-fold; words separated by single spaces."""
-    words = _WORD.findall(clean_text(text).replace("-", " ").replace(".", ". "))
-    return " ".join(repair_mixed_script(w.strip("'")).casefold() for w in words if w.strip("'"))
+    text = clean_text(text)
+    if text.isascii():
+        # Nothing to repair, ASCII case-folds as a whole, and the characters `clean_text` keeps besides letters,
+        # digits and the apostrophe all part words.
+        ascii_words = [w.strip(b"'") for w in text.lower().encode("ascii").translate(_ASCII_WORDS).split()]
+        return b" ".join([w for w in ascii_words if w]).decode("ascii")
+    words = [w.strip("'") for w in _WORD.findall(text.replace("-", " ").replace(".", ". "))]
+    return " ".join([repair_mixed_script(w).casefold() for w in words if w])
