@@ -12,7 +12,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import OSA, Levenshtein
-from rigour._core import person_name_prefixes_list
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.equivalence import EquivalenceTable, default_table
@@ -558,16 +557,21 @@ _CASELESS_ASCII = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"}
 
 
 @cache
-def _honorific_openings() -> frozenset[str]:
+def _honorific_openings() -> frozenset[str] | None:
     """How a name opening with an honorific that rigour removes (`remove_person_prefixes`) begins: the first three
     characters of the honorific and the space after it, lower-cased as its case-insensitive pattern reads them."""
+    try:  # rigour's own list, outside its public API: without it every name is read by the full pattern
+        from rigour._core import person_name_prefixes_list
+    except ImportError:  # pragma: no cover - only with another rigour than the lock file's
+        return None
     return frozenset(f"{p} ".translate(_CASELESS_ASCII).lower()[:3] for p in person_name_prefixes_list())
 
 
 def _may_open_with_honorific(text: str) -> bool:
     """False when a normalised name (lower case, words parted by single spaces) cannot begin with an honorific.
     Most names: rigour's pattern of 135 honorifics costs more than the rest of a person's rendering."""
-    return len(text) < 3 or not text[:3].isascii() or text[:3] in _honorific_openings()
+    openings = _honorific_openings()
+    return openings is None or len(text) < 3 or not text[:3].isascii() or text[:3] in openings
 
 
 @lru_cache(maxsize=300_000)
