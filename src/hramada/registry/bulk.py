@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -461,11 +461,10 @@ def _store(
     now = timezone.now()
     recorder = by.pk if getattr(by, "pk", None) else None
     source = filename[:150]
-    with_tranches: list[tuple[GrantRecord, RecordInput]] = []
+    with_tranches: list[tuple[int, RecordInput]] = []
     updates: list[tuple[int, int, RecordInput, tuple[int, bool]]] = []
     write = RowWriter(GrantRecord, RECORD_COLUMNS)
     created = result.created
-    donor_pk, batch_pk = donor.pk, batch.pk
 
     plain: list[tuple[int, RecordInput]] = []
     if not existing and not any(inp.tranches for _n, inp in cleaned):
@@ -479,44 +478,25 @@ def _store(
             updates.append((existing[inp.identifier][0], n, inp, found))
         elif inp.tranches:
             # The tranches need the record's pk: through the ORM (no file format carries them yet).
-            values = _record_values(
-                n,
-                inp,
-                recipients,
-                donor_pk=donor_pk,
-                batch_pk=batch_pk,
-                recorder=recorder,
-                source=source,
-                now=now,
-            )
-            with_tranches.append((GrantRecord(**dict(zip(RECORD_ATTRIBUTES, values, strict=True))), inp))
+            with_tranches.append((n, inp))
             created.append(inp.identifier)
         else:
             plain.append((n, inp))
             created.append(inp.identifier)
+    filing = _Filing(donor.pk, batch.pk, recorder, source, now)
     for start in range(0, len(plain), BATCH):
-        write(
-            _record_rows(
-                plain[start : start + BATCH],
-                recipients,
-                write,
-                donor_pk=donor_pk,
-                batch_pk=batch_pk,
-                recorder=recorder,
-                source=source,
-                now=now,
-            ),
-            adapted=True,
+        write(_record_rows(plain[start : start + BATCH], recipients, write, filing), adapted=True)
+    if with_tranches:
+        records = _new_records(with_tranches, recipients, filing)
+        GrantRecord.objects.bulk_create(records, batch_size=BATCH)
+        RecordTranche.objects.bulk_create(
+            [
+                RecordTranche(record=record, number=k, amount=a, due_on=d)
+                for record, (_n, inp) in zip(records, with_tranches, strict=True)
+                for k, (a, d) in enumerate(inp.tranches, 1)
+            ],
+            batch_size=BATCH,
         )
-    GrantRecord.objects.bulk_create([record for record, _inp in with_tranches], batch_size=BATCH)
-    RecordTranche.objects.bulk_create(
-        [
-            RecordTranche(record=record, number=k, amount=a, due_on=d)
-            for record, inp in with_tranches
-            for k, (a, d) in enumerate(inp.tranches, 1)
-        ],
-        batch_size=BATCH,
-    )
     _update(updates, batch=batch, now=now, result=result)
     return result
 
@@ -530,54 +510,23 @@ def _euro(amount: Decimal, currency: str, awarded: date) -> tuple[Decimal, date]
     return (amount / per_euro).quantize(money.CENT, rounding=ROUND_HALF_EVEN), rate_date
 
 
-def _record_values(
-    n: int,
-    inp: RecordInput,
-    recipients: dict[RecipientKey, tuple[int, bool]],
-    *,
-    donor_pk: int,
-    batch_pk: int,
-    recorder: int | None,
-    source: str,
-    now: datetime,
-) -> tuple[Any, ...]:
-    """One new record's values in the order of `RECORD_COLUMNS`."""
-    recipient_pk, held = recipients[(inp.recipient_name, inp.recipient_kind, inp.recipient_registration)]
-    eur, rate_date = _euro(inp.amount, inp.currency, inp.award_date)
-    given = inp._asdict()
-    values = {
-        **{name: given[name] for name in RECORD_COLUMNS if name in given},
-        "donor": donor_pk,
-        "recipient": recipient_pk,
-        "amount_eur": eur,
-        "rate_date": rate_date,
-        "held": held,
-        "provenance": Provenance.IMPORT.value,
-        "source": f"{source}#{n}"[:200],
-        "import_batch": batch_pk,
-        "import_row": n,
-        "recorded_by": recorder,
-        "is_demo": False,
-        "created_at": now,
-        "updated_at": now,
-    }
-    return tuple(map(values.__getitem__, RECORD_COLUMNS))
+class _Filing(NamedTuple):
+    """What every new record of one stored file shares."""
+
+    donor_pk: int
+    batch_pk: int
+    recorder: int | None
+    source: str
+    now: datetime
 
 
-def _record_rows(
+def _record_columns(
     part: Sequence[tuple[int, RecordInput]],
     recipients: dict[RecipientKey, tuple[int, bool]],
-    write: RowWriter,
-    *,
-    donor_pk: int,
-    batch_pk: int,
-    recorder: int | None,
-    source: str,
-    now: datetime,
-) -> list[tuple[Any, ...]]:
-    """The rows of `_record_values` for many records, built a column at a time and adapted for the database
-    (`RowWriter.adapt_column`): a comprehension or a `map` per column instead of a tuple, six look-ups and a
-    list copy per row (10 µs of a row's 60 in the profile)."""
+    filing: _Filing,
+) -> list[Sequence[Any] | _Constant]:
+    """New records' values a column at a time, in the order of `RECORD_COLUMNS`: a comprehension or a `map` per
+    column instead of a tuple, six look-ups and a list copy per row (10 µs of a row's 60 in the profile)."""
     numbers, inputs = zip(*part, strict=True)
     # The records' columns by field name (`RecordInput._fields` is their order).
     field = dict(zip(RecordInput._fields, zip(*inputs, strict=True), strict=True))
@@ -592,38 +541,67 @@ def _record_rows(
     )
     eur, rate_dates = zip(*map(_euro, amounts, currencies, awarded), strict=True)
     count = len(part)
-    prefix = f"{source}#"
+    prefix = f"{filing.source}#"
     sources = list(map(prefix.__add__, map(str, numbers)))
     if len(prefix) + len(str(max(numbers))) > 200:
         sources = [s[:200] for s in sources]
     columns: dict[str, Sequence[Any] | _Constant] = {
         # The fields a record takes as the file gives them (identifier, title, dates, theme...).
         **{name: field[name] for name in RECORD_COLUMNS if name in field},
-        "donor": (donor_pk,) * count,
+        "donor": (filing.donor_pk,) * count,
         "recipient": recipient_pks,
         "amount_eur": eur,
         "rate_date": rate_dates,
         "held": held,
         "provenance": (Provenance.IMPORT.value,) * count,
         "source": sources,
-        "import_batch": (batch_pk,) * count,
+        "import_batch": (filing.batch_pk,) * count,
         "import_row": numbers,
-        "recorded_by": (recorder,) * count,
+        "recorded_by": (filing.recorder,) * count,
         "is_demo": (False,) * count,
-        "created_at": _Constant(now),
-        "updated_at": _Constant(now),
+        "created_at": _Constant(filing.now),
+        "updated_at": _Constant(filing.now),
     }
+    return list(map(columns.__getitem__, RECORD_COLUMNS))
+
+
+def _record_rows(
+    part: Sequence[tuple[int, RecordInput]],
+    recipients: dict[RecipientKey, tuple[int, bool]],
+    write: RowWriter,
+    filing: _Filing,
+) -> list[tuple[Any, ...]]:
+    """The rows of `_record_columns`, adapted for the database (`RowWriter.adapt_column`); a constant column
+    adapted once."""
+    count = len(part)
     return list(
         zip(
             *(
                 (write.adapt_column(k, (c.value,))[0],) * count
                 if isinstance(c, _Constant)
                 else write.adapt_column(k, c)
-                for k, c in enumerate(map(columns.__getitem__, RECORD_COLUMNS))
+                for k, c in enumerate(_record_columns(part, recipients, filing))
             ),
             strict=True,
         )
     )
+
+
+def _new_records(
+    part: Sequence[tuple[int, RecordInput]],
+    recipients: dict[RecipientKey, tuple[int, bool]],
+    filing: _Filing,
+) -> list[GrantRecord]:
+    """Unsaved `GrantRecord`s of `_record_columns`, for records stored through the ORM (those with tranches)."""
+    count = len(part)
+    columns = [
+        (c.value,) * count if isinstance(c, _Constant) else c
+        for c in _record_columns(part, recipients, filing)
+    ]
+    return [
+        GrantRecord(**dict(zip(RECORD_ATTRIBUTES, values, strict=True)))
+        for values in zip(*columns, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
