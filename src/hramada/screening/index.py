@@ -12,10 +12,10 @@ import dataclasses
 import gc
 import math
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
@@ -29,6 +29,8 @@ from hramada.screening.names import (
     with_weights,
 )
 from hramada.screening.postings import Postings
+
+T = TypeVar("T")
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
@@ -118,15 +120,24 @@ def variant_keys(
 def listed_keys(variants: Iterable[NameVariant]) -> set[str]:
     """The retrieval keys a listed name is filed under: those of `variant_keys` (not a query), without their
     weights, which only a query uses (the build's hot path: one set, no weight per key)."""
-    keys: set[str] = set()
+    return _listed_entries(variants, part_keys, str)
+
+
+def _listed_entries(
+    variants: Iterable[NameVariant], part_entries: Callable[[str], Iterable[T]], key_entry: Callable[[str], T]
+) -> set[T]:
+    """What a listed name is filed under, the one statement of it for both ways of filing: keys (`listed_keys`)
+    or the postings' rows of those keys (the build, `ScreeningIndex._listed_rows`). `part_entries(part)` gives
+    the entries of a name part's keys (`part_keys`), `key_entry(key)` the entry of one other key."""
+    entries: set[T] = set()
     for variant in variants:
-        keys.update(*map(part_keys, variant.keys))
-        keys.update([f"s:{sk}" for sk in variant.skeletons if len(sk) >= 2])
+        entries.update(*map(part_entries, variant.keys))
+        entries.update([key_entry(f"s:{sk}") for sk in variant.skeletons if len(sk) >= 2])
         if len(variant.keys) > 1 and len(variant.joined) >= 6:
-            keys.add(f"t:{variant.joined}")
+            entries.add(key_entry(f"t:{variant.joined}"))
         if variant.initials:  # organisations only (`acronym_keys`)
-            keys.update([f"a:{acronym}" for acronym in acronym_keys(variant)])
-    return keys
+            entries.update([key_entry(f"a:{acronym}") for acronym in acronym_keys(variant)])
+    return entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +162,7 @@ class ScreeningIndex:
         """Sanction or document id -> the entities it points at, so removing it is not a scan."""
         self._next_name_id = 0
         self._part_rows: dict[str, tuple[int, ...]] = {}
-        self._skeleton_rows: dict[str, int] = {}
-        """Before the postings' build: the rows of each name part's keys and of each skeleton's key (see
-        `_listed_rows`)."""
+        """Before the postings' build: the rows of each name part's keys (see `_listed_rows`)."""
 
     @classmethod
     def from_entities(cls, entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
@@ -167,7 +176,7 @@ class ScreeningIndex:
             for entity in entities:
                 index.add(entity)
             index._postings.build()
-            index._part_rows, index._skeleton_rows = {}, {}
+            index._part_rows = {}
             load_query_tables()
         finally:
             if collecting:
@@ -221,30 +230,16 @@ class ScreeningIndex:
     def _listed_rows(self, variants: tuple[NameVariant, ...]) -> set[int]:
         """The postings' rows of `listed_keys(variants)`, while the postings are filed by row (the build).
 
-        Names share their parts (given names, surnames, organisation words): the keys of each part and of each
-        skeleton are looked up once, not once per name (a fifth of the build's CPU at 16 times the lists).
+        Names share their parts (given names, surnames, organisation words): the keys of each part are looked up
+        once, not once per name (a fifth of the build's CPU at 16 times the lists).
         """
-        postings = self._postings
-        part_rows, skeleton_rows = self._part_rows, self._skeleton_rows
-        rows: set[int] = set()
-        for variant in variants:
-            for part in variant.keys:
-                found = part_rows.get(part)
-                if found is None:
-                    found = part_rows[part] = postings.key_rows(part_keys(part))
-                rows.update(found)
-            for sk in variant.skeletons:
-                row = skeleton_rows.get(sk)
-                if row is None:
-                    if len(sk) < 2:
-                        continue
-                    row = skeleton_rows[sk] = postings.key_row(f"s:{sk}")
-                rows.add(row)
-            if len(variant.keys) > 1 and len(variant.joined) >= 6:
-                rows.add(postings.key_row(f"t:{variant.joined}"))
-            if variant.initials:  # organisations only (`acronym_keys`)
-                rows.update(postings.key_rows([f"a:{acronym}" for acronym in acronym_keys(variant)]))
-        return rows
+        return _listed_entries(variants, self._part_rows_of, self._postings.key_row)
+
+    def _part_rows_of(self, part: str) -> tuple[int, ...]:
+        found = self._part_rows.get(part)
+        if found is None:
+            found = self._part_rows[part] = self._postings.key_rows(part_keys(part))
+        return found
 
     def _add_document(self, data: Mapping[str, Any]) -> None:
         """Passports and ID cards are separate FtM entities pointing at their holder; their numbers join the holder."""

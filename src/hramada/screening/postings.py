@@ -53,11 +53,7 @@ class Postings:
     def file(self, name_id: int, keys: Iterable[str]) -> None:
         """File one name under its keys (name ids increase from one call to the next)."""
         if not self._built:
-            if self._new_rows is None:
-                self._new_rows = defaultdict(count().__next__)
-            before = len(self._pending_rows)
-            self._pending_rows.extend(map(self._new_rows.__getitem__, keys))
-            self._pending_ids.extend(repeat(name_id, len(self._pending_rows) - before))
+            self.file_rows(name_id, self.key_rows(keys))
             return
         added = self._added
         for key in keys:
@@ -75,15 +71,17 @@ class Postings:
     def key_rows(self, keys: Iterable[str]) -> tuple[int, ...]:
         """Before the build: the row of each key (a new key gets the next row). A caller that files many names
         under the same keys (the keys of one name part) looks them up once and files the rows."""
-        if self._new_rows is None:
-            self._new_rows = defaultdict(count().__next__)
-        return tuple(map(self._new_rows.__getitem__, keys))
+        return tuple(map(self._rows_of_keys().__getitem__, keys))
 
     def key_row(self, key: str) -> int:
         """Before the build: the row of one key (as `key_rows`)."""
+        return self._rows_of_keys()[key]
+
+    def _rows_of_keys(self) -> defaultdict[str, int]:
+        """Before the build: key -> its row, a new key taking the next one."""
         if self._new_rows is None:
             self._new_rows = defaultdict(count().__next__)
-        return self._new_rows[key]
+        return self._new_rows
 
     def file_rows(self, name_id: int, rows: Collection[int]) -> None:
         """Before the build: file one name under rows of `key_rows`, each once (as `file` with their keys)."""
