@@ -14,7 +14,8 @@ from functools import cache
 from importlib import resources
 
 from hramada.screening.keys import fold
-from hramada.screening.transliterate import has_cyrillic, latin_renderings
+from hramada.screening.normalize import has_cyrillic
+from hramada.screening.transliterate import latin_renderings
 
 # Folded patronymic endings (-ovich, -evich, -ich; -ovna, -evna, -ichna) and the class they leave behind.
 _PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[ae]vna|icna)$")

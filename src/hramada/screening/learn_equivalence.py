@@ -26,8 +26,8 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from hramada.screening.keys import fold
-from hramada.screening.normalize import clean_text, repair_mixed_script
-from hramada.screening.transliterate import has_cyrillic, latin_renderings
+from hramada.screening.normalize import clean_text, has_cyrillic, repair_mixed_script
+from hramada.screening.transliterate import latin_renderings
 
 HOLDOUT_RULE = "sha256('EU-BLR:' + recordId) hex digest starts with 0-4 (5/16 of persons held out)"
 OUTPUT = Path(__file__).parent / "data" / "name_equivalence.csv"

@@ -33,6 +33,11 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u212a]")
 """The characters of `_is_cyrillic` and `_is_latin` (the Kelvin sign lower-cases to k), to find one quickly."""
 
 
+def has_cyrillic(text: str) -> bool:
+    """Whether `text` holds a Cyrillic letter (any of `_is_cyrillic`)."""
+    return _CYRILLIC_LETTER.search(text) is not None
+
+
 def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
 
@@ -106,7 +111,7 @@ def repair_mixed_script(word: str) -> str:
     `СIВАКАЎ` (Cyrillic with a Latin I) becomes `СІВАКАЎ`; `Lukashеnko` with a Cyrillic е becomes all Latin.
     On a tie the word is read as Cyrillic, because the publisher quirk we know of goes that way.
     """
-    if word.isascii() or not _LATIN_LETTER.search(word) or not _CYRILLIC_LETTER.search(word):
+    if word.isascii() or not _LATIN_LETTER.search(word) or not has_cyrillic(word):
         return word  # one script only: nothing to repair (most words)
     cyr = sum(1 for ch in word if _is_cyrillic(ch))
     lat = sum(1 for ch in word if _is_latin(ch))

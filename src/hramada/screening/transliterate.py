@@ -8,13 +8,14 @@ Belarusian Łacinka. We produce all of them so that whichever the query used, on
 from __future__ import annotations
 
 import json
-import re
 import threading
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import icu
+
+from hramada.screening.normalize import has_cyrillic
 
 _BELARUSIAN_LETTERS = frozenset("ўі'")
 _UKRAINIAN_LETTERS = frozenset("їєґ")
@@ -26,13 +27,6 @@ _GLIDE_BREAKERS = frozenset("ьъ'ў")
 
 _ICU_BGN = {"be": "Belarusian-Latin/BGN", "ru": "Russian-Latin/BGN", "uk": "Ukrainian-Latin/BGN"}
 _icu_local = threading.local()
-
-
-_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
-
-
-def has_cyrillic(text: str) -> bool:
-    return _CYRILLIC_LETTER.search(text) is not None
 
 
 def cyrillic_languages(text: str) -> tuple[str, ...]:
