@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from hramada.screening.bounds import score_bounds
 from hramada.screening.entities import ListedEntity, Query, schemata_compatible
 from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Context
@@ -157,11 +158,18 @@ def screen(
     # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
     # which is why candidates below review - 0.1 are not scored in full (nor their names compared in full).
     floor = thresholds.review - 0.1
-    for name_id in index.candidate_names(variants, limit=thresholds.candidates):
-        indexed = index.names[name_id]
+    candidates = [
+        indexed
+        for name_id in index.candidate_names(variants, limit=thresholds.candidates)
+        if schemata_compatible(
+            query.schema, index.entities[(indexed := index.names[name_id]).entity_id].schema
+        )
+    ]
+    # Most candidates share a part with the query and no more: their bounds (all at once) spare aligning them.
+    renderings = list({id(indexed.variants): indexed.variants for indexed in candidates}.values())
+    bounds = dict(zip(map(id, renderings), score_bounds(weighed, renderings, floor), strict=True))
+    for indexed in candidates:
         entity = index.entities[indexed.entity_id]
-        if not schemata_compatible(query.schema, entity.schema):
-            continue
         previous = best_name.get(indexed.entity_id)
         if previous is not None and previous[0] >= 1.0:
             continue  # another name of this entity already agrees fully
@@ -169,7 +177,7 @@ def screen(
         if key in compared:
             found = compared[key]
         else:
-            found = compared[key] = best_comparison(weighed, indexed.variants, floor)
+            found = compared[key] = best_comparison(weighed, indexed.variants, floor, bounds[key])
         if found is not None and _through_acronym(found):
             # An acronym agreeing with the query's initials: the entity's other names may spell it out otherwise.
             if entity.id in compared_whole:
