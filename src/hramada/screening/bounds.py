@@ -12,31 +12,38 @@ score cannot reach the floor, so what `names.best_comparison` answers above the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Sequence, Sized
+from itertools import accumulate, chain
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from hramada.screening.keys import latin_ascii
 from hramada.screening.names import (
+    ALT_KEY_FACTOR,
     INCOMPLETE_PENALTY,
     JOINED_CUTOFF,
     LOOSE_FACTOR,
-    LOOSE_MIN,
     PLACE_WEIGHT,
     SURPLUS_WEIGHT_WHEN_COMPLETE,
     NameKind,
     NameVariant,
-    _loose_similarity,
     is_place_key,
     pair_similarity,
 )
 
+Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
+
+_PART_CLOSE = 2 / 7 + 1e-9
+"""The largest edit distance per letter of two keys `names._part_similarity` finds similar: 2 edits in 7 letters
+(3 in 13, 2 in 12, 1 in 5 below it)."""
 _CLOSE = 1 / 3 + 1e-9
-"""The largest edit distance per letter of two parts that may be similar: 2 edits in 7 letters for
-`names._part_similarity` (3 in 13, 1 in 5, below it), 1 in 3 for `names._loose_similarity`."""
+"""The same for `names._loose_similarity`: one edit in 3 letters (fewer letters fall below LOOSE_MIN)."""
+_ROUNDING = 1e-6
+"""Added to every bound: rapidfuzz's distances per letter round otherwise than `names._align`'s own sums."""
 NO_BOUND = 2.0
 """The bound of a pair not bounded here (a rendering from Arabic or Hebrew script, compared by skeletons)."""
 _FAR_QUERY, _FAR_LISTED = "\0" * 8, "\1" * 8
@@ -88,190 +95,161 @@ def _bound(
     person = kind == NameKind.PERSON
     q_keys = list(chain.from_iterable(v.keys for v in query))
     c_keys = list(chain.from_iterable(v.keys for v in listed))
+    q_sizes = [len(v.keys) for v in query]
+    c_sizes = list(map(len, (v.keys for v in listed)))
+
+    # The similarity of each pair of parts, or more, as one matrix (query part x listed part).
+    # Keys: `names._part_similarity` is 1 - distance / longest where it allows the distance (2 edits in 7 letters
+    # at most); `names._loose_similarity` of keys one edit apart at least 1 in 3 (else below LOOSE_MIN).
+    distance = process.cdist(q_keys, c_keys, scorer=OSA.normalized_distance, score_cutoff=_CLOSE, workers=1)
+    sims = 1.0 - distance
+    sims[distance > _PART_CLOSE] *= LOOSE_FACTOR if person else 0.0
+    # Second keys (`names._alt_similarity`): the phonetic keys (the last) alike, times ALT_KEY_FACTOR.
     q_alts = list(chain.from_iterable(v.alts or ((),) * len(v.keys) for v in query))
     c_alts = list(chain.from_iterable(v.alts or ((),) * len(v.keys) for v in listed))
-    q_owner = [(v, i) for v in query for i in range(len(v.keys))]
-    c_owner = [(v, j) for v in listed for j in range(len(v.keys))]
-    q_rendering = [n for n, v in enumerate(query) for _ in v.keys]
-    c_rendering = [n for n, v in enumerate(listed) for _ in v.keys]
-
-    # Pairs of parts that may be similar at all; every other pair has similarity 0 in `names._align`.
-    # Keys within 3 edits (`names._part_similarity` allows 3 at most).
-    # A pair of keys that may be similar is at most 2 edits in 7 letters apart (`names._part_similarity`), one that
-    # may pair loosely 1 edit in 3 letters (`names._loose_similarity`).
-    close = (
-        process.cdist(q_keys, c_keys, scorer=OSA.normalized_distance, score_cutoff=_CLOSE, workers=1)
-        <= _CLOSE
-    )
-    # Phonetic keys (the last second key) alike, or a one-letter one (compared by its first letter).
-    q_phonetic = [t[-1] if t else _FAR_QUERY for t in q_alts]
-    c_phonetic = [t[-1] if t else _FAR_LISTED for t in c_alts]
     if any(q_alts) and any(c_alts):
-        close |= (
-            process.cdist(
-                q_phonetic, c_phonetic, scorer=OSA.normalized_distance, score_cutoff=_CLOSE, workers=1
-            )
-            <= _CLOSE
+        q_phonetic = [t[-1] if t else _FAR_QUERY for t in q_alts]
+        c_phonetic = [t[-1] if t else _FAR_LISTED for t in c_alts]
+        phonetic = process.cdist(
+            q_phonetic, c_phonetic, scorer=OSA.normalized_distance, score_cutoff=_PART_CLOSE, workers=1
         )
-        close[[len(p) == 1 for p in q_phonetic], :] = True
-        close[:, [len(p) == 1 for p in c_phonetic]] = True
-    # A second key of one is a key or second key of the other.
+        np.maximum(sims, (1.0 - phonetic) * ALT_KEY_FACTOR, out=sims)
+        # A one-letter phonetic key meets by its first letter.
+        sims[_lengths(q_phonetic) == 1, :] = ALT_KEY_FACTOR
+        sims[:, _lengths(c_phonetic) == 1] = ALT_KEY_FACTOR
+    # A second key of one is a key or second key of the other: ALT_KEY_FACTOR (asked of the few listed parts that
+    # hold any of the query's keys and second keys).
     query_alts = set(chain.from_iterable(q_alts))
-    query_all = query_alts.union(q_keys)
-    close[
-        :,
-        [
-            key in query_alts or not query_all.isdisjoint(alts)
-            for key, alts in zip(c_keys, c_alts, strict=True)
-        ],
-    ] = True
-    # Initials meet by their first letter as written.
-    close[[len(k) == 1 for k in q_keys], :] = True
-    close[:, [len(k) == 1 for k in c_keys]] = True
-    # Left-over parts of a person's name meet by one edit of the words as written.
+    shared = query_alts.union(q_keys).intersection(chain.from_iterable(c_alts))
+    if shared or not query_alts.isdisjoint(c_keys):
+        q_sets = [{key, *alts} for key, alts in zip(q_keys, q_alts, strict=True)]
+        hits = [
+            (i, j)
+            for j, (key, alts) in enumerate(zip(c_keys, c_alts, strict=True))
+            if key in query_alts or not shared.isdisjoint(alts)
+            for i, q_set in enumerate(q_sets)
+            if key in q_set or not q_set.isdisjoint(alts)
+        ]
+        if hits:
+            where = tuple(np.array(hits).T)
+            sims[where] = np.maximum(sims[where], ALT_KEY_FACTOR)
+    # Left-over parts of a person's name paired loosely by their words as written, one edit apart.
     if person:
-        close |= (
-            process.cdist(
-                [_latin(w) for w in chain.from_iterable(v.words for v in query)],
-                [_latin(w) for w in chain.from_iterable(v.words for v in listed)],
-                scorer=OSA.distance,
-                score_cutoff=1,
-                dtype=np.int32,
-                workers=1,
-            )
-            <= 1
+        words = process.cdist(
+            _latin_words(query),
+            _latin_words(listed),
+            scorer=OSA.normalized_distance,
+            score_cutoff=_CLOSE,
+            workers=1,
         )
+        np.maximum(sims, (1.0 - words) * LOOSE_FACTOR, out=sims)
+    # A pair with a one-letter key meets as the same letter or by initials only: compared one by one (rare).
+    q_short = np.flatnonzero(_lengths(q_keys) == 1).tolist()
+    c_short = np.flatnonzero(_lengths(c_keys) == 1).tolist()
+    if q_short or c_short:
+        q_owner = [(v, i) for v in query for i in range(len(v.keys))]
+        c_owner = [(v, j) for v in listed for j in range(len(v.keys))]
+        pairs = {(i, j) for i in q_short for j in range(len(c_keys))}
+        pairs.update((i, j) for i in range(len(q_keys)) for j in c_short)
+        for i, j in pairs:
+            (qv, qi), (lv, lj) = q_owner[i], c_owner[j]
+            sims[i, j] = pair_similarity(qv, lv, qi, lj)
 
-    # The best similarity of each part to each rendering of the other side, over the pairs that may be similar.
-    best_q: dict[tuple[int, int], float] = {}  # (query part, listed rendering)
-    best_c: dict[tuple[int, int], float] = {}  # (query rendering, listed part)
-    for i, j in np.argwhere(close).tolist():
-        qv, qi = q_owner[i]
-        lv, lj = c_owner[j]
-        sim = pair_similarity(qv, lv, qi, lj)
-        if person:
-            loose = _loose_similarity(qv.words[qi], lv.words[lj], qv.keys[qi], lv.keys[lj])
-            if loose >= LOOSE_MIN:
-                sim = max(sim, loose * LOOSE_FACTOR)
-        if not sim:
-            continue
-        at_q = (i, c_rendering[j])
-        if sim > best_q.get(at_q, 0.0):
-            best_q[at_q] = sim
-        at_c = (q_rendering[i], j)
-        if sim > best_c.get(at_c, 0.0):
-            best_c[at_c] = sim
-
-    # Per pair of renderings: the weight found (`r * w` summed) and how many parts found a partner, each side.
-    found_q: dict[tuple[int, int], float] = {}
-    paired_q: dict[tuple[int, int], int] = {}
-    for (i, n_l), sim in best_q.items():
-        qv, qi = q_owner[i]
-        at = (q_rendering[i], n_l)
-        found_q[at] = found_q.get(at, 0.0) + sim * qv.weights[qi]
-        paired_q[at] = paired_q.get(at, 0) + 1
-    found_c: dict[tuple[int, int], float] = {}
-    paired_c: dict[tuple[int, int], int] = {}
-    for (n_q, j), sim in best_c.items():
-        lv, lj = c_owner[j]
-        at = (n_q, c_rendering[j])
-        found_c[at] = found_c.get(at, 0.0) + sim * lv.weights[lj]
-        paired_c[at] = paired_c.get(at, 0) + 1
-
-    # Towns weigh less (organisations): first bounded as if every part were a town, which spares looking them up
-    # for most pairs; then, for a pair that bound leaves above the floor, with its towns.
-    organisation = kind == NameKind.ORGANIZATION
-    q_weight = [sum(v.weights) for v in query]
-    q_light: list[float | None] = [None if organisation else w for w in q_weight]
-    c_weight: list[float | None] = [None] * len(listed)
-    c_light: list[float | None] = [None] * len(listed)
-    bounds = [[0.0] * len(listed) for _ in query]
-    for at in found_q.keys() | found_c.keys():
-        n_q, n_l = at
-        qv, lv = query[n_q], listed[n_l]
-        fq, fc = found_q.get(at, 0.0), found_c.get(at, 0.0)
-        weight_c = c_weight[n_l]
-        if weight_c is None:
-            weight_c = c_weight[n_l] = sum(lv.weights)
-            if not organisation:
-                c_light[n_l] = weight_c
-        full_q, full_c = paired_q.get(at, 0) == len(qv.keys), paired_c.get(at, 0) == len(lv.keys)
-        light_q, light_c = q_light[n_q], c_light[n_l]
-        if light_q is None or light_c is None:
-            bound = _pair_bound(
-                fq,
-                fc,
-                q_weight[n_q],
-                weight_c,
-                q_weight[n_q] * PLACE_WEIGHT,
-                weight_c * PLACE_WEIGHT,
-                full_q,
-                full_c,
-            )
-            if bound < floor:
-                bounds[n_q][n_l] = bound
-                continue
-            if light_q is None:
-                light_q = q_light[n_q] = _light_weight(qv)
-            if light_c is None:
-                light_c = c_light[n_l] = _light_weight(lv)
-        bounds[n_q][n_l] = _pair_bound(fq, fc, q_weight[n_q], weight_c, light_q, light_c, full_q, full_c)
+    # Per pair of renderings (query rendering x listed rendering): the weight their parts found (best similarity
+    # times weight, summed) and whether every part found one.
+    q_starts = list(accumulate(q_sizes[:-1], initial=0))
+    c_starts = list(accumulate(c_sizes[:-1], initial=0))
+    best_q = np.maximum.reduceat(sims, c_starts, axis=1)
+    best_c = np.maximum.reduceat(sims, q_starts, axis=0)
+    q_weights = np.fromiter(chain.from_iterable(v.weights for v in query), np.float64, len(q_keys))
+    c_weights = np.fromiter(chain.from_iterable(v.weights for v in listed), np.float64, len(c_keys))
+    found_q = np.add.reduceat(best_q * q_weights[:, None], q_starts, axis=0)
+    found_c = np.add.reduceat(best_c * c_weights, c_starts, axis=1)
+    full_q = np.logical_and.reduceat(best_q > 0.0, q_starts, axis=0)
+    full_c = np.logical_and.reduceat(best_c > 0.0, c_starts, axis=1)
+    weight_q = np.add.reduceat(q_weights, q_starts)[:, None]
+    weight_c = np.add.reduceat(c_weights, c_starts)[None, :]
+    if kind != NameKind.ORGANIZATION:
+        bounds = _pair_bounds(found_q, found_c, weight_q, weight_c, weight_q, weight_c, full_q, full_c)
+    else:
+        # Towns weigh less: first bounded as if every part were a town, which spares looking them up unless a
+        # pair is then above the floor.
+        light_q, light_c = weight_q * PLACE_WEIGHT, weight_c * PLACE_WEIGHT
+        bounds = _pair_bounds(found_q, found_c, weight_q, weight_c, light_q, light_c, full_q, full_c)
+        if (bounds >= floor).any():
+            light_q = np.add.reduceat(q_weights * _town_factors(q_keys), q_starts)[:, None]
+            light_c = np.add.reduceat(c_weights * _town_factors(c_keys), c_starts)[None, :]
+            bounds = _pair_bounds(found_q, found_c, weight_q, weight_c, light_q, light_c, full_q, full_c)
     # Whole strings alike where the numbers of parts differ: not bounded.
-    for n_q, qv in enumerate(query):
-        row = bounds[n_q]
-        for n_l, lv in enumerate(listed):
-            if row[n_l] < floor and len(qv.keys) != len(lv.keys) and _joined_alike(qv, lv):
-                row[n_l] = NO_BOUND
-    for bound_row, row in zip(bounds, rows, strict=True):
-        for n_l, at_l in enumerate(columns):
-            row[at_l] = bound_row[n_l]
+    differ = (np.array(q_sizes)[:, None] != np.array(c_sizes)[None, :]) & (bounds < floor)
+    if differ.any():
+        bounds[(_joined(query, listed) > 0.0) & differ] = NO_BOUND
+    bounds[bounds > 0.0] += _ROUNDING
+    for bound_row, row in zip(bounds.tolist(), rows, strict=True):
+        for n_l, at in enumerate(columns):
+            row[at] = bound_row[n_l]
 
 
-def _pair_bound(
-    found_q: float,
-    found_c: float,
-    weight_q: float,
-    weight_c: float,
-    light_q: float,
-    light_c: float,
-    full_q: bool,
-    full_c: bool,
-) -> float:
-    """The bound of `score_bounds` for one pair of renderings: `found_*` the weight their parts found (best
+def _pair_bounds(
+    found_q: Floats,
+    found_c: Floats,
+    weight_q: Floats,
+    weight_c: Floats,
+    light_q: Floats,
+    light_c: Floats,
+    full_q: Bools,
+    full_c: Bools,
+) -> Floats:
+    """The bound of `score_bounds` for each pair of renderings: `found_*` the weight their parts found (best
     similarity times weight, summed), `weight_*` their whole weight, `light_*` the least their parts weigh left over
     (towns lighter), `full_*` whether every part has a similar part in the other rendering."""
-    if light_q <= 0.0 or light_c <= 0.0:
-        return NO_BOUND
+    # Every part weighs more than 0 (`names._weight`, rarity at least RARITY_FLOOR): no division by 0.
     found = found_q + found_c
-    bound = INCOMPLETE_PENALTY * found / (light_q + light_c)
     rest = 1.0 - SURPLUS_WEIGHT_WHEN_COMPLETE
-    if full_q:
-        bound = max(bound, found / (weight_q + SURPLUS_WEIGHT_WHEN_COMPLETE * light_c + rest * found_c))
-    if full_c:
-        bound = max(bound, found / (weight_c + SURPLUS_WEIGHT_WHEN_COMPLETE * light_q + rest * found_q))
-    return bound
+    bounds: Floats = INCOMPLETE_PENALTY * found / (light_q + light_c)
+    if full_q.any():
+        fully_q = found / (weight_q + SURPLUS_WEIGHT_WHEN_COMPLETE * light_c + rest * found_c)
+        np.maximum(bounds, fully_q, out=bounds, where=full_q)
+    if full_c.any():
+        fully_c = found / (weight_c + SURPLUS_WEIGHT_WHEN_COMPLETE * light_q + rest * found_q)
+        np.maximum(bounds, fully_c, out=bounds, where=full_c)
+    return bounds
 
 
-def _latin(word: str) -> str:
-    """`keys.latin_ascii` without its cache for the plain ASCII words most renderings are made of."""
-    return word.lower() if word.isascii() else latin_ascii(word)
+def _lengths(items: Sequence[Sized]) -> npt.NDArray[np.int64]:
+    return np.fromiter(map(len, items), np.int64, len(items))
 
 
-def _light_weight(variant: NameVariant) -> float:
-    """The weight of an organisation rendering's parts with its towns at PLACE_WEIGHT (the least they weigh)."""
-    return sum(
-        w * PLACE_WEIGHT if is_place_key(k) else w for k, w in zip(variant.keys, variant.weights, strict=True)
+def _town_factors(keys: list[str]) -> Floats:
+    """PLACE_WEIGHT for a town's key, 1 for any other."""
+    return np.where(np.fromiter(map(is_place_key, keys), bool, len(keys)), PLACE_WEIGHT, 1.0)
+
+
+def _latin_words(variants: Sequence[NameVariant]) -> list[str]:
+    """The words of the renderings as `keys.latin_ascii` writes them, all in a row."""
+    words = list(chain.from_iterable(v.words for v in variants))
+    together = "\0".join(words)
+    if together.isascii():
+        return together.lower().split("\0")  # most renderings: nothing to transliterate
+    return [latin_ascii(w) for w in words]
+
+
+def _joined(query: Sequence[NameVariant], listed: Sequence[NameVariant]) -> Floats:
+    """`names._joined_similarity` of each pair of renderings (where 0, the whole strings are not alike)."""
+    joined: Floats = process.cdist(
+        [v.joined for v in query],
+        [v.joined for v in listed],
+        scorer=Levenshtein.normalized_similarity,
+        score_cutoff=JOINED_CUTOFF,
+        workers=1,
     )
-
-
-def _joined_alike(query: NameVariant, listed: NameVariant) -> bool:
-    """`names._joined_similarity` may be above 0: the whole strings are alike."""
-    for a, b in ((query.joined, listed.joined), (query.written_joined, listed.written_joined)):
-        if not a or not b:
-            continue
-        longest = max(len(a), len(b))
-        if abs(len(a) - len(b)) > (1.0 - JOINED_CUTOFF) * longest + 1e-6:
-            continue  # more edits than the cutoff allows by the lengths alone
-        if Levenshtein.normalized_similarity(a, b, score_cutoff=JOINED_CUTOFF):
-            return True
-    return False
+    if any(v.written_joined for v in query) and any(v.written_joined for v in listed):
+        written: Floats = process.cdist(
+            [v.written_joined or _FAR_QUERY for v in query],
+            [v.written_joined or _FAR_LISTED for v in listed],
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=JOINED_CUTOFF,
+            workers=1,
+        )
+        np.maximum(joined, written, out=joined)
+    return joined

@@ -1438,10 +1438,10 @@ def _align(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
         # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
-        if bound < floor - _BOUND_MARGIN and len(q) != len(c):
+        if bound < floor - BOUND_MARGIN and len(q) != len(c):
             joined = _joined_similarity(query, listed, q, c)
             bound = max(bound, joined)
-        if bound < floor - _BOUND_MARGIN:
+        if bound < floor - BOUND_MARGIN:
             return bound, [], rest_q, rest_c
     score = 0.0
     if matched:
@@ -1528,7 +1528,7 @@ def _joined_similarity(
     return joined
 
 
-_BOUND_MARGIN = 1e-9
+BOUND_MARGIN = 1e-9
 """`_score_bound` sums the same weights in another order: a pair is left out only when its bound is below the
 floor by more than the rounding of those sums."""
 
@@ -1826,7 +1826,7 @@ def best_comparison(
     for n_q, qv in enumerate(query):
         row = bounds[n_q] if bounds is not None else None
         for n_l, lv in enumerate(listed):
-            if row is not None and row[n_l] < floor - _BOUND_MARGIN:
+            if row is not None and row[n_l] < floor - BOUND_MARGIN:
                 score = row[n_l]  # cannot reach the floor
             else:
                 score = quick_score(qv, lv, floor)

@@ -12,6 +12,8 @@ from hramada.screening.features import FEATURES, Context
 from hramada.screening.index import ScreeningIndex, name_kind
 from hramada.screening.names import (
     ACRONYM_SYSTEM,
+    BOUND_MARGIN,
+    NameKind,
     NameVariant,
     best_comparison,
     compare_variants,
@@ -166,6 +168,7 @@ def screen(
         )
     ]
     # Most candidates share a part with the query and no more: their bounds (all at once) spare aligning them.
+    organisation = bool(weighed) and weighed[0].kind == NameKind.ORGANIZATION
     renderings = list({id(indexed.variants): indexed.variants for indexed in candidates}.values())
     bounds = dict(zip(map(id, renderings), score_bounds(weighed, renderings, floor), strict=True))
     for indexed in candidates:
@@ -174,6 +177,10 @@ def screen(
         if previous is not None and previous[0] >= 1.0:
             continue  # another name of this entity already agrees fully
         key = id(indexed.variants)
+        if not organisation and all(bound < floor - BOUND_MARGIN for row in bounds[key] for bound in row):
+            # Below the floor whatever the pair: not shortlisted (only organisations also meet by acronyms, and
+            # by parts of several names in one).
+            continue
         if key in compared:
             found = compared[key]
         else:
