@@ -3,11 +3,11 @@ found without aligning them one by one.
 
 Most candidates a query retrieves share one part with it (a given name, a common word) and score far below the
 floor: at 4x the bundled lists about 17 of the 19 names a query compares. Aligning each costs a Python loop over
-every pair of parts, most of which have nothing in common. Here the edit distances of the query's parts to the
-parts of all candidates come in a few rapidfuzz calls; only the pairs close enough to be similar at all are
-compared (by the same cached measures as `names._align`), and the score of each pair of renderings is bounded from
-the best similarity of each part (`score_bounds`). A pair whose bound is below the floor need not be aligned: its
-score cannot reach the floor, so what `names.best_comparison` answers above the floor is unchanged.
+every pair of parts, most of which have nothing in common. Here the similarities of the query's parts to the parts
+of all candidates come as one matrix, at least what `names._align` gives each pair (rapidfuzz distances per letter
+in a few calls, numpy for the rest), and the score of each pair of renderings is bounded from the best similarity
+of each part (`score_bounds`). A pair whose bound is below the floor need not be aligned: its score cannot reach the
+floor, so what `names.best_comparison` answers above the floor is unchanged.
 """
 
 from __future__ import annotations
