@@ -1318,21 +1318,6 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return best
 
 
-def pair_similarity(query: NameVariant, listed: NameVariant, i: int, j: int) -> float:
-    """The similarity `_align` gives part `i` of `query` and part `j` of `listed` (renderings from Latin or
-    Cyrillic: not compared by skeletons), for one pair; `_align` makes the same choices inline, its hot loop."""
-    a, b = query.keys[i], listed.keys[j]
-    if a == b:
-        return 1.0
-    if len(a) == 1 or len(b) == 1:
-        return _initial_similarity(query.words[i], listed.words[j])
-    a_alts = query.alts[i] if query.alts else ()
-    b_alts = listed.alts[j] if listed.alts else ()
-    if a_alts or b_alts:
-        return _alt_similarity(a, b, a_alts, b_alts)
-    return _part_similarity(a, b)
-
-
 def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
@@ -1438,10 +1423,10 @@ def _align(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
         # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
-        if bound < floor - BOUND_MARGIN and len(q) != len(c):
+        if bound < floor - _BOUND_MARGIN and len(q) != len(c):
             joined = _joined_similarity(query, listed, q, c)
             bound = max(bound, joined)
-        if bound < floor - BOUND_MARGIN:
+        if bound < floor - _BOUND_MARGIN:
             return bound, [], rest_q, rest_c
     score = 0.0
     if matched:
@@ -1528,7 +1513,7 @@ def _joined_similarity(
     return joined
 
 
-BOUND_MARGIN = 1e-9
+_BOUND_MARGIN = 1e-9
 """`_score_bound` sums the same weights in another order: a pair is left out only when its bound is below the
 floor by more than the rounding of those sums."""
 
@@ -1809,27 +1794,17 @@ def _initials_spell(reading: str, initials: tuple[str, ...]) -> bool:
 
 
 def best_comparison(
-    query: tuple[NameVariant, ...],
-    listed: tuple[NameVariant, ...],
-    floor: float = 0.0,
-    bounds: Sequence[Sequence[float]] | None = None,
+    query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...], floor: float = 0.0
 ) -> tuple[float, NameVariant, NameVariant] | None:
     """The best-scoring pair of renderings, or None if either side has none.
 
     With a `floor`, the answer is the same wherever its score reaches the floor; below it, its score (and pair)
-    may be another one below the floor: pairs that cannot reach it are not scored in full. `bounds` (per query
-    rendering, per listed one: at least their score, `bounds.score_bounds`) spares the pairs below the floor.
+    may be another one below the floor: pairs that cannot reach it are not scored in full.
     """
     best: tuple[float, NameVariant, NameVariant] | None = None
-    if floor <= 0.0:
-        bounds = None
-    for n_q, qv in enumerate(query):
-        row = bounds[n_q] if bounds is not None else None
-        for n_l, lv in enumerate(listed):
-            if row is not None and row[n_l] < floor - BOUND_MARGIN:
-                score = row[n_l]  # cannot reach the floor
-            else:
-                score = quick_score(qv, lv, floor)
+    for qv in query:
+        for lv in listed:
+            score = quick_score(qv, lv, floor)
             if qv.kind == NameKind.ORGANIZATION and (_is_compound(qv) or _is_compound(lv)):
                 # A compound read as its words counts only when they are all there and nothing else is.
                 score = COMPOUND_FACTOR if score >= 1.0 else 0.0

@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from hramada.screening.bounds import score_bounds
 from hramada.screening.entities import ListedEntity, Query, schemata_compatible
 from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Context
 from hramada.screening.index import ScreeningIndex, name_kind
 from hramada.screening.names import (
     ACRONYM_SYSTEM,
-    BOUND_MARGIN,
-    NameKind,
     NameVariant,
     best_comparison,
     compare_variants,
@@ -160,31 +157,19 @@ def screen(
     # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
     # which is why candidates below review - 0.1 are not scored in full (nor their names compared in full).
     floor = thresholds.review - 0.1
-    candidates = [
-        indexed
-        for name_id in index.candidate_names(variants, limit=thresholds.candidates)
-        if schemata_compatible(
-            query.schema, index.entities[(indexed := index.names[name_id]).entity_id].schema
-        )
-    ]
-    # Most candidates share a part with the query and no more: their bounds (all at once) spare aligning them.
-    organisation = bool(weighed) and weighed[0].kind == NameKind.ORGANIZATION
-    renderings = list({id(indexed.variants): indexed.variants for indexed in candidates}.values())
-    bounds = dict(zip(map(id, renderings), score_bounds(weighed, renderings, floor), strict=True))
-    for indexed in candidates:
+    for name_id in index.candidate_names(variants, limit=thresholds.candidates):
+        indexed = index.names[name_id]
         entity = index.entities[indexed.entity_id]
+        if not schemata_compatible(query.schema, entity.schema):
+            continue
         previous = best_name.get(indexed.entity_id)
         if previous is not None and previous[0] >= 1.0:
             continue  # another name of this entity already agrees fully
         key = id(indexed.variants)
-        if not organisation and all(bound < floor - BOUND_MARGIN for row in bounds[key] for bound in row):
-            # Below the floor whatever the pair: not shortlisted (only organisations also meet by acronyms, and
-            # by parts of several names in one).
-            continue
         if key in compared:
             found = compared[key]
         else:
-            found = compared[key] = best_comparison(weighed, indexed.variants, floor, bounds[key])
+            found = compared[key] = best_comparison(weighed, indexed.variants, floor)
         if found is not None and _through_acronym(found):
             # An acronym agreeing with the query's initials: the entity's other names may spell it out otherwise.
             if entity.id in compared_whole:
