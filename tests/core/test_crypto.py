@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import re
@@ -104,6 +105,32 @@ def test_a_sealer_writes_what_decrypt_opens_under_its_label_only(text: str) -> N
         crypto.decrypt(sealed, label="fund.applicant.contact", ring=RING)
 
 
+@given(st.lists(st.text(max_size=200), max_size=8))
+@settings(max_examples=50, deadline=None)
+def test_a_sealer_sealing_many_values_writes_what_decrypt_opens_each_under_its_own_key(
+    values: list[str],
+) -> None:
+    seal = crypto.Sealer(label=LABEL, ring=RING)
+    chunk = crypto.RANDOM_CHUNK
+    crypto.RANDOM_CHUNK = 3  # several draws of random bytes
+    try:
+        sealed = seal.many([*values, *values])
+    finally:
+        crypto.RANDOM_CHUNK = chunk
+    assert [crypto.decrypt(s, label=LABEL, ring=RING) for s in sealed] == [*values, *values]
+    assert all(crypto.key_id_of(s) == RING.current for s in sealed)
+    parts = [crypto.parse(s) for s in sealed]
+    # Every value its own data key (wrapped under its own nonce) and its own nonce, even for equal values.
+    assert len({p.wrapped_key for p in parts}) == len({p.nonce for p in parts}) == len(sealed)
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt(sealed[0], label="fund.applicant.contact", ring=RING) if sealed else crypto.parse("x")
+
+
+def test_a_sealer_sealing_many_values_refuses_a_value_over_the_limit() -> None:
+    with pytest.raises(crypto.ValueTooLongError):
+        crypto.Sealer(label=LABEL, ring=RING).many(["a", "x" * (crypto.MAX_PLAINTEXT_BYTES + 1)])
+
+
 def test_a_sealer_refuses_a_value_over_the_limit() -> None:
     with pytest.raises(crypto.ValueTooLongError):
         crypto.Sealer(label=LABEL, ring=RING)("x" * (crypto.MAX_PLAINTEXT_BYTES + 1))
@@ -119,7 +146,10 @@ def test_normalisation_is_nfkc_casefold_nfkc_with_whitespace_collapsed(text: str
 
 
 @given(st.lists(st.text(max_size=40), max_size=30))
+@example(["Ǆ\u00a0 Ａla\u2028\x1c ﬁ \u3000", "\u0130\u0345\u1e9e", " Беларуская  асацыяцыя ", "", "x" * 200])
 def test_blind_indexes_in_bulk_are_the_blind_index_of_each_value(values: list[str]) -> None:
+    # Two computations: `blind_index` through `hmac.digest` and the single-value normalisation, the bulk form
+    # through precomputed HMAC states and the normalisation a step at a time.
     indexes = crypto.blind_indexes(values, scope="s", ring=RING)
     assert indexes == {v: crypto.blind_index(v, scope="s", ring=RING) for v in values}
 
@@ -282,3 +312,11 @@ def test_generate_keys_creates_a_private_file_once(
     call_command("generate_keys", stdout=open(os.devnull, "w"))
     assert path.read_text() == first, "an existing key ring must never be replaced"
     crypto.forget_cached_keyring()
+
+
+@given(st.binary(max_size=100), st.binary(max_size=20), st.binary(max_size=300))
+def test_hmac_from_precomputed_states_is_rfc_2104_hmac_sha256(
+    key: bytes, prefix: bytes, message: bytes
+) -> None:
+    expected = hmac.digest(key, prefix + message, "sha256").hex()
+    assert crypto._Hmac(key, prefix=prefix).hexdigest(message) == expected
