@@ -263,13 +263,23 @@ class Cleaner:
         def flag(values: Sequence[Any], bad: Any) -> None:
             unsettled.update(i for i, v in enumerate(values) if v in bad)
 
-        def stripped(name: str, *, required: bool) -> list[str]:
-            values = list(map(str.strip, column(name)))
+        def stripped(name: str, *, required: bool) -> Sequence[str]:
+            if name not in columns:
+                values: Sequence[str] = ("",) * count
+            else:
+                values = list(map(str.strip, column(name)))
             if required and "" in values:
                 flag(values, ("",))
             return values
 
-        def by_value(name: str, verdict: Any, *, table_of: Any = None) -> list[Any]:
+        def by_value(name: str, verdict: Any, *, table_of: Any = None) -> Sequence[Any]:
+            if name not in columns and table_of is None:
+                # A column the file does not have: one verdict on "" for every row (six of the eleven columns
+                # of a typical donor file), instead of a set and a look-up per row.
+                found = verdict("")
+                if found is None:
+                    unsettled.update(range(count))
+                return (found,) * count
             col = column(name)
             table = table_of(set(col)) if table_of else {value: verdict(value) for value in set(col)}
             bad = {value for value, found in table.items() if found is None}
