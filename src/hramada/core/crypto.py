@@ -355,38 +355,34 @@ class Sealer:
         self._prefix = f"{FORMAT_VERSION}.{kid}."
 
     def __call__(self, plaintext: str) -> str:
-        data = plaintext.encode("utf-8")
-        if len(data) > MAX_PLAINTEXT_BYTES:
-            raise ValueTooLongError(len(data))
-        data_key = AESGCM.generate_key(bit_length=256)
-        wrap_nonce = os.urandom(NONCE_BYTES)
-        wrapped = wrap_nonce + self._kek.encrypt(wrap_nonce, data_key, self._aad_dek)
-        nonce = os.urandom(NONCE_BYTES)
-        body = AESGCM(data_key).encrypt(nonce, data, self._aad_data)
-        return self._prefix + _b64(wrapped + nonce + body)
+        return self._seal(plaintext, os.urandom(_RANDOM_PER_VALUE))
 
     def many(self, plaintexts: Sequence[str]) -> list[str]:
-        """`self(p)` for each of `plaintexts`: each value still its own data key and two nonces, drawn from the
-        operating system's generator (`os.urandom`, as `AESGCM.generate_key` draws a key) for up to
-        `RANDOM_CHUNK` values in one call instead of three calls per value. 20,000 names: 7.9 µs a value one
-        at a time, 5.3 µs this way (shared machine, load 2)."""
-        kek, aad_dek, aad_data, prefix = self._kek.encrypt, self._aad_dek, self._aad_data, self._prefix
+        """`self(p)` for each of `plaintexts`, with the random bytes of up to `RANDOM_CHUNK` values drawn from the
+        operating system's generator in one `os.urandom` call (each value still its own data key and two nonces).
+        20,000 names: 7.9 µs a value with three draws a value, 5.3 µs this way (shared machine, load 2)."""
         out: list[str] = []
         for start in range(0, len(plaintexts), RANDOM_CHUNK):
             part = plaintexts[start : start + RANDOM_CHUNK]
-            random = os.urandom(_RANDOM_PER_VALUE * len(part))
-            at = 0
-            for plaintext in part:
-                data = plaintext.encode("utf-8")
-                if len(data) > MAX_PLAINTEXT_BYTES:
-                    raise ValueTooLongError(len(data))
-                data_key = random[at : at + KEY_BYTES]
-                wrap_nonce = random[at + KEY_BYTES : at + KEY_BYTES + NONCE_BYTES]
-                nonce = random[at + KEY_BYTES + NONCE_BYTES : at + _RANDOM_PER_VALUE]
-                at += _RANDOM_PER_VALUE
-                body = AESGCM(data_key).encrypt(nonce, data, aad_data)
-                out.append(prefix + _b64(wrap_nonce + kek(wrap_nonce, data_key, aad_dek) + nonce + body))
+            random = memoryview(os.urandom(_RANDOM_PER_VALUE * len(part)))
+            out.extend(
+                self._seal(p, random[k * _RANDOM_PER_VALUE : (k + 1) * _RANDOM_PER_VALUE])
+                for k, p in enumerate(part)
+            )
         return out
+
+    def _seal(self, plaintext: str, random: bytes | memoryview) -> str:
+        """`plaintext` sealed with `random` (`_RANDOM_PER_VALUE` bytes from `os.urandom`): a data key, the nonce
+        that wraps it under the key-encryption key, and the nonce of the value."""
+        data = plaintext.encode("utf-8")
+        if len(data) > MAX_PLAINTEXT_BYTES:
+            raise ValueTooLongError(len(data))
+        data_key = bytes(random[:KEY_BYTES])
+        wrap_nonce = bytes(random[KEY_BYTES : KEY_BYTES + NONCE_BYTES])
+        nonce = bytes(random[KEY_BYTES + NONCE_BYTES : _RANDOM_PER_VALUE])
+        wrapped = wrap_nonce + self._kek.encrypt(wrap_nonce, data_key, self._aad_dek)
+        body = AESGCM(data_key).encrypt(nonce, data, self._aad_data)
+        return self._prefix + _b64(wrapped + nonce + body)
 
 
 RANDOM_CHUNK = 1000
