@@ -264,10 +264,8 @@ class Cleaner:
             unsettled.update(i for i, v in enumerate(values) if v in bad)
 
         def stripped(name: str, *, required: bool) -> Sequence[str]:
-            if name not in columns:
-                values: Sequence[str] = ("",) * count
-            else:
-                values = list(map(str.strip, column(name)))
+            # A column the file does not have is already blank (`column`): nothing to strip.
+            values = list(map(str.strip, columns[name])) if name in columns else column(name)
             if required and "" in values:
                 flag(values, ("",))
             return values
