@@ -36,6 +36,11 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     # German (Duden) spelling: schtsch = щ, tsch = ч (Chruschtschow, Schewtschenko).
     ("schtsch", "shch"),
     ("tsch", "ch"),
+    # Dutch and Swedish spelling: sjtsj and sjtj = щ, tsj = ч (Chroesjtsjov, Sjevtsjenko); no other spelling
+    # writes these letters together. (Swedish tj and Dutch oe are ordinary letters elsewhere: `press_reading`.)
+    ("sjtsj", "shch"),
+    ("sjtj", "shch"),
+    ("tsj", "ch"),
     # Polish spelling: szcz = щ, sz = ш, cz = ч.
     ("szcz", "shch"),
     ("sz", "sh"),
@@ -167,6 +172,23 @@ def kh_reading(word: str) -> str | None:
     if "ch" not in lowered:
         return None
     replaced = _CH_AS_KH.sub("kh", lowered)
+    return fold(replaced) if replaced != lowered else None
+
+
+# Dutch writes у as oe (Joeri, Loekasjenko), Swedish ч as tj (Volfovitj, Sjevtjenko), Romanian a final ч as -ci
+# (Volfovici, Șunevici). Each is also an ordinary spelling elsewhere (German oe for ö, Tjaden, Italian Lucci).
+_TJ = re.compile(r"(?<!s)tj")
+_FINAL_CI = re.compile(r"(?<=..[aeiouy])ci$")
+
+
+@lru_cache(maxsize=200_000)
+def press_reading(word: str) -> str | None:
+    """The key of `word` read as Dutch, Swedish or Romanian press spelling of a Russian or Belarusian name (oe is
+    у, tj is ч, a final -ci is ч, and with oe or tj a ch is х), or None when the word has none of these; a second key, never the main one."""
+    lowered = word.lower()
+    # Both write х as ch (Chroesjtsjov): read before tj and -ci are rewritten as ch.
+    replaced = _CH_AS_KH.sub("kh", lowered) if "oe" in lowered or "tj" in lowered else lowered
+    replaced = _FINAL_CI.sub("ch", _TJ.sub("ch", replaced.replace("oe", "u")))
     return fold(replaced) if replaced != lowered else None
 
 

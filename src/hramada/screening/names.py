@@ -23,6 +23,7 @@ from hramada.screening.keys import (
     latin_ascii,
     org_stem,
     phonetic,
+    press_reading,
     skeleton,
     strip_baltic,
 )
@@ -1057,7 +1058,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         for spelling in (word, stripped) if stripped else (word,):
             # French writes ж as j (Jivitsa / Zhyvitsa).
             french = fold(spelling.replace("j", "zh")) if "j" in spelling else None
-            for alt in (fold(spelling), kh_reading(spelling), french):
+            for alt in (fold(spelling), kh_reading(spelling), french, press_reading(spelling)):
                 if alt:
                     found += [alt, table.canonical(alt)]
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
@@ -1116,6 +1117,8 @@ _LOANWORD_VOWELS = re.compile(r"[aeiouyh]")
 _DOUBLED = re.compile(r"(.)\1+")
 LOANWORD_CONSONANTS = 3
 """A loanword key needs three sounds besides vowels: shorter skeletons meet too many other words."""
+LOANWORD_LETTERS = 5
+"""Nor does a word of four letters or fewer have one: dropping the vowels of an acronym makes another acronym."""
 
 
 @lru_cache(maxsize=200_000)
@@ -1125,9 +1128,12 @@ def loanword_key(word: str) -> str:
     Tekhnolodzhis, Drive / Драйв / Draiv, Mechanical / Mekhanicheskiy, Corporation / Korporatsiya): the endings
     -ical and -ический, -tion and -ция are read as one; English spellings of one sound (tion, ck, ph, soft c and g) and the
     romanised Russian ones (kh, zh, dzh, ts) are written alike, vowels dropped (an initial vowel kept as one),
-    doubled letters single; "" when fewer than three consonant sounds are left. A second key of organisation words,
-    compared by equality only, so the sounds must all agree."""
+    doubled letters single; "" when fewer than three consonant sounds are left, or for a word of four letters or
+    fewer (acronyms: BIPC and BUPC are not BPC). A second key of organisation words, compared by equality only,
+    so the sounds must all agree."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    if len(text) < LOANWORD_LETTERS:
+        return ""
     for ending, common in _LOANWORD_ENDINGS:
         text = ending.sub(common, text)
     text = _SOFT_C.sub("s", _SOFT_G.sub("j", text))
@@ -1282,7 +1288,15 @@ def _part_similarity(a: str, b: str) -> float:
     if a_patronymic and a.endswith("vic") != b.endswith("vic"):
         return 0.0  # a son's patronymic is not a daughter's: Aliaksandravich is not Aliaksandrauna
     distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
+    if distance > 1 and len_a != len_b and (_suffix_apart(a, b) if len_a < len_b else _suffix_apart(b, a)):
+        return 0.0  # a name with a suffix more is another name, not a slip: Bogdan / Bogdanov, Melnik / Melnichuk
     return 1.0 - distance / longest if distance <= allowed else 0.0
+
+
+def _suffix_apart(shorter: str, longer: str) -> bool:
+    """Whether `longer` is `shorter` with a suffix added, its last letter perhaps kept after the suffix (Bogdan /
+    Bogdanov, Melnik / Melnichuk): all but the last letter of `shorter` open `longer`."""
+    return longer.startswith(shorter) or (longer.startswith(shorter[:-1]) and longer.endswith(shorter[-1]))
 
 
 @lru_cache(maxsize=500_000)
@@ -1290,12 +1304,14 @@ def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
     """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
     other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
     sim = _part_similarity(a, b)
-    if (
-        sim >= ALT_KEY_FACTOR
-        or not (a_alts or b_alts)
-        or a.endswith(_PATRONYMIC_ENDINGS) != b.endswith(_PATRONYMIC_ENDINGS)
-    ):
+    if sim >= ALT_KEY_FACTOR or not (a_alts or b_alts):
         return sim
+    a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
+    if a_patronymic != b.endswith(_PATRONYMIC_ENDINGS):
+        # Only a second key that reads the other part as the patronymic it is crosses that line (Swedish
+        # Volfovitj, Romanian Volfovici read as Volfovich); a patronymic's own second keys never meet a given
+        # name (Aljaksandravičs is not Aleksandr).
+        return ALT_KEY_FACTOR if (a in b_alts if a_patronymic else b in a_alts) else sim
     if b in a_alts or a in b_alts or (a_alts and b_alts and not set(a_alts).isdisjoint(b_alts)):
         return ALT_KEY_FACTOR
     if a_alts and b_alts:

@@ -104,6 +104,7 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
     between_vowels: dict[str, str] = system.get("between_vowels", {})
     hard_g: str | None = system.get("hard_g")
     ks: str | None = system.get("ks")
+    before_front: dict[str, str] = system.get("before_front", {})
     out: list[str] = []
     prev = ""
     skip = False
@@ -127,6 +128,8 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
             out.append(between_vowels[ch])
         elif ch == "г" and hard_g and letters["г"] == "g" and nxt in _FRONT_VOWELS:
             out.append(hard_g)  # French: Георгий -> Gueorgui, Сергей -> Sergueï
+        elif ch in before_front and nxt in _E_I:
+            out.append(before_front[ch])  # Romanian: чи -> ci, че -> ce, but ча -> cia and a final ч -> ci
         elif ch == "к" and ks and nxt == "с":
             out.append(ks)  # English press: Александр -> Alexander, Максим -> Maxim
             skip = True
@@ -139,6 +142,7 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
 
 
 _FRONT_VOWELS = frozenset("еёиіэыйюя")
+_E_I = frozenset("еиі")
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
@@ -196,7 +200,7 @@ def latin_renderings(text: str) -> dict[str, str]:
         suffix = "" if rank == 0 else f":{language}"
         renderings: dict[str, str] = {}
         for name, system in _tables().items():
-            if language in system["languages"]:
+            if language in system["languages"] and system.get("indexed", True):
                 renderings[name] = _by_table(text, system, language)
         renderings["bgn_pcgn"] = _icu(_ICU_BGN[language]).transliterate(text).replace("·", "").lower()
         for name, rendering in renderings.items():
@@ -225,6 +229,9 @@ def system_label(system: str) -> str:
         "czech": "Czech transcription",
         "french": "French transcription",
         "english_media": "English press spelling",
+        "dutch": "Dutch transcription",
+        "swedish": "Swedish transcription",
+        "romanian": "Romanian transcription",
     }.get(base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
@@ -243,6 +250,9 @@ TABLE_SYSTEMS = (
     "czech",
     "french",
     "english_media",
+    "dutch",
+    "swedish",
+    "romanian",
 )
 
 
