@@ -141,3 +141,45 @@ def test_a_surname_with_a_suffix_more_is_another_surname(query: str, listed: str
 )
 def test_one_letter_more_or_less_still_meets(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8
+
+
+def company(query: str, *listed: str) -> float:
+    entity = ListedEntity("x", "Company", listed[0], listed, (), (), ())
+    return score_candidate(Query(name=query, schema="Company"), entity).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A town and a product word in common, and nothing that names the listed company: another business.
+        ("Vitebsk Textile Factory", "NATIONAL STATE COMPANY FOR TEXTILE"),
+        ("Minsk Tractor Service LLC", "MINSK WHEEL TRACTOR PLANT OPEN JOINT STOCK COMPANY"),
+        ("Slutsk Sugar Refinery", "COASTAL REFINERY COMPANY PRIVATE JSC"),
+    ],
+)
+def test_a_town_and_a_product_word_do_not_make_a_company_match(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+def test_a_town_alone_in_common_is_a_lead_not_a_match() -> None:
+    # Hotel 'Minsk' read by its quoted part is just the town; so is Minsk Investment Group without its generic words.
+    lead = company("Minsk Investment Group", "Гатэль 'Мінск'")
+    assert 0.6 <= lead < 0.8
+    assert company("Hotel Minsk", "Гатэль 'Мінск'") >= 0.8
+    assert company("Гасцініца Мінск", "Гатэль 'Мінск'") >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Minsk Wheel Tractor Plant", ("Минский завод колёсных тягачей",)),
+        ("Grodno Azot", ("Open Joint Stock Company 'Grodno Azot'",)),
+        (
+            "State Institute for Experimental Military Medicine",
+            ("STATE INSTITUTE FOR EXPERIMENTAL MILITARY MEDICINE OF THE MINISTRY OF DEFENSE",),
+        ),
+        ("Bank Rossiya", ("AKTSIONERNY BANK RUSSIAN FEDERATION",)),
+    ],
+)
+def test_descriptions_of_the_same_body_still_match(query: str, listed: tuple[str, ...]) -> None:
+    assert company(query, *listed) >= 0.8

@@ -58,6 +58,9 @@ LOOSE_FACTOR = 0.85
 ALT_KEY_FACTOR = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY = 0.7
+PLACE_ONLY_PENALTY = 0.75
+"""Two organisation names agreeing in nothing but a town (after generic words and legal forms are dropped: Minsk
+Investment Group / Hotel 'Minsk') are a lead for review, not a match."""
 """Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
 Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
 PLACE_WEIGHT = 0.25
@@ -1476,6 +1479,16 @@ def _align(
             # (Digital Security Helpdesk): the shorter name describes a kind of business; the added word decides,
             # a town included (Minsk Tractor Works / Tractor Works).
             complete = False
+        elif (
+            query.kind == NameKind.ORGANIZATION
+            and complete
+            and not abjad_mode
+            and _description_differs(query, matched, q, c, rest_q, rest_c)
+        ):
+            # Only towns and dictionary words agree and one name adds a dictionary word the other lacks: two
+            # descriptions of different businesses (Minsk Tractor Service / Minsk Wheel Tractor Plant, which is
+            # not the Minsk Tractor Works either).
+            complete = False
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
         if light:
@@ -1502,6 +1515,12 @@ def _align(
                 score *= ORGANIZATION_CONFLICT_PENALTY
         if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
+        if (
+            query.kind == NameKind.ORGANIZATION
+            and not abjad_mode
+            and all(is_place_key(q[i]) for _, i, _ in matched)
+        ):
+            score *= PLACE_ONLY_PENALTY  # Minsk Investment Group / Hotel 'Minsk': a town names no company
         if weak and len(rest_q) + len(rest_c) > len(light):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
@@ -1672,6 +1691,54 @@ def _only_descriptive(
     return 0 < len(matched) <= limit and all(is_descriptive_org_key(query.keys[i]) for _, i, _ in matched)
 
 
+def _description_differs(
+    query: NameVariant,
+    matched: list[tuple[float, int, int]],
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> bool:
+    """The names agree in a town and a dictionary word and in nothing else, and exactly one name has a dictionary
+    word left over (generic words, towns and words of jurisdiction aside): each describes a business of that town,
+    not the same one. Without a town in common, a word more is more often a qualifier of the same body (... of
+    the Ministry of Defence)."""
+    if not matched or len(matched) > DESCRIPTIVE_ONLY_MAX:
+        return False  # a longer run of dictionary words names one body (Internal Troops of the Ministry ...)
+    town = described = False
+    for _, i, _ in matched:
+        key = q[i]
+        if is_place_key(key):
+            town = True
+        elif is_descriptive_org_key(key):
+            described = True
+        else:
+            return False
+    if not (town and described):
+        return False
+    added_q = any(_dictionary_word(q[i]) for i in rest_q)
+    added_c = any(_dictionary_word(c[j]) for j in rest_c)
+    return added_q != added_c
+
+
+def _dictionary_word(key: str) -> bool:
+    """A dictionary word of organisation names that is neither a generic word, a town nor a word of jurisdiction
+    (Bank Rossiya / Bank of the Russian Federation: which country, not which business)."""
+    return (
+        key in org_meaning_keys()
+        and key not in _jurisdiction_keys()
+        and not is_generic_org_key(key)
+        and not is_place_key(key)
+    )
+
+
+@cache
+def _jurisdiction_keys() -> frozenset[str]:
+    return frozenset(
+        fold(word) for word in ("belarus", "russian", "federation", "national", "state", "region", "city")
+    )
+
+
 def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
     """A left-over part that names which organisation (`_distinctive_left`): a town, or a word that is no dictionary
     word and no short word with one vowel in three letters or fewer (RPTUP, NPTs: the initials of a legal form or
@@ -1758,9 +1825,17 @@ def compare_variants(
 def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> float:
     """The score of `compare_variants` without building the explanation (the hot path); with a `floor`, a score
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
-    if query.keys == listed.keys:
+    if query.keys == listed.keys and not _only_towns(query):
         return 1.0
     return _align(query, listed, floor)[0]
+
+
+def _only_towns(variant: NameVariant) -> bool:
+    """An organisation name left with nothing but towns once generic words are dropped (Hotel 'Minsk' read by its
+    quoted part), which `_align` scores as a lead only (PLACE_ONLY_PENALTY)."""
+    return (
+        variant.kind == NameKind.ORGANIZATION and bool(variant.keys) and all(map(is_place_key, variant.keys))
+    )
 
 
 def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool:
