@@ -183,3 +183,30 @@ def test_a_town_alone_in_common_is_a_lead_not_a_match() -> None:
 )
 def test_descriptions_of_the_same_body_still_match(query: str, listed: tuple[str, ...]) -> None:
     assert company(query, *listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Gen. Viktar Sheiman",
+        "Col. Viktar Sheiman",
+        "Генерал-майор Виктор Шейман",
+        "палкоўнік міліцыі Віктар Шэйман",
+        "Lt. Col. Viktar Sheiman",
+    ],
+)
+def test_a_rank_before_the_name_is_no_part_of_it(query: str) -> None:
+    assert score(query, "SHEIMAN, Viktar Uladzimiravich") >= 0.8
+
+
+def test_a_rank_word_that_is_the_name_stays() -> None:
+    # Two words are left at least: MAJOR John is a surname and a given name, not a rank.
+    assert score("Major John", "John MAJOR") >= 0.8
+
+
+def test_a_lone_initial_meets_a_given_name_before_a_patronymic() -> None:
+    father = score("A. Lukashenka", "Aliaksandr Ryhoravich LUKASHENKA")
+    son = score("A. Lukashenka", "Viktar Aliaksandravich LUKASHENKA")
+    assert father > son
+    # Two initials still read as a given name and a patronymic.
+    assert score("Lukashenko A.G.", "Alexander Grigoryevich LUKASHENKO") >= 0.9

@@ -35,6 +35,9 @@ MAX_TOKENS = 10
 # by 1 at most when the first letters differ (Navumau/Naumov and Siarhaevich/Sergeyevich meet; Pokhodova/Zakharova
 # do not). See `_part_similarity`.
 INITIAL_SIMILARITY = 0.9
+INITIAL_PATRONYMIC_SIMILARITY = 0.8
+"""An initial against a patronymic with the same first letter: below INITIAL_SIMILARITY, so a lone initial meets
+a given name first."""
 SURPLUS_WEIGHT_WHEN_COMPLETE = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
 SURPLUS_WEIGHT_SINGLE = 0.7
@@ -578,6 +581,33 @@ def _may_open_with_honorific(text: str) -> bool:
     return openings is None or len(text) < 3 or not text[:3].isascii() or text[:3] in openings
 
 
+# Military and police ranks that open a person's name in news, court records and lists of officials (Gen. Viktar
+# Sheiman, палкоўнік міліцыі ..., генерал-майор ...), in English with their usual abbreviations, Russian and
+# Belarusian; rigour's honorifics have General and Colonel but not the abbreviations nor the Cyrillic ranks.
+_RANK_WORDS = frozenset(
+    (
+        "general gen lieutenant lt lieut colonel col major maj captain capt cpt sergeant sgt admiral adm brigadier"
+        " brig commander cmdr marshal ret retd police militia justice "
+        "генерал генерала лейтенант полковник подполковник майор капитан сержант прапорщик адмирал маршал"
+        " старший младший милиции полиции юстиции ген полк "
+        "лейтэнант палкоўнік падпалкоўнік маёр капітан сяржант прапаршчык адмірал старшы малодшы міліцыі"
+        " юстыцыі"
+    ).split()
+)
+
+
+def _without_rank(text: str) -> str:
+    """A normalised person name without the ranks it opens with, when two words or more are left (Major John
+    Smith; MAJOR John keeps both words)."""
+    words = text.split(" ")
+    if words[0] not in _RANK_WORDS:
+        return text
+    n = 0
+    while n < len(words) - 2 and words[n] in _RANK_WORDS:
+        n += 1
+    return " ".join(words[n:])
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
@@ -586,6 +616,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     if kind == NameKind.PERSON:
         if _may_open_with_honorific(texts[0]):
             texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
+        texts[0] = _without_rank(texts[0])
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
@@ -1261,11 +1292,14 @@ def number_key(word: str, kind: str) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def _initial_similarity(a: str, b: str) -> float:
+def _initial_similarity(a: str, b: str, patronymic: bool = False) -> float:
     """An initial meets a word with its first letter as written, before equivalence (R. = Ryhoravich, whose
-    canonical Russian stem starts with G)."""
+    canonical Russian stem starts with G); a `patronymic` less (a lone initial stands for a given name first: A.
+    Lukashenka is Aliaksandr Lukashenka before Viktar Aliaksandravich Lukashenka)."""
     fa, fb = fold(a), fold(b)
-    return INITIAL_SIMILARITY if fa and fb and fa[0] == fb[0] else 0.0
+    if not (fa and fb and fa[0] == fb[0]):
+        return 0.0
+    return INITIAL_PATRONYMIC_SIMILARITY if patronymic else INITIAL_SIMILARITY
 
 
 @lru_cache(maxsize=1_000_000)
@@ -1378,7 +1412,9 @@ def _align(
                 if a == b:
                     sim = 1.0
                 elif not c_long[j]:
-                    sim = _initial_similarity(query.words[i], listed.words[j])
+                    sim = _initial_similarity(
+                        query.words[i], listed.words[j], a.endswith(_PATRONYMIC_ENDINGS)
+                    )
                 elif a_alts or (ca and ca[j]):
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else ())
                 else:
@@ -1388,7 +1424,11 @@ def _align(
         else:
             for j in c_range:
                 b = c[j]
-                sim = 1.0 if a == b else _initial_similarity(query.words[i], listed.words[j])
+                sim = (
+                    1.0
+                    if a == b
+                    else _initial_similarity(query.words[i], listed.words[j], b.endswith(_PATRONYMIC_ENDINGS))
+                )
                 if sim:
                     candidates.append((sim, i, j))
     candidates.sort(reverse=True)
