@@ -1895,22 +1895,37 @@ def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool
     return False
 
 
-_SPELT_OUT: dict[int, tuple[tuple[NameVariant, ...], tuple[bool, ...]]] = {}
+_SPELT_OUT: dict[int, tuple[tuple[NameVariant, ...], list[bool | None]]] = {}
 _SPELT_OUT_MAX = 20_000
 
 
-def _spelt_out_flags(side: tuple[NameVariant, ...]) -> tuple[bool, ...]:
-    """`_spelt_out_beside(v, side)` for each rendering `v` of `side`, once per tuple of renderings: a listed name's
-    renderings meet many queries, a query's renderings many candidates. Kept by the tuple's id with the tuple itself
-    (so the id cannot be reused while kept)."""
+def _spelt_out_flags(side: tuple[NameVariant, ...]) -> list[bool | None]:
+    """Per rendering `v` of `side`, `_spelt_out_beside(v, side)` once known (None until asked, see
+    `_spelt_out_flag`), kept per tuple of renderings: a listed name's renderings meet many queries, a query's
+    renderings many candidates. Kept by the tuple's id with the tuple itself (so the id cannot be reused while
+    kept)."""
     found = _SPELT_OUT.get(id(side))
     if found is not None and found[0] is side:
         return found[1]
-    flags = tuple(_spelt_out_beside(v, side) for v in side)
+    flags: list[bool | None] = [None] * len(side)
     if len(_SPELT_OUT) >= _SPELT_OUT_MAX:
         _SPELT_OUT.clear()
     _SPELT_OUT[id(side)] = (side, flags)
     return flags
+
+
+def _spelt_out_flag(side: tuple[NameVariant, ...], flags: list[bool | None], at: int) -> bool:
+    """`_spelt_out_beside(side[at], side)`, worked out only for a rendering whose acronym met the other side.
+
+    Each flag walks the whole side, so working them all out at once was quadratic in the side's renderings: an
+    entity of many aliases compared whole (an acronym met, `screen`) has a hundred, of which a query needs a few
+    (4x lists: 0.14 s of 2.6 s for 2,000 queries went to one query's four such entities, generated copies of one
+    another).
+    """
+    flag = flags[at]
+    if flag is None:
+        flag = flags[at] = _spelt_out_beside(side[at], side)
+    return flag
 
 
 @lru_cache(maxsize=100_000)
@@ -1972,7 +1987,7 @@ def best_comparison(
         # Central Election Commission of the Republic of Belarus).
         # Whether a side spells its acronyms out is asked only where an acronym meets the other side's initials
         # (rarely: most pairs have no acronym to read).
-        spelt_out: list[tuple[bool, ...] | None] = [None, None]
+        spelt_out: list[list[bool | None] | None] = [None, None]
         # Below the floor the best pair so far may be another than the exact one, and with it the penalty for
         # parts in conflict: an acronym reading is weighed against the exact best only.
         inexact = floor > 0.0 and best[0] < floor
@@ -1985,7 +2000,7 @@ def best_comparison(
                     flags = spelt_out[side]
                     if flags is None:
                         flags = spelt_out[side] = _spelt_out_flags(listed if flip else query)
-                    if flags[at]:
+                    if _spelt_out_flag(listed if flip else query, flags, at):
                         continue  # its words are known and were compared above
                     if inexact:
                         return best_comparison(query, listed)
