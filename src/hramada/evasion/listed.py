@@ -300,6 +300,13 @@ _cache: dict[tuple[int, ...], ListedData] = {}
 _lock = threading.Lock()
 
 
+def forget() -> None:
+    """Drop the listed data built in this process. Snapshot ids never repeat in one database, but a test database
+    rolled back between tests hands the same ids to other files."""
+    with _lock:
+        _cache.clear()
+
+
 def listed_data() -> ListedData:
     """Listed data of the current snapshots, built once per set of snapshots in this process."""
     key = _snapshot_key()

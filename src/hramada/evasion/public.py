@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from hramada.evasion import selectors
+from hramada.evasion.listed import forget as forget_listed_data
 from hramada.evasion.models import DeemedEntity
 
 __all__ = [
@@ -154,9 +155,11 @@ def warm_up() -> None:
 
 
 def forget() -> None:
-    """Forget which stored results are current, so the next question looks again (tests, after an import)."""
+    """Forget which stored results are current, so the next question looks again (tests, after an import), and
+    the listed data built from the lists."""
     _held.clear()
     _asked.clear()
+    forget_listed_data()
 
 
 # ---------------------------------------------------------------------------------------------------------
