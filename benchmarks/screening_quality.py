@@ -35,6 +35,7 @@ from benchmarks import screening_slices as round2
 from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
 from hramada.screening.learn_equivalence import is_held_out
 from hramada.screening.score import query_variants
+from hramada.screening.transliterate import PRESS_SYSTEMS
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 if not DATA.exists():
@@ -165,7 +166,7 @@ def romanisation_pairs() -> list[Pair]:
     persons, _ = _eu_forms()
     held_out = [rid for rid in persons if is_held_out(rid)]
     pairs: list[Pair] = []
-    for system in round2.PRESS_SYSTEMS:
+    for system in PRESS_SYSTEMS:
         name = f"press {system} (be/ru Cyrillic -> Latin list)"
         for rid in held_out:
             p = persons[rid]

@@ -30,18 +30,6 @@ from pathlib import Path
 
 from hramada.screening.transliterate import render
 
-PRESS_SYSTEMS = (
-    "german_duden",
-    "polish",
-    "lithuanian",
-    "latvian",
-    "czech",
-    "french",
-    "english_media",
-    "dutch",
-    "swedish",
-    "romanian",
-)
 _PATRONYMIC = re.compile(r"(вич|віч|вна|ична|ічна|ич|іч)$", re.IGNORECASE)
 _KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 

@@ -61,11 +61,11 @@ LOOSE_FACTOR = 0.85
 ALT_KEY_FACTOR = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY = 0.7
+"""Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
+Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
 PLACE_ONLY_PENALTY = 0.75
 """Two organisation names agreeing in nothing but a town (after generic words and legal forms are dropped: Minsk
 Investment Group / Hotel 'Minsk') are a lead for review, not a match."""
-"""Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
-Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
 PLACE_WEIGHT = 0.25
 """A town one organisation name adds where the other names none (Polotsk Steklovolokno / Steklovolokno; Novopolotsk
 LLC Interservice / OOO Interservis) weighs like a generic word: lists and registries add or drop the seat of a
@@ -1523,7 +1523,7 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and complete
             and not abjad_mode
-            and _description_differs(query, matched, q, c, rest_q, rest_c)
+            and _description_differs(matched, q, c, rest_q, rest_c)
         ):
             # Only towns and dictionary words agree and one name adds a dictionary word the other lacks: two
             # descriptions of different businesses (Minsk Tractor Service / Minsk Wheel Tractor Plant, which is
@@ -1732,7 +1732,6 @@ def _only_descriptive(
 
 
 def _description_differs(
-    query: NameVariant,
     matched: list[tuple[float, int, int]],
     q: tuple[str, ...],
     c: tuple[str, ...],
