@@ -15,9 +15,13 @@ from hramada.screening.names import loanword_key
 from hramada.screening.transliterate import latin_renderings, render
 
 
-def score(query: str, *listed: str) -> float:
-    entity = ListedEntity("x", "Person", listed[0], listed, (), (), ())
-    return score_candidate(Query(name=query, schema="Person"), entity).score
+def score(query: str, *listed: str, schema: str = "Person") -> float:
+    entity = ListedEntity("x", schema, listed[0], listed, (), (), ())
+    return score_candidate(Query(name=query, schema=schema), entity).score
+
+
+def company(query: str, *listed: str) -> float:
+    return score(query, *listed, schema="Company")
 
 
 @pytest.mark.parametrize(
@@ -111,10 +115,6 @@ def test_one_acronym_does_not_meet_another_by_its_consonants() -> None:
     assert loanword_key("BIPC") == loanword_key("BPC") == ""
     assert loanword_key("Solutions") == loanword_key("Solyushns") != ""
 
-    def company(query: str, listed: str) -> float:
-        entity = ListedEntity("x", "Company", listed, (listed,), (), (), ())
-        return score_candidate(Query(name=query, schema="Company"), entity).score
-
     assert company("BPC LLC", "BIPC") < 0.8
     assert company("BPC", "BUPC") < 0.8
     assert company("BIPC", "BIPC") == 1.0
@@ -141,11 +141,6 @@ def test_a_surname_with_a_suffix_more_is_another_surname(query: str, listed: str
 )
 def test_one_letter_more_or_less_still_meets(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8
-
-
-def company(query: str, *listed: str) -> float:
-    entity = ListedEntity("x", "Company", listed[0], listed, (), (), ())
-    return score_candidate(Query(name=query, schema="Company"), entity).score
 
 
 @pytest.mark.parametrize(

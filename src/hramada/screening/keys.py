@@ -184,7 +184,8 @@ _FINAL_CI = re.compile(r"(?<=..[aeiouy])ci$")
 @lru_cache(maxsize=200_000)
 def press_reading(word: str) -> str | None:
     """The key of `word` read as Dutch, Swedish or Romanian press spelling of a Russian or Belarusian name (oe is
-    у, tj is ч, a final -ci is ч, and with oe or tj a ch is х), or None when the word has none of these; a second key, never the main one."""
+    у, tj is ч, a final -ci is ч, and with oe or tj a ch is х), or None when the word has none of these; a second
+    key, never the main one."""
     lowered = word.lower()
     # Both write х as ch (Chroesjtsjov): read before tj and -ci are rewritten as ch.
     replaced = _CH_AS_KH.sub("kh", lowered) if "oe" in lowered or "tj" in lowered else lowered

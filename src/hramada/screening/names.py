@@ -1996,10 +1996,11 @@ def best_comparison(
                     collapsed = acronym_variant(short, full)
                     if collapsed is None:
                         continue
+                    renderings = listed if flip else query
                     flags = spelt_out[side]
                     if flags is None:
-                        flags = spelt_out[side] = _spelt_out_flags(listed if flip else query)
-                    if _spelt_out_flag(listed if flip else query, flags, at):
+                        flags = spelt_out[side] = _spelt_out_flags(renderings)
+                    if _spelt_out_flag(renderings, flags, at):
                         continue  # its words are known and were compared above
                     if inexact:
                         return best_comparison(query, listed)
