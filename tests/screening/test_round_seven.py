@@ -205,3 +205,10 @@ def test_a_lone_initial_meets_a_given_name_before_a_patronymic() -> None:
     assert father > son
     # Two initials still read as a given name and a patronymic.
     assert score("Lukashenko A.G.", "Alexander Grigoryevich LUKASHENKO") >= 0.9
+
+
+def test_a_company_named_only_after_a_town_matches_itself() -> None:
+    # Found by the property test of round three: the town-only lead must not touch a name compared with itself.
+    assert company("MAdel", "MAdel") == 1.0
+    assert company("Мядзел", "МЯДЗЕЛ") == 1.0
+    assert 0.6 <= company("Minsk Investment Group", "Гатэль 'Мінск'") < 0.8

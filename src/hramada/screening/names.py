@@ -1559,6 +1559,7 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and not abjad_mode
             and all(is_place_key(q[i]) for _, i, _ in matched)
+            and _written_apart(query, listed)
         ):
             score *= PLACE_ONLY_PENALTY  # Minsk Investment Group / Hotel 'Minsk': a town names no company
         if weak and len(rest_q) + len(rest_c) > len(light):
@@ -1864,7 +1865,7 @@ def compare_variants(
 def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> float:
     """The score of `compare_variants` without building the explanation (the hot path); with a `floor`, a score
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
-    if query.keys == listed.keys and not _only_towns(query):
+    if query.keys == listed.keys and not (_only_towns(query) and _written_apart(query, listed)):
         return 1.0
     return _align(query, listed, floor)[0]
 
@@ -1875,6 +1876,12 @@ def _only_towns(variant: NameVariant) -> bool:
     return (
         variant.kind == NameKind.ORGANIZATION and bool(variant.keys) and all(map(is_place_key, variant.keys))
     )
+
+
+def _written_apart(query: NameVariant, listed: NameVariant) -> bool:
+    """The two names are written differently (letter case aside): a name always matches itself, a town-only name
+    (Myadzel) included."""
+    return query.original.casefold() != listed.original.casefold()
 
 
 def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool:
