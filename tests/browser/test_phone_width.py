@@ -57,9 +57,8 @@ def test_the_applicants_account_code_fits_a_phone_on_one_line(browser: Any, live
     page.goto(f"{live_server.url}{reverse('fund_portal:register')}")
     page.click("main form button[type=submit]")
     code = page.locator("#account-code")
-    line_height = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('#account-code')).lineHeight)"
-    )
+    # The locator waits for the new page; a bare page.evaluate could still run on the form being left.
+    line_height = code.evaluate("element => parseFloat(getComputedStyle(element).lineHeight)")
     assert code.bounding_box()["height"] < 1.5 * line_height
     assert _page_width(page) <= PHONE["width"]
     context.close()

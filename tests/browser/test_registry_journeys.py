@@ -59,6 +59,7 @@ def test_a_coordinator_imports_with_a_mapping_confirms_a_merge_and_decides_the_f
     page.select_option("#id_kind", "csv")
     page.set_input_files("#id_file", str(upload))
     page.click("main form button[type=submit]")
+    page.wait_for_load_state()  # the click returns once the next page starts; read it whole
     assert "Белорусская ассоциация журналистов" in page.content()  # the preview
     fields = {
         "identifier": "Grant ref",
@@ -75,6 +76,7 @@ def test_a_coordinator_imports_with_a_mapping_confirms_a_merge_and_decides_the_f
     for field, column in fields.items():
         page.select_option(f"#id_{field}", column)
     page.click("main form button[type=submit]")
+    page.wait_for_load_state()  # the click returns once the next page starts; read it whole
     assert "Imported: 2 new, 0 changed, 0 unchanged." in page.content()
     assert GrantRecord.objects.filter(donor=sida).count() == 2
 

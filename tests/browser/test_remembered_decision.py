@@ -44,6 +44,7 @@ def test_an_analyst_clears_a_false_positive_that_stays_cleared_until_the_listed_
     page.click(f"a[href='/fund/holds/{hold.pk}/']")
     # The matches quote the screened name, so they are encrypted and opened on request (logged).
     page.click("button[name='show']")
+    page.wait_for_load_state()  # the click returns once the next page starts; read it whole
     assert "NAVUMAU" in page.content()
     page.check("input[name='decision'][value='clear']")
     page.fill("textarea[name='reason']", "Another man: the applicant was born in 1994.")
@@ -65,4 +66,5 @@ def test_an_analyst_clears_a_false_positive_that_stays_cleared_until_the_listed_
     again = ScreeningHold.objects.get(application=app, status="open")
     page.goto(f"{live_server.url}/fund/holds/{again.pk}/")
     page.click("button[name='show']")
+    page.wait_for_load_state()  # the click returns once the next page starts; read it whole
     assert "The listed record changed since your decision" in page.content()
