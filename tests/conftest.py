@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,10 @@ from typing import Any
 import pytest
 
 from hramada.core.roles import AccountKind, Role
+
+# Spark's bridge says goodbye at INFO from a destructor at interpreter exit, after pytest has closed the stream its
+# handler writes to: a "Logging error" traceback at the end of every run that hides the real summary above it.
+logging.getLogger("py4j").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)
