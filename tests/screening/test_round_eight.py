@@ -43,3 +43,38 @@ def test_english_words_and_forms_written_as_they_sound_match(query: str, listed:
 )
 def test_a_shared_loanword_alone_is_no_match(query: str, listed: str) -> None:
     assert score(query, listed) < 0.6, (query, listed)
+
+
+def person(query: str, listed: str) -> float:
+    entity = ListedEntity("x", "Person", listed, (listed,), (), (), ())
+    return score_candidate(Query(name=query, schema="Person"), entity).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # An Arabic name is a person's own name followed by the chain of fathers' names: one given name more in
+        # front is a son or a daughter, in Latin letters and in Arabic script alike.
+        ("Qusay Saddam Hussein al-Tikriti", "Saddam Hussein al-Tikriti"),
+        ("Saddam Hussein al-Tikriti", "Uday Saddam Hussein al-Tikriti"),
+        ("صدام حسين التكريتي", "Rana Saddam Hussein al-Tikriti"),
+        ("Ali Barzan Ibrahim Hasan al-Tikriti", "برزان إبراهيم حسن التكريتي"),
+    ],
+)
+def test_a_child_in_an_arabic_name_chain_is_a_lead_not_a_match(query: str, listed: str) -> None:
+    assert 0.6 <= person(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A title, or the article, in front is no given name; and a name written surname first says nothing of
+        # which part is the person's own.
+        ("Sheikh Saddam Hussein al-Tikriti", "Saddam Hussein al-Tikriti"),
+        ("Al Zahar Mahmoud Khaled", "Zahar Mahmoud Khaled"),
+        ("SADIQ AL-AHDAL, Abdallah Faysal", "AL-AHDAL, Abdallah Faysal"),
+        ("AL-DIB, Ahmed", "DIB, Ahmed"),
+    ],
+)
+def test_titles_articles_and_surname_first_names_keep_matching(query: str, listed: str) -> None:
+    assert person(query, listed) >= 0.8, (query, listed)

@@ -75,6 +75,20 @@ DESCRIPTIVE_ONLY_MAX = 2
 them adds that names which organisation (Helpdesk) decides, as when words on both sides are left over."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
+NASAB_PENALTY = 0.7
+"""An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
+Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
+daughter of the shorter one's bearer. A lead for review, not a match."""
+_ARABIC_NAME_WORDS = frozenset({"al", "bin", "bint", "ibn", "abu", "abd", "umm", "ould"})
+"""Words (after `arabic_particle`) that mark a name written in Latin as an Arabic one."""
+_ARABIC_TITLES = frozenset(
+    {
+        "sayed", "sayyed", "sayyid", "sayid", "syed", "seyed", "sheikh", "shaikh", "shaykh", "sheik", "mullah",
+        "mulla", "mawlawi", "maulavi", "mawlavi", "maulvi", "moulavi", "haji", "hajji", "hadji", "qari", "hafiz",
+        "mufti", "imam", "abu", "umm", "dr",
+    }
+)  # fmt: skip
+"""Titles and kunya words that may open an Arabic name without being a given name: no nasab conflict."""
 
 
 class NameKind:
@@ -1565,12 +1579,62 @@ def _align(
         if weak and len(rest_q) + len(rest_c) > len(light):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
+        if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
+            return (
+                score * NASAB_PENALTY,
+                matched,
+                rest_q,
+                rest_c,
+            )  # not the whole strings: they differ only there
     if len(q) != len(c) and q and c:
         if joined < 0.0:
             joined = _joined_similarity(query, listed, q, c)
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _child_in_nasab(
+    query: NameVariant,
+    listed: NameVariant,
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    matched: list[tuple[float, int, int]],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> bool:
+    """Whether one Arabic name is the other with a given name more in front (see NASAB_PENALTY): every part of
+    the shorter name paired, the longer's first part alone left over and not a title or an article, the shorter's
+    first part paired with the longer's second, and neither name written surname first."""
+    if rest_q and rest_c:
+        return False
+    if rest_q == [0] and len(q) >= 3:
+        longer, pair = query, (1, 0)
+    elif rest_c == [0] and len(c) >= 3:
+        longer, pair = listed, (0, 1)
+    else:
+        return False
+    if not any(i == pair[0] and j == pair[1] for _, i, j in matched):
+        return False
+    if not (
+        query.abjad
+        or listed.abjad
+        or not _ARABIC_NAME_WORDS.isdisjoint(query.words)
+        or not _ARABIC_NAME_WORDS.isdisjoint(listed.words)
+    ):
+        return False
+    if "," in query.original or "," in listed.original:
+        return False  # SURNAME, Given: the first part written is no given name (Sadiq al-Ahdal, Abdallah)
+    first = (longer.skeletons if q is query.skeletons else longer.keys)[0]
+    word = longer.words[0]
+    return first not in _arabic_title_keys() and word not in _ARABIC_TITLES and word not in _ARABIC_NAME_WORDS
+
+
+@cache
+def _arabic_title_keys() -> frozenset[str]:
+    """The titles of `_ARABIC_TITLES` as comparison keys and as consonant skeletons."""
+    keys = {fold(title) for title in _ARABIC_TITLES}
+    return frozenset(keys | {_bare_skeleton(key) for key in keys})
 
 
 def _joined_similarity(
