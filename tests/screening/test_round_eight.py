@@ -78,3 +78,29 @@ def test_a_child_in_an_arabic_name_chain_is_a_lead_not_a_match(query: str, liste
 )
 def test_titles_articles_and_surname_first_names_keep_matching(query: str, listed: str) -> None:
     assert person(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # One word that the listed name carries as written, the rest of it only describing: at least a lead.
+        ("VTB", "VTB Bank"),
+        ("ВТБ", "Банк ВТБ"),
+        ("JSC VTB", "Bank VTB"),
+        ("Belavia", "Belavia Belarusian Airlines"),
+    ],
+)
+def test_a_name_the_listed_name_carries_as_one_word_is_put_to_review(query: str, listed: str) -> None:
+    assert 0.6 <= score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Polesie Trade", "Полесье Лайн"),  # a generic word of its own beside the word: not one word
+        ("Minsk", "Minsk Tractor Works"),  # a town names no company
+        ("Zubr", "Zubr Capital"),  # the other word is no description
+    ],
+)
+def test_only_a_single_distinctive_word_beside_descriptions_is_raised(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.6, (query, listed)

@@ -75,6 +75,11 @@ DESCRIPTIVE_ONLY_MAX = 2
 them adds that names which organisation (Helpdesk) decides, as when words on both sides are left over."""
 NUMBER_CONFLICT_PENALTY = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
+CONTAINED_WORD_SCORE = 0.75
+"""An organisation named by one word that the listed name carries as written, every other word of the listed name
+describing (a dictionary word, a generic word, a town or country: VTB / VTB Bank; Belavia / Belavia Belarusian
+Airlines): at least a lead for review. Not a match on its own, as with a bare acronym (`BARE_ACRONYM_FACTORS`):
+a short brand word may name an unrelated company (Neman)."""
 NASAB_PENALTY = 0.7
 """An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
 Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
@@ -1491,7 +1496,8 @@ def _align(
     rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     joined = -1.0  # the whole-string comparison, once computed
-    if floor > 0.0 and matched:
+    contained = _contained_word(query, listed, q, c, matched, rest_q, rest_c) if len(matched) == 1 else False
+    if floor > 0.0 and matched and not contained:
         bound = _score_bound(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
@@ -1579,6 +1585,8 @@ def _align(
         if weak and len(rest_q) + len(rest_c) > len(light):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
+        if contained and score < CONTAINED_WORD_SCORE:
+            score = CONTAINED_WORD_SCORE
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
             return (
                 score * NASAB_PENALTY,
@@ -1592,6 +1600,35 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _contained_word(
+    query: NameVariant,
+    listed: NameVariant,
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    matched: list[tuple[float, int, int]],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> bool:
+    """One organisation name is a single word (legal form aside) that the other carries as written, and the
+    other's remaining words only describe (see CONTAINED_WORD_SCORE)."""
+    if query.kind != NameKind.ORGANIZATION or q is query.skeletons:
+        return False
+    sim, i, j = matched[0]
+    if sim < 1.0:
+        return False
+    if len(q) == 1 and rest_c and not rest_q:
+        single, key, longer, rest = query, q[i], c, rest_c
+    elif len(c) == 1 and rest_q and not rest_c:
+        single, key, longer, rest = listed, c[j], q, rest_q
+    else:
+        return False
+    if len(single.kept) > 1:
+        return False  # a generic word of its own beside the word (Polesie Trade / Polesie Line): not a single word
+    if len(key) < ACRONYM_MIN or key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
+        return False
+    return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
 
 
 def _child_in_nasab(
