@@ -104,3 +104,33 @@ def test_a_name_the_listed_name_carries_as_one_word_is_put_to_review(query: str,
 )
 def test_only_a_single_distinctive_word_beside_descriptions_is_raised(query: str, listed: str) -> None:
     assert score(query, listed) < 0.6, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # The word naming the company stays when it only folds like a legal form (ILC and JLLC, Yona and АНО), when
+        # rigour reads it as a legal form of somewhere (STG), or when it is a single letter among generic words.
+        ("Group", "Grupo ILC"),
+        ("Holding", "STG Holdings Limited"),
+        ("Holding", "OJSC N Holding"),
+        ("Shipping", "Yona Shipping"),
+    ],
+)
+def test_a_generic_word_alone_does_not_meet_a_name_whose_own_word_was_taken_for_a_form(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) < 0.6, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ILC Group", "Grupo ILC"),
+        ("STG Holdings", "STG HOLDINGS LIMITED"),
+        ("Energo-Oil CJSC", "SZAT Energa-Oil"),  # СЗАТ, a joint closed joint-stock company
+        ("Foo Service", "ANO Foo Service"),  # АНО as written is still a legal form
+    ],
+)
+def test_forms_written_as_forms_still_go(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)

@@ -28,7 +28,7 @@ from hramada.screening.keys import (
     strip_baltic,
 )
 from hramada.screening.normalize import normalize_name
-from hramada.screening.transliterate import latin_renderings
+from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings
 
 MAX_TOKENS = 10
 # Two name parts are one name when their keys differ by at most 1 edit up to 6 letters, 2 up to 12, 3 beyond, and
@@ -385,8 +385,26 @@ def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in by_first.items()}
 
 
+@cache
+def _one_word_forms() -> frozenset[str]:
+    """The one-word legal forms of `data/legal_forms_by.csv` as every system writes them (ооо, ooo, ano, jllc)."""
+    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: set[str] = set()
+    for row in rows:
+        for system, latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).items():
+            # Registries abbreviate forms in the passport and national romanisations, not in press spellings
+            # (the Lithuanian reading of АНО is the word "ana").
+            if len(latin.split()) == 1 and system.partition(":")[0] not in PRESS_SYSTEMS:
+                found.add(latin.strip())
+    return frozenset(found)
+
+
 def _without_legal_forms(words: list[str]) -> list[str]:
-    """`words` (Latin) without the runs whose keys spell a legal form; all of them if nothing else is left."""
+    """`words` (Latin) without the runs whose keys spell a legal form; all of them if nothing else is left.
+
+    A form of one word is taken only as some system writes it: its key alone would take words that fold alike
+    (Yona and ANO fold to one key, ILC and JLLC to another)."""
     starts = [_legal_form_starts(w) for w in words]
     if not any(starts):
         return words  # most names: no word may open a legal form
@@ -395,6 +413,8 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         for seq in starts[i]:
+            if len(seq) == 1 and words[i] not in _one_word_forms():
+                continue
             if _spells_form(keys[i : i + len(seq)], seq):
                 i += len(seq)
                 break
@@ -657,12 +677,37 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             positions: list[int] = []
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
-                raw_words = remove_org_types(" ".join(raw_words)).split() or raw_words
+                stripped = remove_org_types(" ".join(raw_words)).split() or raw_words
                 parts, initials, positions, all_generic = _organisation_parts(
-                    [_word_part(word, "", kind) for word in raw_words]
+                    [_word_part(word, "", kind) for word in stripped]
                 )
-                if all_generic and labels[n] in _PART_LABELS:
-                    continue  # a part that is only a legal form or generic words names no organisation
+                if all_generic and len(stripped) < len(raw_words):
+                    # rigour read the word naming the company as a legal form of somewhere (STG Holdings
+                    # Limited): without it only generic words are left, so the word stays.
+                    kept_parts = _organisation_parts([_word_part(word, "", kind) for word in raw_words])
+                    if not kept_parts[3]:
+                        parts, initials, positions, all_generic = kept_parts
+                if all_generic:
+                    # A letter that names the company among generic words (K Technologies, Grupo W, OJSC N
+                    # Holding) is a part: without it the name would be its generic words alone.
+                    single = [len(word) == 1 and word.isalpha() for word in stripped]
+                    # Letters in a row are the debris of a dotted abbreviation (S.A., C.V.), not a name.
+                    letters = [
+                        word
+                        for k, word in enumerate(stripped)
+                        if single[k]
+                        and not (k > 0 and single[k - 1])
+                        and not (k + 1 < len(stripped) and single[k + 1])
+                    ]
+                    if letters:
+                        parts = [*parts, *((w, fold(w) or w, _weight(w), False, ()) for w in letters)]
+                        all_generic = False
+                if labels[n] in _PART_LABELS and (
+                    all_generic or (len(parts) == 1 and is_descriptive_org_key(parts[0][1]))
+                ):
+                    # A part that is only a legal form or generic words names no organisation, nor does a part
+                    # of one dictionary word (Novyi Vek - Media: "Media" is no name of its own).
+                    continue
             else:
                 if kind == NameKind.PERSON:
                     # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
