@@ -702,12 +702,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                     if letters:
                         parts = [*parts, *((w, fold(w) or w, _weight(w), False, ()) for w in letters)]
                         all_generic = False
-                if labels[n] in _PART_LABELS and (
-                    all_generic or (len(parts) == 1 and is_descriptive_org_key(parts[0][1]))
-                ):
-                    # A part that is only a legal form or generic words names no organisation, nor does a part
-                    # of one dictionary word (Novyi Vek - Media: "Media" is no name of its own).
-                    continue
+                if all_generic and labels[n] in _PART_LABELS:
+                    continue  # a part that is only a legal form or generic words names no organisation
             else:
                 if kind == NameKind.PERSON:
                     # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
@@ -1633,12 +1629,8 @@ def _align(
         if contained and score < CONTAINED_WORD_SCORE:
             score = CONTAINED_WORD_SCORE
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
-            return (
-                score * NASAB_PENALTY,
-                matched,
-                rest_q,
-                rest_c,
-            )  # not the whole strings: they differ only there
+            # Not compared as whole strings below: they differ only in the name in front, which that would forgive.
+            return score * NASAB_PENALTY, matched, rest_q, rest_c
     if len(q) != len(c) and q and c:
         if joined < 0.0:
             joined = _joined_similarity(query, listed, q, c)
