@@ -115,6 +115,8 @@ def test_only_a_single_distinctive_word_beside_descriptions_is_raised(query: str
         ("Holding", "STG Holdings Limited"),
         ("Holding", "OJSC N Holding"),
         ("Shipping", "Yona Shipping"),
+        # Nor through the whole strings, which differ by one letter of thirteen.
+        ("Technologies", "K Technologies JSC"),
     ],
 )
 def test_a_generic_word_alone_does_not_meet_a_name_whose_own_word_was_taken_for_a_form(

@@ -1543,7 +1543,7 @@ def _align(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
         # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
-        if bound < floor - _BOUND_MARGIN and len(q) != len(c):
+        if bound < floor - _BOUND_MARGIN and len(q) != len(c) and not _parts_contained(matched, rest_q, rest_c):
             joined = _joined_similarity(query, listed, q, c)
             bound = max(bound, joined)
         if bound < floor - _BOUND_MARGIN:
@@ -1631,12 +1631,19 @@ def _align(
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
             # Not compared as whole strings below: they differ only in the name in front, which that would forgive.
             return score * NASAB_PENALTY, matched, rest_q, rest_c
-    if len(q) != len(c) and q and c:
+    if len(q) != len(c) and q and c and not _parts_contained(matched, rest_q, rest_c):
         if joined < 0.0:
             joined = _joined_similarity(query, listed, q, c)
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _parts_contained(matched: list[tuple[float, int, int]], rest_q: list[int], rest_c: list[int]) -> bool:
+    """Every part of one name is a part of the other as it is: the names are already aligned word for word, and
+    comparing them as whole strings would only forgive the other's extra words (Technologies / K Technologies
+    joined differ by one letter of thirteen)."""
+    return bool(matched) and not (rest_q and rest_c) and all(sim >= 1.0 for sim, _, _ in matched)
 
 
 def _contained_word(
