@@ -1543,7 +1543,11 @@ def _align(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
         # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
-        if bound < floor - _BOUND_MARGIN and len(q) != len(c) and not _parts_contained(matched, rest_q, rest_c):
+        if (
+            bound < floor - _BOUND_MARGIN
+            and len(q) != len(c)
+            and not _parts_contained(matched, rest_q, rest_c)
+        ):
             joined = _joined_similarity(query, listed, q, c)
             bound = max(bound, joined)
         if bound < floor - _BOUND_MARGIN:
