@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening import ListedEntity, Query, score_candidate
-
-
-def score(query: str, listed: str) -> float:
-    entity = ListedEntity("x", "Company", listed, (listed,), (), (), ())
-    return score_candidate(Query(name=query, schema="Company"), entity).score
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -29,7 +24,7 @@ def score(query: str, listed: str) -> float:
     ],
 )
 def test_english_words_and_forms_written_as_they_sound_match(query: str, listed: str) -> None:
-    assert score(query, listed) >= 0.8, (query, listed)
+    assert company(query, listed) >= 0.8, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -42,12 +37,7 @@ def test_english_words_and_forms_written_as_they_sound_match(query: str, listed:
     ],
 )
 def test_a_shared_loanword_alone_is_no_match(query: str, listed: str) -> None:
-    assert score(query, listed) < 0.6, (query, listed)
-
-
-def person(query: str, listed: str) -> float:
-    entity = ListedEntity("x", "Person", listed, (listed,), (), (), ())
-    return score_candidate(Query(name=query, schema="Person"), entity).score
+    assert company(query, listed) < 0.6, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +52,7 @@ def person(query: str, listed: str) -> float:
     ],
 )
 def test_a_child_in_an_arabic_name_chain_is_a_lead_not_a_match(query: str, listed: str) -> None:
-    assert 0.6 <= person(query, listed) < 0.8, (query, listed)
+    assert 0.6 <= score(query, listed) < 0.8, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +67,7 @@ def test_a_child_in_an_arabic_name_chain_is_a_lead_not_a_match(query: str, liste
     ],
 )
 def test_titles_articles_and_surname_first_names_keep_matching(query: str, listed: str) -> None:
-    assert person(query, listed) >= 0.8, (query, listed)
+    assert score(query, listed) >= 0.8, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +81,7 @@ def test_titles_articles_and_surname_first_names_keep_matching(query: str, liste
     ],
 )
 def test_a_name_the_listed_name_carries_as_one_word_is_put_to_review(query: str, listed: str) -> None:
-    assert 0.6 <= score(query, listed) < 0.8, (query, listed)
+    assert 0.6 <= company(query, listed) < 0.8, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +93,7 @@ def test_a_name_the_listed_name_carries_as_one_word_is_put_to_review(query: str,
     ],
 )
 def test_only_a_single_distinctive_word_beside_descriptions_is_raised(query: str, listed: str) -> None:
-    assert score(query, listed) < 0.6, (query, listed)
+    assert company(query, listed) < 0.6, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +112,7 @@ def test_only_a_single_distinctive_word_beside_descriptions_is_raised(query: str
 def test_a_generic_word_alone_does_not_meet_a_name_whose_own_word_was_taken_for_a_form(
     query: str, listed: str
 ) -> None:
-    assert score(query, listed) < 0.6, (query, listed)
+    assert company(query, listed) < 0.6, (query, listed)
 
 
 @pytest.mark.parametrize(
@@ -135,4 +125,4 @@ def test_a_generic_word_alone_does_not_meet_a_name_whose_own_word_was_taken_for_
     ],
 )
 def test_forms_written_as_forms_still_go(query: str, listed: str) -> None:
-    assert score(query, listed) >= 0.8, (query, listed)
+    assert company(query, listed) >= 0.8, (query, listed)

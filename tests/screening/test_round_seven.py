@@ -9,19 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening import ListedEntity, Query, score_candidate
 from hramada.screening.keys import fold, press_reading
 from hramada.screening.names import loanword_key
 from hramada.screening.transliterate import latin_renderings, render
-
-
-def score(query: str, *listed: str, schema: str = "Person") -> float:
-    entity = ListedEntity("x", schema, listed[0], listed, (), (), ())
-    return score_candidate(Query(name=query, schema=schema), entity).score
-
-
-def company(query: str, *listed: str) -> float:
-    return score(query, *listed, schema="Company")
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(

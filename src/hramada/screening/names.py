@@ -162,10 +162,27 @@ class NameComparison:
 
 
 @cache
-def _legal_form_texts() -> tuple[str, ...]:
+def _legal_form_rows() -> tuple[str, ...]:
+    """The forms of `data/legal_forms_by.csv` as written there (read once)."""
     text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return tuple(sorted((normalize_name(r["form"]) for r in rows), key=len, reverse=True))
+    return tuple(
+        r["form"] for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    )
+
+
+@cache
+def _legal_form_renderings() -> tuple[tuple[str, str], ...]:
+    """Every form in every rendering, as (system, Latin text): what `legal_form_keys` and `_one_word_forms` read."""
+    return tuple(
+        (system, latin)
+        for form in _legal_form_rows()
+        for system, latin in latin_renderings(normalize_name(_undot_acronyms(form))).items()
+    )
+
+
+@cache
+def _legal_form_texts() -> tuple[str, ...]:
+    return tuple(sorted((normalize_name(form) for form in _legal_form_rows()), key=len, reverse=True))
 
 
 @cache
@@ -371,14 +388,11 @@ def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Legal forms as sequences of comparison keys, by first key, longest first: every form of
     `data/legal_forms_by.csv` in every rendering, so a form romanised by any system (Otkrytoye / Otkrytoe /
     Adkrytae Aktsyyanernae Tavarystva, Obshchestvo s Ogranichennoy Otvetstvennostyu) is found however it is spelled."""
-    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     found: set[tuple[str, ...]] = set()
-    for row in rows:
-        for latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).values():
-            keys = tuple(k for k in (fold(w) for w in latin.split()) if k)
-            if keys:
-                found.add(keys)
+    for _, latin in _legal_form_renderings():
+        keys = tuple(k for k in (fold(w) for w in latin.split()) if k)
+        if keys:
+            found.add(keys)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for keys in found:
         by_first.setdefault(keys[0], []).append(keys)
@@ -388,16 +402,13 @@ def legal_form_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
 @cache
 def _one_word_forms() -> frozenset[str]:
     """The one-word legal forms of `data/legal_forms_by.csv` as every system writes them (ооо, ooo, ano, jllc)."""
-    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    found: set[str] = set()
-    for row in rows:
-        for system, latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).items():
-            # Registries abbreviate forms in the passport and national romanisations, not in press spellings
-            # (the Lithuanian reading of АНО is the word "ana").
-            if len(latin.split()) == 1 and system.partition(":")[0] not in PRESS_SYSTEMS:
-                found.add(latin.strip())
-    return frozenset(found)
+    # Registries abbreviate forms in the passport and national romanisations, not in press spellings (the
+    # Lithuanian reading of АНО is the word "ana").
+    return frozenset(
+        latin.strip()
+        for system, latin in _legal_form_renderings()
+        if len(latin.split()) == 1 and system.partition(":")[0] not in PRESS_SYSTEMS
+    )
 
 
 def _without_legal_forms(words: list[str]) -> list[str]:
@@ -684,9 +695,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 if all_generic and len(stripped) < len(raw_words):
                     # rigour read the word naming the company as a legal form of somewhere (STG Holdings
                     # Limited): without it only generic words are left, so the word stays.
-                    kept_parts = _organisation_parts([_word_part(word, "", kind) for word in raw_words])
-                    if not kept_parts[3]:
-                        parts, initials, positions, all_generic = kept_parts
+                    unstripped = _organisation_parts([_word_part(word, "", kind) for word in raw_words])
+                    if not unstripped[3]:  # its all-generic flag
+                        parts, initials, positions, all_generic = unstripped
                 if all_generic:
                     # A letter that names the company among generic words (K Technologies, Grupo W, OJSC N
                     # Holding) is a part: without it the name would be its generic words alone.
@@ -1537,7 +1548,11 @@ def _align(
     rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     joined = -1.0  # the whole-string comparison, once computed
-    contained = _contained_word(query, listed, q, c, matched, rest_q, rest_c) if len(matched) == 1 else False
+    contained = (
+        query.kind == NameKind.ORGANIZATION
+        and len(matched) == 1
+        and _contained_word(query, listed, q, c, matched, rest_q, rest_c)
+    )
     if floor > 0.0 and matched and not contained:
         bound = _score_bound(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
@@ -1660,8 +1675,8 @@ def _contained_word(
     rest_c: list[int],
 ) -> bool:
     """One organisation name is a single word (legal form aside) that the other carries as written, and the
-    other's remaining words only describe (see CONTAINED_WORD_SCORE)."""
-    if query.kind != NameKind.ORGANIZATION or q is query.skeletons:
+    other's remaining words only describe (see CONTAINED_WORD_SCORE); `matched` holds one pair."""
+    if q is query.skeletons:
         return False
     sim, i, j = matched[0]
     if sim < 1.0:
