@@ -5,11 +5,12 @@ institutions, and Belarusian and Russian words of one meaning that share no root
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import ListedEntity, Query, score_candidate
 from hramada.screening.names import NameKind, name_variants, organisation_name_parts
+from hramada.screening.normalize import clean_text
 
 
 def score(query: str, listed: str, schema: str = "Company") -> float:
@@ -72,6 +73,9 @@ def test_name_parts_of_a_cell() -> None:
 @given(
     st.lists(st.text(min_size=0, max_size=20), min_size=1, max_size=4), st.sampled_from([" / ", " – ", "-"])
 )
+# A number word against an underscore (ONE_, Forty_four): the screened text is cleaned, the listed one was not.
+@example(["ONE_"], " / ")
+@example(["Forty_four"], "-")
 def test_cells_with_separators_never_raise_and_match_themselves(pieces: list[str], separator: str) -> None:
     name = separator.join(pieces)
     variants = name_variants(name, NameKind.ORGANIZATION)
@@ -136,3 +140,15 @@ def test_a_romanised_cyrillic_acronym_stands_for_the_words_it_abbreviates() -> N
 def test_a_word_of_a_two_word_legal_form_alone_is_no_legal_form() -> None:
     # Two-word forms need all their words (spółka akcyjna): "Akcyjna" alone stays a word of the name.
     assert score("Akcyjna Vitbet", "Vitbet") < 0.8
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("one two forty_-/ .ONEivx1IIабв'\u0301")), max_size=20),
+    st.sampled_from([NameKind.ORGANIZATION, NameKind.PERSON]),
+)
+def test_a_listed_name_is_read_as_the_same_text_screened(name: str, kind: str) -> None:
+    """Queries are cleaned before they reach the names (`Query`); a listed name read raw would differ from the
+    same text screened (an underscore, an accent apart from its letter)."""
+    keys = [variant.keys for variant in name_variants(name, kind)]
+    assert keys == [variant.keys for variant in name_variants(clean_text(name), kind)]

@@ -27,7 +27,7 @@ from hramada.screening.keys import (
     skeleton,
     strip_baltic,
 )
-from hramada.screening.normalize import normalize_name
+from hramada.screening.normalize import clean_text, normalize_name
 from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings
 
 MAX_TOKENS = 10
@@ -660,7 +660,10 @@ def _without_rank(text: str) -> str:
 
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
-    """Every distinct rendering of `name` (one per transliteration system whose keys differ)."""
+    """Every distinct rendering of `name` (one per transliteration system whose keys differ).
+
+    The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
+    name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
     if kind == NameKind.PERSON:
@@ -1264,12 +1267,13 @@ _TENS = {
 }
 _TENS["fourty"] = 40
 _NUMBER_WORDS = re.compile(
-    r"(?<!\w)(?:("
+    # Bounded by letters and digits only: an underscore is punctuation in a name (ONE_ reads as ONE).
+    r"(?<![^\W_])(?:("
     + "|".join(w for w in _TENS if w != "_")
-    + r")(?:[\s-]+("
+    + r")(?:[\s_-]+("
     + "|".join(list(_UNITS)[1:10])
     + r"))?"
-    r"|(" + "|".join(_UNITS) + r"))(?!\w)",
+    r"|(" + "|".join(_UNITS) + r"))(?![^\W_])",
     re.IGNORECASE,
 )
 
