@@ -41,6 +41,8 @@ RARE_NAMES = 20
 RARITY_SLOPE = 0.2
 RARITY_FLOOR = 0.4
 """See `ScreeningIndex.rarity`: a part on 200 names counts 0.8, on 2,000 names 0.6."""
+SPLIT_PART_MIN = 4
+"""The shortest part a query's long name part is cut into for retrieval (`_written_apart_keys`)."""
 GLUED_MIN = 10
 GLUED_MAX = 60
 GLUED_PART_MAX = 16
@@ -114,7 +116,37 @@ def variant_keys(
         keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
     for acronym in acronym_keys(variant):
         keys.setdefault(f"a:{acronym}", _KEY_WEIGHTS["a"])
+    if query and variant.kind == NameKind.PERSON and not variant.abjad:
+        _written_apart_keys(variant.keys, known, keys)
     return keys
+
+
+def _written_apart_keys(parts: tuple[str, ...], known: Container[str], keys: dict[str, float]) -> None:
+    """Retrieval keys for a query's name part written as one word where a list writes two, or the other way
+    round (Maminsibiryak / Мамин-Сибиряк, Ebad Zadeh / Ebadzadeh; compared by `names._split_runs`): two
+    neighbouring parts joined, and a long part the index does not know cut into two parts it knows, at a typo key's
+    weight."""
+    for n in range(len(parts) - 1):
+        first, second = parts[n], parts[n + 1]
+        if len(first) > 1 and len(second) > 1 and first[0] != "#" and second[0] != "#":
+            keys.setdefault(f"t:{first}{second}", _KEY_WEIGHTS["d"])
+    for part in parts:
+        if len(part) < 2 * SPLIT_PART_MIN or part[0] == "#" or f"t:{part}" in known:
+            continue  # a part some listed name carries as it is is not cut (as it skips its typo keys)
+        for cut in range(SPLIT_PART_MIN, len(part) - SPLIT_PART_MIN + 1):
+            head, tail = _known_key(part[:cut], known), _known_key(part[cut:], known)
+            if head and tail:
+                keys.setdefault(head, _KEY_WEIGHTS["d"])
+                keys.setdefault(tail, _KEY_WEIGHTS["d"])
+
+
+def _known_key(text: str, known: Container[str]) -> str | None:
+    """`text` as a part the index knows, or as one of its parts with a letter more (a letter folded away across
+    the cut: Ebadzadeh keys as `ebadadeg`, Ebad Zadeh as `ebad` and `zadeg`)."""
+    for key in (f"t:{text}", f"d:{text}"):
+        if key in known:
+            return key
+    return None
 
 
 def listed_keys(variants: Iterable[NameVariant]) -> set[str]:

@@ -58,6 +58,10 @@ LOOSE_MIN = 0.6
 letter in three differs (Iur/Iury, Dmirty/Dzmitry, Genafz/Genadz: one slip on the keyboard)..."""
 LOOSE_FACTOR = 0.85
 """...and then counts with its similarity times this, so a close given name helps without being the same name."""
+SPLIT_RUN = 3
+"""A person's name part written as two or three parts on the other side (Abdulmalik / Abdul Malik, Gheybparvar /
+Gheib Parvar, Mohammadreza / Mohammad Reza, Abd al-Rahman / Abdulrahman): neighbouring left-over parts, up to this
+many, are joined and compared with one left-over part of the other name (`_split_runs`)."""
 ALT_KEY_FACTOR = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY = 0.7
@@ -1549,6 +1553,24 @@ def _align(
                 w = qw[i] + cw[j]
                 matched_score += sim * LOOSE_FACTOR * w
                 matched_weight += w
+    split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
+    if (
+        not abjad_mode
+        and query.kind == NameKind.PERSON
+        and len(used_q) < len(q)
+        and len(used_c) < len(c)
+        and len(used_q) + len(used_c) + 3 <= len(q) + len(c)
+    ):
+        for sim, run_q, run_c in _split_runs(q, c, used_q, used_c):
+            if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
+                used_q.update(run_q)
+                used_c.update(run_c)
+                matched.extend((sim, i, j) for i in run_q for j in run_c)
+                split += len(run_q) + len(run_c) - 2
+                substantive = -1.0
+                w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
+                matched_score += sim * w
+                matched_weight += w
     rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     joined = -1.0  # the whole-string comparison, once computed
@@ -1625,7 +1647,9 @@ def _align(
             substantive = _substantive(query, matched, q)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
-            factor = SURPLUS_WEIGHT_SINGLE if weak or len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
+            factor = (
+                SURPLUS_WEIGHT_SINGLE if weak or len(matched) - split < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
+            )
         else:
             factor = 1.0
         score = matched_score / (matched_weight + factor * surplus) * score_penalty
@@ -1660,6 +1684,42 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _split_runs(
+    q: tuple[str, ...], c: tuple[str, ...], used_q: set[int], used_c: set[int]
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """Runs of neighbouring left-over parts of one name whose keys joined are one left-over part of the other
+    (see SPLIT_RUN), as (similarity, query parts, listed parts), best first."""
+    found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    for keys, used, other, other_used, on_query in (
+        (q, used_q, c, used_c, True),
+        (c, used_c, q, used_q, False),
+    ):
+        singles = [(j, b) for j, b in enumerate(other) if j not in other_used and len(b) > 1 and b[0] != "#"]
+        if not singles:
+            continue
+        longest = max(len(b) for _, b in singles)
+        for start in range(len(keys) - 1):
+            if start in used or len(keys[start]) < 2 or keys[start][0] == "#":
+                continue
+            joined = keys[start]
+            for end in range(start + 1, min(start + SPLIT_RUN, len(keys))):
+                key = keys[end]
+                if end in used or len(key) < 2 or key[0] == "#":
+                    break
+                joined += key
+                if len(joined) > longest + 3:
+                    break
+                for j, b in singles:
+                    if len(b) < len(joined) - 3:
+                        continue  # further apart than `_part_similarity` allows any name
+                    sim = _part_similarity(joined, b)
+                    if sim:
+                        run = tuple(range(start, end + 1))
+                        found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
+    found.sort(reverse=True)
+    return found
 
 
 def _parts_contained(matched: list[tuple[float, int, int]], rest_q: list[int], rest_c: list[int]) -> bool:
@@ -1988,7 +2048,13 @@ def _substantive(query: NameVariant, matched: list[tuple[float, int, int]], q: t
     """How many matched parts identify someone: full words count 1, initials 0.5, patronymics and generic
     organisation words 0 (two people share a father's name; two companies share the word "Company")."""
     total = 0.0
-    for _, i, _ in matched:
+    seen_q: set[int] = set()
+    seen_c: set[int] = set()
+    for _, i, j in matched:
+        if i in seen_q or j in seen_c:
+            continue  # one part written as two on the other side (`_split_runs`) identifies once
+        seen_q.add(i)
+        seen_c.add(j)
         key = q[i]
         if len(key) == 1:
             total += 0.5
