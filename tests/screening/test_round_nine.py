@@ -89,3 +89,64 @@ def test_a_name_written_apart_is_among_the_candidates(query: str, listed: str) -
     index = _index_of(listed)
     results = screen(Query(name=query, schema="Person"), index, thresholds=Thresholds.SCREENING)
     assert [result.caption for result in results][:1] == [listed]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Ukrainian given names and patronymics against their Russian forms (data/name_equivalence_uk.csv).
+        ("Pavlo Ihorovych Filipenko", "Pavel Igorevich Filipenko"),
+        ("Надія Віталіївна Савченко", "Надежда Витальевна Савченко"),
+        ("Olena Mykolaivna Kostenko", "Yelena Nikolaevna Kostenko"),
+        ("Павло Лазаренко", "Павел Лазаренко"),
+    ],
+)
+def test_ukrainian_and_russian_forms_of_a_name_match(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Pavlo Kovalenko", "Petro Kovalenko"),
+        ("Nadiia Shevchuk", "Nataliia Shevchuk"),
+        ("Mykola Shevchuk", "Mykyta Shevchuk"),
+        ("Vira Bondar", "Varvara Bondar"),
+    ],
+)
+def test_other_ukrainian_given_names_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.6, (query, listed)
+
+
+def test_the_explanation_names_the_ukrainian_form() -> None:
+    query = name_variants("Pavlo Filipenko", NameKind.PERSON)[0]
+    listed = name_variants("Pavel Filipenko", NameKind.PERSON)[0]
+    reasons = [pair.equivalence for pair in compare_variants(query, listed).pairs if pair.equivalence]
+    assert reasons == [
+        "Pavlo = Pavel (Ukrainian and Russian forms of one name, from the table of Ukrainian given names)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Belarusian and Ukrainian surnames end as patronymics do; the listed name's patronymic is another part.
+        ("Stanislav Shushkevich", "Stanislau Stanislavavich Shushkevich"),
+        ("Lukashevich, Aleksandr", "LUKASHEVICH, Aleksandr Ivanovich"),
+        ("Sivkovych, Volodymyr", "SIVKOVICH, Vladimir Leonidovich"),
+    ],
+)
+def test_a_surname_shaped_like_a_patronymic_identifies(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A given name and a patronymic, or a surname and a patronymic, are still a lead only.
+        ("Aleksandr Ivanovich", "Aleksandr Ivanovich Petrov"),
+        ("Karpovich Ivanovich", "Aleksandr Ivanovich Karpovich"),
+    ],
+)
+def test_a_patronymic_does_not_become_a_surname(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

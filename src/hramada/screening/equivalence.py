@@ -18,7 +18,7 @@ from hramada.screening.normalize import has_cyrillic
 from hramada.screening.transliterate import latin_renderings
 
 # Folded patronymic endings (-ovich, -evich, -ich; -ovna, -evna, -ichna) and the class they leave behind.
-_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[ae]vna|icna)$")
+_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[aei]vna|icna)$")
 _FINAL_VOWELS = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
 
 
@@ -43,15 +43,22 @@ def _word_keys(word: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Equivalence:
-    """Why two different stems count as one name."""
+    """Why two different stems count as one name: learned from `persons` on the EU Belarus list (Belarusian and
+    Russian forms), or, with no persons, from the table of Ukrainian given names (Ukrainian and Russian forms)."""
 
     belarusian: str
     russian: str
     persons: int
+    language: str = "Belarusian"
 
     def describe(self) -> str:
+        if not self.persons:
+            return (
+                f"{self.belarusian} = {self.russian} ({self.language} and Russian forms of one name, "
+                "from the table of Ukrainian given names)"
+            )
         return (
-            f"{self.belarusian} = {self.russian} (Belarusian and Russian forms of one name, "
+            f"{self.belarusian} = {self.russian} ({self.language} and Russian forms of one name, "
             f"learned from {self.persons} person(s) on the EU Belarus list)"
         )
 
@@ -79,6 +86,9 @@ class EquivalenceTable:
                 self._why.setdefault(stem, why)
             preferred.setdefault(root, russian_stem)
         self._canonical = {stem: find(stem) for stem in parent}
+        self._exact: dict[str, str] = {}
+        """Whole keys read as another key: a Ukrainian man's name ending in -o folds as a woman's ending in -a
+        would (Pavlo `pavla`), and means the Russian name as it is (Pavel)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -91,6 +101,9 @@ class EquivalenceTable:
         found = self._memo.get(key)
         if found is not None:
             return found
+        exact = self._exact.get(key)
+        if exact is not None:
+            return exact
         stem, suffix = split_stem(key)
         root = self._canonical.get(stem)
         if root is None or root == stem:
@@ -101,6 +114,13 @@ class EquivalenceTable:
             self._memo[key] = found
         return found
 
+    def read_as(self, keys: set[str], key: str) -> None:
+        """Read each of `keys` as the canonical form of `key` (see `_exact`)."""
+        target = self.canonical(key)
+        for each in keys:
+            self._exact[each] = target
+            self._memo.pop(each, None)
+
     def reason(self, key_a: str, key_b: str) -> Equivalence | None:
         """The learned pair that made two different keys meet, for the explanation."""
         stem_a, stem_b = split_stem(key_a)[0], split_stem(key_b)[0]
@@ -109,23 +129,39 @@ class EquivalenceTable:
         return self._why.get(stem_a) or self._why.get(stem_b)
 
 
+def _rows(path: str) -> list[dict[str, str]]:
+    text = resources.files("hramada.screening").joinpath(path).read_text("utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 @cache
 def default_table() -> EquivalenceTable:
-    """The table shipped in `data/name_equivalence.csv` (read once per process)."""
-    text = resources.files("hramada.screening").joinpath("data/name_equivalence.csv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned) and `data/name_equivalence_uk.csv`
+    (Ukrainian given names), read once per process."""
     pairs: list[tuple[set[str], str, Equivalence]] = []
-    for row in csv.DictReader(lines):
-        russian_words = [row["ru_cyrillic"], row["ru_latin"]]
-        belarusian_words = [row["be_cyrillic"], row["be_latin"]]
-        russian_stems = {split_stem(k)[0] for w in russian_words for k in _word_keys(w)}
-        belarusian_stems = {split_stem(k)[0] for w in belarusian_words for k in _word_keys(w)}
-        ru_latin = row["ru_latin"] or row["ru_cyrillic"]
-        anchor = split_stem(fold(ru_latin))[0] if not has_cyrillic(ru_latin) else min(russian_stems)
-        why = Equivalence(
-            belarusian=row["be_latin"] or row["be_cyrillic"],
-            russian=row["ru_latin"] or row["ru_cyrillic"],
-            persons=int(row["persons"]),
-        )
-        pairs.append((russian_stems | belarusian_stems, anchor, why))
-    return EquivalenceTable(pairs)
+    masculine_o: list[tuple[set[str], str]] = []
+    tables = (
+        ("data/name_equivalence.csv", "be", "Belarusian"),
+        ("data/name_equivalence_uk.csv", "uk", "Ukrainian"),
+    )
+    for path, code, language in tables:
+        for row in _rows(path):
+            russian_words = [row["ru_cyrillic"], row["ru_latin"]]
+            other_words = [row[f"{code}_cyrillic"], row[f"{code}_latin"]]
+            russian_stems = {split_stem(k)[0] for w in russian_words for k in _word_keys(w)}
+            other_stems = {split_stem(k)[0] for w in other_words for k in _word_keys(w)}
+            ru_latin = row["ru_latin"] or row["ru_cyrillic"]
+            anchor = split_stem(fold(ru_latin))[0] if not has_cyrillic(ru_latin) else min(russian_stems)
+            why = Equivalence(
+                belarusian=row[f"{code}_latin"] or row[f"{code}_cyrillic"],
+                russian=ru_latin,
+                persons=int(row.get("persons") or 0),
+                language=language,
+            )
+            pairs.append((russian_stems | other_stems, anchor, why))
+            if code == "uk" and row["uk_cyrillic"].endswith("о"):
+                masculine_o.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin)))
+    table = EquivalenceTable(pairs)
+    for keys, russian in masculine_o:
+        table.read_as(keys, russian)
+    return table

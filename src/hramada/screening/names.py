@@ -1530,7 +1530,7 @@ def _align(
         and query.kind == NameKind.PERSON
         and len(used_q) < len(q)
         and len(used_c) < len(c)
-        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q)) >= 1.0)
+        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q, c)) >= 1.0)
     ):
         # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
         loose = sorted(
@@ -1644,7 +1644,7 @@ def _align(
         else:
             surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)  # the same sums, no look-up
         if substantive < 0.0:
-            substantive = _substantive(query, matched, q)
+            substantive = _substantive(query, matched, q, c)
         weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
         if complete:
             factor = (
@@ -2044,10 +2044,17 @@ def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
     return tuple(w for w, k in zip(variant.weights, variant.keys, strict=True) if k not in _ARTICLES)
 
 
-def _substantive(query: NameVariant, matched: list[tuple[float, int, int]], q: tuple[str, ...]) -> float:
+def _substantive(
+    query: NameVariant, matched: list[tuple[float, int, int]], q: tuple[str, ...], c: tuple[str, ...]
+) -> float:
     """How many matched parts identify someone: full words count 1, initials 0.5, patronymics and generic
-    organisation words 0 (two people share a father's name; two companies share the word "Company")."""
+    organisation words 0 (two people share a father's name; two companies share the word "Company").
+
+    A person has one patronymic at most, so where either name has more parts shaped like one, all but one of them
+    are surnames (Lukashevich, Shushkevich, Sivkovych: Belarusian and Ukrainian surnames end as patronymics do)
+    and as many matched parts of that shape count 1."""
     total = 0.0
+    patronymic_shaped = 0
     seen_q: set[int] = set()
     seen_c: set[int] = set()
     for _, i, j in matched:
@@ -2058,8 +2065,16 @@ def _substantive(query: NameVariant, matched: list[tuple[float, int, int]], q: t
         key = q[i]
         if len(key) == 1:
             total += 0.5
-        elif not key.endswith(_PATRONYMIC_ENDINGS) and not (i < len(query.generic) and query.generic[i]):
+        elif key.endswith(_PATRONYMIC_ENDINGS):
+            patronymic_shaped += 1
+        elif not (i < len(query.generic) and query.generic[i]):
             total += 1.0
+    if patronymic_shaped and query.kind == NameKind.PERSON:
+        shaped = max(
+            sum(1 for key in q if key.endswith(_PATRONYMIC_ENDINGS)),
+            sum(1 for key in c if key.endswith(_PATRONYMIC_ENDINGS)),
+        )
+        total += min(patronymic_shaped, shaped - 1)
     return total
 
 
@@ -2080,7 +2095,8 @@ def compare_variants(
             query_word=qwords[i],
             listed_word=cwords[j],
             similarity=round(sim, 3),
-            equivalence=(why.describe() if (why := table.reason(q[i], c[j])) else None),
+            # By the words as folded, before equivalence: the keys compared are already canonical.
+            equivalence=(why.describe() if (why := table.reason(fold(qwords[i]), fold(cwords[j]))) else None),
         )
         for sim, i, j in sorted(matched, key=lambda m: m[1])
     )
