@@ -325,7 +325,9 @@ def ukrainian_pairs(seed: int = 13) -> list[Pair]:
     rng = random.Random(seed)
     pairs: list[Pair] = []
     for ent, name in entries.items():
-        own = [a for a in aliases[ent] if bool(_UKRAINIAN_FORMS.search(name)) != bool(_UKRAINIAN_FORMS.search(a))]
+        own = [
+            a for a in aliases[ent] if bool(_UKRAINIAN_FORMS.search(name)) != bool(_UKRAINIAN_FORMS.search(a))
+        ]
         if not own:
             continue
         pairs += [Pair(UKRAINIAN_SLICE, "Person", name, alias, True, ent) for alias in own]

@@ -2084,10 +2084,8 @@ def compare_variants(
     """Similarity in [0, 1] of two renderings, with the aligned parts for the explanation."""
     score, matched, rest_q, rest_c = _align(query, listed)
     table = table or default_table()
-    q, c = query.keys, listed.keys
     qwords, cwords = query.words, listed.words
     if query.abjad or listed.abjad:
-        q, c = query.skeletons, listed.skeletons
         qwords = tuple(w for w, k in zip(query.words, query.keys, strict=True) if k not in _ARTICLES)
         cwords = tuple(w for w, k in zip(listed.words, listed.keys, strict=True) if k not in _ARTICLES)
     pairs = tuple(
