@@ -150,3 +150,16 @@ def test_a_surname_shaped_like_a_patronymic_identifies(query: str, listed: str) 
 )
 def test_a_patronymic_does_not_become_a_surname(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # One slip in a name the equivalence tables rewrite to its stem (Andrey `andr`, Mikhailovich `migailvic`).
+        ("Antrey Ivanovich Klimov", "Andrey Ivanovich Klimov"),
+        ("Dritry Savelev", "Dmitry Savelev"),
+        ("Petrov, Ivan Aikhailovich", "Petrov, Ivan Mikhailovich"),
+    ],
+)
+def test_a_slip_in_a_name_the_tables_rewrite_still_matches(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)

@@ -1416,7 +1416,9 @@ def _suffix_apart(shorter: str, longer: str) -> bool:
 
 
 @lru_cache(maxsize=500_000)
-def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> float:
+def _alt_similarity(
+    a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...], person: bool = False
+) -> float:
     """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
     other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
     sim = _part_similarity(a, b)
@@ -1432,7 +1434,15 @@ def _alt_similarity(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
         return ALT_KEY_FACTOR
     if a_alts and b_alts:
         alt = _part_similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
-        return max(sim, alt)
+        sim = max(sim, alt)
+    if not person:
+        return sim  # an organisation's second keys are stems and written forms, equal or not at all
+    # A slip in a name the equivalence tables rewrite (Antrey / Andrey, keyed `antrei` / `andr`): the slip meets
+    # the other's key as it was before equivalence, one of its second keys.
+    for alt_b in b_alts:
+        sim = max(sim, _part_similarity(a, alt_b) * ALT_KEY_FACTOR)
+    for alt_a in a_alts:
+        sim = max(sim, _part_similarity(alt_a, b) * ALT_KEY_FACTOR)
     return sim
 
 
@@ -1477,6 +1487,7 @@ def _align(
     # The hot path: each pair of parts goes to one (cached) measure; initials by their first letter as written.
     c_range = range(len(c))
     c_long = [len(b) > 1 for b in c]
+    person = query.kind == NameKind.PERSON
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -1495,7 +1506,7 @@ def _align(
                         query.words[i], listed.words[j], a.endswith(_PATRONYMIC_ENDINGS)
                     )
                 elif a_alts or (ca and ca[j]):
-                    sim = _alt_similarity(a, b, a_alts, ca[j] if ca else ())
+                    sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _part_similarity(a, b)
                 if sim:
@@ -1553,15 +1564,18 @@ def _align(
                 w = qw[i] + cw[j]
                 matched_score += sim * LOOSE_FACTOR * w
                 matched_weight += w
+    rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
+    rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
     if (
-        not abjad_mode
+        rest_q
+        and rest_c
+        and (len(rest_q) > 1 or len(rest_c) > 1)
+        and not abjad_mode
         and query.kind == NameKind.PERSON
-        and len(used_q) < len(q)
-        and len(used_c) < len(c)
-        and len(used_q) + len(used_c) + 3 <= len(q) + len(c)
     ):
-        for sim, run_q, run_c in _split_runs(q, c, used_q, used_c):
+        runs = _split_runs(q, c, rest_q, rest_c)
+        for sim, run_q, run_c in runs:
             if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
                 used_q.update(run_q)
                 used_c.update(run_c)
@@ -1571,8 +1585,9 @@ def _align(
                 w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
                 matched_score += sim * w
                 matched_weight += w
-    rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
-    rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
+        if runs:
+            rest_q = [i for i in rest_q if i not in used_q]
+            rest_c = [j for j in rest_c if j not in used_c]
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
@@ -1687,34 +1702,43 @@ def _align(
 
 
 def _split_runs(
-    q: tuple[str, ...], c: tuple[str, ...], used_q: set[int], used_c: set[int]
+    q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """Runs of neighbouring left-over parts of one name whose keys joined are one left-over part of the other
-    (see SPLIT_RUN), as (similarity, query parts, listed parts), best first."""
+    (see SPLIT_RUN), as (similarity, query parts, listed parts), best first. Lengths are compared before any key
+    is joined: `_part_similarity` allows no more edits than the lengths differ by, and most runs are too long or
+    too short for every part of the other name."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    for keys, used, other, other_used, on_query in (
-        (q, used_q, c, used_c, True),
-        (c, used_c, q, used_q, False),
+    for keys, rest, other, other_rest, on_query in (
+        (q, rest_q, c, rest_c, True),
+        (c, rest_c, q, rest_q, False),
     ):
-        singles = [(j, b) for j, b in enumerate(other) if j not in other_used and len(b) > 1 and b[0] != "#"]
+        if len(rest) < 2:
+            continue
+        singles = [
+            (j, other[j], len(other[j])) for j in other_rest if len(other[j]) > 3 and other[j][0] != "#"
+        ]
         if not singles:
             continue
-        longest = max(len(b) for _, b in singles)
-        for start in range(len(keys) - 1):
-            if start in used or len(keys[start]) < 2 or keys[start][0] == "#":
+        longest = max(size for _, _, size in singles)
+        for n, start in enumerate(rest[:-1]):
+            first = keys[start]
+            if len(first) < 2 or first[0] == "#":
                 continue
-            joined = keys[start]
-            for end in range(start + 1, min(start + SPLIT_RUN, len(keys))):
+            length, previous = len(first), start
+            for end in rest[n + 1 : n + SPLIT_RUN]:
                 key = keys[end]
-                if end in used or len(key) < 2 or key[0] == "#":
+                if end != previous + 1 or len(key) < 2 or key[0] == "#":
+                    break  # not a neighbour, an initial or a number
+                previous = end
+                length += len(key)
+                if length > longest + 3:
                     break
-                joined += key
-                if len(joined) > longest + 3:
-                    break
-                for j, b in singles:
-                    if len(b) < len(joined) - 3:
-                        continue  # further apart than `_part_similarity` allows any name
-                    sim = _part_similarity(joined, b)
+                for j, b, size in singles:
+                    bigger = size if size > length else length
+                    if abs(size - length) > (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
+                        continue  # further apart than `_part_similarity` allows
+                    sim = _part_similarity("".join(keys[start : end + 1]), b)
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
