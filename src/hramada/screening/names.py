@@ -1438,11 +1438,11 @@ def _alt_similarity(
     if not person:
         return sim  # an organisation's second keys are stems and written forms, equal or not at all
     # A slip in a name the equivalence tables rewrite (Antrey / Andrey, keyed `antrei` / `andr`): the slip meets
-    # the other's key as it was before equivalence, one of its second keys.
-    for alt_b in b_alts:
-        sim = max(sim, _part_similarity(a, alt_b) * ALT_KEY_FACTOR)
-    for alt_a in a_alts:
-        sim = max(sim, _part_similarity(alt_a, b) * ALT_KEY_FACTOR)
+    # the other's key as it was before equivalence, a person's first second key when the two differ (`_alt_keys`).
+    if b_alts:
+        sim = max(sim, _part_similarity(a, b_alts[0]) * ALT_KEY_FACTOR)
+    if a_alts:
+        sim = max(sim, _part_similarity(a_alts[0], b) * ALT_KEY_FACTOR)
     return sim
 
 
