@@ -163,3 +163,16 @@ def test_a_patronymic_does_not_become_a_surname(query: str, listed: str) -> None
 )
 def test_a_slip_in_a_name_the_tables_rewrite_still_matches(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Belarusian ў after a stressed о in a woman's patronymic (Пятроўна) is the Russian -овна.
+        ("Katsuba Sviatlana Piatrouna", "Katsuba Svetlana Petrovna"),
+        ("Sviatlana Piatrouna Katsuba", "Sviatlana Piatrowna Katsuba"),
+        ("Святлана Пятроўна Кацуба", "Svetlana Petrovna Katsuba"),
+    ],
+)
+def test_a_belarusian_patronymic_in_ouna_is_a_patronymic(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)

@@ -73,11 +73,12 @@ _DOUBLE = re.compile(r"(.)\1+")
 _GLIDES: tuple[tuple[str, str], ...] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
 # -аў/-оў/-еў (au, ou, eu, aw, ow, ew) and -ов/-ев (ov, ev): one ending.
 # Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов,
-# -оўскі / -овский. Elsewhere `ou` is the French spelling of u (Mahmoud, Haroun, Sakouline).
+# -оўскі / -овский, and the women's patronymic -оўна / -овна (Пятроўна, Piatrouna / Petrovna). Elsewhere `ou` is
+# the French spelling of u (Mahmoud, Haroun, Sakouline).
 _U_AFTER_VOWEL = re.compile(r"([aei])u")
 _SOFT_TS = re.compile(r"ci")
 _LACINKA_LETTERS = re.compile(r"[łŭšžčćśźńż]")
-_FRENCH_OU = re.compile(r"ou(?!$|sk)")
+_FRENCH_OU = re.compile(r"ou(?!$|sk|na$)")
 _VOWELS = re.compile(r"[aeiu]")
 
 
