@@ -43,24 +43,21 @@ def _word_keys(word: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Equivalence:
-    """Why two different stems count as one name: learned from `persons` on the EU Belarus list (Belarusian and
-    Russian forms), or, with no persons, from the table of Ukrainian given names (Ukrainian and Russian forms)."""
+    """Why two different stems count as one name: the `language`'s form and the Russian form, learned from
+    `persons` on the EU Belarus list, or (no persons) from the table of that language's given names."""
 
-    belarusian: str
+    form: str
     russian: str
     persons: int
     language: str = "Belarusian"
 
     def describe(self) -> str:
-        if not self.persons:
-            return (
-                f"{self.belarusian} = {self.russian} ({self.language} and Russian forms of one name, "
-                "from the table of Ukrainian given names)"
-            )
-        return (
-            f"{self.belarusian} = {self.russian} ({self.language} and Russian forms of one name, "
-            f"learned from {self.persons} person(s) on the EU Belarus list)"
+        source = (
+            f"learned from {self.persons} person(s) on the EU Belarus list"
+            if self.persons
+            else f"from the table of {self.language} given names"
         )
+        return f"{self.form} = {self.russian} ({self.language} and Russian forms of one name, {source})"
 
 
 class EquivalenceTable:
@@ -153,7 +150,7 @@ def default_table() -> EquivalenceTable:
             ru_latin = row["ru_latin"] or row["ru_cyrillic"]
             anchor = split_stem(fold(ru_latin))[0] if not has_cyrillic(ru_latin) else min(russian_stems)
             why = Equivalence(
-                belarusian=row[f"{code}_latin"] or row[f"{code}_cyrillic"],
+                form=row[f"{code}_latin"] or row[f"{code}_cyrillic"],
                 russian=ru_latin,
                 persons=int(row.get("persons") or 0),
                 language=language,
