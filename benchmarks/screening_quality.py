@@ -254,7 +254,9 @@ def behaviour_pairs() -> list[Pair]:
 _OFAC_SCHEMA = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "-0-": "Organization"}
 
 
-def ofac_pairs(sample: int, seed: int = 7) -> list[Pair]:
+def _ofac() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[str]], dict[str, list[str]]]:
+    """OFAC SDN entries (id -> primary name, schema, programmes), their aliases, and the ids by the first word of
+    the primary name (for negatives sharing a family or company name)."""
     entries: dict[str, tuple[str, str, str]] = {}
     with (DATA / "sanctions/ofac/sdn-2024-05-03.csv").open(
         encoding="utf-8", errors="replace", newline=""
@@ -270,6 +272,11 @@ def ofac_pairs(sample: int, seed: int = 7) -> list[Pair]:
     by_first: dict[str, list[str]] = defaultdict(list)
     for ent, (name, _, _) in entries.items():
         by_first[re.split(r"[ ,]+", name.upper())[0]].append(ent)
+    return entries, aliases, by_first
+
+
+def ofac_pairs(sample: int, seed: int = 7) -> list[Pair]:
+    entries, aliases, by_first = _ofac()
     rng = random.Random(seed)
     pairs: list[Pair] = []
     groups: dict[str, list[str]] = defaultdict(list)
@@ -307,33 +314,20 @@ _UKRAINIAN_FORMS = re.compile(
 def ukrainian_pairs(seed: int = 13) -> list[Pair]:
     """OFAC persons whose alias and primary name differ in being written in Ukrainian forms (`_UKRAINIAN_FORMS`
     on one side only), with two other persons sharing the surname as negatives."""
-    entries: dict[str, str] = {}
-    with (DATA / "sanctions/ofac/sdn-2024-05-03.csv").open(
-        encoding="utf-8", errors="replace", newline=""
-    ) as fh:
-        for row in csv.reader(fh):
-            if len(row) >= 4 and row[2].strip() == "individual":
-                entries[row[0]] = row[1].strip()
-    aliases: dict[str, list[str]] = defaultdict(list)
-    with (DATA / "sanctions/ofac/aux/alt.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
-        for row in csv.reader(fh):
-            if len(row) >= 4 and row[0] in entries:
-                aliases[row[0]].append(row[3].strip())
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for ent, name in entries.items():
-        by_first[re.split(r"[ ,]+", name.upper())[0]].append(ent)
+    entries, aliases, by_first = _ofac()
+    persons = {ent: name for ent, (name, schema, _) in entries.items() if schema == "Person"}
     rng = random.Random(seed)
     pairs: list[Pair] = []
-    for ent, name in entries.items():
+    for ent, name in persons.items():
         own = [
             a for a in aliases[ent] if bool(_UKRAINIAN_FORMS.search(name)) != bool(_UKRAINIAN_FORMS.search(a))
         ]
         if not own:
             continue
         pairs += [Pair(UKRAINIAN_SLICE, "Person", name, alias, True, ent) for alias in own]
-        others = [o for o in by_first[re.split(r"[ ,]+", name.upper())[0]] if o != ent]
+        others = [o for o in by_first[re.split(r"[ ,]+", name.upper())[0]] if o != ent and o in persons]
         for other in rng.sample(others, min(2, len(others))):
-            pairs.append(Pair(UKRAINIAN_SLICE, "Person", name, entries[other], False, other))
+            pairs.append(Pair(UKRAINIAN_SLICE, "Person", name, persons[other], False, other))
     return pairs
 
 
