@@ -7,12 +7,11 @@ patronymic is its father's given name plus a suffix, so Рыгоравіч = Г�
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from hramada.screening.datafiles import data_rows
 from hramada.screening.keys import fold
 from hramada.screening.normalize import has_cyrillic
 from hramada.screening.transliterate import latin_renderings
@@ -73,7 +72,6 @@ class EquivalenceTable:
             return x
 
         self._why: dict[str, Equivalence] = {}
-        preferred: dict[str, str] = {}
         for stems, russian_stem, why in pairs:
             root = find(russian_stem)
             for stem in stems:
@@ -81,7 +79,6 @@ class EquivalenceTable:
                 if other != root:
                     parent[other] = root
                 self._why.setdefault(stem, why)
-            preferred.setdefault(root, russian_stem)
         self._canonical = {stem: find(stem) for stem in parent}
         self._exact: dict[str, str] = {}
         """Whole keys read as another key: a Ukrainian man's name ending in -o folds as a woman's ending in -a
@@ -126,11 +123,6 @@ class EquivalenceTable:
         return self._why.get(stem_a) or self._why.get(stem_b)
 
 
-def _rows(path: str) -> list[dict[str, str]]:
-    text = resources.files("hramada.screening").joinpath(path).read_text("utf-8")
-    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
-
-
 @cache
 def default_table() -> EquivalenceTable:
     """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned) and `data/name_equivalence_uk.csv`
@@ -138,11 +130,11 @@ def default_table() -> EquivalenceTable:
     pairs: list[tuple[set[str], str, Equivalence]] = []
     masculine_o: list[tuple[set[str], str]] = []
     tables = (
-        ("data/name_equivalence.csv", "be", "Belarusian"),
-        ("data/name_equivalence_uk.csv", "uk", "Ukrainian"),
+        ("name_equivalence.csv", "be", "Belarusian"),
+        ("name_equivalence_uk.csv", "uk", "Ukrainian"),
     )
     for path, code, language in tables:
-        for row in _rows(path):
+        for row in data_rows(path):
             russian_words = [row["ru_cyrillic"], row["ru_latin"]]
             other_words = [row[f"{code}_cyrillic"], row[f"{code}_latin"]]
             russian_stems = {split_stem(k)[0] for w in russian_words for k in _word_keys(w)}

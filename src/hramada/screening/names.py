@@ -4,16 +4,15 @@ transliteration, folded into keys, and compared part by part regardless of order
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
+from hramada.screening.datafiles import data_lines, data_rows
 from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.keys import (
     arabic_particle,
@@ -168,10 +167,7 @@ class NameComparison:
 @cache
 def _legal_form_rows() -> tuple[str, ...]:
     """The forms of `data/legal_forms_by.csv` as written there (read once)."""
-    text = resources.files("hramada.screening").joinpath("data/legal_forms_by.csv").read_text("utf-8")
-    return tuple(
-        r["form"] for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    )
+    return tuple(row["form"] for row in data_rows("legal_forms_by.csv"))
 
 
 @cache
@@ -214,8 +210,7 @@ def _without_legal_form_texts(text: str) -> str:
 @cache
 def generic_org_keys() -> frozenset[str]:
     """Folded keys of words that say what kind of organisation, not which (`data/org_generic_words.txt`)."""
-    text = resources.files("hramada.screening").joinpath("data/org_generic_words.txt").read_text("utf-8")
-    words = " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+    words = " ".join(data_lines("org_generic_words.txt")).split()
     keys: set[str] = set()
     for word in words:
         for latin in latin_renderings(normalize_name(word)).values():
@@ -234,8 +229,7 @@ more: shorter skeletons of generic words (Ministry, Trade) would take distinctiv
 def generic_loanword_keys() -> frozenset[str]:
     """`loanword_key`s of the generic words written in Latin (Technologies, Management, Corporation, Industries),
     so their Russian spellings romanised back are generic too."""
-    text = resources.files("hramada.screening").joinpath("data/org_generic_words.txt").read_text("utf-8")
-    words = " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+    words = " ".join(data_lines("org_generic_words.txt")).split()
     keys = {loanword_key(word) for word in words if word.isascii()}
     return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
 
@@ -282,8 +276,7 @@ def _compound_pieces() -> dict[str, str]:
         for piece in (key, org_stem(key)):
             if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
                 found.setdefault(piece, set()).add(target)
-    text = resources.files("hramada.screening").joinpath("data/org_compound_stems.csv").read_text("utf-8")
-    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+    for row in data_rows("org_compound_stems.csv"):
         # A stem may stand for two words (исполком: executive committee): their keys joined by a space.
         target = " ".join(translations.get(fold(m), fold(m)) for m in row["meaning"].split())
         for latin in latin_renderings(normalize_name(row["stem"])).values():
@@ -358,12 +351,9 @@ def org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
     Plant, Zavod, Завод, Gamykla and Werk are compared as one word. A key that two meanings fold to (Oil and Jail
     both fold to `ail`) belongs to neither; a meaning's own key is never read as another meaning."""
-    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
     found: dict[str, set[str]] = {}
     heads: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("org_word_translations.csv"):
         forms = [f.strip() for f in line.split(",") if f.strip()]
         target = fold(forms[0])
         heads.add(target)
@@ -379,12 +369,7 @@ def org_word_translations() -> dict[str, str]:
 @cache
 def _translation_heads() -> frozenset[str]:
     """The first form of each line of `data/org_word_translations.csv`, folded: the key of each meaning."""
-    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
-    return frozenset(
-        fold(line.split(",")[0].strip())
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(fold(line.split(",")[0].strip()) for line in data_lines("org_word_translations.csv"))
 
 
 @cache
@@ -969,11 +954,8 @@ def acronym_factor(short: NameVariant) -> float:
 def org_meaning_initials() -> dict[str, str]:
     """Key of a meaning -> the letters its forms begin with in every language and rendering (plant: p, w, f, z, g),
     as written (an acronym's letters are not folded: JLT is not ILT)."""
-    text = resources.files("hramada.screening").joinpath("data/org_word_translations.csv").read_text("utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("org_word_translations.csv"):
         forms = [f.strip() for f in line.split(",") if f.strip()]
         letters = out.setdefault(fold(forms[0]), set())
         for form in forms:
@@ -1882,11 +1864,8 @@ def _score_bound(
 @cache
 def org_place_keys() -> tuple[frozenset[str], frozenset[str]]:
     """Keys and stems of the towns of `data/org_places.csv` (Полоцк, Полацк, Полоцкий... in every rendering)."""
-    text = resources.files("hramada.screening").joinpath("data/org_places.csv").read_text("utf-8")
     keys: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("org_places.csv"):
         for form in line.split(","):
             for latin in latin_renderings(normalize_name(form.strip())).values():
                 words = [fold(w) for w in latin.split()]
