@@ -176,6 +176,33 @@ def kh_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+_TS_BEFORE_E = re.compile(r"ts(?=e)")
+
+
+def soft_ts_reading(word: str) -> str | None:
+    """The key of `word` reading ts before e as the Belarusian soft ц of a Russian т (Tsertsel / Tertel), or None
+    when the word has no such ts. A second key: Russian ц before е is hard (Zaitsev is not Zaitev), and the main
+    key reads only ts before i as т (see `_SOFT_TS`)."""
+    lowered = word.lower()
+    if "tse" not in lowered:
+        return None
+    return fold(_TS_BEFORE_E.sub("t", lowered))
+
+
+_FRENCH_CH = re.compile(r"(?<![st])ch")
+_FRENCH_INE = re.compile(r"(?<=...[^aeiouy])([iy])ne$")
+
+
+@lru_cache(maxsize=200_000)
+def french_reading(word: str) -> str | None:
+    """The key of `word` read as French transcription: j is ж (Jivitsa), ch is ш (Choumiline), and the closing
+    -ine, -yne of a man's name is -ин, -ын (Poutine, Choumiline / Shumilin); None when the word has none of these.
+    A second key: ch is ч and -ine a closing letter in other spellings."""
+    lowered = word.lower()
+    replaced = _FRENCH_INE.sub(r"\1n", _FRENCH_CH.sub("sh", lowered.replace("j", "zh")))
+    return fold(replaced) if replaced != lowered else None
+
+
 # Dutch writes у as oe (Joeri, Loekasjenko), Swedish ч as tj (Volfovitj, Sjevtjenko), Romanian a final ч as -ci
 # (Volfovici, Șunevici). Each is also an ordinary spelling elsewhere (German oe for ö, Tjaden, Italian Lucci).
 _TJ = re.compile(r"(?<!s)tj")

@@ -18,12 +18,14 @@ from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
     fold,
+    french_reading,
     kh_reading,
     latin_ascii,
     org_stem,
     phonetic,
     press_reading,
     skeleton,
+    soft_ts_reading,
     strip_baltic,
 )
 from hramada.screening.normalize import clean_text, normalize_name
@@ -1150,9 +1152,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if kind == NameKind.PERSON:
         stripped = strip_baltic(word)
         for spelling in (word, stripped) if stripped else (word,):
-            # French writes ж as j (Jivitsa / Zhyvitsa).
-            french = fold(spelling.replace("j", "zh")) if "j" in spelling else None
-            for alt in (fold(spelling), kh_reading(spelling), french, press_reading(spelling)):
+            readings = (kh_reading(spelling), french_reading(spelling), press_reading(spelling))
+            for alt in (fold(spelling), *readings, soft_ts_reading(spelling)):
                 if alt:
                     found += [alt, table.canonical(alt)]
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":

@@ -158,6 +158,8 @@ def _with_ending(cyrillic: str, latin: str, endings: str) -> str:
         return latin
     last, tail2 = cyrillic[-1], cyrillic[-2:]
     adjectival = (tail2 in ("ый", "ий") and cyrillic[-3:-2] in ("к", "г", "х")) or tail2 == "ый"
+    if endings == "french" and tail2 in ("ин", "ын") and len(cyrillic) > 3:
+        return latin + "e"  # French practice keeps the n sounded: Путин -> Poutine, Шумилин -> Choumiline
     if endings in ("german", "french"):
         # Duden and French practice: Дмитрий -> Dmitri, Горький -> Gorki.
         return latin[:-2] + "i" if tail2 in ("ий", "ый", "ій") and len(latin) > 2 else latin
