@@ -1,14 +1,16 @@
 """Specifications for round ten of screening quality: the Belarusian soft ц of a Russian т written ts before e
-(Tsertsel / Tertel), and the French transcription's ch for ш with its closing -ine for -ин (Choumiline /
-Shumilin). Examples are our own."""
+(Tsertsel / Tertel), the French transcription's ch for ш with its closing -ine for -ин (Choumiline / Shumilin),
+and ordinary companies that share a short brand, a town and a dictionary word, or a few consonants with a listed
+one. Examples are our own."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.keys import fold, french_reading, soft_ts_reading
+from hramada.screening.names import is_generic_org_key
 from hramada.screening.transliterate import render
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,56 @@ def test_the_french_rendering_keeps_the_n_of_a_closing_in_sounded() -> None:
     assert render("Путин Владимир", "french", "ru") == "poutine vladimir"
     assert render("Шумилин", "french", "ru") == "choumiline"
     assert render("Ильина", "french", "ru") == "ilina"
+
+
+# --- Companies: ordinary names that share a word with a listed one -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Consonants in common and little else: no loanword of each other.
+        ("Vitebsk Carpet Factory", "JOINT-STOCK COMPANY B-CRYPTO"),
+        ("Metal Trade", "Motel Trade"),
+        # A short brand word and another kind of business.
+        ("Orion Technologies LLC", "ORION LIMITED LIABILITY COMPANY"),
+        ("OOO Alfa Trade", "ALFA LIMITED LIABILITY COMPANY"),
+        ("Delta Systems Ltd", "OPEN JOINT STOCK COMPANY DOLTA"),
+        # A town or a country and a dictionary word, and another kind of business or another town.
+        ("Minsk Automobile Service Center", "OPEN JOINT STOCK COMPANY MINSK AUTOMOBILE PLANT"),
+        ("Belarusian Steel Trading", "Byelorussian Steel Works"),
+        ("Belarus Bank Card Services", "Development Bank of the Republic of Belarus"),
+        ("Bank of Minsk", "BANK MOSCOW-MINSK JOINT STOCK COMPANY"),
+        # A word that only looks like an inflected generic word (Chastnoe, private) names the company.
+        ("Novopolotsk Refinery Trading", "COASTAL REFINERY COMPANY PRIVATE JSC"),
+    ],
+)
+def test_an_ordinary_company_is_no_match_for_a_listed_one(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Korporatsiya Vektor", "Corporation Vector"),
+        ("IMPERIYA 19-31 OOO", "LIMITED LIABILITY COMPANY EMPIRE 19-31"),
+        ("LIMITED LIABILITY COMPANY AFORRA MANAGEMENT", "AFORRA MENEDZHMENT OOO"),
+        ("Smart Technologies LLC", "ООО Смарт Текнолоджис"),
+        ("Interservice LLC", "OOO Interservis"),
+        # The same kind, or a kind only one name's initials spell (NTTS: scientific and technical centre).
+        ("Alfa Trading", "ALFA TRADE LLC"),
+        ("Alfa LLC", "ALFA LIMITED LIABILITY COMPANY"),
+        ("Orion Scientific and Technical Center", "NTTS ORION OOO"),
+        ("Minsk Automobile Works", "OPEN JOINT STOCK COMPANY MINSK AUTOMOBILE PLANT"),
+        ("Belarusian Steel Plant", "Byelorussian Steel Works"),
+        ("Bank Moskva-Minsk", "BANK MOSCOW-MINSK JOINT STOCK COMPANY"),
+        ("Private Unitary Enterprise Coastal", "ЧАСТНОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ КОСТАЛ"),
+    ],
+)
+def test_the_same_company_written_otherwise_still_matches(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)
+
+
+def test_only_a_generic_word_inflected_is_generic() -> None:
+    assert is_generic_org_key(fold("Chastnogo"))
+    assert not is_generic_org_key(fold("Coastal"))

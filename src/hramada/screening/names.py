@@ -85,6 +85,10 @@ CONTAINED_WORD_SCORE = 0.75
 describing (a dictionary word, a generic word, a town or country: VTB / VTB Bank; Belavia / Belavia Belarusian
 Airlines): at least a lead for review. Not a match on its own, as with a bare acronym (`BARE_ACRONYM_FACTORS`):
 a short brand word may name an unrelated company (Neman)."""
+SHORT_BRAND_LETTERS = 5
+"""An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
+words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
+unrelated companies take, so the pair is a lead for review (CONTAINED_WORD_SCORE) unless the kinds agree."""
 NASAB_PENALTY = 0.7
 """An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
 Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
@@ -137,6 +141,10 @@ class NameVariant:
     """Organisations: per word of the whole name, its position in `keys`, or -1 when dropped as generic."""
     acronyms: tuple[str, ...] = ()
     """Organisations: the words that may be acronyms (three to six letters), as acronym letters."""
+    kinds: frozenset[str] | None = None
+    """Organisations: the meanings of the generic words that say what kind of organisation (Trading, Technologies,
+    Plant), without those any organisation may carry (Company, Group, Limited; `ANY_KIND_KEYS`); None where not
+    known (a name read as an acronym's words)."""
 
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
@@ -243,8 +251,20 @@ def generic_org_stems() -> frozenset[str]:
     return frozenset(org_stem(k) for k in generic_org_keys() if len(k) > 4)
 
 
+@cache
+def _short_stem_openings() -> frozenset[str]:
+    """The first five letters of the generic words whose stems are four letters or fewer (Chastnoe, stem `kast`):
+    so short a stem is another word's too (Coastal), so an inflected form must also open as the word does."""
+    return frozenset(k[:5] for k in generic_org_keys() if len(k) > 4 and len(org_stem(k)) <= 4)
+
+
 def is_generic_org_key(key: str) -> bool:
-    return key in generic_org_keys() or (len(key) > 4 and org_stem(key) in generic_org_stems())
+    if key in generic_org_keys():
+        return True
+    if len(key) <= 4:
+        return False
+    stem = org_stem(key)
+    return stem in generic_org_stems() and (len(stem) > 4 or key[:5] in _short_stem_openings())
 
 
 @cache
@@ -680,12 +700,13 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
             initials: list[str] = []
             positions: list[int] = []
+            kinds: frozenset[str] | None = None
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
                 stripped = remove_org_types(" ".join(raw_words)).split() or raw_words
-                parts, initials, positions, all_generic = _organisation_parts(
-                    [_word_part(word, "", kind) for word in stripped]
-                )
+                filed = [_word_part(word, "", kind) for word in stripped]
+                kinds = _kinds(filed)
+                parts, initials, positions, all_generic = _organisation_parts(filed)
                 if all_generic and len(stripped) < len(raw_words):
                     # rigour read the word naming the company as a legal form of somewhere (STG Holdings
                     # Limited): without it only generic words are left, so the word stays.
@@ -756,6 +777,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         kind=kind,
                         abjad=abjad,
                         alts=alts if any(alts) else (),
+                        kinds=kinds,
                     )
                 )
                 # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
@@ -774,6 +796,43 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 
 _WordPart = tuple[str, str, float, bool, tuple[str, ...]]
+
+ANY_KIND_KEYS = frozenset(
+    fold(w)
+    for w in (
+        "company companies co corporation corp group holding holdings enterprise enterprises firm organization "
+        "organisation society institution limited liability responsibility joint stock open closed public private "
+        "state national republican unitary international general foreign subsidiary venture partnership owned "
+        "additional llc ltd inc named after imeni kompaniya kompania kholding holdingi republic respublika respubliki"
+    ).split()
+)
+"""Generic words any organisation may carry whatever it does: no word of kind (`NameVariant.kinds`)."""
+
+
+def _kinds(filed: list[tuple[_WordPart | None, str | None] | None]) -> frozenset[str] | None:
+    """The meanings of a name's generic words of kind (see `NameVariant.kinds`), from `_word_part` of each word, by
+    meaning, stem and sound (Trading meets Trade, Menedzhment meets Management); None when one is an initialism of
+    such words (NTTS, NPO, UK: Scientific and Technical Center is NTTS) or one the meaning table does not know."""
+    words = [
+        (found[0][0], found[0][1])
+        for found in filed
+        if found is not None
+        and found[0] is not None
+        and found[0][3]
+        and found[1]  # "" for a word an acronym skips (of, the, named after)
+        and found[0][1] not in ANY_KIND_KEYS
+    ]
+    if any(len(key) <= 4 or key not in org_meaning_keys() for _, key in words):
+        # An initialism, or a word the meaning table does not know (its translation could be the other's word).
+        return None
+    return frozenset(k for word, key in words for k in (key, org_stem(key), loanword_key(word)) if k)
+
+
+def _kinds_differ(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """One name says what kind of organisation and the other does not, or both do and agree in no word."""
+    if a is None or b is None or a == b:
+        return False
+    return not a or not b or a.isdisjoint(b)
 
 
 def _organisation_parts(
@@ -875,6 +934,7 @@ def _without_explained_words(variant: NameVariant) -> NameVariant | None:
         generic=tuple(variant.generic[i] for i in kept),
         kind=variant.kind,
         alts=tuple(variant.alts[i] for i in kept) if variant.alts else (),
+        kinds=variant.kinds,
     )
 
 
@@ -917,6 +977,7 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         # The words of the name that may be acronyms stay (Brestoblispolkom UVD: UVD stands for the directorate of
         # internal affairs).
         acronyms=variant.acronyms,
+        kinds=variant.kinds,
     )
 
 
@@ -1413,8 +1474,11 @@ def _alt_similarity(
         # Volfovitj, Romanian Volfovici read as Volfovich); a patronymic's own second keys never meet a given
         # name (Aljaksandravičs is not Aleksandr).
         return ALT_KEY_FACTOR if (a in b_alts if a_patronymic else b in a_alts) else sim
-    if b in a_alts or a in b_alts or (a_alts and b_alts and not set(a_alts).isdisjoint(b_alts)):
+    if b in a_alts or a in b_alts:
         return ALT_KEY_FACTOR
+    if a_alts and b_alts and not set(a_alts).isdisjoint(b_alts):
+        if person or _shared_beyond_sounds(a_alts, b_alts):
+            return ALT_KEY_FACTOR
     if a_alts and b_alts:
         alt = _part_similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
         sim = max(sim, alt)
@@ -1427,6 +1491,34 @@ def _alt_similarity(
     if a_alts:
         sim = max(sim, _part_similarity(a_alts[0], b) * ALT_KEY_FACTOR)
     return sim
+
+
+LOANWORD_SPELLING_MIN = 0.5
+"""Two organisation words meeting only by their consonant sounds (`loanword_key`) are one word written through
+Russian only when their spellings are also this close (Technologies / Tekhnolodzhis 0.55, Emirates / Emireits 0.75):
+Carpet and Kripto, Central and Control share their consonants and little else. Apart only in vowels, letter for
+letter, in a word of LOANWORD_LETTERS or one vowel, they are compared as spelt: the vowels (Delta / Dolta, Metal /
+Motel) are all that tells them apart."""
+
+
+def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
+    """Whether two organisation parts' second keys meet in a key other than the loanword key, or in that key with
+    spellings close enough (LOANWORD_SPELLING_MIN; the written form is an organisation part's last second key)."""
+    shared = set(a_alts).intersection(b_alts)
+    if any(key[0] != "~" for key in shared):
+        return True
+    written_a, written_b = a_alts[-1], b_alts[-1]
+    if len(written_a) == len(written_b):
+        differ = {x for x, y in zip(written_a, written_b, strict=True) if x != y}
+        differ.update(y for x, y in zip(written_a, written_b, strict=True) if x != y)
+        if differ <= _VOWEL_LETTERS and (len(written_a) <= LOANWORD_LETTERS or len(differ) <= 2):
+            # Apart only in vowels, in a short word or in one letter: compared as spelt (Delta / Dolta, Metal /
+            # Motel); Imperiya / Empire is a loanword.
+            return False
+    return OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=200_000)
@@ -1612,6 +1704,7 @@ def _align(
         else:
             score_penalty = 1.0
         light: frozenset[tuple[int, int]] = frozenset()
+        description_cap = 1.0
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
@@ -1627,12 +1720,14 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and complete
             and not abjad_mode
-            and _description_differs(matched, q, c, rest_q, rest_c)
+            and _description_differs(query, listed, matched, rest_q, rest_c)
         ):
             # Only towns and dictionary words agree and one name adds a dictionary word the other lacks: two
             # descriptions of different businesses (Minsk Tractor Service / Minsk Wheel Tractor Plant, which is
-            # not the Minsk Tractor Works either).
+            # not the Minsk Tractor Works either). With words of kind that differ and nothing left over
+            # (Minsk Automobile Service Center / Minsk Automobile Plant), a lead at most.
             complete = False
+            description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
         if light:
@@ -1671,8 +1766,18 @@ def _align(
         if weak and len(rest_q) + len(rest_c) > len(light):
             # Only a given name and a patronymic, an initial, or generic words ("Company") agree.
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
+        if score > description_cap:
+            score = description_cap
         if contained and score < CONTAINED_WORD_SCORE:
             score = CONTAINED_WORD_SCORE
+        if (
+            query.kind == NameKind.ORGANIZATION
+            and len(matched) == 1
+            and score > CONTAINED_WORD_SCORE
+            and _short_brand(q[matched[0][1]])
+            and _kinds_differ(query.kinds, listed.kinds)
+        ):
+            score = CONTAINED_WORD_SCORE  # Orion Technologies / Orion LLC: a short brand, another kind
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
             # Not compared as whole strings below: they differ only in the name in front, which that would forgive.
             return score * NASAB_PENALTY, matched, rest_q, rest_c
@@ -1763,6 +1868,16 @@ def _contained_word(
     if len(key) < ACRONYM_MIN or key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
         return False
     return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
+
+
+def _short_brand(key: str) -> bool:
+    """A word naming which organisation (no dictionary word, town or number) of SHORT_BRAND_LETTERS or fewer."""
+    return (
+        len(key) <= SHORT_BRAND_LETTERS
+        and key[0] != "#"
+        and not is_descriptive_org_key(key)
+        and not is_place_key(key)
+    )
 
 
 def _child_in_nasab(
@@ -1965,32 +2080,50 @@ def _only_descriptive(
 
 
 def _description_differs(
+    query: NameVariant,
+    listed: NameVariant,
     matched: list[tuple[float, int, int]],
-    q: tuple[str, ...],
-    c: tuple[str, ...],
     rest_q: list[int],
     rest_c: list[int],
 ) -> bool:
-    """The names agree in a town and a dictionary word and in nothing else, and exactly one name has a dictionary
-    word left over (generic words, towns and words of jurisdiction aside): each describes a business of that town,
-    not the same one. Without a town in common, a word more is more often a qualifier of the same body (... of
-    the Ministry of Defence)."""
+    """The names agree in a town and a dictionary word and in nothing else, and they describe different businesses:
+    exactly one name has a dictionary word or another town left over (generic words and words of jurisdiction
+    aside: Minsk Tractor Service / Minsk Wheel Tractor Plant; Bank of Minsk / Bank Moscow-Minsk), or both say
+    what kind of organisation and the kinds differ (Minsk Automobile Service Center / Minsk Automobile Plant).
+    Without a town in common, a word more is more often a qualifier of the same body (... of the Ministry of
+    Defence)."""
+    q, c = query.keys, listed.keys
+    if query.kinds and listed.kinds and query.kinds.isdisjoint(listed.kinds):
+        if _town_and_description(matched, q, jurisdiction=True):
+            return True  # a word of jurisdiction counts as the town here (Belarusian Steel Trading / Works)
+    if not _town_and_description(matched, q):
+        return False
+    added_q = any(_dictionary_word(q[i]) or _other_town(q[i]) for i in rest_q)
+    added_c = any(_dictionary_word(c[j]) or _other_town(c[j]) for j in rest_c)
+    return added_q != added_c
+
+
+def _town_and_description(
+    matched: list[tuple[float, int, int]], q: tuple[str, ...], *, jurisdiction: bool = False
+) -> bool:
+    """The matched parts are one or two (DESCRIPTIVE_ONLY_MAX), towns (or, with `jurisdiction`, a word of
+    jurisdiction: Belarusian Steel) and dictionary words, at least one of each."""
     if not matched or len(matched) > DESCRIPTIVE_ONLY_MAX:
         return False  # a longer run of dictionary words names one body (Internal Troops of the Ministry ...)
     town = described = False
     for _, i, _ in matched:
         key = q[i]
-        if is_place_key(key):
+        if is_place_key(key) or (jurisdiction and key in _jurisdiction_keys()):
             town = True
         elif is_descriptive_org_key(key):
             described = True
         else:
             return False
-    if not (town and described):
-        return False
-    added_q = any(_dictionary_word(q[i]) for i in rest_q)
-    added_c = any(_dictionary_word(c[j]) for j in rest_c)
-    return added_q != added_c
+    return town and described
+
+
+def _other_town(key: str) -> bool:
+    return is_place_key(key) and key not in _jurisdiction_keys()
 
 
 def _dictionary_word(key: str) -> bool:
@@ -2117,9 +2250,30 @@ def compare_variants(
 def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> float:
     """The score of `compare_variants` without building the explanation (the hot path); with a `floor`, a score
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
-    if query.keys == listed.keys and not (_only_towns(query) and _written_apart(query, listed)):
+    if query.keys == listed.keys and not (
+        (_only_towns(query) and _written_apart(query, listed))
+        or _brand_of_another_kind(query, listed)
+        or _description_of_another_kind(query, listed)
+    ):
         return 1.0
     return _align(query, listed, floor)[0]
+
+
+def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
+    """A town and a dictionary word each and words of kind that differ (see `_description_differs`)."""
+    return bool(
+        query.kinds
+        and listed.kinds
+        and query.kinds.isdisjoint(listed.kinds)
+        and _town_and_description(
+            [(1.0, i, i) for i in range(len(query.keys))], query.keys, jurisdiction=True
+        )
+    )
+
+
+def _brand_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
+    """One short brand word each (see SHORT_BRAND_LETTERS) and words of kind that differ: `_align` caps them."""
+    return len(query.keys) == 1 and _kinds_differ(query.kinds, listed.kinds) and _short_brand(query.keys[0])
 
 
 def _only_towns(variant: NameVariant) -> bool:
