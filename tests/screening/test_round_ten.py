@@ -123,3 +123,16 @@ def test_the_same_company_written_otherwise_still_matches(query: str, listed: st
 def test_only_a_generic_word_inflected_is_generic() -> None:
     assert is_generic_org_key(fold("Chastnogo"))
     assert not is_generic_org_key(fold("Coastal"))
+
+
+def test_a_short_word_is_generic_by_its_spelling_not_its_key() -> None:
+    """Folded, Far is For (o read as a): a short distinctive word was dropped as the function word."""
+    assert company("Nova Technologies UAB", "NEW FAR INTERNATIONAL") < 0.6
+    assert company("Bank for Development", "Development Bank") >= 0.8
+
+
+def test_a_long_brand_of_two_different_kinds_is_a_lead() -> None:
+    assert company("Horizon Investment Group", "HORRYZIN INTERNATIONAL TRADE CO., LIMITED") < 0.8
+    # One name says no kind: a long brand still decides.
+    assert company("Horizon Investment Group", "Horizon Holding") >= 0.8
+    assert company("Naftan OAO", "Naftan Production Association") >= 0.8

@@ -88,7 +88,8 @@ a short brand word may name an unrelated company (Neman)."""
 SHORT_BRAND_LETTERS = 5
 """An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
 words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
-unrelated companies take, so the pair is a lead for review (CONTAINED_WORD_SCORE) unless the kinds agree."""
+unrelated companies take, so the pair is a lead for review (CONTAINED_WORD_SCORE) unless the kinds agree. A longer
+word needs both names to say a kind, and different ones (`_brand_of_other_kind`)."""
 NASAB_PENALTY = 0.7
 """An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
 Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
@@ -228,6 +229,18 @@ def generic_org_keys() -> frozenset[str]:
     translations = org_word_translations()
     keys |= {translations[k] for k in keys if k in translations}
     return frozenset(k for k in keys if k)
+
+
+@cache
+def _short_generic_spellings() -> frozenset[str]:
+    """The generic words of three letters or fewer as written in Latin (of, for, the, co, npo; и, ао rendered):
+    a word that short is generic by its spelling, as the folding makes other words of it (Far folds as For)."""
+    words = " ".join(data_lines("org_generic_words.txt")).split()
+    spellings: set[str] = set()
+    for word in words:
+        for latin in latin_renderings(normalize_name(word)).values():
+            spellings.update(w for w in (latin_ascii(w) for w in latin.split()) if len(fold(w)) <= 3)
+    return frozenset(spellings)
 
 
 GENERIC_LOANWORD_CONSONANTS = 6
@@ -891,11 +904,15 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
             key = translate_org_key(key)
-            generic_word = (
-                key in generic_org_keys()
-                or is_generic_org_key(key)
-                or loanword_key(word) in generic_loanword_keys()
-            )
+            if len(key) <= 3:
+                # A short word by its spelling: folded, Far is For and Af is Of.
+                generic_word = latin_ascii(word) in _short_generic_spellings()
+            else:
+                generic_word = (
+                    key in generic_org_keys()
+                    or is_generic_org_key(key)
+                    or loanword_key(word) in generic_loanword_keys()
+                )
         canonical = key if number else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
         alts = () if number else _alt_keys(word, key, canonical, kind, table)
@@ -1774,8 +1791,7 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and len(matched) == 1
             and score > CONTAINED_WORD_SCORE
-            and _short_brand(q[matched[0][1]])
-            and _kinds_differ(query.kinds, listed.kinds)
+            and _brand_of_other_kind(q[matched[0][1]], query.kinds, listed.kinds)
         ):
             score = CONTAINED_WORD_SCORE  # Orion Technologies / Orion LLC: a short brand, another kind
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
@@ -1870,14 +1886,16 @@ def _contained_word(
     return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
 
 
-def _short_brand(key: str) -> bool:
-    """A word naming which organisation (no dictionary word, town or number) of SHORT_BRAND_LETTERS or fewer."""
-    return (
-        len(key) <= SHORT_BRAND_LETTERS
-        and key[0] != "#"
-        and not is_descriptive_org_key(key)
-        and not is_place_key(key)
-    )
+def _brand_of_other_kind(key: str, kinds_a: frozenset[str] | None, kinds_b: frozenset[str] | None) -> bool:
+    """`key`, the one word two organisation names share, names which organisation (no dictionary word, town or
+    number), and the names say different kinds of organisation: both say one and they agree in no word (Horizon
+    Investment Group / Horryzin International Trade), or the word is short (SHORT_BRAND_LETTERS) and one says a
+    kind the other does not (Orion Technologies / Orion LLC)."""
+    if key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
+        return False
+    if kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b):
+        return True
+    return len(key) <= SHORT_BRAND_LETTERS and _kinds_differ(kinds_a, kinds_b)
 
 
 def _child_in_nasab(
@@ -2272,8 +2290,8 @@ def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> boo
 
 
 def _brand_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
-    """One short brand word each (see SHORT_BRAND_LETTERS) and words of kind that differ: `_align` caps them."""
-    return len(query.keys) == 1 and _kinds_differ(query.kinds, listed.kinds) and _short_brand(query.keys[0])
+    """One brand word each and words of kind that differ (`_brand_of_other_kind`): `_align` caps them."""
+    return len(query.keys) == 1 and _brand_of_other_kind(query.keys[0], query.kinds, listed.kinds)
 
 
 def _only_towns(variant: NameVariant) -> bool:
