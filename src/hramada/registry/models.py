@@ -139,14 +139,28 @@ class Recipient(RevealMixin, models.Model):
         blank=True,
         related_name="merged",
         verbose_name=_("same as"),
+        db_index=False,  # indexed where set only (Meta.indexes)
     )
     screening = models.CharField(max_length=16, choices=Screening.choices, default=Screening.NOT_SCREENED)
-    source_key = models.CharField(max_length=100, blank=True, default="", db_index=True)
+    source_key = models.CharField(max_length=100, blank=True, default="")
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ("reference",)
+        indexes = (
+            # Only the recipients the fund feeds carry a source key, and only merged ones a canonical recipient:
+            # indexes of the rows that have one, so an import's new recipients (neither) write two index entries
+            # fewer each, and the look-ups (`source_key = ...`, `canonical_id = ...`) still use them.
+            models.Index(
+                fields=["source_key"], name="registry_recipient_source", condition=~Q(source_key="")
+            ),
+            models.Index(
+                fields=["canonical"],
+                name="registry_recipient_canonical",
+                condition=Q(canonical__isnull=False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.reference
@@ -253,8 +267,15 @@ class GrantRecord(models.Model):
     source = models.CharField(max_length=200, blank=True, default="")
     import_batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True)
     import_row = models.PositiveIntegerField(null=True, blank=True)
+    # Who recorded it is shown with the record and never looked up by: no index (an import writes an entry
+    # fewer per record; deleting a user, which PROTECT refuses while records point at them, reads the table).
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
