@@ -145,7 +145,7 @@ class NameVariant:
     kinds: frozenset[str] | None = None
     """Organisations: the meanings of the generic words that say what kind of organisation (Trading, Technologies,
     Plant), without those any organisation may carry (Company, Group, Limited; `ANY_KIND_KEYS`); None where not
-    known (a name read as an acronym's words)."""
+    known (a name read as an acronym's words, a kind word written as initials or missing from the meaning table)."""
 
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
@@ -1513,9 +1513,9 @@ def _alt_similarity(
 LOANWORD_SPELLING_MIN = 0.5
 """Two organisation words meeting only by their consonant sounds (`loanword_key`) are one word written through
 Russian only when their spellings are also this close (Technologies / Tekhnolodzhis 0.55, Emirates / Emireits 0.75):
-Carpet and Kripto, Central and Control share their consonants and little else. Apart only in vowels, letter for
-letter, in a word of LOANWORD_LETTERS or one vowel, they are compared as spelt: the vowels (Delta / Dolta, Metal /
-Motel) are all that tells them apart."""
+Carpet and Kripto, Central and Control share their consonants and little else. Written apart only in vowels,
+letter for letter, in a word of LOANWORD_LETTERS or with two vowel letters swapped for each other at most, they are
+compared as spelt: the vowels (Delta / Dolta, Metal / Motel) are all that tells them apart."""
 
 
 def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
@@ -1526,11 +1526,12 @@ def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> b
         return True
     written_a, written_b = a_alts[-1], b_alts[-1]
     if len(written_a) == len(written_b):
+        # The letters that differ, position by position, on either side.
         differ = {x for x, y in zip(written_a, written_b, strict=True) if x != y}
         differ.update(y for x, y in zip(written_a, written_b, strict=True) if x != y)
         if differ <= _VOWEL_LETTERS and (len(written_a) <= LOANWORD_LETTERS or len(differ) <= 2):
-            # Apart only in vowels, in a short word or in one letter: compared as spelt (Delta / Dolta, Metal /
-            # Motel); Imperiya / Empire is a loanword.
+            # Apart only in vowels, in a short word or in two vowel letters: compared as spelt (Delta / Dolta,
+            # Metal / Motel); Imperiya / Empire, three vowels apart, is a loanword.
             return False
     return OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
 
@@ -2270,7 +2271,7 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
     if query.keys == listed.keys and not (
         (_only_towns(query) and _written_apart(query, listed))
-        or _brand_of_another_kind(query, listed)
+        or _one_word_of_other_kind(query, listed)
         or _description_of_another_kind(query, listed)
     ):
         return 1.0
@@ -2289,7 +2290,7 @@ def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> boo
     )
 
 
-def _brand_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
+def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
     """One brand word each and words of kind that differ (`_brand_of_other_kind`): `_align` caps them."""
     return len(query.keys) == 1 and _brand_of_other_kind(query.keys[0], query.kinds, listed.kinds)
 
