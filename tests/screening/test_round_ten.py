@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import fold, french_reading, soft_ts_reading
+from hramada.screening.keys import english_long_vowel_reading, fold, french_reading, soft_ts_reading
 from hramada.screening.names import is_generic_org_key
 from hramada.screening.transliterate import render
 from tests.screening.scoring import company, score
@@ -136,3 +136,39 @@ def test_a_long_brand_of_two_different_kinds_is_a_lead() -> None:
     # One name says no kind: a long brand still decides.
     assert company("Horizon Investment Group", "Horizon Holding") >= 0.8
     assert company("Naftan OAO", "Naftan Production Association") >= 0.8
+
+
+# --- English long vowels and th in romanised Korean, Chinese and Arabic names -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("YU, Jin", "YOO, Jin"),
+        ("LI, Kwai-wah", "LEE, Kwai-wah"),
+        ("Mun Jae-in", "Moon Jae-in"),
+        ("JAMALEDDINE, Nazir Ahmad Mohammed", "JAMAL EDDINE, Natheer Ahmed Mohammed"),
+        ("Usman Ali Khan", "Uthman Ali Khan"),
+    ],
+)
+def test_english_long_vowels_and_th_meet_the_other_romanisation(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("YU, Jin", "YANG, Jin"),
+        ("LEE, Kwai-wah", "LAU, Kwai-wah"),
+        ("Uthman Ali Khan", "Usama Ali Khan"),
+    ],
+)
+def test_the_long_vowel_reading_makes_no_other_name_alike(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+
+
+def test_the_long_vowel_reading_is_a_second_key() -> None:
+    assert english_long_vowel_reading("Yoo") == fold("Yu")
+    assert english_long_vowel_reading("Natheer") == fold("Nazir")
+    assert english_long_vowel_reading("Ivanov") is None
+    assert fold("Lee") != fold("Li")

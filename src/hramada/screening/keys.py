@@ -203,6 +203,24 @@ def french_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+_LONG_VOWELS = (("ee", "i"), ("oo", "u"))
+_TH_DH = re.compile(r"[td]h")
+
+
+@lru_cache(maxsize=200_000)
+def english_long_vowel_reading(word: str) -> str | None:
+    """The key of `word` reading English long vowels and th as romanisations of Korean, Chinese and Arabic names
+    write them: ee is i, oo is u (Lee / Li, Yoo / Yu, Moon / Mun), th and dh are the z of another system (Natheer
+    / Nazir, Dhiya / Ziya; the phonetic key takes them on to s: Uthman / Usman); None when the word has none of
+    these. A second key only."""
+    lowered = word.lower()
+    replaced = lowered
+    for spelling, vowel in _LONG_VOWELS:
+        replaced = replaced.replace(spelling, vowel)
+    replaced = _TH_DH.sub("z", replaced)
+    return fold(replaced) if replaced != lowered else None
+
+
 # Dutch writes у as oe (Joeri, Loekasjenko), Swedish ч as tj (Volfovitj, Sjevtjenko), Romanian a final ч as -ci
 # (Volfovici, Șunevici). Each is also an ordinary spelling elsewhere (German oe for ö, Tjaden, Italian Lucci).
 _TJ = re.compile(r"(?<!s)tj")

@@ -17,6 +17,7 @@ from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
+    english_long_vowel_reading,
     fold,
     french_reading,
     kh_reading,
@@ -1230,7 +1231,12 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if kind == NameKind.PERSON:
         stripped = strip_baltic(word)
         for spelling in (word, stripped) if stripped else (word,):
-            readings = (kh_reading(spelling), french_reading(spelling), press_reading(spelling))
+            readings = (
+                kh_reading(spelling),
+                french_reading(spelling),
+                press_reading(spelling),
+                english_long_vowel_reading(spelling),
+            )
             for alt in (fold(spelling), *readings, soft_ts_reading(spelling)):
                 if alt:
                     found += [alt, table.canonical(alt)]
