@@ -220,13 +220,19 @@ def _without_legal_form_texts(text: str) -> str:
 
 
 @cache
+def _generic_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each word of `data/org_generic_words.txt` with the Latin words of all its renderings (read once for the
+    keys, the short spellings and the loanword keys below)."""
+    return tuple(
+        (word, tuple(w for latin in latin_renderings(normalize_name(word)).values() for w in latin.split()))
+        for word in " ".join(data_lines("org_generic_words.txt")).split()
+    )
+
+
+@cache
 def generic_org_keys() -> frozenset[str]:
     """Folded keys of words that say what kind of organisation, not which (`data/org_generic_words.txt`)."""
-    words = " ".join(data_lines("org_generic_words.txt")).split()
-    keys: set[str] = set()
-    for word in words:
-        for latin in latin_renderings(normalize_name(word)).values():
-            keys.update(fold(w) for w in latin.split())
+    keys = {fold(w) for _, rendered in _generic_words() for w in rendered}
     translations = org_word_translations()
     keys |= {translations[k] for k in keys if k in translations}
     return frozenset(k for k in keys if k)
@@ -236,12 +242,8 @@ def generic_org_keys() -> frozenset[str]:
 def _short_generic_spellings() -> frozenset[str]:
     """The generic words of three letters or fewer as written in Latin (of, for, the, co, npo; и, ао rendered):
     a word that short is generic by its spelling, as the folding makes other words of it (Far folds as For)."""
-    words = " ".join(data_lines("org_generic_words.txt")).split()
-    spellings: set[str] = set()
-    for word in words:
-        for latin in latin_renderings(normalize_name(word)).values():
-            spellings.update(w for w in (latin_ascii(w) for w in latin.split()) if len(fold(w)) <= 3)
-    return frozenset(spellings)
+    spellings = {latin_ascii(w) for _, rendered in _generic_words() for w in rendered}
+    return frozenset(w for w in spellings if len(fold(w)) <= 3)
 
 
 GENERIC_LOANWORD_CONSONANTS = 6
@@ -253,8 +255,7 @@ more: shorter skeletons of generic words (Ministry, Trade) would take distinctiv
 def generic_loanword_keys() -> frozenset[str]:
     """`loanword_key`s of the generic words written in Latin (Technologies, Management, Corporation, Industries),
     so their Russian spellings romanised back are generic too."""
-    words = " ".join(data_lines("org_generic_words.txt")).split()
-    keys = {loanword_key(word) for word in words if word.isascii()}
+    keys = {loanword_key(word) for word, _ in _generic_words() if word.isascii()}
     return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
 
 
