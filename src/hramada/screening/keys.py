@@ -239,6 +239,85 @@ def press_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+# Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many
+# romanisations that agree on the consonants and differ in the vowels and in a few consonant spellings: the same
+# name is Mohsen / Muhsin, Sadegh / Sadiq, Kadhim / Kazim, Zein / Zayn, Ebrahimi / Ibrahimi, Haniyeh / Haniya.
+# Their letters for the three Arabic vowels vary within known bounds (fatha a/e, kasra i/e, damma u/o/ou; ay/ai/ei/ey
+# for the diphthong), while a Slavic name's vowels keep it apart from another (Timur / Tamir, Serov / Surov): so a
+# word is read as its consonant frame with a class per vowel group, and two frames meet only where every vowel
+# class is one that such romanisations exchange (`vowel_classes_meet`). Sources: the UNGEGN and BGN/PCGN
+# romanisation tables for Arabic (1956/1972) and Persian (1958), and the Library of Congress ALA-LC tables.
+_FRAME_CONSONANTS = (
+    ("kh", "h"),  # خ: Khalil / Halil
+    ("gh", "k"),  # غ and Persian ق: Sadegh / Sadiq, Bagheri / Baqeri, Ghasem / Qasem
+    ("q", "k"),
+    ("ck", "k"),
+    ("dh", "z"),  # ذ ظ: Kadhim / Kazim
+    ("th", "s"),  # ث: Uthman / Usman
+    ("zh", "j"),  # ژ: Haddadnezhad / Haddadnejad
+    ("dj", "j"),  # ج in French spelling: Djamel / Jamal
+    ("ph", "f"),
+    ("w", "v"),  # و as a consonant: Vahid / Wahid
+    ("x", "ks"),
+)
+_FRAME_DIPHTHONGS = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
+_FRAME_LONG = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}
+_FRAME_LAST = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "O", "u": "U"}
+_FRAME_MEET = frozenset(
+    {frozenset(pair) for pair in ("AE", "EI", "OU", "DE", "DI")} | {frozenset(c) for c in "AEIOUD"}
+)
+_FRAME_TOKENS = re.compile(r"[aeiouy]+|[^aeiouy]+")
+_CONSONANT_Y = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
+FRAME_MIN_CONSONANTS = 3
+"""Shorter frames (Omar, Alina, Nina) say too little: too many names share them."""
+
+
+@lru_cache(maxsize=200_000)
+def consonant_frame(word: str) -> tuple[str, ...] | None:
+    """`word` read as a romanisation of an abjad name: its consonant groups as written (after the spellings above are
+    made one) and one class per vowel group (A, E, I, O, U; D for a diphthong), in order; None for a word with
+    fewer than FRAME_MIN_CONSONANTS consonants. Y is a consonant before a vowel at the start of a word or between
+    vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh / Haniya,
+    Abdullah / Abdulla)."""
+    text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    if len(text) > 3 and text[-1] == "h" and text[-2] in "aeiouy":
+        text = text[:-1]
+    for spelling, letter in _FRAME_CONSONANTS:
+        if spelling in text:
+            text = text.replace(spelling, letter)
+    # Y between vowels or opening a word before a vowel is the consonant: written "Y" for the tokens below (upper
+    # case is never a vowel letter there).
+    text = _CONSONANT_Y.sub("Y", text)
+    text = _DOUBLE.sub(r"\1", text)
+    frame: list[str] = []
+    consonants = 0
+    for token in _FRAME_TOKENS.findall(text):
+        if token[0] in "aeiouy":
+            if token in _FRAME_DIPHTHONGS:
+                frame.append("D")
+            else:
+                frame.append(_FRAME_LONG.get(token) or _FRAME_LAST[token[-1]])
+        else:
+            frame.append(token.lower())
+            consonants += len(token)
+    return tuple(frame) if consonants >= FRAME_MIN_CONSONANTS else None
+
+
+def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two frames with the same consonants in the same places and vowel classes that romanisations exchange (a/e,
+    e/i, o/u, a diphthong and e or i), other than two identical spellings."""
+    if len(a) != len(b) or a == b:
+        return a == b
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if len(x) > 1 or len(y) > 1 or not x.isupper() or not y.isupper():
+            return False
+        if frozenset((x, y)) not in _FRAME_MEET:
+            return False
+    return True
+
+
 # Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the
 # "sun letters" (ad-Din, ar-Rahman, as-Sayyid, at-Tikriti, az-Zawahiri, an-Nasser, ash-Shami).
 _ARABIC_SON_OF = frozenset({"bin", "ben", "ibn", "ebn"})

@@ -17,8 +17,10 @@ from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
+    consonant_frame,
     english_long_vowel_reading,
     fold,
+    frames_meet,
     french_reading,
     kh_reading,
     latin_ascii,
@@ -64,6 +66,10 @@ SPLIT_RUN = 3
 """A person's name part written as two or three parts on the other side (Abdulmalik / Abdul Malik, Gheybparvar /
 Gheib Parvar, Mohammadreza / Mohammad Reza, Abd al-Rahman / Abdulrahman): neighbouring left-over parts, up to this
 many, are joined and compared with one left-over part of the other name (`_split_runs`)."""
+FRAME_SIMILARITY = 0.9
+"""Two person name parts that are one Arabic, Persian or Urdu name romanised two ways (the same consonants, vowels
+that those romanisations exchange: Mohsen / Muhsin, Sadegh / Sadiq, Hossein / Husayn; `keys.consonant_frame`)
+count this much: a variant spelling, not the same spelling."""
 ALT_KEY_FACTOR = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY = 0.7
@@ -1560,6 +1566,28 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return best
 
 
+_FRAME_OPENING = {
+    **dict.fromkeys("aeiouy", "a"),
+    **dict.fromkeys("gkqch", "k"),
+    "w": "v",
+}
+
+
+@lru_cache(maxsize=500_000)
+def _frame_similarity(word_a: str, word_b: str) -> float:
+    """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
+    Muhsin, Sadegh / Sadiq: `consonant_frame`), else 0.0. Patronymics are left to their own rules."""
+    frame_a = consonant_frame(word_a)
+    if frame_a is None:
+        return 0.0
+    frame_b = consonant_frame(word_b)
+    if frame_b is None or not frames_meet(frame_a, frame_b):
+        return 0.0
+    if fold(word_a).endswith(_PATRONYMIC_ENDINGS) or fold(word_b).endswith(_PATRONYMIC_ENDINGS):
+        return 0.0
+    return FRAME_SIMILARITY
+
+
 def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
@@ -1588,6 +1616,9 @@ def _align(
     c_range = range(len(c))
     c_long = [len(b) > 1 for b in c]
     person = query.kind == NameKind.PERSON
+    # Parts whose words open alike (any vowel or y; g, k, q, c or h; v or w) may be one abjad name spelt two ways
+    # (`_frame_similarity`); the others are not asked.
+    c_open = [_FRAME_OPENING.get(w[:1], w[:1]) for w in listed.words] if person and not abjad_mode else []
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -1597,6 +1628,7 @@ def _align(
                     candidates.append((sim, i, j))
         elif len(a) > 1:
             a_alts = qa[i] if qa else ()
+            a_open = _FRAME_OPENING.get(query.words[i][:1], query.words[i][:1]) if person else ""
             for j in c_range:
                 b = c[j]
                 if a == b:
@@ -1609,6 +1641,8 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _part_similarity(a, b)
+                if person and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
+                    sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 if sim:
                     candidates.append((sim, i, j))
         else:
