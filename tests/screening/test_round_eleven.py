@@ -61,6 +61,11 @@ def test_a_frame_keeps_the_consonants_and_classes_the_vowels() -> None:
         ("Timur", "Tamir", False),  # i/a and u/i: never exchanged
         ("Evgeniy", "Evgenia", False),  # a man's name and a woman's
         ("Marat", "Murat", False),  # a/u
+        ("Qadhafi", "Gaddafi", True),  # q meets g and k, dh meets d and z
+        ("Kadhim", "Kazim", True),
+        ("Uthman", "Otman", True),  # th meets t and s
+        ("Kamal", "Gamal", False),  # but k and g stay apart
+        ("Kazim", "Kadim", False),  # and so do z and d
         ("Mohsen", "Mohsin", True),
         ("Mohsen", "Mohsen", True),
     ],

@@ -249,16 +249,20 @@ def press_reading(word: str) -> str | None:
 # romanisation tables for Arabic (1956/1972) and Persian (1958), and the Library of Congress ALA-LC tables.
 _FRAME_CONSONANTS = (
     ("kh", "h"),  # خ: Khalil / Halil
-    ("gh", "k"),  # غ and Persian ق: Sadegh / Sadiq, Bagheri / Baqeri, Ghasem / Qasem
-    ("q", "k"),
+    ("gh", "q"),  # غ and Persian ق: Sadegh / Sadiq, Bagheri / Baqeri, Ghasem / Qasem
     ("ck", "k"),
-    ("dh", "z"),  # ذ ظ: Kadhim / Kazim
-    ("th", "s"),  # ث: Uthman / Usman
+    ("dh", "ð"),  # ذ ظ: Kadhim / Kazim, Qadhafi / Gaddafi
+    ("th", "þ"),  # ث: Uthman / Usman / Otman
     ("zh", "j"),  # ژ: Haddadnezhad / Haddadnejad
     ("dj", "j"),  # ج in French spelling: Djamel / Jamal
     ("ph", "f"),
     ("w", "v"),  # و as a consonant: Vahid / Wahid
     ("x", "ks"),
+)
+# Letters one system writes where others write one of two (ق is q, k or, in Egyptian and Libyan spelling, g; ذ and
+# ظ are dh, z or d; ث is th, s or t): each meets either, while the two others stay apart (Kamal is not Gamal).
+_FRAME_EITHER = frozenset(
+    {frozenset(pair) for pair in (("q", "k"), ("q", "g"), ("ð", "z"), ("ð", "d"), ("þ", "s"), ("þ", "t"))}
 )
 _FRAME_DIPHTHONGS = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
 _FRAME_LONG = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}
@@ -304,16 +308,19 @@ def consonant_frame(word: str) -> tuple[str, ...] | None:
 
 
 def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two frames with the same consonants in the same places and vowel classes that romanisations exchange (a/e,
-    e/i, o/u, a diphthong and e or i), other than two identical spellings."""
+    """Two frames with the same consonants in the same places (a letter written two ways meeting either) and vowel
+    classes that romanisations exchange (a/e, e/i, o/u, a diphthong and e or i)."""
     if len(a) != len(b) or a == b:
         return a == b
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
-        if len(x) > 1 or len(y) > 1 or not x.isupper() or not y.isupper():
+        if x.isupper() != y.isupper() or len(x) != len(y):
             return False
-        if frozenset((x, y)) not in _FRAME_MEET:
+        if x.isupper():
+            if frozenset((x, y)) not in _FRAME_MEET:
+                return False
+        elif not all(p == r or frozenset((p, r)) in _FRAME_EITHER for p, r in zip(x, y, strict=True)):
             return False
     return True
 
