@@ -1,6 +1,7 @@
 """Specifications for round eleven of screening quality: names from languages written without short vowels (Arabic,
 Persian, Urdu) romanised by different systems, which agree on the consonants and differ in the vowels and in a few
-consonant spellings (Mohsen / Muhsin, Sadegh / Sadiq, Haniyeh / Haniya). Examples are our own."""
+consonant spellings (Mohsen / Muhsin, Sadegh / Sadiq, Haniyeh / Haniya); and ё written е, as Russian print and
+many registries write it (Artsiom Siamionau / Artem Semenov). Examples are our own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening.keys import consonant_frame, frames_meet
+from hramada.screening.keys import consonant_frame, frames_meet, yo_as_e
 from tests.screening.scoring import score
 
 
@@ -84,3 +85,24 @@ def test_any_word_has_a_frame_or_none_and_meets_itself(word: str) -> None:
     if frame is not None:
         assert frames_meet(frame, frame)
         assert all(part for part in frame)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Artsiom Siamionau", "Artem Semenov"),
+        ("Siamion Patsiomkin", "Semen Potemkin"),
+        ("Fiodar Siamionau", "Fedor Semenov"),
+        ("Artyom Seleznyov", "Artem Seleznev"),
+        ("Alyona Lyovochkina", "Alena Levochkina"),
+    ],
+)
+def test_yo_written_e_meets_the_romanised_yo(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85, (query, listed)
+
+
+def test_yo_is_read_as_e_only_between_consonants() -> None:
+    assert yo_as_e("Siamionau") == "siamenau"
+    assert yo_as_e("Artsiom") == "artsem"
+    assert yo_as_e("Mario") is None  # a closing -io is another language's
+    assert yo_as_e("Yolanda") is None  # and an opening yo a glide

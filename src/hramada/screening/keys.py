@@ -189,6 +189,22 @@ def soft_ts_reading(word: str) -> str | None:
     return fold(_TS_BEFORE_E.sub("t", lowered))
 
 
+# Ё is written yo, io or jo by the romanisation tables and е in most Russian print, in banks' and registries' records
+# and in romanisations made from those (Семёнов is Semyonov and Semenov, Артём Artyom and Artem, the Belarusian
+# Арцём Artsiom).
+_YO = re.compile(r"(?<=[b-df-hj-np-tv-xz])[iyj]o(?=[b-df-hj-np-tv-xz])")
+
+
+@lru_cache(maxsize=200_000)
+def yo_as_e(word: str) -> str | None:
+    """`word` (any case) with ё written yo, io or jo between consonants read as е (Siamionau -> siamenau, Artsiom ->
+    artsem), or None when it has no such letters; the caller keys the spelling (`fold`, `soft_ts_reading`: Artsem is
+    Artem through the Belarusian soft ц). Not at the end of a word, where -io is Italian or Spanish (Mario)."""
+    lowered = word.lower()
+    replaced = _YO.sub("e", lowered)
+    return replaced if replaced != lowered else None
+
+
 _FRENCH_CH = re.compile(r"(?<![st])ch")
 _FRENCH_INE = re.compile(r"(?<=...[^aeiouy])([iy])ne$")
 

@@ -30,6 +30,7 @@ from hramada.screening.keys import (
     skeleton,
     soft_ts_reading,
     strip_baltic,
+    yo_as_e,
 )
 from hramada.screening.normalize import clean_text, normalize_name
 from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings
@@ -1244,7 +1245,9 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 press_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
-            for alt in (fold(spelling), *readings, soft_ts_reading(spelling)):
+            yo = yo_as_e(spelling)
+            written_e = (fold(yo), soft_ts_reading(yo)) if yo else ()
+            for alt in (fold(spelling), *readings, soft_ts_reading(spelling), *written_e):
                 if alt:
                     found += [alt, table.canonical(alt)]
     if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
