@@ -1,7 +1,8 @@
 """Specifications for round eleven of screening quality: names from languages written without short vowels (Arabic,
 Persian, Urdu) romanised by different systems, which agree on the consonants and differ in the vowels and in a few
 consonant spellings (Mohsen / Muhsin, Sadegh / Sadiq, Haniyeh / Haniya); and ё written е, as Russian print and
-many registries write it (Artsiom Siamionau / Artem Semenov). Examples are our own."""
+many registries write it (Artsiom Siamionau / Artem Semenov); and companies named only by what they make. Examples
+are our own."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening.keys import consonant_frame, frames_meet, yo_as_e
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,32 @@ def test_yo_is_read_as_e_only_between_consonants() -> None:
     assert yo_as_e("Artsiom") == "artsem"
     assert yo_as_e("Mario") is None  # a closing -io is another language's
     assert yo_as_e("Yolanda") is None  # and an opening yo a glide
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A listed name that only describes a business: a word the other name adds says which company.
+        ("Acme Dairy Products", "State Enterprise for Dairy Products"),
+        ("Vitebsk Dairy Products", "State Enterprise for Dairy Products"),
+        ("Minsk Concrete Industries", "State Enterprise for Concrete Industries"),
+        # One dictionary word after a dash is no name of its own.
+        ("Media", "Svetly Put - Media"),
+        ("Media Holding", "Svetly Put - Media"),
+    ],
+)
+def test_a_description_is_not_a_match_for_a_named_company(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Dairy Products", "State Enterprise for Dairy Products"),
+        ("State Company for Dairy Products", "State Enterprise for Dairy Products"),
+        ("Svetly Put", "Svetly Put - Media"),
+        ("Svetly Put Media", "Svetly Put - Media"),
+    ],
+)
+def test_the_description_itself_and_the_named_part_still_match(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)

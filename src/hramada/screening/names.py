@@ -752,6 +752,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         all_generic = False
                 if all_generic and labels[n] in _PART_LABELS:
                     continue  # a part that is only a legal form or generic words names no organisation
+                if labels[n] in _PART_LABELS and len(parts) == 1 and is_descriptive_org_key(parts[0][1]):
+                    continue  # nor does one dictionary word (Novyi Vek - Media: Media is no name of its own)
             else:
                 if kind == NameKind.PERSON:
                     # Only a short word (an Arabic article) reads its neighbour: keeps the cache small.
