@@ -119,6 +119,14 @@ def test_yo_is_read_as_e_only_between_consonants() -> None:
         # One dictionary word after a dash is no name of its own.
         ("Media", "Svetly Put - Media"),
         ("Media Holding", "Svetly Put - Media"),
+        # A club is a kind of organisation: the country's automobile club is not its automobile plant.
+        ("Belarusian Automobile Club", "Open Joint Stock Company Belarusian Automobile Plant"),
+        # A brand and a dictionary word in common, kinds that agree in nothing: the trader is not the factory.
+        ("Zorka Tobacco Trading", "Open Joint Stock Company Lida Tobacco Factory Zorka"),
+        # A dictionary word alone, a kind on one side only: many companies take the word.
+        ("Polymer Technologies", "Joint Stock Company Polimer"),
+        # Lithuanian kalio (of potash) folds as Kala: no longer a form of potash.
+        ("Kaliy Trading", "Kala Limited"),
     ],
 )
 def test_a_description_is_not_a_match_for_a_named_company(query: str, listed: str) -> None:
@@ -132,6 +140,9 @@ def test_a_description_is_not_a_match_for_a_named_company(query: str, listed: st
         ("State Company for Dairy Products", "State Enterprise for Dairy Products"),
         ("Svetly Put", "Svetly Put - Media"),
         ("Svetly Put Media", "Svetly Put - Media"),
+        ("Lida Tobacco Factory Zorka", "Open Joint Stock Company Lida Tobacco Factory Zorka"),
+        ("Zorka Tobacco", "Open Joint Stock Company Lida Tobacco Factory Zorka"),
+        ("Polimer", "Joint Stock Company Polymer"),
     ],
 )
 def test_the_description_itself_and_the_named_part_still_match(query: str, listed: str) -> None:

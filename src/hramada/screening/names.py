@@ -846,8 +846,9 @@ def _kinds(filed: list[tuple[_WordPart | None, str | None] | None]) -> frozenset
         and found[1]  # "" for a word an acronym skips (of, the, named after)
         and found[0][1] not in ANY_KIND_KEYS
     ]
-    if any(len(key) <= 4 or key not in org_meaning_keys() for _, key in words):
-        # An initialism, or a word the meaning table does not know (its translation could be the other's word).
+    if any(key not in org_meaning_keys() for _, key in words):
+        # An initialism (no meaning lists one), or a word the meaning table does not know (its translation could be
+        # the other's word). Short words it knows are words of kind (Club).
         return None
     return frozenset(k for word, key in words for k in (key, org_stem(key), loanword_key(word)) if k)
 
@@ -1836,11 +1837,13 @@ def _align(
             score = CONTAINED_WORD_SCORE
         if (
             query.kind == NameKind.ORGANIZATION
-            and len(matched) == 1
             and score > CONTAINED_WORD_SCORE
-            and _brand_of_other_kind(q[matched[0][1]], query.kinds, listed.kinds)
+            and 0 < len(matched) <= DESCRIPTIVE_ONLY_MAX
+            and _brand_of_other_kind(*_brand_among(q, matched), query.kinds, listed.kinds)
         ):
-            score = CONTAINED_WORD_SCORE  # Orion Technologies / Orion LLC: a short brand, another kind
+            # Orion Technologies / Orion LLC: a short brand, another kind; Neman Tobacco Trading / Grodno Tobacco
+            # Factory Neman: a brand and a dictionary word, kinds that agree in nothing.
+            score = CONTAINED_WORD_SCORE
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
             # Not compared as whole strings below: they differ only in the name in front, which that would forgive.
             return score * NASAB_PENALTY, matched, rest_q, rest_c
@@ -1933,16 +1936,28 @@ def _contained_word(
     return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
 
 
-def _brand_of_other_kind(key: str, kinds_a: frozenset[str] | None, kinds_b: frozenset[str] | None) -> bool:
-    """`key`, the one word two organisation names share, names which organisation (no dictionary word, town or
-    number), and the names say different kinds of organisation: both say one and they agree in no word (Horizon
-    Investment Group / Horryzin International Trade), or the word is short (SHORT_BRAND_LETTERS) and one says a
-    kind the other does not (Orion Technologies / Orion LLC)."""
-    if key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
+def _brand_among(q: tuple[str, ...], matched: list[tuple[float, int, int]]) -> tuple[str, bool]:
+    """The key of the one matched part, or of the one among several that names which organisation (no dictionary
+    word or town; "" when there is none or more than one); and whether it was matched alone."""
+    if len(matched) == 1:
+        return q[matched[0][1]], True
+    brands = [q[i] for _, i, _ in matched if not (is_descriptive_org_key(q[i]) or is_place_key(q[i]))]
+    return (brands[0] if len(brands) == 1 else ""), False
+
+
+def _brand_of_other_kind(
+    key: str, alone: bool, kinds_a: frozenset[str] | None, kinds_b: frozenset[str] | None
+) -> bool:
+    """`key`, the one word two organisation names share that names which organisation (no dictionary word, town or
+    number; the others they share, if any, dictionary words or towns), and the names say different kinds of
+    organisation: both say one and they agree in no word (Horizon Investment Group / Horryzin International Trade;
+    Neman Tobacco Trading / Grodno Tobacco Factory Neman), or the word is short (SHORT_BRAND_LETTERS), shared alone,
+    and one says a kind the other does not (Orion Technologies / Orion LLC)."""
+    if not key or key[0] == "#" or is_place_key(key):
         return False
-    if kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b):
-        return True
-    return len(key) <= SHORT_BRAND_LETTERS and _kinds_differ(kinds_a, kinds_b)
+    if alone and _kinds_differ(kinds_a, kinds_b) and (len(key) <= SHORT_BRAND_LETTERS or _dictionary_word(key)):
+        return True  # a dictionary word alone is a name many take too (Polymer Technologies / JSC Polimer)
+    return not is_descriptive_org_key(key) and bool(kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b))
 
 
 def _child_in_nasab(
@@ -2338,7 +2353,7 @@ def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> boo
 
 def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
     """One brand word each and words of kind that differ (`_brand_of_other_kind`): `_align` caps them."""
-    return len(query.keys) == 1 and _brand_of_other_kind(query.keys[0], query.kinds, listed.kinds)
+    return len(query.keys) == 1 and _brand_of_other_kind(query.keys[0], True, query.kinds, listed.kinds)
 
 
 def _only_towns(variant: NameVariant) -> bool:
