@@ -147,3 +147,21 @@ def test_a_description_is_not_a_match_for_a_named_company(query: str, listed: st
 )
 def test_the_description_itself_and_the_named_part_still_match(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_name_of_translated_words_alone_is_found_by_its_written_words() -> None:
+    from hramada.screening import Query, ScreeningIndex, Thresholds, screen
+
+    # Resheniya is filed under its meaning (Solutions), which many names share, and under its written form.
+    others = [
+        {"id": f"s{n}", "schema": "Company", "properties": {"name": [f"{word} Solutions"]}}
+        for n, word in enumerate(
+            ["Alpha", "Beta", "Gamma", "Delta", "Omega", "Sigma", "Kappa", "Lambda", "Zeta", "Theta"] * 3
+        )
+    ]
+    listed = {"id": "r", "schema": "Company", "properties": {"name": ["OOO Proizvodstvennye Resheniya"]}}
+    index = ScreeningIndex.from_entities([*others, listed])
+    results = screen(
+        Query(name="Proizvodstvennye Resheniya", schema="Company"), index, thresholds=Thresholds.SCREENING
+    )
+    assert results and results[0].entity_id == "r" and results[0].match

@@ -26,6 +26,7 @@ from hramada.screening.names import (
     acronym_keys,
     load_query_tables,
     name_variants,
+    org_meaning_keys,
     with_weights,
 )
 from hramada.screening.postings import Postings
@@ -169,6 +170,18 @@ def _listed_entries(
             entries.add(key_entry(f"t:{variant.joined}"))
         if variant.initials:  # organisations only (`acronym_keys`)
             entries.update([key_entry(f"a:{acronym}") for acronym in acronym_keys(variant)])
+            # An organisation word the meaning table translates is filed under its meaning (Resheniya under
+            # Solutions) and also under its written form, which a query looks up among its second keys: a name
+            # of such words alone would otherwise share its only key with every name of that meaning.
+            if len(variant.alts) == len(variant.keys):
+                meanings = org_meaning_keys()
+                entries.update(
+                    [
+                        key_entry(f"t:{alts[-1]}")
+                        for key, alts in zip(variant.keys, variant.alts, strict=True)
+                        if alts and alts[-1] != key and len(alts[-1]) > 2 and key in meanings
+                    ]
+                )
     return entries
 
 

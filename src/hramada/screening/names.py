@@ -1955,7 +1955,11 @@ def _brand_of_other_kind(
     and one says a kind the other does not (Orion Technologies / Orion LLC)."""
     if not key or key[0] == "#" or is_place_key(key):
         return False
-    if alone and _kinds_differ(kinds_a, kinds_b) and (len(key) <= SHORT_BRAND_LETTERS or _dictionary_word(key)):
+    if (
+        alone
+        and _kinds_differ(kinds_a, kinds_b)
+        and (len(key) <= SHORT_BRAND_LETTERS or _dictionary_word(key))
+    ):
         return True  # a dictionary word alone is a name many take too (Polymer Technologies / JSC Polimer)
     return not is_descriptive_org_key(key) and bool(kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b))
 
