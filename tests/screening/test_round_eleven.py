@@ -127,6 +127,8 @@ def test_yo_is_read_as_e_only_between_consonants() -> None:
         ("Polymer Technologies", "Joint Stock Company Polimer"),
         # Lithuanian kalio (of potash) folds as Kala: no longer a form of potash.
         ("Kaliy Trading", "Kala Limited"),
+        # The Belarusian-Russian given-name equivalences (Ганна / Анна) are not read into company words.
+        ("Khan Trading", "An Trading"),
     ],
 )
 def test_a_description_is_not_a_match_for_a_named_company(query: str, listed: str) -> None:

@@ -925,7 +925,7 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
                     or is_generic_org_key(key)
                     or loanword_key(word) in generic_loanword_keys()
                 )
-        canonical = key if number else table.canonical(key)
+        canonical = key if number or kind == NameKind.ORGANIZATION else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
         alts = () if number else _alt_keys(word, key, canonical, kind, table)
         part = (word, canonical, weight, generic_word, alts)
