@@ -167,3 +167,9 @@ def test_a_name_of_translated_words_alone_is_found_by_its_written_words() -> Non
         Query(name="Proizvodstvennye Resheniya", schema="Company"), index, thresholds=Thresholds.SCREENING
     )
     assert results and results[0].entity_id == "r" and results[0].match
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Sparta III", "Sparta"), ("Asia Bridge", "Asia Bridge 1")])
+def test_a_ship_with_a_number_more_is_a_lead_not_a_match(query: str, listed: str) -> None:
+    assert 0.6 <= score(query, listed, schema="Vessel") < 0.8, (query, listed)
+    assert score(query, query, schema="Vessel") == 1.0

@@ -1819,8 +1819,14 @@ def _align(
                 and _distinctive_left(listed, rest_c)
             ):
                 score *= ORGANIZATION_CONFLICT_PENALTY
-        if any(q[i][0] == "#" for i in rest_q) and any(c[j][0] == "#" for j in rest_c):
+        numbered_q = any(q[i][0] == "#" for i in rest_q)
+        numbered_c = any(c[j][0] == "#" for j in rest_c)
+        if numbered_q and numbered_c:
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
+        elif numbered_q != numbered_c and query.kind == NameKind.OTHER and score > CONTAINED_WORD_SCORE:
+            # A ship's or an aircraft's number is part of its name: SPARTA III is another ship than SPARTA, or the
+            # same one renamed (HAPPINESS I / HAPPINESS); a lead for review, where the IMO number decides.
+            score = CONTAINED_WORD_SCORE
         if (
             query.kind == NameKind.ORGANIZATION
             and not abjad_mode
