@@ -154,6 +154,9 @@ class NameVariant:
     """Organisations: the meanings of the generic words that say what kind of organisation (Trading, Technologies,
     Plant), without those any organisation may carry (Company, Group, Limited; `ANY_KIND_KEYS`); None where not
     known (a name read as an acronym's words, a kind word written as initials or missing from the meaning table)."""
+    openings: str = ""
+    """Persons: per word, the class of its first letter (`_FRAME_OPENING`: a for a vowel or y, k for g, k, q, c, h,
+    v for v or w, else the letter), so `_align` asks `_frame_similarity` only of parts that open alike."""
 
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
@@ -802,6 +805,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         abjad=abjad,
                         alts=alts if any(alts) else (),
                         kinds=kinds,
+                        openings=_openings(words) if kind == NameKind.PERSON else "",
                     )
                 )
                 # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
@@ -1577,6 +1581,13 @@ _FRAME_OPENING = {
     **dict.fromkeys("gkqch", "k"),
     "w": "v",
 }
+_OPENINGS: dict[str, str] = {}
+
+
+def _openings(words: tuple[str, ...]) -> str:
+    """`NameVariant.openings` of a person's words, one string shared by every variant that opens alike."""
+    found = "".join(_FRAME_OPENING.get(w[:1], w[:1] or " ") for w in words)
+    return _OPENINGS.setdefault(found, found)
 
 
 @lru_cache(maxsize=500_000)
@@ -1622,9 +1633,10 @@ def _align(
     c_range = range(len(c))
     c_long = [len(b) > 1 for b in c]
     person = query.kind == NameKind.PERSON
-    # Parts whose words open alike (any vowel or y; g, k, q, c or h; v or w) may be one abjad name spelt two ways
+    # Parts whose words open alike (`NameVariant.openings`) may be one abjad name spelt two ways
     # (`_frame_similarity`); the others are not asked.
-    c_open = [_FRAME_OPENING.get(w[:1], w[:1]) for w in listed.words] if person and not abjad_mode else []
+    q_open, c_open = (query.openings, listed.openings) if person and not abjad_mode else ("", "")
+    framed = bool(q_open and c_open)
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -1634,7 +1646,7 @@ def _align(
                     candidates.append((sim, i, j))
         elif len(a) > 1:
             a_alts = qa[i] if qa else ()
-            a_open = _FRAME_OPENING.get(query.words[i][:1], query.words[i][:1]) if person else ""
+            a_open = q_open[i] if framed else ""
             for j in c_range:
                 b = c[j]
                 if a == b:
@@ -1647,7 +1659,7 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _part_similarity(a, b)
-                if person and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
+                if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 if sim:
                     candidates.append((sim, i, j))
