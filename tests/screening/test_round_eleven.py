@@ -173,3 +173,16 @@ def test_a_name_of_translated_words_alone_is_found_by_its_written_words() -> Non
 def test_a_ship_with_a_number_more_is_a_lead_not_a_match(query: str, listed: str) -> None:
     assert 0.6 <= score(query, listed, schema="Vessel") < 0.8, (query, listed)
     assert score(query, query, schema="Vessel") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kala Naft Co", "Sherkat Sahami Khass Kala Naft"),
+        ("Kala Naft", "Sherkat-e Sahami-ye Khass Kala Naft"),
+        ("Mapna", "Sherkat Sahami Aam Mapna"),
+        ("Kala Naft Co", "Kala Naft Co SSK"),
+    ],
+)
+def test_iranian_legal_forms_are_read_as_legal_forms(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.9, (query, listed)
