@@ -186,3 +186,19 @@ def test_a_ship_with_a_number_more_is_a_lead_not_a_match(query: str, listed: str
 )
 def test_iranian_legal_forms_are_read_as_legal_forms(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.9, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("IVANOV JR., Sergey", "IVANOV, Sergei Sergeevich"),
+        ("Alexander Lukashenko Jr.", "Aliaksandr Ryhoravich LUKASHENKA"),
+        ("Petrov Sr., Ivan", "Ivan Ivanovich Petrov"),
+    ],
+)
+def test_a_generational_suffix_is_left_out_like_a_title(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+def test_senior_written_out_is_still_a_name() -> None:
+    assert score("John Senior", "John Smith") < 0.6

@@ -909,7 +909,7 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     if kind == NameKind.PERSON and not number:
         word = arabic_particle(word, following)
     key = number or fold(word)
-    if key in _NOISE_KEYS:
+    if key in _NOISE_KEYS or (kind == NameKind.PERSON and key in _GENERATION_KEYS):
         return None
     if kind == NameKind.PERSON and not number:
         stem = baltic_stem(word)
@@ -1402,6 +1402,10 @@ def _number_words(text: str) -> str:
 
 _NOISE_KEYS = frozenset(fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née"))
 """Words lists and spreadsheets put inside name cells that are not part of any name."""
+_GENERATION_KEYS = frozenset(fold(w) for w in ("jr", "jnr", "sr", "snr"))
+"""A person's generational suffix (IVANOV JR., Sergey): father and son share the name, and a list may name either
+without it, so it is left out of the comparison as a title is; the birth date tells them apart. Junior and Senior
+written out are also surnames and given names (Nassau Senior): kept."""
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
