@@ -181,7 +181,6 @@ def test_a_ship_with_a_number_more_is_a_lead_not_a_match(query: str, listed: str
         ("Kala Naft Co", "Sherkat Sahami Khass Kala Naft"),
         ("Kala Naft", "Sherkat-e Sahami-ye Khass Kala Naft"),
         ("Mapna", "Sherkat Sahami Aam Mapna"),
-        ("Kala Naft Co", "Kala Naft Co SSK"),
     ],
 )
 def test_iranian_legal_forms_are_read_as_legal_forms(query: str, listed: str) -> None:
