@@ -288,15 +288,18 @@ _FRAME_MEET = frozenset(
 )
 _FRAME_TOKENS = re.compile(r"[aeiouy]+|[^aeiouy]+")
 _CONSONANT_Y = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
-FRAME_MIN_CONSONANTS = 3
-"""Shorter frames (Omar, Alina, Nina) say too little: too many names share them."""
+FRAME_MIN_CONSONANTS = 2
+"""A word of one consonant (Ali, Isa) has no frame."""
+FRAME_FULL_CONSONANTS = 3
+"""A frame of fewer consonants (Adel, Zein, Omar, Lena) says little: it meets another only with the same first vowel
+class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Omar / Umar, Lena / Lina, Vera / Vira)."""
 
 
 @lru_cache(maxsize=200_000)
 def consonant_frame(word: str) -> tuple[str, ...] | None:
     """`word` read as a romanisation of an abjad name: its consonant groups as written (after the spellings above are
     made one) and one class per vowel group (A, E, I, O, U; D for a diphthong), in order; None for a word with
-    fewer than FRAME_MIN_CONSONANTS consonants. Y is a consonant before a vowel at the start of a word or between
+    fewer than FRAME_MIN_CONSONANTS consonants or four letters. Y is a consonant before a vowel at the start of a word or between
     vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh / Haniya,
     Abdullah / Abdulla)."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
@@ -320,14 +323,19 @@ def consonant_frame(word: str) -> tuple[str, ...] | None:
         else:
             frame.append(token.lower())
             consonants += len(token)
-    return tuple(frame) if consonants >= FRAME_MIN_CONSONANTS else None
+    return tuple(frame) if consonants >= FRAME_MIN_CONSONANTS and len(text) >= 4 else None
 
 
 def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two frames with the same consonants in the same places (a letter written two ways meeting either) and vowel
-    classes that romanisations exchange (a/e, e/i, o/u, a diphthong and e or i)."""
+    classes that romanisations exchange (a/e, e/i, o/u, a diphthong and e or i); with fewer than
+    FRAME_FULL_CONSONANTS consonants, the same first vowel class too."""
     if len(a) != len(b) or a == b:
         return a == b
+    if sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:
+        first = next((x for x in a if x.isupper()), "")
+        if first != next((y for y in b if y.isupper()), ""):
+            return False
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
