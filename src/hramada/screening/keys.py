@@ -261,7 +261,7 @@ def press_reading(word: str) -> str | None:
 # Their letters for the three Arabic vowels vary within known bounds (fatha a/e, kasra i/e, damma u/o/ou; ay/ai/ei/ey
 # for the diphthong), while a Slavic name's vowels keep it apart from another (Timur / Tamir, Serov / Surov): so a
 # word is read as its consonant frame with a class per vowel group, and two frames meet only where every vowel
-# class is one that such romanisations exchange (`vowel_classes_meet`). Sources: the UNGEGN and BGN/PCGN
+# class is one that such romanisations exchange (`frames_meet`). Sources: the UNGEGN and BGN/PCGN
 # romanisation tables for Arabic (1956/1972) and Persian (1958), and the Library of Congress ALA-LC tables.
 _FRAME_CONSONANTS = (
     ("kh", "h"),  # خ: Khalil / Halil
@@ -299,9 +299,9 @@ class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Omar / Umar, Lena / Lin
 def consonant_frame(word: str) -> tuple[str, ...] | None:
     """`word` read as a romanisation of an abjad name: its consonant groups as written (after the spellings above are
     made one) and one class per vowel group (A, E, I, O, U; D for a diphthong), in order; None for a word with
-    fewer than FRAME_MIN_CONSONANTS consonants or four letters. Y is a consonant before a vowel at the start of a word or between
-    vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh / Haniya,
-    Abdullah / Abdulla)."""
+    fewer than FRAME_MIN_CONSONANTS consonants or four letters. Y is a consonant before a vowel at the start of a
+    word or between vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh
+    / Haniya, Abdullah / Abdulla)."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
     if len(text) > 3 and text[-1] == "h" and text[-2] in "aeiouy":
         text = text[:-1]

@@ -1973,8 +1973,9 @@ def _brand_of_other_kind(
     """`key`, the one word two organisation names share that names which organisation (no dictionary word, town or
     number; the others they share, if any, dictionary words or towns), and the names say different kinds of
     organisation: both say one and they agree in no word (Horizon Investment Group / Horryzin International Trade;
-    Neman Tobacco Trading / Grodno Tobacco Factory Neman), or the word is short (SHORT_BRAND_LETTERS), shared alone,
-    and one says a kind the other does not (Orion Technologies / Orion LLC)."""
+    Neman Tobacco Trading / Grodno Tobacco Factory Neman), or the word is short (SHORT_BRAND_LETTERS) or a dictionary
+    word, shared alone, and one says a kind the other does not (Orion Technologies / Orion LLC; Polymer Technologies
+    / JSC Polimer)."""
     if not key or key[0] == "#" or is_place_key(key):
         return False
     if (
