@@ -207,3 +207,10 @@ def test_a_generational_suffix_is_left_out_like_a_title(query: str, listed: str)
 
 def test_senior_written_out_is_still_a_name() -> None:
     assert score("John Senior", "John Smith") < 0.6
+
+
+def test_a_word_repeated_in_one_name_is_no_conflict_between_its_parts() -> None:
+    # The holding's name repeats the company's word: the repeat names no other organisation.
+    query = "Lidski Avtomobilny Zavod / OJSC 'LIDAZ'"
+    listed = "Open Joint Stock Company 'LIDAZ' - Management Company of Holding 'LIDAZ-HOLDING'"
+    assert company(query, listed) >= 0.8

@@ -622,11 +622,22 @@ def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, .
     if best is None:
         return False
     _, qv, lv, rest_q, rest_c = best
+    # A word left over that repeats a word the same name matched names no other organisation (KB Radar - Managing
+    # Company of Holding Radar System: the second Radar is the holding's).
+    rest_q, rest_c = _not_repeated(qv, rest_q), _not_repeated(lv, rest_c)
     left_q, left_c = _distinctive_left(qv, rest_q, lv), _distinctive_left(lv, rest_c, qv)
     # Both keep such a word, or one does where the other, of the same length, has a generic word (a word swapped).
     return (left_q and left_c) or (
         (left_q or left_c) and len(_initials(qv.original)) == len(_initials(lv.original))
     )
+
+
+def _not_repeated(variant: NameVariant, rest: list[int]) -> list[int]:
+    """The parts of `rest` whose key is not also the key of a part of `variant` outside `rest`."""
+    if not rest:
+        return rest
+    kept = {key for k, key in enumerate(variant.keys) if k not in rest}
+    return [i for i in rest if variant.keys[i] not in kept]
 
 
 def _org_text(text: str) -> str:
