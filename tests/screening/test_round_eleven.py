@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hramada.screening import Query, ScreeningIndex, Thresholds, screen
 from hramada.screening.keys import consonant_frame, frames_meet, yo_as_e
 from tests.screening.scoring import company, score
 
@@ -158,8 +159,6 @@ def test_the_description_itself_and_the_named_part_still_match(query: str, liste
 
 
 def test_a_name_of_translated_words_alone_is_found_by_its_written_words() -> None:
-    from hramada.screening import Query, ScreeningIndex, Thresholds, screen
-
     # Resheniya is filed under its meaning (Solutions), which many names share, and under its written form.
     others = [
         {"id": f"s{n}", "schema": "Company", "properties": {"name": [f"{word} Solutions"]}}
