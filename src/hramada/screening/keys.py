@@ -29,6 +29,9 @@ _SPECIAL_LATIN = str.maketrans(
         "û": "iu",  # ISO 9 ю
         "ë": "io",
         "ß": "ss",
+        # Arabic ta marbuta ends a name as a vowel (Fatima, Usama, Hamza: فاطمة, أسامة, حمزة), where a letter-by-letter
+        # reading writes t.
+        "ة": "a",
     }
 )
 

@@ -1440,6 +1440,94 @@ def _bare_skeleton(key: str) -> str:
     return skeleton(_ABJAD_ARTICLE.sub("", key)) or key
 
 
+_ABJAD_CONSONANT = re.compile(r"[^aeiu]")
+_ABJAD_VOWEL_READINGS = {"i": frozenset("ie"), "a": frozenset("ae"), "u": frozenset("ua")}
+"""The vowels an abjad script writes (ي as `i`, ا as `a` in its keys, و read as a vowel `u`) and the vowels a
+romanisation may write for each, as keys (o is folded to a): Hussein / Husayn / حسين, Suleiman / Sleman / سليمان,
+Dost / دوست; the vowels it leaves unwritten may be anything."""
+_ABJAD_LAST_VOWEL_READINGS = {"i": frozenset("iea"), "a": frozenset("ae"), "u": frozenset("ua")}
+"""At the end of a word the `i` may be alif maqsura, read a (Mustafa / مصطفى)."""
+
+
+@lru_cache(maxsize=100_000)
+def _written_vowels_clash(abjad_key: str, latin_key: str) -> bool:
+    """Whether a name written in an abjad script and a romanisation with the same consonant skeleton disagree in a
+    vowel the script writes between its consonants: Libya (ليبيا) is not Lobaye, Amir (أمير) is not Omar, while
+    Mustafa, Hussein and Husayn keep meeting theirs. The vowel before the first consonant is not compared (alif
+    carries any vowel there, as it does in an article inside a name: Abdulhai / عبدالحی, Khairullah / خيرالله), nor
+    a vowel the romanisation leaves out."""
+    bare = _ABJAD_ARTICLE.sub("", abjad_key)
+    written = _ABJAD_CONSONANT.split(bare)
+    spoken = _ABJAD_CONSONANT.split(_ABJAD_ARTICLE.sub("", latin_key))
+    if len(written) != len(spoken):
+        return False
+    consonants = _ABJAD_CONSONANT.findall(bare)
+    last = len(written) - 1
+    for at in range(1, len(written)):
+        if not spoken[at] or (at < last and consonants[at] == "l" and written[at] == "a"):
+            continue
+        readings = _ABJAD_LAST_VOWEL_READINGS if at == last else _ABJAD_VOWEL_READINGS
+        for letter in written[at]:
+            allowed = readings.get(letter)
+            if allowed is not None and allowed.isdisjoint(spoken[at]):
+                return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def _mixed_script_similarity(abjad_key: str, latin_key: str) -> float:
+    """Similarity of a part written in an abjad script and a romanised one, by consonant skeletons: the same
+    skeleton with no written vowel in conflict (`_written_vowels_clash`) agrees; so does the skeleton with its
+    waw read as the long vowel it mostly writes inside a word (Yusuf / يوسف, Mahmoud / محمود, Nouri / نوري; at the
+    start it is the consonant: Walid); a romanisation's final h after a vowel is silent (Fatimah / فاطمة, Haniyeh /
+    هنية; folded, that h is `g`); else the skeletons' edit similarity."""
+    written, spoken = _bare_skeleton(abjad_key), _bare_skeleton(latin_key)
+    bare = _ABJAD_ARTICLE.sub("", abjad_key)
+    vowel_waw = bare[:1] + bare[1:].replace("v", "u")
+    readings = [latin_key]
+    if len(latin_key) > 3 and latin_key[-1] == "g" and latin_key[-2] in "aeiu":
+        readings.append(latin_key[:-1])
+    for reading in readings:
+        heard = _bare_skeleton(reading)
+        if written == heard:
+            return 0.0 if _written_vowels_clash(abjad_key, reading) else 1.0
+        if vowel_waw != bare and skeleton(vowel_waw) == heard:
+            return 0.0 if _written_vowels_clash(vowel_waw, reading) else 1.0
+    if (len(written) == 1 or len(spoken) == 1) and len(latin_key) > 1:
+        return 0.0  # a one-consonant skeleton is a short word (Essa, علي), not an initial
+    return _part_similarity(written, spoken)
+
+
+@lru_cache(maxsize=50_000)
+def _unarticled(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys an abjad comparison reads (those of `_skeletons`, in its order)."""
+    return tuple(key for key in keys if key not in _ARTICLES)
+
+
+SHORT_WORD_KEY = 3
+"""An organisation word whose key has at most this many letters (an acronym, mostly) meets another of the same key
+only when the two are also written within one letter of each other: folding short words leaves too little to tell
+them apart (IAG and AAH both fold to `ag`; Cyrillic ААХ written AAKh still meets AAH)."""
+
+
+@lru_cache(maxsize=100_000)
+def _short_words_apart(word_a: str, word_b: str, key: str) -> bool:
+    """Two words written as `key` (not translated to it: Моладзевы and Молодёжное both mean youth) more than one
+    letter apart."""
+    return (
+        fold(word_a) == key == fold(word_b)
+        and OSA.distance(latin_ascii(word_a), latin_ascii(word_b), score_cutoff=2) > 1
+    )
+
+
+def _short_keys_written_apart(query: NameVariant, listed: NameVariant) -> bool:
+    """Two organisation renderings of the same keys with a short word written apart (`SHORT_WORD_KEY`)."""
+    return query.kind == NameKind.ORGANIZATION and any(
+        len(key) <= SHORT_WORD_KEY and _short_words_apart(a, b, key)
+        for key, a, b in zip(query.keys, query.words, listed.words, strict=False)
+    )
+
+
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_UP_TO_39 = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
 _ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
@@ -1652,11 +1740,21 @@ def _align(
     # (`_frame_similarity`); the others are not asked.
     q_open, c_open = (query.openings, listed.openings) if person and not abjad_mode else ("", "")
     framed = bool(q_open and c_open)
+    # One side written in an abjad script and the other romanised: the vowels the script writes must agree.
+    mixed = abjad_mode and query.abjad != listed.abjad
+    organisation = query.kind == NameKind.ORGANIZATION
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
                 b = c[j]
-                sim = 1.0 if a == b else _part_similarity(a, b)
+                if mixed:
+                    sim = (
+                        _mixed_script_similarity(_unarticled(query.keys)[i], _unarticled(listed.keys)[j])
+                        if query.abjad
+                        else _mixed_script_similarity(_unarticled(listed.keys)[j], _unarticled(query.keys)[i])
+                    )
+                else:
+                    sim = 1.0 if a == b else _part_similarity(a, b)
                 if sim:
                     candidates.append((sim, i, j))
         elif len(a) > 1:
@@ -1665,7 +1763,13 @@ def _align(
             for j in c_range:
                 b = c[j]
                 if a == b:
-                    sim = 1.0
+                    sim = (
+                        0.0
+                        if organisation
+                        and len(a) <= SHORT_WORD_KEY
+                        and _short_words_apart(query.words[i], listed.words[j], a)
+                        else 1.0
+                    )
                 elif not c_long[j]:
                     sim = _initial_similarity(
                         query.words[i], listed.words[j], a.endswith(_PATRONYMIC_ENDINGS)
@@ -2340,7 +2444,10 @@ def compare_variants(
     score, matched, rest_q, rest_c = _align(query, listed)
     table = table or default_table()
     qwords, cwords = query.words, listed.words
-    if query.abjad or listed.abjad:
+    # The equivalence tables are of Belarusian, Russian and Ukrainian names, read from Latin keys: a name written in
+    # an abjad script is compared by its consonants instead.
+    abjad = query.abjad or listed.abjad
+    if abjad:
         qwords = tuple(w for w, k in zip(query.words, query.keys, strict=True) if k not in _ARTICLES)
         cwords = tuple(w for w, k in zip(listed.words, listed.keys, strict=True) if k not in _ARTICLES)
     pairs = tuple(
@@ -2349,7 +2456,11 @@ def compare_variants(
             listed_word=cwords[j],
             similarity=round(sim, 3),
             # By the words as folded, before equivalence: the keys compared are already canonical.
-            equivalence=(why.describe() if (why := table.reason(fold(qwords[i]), fold(cwords[j]))) else None),
+            equivalence=(
+                why.describe()
+                if not abjad and (why := table.reason(fold(qwords[i]), fold(cwords[j])))
+                else None
+            ),
         )
         for sim, i, j in sorted(matched, key=lambda m: m[1])
     )
@@ -2370,6 +2481,7 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
     if query.keys == listed.keys and not (
         (_only_towns(query) and _written_apart(query, listed))
+        or _short_keys_written_apart(query, listed)
         or _one_word_of_other_kind(query, listed)
         or _description_of_another_kind(query, listed)
     ):

@@ -1,0 +1,102 @@
+"""Specifications for round twelve of screening quality: a name written in Arabic or Persian script against its
+romanisation, read by the letters the script writes (the long vowels ا and ي, waw as a vowel inside a word, ta
+marbuta as the final a), and short company words that fold alike without being written alike. Examples are our own
+unless a list is named."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hramada.screening.names import _written_vowels_clash
+from tests.screening.scoring import score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Waw written for a long u or o inside a word.
+        ("Yusuf", "يوسف"),
+        ("Youssef Mansour", "يوسف منصور"),
+        ("Mahmoud Nouri", "محمود نوري"),
+        ("Dost Mohammad", "دوست محمد"),
+        ("Abu Bakr", "أبو بكر"),
+        # Ta marbuta: the final a (and a romanisation's silent h after it).
+        ("Fatima Hamza", "فاطمة حمزة"),
+        ("Fatimah Usama", "فاطمة أسامة"),
+        ("Ismail Haniyeh", "إسماعيل هنية"),
+        # The article's alif inside a compound reads any vowel (Abdul, Abdel, Khairullah).
+        ("Abdulhai Motmaen", "عبدالحی مطمئن"),
+        ("Khairullah Khairkhwah", "خيرالله خيرخواه"),
+        # Long vowels agreeing with their romanisation; alif maqsura at the end reads a.
+        ("Hussein Ali", "حسين علي"),
+        ("Suleiman Mustafa", "سليمان مصطفى"),
+        # The UN list's own pair (the Latin name as the list gives it).
+        ("MUTHANNA HARITH SALMAN AL-DARI", "مثنى حارث سلمان الضاري"),
+    ],
+)
+def test_a_name_in_arabic_script_matches_its_romanisation(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+    assert score(listed, query) >= 0.8, (listed, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        # The script writes a long i where the other name has o: another name with the same consonants.
+        ("Omar Hassan", "أمير حسن", "Person"),
+        ("Lobaye", "ليبيا", "Organization"),
+        ("Organization Stock Lobaye", "ليبيا", "Organization"),
+        # One consonant is a short word, not an initial (Essa / Ishaq).
+        ("Mohammad Essa Akhund", "محمد اسحاق آخوند زاده", "Person"),
+        ("Abi", "ابو", "Person"),
+    ],
+)
+def test_a_written_vowel_in_conflict_keeps_names_apart(query: str, listed: str, schema: str) -> None:
+    assert score(query, listed, schema=schema) < 0.7, (query, listed)
+
+
+def test_an_initial_still_meets_a_name_in_arabic_script() -> None:
+    assert score("M. Ali", "محمد علي") >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Folded, both are `ag` (ia as я, h as г); written, they are two acronyms.
+        ("IAG", "AAH"),
+        ("EP-IAG DE OPEN", "AAH"),
+        ("EP IAG", "AAH"),
+    ],
+)
+def test_short_company_words_written_apart_do_not_match(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Organization") < 0.6, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # One transliteration of the Cyrillic writes them within a letter of each other.
+        ("AAH", "ААХ"),
+        ("KGB", "КГБ"),
+        ("MAZ", "МАЗ"),
+        ("VTB", "ВТБ"),
+        # Translated to the same short key, the words need not be written alike.
+        ("Моладзевы рух валанцёраў", "Молодёжное движение волонтёров"),
+    ],
+)
+def test_short_company_words_across_scripts_still_match(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Organization") >= 0.8, (query, listed)
+
+
+_ARABIC_LETTERS = st.text(alphabet="ابتثجحخدذرزسشصضطظغفقكلمنهوية", min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(word=_ARABIC_LETTERS, latin=st.text(alphabet="abdefghiklmnorstuvyz", min_size=1, max_size=10))
+def test_the_vowel_check_never_raises(word: str, latin: str) -> None:
+    assert isinstance(_written_vowels_clash(word, latin), bool)
+    # Scores stay in [0, 1] and a name always matches itself (ع alone is no letter of a key: left out).
+    assert 0.0 <= score(latin, word) <= 1.0
+    assert score(word, word) >= 0.8
