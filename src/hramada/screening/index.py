@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any, TypeVar
 
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
@@ -352,8 +353,11 @@ class ScreeningIndex:
     def by_identifier(self, value: str) -> set[str]:
         return set(self._identifiers.get(value, ()))
 
-    def candidate_names(self, variants: Iterable[NameVariant], limit: int = 40) -> list[int]:
-        """Ids of the names sharing the most (and rarest) keys with any of the query's renderings."""
+    def candidate_names(
+        self, variants: Iterable[NameVariant], limit: int = 40, accept: Callable[[int], bool] | None = None
+    ) -> list[int]:
+        """Ids of the names sharing the most (and rarest) keys with any of the query's renderings; with `accept`,
+        the best `limit` of the names it accepts (a query for a company takes no place with a person's names)."""
         keys = self._query_keys(variants)
         count = self._postings.count
         postings = [(n, key, w) for key, w in keys.items() if (n := count(key))]
@@ -388,6 +392,9 @@ class ScreeningIndex:
                     scores[name_id] = weight
         # Each name's score sums its postings in the order above; best first, ties in the order the names came
         # into play.
+        if accept is not None:
+            ranked = scores if len(scores) <= limit else sorted(scores, key=scores.__getitem__, reverse=True)
+            return list(islice(filter(accept, ranked), limit))
         if len(scores) <= limit:
             return list(scores)
         return sorted(scores, key=scores.__getitem__, reverse=True)[:limit]

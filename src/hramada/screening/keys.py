@@ -32,6 +32,14 @@ _SPECIAL_LATIN = str.maketrans(
         # Arabic ta marbuta ends a name as a vowel (Fatima, Usama, Hamza: فاطمة, أسامة, حمزة), where a letter-by-letter
         # reading writes t.
         "ة": "a",
+        # ح and ه are h, which the key writes g (Г read as H); written so directly, they cannot join the letter
+        # before them into a digraph (صحراوي is Sahraoui, not Shrawy; كه is not خ).
+        "ح": "g",
+        "ه": "g",
+        # ض and ظ are romanised d, dh, z or th (Romdhane, Reza, Dahir, Kathim), never quite as د (d) or ز (z) are:
+        # written dh, their key meets each of those spellings (`names._ABJAD_MEET`) where د and ز meet only their own.
+        "ض": "dh",
+        "ظ": "dh",
     }
 )
 

@@ -1418,6 +1418,9 @@ _GENERATION_KEYS = frozenset(fold(w) for w in ("jr", "jnr", "sr", "snr"))
 without it, so it is left out of the comparison as a title is; the birth date tells them apart. Junior and Senior
 written out are also surnames and given names (Nassau Senior): kept."""
 _ARTICLES = frozenset({"al", "el", "ul", "l"})
+_PARTICLES = _ARTICLES | {"bin"}
+"""The article and "son of" in an Arabic name: they identify no one (`_substantive`). Abd and Abu stay names
+(OFAC lists one person as BARI, Abdul Baqi and BARI, Abdul)."""
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
 
@@ -1474,27 +1477,114 @@ def _written_vowels_clash(abjad_key: str, latin_key: str) -> bool:
     return False
 
 
+_ABJAD_MEET = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("tg", "t"),
+        ("tg", "s"),
+        ("tg", "z"),
+        ("tg", "dg"),
+        ("dg", "d"),
+        ("dg", "z"),
+        ("k", "g"),
+    )
+)
+"""Consonants of a folded key that romanisations of one Arabic or Persian letter write either way (as in
+`keys.consonant_frame`): ث th, s or t (Tharwat, Saqib / ثاقب); ذ, ظ and ض dh, th, z or d (Zakir / ذاکر, Dahir /
+ظاهر, Kathim / كاظم, Romdhane / رمضان, Persian Reza / رضا; the key writes ض and ظ dh); ق k, q or the g of Egypt and
+the Maghreb (Gasmi / قاسمي). Folded, th is `tg` and dh `dg`; د and ز meet only d and z (Ghamdi is not Hamzi)."""
+ABJAD_VARIANT_SIMILARITY = 0.95
+"""Two skeletons meeting only through `_ABJAD_MEET`: a variant romanisation, not the same spelling."""
+_ABJAD_DIGRAPHS = frozenset({"tg", "dg"})
+_ABD_COMPOUND = re.compile(r"abd[aeiu][lrsntdz]")
+"""Abdul, Abdel, Abdur, Abdus ...: Abd (servant of) with the article of the name it is joined to (Abdul Latif /
+عبد اللطيف, Abdur Rehman / عبد الرحمن)."""
+
+
+def _abjad_skeletons_meet(written: str, heard: str) -> bool:
+    """Whether two skeletons agree letter for letter, the letters of `_ABJAD_MEET` meeting either (th and dh read as
+    one letter or as two: folded, Dahir's d and h are `dg` as Romdhane's dh is)."""
+    if abs(len(written) - len(heard)) > 2:
+        return False
+    return _meet_from(written, heard, 0, 0)
+
+
+def _meet_from(written: str, heard: str, i: int, j: int) -> bool:
+    if i == len(written) or j == len(heard):
+        return i == len(written) and j == len(heard)
+    for size_a in (1, 2):
+        x = written[i : i + size_a]
+        if len(x) < size_a or (size_a == 2 and x not in _ABJAD_DIGRAPHS):
+            continue
+        for size_b in (1, 2):
+            y = heard[j : j + size_b]
+            if len(y) < size_b or (size_b == 2 and y not in _ABJAD_DIGRAPHS):
+                continue
+            if (x == y or frozenset((x, y)) in _ABJAD_MEET) and _meet_from(
+                written, heard, i + size_a, j + size_b
+            ):
+                return True
+    return False
+
+
 @lru_cache(maxsize=200_000)
-def _mixed_script_similarity(abjad_key: str, latin_key: str) -> float:
-    """Similarity of a part written in an abjad script and a romanised one, by consonant skeletons: the same
-    skeleton with no written vowel in conflict (`_written_vowels_clash`) agrees; so does the skeleton with its
-    waw read as the long vowel it mostly writes inside a word (Yusuf / يوسف, Mahmoud / محمود, Nouri / نوري; at the
-    start it is the consonant: Walid); a romanisation's final h after a vowel is silent (Fatimah / فاطمة, Haniyeh /
-    هنية; folded, that h is `g`); else the skeletons' edit similarity."""
+def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
+    """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
+    spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici); Abd with
+    an article as Abd (`_ABD_COMPOUND`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that
+    h is `g`)."""
+    keys = [latin_key]
+    written = latin_ascii(latin_word)
+    french = written.replace("dj", "j").replace("ch", "sh").replace("ci", "si").replace("ce", "se")
+    if french != written:
+        keys.append(fold(french))
+    if "kh" in written:
+        keys.append(fold(written.replace("kh", "kg")))  # ك and ح side by side (Lakhal / لكحل)
+    if _ABD_COMPOUND.fullmatch(latin_key):
+        keys.append("abd")
+    readings: list[str] = []
+    for key in keys:
+        readings.append(key)
+        if len(key) > 3 and key[-1] == "g" and key[-2] in "aeiu":
+            readings.append(key[:-1])
+    return tuple(dict.fromkeys(readings))
+
+
+@lru_cache(maxsize=200_000)
+def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) -> float:
+    """Similarity of a part written in an abjad script and a romanised one (`latin_key`, folded from
+    `latin_word`), by consonant skeletons: the same skeleton with no written vowel in conflict
+    (`_written_vowels_clash`) agrees; so does the skeleton with its waw read as the long vowel it mostly writes
+    inside a word (Yusuf / يوسف, Mahmoud / محمود, Nouri / نوري; at the start it is the consonant: Walid); each of
+    the part's `_latin_readings` is tried; skeletons meeting through letters written two ways (`_ABJAD_MEET`)
+    count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity."""
     written, spoken = _bare_skeleton(abjad_key), _bare_skeleton(latin_key)
     bare = _ABJAD_ARTICLE.sub("", abjad_key)
     vowel_waw = bare[:1] + bare[1:].replace("v", "u")
-    readings = [latin_key]
-    if len(latin_key) > 3 and latin_key[-1] == "g" and latin_key[-2] in "aeiu":
-        readings.append(latin_key[:-1])
-    for reading in readings:
+    forms = [(bare, written)]
+    if vowel_waw != bare:
+        forms.append((vowel_waw, skeleton(vowel_waw)))
+    if abjad_key.startswith("al") and len(abjad_key) > 4:
+        # The article before a vowel, which the bare form keeps (العامر, al-Amar: `alamr`), and before l, folded
+        # into one l (اللطيف, al-Latif: `altif`, whose bare form lost the name's l).
+        for form in (abjad_key[2:], abjad_key[1:]):
+            forms.append((form, skeleton(form)))
+    variant = 0.0
+    for reading in _latin_readings(latin_key, latin_word):
         heard = _bare_skeleton(reading)
-        if written == heard:
-            return 0.0 if _written_vowels_clash(abjad_key, reading) else 1.0
-        if vowel_waw != bare and skeleton(vowel_waw) == heard:
-            return 0.0 if _written_vowels_clash(vowel_waw, reading) else 1.0
+        for form, consonants in forms:
+            if consonants == heard:
+                if not _written_vowels_clash(form, reading):
+                    return 1.0
+            elif not variant and _abjad_skeletons_meet(consonants, heard):
+                if not _written_vowels_clash(form, reading):
+                    variant = ABJAD_VARIANT_SIMILARITY
+    if variant:
+        return variant
     if (len(written) == 1 or len(spoken) == 1) and len(latin_key) > 1:
         return 0.0  # a one-consonant skeleton is a short word (Essa, علي), not an initial
+    if written == spoken:
+        return 0.0  # the same consonants, a written vowel in conflict
     return _part_similarity(written, spoken)
 
 
@@ -1502,6 +1592,12 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str) -> float:
 def _unarticled(keys: tuple[str, ...]) -> tuple[str, ...]:
     """The keys an abjad comparison reads (those of `_skeletons`, in its order)."""
     return tuple(key for key in keys if key not in _ARTICLES)
+
+
+def _unarticled_part(keys: tuple[str, ...], words: tuple[str, ...], at: int) -> tuple[str, str]:
+    """The key and word of a romanised name's part `at` among those an abjad comparison reads."""
+    parts = [(key, word) for key, word in zip(keys, words, strict=False) if key not in _ARTICLES]
+    return parts[at]
 
 
 SHORT_WORD_KEY = 3
@@ -1749,9 +1845,13 @@ def _align(
                 b = c[j]
                 if mixed:
                     sim = (
-                        _mixed_script_similarity(_unarticled(query.keys)[i], _unarticled(listed.keys)[j])
+                        _mixed_script_similarity(
+                            _unarticled(query.keys)[i], *_unarticled_part(listed.keys, listed.words, j)
+                        )
                         if query.abjad
-                        else _mixed_script_similarity(_unarticled(listed.keys)[j], _unarticled(query.keys)[i])
+                        else _mixed_script_similarity(
+                            _unarticled(listed.keys)[j], *_unarticled_part(query.keys, query.words, i)
+                        )
                     )
                 else:
                     sim = 1.0 if a == b else _part_similarity(a, b)
@@ -2406,8 +2506,9 @@ def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
 def _substantive(
     query: NameVariant, matched: list[tuple[float, int, int]], q: tuple[str, ...], c: tuple[str, ...]
 ) -> float:
-    """How many matched parts identify someone: full words count 1, initials 0.5, patronymics and generic
-    organisation words 0 (two people share a father's name; two companies share the word "Company").
+    """How many matched parts identify someone: full words count 1, initials 0.5, patronymics, Arabic particles
+    (al, bin) and generic organisation words 0 (two people share a father's name; two companies share the word
+    "Company").
 
     A person has one patronymic at most, so where either name has more parts shaped like one, all but one of them
     are surnames (Lukashevich, Shushkevich, Sivkovych: Belarusian and Ukrainian surnames end as patronymics do)
@@ -2416,7 +2517,12 @@ def _substantive(
     patronymic_shaped = 0
     seen_q: set[int] = set()
     seen_c: set[int] = set()
+    person = query.kind == NameKind.PERSON
+    # In an abjad comparison `q` holds skeletons: the particles are known by their keys.
+    words = q if q is query.keys or not person else _unarticled(query.keys)
     for _, i, j in matched:
+        if person and words[i] in _PARTICLES:
+            continue  # the article or "son of" in an Arabic name: Al Yasir and Abou Yasser El Djazairi share Yasir
         if i in seen_q or j in seen_c:
             continue  # one part written as two on the other side (`_split_runs`) identifies once
         seen_q.add(i)
@@ -2428,7 +2534,7 @@ def _substantive(
             patronymic_shaped += 1
         elif not (i < len(query.generic) and query.generic[i]):
             total += 1.0
-    if patronymic_shaped and query.kind == NameKind.PERSON:
+    if patronymic_shaped and person:
         shaped = max(
             sum(1 for key in q if key.endswith(_PATRONYMIC_ENDINGS)),
             sum(1 for key in c if key.endswith(_PATRONYMIC_ENDINGS)),

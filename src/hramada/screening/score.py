@@ -157,11 +157,16 @@ def screen(
     # Evidence beyond the name moves a score by at most +0.07 (dates, countries) unless an identifier matches,
     # which is why candidates below review - 0.1 are not scored in full (nor their names compared in full).
     floor = thresholds.review - 0.1
-    for name_id in index.candidate_names(variants, limit=thresholds.candidates):
-        indexed = index.names[name_id]
-        entity = index.entities[indexed.entity_id]
-        if not schemata_compatible(query.schema, entity.schema):
-            continue
+    names, entities = index.names, index.entities
+
+    def compatible(name_id: int) -> bool:
+        return schemata_compatible(query.schema, entities[names[name_id].entity_id].schema)
+
+    # The candidates are taken among names of a schema the query may be (a vessel's names take no place from a
+    # company's).
+    for name_id in index.candidate_names(variants, limit=thresholds.candidates, accept=compatible):
+        indexed = names[name_id]
+        entity = entities[indexed.entity_id]
         previous = best_name.get(indexed.entity_id)
         if previous is not None and previous[0] >= 1.0:
             continue  # another name of this entity already agrees fully
