@@ -151,3 +151,23 @@ def test_candidates_are_taken_among_names_of_a_compatible_schema() -> None:
     index = ScreeningIndex.from_entities([*ships, company])
     results = screen(Query(name="Neman Star", schema="Company"), index, thresholds=Thresholds.SCREENING)
     assert [r.entity_id for r in results] == ["co"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Yusuf Mahmoud", "يوسف محمود"),
+        ("حسن ظاهر", "Hassan Dahir"),
+        ("رشيد كاظم", "Rashid Kathim"),
+    ],
+)
+def test_an_index_finds_a_name_across_scripts_by_the_letters_read_two_ways(query: str, listed: str) -> None:
+    # Found by retrieval, not handed to the scorer: Yusuf Mahmoud shares no skeleton with يوسف محمود as written.
+    others = [
+        {"id": f"p{n}", "schema": "Person", "properties": {"name": [name]}}
+        for n, name in enumerate(["Ivan Petrov", "عمر خالد", "Omar Khalid", "سعيد علي", "Anna Ivanova"])
+    ]
+    target = {"id": "target", "schema": "Person", "properties": {"name": [listed]}}
+    index = ScreeningIndex.from_entities([*others, target])
+    results = screen(Query(name=query, schema="Person"), index, thresholds=Thresholds.SCREENING)
+    assert results and results[0].entity_id == "target" and results[0].match, results

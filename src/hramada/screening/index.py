@@ -24,6 +24,7 @@ from hramada.screening.keys import fold, latin_ascii, skeleton
 from hramada.screening.names import (
     NameKind,
     NameVariant,
+    abjad_skeleton_readings,
     acronym_keys,
     load_query_tables,
     name_variants,
@@ -114,6 +115,10 @@ def variant_keys(
     for sk in variant.skeletons:
         if len(sk) >= 2:
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]
+    if variant.abjad:
+        # The script's waw and its letters romanised two ways, read as a romanisation writes them.
+        for sk in abjad_skeleton_readings(variant.skeletons):
+            keys.setdefault(f"s:{sk}", _KEY_WEIGHTS["d"])
     if len(variant.keys) > 1 and len(variant.joined) >= 6:
         keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
     for acronym in acronym_keys(variant):
@@ -167,6 +172,8 @@ def _listed_entries(
     for variant in variants:
         entries.update(*map(part_entries, variant.keys))
         entries.update([key_entry(f"s:{sk}") for sk in variant.skeletons if len(sk) >= 2])
+        if variant.abjad:
+            entries.update(map(key_entry, (f"s:{sk}" for sk in abjad_skeleton_readings(variant.skeletons))))
         if len(variant.keys) > 1 and len(variant.joined) >= 6:
             entries.add(key_entry(f"t:{variant.joined}"))
         if variant.initials:  # organisations only (`acronym_keys`)

@@ -1527,6 +1527,25 @@ def _meet_from(written: str, heard: str, i: int, j: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=50_000)
+def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
+    """Further skeletons a name written in an abjad script is found by (retrieval; `_mixed_script_similarity`
+    compares): each skeleton with its waw read as a vowel after the first letter (يوسف `vsf` as Yusuf's `sf`), and
+    with its letters written two ways (`_ABJAD_MEET`) written each other way (ظاهر `dggr` as Dahir's `dgr` and as
+    Zahir's `zgr`)."""
+    found: dict[str, None] = {}
+    for sk in skeletons:
+        forms = [sk]
+        if "v" in sk[1:]:
+            forms.append(sk[:1] + sk[1:].replace("v", ""))
+        for form in list(forms):
+            for digraph, letters in (("dg", ("d", "z")), ("tg", ("t", "s"))):
+                if digraph in form:
+                    forms.extend(form.replace(digraph, letter) for letter in letters)
+        found.update(dict.fromkeys(form for form in forms[1:] if len(form) >= 2 and form not in skeletons))
+    return tuple(found)
+
+
 @lru_cache(maxsize=200_000)
 def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
