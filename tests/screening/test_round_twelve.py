@@ -171,3 +171,13 @@ def test_an_index_finds_a_name_across_scripts_by_the_letters_read_two_ways(query
     index = ScreeningIndex.from_entities([*others, target])
     results = screen(Query(name=query, schema="Person"), index, thresholds=Thresholds.SCREENING)
     assert results and results[0].entity_id == "target" and results[0].match, results
+
+
+@pytest.mark.parametrize(("query", "listed"), [("LADY D", "LADY R"), ("STAR A", "STAR B")])
+def test_ships_numbered_by_a_letter_are_other_ships(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Vessel") < 0.6
+
+
+def test_a_ship_with_its_letter_matches_itself_and_one_without_it_is_a_lead() -> None:
+    assert score("LADY D", "LADY D", schema="Vessel") >= 0.8
+    assert 0.6 <= score("LADY D", "LADY", schema="Vessel") < 0.8

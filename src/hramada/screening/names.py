@@ -1669,6 +1669,9 @@ def number_key(word: str, kind: str) -> str | None:
         values = [_ROMAN[ch] for ch in word]
         total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
         return f"#{total}"
+    if kind == NameKind.OTHER and len(word) == 1 and word.isalpha():
+        # A ship's or an aircraft's letter numbers it as a numeral does (LADY D / LADY R, two ships).
+        return f"#{latin_ascii(word) or word}"
     return None
 
 
