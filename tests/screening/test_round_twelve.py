@@ -181,3 +181,21 @@ def test_ships_numbered_by_a_letter_are_other_ships(query: str, listed: str) -> 
 def test_a_ship_with_its_letter_matches_itself_and_one_without_it_is_a_lead() -> None:
     assert score("LADY D", "LADY D", schema="Vessel") >= 0.8
     assert 0.6 <= score("LADY D", "LADY", schema="Vessel") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # -ov after -ko makes another surname, not a slip.
+        ("Ivan Karpenko", "Ivan Karpenkov"),
+        ("Ivan Karpenko", "Иван Карпенков"),
+        # A Lithuanian ending is no licence for a Russian suffix: Eismontova is not Eismant (Ejsmantas).
+        ("Natalya Eismontova", "Наталля Эйсмант"),
+    ],
+)
+def test_a_surname_with_a_suffix_more_is_another_surname(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.6, (query, listed)
+
+
+def test_english_forms_of_feminine_given_names_still_match() -> None:
+    assert score("Eleonora Fedorenko", "Eleanor Fedorenko") >= 0.8

@@ -1714,6 +1714,34 @@ def _part_similarity(a: str, b: str) -> float:
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
+@lru_cache(maxsize=500_000)
+def _person_part_similarity(a: str, b: str) -> float:
+    """`_part_similarity` of two person name parts, where one letter more at the end that makes another Slavic
+    name is no slip (`_ending_apart`)."""
+    sim = _part_similarity(a, b)
+    if 0.0 < sim < 1.0 and abs(len(a) - len(b)) == 1:
+        shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+        if _ending_apart(shorter, longer):
+            return 0.0
+    return sim
+
+
+def _ending_apart(shorter: str, longer: str) -> bool:
+    """Whether `longer` is `shorter` with the one letter more that makes another Slavic surname rather than a slip:
+    the -v of -ov after -o, -a or -e (Karpenko / Karpenkov). (The feminine -a is not one: English writes Eleonora
+    as Eleanor.)"""
+    return longer.startswith(shorter) and longer[-1] == "v" and shorter[-1] in "oae"
+
+
+def _stem_and_suffix(a: str, b_alts: tuple[str, ...], b: str) -> bool:
+    """Whether `b` is a stem with a Lithuanian or Latvian ending (one of `b_alts` is the stem) and `a` that stem
+    with a suffix of two letters or more: Shvedov is not Švedas (Shved), however close the endings look."""
+    return any(
+        len(stem) >= 3 and b != stem and b.startswith(stem) and a.startswith(stem) and len(a) - len(stem) >= 2
+        for stem in b_alts
+    )
+
+
 def _suffix_apart(shorter: str, longer: str) -> bool:
     """Whether `longer` is `shorter` with a suffix added, its last letter perhaps kept after the suffix (Bogdan /
     Bogdanov, Melnik / Melnichuk): all but the last letter of `shorter` open `longer`."""
@@ -1726,7 +1754,9 @@ def _alt_similarity(
 ) -> float:
     """The similarity of two parts by their main keys, or (a little less) when a second key of one is a key of the
     other, or by their phonetic keys (the hot path: string comparisons, one cached similarity at most)."""
-    sim = _part_similarity(a, b)
+    sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
+    if person and 0.0 < sim < 1.0 and (_stem_and_suffix(a, b_alts, b) or _stem_and_suffix(b, a_alts, a)):
+        sim = 0.0
     if sim >= ALT_KEY_FACTOR or not (a_alts or b_alts):
         return sim
     a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
@@ -1740,17 +1770,18 @@ def _alt_similarity(
     if a_alts and b_alts and not set(a_alts).isdisjoint(b_alts):
         if person or _shared_beyond_sounds(a_alts, b_alts):
             return ALT_KEY_FACTOR
+    similarity = _person_part_similarity if person else _part_similarity
     if a_alts and b_alts:
-        alt = _part_similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
+        alt = similarity(a_alts[-1], b_alts[-1]) * ALT_KEY_FACTOR  # the phonetic keys come last
         sim = max(sim, alt)
     if not person:
         return sim  # an organisation's second keys are stems and written forms, equal or not at all
     # A slip in a name the equivalence tables rewrite (Antrey / Andrey, keyed `antrei` / `andr`): the slip meets
     # the other's key as it was before equivalence, a person's first second key when the two differ (`_alt_keys`).
     if b_alts:
-        sim = max(sim, _part_similarity(a, b_alts[0]) * ALT_KEY_FACTOR)
+        sim = max(sim, similarity(a, b_alts[0]) * ALT_KEY_FACTOR)
     if a_alts:
-        sim = max(sim, _part_similarity(a_alts[0], b) * ALT_KEY_FACTOR)
+        sim = max(sim, similarity(a_alts[0], b) * ALT_KEY_FACTOR)
     return sim
 
 
@@ -1792,6 +1823,8 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
         return 0.0
     best = 0.0
     for a, b in ((latin_ascii(word_a), latin_ascii(word_b)), (key_a, key_b)):
+        if abs(len(a) - len(b)) == 1 and (_ending_apart(a, b) if len(a) < len(b) else _ending_apart(b, a)):
+            return 0.0  # another name, not a slip (Karpenko / Karpenkov)
         if OSA.distance(a, b, score_cutoff=1) <= 1:
             best = max(best, OSA.normalized_similarity(a, b))
     return best
@@ -1899,7 +1932,7 @@ def _align(
                 elif a_alts or (ca and ca[j]):
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
-                    sim = _part_similarity(a, b)
+                    sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 if sim:
