@@ -1714,7 +1714,6 @@ def _part_similarity(a: str, b: str) -> float:
     return 1.0 - distance / longest if distance <= allowed else 0.0
 
 
-@lru_cache(maxsize=500_000)
 def _person_part_similarity(a: str, b: str) -> float:
     """`_part_similarity` of two person name parts, where one letter more at the end that makes another Slavic
     name is no slip (`_ending_apart`)."""
