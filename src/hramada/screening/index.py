@@ -58,7 +58,9 @@ finds the name (symmetric deletion: a substitution, deletion, insertion or swap 
 def name_kind(schema: str) -> str:
     if schema == "Person":
         return NameKind.PERSON
-    if schema in ("Vessel", "Airplane", "CryptoWallet", "Security"):
+    if schema in ("Vessel", "Airplane"):
+        return NameKind.CRAFT
+    if schema in ("CryptoWallet", "Security"):
         return NameKind.OTHER
     return NameKind.ORGANIZATION
 

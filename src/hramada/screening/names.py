@@ -118,6 +118,11 @@ class NameKind:
     PERSON = "person"
     ORGANIZATION = "organization"
     OTHER = "other"
+    CRAFT = "craft"
+    """A vessel's or an aircraft's name: compared as OTHER is, and its single letters number it (`number_key`)."""
+
+
+_UNNAMED_KINDS = frozenset({NameKind.OTHER, NameKind.CRAFT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1669,7 +1674,7 @@ def number_key(word: str, kind: str) -> str | None:
         values = [_ROMAN[ch] for ch in word]
         total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
         return f"#{total}"
-    if kind == NameKind.OTHER and len(word) == 1 and word.isalpha():
+    if kind == NameKind.CRAFT and len(word) == 1 and word.isalpha():
         # A ship's or an aircraft's letter numbers it as a numeral does (LADY D / LADY R, two ships).
         return f"#{latin_ascii(word) or word}"
     return None
@@ -2088,7 +2093,7 @@ def _align(
             surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)  # the same sums, no look-up
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c)
-        weak = substantive < (0.5 if query.kind == NameKind.OTHER else 1.5)
+        weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
         if complete:
             factor = (
                 SURPLUS_WEIGHT_SINGLE if weak or len(matched) - split < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
@@ -2108,7 +2113,7 @@ def _align(
         numbered_c = any(c[j][0] == "#" for j in rest_c)
         if numbered_q and numbered_c:
             score *= NUMBER_CONFLICT_PENALTY  # IRAN HORMUZ 22 is not IRAN HORMUZ 25
-        elif numbered_q != numbered_c and query.kind == NameKind.OTHER and score > CONTAINED_WORD_SCORE:
+        elif numbered_q != numbered_c and query.kind in _UNNAMED_KINDS and score > CONTAINED_WORD_SCORE:
             # A ship's or an aircraft's number is part of its name: SPARTA III is another ship than SPARTA, or the
             # same one renamed (HAPPINESS I / HAPPINESS); a lead for review, where the IMO number decides.
             score = CONTAINED_WORD_SCORE
