@@ -1532,6 +1532,12 @@ def _meet_from(written: str, heard: str, i: int, j: int) -> bool:
     return False
 
 
+def _waw_as_vowel(bare: str) -> str:
+    """A bare abjad key with its waw (`v`) after the first letter read as the long vowel it mostly writes inside a
+    word (يوسف `ivsf` as `iusf`, Yusuf; at the start it is the consonant: Walid)."""
+    return bare[:1] + bare[1:].replace("v", "u")
+
+
 @lru_cache(maxsize=50_000)
 def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
     """Further skeletons a name written in an abjad script is found by (retrieval; `_mixed_script_similarity`
@@ -1542,7 +1548,7 @@ def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
     for sk in skeletons:
         forms = [sk]
         if "v" in sk[1:]:
-            forms.append(sk[:1] + sk[1:].replace("v", ""))
+            forms.append(skeleton(_waw_as_vowel(sk)))
         for form in list(forms):
             for digraph, letters in (("dg", ("d", "z")), ("tg", ("t", "s"))):
                 if digraph in form:
@@ -1584,7 +1590,7 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) ->
     count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity."""
     written, spoken = _bare_skeleton(abjad_key), _bare_skeleton(latin_key)
     bare = _ABJAD_ARTICLE.sub("", abjad_key)
-    vowel_waw = bare[:1] + bare[1:].replace("v", "u")
+    vowel_waw = _waw_as_vowel(bare)
     forms = [(bare, written)]
     if vowel_waw != bare:
         forms.append((vowel_waw, skeleton(vowel_waw)))
@@ -1612,16 +1618,11 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) ->
     return _part_similarity(written, spoken)
 
 
-@lru_cache(maxsize=50_000)
-def _unarticled(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys an abjad comparison reads (those of `_skeletons`, in its order)."""
-    return tuple(key for key in keys if key not in _ARTICLES)
-
-
-def _unarticled_part(keys: tuple[str, ...], words: tuple[str, ...], at: int) -> tuple[str, str]:
-    """The key and word of a romanised name's part `at` among those an abjad comparison reads."""
-    parts = [(key, word) for key, word in zip(keys, words, strict=False) if key not in _ARTICLES]
-    return parts[at]
+def _unarticled(variant: NameVariant) -> tuple[tuple[str, str], ...]:
+    """The (key, word) of each part an abjad comparison reads (those of `_skeletons`, in its order)."""
+    return tuple(
+        (key, word) for key, word in zip(variant.keys, variant.words, strict=False) if key not in _ARTICLES
+    )
 
 
 SHORT_WORD_KEY = 3
@@ -1723,17 +1724,16 @@ def _person_part_similarity(a: str, b: str) -> float:
     """`_part_similarity` of two person name parts, where one letter more at the end that makes another Slavic
     name is no slip (`_ending_apart`)."""
     sim = _part_similarity(a, b)
-    if 0.0 < sim < 1.0 and abs(len(a) - len(b)) == 1:
-        shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-        if _ending_apart(shorter, longer):
-            return 0.0
-    return sim
+    return 0.0 if 0.0 < sim < 1.0 and _ending_apart(a, b) else sim
 
 
-def _ending_apart(shorter: str, longer: str) -> bool:
-    """Whether `longer` is `shorter` with the one letter more that makes another Slavic surname rather than a slip:
-    the -v of -ov after -o, -a or -e (Karpenko / Karpenkov). (The feminine -a is not one: English writes Eleonora
-    as Eleanor.)"""
+def _ending_apart(a: str, b: str) -> bool:
+    """Whether one of two parts is the other with the one letter more that makes another Slavic surname rather than
+    a slip: the -v of -ov after -o, -a or -e (Karpenko / Karpenkov). (The feminine -a is not one: English writes
+    Eleonora as Eleanor.)"""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return longer.startswith(shorter) and longer[-1] == "v" and shorter[-1] in "oae"
 
 
@@ -1827,7 +1827,7 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
         return 0.0
     best = 0.0
     for a, b in ((latin_ascii(word_a), latin_ascii(word_b)), (key_a, key_b)):
-        if abs(len(a) - len(b)) == 1 and (_ending_apart(a, b) if len(a) < len(b) else _ending_apart(b, a)):
+        if _ending_apart(a, b):
             return 0.0  # another name, not a slip (Karpenko / Karpenkov)
         if OSA.distance(a, b, score_cutoff=1) <= 1:
             best = max(best, OSA.normalized_similarity(a, b))
@@ -1897,6 +1897,7 @@ def _align(
     framed = bool(q_open and c_open)
     # One side written in an abjad script and the other romanised: the vowels the script writes must agree.
     mixed = abjad_mode and query.abjad != listed.abjad
+    q_parts, c_parts = (_unarticled(query), _unarticled(listed)) if mixed else ((), ())
     organisation = query.kind == NameKind.ORGANIZATION
     for i, a in enumerate(q):
         if abjad_mode:
@@ -1904,13 +1905,9 @@ def _align(
                 b = c[j]
                 if mixed:
                     sim = (
-                        _mixed_script_similarity(
-                            _unarticled(query.keys)[i], *_unarticled_part(listed.keys, listed.words, j)
-                        )
+                        _mixed_script_similarity(q_parts[i][0], *c_parts[j])
                         if query.abjad
-                        else _mixed_script_similarity(
-                            _unarticled(listed.keys)[j], *_unarticled_part(query.keys, query.words, i)
-                        )
+                        else _mixed_script_similarity(c_parts[j][0], *q_parts[i])
                     )
                 else:
                     sim = 1.0 if a == b else _part_similarity(a, b)
@@ -2578,7 +2575,7 @@ def _substantive(
     seen_c: set[int] = set()
     person = query.kind == NameKind.PERSON
     # In an abjad comparison `q` holds skeletons: the particles are known by their keys.
-    words = q if q is query.keys or not person else _unarticled(query.keys)
+    words = q if q is query.keys or not person else tuple(key for key, _ in _unarticled(query))
     for _, i, j in matched:
         if person and words[i] in _PARTICLES:
             continue  # the article or "son of" in an Arabic name: Al Yasir and Abou Yasser El Djazairi share Yasir
