@@ -390,6 +390,18 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     return None
 
 
+def _compounds_differ(a: str, b: str) -> bool:
+    """Whether two organisation words are compounds cut from different words (Belneftekhim: Belarusian oil and
+    chemistry; Belneftegaz: Belarusian oil and gas): two letters apart, they still name two companies."""
+    if len(a) < 7 or len(b) < 7:
+        return False
+    meanings_a = compound_meanings(a, 1)
+    if meanings_a is None:
+        return False
+    meanings_b = compound_meanings(b, 1)
+    return meanings_b is not None and meanings_a != meanings_b
+
+
 def translate_org_key(key: str) -> str:
     """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
     found = org_word_translations().get(key)
@@ -1728,13 +1740,38 @@ def _person_part_similarity(a: str, b: str) -> float:
 
 
 def _ending_apart(a: str, b: str) -> bool:
-    """Whether one of two parts is the other with the one letter more that makes another Slavic surname rather than
-    a slip: the -v of -ov after -o, -a or -e (Karpenko / Karpenkov). (The feminine -a is not one: English writes
-    Eleonora as Eleanor.)"""
+    """Whether one of two parts is the other with the ending that makes another Slavic name rather than a slip: the
+    -v of -ov after -o, -a or -e (Karpenko / Karpenkov), or the other gender's form (`_other_gender`)."""
+    if len(a) == len(b):
+        return _other_gender(a, b) if a[-2:] != b[-2:] else False
     if abs(len(a) - len(b)) != 1:
         return False
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return longer.startswith(shorter) and longer[-1] == "v" and shorter[-1] in "oae"
+    return longer.startswith(shorter) and (
+        (longer[-1] == "v" and shorter[-1] in "oae")
+        or (longer[-1] == "a" and shorter.endswith(_MASCULINE_KEY_ENDINGS))
+    )
+
+
+_MASCULINE_KEY_ENDINGS = ("av", "ev", "in", "slav", "der", "dr", "an", "el", "gen")
+"""Endings of a man's name part (as a key) whose feminine adds -a: Ivanov / Ivanova, Alekseev / Alekseeva, Ivanou /
+Ivanava, Shumilin / Shumilina, Stanislav / Stanislava, Aleksandr / Aleksandra, Roman / Romana, Daniel / Daniela,
+Evgeni / Evgenia. Not every final consonant: English writes Eleonora as Eleanor (keys `eleanara`, `eleanar`), one
+woman's name either way."""
+
+_GENDER_PAIRS = frozenset({("ski", "ska"), ("cki", "cka"), ("ska", "ski"), ("cka", "cki")})
+
+
+def _other_gender(a: str, b: str) -> bool:
+    """Whether two part keys of one length are the masculine and feminine forms of one adjectival surname:
+    Vasilevsky / Vasilevskaya (`vasilevski`, `vasilevska`), Wasilewski / Wasilewska."""
+    return (a[-3:], b[-3:]) in _GENDER_PAIRS and a[:-1] == b[:-1]
+
+
+def _other_forms_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
+    """`_ending_apart` between a part's key or second keys and the other's: Aleksandr / Aleksandra meet only through
+    their keys before equivalence (`aleksandr`, `aleksandra`), Ivanovas / Ivanova through the Lithuanian stem."""
+    return any(_ending_apart(x, y) for x in (a, *a_alts) for y in (b, *b_alts) if x != y)
 
 
 def _stem_and_suffix(a: str, b_alts: tuple[str, ...], b: str) -> bool:
@@ -1761,6 +1798,8 @@ def _alt_similarity(
     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
     if person and 0.0 < sim < 1.0 and (_stem_and_suffix(a, b_alts, b) or _stem_and_suffix(b, a_alts, a)):
         sim = 0.0
+    if person and sim < 1.0 and a[0] == b[0] and _other_forms_apart(a, b, a_alts, b_alts):
+        return 0.0  # the other gender's form, through a key before equivalence or a Baltic stem
     if sim >= ALT_KEY_FACTOR or not (a_alts or b_alts):
         return sim
     a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
@@ -1934,6 +1973,8 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
+                if organisation and 0.0 < sim < 1.0 and _compounds_differ(a, b):
+                    sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 if sim:
@@ -1979,6 +2020,7 @@ def _align(
                 for j in range(len(c))
                 if j not in used_c
                 and (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
+                and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
             ),
             reverse=True,
         )

@@ -15,6 +15,7 @@ from typing import Any
 
 import icu
 
+from hramada.screening import hangul
 from hramada.screening.normalize import has_cyrillic
 
 _BELARUSIAN_LETTERS = frozenset("ўі'")
@@ -191,12 +192,13 @@ def _with_ending(cyrillic: str, latin: str, endings: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def latin_renderings(text: str) -> dict[str, str]:
-    """Map of system name to the Latin rendering of lower-case `text`; `{"latin": text}` when not Cyrillic.
+    """Map of system name to the Latin rendering of lower-case `text`; `{"latin": text}` when neither Cyrillic nor
+    Hangul (`hangul.renderings`).
 
     Latin words inside a mixed text pass through every system unchanged.
     """
     if not has_cyrillic(text):
-        return {"latin": text}
+        return hangul.renderings(text) if hangul.has_hangul(text) else {"latin": text}
     out: dict[str, str] = {}
     for rank, language in enumerate(cyrillic_languages(text)):
         suffix = "" if rank == 0 else f":{language}"
@@ -234,7 +236,10 @@ def system_label(system: str) -> str:
         "dutch": "Dutch transcription",
         "swedish": "Swedish transcription",
         "romanian": "Romanian transcription",
-    }.get(base, base)
+        "korean_rr": "Revised Romanization of Korean",
+        "korean_mr": "McCune-Reischauer romanisation of Korean",
+        "korean_common": "common Korean spelling",
+    }.get(base.rstrip("_0123456789") if base.startswith("korean_common") else base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
 
