@@ -202,6 +202,25 @@ def typo_pairs() -> list[Pair]:
     return pairs
 
 
+def typo_anywhere_pairs() -> list[Pair]:
+    """A slip in any part of the name (`typo_in_any_part`), the query in one form (Belarusian or Russian Latin)
+    and the listed name in the same form or the other, against the similar persons of `typo_pairs`."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for n, (form, listed) in enumerate(
+            (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
+        ):
+            name = f"typo in any part, {'same form' if form == listed else 'other form'} (EU BLR held-out, Latin)"
+            query = round2.typo_in_any_part(p[form], round2._hash(f"anywhere{n}:{rid}"))
+            pairs.append(Pair(name, "Person", query, p[listed], True, f"eu-{rid}"))
+            for other, o in persons.items():
+                if other != rid and _similar_persons(p, o):
+                    pairs.append(Pair(name, "Person", query, o[listed], False, f"eu-{other}"))
+    return pairs
+
+
 def company_pairs() -> list[Pair]:
     _, eu_companies = _eu_forms()
     listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
@@ -530,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="EU and watchman slices only")
     args = parser.parse_args(argv)
     pairs = eu_pairs() + watchman_pairs()
-    pairs += romanisation_pairs() + typo_pairs() + company_pairs() + behaviour_pairs()
+    pairs += romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + company_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

@@ -78,6 +78,19 @@ def typo_in_given_name(name: str, seed: int) -> str:
     return " ".join(words)
 
 
+def typo_in_any_part(name: str, seed: int) -> str:
+    """One slip (as `_typo` makes) in one part of the name of four letters or more, chosen by `seed` in turn
+    among the given name, the patronymic and the surname: slips in the surname and the patronymic, not only the
+    given name, as a clerk or a bank makes them."""
+    words = name.split()
+    long_enough = [n for n, word in enumerate(words) if len(word) >= 4]
+    if not long_enough:
+        return name
+    at = long_enough[seed % len(long_enough)]
+    words[at] = _typo(words[at], seed // 3)
+    return " ".join(words)
+
+
 # --- companies ---------------------------------------------------------------------------------------------
 
 # Legal forms of one meaning in the languages banks and registries write them (Belarusian, Russian, Lithuanian,

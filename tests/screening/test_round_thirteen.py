@@ -170,3 +170,43 @@ def test_railway_in_two_russian_words_is_railway(query: str, listed: str) -> Non
 )
 def test_a_road_is_no_railway(query: str, listed: str) -> None:
     assert company(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A slip in a patronymic's ending: it no longer ends like one, and its key no longer like the other's.
+        ("Marat Sergeevith MARKOV", "Marat Sergeevich MARKOV"),
+        ("Andrei Viktorovihc MLECHKO", "Andrei Viktorovich MLECHKO"),
+        ("Petr Aleksandrvoich ORLOV", "Petr Aleksandrovich ORLOV"),
+        ("Nina Uladzimiraua SHASTAK", "Nina Uladzimirauna SHASTAK"),
+        ("Vadim Sergeyevichh PRIGARA", "Vadim Sergeyevich PRIGARA"),
+        # The slip and the other language's form of the name at once (EU Belarus list, Russian and Belarusian Latin).
+        ("Pavel Ivanovichh KAZAKOV", "Pavel Ivanavich KAZAKOU"),
+        ("Oleg Aleksandrobich ROMANOV", "Aleh Aliaksandravich RAMANAU"),
+        ("Gennadi Arkadieich KAZAKEVICH", "Genadz Arkadzievich KAZAKEVICH"),
+        # A slip that only looks like a woman's ending, and Ann for Anna.
+        ("Aliaksandr Mechyslavavich Andryeusko", "Aliaksandr Mechyslavavich ANDRYEUSKI"),
+        ("Ann Mikhaylovna SOKOLOVSKAYA", "Hanna Mikhailauna SAKALOUSKAYA"),
+    ],
+)
+def test_a_slip_in_a_patronymic_or_surname_still_matches(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+    assert score(listed, query) >= 0.8, (listed, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ivan Petrovich Sidorov", "Ivan Pavlovich Sidorov"),
+        ("Ivan Piatrovich Sidarau", "Ivan Pavlovich Sidorov"),
+        ("Sergei Nikolaevich Ivanov", "Sergei Mikhailovich Ivanov"),
+        ("Dmitry Vladimirovich Shumilin", "Dmitry Vladislavovich Shumilin"),
+        # A surname made of the father's name is not his patronymic; a son's patronymic is not a daughter's.
+        ("Viktor Aleksandrovich Lukashenko", "Viktor Aleksandrov Lukashenko"),
+        ("Aleksandr Sergeevich Petrov", "Aleksandr Sergeevna Petrov"),
+    ],
+)
+def test_another_father_s_name_still_does_not_match(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+    assert score(listed, query) < 0.8, (listed, query)

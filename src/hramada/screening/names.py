@@ -1723,8 +1723,10 @@ def _part_similarity(a: str, b: str) -> float:
         return 0.0  # the distance is at least the difference in length
     a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
     if a_patronymic != b.endswith(_PATRONYMIC_ENDINGS):
-        return 0.0  # a given name is not a patronymic: Aleksandr is not Aleksandrovich
-    if a_patronymic and a.endswith("vic") != b.endswith("vic"):
+        # A given name is not a patronymic (Aleksandr is not Aleksandrovich), but a patronymic with a slip in its
+        # ending no longer ends like one (Sergeevith, Ivanovihc, Mikalaevch): one edit still meets.
+        allowed = 1
+    elif a_patronymic and a.endswith("vic") != b.endswith("vic"):
         return 0.0  # a son's patronymic is not a daughter's: Aliaksandravich is not Aliaksandrauna
     distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     if distance > 1 and len_a != len_b and (_suffix_apart(a, b) if len_a < len_b else _suffix_apart(b, a)):
@@ -1740,16 +1742,19 @@ def _person_part_similarity(a: str, b: str) -> float:
 
 
 def _ending_apart(a: str, b: str) -> bool:
-    """Whether one of two parts is the other with the ending that makes another Slavic name rather than a slip: the
-    -v of -ov after -o, -a or -e (Karpenko / Karpenkov), or the other gender's form (`_other_gender`)."""
-    if len(a) == len(b):
-        return _other_gender(a, b) if a[-2:] != b[-2:] else False
+    """Whether one of two part keys is the other with the ending that makes another Slavic name rather than a slip:
+    the -v of -ov after -o, -a or -e (Karpenko / Karpenkov), or the -a of a woman's name (`_MASCULINE_KEY_ENDINGS`)."""
     if abs(len(a) - len(b)) != 1:
         return False
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return longer.startswith(shorter) and (
-        (longer[-1] == "v" and shorter[-1] in "oae")
-        or (longer[-1] == "a" and shorter.endswith(_MASCULINE_KEY_ENDINGS))
+    if not longer.startswith(shorter):
+        return False
+    if longer[-1] == "v":
+        return shorter[-1] in "oae"
+    return (
+        longer[-1] == "a"
+        and shorter.endswith(_MASCULINE_KEY_ENDINGS)
+        and (len(shorter) >= _SHORT_MASCULINE_MIN or not shorter.endswith("an"))
     )
 
 
@@ -1758,14 +1763,21 @@ _MASCULINE_KEY_ENDINGS = ("av", "ev", "in", "slav", "der", "dr", "an", "el", "ge
 Ivanava, Shumilin / Shumilina, Stanislav / Stanislava, Aleksandr / Aleksandra, Roman / Romana, Daniel / Daniela,
 Evgeni / Evgenia. Not every final consonant: English writes Eleonora as Eleanor (keys `eleanara`, `eleanar`), one
 woman's name either way."""
+_SHORT_MASCULINE_MIN = 5
+"""-an makes a man's name only from five letters of key (Roman, Bogdan, Ruslan): Ann is Anna, in English."""
 
-_GENDER_PAIRS = frozenset({("ski", "ska"), ("cki", "cka"), ("ska", "ski"), ("cka", "cki")})
+_MASCULINE_ADJECTIVAL = re.compile(r"[sc]k(?:y|i|iy|ii|ij|yi|yy|yj)$")
+_FEMININE_ADJECTIVAL = re.compile(r"[sc]k(?:a|aya|aja|aia)$")
 
 
-def _other_gender(a: str, b: str) -> bool:
-    """Whether two part keys of one length are the masculine and feminine forms of one adjectival surname:
-    Vasilevsky / Vasilevskaya (`vasilevski`, `vasilevska`), Wasilewski / Wasilewska."""
-    return (a[-3:], b[-3:]) in _GENDER_PAIRS and a[:-1] == b[:-1]
+def _adjectival_genders(word_a: str, word_b: str) -> bool:
+    """Whether two written person name parts (already found alike) are the man's and the woman's forms of one
+    adjectival surname: Vasilevsky / Vasilevskaya, Wasilewski / Wasilewska. Read from the spelling: the keys fold o
+    to a, and a slip that writes Andryeusko for Andryeuski is no woman's name."""
+    a, b = latin_ascii(word_a), latin_ascii(word_b)
+    if _MASCULINE_ADJECTIVAL.search(a):
+        return _FEMININE_ADJECTIVAL.search(b) is not None
+    return _FEMININE_ADJECTIVAL.search(a) is not None and _MASCULINE_ADJECTIVAL.search(b) is not None
 
 
 def _other_forms_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
@@ -1862,14 +1874,46 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling."""
     if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
         return 0.0
-    if key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS):
-        return 0.0
+    # A patronymic meets by its spelling only (Sergeevith / Sergeevich: the slip made `tg` of the key's `c`); by
+    # keys, a given name one edit from a patronymic's key would meet it.
+    patronymic = key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS)
     best = 0.0
-    for a, b in ((latin_ascii(word_a), latin_ascii(word_b)), (key_a, key_b)):
+    pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
+    if not patronymic:
+        pairs.append((key_a, key_b))
+    if _adjectival_genders(word_a, word_b):
+        return 0.0
+    for a, b in pairs:
         if _ending_apart(a, b):
             return 0.0  # another name, not a slip (Karpenko / Karpenkov)
         if OSA.distance(a, b, score_cutoff=1) <= 1:
             best = max(best, OSA.normalized_similarity(a, b))
+    return best
+
+
+SLIP_KEY_MIN = 8
+"""A left-over part of this many letters or more may meet the other's key before equivalence with two edits."""
+
+
+@lru_cache(maxsize=200_000)
+def _slip_beside_equivalence(
+    key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
+) -> float:
+    """A slip in a part the equivalence tables would have rewritten: the slip leaves the part unrewritten, so it
+    meets the other's key as it was before equivalence (a person's first second key), where the slip and the
+    digraph it broke may be two edits (Sergeevith, key `sergevitg`, against Siarheevich, `sergevic` before it became
+    `sergvic`). Long parts only, and never a son's patronymic against a daughter's."""
+    best = 0.0
+    for a, b in ((key_a, alts_b[0] if alts_b else ""), (alts_a[0] if alts_a else "", key_b)):
+        if len(a) < SLIP_KEY_MIN or len(b) < SLIP_KEY_MIN or a[0] != b[0] or a == b:
+            continue
+        if (a.endswith("vna") and b.endswith("vic")) or (a.endswith("vic") and b.endswith("vna")):
+            continue
+        if _ending_apart(a, b) or (_suffix_apart(a, b) if len(a) < len(b) else _suffix_apart(b, a)):
+            continue  # another name (Aleksandrov / Aleksandrovich), not a slip
+        distance = OSA.distance(a, b, score_cutoff=2)
+        if distance <= 2:
+            best = max(best, 1.0 - distance / max(len(a), len(b)))
     return best
 
 
@@ -1973,7 +2017,11 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
-                if organisation and 0.0 < sim < 1.0 and _compounds_differ(a, b):
+                if 0.0 < sim < 1.0 and (
+                    _compounds_differ(a, b)
+                    if organisation
+                    else person and _adjectival_genders(query.words[i], listed.words[j])
+                ):
                     sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
@@ -2019,7 +2067,11 @@ def _align(
                 if i not in used_q
                 for j in range(len(c))
                 if j not in used_c
-                and (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
+                and (
+                    (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
+                    or (sim := _slip_beside_equivalence(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()))
+                    >= LOOSE_MIN
+                )
                 and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
             ),
             reverse=True,
