@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import NameKind, Query, ScreeningIndex, Thresholds, name_variants, screen
+from hramada.screening.equivalence import default_table
 from hramada.screening.hangul import renderings
+from hramada.screening.keys import fold
 from tests.screening.scoring import company, score
 
 
@@ -210,3 +212,26 @@ def test_a_slip_in_a_patronymic_or_surname_still_matches(query: str, listed: str
 def test_another_father_s_name_still_does_not_match(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
     assert score(listed, query) < 0.8, (listed, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A slip in a given name that the other side writes in the other language: the slip keeps the equivalence
+        # tables from reading it, so it is read as the known name one slip away.
+        ("Siarehi Uladzimiravich KARCHEUSKY", "Sergey Vladimirovitch KARCHEVSKIY"),
+        ("Aliaskandr Mikalaevich TARAKANAU", "Alexander Nikolaevich TARAKANOV"),
+        ("Segrey Mirzoevich AVAKOV", "Siarhei Mirzaevich AVAKAU"),
+    ],
+)
+def test_a_slip_in_a_given_name_written_in_the_other_language_still_matches(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_slip_is_read_as_one_known_name_only() -> None:
+    table = default_table()
+    assert table.slip_canonical(fold("Siarehi")) == table.canonical(fold("Sergei"))
+    # A known name is read as itself, and a short or far stem as nothing.
+    assert table.slip_canonical(fold("Siarhei")) is None
+    assert table.slip_canonical(fold("Ian")) is None
+    assert table.slip_canonical(fold("Zbigniew")) is None

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from hramada.screening.datafiles import data_rows
 from hramada.screening.keys import fold
 from hramada.screening.normalize import has_cyrillic
@@ -38,6 +40,10 @@ def _word_keys(word: str) -> set[str]:
     if has_cyrillic(word):
         return {fold(r) for r in latin_renderings(word).values()}
     return {fold(word)} if word else set()
+
+
+SLIP_STEM_MIN = 4
+"""A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,8 @@ class EquivalenceTable:
         self._exact: dict[str, str] = {}
         """Whole keys read as another key: a Ukrainian man's name ending in -o folds as a woman's ending in -a
         would (Pavlo `pavla`), and means the Russian name as it is (Pavel)."""
+        self._slips: dict[str, str | None] = {}
+        """stem -> the root `slip_canonical` found for it (None: none, or more than one)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -107,6 +115,25 @@ class EquivalenceTable:
         if len(self._memo) < 500_000:
             self._memo[key] = found
         return found
+
+    def slip_canonical(self, key: str) -> str | None:
+        """The canonical key `key` would have with one slip mended: when its stem is unknown and one edit (two
+        letters swapped count as one) from stems of one class only (Siarehi, stem `sareg`, is Siarhei's `sarg`,
+        read as Sergei); None otherwise. Stems of SLIP_STEM_MIN letters or more."""
+        stem, suffix = split_stem(key)
+        if len(stem) < SLIP_STEM_MIN or stem in self._canonical:
+            return None
+        found = self._slips.get(stem, "")
+        if found == "":
+            roots = {
+                self._canonical[known]
+                for known in self._canonical
+                if abs(len(known) - len(stem)) <= 1 and OSA.distance(stem, known, score_cutoff=1) <= 1
+            }
+            found = roots.pop() if len(roots) == 1 else None
+            if len(self._slips) < 100_000:
+                self._slips[stem] = found
+        return None if found is None else found + suffix
 
     def read_as(self, keys: set[str], key: str) -> None:
         """Read each of `keys` as the canonical form of `key` (see `_exact`)."""

@@ -1891,6 +1891,19 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return best
 
 
+@lru_cache(maxsize=200_000)
+def _slip_in_equivalent(key_a: str, key_b: str) -> float:
+    """ALT_KEY_FACTOR when one left-over part is, with one slip mended, the name the other is in another language:
+    Siarehi / Sergei (a slip in Siarhei), Aliaskandr / Alexander, Segrey / Siarhei; else 0.0. The slip keeps the
+    equivalence tables from reading the part (`EquivalenceTable.slip_canonical`)."""
+    if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
+        return 0.0
+    table = default_table()
+    if table.slip_canonical(key_a) == key_b or table.slip_canonical(key_b) == key_a:
+        return ALT_KEY_FACTOR
+    return 0.0
+
+
 SLIP_KEY_MIN = 8
 """A left-over part of this many letters or more may meet the other's key before equivalence with two edits."""
 
@@ -2071,6 +2084,7 @@ def _align(
                     (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
                     or (sim := _slip_beside_equivalence(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()))
                     >= LOOSE_MIN
+                    or (sim := _slip_in_equivalent(q[i], c[j])) >= LOOSE_MIN
                 )
                 and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
             ),
