@@ -42,6 +42,8 @@ def _word_keys(word: str) -> set[str]:
     return {fold(word)} if word else set()
 
 
+PATRONYMIC_SLIP_MIN = 6
+"""A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
 SLIP_STEM_MIN = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
@@ -123,6 +125,16 @@ class EquivalenceTable:
         stem, suffix = split_stem(key)
         if len(stem) < SLIP_STEM_MIN or stem in self._canonical:
             return None
+        if not suffix.startswith("v") and len(key) >= PATRONYMIC_SLIP_MIN:
+            # A slip in a patronymic's ending (Dmitrievch, Pavlovch): the patronymics one edit away, if they agree.
+            mended = {
+                self.canonical(candidate)
+                for ending in ("vic", "vna")
+                for cut in range(len(key) - 4, len(key) + 1)
+                if OSA.distance(key, candidate := key[:cut] + ending, score_cutoff=1) <= 1
+            }
+            if len(mended) == 1:
+                return mended.pop()
         found = self._slips.get(stem, "")
         if found == "":
             roots = {

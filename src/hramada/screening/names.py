@@ -1750,7 +1750,8 @@ def _ending_apart(a: str, b: str) -> bool:
     if not longer.startswith(shorter):
         return False
     if longer[-1] == "v":
-        return shorter[-1] in "oae"
+        # -slav is a given name's ending, not a surname's suffix: Stanisla is Stanislau with a slip.
+        return shorter[-1] in "oae" and not longer.endswith("slav")
     return (
         longer[-1] == "a"
         and shorter.endswith(_MASCULINE_KEY_ENDINGS)
