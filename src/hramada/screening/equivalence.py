@@ -48,6 +48,10 @@ SLIP_STEM_MIN = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
 @dataclass(frozen=True)
 class Equivalence:
     """Why two different stems count as one name: the `language`'s form and the Russian form, learned from
@@ -92,7 +96,9 @@ class EquivalenceTable:
         """Whole keys read as another key: a Ukrainian man's name ending in -o folds as a woman's ending in -a
         would (Pavlo `pavla`), and means the Russian name as it is (Pavel)."""
         self._slips: dict[str, str | None] = {}
-        """stem -> the root `slip_canonical` found for it (None: none, or more than one)."""
+        """key -> what `slip_canonical` found for it (None: nothing, or more than one class)."""
+        self._near: dict[str, set[str]] | None = None
+        """A known stem and each of its one-letter deletions -> the known stems (built on the first slip asked)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -121,12 +127,20 @@ class EquivalenceTable:
     def slip_canonical(self, key: str) -> str | None:
         """The canonical key `key` would have with one slip mended: when its stem is unknown and one edit (two
         letters swapped count as one) from stems of one class only (Siarehi, stem `sareg`, is Siarhei's `sarg`,
-        read as Sergei); None otherwise. Stems of SLIP_STEM_MIN letters or more."""
+        read as Sergei), or when it is one edit from patronymics that agree (Dmitrievch, Pavlovch); None otherwise.
+        Stems of SLIP_STEM_MIN letters or more; remembered per key (most keys meet no known stem)."""
+        found = self._slips.get(key, "")
+        if found == "":
+            found = self._mended(key)
+            if len(self._slips) < 200_000:
+                self._slips[key] = found
+        return found
+
+    def _mended(self, key: str) -> str | None:
         stem, suffix = split_stem(key)
         if len(stem) < SLIP_STEM_MIN or stem in self._canonical:
             return None
         if not suffix.startswith("v") and len(key) >= PATRONYMIC_SLIP_MIN:
-            # A slip in a patronymic's ending (Dmitrievch, Pavlovch): the patronymics one edit away, if they agree.
             mended = {
                 self.canonical(candidate)
                 for ending in ("vic", "vna")
@@ -135,17 +149,22 @@ class EquivalenceTable:
             }
             if len(mended) == 1:
                 return mended.pop()
-        found = self._slips.get(stem, "")
-        if found == "":
-            roots = {
-                self._canonical[known]
-                for known in self._canonical
-                if abs(len(known) - len(stem)) <= 1 and OSA.distance(stem, known, score_cutoff=1) <= 1
-            }
-            found = roots.pop() if len(roots) == 1 else None
-            if len(self._slips) < 100_000:
-                self._slips[stem] = found
-        return None if found is None else found + suffix
+        if self._near is None:
+            # Each known stem under itself and under each of its one-letter deletions: two stems one edit apart
+            # (a letter more, another letter or two swapped) share an entry, so a look-up asks a few entries
+            # instead of every stem.
+            near: dict[str, set[str]] = {}
+            for known in self._canonical:
+                for entry in {known, *_deletions(known)}:
+                    near.setdefault(entry, set()).add(known)
+            self._near = near
+        near_stems = {known for entry in {stem, *_deletions(stem)} for known in self._near.get(entry, ())}
+        roots = {
+            self._canonical[known]
+            for known in near_stems
+            if abs(len(known) - len(stem)) <= 1 and OSA.distance(stem, known, score_cutoff=1) <= 1
+        }
+        return roots.pop() + suffix if len(roots) == 1 else None
 
     def read_as(self, keys: set[str], key: str) -> None:
         """Read each of `keys` as the canonical form of `key` (see `_exact`)."""

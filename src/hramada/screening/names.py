@@ -1882,7 +1882,7 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
     if not patronymic:
         pairs.append((key_a, key_b))
-    if _adjectival_genders(word_a, word_b):
+    if key_a[-2:-1] == "k" == key_b[-2:-1] and key_a[-1] != key_b[-1] and _adjectival_genders(word_a, word_b):
         return 0.0
     for a, b in pairs:
         if _ending_apart(a, b):
@@ -2034,7 +2034,10 @@ def _align(
                 if 0.0 < sim < 1.0 and (
                     _compounds_differ(a, b)
                     if organisation
-                    else person and _adjectival_genders(query.words[i], listed.words[j])
+                    else person
+                    and a[-2:-1] == "k" == b[-2:-1]
+                    and a[-1] != b[-1]
+                    and _adjectival_genders(query.words[i], listed.words[j])
                 ):
                     sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
@@ -2083,8 +2086,15 @@ def _align(
                 if j not in used_c
                 and (
                     (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
-                    or (sim := _slip_beside_equivalence(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()))
-                    >= LOOSE_MIN
+                    or (
+                        (len(q[i]) >= SLIP_KEY_MIN or len(c[j]) >= SLIP_KEY_MIN)
+                        and (
+                            sim := _slip_beside_equivalence(
+                                q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()
+                            )
+                        )
+                        >= LOOSE_MIN
+                    )
                     or (sim := _slip_in_equivalent(q[i], c[j])) >= LOOSE_MIN
                 )
                 and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
