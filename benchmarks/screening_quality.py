@@ -4,6 +4,9 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
 * EU Belarus journal: each person's Belarusian Cyrillic, Russian Cyrillic, Belarusian-romanised and
   Russian-romanised Latin spellings against each other, on the persons held out from equivalence learning only;
   hard negatives are other persons sharing a surname or given name + patronymic, or a close name.
+* EU Belarus journal, held-out persons: one slip (a letter left out, a neighbouring key, two letters swapped, a
+  letter typed twice) in the given name, the patronymic or the surname in turn, the query in Russian or Belarusian
+  Latin, the listed name in the same form or the other ("typo in any part").
 * OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
   hard negatives: other entries whose primary names share the first word (family members, sister companies).
 * OFAC SDN, every programme, persons: the aliases written in Ukrainian forms against a primary name in Russian
