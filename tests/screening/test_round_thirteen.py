@@ -214,6 +214,12 @@ def test_another_father_s_name_still_does_not_match(query: str, listed: str) -> 
     assert score(listed, query) < 0.8, (listed, query)
 
 
+def test_a_lithuanian_stem_meets_no_suffixed_surname_among_left_overs() -> None:
+    # Швед read in Lithuanian is Švedas (stem Šved); Shvedov is that stem with a suffix, another surname.
+    assert score("Andrei Shvedov", "Андрэй Швед") < 0.8
+    assert score("Andrejus Švedas", "Andrei Shved") >= 0.8
+
+
 @pytest.mark.parametrize(
     ("query", "listed"),
     [

@@ -2098,6 +2098,8 @@ def _align(
                     or (sim := _slip_in_equivalent(q[i], c[j])) >= LOOSE_MIN
                 )
                 and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
+                and not _stem_and_suffix(q[i], ca[j] if ca else (), c[j])
+                and not _stem_and_suffix(c[j], qa[i] if qa else (), q[i])
             ),
             reverse=True,
         )
