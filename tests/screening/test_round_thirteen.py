@@ -248,3 +248,29 @@ def test_a_slip_is_read_as_one_known_name_only() -> None:
     assert table.slip_canonical(fold("Zbigniew")) is None
     assert table.slip_canonical(fold("Dmitrievch")) == table.canonical(fold("Dzmitryevich"))
     assert table.slip_canonical(fold("Ivanov")) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Minsk Automoblie Plant", "Minsk Automobile Plant"),
+        ("Grodno Tobbaco Factory", "Grodno Tobacco Factory"),
+        ("Belarusain Potash Company", "Belarusian Potash Company"),
+        # An OFAC alias pair: Spanish Ingenieria is one slip from a form the dictionary reads as engineering.
+        ("SEYMEH INGENIERIA SRL", "SEYMEH ENGINEERING"),
+    ],
+)
+def test_a_slip_in_a_dictionary_word_of_a_company_name_still_matches(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Another dictionary word, not a slip; and an ending read as the tables read it.
+        ("Minsk Automation Plant", "Minsk Automobile Plant"),
+        ("Integra Bank", "Integral"),
+    ],
+)
+def test_other_dictionary_words_are_no_slips(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8, (query, listed)

@@ -410,6 +410,53 @@ def translate_org_key(key: str) -> str:
     return found or key
 
 
+SLIPPED_WORD_MIN = 7
+"""An organisation word this long or longer that no table knows is read as the dictionary word one slip away."""
+
+
+def _translate_with_slip(key: str) -> str:
+    """`translate_org_key`, and for a word of SLIPPED_WORD_MIN letters or more that no table knows, the meaning
+    of the dictionary words one edit away (two letters swapped count as one) when they all have one (Automoblie is
+    Automobile): a slip in a word that describes would otherwise make it the word that names the company. The last
+    two letters must agree: a word that differs from a dictionary word at its end is another form of it, read as the
+    tables read it (Mechanics is not Mechanical)."""
+    found = translate_org_key(key)
+    if found != key or len(key) < SLIPPED_WORD_MIN or key[0] == "#" or key in org_meaning_keys():
+        return found
+    return _meaning_one_slip_away(key) or key
+
+
+@lru_cache(maxsize=200_000)
+def _meaning_one_slip_away(key: str) -> str | None:
+    near = _dictionary_deletions()
+    forms = {form for entry in {key, *_deletions(key)} for form in near.get(entry, ())}
+    meanings = {
+        meaning
+        for form, meaning in forms
+        if abs(len(form) - len(key)) <= 1
+        and form[-2:] == key[-2:]
+        and OSA.distance(form, key, score_cutoff=1) <= 1
+    }
+    return meanings.pop() if len(meanings) == 1 else None
+
+
+@cache
+def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
+    """Every dictionary form of an organisation word (a key of `org_word_translations` or a meaning) of
+    SLIPPED_WORD_MIN - 1 letters or more, and each of its one-letter deletions -> (form, meaning)."""
+    near: dict[str, set[tuple[str, str]]] = {}
+    translations = org_word_translations()
+    for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values()))):
+        if len(form) >= SLIPPED_WORD_MIN - 1:
+            for entry in {form, *_deletions(form)}:
+                near.setdefault(entry, set()).add((form, meaning))
+    return near
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
 @cache
 def org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
@@ -947,7 +994,7 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
-            key = translate_org_key(key)
+            key = _translate_with_slip(key)
             if len(key) <= 3:
                 # A short word by its spelling: folded, Far is For and Af is Of.
                 generic_word = latin_ascii(word) in _short_generic_spellings()
