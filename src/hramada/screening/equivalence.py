@@ -48,7 +48,9 @@ SLIP_STEM_MIN = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
 
-def _deletions(word: str) -> set[str]:
+def one_letter_deletions(word: str) -> set[str]:
+    """`word` with each of its letters left out in turn: two words one edit apart (a letter more, another letter,
+    two letters swapped) share one of these or the word itself, so a look-up by them finds the near words."""
     return {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
@@ -155,10 +157,12 @@ class EquivalenceTable:
             # instead of every stem.
             near: dict[str, set[str]] = {}
             for known in self._canonical:
-                for entry in {known, *_deletions(known)}:
+                for entry in {known, *one_letter_deletions(known)}:
                     near.setdefault(entry, set()).add(known)
             self._near = near
-        near_stems = {known for entry in {stem, *_deletions(stem)} for known in self._near.get(entry, ())}
+        near_stems = {
+            known for entry in {stem, *one_letter_deletions(stem)} for known in self._near.get(entry, ())
+        }
         roots = {
             self._canonical[known]
             for known in near_stems

@@ -104,22 +104,23 @@ def _syllable_words(text: str) -> list[tuple[str, bool]]:
 def renderings(text: str) -> dict[str, str]:
     """System -> Latin rendering of lower-case `text` holding Hangul (distinct renderings only)."""
     words = _syllable_words(text)
+    family = next((w for w, is_family in words if is_family), "")
+    spellings = family_names().get(family, ())
     out: dict[str, str] = {}
-    common_given = ""
     for system in SYSTEMS:
-        rendered = [("".join(_syllable(s, system) for s in word), family) for word, family in words]
-        if system == "korean_common":
-            spellings = next((family_names().get(w, ()) for w, family in words if family), ())
-            given = " ".join(r for r, family in rendered if not family)
-            common_given = given
-            if spellings:
-                rendered = [(spellings[0], True), *[(r, False) for r, family in rendered if not family]]
-        line = " ".join(r for r, _family in rendered)
-        if line not in out.values():
-            out[system] = line
-    family = next((w for w, is_family in words if is_family), None)
-    for n, spelling in enumerate(family_names().get(family or "", ())[1:], 2):
-        line = f"{spelling} {common_given}".strip()
-        if line not in out.values():
-            out[f"korean_common_{n}"] = line
+        rendered = ["".join(_syllable(s, system) for s in word) for word, _family in words]
+        if system == "korean_common" and spellings:
+            # The family name as its bearers write it, first its most used spelling, then each other one.
+            given = " ".join(
+                r for r, (_word, is_family) in zip(rendered, words, strict=True) if not is_family
+            )
+            lines = {system: f"{spellings[0]} {given}".strip()}
+            lines.update(
+                (f"{system}_{n}", f"{other} {given}".strip()) for n, other in enumerate(spellings[1:], 2)
+            )
+        else:
+            lines = {system: " ".join(rendered)}
+        for label, line in lines.items():
+            if line not in out.values():
+                out[label] = line
     return out

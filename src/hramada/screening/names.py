@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.datafiles import data_lines, data_rows
-from hramada.screening.equivalence import EquivalenceTable, default_table
+from hramada.screening.equivalence import EquivalenceTable, default_table, one_letter_deletions
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
@@ -429,7 +429,7 @@ def _translate_with_slip(key: str) -> str:
 @lru_cache(maxsize=200_000)
 def _meaning_one_slip_away(key: str) -> str | None:
     near = _dictionary_deletions()
-    forms = {form for entry in {key, *_deletions(key)} for form in near.get(entry, ())}
+    forms = {form for entry in {key, *one_letter_deletions(key)} for form in near.get(entry, ())}
     meanings = {
         meaning
         for form, meaning in forms
@@ -448,13 +448,9 @@ def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
     translations = org_word_translations()
     for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values()))):
         if len(form) >= SLIPPED_WORD_MIN - 1:
-            for entry in {form, *_deletions(form)}:
+            for entry in {form, *one_letter_deletions(form)}:
                 near.setdefault(entry, set()).add((form, meaning))
     return near
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
 @cache
@@ -1924,13 +1920,12 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
         return 0.0
     # A patronymic meets by its spelling only (Sergeevith / Sergeevich: the slip made `tg` of the key's `c`); by
     # keys, a given name one edit from a patronymic's key would meet it.
-    patronymic = key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS)
-    best = 0.0
-    pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
-    if not patronymic:
-        pairs.append((key_a, key_b))
     if key_a[-2:-1] == "k" == key_b[-2:-1] and key_a[-1] != key_b[-1] and _adjectival_genders(word_a, word_b):
-        return 0.0
+        return 0.0  # Vasilevsky / Vasilevskaya
+    pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
+    if not (key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS)):
+        pairs.append((key_a, key_b))
+    best = 0.0
     for a, b in pairs:
         if _ending_apart(a, b):
             return 0.0  # another name, not a slip (Karpenko / Karpenkov)
