@@ -14,7 +14,7 @@ from functools import cache
 from rapidfuzz.distance import OSA
 
 from hramada.screening.datafiles import data_rows
-from hramada.screening.keys import fold
+from hramada.screening.keys import fold, one_letter_deletions
 from hramada.screening.normalize import has_cyrillic
 from hramada.screening.transliterate import latin_renderings
 
@@ -46,12 +46,6 @@ PATRONYMIC_SLIP_MIN = 6
 """A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
 SLIP_STEM_MIN = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
-
-
-def one_letter_deletions(word: str) -> set[str]:
-    """`word` with each of its letters left out in turn: two words one edit apart (a letter more, another letter,
-    two letters swapped) share one of these or the word itself, so a look-up by them finds the near words."""
-    return {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
 @dataclass(frozen=True)

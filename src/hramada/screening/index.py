@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
-from hramada.screening.keys import fold, latin_ascii, skeleton
+from hramada.screening.keys import fold, latin_ascii, one_letter_deletions, skeleton
 from hramada.screening.names import (
     NameKind,
     NameVariant,
@@ -65,10 +65,6 @@ def name_kind(schema: str) -> str:
     return NameKind.ORGANIZATION
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
-
-
 @lru_cache(maxsize=300_000)
 def part_keys(key: str, *, query: bool = False, typos: bool = True) -> tuple[str, ...]:
     """Retrieval keys of one folded name part; with `typos`, the one-letter deletions (a query also looks its
@@ -81,7 +77,7 @@ def part_keys(key: str, *, query: bool = False, typos: bool = True) -> tuple[str
     if len(key) >= 6:
         keys.append(f"p:{key[:4]}")
     if typos and len(key) >= MIN_DELETION_LENGTH and key[0] != "#":
-        deletions = _deletions(key)
+        deletions = one_letter_deletions(key)
         keys.extend(f"d:{d}" for d in deletions)
         if query:
             keys.append(f"d:{key}")

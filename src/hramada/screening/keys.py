@@ -130,6 +130,13 @@ def skeleton(key: str) -> str:
     return _VOWELS.sub("", key)
 
 
+def one_letter_deletions(word: str) -> set[str]:
+    """`word` with each of its letters left out in turn: two words one edit apart (a letter more, another letter,
+    two letters swapped) share one of these or the word itself (symmetric deletion), so a look-up by them finds the
+    near words: the index's typo keys, the equivalence tables' and the organisation dictionary's slips."""
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
 # Lithuanian and Latvian add grammatical endings to foreign names (Ivanas, Igoris, Sergejus, Aleksandrovičius;
 # Ivans, Igors, Sergejs, Boriss, Lavrovs). Stripping them gives a second comparison key; the original key stays.
 _BALTIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (

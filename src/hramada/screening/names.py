@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.datafiles import data_lines, data_rows
-from hramada.screening.equivalence import EquivalenceTable, default_table, one_letter_deletions
+from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
@@ -24,6 +24,7 @@ from hramada.screening.keys import (
     french_reading,
     kh_reading,
     latin_ascii,
+    one_letter_deletions,
     org_stem,
     phonetic,
     press_reading,
@@ -1769,12 +1770,21 @@ def _part_similarity(a: str, b: str) -> float:
         # A given name is not a patronymic (Aleksandr is not Aleksandrovich), but a patronymic with a slip in its
         # ending no longer ends like one (Sergeevith, Ivanovihc, Mikalaevch): one edit still meets.
         allowed = 1
-    elif a_patronymic and a.endswith("vic") != b.endswith("vic"):
+    elif a_patronymic and _son_and_daughter(a, b):
         return 0.0  # a son's patronymic is not a daughter's: Aliaksandravich is not Aliaksandrauna
     distance = OSA.distance(a, b, score_cutoff=allowed)  # two letters swapped are one slip
     if distance > 1 and len_a != len_b and (_suffix_apart(a, b) if len_a < len_b else _suffix_apart(b, a)):
         return 0.0  # a name with a suffix more is another name, not a slip: Bogdan / Bogdanov, Melnik / Melnichuk
     return 1.0 - distance / longest if distance <= allowed else 0.0
+
+
+def _son_and_daughter(a: str, b: str) -> bool:
+    """Whether two keys are patronymics, one a son's and the other a daughter's (Aliaksandravich / Aliaksandrauna)."""
+    return (
+        a.endswith(_PATRONYMIC_ENDINGS)
+        and b.endswith(_PATRONYMIC_ENDINGS)
+        and a.endswith("vic") != b.endswith("vic")
+    )
 
 
 def _person_part_similarity(a: str, b: str) -> float:
@@ -1814,10 +1824,13 @@ _MASCULINE_ADJECTIVAL = re.compile(r"[sc]k(?:y|i|iy|ii|ij|yi|yy|yj)$")
 _FEMININE_ADJECTIVAL = re.compile(r"[sc]k(?:a|aya|aja|aia)$")
 
 
-def _adjectival_genders(word_a: str, word_b: str) -> bool:
-    """Whether two written person name parts (already found alike) are the man's and the woman's forms of one
-    adjectival surname: Vasilevsky / Vasilevskaya, Wasilewski / Wasilewska. Read from the spelling: the keys fold o
-    to a, and a slip that writes Andryeusko for Andryeuski is no woman's name."""
+def _adjectival_genders(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """Whether two person name parts (already found alike) are the man's and the woman's forms of one adjectival
+    surname: Vasilevsky / Vasilevskaya, Wasilewski / Wasilewska. Asked only of keys ending in -k and two different
+    vowels (`vasilevski`, `vasilevska`), then read from the spelling: the keys fold o to a, and a slip that writes
+    Andryeusko for Andryeuski is no woman's name."""
+    if not (key_a[-2:-1] == "k" == key_b[-2:-1] and key_a[-1] != key_b[-1]):
+        return False
     a, b = latin_ascii(word_a), latin_ascii(word_b)
     if _MASCULINE_ADJECTIVAL.search(a):
         return _FEMININE_ADJECTIVAL.search(b) is not None
@@ -1918,10 +1931,10 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling."""
     if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
         return 0.0
+    if _adjectival_genders(word_a, word_b, key_a, key_b):
+        return 0.0  # Vasilevsky / Vasilevskaya
     # A patronymic meets by its spelling only (Sergeevith / Sergeevich: the slip made `tg` of the key's `c`); by
     # keys, a given name one edit from a patronymic's key would meet it.
-    if key_a[-2:-1] == "k" == key_b[-2:-1] and key_a[-1] != key_b[-1] and _adjectival_genders(word_a, word_b):
-        return 0.0  # Vasilevsky / Vasilevskaya
     pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
     if not (key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS)):
         pairs.append((key_a, key_b))
@@ -1947,6 +1960,27 @@ def _slip_in_equivalent(key_a: str, key_b: str) -> float:
     return 0.0
 
 
+def _left_over_similarity(
+    word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
+) -> float:
+    """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: one slip
+    in spelling or key (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
+    long parts only) or a slip the tables read through (`_slip_in_equivalent`); 0.0 when none does, or when the
+    parts are the other gender's form or a stem and that stem with a suffix."""
+    sim = _loose_similarity(word_a, word_b, key_a, key_b)
+    if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
+        sim = _slip_beside_equivalence(key_a, key_b, alts_a, alts_b)
+    if sim < LOOSE_MIN:
+        sim = _slip_in_equivalent(key_a, key_b)
+    if sim < LOOSE_MIN or (
+        _other_forms_apart(key_a, key_b, alts_a, alts_b)
+        or _stem_and_suffix(key_a, alts_b, key_b)
+        or _stem_and_suffix(key_b, alts_a, key_a)
+    ):
+        return 0.0
+    return sim
+
+
 SLIP_KEY_MIN = 8
 """A left-over part of this many letters or more may meet the other's key before equivalence with two edits."""
 
@@ -1963,7 +1997,7 @@ def _slip_beside_equivalence(
     for a, b in ((key_a, alts_b[0] if alts_b else ""), (alts_a[0] if alts_a else "", key_b)):
         if len(a) < SLIP_KEY_MIN or len(b) < SLIP_KEY_MIN or a[0] != b[0] or a == b:
             continue
-        if (a.endswith("vna") and b.endswith("vic")) or (a.endswith("vic") and b.endswith("vna")):
+        if _son_and_daughter(a, b):
             continue
         if _ending_apart(a, b) or (_suffix_apart(a, b) if len(a) < len(b) else _suffix_apart(b, a)):
             continue  # another name (Aleksandrov / Aleksandrovich), not a slip
@@ -2076,10 +2110,7 @@ def _align(
                 if 0.0 < sim < 1.0 and (
                     _compounds_differ(a, b)
                     if organisation
-                    else person
-                    and a[-2:-1] == "k" == b[-2:-1]
-                    and a[-1] != b[-1]
-                    and _adjectival_genders(query.words[i], listed.words[j])
+                    else person and _adjectival_genders(query.words[i], listed.words[j], a, b)
                 ):
                     sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
@@ -2127,21 +2158,11 @@ def _align(
                 for j in range(len(c))
                 if j not in used_c
                 and (
-                    (sim := _loose_similarity(query.words[i], listed.words[j], q[i], c[j])) >= LOOSE_MIN
-                    or (
-                        (len(q[i]) >= SLIP_KEY_MIN or len(c[j]) >= SLIP_KEY_MIN)
-                        and (
-                            sim := _slip_beside_equivalence(
-                                q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()
-                            )
-                        )
-                        >= LOOSE_MIN
+                    sim := _left_over_similarity(
+                        query.words[i], listed.words[j], q[i], c[j], qa[i] if qa else (), ca[j] if ca else ()
                     )
-                    or (sim := _slip_in_equivalent(q[i], c[j])) >= LOOSE_MIN
                 )
-                and not _other_forms_apart(q[i], c[j], qa[i] if qa else (), ca[j] if ca else ())
-                and not _stem_and_suffix(q[i], ca[j] if ca else (), c[j])
-                and not _stem_and_suffix(c[j], qa[i] if qa else (), q[i])
+                >= LOOSE_MIN
             ),
             reverse=True,
         )
