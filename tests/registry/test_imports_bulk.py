@@ -289,13 +289,17 @@ def test_a_database_error_in_the_last_batch_leaves_nothing_of_the_batches_writte
     monkeypatch.setattr(bulk, "existing_records", lambda _donor: {})  # as if "A" came in after the check
     rows = [{"ref": f"N-{k}", "who": f"Org {k}"} for k in range(34)] + [{"ref": "A"}]
     written: list[int] = []
-    original = bulk.RowWriter.__call__
+    original = bulk.RowWriter.batches
 
-    def counting(self: Any, batch_rows: Any, **options: Any) -> None:
-        written.append(len(batch_rows))
-        original(self, batch_rows, **options)
+    def counting(self: Any, batches: Any) -> None:
+        def counted() -> Any:
+            for batch_rows in batches:
+                written.append(len(batch_rows))
+                yield batch_rows
 
-    monkeypatch.setattr(bulk.RowWriter, "__call__", counting)
+        original(self, counted())
+
+    monkeypatch.setattr(bulk.RowWriter, "batches", counting)
     result = run(donor, user, csv_file(*rows))
     assert not result.ok and "import it again" in result.problems[0].message
     assert written[-4:] == [10, 10, 10, 5]  # three batches of records were written before the refused one

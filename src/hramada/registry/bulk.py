@@ -13,7 +13,7 @@ docs/registry.md, "Imports").
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -347,16 +347,26 @@ class RowWriter:
             return
         if self.adapted and not adapted:
             rows = [self._adapt(row) for row in rows]
+        self.batches([rows])
+
+    def batches(self, batches: Iterable[Sequence[Sequence[Any]]]) -> None:
+        """Batches of adapted rows, each made only when the one before it is written: on PostgreSQL all of them
+        in one COPY, so that the server stores a batch while this process makes the next (a COPY per batch had
+        each wait for the other: a million records in 20 files took 57.5 s of wall time for 18.7 s of CPU here
+        and 38 s in the server); elsewhere one `executemany` per batch."""
         with self.connection.cursor() as cursor:
             if self.copy_sql:
                 # The raw psycopg cursor (Django's wrapper has no COPY); its errors still reach the caller as
                 # Django's (an IntegrityError rolls the import back and asks for the file again).
                 with self.connection.wrap_database_errors, cursor.cursor.copy(self.copy_sql) as copy:
                     copy.set_types(self.copy_types)
-                    for row in rows:
-                        copy.write_row(row)
+                    for rows in batches:
+                        for row in rows:
+                            copy.write_row(row)
             else:
-                cursor.executemany(self.insert_sql, rows)
+                for rows in batches:
+                    if rows:
+                        cursor.executemany(self.insert_sql, rows)
 
     def _adapt(self, row: Sequence[Any]) -> list[Any]:
         values = list(row)
@@ -480,8 +490,10 @@ def _store(
             plain.append((n, inp))
             created.append(inp.identifier)
     filing = _Filing(donor.pk, batch.pk, recorder, source, now)
-    for start in range(0, len(plain), BATCH):
-        write(_record_rows(plain[start : start + BATCH], recipients, write, filing), adapted=True)
+    write.batches(
+        _record_rows(plain[start : start + BATCH], recipients, write, filing)
+        for start in range(0, len(plain), BATCH)
+    )
     if with_tranches:
         records = _new_records(with_tranches, recipients, filing)
         GrantRecord.objects.bulk_create(records, batch_size=BATCH)
