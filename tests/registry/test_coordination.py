@@ -38,6 +38,29 @@ def test_belarusian_and_russian_spellings_are_proposed_as_one_recipient(two_dono
     assert proposal.score >= resolution.THRESHOLD
 
 
+def test_an_acronym_another_donor_records_is_proposed_as_the_organisation_it_abbreviates(
+    two_donors: Any, client: Any
+) -> None:
+    from django.urls import reverse
+    from django.utils import translation
+
+    from tests.conftest import sign_in_verified
+
+    ec, ec_user, sida, sida_user = two_donors
+    services.record_grant(ec, record_input(recipient_name="Беларуская асацыяцыя журналістаў"), by=ec_user)
+    services.record_grant(sida, record_input(recipient_name="BAJ"), by=sida_user)
+    assert resolution.propose_merges(by=ec_user) == 1
+    proposal = MergeProposal.objects.get()
+    assert proposal.evidence["acronym"] == "initials" and proposal.score == resolution.THRESHOLD
+    sign_in_verified(client, ec_user)
+    page = client.get(reverse("registry:merges")).content.decode()
+    assert "an acronym and the only name in the registry with its initials (0.95)" in page
+    for language, words in (("be", "абрэвіятура"), ("ru", "аббревиатура")):
+        with translation.override(language):
+            page = client.get(reverse("registry:merges"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert words in page
+
+
 def test_a_registration_number_decides_across_languages(two_donors: Any) -> None:
     ec, ec_user, sida, sida_user = two_donors
     services.record_grant(

@@ -13,8 +13,8 @@ from hramada.registry.linkage import Mention
 pytestmark = pytest.mark.django_db
 
 
-def _pairs(mentions: list[Mention]) -> set[tuple[int, int]]:
-    return {(link.a, link.b) for link in linkage.link(mentions)}
+def _pairs(mentions: list[Mention], **options: Any) -> set[tuple[int, int]]:
+    return {(link.a, link.b) for link in linkage.link(mentions, **options)}
 
 
 def test_one_name_in_belarusian_russian_and_latin_links_and_another_organisation_does_not() -> None:
@@ -169,3 +169,85 @@ def test_a_name_and_its_translation_of_cognate_words_link_without_a_number_and_a
     assert {(link.a, link.b) for link in links} == {(1, 2)}
     assert links[0].evidence["name"] == "same words in Belarusian and Russian spelling"
     assert linkage.link(mentions, cognates=False) == []
+
+
+def _by_acronym(links: list[linkage.Link]) -> set[tuple[int, int]]:
+    return {(link.a, link.b) for link in links if link.evidence.get("acronym")}
+
+
+def test_an_acronym_links_to_the_only_organisation_whose_initials_it_spells_in_either_script() -> None:
+    mentions = [
+        Mention(1, "Беларуская асацыяцыя журналістаў"),
+        Mention(2, "Belarusian Association of Journalists"),
+        Mention(3, "BAJ"),
+        Mention(4, "ГА «БАЖ»"),  # the Cyrillic acronym with a legal form
+        Mention(5, "Беларускі ПЭН"),
+    ]
+    links = linkage.link(mentions)
+    acronym = [link for link in links if link.evidence.get("acronym")]
+    assert {(link.a, link.b) for link in acronym} == {(1, 3), (1, 4)}
+    assert all(link.probability == linkage.THRESHOLD for link in acronym)
+    assert all(link.evidence["name"] == linkage.ACRONYM_EVIDENCE for link in acronym)
+    groups = linkage.clusters(range(1, 6), links)
+    assert len({groups[k] for k in (1, 2, 3, 4)}) == 1 and groups[5] == 5
+    assert _pairs(mentions[2:]) == {(3, 4)}  # without the names: one acronym in two scripts
+    # Журналістаў may begin with j in another language (Journalists): BAJ meets the Belarusian name alone.
+    assert _pairs([Mention(1, "Беларуская асацыяцыя журналістаў"), Mention(2, "BAJ")]) == {(1, 2)}
+    assert _by_acronym(linkage.link(mentions, acronyms=False)) == set()
+
+
+def test_an_acronym_its_number_already_placed_is_not_linked_again() -> None:
+    mentions = [
+        Mention(1, "Belarusian Association of Journalists", registration="r1"),
+        Mention(2, "BAJ", registration="r1"),
+    ]
+    links = linkage.link(mentions)
+    assert [(link.a, link.b, link.evidence["registration"]) for link in links] == [(1, 2, True)]
+
+
+def test_an_acronym_two_organisations_could_stand_for_links_to_neither() -> None:
+    mentions = [
+        Mention(1, "Belarusian Association of Journalists"),
+        Mention(2, "Belarusian Academy of Jazz"),
+        Mention(3, "BAJ"),
+    ]
+    assert _by_acronym(linkage.link(mentions)) == set()
+    assert _pairs(mentions) == set()
+
+
+def test_an_acronym_of_another_country_than_the_organisation_is_not_linked() -> None:
+    mentions = [
+        Mention(1, "Belarusian Association of Journalists", country="LT"),
+        Mention(2, "BAJ", country="PL"),
+    ]
+    assert _pairs(mentions) == set()
+    assert _pairs([mentions[0], Mention(2, "BAJ", country="LT")]) == {(1, 2)}
+    assert _pairs([mentions[0], Mention(2, "BAJ")]) == {(1, 2)}
+
+
+def test_one_acronym_written_twice_is_one_organisation_unless_two_names_have_its_initials() -> None:
+    # Compared by their letters, not as names of one word: БАЖ's German rendering (Basch) has the key of БАС.
+    assert _pairs([Mention(1, "БАЖ"), Mention(2, "БАС")]) == set()
+    links = linkage.link([Mention(1, "БАЖ"), Mention(2, "BAJ"), Mention(3, "ГА «БАЖ»")])
+    assert {(link.a, link.b) for link in links} == {(1, 2), (1, 3)}
+    assert all(link.evidence["name"] == linkage.ACRONYM_ALONE_EVIDENCE for link in links)
+    assert _pairs([Mention(1, "BAJ", country="LT"), Mention(2, "BAJ", country="PL")]) == set()
+    # Two organisations whose initials the acronym spells: each "BAJ" may be either.
+    ambiguous = [
+        Mention(1, "Belarusian Association of Journalists"),
+        Mention(2, "Belarusian Academy of Jazz"),
+        Mention(3, "BAJ"),
+        Mention(4, "BAJ"),
+    ]
+    assert _pairs(ambiguous) == set()
+    # Acronyms of the names before this rule were compared as names of one word.
+    assert _pairs([Mention(1, "БАЖ"), Mention(2, "БАС")], acronyms=False) == {(1, 2)}
+
+
+def test_an_acronym_is_never_linked_to_an_individual_and_a_word_of_a_longer_name_is_no_bare_acronym() -> None:
+    mentions = [
+        Mention(1, "Belarusian Association of Journalists", kind="individual"),
+        Mention(2, "BAJ"),
+        Mention(3, "BAJ Media Lab"),
+    ]
+    assert _by_acronym(linkage.link(mentions)) == set()

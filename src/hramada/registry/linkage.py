@@ -454,10 +454,13 @@ def link(
     threshold: float = THRESHOLD,
     confirmed: Iterable[tuple[int, int]] = (),
     cognates: bool = True,
+    acronyms: bool = True,
 ) -> list[Link]:
-    """Every pair of mentions of one kind whose match probability reaches `threshold`, with its evidence.
+    """Every pair of mentions of one kind whose match probability reaches `threshold`, with its evidence, and each
+    name that is only an acronym linked to the one organisation it may abbreviate (`acronym_links`).
     `confirmed`: pairs of mention keys a coordinator confirmed as one organisation, to learn words from.
-    `cognates=False` leaves out the cognate level (the linkage before it, kept for the benchmark's baseline)."""
+    `cognates=False` leaves out the cognate level and `acronyms=False` the acronyms (the linkage before each,
+    kept for the benchmark's baselines)."""
     import duckdb
     import pyarrow as pa
     from splink import DuckDBAPI, Linker, block_on
@@ -473,19 +476,28 @@ def link(
         )
         for m in mentions
     }
-    coarse = {m.key: coarse_renderings(variants[m.key]) for m in mentions}
+    # A name that is only an acronym is not compared as a name: three or four letters are shared by many
+    # organisations (and БАЖ's German rendering, Basch, has the comparison key of БАС). It links by its number,
+    # or by `acronym_links` to the one organisation whose initials it spells.
+    bare = {
+        m.key
+        for m in mentions
+        if acronyms and m.kind == "organisation" and is_bare_acronym(m.name, variants[m.key])
+    }
+    compared = {key: [] if key in bare else vs for key, vs in variants.items()}
+    coarse = {m.key: coarse_renderings(compared[m.key]) for m in mentions}
     canon = (
-        cognate_classes(k for vs in variants.values() for v in vs for k in v.keys if len(k) > 2)
+        cognate_classes(k for vs in compared.values() for v in vs for k in v.keys if len(k) > 2)
         if cognates
         else {}
     )
-    cognate = {m.key: cognate_renderings(variants[m.key], canon) if canon else set() for m in mentions}
-    words = learned_words(known_pairs(mentions, confirmed), variants, canon)
-    learned = {m.key: learned_renderings(variants[m.key], words, canon) if words else set() for m in mentions}
+    cognate = {m.key: cognate_renderings(compared[m.key], canon) if canon else set() for m in mentions}
+    words = learned_words(known_pairs(mentions, confirmed), compared, canon)
+    learned = {m.key: learned_renderings(compared[m.key], words, canon) if words else set() for m in mentions}
     # A name meets another written in the other language on its coarse keys even when no pair of keys is equal,
     # on its cognate rendering and on its learned rendering.
     keys = {
-        m.key: block_keys(variants[m.key]) | coarse[m.key] | cognate[m.key] | learned[m.key] for m in mentions
+        m.key: block_keys(compared[m.key]) | coarse[m.key] | cognate[m.key] | learned[m.key] for m in mentions
     }
     counts = Counter(k for ks in keys.values() for k in ks)
 
@@ -496,8 +508,8 @@ def link(
             "kind": [m.kind for m in mentions],
             "country": [m.country or None for m in mentions],
             "registration": [m.registration or None for m in mentions],
-            "renderings": [sorted(renderings(variants[m.key])) for m in mentions],
-            "tokens": [sorted(tokens(variants[m.key])) for m in mentions],
+            "renderings": [sorted(renderings(compared[m.key])) for m in mentions],
+            "tokens": [sorted(tokens(compared[m.key])) for m in mentions],
             "coarse": [sorted(coarse[m.key]) for m in mentions],
             "cognates": [sorted(cognate[m.key]) for m in mentions],
             "learned": [sorted(learned[m.key]) for m in mentions],
@@ -532,7 +544,130 @@ def link(
             )
         )
     connection.close()
+    if acronyms:
+        out += acronym_links(mentions, variants, out)
     return out
+
+
+ACRONYM_EVIDENCE = "acronym of the other's name, the only organisation in the registry with these initials"
+ACRONYM_ALONE_EVIDENCE = "the same acronym, and no organisation in the registry with these initials"
+
+
+ACRONYM_LETTERS = (3, 5)
+"""An acronym written alone has three to five letters (BAJ, БАЖ, OSCE, UNHCR): a word of six in capitals is as
+often a name written in capitals (VIASNA)."""
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_.]|\.(?=[^\W\d_]))*\.?")
+
+
+def is_bare_acronym(name: str, variants: Sequence[NameVariant]) -> bool:
+    """A name that is nothing but an acronym (BAJ, Б.А.Ж., ГА «БАЖ»: legal forms aside): every rendering of it is
+    one word, the screening engine reads that word as an acronym, and the name has a word of three to five
+    letters written in capitals or with dots. A short word in small letters (Вясна) is a name."""
+    if not variants or any(len(v.keys) != 1 for v in variants) or not any(v.acronyms for v in variants):
+        return False
+    low, high = ACRONYM_LETTERS
+    for word in _WORD.findall(name):
+        letters = word.replace(".", "")
+        if low <= len(letters) <= high and (letters.isupper() or "." in word):
+            return True
+    return False
+
+
+def acronym_links(
+    mentions: Sequence[Mention], variants: Mapping[int, Sequence[NameVariant]], links: Iterable[Link]
+) -> list[Link]:
+    """Each written name that is only an acronym, linked to the organisation whose name it abbreviates when that
+    organisation is the only one of the registry with those initials.
+
+    The letters are the screening engine's: an acronym's letters in each rendering (БАЖ as baz, bazh and baj),
+    against the initials of three to five of a name's words (`_spelt`: Belarusian Association of Journalists as
+    baj, "of" skipped; Беларуская асацыяцыя журналістаў as baz and baj). A word of a longer name is not read as an acronym here (BAJ Media Lab is
+    not what BAJ abbreviates). An acronym of three or four letters abbreviates many
+    names of a large registry, so its letters count only when they lead to one organisation: the organisations
+    are the clusters `links` already make, and an acronym whose initials belong to two of them (of a country it
+    may be in) is left for a coordinator to merge by hand. A link is proposed at the threshold, never surer."""
+    by_key = {m.key: m for m in mentions}
+    bare = {m.key for m in mentions if m.kind == "organisation" and is_bare_acronym(m.name, variants[m.key])}
+    if not bare:
+        return []
+    root = clusters(by_key, links)
+    wanted = {a.lower() for key in bare for v in variants[key] for a in v.acronyms}
+    openings = {w[:n] for w in wanted for n in range(1, len(w) + 1)}
+    holders: dict[str, dict[int, int]] = {}  # initials -> cluster -> the first full name of it with them
+    for m in mentions:
+        if m.key in bare or m.kind != "organisation":
+            continue
+        for initials in {k for v in variants[m.key] if len(v.keys) > 1 for k in _spelt(v, wanted, openings)}:
+            holders.setdefault(initials, {}).setdefault(root[m.key], m.key)
+    named = {root[m.key] for m in mentions if m.key not in bare}
+    out = []
+    # Once per pair of clusters: BAJ, БАЖ and ГА «БАЖ» of one number link to the organisation once.
+    linked: set[tuple[int, int]] = set()
+    alone: dict[
+        str, int
+    ] = {}  # an acronym's letters no name's initials spell -> the first acronym written so
+    # "acronym": "initials" (it spells a name's initials) or "same" (the same acronym, no name spells it).
+    evidence = {"probability": THRESHOLD, "registration": False, "acronym": "initials"}
+    for key in sorted(bare):
+        if root[key] in named:
+            continue  # its registration number already put it with an organisation's written name
+        mention = by_key[key]
+        letters = {a.lower() for v in variants[key] for a in v.acronyms}
+        found: dict[int, int] = {}  # cluster -> its first full name with the acronym's initials
+        for initials in letters:
+            for cluster, first in holders.get(initials, {}).items():
+                if _countries_agree(mention, by_key[first]):
+                    found[cluster] = min(first, found.get(cluster, first))
+        if not found and not any(initials in holders for initials in letters):
+            # No organisation's name has these initials: the same acronym written again is the one organisation
+            # the registry knows by it (BAJ and БАЖ, read as baj).
+            partners = {
+                alone[initials]
+                for initials in letters
+                if initials in alone and _countries_agree(mention, by_key[alone[initials]])
+            }
+            for initials in letters:
+                alone.setdefault(initials, key)
+            if partners and root[min(partners)] != root[key]:
+                out.append(
+                    Link(
+                        min(partners),
+                        key,
+                        THRESHOLD,
+                        {**evidence, "name": ACRONYM_ALONE_EVIDENCE, "acronym": "same"},
+                    )
+                )
+            continue
+        if len(found) != 1:
+            continue
+        ((cluster, first),) = found.items()
+        if (root[key], cluster) in linked:
+            continue
+        linked.add((root[key], cluster))
+        a, b = sorted((key, first))
+        out.append(Link(a, b, THRESHOLD, {**evidence, "name": ACRONYM_EVIDENCE}))
+    return out
+
+
+def _spelt(variant: NameVariant, wanted: set[str], openings: set[str]) -> set[str]:
+    """The acronyms of `wanted` that the initials of consecutive words of `variant` spell, from its first word or
+    from a word after one an acronym skips ("of"), each word by any letter it may begin with in a language of its
+    meaning (the engine's `initials`: журналістаў as z, j, s or d). Only spellings that open one of `wanted`
+    (`openings`) are followed, so a name of many words costs a few set look-ups."""
+    out: set[str] = set()
+    letters = variant.initials
+    for start in {0} | {k + 1 for k, word in enumerate(letters) if not word}:
+        spelt = {""}
+        for word in [w for w in letters[start : start + 8] if w][: ACRONYM_LETTERS[1]]:
+            spelt = {s + c for s in spelt for c in set(word.lower()) if s + c in openings}
+            if not spelt:
+                break
+            out |= spelt & wanted
+    return out
+
+
+def _countries_agree(a: Mention, b: Mention) -> bool:
+    return not (a.country and b.country and a.country != b.country)
 
 
 def clusters(keys: Iterable[int], links: Iterable[Link]) -> dict[int, int]:
