@@ -666,10 +666,22 @@ def _from_part(variant: NameVariant) -> bool:
     return any(label in variant.system for label in (*_PART_LABELS, "+quoted"))
 
 
-def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...]) -> bool:
+def _both_heads(a: NameVariant, b: NameVariant) -> bool:
+    """Both are the company before "management company of the holding ..." (`+head`)."""
+    return a.system.endswith("+head") and b.system.endswith("+head")
+
+
+def _parts_conflict(
+    query: tuple[NameVariant, ...], listed: tuple[NameVariant, ...], *, heads: bool = False
+) -> bool:
     """Both names hold several names (parts), and the best pair of whole names, as written, each keep a word naming
     which organisation that the other lacks (Vitbet Trade / Sohra LLC against Sohra Group / Sohra LLC): a part in
-    common does not make them one. A single name against a cell of several is one of them (no conflict)."""
+    common does not make them one. A single name against a cell of several is one of them (no conflict).
+    `heads`: the parts in common are both the company before "management company of the holding ..." (`+head`);
+    then a word one side keeps is a conflict only where the other keeps a word too or has a generic word more in
+    its place (KB Radar - Managing Company of Holding Radar System / KB Radar - Upravlyayushchaya Kompaniya
+    Kholdinga Sistemy Radiolokatsii: one holding, its name worded two ways, the second Radar a repeat of the
+    company's)."""
     best: tuple[float, NameVariant, NameVariant, list[int], list[int]] | None = None
     for qv in query:
         if "+" in qv.system:
@@ -688,9 +700,20 @@ def _parts_conflict(query: tuple[NameVariant, ...], listed: tuple[NameVariant, .
     rest_q, rest_c = _not_repeated(qv, rest_q), _not_repeated(lv, rest_c)
     left_q, left_c = _distinctive_left(qv, rest_q, lv), _distinctive_left(lv, rest_c, qv)
     # Both keep such a word, or one does where the other, of the same length, has a generic word (a word swapped).
+    # Between two companies before "management company of ...", a word is swapped only where the side without
+    # one has a generic word more (Factory Control Systems / Geoinformation Control Systems); the holding's word
+    # that repeats the company's (Radar System / Sistemy Radiolokatsii) is no word swapped for another.
+    lacking, keeping = (qv, lv) if left_c else (lv, qv)
     return (left_q and left_c) or (
-        (left_q or left_c) and len(_initials(qv.original)) == len(_initials(lv.original))
+        (left_q or left_c)
+        and len(_initials(qv.original)) == len(_initials(lv.original))
+        and (not heads or _generic_count(lacking) > _generic_count(keeping))
     )
+
+
+def _generic_count(variant: NameVariant) -> int:
+    """The words of an organisation's name dropped as generic (`kept` -1)."""
+    return sum(1 for k in variant.kept if k < 0)
 
 
 def _not_repeated(variant: NameVariant, rest: list[int]) -> list[int]:
@@ -2956,7 +2979,7 @@ def best_comparison(
         and (_is_part(best[1]) or _is_part(best[2]))
         and any(_is_part(v) for v in query)
         and any(_is_part(v) for v in listed)
-        and _parts_conflict(query, listed)
+        and _parts_conflict(query, listed, heads=_both_heads(best[1], best[2]))
     ):
         conflict = True
         best = (best[0] * ORGANIZATION_CONFLICT_PENALTY, best[1], best[2])
