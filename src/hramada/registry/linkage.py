@@ -581,11 +581,12 @@ def acronym_links(
 
     The letters are the screening engine's: an acronym's letters in each rendering (БАЖ as baz, bazh and baj),
     against the initials of three to five of a name's words (`_spelt`: Belarusian Association of Journalists as
-    baj, "of" skipped; Беларуская асацыяцыя журналістаў as baz and baj). A word of a longer name is not read as an acronym here (BAJ Media Lab is
-    not what BAJ abbreviates). An acronym of three or four letters abbreviates many
-    names of a large registry, so its letters count only when they lead to one organisation: the organisations
-    are the clusters `links` already make, and an acronym whose initials belong to two of them (of a country it
-    may be in) is left for a coordinator to merge by hand. A link is proposed at the threshold, never surer."""
+    baj, "of" skipped; Беларуская асацыяцыя журналістаў as baz and baj). A word of a longer name is not read as
+    an acronym here (BAJ Media Lab is not what BAJ abbreviates). An acronym of three or four letters abbreviates
+    many names of a large registry, so its letters count only when they lead to one organisation: the
+    organisations are the clusters `links` already make, and an acronym whose initials belong to two of them (of
+    a country it may be in) is left for a coordinator. An acronym that no name spells is linked to the same
+    acronym written before it (BAJ and БАЖ both read baj). A link is proposed at the threshold, never surer."""
     by_key = {m.key: m for m in mentions}
     bare = {m.key for m in mentions if m.kind == "organisation" and is_bare_acronym(m.name, variants[m.key])}
     if not bare:
@@ -603,9 +604,8 @@ def acronym_links(
     out = []
     # Once per pair of clusters: BAJ, БАЖ and ГА «БАЖ» of one number link to the organisation once.
     linked: set[tuple[int, int]] = set()
-    alone: dict[
-        str, int
-    ] = {}  # an acronym's letters no name's initials spell -> the first acronym written so
+    # An acronym's letters that no name's initials spell -> the first acronym written so.
+    alone: dict[str, int] = {}
     # "acronym": "initials" (it spells a name's initials) or "same" (the same acronym, no name spells it).
     evidence = {"probability": THRESHOLD, "registration": False, "acronym": "initials"}
     for key in sorted(bare):
