@@ -45,6 +45,8 @@ def _word_keys(word: str) -> set[str]:
 PATRONYMIC_SLIP_MIN = 6
 """A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
 SLIP_STEM_MIN = 4
+WRITTEN_SLIP_MIN = 6
+"""A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`)."""
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
 
@@ -70,7 +72,9 @@ class Equivalence:
 class EquivalenceTable:
     """Maps a folded word key to its canonical key; unknown stems map to themselves."""
 
-    def __init__(self, pairs: list[tuple[set[str], str, Equivalence]]) -> None:
+    def __init__(
+        self, pairs: list[tuple[set[str], str, Equivalence]], given: frozenset[str] = frozenset()
+    ) -> None:
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -93,8 +97,15 @@ class EquivalenceTable:
         would (Pavlo `pavla`), and means the Russian name as it is (Pavel)."""
         self._slips: dict[str, str | None] = {}
         """key -> what `slip_canonical` found for it (None: nothing, or more than one class)."""
+        self._given = given
+        """Stems of given names (not of patronymics): a slip in a word that is no patronymic is mended to one of
+        these when the stems one slip away are of a given name and of a patronymic (Niklai: Nikolai's `nikal`,
+        not Nikolaevich's stem `nika`)."""
         self._near: dict[str, set[str]] | None = None
         """A known stem and each of its one-letter deletions -> the known stems (built on the first slip asked)."""
+        self._written: dict[str, set[str]] = {}
+        """A Latin spelling of the tables (lower case) -> the canonical keys of its word (`written_slip`)."""
+        self._written_near: dict[str, set[str]] | None = None
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -157,12 +168,48 @@ class EquivalenceTable:
         near_stems = {
             known for entry in {stem, *one_letter_deletions(stem)} for known in self._near.get(entry, ())
         }
-        roots = {
-            self._canonical[known]
+        near_stems = {
+            known
             for known in near_stems
             if abs(len(known) - len(stem)) <= 1 and OSA.distance(stem, known, score_cutoff=1) <= 1
         }
+        roots = {self._canonical[known] for known in near_stems}
+        if len(roots) > 1 and not suffix.startswith("v"):
+            roots = {self._canonical[known] for known in near_stems if known in self._given}
         return roots.pop() + suffix if len(roots) == 1 else None
+
+    def add_spellings(self, words: set[str]) -> None:
+        """Latin spellings of the tables' names, for `written_slip`."""
+        for word in words:
+            written = word.casefold()
+            if len(written) >= WRITTEN_SLIP_MIN and written.isascii() and written.isalpha():
+                self._written.setdefault(written, set()).update(
+                    self.canonical(k) for k in _word_keys(written)
+                )
+        self._written_near = None
+
+    def written_slip(self, word: str) -> str | None:
+        """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or
+        another, or two swapped), when all such spellings are one name: Vladimirovcih is Vladimirovich with two
+        letters swapped, though its key (`vladimiravtig`: the swap broke the ch) is far from that name's. None for
+        a spelling of the tables itself, a short word, or one slip from two names."""
+        written = word.casefold()
+        if len(written) < WRITTEN_SLIP_MIN or written in self._written or not written.isascii():
+            return None
+        if self._written_near is None:
+            near: dict[str, set[str]] = {}
+            for known in self._written:
+                for entry in {known, *one_letter_deletions(known)}:
+                    near.setdefault(entry, set()).add(known)
+            self._written_near = near
+        found = {
+            key
+            for entry in {written, *one_letter_deletions(written)}
+            for known in self._written_near.get(entry, ())
+            if OSA.distance(written, known, score_cutoff=1) <= 1
+            for key in self._written[known]
+        }
+        return found.pop() if len(found) == 1 else None
 
     def read_as(self, keys: set[str], key: str) -> None:
         """Read each of `keys` as the canonical form of `key` (see `_exact`)."""
@@ -184,6 +231,8 @@ def default_table() -> EquivalenceTable:
     """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned) and `data/name_equivalence_uk.csv`
     (Ukrainian given names), read once per process."""
     pairs: list[tuple[set[str], str, Equivalence]] = []
+    given: set[str] = set()
+    spellings: set[str] = set()
     masculine_o: list[tuple[set[str], str]] = []
     tables = (
         ("name_equivalence.csv", "be", "Belarusian"),
@@ -204,9 +253,16 @@ def default_table() -> EquivalenceTable:
                 language=language,
             )
             pairs.append((russian_stems | other_stems, anchor, why))
+            if row.get("kind") == "given":
+                given |= russian_stems | other_stems
+            spellings.update(w for w in (row["ru_latin"], row[f"{code}_latin"]) if w)
+            for cyrillic in (row["ru_cyrillic"], row[f"{code}_cyrillic"]):
+                if cyrillic:
+                    spellings.update(latin_renderings(cyrillic.casefold()).values())
             if code == "uk" and row["uk_cyrillic"].endswith("о"):
                 masculine_o.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin)))
-    table = EquivalenceTable(pairs)
+    table = EquivalenceTable(pairs, frozenset(given))
     for keys, russian in masculine_o:
         table.read_as(keys, russian)
+    table.add_spellings(spellings)
     return table

@@ -1983,18 +1983,36 @@ def _slip_in_equivalent(key_a: str, key_b: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=200_000)
+def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """ALT_KEY_FACTOR when one left-over part, as written, is one slip from a Latin spelling of the equivalence
+    tables that means the other part (Vladimirovcih / Uladzimiravich: two letters of Vladimirovich swapped, which
+    broke the ch its key folds); else 0.0. For slips that folding makes two edits or more."""
+    if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
+        return 0.0
+    table = default_table()
+    for word, other in ((word_a, key_b), (word_b, key_a)):
+        read = table.written_slip(latin_ascii(word))
+        if read is not None and read == table.canonical(other):
+            return ALT_KEY_FACTOR
+    return 0.0
+
+
 def _left_over_similarity(
     word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
 ) -> float:
     """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: one slip
     in spelling or key (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
-    long parts only) or a slip the tables read through (`_slip_in_equivalent`); 0.0 when none does, or when the
+    long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
+    tables (`_slip_in_spelling`); 0.0 when none does, or when the
     parts are the other gender's form or a stem and that stem with a suffix."""
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
         sim = _slip_beside_equivalence(key_a, key_b, alts_a, alts_b)
     if sim < LOOSE_MIN:
         sim = _slip_in_equivalent(key_a, key_b)
+    if sim < LOOSE_MIN:
+        sim = _slip_in_spelling(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
