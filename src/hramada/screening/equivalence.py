@@ -106,6 +106,10 @@ class EquivalenceTable:
         self._written: dict[str, set[str]] = {}
         """A Latin spelling of the tables (lower case) -> the canonical keys of its word (`written_slip`)."""
         self._written_near: dict[str, set[str]] | None = None
+        self.spelt_keys: frozenset[str] = frozenset()
+        """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
+        self._written_slips: dict[str, str | None] = {}
+        """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -187,6 +191,7 @@ class EquivalenceTable:
                     self.canonical(k) for k in _word_keys(written)
                 )
         self._written_near = None
+        self.spelt_keys = frozenset(key for keys in self._written.values() for key in keys)
 
     def written_slip(self, word: str) -> str | None:
         """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or
@@ -196,6 +201,14 @@ class EquivalenceTable:
         written = word.casefold()
         if len(written) < WRITTEN_SLIP_MIN or written in self._written or not written.isascii():
             return None
+        found = self._written_slips.get(written, "")
+        if found == "":
+            found = self._written_slip(written)
+            if len(self._written_slips) < 200_000:
+                self._written_slips[written] = found
+        return found
+
+    def _written_slip(self, written: str) -> str | None:
         if self._written_near is None:
             near: dict[str, set[str]] = {}
             for known in self._written:

@@ -1992,8 +1992,10 @@ def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float
         return 0.0
     table = default_table()
     for word, other in ((word_a, key_b), (word_b, key_a)):
-        read = table.written_slip(latin_ascii(word))
-        if read is not None and read == table.canonical(other):
+        meant = table.canonical(other)
+        if meant not in table.spelt_keys:
+            continue  # the other part is no name of the tables (most surnames): nothing to read the slip as
+        if table.written_slip(latin_ascii(word)) == meant:
             return ALT_KEY_FACTOR
     return 0.0
 
