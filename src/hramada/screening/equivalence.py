@@ -8,6 +8,7 @@ patronymic is its father's given name plus a suffix, so Рыгоравіч = Г�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,6 +49,41 @@ SLIP_STEM_MIN = 4
 WRITTEN_SLIP_MIN = 6
 """A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`)."""
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
+
+
+MEMO_MAX = 200_000
+"""Words remembered per table by `slip_canonical` and `written_slip` (most words of a screening meet nothing)."""
+
+
+def _remembered(memo: dict[str, str | None], key: str, find: Callable[[str], str | None]) -> str | None:
+    """`find(key)`, remembered in `memo` (up to MEMO_MAX keys; None is remembered too)."""
+    found = memo.get(key, "")
+    if found == "":
+        found = find(key)
+        if len(memo) < MEMO_MAX:
+            memo[key] = found
+    return found
+
+
+class _OneSlipIndex:
+    """Known words, each under itself and under each of its one-letter deletions: two words one edit apart (a
+    letter more, another letter or two swapped) share an entry, so the known words one slip from a word are found
+    by asking a few entries instead of every word."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._entries: dict[str, set[str]] = {}
+        for known in words:
+            for entry in {known, *one_letter_deletions(known)}:
+                self._entries.setdefault(entry, set()).add(known)
+
+    def near(self, word: str) -> set[str]:
+        """The known words one edit from `word` (two letters swapped count as one)."""
+        return {
+            known
+            for entry in {word, *one_letter_deletions(word)}
+            for known in self._entries.get(entry, ())
+            if abs(len(known) - len(word)) <= 1 and OSA.distance(word, known, score_cutoff=1) <= 1
+        }
 
 
 @dataclass(frozen=True)
@@ -101,11 +137,11 @@ class EquivalenceTable:
         """Stems of given names (not of patronymics): a slip in a word that is no patronymic is mended to one of
         these when the stems one slip away are of a given name and of a patronymic (Niklai: Nikolai's `nikal`,
         not Nikolaevich's stem `nika`)."""
-        self._near: dict[str, set[str]] | None = None
-        """A known stem and each of its one-letter deletions -> the known stems (built on the first slip asked)."""
+        self._near: _OneSlipIndex | None = None
+        """The known stems by their one-letter deletions (built on the first slip asked)."""
         self._written: dict[str, set[str]] = {}
         """A Latin spelling of the tables (lower case) -> the canonical keys of its word (`written_slip`)."""
-        self._written_near: dict[str, set[str]] | None = None
+        self._written_near: _OneSlipIndex | None = None
         self.spelt_keys: frozenset[str] = frozenset()
         """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
         self._written_slips: dict[str, str | None] = {}
@@ -140,12 +176,7 @@ class EquivalenceTable:
         letters swapped count as one) from stems of one class only (Siarehi, stem `sareg`, is Siarhei's `sarg`,
         read as Sergei), or when it is one edit from patronymics that agree (Dmitrievch, Pavlovch); None otherwise.
         Stems of SLIP_STEM_MIN letters or more; remembered per key (most keys meet no known stem)."""
-        found = self._slips.get(key, "")
-        if found == "":
-            found = self._mended(key)
-            if len(self._slips) < 200_000:
-                self._slips[key] = found
-        return found
+        return _remembered(self._slips, key, self._mended)
 
     def _mended(self, key: str) -> str | None:
         stem, suffix = split_stem(key)
@@ -161,22 +192,8 @@ class EquivalenceTable:
             if len(mended) == 1:
                 return mended.pop()
         if self._near is None:
-            # Each known stem under itself and under each of its one-letter deletions: two stems one edit apart
-            # (a letter more, another letter or two swapped) share an entry, so a look-up asks a few entries
-            # instead of every stem.
-            near: dict[str, set[str]] = {}
-            for known in self._canonical:
-                for entry in {known, *one_letter_deletions(known)}:
-                    near.setdefault(entry, set()).add(known)
-            self._near = near
-        near_stems = {
-            known for entry in {stem, *one_letter_deletions(stem)} for known in self._near.get(entry, ())
-        }
-        near_stems = {
-            known
-            for known in near_stems
-            if abs(len(known) - len(stem)) <= 1 and OSA.distance(stem, known, score_cutoff=1) <= 1
-        }
+            self._near = _OneSlipIndex(self._canonical)
+        near_stems = self._near.near(stem)
         roots = {self._canonical[known] for known in near_stems}
         if len(roots) > 1 and not suffix.startswith("v"):
             roots = {self._canonical[known] for known in near_stems if known in self._given}
@@ -201,27 +218,12 @@ class EquivalenceTable:
         written = word.casefold()
         if len(written) < WRITTEN_SLIP_MIN or written in self._written or not written.isascii():
             return None
-        found = self._written_slips.get(written, "")
-        if found == "":
-            found = self._written_slip(written)
-            if len(self._written_slips) < 200_000:
-                self._written_slips[written] = found
-        return found
+        return _remembered(self._written_slips, written, self._written_slip)
 
     def _written_slip(self, written: str) -> str | None:
         if self._written_near is None:
-            near: dict[str, set[str]] = {}
-            for known in self._written:
-                for entry in {known, *one_letter_deletions(known)}:
-                    near.setdefault(entry, set()).add(known)
-            self._written_near = near
-        found = {
-            key
-            for entry in {written, *one_letter_deletions(written)}
-            for known in self._written_near.get(entry, ())
-            if OSA.distance(written, known, score_cutoff=1) <= 1
-            for key in self._written[known]
-        }
+            self._written_near = _OneSlipIndex(self._written)
+        found = {key for known in self._written_near.near(written) for key in self._written[known]}
         return found.pop() if len(found) == 1 else None
 
     def read_as(self, keys: set[str], key: str) -> None:
