@@ -2006,8 +2006,8 @@ def _left_over_similarity(
     """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: one slip
     in spelling or key (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
     long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
-    tables (`_slip_in_spelling`); 0.0 when none does, or when the
-    parts are the other gender's form or a stem and that stem with a suffix."""
+    tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
+    that stem with a suffix."""
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
         sim = _slip_beside_equivalence(key_a, key_b, alts_a, alts_b)
