@@ -544,8 +544,8 @@ def link(
             )
         )
     connection.close()
-    if acronyms:
-        out += acronym_links(mentions, variants, out)
+    if bare:
+        out += acronym_links(mentions, variants, out, bare)
     return out
 
 
@@ -574,7 +574,10 @@ def is_bare_acronym(name: str, variants: Sequence[NameVariant]) -> bool:
 
 
 def acronym_links(
-    mentions: Sequence[Mention], variants: Mapping[int, Sequence[NameVariant]], links: Iterable[Link]
+    mentions: Sequence[Mention],
+    variants: Mapping[int, Sequence[NameVariant]],
+    links: Iterable[Link],
+    bare: set[int],
 ) -> list[Link]:
     """Each written name that is only an acronym, linked to the organisation whose name it abbreviates when that
     organisation is the only one of the registry with those initials.
@@ -586,13 +589,12 @@ def acronym_links(
     many names of a large registry, so its letters count only when they lead to one organisation: the
     organisations are the clusters `links` already make, and an acronym whose initials belong to two of them (of
     a country it may be in) is left for a coordinator. An acronym that no name spells is linked to the same
-    acronym written before it (BAJ and БАЖ both read baj). A link is proposed at the threshold, never surer."""
+    acronym written before it (BAJ and БАЖ both read baj). A link is proposed at the threshold, never surer.
+    `bare`: the mentions that are only an acronym (`is_bare_acronym`)."""
     by_key = {m.key: m for m in mentions}
-    bare = {m.key for m in mentions if m.kind == "organisation" and is_bare_acronym(m.name, variants[m.key])}
-    if not bare:
-        return []
     root = clusters(by_key, links)
-    wanted = {a.lower() for key in bare for v in variants[key] for a in v.acronyms}
+    letters_of = {key: {a.lower() for v in variants[key] for a in v.acronyms} for key in bare}
+    wanted = set().union(*letters_of.values())
     openings = {w[:n] for w in wanted for n in range(1, len(w) + 1)}
     holders: dict[str, dict[int, int]] = {}  # initials -> cluster -> the first full name of it with them
     for m in mentions:
@@ -612,7 +614,7 @@ def acronym_links(
         if root[key] in named:
             continue  # its registration number already put it with an organisation's written name
         mention = by_key[key]
-        letters = {a.lower() for v in variants[key] for a in v.acronyms}
+        letters = letters_of[key]
         found: dict[int, int] = {}  # cluster -> its first full name with the acronym's initials
         for initials in letters:
             for cluster, first in holders.get(initials, {}).items():

@@ -46,9 +46,9 @@ def _word_keys(word: str) -> set[str]:
 PATRONYMIC_SLIP_MIN = 6
 """A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
 SLIP_STEM_MIN = 4
+"""A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 WRITTEN_SLIP_MIN = 6
 """A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`)."""
-"""A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
 
 
 MEMO_MAX = 200_000
