@@ -45,7 +45,7 @@ def test_a_written_slip_is_read_only_when_it_is_one_slip_from_one_name() -> None
     table = default_table()
     assert table.written_slip("Vladimirovcih") == table.canonical("vladimirvic")
     assert table.written_slip("Vladimirovich") is None  # a spelling of the tables is no slip
-    assert table.written_slip("Olga") is None  # too short to tell a slip from another name
+    assert table.written_slip("Ola") is None  # too short to tell a slip from another name
     assert table.written_slip("Kowalski") is None  # one slip from no name of the tables
 
 

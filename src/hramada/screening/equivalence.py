@@ -47,8 +47,11 @@ PATRONYMIC_SLIP_MIN = 6
 """A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
 SLIP_STEM_MIN = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
-WRITTEN_SLIP_MIN = 6
-"""A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`)."""
+WRITTEN_SLIP_MIN = 4
+"""A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`),
+unless it is another given name (`data/other_given_names.csv`)."""
+SPELLING_MIN = 3
+"""The tables' Latin spellings this long or longer are what `written_slip` reads a slip as (Ihar, Anna, Ilya)."""
 
 
 MEMO_MAX = 200_000
@@ -145,6 +148,10 @@ class EquivalenceTable:
         self.spelt_keys: frozenset[str] = frozenset()
         """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
         self._written_slips: dict[str, str | None] = {}
+        self.other_names: dict[str, frozenset[str]] = {}
+        """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
+        beside Anna, Valentin beside Valentina), each with the canonical keys of the name it is beside: never read as
+        a slip in that name (`data/other_given_names.csv`)."""
         """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
@@ -203,20 +210,40 @@ class EquivalenceTable:
         """Latin spellings of the tables' names, for `written_slip`."""
         for word in words:
             written = word.casefold()
-            if len(written) >= WRITTEN_SLIP_MIN and written.isascii() and written.isalpha():
+            if len(written) >= SPELLING_MIN and written.isascii() and written.isalpha():
                 self._written.setdefault(written, set()).update(
                     self.canonical(k) for k in _word_keys(written)
                 )
         self._written_near = None
         self.spelt_keys = frozenset(key for keys in self._written.values() for key in keys)
 
+    def spellings(self) -> dict[str, frozenset[str]]:
+        """The tables' Latin spellings (lower case), each with the canonical keys of its word."""
+        return {written: frozenset(keys) for written, keys in self._written.items()}
+
+    def add_other_names(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Given names (lower case, Latin) each one slip from the tables' spelling beside it and another name."""
+        found: dict[str, frozenset[str]] = {}
+        for name, beside in rows:
+            keys = self._written.get(beside)
+            if keys:
+                found[name] = frozenset(keys) | found.get(name, frozenset())
+        self.other_names = found
+        self._written_slips.clear()
+
     def written_slip(self, word: str) -> str | None:
         """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or
         another, or two swapped), when all such spellings are one name: Vladimirovcih is Vladimirovich with two
         letters swapped, though its key (`vladimiravtig`: the swap broke the ch) is far from that name's. None for
-        a spelling of the tables itself, a short word, or one slip from two names."""
+        a spelling of the tables itself, a short word, another given name (`other_names`: Zhanna is no slip in
+        Hanna), or one slip from two names."""
         written = word.casefold()
-        if len(written) < WRITTEN_SLIP_MIN or written in self._written or not written.isascii():
+        if (
+            len(written) < WRITTEN_SLIP_MIN
+            or written in self._written
+            or written in self.other_names
+            or not written.isascii()
+        ):
             return None
         return _remembered(self._written_slips, written, self._written_slip)
 
@@ -280,4 +307,5 @@ def default_table() -> EquivalenceTable:
     for keys, russian in masculine_o:
         table.read_as(keys, russian)
     table.add_spellings(spellings)
+    table.add_other_names((row["name"], row["beside"]) for row in data_rows("other_given_names.csv"))
     return table
