@@ -13,7 +13,8 @@ from rapidfuzz.distance import OSA
 
 from hramada.screening.equivalence import default_table
 from hramada.screening.learn_other_names import main, one_slip_words
-from tests.screening.scoring import score
+from hramada.screening.normalize import normalize_name
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,38 @@ def test_one_slip_words_are_one_slip_away(word: str) -> None:
 def test_the_list_of_other_given_names_is_what_the_tables_and_rigour_give() -> None:
     # Loads rigour's name tagger (several seconds): the shipped file is regenerated and compared.
     assert main(["--check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Belarusian written with Latin i, as the EU journal does: хiмii has more Latin letters than Cyrillic, but
+        # м has no Latin twin, so the word is Cyrillic; the lone conjunction i takes the script of its neighbours.
+        ("па нафце i хiмii", "па нафце і хіміі"),
+        ("Минск i Гродно", "минск і гродно"),
+        # A Cyrillic look-alike in a Latin name, however short.
+        ("Belshina АО", "belshina ao"),
+        # A Latin word of look-alike letters longer than two stays Latin beside Cyrillic words: it may be a brand.
+        ("Coca Кола", "coca кола"),
+    ],
+)
+def test_look_alike_letters_are_read_in_the_script_they_stand_in(text: str, expected: str) -> None:
+    assert normalize_name(text) == expected
+
+
+@given(st.text(alphabet="AaBCcEeHIiKMOoPpTXxYyАаВСсЕеНІіКМОоРрТХхУумлдж ", max_size=30))
+def test_repairing_look_alikes_keeps_every_letter_and_is_stable(text: str) -> None:
+    once = normalize_name(text)
+    assert len(once.replace(" ", "")) == len("".join(text.split()))
+    assert normalize_name(once) == once
+
+
+def test_a_belarusian_name_with_latin_i_meets_its_english_name() -> None:
+    # The EU list's Belarusian name of Belneftekhim types і as a Latin i (0.68 before).
+    assert (
+        company(
+            "Belneftekhim – Belarusian State Concern for Oil and Chemistry",
+            "Белнафтахiм – Беларускi дзяржаўны канцэрн па нафце i хiмii",
+        )
+        >= 0.8
+    )

@@ -28,6 +28,8 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 )
 
 
+_LATIN_LOOKALIKES = frozenset("AaBCcEeHIiKMOoPpTXxYyĸ")
+_CYRILLIC_LOOKALIKES = frozenset("АаВСсЕеНІіКМОоРрТХхУуЈј")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u212a]")
 """The characters of `_is_cyrillic` and `_is_latin` (the Kelvin sign lower-cases to k), to find one quickly."""
@@ -113,13 +115,43 @@ def repair_mixed_script(word: str) -> str:
     """
     if word.isascii() or not _LATIN_LETTER.search(word) or not has_cyrillic(word):
         return word  # one script only: nothing to repair (most words)
-    cyr = sum(1 for ch in word if _is_cyrillic(ch))
-    lat = sum(1 for ch in word if _is_latin(ch))
-    if not cyr or not lat:
+    cyrillic = [ch for ch in word if _is_cyrillic(ch)]
+    latin = [ch for ch in word if _is_latin(ch)]
+    if not cyrillic or not latin:
         return word
-    if cyr >= lat:
+    # A script written only in look-alikes is the one mistaken for the other: `хiмii` (Belarusian хіміі with
+    # three Latin i) is Cyrillic, because м has no Latin twin, however many letters are Latin.
+    latin_looks = all(ch in _LATIN_LOOKALIKES for ch in latin)
+    cyrillic_looks = all(ch in _CYRILLIC_LOOKALIKES for ch in cyrillic)
+    if latin_looks != cyrillic_looks:
+        return word.translate(_LATIN_TO_CYRILLIC if latin_looks else _CYRILLIC_TO_LATIN)
+    if len(cyrillic) >= len(latin):
         return word.translate(_LATIN_TO_CYRILLIC)
     return word.translate(_CYRILLIC_TO_LATIN)
+
+
+def _repair_short_words(words: list[str]) -> list[str]:
+    """Words of one or two look-alike letters take the script of every other word of the name: the Belarusian
+    conjunction і typed as a Latin i (`па нафце i хiмii`), a Cyrillic АО in a Latin name. Longer words are left as
+    they are: a Latin brand of look-alike letters (Coca) may stand in a Cyrillic name."""
+    short = [n for n, w in enumerate(words) if len(w) <= 2]
+    if not short:
+        return words
+    scripts = {word_script(w) for n, w in enumerate(words) if n not in short} - {"other"}
+    if len(scripts) != 1:
+        return words
+    script = scripts.pop()
+    if script == "cyrillic":
+        table, lookalikes = _LATIN_TO_CYRILLIC, _LATIN_LOOKALIKES
+    elif script == "latin":
+        table, lookalikes = _CYRILLIC_TO_LATIN, _CYRILLIC_LOOKALIKES
+    else:
+        return words
+    out = list(words)
+    for n in short:
+        if all(ch in lookalikes for ch in words[n]):
+            out[n] = words[n].translate(table)
+    return out
 
 
 def text_script(text: str) -> str:
@@ -145,4 +177,5 @@ def normalize_name(text: str) -> str:
         ascii_words = [w.strip(b"'") for w in text.lower().encode("ascii").translate(_ASCII_WORDS).split()]
         return b" ".join([w for w in ascii_words if w]).decode("ascii")
     words = [w.strip("'") for w in _WORD.findall(text.replace("-", " ").replace(".", ". "))]
-    return " ".join([repair_mixed_script(w).casefold() for w in words if w])
+    repaired = _repair_short_words([repair_mixed_script(w) for w in words if w])
+    return " ".join([w.casefold() for w in repaired])
