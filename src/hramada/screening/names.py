@@ -587,12 +587,45 @@ def _spells_form(keys: list[str], form: tuple[str, ...]) -> bool:
     return slips <= 1 and all(_one_slip(k, f) for k, f in zip(keys, form, strict=True))
 
 
-_QUOTED = re.compile(r"[«‘“„\"'](.+?)[»’”“\"']")
+_QUOTE_CLOSERS = {"«": "»", "“": "”", "„": "“”", "‘": "’"}
+"""Each opening quotation mark that has its own closing one, and the marks that close it (German „...“ closes with “;
+English “...” with ”)."""
+_ANY_CLOSER = "»’”“\"'"
+"""What closes a straight quotation mark (" or '): the next mark of any of these kinds."""
 
 
 def quoted_part(name: str) -> str | None:
-    """The name inside quotes (`ОАО «Белшина»` -> `Белшина`): post-Soviet company names quote the distinctive part."""
-    found = [m.strip() for m in _QUOTED.findall(name) if len(m.strip()) > 2]
+    """The name inside quotes (`ОАО «Белшина»` -> `Белшина`): post-Soviet company names quote the distinctive part.
+
+    A mark that has its own closing mark is closed only by it, so another kind may stand inside (`РУП “Отель
+    'Минск'”` -> `Отель 'Минск'`, `«Отель «Минск»»` -> `Отель «Минск»`), and one never closed quotes the rest of the
+    name (`РДУП “Отель 'Минск'`, as the EU list writes it). A straight mark (" or ') is closed by the next mark of any
+    kind, and one never closed quotes nothing (O'Brien). Every quoted name of three letters or more, in order."""
+    found: list[str] = []
+    at, end = 0, len(name)
+    while at < end:
+        opener = next((n for n in range(at, end) if name[n] in _QUOTE_CLOSERS or name[n] in "\"'"), -1)
+        if opener < 0:
+            break
+        mark = name[opener]
+        closers = _QUOTE_CLOSERS.get(mark, _ANY_CLOSER)
+        depth, n = 0, opener + 2  # a quotation holds one character at least
+        while n < end:
+            ch = name[n]
+            if ch in closers:
+                if depth == 0:
+                    break
+                depth -= 1
+            elif ch == mark and mark in _QUOTE_CLOSERS:
+                depth += 1  # the same kind opened again inside («Отель «Минск»»)
+            n += 1
+        if n >= end and mark not in _QUOTE_CLOSERS:
+            at = opener + 1  # a straight mark never closed: an apostrophe, or no quotation
+            continue
+        inner = name[opener + 1 : n].strip()
+        if len(inner) > 2:
+            found.append(inner)
+        at = n + 1
     return " ".join(found) if found else None
 
 
@@ -612,7 +645,7 @@ company is the part before; the holding is another organisation."""
 
 
 _PART_MARKS = frozenset("«‘“„\"'/-–—")
-"""The characters without which a name has no quoted part (`_QUOTED`) and is one piece (`_ALTERNATIVE_NAMES`)."""
+"""The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
 
 
 def organisation_name_parts(name: str) -> list[tuple[str, str]]:
