@@ -141,3 +141,11 @@ def test_a_hotel_in_another_town_is_not_the_one_quoted_after_an_unclosed_mark() 
     listed = "Республиканское унитарное предприятие “Отель ‘Минск’"
     assert company("Отель Брест", listed) < 0.8
     assert company("Hotel Minsk", listed) >= 0.8
+
+
+def test_the_central_election_commission_meets_its_russian_name_with_elections_as_a_noun() -> None:
+    # Центральная комиссия ... по выборам: "elections" as a noun, not the adjective избирательная (0.26 before).
+    listed = "TSENTRALNAYA KOMISSIYA RESPUBLIKI BELARUS PO VYBORAM I PROVEDENIYU RESPUBLIKANSKIKH REFERENDUMOV"
+    assert company("Central Election Commission of the Republic of Belarus", listed) >= 0.8
+    assert company("Central Election Commission of the Russian Federation", listed) < 0.8
+    assert company("Minsk City Election Commission", listed) < 0.8
