@@ -221,15 +221,21 @@ class EquivalenceTable:
         """The tables' Latin spellings (lower case), each with the canonical keys of its word."""
         return {written: frozenset(keys) for written, keys in self._written.items()}
 
-    def add_other_names(self, rows: Iterable[tuple[str, str]]) -> None:
-        """Given names (lower case, Latin) each one slip from the tables' spelling beside it and another name."""
+    def add_other_names(self, rows: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+        """Read given names (lower case, Latin) each one slip from the tables' spelling beside it and another name,
+        in place of those read before (returned)."""
         found: dict[str, frozenset[str]] = {}
         for name, beside in rows:
             keys = self._written.get(beside)
             if keys:
                 found[name] = frozenset(keys) | found.get(name, frozenset())
-        self.other_names = found
+        return self.replace_other_names(found)
+
+    def replace_other_names(self, found: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        """Put `found` in place of `other_names` and return what was there (what `written_slip` remembered goes)."""
+        before, self.other_names = self.other_names, found
         self._written_slips.clear()
+        return before
 
     def written_slip(self, word: str) -> str | None:
         """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or

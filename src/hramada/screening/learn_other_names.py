@@ -99,8 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when the file differs from the tables")
     args = parser.parse_args(argv)
     table = default_table()
-    table.add_other_names(())  # every slip as the tables alone read it
-    text = HEADER + "".join(f"{word},{beside}\n" for word, beside in other_names(table))
+    kept = table.add_other_names(())  # every slip as the tables alone read it
+    try:
+        found = other_names(table)
+    finally:
+        table.replace_other_names(kept)  # this process screens on as before
+    text = HEADER + "".join(f"{word},{beside}\n" for word, beside in found)
     if args.check:
         current = args.output.read_text("utf-8") if args.output.exists() else ""
         if current != text:
