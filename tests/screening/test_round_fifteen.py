@@ -67,8 +67,6 @@ def test_one_slip_words_are_one_slip_away(word: str) -> None:
     assert word[1:] in words and "x" + word in words and word[:-1] + "z" in words
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -141,14 +139,16 @@ def test_a_hotel_in_another_town_is_not_the_one_quoted_after_an_unclosed_mark() 
 
 def test_the_central_election_commission_meets_its_russian_name_with_elections_as_a_noun() -> None:
     # Центральная комиссия ... по выборам: "elections" as a noun, not the adjective избирательная (0.26 before).
-    listed = "TSENTRALNAYA KOMISSIYA RESPUBLIKI BELARUS PO VYBORAM I PROVEDENIYU RESPUBLIKANSKIKH REFERENDUMOV"
+    listed = (
+        "TSENTRALNAYA KOMISSIYA RESPUBLIKI BELARUS PO VYBORAM I PROVEDENIYU RESPUBLIKANSKIKH REFERENDUMOV"
+    )
     assert company("Central Election Commission of the Republic of Belarus", listed) >= 0.8
     assert company("Central Election Commission of the Russian Federation", listed) < 0.8
     assert company("Minsk City Election Commission", listed) < 0.8
 
 
 @pytest.mark.slow
-def test_the_list_of_other_given_names_is_what_the_tables_and_rigour_give_and_checking_it_changes_nothing() -> None:
+def test_the_list_of_other_given_names_is_up_to_date_and_checking_it_changes_nothing() -> None:
     # Loads rigour's name tagger (several seconds): the shipped file is regenerated and compared.
     table = default_table()
     before = dict(table.other_names)
