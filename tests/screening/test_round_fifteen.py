@@ -155,3 +155,32 @@ def test_the_list_of_other_given_names_is_up_to_date_and_checking_it_changes_not
     assert main(["--check"]) == 0
     assert table.other_names == before
     assert table.written_slip("Vika") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Russian-language papers write Belarusian officials by the Russian forms' initials (0.60 and 0.22 before).
+        ("Лукашенко А.Г.", "Аляксандр Рыгоравіч ЛУКАШЭНКА"),
+        ("A. G. Lukashenko", "Aliaksandr Ryhoravich LUKASHENKA"),
+        ("V. V. Makei", "Uladzimir Uladzimiravich MAKEI"),
+        # E. for Yauhen (Evgeny), A. for Andreevich: not A. for Yauhen, whose key opens with a (0.50 before).
+        ("E. A. Shapetska", "Yauhen Andreevich SHAPETSKA"),
+        # The French Iermochina: its ch is sh only in the French reading, and its Ie an initial glide (0.17 before).
+        ("Lidia Iermochina", "Lidzia Mikhailauna YARMOSHYNA"),
+    ],
+)
+def test_initials_and_glides_meet_the_name_in_its_other_language(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("B. G. Lukashenko", "Aliaksandr Ryhoravich LUKASHENKA"),  # B. is no form of Aliaksandr
+        ("A. V. Lukashenko", "Aliaksandr Ryhoravich LUKASHENKA"),  # another father
+        ("V. A. Lukashenko", "Aliaksandr Ryhoravich LUKASHENKA"),  # the son's initials
+    ],
+)
+def test_initials_of_other_names_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)

@@ -148,6 +148,8 @@ class EquivalenceTable:
         self.spelt_keys: frozenset[str] = frozenset()
         """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
         self._written_slips: dict[str, str | None] = {}
+        self._first_letters: dict[str, frozenset[str]] | None = None
+        """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self.other_names: dict[str, frozenset[str]] = {}
         """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
         beside Anna, Valentin beside Valentina), each with the canonical keys of the name it is beside: never read as
@@ -215,6 +217,7 @@ class EquivalenceTable:
                     self.canonical(k) for k in _word_keys(written)
                 )
         self._written_near = None
+        self._first_letters = None
         self.spelt_keys = frozenset(key for keys in self._written.values() for key in keys)
 
     def spellings(self) -> dict[str, frozenset[str]]:
@@ -236,6 +239,17 @@ class EquivalenceTable:
         before, self.other_names = self.other_names, found
         self._written_slips.clear()
         return before
+
+    def first_letters(self, key: str) -> frozenset[str]:
+        """The first letters of the tables' Latin spellings of the name whose (folded) key is `key`, in every
+        language (Uladzimir: u, v, w; Ryhoravich: r, g, h), or nothing when the tables do not know the name."""
+        if self._first_letters is None:
+            letters: dict[str, set[str]] = {}
+            for written, keys in self._written.items():
+                for each in keys:
+                    letters.setdefault(each, set()).add(written[0])
+            self._first_letters = {each: frozenset(found) for each, found in letters.items()}
+        return self._first_letters.get(self.canonical(key), frozenset())
 
     def written_slip(self, word: str) -> str | None:
         """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or

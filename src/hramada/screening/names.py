@@ -1385,8 +1385,9 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             for alt in (fold(spelling), *readings, soft_ts_reading(spelling), *written_e):
                 if alt:
                     found += [alt, table.canonical(alt)]
-    if len(key) > 3 and key[0] in "ei" and key[1] not in "aeiu":
-        found.append("a" + key[1:])  # English Yevgeny/Evgeny: an initial glide read as e or i
+    # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
+    # only in its French reading, meets Yarmoshyna).
+    found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
     found += [phonetic(k) for k in found]
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
@@ -1793,15 +1794,28 @@ def number_key(word: str, kind: str) -> str | None:
     return None
 
 
+FOLDED_INITIAL_FACTOR = 0.95
+"""An initial that meets a word's first letter only once both are folded (A. and Yauhen, `avgen`) counts this much of
+one that meets the letter as written, so that E. A. pairs E. with Yauhen and A. with Andreevich."""
+
+
 @lru_cache(maxsize=100_000)
 def _initial_similarity(a: str, b: str, patronymic: bool = False) -> float:
     """An initial meets a word with its first letter as written, before equivalence (R. = Ryhoravich, whose
-    canonical Russian stem starts with G); a `patronymic` less (a lone initial stands for a given name first: A.
+    canonical Russian stem starts with G), or with the first letter of the same name in another language of the
+    equivalence tables (G. = Ryhoravich = Grigorievich, V. = Uladzimir = Vladimir: Russian-language papers write
+    Belarusian officials as Макей В.В.); a `patronymic` less (a lone initial stands for a given name first: A.
     Lukashenka is Aliaksandr Lukashenka before Viktar Aliaksandravich Lukashenka)."""
     fa, fb = fold(a), fold(b)
-    if not (fa and fb and fa[0] == fb[0]):
+    if not (fa and fb):
         return 0.0
-    return INITIAL_PATRONYMIC_SIMILARITY if patronymic else INITIAL_SIMILARITY
+    similarity = INITIAL_PATRONYMIC_SIMILARITY if patronymic else INITIAL_SIMILARITY
+    initial, word = (a, b) if len(fa) == 1 else (b, a)
+    letter, written = latin_ascii(initial)[:1].lower(), latin_ascii(word)[:1].lower()
+    if letter == written or letter in default_table().first_letters(fold(word)):
+        return similarity
+    # Equal only once folded (A. and Yauhen, folded `avgen`): a reading of the glide, less than the letter written.
+    return similarity * FOLDED_INITIAL_FACTOR if fa[0] == fb[0] else 0.0
 
 
 @lru_cache(maxsize=1_000_000)
