@@ -184,3 +184,29 @@ def test_initials_and_glides_meet_the_name_in_its_other_language(query: str, lis
 )
 def test_initials_of_other_names_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A coined name of seven letters or more, with only a description beside it on the listed side (0.75).
+        ("Beltelecom", "Republican Unitary Enterprise for Electric Communications Beltelecom"),
+        ("Sberbank", "Public Joint Stock Company Sberbank of Russia"),
+        ("Transmorflot LLC", "Transmorflot Shipping Company"),
+    ],
+)
+def test_a_coined_name_alone_meets_the_name_with_its_description(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Neman", "Grodno Tobacco Factory Neman"),  # a short brand many companies take: a lead for review
+        ("Minsk", "Minsk Automobile Plant"),  # a town
+        ("Technologies", "BSVT - New Technologies"),  # a dictionary word
+        ("Beltelecom Tour", "Republican Unitary Enterprise for Electric Communications Beltelecom"),  # a word more
+    ],
+)
+def test_a_short_brand_a_town_or_a_word_more_is_no_coined_name_alone(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8

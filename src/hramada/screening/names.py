@@ -94,6 +94,12 @@ CONTAINED_WORD_SCORE = 0.75
 describing (a dictionary word, a generic word, a town or country: VTB / VTB Bank; Belavia / Belavia Belarusian
 Airlines): at least a lead for review. Not a match on its own, as with a bare acronym (`BARE_ACRONYM_FACTORS`):
 a short brand word may name an unrelated company (Neman)."""
+CONTAINED_BRAND_SCORE = 0.85
+"""As CONTAINED_WORD_SCORE, where the one word is a coined name of BRAND_LETTERS letters or more that is no dictionary
+word, town or country (Beltelecom / Republican Unitary Enterprise for Electric Communications Beltelecom; Belavia /
+Belavia Belarusian Airlines): the name the organisation goes by, with its description beside it. A match."""
+BRAND_LETTERS = 7
+"""Letters of a key from which a word that names an organisation alone is a coined name (`CONTAINED_BRAND_SCORE`)."""
 SHORT_BRAND_LETTERS = 5
 """An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
 words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
@@ -2400,8 +2406,11 @@ def _align(
             score *= WEAK_EVIDENCE_PENALTY if substantive > 0 else GENERIC_ONLY_PENALTY
         if score > description_cap:
             score = description_cap
-        if contained and score < CONTAINED_WORD_SCORE:
-            score = CONTAINED_WORD_SCORE
+        if contained:
+            # A coined word this long (Beltelecom, Belavia) names one organisation; a short one (Neman) many.
+            lifted = CONTAINED_BRAND_SCORE if len(q[matched[0][1]]) >= BRAND_LETTERS else CONTAINED_WORD_SCORE
+            if score < lifted:
+                score = lifted
         if (
             query.kind == NameKind.ORGANIZATION
             and score > CONTAINED_WORD_SCORE
