@@ -189,9 +189,9 @@ def test_initials_of_other_names_stay_apart(query: str, listed: str) -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        # A coined name of seven letters or more, with only a description beside it on the listed side (0.75).
-        ("Beltelecom", "Republican Unitary Enterprise for Electric Communications Beltelecom"),
+        # A coined name of seven letters or more, with only a description beside it on the other side (0.75).
         ("Sberbank", "Public Joint Stock Company Sberbank of Russia"),
+        ("Rosoboroneksport OAO", "Russian Defense Export Rosoboronexport"),
         ("Transmorflot LLC", "Transmorflot Shipping Company"),
     ],
 )
@@ -205,7 +205,10 @@ def test_a_coined_name_alone_meets_the_name_with_its_description(query: str, lis
         ("Neman", "Grodno Tobacco Factory Neman"),  # a short brand many companies take: a lead for review
         ("Minsk", "Minsk Automobile Plant"),  # a town
         ("Technologies", "BSVT - New Technologies"),  # a dictionary word
-        ("Beltelecom Tour", "Republican Unitary Enterprise for Electric Communications Beltelecom"),  # a word more
+        ("Sberbank Tour", "Public Joint Stock Company Sberbank of Russia"),  # a word more
+        # A compound of words that describe a business (Belarusian telecom) beside other words: a lead, as
+        # Belsteklo (Belarusian glass) beside Cement Works is.
+        ("Beltelecom", "Republican Unitary Enterprise for Electric Communications Beltelecom"),
     ],
 )
 def test_a_short_brand_a_town_or_a_word_more_is_no_coined_name_alone(query: str, listed: str) -> None:

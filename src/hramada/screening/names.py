@@ -100,6 +100,14 @@ word, town or country (Beltelecom / Republican Unitary Enterprise for Electric C
 Belavia Belarusian Airlines): the name the organisation goes by, with its description beside it. A match."""
 BRAND_LETTERS = 7
 """Letters of a key from which a word that names an organisation alone is a coined name (`CONTAINED_BRAND_SCORE`)."""
+
+
+def _coined(key: str) -> bool:
+    """A word this long (Beltelecom, Sberbank) that names one organisation, not a short one many take (Neman), nor a
+    compound of words that describe a business (Belsteklo: Belarusian glass, `compound_meanings`)."""
+    return len(key) >= BRAND_LETTERS and compound_meanings(key, least=1) is None
+
+
 SHORT_BRAND_LETTERS = 5
 """An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
 words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
@@ -2407,8 +2415,7 @@ def _align(
         if score > description_cap:
             score = description_cap
         if contained:
-            # A coined word this long (Beltelecom, Belavia) names one organisation; a short one (Neman) many.
-            lifted = CONTAINED_BRAND_SCORE if len(q[matched[0][1]]) >= BRAND_LETTERS else CONTAINED_WORD_SCORE
+            lifted = CONTAINED_BRAND_SCORE if _coined(q[matched[0][1]]) else CONTAINED_WORD_SCORE
             if score < lifted:
                 score = lifted
         if (
