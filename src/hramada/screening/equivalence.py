@@ -148,13 +148,13 @@ class EquivalenceTable:
         self.spelt_keys: frozenset[str] = frozenset()
         """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
         self._written_slips: dict[str, str | None] = {}
+        """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._first_letters: dict[str, frozenset[str]] | None = None
         """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self.other_names: dict[str, frozenset[str]] = {}
         """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
         beside Anna, Valentin beside Valentina), each with the canonical keys of the name it is beside: never read as
         a slip in that name (`data/other_given_names.csv`)."""
-        """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 

@@ -95,16 +95,17 @@ describing (a dictionary word, a generic word, a town or country: VTB / VTB Bank
 Airlines): at least a lead for review. Not a match on its own, as with a bare acronym (`BARE_ACRONYM_FACTORS`):
 a short brand word may name an unrelated company (Neman)."""
 CONTAINED_BRAND_SCORE = 0.85
-"""As CONTAINED_WORD_SCORE, where the one word is a coined name of BRAND_LETTERS letters or more that is no dictionary
-word, town or country (Beltelecom / Republican Unitary Enterprise for Electric Communications Beltelecom; Belavia /
-Belavia Belarusian Airlines): the name the organisation goes by, with its description beside it. A match."""
+"""As CONTAINED_WORD_SCORE, where the one word is a coined name (`_coined`) that is no dictionary word, town or
+country (Sberbank / Public Joint Stock Company Sberbank of Russia; Transmorflot LLC / Transmorflot Shipping Company):
+the name the organisation goes by, with its description beside it. A match."""
 BRAND_LETTERS = 7
 """Letters of a key from which a word that names an organisation alone is a coined name (`CONTAINED_BRAND_SCORE`)."""
 
 
 def _coined(key: str) -> bool:
-    """A word this long (Beltelecom, Sberbank) that names one organisation, not a short one many take (Neman), nor a
-    compound of words that describe a business (Belsteklo: Belarusian glass, `compound_meanings`)."""
+    """A word this long (Sberbank, Transmorflot) that names one organisation, not a short one many take (Neman,
+    Belavia), nor a compound of words that describe a business (Belsteklo, Belarusian glass; Beltelecom, Belarusian
+    telecom: `compound_meanings`)."""
     return len(key) >= BRAND_LETTERS and compound_meanings(key, least=1) is None
 
 
