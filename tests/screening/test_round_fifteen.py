@@ -213,3 +213,9 @@ def test_a_coined_name_alone_meets_the_name_with_its_description(query: str, lis
 )
 def test_a_short_brand_a_town_or_a_word_more_is_no_coined_name_alone(query: str, listed: str) -> None:
     assert company(query, listed) < 0.8
+
+
+@given(st.text(alphabet="ab «»“”„‘’\"'-", max_size=40))
+def test_reading_quotations_never_fails_and_keeps_to_the_name(name: str) -> None:
+    quoted = quoted_part(name)
+    assert quoted is None or all(part in name for part in quoted.split(" ") if part)
