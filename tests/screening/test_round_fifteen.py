@@ -219,3 +219,30 @@ def test_a_short_brand_a_town_or_a_word_more_is_no_coined_name_alone(query: str,
 def test_reading_quotations_never_fails_and_keeps_to_the_name(name: str) -> None:
     quoted = quoted_part(name)
     assert quoted is None or all(part in name for part in quoted.split(" ") if part)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # The same given name and patronymic, another family's surname two consonants apart (0.92 and 0.91 before).
+        ("Vladimir Vladimirovich AVAKOV", "Vladimir Vladimirovich ARTYAKOV"),
+        ("Yuri Khadzimuratovich KAZAKOV", "Yury Khadzimuratavich KARAEU"),
+    ],
+)
+def test_a_surname_two_consonants_apart_is_another_family(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Consonants apart only until a reading of the press system brings them within one.
+        ("Viktor Chrenin", "Viktar Genadzevich KHRENIN"),
+        ("Aljaksandr Michailawitsch Rydsezki", "Aliaksandr Mikhailavich RYDZETSKI"),
+        ("Alena Aliaksandravna Jîvița", "Alena Aliaksandravna ZHYVITSA"),
+        # Vowels apart: the Belarusian and Russian forms of one surname.
+        ("Marat Sergeevich MARKOV", "Marat Sergeevich MARKAU"),
+    ],
+)
+def test_a_surname_in_another_system_or_language_is_still_the_same(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)

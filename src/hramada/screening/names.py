@@ -2086,6 +2086,26 @@ def _left_over_similarity(
     return sim
 
 
+_VOWELS_OF_KEYS = str.maketrans("", "", "aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def _surnames_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
+    """Two person name parts that no table knows as given names or patronymics (surnames, mostly), close by their
+    letters but two consonants apart or more in every reading of each (Avakov / Artyakov, Kazakov / Karaev): another
+    family's name, not a slip, so the pair does not count them alike. Vowels are left out, as Belarusian and Russian
+    forms of one surname differ in them (Sakalou / Sokolov), and a reading that brings the consonants within one
+    (Chrenin read as Khrenin, Rydsezki as Rydzetski) keeps the pair."""
+    if a.endswith(_PATRONYMIC_ENDINGS) or b.endswith(_PATRONYMIC_ENDINGS):
+        return False
+    table = default_table()
+    if table.canonical(a) in table.spelt_keys or table.canonical(b) in table.spelt_keys:
+        return False
+    frames_a = {k.translate(_VOWELS_OF_KEYS) for k in (a, *a_alts) if k[:1] != "~"}
+    frames_b = {k.translate(_VOWELS_OF_KEYS) for k in (b, *b_alts) if k[:1] != "~"}
+    return all(OSA.distance(x, y, score_cutoff=2) >= 2 for x in frames_a for y in frames_b)
+
+
 SLIP_KEY_MIN = 8
 """A left-over part of this many letters or more may meet the other's key before equivalence with two edits."""
 
@@ -2216,6 +2236,13 @@ def _align(
                     _compounds_differ(a, b)
                     if organisation
                     else person and _adjectival_genders(query.words[i], listed.words[j], a, b)
+                ):
+                    sim = 0.0
+                if (
+                    person
+                    and 0.0 < sim < ALT_KEY_FACTOR
+                    and c_long[j]
+                    and _surnames_apart(a, b, a_alts, ca[j] if ca else ())
                 ):
                     sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
