@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -108,11 +109,18 @@ class _ParsedElsewhere:
     def __init__(self, items: list[BundledFile]) -> None:
         # Forked, not spawned: the parse process needs no Django start-up of its own and never touches the
         # database connection it inherits (it leaves through os._exit, so nothing closes it either).
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self.futures: list[tuple[Path, Future[Payload]]] = [
-            (item.path, self.pool.submit(_parse_in_worker, item.source, item.path, item.aux_dir))
-            for item in items
-        ]
+        # What the parent's other threads held (a server's or a test's database connection) is garbage in the forked
+        # child, whose collector would finalise it there (a psycopg connection crashed the child so, mid-parse):
+        # frozen across the fork (the first submit), the child never collects what it inherited.
+        gc.freeze()
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.futures: list[tuple[Path, Future[Payload]]] = [
+                (item.path, self.pool.submit(_parse_in_worker, item.source, item.path, item.aux_dir))
+                for item in items
+            ]
+        finally:
+            gc.unfreeze()
         self.held: dict[str, ParsedEntity] = {}
         self.failed = False
 
