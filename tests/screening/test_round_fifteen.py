@@ -151,7 +151,7 @@ def test_the_central_election_commission_meets_its_russian_name_with_elections_a
 def test_the_list_of_other_given_names_is_up_to_date_and_checking_it_changes_nothing() -> None:
     # Loads rigour's name tagger (several seconds): the shipped file is regenerated and compared.
     table = default_table()
-    before = dict(table.other_names)
+    before = table.other_names
     assert main(["--check"]) == 0
     assert table.other_names == before
     assert table.written_slip("Vika") is None

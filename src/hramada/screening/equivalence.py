@@ -151,10 +151,9 @@ class EquivalenceTable:
         """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._first_letters: dict[str, frozenset[str]] | None = None
         """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
-        self.other_names: dict[str, frozenset[str]] = {}
+        self.other_names: frozenset[str] = frozenset()
         """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
-        beside Anna, Valentin beside Valentina), each with the canonical keys of the name it is beside: never read as
-        a slip in that name (`data/other_given_names.csv`)."""
+        beside Anna, Valentin beside Valentina): never read as a slip (`data/other_given_names.csv`)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
 
@@ -224,21 +223,20 @@ class EquivalenceTable:
         """The tables' Latin spellings (lower case), each with the canonical keys of its word."""
         return {written: frozenset(keys) for written, keys in self._written.items()}
 
-    def add_other_names(self, rows: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
-        """Read given names (lower case, Latin) each one slip from the tables' spelling beside it and another name,
-        in place of those read before (returned)."""
-        found: dict[str, frozenset[str]] = {}
-        for name, beside in rows:
-            keys = self._written.get(beside)
-            if keys:
-                found[name] = frozenset(keys) | found.get(name, frozenset())
-        return self.replace_other_names(found)
+    def add_other_names(self, rows: Iterable[tuple[str, str]]) -> frozenset[str]:
+        """Read given names (lower case, Latin), each one slip from the tables' spelling beside it (a row whose
+        spelling the tables no longer hold is left out), in place of those read before (returned)."""
+        return self.replace_other_names(frozenset(name for name, beside in rows if beside in self._written))
 
-    def replace_other_names(self, found: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    def replace_other_names(self, found: frozenset[str]) -> frozenset[str]:
         """Put `found` in place of `other_names` and return what was there (what `written_slip` remembered goes)."""
         before, self.other_names = self.other_names, found
         self._written_slips.clear()
         return before
+
+    def knows(self, key: str) -> bool:
+        """Whether `key` is a given name or a patronymic of the tables (a key of one of their Latin spellings)."""
+        return self.canonical(key) in self.spelt_keys
 
     def first_letters(self, key: str) -> frozenset[str]:
         """The first letters of the tables' Latin spellings of the name whose (folded) key is `key`, in every

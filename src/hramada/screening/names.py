@@ -2086,9 +2086,6 @@ def _left_over_similarity(
     return sim
 
 
-_VOWELS_OF_KEYS = str.maketrans("", "", "aeiouy")
-
-
 @lru_cache(maxsize=200_000)
 def _surnames_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
     """Two person name parts that no table knows as given names or patronymics (surnames, mostly), close by their
@@ -2099,10 +2096,10 @@ def _surnames_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
     if a.endswith(_PATRONYMIC_ENDINGS) or b.endswith(_PATRONYMIC_ENDINGS):
         return False
     table = default_table()
-    if table.canonical(a) in table.spelt_keys or table.canonical(b) in table.spelt_keys:
+    if table.knows(a) or table.knows(b):
         return False
-    frames_a = {k.translate(_VOWELS_OF_KEYS) for k in (a, *a_alts) if k[:1] != "~"}
-    frames_b = {k.translate(_VOWELS_OF_KEYS) for k in (b, *b_alts) if k[:1] != "~"}
+    frames_a = {skeleton(k) for k in (a, *a_alts) if k[:1] != "~"}
+    frames_b = {skeleton(k) for k in (b, *b_alts) if k[:1] != "~"}
     return all(OSA.distance(x, y, score_cutoff=2) >= 2 for x in frames_a for y in frames_b)
 
 
