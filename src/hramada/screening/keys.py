@@ -40,6 +40,9 @@ _SPECIAL_LATIN = str.maketrans(
         # written dh, their key meets each of those spellings (`names._ABJAD_MEET`) where د and ز meet only their own.
         "ض": "dh",
         "ظ": "dh",
+        # Armenian խ is kh in every romanisation people write (Khachatryan, Sokhra); the ISO 9985 reading the ASCII
+        # fallback takes writes x, whose key (ks) meets none of them.
+        "խ": "kh",
     }
 )
 

@@ -354,7 +354,8 @@ def _compound_pieces() -> dict[str, str]:
     return {piece: next(iter(targets)) for piece, targets in found.items() if len(targets) == 1}
 
 
-_COUNTRY_PIECES = frozenset({"belarus"})
+_COUNTRY_PIECES = frozenset(fold(word) for word in ("belarus", "russian"))
+"""Pieces that name the country (Bel-, Рос-): a compound needs two pieces besides them to be a description."""
 PLACE_PIECE_MIN = 4
 """A place name before an administrative piece of a compound has four letters or more (Brest-, Gomel-, Vitebsk-)."""
 
@@ -393,10 +394,13 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
             continue
         if i and key[i] in "aeiou" and (best[i + 1] is None or len(best[i + 1] or ()) > len(start)):
             best[i + 1] = start  # a linking vowel (нефт-е-хим, стекл-о-волокно)
-        for j in range(min(n, i + 16), i + 1, -1):
-            meaning = prefixes.get(key[i:j])
-            if meaning is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
-                best[j] = (*start, meaning)
+        # A letter the pieces share was written twice and folded once (Рос-сельхоз-банк: rasselgaz -> raselgaz):
+        # the next piece may also begin on the last letter of this one.
+        for at in (i, i - 1) if i and key[i - 1] not in "aeiou" else (i,):
+            for j in range(min(n, at + 16), at + 1, -1):
+                meaning = prefixes.get(key[at:j])
+                if meaning is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
+                    best[j] = (*start, meaning)
     for end in range(n, max(n - 4, 0), -1):
         found = best[end]
         # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
@@ -487,6 +491,16 @@ def org_word_translations() -> dict[str, str]:
                     if key and key != target:
                         found.setdefault(key, set()).add(target)
     return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key not in heads}
+
+
+@cache
+def implied_meanings() -> dict[str, frozenset[str]]:
+    """Key of a meaning -> the keys of the meanings it says with it (`data/org_implied_words.csv`: a refinery is an
+    oil refinery)."""
+    found: dict[str, set[str]] = {}
+    for row in data_rows("org_implied_words.csv"):
+        found.setdefault(fold(row["word"]), set()).add(fold(row["implies"]))
+    return {key: frozenset(keys) for key, keys in found.items()}
 
 
 @cache
@@ -953,7 +967,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 )
                 # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
                 # for 1): then neither variant below exists.
-                if kind == NameKind.ORGANIZATION and not abjad and any(compound_meanings(k, 1) for k in keys):
+                if (
+                    kind == NameKind.ORGANIZATION
+                    and not abjad
+                    and any(compound_meanings(k, 1) or k in implied_meanings() for k in keys)
+                ):
                     whole = out[-1]
                     explained = _without_explained_words(whole)
                     if explained is not None and explained.keys not in seen:
@@ -1090,10 +1108,12 @@ def _without_explained_words(variant: NameVariant) -> NameVariant | None:
     if len(variant.keys) < 2:
         return None
     pieces: set[str] = set()
+    implied = implied_meanings()
     for key in variant.keys:
         found = compound_meanings(key, 1)
         if found is not None:
             pieces.update(piece for piece in found if piece != key)
+        pieces.update(implied.get(key, ()))
     if not pieces:
         return None
     kept = [i for i, key in enumerate(variant.keys) if key not in pieces]
@@ -1410,7 +1430,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         # sounds (`loanword_key`); the word as written, before translation, is compared by similarity
         # (Metallurgy / Metalogy): kept last.
         written = fold(word)
-        found += [org_stem(key), org_stem(canonical), org_stem(written), loanword_key(word)]
+        found += [org_stem(key), org_stem(canonical), org_stem(written), loanword_key(word), *town_roots(key)]
         out = [k for k in dict.fromkeys(found) if k not in (canonical, written) and len(k) > 1]
         return (*out, written)
     last = phonetic(canonical)  # compared by similarity, not only equality, in `_alt_similarity`: kept last
@@ -1418,6 +1438,35 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     if last != canonical:
         out.append(last)
     return tuple(out)
+
+
+TOWN_ROOT_MARK = "@"
+"""Marks a second key that is the root of a town's name (`town_roots`): it meets only another such root."""
+TOWN_ROOT_MIN = 3
+"""A town's root keeps three letters or more (Tul-, Lid-)."""
+_TOWN_ADJECTIVE = re.compile(
+    r"^([a-z]{3,}?)s?sk(?:ii|ij|iy|i|y|aya|aia|aja|ai|a|oe|oye|oie|oj|oy|oi|ogo|ovo|aga|ae)?$"
+)
+_TOWN_NOUN = re.compile(r"^([a-z]{3,})[aeiouy]$")
+
+
+@lru_cache(maxsize=200_000)
+def town_roots(key: str) -> tuple[str, ...]:
+    """The roots a town's name and the adjective made from it share, marked (TOWN_ROOT_MARK): a town's adjective is
+    its root with -sk- (Тульский / Tula, Самарский / Samara, Лидский / Lida, Киришский / Kirishi), after a linking
+    -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
+    A word ending in a vowel gives its root without it; an adjective in -sk- (any case ending) its roots; other words
+    none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
+    завод) then meet, for towns the gazetteer of Belarus does not hold."""
+    adjective = _TOWN_ADJECTIVE.match(key)
+    if adjective:
+        root = adjective.group(1)
+        roots = [root]
+        if root.endswith("en") and len(root) - 2 >= TOWN_ROOT_MIN:
+            roots += [root[:-2], root[:-2] + "n"]  # Penz-en-sk / Penza; Kolom-e-n-sk / Kolomna
+        return tuple(TOWN_ROOT_MARK + r for r in roots)
+    noun = _TOWN_NOUN.match(key)
+    return (TOWN_ROOT_MARK + noun.group(1),) if noun else ()
 
 
 _LOANWORD_SOUNDS = (
