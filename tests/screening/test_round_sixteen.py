@@ -3,7 +3,8 @@ and Belarusian registrations — the words of the energy and defence industries 
 cartridges, united, credit), a town named by its adjective (Тульский / Tula), words another word of the name already
 says (Oil Refinery / нефтеперерабатывающий завод, Real Estate / недвижимость), Рос- as the country's piece of a
 compound word (Россельхозбанк), a letter two pieces share, Turkish generic words and legal forms of the countries
-that trade with Russia; and Armenian խ read as kh. Examples are our own."""
+that trade with Russia; Armenian խ read as kh; Belarusian given names of their own (Zmitser, Ales, Kastus) and оў
+before a consonant in a Belarusian surname (Halouchanka / Golovchenko). Examples are our own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hramada.screening.keys import belarusian_ou_reading, fold
 from hramada.screening.names import compound_meanings, implied_meanings, town_roots
 from hramada.screening.normalize import normalize_name
 from tests.screening.scoring import company, score
@@ -129,3 +131,39 @@ def test_implied_meanings_come_from_the_data_file() -> None:
 def test_town_roots_never_raise_and_are_marked(text: str) -> None:
     key = normalize_name(text).replace(" ", "")
     assert all(root.startswith("@") and len(root) > 3 for root in town_roots(key))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Belarusian given names of their own against the Russian passport name (0.24 before).
+        ("Zmitser Dashkevich", "Дмитрий Дашкевич"),
+        ("Dzmitry Dashkevich", "Змiцер Дашкевiч"),
+        ("Kastus Kalinouski", "Константин Калиновский"),
+        ("Aleksandr Ivanov", "Ales Ivanou"),
+        ("Zianon Pazniak", "Зенон Станиславович Позняк"),
+        # оў before a consonant in a Belarusian surname is Russian ов (0.18 before).
+        ("Roman Golovchenko", "Raman Aliaksandravich HALOUCHANKA"),
+        ("Raman Halouchanka", "Роман Александрович Головченко"),
+    ],
+)
+def test_belarusian_forms_of_their_own_meet_the_russian_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ales Ivanou", "Alesia Ivanova"),  # a woman's name
+        ("Zmitser Dashkevich", "Денис Дашкевич"),  # another given name
+        ("Roman Golovchenko", "Raman HALOUSKI"),  # another family
+    ],
+)
+def test_belarusian_forms_keep_other_names_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+
+
+def test_the_belarusian_ou_reading_is_for_belarusian_surnames_only() -> None:
+    assert belarusian_ou_reading("Halouchanka") == fold("Halovchanka")
+    assert belarusian_ou_reading("Houcein") is None  # French ou in an Arabic name
+    assert belarusian_ou_reading("Kazlou") is None  # no ou before a consonant: the main key reads it

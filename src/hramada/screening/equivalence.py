@@ -288,14 +288,16 @@ class EquivalenceTable:
 
 @cache
 def default_table() -> EquivalenceTable:
-    """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned) and `data/name_equivalence_uk.csv`
-    (Ukrainian given names), read once per process."""
+    """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned), `data/name_equivalence_be_forms.csv`
+    (Belarusian given names of their own: Zmitser, Ales) and `data/name_equivalence_uk.csv` (Ukrainian given names),
+    read once per process."""
     pairs: list[tuple[set[str], str, Equivalence]] = []
     given: set[str] = set()
     spellings: set[str] = set()
     masculine_o: list[tuple[set[str], str]] = []
     tables = (
         ("name_equivalence.csv", "be", "Belarusian"),
+        ("name_equivalence_be_forms.csv", "be", "Belarusian"),
         ("name_equivalence_uk.csv", "uk", "Ukrainian"),
     )
     for path, code, language in tables:

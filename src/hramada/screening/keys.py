@@ -240,6 +240,23 @@ def french_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+_BELARUSIAN_OU = re.compile(r"ou(?=[bcdfghklmnprstvz])")
+_BELARUSIAN_SURNAME_END = re.compile(r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik)$")
+
+
+@lru_cache(maxsize=200_000)
+def belarusian_ou_reading(word: str) -> str | None:
+    """The key of a Belarusian surname (by its ending: -anka, -ski, -ich, -ou, -ava, -uk) reading ou before a
+    consonant as оў, which is Russian ов (Halouchanka / Golovchenko, Laptsiouski / Laptevsky); None for any other
+    word. A second key: elsewhere ou is the French spelling of u (Mahmoud, Houcein, Sakouline), which the main key
+    reads."""
+    lowered = word.lower()
+    if not _BELARUSIAN_SURNAME_END.search(lowered):
+        return None
+    replaced = _BELARUSIAN_OU.sub("ov", lowered)
+    return fold(replaced) if replaced != lowered else None
+
+
 _LONG_VOWELS = (("ee", "i"), ("oo", "u"))
 _TH_DH = re.compile(r"[td]h")
 

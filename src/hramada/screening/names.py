@@ -17,6 +17,7 @@ from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
+    belarusian_ou_reading,
     consonant_frame,
     english_long_vowel_reading,
     fold,
@@ -1410,6 +1411,9 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         stripped = strip_baltic(word)
         for spelling in (word, stripped) if stripped else (word,):
             readings = (
+                # First where the tables leave the word as it is: the second key a slip is measured against
+                # (Halouchanka read as Галоўчанка meets Golovchenko one vowel apart).
+                belarusian_ou_reading(spelling),
                 kh_reading(spelling),
                 french_reading(spelling),
                 press_reading(spelling),
