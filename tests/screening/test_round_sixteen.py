@@ -167,3 +167,31 @@ def test_the_belarusian_ou_reading_is_for_belarusian_surnames_only() -> None:
     assert belarusian_ou_reading("Halouchanka") == fold("Halovchanka")
     assert belarusian_ou_reading("Houcein") is None  # French ou in an Arabic name
     assert belarusian_ou_reading("Kazlou") is None  # no ou before a consonant: the main key reads it
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # One stem, two families' suffixes (0.92 before).
+        ("Alexander Pavlovich VASILIUK", "Александр Павлович ВАСИЛЬЕВ"),
+        ("Aliaksandr Paulavich VASILIUK", "Alexander Pavlovich VASILIEV"),
+        ("Gennadi Bronislavovich DAVYDOV", "Генадзь Браніслававіч ДАВЫДЗЬКА"),
+    ],
+)
+def test_one_stem_with_another_familys_suffix_is_another_person(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # The Belarusian and Russian forms of one surname keep its suffix.
+        ("Uladzimir Uladzimiravich NAVUMAU", "Владимир Владимирович НАУМОВ"),
+        ("Aliaksandr LUKASHENKA", "Александр ЛУКАШЕНКО"),
+        # A slip that drops the n of -enko keeps the pair.
+        ("Pavel Nikolaevich Kharcheko", "Pavel Mikalaevich KHARCHANKA"),
+        ("Anatoli VASILIUK", "Анатоль ВАСІЛЮК"),
+    ],
+)
+def test_one_surnames_forms_keep_its_suffix(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8, (query, listed)

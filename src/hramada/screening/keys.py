@@ -241,7 +241,9 @@ def french_reading(word: str) -> str | None:
 
 
 _BELARUSIAN_OU = re.compile(r"ou(?=[bcdfghklmnprstvz])")
-_BELARUSIAN_SURNAME_END = re.compile(r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik)$")
+_BELARUSIAN_SURNAME_END = re.compile(
+    r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik)$"
+)
 
 
 @lru_cache(maxsize=200_000)

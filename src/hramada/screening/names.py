@@ -2151,9 +2151,49 @@ def _surnames_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
     table = default_table()
     if table.knows(a) or table.knows(b):
         return False
+    if _suffixes_apart(a, b, a_alts, b_alts):
+        return True
     frames_a = {skeleton(k) for k in (a, *a_alts) if k[:1] != "~"}
     frames_b = {skeleton(k) for k in (b, *b_alts) if k[:1] != "~"}
     return all(OSA.distance(x, y, score_cutoff=2) >= 2 for x in frames_a for y in frames_b)
+
+
+_SURNAME_SUFFIXES = (
+    # Keys, folded (Belarusian -оў and Russian -ов alike: `av`, `ev`): the suffix that makes a Slavic surname of a
+    # stem, by class. -enko and -ko are one class: a slip drops the n (Kharcheko / Kharchanka).
+    ("ka", "ko"),
+    ("uk", "uk"),
+    ("ski", "ski"),
+    ("av", "ov"),
+    ("ev", "ov"),
+    ("iv", "ov"),
+    ("in", "in"),
+    ("ec", "ets"),
+)
+SURNAME_SUFFIX_KEY_MIN = 6
+"""A part's key has this many letters or more before its suffix is read as a surname's (Vasiluk, Davidka)."""
+
+
+def _surname_suffix(key: str) -> str | None:
+    """The class of the suffix a folded surname ends in (`_SURNAME_SUFFIXES`), or None."""
+    if len(key) < SURNAME_SUFFIX_KEY_MIN:
+        return None
+    for ending, suffix in _SURNAME_SUFFIXES:
+        if key.endswith(ending):
+            return suffix
+    return None
+
+
+def _suffixes_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
+    """Two surnames that end in suffixes of different classes, in every reading of each: one stem made into two
+    families' names (Vasiliuk / Vasiliev, Davydko / Davydov), not a slip in one. Belarusian and Russian forms of one
+    surname keep the suffix's class (Kazlou / Kozlov, Lukashenka / Lukashenko)."""
+    suffix_a, suffix_b = _surname_suffix(a), _surname_suffix(b)
+    if suffix_a is None or suffix_b is None or suffix_a == suffix_b:
+        return False
+    readings_a = {_surname_suffix(k) for k in a_alts if k[:1] not in "~@"}
+    readings_b = {_surname_suffix(k) for k in b_alts if k[:1] not in "~@"}
+    return suffix_b not in readings_a and suffix_a not in readings_b
 
 
 SLIP_KEY_MIN = 8
