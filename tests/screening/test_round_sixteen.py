@@ -195,3 +195,27 @@ def test_one_stem_with_another_familys_suffix_is_another_person(query: str, list
 )
 def test_one_surnames_forms_keep_its_suffix(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8, (query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sokhra Intl Trading Co", "Sokhra International Trading Company"),
+        ("Sokhra Mfg Corp", "Sokhra Manufacturing Corporation"),
+        ("Sokhra Grp", "Sokhra Group"),
+        ("Sokhra Hldgs", "Sokhra Holdings"),
+        ("Sokhra Svcs", "Sokhra Services"),
+        ("Sokhra Natl Bank", "Sokhra National Bank"),
+        ("Sokhra Assoc.", "Sokhra Associates"),
+        ("Sokhra Tech", "Sokhra Technologies"),
+        ("Kidma Tech OJSC", "AAT Kidma Tek"),
+        ("Sokhra International", "Sokhra Mezhdunarodnaya"),
+    ],
+)
+def test_english_abbreviations_of_company_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_brand_written_in_one_word_keeps_invest() -> None:
+    assert company("SokhraInvest", "Sokhra Invest") >= 0.8
+    assert company("Sokhra Natl Bank", "Sokhra Textile Bank") < 0.8
