@@ -105,6 +105,20 @@ def latin_ascii(word: str) -> str:
     return ascii_text(word).lower()
 
 
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _digraphs_folded(key: str) -> str:
+    for old, new in _DIGRAPHS:
+        if old in key:
+            key = key.replace(old, new)
+    return key
+
+
 @lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     """The comparison key of one Latin word (any case, any diacritics)."""
@@ -112,12 +126,15 @@ def fold(word: str) -> str:
     if _LACINKA_LETTERS.search(lowered):
         # Łacinka and Polish write х as ch (Ciachanoŭski, Chamienka), where English spellings mean ч.
         lowered = lowered.replace("ch", "kh")
-    key = latin_ascii(lowered)
-    key = "".join(ch for ch in key if ch.isalnum())
-    key = _FRENCH_OU.sub("u", key)
-    for old, new in _DIGRAPHS:
-        if old in key:
-            key = key.replace(old, new)
+    if _ARABIC_LETTER.search(lowered):
+        # Letter by letter: two letters of the Arabic script written side by side without a vowel are not one Latin
+        # digraph (انتصار is n-t-s-r, not n-ts-r; المتصدق m-t-s-d-q), where romanisations write a vowel between
+        # them; one letter's own digraph (ش sh, خ kh) still folds.
+        # Only дз's dz is folded across letters too: romanisations write د and ز together as well (Akhundzada).
+        key = "".join(_digraphs_folded(_alnum(latin_ascii(letter))) for letter in lowered).replace("dz", "d")
+    else:
+        key = _alnum(latin_ascii(lowered))
+        key = _digraphs_folded(_FRENCH_OU.sub("u", key))
     key = _DOUBLE.sub(r"\1", key)
     # Belarusian цеканне: soft Ц where Russian has soft Т (Ціханоўскі / Тихановский, Цімафей / Тимофей).
     key = _SOFT_TS.sub("ti", key)

@@ -840,6 +840,29 @@ _RANK_WORDS = frozenset(
 )
 
 
+_ARABIC_JOINED_AFTER = frozenset({"الله", "اللہ", "اللّه", "الدين", "الدین", "زاده", "زاد"})
+"""Words an Arabic-script name writes apart that romanisations join to the word before (نور الله: Nurullah,
+Ehsanullah; صلاح الدين: Salahuddin, Hesamuddin; Persian آخوند زاده: Akhundzada)."""
+_ARABIC_JOINED_BEFORE = frozenset({"عبد"})
+"""...and words they join to the word after (عبد الرحمن: Abdulrahman, Abdelmalek)."""
+
+
+def _arabic_compounds_joined(text: str) -> str | None:
+    """A normalised Arabic-script person name with the compounds romanisations write as one word joined
+    (`_ARABIC_JOINED_AFTER`, `_ARABIC_JOINED_BEFORE`), or None when it has none: a second rendering, so both
+    Nurullah and Nur Allah meet نور الله."""
+    words = text.split(" ")
+    if len(words) < 2 or not any(w in _ARABIC_JOINED_AFTER or w in _ARABIC_JOINED_BEFORE for w in words):
+        return None
+    out: list[str] = []
+    for n, word in enumerate(words):
+        if out and (word in _ARABIC_JOINED_AFTER or words[n - 1] in _ARABIC_JOINED_BEFORE):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out) if len(out) < len(words) else None
+
+
 def _without_rank(text: str) -> str:
     """A normalised person name without the ranks it opens with, when two words or more are left (Major John
     Smith; MAJOR John keeps both words)."""
@@ -864,6 +887,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if _may_open_with_honorific(texts[0]):
             texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
         texts[0] = _without_rank(texts[0])
+        joined = _arabic_compounds_joined(texts[0])
+        if joined is not None:
+            texts.append(joined)
+            labels.append("+joined")
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
