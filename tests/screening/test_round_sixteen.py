@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hramada.screening.keys import belarusian_ou_reading, fold
-from hramada.screening.names import compound_meanings, implied_meanings, town_roots
+from hramada.screening.names import compound_meanings, implied_meanings, org_place_of, town_roots
 from hramada.screening.normalize import normalize_name
 from tests.screening.scoring import company, score
 
@@ -242,3 +242,29 @@ def test_joined_arabic_compounds_keep_other_names_apart() -> None:
     assert score("نور الله نوری", "HABIBULLAH NURI") < 0.8
     assert score("عبد المالك دروكدال", "ABDELKADER DROUKDEL") < 0.8
     assert fold("انتصار") != fold("انصار")  # the t stays a letter of its own
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Брестский folds to `breski` (st-sk): the gazetteer's town is read from every form (0.44 before).
+        ("Brest Regional Executive Committee", "Брестский областной исполнительный комитет"),
+        ("Supreme Court of Belarus", "Верховный Суд Республики Беларусь"),
+        # An English possessive, and the office a prosecutor's office already is (0.25 before).
+        (
+            "Prosecutor General's Office of the Republic of Belarus",
+            "Генеральная пракуратура Рэспублікі Беларусь",
+        ),
+        ("General Prosecutor's Office", "Генеральная прокуратура"),
+        ("Ra's al-Khaimah Trading", "Ras Al Khaimah Trading"),
+    ],
+)
+def test_public_bodies_meet_their_registration(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_town_of_the_gazetteer_is_read_from_every_form() -> None:
+    assert org_place_of("breski") == org_place_of("brest") is not None
+    assert org_place_of("lidski") == org_place_of("lida") is not None
+    assert org_place_of("plant") is None
+    assert company("Brest Regional Executive Committee", "Гомельский областной исполнительный комитет") < 0.8

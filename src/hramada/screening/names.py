@@ -787,7 +787,13 @@ def _not_repeated(variant: NameVariant, rest: list[int]) -> list[int]:
     return [i for i in rest if variant.keys[i] not in kept]
 
 
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z]{4})['’]s\b")
+"""An English possessive in an organisation's name (Prosecutor General's Office, People's Bank): the word is the
+noun's own. Four letters or more before it: Ra's al-Khaimah keeps its Arabic apostrophe."""
+
+
 def _org_text(text: str) -> str:
+    text = _POSSESSIVE.sub("", text) if "s" in text else text
     text = _number_words(text)
     # Both rules read dots: most names have none.
     return _spaced_initials(_undot_acronyms(text)) if "." in text else text
@@ -1489,6 +1495,11 @@ def town_roots(key: str) -> tuple[str, ...]:
     A word ending in a vowel gives its root without it; an adjective in -sk- (any case ending) its roots; other words
     none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
     завод) then meet, for towns the gazetteer of Belarus does not hold."""
+    place = org_place_of(key)
+    if place is not None:
+        return (
+            TOWN_ROOT_MARK + place,
+        )  # a town of the gazetteer: its own name, however the forms are written
     adjective = _TOWN_ADJECTIVE.match(key)
     if adjective:
         root = adjective.group(1)
@@ -2804,6 +2815,29 @@ def org_place_keys() -> tuple[frozenset[str], frozenset[str]]:
     keys.discard("")
     stems = {org_stem(k) for k in keys} | {_place_stem(k) for k in keys}
     return frozenset(keys), frozenset(k for k in stems if len(k) >= PLACE_STEM_MIN)
+
+
+@cache
+def _org_place_names() -> dict[str, str]:
+    """Each town's forms of `data/org_places.csv` in every rendering, folded, with their stems -> the key of the
+    town's first form; a form two towns share belongs to neither."""
+    found: dict[str, set[str]] = {}
+    for line in data_lines("org_places.csv"):
+        forms = [form.strip() for form in line.split(",") if form.strip()]
+        town = fold(normalize_name(forms[0]).replace(" ", ""))
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                key = "".join(fold(w) for w in latin.split())
+                for k in (key, org_stem(key), _place_stem(key)):
+                    if len(k) >= 4:
+                        found.setdefault(k, set()).add(town)
+    return {key: next(iter(towns)) for key, towns in found.items() if len(towns) == 1}
+
+
+def org_place_of(key: str) -> str | None:
+    """The town of `data/org_places.csv` an organisation word names (Брестский, Brest, Bresckaga -> brest), or None."""
+    names = _org_place_names()
+    return names.get(key) or names.get(org_stem(key)) or names.get(_place_stem(key))
 
 
 PLACE_STEM_MIN = 5
