@@ -268,3 +268,20 @@ def test_a_town_of_the_gazetteer_is_read_from_every_form() -> None:
     assert org_place_of("lidski") == org_place_of("lida") is not None
     assert org_place_of("plant") is None
     assert company("Brest Regional Executive Committee", "Гомельский областной исполнительный комитет") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Putin", "Vladimir Vladimirovich PUTIN"),  # 0.35 before: under any review threshold
+        ("Lukashenko", "Aliaksandr Ryhoravich LUKASHENKA"),
+        ("Хренин", "Viktor Gennadievich KHRENIN"),
+    ],
+)
+def test_a_surname_alone_is_a_lead_for_review_never_a_match(query: str, listed: str) -> None:
+    assert 0.6 <= score(query, listed) < 0.8, (query, listed)
+
+
+def test_a_given_name_or_another_surname_alone_is_no_lead() -> None:
+    assert score("Putin", "Vladimir Vladimirovich PUTILIN") < 0.6  # not the surname as written
+    assert score("Ivan", "Ivan Ivanovich SIDOROV") < 0.6  # a given name of the tables

@@ -58,6 +58,13 @@ INCOMPLETE_PENALTY = 0.85
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
 WEAK_EVIDENCE_PENALTY = 0.85
 """A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
+SURNAME_ALONE_SCORE = 0.62
+"""A person name of one word, a surname, that is the other name's surname as written (Putin / Vladimir Vladimirovich
+PUTIN): a lead for review, never a match. By their parts alone such pairs fall under any review threshold (a surname
+alone says little: SURPLUS_WEIGHT_SINGLE), and an analyst searching a surname found nothing."""
+SURNAME_ALONE_MIN = 5
+"""...for a surname of five letters or more in its key that no table knows as a given name or patronymic: Ivan,
+Maria or an initial alone is no lead."""
 GENERIC_ONLY_PENALTY = 0.5
 """Only generic words agree ("Limited Liability Company" and nothing else)."""
 LOOSE_MIN = 0.6
@@ -2465,7 +2472,14 @@ def _align(
         and len(matched) == 1
         and _contained_word(query, listed, q, c, matched, rest_q, rest_c)
     )
-    if floor > 0.0 and matched and not contained:
+    alone = (
+        person
+        and len(matched) == 1
+        and (len(q) == 1 or len(c) == 1)
+        and matched[0][0] >= 1.0
+        and _surname_alone(q[matched[0][1]])
+    )
+    if floor > 0.0 and matched and not contained and not alone:
         bound = _score_bound(
             query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
         )
@@ -2583,6 +2597,8 @@ def _align(
             # Orion Technologies / Orion LLC: a short brand, another kind; Neman Tobacco Trading / Grodno Tobacco
             # Factory Neman: a brand and a dictionary word, kinds that agree in nothing.
             score = CONTAINED_WORD_SCORE
+        if alone and score < SURNAME_ALONE_SCORE:
+            score = SURNAME_ALONE_SCORE
         if query.kind == NameKind.PERSON and _child_in_nasab(query, listed, q, c, matched, rest_q, rest_c):
             # Not compared as whole strings below: they differ only in the name in front, which that would forgive.
             return score * NASAB_PENALTY, matched, rest_q, rest_c
@@ -2592,6 +2608,11 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _surname_alone(key: str) -> bool:
+    """Whether a person name's only part may be a surname worth a lead (SURNAME_ALONE_SCORE)."""
+    return len(key) >= SURNAME_ALONE_MIN and key[0] != "#" and not default_table().knows(key)
 
 
 def _split_runs(
