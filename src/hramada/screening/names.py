@@ -1501,12 +1501,11 @@ def town_roots(key: str) -> tuple[str, ...]:
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
     A word ending in a vowel gives its root without it; an adjective in -sk- (any case ending) its roots; other words
     none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
-    завод) then meet, for towns the gazetteer of Belarus does not hold."""
+    завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead."""
     place = org_place_of(key)
     if place is not None:
-        return (
-            TOWN_ROOT_MARK + place,
-        )  # a town of the gazetteer: its own name, however the forms are written
+        # A town of the gazetteer: its own key, however folding wrote the form (Брестский: `breski`).
+        return (TOWN_ROOT_MARK + place,)
     adjective = _TOWN_ADJECTIVE.match(key)
     if adjective:
         root = adjective.group(1)
@@ -2840,8 +2839,8 @@ def org_place_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _org_place_names() -> dict[str, str]:
-    """Each town's forms of `data/org_places.csv` in every rendering, folded, with their stems -> the key of the
-    town's first form; a form two towns share belongs to neither."""
+    """Each town's forms of `data/org_places.csv` in every rendering, folded, with their stems of PLACE_STEM_MIN
+    letters or more -> the key of the town's first form; a form two towns share belongs to neither."""
     found: dict[str, set[str]] = {}
     for line in data_lines("org_places.csv"):
         forms = [form.strip() for form in line.split(",") if form.strip()]
@@ -2849,14 +2848,16 @@ def _org_place_names() -> dict[str, str]:
         for form in forms:
             for latin in latin_renderings(normalize_name(form)).values():
                 key = "".join(fold(w) for w in latin.split())
-                for k in (key, org_stem(key), _place_stem(key)):
-                    if len(k) >= 4:
+                found.setdefault(key, set()).add(town)
+                for k in (org_stem(key), _place_stem(key)):
+                    if len(k) >= PLACE_STEM_MIN:  # shorter stems would take other words with them
                         found.setdefault(k, set()).add(town)
     return {key: next(iter(towns)) for key, towns in found.items() if len(towns) == 1}
 
 
 def org_place_of(key: str) -> str | None:
-    """The town of `data/org_places.csv` an organisation word names (Брестский, Brest, Bresckaga -> brest), or None."""
+    """The town of `data/org_places.csv` an organisation word names (Brest, Брестский folded `breski`, Лідскага ->
+    the key of Брест, Лида), or None."""
     names = _org_place_names()
     return names.get(key) or names.get(org_stem(key)) or names.get(_place_stem(key))
 
