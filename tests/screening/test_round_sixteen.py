@@ -176,6 +176,8 @@ def test_the_belarusian_ou_reading_is_for_belarusian_surnames_only() -> None:
         ("Alexander Pavlovich VASILIUK", "Александр Павлович ВАСИЛЬЕВ"),
         ("Aliaksandr Paulavich VASILIUK", "Alexander Pavlovich VASILIEV"),
         ("Gennadi Bronislavovich DAVYDOV", "Генадзь Браніслававіч ДАВЫДЗЬКА"),
+        # Every rendering of the Cyrillic, the Lithuanian Vasiliukas among them (read by its stem).
+        ("Alexander Vladimirovich VASILIEV", "Александр Владимирович ВАСИЛЮК"),
     ],
 )
 def test_one_stem_with_another_familys_suffix_is_another_person(query: str, listed: str) -> None:

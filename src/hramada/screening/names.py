@@ -2229,15 +2229,13 @@ def _surname_suffix(key: str) -> str | None:
 
 
 def _suffixes_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> bool:
-    """Two surnames that end in suffixes of different classes, in every reading of each: one stem made into two
-    families' names (Vasiliuk / Vasiliev, Davydko / Davydov), not a slip in one. Belarusian and Russian forms of one
+    """Two surnames that end in suffixes of different classes, in every reading of each that ends in one: one stem
+    made into two families' names (Vasiliuk / Vasiliev, Davydko / Davydov), not a slip in one. Belarusian and Russian forms of one
     surname keep the suffix's class (Kazlou / Kozlov, Lukashenka / Lukashenko)."""
-    suffix_a, suffix_b = _surname_suffix(a), _surname_suffix(b)
-    if suffix_a is None or suffix_b is None or suffix_a == suffix_b:
-        return False
-    readings_a = {_surname_suffix(k) for k in a_alts if k[:1] not in "~@"}
-    readings_b = {_surname_suffix(k) for k in b_alts if k[:1] not in "~@"}
-    return suffix_b not in readings_a and suffix_a not in readings_b
+    # A reading with no such suffix says nothing (a Lithuanian rendering's Vasiliukas: its stem, a second key, does).
+    classes_a = {_surname_suffix(k) for k in (a, *a_alts) if k[:1] not in "~@"} - {None}
+    classes_b = {_surname_suffix(k) for k in (b, *b_alts) if k[:1] not in "~@"} - {None}
+    return bool(classes_a) and bool(classes_b) and classes_a.isdisjoint(classes_b)
 
 
 SLIP_KEY_MIN = 8
