@@ -287,3 +287,20 @@ def test_a_surname_alone_is_a_lead_for_review_never_a_match(query: str, listed: 
 def test_a_given_name_or_another_surname_alone_is_no_lead() -> None:
     assert score("Putin", "Vladimir Vladimirovich PUTILIN") < 0.6  # not the surname as written
     assert score("Ivan", "Ivan Ivanovich SIDOROV") < 0.6  # a given name of the tables
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Plant No. 558", "Plant 558"),  # 0.72 before: No was a word of the name
+        ("Завод №12", "Factory 12"),  # 0.00 before: №12 was one word
+        ("Zavod Nr. 12", "Factory 12"),
+    ],
+)
+def test_the_number_sign_is_punctuation(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)
+
+
+def test_the_number_sign_keeps_numbers_and_words_apart() -> None:
+    assert company("Plant No. 5", "Plant No. 6") < 0.8
+    assert company("Kino 5", "Ki 5") < 0.8  # no inside a word is no sign

@@ -799,8 +799,14 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z]{4})['’]s\b")
 noun's own. Four letters or more before it: Ra's al-Khaimah keeps its Arabic apostrophe."""
 
 
+_NUMBER_SIGN = re.compile(r"(?:№|(?<![^\W\d_])(?:[Nn][Oo]|[Nn][Rr]|N°|n°)\.?)\s*(?=\d)")
+"""The number sign before a number (Завод № 12, Plant No. 558, Zavod Nr. 12, N° 5): the number names the plant,
+the sign is punctuation, written by some names and not by others (Factory 12)."""
+
+
 def _org_text(text: str) -> str:
     text = _POSSESSIVE.sub("", text) if "s" in text else text
+    text = _NUMBER_SIGN.sub(" ", text) if "№" in text or "N" in text or "n" in text else text
     text = _number_words(text)
     # Both rules read dots: most names have none.
     return _spaced_initials(_undot_acronyms(text)) if "." in text else text
