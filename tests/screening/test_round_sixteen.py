@@ -304,3 +304,9 @@ def test_the_number_sign_is_punctuation(query: str, listed: str) -> None:
 def test_the_number_sign_keeps_numbers_and_words_apart() -> None:
     assert company("Plant No. 5", "Plant No. 6") < 0.8
     assert company("Kino 5", "Ki 5") < 0.8  # no inside a word is no sign
+
+
+def test_two_words_written_as_one_the_other_way_round() -> None:
+    assert company("Belgazprombank", "Bank BelGazprom") >= 0.8  # 0.00 before
+    assert company("Bank Dabrabyt", "Dabrabytbank") >= 0.8
+    assert company("Belgazprombank", "Bank Belneftegaz") < 0.8

@@ -2784,6 +2784,13 @@ def _joined_similarity(
                 query.written_joined, listed.written_joined, score_cutoff=JOINED_CUTOFF
             ),
         )
+    if query.kind == NameKind.ORGANIZATION and sorted((len(q), len(c))) == [1, 2]:
+        # Two words one name writes as one word the other way round (Bank BelGazprom / Belgazprombank).
+        pair, single = (q, c) if len(q) == 2 else (c, q)
+        joined = max(
+            joined,
+            Levenshtein.normalized_similarity(pair[1] + pair[0], single[0], score_cutoff=JOINED_CUTOFF),
+        )
     return joined
 
 
