@@ -310,3 +310,21 @@ def test_two_words_written_as_one_the_other_way_round() -> None:
     assert company("Belgazprombank", "Bank BelGazprom") >= 0.8  # 0.00 before
     assert company("Bank Dabrabyt", "Dabrabytbank") >= 0.8
     assert company("Belgazprombank", "Bank Belneftegaz") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("KAPITAN BEKLEMISHEV", "CAPTAIN BEKLEMISHEV"),  # 0.50 before
+        ("AKADEMIK CHERSKIY", "ACADEMICIAN CHERSKIY"),
+        ("ADMIRAL MAKAROV", "Адмирал Макаров"),
+        ("AKADEMIK ALEKSANDR KARPINSKIY", "AKADEMIC ALEXANDER KARPINSKY"),  # the name as written stays
+    ],
+)
+def test_a_ships_title_in_russian_meets_it_in_english(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Vessel") >= 0.8, (query, listed)
+
+
+def test_a_ships_title_alone_does_not_make_two_ships_one() -> None:
+    assert score("CAPTAIN BEKLEMISHEV", "CAPTAIN KHLEBNIKOV", schema="Vessel") < 0.8
+    assert score("KAPITAN BEKLEMISHEV", "AKADEMIK BEKLEMISHEV", schema="Vessel") < 0.8

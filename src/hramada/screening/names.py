@@ -502,6 +502,29 @@ def org_word_translations() -> dict[str, str]:
 
 
 @cache
+def craft_title_words() -> dict[str, str]:
+    """Folded key of a title a ship's name carries (Kapitan, Капитан, Captain) -> its first form, in English
+    (`data/craft_title_words.csv`): Kapitan Beklemishev and Captain Beklemishev are one ship's name."""
+    found: dict[str, set[str]] = {}
+    for line in data_lines("craft_title_words.csv"):
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        for form in forms:
+            for latin in latin_renderings(normalize_name(form)).values():
+                for word in latin.split():
+                    found.setdefault(fold(word), set()).add(forms[0])
+    return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key}
+
+
+def _craft_titles_translated(text: str) -> str | None:
+    """A normalised ship's name with its titles in English (капитан хлебников -> captain хлебников), or None when it
+    has none: a second rendering, so the name as written still meets its own spellings (Akademik / Akademic)."""
+    titles = craft_title_words()
+    words = text.split(" ")
+    out = [titles.get(fold(latin_ascii(word)), word) if len(words) > 1 else word for word in words]
+    return " ".join(out) if out != words else None
+
+
+@cache
 def implied_meanings() -> dict[str, frozenset[str]]:
     """Key of a meaning -> the keys of the meanings it says with it (`data/org_implied_words.csv`: a refinery is an
     oil refinery)."""
@@ -910,6 +933,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if joined is not None:
             texts.append(joined)
             labels.append("+joined")
+    elif kind == NameKind.CRAFT:
+        titled = _craft_titles_translated(texts[0])
+        if titled is not None:
+            texts.append(titled)
+            labels.append("+title")
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
