@@ -3,8 +3,10 @@ and Belarusian registrations — the words of the energy and defence industries 
 cartridges, united, credit), a town named by its adjective (Тульский / Tula), words another word of the name already
 says (Oil Refinery / нефтеперерабатывающий завод, Real Estate / недвижимость), Рос- as the country's piece of a
 compound word (Россельхозбанк), a letter two pieces share, Turkish generic words and legal forms of the countries
-that trade with Russia; Armenian խ read as kh; Belarusian given names of their own (Zmitser, Ales, Kastus) and оў
-before a consonant in a Belarusian surname (Halouchanka / Golovchenko). Examples are our own."""
+that trade with Russia, English abbreviations (Intl, Mfg), public bodies, the number sign, a ship's title; Armenian խ
+read as kh; Belarusian given names of their own (Zmitser, Ales, Kastus), оў before a consonant in a Belarusian
+surname (Halouchanka / Golovchenko), another family's surname suffix (Vasiliuk / Vasiliev) and a surname alone as a
+lead; Arabic-script names folded letter by letter and read with their compounds joined. Examples are our own."""
 
 from __future__ import annotations
 
