@@ -330,3 +330,15 @@ def test_a_ships_title_in_russian_meets_it_in_english(query: str, listed: str) -
 def test_a_ships_title_alone_does_not_make_two_ships_one() -> None:
     assert score("CAPTAIN BEKLEMISHEV", "CAPTAIN KHLEBNIKOV", schema="Vessel") < 0.8
     assert score("KAPITAN BEKLEMISHEV", "AKADEMIK BEKLEMISHEV", schema="Vessel") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sokhra San. ve Tic. Ltd. Şti.", "Sokhra LLC"),  # 0.60 before
+        ("Sokhra Tekstil San. Tic. A.Ş.", "Sokhra Textile Industry and Trade JSC"),
+        ("Sokhra İth. İhr. Ltd. Şti.", "Sokhra Import Export LLC"),
+    ],
+)
+def test_the_turkish_registrys_dotted_abbreviations(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8, (query, listed)

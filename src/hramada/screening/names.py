@@ -827,8 +827,19 @@ _NUMBER_SIGN = re.compile(r"(?:№|(?<![^\W\d_])(?:[Nn][Oo]|[Nn][Rr]|N°|n°)\.?
 the sign is punctuation, written by some names and not by others (Factory 12)."""
 
 
+_TURKISH_ABBREVIATIONS = {"san": "Sanayi", "tic": "Ticaret", "ith": "İthalat", "ihr": "İhracat", "paz": "Pazarlama"}
+_TURKISH_ABBREVIATION = re.compile(r"(?<!\w)(san|tic|[iİ]th|[iİ]hr|paz)\.(?=\s|$)", re.IGNORECASE)
+"""The Turkish trade registry's abbreviations, with their dot (San. ve Tic. Ltd. Şti.: Sanayi ve Ticaret): without
+the dot San and Tic are words of other names (San Marino), so only the dotted forms are read."""
+
+
+def _turkish_word(match: re.Match[str]) -> str:
+    return _TURKISH_ABBREVIATIONS[match.group(1).lower().replace("i̇", "i")]
+
+
 def _org_text(text: str) -> str:
     text = _POSSESSIVE.sub("", text) if "s" in text else text
+    text = _TURKISH_ABBREVIATION.sub(_turkish_word, text) if "." in text else text
     text = _NUMBER_SIGN.sub(" ", text) if "№" in text or "N" in text or "n" in text else text
     text = _number_words(text)
     # Both rules read dots: most names have none.
