@@ -827,7 +827,13 @@ _NUMBER_SIGN = re.compile(r"(?:№|(?<![^\W\d_])(?:[Nn][Oo]|[Nn][Rr]|N°|n°)\.?
 the sign is punctuation, written by some names and not by others (Factory 12)."""
 
 
-_TURKISH_ABBREVIATIONS = {"san": "Sanayi", "tic": "Ticaret", "ith": "İthalat", "ihr": "İhracat", "paz": "Pazarlama"}
+_TURKISH_ABBREVIATIONS = {
+    "san": "Sanayi",
+    "tic": "Ticaret",
+    "ith": "İthalat",
+    "ihr": "İhracat",
+    "paz": "Pazarlama",
+}
 _TURKISH_ABBREVIATION = re.compile(r"(?<!\w)(san|tic|[iİ]th|[iİ]hr|paz)\.(?=\s|$)", re.IGNORECASE)
 """The Turkish trade registry's abbreviations, with their dot (San. ve Tic. Ltd. Şti.: Sanayi ve Ticaret): without
 the dot San and Tic are words of other names (San Marino), so only the dotted forms are read."""
