@@ -488,17 +488,28 @@ def org_word_translations() -> dict[str, str]:
     both fold to `ail`) belongs to neither; a meaning's own key is never read as another meaning."""
     found: dict[str, set[str]] = {}
     heads: set[str] = set()
-    for line in data_lines("org_word_translations.csv"):
-        forms = [f.strip() for f in line.split(",") if f.strip()]
-        target = fold(forms[0])
+    for first, keys in _folded_lines("org_word_translations.csv"):
+        target = fold(first)
         heads.add(target)
-        for form in forms:
-            for latin in latin_renderings(normalize_name(form)).values():
-                for word in latin.split():
-                    key = fold(word)
-                    if key and key != target:
-                        found.setdefault(key, set()).add(target)
+        for key in keys - {target}:
+            found.setdefault(key, set()).add(target)
     return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key not in heads}
+
+
+def _folded_lines(name: str) -> list[tuple[str, frozenset[str]]]:
+    """Each line of the word table `data/<name>` (one meaning a line, its forms apart by commas): its first form and
+    the keys every word of every form folds to in every rendering."""
+    out: list[tuple[str, frozenset[str]]] = []
+    for line in data_lines(name):
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        keys = {
+            fold(word)
+            for form in forms
+            for latin in latin_renderings(normalize_name(form)).values()
+            for word in latin.split()
+        }
+        out.append((forms[0], frozenset(keys - {""})))
+    return out
 
 
 @cache
@@ -506,13 +517,10 @@ def craft_title_words() -> dict[str, str]:
     """Folded key of a title a ship's name carries (Kapitan, Капитан, Captain) -> its first form, in English
     (`data/craft_title_words.csv`): Kapitan Beklemishev and Captain Beklemishev are one ship's name."""
     found: dict[str, set[str]] = {}
-    for line in data_lines("craft_title_words.csv"):
-        forms = [f.strip() for f in line.split(",") if f.strip()]
-        for form in forms:
-            for latin in latin_renderings(normalize_name(form)).values():
-                for word in latin.split():
-                    found.setdefault(fold(word), set()).add(forms[0])
-    return {key: next(iter(t)) for key, t in found.items() if len(t) == 1 and key}
+    for first, keys in _folded_lines("craft_title_words.csv"):
+        for key in keys:
+            found.setdefault(key, set()).add(first)
+    return {key: next(iter(t)) for key, t in found.items() if len(t) == 1}
 
 
 def _craft_titles_translated(text: str) -> str | None:
@@ -844,9 +852,12 @@ def _turkish_word(match: re.Match[str]) -> str:
 
 
 def _org_text(text: str) -> str:
-    text = _POSSESSIVE.sub("", text) if "s" in text else text
-    text = _TURKISH_ABBREVIATION.sub(_turkish_word, text) if "." in text else text
-    text = _NUMBER_SIGN.sub(" ", text) if "№" in text or "N" in text or "n" in text else text
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
+    if "." in text:
+        text = _TURKISH_ABBREVIATION.sub(_turkish_word, text)
+    if any(ch.isdigit() for ch in text):
+        text = _NUMBER_SIGN.sub(" ", text)
     text = _number_words(text)
     # Both rules read dots: most names have none.
     return _spaced_initials(_undot_acronyms(text)) if "." in text else text
