@@ -1551,9 +1551,9 @@ TOWN_ROOT_MARK = "@"
 TOWN_ROOT_MIN = 3
 """A town's root keeps three letters or more (Tul-, Lid-)."""
 _TOWN_ADJECTIVE = re.compile(
-    r"^([a-z]{3,}?)s?sk(?:ii|ij|iy|i|y|aya|aia|aja|ai|a|oe|oye|oie|oj|oy|oi|ogo|ovo|aga|ae)?$"
+    rf"^([a-z]{{{TOWN_ROOT_MIN},}}?)s?sk(?:ii|ij|iy|i|y|aya|aia|aja|ai|a|oe|oye|oie|oj|oy|oi|ogo|ovo|aga|ae)?$"
 )
-_TOWN_NOUN = re.compile(r"^([a-z]{3,})[aeiouy]$")
+_TOWN_NOUN = re.compile(rf"^([a-z]{{{TOWN_ROOT_MIN},}})[aeiouy]$")
 
 
 @lru_cache(maxsize=200_000)
