@@ -23,6 +23,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
+from playwright.sync_api import expect
 
 from hramada.core.roles import Role
 from hramada.fund.models import Application, Category, Envelope, Programme, ScreeningHold, Tier
@@ -244,7 +245,8 @@ def test_no_typed_personal_value_is_stored_in_clear_anywhere(
     analyst = _staff_page(chromium, make_staff(Role.SANCTIONS_ANALYST), url)
     analyst.goto(f"{url}/fund/holds/{hold.pk}/")
     analyst.click("button[name=show]")
-    assert CONTACT_NAME in analyst.content()  # shown after the audited reveal
+    # The click returns once the next page starts; the assertion waits for the audited reveal's page.
+    expect(analyst.locator("main")).to_contain_text(CONTACT_NAME)
     analyst.check("input[name=decision][value=clear]")
     analyst.fill("#id_reason", "Another person: the listed one is thirty years older.")
     analyst.click("main form.form button.button:not(.button-secondary)")
@@ -276,10 +278,11 @@ def test_no_typed_personal_value_is_stored_in_clear_anywhere(
     assert REVIEW_COMMENT in manager.content() and CONFLICT_NOTE in manager.content()  # audited reveals
     manager.fill("form[action$='/reveal/'] input[name=purpose]", "calling the applicant back")
     manager.click("form[action$='/reveal/'] button")
-    assert CONTACT_DETAILS in manager.content()
+    expect(manager.locator("main")).to_contain_text(CONTACT_DETAILS)
     manager.goto(f"{url}/fund/applications/{pk}/")
     manager.check("input[name=decision][value=approve]")
     manager.click("#decision button")
+    manager.wait_for_load_state()  # the click returns once the next page starts; the decision is saved by its end
     assert Application.objects.get(pk=pk).state == "approved"
     applicant.goto(f"{url}/apply/applications/{pk}/payment/")
     applicant.fill("#id_payee_name", PAYEE)
@@ -287,6 +290,7 @@ def test_no_typed_personal_value_is_stored_in_clear_anywhere(
     applicant.fill("#id_bank", BANK)
     applicant.fill("#id_country", "Lithuania")
     applicant.click("main form button[type=submit]")
+    applicant.wait_for_load_state()
     # A finance officer screens a file of payees (their names are counterparties' personal data too).
     finance = _staff_page(chromium, make_staff(Role.FINANCE_OFFICER), url)
     finance.goto(f"{url}/screening/bulk/")
