@@ -134,6 +134,7 @@ def test_rapid_response_end_to_end_with_javascript_off(
     staff.select_option("#id_recommendation", "fund")
     staff.click("main form button")
     staff.click("form[action$='/recommend/'] button")
+    staff.wait_for_load_state()
     assert "Recommended" in staff.content()
 
     boss = staff_as(manager)
@@ -141,6 +142,7 @@ def test_rapid_response_end_to_end_with_javascript_off(
     boss.check("input[name=decision][value=approve]")
     boss.fill("#id_note", "Трымайцеся!")
     boss.click("#decision button")
+    boss.wait_for_load_state()
     assert "Approved" in boss.content()
 
     page.goto(f"{live_server.url}/apply/applications/{pk}/")
@@ -212,11 +214,13 @@ def test_long_term_end_to_end_with_javascript_off(
         staff.select_option("#id_recommendation", "fund")
         staff.click("main form button")
     staff.click("form[action$='/recommend/'] button")
+    staff.wait_for_load_state()
 
     boss = staff_as(manager)
     boss.goto(f"{live_server.url}/fund/applications/{pk}/")
     boss.check("input[name=decision][value=approve]")
     boss.click("#decision button")
+    boss.wait_for_load_state()
     boss.click("a[href*='/fund/grants/']")
     boss.fill("#id_amount_0", "30000")
     boss.fill("#id_milestone_0", "Launch")

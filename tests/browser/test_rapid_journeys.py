@@ -67,6 +67,7 @@ def test_drafting_review_approval_by_others_export_and_adoption(
     # The drafter tries to approve: refused with a message, the state stays.
     drafter.goto(f"{live_server.url}/rapid/{proposal.pk}/")
     drafter.click("#approve")
+    drafter.wait_for_load_state()
     assert "another person must approve it" in drafter.content()
     assert "Legally reviewed" in drafter.inner_text("#state")
 
@@ -81,11 +82,13 @@ def test_drafting_review_approval_by_others_export_and_adoption(
     assert exported.startswith("celex,recordId,programKey,annex,measure")
     assert "Ivan Testavy" in exported
     approver.click("#check-reimport")
+    approver.wait_for_load_state()
     assert "The EU journal importer read the export: 1 listed party" in approver.content()
 
     approver.fill("input[name='act']", "32026R0001")
     approver.fill("input[name='entry_number']", "77")
     approver.click("#record-adoption")
+    approver.wait_for_load_state()
     assert "published in the local list" in approver.content()
     proposal.refresh_from_db()
     assert proposal.state == State.ADOPTED

@@ -83,12 +83,14 @@ def test_a_coordinator_imports_with_a_mapping_confirms_a_merge_and_decides_the_f
     page.goto(f"{url}/registry/merges/")
     page.click("text=Look for new merges")
     page.click("button[value=confirm]")
+    page.wait_for_load_state()
     assert MergeProposal.objects.get().status == Decision.CONFIRMED
 
     page.goto(f"{url}/registry/overlaps/")
     page.click("text=Look for new overlaps")
     page.fill("textarea[name=note]", "Same training, two budgets")
     page.click("button[value=double]")
+    page.wait_for_load_state()
     flag = OverlapFlag.objects.get()
     assert flag.status == Decision.CONFIRMED and flag.note == "Same training, two budgets"
     assert "Same training, two budgets" in page.content()
