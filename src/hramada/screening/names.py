@@ -2221,6 +2221,7 @@ def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return 0.0
 
 
+@lru_cache(maxsize=200_000)
 def _left_over_similarity(
     word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
 ) -> float:
@@ -2228,7 +2229,8 @@ def _left_over_similarity(
     in spelling or key (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
     long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
     tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
-    that stem with a suffix."""
+    that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
+    and four cached look-ups cost more than one."""
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
         sim = _slip_beside_equivalence(key_a, key_b, alts_a, alts_b)
