@@ -382,8 +382,8 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     the fewest pieces that each stand for one meaning (`_compound_pieces`), with
     a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
     `least` pieces or more besides the country."""
-    if len(key) < 7 or key[0] == "#" or key in org_word_translations():
-        return None
+    if len(key) < 7 or key[0] == "#" or key in org_word_translations() or key in org_meaning_keys():
+        return None  # a dictionary word is read as its own meaning (Instrumentmaking is no tool and machine)
     prefixes = _compound_pieces()
     n = len(key)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
@@ -851,6 +851,29 @@ def _turkish_word(match: re.Match[str]) -> str:
     return _TURKISH_ABBREVIATIONS[match.group(1).lower().replace("i̇", "i")]
 
 
+@cache
+def _org_phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The phrases of `data/org_phrases.csv` as one pattern, words apart by spaces or hyphens and case aside, a group
+    per phrase (`p<n>`, the longest phrases first: Machine Tool Building before Machine Tool), and the word each
+    phrase is read as."""
+    phrases: list[tuple[str, str]] = []
+    for line in data_lines("org_phrases.csv"):
+        word, *forms = (form.strip() for form in line.split(","))
+        for form in forms:
+            pattern = r"[\s-]+".join(
+                re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in form.split()
+            )
+            phrases.append((pattern, word))
+    phrases.sort(key=lambda phrase: len(phrase[0]), reverse=True)
+    groups = "|".join(f"(?P<p{n}>{pattern})" for n, (pattern, _) in enumerate(phrases))
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE), tuple(word for _, word in phrases)
+
+
+def _phrase_word(match: re.Match[str]) -> str:
+    """The word the phrase of `_org_phrases` found is read as."""
+    return _org_phrases()[1][int((match.lastgroup or "p0")[1:])]
+
+
 def _org_text(text: str) -> str:
     if "'" in text or "’" in text:
         text = _POSSESSIVE.sub("", text)
@@ -969,6 +992,12 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
+        # A second rendering with phrases read as the one word another language writes (Machine Building:
+        # машиностроительный): the words as written keep the name's initials (TMCP, NIIEVM).
+        phrased = _org_phrases()[0].sub(_phrase_word, texts[0])
+        if phrased != texts[0]:
+            texts.append(phrased)
+            labels.append("+phrase")
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
             part_text = _without_legal_form_texts(part_text)
