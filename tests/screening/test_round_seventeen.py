@@ -2,8 +2,8 @@
 their registrations. English writes as two words what Russian builds as one adjective (Machine-Building Plant /
 машиностроительный завод, Machine Tool Plant / станкостроительный завод, Instrument-Making / приборостроительный,
 Radio Engineering / радиотехнический, Steel Works / металлургический завод), and the words of heavy industry (power,
-communication, equipment, heavy, industrial, watch, bearing, gear, ship and tank in a compound) are read in every
-language of the lists. The name as written keeps its initials (TMCP, NIIEVM). Examples are our own."""
+communication, equipment, heavy, industrial, watch, bearing, gear, agro; ship, tank and агро- in a compound) are
+read in every language of the lists. The name as written keeps its initials (TMCP, NIIEVM). Examples are our own."""
 
 from __future__ import annotations
 
@@ -47,6 +47,10 @@ from tests.screening.scoring import company
         ("Minsk Watch Plant", "Минский часовой завод"),
         ("Bearing Plant", "Подшипниковый завод"),
         ("Minsk Gear Works", "Минский завод шестерён"),
+        # Агро- is agricultural in a compound, though охрана's stem folds alike (0.0 before); agro as a word.
+        ("Agricultural Industrial Bank", "Agroprombank"),
+        ("Belarusian Agricultural Industrial Bank", "Белагропромбанк"),
+        ("Belarusian Agro-Industrial Bank", "Belagroprombank"),
         # Ship and tank as pieces of a compound word (0.0 before).
         ("Ship Repair Plant", "Судоремонтный завод"),
         ("Tank Repair Plant", "Танкоремонтный завод"),
@@ -72,6 +76,9 @@ def test_a_plants_english_name_meets_its_registration(query: str, listed: str) -
         ("Instrument Making Plant", "Joint Stock Company Ryazan State Instrument Making Enterprise"),
         ("Instrument Making Plant", "Ramensky Instrument Engineering Plant"),
         ("Machine Tool Company", "Stankim"),
+        ("Belagroprombank", "Belarusbank"),
+        ("Belarusian Bank", "Belagroprombank"),
+        ("Gazprom", "Gas Industry"),
         # Motor (an automobile's word) against a compound that would say only "automobile plant": kept apart, as
         # Izhevsk's motorcycle and car plants are two companies.
         ("Izhevsk Automobile Plant", "Izhevsky Motozavod"),

@@ -345,20 +345,23 @@ def _compound_pieces() -> dict[str, str]:
     """Key of a piece a compound word may be cut into -> its meaning: the stems of `data/org_compound_stems.csv`
     (Бел-, Нефте-, Хим-, Пром-) and every word form of `data/org_word_translations.csv` with its stem (Стекло,
     Волокно, Шина), for pieces of one meaning only. Prefixes of other words are no pieces (Belinvest is not
-    Belarusian Investigative)."""
+    Belarusian Investigative). A stem of the stems table is what its line says even where the stem of a word form
+    folds alike (агро- is agricultural, though охрана's stem folds to the same `agra`)."""
     found: dict[str, set[str]] = {}
     translations = org_word_translations()
     for key, target in (*translations.items(), *((t, t) for t in set(translations.values()))):
         for piece in (key, org_stem(key)):
             if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
                 found.setdefault(piece, set()).add(target)
+    stems: dict[str, set[str]] = {}
     for row in data_rows("org_compound_stems.csv"):
         # A stem may stand for two words (исполком: executive committee): their keys joined by a space.
         target = " ".join(translations.get(fold(m), fold(m)) for m in row["meaning"].split())
         for latin in latin_renderings(normalize_name(row["stem"])).values():
             key = fold(latin)
             if len(key) >= COMPOUND_PIECE_MIN - 1:
-                found.setdefault(key, set()).add(target)
+                stems.setdefault(key, set()).add(target)
+    found.update(stems)
     return {piece: next(iter(targets)) for piece, targets in found.items() if len(targets) == 1}
 
 
