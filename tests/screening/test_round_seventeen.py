@@ -53,6 +53,11 @@ from tests.screening.scoring import company
         ("Agricultural Industrial Bank", "Agroprombank"),
         ("Belarusian Agricultural Industrial Bank", "Белагропромбанк"),
         ("Belarusian Agro-Industrial Bank", "Belagroprombank"),
+        # Defence and state companies of the Russia lists (0.0-0.44 before).
+        ("Russian Direct Investment Fund", "Российский фонд прямых инвестиций"),
+        ("High Precision Systems", "Высокоточные комплексы"),
+        ("Electronic Warfare Systems", "Системы радиоэлектронной борьбы"),
+        ("Novorossiysk Commercial Sea Port", "Новороссийский морской торговый порт"),
         # Ship and tank as pieces of a compound word (0.0 before).
         ("Ship Repair Plant", "Судоремонтный завод"),
         ("Tank Repair Plant", "Танкоремонтный завод"),
