@@ -83,6 +83,7 @@ def test_a_plants_english_name_meets_its_registration(query: str, listed: str) -
         ("Instrument Making Plant", "Joint Stock Company Ryazan State Instrument Making Enterprise"),
         ("Instrument Making Plant", "Ramensky Instrument Engineering Plant"),
         ("Machine Tool Company", "Stankim"),
+        ("Bearing Plant", "OOO TD Podshipnik Trade"),
         ("Belagroprombank", "Belarusbank"),
         ("Belarusian Bank", "Belagroprombank"),
         ("Gazprom", "Gas Industry"),
