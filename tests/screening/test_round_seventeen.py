@@ -3,9 +3,9 @@ their registrations. English writes as two words what Russian builds as one adje
 машиностроительный завод, Machine Tool Plant / станкостроительный завод, Instrument-Making / приборостроительный,
 Radio Engineering / радиотехнический, Steel Works / металлургический завод), and the words of heavy industry (power,
 communication, equipment, heavy, industrial, watch, bearing, gear, agro; ship, tank and агро- in a compound) are
-read in every language of the lists; so are the places of detention, courts and forces of the EU's Belarus list (СИЗО,
-Pre-trial Detention Centre; penal colony; District Court / Суд ... района). The name as written keeps its initials
-(TMCP, NIIEVM). Examples are our own."""
+read in every language of the lists; so are the places of detention and forces of the EU's Belarus list (СИЗО /
+Pre-trial Detention Centre, penal colony). The name as written keeps its initials (TMCP, NIIEVM). Examples are our
+own."""
 
 from __future__ import annotations
 
@@ -99,13 +99,11 @@ def test_another_plant_stays_apart(query: str, listed: str) -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        # Places of detention, courts and forces of the EU's Belarus list as English writes them (0.04-0.44 before).
+        # Places of detention and forces of the EU's Belarus list as English writes them (0.04-0.37 before).
         ("Penal Colony No. 17", "Исправительная колония №17"),
         ("Pre-trial Detention Centre No. 1", "СИЗО-1"),
         ("Pretrial Detention Facility No. 1", "Следственный изолятор №1"),
         ("Pre-trial Detention Centre No. 1 of Minsk", "СИЗО № 1 г. Минска"),
-        ("Leninsky District Court of Minsk", "Суд Ленинского района г. Минска"),
-        ("Frunzensky District Court", "Суд Фрунзенского района"),
         ("Special Operations Forces", "Силы специальных операций"),
         ("Border Troops", "Погранвойска"),
     ],
@@ -121,6 +119,11 @@ def test_a_public_bodys_english_name_meets_its_registration(query: str, listed: 
         ("Pre-trial Detention Centre No. 1", "Pre-trial Detention Centre No. 2"),
         ("Penal Colony No. 17", "Correctional Colony No. 15"),
         ("Leninsky District Court of Minsk", "Frunzensky District Court of Minsk"),
+        # Short forms whose keys other names share are left out of the table: района folds to `rana`, прамыя
+        # (direct) to `prama`, the Turkish ağır (heavy) to `agir`.
+        ("District LLC", "Rana Institute"),
+        ("Direct LLC", "Proma Industry Co., Ltd."),
+        ("Heavy LLC", "AGIR"),
         # A temporary holding facility is no remand prison.
         ("Pre-trial Detention Centre No. 1", "Изолятор временного содержания №1"),
     ],
