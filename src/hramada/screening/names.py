@@ -872,6 +872,32 @@ def _org_phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE), tuple(word for _, word in phrases)
 
 
+@cache
+def _phrase_openings() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of the phrases of `data/org_phrases.csv` (lower case), and the stems of those written with
+    `*`: a name none of whose words is one (and that holds none of the stems) holds no phrase."""
+    words: set[str] = set()
+    stems: list[str] = []
+    for line in data_lines("org_phrases.csv"):
+        for form in line.split(",")[1:]:
+            first = form.split()[0].lower()
+            if first.endswith("*"):
+                stems.append(first[:-1])
+            else:
+                words.add(first)
+    # Split as a normalised name is: a hyphen parts words (Pre-trial: pre, trial).
+    return frozenset(w for word in words for w in word.split("-")), tuple(stems)
+
+
+def _phrases_read(text: str) -> str:
+    """A normalised organisation name with the phrases of `_org_phrases` read as their words; most names hold none,
+    which the phrases' first words tell before the pattern is run (a fifth of its cost over the 16x lists)."""
+    words, stems = _phrase_openings()
+    if words.isdisjoint(text.split(" ")) and not any(map(text.__contains__, stems)):
+        return text
+    return _org_phrases()[0].sub(_phrase_word, text)
+
+
 def _phrase_word(match: re.Match[str]) -> str:
     """The word the phrase of `_org_phrases` found is read as."""
     return _org_phrases()[1][int((match.lastgroup or "p0")[1:])]
@@ -997,7 +1023,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         texts[0] = _without_legal_form_texts(texts[0])
         # A second rendering with phrases read as the one word another language writes (Machine Building:
         # машиностроительный): the words as written keep the name's initials (TMCP, NIIEVM).
-        phrased = _org_phrases()[0].sub(_phrase_word, texts[0])
+        phrased = _phrases_read(texts[0])
         if phrased != texts[0]:
             texts.append(phrased)
             labels.append("+phrase")
