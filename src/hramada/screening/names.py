@@ -854,53 +854,59 @@ def _turkish_word(match: re.Match[str]) -> str:
     return _TURKISH_ABBREVIATIONS[match.group(1).lower().replace("i̇", "i")]
 
 
+@dataclass(frozen=True)
+class _Phrases:
+    """`data/org_phrases.csv`, read once: one pattern with a group per phrase (`p<n>`), the word each phrase is
+    read as, and the phrases' first words and `*` stems (a name with none of them holds no phrase)."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    openings: frozenset[str]
+    stems: tuple[str, ...]
+
+
 @cache
-def _org_phrases() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The phrases of `data/org_phrases.csv` as one pattern, words apart by spaces or hyphens and case aside, a group
-    per phrase (`p<n>`, the longest phrases first: Machine Tool Building before Machine Tool), and the word each
-    phrase is read as."""
+def _org_phrases() -> _Phrases:
+    """The phrases of `data/org_phrases.csv`, words apart by spaces or hyphens and case aside, the longest phrases
+    first (Machine Tool Building before Machine Tool)."""
     phrases: list[tuple[str, str]] = []
+    openings: set[str] = set()
+    stems: list[str] = []
     for line in data_lines("org_phrases.csv"):
         word, *forms = (form.strip() for form in line.split(","))
         for form in forms:
+            parts = form.split()
             pattern = r"[\s-]+".join(
-                re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in form.split()
+                re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in parts
             )
             phrases.append((pattern, word))
-    phrases.sort(key=lambda phrase: len(phrase[0]), reverse=True)
-    groups = "|".join(f"(?P<p{n}>{pattern})" for n, (pattern, _) in enumerate(phrases))
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE), tuple(word for _, word in phrases)
-
-
-@cache
-def _phrase_openings() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The first words of the phrases of `data/org_phrases.csv` (lower case), and the stems of those written with
-    `*`: a name none of whose words is one (and that holds none of the stems) holds no phrase."""
-    words: set[str] = set()
-    stems: list[str] = []
-    for line in data_lines("org_phrases.csv"):
-        for form in line.split(",")[1:]:
-            first = form.split()[0].lower()
+            first = parts[0].lower()
             if first.endswith("*"):
                 stems.append(first[:-1])
             else:
-                words.add(first)
-    # Split as a normalised name is: a hyphen parts words (Pre-trial: pre, trial).
-    return frozenset(w for word in words for w in word.split("-")), tuple(stems)
+                openings.update(first.split("-"))  # split as a normalised name is (Pre-trial: pre, trial)
+    phrases.sort(key=lambda phrase: len(phrase[0]), reverse=True)
+    groups = "|".join(f"(?P<p{n}>{pattern})" for n, (pattern, _) in enumerate(phrases))
+    return _Phrases(
+        re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE),
+        tuple(word for _, word in phrases),
+        frozenset(openings),
+        tuple(stems),
+    )
 
 
 def _phrases_read(text: str) -> str:
     """A normalised organisation name with the phrases of `_org_phrases` read as their words; most names hold none,
     which the phrases' first words tell before the pattern is run (a fifth of its cost over the 16x lists)."""
-    words, stems = _phrase_openings()
-    if words.isdisjoint(text.split(" ")) and not any(map(text.__contains__, stems)):
+    phrases = _org_phrases()
+    if phrases.openings.isdisjoint(text.split(" ")) and not any(map(text.__contains__, phrases.stems)):
         return text
-    return _org_phrases()[0].sub(_phrase_word, text)
+    return phrases.pattern.sub(_phrase_word, text)
 
 
 def _phrase_word(match: re.Match[str]) -> str:
     """The word the phrase of `_org_phrases` found is read as."""
-    return _org_phrases()[1][int((match.lastgroup or "p0")[1:])]
+    return _org_phrases().words[int((match.lastgroup or "p0")[1:])]
 
 
 def _org_text(text: str) -> str:
