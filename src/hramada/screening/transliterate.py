@@ -14,8 +14,9 @@ from importlib import resources
 from typing import Any
 
 import icu
+from normality import ascii_text
 
-from hramada.screening import hangul
+from hramada.screening import han, hangul
 from hramada.screening.normalize import has_cyrillic
 
 _BELARUSIAN_LETTERS = frozenset("ўі'")
@@ -193,12 +194,14 @@ def _with_ending(cyrillic: str, latin: str, endings: str) -> str:
 @lru_cache(maxsize=100_000)
 def latin_renderings(text: str) -> dict[str, str]:
     """Map of system name to the Latin rendering of lower-case `text`; `{"latin": text}` when neither Cyrillic nor
-    Hangul (`hangul.renderings`).
+    Hangul (`hangul.renderings`) nor Chinese characters (`_han_renderings`).
 
     Latin words inside a mixed text pass through every system unchanged.
     """
     if not has_cyrillic(text):
-        return hangul.renderings(text) if hangul.has_hangul(text) else {"latin": text}
+        if hangul.has_hangul(text):
+            return hangul.renderings(text)
+        return _han_renderings(text) if han.has_han(text) else {"latin": text}
     out: dict[str, str] = {}
     for rank, language in enumerate(cyrillic_languages(text)):
         suffix = "" if rank == 0 else f":{language}"
@@ -216,8 +219,31 @@ def latin_renderings(text: str) -> dict[str, str]:
     return out
 
 
+def _han_renderings(text: str) -> dict[str, str]:
+    """A text in Chinese characters as written (compared by its Mandarin reading when folded), and where it may
+    be a person's name (`han.name_like`) also in Mandarin with the given name as one word (Xi Jinping), in Korean
+    and in Japanese (`han`); a text holding kana also in Japanese."""
+    out = {"latin": text}
+    name_like = han.name_like(text)
+    if name_like:
+        syllables = ascii_text(_icu("Han-Latin/Names").transliterate(text)).lower().split()
+        out["mandarin"] = f"{syllables[0]} {''.join(syllables[1:])}".strip()
+        for n, hangul_text in enumerate(han.korean_readings(text), 1):
+            prefix = "hanja_" if n == 1 else f"hanja{n}_"
+            for system, line in hangul.renderings(hangul_text).items():
+                if line not in out.values():
+                    out[prefix + system] = line
+    if name_like or han.has_kana(text):
+        japanese = han.japanese_reading(text)
+        if japanese and japanese not in out.values():
+            out["japanese"] = japanese
+    return out
+
+
 def system_label(system: str) -> str:
     """Words for the explanation."""
+    if system.startswith("hanja"):
+        return f"Korean reading of the Chinese characters, {system_label(system.partition('_')[2])}"
     base, _, language = system.partition(":")
     label = {
         "latin": "as written",
@@ -239,6 +265,8 @@ def system_label(system: str) -> str:
         "korean_rr": "Revised Romanization of Korean",
         "korean_mr": "McCune-Reischauer romanisation of Korean",
         "korean_common": "common Korean spelling",
+        "mandarin": "Mandarin reading (Hanyu Pinyin)",
+        "japanese": "Japanese reading (Hepburn)",
     }.get(base.rstrip("_0123456789") if base.startswith("korean_common") else base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 

@@ -1,0 +1,113 @@
+"""Readings of names written in Chinese characters (docs/screening.md, "Names in Chinese characters").
+
+The same characters are a Chinese, a Korean or a Japanese name, and the lists romanise each by its own language
+(金正恩 Kim Jong Un, 山田太郎 Yamada Taro, 习近平 Xi Jinping). A name of a few characters is therefore read three
+ways: in Mandarin (by ICU, in `transliterate`), in Korean (each character's Hangul reading from the Unicode Han
+Database, `data/hanja_hangul.csv`, then rendered as any Hangul name is) and in Japanese (janome's dictionary,
+IPADIC, whose entries for family and given names give their readings; kana to Latin letters by jaconv, written the
+way Japanese passports write them).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache, lru_cache
+from typing import Any
+
+from hramada.screening.datafiles import data_rows
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+PERSONAL_MIN, PERSONAL_MAX = 2, 5
+"""A word of this many Chinese characters and nothing else may be a person's whole name (Korean names take two to
+four, Japanese names two to five: 佐藤健, 長谷川一郎): such a word is read in Korean and in Japanese too."""
+KOREAN_MAX = 4
+FAMILY_READINGS = 2
+"""Readings of a Korean family name kept (李: 리 as the DPRK writes it, Ri; 이 as the South does, Lee or Yi)."""
+_LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"), ("-", ""))
+"""Japanese passports leave long vowels unmarked (Tarou -> Taro, Yuuko -> Yuko, Oono -> Ono)."""
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def has_kana(text: str) -> bool:
+    return KANA.search(text) is not None
+
+
+def name_like(text: str) -> bool:
+    """One word of `PERSONAL_MIN` to `PERSONAL_MAX` Chinese characters and nothing else."""
+    return PERSONAL_MIN <= len(text) <= PERSONAL_MAX and all(HAN.match(ch) for ch in text)
+
+
+@cache
+def _hanja() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Character -> (every Hangul reading, the readings allowed in names)."""
+    return {
+        row["hanja"]: (tuple(row["readings"].split()), tuple(row["names"].split()))
+        for row in data_rows("hanja_hangul.csv")
+    }
+
+
+def korean_readings(text: str) -> tuple[str, ...]:
+    """Hangul spellings of `text` read as a Korean name (family name first, as Korean writes it): the family name
+    in each reading a name may take (`FAMILY_READINGS`), every other character in its first reading for names.
+    Empty when `text` is no name of two to four characters that all have a Korean reading."""
+    if not (name_like(text) and len(text) <= KOREAN_MAX):
+        return ()
+    table = _hanja()
+    if any(ch not in table for ch in text):
+        return ()
+    readings, for_names = table[text[0]]
+    family = (for_names or readings)[:FAMILY_READINGS]
+    given = "".join((table[ch][1] or table[ch][0])[0] for ch in text[1:])
+    return tuple(f"{f}{given}" for f in family)
+
+
+_lock = threading.Lock()
+_tokenizer: list[Any] = []
+
+
+def _tokens(text: str) -> list[Any]:
+    # One tokenizer for the process (its dictionary is memory-mapped); janome's tokenizer keeps state while it
+    # reads, so one thread at a time.
+    with _lock:
+        if not _tokenizer:
+            from janome.tokenizer import Tokenizer
+
+            _tokenizer.append(Tokenizer())
+        return list(_tokenizer[0].tokenize(text))
+
+
+def _latin(kana: str) -> str:
+    import jaconv
+
+    latin: str = jaconv.kata2alphabet(jaconv.hira2kata(kana))
+    for long, short in _LONG_VOWELS:
+        latin = latin.replace(long, short)
+    return latin
+
+
+@lru_cache(maxsize=10_000)
+def japanese_reading(text: str) -> str | None:
+    """`text` read as Japanese, one Latin word for each word janome finds (family name, given name; a company's
+    words), in Hepburn as passports write it. None when a word in Chinese characters has no reading in the
+    dictionary (no guess is better than a wrong one)."""
+    words: list[str] = []
+    for token in _tokens(text.replace("\u30fb", " ")):  # the middle dot parts the words of a foreign name
+        surface: str = token.surface
+        reading: str = token.reading
+        if not surface.strip() or not (has_han(surface) or has_kana(surface)):
+            # Latin letters and numbers as written; spaces and punctuation (・) only part words
+            words.extend(word for word in surface.split() if any(ch.isalnum() for ch in word))
+            continue
+        if reading == "*" or not reading:
+            if has_han(surface):
+                return None
+            reading = surface  # kana the dictionary does not hold: read as written
+        latin = _latin(reading)
+        if latin.strip():
+            words.append(latin)
+    return " ".join(words) or None
