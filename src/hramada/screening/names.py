@@ -1908,12 +1908,17 @@ def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
+_FRENCH_C = re.compile(r"(?<=[a-z])c(?=[aou])")
+_OU_CONSONANT = re.compile(r"ou[^aeiouy]")
+
+
 @lru_cache(maxsize=200_000)
 def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
-    spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici); Abd with
-    an article as Abd (`_ABD_COMPOUND`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that
-    h is `g`)."""
+    spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici; c before
+    a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); kh as two
+    letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); each also without a
+    final h after a vowel (Fatimah, Haniyeh; folded, that h is `g`)."""
     keys = [latin_key]
     written = latin_ascii(latin_word)
     french = written.replace("dj", "j").replace("ch", "sh").replace("ci", "si").replace("ce", "se")
@@ -1921,6 +1926,10 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         keys.append(fold(french))
     if "kh" in written:
         keys.append(fold(written.replace("kh", "kg")))  # ك and ح side by side (Lakhal / لكحل)
+    if _FRENCH_C.search(written):
+        keys.append(fold(_FRENCH_C.sub("s", written)))  # ç written without its cedilla (Faycal / فيصل)
+    if _OU_CONSONANT.match(written):
+        keys.append(fold("w" + written[2:]))  # ou before a consonant opening a word is و (Ould / ولد)
     if _ABD_COMPOUND.fullmatch(latin_key):
         keys.append("abd")
     readings: list[str] = []
@@ -1929,6 +1938,19 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         if len(key) > 3 and key[-1] == "g" and key[-2] in "aeiu":
             readings.append(key[:-1])
     return tuple(dict.fromkeys(readings))
+
+
+@lru_cache(maxsize=200_000)
+def _split_readings(latin_word: str) -> tuple[str, ...]:
+    """The keys of a romanised part whose zh or sh is two letters side by side, ز or س and then ح or ه (Azhar /
+    أزهر, Eshaq / اسحاق), not the ж or ش the key folds them to. Compared letter for letter only: the h folds to
+    the g that other letters fold to too, so Azhar must not meet ذاکر (Dhakir) through letters written two ways."""
+    written = latin_ascii(latin_word)
+    return tuple(
+        fold(written.replace(digraph, apart))
+        for digraph, apart in (("zh", "zg"), ("sh", "sg"))
+        if digraph in written
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -1950,11 +1972,19 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) ->
         # into one l (اللطيف, al-Latif: `altif`, whose bare form lost the name's l).
         for form in (abjad_key[2:], abjad_key[1:]):
             forms.append((form, skeleton(form)))
+            if "v" in form[1:]:
+                vowel_form = _waw_as_vowel(form)  # اللوبيري, al-Loubiri: `lubiri`
+                forms.append((vowel_form, skeleton(vowel_form)))
+    # A final h (ه, and the letters that fold alike) that a romanisation writes as the vowel before it or leaves
+    # out (زينيه Zeiniye, عبدالله Abdulla, زاده Zada): compared only with a romanisation ending in a vowel.
+    unvoiced = [(form[:-1], skeleton(form[:-1])) for form, _ in forms if len(form) > 3 and form[-1] == "g"]
     variant = 0.0
     for reading in _latin_readings(latin_key, latin_word):
         heard = _bare_skeleton(reading)
-        for form, consonants in forms:
-            if consonants == heard:
+        # A romanised word opening with al or el that is no article (Elmi / علمی, Alfi) keeps its first letters too.
+        whole = skeleton(reading) if reading[:1] in ("a", "e") else heard
+        for form, consonants in forms + unvoiced if reading[-1:] in ("a", "e", "i", "u") else forms:
+            if consonants == heard or consonants == whole:
                 if not _written_vowels_clash(form, reading):
                     return 1.0
             elif not variant and _abjad_skeletons_meet(consonants, heard):
@@ -1962,6 +1992,11 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) ->
                     variant = ABJAD_VARIANT_SIMILARITY
     if variant:
         return variant
+    for reading in _split_readings(latin_word):
+        heard = _bare_skeleton(reading)
+        for form, consonants in forms:
+            if consonants == heard and not _written_vowels_clash(form, reading):
+                return 1.0
     if (len(written) == 1 or len(spoken) == 1) and len(latin_key) > 1:
         return 0.0  # a one-consonant skeleton is a short word (Essa, علي), not an initial
     if written == spoken:
