@@ -16,7 +16,7 @@ from typing import Any
 import icu
 from normality import ascii_text
 
-from hramada.screening import han, hangul
+from hramada.screening import han, hangul, palladius
 from hramada.screening.normalize import has_cyrillic
 
 _BELARUSIAN_LETTERS = frozenset("ўі'")
@@ -216,7 +216,34 @@ def latin_renderings(text: str) -> dict[str, str]:
     iso9 = _icu("Cyrillic-Latin").transliterate(text).lower()
     if iso9 not in out.values():
         out["iso9"] = iso9
+    chinese = _palladius_rendering(text, next(iter(out.values())))
+    if chinese is not None and chinese not in out.values():
+        out["palladius"] = chinese
     return out
+
+
+_PALLADIUS_MARKS = ("цз", "чж")
+"""Letters Palladius writes for j, z and zh that no Russian or Belarusian word has."""
+
+
+def _palladius_rendering(text: str, first: str) -> str | None:
+    """`text` with its Chinese words (`palladius.to_pinyin`) in pinyin and the others as `first` renders them;
+    None where it has none. A word is read as Chinese when every word of a name of two words or more is Palladius
+    syllables (Си Цзиньпин, Ван И) or when it has letters only Palladius writes (Волат-Санцзян): Russian words are
+    seldom syllables of Chinese throughout. A word alone (a given name of the equivalence tables: Анна, Ганна)
+    needs those letters: read as syllables, Ганна would be gangna."""
+    words, latin = text.split(), first.split()
+    if len(words) != len(latin):
+        return None
+    readings = [palladius.to_pinyin(word) for word in words]
+    whole = len(words) > 1 and all(readings)
+    chosen = [
+        reading if reading and (whole or any(mark in word for mark in _PALLADIUS_MARKS)) else None
+        for word, reading in zip(words, readings, strict=True)
+    ]
+    if not any(chosen):
+        return None
+    return " ".join(reading or other for reading, other in zip(chosen, latin, strict=True))
 
 
 def _han_renderings(text: str) -> dict[str, str]:
@@ -267,6 +294,7 @@ def system_label(system: str) -> str:
         "korean_common": "common Korean spelling",
         "mandarin": "Mandarin reading (Hanyu Pinyin)",
         "japanese": "Japanese reading (Hepburn)",
+        "palladius": "Chinese written by the Palladius system, read as Hanyu Pinyin",
     }.get(base.rstrip("_0123456789") if base.startswith("korean_common") else base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
