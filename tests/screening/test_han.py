@@ -74,6 +74,7 @@ def test_the_japanese_reading_is_written_as_passports_write_it() -> None:
 
 def test_characters_without_a_japanese_reading_are_not_guessed() -> None:
     assert han.japanese_reading("㐂㐃") is None
+    assert "mandarin" not in latin_renderings("㐂㐃")  # nor a Mandarin one ICU does not give
 
 
 def test_a_company_name_in_chinese_characters_is_read_only_as_written() -> None:

@@ -254,7 +254,8 @@ def _han_renderings(text: str) -> dict[str, str]:
     name_like = han.name_like(text)
     if name_like:
         syllables = ascii_text(_icu("Han-Latin/Names").transliterate(text)).lower().split()
-        out["mandarin"] = f"{syllables[0]} {''.join(syllables[1:])}".strip()
+        if syllables and all(syllable.isalpha() for syllable in syllables):  # ICU reads every character
+            out["mandarin"] = f"{syllables[0]} {''.join(syllables[1:])}".strip()
         for n, hangul_text in enumerate(han.korean_readings(text), 1):
             prefix = "hanja_" if n == 1 else f"hanja{n}_"
             for system, line in hangul.renderings(hangul_text).items():
