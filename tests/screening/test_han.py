@@ -68,12 +68,18 @@ def test_only_a_name_of_two_to_four_known_characters_is_read_in_korean(text: str
 
 def test_the_japanese_reading_is_written_as_passports_write_it() -> None:
     assert han.japanese_reading("山田太郎") == "yamada taro"  # タロウ: the long vowel unmarked
+    assert han.japanese_reading("長谷川一郎") == "hasegawa ichiro"  # the longest family name first
     assert han.japanese_reading("ザラ・アエロ") == "zara aero"  # the middle dot parts the words
-    assert han.japanese_reading("鈴木 一郎 2") == "suzuki ichiro 2"
+    assert han.kana_latin("ユウコ") == "yuko"
 
 
-def test_characters_without_a_japanese_reading_are_not_guessed() -> None:
-    assert han.japanese_reading("㐂㐃") is None
+@pytest.mark.parametrize("text", ["㐂㐃", "安倍晋三", "株式会社カラシニコフ"])
+def test_what_the_dictionary_of_names_cannot_read_is_not_guessed(text: str) -> None:
+    # Unknown characters; a given name the dictionary lacks (晋三, Shinzo); kana mixed with Chinese characters.
+    assert han.japanese_reading(text) is None
+
+
+def test_characters_without_a_reading_get_no_rendering() -> None:
     assert "mandarin" not in latin_renderings("㐂㐃")  # nor a Mandarin one ICU does not give
 
 
@@ -92,6 +98,17 @@ def test_the_explanation_names_the_reading() -> None:
     assert system_label("hanja2_korean_common_2").startswith(
         "Korean reading of the Chinese characters, common"
     )
+
+
+def test_the_japanese_names_table_holds_readings_in_latin_letters() -> None:
+    rows = data_rows("japanese_names.csv")
+    assert len(rows) > 25_000
+    assert {row["kind"] for row in rows} == {"family", "given", "whole"}
+    for row in rows:
+        assert han.HAN.search(row["name"])
+        assert row["readings"] and all(
+            r.isascii() and r.replace("'", "").isalpha() for r in row["readings"].split()
+        )
 
 
 def test_the_hanja_table_holds_the_unicode_readings() -> None:

@@ -3,17 +3,17 @@
 The same characters are a Chinese, a Korean or a Japanese name, and the lists romanise each by its own language
 (金正恩 Kim Jong Un, 山田太郎 Yamada Taro, 习近平 Xi Jinping). A name of a few characters is therefore read three
 ways: in Mandarin (by ICU, in `transliterate`), in Korean (each character's Hangul reading from the Unicode Han
-Database, `data/hanja_hangul.csv`, then rendered as any Hangul name is) and in Japanese (janome's dictionary,
-IPADIC, whose entries for family and given names give their readings; kana to Latin letters by jaconv, written the
-way Japanese passports write them).
+Database, `data/hanja_hangul.csv`, then rendered as any Hangul name is) and in Japanese (the family and given names
+of the IPADIC dictionary with their readings, `data/japanese_names.csv`; kana to Latin letters by jaconv, written
+the way Japanese passports write them).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from functools import cache, lru_cache
-from typing import Any
+
+import jaconv
 
 from hramada.screening.datafiles import data_rows
 
@@ -66,24 +66,17 @@ def korean_readings(text: str) -> tuple[str, ...]:
     return tuple(f"{f}{given}" for f in family)
 
 
-_lock = threading.Lock()
-_tokenizer: list[Any] = []
+@cache
+def _japanese_names() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Kind (family, given, whole) -> name in Chinese characters -> its readings, most usual first."""
+    table: dict[str, dict[str, tuple[str, ...]]] = {"family": {}, "given": {}, "whole": {}}
+    for row in data_rows("japanese_names.csv"):
+        table[row["kind"]][row["name"]] = tuple(row["readings"].split())
+    return table
 
 
-def _tokens(text: str) -> list[Any]:
-    # One tokenizer for the process (its dictionary is memory-mapped); janome's tokenizer keeps state while it
-    # reads, so one thread at a time.
-    with _lock:
-        if not _tokenizer:
-            from janome.tokenizer import Tokenizer
-
-            _tokenizer.append(Tokenizer())
-        return list(_tokenizer[0].tokenize(text))
-
-
-def _latin(kana: str) -> str:
-    import jaconv
-
+def kana_latin(kana: str) -> str:
+    """Kana in Latin letters, Hepburn as Japanese passports write it: long vowels unmarked (タロウ taro)."""
     latin: str = jaconv.kata2alphabet(jaconv.hira2kata(kana))
     for long, short in _LONG_VOWELS:
         latin = latin.replace(long, short)
@@ -92,22 +85,21 @@ def _latin(kana: str) -> str:
 
 @lru_cache(maxsize=10_000)
 def japanese_reading(text: str) -> str | None:
-    """`text` read as Japanese, one Latin word for each word janome finds (family name, given name; a company's
-    words), in Hepburn as passports write it. None when a word in Chinese characters has no reading in the
-    dictionary (no guess is better than a wrong one)."""
-    words: list[str] = []
-    for token in _tokens(text.replace("\u30fb", " ")):  # the middle dot parts the words of a foreign name
-        surface: str = token.surface
-        reading: str = token.reading
-        if not surface.strip() or not (has_han(surface) or has_kana(surface)):
-            # Latin letters and numbers as written; spaces and punctuation (・) only part words
-            words.extend(word for word in surface.split() if any(ch.isalnum() for ch in word))
-            continue
-        if reading == "*" or not reading:
-            if has_han(surface):
-                return None
-            reading = surface  # kana the dictionary does not hold: read as written
-        latin = _latin(reading)
-        if latin.strip():
-            words.append(latin)
-    return " ".join(words) or None
+    """`text` read as Japanese: a person's name of two to five Chinese characters as family name and given name,
+    each as the dictionary of names reads it (`data/japanese_names.csv`, the longest family name that leaves a
+    given name it knows; else a well-known person's whole name), or a text in kana and Latin letters with its
+    kana in Latin letters; in Hepburn as passports write it. None otherwise (no guess is better than a wrong one):
+    a name the dictionary cannot cut, or a text mixing kana with Chinese characters."""
+    if name_like(text):
+        names = _japanese_names()
+        for cut in range(len(text) - 1, 0, -1):
+            family, given = names["family"].get(text[:cut]), names["given"].get(text[cut:])
+            if family and given:
+                return f"{family[0]} {given[0]}"
+        whole = names["whole"].get(text)
+        return whole[0] if whole else None
+    if has_han(text) or not has_kana(text):
+        return None
+    words = [kana_latin(word) if has_kana(word) else word for word in text.replace("\u30fb", " ").split()]
+    # the middle dot parts the words of a foreign name; punctuation alone is no word
+    return " ".join(word for word in words if any(ch.isalnum() for ch in word)) or None
