@@ -76,3 +76,15 @@ def test_economic_reads_alike_in_every_language() -> None:
         )
         >= 0.99
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Tun Tun Naung", "Htun Htun Naung"), ("Aung Tay", "Aung Htay"), ("Kyaw Tet", "Kyaw Htet")],
+)
+def test_a_burmese_name_meets_it_with_or_without_the_aspirates_h(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+def test_acronyms_opening_with_ht_keep_their_letters() -> None:
+    assert company("HTTS LLC", "TTS LLC") < 0.8

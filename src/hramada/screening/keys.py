@@ -123,6 +123,10 @@ def _digraphs_folded(key: str) -> str:
 def fold(word: str) -> str:
     """The comparison key of one Latin word (any case, any diacritics)."""
     lowered = word.lower()
+    if lowered[:2] == "ht" and lowered[2:3] in ("a", "e", "i", "o", "u", "w") and len(lowered) > 3:
+        # Burmese names written with the aspirate's h or without it (Htun / Tun, Htay / Tay, Htet / Tet): no other
+        # language opens a word with ht and a vowel (acronyms such as HTS and HTTS keep theirs).
+        lowered = lowered[1:]
     if _LACINKA_LETTERS.search(lowered):
         # Łacinka and Polish write х as ch (Ciachanoŭski, Chamienka), where English spellings mean ч.
         lowered = lowered.replace("ch", "kh")
