@@ -88,3 +88,9 @@ def test_a_burmese_name_meets_it_with_or_without_the_aspirates_h(query: str, lis
 
 def test_acronyms_opening_with_ht_keep_their_letters() -> None:
     assert company("HTTS LLC", "TTS LLC") < 0.8
+
+
+def test_the_burmese_abbreviation_mg_is_maung() -> None:
+    assert score("Khin Maung Yi", "Khin Mg Yi") >= 0.95
+    assert score("Mg Mg Htun", "Maung Maung Tun") >= 0.95
+    assert score("Khin Mg Yi", "Khin Myint Yi") < 0.8

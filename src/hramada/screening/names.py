@@ -991,6 +991,19 @@ def _arabic_compounds_joined(text: str) -> str | None:
     return " ".join(out) if len(out) < len(words) else None
 
 
+_BURMESE_ABBREVIATIONS = {"mg": "maung"}
+"""Burmese names abbreviate Maung as Mg (OFAC lists YI, Khin Maung also as YI, Khin Mg)."""
+
+
+def _burmese_abbreviations_spelt(text: str) -> str | None:
+    """A normalised person name with its Burmese abbreviations written out, or None when it has none: a second
+    rendering, the name as written stays one."""
+    words = text.split(" ")
+    if not any(word in _BURMESE_ABBREVIATIONS for word in words) or len(words) < 2:
+        return None
+    return " ".join(_BURMESE_ABBREVIATIONS.get(word, word) for word in words)
+
+
 def _without_rank(text: str) -> str:
     """A normalised person name without the ranks it opens with, when two words or more are left (Major John
     Smith; MAJOR John keeps both words)."""
@@ -1019,6 +1032,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if joined is not None:
             texts.append(joined)
             labels.append("+joined")
+        spelt = _burmese_abbreviations_spelt(texts[0])
+        if spelt is not None:
+            texts.append(spelt)
+            labels.append("+spelt")
     elif kind == NameKind.CRAFT:
         titled = _craft_titles_translated(texts[0])
         if titled is not None:
