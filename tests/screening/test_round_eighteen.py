@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from hramada.screening import ListedEntity, Query, score_candidate
+from hramada.screening.transliterate import system_label
 from tests.screening.scoring import company, score
 
 
@@ -94,3 +96,18 @@ def test_the_burmese_abbreviation_mg_is_maung() -> None:
     assert score("Khin Maung Yi", "Khin Mg Yi") >= 0.95
     assert score("Mg Mg Htun", "Maung Maung Tun") >= 0.95
     assert score("Khin Mg Yi", "Khin Myint Yi") < 0.8
+
+
+def test_the_explanation_says_in_words_how_a_name_was_read() -> None:
+    # Not the engine's labels (latin+acronym, icao_9303+phrase).
+    assert system_label("latin+acronym") == "its initials"
+    assert (
+        system_label("icao_9303+phrase") == "ICAO 9303 passport transliteration, its phrases read as one word"
+    )
+    assert system_label("bgn_pcgn:ru+quoted") == "BGN/PCGN romanisation (read as Russian), its quoted name"
+    result = score_candidate(
+        Query(name="Khin Mg Yi", schema="Person"),
+        ListedEntity("x", "Person", "Khin Maung Yi", ("Khin Maung Yi",), (), (), ()),
+    )
+    assert result.name_evidence is not None
+    assert "(the query read by its abbreviations written out)" in result.name_evidence.describe()

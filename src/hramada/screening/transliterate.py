@@ -268,8 +268,26 @@ def _han_renderings(text: str) -> dict[str, str]:
     return out
 
 
+_READING_LABELS = {
+    "joined": "its Arabic compounds joined",
+    "spelt": "its abbreviations written out",
+    "title": "its title words translated",
+    "phrase": "its phrases read as one word",
+    "quoted": "its quoted name",
+    "part": "one of the names it holds",
+    "head": "its name before the holding's",
+    "acronym": "its initials",
+}
+"""What each further reading of a name (`names.name_variants`: system+label) adds, in words for the explanation
+("the query read by its initials")."""
+
+
 def system_label(system: str) -> str:
     """Words for the explanation."""
+    if "+" in system:
+        base, *readings = system.split("+")
+        words = [_READING_LABELS.get(reading, reading) for reading in readings]
+        return ", ".join(words if base == "latin" else [system_label(base), *words])
     if system.startswith("hanja"):
         return f"Korean reading of the Chinese characters, {system_label(system.partition('_')[2])}"
     base, _, language = system.partition(":")
