@@ -10,7 +10,8 @@ it (`hramada.screening.han.kana_latin`: long vowels unmarked); spellings without
 (kana are read as written). The screening engine reads this table only; janome, whose dictionary takes about
 700 MB of memory once loaded, is not one of its dependencies.
 
-janome is needed only to write the table, not to screen: `.venv/bin/uv pip install janome`, then
+janome is needed only to write the table, not to screen (written with janome 0.5.1):
+`.venv/bin/uv pip install --python .venv/bin/python janome==0.5.1`, then
 `.venv/bin/python scripts/japanese_names_table.py`.
 """
 
