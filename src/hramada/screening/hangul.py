@@ -49,16 +49,17 @@ def has_hangul(text: str) -> bool:
     return HANGUL_SYLLABLES.search(text) is not None
 
 
-def _jamo(syllable: str) -> tuple[int, int, int]:
+def jamo(syllable: str) -> tuple[int, int, int]:
     """Initial, vowel and final of a precomposed syllable (Unicode standard, 3.12 "Conjoining Jamo Behavior")."""
     code = ord(syllable) - _FIRST
     return code // (_VOWEL_COUNT * _FINAL_COUNT), code // _FINAL_COUNT % _VOWEL_COUNT, code % _FINAL_COUNT
 
 
-def _syllable(syllable: str, system: str) -> str:
-    if not _FIRST <= ord(syllable) <= _LAST:
-        return syllable
-    initial, vowel, final = _jamo(syllable)
+def syllable(char: str, system: str) -> str:
+    """One precomposed syllable in `system` (a character that is no syllable as it is)."""
+    if not _FIRST <= ord(char) <= _LAST:
+        return char
+    initial, vowel, final = jamo(char)
     if system == "korean_mr":
         return _MR_INITIALS[initial] + _MR_VOWELS[vowel] + _FINALS[final]
     rendered_vowel = _RR_VOWELS[vowel]
@@ -108,7 +109,7 @@ def renderings(text: str) -> dict[str, str]:
     spellings = family_names().get(family, ())
     out: dict[str, str] = {}
     for system in SYSTEMS:
-        rendered = ["".join(_syllable(s, system) for s in word) for word, _family in words]
+        rendered = ["".join(syllable(s, system) for s in word) for word, _family in words]
         if system == "korean_common" and spellings:
             # The family name as its bearers write it, first its most used spelling, then each other one.
             given = " ".join(

@@ -16,7 +16,7 @@ from typing import Any
 import icu
 from normality import ascii_text
 
-from hramada.screening import han, hangul, palladius
+from hramada.screening import han, hangul, kontsevich, palladius
 from hramada.screening.normalize import has_cyrillic
 
 _BELARUSIAN_LETTERS = frozenset("ўі'")
@@ -219,7 +219,18 @@ def latin_renderings(text: str) -> dict[str, str]:
     chinese = _palladius_rendering(text, next(iter(out.values())))
     if chinese is not None and chinese not in out.values():
         out["palladius"] = chinese
+    _add_korean(out, "kontsevich", kontsevich.readings(text))
     return out
+
+
+def _add_korean(out: dict[str, str], prefix: str, hangul_texts: tuple[str, ...]) -> None:
+    """Add to `out` the renderings (`hangul.renderings`) of each Hangul spelling a text was read as, labelled
+    `prefix_system`, `prefix2_system`...: every rendering of the first, the three systems' of the others."""
+    for n, hangul_text in enumerate(hangul_texts, 1):
+        label = f"{prefix}_" if n == 1 else f"{prefix}{n}_"
+        for system, line in hangul.renderings(hangul_text).items():
+            if (n == 1 or system in hangul.SYSTEMS) and line not in out.values():
+                out[label + system] = line
 
 
 _PALLADIUS_MARKS = ("цз", "чж")
@@ -256,11 +267,7 @@ def _han_renderings(text: str) -> dict[str, str]:
         syllables = ascii_text(_icu("Han-Latin/Names").transliterate(text)).lower().split()
         if syllables and all(syllable.isalpha() for syllable in syllables):  # ICU reads every character
             out["mandarin"] = f"{syllables[0]} {''.join(syllables[1:])}".strip()
-        for n, hangul_text in enumerate(han.korean_readings(text), 1):
-            prefix = "hanja_" if n == 1 else f"hanja{n}_"
-            for system, line in hangul.renderings(hangul_text).items():
-                if line not in out.values():
-                    out[prefix + system] = line
+        _add_korean(out, "hanja", han.korean_readings(text))
     if name_like or han.has_kana(text):
         japanese = han.japanese_reading(text)
         if japanese and japanese not in out.values():
@@ -290,6 +297,8 @@ def system_label(system: str) -> str:
         return ", ".join(words if base == "latin" else [system_label(base), *words])
     if system.startswith("hanja"):
         return f"Korean reading of the Chinese characters, {system_label(system.partition('_')[2])}"
+    if system.startswith("kontsevich"):
+        return f"Korean written in Cyrillic, read as Hangul, {system_label(system.partition('_')[2])}"
     base, _, language = system.partition(":")
     label = {
         "latin": "as written",
