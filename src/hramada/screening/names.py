@@ -2591,7 +2591,7 @@ def _align(
         and query.kind == NameKind.PERSON
         and len(used_q) < len(q)
         and len(used_c) < len(c)
-        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q, c)) >= 1.0)
+        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q, c, listed)) >= 1.0)
     ):
         # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
         loose = sorted(
@@ -2724,7 +2724,7 @@ def _align(
         else:
             surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)  # the same sums, no look-up
         if substantive < 0.0:
-            substantive = _substantive(query, matched, q, c)
+            substantive = _substantive(query, matched, q, c, listed)
         weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
         if complete:
             factor = (
@@ -3236,7 +3236,11 @@ def _skeleton_weights(variant: NameVariant) -> tuple[float, ...]:
 
 
 def _substantive(
-    query: NameVariant, matched: list[tuple[float, int, int]], q: tuple[str, ...], c: tuple[str, ...]
+    query: NameVariant,
+    matched: list[tuple[float, int, int]],
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    listed: NameVariant | None = None,
 ) -> float:
     """How many matched parts identify someone: full words count 1, initials 0.5, patronymics, Arabic particles
     (al, bin) and generic organisation words 0 (two people share a father's name; two companies share the word
@@ -3244,9 +3248,13 @@ def _substantive(
 
     A person has one patronymic at most, so where either name has more parts shaped like one, all but one of them
     are surnames (Lukashevich, Shushkevich, Sivkovych: Belarusian and Ukrainian surnames end as patronymics do)
-    and as many matched parts of that shape count 1."""
+    and as many matched parts of that shape count 1. A part shaped like one that the names write before a comma
+    (IMAMOVIC, Nusret: the lists' SURNAME, Given; every name with a comma, one at least) is a surname too and
+    counts 1 (Imamović, Milošević: South Slavic surnames end so)."""
     total = 0.0
     patronymic_shaped = 0
+    surnames_q = _before_comma(query)
+    surnames_c = _before_comma(listed) if listed is not None else 0
     seen_q: set[int] = set()
     seen_c: set[int] = set()
     person = query.kind == NameKind.PERSON
@@ -3262,7 +3270,7 @@ def _substantive(
         key = q[i]
         if len(key) == 1:
             total += 0.5
-        elif key.endswith(_PATRONYMIC_ENDINGS):
+        elif key.endswith(_PATRONYMIC_ENDINGS) and not _written_as_surname(i, surnames_q, j, surnames_c):
             patronymic_shaped += 1
         elif not (i < len(query.generic) and query.generic[i]):
             total += 1.0
@@ -3273,6 +3281,33 @@ def _substantive(
         )
         total += min(patronymic_shaped, shaped - 1)
     return total
+
+
+def _written_as_surname(i: int, surnames_q: int, j: int, surnames_c: int) -> bool:
+    """Whether matched parts `i` and `j` stand before the comma in every name of the two that has one (and one has)."""
+    return (
+        bool(surnames_q or surnames_c)
+        and (not surnames_q or i < surnames_q)
+        and (not surnames_c or j < surnames_c)
+    )
+
+
+def _before_comma(variant: NameVariant) -> int:
+    """How many of a person name's first parts the name writes before a comma (the lists' SURNAME, Given), where
+    its parts are its words as written; 0 where it has no comma or its parts are not so."""
+    if "," not in variant.original or variant.kind != NameKind.PERSON:
+        return 0
+    return _comma_parts(variant.original, len(variant.keys))
+
+
+@lru_cache(maxsize=50_000)
+def _comma_parts(original: str, parts: int) -> int:
+    head, _, _ = original.partition(",")
+    if len(normalize_name(original.replace(",", " ")).split()) != parts:
+        return (
+            0  # a title or an article left out, or words joined: positions would not say which part is which
+        )
+    return len(normalize_name(head).split())
 
 
 def compare_variants(
