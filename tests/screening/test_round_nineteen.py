@@ -1,11 +1,13 @@
 """Specifications for round nineteen: a surname shaped like a patronymic that the lists write before the comma
-(IMAMOVIC, Nusret: South Slavic surnames end in -ović and -ević) identifies its bearer as a surname does, and an
-English Trading House is the торговый дом of Russian and Belarusian names. Names are our own."""
+(IMAMOVIC, Nusret: South Slavic surnames end in -ović and -ević) identifies its bearer as a surname does; an
+English Trading House is the торговый дом of Russian and Belarusian names; and a Romanian c before a, o or u is
+к (Colesnicov, as Moldovan registries write Колесников). Names are our own."""
 
 from __future__ import annotations
 
 import pytest
 
+from hramada.screening.keys import fold, romance_c_reading
 from tests.screening.scoring import company, score
 
 
@@ -48,3 +50,36 @@ def test_a_trading_house_is_a_torgovyi_dom(query: str, listed: str) -> None:
 
 def test_trading_houses_of_other_names_stay_apart() -> None:
     assert company("Trading House Neman", "Trading House Belshina") < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Nikolai Kucherenko", "Nicolai Cucerenco"),  # 0.26 before
+        ("Konstantin Kolesnikov", "Constantin Colesnicov"),  # 0.33 before
+        ("Ткачук Виктор", "Tcaciuc Victor"),
+        ("Коваленко Николай", "Covalenco Nicolai"),
+        ("Шевченко Андрей Николаевич", "Sevcenco Andrei Nicolaevici"),  # 0.45 before
+    ],
+)
+def test_a_romanian_c_is_read_as_k_before_a_o_u(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("colesnicov", "kolesnikov"),
+        ("cucerenco", "kucherenko"),  # c before e is ч
+        ("gorbaciov", "gorbachov"),  # ci before another vowel is ч
+        ("nicolaevici", "nikolaevich"),  # a final ci is ч
+        ("tcaciuc", "tkachuk"),
+    ],
+)
+def test_the_romance_c_reading_is_a_second_key(word: str, reading: str) -> None:
+    assert romance_c_reading(word) == fold(reading)
+
+
+@pytest.mark.parametrize("word", ["chernov", "ceban", "vincent", "kolesnikov", "lukashenko"])
+def test_a_word_without_a_c_read_as_k_has_no_romance_reading(word: str) -> None:
+    assert romance_c_reading(word) is None

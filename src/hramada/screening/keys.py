@@ -316,6 +316,29 @@ def press_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+_ROMANCE_K = re.compile(r"c(?=[aouáóúăâîbdfgjklmnpqrtvwx]|$)")
+# A final ci is ч after a vowel only: Italian Lucci is no Luch (as `press_reading` has it).
+_ROMANCE_CH = re.compile(r"(?<=[aeiouyăâî])ci$|ci(?=[aouăâ])|c(?=[eiéèê])")
+_ROMANCE_SIGNS = re.compile(r"c(?=[aouáóúăâîbdfgjklmnpqrtvwx]|$)|ci(?=[aouăâ])|[aeiouyăâî]ci$")
+
+
+@lru_cache(maxsize=200_000)
+def romance_c_reading(word: str) -> str | None:
+    """The key of `word` read as Romanian (and Italian) spelling writes a Russian or Belarusian name: c before a,
+    o, u, a consonant or at the end is к, c before e or i, ci before another vowel and a final ci are ч, ch is к
+    (Colesnicov is Колесников, Cucerenco Кучеренко, Gorbaciov Горбачёв, Nicolaevici Николаевич); None unless the
+    word has a c read so, the mark of that spelling (a Polish, Czech or Baltic c is ц, and the main key keeps it
+    so). A second key, never the main one. Source: the Romanian rules for transcribing Russian names (Îndreptar
+    ortografic, ortoepic și de punctuație, Academia Română), as the Moldovan registries write Russian and Ukrainian
+    surnames."""
+    lowered = word.lower()
+    if "c" not in lowered or not _ROMANCE_SIGNS.search(lowered.replace("ch", "")):
+        return None
+    # A written ch is к (Chiril): set aside as one letter while the single c are read.
+    replaced = _ROMANCE_K.sub("k", _ROMANCE_CH.sub("ч", lowered.replace("ch", "q")))
+    return fold(replaced.replace("q", "k").replace("ч", "ch"))
+
+
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many
 # romanisations that agree on the consonants and differ in the vowels and in a few consonant spellings: the same
 # name is Mohsen / Muhsin, Sadegh / Sadiq, Kadhim / Kazim, Zein / Zayn, Ebrahimi / Ibrahimi, Haniyeh / Haniya.

@@ -29,6 +29,7 @@ from hramada.screening.keys import (
     org_stem,
     phonetic,
     press_reading,
+    romance_c_reading,
     skeleton,
     soft_ts_reading,
     strip_baltic,
@@ -1600,6 +1601,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 kh_reading(spelling),
                 french_reading(spelling),
                 press_reading(spelling),
+                romance_c_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
             yo = yo_as_e(spelling)
