@@ -83,3 +83,21 @@ def test_the_romance_c_reading_is_a_second_key(word: str, reading: str) -> None:
 @pytest.mark.parametrize("word", ["chernov", "ceban", "vincent", "kolesnikov", "lukashenko"])
 def test_a_word_without_a_c_read_as_k_has_no_romance_reading(word: str) -> None:
     assert romance_c_reading(word) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ПрАТ Ромашка", "Romashka PrJSC"),  # Ukrainian private joint-stock company: 0.31 before
+        ("ОсОО Ромашка", "Romashka LLC"),  # Kyrgyz limited liability company: 0.42 before
+        ("Romashka Sp. z o.o. Sp.k.", "Romashka"),  # Polish limited partnership
+        ("Romashka Kabushiki Kaisha", "Romashka K.K."),  # Japanese joint-stock company: 0.52 before
+    ],
+)
+def test_more_legal_forms_are_left_out(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+
+
+def test_a_short_name_that_looks_like_a_legal_form_keeps_its_name() -> None:
+    assert company("SPK Group", "SPK Holding") >= 0.8
+    assert company("Prat Holding", "Bosch Holding") < 0.5
