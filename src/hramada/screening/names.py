@@ -216,6 +216,11 @@ class NameComparison:
     unmatched_listed: tuple[str, ...]
 
 
+AS_WRITTEN_ONLY = "as written only:"
+"""Opens the meaning of a form of `data/legal_forms_by.csv` that is left out where a name writes it so, and not in
+its romanisations, which are words or names of their own (ПрАТ is Prat, ОсОО is Osoo)."""
+
+
 @cache
 def _legal_form_rows() -> tuple[str, ...]:
     """The forms of `data/legal_forms_by.csv` as written there (read once)."""
@@ -224,11 +229,13 @@ def _legal_form_rows() -> tuple[str, ...]:
 
 @cache
 def _legal_form_renderings() -> tuple[tuple[str, str], ...]:
-    """Every form in every rendering, as (system, Latin text): what `legal_form_keys` and `_one_word_forms` read."""
+    """Every form in every rendering, as (system, Latin text): what `legal_form_keys` and `_one_word_forms` read;
+    none of the forms taken as written only (`AS_WRITTEN_ONLY`)."""
     return tuple(
         (system, latin)
-        for form in _legal_form_rows()
-        for system, latin in latin_renderings(normalize_name(_undot_acronyms(form))).items()
+        for row in data_rows("legal_forms_by.csv")
+        if not row["meaning"].startswith(AS_WRITTEN_ONLY)
+        for system, latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).items()
     )
 
 
