@@ -1,13 +1,15 @@
 """Specifications for round nineteen: a surname shaped like a patronymic that the lists write before the comma
 (IMAMOVIC, Nusret: South Slavic surnames end in -ović and -ević) identifies its bearer as a surname does; an
 English Trading House is the торговый дом of Russian and Belarusian names; and a Romanian c before a, o or u is
-к (Colesnicov, as Moldovan registries write Колесников). Names are our own."""
+к (Colesnicov, as Moldovan registries write Колесников); more legal forms; and German compound words read as
+their words (Stahlwerk: steel works). Names are our own."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.keys import fold, romance_c_reading
+from hramada.screening.names import german_compound
 from tests.screening.scoring import company, score
 
 
@@ -104,3 +106,45 @@ def test_a_short_name_that_looks_like_a_legal_form_keeps_its_name() -> None:
     assert company("Prat Ltd", "Prat Holding") >= 0.8
     assert company("Osoo Group", "Osoo") >= 0.8
     assert company("Prat Holding", "Bosch Holding") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Belarussisches Stahlwerk", "Belarusian Steel Works"),  # 0.00 before
+        ("Minsker Traktorenwerk", "Minsk Tractor Works"),  # 0.00 before: Minsker is Minsk's adjective
+        ("Minsker Radschlepperwerk", "Minsk Wheeled Tractor Plant"),
+        ("Mozyrer Erdölraffinerie", "Mozyr Oil Refinery"),  # 0.18 before
+        ("Entwicklungsbank der Republik Belarus", "Development Bank of the Republic of Belarus"),  # linking s
+        ("Komitee für Staatssicherheit Belarus", "State Security Committee of the Republic of Belarus"),
+        (
+            "Innenministerium Belarus",
+            "Ministry of Internal Affairs of the Republic of Belarus",
+        ),  # 0.21 before
+    ],
+)
+def test_a_german_compound_word_is_read_as_its_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("word", "pieces"),
+    [
+        ("stahlwerk", ("stahl", "werk")),
+        ("staatssicherheit", ("staat", "sicherheit")),
+        ("radschlepperwerk", ("rad", "schlepper", "werk")),
+        ("belaruskali", None),  # opens with the country: a coined name (Belaruskali is no Belarusian Potash)
+        ("belinvestbank", None),
+        ("sberbank", None),  # Sber is no dictionary word
+    ],
+)
+def test_german_compounds_are_cut_only_into_dictionary_words_and_a_head(
+    word: str, pieces: tuple[str, ...] | None
+) -> None:
+    assert german_compound(word) == pieces
+
+
+def test_german_compounds_keep_other_companies_apart() -> None:
+    assert company("Stahlwerk Neman", "Grodno Steel Works") < 0.5
+    assert company("Belaruskali", "Belarusian Potash Company") < 0.5
+    assert company("Den Group", "Den Holding") >= 0.8  # den is no article here

@@ -35,7 +35,7 @@ from hramada.screening.keys import (
     strip_baltic,
     yo_as_e,
 )
-from hramada.screening.normalize import clean_text, normalize_name
+from hramada.screening.normalize import clean_text, has_cyrillic, normalize_name
 from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings
 
 MAX_TOKENS = 10
@@ -912,6 +912,70 @@ def _phrases_read(text: str) -> str:
     return phrases.pattern.sub(_phrase_word, text)
 
 
+@cache
+def _german_heads() -> tuple[str, ...]:
+    """The heads of German compound words (`data/org_german_heads.txt`), longest first."""
+    words = {word for line in data_lines("org_german_heads.txt") for word in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_GERMAN_LINKS = ("", "s", "es", "n", "en", "er", "e")
+"""Linking elements (Fugenelemente) a German compound may hold between its words: Entwicklung-s-bank."""
+GERMAN_PIECE_MIN = 3
+"""Letters of a word a German compound is read as made of, at least (Kali, Rad, Öl is too short to tell)."""
+
+
+def _dictionary_piece(piece: str) -> bool:
+    """A word of `data/org_word_translations.csv` (a meaning or a form of one), not the country's (Bel-, Russ-)."""
+    if len(piece) < GERMAN_PIECE_MIN:
+        return False
+    key = fold(piece)
+    if key in _COUNTRY_PIECES or key.startswith(("belarus", "rus", "ros")):
+        return False
+    return key in org_word_translations() or key in _translation_heads()
+
+
+def _front_pieces(front: str, depth: int = 2) -> tuple[str, ...] | None:
+    """`front` read as one or two dictionary words (`_dictionary_piece`), each with its linking element dropped."""
+    for link in _GERMAN_LINKS:
+        if front.endswith(link) and _dictionary_piece(front[: len(front) - len(link)]):
+            return (front[: len(front) - len(link)],)
+    if depth > 1:
+        for cut in range(GERMAN_PIECE_MIN, len(front) - GERMAN_PIECE_MIN + 1):
+            first = _front_pieces(front[:cut], 1)
+            rest = _front_pieces(front[cut:], 1) if first else None
+            if first and rest:
+                return (*first, *rest)
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def german_compound(word: str) -> tuple[str, ...] | None:
+    """A German compound word of an organisation name read as its words (stahlwerk -> stahl werk,
+    entwicklungsbank -> entwicklung bank, radschlepperwerk -> rad schlepper werk), or None: the word closes with a
+    head of `data/org_german_heads.txt` and the rest is one or two dictionary words with their linking elements.
+    A word that opens with the country (Belaruskali) is a coined name and stays whole."""
+    if len(word) < 2 * GERMAN_PIECE_MIN + 1 or not word.isalpha() or has_cyrillic(word):
+        return None
+    for head in _german_heads():
+        if word.endswith(head) and len(word) - len(head) >= GERMAN_PIECE_MIN:
+            front = _front_pieces(word[: len(word) - len(head)])
+            if front is not None:
+                return (*front, head)
+    return None
+
+
+def _german_compounds_split(text: str) -> str:
+    """A normalised organisation name with its German compound words written as their words (`german_compound`);
+    the text itself when it has none."""
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        pieces = german_compound(word) if len(word) > 2 * GERMAN_PIECE_MIN else None
+        out.extend(pieces or (word,))
+    return " ".join(out) if len(out) != len(words) else text
+
+
 def _phrase_word(match: re.Match[str]) -> str:
     """The word the phrase of `_org_phrases` found is read as."""
     return _org_phrases().words[int((match.lastgroup or "p0")[1:])]
@@ -1058,6 +1122,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if phrased != texts[0]:
             texts.append(phrased)
             labels.append("+phrase")
+        # And with German compound words written as their words (Stahlwerk: Stahl Werk, steel works).
+        split = _german_compounds_split(texts[0])
+        if split != texts[0]:
+            texts.append(split)
+            labels.append("+split")
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
             part_text = _without_legal_form_texts(part_text)
@@ -1066,6 +1135,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                 labels.append(label)
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
+    compounds: set[tuple[str, ...]] = set()
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
         abjad = _is_abjad(text)
@@ -1170,8 +1240,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         seen.add(explained.keys)
                         out.append(explained)
                     compound = _compound_variant(whole, generic)
-                    if compound is not None and compound.keys not in seen:
-                        seen.add(compound.keys)
+                    if compound is not None and compound.keys not in seen and compound.keys not in compounds:
+                        # Kept apart from `seen`: a rendering with the same words as written still counts in
+                        # full (the German Erdöl Raffinerie), where a compound's counts only when all agree.
+                        compounds.add(compound.keys)
                         out.append(compound)
     return tuple(out)
 
@@ -1653,8 +1725,11 @@ def town_roots(key: str) -> tuple[str, ...]:
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
     A word ending in a vowel gives its root without it; an adjective in -sk- (any case ending) its roots; other words
     none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
-    завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead."""
+    завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead, and so
+    does its German adjective (Minsker)."""
     place = org_place_of(key)
+    if place is None and key.endswith("er") and len(key) > TOWN_ROOT_MIN + 2:
+        place = org_place_of(key[:-2])  # German writes the town's adjective with -er: Minsker, Mozyrer
     if place is not None:
         # A town of the gazetteer: its own key, however folding wrote the form (Брестский: `breski`).
         return (TOWN_ROOT_MARK + place,)

@@ -280,6 +280,7 @@ _READING_LABELS = {
     "spelt": "its abbreviations written out",
     "title": "its title words translated",
     "phrase": "its phrases read as one word",
+    "split": "its German compound words read as their words",
     "quoted": "its quoted name",
     "part": "one of the names it holds",
     "head": "its name before the holding's",
