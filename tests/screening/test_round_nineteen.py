@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import fold, romance_c_reading
+from hramada.screening.keys import catalan_reading, fold, romance_c_reading
 from hramada.screening.names import german_compound
 from tests.screening.scoring import company, score
 
@@ -148,3 +148,21 @@ def test_german_compounds_keep_other_companies_apart() -> None:
     assert company("Stahlwerk Neman", "Grodno Steel Works") < 0.5
     assert company("Belaruskali", "Belarusian Potash Company") < 0.5
     assert company("Den Group", "Den Holding") >= 0.8  # den is no article here
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Natàlia Katxanava", "Natallia KACHANAVA"),  # tx is ч: 0.29 before
+        ("Nikita Khrusxov", "Nikita KHRUSHCHOV"),  # sx is щ: 0.33 before
+        ("Víktor Xéiman", "Viktar SHEIMAN"),  # x is ш
+        ("Aleksandr Lukaixenko", "Aliaksandr LUKASHENKA"),  # ix after a vowel is ш
+    ],
+)
+def test_a_catalan_spelling_meets_the_listed_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize("word", ["alexander", "maxim", "axel", "mexico"])
+def test_an_x_read_as_ks_has_no_catalan_reading(word: str) -> None:
+    assert catalan_reading(word) is None

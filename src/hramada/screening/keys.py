@@ -316,10 +316,10 @@ def press_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
-_ROMANCE_K = re.compile(r"c(?=[aouáóúăâîbdfgjklmnpqrtvwx]|$)")
+_ROMANCE_K = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)")
 # A final ci is ч after a vowel only: Italian Lucci is no Luch (as `press_reading` has it).
-_ROMANCE_CH = re.compile(r"(?<=[aeiouyăâî])ci$|ci(?=[aouăâ])|c(?=[eiéèê])")
-_ROMANCE_SIGNS = re.compile(r"c(?=[aouáóúăâîbdfgjklmnpqrtvwx]|$)|ci(?=[aouăâ])|[aeiouyăâî]ci$")
+_ROMANCE_CH = re.compile(r"(?<=[aeiouy])ci$|ci(?=[aou])|c(?=[ei])")
+_ROMANCE_SIGNS = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)|ci(?=[aou])|[aeiouy]ci$")
 
 
 @lru_cache(maxsize=200_000)
@@ -331,12 +331,32 @@ def romance_c_reading(word: str) -> str | None:
     so). A second key, never the main one. Source: the Romanian rules for transcribing Russian names (Îndreptar
     ortografic, ortoepic și de punctuație, Academia Română), as the Moldovan registries write Russian and Ukrainian
     surnames."""
-    lowered = word.lower()
+    lowered = latin_ascii(word.lower())
     if "c" not in lowered or not _ROMANCE_SIGNS.search(lowered.replace("ch", "")):
         return None
     # A written ch is к (Chiril): set aside as one letter while the single c are read.
     replaced = _ROMANCE_K.sub("k", _ROMANCE_CH.sub("ч", lowered.replace("ch", "q")))
     return fold(replaced.replace("q", "k").replace("ч", "ch"))
+
+
+_CATALAN_SIGNS = re.compile(r"tx|sx|^x[aeiou]|[aeiou]ix[aeiou]")
+_CATALAN_LETTERS = re.compile(r"sx|tx|(?<=[aeiou])ix(?=[aeiou])|x")
+
+
+@lru_cache(maxsize=200_000)
+def catalan_reading(word: str) -> str | None:
+    """The key of `word` read as Catalan spelling writes a Russian or Belarusian name: x is ш (after a vowel also
+    ix), tx is ч and sx is щ (Xeiman, Lukaixenko, Katxanava, Khrusxov); None unless the word has tx or sx, an x
+    opening it or ix between vowels (Alexander and Maxim keep their ks). A second key, never the main one. Source:
+    the Institut d'Estudis Catalans' criteria for transcribing Russian names (ш x, ч tx, щ sx)."""
+    lowered = latin_ascii(word.lower())
+    if "x" not in lowered or not _CATALAN_SIGNS.search(lowered):
+        return None
+    return fold(_CATALAN_LETTERS.sub(_catalan_letter, lowered))
+
+
+def _catalan_letter(match: re.Match[str]) -> str:
+    return {"sx": "shch", "tx": "ch"}.get(match.group(0), "sh")
 
 
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many

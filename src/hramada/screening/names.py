@@ -18,6 +18,7 @@ from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
     belarusian_ou_reading,
+    catalan_reading,
     consonant_frame,
     english_long_vowel_reading,
     fold,
@@ -1681,6 +1682,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 french_reading(spelling),
                 press_reading(spelling),
                 romance_c_reading(spelling),
+                catalan_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
             yo = yo_as_e(spelling)
