@@ -166,3 +166,24 @@ def test_a_catalan_spelling_meets_the_listed_name(query: str, listed: str) -> No
 @pytest.mark.parametrize("word", ["alexander", "maxim", "axel", "mexico"])
 def test_an_x_read_as_ks_has_no_catalan_reading(word: str) -> None:
     assert catalan_reading(word) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Βλαντιμίρ Πούτιν", "Vladimir Putin"),  # ντ is d: 0.27 before
+        ("Ντμίτρι Μεντβέντεφ", "Dmitry Medvedev"),  # 0.00 before
+        ("Γεβγκένι Πριγκόζιν", "Yevgeny Prigozhin"),  # γκ is g: 0.00 before
+        ("Σεργκέι Λαβρόφ", "Sergei Lavrov"),  # the accent parts έι; a final φ is -в
+        ("Σβιατλάνα Τσιχανούσκαγια", "Sviatlana TSIKHANOUSKAYA"),  # τσ is ts (ц, ч), ου u, για ya
+        ("Κωνσταντίνος Μητσοτάκης", "Konstantinos Mitsotakis"),  # a Greek name as Greek romanises it
+    ],
+)
+def test_a_name_in_greek_letters_meets_its_latin_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_a_company_in_greek_letters_meets_its_latin_name() -> None:
+    assert company("Μπελαρουσκάλι", "Belaruskali") >= 0.95  # μπ is b
+    assert company("Γκαζπρόμ", "Gazprom") >= 0.95
+    assert company("Γκαζπρόμ", "Rosneft") < 0.5

@@ -8,7 +8,9 @@ Belarusian Łacinka. We produce all of them so that whichever the query used, on
 from __future__ import annotations
 
 import json
+import re
 import threading
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -201,6 +203,8 @@ def latin_renderings(text: str) -> dict[str, str]:
     if not has_cyrillic(text):
         if hangul.has_hangul(text):
             return hangul.renderings(text)
+        if _GREEK.search(text):
+            return _greek_renderings(text)
         return _han_renderings(text) if han.has_han(text) else {"latin": text}
     out: dict[str, str] = {}
     for rank, language in enumerate(cyrillic_languages(text)):
@@ -231,6 +235,39 @@ def _add_korean(out: dict[str, str], prefix: str, hangul_texts: tuple[str, ...])
         for system, line in hangul.renderings(hangul_text).items():
             if (n == 1 or system in hangul.SYSTEMS) and line not in out.values():
                 out[label + system] = line
+
+
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+# Greek writes the sounds b, d, g and the glide y of foreign names with letter pairs (Μπελαρουσκάλι, Ντμίτρι,
+# Γκολοβτσένκο, Τσιχανούσκαγια): read as those sounds before the rest is romanised.
+# A final φ is the -в of a Russian or Belarusian surname heard voiceless (Λαβρόφ, Lavrov).
+_GREEK_FOREIGN = re.compile("μπ|ντ|γκ|τσ|τζ|ου|γι(?=[αεοου])|φ(?=\\s|$)")
+_GREEK_FOREIGN_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dzh", "ου": "u", "γι": "y", "φ": "v"}  # fmt: skip
+_GREEK_PARTED = re.compile("(?<=[έάό])ι")
+"""An accent on the first of two vowels parts them (Σεργκέι is Sergei, not Sergi): the second is its own i."""
+
+
+def _greek_renderings(text: str) -> dict[str, str]:
+    """A name in Greek letters as written, romanised by BGN/PCGN (Greek names: Konstandinos Mitsotakis) and read
+    back as a foreign name Greek transcribed (`_GREEK_FOREIGN`: Ντμίτρι Μεντβέντεφ is Dmitri Medvedef, Σεργκέι
+    Λαβρόφ Sergei Lavrov), accents left out. Greek has no letters for ш, ж and ч: σ, ζ and τσ stand for them,
+    which the comparison keys fold alike (sh and s, zh and z, ch and ts)."""
+    greek = _icu("Greek-Latin/BGN")
+    bgn = ascii_text(greek.transliterate(text)).lower()
+    parted = _GREEK_PARTED.sub("i", unicodedata.normalize("NFC", text))
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", parted) if not unicodedata.combining(ch))
+    sounded = _GREEK_FOREIGN.sub(_greek_sound, unicodedata.normalize("NFC", plain))
+    foreign = ascii_text(greek.transliterate(sounded)).lower()
+    # The name as written first: the comparison keys read Greek letters too (δ as d, where BGN/PCGN writes dh).
+    out = {"latin": text}
+    for system, line in (("greek_bgn", bgn), ("greek_foreign", foreign)):
+        if line not in out.values():
+            out[system] = line
+    return out
+
+
+def _greek_sound(match: re.Match[str]) -> str:
+    return _GREEK_FOREIGN_SOUNDS[match.group(0)]
 
 
 _PALLADIUS_MARKS = ("цз", "чж")
@@ -324,6 +361,8 @@ def system_label(system: str) -> str:
         "mandarin": "Mandarin reading (Hanyu Pinyin)",
         "japanese": "Japanese reading (Hepburn)",
         "palladius": "Chinese written by the Palladius system, read as Hanyu Pinyin",
+        "greek_bgn": "BGN/PCGN romanisation of Greek",
+        "greek_foreign": "a foreign name's Greek transcription read back (μπ b, ντ d, γκ g, τσ ts)",
     }.get(base.rstrip("_0123456789") if base.startswith("korean_common") else base, base)
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
