@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import catalan_reading, fold, romance_c_reading
+from hramada.screening.keys import catalan_reading, fold, romance_c_reading, uzbek_reading
 from hramada.screening.names import german_compound
 from tests.screening.scoring import company, score
 
@@ -187,3 +187,25 @@ def test_a_company_in_greek_letters_meets_its_latin_name() -> None:
     assert company("Μπελαρουσκάλι", "Belaruskali") >= 0.95  # μπ is b
     assert company("Γκαζπρόμ", "Gazprom") >= 0.95
     assert company("Γκαζπρόμ", "Rosneft") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ҳожиев Ўткир", "Utkir Khodzhiev"),  # Uzbek Cyrillic ҳ: 0.40 before
+        ("Эмомали Раҳмон", "Emomali Rahmon"),  # Tajik
+        ("O'tkir Xojiyev", "Utkir Khodzhiev"),  # Uzbek Latin x, o': 0.33 before
+        ("Xo'jayev Otabek", "Otabek Khodzhaev"),  # o' spelt о in Russian: 0.38 before
+    ],
+)
+def test_central_asian_spellings_meet_the_russian_ones(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_an_x_inside_a_word_keeps_its_ks() -> None:
+    assert uzbek_reading("maxim") is None
+    assert score("Maxim Petrov", "Makhim Petrov") < 0.8
+
+
+def test_the_kazakh_llp_is_a_legal_form() -> None:
+    assert company("Ташкент Трейдинг ЖШС", "Tashkent Trading LLP") >= 0.95  # 0.66 before

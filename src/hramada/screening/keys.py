@@ -43,6 +43,12 @@ _SPECIAL_LATIN = str.maketrans(
         # Armenian խ is kh in every romanisation people write (Khachatryan, Sokhra); the ISO 9985 reading the ASCII
         # fallback takes writes x, whose key (ks) meets none of them.
         "խ": "kh",
+        # Cyrillic letters of Uzbek, Tajik, Kazakh and Kyrgyz names that the Russian and Belarusian tables leave as
+        # they are, and whose ASCII fallback is a question mark: ҳ is h (Uzbek Latin H, Russian spelling Х), қ is k
+        # (Q), ҷ is the Tajik j (Russian дж).
+        "ҳ": "h",
+        "қ": "k",
+        "ҷ": "dzh",
     }
 )
 
@@ -357,6 +363,25 @@ def catalan_reading(word: str) -> str | None:
 
 def _catalan_letter(match: re.Match[str]) -> str:
     return {"sx": "shch", "tx": "ch"}.get(match.group(0), "sh")
+
+
+_UZBEK_SIGNS = re.compile(r"[og]'|^x")
+_UZBEK_LETTERS = re.compile(r"o'|g'|x|j|q")
+_UZBEK_SOUNDS = {"o'": "u", "g'": "gh", "x": "kh", "j": "dzh", "q": "k"}
+
+
+@lru_cache(maxsize=200_000)
+def uzbek_reading(word: str, short_o: str = "u") -> str | None:
+    """The key of `word` read as Uzbek Latin spelling writes a name: x is х, j is дж, o' is ў (which Russian
+    spells у or о: `short_o`), g' is ғ and q is қ (O'tkir is Уткир, Xo'jayev Ходжаев), as Russian spells the same
+    names; None unless the word has o' or g' or opens with x (Maxim keeps its ks). A second key, never the main
+    one. Source: the Uzbek Latin alphabet (Law of the Republic of Uzbekistan of 2 September 1993, as amended in
+    1995)."""
+    lowered = latin_ascii(word.lower().replace("ʻ", "'").replace("’", "'"))
+    if not _UZBEK_SIGNS.search(lowered):
+        return None
+    sounds = _UZBEK_SOUNDS | {"o'": short_o}
+    return fold(_UZBEK_LETTERS.sub(lambda m: sounds[m.group(0)], lowered))
 
 
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many

@@ -34,6 +34,7 @@ from hramada.screening.keys import (
     skeleton,
     soft_ts_reading,
     strip_baltic,
+    uzbek_reading,
     yo_as_e,
 )
 from hramada.screening.normalize import clean_text, has_cyrillic, normalize_name
@@ -1683,6 +1684,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 press_reading(spelling),
                 romance_c_reading(spelling),
                 catalan_reading(spelling),
+                uzbek_reading(spelling),
+                uzbek_reading(spelling, "o"),
                 english_long_vowel_reading(spelling),
             )
             yo = yo_as_e(spelling)
