@@ -209,3 +209,15 @@ def test_an_x_inside_a_word_keeps_its_ks() -> None:
 
 def test_the_kazakh_llp_is_a_legal_form() -> None:
     assert company("Ташкент Трейдинг ЖШС", "Tashkent Trading LLP") >= 0.95  # 0.66 before
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("M/V SPARTA IV", "Sparta 4"),  # 0.75 before: m and v were two parts of the name
+        ("M/T Ocean Dream", "OCEAN DREAM"),
+        ("т/х Капитан Беклемишев", "KAPITAN BEKLEMISHEV"),
+    ],
+)
+def test_the_kind_of_ship_a_name_opens_with_is_no_part_of_it(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Vessel") >= 0.95

@@ -536,6 +536,11 @@ def craft_title_words() -> dict[str, str]:
     return {key: next(iter(t)) for key, t in found.items() if len(t) == 1}
 
 
+_CRAFT_PREFIX = re.compile(r"^(?:m ?[vtsy]|s ?s|r ?v|f ?v|т ?х|м ?[тс])\s(?=\S)")
+"""The kind of ship a name may open with, written with or without a slash (MV, M/V motor vessel; MT tanker; MS, SS,
+MY, RV, FV; т/х, теплоход): no part of the name (M/V SPARTA IV is SPARTA IV)."""
+
+
 def _craft_titles_translated(text: str) -> str | None:
     """A normalised ship's name with its titles in English (капитан хлебников -> captain хлебников), or None when it
     has none: a second rendering, so the name as written still meets its own spellings (Akademik / Akademic)."""
@@ -1111,6 +1116,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             texts.append(spelt)
             labels.append("+spelt")
     elif kind == NameKind.CRAFT:
+        texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         titled = _craft_titles_translated(texts[0])
         if titled is not None:
             texts.append(titled)
