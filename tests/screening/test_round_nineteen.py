@@ -221,3 +221,30 @@ def test_the_kazakh_llp_is_a_legal_form() -> None:
 )
 def test_the_kind_of_ship_a_name_opens_with_is_no_part_of_it(query: str, listed: str) -> None:
     assert score(query, listed, schema="Vessel") >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sasha Lukashenko", "Alexander Lukashenko"),  # 0.41 before
+        ("Саша Лукашенко", "Аляксандр Лукашэнка"),  # the Belarusian form meets through the equivalence tables
+        ("Dima Medvedev", "Dmitry Medvedev"),  # 0.45 before
+        ("Volodya Putin", "Vladimir Putin"),  # 0.30 before
+        ("Natasha Kochanova", "Natallia Kachanava"),
+        ("Slava Ivanov", "Vyacheslav Ivanov"),
+    ],
+)
+def test_a_short_form_of_a_given_name_meets_the_full_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sasha Ivanov", "Sergei Ivanov"),  # another name
+        ("Aleksandr Mishustin", "Aleksey Mishustin"),  # no shared short form makes two names one
+        ("Alyosha Ivanov", "Aleksandra Ivanova"),  # Alyosha is Aleksei's short form, not Aleksandra's
+    ],
+)
+def test_short_forms_keep_other_names_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

@@ -2432,16 +2432,48 @@ def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return 0.0
 
 
+@cache
+def short_forms() -> dict[str, frozenset[str]]:
+    """Key of a short form of a given name (Sasha, Dima, Natasha) -> the keys of the full names it is made from
+    (`data/given_name_diminutives.csv`), in every rendering, after the equivalence tables (so Sasha meets
+    Aliaksandr as it meets Alexander)."""
+    table = default_table()
+
+    def keys(cyrillic: str) -> set[str]:
+        return {table.canonical(fold(latin)) for latin in latin_renderings(cyrillic).values()} - {""}
+
+    rows = [(keys(row["name"]), row["short"].split()) for row in data_rows("given_name_diminutives.csv")]
+    # A short form that reads as a full name (Alex is Aleksei's key; Alesha, read through the Belarusian Alesia,
+    # Aleksandra's) is that name already: it is no short form of another.
+    names = set().union(*(full for full, _ in rows))
+    found: dict[str, set[str]] = {}
+    for full, shorts in rows:
+        for short in shorts:
+            for key in keys(short) - names:
+                if not table.knows(key):
+                    found.setdefault(key, set()).update(full)
+    return {key: frozenset(full) for key, full in found.items()}
+
+
+def _short_form_of(key_a: str, key_b: str) -> bool:
+    """Whether one part is a short form of the other's given name (`short_forms`: Sasha / Alexander)."""
+    forms = short_forms()
+    return key_b in forms.get(key_a, ()) or key_a in forms.get(key_b, ())
+
+
 @lru_cache(maxsize=200_000)
 def _left_over_similarity(
     word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
 ) -> float:
-    """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: one slip
-    in spelling or key (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
+    """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: a short
+    form of the other's given name (`short_forms`: Sasha / Alexander, 1.0), one slip in spelling or key
+    (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
     long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
     tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
     that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
     and four cached look-ups cost more than one."""
+    if _short_form_of(key_a, key_b):
+        return 1.0  # counted times LOOSE_FACTOR, as a close given name is
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
         sim = _slip_beside_equivalence(key_a, key_b, alts_a, alts_b)
