@@ -136,3 +136,17 @@ def test_any_text_in_chinese_characters_or_kana_matches_itself(text: str) -> Non
         assert score(text, text) >= 0.99
     if name_variants(text, NameKind.ORGANIZATION):
         assert score(text, text, schema="Company") >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ヤマダ タロウ", "Yamada Taro"),
+        ("やまだ たろう", "Yamada Taro"),
+        ("スズキ イチロー", "Suzuki Ichiro"),
+    ],
+)
+def test_a_japanese_name_in_kana_alone_is_read_in_hepburn(query: str, listed: str) -> None:
+    # A text of kana without Chinese characters was left as written (0.38): only Chinese characters led to the
+    # Japanese reading.
+    assert score(query, listed) >= 0.95

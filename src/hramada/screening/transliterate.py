@@ -205,7 +205,7 @@ def latin_renderings(text: str) -> dict[str, str]:
             return hangul.renderings(text)
         if _GREEK.search(text):
             return _greek_renderings(text)
-        return _han_renderings(text) if han.has_han(text) else {"latin": text}
+        return _han_renderings(text) if han.has_han(text) or han.has_kana(text) else {"latin": text}
     out: dict[str, str] = {}
     for rank, language in enumerate(cyrillic_languages(text)):
         suffix = "" if rank == 0 else f":{language}"
