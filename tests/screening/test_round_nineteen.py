@@ -10,6 +10,7 @@ import pytest
 
 from hramada.screening.keys import catalan_reading, fold, romance_c_reading, uzbek_reading
 from hramada.screening.names import german_compound
+from hramada.screening.transliterate import render, system_label
 from tests.screening.scoring import company, score
 
 
@@ -248,3 +249,22 @@ def test_a_short_form_of_a_given_name_meets_the_full_name(query: str, listed: st
 )
 def test_short_forms_keep_other_names_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Aleksandr Vladimirovitx Vassiliuk",
+        "Aleksandr Vladimirovici Vasiliuk",
+        "Aleksandr Vladimirovitj Vasiljuk",
+    ],
+)
+def test_a_patronymic_met_through_a_second_key_is_still_a_patronymic(query: str) -> None:
+    # The listed name is a given name and a patronymic only: they agree, the surname is the query's alone. A
+    # Catalan, Romanian or Swedish patronymic (-vitx, -vici, -vitj) met the listed one as a full word did (0.94).
+    assert score(query, "Aliaksandr Uladzimiravich") < 0.8
+
+
+def test_catalan_press_spelling_is_a_table_system() -> None:
+    assert render("хрущёв никита сергеевич", "catalan", "ru") == "khrusxov nikita sergueievitx"
+    assert system_label("catalan") == "Catalan transcription"

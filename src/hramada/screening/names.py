@@ -3397,7 +3397,11 @@ def _substantive(
         key = q[i]
         if len(key) == 1:
             total += 0.5
-        elif key.endswith(_PATRONYMIC_ENDINGS) and not _written_as_surname(i, surnames_q, j, surnames_c):
+        elif (
+            key.endswith(_PATRONYMIC_ENDINGS) or c[j].endswith(_PATRONYMIC_ENDINGS)
+        ) and not _written_as_surname(i, surnames_q, j, surnames_c):
+            # Shaped like one on either side: a patronymic met through a second key (Catalan Vladimirovitx,
+            # Romanian Vladimirovici) is still a patronymic.
             patronymic_shaped += 1
         elif not (i < len(query.generic) and query.generic[i]):
             total += 1.0

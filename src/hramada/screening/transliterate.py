@@ -355,6 +355,7 @@ def system_label(system: str) -> str:
         "dutch": "Dutch transcription",
         "swedish": "Swedish transcription",
         "romanian": "Romanian transcription",
+        "catalan": "Catalan transcription",
         "korean_rr": "Revised Romanization of Korean",
         "korean_mr": "McCune-Reischauer romanisation of Korean",
         "korean_common": "common Korean spelling",
@@ -381,6 +382,7 @@ PRESS_SYSTEMS = (
     "dutch",
     "swedish",
     "romanian",
+    "catalan",
 )
 """The table systems newspapers of other languages use (the quality benchmark's press slices)."""
 TABLE_SYSTEMS = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS)
