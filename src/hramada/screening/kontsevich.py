@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from hramada.screening.datafiles import data_rows
 from hramada.screening.hangul import family_names, jamo
 from hramada.screening.hangul import syllable as hangul_syllable
+from hramada.screening.palladius import fewest_syllables
 
 # By the Unicode order of the jamo (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ): the system's spelling
 # first, then the voiced one it writes inside a word and the older press spellings.
@@ -124,18 +125,7 @@ def _word_spellings(word: str) -> list[str]:
 @lru_cache(maxsize=20_000)
 def _cut(word: str) -> tuple[str, ...] | None:
     """`word` (lower-case Cyrillic) cut into the fewest syllables of the table, or None."""
-    table = syllables()
-    n = len(word)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[0] = ()
-    for i in range(n):
-        start = best[i]
-        if start is None:
-            continue
-        for j in range(i + 1, min(n, i + MAX_SYLLABLE) + 1):
-            if word[i:j] in table and (best[j] is None or len(best[j] or ()) > len(start) + 1):
-                best[j] = (*start, word[i:j])
-    return best[n]
+    return fewest_syllables(word, syllables(), MAX_SYLLABLE)
 
 
 _FAMILY_HANGUL = {"цой": ("최",), "ли": ("리", "이"), "ри": ("리",), "тё": ("조",), "тен": ("정",)}

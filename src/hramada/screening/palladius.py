@@ -10,6 +10,7 @@ by the system's rules, and a Cyrillic word is read back by cutting it into sylla
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache, lru_cache
 
 # Initials: pinyin -> Palladius. j, q and x take only the i and ü finals; z, c, s, zh, ch, sh and r only the others.
@@ -77,12 +78,10 @@ def syllables() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=50_000)
-def to_pinyin(word: str) -> str | None:
-    """`word` (lower-case Cyrillic) read as one or more Palladius syllables, in pinyin joined as one word (Цзиньпин
-    -> jinping); None unless the whole word is such syllables. The fewest syllables win (Сиань is xian, not xi an)."""
-    table = syllables()
-    word = word.replace("і", "и").replace("ё", "е")  # Belarusian writes Сі Цзіньпін
+def fewest_syllables(word: str, known: Container[str], longest: int) -> tuple[str, ...] | None:
+    """`word` cut into the fewest pieces that are all `known` syllables of at most `longest` letters (the first
+    such cut where several tie), or None when it cannot be so cut. Shared by the Chinese and the Korean readings of
+    Cyrillic (`kontsevich`)."""
     n = len(word)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
@@ -90,9 +89,17 @@ def to_pinyin(word: str) -> str | None:
         start = best[i]
         if start is None:
             continue
-        for j in range(i + 1, min(n, i + MAX_SYLLABLE) + 1):
-            pinyin = table.get(word[i:j])
-            if pinyin is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
-                best[j] = (*start, pinyin)
-    found = best[n]
-    return "".join(found) if found else None
+        for j in range(i + 1, min(n, i + longest) + 1):
+            if word[i:j] in known and (best[j] is None or len(best[j] or ()) > len(start) + 1):
+                best[j] = (*start, word[i:j])
+    return best[n]
+
+
+@lru_cache(maxsize=50_000)
+def to_pinyin(word: str) -> str | None:
+    """`word` (lower-case Cyrillic) read as one or more Palladius syllables, in pinyin joined as one word (Цзиньпин
+    -> jinping); None unless the whole word is such syllables. The fewest syllables win (Сиань is xian, not xi an)."""
+    table = syllables()
+    word = word.replace("і", "и").replace("ё", "е")  # Belarusian writes Сі Цзіньпін
+    found = fewest_syllables(word, table, MAX_SYLLABLE)
+    return "".join(table[piece] for piece in found) if found else None
