@@ -137,6 +137,7 @@ def test_a_german_compound_word_is_read_as_its_words(query: str, listed: str) ->
         ("belaruskali", None),  # opens with the country: a coined name (Belaruskali is no Belarusian Potash)
         ("belinvestbank", None),
         ("sberbank", None),  # Sber is no dictionary word
+        ("prominvestbank", None),  # before bank one dictionary word only: no promi vest bank
     ],
 )
 def test_german_compounds_are_cut_only_into_dictionary_words_and_a_head(

@@ -928,6 +928,9 @@ def _german_heads() -> tuple[str, ...]:
 
 _GERMAN_LINKS = ("", "s", "es", "n", "en", "er", "e")
 """Linking elements (Fugenelemente) a German compound may hold between its words: Entwicklung-s-bank."""
+_SHARED_HEADS = frozenset({"bank", "holding", "gruppe", "union", "konzern", "kombinat", "handel"})
+"""Heads that Russian and Belarusian compound names end with too (Prominvestbank, Agrokombinat): read after one
+dictionary word only, so a coined bank's name is not cut into pieces that happen to be words (promi, vest)."""
 GERMAN_PIECE_MIN = 3
 """Letters of a word a German compound is read as made of, at least (Kali, Rad, Öl is too short to tell)."""
 
@@ -966,7 +969,7 @@ def german_compound(word: str) -> tuple[str, ...] | None:
         return None
     for head in _german_heads():
         if word.endswith(head) and len(word) - len(head) >= GERMAN_PIECE_MIN:
-            front = _front_pieces(word[: len(word) - len(head)])
+            front = _front_pieces(word[: len(word) - len(head)], 1 if head in _SHARED_HEADS else 2)
             if front is not None:
                 return (*front, head)
     return None
