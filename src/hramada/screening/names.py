@@ -224,26 +224,29 @@ its romanisations, which are words or names of their own (ПрАТ is Prat, Ос
 
 
 @cache
-def _legal_form_rows() -> tuple[str, ...]:
-    """The forms of `data/legal_forms_by.csv` as written there (read once)."""
-    return tuple(row["form"] for row in data_rows("legal_forms_by.csv"))
+def _legal_form_rows() -> tuple[tuple[str, bool], ...]:
+    """The forms of `data/legal_forms_by.csv` as written there, each with whether it is taken as written only
+    (`AS_WRITTEN_ONLY`; read once)."""
+    return tuple(
+        (row["form"], row["meaning"].startswith(AS_WRITTEN_ONLY)) for row in data_rows("legal_forms_by.csv")
+    )
 
 
 @cache
 def _legal_form_renderings() -> tuple[tuple[str, str], ...]:
     """Every form in every rendering, as (system, Latin text): what `legal_form_keys` and `_one_word_forms` read;
-    none of the forms taken as written only (`AS_WRITTEN_ONLY`)."""
+    none of the forms taken as written only."""
     return tuple(
         (system, latin)
-        for row in data_rows("legal_forms_by.csv")
-        if not row["meaning"].startswith(AS_WRITTEN_ONLY)
-        for system, latin in latin_renderings(normalize_name(_undot_acronyms(row["form"]))).items()
+        for form, as_written_only in _legal_form_rows()
+        if not as_written_only
+        for system, latin in latin_renderings(normalize_name(_undot_acronyms(form))).items()
     )
 
 
 @cache
 def _legal_form_texts() -> tuple[str, ...]:
-    return tuple(sorted((normalize_name(form) for form in _legal_form_rows()), key=len, reverse=True))
+    return tuple(sorted((normalize_name(form) for form, _ in _legal_form_rows()), key=len, reverse=True))
 
 
 @cache
@@ -940,7 +943,7 @@ def _dictionary_piece(piece: str) -> bool:
     if len(piece) < GERMAN_PIECE_MIN:
         return False
     key = fold(piece)
-    if key in _COUNTRY_PIECES or key.startswith(("belarus", "rus", "ros")):
+    if key.startswith(("belarus", "rus", "ros")):  # the country's pieces (`_COUNTRY_PIECES`) and their forms
         return False
     return key in org_word_translations() or key in _translation_heads()
 
@@ -981,8 +984,7 @@ def _german_compounds_split(text: str) -> str:
     words = text.split(" ")
     out: list[str] = []
     for word in words:
-        pieces = german_compound(word) if len(word) > 2 * GERMAN_PIECE_MIN else None
-        out.extend(pieces or (word,))
+        out.extend(german_compound(word) or (word,))
     return " ".join(out) if len(out) != len(words) else text
 
 
@@ -3437,10 +3439,9 @@ def _before_comma(variant: NameVariant) -> int:
 @lru_cache(maxsize=50_000)
 def _comma_parts(original: str, parts: int) -> int:
     head, _, _ = original.partition(",")
+    # A title or an article left out, or words joined: positions would not say which part is which.
     if len(normalize_name(original.replace(",", " ")).split()) != parts:
-        return (
-            0  # a title or an article left out, or words joined: positions would not say which part is which
-        )
+        return 0
     return len(normalize_name(head).split())
 
 
