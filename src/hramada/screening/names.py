@@ -5,6 +5,7 @@ transliteration, folded into keys, and compared part by part regardless of order
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -434,6 +435,18 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     return None
 
 
+def _org_words_compared(a: str, b: str, sim: float) -> float:
+    """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
+    forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
+    (Minsk / Pinsk, Brest / Bresk), and so are compounds cut from different words (`_compounds_differ`)."""
+    town_a = org_place_of(a)
+    if town_a is not None:
+        town_b = org_place_of(b)
+        if town_b is not None:
+            return 1.0 if town_a == town_b else 0.0
+    return 0.0 if _compounds_differ(a, b) else sim
+
+
 def _compounds_differ(a: str, b: str) -> bool:
     """Whether two organisation words are compounds cut from different words (Belneftekhim: Belarusian oil and
     chemistry; Belneftegaz: Belarusian oil and gas): two letters apart, they still name two companies."""
@@ -448,10 +461,18 @@ def _compounds_differ(a: str, b: str) -> bool:
 
 def translate_org_key(key: str) -> str:
     """The key of the meaning of an organisation word (Zavod, Завода, Plant -> plant), or the key itself."""
-    found = org_word_translations().get(key)
+    translations = org_word_translations()
+    found = translations.get(key)
     if found is None and len(key) > 5:
         found = org_stem_translations().get(org_stem(key))
+        if found is None and key[-3:] in _SPOKEN_GENITIVE:
+            # The genitive ending -ого, -его as it is spoken and often romanised, -ovo, -evo (Osobovo Naznacheniya,
+            # Glavnovo Upravleniya): the table's -ogo form.
+            found = translations.get(key[:-3] + _SPOKEN_GENITIVE[key[-3:]])
     return found or key
+
+
+_SPOKEN_GENITIVE = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
 
 
 SLIPPED_WORD_MIN = 7
@@ -550,6 +571,55 @@ def _craft_titles_translated(text: str) -> str | None:
     titles = craft_title_words()
     words = text.split(" ")
     out = [titles.get(fold(latin_ascii(word)), word) if len(words) > 1 else word for word in words]
+    return " ".join(out) if out != words else None
+
+
+_ARABIC_SEATS = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك", "ـ")
+"""Letters the Arabic script writes in two ways, as the table of `data/org_words_arabic_script.csv` looks them up."""
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+"""The article and the prefixes a word of an Arabic-script name carries (and the, in the, for the, the, and, in,
+for), the longest first."""
+
+
+def _arabic_lookup_form(word: str) -> str:
+    """A word as `data/org_words_arabic_script.csv` looks it up: in the Arabic script with the letters written two
+    ways as one and without vowel marks; romanised, without its apostrophes (Jama'at, Jamaat)."""
+    if not _is_abjad(word):
+        return word.lower().replace("'", "").replace("’", "").replace("ʿ", "")
+    return "".join(ch for ch in word.translate(_ARABIC_SEATS) if not unicodedata.combining(ch))
+
+
+@cache
+def _arabic_script_org_words() -> dict[str, str]:
+    """A word of an organisation name in Arabic, Persian, Pashto or Urdu (`_arabic_lookup_form`), in the script or
+    romanised -> the English word the lists translate it as (`data/org_words_arabic_script.csv`); a form of two
+    meanings belongs to neither."""
+    found: dict[str, set[str]] = {}
+    for line in data_lines("org_words_arabic_script.csv"):
+        meaning, *forms = (form.strip() for form in line.split(","))
+        for form in forms:
+            found.setdefault(_arabic_lookup_form(normalize_name(form)), set()).add(meaning)
+    return {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
+
+
+def _arabic_script_words_translated(text: str) -> str | None:
+    """A normalised organisation name with the words of Arabic, Persian, Pashto or Urdu that say what kind of
+    organisation in English (شبکه حقانی -> network حقانی; harakat al sabireen -> movement al sabireen), or None
+    when it has none: a second rendering beside the name as written, since the other name may romanise the word
+    where this one translates it, or write it in the script."""
+    table = _arabic_script_org_words()
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        form = _arabic_lookup_form(word)
+        meaning = table.get(form)
+        if meaning is None and _is_abjad(word):
+            for prefix in _ARABIC_PREFIXES:
+                if form.startswith(prefix) and len(form) - len(prefix) >= 3:
+                    meaning = table.get(form[len(prefix) :])
+                    if meaning is not None:
+                        break
+        out.append(meaning or word)
     return " ".join(out) if out != words else None
 
 
@@ -1135,6 +1205,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if phrased != texts[0]:
             texts.append(phrased)
             labels.append("+phrase")
+        # And with the words of an Arabic-script name that say what kind of organisation in English (شبکه: network).
+        translated = _arabic_script_words_translated(texts[0])
+        if translated is not None:
+            texts.append(translated)
+            labels.append("+translated")
         # And with German compound words written as their words (Stahlwerk: Stahl Werk, steel works).
         split = _german_compounds_split(texts[0])
         if split != texts[0]:
@@ -2676,12 +2751,11 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
-                if 0.0 < sim < 1.0 and (
-                    _compounds_differ(a, b)
-                    if organisation
-                    else person and _adjectival_genders(query.words[i], listed.words[j], a, b)
-                ):
-                    sim = 0.0
+                if 0.0 < sim < 1.0:
+                    if organisation:
+                        sim = _org_words_compared(a, b, sim)
+                    elif person and _adjectival_genders(query.words[i], listed.words[j], a, b):
+                        sim = 0.0
                 if (
                     person
                     and 0.0 < sim < ALT_KEY_FACTOR
@@ -3172,6 +3246,7 @@ def _org_place_names() -> dict[str, str]:
     return {key: next(iter(towns)) for key, towns in found.items() if len(towns) == 1}
 
 
+@lru_cache(maxsize=100_000)
 def org_place_of(key: str) -> str | None:
     """The town of `data/org_places.csv` an organisation word names (Brest, Брестский folded `breski`, Лідскага ->
     the key of Брест, Лида), or None."""
