@@ -1,15 +1,15 @@
 """Specifications for round twenty: a town named in two forms is one town and two towns are two organisations;
 the city executive committee's compound (горисполком) and the genitive as spoken (-ovo) read as the dictionary's
 words; detention centres are prisons; and the words of Arabic-script organisation names that say what kind of
-organisation are read in English. Names are our own."""
+organisation are read in English; names romanised from Greek letters read back as Russian. Names are our own."""
 
 from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import fold
+from hramada.screening.keys import fold, greek_latin_reading
 from hramada.screening.names import _arabic_script_words_translated, translate_org_key
-from tests.screening.scoring import company
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,33 @@ def test_only_words_of_arabic_script_names_are_translated() -> None:
     assert _arabic_script_words_translated("شبکه نوری") == "network نوری"
     # The article and a prefix come off before the look-up; letters written two ways are one (ة, ه).
     assert _arabic_script_words_translated("للصرافه الفجر") == "moneyexchange الفجر"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("KOURMPANOV, Ntenis", "KURBANOV, Denis"),  # Greek romanised back: mp б, nt д, ou у
+        ("Gkennadi Tsernyk", "Gennadi Chernik"),
+        ("Ntanilo Ampramovits", "Danilo Abramovich"),
+    ],
+)
+def test_a_name_romanised_from_greek_letters_meets_the_russian_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("Kourmpanov", "Kurbanov"),
+        ("Ntmitri", "Dmitri"),
+        ("Gkennadi", "Gennadi"),
+        ("Ampramovits", "Abramovich"),
+    ],
+)
+def test_greek_latin_reading(word: str, reading: str) -> None:
+    assert greek_latin_reading(word) == fold(reading)
+
+
+@pytest.mark.parametrize("word", ["Kempinski", "Thompson", "Lampert", "Antonov", "Timtsenko"])
+def test_words_without_the_marks_of_greek_romanisation_are_read_as_written(word: str) -> None:
+    assert greek_latin_reading(word) is None

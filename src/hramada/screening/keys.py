@@ -345,6 +345,26 @@ def romance_c_reading(word: str) -> str | None:
     return fold(replaced.replace("q", "k").replace("ч", "ch"))
 
 
+_GREEK_LATIN_SIGNS = re.compile(r"gk|^nt|nt[bcdfgkmpvz]|^mp|mp.*(?:ou|ts$)|ou.*mp")
+_GREEK_LATIN_LETTERS = re.compile(r"mp|nt|gk|ts")
+_GREEK_LATIN_READ = {"mp": "b", "nt": "d", "gk": "g", "ts": "ch"}
+
+
+@lru_cache(maxsize=200_000)
+def greek_latin_reading(word: str) -> str | None:
+    """The key of `word` read as a Russian or Belarusian name that was written in Greek letters and romanised from
+    them (Cypriot and Greek registries romanise by ELOT 743: μπ mp, ντ nt, γκ gk, τσ ts): mp is б, nt д, gk г and ts
+    ч, which Greek writes as it writes ц (Ampramovits is Абрамович, Kourmpanov Курбанов, Ntmitri Дмитрий); None
+    unless the word has the marks of that spelling: gk, nt opening it or before a consonant (Mentventef), mp
+    opening it or beside the ou of у or the final ts of -вич (Kempinski, Thompson and Lampert are read as
+    written). A second key, never the main one. Source: ELOT 743 (ISO 843) and the Greek press's transcription of
+    Russian names."""
+    lowered = latin_ascii(word.lower())
+    if not _GREEK_LATIN_SIGNS.search(lowered):
+        return None
+    return fold(_GREEK_LATIN_LETTERS.sub(lambda m: _GREEK_LATIN_READ[m.group()], lowered))
+
+
 _CATALAN_SIGNS = re.compile(r"tx|sx|^x[aeiou]|[aeiou]ix[aeiou]")
 _CATALAN_LETTERS = re.compile(r"sx|tx|(?<=[aeiou])ix(?=[aeiou])|x")
 
