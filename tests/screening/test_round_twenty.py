@@ -1,14 +1,15 @@
 """Specifications for round twenty: a town named in two forms is one town and two towns are two organisations;
 the city executive committee's compound (горисполком) and the genitive as spoken (-ovo) read as the dictionary's
 words; detention centres are prisons; and the words of Arabic-script organisation names that say what kind of
-organisation are read in English; names romanised from Greek letters read back as Russian. Names are our own."""
+organisation are read in English; names romanised from Greek letters read back as Russian; French, Spanish and Italian words of organisation names. Names are our
+own."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.keys import fold, greek_latin_reading
-from hramada.screening.names import _arabic_script_words_translated, translate_org_key
+from hramada.screening.names import _arabic_script_words_translated, compound_meanings, translate_org_key
 from tests.screening.scoring import company, score
 
 
@@ -151,3 +152,32 @@ def test_greek_latin_reading(word: str, reading: str) -> None:
 @pytest.mark.parametrize("word", ["Kempinski", "Thompson", "Lampert", "Antonov", "Timtsenko"])
 def test_words_without_the_marks_of_greek_romanisation_are_read_as_written(word: str) -> None:
     assert greek_latin_reading(word) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Usine de tracteurs de Vitebsk", "Vitebsk Tractor Works"),  # 0.12 before (Minsk's, in our probes)
+        ("Fábrica de tractores de Vitebsk", "Vitebskii Traktornyi Zavod"),
+        (
+            "Banque de développement de la République du Bélarus",
+            "Development Bank of the Republic of Belarus",
+        ),
+        (
+            "Ministero dell'Interno della Repubblica di Belarus",
+            "Ministry of Internal Affairs of the Republic of Belarus",
+        ),
+        ("Comité de sécurité de l'État", "State Security Committee"),
+    ],
+)
+def test_french_spanish_and_italian_names_of_organisations(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+
+
+def test_romance_forms_are_no_pieces_of_compound_words() -> None:
+    # Pétrole and interno are words, not the Petr- or Inter- of a Russian compound: Petrochemical stays one word.
+    assert compound_meanings(fold("Petrochemical"), 1) is None
+    assert (
+        company("Petrochemical Commercial Company", "Petrochemical Industries Development Management Company")
+        < 0.8
+    )

@@ -341,7 +341,7 @@ def org_stem_translations() -> dict[str, str]:
     """Stem of a word form -> the key of its meaning, for stems that belong to one meaning only: an inflected form
     the table does not list (Tabachnoi, Olimpiiskogo) is still read as its meaning."""
     found: dict[str, set[str]] = {}
-    for key, target in org_word_translations().items():
+    for key, target in native_org_word_translations().items():
         for form in (key, target):
             if len(org_stem(form)) >= 5:
                 found.setdefault(org_stem(form), set()).add(target)
@@ -363,7 +363,7 @@ def _compound_pieces() -> dict[str, str]:
     Belarusian Investigative). A stem of the stems table is what its line says even where the stem of a word form
     folds alike (агро- is agricultural, though охрана's stem folds to the same `agra`)."""
     found: dict[str, set[str]] = {}
-    translations = org_word_translations()
+    translations = native_org_word_translations()
     for key, target in (*translations.items(), *((t, t) for t in set(translations.values()))):
         for piece in (key, org_stem(key)):
             if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
@@ -521,12 +521,31 @@ def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
 
 @cache
 def org_word_translations() -> dict[str, str]:
-    """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`):
-    Plant, Zavod, Завод, Gamykla and Werk are compared as one word. A key that two meanings fold to (Oil and Jail
-    both fold to `ail`) belongs to neither; a meaning's own key is never read as another meaning."""
+    """Folded key of a word of an organisation name -> the key of its meaning: Plant, Zavod, Завод, Gamykla, Werk
+    and Usine are compared as one word. `native_org_word_translations`, and the French, Spanish and Italian forms
+    of `data/org_word_translations_romance.csv` where they fold as no word of it does."""
+    native = native_org_word_translations()
+    heads = set(native.values())
+    found = dict(native)
+    for key, target in _word_table("org_word_translations_romance.csv").items():
+        if key not in native and key not in heads:
+            found[key] = target
+    return found
+
+
+@cache
+def native_org_word_translations() -> dict[str, str]:
+    """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`,
+    the languages that build compound words from these words: `_compound_pieces`)."""
+    return _word_table("org_word_translations.csv")
+
+
+def _word_table(name: str) -> dict[str, str]:
+    """A key that two meanings fold to (Oil and Jail both fold to `ail`) belongs to neither; a meaning's own key is
+    never read as another meaning."""
     found: dict[str, set[str]] = {}
     heads: set[str] = set()
-    for first, keys in _folded_lines("org_word_translations.csv"):
+    for first, keys in _folded_lines(name):
         target = fold(first)
         heads.add(target)
         for key in keys - {target}:
@@ -917,6 +936,11 @@ def _not_repeated(variant: NameVariant, rest: list[int]) -> list[int]:
     return [i for i in rest if variant.keys[i] not in kept]
 
 
+_ELIDED_ARTICLE = re.compile(
+    r"(?<![\w'’])(?:[LlDd]|[Dd]ell|[Aa]ll|[Nn]ell|[Dd]all|[Ss]ull)['’](?=[^\W\d_]{3})"
+)
+"""A French or Italian article or preposition elided before a vowel (Ministère de l'Intérieur, Comité de sécurité
+de l'État, Ente dell'Aviazione): not part of the word it stands before."""
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z]{4})['’]s\b")
 """An English possessive in an organisation's name (Prosecutor General's Office, People's Bank): the word is the
 noun's own. Four letters or more before it: Ra's al-Khaimah keeps its Arabic apostrophe."""
@@ -1066,7 +1090,7 @@ def _phrase_word(match: re.Match[str]) -> str:
 
 def _org_text(text: str) -> str:
     if "'" in text or "’" in text:
-        text = _POSSESSIVE.sub("", text)
+        text = _ELIDED_ARTICLE.sub("", _POSSESSIVE.sub("", text))
     if "." in text:
         text = _TURKISH_ABBREVIATION.sub(_turkish_word, text)
     if any(ch.isdigit() for ch in text):
