@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening.keys import fold, greek_latin_reading
-from hramada.screening.names import _arabic_script_words_translated, compound_meanings, translate_org_key
+from hramada.screening.names import (
+    _arabic_compounds_apart,
+    _arabic_script_words_translated,
+    compound_meanings,
+    translate_org_key,
+)
+from hramada.screening.normalize import normalize_name
 from tests.screening.scoring import company, score
 
 
@@ -181,3 +187,42 @@ def test_romance_forms_are_no_pieces_of_compound_words() -> None:
         company("Petrochemical Commercial Company", "Petrochemical Industries Development Management Company")
         < 0.8
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "normalised"),
+    [
+        ("مُحَمَّد عُمَر", "محمد عمر"),  # the vowel marks cut the words into letters before
+        ("شَـرِكَة", "شركة"),  # and the tatweel
+        ("שָׁלוֹם", "שלום"),
+        ("नरेन्द्र मोदी", "नरेन्द्र मोदी"),  # vowel signs and the virama are part of the word
+    ],
+)
+def test_optional_vowel_marks_go_and_vowel_signs_stay(written: str, normalised: str) -> None:
+    assert normalize_name(written) == normalised
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("مُحَمَّد عُمَر", "MUHAMMAD OMAR"),
+        ("कुमार शर्मा", "KUMAR SHARMA"),  # 0.24 before: the words fell apart at their vowel signs
+        ("ځدران نوري", "ZADRAN NOORI"),  # Pashto ځ is z
+        ("عبدالخالق النوري", "ABD AL-KHALIQ AL-NOORI"),  # glued in the script, apart in the romanisation
+        ("عبدالخالق النوري", "ABDUL KHALIQ AL-NOORI"),
+        (
+            "عبدالخالق النوري",
+            "ABDULKHALIQ AL-NOORI",
+        ),  # the name as written still meets the glued romanisation
+        ("نورالدين الحسني", "NUR AL-DIN AL-HASANI"),
+        ("أبوالفضل الحسني", "ABU AL-FADL AL-HASANI"),
+    ],
+)
+def test_arabic_script_and_indic_names_meet_their_romanisations(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_a_glued_compound_is_cut_only_at_its_known_pieces() -> None:
+    assert _arabic_compounds_apart("عبدالخالق النوري") == "عبد الخالق النوري"
+    assert _arabic_compounds_apart("محمدعبد البصير") == "محمد عبد البصير"
+    assert _arabic_compounds_apart("النوري حسن") is None

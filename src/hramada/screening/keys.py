@@ -49,6 +49,11 @@ _SPECIAL_LATIN = str.maketrans(
         "ҳ": "h",
         "қ": "k",
         "ҷ": "dzh",
+        # Pashto letters whose ASCII fallback is nothing: ځ is z or dz in every romanisation (ځدران Zadran), څ s or ts
+        # (څرخي Sarkhi), ږ zh or g; the others (ټ, ډ, ړ, ښ, ڼ, ې, ۍ) have a fallback already.
+        "ځ": "z",
+        "څ": "s",
+        "ږ": "zh",
     }
 )
 

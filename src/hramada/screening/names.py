@@ -1170,6 +1170,36 @@ def _arabic_compounds_joined(text: str) -> str | None:
     return " ".join(out) if len(out) < len(words) else None
 
 
+_ARABIC_GLUED_OPENINGS = ("عبدال", "ابوال", "أبوال")
+"""Compounds an Arabic-script name may write as one word that romanisations write apart (عبدالخالق: Abd al-Khaliq,
+Abdul Khaliq; أبواليزيد: Abou el Yazid): the word before the article."""
+_ARABIC_GLUED_CLOSINGS = (*sorted(_ARABIC_JOINED_AFTER, key=len, reverse=True), "عبد")
+"""...and the words they end with (نورالدين: Nur al-Din; a name glued to the next one's عبد, محمدعبد: Mohammad
+Abdul), the longest first."""
+
+
+def _arabic_compounds_apart(text: str) -> str | None:
+    """A normalised Arabic-script person name with its compounds written as one word set apart
+    (`_ARABIC_GLUED_OPENINGS`, `_ARABIC_GLUED_CLOSINGS`), or None when it has none: the reverse of
+    `_arabic_compounds_joined`, so عبدالخالق meets Abd al-Khaliq as عبد الخالق does (the name as written still meets
+    Abdulkhaliq)."""
+    out: list[str] = []
+    for word in text.split(" "):
+        opening = next(
+            (o for o in _ARABIC_GLUED_OPENINGS if word.startswith(o) and len(word) > len(o) + 1), None
+        )
+        closing = next(
+            (c for c in _ARABIC_GLUED_CLOSINGS if word.endswith(c) and len(word) > len(c) + 1), None
+        )
+        if opening is not None:
+            out += [word[: len(opening) - 2], word[len(opening) - 2 :]]
+        elif closing is not None:
+            out += [word[: -len(closing)], closing]
+        else:
+            out.append(word)
+    return " ".join(out) if len(out) > len(text.split(" ")) else None
+
+
 _BURMESE_ABBREVIATIONS = {"mg": "maung"}
 """Burmese names abbreviate Maung as Mg (OFAC lists YI, Khin Maung also as YI, Khin Mg)."""
 
@@ -1211,6 +1241,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if joined is not None:
             texts.append(joined)
             labels.append("+joined")
+        apart = _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None
+        if apart is not None:
+            texts.append(apart)
+            labels.append("+apart")
         spelt = _burmese_abbreviations_spelt(texts[0])
         if spelt is not None:
             texts.append(spelt)

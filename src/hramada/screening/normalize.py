@@ -13,8 +13,31 @@ MAX_NAME_CHARS = 500
 """Names are cut here: no real name is longer, and a 10,000-character "name" must not cost 10,000 characters."""
 
 _INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x180E])
+_OPTIONAL_VOWEL_MARKS = dict.fromkeys(
+    [
+        *range(0x064B, 0x0660),  # Arabic harakat, shadda, sukun (مُحَمَّد is محمد)
+        0x0640,  # the tatweel that stretches a word
+        0x0670,  # the superscript alef
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E9),
+        *range(0x06EA, 0x06EE),  # Quranic annotation marks
+        *range(0x0591, 0x05BE),
+        0x05BF,
+        0x05C1,
+        0x05C2,
+        0x05C4,
+        0x05C5,
+        0x05C7,  # Hebrew cantillation and vowel points (שָׁלוֹם is שלום)
+    ]
+)
+"""Marks the Arabic and Hebrew scripts may write or leave out without changing the name: removed, so a vocalised
+name is the name as usually written (they are no letters, and the words were cut at them)."""
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'", "ʻ": "'"})
-_WORD = re.compile(r"[\w']+", re.UNICODE)
+_WORD = re.compile(
+    r"[\w'\u0300-\u036f\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff]+", re.UNICODE
+)
+"""A word: letters, digits and the apostrophe, and the combining marks that are part of a word's letters (the
+vowel signs and viramas of the Indic scripts, नरेन्द्र; Thai vowels and tones; Latin accents left apart by NFKC)."""
 
 # The EU list (and many spreadsheets) write Latin letters that look like Cyrillic ones inside Cyrillic words:
 # `СIВАКАЎ`, `Вiктар` use Latin I/i for Belarusian І/і. These maps undo look-alikes in either direction.
@@ -76,7 +99,7 @@ class _KeptChars(dict[int, str | None]):
 
 _KEPT = _KeptChars()
 # Invisible characters removed, then apostrophes unified, then `_KEPT`, in one pass: each maps a character alone.
-_CLEANED = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE})
+_CLEANED = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE, **_OPTIONAL_VOWEL_MARKS})
 _ASCII_CLEANED = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii") + bytes(range(128, 256))
 """The same for ASCII text (no ASCII character is invisible, and NFKC leaves ASCII as it is) as a byte table."""
 

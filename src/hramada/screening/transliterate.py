@@ -314,6 +314,8 @@ def _han_renderings(text: str) -> dict[str, str]:
 
 _READING_LABELS = {
     "joined": "its Arabic compounds joined",
+    "apart": "its Arabic compounds written apart",
+    "translated": "its Arabic-script words of kind in English",
     "spelt": "its abbreviations written out",
     "title": "its title words translated",
     "phrase": "its phrases read as one word",
