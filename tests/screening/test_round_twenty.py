@@ -226,3 +226,16 @@ def test_a_glued_compound_is_cut_only_at_its_known_pieces() -> None:
     assert _arabic_compounds_apart("عبدالخالق النوري") == "عبد الخالق النوري"
     assert _arabic_compounds_apart("محمدعبد البصير") == "محمد عبد البصير"
     assert _arabic_compounds_apart("النوري حسن") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("عطاء الله نوري", "ATAULLAH NOORI"),  # 0.00 before: the u read as v, the article's l not written
+        ("ثناءالله نوري", "SANAULLAH NOORI"),
+        ("ضياء الدين نوري", "ZIAUDDIN NOORI"),  # the article's l assimilated to the sun letter
+        ("غیاث الدین نوري", "GHIASSOUDDINE NOORI"),
+    ],
+)
+def test_the_article_after_a_vowel_in_a_romanised_compound(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9

@@ -2182,6 +2182,9 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         keys.append(fold(_FRENCH_C.sub("s", written)))  # ç written without its cedilla (Faycal / فيصل)
     if _OU_CONSONANT.match(written):
         keys.append(fold("w" + written[2:]))  # ou before a consonant opening a word is و (Ould / ولد)
+    if _U_BEFORE_ARTICLE.search(written):
+        # ء or a vowel, then the article: Ataullah / عطاء الله, Ziauddin / ضياء الدين.
+        keys.append(fold(_U_BEFORE_ARTICLE.sub(_article_written, written)))
     if _ABD_COMPOUND.fullmatch(latin_key):
         keys.append("abd")
     readings: list[str] = []
@@ -2190,6 +2193,18 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         if len(key) > 3 and key[-1] == "g" and key[-2] in "aeiu":
             readings.append(key[:-1])
     return tuple(dict.fromkeys(readings))
+
+
+_U_BEFORE_ARTICLE = re.compile(r"(?<=[aeio])u(ll|dd|rr|ss|tt|zz|nn|shsh)")
+"""The u a romanisation writes for the article's vowel after a name ending in a vowel or a hamza, before the
+article's l or the sun letter it became (Ataullah, Sanaullah: عطاء الله, ثناء الله; Ziauddin, Ataurrahman: ضياء
+الدين, عطاء الرحمن): the script writes no letter for the vowel and writes the article's l, and the key would read the
+u as the consonant v (Belarusian ў after a vowel)."""
+
+
+def _article_written(match: re.Match[str]) -> str:
+    doubled = match.group(1)
+    return "ll" if doubled == "ll" else "l" + doubled[: len(doubled) // 2]
 
 
 @lru_cache(maxsize=200_000)
