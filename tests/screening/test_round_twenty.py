@@ -239,3 +239,19 @@ def test_a_glued_compound_is_cut_only_at_its_known_pieces() -> None:
 )
 def test_the_article_after_a_vowel_in_a_romanised_compound(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("عطاء الرحمن نوري", "ATAURRAHMAN NOORI"),  # 0.00 before: two words of the script, one romanised
+        ("سالم لا لا", "SALEM LALA"),
+    ],
+)
+def test_two_words_of_the_script_may_be_one_romanised_word(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_two_words_of_the_script_are_no_shorter_romanised_word() -> None:
+    # Joined, the skeletons of الحی عظیم (Hai Azim) would meet Hazem; a romanisation never has fewer letters.
+    assert score("عبد الحی عظیم", "ABDUL HAZEM") < 0.8

@@ -2924,6 +2924,21 @@ def _align(
         if runs:
             rest_q = [i for i in rest_q if i not in used_q]
             rest_c = [j for j in rest_c if j not in used_c]
+    elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
+        # Two neighbouring words of the script that the romanisation writes as one (عطاء الرحمن: Ataurrahman; لا لا:
+        # Lala).
+        for sim, run_q, run_c in _abjad_runs(query.abjad, q_parts, c_parts, rest_q, rest_c):
+            if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
+                used_q.update(run_q)
+                used_c.update(run_c)
+                matched.extend((sim, i, j) for i in run_q for j in run_c)
+                split += 1
+                substantive = -1.0
+                w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
+                matched_score += sim * w
+                matched_weight += w
+                rest_q = [i for i in rest_q if i not in used_q]
+                rest_c = [j for j in rest_c if j not in used_c]
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
@@ -3114,6 +3129,41 @@ def _split_runs(
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
+    found.sort(reverse=True)
+    return found
+
+
+_ARABIC_ARTICLE_WORD = re.compile(r"^(?:ال|آل)(?=..)")
+
+
+def _abjad_runs(
+    query_abjad: bool,
+    q_parts: tuple[tuple[str, str], ...],
+    c_parts: tuple[tuple[str, str], ...],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """Pairs of neighbouring left-over parts of the name in an abjad script whose keys joined meet one left-over
+    romanised part (`_mixed_script_similarity`, at ABJAD_VARIANT_SIMILARITY or more), as (similarity, query
+    parts, listed parts), best first."""
+    script_parts, script_rest, latin_parts, latin_rest = (
+        (q_parts, rest_q, c_parts, rest_c) if query_abjad else (c_parts, rest_c, q_parts, rest_q)
+    )
+    found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    for n, first in enumerate(script_rest[:-1]):
+        second = script_rest[n + 1]
+        if second != first + 1:
+            continue
+        joined = script_parts[first][0] + script_parts[second][0]
+        # A romanisation writes every letter of the script and vowels besides: never fewer letters than the two
+        # words have without their article (الحی عظیم is no Hazem).
+        letters = sum(len(_ARABIC_ARTICLE_WORD.sub("", script_parts[n][1])) for n in (first, second))
+        for j in latin_rest:
+            if _letters(latin_parts[j][1]) < letters:
+                continue
+            sim = _mixed_script_similarity(joined, *latin_parts[j])
+            if sim >= ABJAD_VARIANT_SIMILARITY:
+                found.append((sim, (first, second), (j,)) if query_abjad else (sim, (j,), (first, second)))
     found.sort(reverse=True)
     return found
 
