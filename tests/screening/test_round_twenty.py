@@ -255,3 +255,16 @@ def test_two_words_of_the_script_may_be_one_romanised_word(query: str, listed: s
 def test_two_words_of_the_script_are_no_shorter_romanised_word() -> None:
     # Joined, the skeletons of الحی عظیم (Hai Azim) would meet Hazem; a romanisation never has fewer letters.
     assert score("عبد الحی عظیم", "ABDUL HAZEM") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("موسوی", "MOUSAVI"),  # 0.00 before: both waws read as vowels, or both as consonants
+        ("موسوي", "MUSAWI"),
+        ("داوود", "DAWOOD"),
+        ("نوري", "NOURI"),
+    ],
+)
+def test_a_waw_before_a_consonant_is_a_vowel_and_before_a_vowel_a_consonant(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95

@@ -2141,6 +2141,15 @@ def _waw_as_vowel(bare: str) -> str:
     return bare[:1] + bare[1:].replace("v", "u")
 
 
+_WAW_BEFORE_CONSONANT = re.compile(r"(?<=.)v(?=[^aiuv])")
+
+
+def _waw_before_consonant_as_vowel(bare: str) -> str:
+    """A bare abjad key with only the waws that stand before a consonant read as the vowel: a waw before a vowel
+    letter or at the end is mostly the consonant (موسوی `mvsvi`, Mousavi, as `musvi`; جواد, Jawad)."""
+    return _WAW_BEFORE_CONSONANT.sub("u", bare)
+
+
 @lru_cache(maxsize=50_000)
 def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
     """Further skeletons a name written in an abjad script is found by (retrieval; `_mixed_script_similarity`
@@ -2152,6 +2161,8 @@ def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
         forms = [sk]
         if "v" in sk[1:]:
             forms.append(skeleton(_waw_as_vowel(sk)))
+            if "v" in sk[1:-1] and sk[-1] == "v":
+                forms.append(sk[:1] + sk[1:-1].replace("v", "") + "v")  # the last waw a consonant (Mousavi)
         for form in list(forms):
             for digraph, letters in (("dg", ("d", "z")), ("tg", ("t", "s"))):
                 if digraph in form:
@@ -2234,6 +2245,9 @@ def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) ->
     forms = [(bare, written)]
     if vowel_waw != bare:
         forms.append((vowel_waw, skeleton(vowel_waw)))
+        some_waw = _waw_before_consonant_as_vowel(bare)
+        if some_waw not in (bare, vowel_waw):
+            forms.append((some_waw, skeleton(some_waw)))
     if abjad_key.startswith("al") and len(abjad_key) > 4:
         # The article before a vowel, which the bare form keeps (العامر, al-Amar: `alamr`), and before l, folded
         # into one l (اللطيف, al-Latif: `altif`, whose bare form lost the name's l).
