@@ -12,6 +12,7 @@ from hramada.screening.keys import fold, greek_latin_reading
 from hramada.screening.names import (
     _arabic_compounds_apart,
     _arabic_script_words_translated,
+    _han_words_translated,
     compound_meanings,
     translate_org_key,
 )
@@ -268,3 +269,25 @@ def test_two_words_of_the_script_are_no_shorter_romanised_word() -> None:
 )
 def test_a_waw_before_a_consonant_is_a_vowel_and_before_a_vowel_a_consonant(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("中国长风电子集团有限公司", "China Changfeng Electronic Group Co., Ltd."),  # 0.00 before
+        ("长风科技有限公司", "CHANGFENG TECHNOLOGIES LIMITED"),
+        ("長風電子集團", "Changfeng Electronic Group"),  # traditional characters
+    ],
+)
+def test_a_chinese_company_name_in_characters_meets_its_english_name(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.9
+
+
+def test_chinese_companies_of_other_names_stay_apart() -> None:
+    assert company("长风科技有限公司", "HUAFENG TECHNOLOGIES LIMITED") < 0.8
+    assert company("华丰科技有限公司", "CHANGFENG TECHNOLOGIES LIMITED") < 0.8
+
+
+def test_the_name_between_the_words_is_read_in_mandarin() -> None:
+    assert _han_words_translated("华丰科技有限公司") == "huafeng technologies limited company"
+    assert _han_words_translated("长风") is None  # no word of kind: the name as written is enough

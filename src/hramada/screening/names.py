@@ -15,6 +15,7 @@ from rigour.names import remove_org_types, remove_person_prefixes
 
 from hramada.screening.datafiles import data_lines, data_rows
 from hramada.screening.equivalence import EquivalenceTable, default_table
+from hramada.screening.han import has_han
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
@@ -40,7 +41,7 @@ from hramada.screening.keys import (
     yo_as_e,
 )
 from hramada.screening.normalize import clean_text, has_cyrillic, normalize_name
-from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings
+from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings, mandarin_word
 
 MAX_TOKENS = 10
 # Two name parts are one name when their keys differ by at most 1 edit up to 6 letters, 2 up to 12, 3 beyond, and
@@ -641,6 +642,52 @@ def _arabic_script_words_translated(text: str) -> str | None:
                         break
         out.append(meaning or word)
     return " ".join(out) if out != words else None
+
+
+@cache
+def _han_org_words() -> tuple[dict[str, str], int]:
+    """A word of a Chinese organisation name in characters -> its English word (`data/org_words_han.csv`), and
+    the longest word's length."""
+    found: dict[str, str] = {}
+    for line in data_lines("org_words_han.csv"):
+        meaning, *forms = (form.strip() for form in line.split(","))
+        found.update(dict.fromkeys(forms, meaning))
+    return found, max(map(len, found))
+
+
+def _han_words_translated(text: str) -> str | None:
+    """A normalised organisation name with its words in Chinese characters cut into the words that say what kind of
+    organisation, in English, and the characters between them read in Mandarin as one word each (中国航天三江集团有限公司
+    -> china space sanjiang group limited company), or None when it has none of those words."""
+    if not has_han(text):
+        return None
+    table, longest = _han_org_words()
+    out: list[str] = []
+    found = False
+    for word in text.split(" "):
+        if not has_han(word):
+            out.append(word)
+            continue
+        run = ""
+        at = 0
+        while at < len(word):
+            for size in range(min(longest, len(word) - at), 1, -1):
+                meaning = table.get(word[at : at + size])
+                if meaning is not None:
+                    break
+            else:
+                run += word[at]
+                at += 1
+                continue
+            if run:
+                out.append(mandarin_word(run))
+                run = ""
+            out.append(meaning)
+            found = True
+            at += size
+        if run:
+            out.append(mandarin_word(run))
+    return " ".join(out) if found else None
 
 
 @cache
@@ -1265,7 +1312,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             texts.append(phrased)
             labels.append("+phrase")
         # And with the words of an Arabic-script name that say what kind of organisation in English (شبکه: network).
-        translated = _arabic_script_words_translated(texts[0])
+        translated = _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0])
         if translated is not None:
             texts.append(translated)
             labels.append("+translated")

@@ -312,6 +312,12 @@ def _han_renderings(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def mandarin_word(text: str) -> str:
+    """Chinese characters read in Mandarin as one word, without tones (三江: sanjiang; 华为: huawei)."""
+    return "".join(ascii_text(_icu("Han-Latin").transliterate(text)).lower().split())
+
+
 _READING_LABELS = {
     "joined": "its Arabic compounds joined",
     "apart": "its Arabic compounds written apart",
