@@ -291,3 +291,9 @@ def test_chinese_companies_of_other_names_stay_apart() -> None:
 def test_the_name_between_the_words_is_read_in_mandarin() -> None:
     assert _han_words_translated("华丰科技有限公司") == "huafeng technologies limited company"
     assert _han_words_translated("长风") is None  # no word of kind: the name as written is enough
+
+
+def test_a_name_one_slip_from_a_romance_word_stays_a_name() -> None:
+    # Planeta is one letter from the Spanish planta (plant): a name, not a word of kind (0.57 with Ramak alone).
+    assert company("RAMAK PLANETA", "NPC RAMAK COMPANY") < 0.8
+    assert company("RAMAK PLANETA", "RAMAK PLANETA") == 1.0

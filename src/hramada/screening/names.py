@@ -512,7 +512,8 @@ def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
     """Every dictionary form of an organisation word (a key of `org_word_translations` or a meaning) of
     SLIPPED_WORD_MIN - 1 letters or more, and each of its one-letter deletions -> (form, meaning)."""
     near: dict[str, set[tuple[str, str]]] = {}
-    translations = org_word_translations()
+    # Not the French, Spanish and Italian forms: one slip from Planta is Planeta, a name (Comercial Planeta).
+    translations = native_org_word_translations()
     for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values()))):
         if len(form) >= SLIPPED_WORD_MIN - 1:
             for entry in {form, *one_letter_deletions(form)}:
