@@ -297,3 +297,5 @@ def test_a_name_one_slip_from_a_romance_word_stays_a_name() -> None:
     # Planeta is one letter from the Spanish planta (plant): a name, not a word of kind (0.57 with Ramak alone).
     assert company("RAMAK PLANETA", "NPC RAMAK COMPANY") < 0.8
     assert company("RAMAK PLANETA", "RAMAK PLANETA") == 1.0
+    # A longer word mistyped is still the Spanish word (Inversiones, investment).
+    assert company("INVESSIONES KEK", "INVERSIONES KEK") >= 0.95

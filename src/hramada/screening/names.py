@@ -479,6 +479,9 @@ _SPOKEN_GENITIVE = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
 
 SLIPPED_WORD_MIN = 7
 """An organisation word this long or longer that no table knows is read as the dictionary word one slip away."""
+ROMANCE_SLIP_MIN = 9
+"""...and one slip away from a French, Spanish or Italian form only from this length: shorter words of those
+languages are one letter from names too often (Planta, Planeta)."""
 
 
 def _translate_with_slip(key: str) -> str:
@@ -512,10 +515,12 @@ def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
     """Every dictionary form of an organisation word (a key of `org_word_translations` or a meaning) of
     SLIPPED_WORD_MIN - 1 letters or more, and each of its one-letter deletions -> (form, meaning)."""
     near: dict[str, set[tuple[str, str]]] = {}
-    # Not the French, Spanish and Italian forms: one slip from Planta is Planeta, a name (Comercial Planeta).
-    translations = native_org_word_translations()
+    translations = org_word_translations()
+    native = native_org_word_translations()
     for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values()))):
-        if len(form) >= SLIPPED_WORD_MIN - 1:
+        # The French, Spanish and Italian forms only from ROMANCE_SLIP_MIN letters: one slip from the Spanish Planta
+        # is Planeta, a name (Comercial Planeta), where Invessiones is Inversiones mistyped.
+        if len(form) >= (SLIPPED_WORD_MIN - 1 if form in native or form == meaning else ROMANCE_SLIP_MIN):
             for entry in {form, *one_letter_deletions(form)}:
                 near.setdefault(entry, set()).add((form, meaning))
     return near
