@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import fold, greek_latin_reading
+from hramada.screening.keys import fold, greek_latin_reading, romance_c_reading
 from hramada.screening.names import (
     _arabic_compounds_apart,
     _arabic_script_words_translated,
@@ -299,3 +299,9 @@ def test_a_name_one_slip_from_a_romance_word_stays_a_name() -> None:
     assert company("RAMAK PLANETA", "RAMAK PLANETA") == 1.0
     # A longer word mistyped is still the Spanish word (Inversiones, investment).
     assert company("INVESSIONES KEK", "INVERSIONES KEK") >= 0.95
+
+
+@pytest.mark.parametrize(("word", "reading"), [("Kriucikov", "Kriuchkov"), ("Krucikou", "Kruchkou")])
+def test_a_romanian_ci_before_a_consonant_is_ch(word: str, reading: str) -> None:
+    # Romanian transcription writes ч as ci before a consonant, the i only softening the c (Крючков: Kriucikov).
+    assert romance_c_reading(word) == fold(reading)

@@ -329,8 +329,11 @@ def press_reading(word: str) -> str | None:
 
 _ROMANCE_K = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)")
 # A final ci is ч after a vowel only: Italian Lucci is no Luch (as `press_reading` has it).
-_ROMANCE_CH = re.compile(r"(?<=[aeiouy])ci$|ci(?=[aou])|c(?=[ei])")
-_ROMANCE_SIGNS = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)|ci(?=[aou])|[aeiouy]ci$")
+# Before a consonant ч is ci too, the i written only to make the c soft (Kriucikov, Крючков).
+_ROMANCE_CH = re.compile(r"(?<=[aeiouy])ci$|ci(?=[aoubdfgjklmnpqrstvwxz])|c(?=[ei])")
+_ROMANCE_SIGNS = re.compile(
+    r"c(?=[aoubdfgjklmnpqrtvwx]|$)|ci(?=[aou])|[aeiouy]ci$|[aeiouy]ci(?=[bdfgjklmnpqrstvwxz])"
+)
 
 
 @lru_cache(maxsize=200_000)
