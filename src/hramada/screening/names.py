@@ -652,13 +652,15 @@ def _arabic_script_words_translated(text: str) -> str | None:
 
 @cache
 def _han_org_words() -> tuple[dict[str, str], int]:
-    """A word of a Chinese organisation name in characters -> its English word (`data/org_words_han.csv`), and
-    the longest word's length."""
-    found: dict[str, str] = {}
+    """A word of a Chinese organisation name in characters -> its English word (`data/org_words_han.csv`; a form
+    of two meanings belongs to neither), and the longest word's length."""
+    found: dict[str, set[str]] = {}
     for line in data_lines("org_words_han.csv"):
         meaning, *forms = (form.strip() for form in line.split(","))
-        found.update(dict.fromkeys(forms, meaning))
-    return found, max(map(len, found))
+        for form in forms:
+            found.setdefault(form, set()).add(meaning)
+    words = {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
+    return words, max(map(len, words))
 
 
 def _han_words_translated(text: str) -> str | None:
@@ -1317,7 +1319,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if phrased != texts[0]:
             texts.append(phrased)
             labels.append("+phrase")
-        # And with the words of an Arabic-script name that say what kind of organisation in English (شبکه: network).
+        # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
+        # (شبکه: network; 集团: group).
         translated = _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0])
         if translated is not None:
             texts.append(translated)
@@ -3224,7 +3227,7 @@ def _abjad_runs(
         joined = script_parts[first][0] + script_parts[second][0]
         # A romanisation writes every letter of the script and vowels besides: never fewer letters than the two
         # words have without their article (الحی عظیم is no Hazem).
-        letters = sum(len(_ARABIC_ARTICLE_WORD.sub("", script_parts[n][1])) for n in (first, second))
+        letters = sum(len(_ARABIC_ARTICLE_WORD.sub("", script_parts[at][1])) for at in (first, second))
         for j in latin_rest:
             if _letters(latin_parts[j][1]) < letters:
                 continue

@@ -321,7 +321,7 @@ def mandarin_word(text: str) -> str:
 _READING_LABELS = {
     "joined": "its Arabic compounds joined",
     "apart": "its Arabic compounds written apart",
-    "translated": "its Arabic-script words of kind in English",
+    "translated": "its words of kind in English",
     "spelt": "its abbreviations written out",
     "title": "its title words translated",
     "phrase": "its phrases read as one word",
