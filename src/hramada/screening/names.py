@@ -5,8 +5,7 @@ transliteration, folded into keys, and compared part by part regardless of order
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -601,7 +600,7 @@ def _craft_titles_translated(text: str) -> str | None:
     return " ".join(out) if out != words else None
 
 
-_ARABIC_SEATS = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك", "ـ")
+_ARABIC_SEATS = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك")
 """Letters the Arabic script writes in two ways, as the table of `data/org_words_arabic_script.csv` looks them up."""
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 """The article and the prefixes a word of an Arabic-script name carries (and the, in the, for the, the, and, in,
@@ -609,24 +608,32 @@ for), the longest first."""
 
 
 def _arabic_lookup_form(word: str) -> str:
-    """A word as `data/org_words_arabic_script.csv` looks it up: in the Arabic script with the letters written two
-    ways as one and without vowel marks; romanised, without its apostrophes (Jama'at, Jamaat)."""
+    """A normalised word (no vowel marks: `normalize.clean_text`) as `data/org_words_arabic_script.csv` looks it
+    up: in the Arabic script with the letters written two ways as one; romanised, without its apostrophes (Jama'at,
+    Jamaat)."""
     if not _is_abjad(word):
         return word.lower().replace("'", "").replace("’", "").replace("ʿ", "")
-    return "".join(ch for ch in word.translate(_ARABIC_SEATS) if not unicodedata.combining(ch))
+    return word.translate(_ARABIC_SEATS)
+
+
+def _english_words(name: str, lookup: Callable[[str], str]) -> dict[str, str]:
+    """A table of `data/<name>` whose lines are an English word and the forms it translates: each form as `lookup`
+    reads it -> the English word; a form of two meanings belongs to neither."""
+    found: dict[str, set[str]] = {}
+    for line in data_lines(name):
+        meaning, *forms = (form.strip() for form in line.split(","))
+        for form in forms:
+            found.setdefault(lookup(form), set()).add(meaning)
+    return {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
 
 
 @cache
 def _arabic_script_org_words() -> dict[str, str]:
     """A word of an organisation name in Arabic, Persian, Pashto or Urdu (`_arabic_lookup_form`), in the script or
-    romanised -> the English word the lists translate it as (`data/org_words_arabic_script.csv`); a form of two
-    meanings belongs to neither."""
-    found: dict[str, set[str]] = {}
-    for line in data_lines("org_words_arabic_script.csv"):
-        meaning, *forms = (form.strip() for form in line.split(","))
-        for form in forms:
-            found.setdefault(_arabic_lookup_form(normalize_name(form)), set()).add(meaning)
-    return {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
+    romanised -> the English word the lists translate it as (`data/org_words_arabic_script.csv`)."""
+    return _english_words(
+        "org_words_arabic_script.csv", lambda form: _arabic_lookup_form(normalize_name(form))
+    )
 
 
 def _arabic_script_words_translated(text: str) -> str | None:
@@ -652,14 +659,9 @@ def _arabic_script_words_translated(text: str) -> str | None:
 
 @cache
 def _han_org_words() -> tuple[dict[str, str], int]:
-    """A word of a Chinese organisation name in characters -> its English word (`data/org_words_han.csv`; a form
-    of two meanings belongs to neither), and the longest word's length."""
-    found: dict[str, set[str]] = {}
-    for line in data_lines("org_words_han.csv"):
-        meaning, *forms = (form.strip() for form in line.split(","))
-        for form in forms:
-            found.setdefault(form, set()).add(meaning)
-    words = {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
+    """A word of a Chinese organisation name in characters -> its English word (`data/org_words_han.csv`), and the
+    longest word's length."""
+    words = _english_words("org_words_han.csv", str)
     return words, max(map(len, words))
 
 
@@ -1238,8 +1240,9 @@ def _arabic_compounds_apart(text: str) -> str | None:
     (`_ARABIC_GLUED_OPENINGS`, `_ARABIC_GLUED_CLOSINGS`), or None when it has none: the reverse of
     `_arabic_compounds_joined`, so عبدالخالق meets Abd al-Khaliq as عبد الخالق does (the name as written still meets
     Abdulkhaliq)."""
+    words = text.split(" ")
     out: list[str] = []
-    for word in text.split(" "):
+    for word in words:
         opening = next(
             (o for o in _ARABIC_GLUED_OPENINGS if word.startswith(o) and len(word) > len(o) + 1), None
         )
@@ -1252,7 +1255,7 @@ def _arabic_compounds_apart(text: str) -> str | None:
             out += [word[: -len(closing)], closing]
         else:
             out.append(word)
-    return " ".join(out) if len(out) > len(text.split(" ")) else None
+    return " ".join(out) if len(out) > len(words) else None
 
 
 _BURMESE_ABBREVIATIONS = {"mg": "maung"}
@@ -2973,6 +2976,7 @@ def _align(
     rest_q = [i for i in range(len(q)) if i not in used_q] if len(used_q) < len(q) else []
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
+    runs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
     if (
         rest_q
         and rest_c
@@ -2981,34 +2985,23 @@ def _align(
         and query.kind == NameKind.PERSON
     ):
         runs = _split_runs(q, c, rest_q, rest_c)
-        for sim, run_q, run_c in runs:
-            if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
-                used_q.update(run_q)
-                used_c.update(run_c)
-                matched.extend((sim, i, j) for i in run_q for j in run_c)
-                split += len(run_q) + len(run_c) - 2
-                substantive = -1.0
-                w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
-                matched_score += sim * w
-                matched_weight += w
-        if runs:
-            rest_q = [i for i in rest_q if i not in used_q]
-            rest_c = [j for j in rest_c if j not in used_c]
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
         # Two neighbouring words of the script that the romanisation writes as one (عطاء الرحمن: Ataurrahman; لا لا:
         # Lala).
-        for sim, run_q, run_c in _abjad_runs(query.abjad, q_parts, c_parts, rest_q, rest_c):
-            if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
-                used_q.update(run_q)
-                used_c.update(run_c)
-                matched.extend((sim, i, j) for i in run_q for j in run_c)
-                split += 1
-                substantive = -1.0
-                w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
-                matched_score += sim * w
-                matched_weight += w
-                rest_q = [i for i in rest_q if i not in used_q]
-                rest_c = [j for j in rest_c if j not in used_c]
+        runs = _abjad_runs(query.abjad, q_parts, c_parts, rest_q, rest_c)
+    for sim, run_q, run_c in runs:
+        if used_q.isdisjoint(run_q) and used_c.isdisjoint(run_c):
+            used_q.update(run_q)
+            used_c.update(run_c)
+            matched.extend((sim, i, j) for i in run_q for j in run_c)
+            split += len(run_q) + len(run_c) - 2
+            substantive = -1.0
+            w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
+            matched_score += sim * w
+            matched_weight += w
+    if runs:
+        rest_q = [i for i in rest_q if i not in used_q]
+        rest_c = [j for j in rest_c if j not in used_c]
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
