@@ -448,6 +448,46 @@ def _org_words_compared(a: str, b: str, sim: float) -> float:
     return 0.0 if _compounds_differ(a, b) else sim
 
 
+ENGLISH_ROOT_MIN = 5
+"""Two English words of organisation names that differ only by a derivational or plural ending meet when the root
+they share has this many letters or more (Revolution / Revolutionary; not Ship / Shipping)..."""
+_ENGLISH_ENDINGS = frozenset(
+    ("s", "es", "ary", "aries", "al", "ial", "ials", "als", "ic", "ics", "ical", "ing", "ings")
+)
+"""Endings English adds to a word of an organisation name without changing what the name says (Guards, Trading,
+Electronics, Financial, Revolutionary)..."""
+_AGENT_ENDINGS = frozenset(("ed", "ian", "ians", "ion", "ions", "ation", "ations", "ist", "ists"))
+"""...and these from a root of one letter more, where a shorter root is as often a name or another word (Alnas /
+Alnaser, Plant / Plantation, Guard / Guardian). The agent's -er is none of them: an Engineer is no Engine."""
+_AFTER_FINAL_E = _ENGLISH_ENDINGS - {"s", "es"} | _AGENT_ENDINGS
+"""Endings that take the place of a final e (Trade / Trading, Commerce / Commercial, Culture / Cultural)."""
+_AFTER_FINAL_Y = frozenset(("ic", "ics", "ical", "ial", "al", "ies"))
+"""Endings that take the place of a final y (Economy / Economic, Academy / Academic, Industry / Industrial); not
+-ian or -ations (Anatoly / Anatolian, Destiny / Destinations are other words)."""
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def english_derivation(a: str, b: str) -> bool:
+    """Whether two words of an organisation name as written are one English word with another ending: the shorter
+    (less a final e or y that the ending replaces) opens the longer, and what the longer adds is an ending of
+    `_ENGLISH_ENDINGS` or `_AGENT_ENDINGS` (Islamic Revolution Guards Corps / Islamic Revolutionary Guard Corps,
+    Finance / Financial, Electronic / Electronics)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < ENGLISH_ROOT_MIN or not (
+        _ENGLISH_WORD.fullmatch(short) and _ENGLISH_WORD.fullmatch(long)
+    ):
+        return False
+    root = short if long.startswith(short) else short[:-1]
+    if len(root) < ENGLISH_ROOT_MIN or not long.startswith(root):
+        return False
+    ending = long[len(root) :]
+    if ending in _AGENT_ENDINGS and len(root) == ENGLISH_ROOT_MIN:
+        return False
+    if root == short:
+        return ending in _ENGLISH_ENDINGS or ending in _AGENT_ENDINGS
+    return ending in (_AFTER_FINAL_Y if short[-1] == "y" else _AFTER_FINAL_E if short[-1] == "e" else ())
+
+
 def _compounds_differ(a: str, b: str) -> bool:
     """Whether two organisation words are compounds cut from different words (Belneftekhim: Belarusian oil and
     chemistry; Belneftegaz: Belarusian oil and gas): two letters apart, they still name two companies."""
@@ -1020,6 +1060,16 @@ _TURKISH_ABBREVIATION = re.compile(r"(?<!\w)(san|tic|[iİ]th|[iİ]hr|paz)\.(?=\s
 the dot San and Tic are words of other names (San Marino), so only the dotted forms are read."""
 
 
+_TURKISH_PAIR = re.compile(r"(?<!\w)(san|tic)\.?\s+ve\s+(san|tic)(?:\.|\b)", re.IGNORECASE)
+"""...and San ve Tic, Tic ve San without their dots, as OFAC writes them (Teknoloji San ve Tic Ltd Sti): joined by
+the Turkish ve (and), the two are the registry's pair, not San Marino."""
+
+
+def _turkish_pair(match: re.Match[str]) -> str:
+    first, second = (_TURKISH_ABBREVIATIONS[group.lower()] for group in match.groups())
+    return f"{first} ve {second}" if first != second else match.group(0)
+
+
 def _turkish_word(match: re.Match[str]) -> str:
     return _TURKISH_ABBREVIATIONS[match.group(1).lower().replace("i̇", "i")]
 
@@ -1148,6 +1198,8 @@ def _phrase_word(match: re.Match[str]) -> str:
 def _org_text(text: str) -> str:
     if "'" in text or "’" in text:
         text = _ELIDED_ARTICLE.sub("", _POSSESSIVE.sub("", text))
+    if " ve " in text or " VE " in text or " Ve " in text:
+        text = _TURKISH_PAIR.sub(_turkish_pair, text)
     if "." in text:
         text = _TURKISH_ABBREVIATION.sub(_turkish_word, text)
     if any(ch.isdigit() for ch in text):
@@ -2088,6 +2140,12 @@ _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _PARTICLES = _ARTICLES | {"bin"}
 """The article and "son of" in an Arabic name: they identify no one (`_substantive`). Abd and Abu stay names
 (OFAC lists one person as BARI, Abdul Baqi and BARI, Abdul)."""
+_SERVANT_OF = frozenset(("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "bd"))
+"""Abd (servant of) as lists write it before the name it joins (Abdul Rahman, Abdel Aziz, Abd al-Karim), keyed as a
+romanisation and as the Arabic script's عبد (`bd`)."""
+SERVANT_OF_WEIGHT = 0.25
+"""...and what it counts towards identifying someone: a quarter of a name, as the name it joins counts already (an
+Abd written alone, Bari Abdul, still counts for something)."""
 _ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
 
@@ -2813,6 +2871,10 @@ def _openings(words: tuple[str, ...]) -> str:
     return _OPENINGS.setdefault(found, found)
 
 
+_ARABIC_ARTICLE_KEYS = frozenset(("al", "el"))
+"""The Arabic article as an organisation name's words keep it (Jaysh al-Adl: jaysh, al, adl)."""
+
+
 @lru_cache(maxsize=500_000)
 def _frame_similarity(word_a: str, word_b: str) -> float:
     """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
@@ -2864,6 +2926,14 @@ def _align(
     mixed = abjad_mode and query.abjad != listed.abjad
     q_parts, c_parts = (_unarticled(query), _unarticled(listed)) if mixed else ((), ())
     organisation = query.kind == NameKind.ORGANIZATION
+    # Two organisation names that both carry the Arabic article are Arabic names romanised, maybe two ways (Jaysh
+    # al-Adl / Jeysh al-Adl): their words meet by their consonants as a person's do.
+    arabic_org = (
+        organisation
+        and not abjad_mode
+        and not _ARABIC_ARTICLE_KEYS.isdisjoint(query.words)
+        and not _ARABIC_ARTICLE_KEYS.isdisjoint(listed.words)
+    )
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -2899,6 +2969,12 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
+                if (
+                    organisation
+                    and sim < ALT_KEY_FACTOR
+                    and english_derivation(query.words[i], listed.words[j])
+                ):
+                    sim = ALT_KEY_FACTOR
                 if 0.0 < sim < 1.0:
                     if organisation:
                         sim = _org_words_compared(a, b, sim)
@@ -2912,6 +2988,8 @@ def _align(
                 ):
                     sim = 0.0
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
+                    sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
+                elif arabic_org and sim < FRAME_SIMILARITY and a[0] != "#" and b[0] != "#":
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 if sim:
                     candidates.append((sim, i, j))
@@ -2977,13 +3055,7 @@ def _align(
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
     runs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    if (
-        rest_q
-        and rest_c
-        and (len(rest_q) > 1 or len(rest_c) > 1)
-        and not abjad_mode
-        and query.kind == NameKind.PERSON
-    ):
+    if rest_q and rest_c and (len(rest_q) > 1 or len(rest_c) > 1) and not abjad_mode:
         runs = _split_runs(q, c, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
         # Two neighbouring words of the script that the romanisation writes as one (عطاء الرحمن: Ataurrahman; لا لا:
@@ -3107,6 +3179,16 @@ def _align(
         elif numbered_q != numbered_c and query.kind in _UNNAMED_KINDS and score > CONTAINED_WORD_SCORE:
             # A ship's or an aircraft's number is part of its name: SPARTA III is another ship than SPARTA, or the
             # same one renamed (HAPPINESS I / HAPPINESS); a lead for review, where the IMO number decides.
+            score = CONTAINED_WORD_SCORE
+        elif (
+            numbered_q != numbered_c
+            and organisation
+            and score > CONTAINED_WORD_SCORE
+            and _only_descriptive(query, matched, len(matched))
+        ):
+            # Only dictionary words agree and one name adds a number: the number names which plant, branch or unit
+            # of that description (Aviation Repair Plant / Aviation Repair Plant 558; Military Intelligence /
+            # Military Intelligence Branch 290), a lead for review.
             score = CONTAINED_WORD_SCORE
         if (
             query.kind == NameKind.ORGANIZATION
@@ -3655,9 +3737,29 @@ def _substantive(
     person = query.kind == NameKind.PERSON
     # In an abjad comparison `q` holds skeletons: the particles are known by their keys.
     words = q if q is query.keys or not person else tuple(key for key, _ in _unarticled(query))
+    other_words: tuple[str, ...] = ()
+    matched_pairs: set[tuple[int, int]] = set()
+    if person and not _SERVANT_OF.isdisjoint(words) and listed is not None:
+        other_words = c if c is listed.keys else tuple(key for key, _ in _unarticled(listed))
+        matched_pairs = {(i, j) for _, i, j in matched}
     for _, i, j in matched:
         if person and words[i] in _PARTICLES:
             continue  # the article or "son of" in an Arabic name: Al Yasir and Abou Yasser El Djazairi share Yasir
+        if (
+            person
+            and words[i] in _SERVANT_OF
+            and other_words[j] in _SERVANT_OF
+            and (i + 1, j + 1) in matched_pairs
+            and not (i in seen_q or j in seen_c)
+        ):
+            # Abd (servant of) opens a given name of two words, Abd al-Rahman: with the name that follows it is one
+            # given name, which alone identifies no one (Abdul Rahman / Abdul Rahman Agha): when both names write it
+            # before the same name. Written alone (BARI, Abdul) it is a given name of its own, and one word on the
+            # other side (Abdulrahman) is the whole name.
+            seen_q.add(i)
+            seen_c.add(j)
+            total += SERVANT_OF_WEIGHT
+            continue
         if i in seen_q or j in seen_c:
             continue  # one part written as two on the other side (`_split_runs`) identifies once
         seen_q.add(i)
