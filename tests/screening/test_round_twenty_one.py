@@ -1,5 +1,5 @@
 """Specifications for round twenty-one. Organisations: a word written as two on the other side whatever else the
-names hold; English words with another ending (Revolution / Revolutionary); news, new, battery, commerce, marketing,
+names hold; a generic word glued to a brand (Zorkaexport); English words with another ending (Revolution / Revolutionary); news, new, battery, commerce, marketing,
 informatics and ordinal numbers in the word tables; the Turkish registry's San ve Tic without dots; Arabic names
 with the article romanised two ways; a number that alone names which plant. Persons: Abd and the name it joins are
 one given name. Names are our own; the score before this round is in each comment."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening.names import english_derivation
+from hramada.screening.names import _glued_generic, english_derivation
 from tests.screening.scoring import company, score
 
 
@@ -79,6 +79,7 @@ def test_words_of_the_tables_in_another_language(query: str, listed: str) -> Non
     [
         ("Erste Bank", "First Bank"),  # erste is left out of the table: a name
         ("Third Element", "Fifth Element"),
+        ("Third Wave", "Wave LLC"),  # an ordinal names which organisation: not a word that describes
     ],
 )
 def test_other_ordinals_and_names_stay_apart(query: str, listed: str) -> None:
@@ -127,3 +128,22 @@ def test_abd_and_the_name_it_joins_are_one_given_name(query: str, listed: str) -
 )
 def test_abd_with_a_surname_still_matches(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorka Export", "Zorkaexport"),  # 0.00 before
+        ("Zorka Eksport", "АО Зоркаэкспорт"),
+        ("Kamen Service", "Kamenservice LLC"),
+        ("Neman Holding", "Nemanholding"),
+    ],
+)
+def test_a_generic_word_glued_to_a_brand_is_left_out_as_written_apart(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+
+
+def test_a_short_opening_or_a_dictionary_word_is_not_cut() -> None:
+    assert company("Conf Firma", "Confirma") < 0.5  # Conf is too short to be the brand
+    assert _glued_generic("electrotechnical") is None  # a word of the dictionary
+    assert _glued_generic("Zorkaexport") == ("Zorka", "export")

@@ -364,7 +364,10 @@ def _compound_pieces() -> dict[str, str]:
     folds alike (агро- is agricultural, though охрана's stem folds to the same `agra`)."""
     found: dict[str, set[str]] = {}
     translations = native_org_word_translations()
+    ordinals = _ordinal_keys()
     for key, target in (*translations.items(), *((t, t) for t in set(translations.values()))):
+        if target in ordinals:
+            continue
         for piece in (key, org_stem(key)):
             if len(piece) >= COMPOUND_PIECE_MIN and piece[0] != "#":
                 found.setdefault(piece, set()).add(target)
@@ -1190,6 +1193,53 @@ def _german_compounds_split(text: str) -> str:
     return " ".join(out) if len(out) != len(words) else text
 
 
+GLUED_GENERIC_MIN = 5
+"""A generic word glued to the end of a brand (Rosoboronexport, Beltamozhservice, Atlantgroup) is cut off when its
+key has this many letters or more..."""
+GLUED_BRAND_MIN = 5
+"""...and the brand before it as many: a shorter opening is as often part of one word (Confirma is no Conf Firma)."""
+
+
+@cache
+def _generic_endings() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The keys of generic words of GLUED_GENERIC_MIN letters or more, by length, longest first."""
+    by_length: dict[int, set[str]] = {}
+    for key in generic_org_keys():
+        if len(key) >= GLUED_GENERIC_MIN and key.isalpha():
+            by_length.setdefault(len(key), set()).add(key)
+    return tuple((n, frozenset(keys)) for n, keys in sorted(by_length.items(), reverse=True))
+
+
+def _generic_endings_split(text: str) -> str | None:
+    """A normalised organisation name with a generic word glued to the end of a word written apart, in Latin letters
+    (Рособоронэкспорт: rosoboron eksport), or None when no word ends so: the generic word is then left out as it is
+    when written apart (Rosoboron Export / Rosoboronexport; Beltamozh Service / Beltamozhservice)."""
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        cut = _glued_generic(word) if len(word) >= GLUED_GENERIC_MIN + GLUED_BRAND_MIN else None
+        out.extend(cut or (word,))
+    return " ".join(out) if len(out) > len(words) else None
+
+
+@lru_cache(maxsize=100_000)
+def _glued_generic(word: str) -> tuple[str, str] | None:
+    """(brand, generic word) of one word, in Latin letters, or None (`_generic_endings_split`)."""
+    latin = word if word.isascii() else next(iter(latin_renderings(word).values()), word)
+    if " " in latin or not latin.isalpha():
+        return None
+    key = fold(latin)
+    if key in org_word_translations() or key in org_meaning_keys() or is_generic_org_key(key):
+        return None  # a word of the dictionary is one word (Electrotechnical is no Electro Technical)
+    for n, keys in _generic_endings():
+        if len(key) - n >= GLUED_BRAND_MIN and key[-n:] in keys:
+            for at in range(len(latin) - GLUED_GENERIC_MIN + 1, GLUED_BRAND_MIN - 1, -1):
+                if fold(latin[at:]) == key[-n:] and len(fold(latin[:at])) >= GLUED_BRAND_MIN:
+                    return latin[:at], latin[at:]
+            return None
+    return None
+
+
 def _phrase_word(match: re.Match[str]) -> str:
     """The word the phrase of `_org_phrases` found is read as."""
     return _org_phrases().words[int((match.lastgroup or "p0")[1:])]
@@ -1385,6 +1435,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if split != texts[0]:
             texts.append(split)
             labels.append("+split")
+        # And with a generic word glued to a brand written apart (Rosoboronexport: Rosoboron Export).
+        glued = _generic_endings_split(texts[0])
+        if glued is not None:
+            texts.append(glued)
+            labels.append("+unglued")
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
             part_text = _without_legal_form_texts(part_text)
@@ -3593,7 +3648,18 @@ _VOWEL_IN = re.compile(r"[aeiou]")
 def org_meaning_keys() -> frozenset[str]:
     """Keys of the meanings of `data/org_word_translations.csv` (digital, security, plant, bank, Belarus...): the
     dictionary words of organisation names, which describe a kind of organisation rather than name one."""
-    return frozenset(org_word_translations().values()) | _translation_heads()
+    return (frozenset(org_word_translations().values()) | _translation_heads()) - _ordinal_keys()
+
+
+@cache
+def _ordinal_keys() -> frozenset[str]:
+    """The ordinal numbers of the dictionary (First, Пятый, Segunda): read in English like its other words, but they
+    name which organisation rather than describe one (Third Wave is not Wave LLC), and no compound word is cut from
+    them (Tretiakov is no Third and Guard)."""
+    return frozenset(map(fold, _ORDINALS))
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def is_descriptive_org_key(key: str) -> bool:
