@@ -1360,6 +1360,18 @@ def _arabic_compounds_apart(text: str) -> str | None:
     return " ".join(out) if len(out) > len(words) else None
 
 
+_CONJOINED_ARTICLE = re.compile(r"(?<!\S)و(?=ال\S\S)")
+"""The conjunction و (and) written against the article of the next word (والمسلمين: wa al-Muslimin, wal-Muslimin)."""
+
+
+def _conjunction_apart(text: str) -> str | None:
+    """A normalised Arabic-script organisation name with its conjunction و set apart from the article it is written
+    against, or None when it has none: romanisations write it as a word of its own (Jama'a Nusrat ul-Islam wa
+    al-Muslimin), which the name's words then meet."""
+    apart = _CONJOINED_ARTICLE.sub("و ", text)
+    return apart if apart != text else None
+
+
 _BURMESE_ABBREVIATIONS = {"mg": "maung"}
 """Burmese names abbreviate Maung as Mg (OFAC lists YI, Khin Maung also as YI, Khin Mg)."""
 
@@ -1426,6 +1438,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             labels.append("+phrase")
         # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
         # (شبکه: network; 集团: group).
+        conjunction = _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None
+        if conjunction is not None:
+            texts.append(conjunction)
+            labels.append("+conjunction")
         translated = _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0])
         if translated is not None:
             texts.append(translated)
@@ -2286,7 +2302,11 @@ def _abjad_skeletons_meet(written: str, heard: str) -> bool:
     one letter or as two: folded, Dahir's d and h are `dg` as Romdhane's dh is)."""
     if abs(len(written) - len(heard)) > 2:
         return False
-    return _meet_from(written, heard, 0, 0)
+    if _meet_from(written, heard, 0, 0):
+        return True
+    # The script's ه after ذ or ث folds into the digraph's h (الذهب: `dgb`), where a romanisation writes both (Thahab:
+    # `tggb`): read with the two h as one as well.
+    return "gg" in heard and _meet_from(written, heard.replace("gg", "g"), 0, 0)
 
 
 def _meet_from(written: str, heard: str, i: int, j: int) -> bool:
@@ -2404,17 +2424,23 @@ def _split_readings(latin_word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str) -> float:
+def _mixed_script_similarity(
+    abjad_key: str, latin_key: str, latin_word: str, construct: bool = False
+) -> float:
     """Similarity of a part written in an abjad script and a romanised one (`latin_key`, folded from
     `latin_word`), by consonant skeletons: the same skeleton with no written vowel in conflict
     (`_written_vowels_clash`) agrees; so does the skeleton with its waw read as the long vowel it mostly writes
     inside a word (Yusuf / يوسف, Mahmoud / محمود, Nouri / نوري; at the start it is the consonant: Walid); each of
     the part's `_latin_readings` is tried; skeletons meeting through letters written two ways (`_ABJAD_MEET`)
-    count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity."""
+    count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity. A word ending in ة (`construct`) is also
+    read with its t, as a name in the construct state is spoken and romanised (عصبة الأنصار: Asbat al-Ansar; جبهة
+    النصرة: Jabhat al-Nusra)."""
     written, spoken = _bare_skeleton(abjad_key), _bare_skeleton(latin_key)
     bare = _ABJAD_ARTICLE.sub("", abjad_key)
     vowel_waw = _waw_as_vowel(bare)
     forms = [(bare, written)]
+    if construct and bare.endswith("a"):
+        forms.append((bare + "t", skeleton(bare + "t")))
     if vowel_waw != bare:
         forms.append((vowel_waw, skeleton(vowel_waw)))
         some_waw = _waw_before_consonant_as_vowel(bare)
@@ -2995,9 +3021,9 @@ def _align(
                 b = c[j]
                 if mixed:
                     sim = (
-                        _mixed_script_similarity(q_parts[i][0], *c_parts[j])
+                        _mixed_script_similarity(q_parts[i][0], *c_parts[j], q_parts[i][1][-1:] == "ة")
                         if query.abjad
-                        else _mixed_script_similarity(c_parts[j][0], *q_parts[i])
+                        else _mixed_script_similarity(c_parts[j][0], *q_parts[i], c_parts[j][1][-1:] == "ة")
                     )
                 else:
                     sim = 1.0 if a == b else _part_similarity(a, b)
@@ -3027,6 +3053,7 @@ def _align(
                 if (
                     organisation
                     and sim < ALT_KEY_FACTOR
+                    and query.words[i][:ENGLISH_ROOT_MIN] == listed.words[j][:ENGLISH_ROOT_MIN]
                     and english_derivation(query.words[i], listed.words[j])
                 ):
                     sim = ALT_KEY_FACTOR
@@ -3110,7 +3137,13 @@ def _align(
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
     runs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    if rest_q and rest_c and (len(rest_q) > 1 or len(rest_c) > 1) and not abjad_mode:
+    if (
+        rest_q
+        and rest_c
+        and (len(rest_q) > 1 or len(rest_c) > 1)
+        and not abjad_mode
+        and (person or _may_run(q, c, rest_q, rest_c))
+    ):
         runs = _split_runs(q, c, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
         # Two neighbouring words of the script that the romanisation writes as one (عطاء الرحمن: Ataurrahman; لا لا:
@@ -3286,6 +3319,13 @@ def _align(
 def _surname_alone(key: str) -> bool:
     """Whether a person name's only part may be a surname worth a lead (SURNAME_ALONE_SCORE)."""
     return len(key) >= SURNAME_ALONE_MIN and key[0] != "#" and not default_table().knows(key)
+
+
+def _may_run(q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]) -> bool:
+    """Whether some left-over part of one organisation name opens as one of the other's does: a word written as two
+    on the other side (`_split_runs`) opens as the first of the two."""
+    openings = {q[i][:2] for i in rest_q}
+    return any(c[j][:2] in openings for j in rest_c)
 
 
 def _split_runs(

@@ -321,6 +321,8 @@ def mandarin_word(text: str) -> str:
 _READING_LABELS = {
     "joined": "its Arabic compounds joined",
     "apart": "its Arabic compounds written apart",
+    "conjunction": "its conjunction wa written apart",
+    "unglued": "its generic word set apart from its brand",
     "translated": "its words of kind in English",
     "spelt": "its abbreviations written out",
     "title": "its title words translated",
