@@ -3,8 +3,8 @@ names hold; a generic word glued to a brand (Zorkaexport); English words with an
 Revolutionary); news, new, battery, commerce, marketing, informatics and ordinal numbers in the word tables; the
 Turkish registry's San ve Tic without dots; Arabic names with the article romanised two ways; a number that alone
 names which plant. Arabic script: ة in the construct state as t, the conjunction و set apart, ذه romanised th-h.
-Persons: Abd and the name it joins are one given name. Names are our own; the score before this round is in each
-comment."""
+Persons: Abd and the name it joins are one given name; the article one list leaves out. Names are our own; the
+score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -169,3 +169,18 @@ def test_arabic_script_names_read_as_romanisations_write_them(query: str, listed
 def test_the_construct_state_keeps_other_names_apart() -> None:
     assert score("عصبة النور", "ASBAT AL-NASR", schema="Organization") < 0.5
     assert score("مكتبة النور", "MAKTABA AL-NOUR", schema="Organization") >= 0.95  # the vowel as before
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AL-HADDAD, Karim", "HADDAD, Karim Nasser"),  # 0.63 before
+        ("EL-HADDAD, Karim", "HADDAD, Karim Nasser Abdulla"),  # 0.52 before
+    ],
+)
+def test_the_article_one_list_leaves_out_is_no_part_left_over(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+def test_the_article_left_out_does_not_join_other_given_names() -> None:
+    assert score("AL-HADDAD, Karim", "HADDAD, Samir Nasser") < 0.5

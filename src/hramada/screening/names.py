@@ -3162,6 +3162,12 @@ def _align(
     if runs:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
+    if person and matched and not abjad_mode:
+        # The Arabic article left over is no part of the name one list writes and the other leaves out (AL-AULAQI /
+        # AULAQI): it neither counts against the pair nor makes a conflict of the parts left over.
+        # Only before a part that found its partner: Il is keyed as the article too, but ends Kim Jong Il as a name.
+        rest_q = [i for i in rest_q if q[i] not in _ARTICLES or i + 1 not in used_q] if rest_q else rest_q
+        rest_c = [j for j in rest_c if c[j] not in _ARTICLES or j + 1 not in used_c] if rest_c else rest_c
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
