@@ -2,9 +2,9 @@
 names hold; a generic word glued to a brand (Zorkaexport); English words with another ending (Revolution /
 Revolutionary); news, new, battery, commerce, marketing, informatics and ordinal numbers in the word tables; the
 Turkish registry's San ve Tic without dots; Arabic names with the article romanised two ways; a number that alone
-names which plant. Arabic script: ة in the construct state as t, the conjunction و set apart, ذه romanised th-h.
-Persons: Abd and the name it joins are one given name; the article one list leaves out. Names are our own; the
-score before this round is in each comment."""
+names which plant; legal forms of Mexico, Portugal, Egypt, the Gulf and Ukraine. Arabic script: ة in the construct
+state as t, the conjunction و set apart, ذه romanised th-h. Persons: Abd and the name it joins are one given name;
+the article one list leaves out. Names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -184,3 +184,22 @@ def test_the_article_one_list_leaves_out_is_no_part_left_over(query: str, listed
 
 def test_the_article_left_out_does_not_join_other_given_names() -> None:
     assert score("AL-HADDAD, Karim", "HADDAD, Samir Nasser") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Trading S.A. de C.V.", "Zorvex Trading"),  # 0.77 before
+        ("Zorvex Trading, S. de R.L. de C.V.", "Zorvex Trading"),  # 0.77 before
+        ("ПАТ Зорвекс", "Zorvex"),  # 0.74 before
+        ("Zorvex Trading Lda", "Zorvex Trading"),  # 0.74 before
+        ("Zorvex Trading S.A.E.", "Zorvex Trading"),  # 0.63 before
+        ("Zorvex Trading W.L.L.", "Zorvex Trading"),  # 0.77 before
+    ],
+)
+def test_legal_forms_of_mexico_portugal_egypt_the_gulf_and_ukraine(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+def test_a_ukrainian_form_romanised_is_a_name() -> None:
+    assert company("Pat Zorvex", "Zorvex") < 0.8  # Pat is a name; ПАТ as written only is the form
