@@ -2021,6 +2021,10 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             for alt in (fold(spelling), *readings, soft_ts_reading(spelling), *written_e):
                 if alt:
                     found += [alt, table.canonical(alt)]
+        if _ABD_COMPOUND.fullmatch(key):
+            found.append(
+                _ABD_WITH_ARTICLE + key[4:]
+            )  # Abdul, Abdel, Abdol: one Abd al- (Abdel Wahab / Abdul Wahab)
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
     # only in its French reading, meets Yarmoshyna).
     found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
@@ -2293,6 +2297,8 @@ ABJAD_VARIANT_SIMILARITY = 0.95
 """Two skeletons meeting only through `_ABJAD_MEET`: a variant romanisation, not the same spelling."""
 _ABJAD_DIGRAPHS = frozenset({"tg", "dg"})
 _ABD_COMPOUND = re.compile(r"abd[aeiu][lrsntdz]")
+_ABD_WITH_ARTICLE = "abda"
+"""The second key that Abd and the article's vowel open, whichever vowel a romanisation writes."""
 """Abdul, Abdel, Abdur, Abdus ...: Abd (servant of) with the article of the name it is joined to (Abdul Latif /
 عبد اللطيف, Abdur Rehman / عبد الرحمن)."""
 
