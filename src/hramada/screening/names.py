@@ -572,14 +572,23 @@ def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
 def org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning: Plant, Zavod, Завод, Gamykla, Werk
     and Usine are compared as one word. `native_org_word_translations`, and the French, Spanish and Italian forms
-    of `data/org_word_translations_romance.csv` where they fold as no word of it does."""
+    of `data/org_word_translations_romance.csv` and the Cyrillic transcriptions of English brand words of
+    `data/org_loanwords.csv` (Блю Скай: Blue Sky) where they fold as no word of it does."""
     native = native_org_word_translations()
     heads = set(native.values())
     found = dict(native)
-    for key, target in _word_table("org_word_translations_romance.csv").items():
-        if key not in native and key not in heads:
-            found[key] = target
+    for table in ("org_word_translations_romance.csv", "org_loanwords.csv"):
+        for key, target in _word_table(table).items():
+            if key not in native and key not in heads:
+                found.setdefault(key, target)
     return found
+
+
+@cache
+def _loanword_heads() -> frozenset[str]:
+    """The English words of `data/org_loanwords.csv`, folded: brand words, read in English but naming which
+    company."""
+    return frozenset(fold(line.split(",")[0].strip()) for line in data_lines("org_loanwords.csv"))
 
 
 @cache
@@ -3700,7 +3709,11 @@ _VOWEL_IN = re.compile(r"[aeiou]")
 def org_meaning_keys() -> frozenset[str]:
     """Keys of the meanings of `data/org_word_translations.csv` (digital, security, plant, bank, Belarus...): the
     dictionary words of organisation names, which describe a kind of organisation rather than name one."""
-    return (frozenset(org_word_translations().values()) | _translation_heads()) - _ordinal_keys()
+    return (
+        (frozenset(org_word_translations().values()) | _translation_heads())
+        - _ordinal_keys()
+        - _loanword_heads()
+    )
 
 
 @cache
