@@ -1381,6 +1381,28 @@ def _conjunction_apart(text: str) -> str | None:
     return apart if apart != text else None
 
 
+@cache
+def _org_acronyms() -> dict[str, str]:
+    """Initials of a state body as a normalised name writes them (омон, omon, амап) -> the words they stand for, in
+    English (`data/org_acronyms.csv`)."""
+    found: dict[str, str] = {}
+    for line in data_lines("org_acronyms.csv"):
+        meaning, *forms = (form.strip() for form in line.split(","))
+        for form in forms:
+            found[normalize_name(form)] = meaning
+    return found
+
+
+def _acronyms_expanded(text: str) -> str | None:
+    """A normalised organisation name with the initials of state bodies written as their words (Minsk OMON: Minsk
+    special purpose police unit), or None when it has none: a second rendering, the initials as written stay one."""
+    words = text.split(" ")
+    acronyms = _org_acronyms()
+    if acronyms.keys().isdisjoint(words):
+        return None
+    return " ".join(acronyms.get(word, word) for word in words)
+
+
 _BURMESE_ABBREVIATIONS = {"mg": "maung"}
 """Burmese names abbreviate Maung as Mg (OFAC lists YI, Khin Maung also as YI, Khin Mg)."""
 
@@ -1447,6 +1469,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             labels.append("+phrase")
         # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
         # (شبکه: network; 集团: group).
+        expanded = _acronyms_expanded(texts[0])
+        if expanded is not None:
+            texts.append(expanded)
+            labels.append("+expanded")
         conjunction = _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None
         if conjunction is not None:
             texts.append(conjunction)
