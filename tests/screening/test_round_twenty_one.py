@@ -5,7 +5,7 @@ Cyrillic letters; initials of state bodies (OMON, ЦИК); one compound in two l
 Tic without dots; Arabic names with the article romanised two ways; a number that alone names which plant; legal
 forms of Mexico, Portugal, Egypt, the Gulf and Ukraine. Arabic script: ة in the construct state as t, the
 conjunction و set apart, ذه romanised th-h. Persons: Abd and the name it joins are one given name; the article one
-list leaves out. Names are our own; the score before this round is in each comment."""
+list leaves out; Belarusian у for Russian в. Names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -265,3 +265,9 @@ def test_one_compound_in_two_languages(query: str, listed: str) -> None:
 
 def test_compounds_of_other_words_stay_apart() -> None:
     assert company("Belmytservis Plus", "Belneftservice Plus") < 0.5
+
+
+def test_belarusian_u_before_a_consonant_is_russian_v() -> None:
+    # Урублеўскі / Врублевский: 0.86 before, the parts one letter apart
+    assert score("Yevgeny Vrublevsky", "Yauhen Aliakseevich URUBLEUSKI") >= 0.9
+    assert score("Vlas Ivanov", "Ulas Ivanou") >= 0.95  # 0.85 before

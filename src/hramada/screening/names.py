@@ -2072,6 +2072,9 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             for alt in (fold(spelling), *readings, soft_ts_reading(spelling), *written_e):
                 if alt:
                     found += [alt, table.canonical(alt)]
+        if len(key) > 3 and key[0] == "u" and key[1] not in "aeiu":
+            # Belarusian у for в before a consonant at the start of a word (Урублеўскі / Врублевский, Улас / Влас).
+            found.append("v" + key[1:])
         if _ABD_COMPOUND.fullmatch(key):
             found.append(
                 _ABD_WITH_ARTICLE + key[4:]
