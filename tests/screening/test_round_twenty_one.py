@@ -5,7 +5,8 @@ Cyrillic letters; initials of state bodies (OMON, ЦИК); one compound in two l
 Tic without dots; Arabic names with the article romanised two ways; a number that alone names which plant; legal
 forms of Mexico, Portugal, Egypt, the Gulf and Ukraine. Arabic script: ة in the construct state as t, the
 conjunction و set apart, ذه romanised th-h. Persons: Abd and the name it joins are one given name; the article one
-list leaves out; Belarusian у for Russian в. Names are our own; the score before this round is in each comment."""
+list leaves out; Belarusian у for Russian в; English, French and German forms of given names read as written. Names
+are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -271,3 +272,27 @@ def test_belarusian_u_before_a_consonant_is_russian_v() -> None:
     # Урублеўскі / Врублевский: 0.86 before, the parts one letter apart
     assert score("Yevgeny Vrublevsky", "Yauhen Aliakseevich URUBLEUSKI") >= 0.9
     assert score("Vlas Ivanov", "Ulas Ivanou") >= 0.95  # 0.85 before
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Michel Dubrouski", "Mikhail Dubrovsky"),  # 0.45 before
+        ("Catherine Zhuk", "Katsiaryna Zhuk"),  # 0.19 before
+        ("Hélène Zhuk", "Alena Zhuk"),  # 0.26 before
+        ("Pierre Zhuk", "Piotr Zhuk"),  # 0.31 before
+    ],
+)
+def test_western_forms_of_given_names(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Michelle Zhuk", "Mikhail Zhuk"),  # Michelle has Michel's stem: read as written only
+        ("Theodora Zhuk", "Fyodor Zhuk"),
+    ],
+)
+def test_western_womens_forms_are_not_the_mans_name(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

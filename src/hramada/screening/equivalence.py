@@ -271,12 +271,14 @@ class EquivalenceTable:
         found = {key for known in self._written_near.near(written) for key in self._written[known]}
         return found.pop() if len(found) == 1 else None
 
-    def read_as(self, keys: set[str], key: str) -> None:
-        """Read each of `keys` as the canonical form of `key` (see `_exact`)."""
+    def read_as(self, keys: set[str], key: str, why: Equivalence | None = None) -> None:
+        """Read each of `keys` as the canonical form of `key` (see `_exact`), for the reason `why` if given."""
         target = self.canonical(key)
         for each in keys:
             self._exact[each] = target
             self._memo.pop(each, None)
+            if why is not None:
+                self._why.setdefault(split_stem(each)[0], why)
 
     def reason(self, key_a: str, key_b: str) -> Equivalence | None:
         """The learned pair that made two different keys meet, for the explanation."""
@@ -294,11 +296,12 @@ def default_table() -> EquivalenceTable:
     pairs: list[tuple[set[str], str, Equivalence]] = []
     given: set[str] = set()
     spellings: set[str] = set()
-    masculine_o: list[tuple[set[str], str]] = []
+    exact: list[tuple[set[str], str, Equivalence | None]] = []  # keys read as a Russian form's whole key
     tables = (
         ("name_equivalence.csv", "be", "Belarusian"),
         ("name_equivalence_be_forms.csv", "be", "Belarusian"),
         ("name_equivalence_uk.csv", "uk", "Ukrainian"),
+        ("name_equivalence_west.csv", "west", "Western European"),
     )
     for path, code, language in tables:
         for row in data_rows(path):
@@ -314,6 +317,11 @@ def default_table() -> EquivalenceTable:
                 persons=int(row.get("persons") or 0),
                 language=language,
             )
+            if code == "west":
+                # A Western form is read as the Russian name only as it is written, never by its stem: Michel is
+                # Mikhail, Michelle (whose key has Michel's stem) is not, nor Stephanie Stepan.
+                exact.append(({fold(row["west_latin"])}, fold(ru_latin), why))
+                continue
             pairs.append((russian_stems | other_stems, anchor, why))
             if row.get("kind") == "given":
                 given |= russian_stems | other_stems
@@ -322,10 +330,10 @@ def default_table() -> EquivalenceTable:
                 if cyrillic:
                     spellings.update(latin_renderings(cyrillic.casefold()).values())
             if code == "uk" and row["uk_cyrillic"].endswith("о"):
-                masculine_o.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin)))
+                exact.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin), None))
     table = EquivalenceTable(pairs, frozenset(given))
-    for keys, russian in masculine_o:
-        table.read_as(keys, russian)
+    for keys, russian, reason in exact:
+        table.read_as(keys, russian, reason)
     table.add_spellings(spellings)
     table.add_other_names((row["name"], row["beside"]) for row in data_rows("other_given_names.csv"))
     return table
