@@ -3,10 +3,10 @@ hold; a generic word glued to a brand (Zorkaexport); English words with another 
 news, new, battery, commerce, marketing, informatics and ordinal numbers in the word tables; English brand words in
 Cyrillic letters; initials of state bodies (OMON, ЦИК); one compound in two languages; the Turkish registry's San ve
 Tic without dots; Arabic names with the article romanised two ways; a number that alone names which plant; legal
-forms of Mexico, Portugal, Egypt, the Gulf and Ukraine. Arabic script: ة in the construct state as t, the
-conjunction و set apart, ذه romanised th-h. Persons: Abd and the name it joins are one given name; the article one
-list leaves out; Belarusian у for Russian в; English, French and German forms of given names read as written. Names
-are our own; the score before this round is in each comment."""
+forms of Mexico, Portugal, the Gulf and Ukraine. Arabic script: ة in the construct state as t, the conjunction و set
+apart, ذه romanised th-h. Persons: Abd and the name it joins are one given name; the article one list leaves out;
+Belarusian у for Russian в; English, French and German forms of given names read as written. Names are our own; the
+score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -186,6 +186,9 @@ def test_the_article_one_list_leaves_out_is_no_part_left_over(query: str, listed
 
 def test_the_article_left_out_does_not_join_other_given_names() -> None:
     assert score("AL-HADDAD, Karim", "HADDAD, Samir Nasser") < 0.5
+    # Inside a name al- marks a family name, not the given name of the same letters: 0.68 before, 0.95 with the
+    # article read away everywhere.
+    assert score("HADDAD Al-Karim", "HADDAD, Samir Karim") < 0.8
 
 
 @pytest.mark.parametrize(
@@ -195,11 +198,10 @@ def test_the_article_left_out_does_not_join_other_given_names() -> None:
         ("Zorvex Trading, S. de R.L. de C.V.", "Zorvex Trading"),  # 0.77 before
         ("ПАТ Зорвекс", "Zorvex"),  # 0.74 before
         ("Zorvex Trading Lda", "Zorvex Trading"),  # 0.74 before
-        ("Zorvex Trading S.A.E.", "Zorvex Trading"),  # 0.63 before
         ("Zorvex Trading W.L.L.", "Zorvex Trading"),  # 0.77 before
     ],
 )
-def test_legal_forms_of_mexico_portugal_egypt_the_gulf_and_ukraine(query: str, listed: str) -> None:
+def test_legal_forms_of_mexico_portugal_the_gulf_and_ukraine(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.99
 
 

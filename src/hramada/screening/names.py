@@ -3224,12 +3224,16 @@ def _align(
     if runs:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
-    if person and matched and not abjad_mode:
-        # The Arabic article left over is no part of the name one list writes and the other leaves out (AL-AULAQI /
-        # AULAQI): it neither counts against the pair nor makes a conflict of the parts left over.
-        # Only before a part that found its partner: Il is keyed as the article too, but ends Kim Jong Il as a name.
-        rest_q = [i for i in rest_q if q[i] not in _ARTICLES or i + 1 not in used_q] if rest_q else rest_q
-        rest_c = [j for j in rest_c if c[j] not in _ARTICLES or j + 1 not in used_c] if rest_c else rest_c
+    if person and matched and not abjad_mode and ((rest_q and rest_q[0] == 0) or (rest_c and rest_c[0] == 0)):
+        # The Arabic article opening a name, left over, is no part of the surname one list writes with it and the
+        # other without (AL-AULAQI / AULAQI): it neither counts against the pair nor makes a conflict of the parts
+        # left over. Only before a part met as written: elsewhere al- marks a family name that is not the given
+        # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
+        exact = {(i, j) for sim, i, j in matched if sim >= 1.0}
+        if rest_q and rest_q[0] == 0 and q[0] in _ARTICLES and any(i == 1 for i, _ in exact):
+            rest_q = rest_q[1:]
+        if rest_c and rest_c[0] == 0 and c[0] in _ARTICLES and any(j == 1 for _, j in exact):
+            rest_c = rest_c[1:]
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
