@@ -482,6 +482,8 @@ def english_derivation(a: str, b: str) -> bool:
     (less a final e or y that the ending replaces) opens the longer, and what the longer adds is an ending of
     `_ENGLISH_ENDINGS` or `_AGENT_ENDINGS` (Islamic Revolution Guards Corps / Islamic Revolutionary Guard Corps,
     Finance / Financial, Electronic / Electronics)."""
+    if a[:ENGLISH_ROOT_MIN] != b[:ENGLISH_ROOT_MIN]:
+        return False  # most pairs: the root opens both
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < ENGLISH_ROOT_MIN or not (
         _ENGLISH_WORD.fullmatch(short) and _ENGLISH_WORD.fullmatch(long)
@@ -501,8 +503,8 @@ def english_derivation(a: str, b: str) -> bool:
 def _same_compound(a: str, b: str) -> bool:
     """Whether two organisation words are one compound cut from the same words in two languages (Beltamozhservice,
     Белмытсэрвіс: Belarusian, customs, service), though their letters differ."""
-    if len(a) < 7 or len(b) < 7:
-        return False
+    if len(a) < 7 or len(b) < 7 or a[1:3] != b[1:3]:
+        return False  # a compound's first piece (Bel-, Ros-) opens both
     meanings = compound_meanings(a, 1)
     return meanings is not None and len(meanings) > 2 and meanings == compound_meanings(b, 1)
 
@@ -3012,10 +3014,6 @@ def _openings(words: tuple[str, ...]) -> str:
     return _OPENINGS.setdefault(found, found)
 
 
-_ARABIC_ARTICLE_KEYS = frozenset(("al", "el"))
-"""The Arabic article as an organisation name's words keep it (Jaysh al-Adl: jaysh, al, adl)."""
-
-
 @lru_cache(maxsize=500_000)
 def _frame_similarity(word_a: str, word_b: str) -> float:
     """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
@@ -3067,13 +3065,13 @@ def _align(
     mixed = abjad_mode and query.abjad != listed.abjad
     q_parts, c_parts = (_unarticled(query), _unarticled(listed)) if mixed else ((), ())
     organisation = query.kind == NameKind.ORGANIZATION
-    # Two organisation names that both carry the Arabic article are Arabic names romanised, maybe two ways (Jaysh
-    # al-Adl / Jeysh al-Adl): their words meet by their consonants as a person's do.
+    # Two organisation names that both carry the Arabic article as a word (al, el) are Arabic names romanised, maybe
+    # two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by their consonants as a person's do.
     arabic_org = (
         organisation
         and not abjad_mode
-        and not _ARABIC_ARTICLE_KEYS.isdisjoint(query.words)
-        and not _ARABIC_ARTICLE_KEYS.isdisjoint(listed.words)
+        and ("al" in query.words or "el" in query.words)
+        and ("al" in listed.words or "el" in listed.words)
     )
     for i, a in enumerate(q):
         if abjad_mode:
@@ -3110,20 +3108,18 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
-                if (
-                    organisation
-                    and sim < ALT_KEY_FACTOR
-                    and query.words[i][:ENGLISH_ROOT_MIN] == listed.words[j][:ENGLISH_ROOT_MIN]
-                    and english_derivation(query.words[i], listed.words[j])
-                ):
-                    sim = ALT_KEY_FACTOR
+                if organisation and sim < ALT_KEY_FACTOR and a[0] == b[0]:
+                    # Words that open alike may be one English word with another ending, or one compound cut from
+                    # the same words in two languages.
+                    if english_derivation(query.words[i], listed.words[j]):
+                        sim = ALT_KEY_FACTOR
+                    elif not sim and _same_compound(a, b):
+                        sim = COMPOUND_FACTOR
                 if 0.0 < sim < 1.0:
                     if organisation:
                         sim = _org_words_compared(a, b, sim)
                     elif person and _adjectival_genders(query.words[i], listed.words[j], a, b):
                         sim = 0.0
-                elif organisation and not sim and a[:3] == b[:3] and _same_compound(a, b):
-                    sim = COMPOUND_FACTOR
                 if (
                     person
                     and 0.0 < sim < ALT_KEY_FACTOR
@@ -3224,15 +3220,24 @@ def _align(
     if runs:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
-    if person and matched and not abjad_mode and ((rest_q and rest_q[0] == 0) or (rest_c and rest_c[0] == 0)):
+    if person and not abjad_mode:
         # The Arabic article opening a name, left over, is no part of the surname one list writes with it and the
         # other without (AL-AULAQI / AULAQI): it neither counts against the pair nor makes a conflict of the parts
         # left over. Only before a part met as written: elsewhere al- marks a family name that is not the given
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
-        exact = {(i, j) for sim, i, j in matched if sim >= 1.0}
-        if rest_q and rest_q[0] == 0 and q[0] in _ARTICLES and any(i == 1 for i, _ in exact):
+        if (
+            rest_q
+            and rest_q[0] == 0
+            and q[0] in _ARTICLES
+            and any(k == 1 and m >= 1.0 for m, k, _ in matched)
+        ):
             rest_q = rest_q[1:]
-        if rest_c and rest_c[0] == 0 and c[0] in _ARTICLES and any(j == 1 for _, j in exact):
+        if (
+            rest_c
+            and rest_c[0] == 0
+            and c[0] in _ARTICLES
+            and any(k == 1 and m >= 1.0 for m, _, k in matched)
+        ):
             rest_c = rest_c[1:]
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
