@@ -133,7 +133,8 @@ class EquivalenceTable:
         self._canonical = {stem: find(stem) for stem in parent}
         self._exact: dict[str, str] = {}
         """Whole keys read as another key: a Ukrainian man's name ending in -o folds as a woman's ending in -a
-        would (Pavlo `pavla`), and means the Russian name as it is (Pavel)."""
+        would (Pavlo `pavla`), and means the Russian name as it is (Pavel); a Western form means the Russian name
+        only as it is written (Michel: Mikhail; Catherine: Yekaterina, a woman's name)."""
         self._slips: dict[str, str | None] = {}
         """key -> what `slip_canonical` found for it (None: nothing, or more than one class)."""
         self._given = given
@@ -291,8 +292,9 @@ class EquivalenceTable:
 @cache
 def default_table() -> EquivalenceTable:
     """The tables shipped in `data/name_equivalence.csv` (Belarusian, learned), `data/name_equivalence_be_forms.csv`
-    (Belarusian given names of their own: Zmitser, Ales) and `data/name_equivalence_uk.csv` (Ukrainian given names),
-    read once per process."""
+    (Belarusian given names of their own: Zmitser, Ales), `data/name_equivalence_uk.csv` (Ukrainian given names) and
+    `data/name_equivalence_west.csv` (English, French and German forms, read as written only: Michel, Pierre), read
+    once per process."""
     pairs: list[tuple[set[str], str, Equivalence]] = []
     given: set[str] = set()
     spellings: set[str] = set()
@@ -319,7 +321,7 @@ def default_table() -> EquivalenceTable:
             )
             if code == "west":
                 # A Western form is read as the Russian name only as it is written, never by its stem: Michel is
-                # Mikhail, Michelle (whose key has Michel's stem) is not, nor Stephanie Stepan.
+                # Mikhail, Michelle (whose key has Michel's stem) is not.
                 exact.append(({fold(row["west_latin"])}, fold(ru_latin), why))
                 continue
             pairs.append((russian_stems | other_stems, anchor, why))

@@ -1485,8 +1485,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if phrased != texts[0]:
             texts.append(phrased)
             labels.append("+phrase")
-        # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
-        # (شبکه: network; 集团: group).
+        # And with the initials of state bodies written as their words (Minsk OMON: Minsk special purpose police
+        # unit), and an Arabic-script name's conjunction و set apart from the next word's article (والمسلمين).
         expanded = _acronyms_expanded(texts[0])
         if expanded is not None:
             texts.append(expanded)
@@ -1495,6 +1495,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         if conjunction is not None:
             texts.append(conjunction)
             labels.append("+conjunction")
+        # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
+        # (شبکه: network; 集团: group).
         translated = _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0])
         if translated is not None:
             texts.append(translated)
@@ -2078,9 +2080,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             # Belarusian у for в before a consonant at the start of a word (Урублеўскі / Врублевский, Улас / Влас).
             found.append("v" + key[1:])
         if _ABD_COMPOUND.fullmatch(key):
-            found.append(
-                _ABD_WITH_ARTICLE + key[4:]
-            )  # Abdul, Abdel, Abdol: one Abd al- (Abdel Wahab / Abdul Wahab)
+            # Abdul, Abdel, Abdol: one Abd al- whichever vowel is written (Abdel Wahab / Abdul Wahab).
+            found.append(_ABD_WITH_ARTICLE + key[4:])
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
     # only in its French reading, meets Yarmoshyna).
     found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
@@ -2353,10 +2354,10 @@ ABJAD_VARIANT_SIMILARITY = 0.95
 """Two skeletons meeting only through `_ABJAD_MEET`: a variant romanisation, not the same spelling."""
 _ABJAD_DIGRAPHS = frozenset({"tg", "dg"})
 _ABD_COMPOUND = re.compile(r"abd[aeiu][lrsntdz]")
-_ABD_WITH_ARTICLE = "abda"
-"""The second key that Abd and the article's vowel open, whichever vowel a romanisation writes."""
 """Abdul, Abdel, Abdur, Abdus ...: Abd (servant of) with the article of the name it is joined to (Abdul Latif /
 عبد اللطيف, Abdur Rehman / عبد الرحمن)."""
+_ABD_WITH_ARTICLE = "abda"
+"""The second key that Abd and the article's vowel open, whichever vowel a romanisation writes."""
 
 
 def _abjad_skeletons_meet(written: str, heard: str) -> bool:
@@ -3935,8 +3936,8 @@ def _substantive(
         if (
             person
             and words[i] in _SERVANT_OF
-            and other_words[j] in _SERVANT_OF
             and (i + 1, j + 1) in matched_pairs
+            and other_words[j] in _SERVANT_OF
             and not (i in seen_q or j in seen_c)
         ):
             # Abd (servant of) opens a given name of two words, Abd al-Rahman: with the name that follows it is one
