@@ -1454,63 +1454,40 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
+
+    def reading(label: str, text: str | None) -> None:
+        """A second rendering of the name, kept when it reads otherwise than the name as written."""
+        if text is not None and text != texts[0]:
+            texts.append(text)
+            labels.append(label)
+
     if kind == NameKind.PERSON:
         if _may_open_with_honorific(texts[0]):
             texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
         texts[0] = _without_rank(texts[0])
-        joined = _arabic_compounds_joined(texts[0])
-        if joined is not None:
-            texts.append(joined)
-            labels.append("+joined")
-        apart = _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None
-        if apart is not None:
-            texts.append(apart)
-            labels.append("+apart")
-        spelt = _burmese_abbreviations_spelt(texts[0])
-        if spelt is not None:
-            texts.append(spelt)
-            labels.append("+spelt")
+        reading("+joined", _arabic_compounds_joined(texts[0]))
+        reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
+        reading("+spelt", _burmese_abbreviations_spelt(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
-        titled = _craft_titles_translated(texts[0])
-        if titled is not None:
-            texts.append(titled)
-            labels.append("+title")
+        reading("+title", _craft_titles_translated(texts[0]))
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
         # A second rendering with phrases read as the one word another language writes (Machine Building:
         # машиностроительный): the words as written keep the name's initials (TMCP, NIIEVM).
-        phrased = _phrases_read(texts[0])
-        if phrased != texts[0]:
-            texts.append(phrased)
-            labels.append("+phrase")
+        reading("+phrase", _phrases_read(texts[0]))
         # And with the initials of state bodies written as their words (Minsk OMON: Minsk special purpose police
         # unit), and an Arabic-script name's conjunction و set apart from the next word's article (والمسلمين).
-        expanded = _acronyms_expanded(texts[0])
-        if expanded is not None:
-            texts.append(expanded)
-            labels.append("+expanded")
-        conjunction = _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None
-        if conjunction is not None:
-            texts.append(conjunction)
-            labels.append("+conjunction")
+        reading("+expanded", _acronyms_expanded(texts[0]))
+        reading("+conjunction", _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None)
         # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
         # (شبکه: network; 集团: group).
-        translated = _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0])
-        if translated is not None:
-            texts.append(translated)
-            labels.append("+translated")
+        reading("+translated", _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0]))
         # And with German compound words written as their words (Stahlwerk: Stahl Werk, steel works).
-        split = _german_compounds_split(texts[0])
-        if split != texts[0]:
-            texts.append(split)
-            labels.append("+split")
+        reading("+split", _german_compounds_split(texts[0]))
         # And with a generic word glued to a brand written apart (Rosoboronexport: Rosoboron Export).
-        glued = _generic_endings_split(texts[0])
-        if glued is not None:
-            texts.append(glued)
-            labels.append("+unglued")
+        reading("+unglued", _generic_endings_split(texts[0]))
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
             part_text = _without_legal_form_texts(part_text)
