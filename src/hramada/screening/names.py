@@ -3203,20 +3203,8 @@ def _align(
         # other without (AL-AULAQI / AULAQI): it neither counts against the pair nor makes a conflict of the parts
         # left over. Only before a part met as written: elsewhere al- marks a family name that is not the given
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
-        if (
-            rest_q
-            and rest_q[0] == 0
-            and q[0] in _ARTICLES
-            and any(k == 1 and m >= 1.0 for m, k, _ in matched)
-        ):
-            rest_q = rest_q[1:]
-        if (
-            rest_c
-            and rest_c[0] == 0
-            and c[0] in _ARTICLES
-            and any(k == 1 and m >= 1.0 for m, _, k in matched)
-        ):
-            rest_c = rest_c[1:]
+        rest_q = _without_opening_article(rest_q, q, matched, 1)
+        rest_c = _without_opening_article(rest_c, c, matched, 2)
     joined = -1.0  # the whole-string comparison, once computed
     contained = (
         query.kind == NameKind.ORGANIZATION
@@ -3374,6 +3362,16 @@ def _align(
 def _surname_alone(key: str) -> bool:
     """Whether a person name's only part may be a surname worth a lead (SURNAME_ALONE_SCORE)."""
     return len(key) >= SURNAME_ALONE_MIN and key[0] != "#" and not default_table().knows(key)
+
+
+def _without_opening_article(
+    rest: list[int], keys: tuple[str, ...], matched: list[tuple[float, int, int]], side: int
+) -> list[int]:
+    """The left-over parts `rest` of one name (`side` 1 the query's, 2 the listed name's in `matched`) without the
+    Arabic article that opens it, when the part after the article was met as written."""
+    if rest and rest[0] == 0 and keys[0] in _ARTICLES and any(m[side] == 1 and m[0] >= 1.0 for m in matched):
+        return rest[1:]
+    return rest
 
 
 def _may_run(q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]) -> bool:
