@@ -603,13 +603,6 @@ def org_word_translations() -> dict[str, str]:
 
 
 @cache
-def _loanword_heads() -> frozenset[str]:
-    """The English words of `data/org_loanwords.csv`, folded: brand words, read in English but naming which
-    company."""
-    return frozenset(fold(line.split(",")[0].strip()) for line in data_lines("org_loanwords.csv"))
-
-
-@cache
 def native_org_word_translations() -> dict[str, str]:
     """Folded key of a word of an organisation name -> the key of its meaning (`data/org_word_translations.csv`,
     the languages that build compound words from these words: `_compound_pieces`)."""
@@ -781,9 +774,10 @@ def implied_meanings() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _translation_heads() -> frozenset[str]:
-    """The first form of each line of `data/org_word_translations.csv`, folded: the key of each meaning."""
-    return frozenset(fold(line.split(",")[0].strip()) for line in data_lines("org_word_translations.csv"))
+def _translation_heads(name: str = "org_word_translations.csv") -> frozenset[str]:
+    """The first form of each line of the word table `data/<name>`, folded: the key of each meaning (of
+    `data/org_loanwords.csv`: the English brand words, read in English but naming which company)."""
+    return frozenset(fold(line.split(",")[0].strip()) for line in data_lines(name))
 
 
 @cache
@@ -1403,12 +1397,7 @@ def _conjunction_apart(text: str) -> str | None:
 def _org_acronyms() -> dict[str, str]:
     """Initials of a state body as a normalised name writes them (омон, omon, амап) -> the words they stand for, in
     English (`data/org_acronyms.csv`)."""
-    found: dict[str, str] = {}
-    for line in data_lines("org_acronyms.csv"):
-        meaning, *forms = (form.strip() for form in line.split(","))
-        for form in forms:
-            found[normalize_name(form)] = meaning
-    return found
+    return _english_words("org_acronyms.csv", normalize_name)
 
 
 def _acronyms_expanded(text: str) -> str | None:
@@ -3744,7 +3733,7 @@ def org_meaning_keys() -> frozenset[str]:
     return (
         (frozenset(org_word_translations().values()) | _translation_heads())
         - _ordinal_keys()
-        - _loanword_heads()
+        - _translation_heads("org_loanwords.csv")
     )
 
 
