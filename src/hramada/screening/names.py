@@ -503,22 +503,29 @@ def english_derivation(a: str, b: str) -> bool:
 def _same_compound(a: str, b: str) -> bool:
     """Whether two organisation words are one compound cut from the same words in two languages (Beltamozhservice,
     Белмытсэрвіс: Belarusian, customs, service), though their letters differ."""
-    if len(a) < 7 or len(b) < 7 or a[1:3] != b[1:3]:
+    if a[1:3] != b[1:3]:
         return False  # a compound's first piece (Bel-, Ros-) opens both
-    meanings = compound_meanings(a, 1)
-    return meanings is not None and len(meanings) > 2 and meanings == compound_meanings(b, 1)
+    meanings = _both_compounds(a, b)
+    return meanings is not None and len(meanings[0]) > 2 and meanings[0] == meanings[1]
+
+
+def _both_compounds(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words each of two organisation words was cut from (`compound_meanings`), or None unless both are
+    compounds."""
+    if len(a) < 7 or len(b) < 7:
+        return None
+    meanings_a = compound_meanings(a, 1)
+    if meanings_a is None:
+        return None
+    meanings_b = compound_meanings(b, 1)
+    return None if meanings_b is None else (meanings_a, meanings_b)
 
 
 def _compounds_differ(a: str, b: str) -> bool:
     """Whether two organisation words are compounds cut from different words (Belneftekhim: Belarusian oil and
     chemistry; Belneftegaz: Belarusian oil and gas): two letters apart, they still name two companies."""
-    if len(a) < 7 or len(b) < 7:
-        return False
-    meanings_a = compound_meanings(a, 1)
-    if meanings_a is None:
-        return False
-    meanings_b = compound_meanings(b, 1)
-    return meanings_b is not None and meanings_a != meanings_b
+    meanings = _both_compounds(a, b)
+    return meanings is not None and meanings[0] != meanings[1]
 
 
 def translate_org_key(key: str) -> str:
