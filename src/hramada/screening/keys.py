@@ -205,6 +205,22 @@ def baltic_stem(word: str) -> str | None:
     return fold(stripped) if stripped else None
 
 
+# Czech and Slovak make every woman's surname feminine with -ová, a foreign one too, even where it already is
+# (Šarapovová for Sharapova, Kalesnikavová for Kalesnikava): read away, the name's own feminine form is left. Only
+# after the suffixes that make Russian and Belarusian surnames (-ov, -ev, -av, -in, -yn), so that Czech names of
+# their own (Petrová, Novotná) are left alone. Source: Pravidla českého pravopisu (přechylování cizích příjmení).
+_CZECH_FEMININE = re.compile(r"^(.{3,}(?:ov|ev|av|in|yn))ova$")
+
+
+@lru_cache(maxsize=200_000)
+def czech_feminine(word: str) -> str | None:
+    """`word` (lower-case) as the Russian or Belarusian feminine surname that Czech or Slovak made -ová of
+    (Kolesnikovová: kolesnikova), or None if it is not one; a second spelling, never the main one."""
+    ascii_word = latin_ascii(word)
+    stripped = _CZECH_FEMININE.sub(r"\1a", ascii_word)
+    return stripped if stripped != ascii_word else None
+
+
 _PHONETIC = str.maketrans({"z": "s", "c": "s"})
 
 

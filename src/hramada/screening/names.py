@@ -21,6 +21,7 @@ from hramada.screening.keys import (
     belarusian_ou_reading,
     catalan_reading,
     consonant_frame,
+    czech_feminine,
     english_long_vowel_reading,
     fold,
     frames_meet,
@@ -224,6 +225,11 @@ AS_WRITTEN_ONLY = "as written only:"
 """Opens the meaning of a form of `data/legal_forms_by.csv` that is left out where a name writes it so, and not in
 its romanisations, which are words or names of their own (ПрАТ is Prat, ОсОО is Osoo)."""
 
+AFTER_A_NAME_ONLY = "after a name only:"
+"""Opens the meaning of a form of `data/legal_forms_by.csv` that its law writes after the company's name and that
+is left out only there: opening a name, the same letters are the name's own initials (Inversiones Andinas S.A.C.
+against SAC Capital Advisors)."""
+
 
 @cache
 def _legal_form_rows() -> tuple[tuple[str, bool], ...]:
@@ -231,6 +237,20 @@ def _legal_form_rows() -> tuple[tuple[str, bool], ...]:
     (`AS_WRITTEN_ONLY`; read once)."""
     return tuple(
         (row["form"], row["meaning"].startswith(AS_WRITTEN_ONLY)) for row in data_rows("legal_forms_by.csv")
+    )
+
+
+@cache
+def _after_a_name_forms() -> frozenset[str]:
+    """The forms of `data/legal_forms_by.csv` left out only after a name's first word (`AFTER_A_NAME_ONLY`): each
+    normalised as written and as its every Latin rendering (what `_legal_forms` and `_without_legal_forms` read)."""
+    rows = [
+        row["form"] for row in data_rows("legal_forms_by.csv") if row["meaning"].startswith(AFTER_A_NAME_ONLY)
+    ]
+    joined = {normalize_name(_undot_acronyms(form)) for form in rows}
+    return frozenset(
+        {normalize_name(form) for form in rows}
+        | {latin for form in joined for latin in latin_renderings(form).values()}
     )
 
 
@@ -253,8 +273,13 @@ def _legal_form_texts() -> tuple[str, ...]:
 
 @cache
 def _legal_forms() -> re.Pattern[str]:
-    forms = _legal_form_texts()
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms if f) + r")(?!\w)")
+    after_a_name = _after_a_name_forms()
+    anywhere = [f for f in _legal_form_texts() if f and f not in after_a_name]
+    only_after = [f for f in _legal_form_texts() if f and f in after_a_name]
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, anywhere)) + r")(?!\w)"
+    if only_after:  # a word and a space before it: not the name's first word
+        pattern += r"|(?<=\w )(?:" + "|".join(map(re.escape, only_after)) + r")(?!\w)"
+    return re.compile(pattern)
 
 
 @cache
@@ -829,6 +854,8 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     while i < len(words):
         for seq in starts[i]:
             if len(seq) == 1 and words[i] not in _one_word_forms():
+                continue
+            if not i and " ".join(words[: len(seq)]) in _after_a_name_forms():
                 continue
             if _spells_form(keys[i : i + len(seq)], seq):
                 i += len(seq)
@@ -2028,7 +2055,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     """Second comparison keys of one part (see `NameVariant.alts`), without the main key."""
     found = [key]
     if kind == NameKind.PERSON:
-        stripped = strip_baltic(word)
+        stripped = strip_baltic(word) or czech_feminine(word)
         for spelling in (word, stripped) if stripped else (word,):
             readings = (
                 # First where the tables leave the word as it is: the second key a slip is measured against
