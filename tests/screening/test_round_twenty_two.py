@@ -1,8 +1,9 @@
 """Specifications for round twenty-two. Legal forms that a jurisdiction writes after the name (Pty Ltd, S.A.C.,
-S.A.A., S.L.U.) and that are left out only there, so that the same letters opening a name stay its initials; the
-Russian registries' Инк and ЛЛС for Inc. and LLC. Instrument plants' words (приборы as instruments, measuring and
-the compound stem электро-). Czech and Slovak feminine surnames in -ová made of a Russian or Belarusian feminine
-surname. Names are our own; the score before this round is in each comment."""
+S.A.A., S.L.U., S. en C.) and that are left out only there, so that the same letters opening a name stay its
+initials; the Mexican Asociación Civil; Cía. for compañía; the Russian registries' Инк and ЛЛС for Inc. and LLC.
+Instrument plants' words (приборы as instruments, measuring and the compound stem электро-). Czech and Slovak
+feminine surnames in -ová made of a Russian or Belarusian feminine surname. Names are our own; the score before this
+round is in each comment."""
 
 from __future__ import annotations
 
@@ -48,6 +49,26 @@ def test_initials_opening_a_name_are_not_read_away() -> None:
 
 def test_a_russian_transcription_taken_as_written_only() -> None:
     assert company("Squid Ink Zorvex", "Squid Ink Zorvex Ltd") >= 0.99  # Ink in Latin letters is a word
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Club Deportivo Zorvex, Asociacion Civil", "Club Deportivo Zorvex, A.C."),  # 0.51 before
+        ("Zorvex Asociación Civil", "Zorvex"),  # 0.85 before
+        ("Zorvex S. en C.", "Zorvex"),  # 0.77 before
+        ("Zorvex S. en C.S.", "Zorvex S.C.S."),  # 0.77 before
+        ("Zorvex y Cía. S. en C.", "Zorvex"),  # 0.77 before
+        ("Zorvex & Cia", "Zorvex"),  # 0.77 before
+    ],
+)
+def test_legal_forms_of_mexico_and_colombia_and_the_abbreviated_company(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+def test_cia_is_generic_by_its_spelling_only() -> None:
+    # Cía. folds as to does: the English word stays a word of the name (0.71 before and after)
+    assert company("Zorvex To Go", "Zorvex") < 0.8
 
 
 @pytest.mark.parametrize(
@@ -98,3 +119,44 @@ def test_a_czech_feminine_surname_is_no_masculine_one() -> None:
 )
 def test_czech_feminine_reads_only_russian_and_belarusian_suffixes(word: str, reading: str | None) -> None:
     assert czech_feminine(word) == reading
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("Jaysh al-Zorvan", "Jaish ul-Zorvan", "Organization"),  # 0.71 before
+        ("Al Zorvan Trading", "El Zorvan Trading Company", "Company"),  # 0.54 before
+        ("Jamaat ud Dawah Zorvan", "Jama'at al-Dawah Zorvan", "Organization"),  # 0.72 before
+        ("Harakat ur Rahman Zorvan", "Harakat al-Rahman Zorvan", "Organization"),  # 0.77 before
+    ],
+)
+def test_the_arabic_article_of_organisations_however_romanised(query: str, listed: str, schema: str) -> None:
+    assert score(query, listed, schema=schema) >= 0.95
+
+
+def test_the_article_joins_no_other_names() -> None:
+    assert score("Harakat al-Zorvan", "Harakat ul-Mujahideen", schema="Organization") < 0.5  # 0.24 before
+    assert company("UD Trading", "Dawah Trading") < 0.5  # ud before another letter is no article
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Atta ur Rahman", "Ataur Rahman"), ("Zia ud Din Zorvani", "Ziauddin Zorvani")],
+)
+def test_a_persons_urdu_article_stays_as_written_to_meet_the_name_glued(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85  # 0.91 and 0.86 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("بهروز زرین نژاد", "Behrouz Zarrin Nejad"),  # 0.61 before
+        ("بهروز زرین\u200cنژاد", "Behrouz Zarrinnejad"),  # 0.88 before (the two words joined by a ZWNJ)
+    ],
+)
+def test_persian_zh_written_j_between_vowels(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+def test_j_between_vowels_meets_no_other_letter() -> None:
+    assert score("زكي زرين", "Jaki Zarrin") < 0.5  # 0.43 before and after

@@ -132,6 +132,15 @@ NASAB_PENALTY = 0.7
 """An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
 Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
 daughter of the shorter one's bearer. A lead for review, not a match."""
+_ORG_ARTICLES = frozenset({"el", "ul"})
+"""The Arabic article as organisation names romanise it besides al (Jaysh ul-Adl, Jama'at ul-Furqan; El Nasr as
+Egypt writes it): read as al, so that names that write it two ways pair it and are read as Arabic (`_align`). Il is
+Italian: left as written."""
+_ORG_ASSIMILATED_ARTICLES = frozenset({"ud", "ur", "ut", "uz", "ush", "uth", "udh"})
+"""The article assimilated to the next word's first consonant as Urdu and Persian romanise it (Jamaat-ud-Dawah,
+Harakat-ur-Rahman): al before that word. The same with a (ad-, as-, at-, an-) is left as written in organisation
+names: those are English words (At Tech, As Solutions). Persons' names keep ud and ur as written: given names glue
+them to the name before (Ataur Rahman, Ziauddin), which reading them as al would part."""
 _ARABIC_NAME_WORDS = frozenset({"al", "bin", "bint", "ibn", "abu", "abd", "umm", "ould"})
 """Words (after `arabic_particle`) that mark a name written in Latin as an Arabic one."""
 _ARABIC_TITLES = frozenset(
@@ -1532,13 +1541,13 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             if kind == NameKind.ORGANIZATION:
                 raw_words = _without_legal_forms(raw_words)
                 stripped = remove_org_types(" ".join(raw_words)).split() or raw_words
-                filed = [_word_part(word, "", kind) for word in stripped]
+                filed = _org_word_parts(stripped)
                 kinds = _kinds(filed)
                 parts, initials, positions, all_generic = _organisation_parts(filed)
                 if all_generic and len(stripped) < len(raw_words):
                     # rigour read the word naming the company as a legal form of somewhere (STG Holdings
                     # Limited): without it only generic words are left, so the word stays.
-                    unstripped = _organisation_parts([_word_part(word, "", kind) for word in raw_words])
+                    unstripped = _organisation_parts(_org_word_parts(raw_words))
                     if not unstripped[3]:  # its all-generic flag
                         parts, initials, positions, all_generic = unstripped
                 if all_generic:
@@ -1708,6 +1717,20 @@ def _organisation_parts(
     return parts, initials, positions, True
 
 
+def _org_word_parts(words: list[str]) -> list[tuple[_WordPart | None, str | None] | None]:
+    """`_word_part` of each word of an organisation name; an assimilated article (`_ORG_ASSIMILATED_ARTICLES`)
+    reads the word after it, no other word does (keeps the cache small)."""
+    last = len(words) - 1
+    return [
+        _word_part(
+            word,
+            words[n + 1] if n < last and word in _ORG_ASSIMILATED_ARTICLES else "",
+            NameKind.ORGANIZATION,
+        )
+        for n, word in enumerate(words)
+    ]
+
+
 @lru_cache(maxsize=300_000)
 def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, str | None] | None:
     """One word of a rendering as `name_variants` files it: (word, key, weight, generic, second keys) or None
@@ -1717,6 +1740,8 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     number = number_key(word, kind)
     if kind == NameKind.PERSON and not number:
         word = arabic_particle(word, following)
+    elif word in _ORG_ARTICLES or (word in _ORG_ASSIMILATED_ARTICLES and following.startswith(word[1:])):
+        word = "al"
     key = number or fold(word)
     if key in _NOISE_KEYS or (kind == NameKind.PERSON and key in _GENERATION_KEYS):
         return None
@@ -2435,8 +2460,8 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
     spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici; c before
     a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); kh as two
-    letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); each also without a final h after
-    a vowel (Fatimah, Haniyeh; folded, that h is `g`). zh and sh as two letters are `_split_readings`."""
+    letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of
+    Persian (`_J_BETWEEN_VOWELS`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that h is `g`). zh and sh as two letters are `_split_readings`."""
     keys = [latin_key]
     written = latin_ascii(latin_word)
     french = written.replace("dj", "j").replace("ch", "sh").replace("ci", "si").replace("ce", "se")
@@ -2453,6 +2478,8 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         keys.append(fold(_U_BEFORE_ARTICLE.sub(_article_written, written)))
     if _ABD_COMPOUND.fullmatch(latin_key):
         keys.append("abd")
+    if _J_BETWEEN_VOWELS.search(written):
+        keys.append(fold(_J_BETWEEN_VOWELS.sub("zh", written)))  # ژ written j (Nejad / نژاد, Mojgan / مژگان)
     readings: list[str] = []
     for key in keys:
         readings.append(key)
@@ -2460,6 +2487,10 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
             readings.append(key[:-1])
     return tuple(dict.fromkeys(readings))
 
+
+_J_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
+"""A j between vowels that a romanisation of Persian writes for ژ (zh) as French does (Ahmadinejad, Mojgan; the
+key would drop it as the glide й): also read as zh."""
 
 _U_BEFORE_ARTICLE = re.compile(r"(?<=[aeio])u(ll|dd|rr|ss|tt|zz|nn|shsh)")
 """The u a romanisation writes for the article's vowel after a name ending in a vowel or a hamza, before the
