@@ -160,3 +160,38 @@ def test_persian_zh_written_j_between_vowels(query: str, listed: str) -> None:
 
 def test_j_between_vowels_meets_no_other_letter() -> None:
     assert score("زكي زرين", "Jaki Zarrin") < 0.5  # 0.43 before and after
+
+
+def test_english_cc_before_e_is_ks_not_s() -> None:
+    assert company("Access Trading", "Ases Trading") < 0.5  # 0.97 before: the coarse key read Access as Ases
+    assert company("Accelix Trading", "Akselix Trading") >= 0.95  # 0.97 before and after
+    assert company("Accelix Trading", "Акселикс Трейдинг") >= 0.95  # 0.97 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvan Nour al-Din", "Zorvan Nureddin"),  # 0.86 before
+        ("Salah al-Din Zorvani", "Salahuddin ZORVANI"),  # 0.88 before
+        ("Shams al-Din Zorvani", "Shamsuddin ZORVANI"),  # 0.88 before
+        ("Salah al-Din Zorvani", "Salah Eddine ZORVANI"),  # 0.60 before
+        ("Abdallah al-Rashid", "Abdallah Errachid"),  # 0.37 before
+    ],
+)
+def test_a_name_written_with_the_article_glued(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_the_glued_article_joins_no_other_name() -> None:
+    assert score("Nasr al-Din Zorvani", "Nasrallah ZORVANI") < 0.5  # 0.33 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Osama Hegazy Zorvani", "Usama Hijazi Zorvani"),  # 0.55 before
+        ("Hagag Zorvani", "Hajjaj Zorvani"),  # 0.46 before
+    ],
+)
+def test_egyptian_g_for_jim(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85

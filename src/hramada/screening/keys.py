@@ -448,10 +448,14 @@ _FRAME_CONSONANTS = (
     ("w", "v"),  # و as a consonant: Vahid / Wahid
     ("x", "ks"),
 )
-# Letters one system writes where others write one of two (ق is q, k or, in Egyptian and Libyan spelling, g; ذ and
-# ظ are dh, z or d; ث is th, s or t): each meets either, while the two others stay apart (Kamal is not Gamal).
+# Letters one system writes where others write one of two (ق is q, k or, in Egyptian and Libyan spelling, g; ج is
+# j or, in Egyptian spelling, g: Hegazy / Hijazi; ذ and ظ are dh, z or d; ث is th, s or t): each meets either, while
+# the two others stay apart (Kamal is not Gamal by its frame).
 _FRAME_EITHER = frozenset(
-    {frozenset(pair) for pair in (("q", "k"), ("q", "g"), ("ð", "z"), ("ð", "d"), ("þ", "s"), ("þ", "t"))}
+    {
+        frozenset(pair)
+        for pair in (("q", "k"), ("q", "g"), ("g", "j"), ("ð", "z"), ("ð", "d"), ("þ", "s"), ("þ", "t"))
+    }
 )
 _FRAME_DIPHTHONGS = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
 _FRAME_LONG = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}

@@ -2110,7 +2110,12 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
     # only in its French reading, meets Yarmoshyna).
     found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
-    found += [phonetic(k) for k in found]
+    if kind == NameKind.ORGANIZATION and _CC_FRONT.search(word):
+        # English cc before e or i is ks (Access, Success, Accent): the key folds it to one c, which the coarse key
+        # reads as s (Access as Ases); that key is taken from the ks instead.
+        found += [phonetic(k) for k in found if k != key] + [phonetic(fold(_CC_FRONT.sub("ks", word)))]
+    else:
+        found += [phonetic(k) for k in found]
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
         # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
@@ -2126,6 +2131,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         out.append(last)
     return tuple(out)
 
+
+_CC_FRONT = re.compile(r"cc(?=[eiy])")
 
 TOWN_ROOT_MARK = "@"
 """Marks a second key that is the root of a town's name (`town_roots`): it meets only another such root."""
@@ -3473,11 +3480,35 @@ def _split_runs(
                     if abs(size - length) > (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
                         continue  # further apart than `_part_similarity` allows
                     sim = _part_similarity("".join(keys[start : end + 1]), b)
+                    if sim < 1.0:
+                        sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     found.sort(reverse=True)
     return found
+
+
+_GLUED_ARTICLE_VOWELS = ("e", "u", "a", "i", "")
+"""What a name written as one word keeps of the Arabic article between its two names (Nureddin, Salahuddin,
+Alaaddin, Nasrudin: nur al-din, salah al-din): the article's vowel, its consonant assimilated to the next name's
+first letter, which the key writes once."""
+
+
+def _glued_article_similarity(run: tuple[str, ...], other: str) -> float:
+    """The best similarity of `other` to the keys of `run` joined with an article of the run before its last part
+    (`_ARTICLES`) written as each of `_GLUED_ARTICLE_VOWELS` (Salah Eddine: the article glued to the name after it);
+    0.0 when the run has no article there."""
+    inner = [k for k in range(len(run) - 1) if run[k] in _ARTICLES]
+    if not inner:
+        return 0.0
+    best = 0.0
+    for vowel in _GLUED_ARTICLE_VOWELS:
+        joined = "".join(vowel if k in inner else key for k, key in enumerate(run))
+        best = max(best, _part_similarity(joined, other))
+        if best >= 1.0:
+            break
+    return best
 
 
 _ARABIC_ARTICLE_WORD = re.compile(r"^(?:ال|آل)(?=..)")
