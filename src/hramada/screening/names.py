@@ -2719,10 +2719,16 @@ def _person_part_similarity(a: str, b: str) -> float:
 
 def _ending_apart(a: str, b: str) -> bool:
     """Whether one of two part keys is the other with the ending that makes another Slavic name rather than a slip:
-    the -v of -ov after -o, -a or -e (Karpenko / Karpenkov), or the -a of a woman's name (`_MASCULINE_KEY_ENDINGS`)."""
+    the -v of -ov after -o, -a or -e (Karpenko / Karpenkov), the -ev that makes a surname of a name in -й (Makei /
+    Makeev, Nikolai / Nikolaev, Grigorii / Grigoriev: -ей and -еев fold to `ei` and `ev`, -ай and -аев to `ai` and
+    `aev`), or the -a of a woman's name (`_MASCULINE_KEY_ENDINGS`)."""
+    if len(a) == len(b) > 3 and a[:-1] == b[:-1] and a[-2] == "e" and {a[-1], b[-1]} == {"i", "v"}:
+        return True
     if abs(len(a) - len(b)) != 1:
         return False
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    if shorter[-1] == "i" and len(shorter) > 3 and longer == shorter[:-1] + "ev":
+        return True
     if not longer.startswith(shorter):
         return False
     if longer[-1] == "v":
@@ -2953,9 +2959,30 @@ def _left_over_similarity(
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
         or _stem_and_suffix(key_b, alts_a, key_a)
+        or _surname_of_given_name(key_a, key_b, word_a, word_b)
     ):
         return 0.0
     return sim
+
+
+_SURNAME_OF_NAME_SUFFIXES = ("av", "ev", "in")
+"""What makes a Russian surname of a given name, as keys (Petr / Petrov, Denis / Denisov, Ilya / Ilyin)."""
+_SURNAME_SUFFIXES_WRITTEN = ("ov", "ev", "in", "yn", "ow", "ew", "off", "eff")
+"""The same suffixes as written (Belarusian -ou and -eu left out: a slip in a given name writes them too, Sergeu for
+Sergei)."""
+
+
+def _surname_of_given_name(key_a: str, key_b: str, word_a: str, word_b: str) -> bool:
+    """Whether one key is a given name the tables know and the other that name with a surname's suffix
+    (`_SURNAME_OF_NAME_SUFFIXES`, written so): the surname names another family, not a slip in the given name (Ivan
+    Petrov is not Ivan Petr, which the tables read as Piotr)."""
+    shorter, longer, written = (key_a, key_b, word_b) if len(key_a) < len(key_b) else (key_b, key_a, word_a)
+    return (
+        longer[len(shorter) :] in _SURNAME_OF_NAME_SUFFIXES
+        and longer.startswith(shorter)
+        and latin_ascii(written).lower().endswith(_SURNAME_SUFFIXES_WRITTEN)
+        and default_table().knows(shorter)
+    )
 
 
 @lru_cache(maxsize=200_000)
