@@ -238,3 +238,18 @@ def test_a_surname_made_of_a_given_name_is_no_slip_in_it(query: str, listed: str
 def test_a_slip_that_writes_a_belarusian_suffix_is_still_a_slip() -> None:
     # 0.92 before and after: Sergeu is Sergei mistyped
     assert score("Sergeu Zorvanov", "Siarhei ZORVANAU") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Oleg Belov", "Oleg BELOUSOV"),  # 0.83 before
+        ("Zorvan Belov", "Zorvan BELOUSOV"),  # 0.86 before
+    ],
+)
+def test_two_letters_more_in_a_short_name_make_another_name(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.5
+
+
+def test_a_short_name_spelt_otherwise_still_matches() -> None:
+    assert score("Ivan Ilin", "Ivan ILYIN") >= 0.99  # 1.00 before and after

@@ -2685,7 +2685,8 @@ def _part_similarity(a: str, b: str) -> float:
     longest = len_a if len_a > len_b else len_b
     if longest <= 4:
         return 0.0  # no edit allowed, and the parts differ
-    allowed = 1 if longest <= 6 or first_a != first_b else 2 if longest <= 12 else 3
+    shortest = len_a if len_a < len_b else len_b
+    allowed = 1 if longest <= 6 or shortest <= 5 or first_a != first_b else 2 if longest <= 12 else 3
     if abs(len_a - len_b) > allowed:
         return 0.0  # the distance is at least the difference in length
     a_patronymic = a.endswith(_PATRONYMIC_ENDINGS)
