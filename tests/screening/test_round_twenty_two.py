@@ -152,6 +152,8 @@ def test_a_persons_urdu_article_stays_as_written_to_meet_the_name_glued(query: s
     [
         ("بهروز زرین نژاد", "Behrouz Zarrin Nejad"),  # 0.61 before
         ("بهروز زرین\u200cنژاد", "Behrouz Zarrinnejad"),  # 0.88 before (the two words joined by a ZWNJ)
+        ("بهروز زرین نژاد", "Behrouz Zarrinnejad"),  # 0.29 before: the n ending one word and opening the next
+        ("بهروز زرین نژاد", "Behrouz Zarinnezhad"),  # 0.28 before
     ],
 )
 def test_persian_zh_written_j_between_vowels(query: str, listed: str) -> None:

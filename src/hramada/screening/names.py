@@ -3560,7 +3560,11 @@ def _abjad_runs(
         second = script_rest[n + 1]
         if second != first + 1:
             continue
-        joined = script_parts[first][0] + script_parts[second][0]
+        head, tail = script_parts[first][0], script_parts[second][0]
+        joined = head + tail
+        # The key of the romanised word writes a doubled letter once: so is the letter that ends one word and opens
+        # the next (زرین نژاد: Zarinnezhad, keyed `zarinezad`).
+        single = head + tail[1:] if head and tail and head[-1] == tail[0] else None
         # A romanisation writes every letter of the script and vowels besides: never fewer letters than the two
         # words have without their article (الحی عظیم is no Hazem).
         letters = sum(len(_ARABIC_ARTICLE_WORD.sub("", script_parts[at][1])) for at in (first, second))
@@ -3568,6 +3572,8 @@ def _abjad_runs(
             if _letters(latin_parts[j][1]) < letters:
                 continue
             sim = _mixed_script_similarity(joined, *latin_parts[j])
+            if single is not None and sim < 1.0:
+                sim = max(sim, _mixed_script_similarity(single, *latin_parts[j]))
             if sim >= ABJAD_VARIANT_SIMILARITY:
                 found.append((sim, (first, second), (j,)) if query_abjad else (sim, (j,), (first, second)))
     found.sort(reverse=True)
