@@ -3503,12 +3503,14 @@ def _split_runs(
                 length += len(key)
                 if length > longest + 3:
                     break
+                # An article before the run's last part may be written glued (`_glued_article_similarity`).
+                glued = not _ARTICLES.isdisjoint(keys[start:end])
                 for j, b, size in singles:
                     bigger = size if size > length else length
                     if abs(size - length) > (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
                         continue  # further apart than `_part_similarity` allows
                     sim = _part_similarity("".join(keys[start : end + 1]), b)
-                    if sim < 1.0:
+                    if glued and sim < 1.0:
                         sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
                     if sim:
                         run = tuple(range(start, end + 1))
