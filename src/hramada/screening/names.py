@@ -1740,7 +1740,9 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     number = number_key(word, kind)
     if kind == NameKind.PERSON and not number:
         word = arabic_particle(word, following)
-    elif word in _ORG_ARTICLES or (word in _ORG_ASSIMILATED_ARTICLES and following.startswith(word[1:])):
+    elif kind == NameKind.ORGANIZATION and (
+        word in _ORG_ARTICLES or (word in _ORG_ASSIMILATED_ARTICLES and following.startswith(word[1:]))
+    ):
         word = "al"
     key = number or fold(word)
     if key in _NOISE_KEYS or (kind == NameKind.PERSON and key in _GENERATION_KEYS):
@@ -2468,7 +2470,8 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici; c before
     a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); kh as two
     letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of
-    Persian (`_J_BETWEEN_VOWELS`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that h is `g`). zh and sh as two letters are `_split_readings`."""
+    Persian (`_J_BETWEEN_VOWELS`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that h is
+    `g`). zh and sh as two letters are `_split_readings`."""
     keys = [latin_key]
     written = latin_ascii(latin_word)
     french = written.replace("dj", "j").replace("ch", "sh").replace("ci", "si").replace("ce", "se")
@@ -2486,7 +2489,7 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     if _ABD_COMPOUND.fullmatch(latin_key):
         keys.append("abd")
     if _J_BETWEEN_VOWELS.search(written):
-        keys.append(fold(_J_BETWEEN_VOWELS.sub("zh", written)))  # ژ written j (Nejad / نژاد, Mojgan / مژگان)
+        keys.append(fold(_J_BETWEEN_VOWELS.sub("zh", written)))  # ژ written j (Nejad / نژاد)
     readings: list[str] = []
     for key in keys:
         readings.append(key)
@@ -2496,8 +2499,8 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
 
 
 _J_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
-"""A j between vowels that a romanisation of Persian writes for ژ (zh) as French does (Ahmadinejad, Mojgan; the
-key would drop it as the glide й): also read as zh."""
+"""A j between vowels that a romanisation of Persian writes for ژ (zh) as French does (Ahmadinejad, Nejad; the key
+would drop it as the glide й): also read as zh."""
 
 _U_BEFORE_ARTICLE = re.compile(r"(?<=[aeio])u(ll|dd|rr|ss|tt|zz|nn|shsh)")
 """The u a romanisation writes for the article's vowel after a name ending in a vowel or a hamza, before the
@@ -3529,12 +3532,12 @@ def _glued_article_similarity(run: tuple[str, ...], other: str) -> float:
     """The best similarity of `other` to the keys of `run` joined with an article of the run before its last part
     (`_ARTICLES`) written as each of `_GLUED_ARTICLE_VOWELS` (Salah Eddine: the article glued to the name after it);
     0.0 when the run has no article there."""
-    inner = [k for k in range(len(run) - 1) if run[k] in _ARTICLES]
-    if not inner:
+    articles = [k for k in range(len(run) - 1) if run[k] in _ARTICLES]
+    if not articles:
         return 0.0
     best = 0.0
     for vowel in _GLUED_ARTICLE_VOWELS:
-        joined = "".join(vowel if k in inner else key for k, key in enumerate(run))
+        joined = "".join(vowel if k in articles else key for k, key in enumerate(run))
         best = max(best, _part_similarity(joined, other))
         if best >= 1.0:
             break
@@ -3564,8 +3567,8 @@ def _abjad_runs(
             continue
         head, tail = script_parts[first][0], script_parts[second][0]
         joined = head + tail
-        # The key of the romanised word writes a doubled letter once: so is the letter that ends one word and opens
-        # the next (زرین نژاد: Zarinnezhad, keyed `zarinezad`).
+        # The key of the romanised word writes a doubled letter once, the letter that ends one word and opens the
+        # next too (زرین نژاد: Zarinnezhad, keyed `zarinezad`).
         single = head + tail[1:] if head and tail and head[-1] == tail[0] else None
         # A romanisation writes every letter of the script and vowels besides: never fewer letters than the two
         # words have without their article (الحی عظیم is no Hazem).
