@@ -241,11 +241,16 @@ against SAC Capital Advisors)."""
 
 
 @cache
-def _legal_form_rows() -> tuple[tuple[str, bool], ...]:
+def _legal_form_rows() -> tuple[tuple[str, bool, bool], ...]:
     """The forms of `data/legal_forms_by.csv` as written there, each with whether it is taken as written only
-    (`AS_WRITTEN_ONLY`; read once)."""
+    (`AS_WRITTEN_ONLY`) and whether after a name only (`AFTER_A_NAME_ONLY`; read once)."""
     return tuple(
-        (row["form"], row["meaning"].startswith(AS_WRITTEN_ONLY)) for row in data_rows("legal_forms_by.csv")
+        (
+            row["form"],
+            row["meaning"].startswith(AS_WRITTEN_ONLY),
+            row["meaning"].startswith(AFTER_A_NAME_ONLY),
+        )
+        for row in data_rows("legal_forms_by.csv")
     )
 
 
@@ -253,9 +258,7 @@ def _legal_form_rows() -> tuple[tuple[str, bool], ...]:
 def _after_a_name_forms() -> frozenset[str]:
     """The forms of `data/legal_forms_by.csv` left out only after a name's first word (`AFTER_A_NAME_ONLY`): each
     normalised as written and as its every Latin rendering (what `_legal_forms` and `_without_legal_forms` read)."""
-    rows = [
-        row["form"] for row in data_rows("legal_forms_by.csv") if row["meaning"].startswith(AFTER_A_NAME_ONLY)
-    ]
+    rows = [form for form, _, after_a_name in _legal_form_rows() if after_a_name]
     joined = {normalize_name(_undot_acronyms(form)) for form in rows}
     return frozenset(
         {normalize_name(form) for form in rows}
@@ -269,7 +272,7 @@ def _legal_form_renderings() -> tuple[tuple[str, str], ...]:
     none of the forms taken as written only."""
     return tuple(
         (system, latin)
-        for form, as_written_only in _legal_form_rows()
+        for form, as_written_only, _ in _legal_form_rows()
         if not as_written_only
         for system, latin in latin_renderings(normalize_name(_undot_acronyms(form))).items()
     )
@@ -277,7 +280,7 @@ def _legal_form_renderings() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _legal_form_texts() -> tuple[str, ...]:
-    return tuple(sorted((normalize_name(form) for form, _ in _legal_form_rows()), key=len, reverse=True))
+    return tuple(sorted((normalize_name(form) for form, _, _ in _legal_form_rows()), key=len, reverse=True))
 
 
 @cache
@@ -3135,14 +3138,10 @@ def _align(
     mixed = abjad_mode and query.abjad != listed.abjad
     q_parts, c_parts = (_unarticled(query), _unarticled(listed)) if mixed else ((), ())
     organisation = query.kind == NameKind.ORGANIZATION
-    # Two organisation names that both carry the Arabic article as a word (al, el) are Arabic names romanised, maybe
-    # two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by their consonants as a person's do.
-    arabic_org = (
-        organisation
-        and not abjad_mode
-        and ("al" in query.words or "el" in query.words)
-        and ("al" in listed.words or "el" in listed.words)
-    )
+    # Two organisation names that both carry the Arabic article as a word (al, and el and ul read as al:
+    # `_ORG_ARTICLES`) are Arabic names romanised, maybe two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by
+    # their consonants as a person's do.
+    arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
