@@ -276,15 +276,19 @@ def yo_as_e(word: str) -> str | None:
 
 _FRENCH_CH = re.compile(r"(?<![st])ch")
 _FRENCH_INE = re.compile(r"(?<=...[^aeiouy])([iy])ne$")
+_FRENCH_FINAL_OU = re.compile(r"(?<=[^aeiouyïî])ou$")
 
 
 @lru_cache(maxsize=200_000)
 def french_reading(word: str) -> str | None:
     """The key of `word` read as French transcription: j is ж (Jivitsa), ch is ш (Choumiline), and the closing
-    -ine, -yne of a man's name is -ин, -ын (Poutine, Choumiline / Shumilin); None when the word has none of these.
+    -ine, -yne of a man's name is -ин, -ын (Poutine, Choumiline / Shumilin), a closing ou is у (Choïgou / Shoigu);
+    None when the word has none of these.
     A second key: ch is ч and -ine a closing letter in other spellings."""
     lowered = word.lower()
     replaced = _FRENCH_INE.sub(r"\1n", _FRENCH_CH.sub("sh", lowered.replace("j", "zh")))
+    # The closing у is ou as well (Choïgou / Shoigu), where the main key reads a closing ou as Belarusian оў.
+    replaced = _FRENCH_FINAL_OU.sub("u", replaced)
     return fold(replaced) if replaced != lowered else None
 
 
@@ -531,6 +535,7 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 _ARABIC_SON_OF = frozenset({"bin", "ben", "ibn", "ebn"})
 _ARABIC_ARTICLES = frozenset({"al", "el", "ul", "il"})
 _ASSIMILATED_ARTICLES = frozenset({"ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath"})
+_ARABIC_SECOND_LETTERS = frozenset("aeiouyh")
 
 
 def arabic_particle(word: str, following: str = "") -> str:
@@ -544,7 +549,11 @@ def arabic_particle(word: str, following: str = "") -> str:
     if lowered in _ARABIC_ARTICLES:
         return "al"
     if lowered in _ASSIMILATED_ARTICLES and following.lower().startswith(lowered[1:]):
-        return "al"
+        # An Arabic word opens with one consonant and a vowel (the h of sh, th, dh is the consonant's): An before
+        # Nguyen is a Vietnamese name, not an-Nasser's article.
+        after = following.lower()[len(lowered) - 1 :]
+        if after[:1] in _ARABIC_SECOND_LETTERS:
+            return "al"
     return lowered
 
 

@@ -537,6 +537,33 @@ def english_derivation(a: str, b: str) -> bool:
     return ending in (_AFTER_FINAL_Y if short[-1] == "y" else _AFTER_FINAL_E if short[-1] == "e" else ())
 
 
+ABBREVIATION_MIN = 3
+"""Letters an abbreviation of an organisation word keeps at least (Ind., Eng., Govt; not Co, which is a word)."""
+_CONSONANTS_ONLY = re.compile(r"[a-z][b-df-hj-np-tv-xz]+")
+
+
+def abbreviated_word(a: str, b: str, key_a: str, key_b: str) -> bool:
+    """Whether one of two words of organisation names as written is an abbreviation of the other, a dictionary
+    word: its opening (Assoc. / Association, Ind. / Industries, Distrib. / Distribution) or its consonants in order,
+    first letter first (Govt / Government, Engg / Engineering, Shpg / Shipping, Ctr / Centre), as registries, payment
+    messages of limited length and lists abbreviate them."""
+    (short, short_key), (long, long_key) = sorted(((a, key_a), (b, key_b)), key=lambda pair: len(pair[0]))
+    if len(short) < ABBREVIATION_MIN or len(long) < len(short) + 2 or short[0] != long[0]:
+        return False
+    if not (_ENGLISH_WORD.fullmatch(short) and _ENGLISH_WORD.fullmatch(long)):
+        return False
+    if not is_descriptive_org_key(long_key):
+        return False  # the longer word names which organisation (Zorvex / Zorvexia): no abbreviation of it
+    if is_descriptive_org_key(short_key) or compound_meanings(short_key) is not None:
+        return False  # the shorter is a word of its own (Air / Airlines, Ship / Shipbuilding, Electro-)
+    if long.startswith(short):
+        return True
+    if not _CONSONANTS_ONLY.fullmatch(short):
+        return False
+    rest = iter(long)
+    return all(letter in rest for letter in short)  # a subsequence of the longer word
+
+
 def _same_compound(a: str, b: str) -> bool:
     """Whether two organisation words are one compound cut from the same words in two languages (Beltamozhservice,
     Белмытсэрвіс: Belarusian, customs, service), though their letters differ."""
@@ -1456,17 +1483,32 @@ def _acronyms_expanded(text: str) -> str | None:
     return " ".join(acronyms.get(word, word) for word in words)
 
 
-_BURMESE_ABBREVIATIONS = {"mg": "maung"}
-"""Burmese names abbreviate Maung as Mg (OFAC lists YI, Khin Maung also as YI, Khin Mg)."""
+_GIVEN_NAME_ABBREVIATIONS = {
+    "mg": "maung",
+    "mohd": "muhammad",
+    "muhd": "muhammad",
+    "mhd": "muhammad",
+    "md": "muhammad",
+    "wm": "william",
+    "chas": "charles",
+    "thos": "thomas",
+    "jas": "james",
+    "geo": "george",
+    "benj": "benjamin",
+    "robt": "robert",
+}
+"""Given names as registries and lists abbreviate them: Burmese Maung as Mg (OFAC lists YI, Khin Maung also as YI,
+Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Bangladesh and India; the English
+abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
-def _burmese_abbreviations_spelt(text: str) -> str | None:
-    """A normalised person name with its Burmese abbreviations written out, or None when it has none: a second
+def _abbreviations_spelt(text: str) -> str | None:
+    """A normalised person name with its abbreviated given names written out, or None when it has none: a second
     rendering, the name as written stays one."""
     words = text.split(" ")
-    if not any(word in _BURMESE_ABBREVIATIONS for word in words) or len(words) < 2:
+    if not any(word in _GIVEN_NAME_ABBREVIATIONS for word in words) or len(words) < 2:
         return None
-    return " ".join(_BURMESE_ABBREVIATIONS.get(word, word) for word in words)
+    return " ".join(_GIVEN_NAME_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def _without_rank(text: str) -> str:
@@ -1502,7 +1544,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         texts[0] = _without_rank(texts[0])
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
-        reading("+spelt", _burmese_abbreviations_spelt(texts[0]))
+        reading("+spelt", _abbreviations_spelt(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0]))
@@ -1529,6 +1571,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
             if part_text not in texts:
                 texts.append(part_text)
                 labels.append(label)
+    # Any name written letter by letter (S B E R B A N K, a way round a filter that reads words) is read joined too.
+    reading("+letters", _spaced_letters_joined(texts[0]))
     generic = generic_org_keys() if kind == NameKind.ORGANIZATION else frozenset()
     seen: set[tuple[str, ...]] = set()
     compounds: set[tuple[str, ...]] = set()
@@ -2272,6 +2316,14 @@ def _undot_acronyms(text: str) -> str:
 
 
 _GLUED_INITIAL = re.compile(r"(?<!\w)(\w)\.(?=\w)")
+_SPACED_LETTERS = re.compile(r"(?<!\S)\w(?: \w(?!\S)){3,}")
+"""Four letters or more written apart: fewer are initials (J R R Tolkien, A B C Holdings)."""
+
+
+def _spaced_letters_joined(text: str) -> str | None:
+    """`s b e r b a n k` -> `sberbank`; None when no word is written letter by letter."""
+    joined = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return joined if joined != text else None
 
 
 def _spaced_initials(text: str) -> str:
@@ -3184,6 +3236,13 @@ def _align(
                         sim = ALT_KEY_FACTOR
                     elif not sim and _same_compound(a, b):
                         sim = COMPOUND_FACTOR
+                if (
+                    organisation
+                    and sim < ALT_KEY_FACTOR
+                    and query.words[i][:1] == listed.words[j][:1]
+                    and abbreviated_word(query.words[i], listed.words[j], a, b)
+                ):
+                    sim = ALT_KEY_FACTOR
                 if 0.0 < sim < 1.0:
                     if organisation:
                         sim = _org_words_compared(a, b, sim)
