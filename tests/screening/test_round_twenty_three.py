@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from hramada.screening import wade_giles
 from hramada.screening.keys import french_reading
 from hramada.screening.names import abbreviated_word
 from tests.screening.scoring import company, score
@@ -169,3 +170,67 @@ def test_abbreviated_given_names(query: str, listed: str) -> None:
 
 def test_an_abbreviated_given_name_is_that_name_only() -> None:
     assert score("Md Zorvan", "Mahmud ZORVAN") < 0.8  # 0.43 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hsieh Tsung-ming", "XIE Zongming"),  # 0.00 before
+        ("Chou Tzu-hsiang", "ZHOU Zixiang"),  # 0.21 before
+        ("Kuo Chien-kuo", "GUO Jianguo"),  # 0.00 before
+        ("Chiang Hsiu-chih", "JIANG Xiuzhi"),  # 0.27 before
+        ("Tsao Ching-yung", "CAO Jingyong"),  # 0.17 before
+        ("Hsu Tzu-chien", "XU Zijian"),  # 0.25 before
+    ],
+)
+def test_a_chinese_name_in_wade_giles_meets_its_pinyin(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.99
+
+
+def test_another_chinese_given_name_stays_apart() -> None:
+    assert score("Kuo Chien-kuo", "GUO Jiandong") < 0.8  # 0.00 before
+
+
+@pytest.mark.parametrize(
+    ("text", "pinyin"),
+    [
+        ("mao tsetung", "mao zedong"),
+        ("teng hsiaoping", "deng xiaobing"),  # the apostrophe of p'ing unwritten: one letter off
+        ("chang hsuehliang", "zhang xueliang"),
+        ("kuo chienkuo", "guo jianguo"),  # chien is no pinyin written joined (chi'en)
+    ],
+)
+def test_the_wade_giles_reading(text: str, pinyin: str) -> None:
+    assert wade_giles.reading(text) == pinyin
+
+
+@pytest.mark.parametrize("text", ["li peng", "xi jinping", "zhou enlai", "ivan petrov", "anna maria"])
+def test_pinyin_and_other_names_are_not_read_as_wade_giles(text: str) -> None:
+    assert wade_giles.reading(text) is None
+
+
+def test_wade_giles_syllables_are_each_one_pinyin_syllable() -> None:
+    table = wade_giles.syllables()
+    assert table["hsiung"] == "xiong"
+    assert table["chih"] == "zhi"
+    assert table["tzu"] == "zi"
+    assert table["ssu"] == "si"
+    assert table["kuei"] == "gui"
+    assert table["yeh"] == "ye"
+    assert table["erh"] == "er"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Lee Zorpyong", "RI Zorpyong"),  # 0.56 before
+        ("Im Zorkwang", "RIM Zorkwang"),  # 0.55 before
+        ("Yoo Zorchol", "RYU Zorchol"),  # 0.54 before
+    ],
+)
+def test_a_korean_family_name_with_and_without_the_norths_initial_r(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+def test_other_korean_family_names_keep_their_spellings_apart() -> None:
+    assert score("Zorvan Ho", "Zorvan HUH") < 0.8  # 0.51 before and after: Ho is a name of its own too

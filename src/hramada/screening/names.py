@@ -12,9 +12,11 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
+from hramada.screening import wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
 from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.han import has_han
+from hramada.screening.hangul import family_names
 from hramada.screening.keys import (
     arabic_particle,
     baltic_stem,
@@ -1523,6 +1525,9 @@ def _without_rank(text: str) -> str:
     return " ".join(words[n:])
 
 
+_SYLLABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
@@ -1545,6 +1550,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
+        # A Chinese name in Wade-Giles (Mao Tse-tung) is read in pinyin too, as the lists write it (Mao Zedong): the
+        # syllables of a hyphenated given name are one word in pinyin.
+        joined = normalize_name(_SYLLABLE_HYPHEN.sub("", name)) if "-" in name else texts[0]
+        reading("+pinyin", wade_giles.reading(joined))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0]))
@@ -2165,6 +2174,8 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         found += [phonetic(k) for k in found if k != key] + [phonetic(fold(_CC_FRONT.sub("ks", word)))]
     else:
         found += [phonetic(k) for k in found]
+    if kind == NameKind.PERSON:
+        found += _korean_family_marks().get(word, ())
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
         # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
@@ -2182,6 +2193,25 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
 
 
 _CC_FRONT = re.compile(r"cc(?=[eiy])")
+
+
+@cache
+def _korean_family_marks() -> dict[str, tuple[str, ...]]:
+    """A Latin spelling of a Korean family name that the North writes with an initial r and the South without it
+    (the South's initial-sound rule, 두음법칙) -> a second key shared by every spelling of that name (Lee, Yi, Rhee
+    and Ri for 이; Lim, Im and Rim for 임; Ryu and Yoo: `data/korean_family_names.csv`), marked so that no other key
+    equals it. Only those names: the spellings of the others are one letter apart or English words of their own
+    (Ho and Huh, Do and To). Spellings of one letter (I, O) are left out: they are initials."""
+    marks: dict[str, list[str]] = {}
+    for spellings in family_names().values():
+        if any(spelling.startswith("r") for spelling in spellings[1:]):
+            for spelling in spellings:
+                if len(spelling) > 1:
+                    marks.setdefault(spelling, []).append(_KOREAN_FAMILY_MARK + spellings[0])
+    return {spelling: tuple(found) for spelling, found in marks.items()}
+
+
+_KOREAN_FAMILY_MARK = "%"
 
 TOWN_ROOT_MARK = "@"
 """Marks a second key that is the root of a town's name (`town_roots`): it meets only another such root."""

@@ -64,17 +64,25 @@ def _takes(initial: str, final: str) -> bool:
 
 
 @cache
+def pinyin_syllables() -> tuple[tuple[str, str], ...]:
+    """Every syllable of Standard Chinese as (initial, final) in pinyin, ü as ü; a syllable with no initial as
+    ("", its spelling: yi, wu, er). Shared with the Wade-Giles reading (`wade_giles`)."""
+    with_initial = tuple(
+        (initial, final) for initial in _INITIALS for final in _FINALS if _takes(initial, final)
+    )
+    return tuple(("", pinyin) for pinyin in _ZERO_INITIAL) + with_initial
+
+
+@cache
 def syllables() -> dict[str, str]:
     """Palladius spelling of a syllable -> its pinyin (ü written u, as names in Latin letters do)."""
     table: dict[str, str] = {}
-    for pinyin, cyrillic in _ZERO_INITIAL.items():
-        table.setdefault(cyrillic, pinyin)
-    for initial, head in _INITIALS.items():
-        for final, tail in _FINALS.items():
-            if not _takes(initial, final):
-                continue
-            written = "ы" if final == "i" and initial in _DENTAL else tail  # zi, ci, si: цзы, цы, сы
-            table.setdefault(head + written, (initial + final).replace("ü", "u"))
+    for initial, final in pinyin_syllables():
+        if not initial:
+            table.setdefault(_ZERO_INITIAL[final], final)
+            continue
+        written = "ы" if final == "i" and initial in _DENTAL else _FINALS[final]  # zi, ci, si: цзы, цы, сы
+        table.setdefault(_INITIALS[initial] + written, (initial + final).replace("ü", "u"))
     return table
 
 
