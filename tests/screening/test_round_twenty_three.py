@@ -234,3 +234,35 @@ def test_a_korean_family_name_with_and_without_the_norths_initial_r(query: str, 
 
 def test_other_korean_family_names_keep_their_spellings_apart() -> None:
     assert score("Zorvan Ho", "Zorvan HUH") < 0.8  # 0.51 before and after: Ho is a name of its own too
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Othmane Zorvani", "Uthman ZORVANI"),  # 0.37 before
+        ("Redouane Zorvani", "Ridwan ZORVANI"),  # 0.37 before
+        ("Marouane Zorvani", "Marwan ZORVANI"),  # 0.86 before
+        ("Ahmet Zorvani", "Ahmad ZORVANI"),  # 0.42 before
+        ("Murat Zorvani", "Murad ZORVANI"),  # 0.92 before (one letter)
+    ],
+)
+def test_maghreb_french_and_turkish_spellings_of_arabic_names(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Mouammar Zorvani",
+            "Muammar ZORVANI",
+        ),  # ou before a vowel opening a name is the vowel (1.00 before)
+        ("Zorvanganeh, Touraj", "ZORVANGENE, Touraj"),  # the Persian closing -eh is no mute e (0.93 before)
+    ],
+)
+def test_what_the_french_spellings_leave_alone(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+def test_a_closing_vowel_of_its_own_stays_apart() -> None:
+    assert score("Ahmet Zorvani", "Ahmadi ZORVANI") < 0.8  # the nisba (0.40 before and after)

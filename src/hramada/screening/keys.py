@@ -468,7 +468,10 @@ _FRAME_MEET = frozenset(
     {frozenset(pair) for pair in ("AE", "EI", "OU", "DE", "DI")} | {frozenset(c) for c in "AEIOUD"}
 )
 _FRAME_TOKENS = re.compile(r"[aeiouy]+|[^aeiouy]+")
+_FRENCH_OU_W = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
+_FRENCH_MUTE_E = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
+_DEVOICED = {"t", "d"}
 FRAME_MIN_CONSONANTS = 2
 """A word of one consonant (Ali, Isa) has no frame."""
 FRAME_FULL_CONSONANTS = 3
@@ -484,6 +487,9 @@ def consonant_frame(word: str) -> tuple[str, ...] | None:
     word or between vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh
     / Haniya, Abdullah / Abdulla)."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
+    # The Maghreb's French spellings: ou before a vowel is the consonant و (Redouane / Ridwan), and a closing e after
+    # n is mute (Othmane / Uthman); a Persian closing -eh is a vowel, read below (Zanganeh / Zangene).
+    text = _FRENCH_MUTE_E.sub("", _FRENCH_OU_W.sub("w", text))
     if len(text) > 3 and text[-1] == "h" and text[-2] in "aeiouy":
         text = text[:-1]
     for spelling, letter in _FRAME_CONSONANTS:
@@ -517,9 +523,12 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         first = next((x for x in a if x.isupper()), "")
         if first != next((y for y in b if y.isupper()), ""):
             return False
-    for x, y in zip(a, b, strict=True):
+    last = len(a) - 1
+    for n, (x, y) in enumerate(zip(a, b, strict=True)):
         if x == y:
             continue
+        if n == last and {x, y} == _DEVOICED:
+            continue  # Turkish writes a closing d as t (Ahmet / Ahmad, Murat / Murad, Hamit / Hamid)
         if x.isupper() != y.isupper() or len(x) != len(y):
             return False
         if x.isupper():
