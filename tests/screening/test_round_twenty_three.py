@@ -266,3 +266,58 @@ def test_what_the_french_spellings_leave_alone(query: str, listed: str) -> None:
 
 def test_a_closing_vowel_of_its_own_stays_apart() -> None:
     assert score("Ahmet Zorvani", "Ahmadi ZORVANI") < 0.8  # the nisba (0.40 before and after)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Shenzhen Zorvex Keji Youxian Gongsi", "Shenzhen Zorvex Technology Co., Ltd."),  # 0.53 before
+        ("Zorvex Maoyi Youxian Gongsi", "Zorvex Trading Co Ltd"),  # 0.42 before
+        ("Zorvex Jituan", "Zorvex Group"),  # 0.37 before
+        ("Zorvex Guoji Maoyi", "Zorvex International Trading"),  # 0.34 before
+        ("Zorvex Dianzi", "Zorvex Electronics"),  # 0.24 before
+        ("Zorvex Hangyun", "Zorvex Shipping"),  # 0.27 before
+    ],
+)
+def test_chinese_company_names_in_pinyin(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Công ty TNHH Zorvex", "Zorvex Co Ltd"),  # 0.59 before
+        ("Công ty Cổ phần Thương mại Zorvex", "Zorvex Trading JSC"),  # 0.59 before
+        ("Cong ty TNHH Dich vu Zorvex", "Zorvex Services Co Ltd"),  # 0.50 before
+        ("Cong ty Co phan Van tai Bien Zorvex", "Zorvex Shipping JSC"),  # 0.18 before
+    ],
+)
+def test_vietnamese_company_names(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Keji", "Zorvex Trading"),  # technology is no trade (0.42 before, 0.75 after)
+        (
+            "Cong ty Co phan Dau tu Zorvex",
+            "Zorvex Trading JSC",
+        ),  # investment is no trade (0.50 before, 0.75 after)
+    ],
+)
+def test_other_words_in_pinyin_and_vietnamese_stay_other_words(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Maschinenbau GmbH", "Zorvex Machine Building"),  # 0.20 before
+        ("Zorvex Verwaltungs GmbH", "Zorvex Management GmbH"),  # 0.28 before
+        ("Zorvex Beteiligungs GmbH", "Zorvex Holding GmbH"),  # 0.27 before
+        ("Zorvex Naviera S.A.", "Zorvex Shipping"),  # 0.27 before
+    ],
+)
+def test_german_and_spanish_words_of_company_names(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
