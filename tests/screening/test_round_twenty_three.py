@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening import wade_giles
+from hramada.screening import Query, wade_giles
 from hramada.screening.keys import french_reading
 from hramada.screening.names import abbreviated_word
 from tests.screening.scoring import company, score
@@ -321,3 +321,21 @@ def test_other_words_in_pinyin_and_vietnamese_stay_other_words(query: str, liste
 )
 def test_german_and_spanish_words_of_company_names(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANOV Ivan (President of Zorvania)", "Ivan ZORVANOV"),  # 0.82 before
+        ("Zorvan (Ivan) Petrov", "Zorvan PETROV"),  # 0.95 before
+        ("Zorvan Petrov (Zorvanov)", "Zorvan PETROV"),  # 0.91 before
+    ],
+)
+def test_what_a_name_adds_in_brackets_is_read_away(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.99
+
+
+def test_the_query_keeps_its_name_as_written_first() -> None:
+    query = Query(name="Zorvan Petrov (Zorvanov)", schema="Person")
+    assert query.all_names == ("Zorvan Petrov Zorvanov", "Zorvan Petrov")
+    assert Query(name="Zorvan Petrov", schema="Person").all_names == ("Zorvan Petrov",)

@@ -42,6 +42,7 @@ GENDERS = frozenset({"male", "female", "other"})
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _IMO_WRITTEN = re.compile(r"^IMO\s*\d{7}$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def normalize_identifier(value: str) -> str:
@@ -177,7 +178,11 @@ class Query:
     def __post_init__(self) -> None:
         if model.get(self.schema) is None:
             raise QueryError("schema", f"{self.schema!r} is not a FollowTheMoney schema")
-        names = tuple(n for n in (clean_text(x) for x in (self.name, *self.aliases)) if n)
+        written = (self.name, *self.aliases)
+        # What a name adds in brackets (Zorvan Ivanov (President of Zorvania), an alias, a title, a country) is read
+        # away in one more name: the brackets themselves are gone once the text is cleaned.
+        unbracketed = [_BRACKETED.sub(" ", x) for x in written if x and "(" in x]
+        names = tuple(dict.fromkeys(n for n in (clean_text(x) for x in (*written, *unbracketed)) if n))
         if isinstance(self.countries, str):
             object.__setattr__(self, "countries", (self.countries,))
         if isinstance(self.identifiers, str):

@@ -1526,6 +1526,7 @@ def _without_rank(text: str) -> str:
 
 
 _SYLLABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=300_000)
@@ -1533,6 +1534,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
 
     The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
+    unbracketed = clean_text(_BRACKETED.sub(" ", name)) if "(" in name else None
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
@@ -1550,6 +1552,9 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
+        # What a query or a list adds in brackets after a person's name (Zorvan Ivanov (President of Zorvania), an
+        # alias, a title) is read away too.
+        reading("+unbracketed", normalize_name(unbracketed) if unbracketed else None)
         # A Chinese name in Wade-Giles (Mao Tse-tung) is read in pinyin too, as the lists write it (Mao Zedong): the
         # syllables of a hyphenated given name are one word in pinyin.
         joined = normalize_name(_SYLLABLE_HYPHEN.sub("", name)) if "-" in name else texts[0]
