@@ -339,3 +339,29 @@ def test_the_query_keeps_its_name_as_written_first() -> None:
     query = Query(name="Zorvan Petrov (Zorvanov)", schema="Person")
     assert query.all_names == ("Zorvan Petrov Zorvanov", "Zorvan Petrov")
     assert Query(name="Zorvan Petrov", schema="Person").all_names == ("Zorvan Petrov",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Tradign", "Zorvex Trading"),  # 0.34 before
+        ("Zorvex Compnay", "Zorvex Company"),  # 0.34 before
+        ("Zorvex Holdigns", "Zorvex Holdings"),  # 0.32 before
+    ],
+)
+def test_two_letters_swapped_in_a_dictionary_word(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Stroy", "Zorvex Construction"),  # 0.24 before
+        ("Zorvex Med", "Zorvex Medical"),  # 0.27 before
+        ("Zorvex Mash", "Zorvex Machinery"),  # 0.28 before
+        ("Zorvex Avto", "Zorvex Automobile"),  # 0.25 before
+        ("Zorvex Auto", "Zorvex Automotive"),  # 0.25 before
+    ],
+)
+def test_the_short_words_of_russian_and_english_company_names(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.98

@@ -621,8 +621,9 @@ def _translate_with_slip(key: str) -> str:
     """`translate_org_key`, and for a word of SLIPPED_WORD_MIN letters or more that no table knows, the meaning
     of the dictionary words one edit away (two letters swapped count as one) when they all have one (Automoblie is
     Automobile): a slip in a word that describes would otherwise make it the word that names the company. The last
-    two letters must agree: a word that differs from a dictionary word at its end is another form of it, read as the
-    tables read it (Mechanics is not Mechanical)."""
+    two letters must agree, unless the slip is two letters swapped (Tradign, Compnay): a word that differs from a
+    dictionary word at its end otherwise is another form of it, read as the tables read it (Mechanics is not
+    Mechanical)."""
     found = translate_org_key(key)
     if found != key or len(key) < SLIPPED_WORD_MIN or key[0] == "#" or key in org_meaning_keys():
         return found
@@ -637,10 +638,23 @@ def _meaning_one_slip_away(key: str) -> str | None:
         meaning
         for form, meaning in forms
         if abs(len(form) - len(key)) <= 1
-        and form[-2:] == key[-2:]
+        and (form[-2:] == key[-2:] or _swapped(form, key))
         and OSA.distance(form, key, score_cutoff=1) <= 1
     }
     return meanings.pop() if len(meanings) == 1 else None
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two words of one length that differ by two neighbouring letters swapped (Compnay / Company)."""
+    if len(a) != len(b):
+        return False
+    apart = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and a[apart[0]] == b[apart[1]]
+        and a[apart[1]] == b[apart[0]]
+    )
 
 
 @cache
