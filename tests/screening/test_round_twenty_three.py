@@ -365,3 +365,19 @@ def test_two_letters_swapped_in_a_dictionary_word(query: str, listed: str) -> No
 )
 def test_the_short_words_of_russian_and_english_company_names(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abd Hadi Zorvani", "Abdul Hadi ZORVANI"),  # 0.62 before
+        ("Abd al-Hadi Zorvani", "Abdal al-Hadi ZORVANI"),  # 0.65 before: the article written twice
+        ("Abdul Hadi Zorvani", "Abdal Hadi ZORVANI"),  # 0.99 before and after
+    ],
+)
+def test_abd_however_written_is_one_word(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+def test_abd_with_another_name_stays_apart() -> None:
+    assert score("Abdul Hadi Zorvani", "Abdul Karim ZORVANI") < 0.8  # 0.62 before and after

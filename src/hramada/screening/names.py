@@ -2195,6 +2195,10 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         found += [phonetic(k) for k in found]
     if kind == NameKind.PERSON:
         found += _korean_family_marks().get(word, ())
+        if word in _SERVANT_OF and len(word) > 2:
+            # Abd however written, with the article glued or not (Abd, Abdul, Abdal, Abdel): one word of a
+            # compound given name, whose article one list writes and another leaves out (Abd Hadi / Abdul Hadi).
+            found.append(_SERVANT_MARK)
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
         # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
@@ -2231,6 +2235,7 @@ def _korean_family_marks() -> dict[str, tuple[str, ...]]:
 
 
 _KOREAN_FAMILY_MARK = "%"
+_SERVANT_MARK = "%abd"
 
 TOWN_ROOT_MARK = "@"
 """Marks a second key that is the root of a town's name (`town_roots`): it meets only another such root."""
