@@ -381,3 +381,26 @@ def test_abd_however_written_is_one_word(query: str, listed: str) -> None:
 
 def test_abd_with_another_name_stays_apart() -> None:
     assert score("Abdul Hadi Zorvani", "Abdul Karim ZORVANI") < 0.8  # 0.62 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Nematollah Zorvani", "Nemat ZORVANI"),  # 0.36 before
+        ("Habibollah Zorvani", "Habib ZORVANI"),  # 0.36 before
+        ("Azizullah Zorvani", "Aziz ZORVANI"),  # 0.39 before
+    ],
+)
+def test_a_given_name_compounded_with_allah_and_the_name_alone(query: str, listed: str) -> None:
+    assert 0.85 <= score(query, listed) < 0.99  # a close given name, not the same one
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abdullah Zorvani", "Abd ZORVANI"),  # no name before -ullah (0.42 before and after)
+        ("Habibullah Zorvani", "Habibi ZORVANI"),  # another name (0.35 before and after)
+    ],
+)
+def test_what_is_no_allah_compound_stays_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

@@ -3042,6 +3042,23 @@ def short_forms() -> dict[str, frozenset[str]]:
     return {key: frozenset(full) for key, full in found.items()}
 
 
+_ALLAH_ENDINGS = ("alag", "ulag")
+"""-ollah, -ullah, -allah as keys (Nematollah `nematalag`, Habibullah `gabibulag`)."""
+ALLAH_STEM_MIN = 4
+
+
+def _allah_compound_of(key_a: str, key_b: str) -> bool:
+    """Whether one part is a given name compounded with Allah and the other that name alone, as its bearer is called
+    and some lists write him (Nematollah / Nemat, Habibullah / Habib, Asadollah / Asad): a close given name, not the
+    same one. Abdullah is no Abd: the name before -ullah needs ALLAH_STEM_MIN letters."""
+    short, long = (key_a, key_b) if len(key_a) < len(key_b) else (key_b, key_a)
+    return (
+        len(short) >= ALLAH_STEM_MIN
+        and long.startswith(short)
+        and long[len(short) :] in _ALLAH_ENDINGS
+    )
+
+
 def _short_form_of(key_a: str, key_b: str) -> bool:
     """Whether one part is a short form of the other's given name (`short_forms`: Sasha / Alexander)."""
     forms = short_forms()
@@ -3059,7 +3076,7 @@ def _left_over_similarity(
     tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
     that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
     and four cached look-ups cost more than one."""
-    if _short_form_of(key_a, key_b):
+    if _short_form_of(key_a, key_b) or _allah_compound_of(key_a, key_b):
         return 1.0  # counted times LOOSE_FACTOR, as a close given name is
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
