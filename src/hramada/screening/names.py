@@ -3043,19 +3043,23 @@ def short_forms() -> dict[str, frozenset[str]]:
 
 
 _ALLAH_ENDINGS = ("alag", "ulag")
-"""-ollah, -ullah, -allah as keys (Nematollah `nematalag`, Habibullah `gabibulag`)."""
+"""-ollah and -ullah as keys (Nematollah `nematalag`, Habibullah `gabibulag`)."""
+_ALLAH_WRITTEN = ("ollah", "ullah")
 ALLAH_STEM_MIN = 4
 
 
-def _allah_compound_of(key_a: str, key_b: str) -> bool:
-    """Whether one part is a given name compounded with Allah and the other that name alone, as its bearer is called
-    and some lists write him (Nematollah / Nemat, Habibullah / Habib, Asadollah / Asad): a close given name, not the
-    same one. Abdullah is no Abd: the name before -ullah needs ALLAH_STEM_MIN letters."""
-    short, long = (key_a, key_b) if len(key_a) < len(key_b) else (key_b, key_a)
+def _allah_compound_of(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """Whether one part is a given name compounded with Allah as Persian and Afghan names write it (-ollah, -ullah)
+    and the other that name alone, as its bearer is called and some lists write him (Nematollah / Nemat, Habibullah /
+    Habib, Asadollah / Asad): a close given name, not the same one. The Arabic -allah names are names of their own
+    (Nasrallah is no Nasr, of Nasr al-Din); Abdullah is no Abd (the name before -ullah needs ALLAH_STEM_MIN
+    letters)."""
+    (short, _), (long, long_word) = sorted(((key_a, word_a), (key_b, word_b)), key=lambda pair: len(pair[0]))
     return (
         len(short) >= ALLAH_STEM_MIN
         and long.startswith(short)
         and long[len(short) :] in _ALLAH_ENDINGS
+        and latin_ascii(long_word).endswith(_ALLAH_WRITTEN)
     )
 
 
@@ -3076,7 +3080,7 @@ def _left_over_similarity(
     tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
     that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
     and four cached look-ups cost more than one."""
-    if _short_form_of(key_a, key_b) or _allah_compound_of(key_a, key_b):
+    if _short_form_of(key_a, key_b) or _allah_compound_of(word_a, word_b, key_a, key_b):
         return 1.0  # counted times LOOSE_FACTOR, as a close given name is
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
