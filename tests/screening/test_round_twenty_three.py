@@ -404,3 +404,7 @@ def test_a_given_name_compounded_with_allah_and_the_name_alone(query: str, liste
 )
 def test_what_is_no_allah_compound_stays_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+def test_bro_abbreviates_brothers() -> None:
+    assert company("Zorvex & Bro.", "Zorvex and Brothers") >= 0.99  # 0.74 before
