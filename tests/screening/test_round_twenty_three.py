@@ -54,6 +54,8 @@ def test_a_form_written_after_a_name_opening_one_stays_a_word(opening: str) -> N
     [
         ("Zorvex General Trading Establishment", "Zorvex General Trading"),  # 0.53 before
         ("Zorvex Group", "Zorvex Trading Establishment"),  # 0.53 before
+        ("Zorvex Mu'assasa", "Zorvex Establishment"),  # 0.21 before
+        ("Moasseseh Zorvex", "Zorvex Institute"),  # 0.34 before
     ],
 )
 def test_an_establishment_says_what_kind_of_organisation(query: str, listed: str) -> None:
