@@ -20,7 +20,7 @@ from stdnum import imo as stdnum_imo
 from stdnum import isin as stdnum_isin
 from stdnum import lei as stdnum_lei
 
-from hramada.screening.normalize import MAX_NAME_CHARS, clean_text
+from hramada.screening.normalize import BRACKETED, MAX_NAME_CHARS, clean_text
 from hramada.screening.vocabulary import COUNTRY_PROPERTIES, IDENTIFIER_KINDS, NAME_PROPERTIES
 
 
@@ -42,7 +42,6 @@ GENDERS = frozenset({"male", "female", "other"})
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _IMO_WRITTEN = re.compile(r"^IMO\s*\d{7}$", re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def normalize_identifier(value: str) -> str:
@@ -181,7 +180,7 @@ class Query:
         written = (self.name, *self.aliases)
         # What a name adds in brackets (Zorvan Ivanov (President of Zorvania), an alias, a title, a country) is read
         # away in one more name: the brackets themselves are gone once the text is cleaned.
-        unbracketed = [_BRACKETED.sub(" ", x) for x in written if x and "(" in x]
+        unbracketed = [BRACKETED.sub(" ", x) for x in written if x and "(" in x]
         names = tuple(dict.fromkeys(n for n in (clean_text(x) for x in (*written, *unbracketed)) if n))
         if isinstance(self.countries, str):
             object.__setattr__(self, "countries", (self.countries,))

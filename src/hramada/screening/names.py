@@ -42,7 +42,7 @@ from hramada.screening.keys import (
     uzbek_reading,
     yo_as_e,
 )
-from hramada.screening.normalize import clean_text, has_cyrillic, normalize_name
+from hramada.screening.normalize import BRACKETED, clean_text, has_cyrillic, normalize_name
 from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings, mandarin_word
 
 MAX_TOKENS = 10
@@ -546,9 +546,10 @@ _CONSONANTS_ONLY = re.compile(r"[a-z][b-df-hj-np-tv-xz]+")
 
 def abbreviated_word(a: str, b: str, key_a: str, key_b: str) -> bool:
     """Whether one of two words of organisation names as written is an abbreviation of the other, a dictionary
-    word: its opening (Assoc. / Association, Ind. / Industries, Distrib. / Distribution) or its consonants in order,
-    first letter first (Govt / Government, Engg / Engineering, Shpg / Shipping, Ctr / Centre), as registries, payment
-    messages of limited length and lists abbreviate them."""
+    word: its opening (Eng. / Engineering, Elec. / Electric, Transp. / Transport) or its consonants in order, first
+    letter first (Engg / Engineering, Shpg / Shipping), as registries, payment messages of limited length and lists
+    abbreviate them. The abbreviations of generic words are generic words themselves (`data/org_generic_words.txt`:
+    Ind., Assn., Trdg): a generic word is no part to pair."""
     (short, short_key), (long, long_key) = sorted(((a, key_a), (b, key_b)), key=lambda pair: len(pair[0]))
     if len(short) < ABBREVIATION_MIN or len(long) < len(short) + 2 or short[0] != long[0]:
         return False
@@ -1540,7 +1541,6 @@ def _without_rank(text: str) -> str:
 
 
 _SYLLABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=300_000)
@@ -1548,7 +1548,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
 
     The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
-    unbracketed = clean_text(_BRACKETED.sub(" ", name)) if "(" in name else None
+    unbracketed = clean_text(BRACKETED.sub(" ", name)) if "(" in name else None
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]

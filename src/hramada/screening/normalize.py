@@ -104,6 +104,11 @@ _ASCII_CLEANED = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii
 """The same for ASCII text (no ASCII character is invisible, and NFKC leaves ASCII as it is) as a byte table."""
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+"""What a name adds in brackets (a title, an alias, a country): `clean_text` keeps its words and drops the brackets,
+so the readings without it take it away first (`Query.all_names`, `names.name_variants`)."""
+
+
 @lru_cache(maxsize=200_000)
 def clean_text(text: str) -> str:
     """NFKC, invisible and control characters and emoji removed, apostrophes unified, whitespace collapsed."""
