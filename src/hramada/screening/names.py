@@ -2371,11 +2371,14 @@ def _undot_acronyms(text: str) -> str:
 
 _GLUED_INITIAL = re.compile(r"(?<!\w)(\w)\.(?=\w)")
 _SPACED_LETTERS = re.compile(r"(?<!\S)\w(?: \w(?!\S)){3,}")
+_FOUR_LETTERS_APART = re.compile(r"(?:^| )\w \w \w \w(?: |$)")
 """Four letters or more written apart: fewer are initials (J R R Tolkien, A B C Holdings)."""
 
 
 def _spaced_letters_joined(text: str) -> str | None:
     """`s b e r b a n k` -> `sberbank`; None when no word is written letter by letter."""
+    if not _FOUR_LETTERS_APART.search(text):
+        return None  # most names: the one look that is cheaper than the reading
     joined = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return joined if joined != text else None
 

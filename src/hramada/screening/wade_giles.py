@@ -13,6 +13,7 @@ one letter off at most, which the comparison tolerates. Sources: the Wade-Giles 
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from hramada.screening.palladius import fewest_syllables, pinyin_syllables
@@ -46,6 +47,8 @@ _FINALS = {
 # Syllables with no initial: pinyin -> Wade-Giles.
 _ZERO_INITIAL = {"yi": "i", "ye": "yeh", "you": "yu", "yan": "yen", "yong": "yung", "yu": "yü", "yue": "yüeh",
                  "yuan": "yüan", "yun": "yün", "er": "erh", "e": "o"}  # fmt: skip
+_NO_WADE_GILES = re.compile(r"[^a-z ]|[bdqvx]|(?<!n)g")
+"""Letters Wade-Giles never writes as names write it (b, d, q, v, x; g but in -ng; anything but ASCII letters)."""
 MAX_SYLLABLE = 6
 """Letters of the longest syllable as names write it (hsiung, chuang)."""
 
@@ -116,6 +119,8 @@ def reading(text: str) -> str | None:
     """A person's name (normalised, words apart) read as Wade-Giles, in pinyin; None unless every word of it is
     Wade-Giles syllables and one at least is no pinyin (Mao Tse Tung -> mao ze dong: tse is no pinyin; Chou En Lai,
     pinyin as well, stays as written, as Li Peng does)."""
+    if _NO_WADE_GILES.search(text):
+        return None  # most names: a letter the system never writes
     words = text.split()
     if len(words) < 2:
         return None
