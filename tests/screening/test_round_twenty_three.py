@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening import Query, wade_giles
-from hramada.screening.keys import french_reading
+from hramada.screening.keys import azerbaijani_reading, fold, french_reading
 from hramada.screening.names import abbreviated_word
 from tests.screening.scoring import company, score
 
@@ -410,3 +410,24 @@ def test_what_is_no_allah_compound_stays_apart(query: str, listed: str) -> None:
 
 def test_bro_abbreviates_brothers() -> None:
     assert company("Zorvex & Bro.", "Zorvex and Brothers") >= 0.99  # 0.74 before
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Elxan Zorvanov", "Elkhan ZORVANOV"),  # 0.43 before
+        ("Zorvan Bəxtiyarov", "Zorvan BAKHTIYAROV"),  # 0.30 before
+        ("Zorvan Şıxəliyev", "Zorvan SHIKHALIYEV"),  # 0.32 before
+    ],
+)
+def test_the_azerbaijani_x_is_kh(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [("Alexander", None), ("Maxim", None), ("Felix", None), ("Elxan", "elkhan"), ("Bəxtiyar", "bakhtiyar")],
+)
+def test_the_x_that_english_writes_for_ks_stays(word: str, reading: str | None) -> None:
+    found = azerbaijani_reading(word)
+    assert found == (None if reading is None else fold(reading))

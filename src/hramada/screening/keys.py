@@ -432,6 +432,27 @@ def uzbek_reading(word: str, short_o: str = "u") -> str | None:
     return fold(_UZBEK_LETTERS.sub(lambda m: sounds[m.group(0)], lowered))
 
 
+_AZERBAIJANI_LETTERS = re.compile(r"[əǝı]")
+_X_AS_KH = re.compile(r"(?<=[^aeiouy])x(?=[aeiouy])|(?<=[aeiouy])x(?=[^aeiouy])")
+
+
+@lru_cache(maxsize=200_000)
+def azerbaijani_reading(word: str) -> str | None:
+    """The key of `word` read as Azerbaijani, Turkmen or Uzbek Latin spelling writes x, as х (kh): every x in a word
+    with an Azerbaijani letter (ə, ı: Bəxtiyar, Şıxəliyev), else an x after a consonant before a vowel or after a
+    vowel before a consonant (Elxan, Baxtiyar), where English and French write ks between vowels and at the end
+    (Alexander, Maxim, Felix keep theirs); None when the word has no such x. A second key, never the main one.
+    Source: the Azerbaijani Latin alphabet (Law of the Republic of Azerbaijan on the state language, 1992)."""
+    lowered = word.lower()
+    if "x" not in lowered:
+        return None
+    if _AZERBAIJANI_LETTERS.search(lowered):
+        return fold(latin_ascii(lowered).replace("x", "kh"))
+    ascii_word = latin_ascii(lowered)
+    replaced = _X_AS_KH.sub("kh", ascii_word)
+    return fold(replaced) if replaced != ascii_word else None
+
+
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many
 # romanisations that agree on the consonants and differ in the vowels and in a few consonant spellings: the same
 # name is Mohsen / Muhsin, Sadegh / Sadiq, Kadhim / Kazim, Zein / Zayn, Ebrahimi / Ibrahimi, Haniyeh / Haniya.

@@ -19,6 +19,7 @@ from hramada.screening.han import has_han
 from hramada.screening.hangul import family_names
 from hramada.screening.keys import (
     arabic_particle,
+    azerbaijani_reading,
     baltic_stem,
     belarusian_ou_reading,
     catalan_reading,
@@ -2171,6 +2172,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 greek_latin_reading(spelling),
                 uzbek_reading(spelling),
                 uzbek_reading(spelling, "o"),
+                azerbaijani_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
             yo = yo_as_e(spelling)
