@@ -1549,7 +1549,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
 
     The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
-    unbracketed = clean_text(BRACKETED.sub(" ", name)) if "(" in name else None
+    written = name
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
     labels = [""]
@@ -1569,6 +1569,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+spelt", _abbreviations_spelt(texts[0]))
         # What a query or a list adds in brackets after a person's name (Zorvan Ivanov (President of Zorvania), an
         # alias, a title) is read away too.
+        unbracketed = clean_text(BRACKETED.sub(" ", written)) if "(" in written else ""
         reading("+unbracketed", normalize_name(unbracketed) if unbracketed else None)
         # A Chinese name in Wade-Giles (Mao Tse-tung) is read in pinyin too, as the lists write it (Mao Zedong): the
         # syllables of a hyphenated given name are one word in pinyin.
