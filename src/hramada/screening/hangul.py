@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from hramada.screening.datafiles import data_rows
+from hramada.screening.wade_giles import is_pinyin
 
 _FIRST, _LAST = 0xAC00, 0xD7A3
 _VOWEL_COUNT, _FINAL_COUNT = 21, 28
@@ -125,3 +126,145 @@ def renderings(text: str) -> dict[str, str]:
             if line not in out.values():
                 out[label] = line
     return out
+
+
+# --- Korean names in Latin letters, one system read as another ---------------------------------------------------
+
+# The key of a syllable (docs/screening.md, "Korean names in Latin letters"): the plain and aspirated initials as
+# one letter, the vowels as McCune-Reischauer writes them without breves.
+_KEY_INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "j", "k", "t", "p", "h")  # fmt: skip
+# McCune-Reischauer proper, its apostrophes left out: ch for ㅈ as for ㅊ, tch for ㅉ, k t p for the aspirates.
+_MR_PLAIN_INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h")  # fmt: skip
+_RIEUL, _NIEUN, _SIOT = 5, 2, 9
+_FRONT_VOWELS = frozenset({2, 3, 6, 7, 12, 17, 20})
+"""ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ: the vowels before which the South reads an initial ㄹ or ㄴ away (두음법칙)."""
+_OO, _I, _UI = 13, 20, 19  # ㅜ ㅣ ㅢ
+_NOT_KOREAN_LATIN = re.compile(r"[^a-z ]|[fqvxz]")
+MAX_LATIN_SYLLABLE = 7
+"""Letters of the longest syllable as a system writes it (kkyeong, young)."""
+MAX_GIVEN_SYLLABLES = 3
+
+
+def _key(initial: int, vowel: int, final: int) -> str:
+    """The key spelling of a syllable: one for all its romanisations."""
+    head = _KEY_INITIALS[initial]
+    if initial in (_RIEUL, _NIEUN) and vowel in _FRONT_VOWELS:
+        head = ""  # Ryong / Yong, Ri / I, Nyeo / Yeo
+    elif initial == _RIEUL:
+        head = "n"  # Rodong / Nodong
+    return head + _MR_VOWELS[vowel] + _FINALS[final]
+
+
+def _spellings(initial: int, vowel: int, final: int) -> list[str]:
+    """A syllable as each system writes it: RR, the DPRK's McCune-Reischauer, McCune-Reischauer proper without its
+    apostrophes, then the South's common spellings (`syllable`, and oo for ㅜ, ee for ㅣ and ㅢ)."""
+    tail = _FINALS[final]
+    out = [
+        _RR_INITIALS[initial] + _RR_VOWELS[vowel] + tail,
+        _MR_INITIALS[initial] + _MR_VOWELS[vowel] + tail,
+        _MR_PLAIN_INITIALS[initial] + _MR_VOWELS[vowel] + tail,
+    ]
+    common = syllable(chr(_FIRST + (initial * _VOWEL_COUNT + vowel) * _FINAL_COUNT + final), "korean_common")
+    out.append(common)
+    if initial == _SIOT and _MR_VOWELS[vowel].startswith(("i", "wi")):
+        out.append("sh" + _MR_VOWELS[vowel] + tail)  # MR shi, shwi; the South's Shin
+    if vowel == _OO:
+        out.append(common.replace("u", "oo"))  # Soo, Hoon, Joo
+    elif vowel in (_I, _UI):
+        out.append(common[: -len(tail) - len(_RR_VOWELS[vowel])] + "ee" + tail)  # Hee, Jee
+    return out
+
+
+@cache
+def latin_syllables() -> dict[str, str]:
+    """Every Latin spelling of a Hangul syllable -> its key; a spelling several syllables share goes to the first
+    system's (RR, then the DPRK's, then MR, then the common spellings)."""
+    spelt = [(_spellings(*jamo(chr(code))), _key(*jamo(chr(code)))) for code in range(_FIRST, _LAST + 1)]
+    table: dict[str, str] = {}
+    for rank in range(_SYSTEMS_IN_ORDER):
+        for spellings, key in spelt:
+            for spelling in spellings[rank:] if rank == _SYSTEMS_IN_ORDER - 1 else spellings[rank : rank + 1]:
+                table.setdefault(spelling, key)
+    return table
+
+
+_SYSTEMS_IN_ORDER = 4
+"""RR, the DPRK's McCune-Reischauer, McCune-Reischauer proper, then the common spellings (the rest of the list)."""
+
+
+@cache
+def _family_spellings() -> dict[str, str]:
+    """A Latin spelling of a Korean family name (the table's, and each family syllable's by the systems) -> the
+    name's key: its syllable's key, as a given name's syllable has it (Jung, Jeong, Jong: jong), or the spelling
+    most used of its row where that key is one letter (이: Lee) or the name two syllables (Namgung)."""
+    out: dict[str, str] = {}
+    for hangul, spellings in family_names().items():
+        if not spellings:
+            continue
+        found = list(spellings)
+        key = spellings[0]
+        if len(hangul) == 1:
+            found += _spellings(*jamo(hangul))
+            if len(_key(*jamo(hangul))) > 1:
+                key = _key(*jamo(hangul))
+        for spelling in found:
+            if spelling not in _BURMESE_NAME_WORDS:
+                out.setdefault(spelling, key)
+    return out
+
+
+_BURMESE_NAME_WORDS = frozenset({"u", "oo"})
+"""Spellings of 우 that open or close Burmese names as a title or a name (U Tin Oo, Oo Ye Win): no sign of a Korean
+family name (Woo is)."""
+
+
+def _cut(word: str) -> tuple[str, ...] | None:
+    """`word` cut into the fewest Korean syllables, the longer first piece where two cuts tie (jeongeun: jeong eun,
+    not jeon geun); None when it cannot be so cut."""
+    table = latin_syllables()
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * n + [()]
+    for i in range(n - 1, -1, -1):
+        for j in range(min(n, i + MAX_LATIN_SYLLABLE), i, -1):
+            rest = best[j]
+            if (
+                rest is not None
+                and word[i:j] in table
+                and (best[i] is None or len(rest) + 1 < len(best[i] or ()))
+            ):
+                best[i] = (word[i:j], *rest)
+    return best[0]
+
+
+def latin_reading(text: str) -> str | None:
+    """A person's name (normalised, words apart) in Latin letters read as a Korean name, a key spelling per syllable
+    (Kim Jeong-eun and KIM Jong Un: kim jong un; Lee Byeong-cheol and RI Pyong Chol: lee pyong jol); None unless the first or last word is a Korean family name, every other word
+    one or more Korean syllables, and the reading differs. A name of two words both pinyin is left as written:
+    a Chinese name, whose b and p, ch and j are two syllables (Wang Jun; Yi Su-yong, its given name apart, is
+    read)."""
+    text = text.replace("'", "")  # McCune-Reischauer's aspiration mark (Ch'oe)
+    if _NOT_KOREAN_LATIN.search(text):
+        return None
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_SYLLABLES:
+        return None
+    families = _family_spellings()
+    at = 0 if words[0] in families else len(words) - 1 if words[-1] in families else None
+    if at is None:
+        return None
+    out: list[str] = []
+    given = 0
+    for n, word in enumerate(words):
+        if n == at:
+            out.append(families[word])
+            continue
+        cut = _cut(word)
+        if cut is None:
+            return None
+        given += len(cut)
+        keys = [latin_syllables()[piece] for piece in cut]
+        out.append("".join(keys))
+    if given > MAX_GIVEN_SYLLABLES or (len(words) == 2 and all(is_pinyin(word) for word in words)):
+        return None  # Wang Jun, Yi Suyong: pinyin, a Chinese name (Korean given names are written apart or hyphenated)
+    reading = " ".join(out)
+    return reading if reading != text else None

@@ -49,6 +49,7 @@ _ZERO_INITIAL = {"yi": "i", "ye": "yeh", "you": "yu", "yan": "yen", "yong": "yun
                  "yuan": "yüan", "yun": "yün", "er": "erh", "e": "o"}  # fmt: skip
 _NO_WADE_GILES = re.compile(r"[^a-z ]|[bdqvx]|(?<!n)g")
 """Letters Wade-Giles never writes as names write it (b, d, q, v, x; g but in -ng; anything but ASCII letters)."""
+_ASPIRATION = re.compile(r"(?<=[ptkhs])'(?=[a-z])")
 MAX_SYLLABLE = 6
 """Letters of the longest syllable as names write it (hsiung, chuang)."""
 
@@ -101,7 +102,7 @@ def _pinyin() -> frozenset[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _is_pinyin(word: str) -> bool:
+def is_pinyin(word: str) -> bool:
     """Whether `word` is pinyin syllables as pinyin writes them joined: a syllable opening with a, e or o after
     another is set apart by an apostrophe (Xi'an), so chienkuo is no chi-en-kuo."""
     known = _pinyin()
@@ -119,13 +120,14 @@ def reading(text: str) -> str | None:
     """A person's name (normalised, words apart) read as Wade-Giles, in pinyin; None unless every word of it is
     Wade-Giles syllables and one at least is no pinyin (Mao Tse Tung -> mao ze dong: tse is no pinyin; Chou En Lai,
     pinyin as well, stays as written, as Li Peng does)."""
+    text = _ASPIRATION.sub("", text)  # Chin-p'ing, Ch'en: the mark of an aspirated initial
     if _NO_WADE_GILES.search(text):
         return None  # most names: a letter the system never writes
     words = text.split()
     if len(words) < 2:
         return None
     read = [to_pinyin(word) for word in words]
-    if not all(read) or all(_is_pinyin(word) for word in words):
+    if not all(read) or all(is_pinyin(word) for word in words):
         return None
     out = " ".join(word for word in read if word)
     return out if out != text else None

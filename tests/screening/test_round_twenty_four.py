@@ -1,0 +1,115 @@
+"""Specifications for round twenty-four. A Korean name in one romanisation meets the same name in another: the
+Revised Romanization and the South's passport spellings against the DPRK's McCune-Reischauer as the lists print it
+(Kim Jeong-hyeok / KIM Jong Hyok), with the North's initial r and the South's none. Wade-Giles with its apostrophes.
+The syllables are real Korean syllables; the names are our own combinations. The score before this round is in each
+comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening import hangul, wade_giles
+from tests.screening.scoring import score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Jeong-hyeok", "KIM Jong Hyok"),  # 0.93 before
+        ("Jeong-hyeok Kim", "KIM Jong Hyok"),  # 0.93 before
+        ("Park Seongryeol", "PAK Song Ryol"),  # 0.39 before
+        ("Bak Seong-ryeol", "PAK Song Ryol"),  # 0.81 before
+        ("Lee Gyeong-deok", "RI Kyong Tok"),  # 0.14 before
+        ("Yi Gyeong-deok", "RI Kyong Tok"),  # 0.00 before
+        ("Choi Eun-byeol", "CHOE Un Pyol"),  # 0.00 before
+        ("Choe Eunbyeol", "CHOE Un Pyol"),  # 0.24 before
+        ("Jung Yeon-geun", "CHONG Yon Gun"),  # 0.00 before
+        ("Oh Deuk-gwang", "O Tuk Kwang"),  # 0.46 before
+        ("Han Seo-yeon", "HAN So Yon"),  # 0.45 before
+        ("Hwang Pyeong-seop", "HWANG Phyong Sop"),  # 0.47 before: ph, the DPRK's aspirate
+        ("Kang Tae-yeop", "KANG Thae Yop"),  # 0.78 before
+        ("Yoo Hyeon-seok", "RYU Hyon Sok"),  # 0.81 before
+        ("Kim Yeon-hui", "KIM Ryon Hui"),  # 0.86 before: the South's initial-sound rule
+        ("Choi Seon-hee", "CHOE Son Hui"),  # 0.00 before: hee, the common spelling of 희
+        ("Ch'oe Yong-dok", "CHOE Yong Tok"),  # 0.86 before: McCune-Reischauer's apostrophe
+    ],
+)
+def test_a_korean_name_in_the_revised_romanization_meets_the_dprks_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Lee Gyeong-deok", "RI Kyong Sik"),  # 0.14 before, 0.57 now: another given name
+        ("Choi Eun-byeol", "CHOE Yong Pyol"),  # 0.00 before, 0.58 now
+        ("Kim Jeong-hyeok", "KIM Jong Chol"),  # 0.52 before, 0.60 now
+        ("Wang Bo", "WANG Po"),  # 0.48 before and now: a Chinese name, b and p two syllables
+    ],
+)
+def test_another_korean_given_name_stays_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("kim jeong eun", "kim jong un"),
+        ("kim jeongeun", "kim jongun"),  # the longer first syllable where two cuts tie: jeong-eun
+        ("lee byeong cheol", "lee pyong jol"),
+        ("ri pyong chol", "lee pyong jol"),  # 이 and 리: Lee, as the South most writes it
+        ("choe ryong hae", "joe yong hae"),  # the North's initial r read away
+        ("ch'oe ryong hae", "joe yong hae"),
+        ("jung yeon geun", "jong yon kun"),
+        ("o kuk ryol", "oh kuk yol"),
+    ],
+)
+def test_the_korean_latin_reading(text: str, reading: str) -> None:
+    assert hangul.latin_reading(text) == reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kim jong un",  # the reading changes nothing
+        "wang jun",  # two words, both pinyin: a Chinese name
+        "ivan petrov",  # no Korean family name
+        "anna kim zorvex",  # zorvex: a letter no Korean romanisation writes
+        "u tin oo",  # a Burmese name: U and Oo are no family names
+        "kim jeong hyeok seong eun",  # four syllables: no Korean given name
+    ],
+)
+def test_names_not_read_as_korean(text: str) -> None:
+    assert hangul.latin_reading(text) is None
+
+
+def test_a_joined_given_name_stays_one_word() -> None:
+    # Apart, Kim Jongun would have two parts of three in common with Kim Jong Nam.
+    assert score("Kim Jeongnam", "KIM Jong Un") < 0.6  # 0.26 now
+    assert hangul.latin_reading("hyeon ali") == "hyon ali"  # al i: a one-letter word reads as an initial
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Jeonghyeok", "KIM Jong Hyok"),  # 0.23 before, 0.89 now: a passport's given name, joined
+        ("Kim Jeongeun", "KIM Jong Un"),  # 0.24 before, 1.00 now
+    ],
+)
+def test_a_joined_korean_given_name_meets_its_syllables(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hsi Chin-p'ing", "XI Jinping"),  # 0.42 before: the apostrophe of an aspirated initial
+        ("Teng Hsiao-p'ing", "DENG Xiaoping"),  # 0.39 before
+    ],
+)
+def test_wade_giles_with_its_apostrophes(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+def test_the_wade_giles_reading_leaves_the_apostrophe_out() -> None:
+    assert wade_giles.reading("hsi chinp'ing") == wade_giles.reading("hsi chinping")
