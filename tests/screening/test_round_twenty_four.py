@@ -113,3 +113,31 @@ def test_wade_giles_with_its_apostrophes(query: str, listed: str) -> None:
 
 def test_the_wade_giles_reading_leaves_the_apostrophe_out() -> None:
     assert wade_giles.reading("hsi chinp'ing") == wade_giles.reading("hsi chinping")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Djamel Zorvani", "Jamal ZORVANI"),  # 0.44 before: dj, the French spelling of ج
+        ("Khaled Cheikh Zorvani", "Khalid Shaykh ZORVANI"),  # 0.61 before: French ch for ش
+        ("Chalid Scheich Zorvani", "Khalid Shaykh ZORVANI"),  # 0.63 before: German ch for خ, sch for ش
+        ("Cherif Zorvani", "Sharif ZORVANI"),  # 0.42 before
+        ("Cevdet Zorvanoglu", "Jawdat ZORVANOGLU"),  # 0.47 before: Turkish c for ج
+        ("Recep Zorvanoglu", "Rajab ZORVANOGLU"),  # 0.52 before: Turkish closing p for ب
+        ("Necip Zorvanoglu", "Najib ZORVANOGLU"),  # 0.50 before
+    ],
+)
+def test_arabic_names_in_french_german_and_turkish_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Cemil Zorvanoglu", "Kamil ZORVANOGLU"),  # 0.48 before and now: c is j, not k
+        ("Cheikh Zorvani", "Khalid ZORVANI"),  # 0.44 before and now
+        ("Recep Zorvanoglu", "Rajat ZORVANOGLU"),  # 0.52 before and now: only b and p meet at the close
+    ],
+)
+def test_other_arabic_names_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

@@ -83,6 +83,8 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
     ("q", "k"),
     ("ph", "f"),
+    ("ch", "č"),  # ش in French spelling (Cheikh / Shaikh, Achour / Ashur), خ in German (Chalid / Khalid)
+    ("sh", "š"),
     ("w", "v"),
     # Belarusian дзеканне: Дзмітрый / Дмитрий, Генадзь / Геннадий.
     ("dz", "d"),
@@ -463,6 +465,7 @@ def azerbaijani_reading(word: str) -> str | None:
 # romanisation tables for Arabic (1956/1972) and Persian (1958), and the Library of Congress ALA-LC tables.
 _FRAME_CONSONANTS = (
     ("kh", "h"),  # خ: Khalil / Halil
+    ("sch", "sh"),  # ش in German spelling: Scheich / Shaikh
     ("gh", "q"),  # غ and Persian ق: Sadegh / Sadiq, Bagheri / Baqeri, Ghasem / Qasem
     ("ck", "k"),
     ("dh", "ð"),  # ذ ظ: Kadhim / Kazim, Qadhafi / Gaddafi
@@ -470,6 +473,8 @@ _FRAME_CONSONANTS = (
     ("zh", "j"),  # ژ: Haddadnezhad / Haddadnejad
     ("dj", "j"),  # ج in French spelling: Djamel / Jamal
     ("ph", "f"),
+    ("ch", "č"),  # ش in French spelling (Cheikh / Shaikh, Achour / Ashur), خ in German (Chalid / Khalid)
+    ("sh", "š"),
     ("w", "v"),  # و as a consonant: Vahid / Wahid
     ("x", "ks"),
 )
@@ -479,7 +484,18 @@ _FRAME_CONSONANTS = (
 _FRAME_EITHER = frozenset(
     {
         frozenset(pair)
-        for pair in (("q", "k"), ("q", "g"), ("g", "j"), ("ð", "z"), ("ð", "d"), ("þ", "s"), ("þ", "t"))
+        for pair in (
+            ("q", "k"),
+            ("q", "g"),
+            ("g", "j"),
+            ("ð", "z"),
+            ("ð", "d"),
+            ("þ", "s"),
+            ("þ", "t"),
+            ("č", "š"),  # ch: French sh, Cheikh / Shaikh
+            ("č", "h"),  # ch: German kh, Chalid / Khalid (kh is h in the frame)
+            ("c", "j"),  # Turkish c: Cevdet / Jawdat, Cemal / Jamal
+        )
     }
 )
 _FRAME_DIPHTHONGS = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
@@ -492,7 +508,7 @@ _FRAME_TOKENS = re.compile(r"[aeiouy]+|[^aeiouy]+")
 _FRENCH_OU_W = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
 _FRENCH_MUTE_E = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
-_DEVOICED = {"t", "d"}
+_DEVOICED = ({"t", "d"}, {"p", "b"})
 FRAME_MIN_CONSONANTS = 2
 """A word of one consonant (Ali, Isa) has no frame."""
 FRAME_FULL_CONSONANTS = 3
@@ -548,8 +564,8 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for n, (x, y) in enumerate(zip(a, b, strict=True)):
         if x == y:
             continue
-        if n == last and {x, y} == _DEVOICED:
-            continue  # Turkish writes a closing d as t (Ahmet / Ahmad, Murat / Murad, Hamit / Hamid)
+        if n == last and {x, y} in _DEVOICED:
+            continue  # Turkish writes a closing d as t, b as p (Ahmet / Ahmad, Murat / Murad, Recep / Rajab)
         if x.isupper() != y.isupper() or len(x) != len(y):
             return False
         if x.isupper():

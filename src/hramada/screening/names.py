@@ -203,7 +203,8 @@ class NameVariant:
     known (a name read as an acronym's words, a kind word written as initials or missing from the meaning table)."""
     openings: str = ""
     """Persons: per word, the class of its first letter (`_FRAME_OPENING`: a for a vowel or y, k for g, k, q, c, h,
-    v for v or w, else the letter), so `_align` asks `_frame_similarity` only of parts that open alike."""
+    j, sh, sch and dj, v for v or w, else the letter), so `_align` asks `_frame_similarity` only of parts that open
+    alike."""
 
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
@@ -3210,15 +3211,20 @@ def _slip_beside_equivalence(
 
 _FRAME_OPENING = {
     **dict.fromkeys("aeiouy", "a"),
-    **dict.fromkeys("gkqch", "k"),
+    **dict.fromkeys("gkqchj", "k"),
     "w": "v",
 }
+_FRAME_OPENING_PAIRS = ("sh", "sch", "dj")
+"""Words opening with ش or ج as French and German write them (Shaikh / Cheikh / Scheich, Djamel / Jamal): in the
+k class with ch and j."""
 _OPENINGS: dict[str, str] = {}
 
 
 def _openings(words: tuple[str, ...]) -> str:
     """`NameVariant.openings` of a person's words, one string shared by every variant that opens alike."""
-    found = "".join(_FRAME_OPENING.get(w[:1], w[:1] or " ") for w in words)
+    found = "".join(
+        "k" if w.startswith(_FRAME_OPENING_PAIRS) else _FRAME_OPENING.get(w[:1], w[:1] or " ") for w in words
+    )
     return _OPENINGS.setdefault(found, found)
 
 
