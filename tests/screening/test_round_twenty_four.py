@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening import hangul, wade_giles
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,28 @@ def test_arabic_names_in_french_german_and_turkish_spelling(query: str, listed: 
 )
 def test_other_arabic_names_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Air", "Zorvex Airlines"),  # 0.29 before: an airline names itself Air (CASPIAN AIR, OFAC)
+        ("Zorvex Airways", "Zorvex Airlines"),  # 0.25 before
+        ("Зорвекс Эйр", "Zorvex Airlines"),  # 0.30 before
+        ("Zorvex Motors", "Zorvex Automobile"),  # 0.24 before
+    ],
+)
+def test_airlines_and_motor_works_by_their_other_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Air", "Zorvex Shipping"),  # 0.31 before, 0.26 now
+        ("Zorvex Airways", "Zorvex Railways"),  # 0.25 before and now
+        ("Zorvex Motors", "Zorvex Mining"),  # 0.27 before, 0.24 now
+    ],
+)
+def test_an_airline_is_no_other_kind_of_company(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5
