@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening import hangul, wade_giles
+from hramada.screening import han, hangul, wade_giles
 from tests.screening.scoring import company, score
 
 
@@ -61,10 +61,11 @@ def test_another_korean_given_name_stays_apart(query: str, listed: str) -> None:
         ("choe ryong hae", "joe yong hae"),  # the North's initial r read away
         ("ch'oe ryong hae", "joe yong hae"),
         ("jung yeon geun", "jong yon kun"),
+        ("pao yu yi", None),  # a family name last only in a name of two words as written
         ("o kuk ryol", "oh kuk yol"),
     ],
 )
-def test_the_korean_latin_reading(text: str, reading: str) -> None:
+def test_the_korean_latin_reading(text: str, reading: str | None) -> None:
     assert hangul.latin_reading(text) == reading
 
 
@@ -166,3 +167,42 @@ def test_airlines_and_motor_works_by_their_other_words(query: str, listed: str) 
 )
 def test_an_airline_is_no_other_kind_of_company(query: str, listed: str) -> None:
     assert company(query, listed) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Itou Hiroshi", "ITO Hiroshi"),  # 0.46 before: a long vowel written ou
+        ("Itoh Hiroshi", "ITO Hiroshi"),  # 0.87 before: written oh
+        ("Ohno Yuuko", "ONO Yuko"),  # 0.80 before
+        ("Kouno Tarou", "KONO Taro"),  # 0.80 before
+        ("Syouji Takasi", "SHOJI Takashi"),  # 0.86 before: Kunrei-shiki
+        ("Huzita Masao", "FUJITA Masao"),  # 0.89 before
+        ("Tuzuki Hiroshi", "TSUZUKI Hiroshi"),  # 0.92 before
+        ("Homma Kenichi", "HONMA Kenichi"),  # 0.90 before: Hepburn's older m before m
+    ],
+)
+def test_a_japanese_name_in_kunrei_or_with_long_vowels_meets_the_passport_spelling(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("syouji takasi", "shoji takashi"),
+        ("itoh hiroshi", "ito hiroshi"),
+        ("ohashi kenji", None),  # the h of Ohashi opens a syllable: nothing to read
+        ("jun'ichi ogawa", "junichi ogawa"),
+        ("simone botti", None),  # no Japanese name of the dictionary
+        ("itou hiroshi tanaka", None),  # a Japanese name is two words
+        ("abu diriye", None),
+    ],
+)
+def test_the_hepburn_reading(text: str, reading: str | None) -> None:
+    assert han.hepburn_reading(text) == reading
+
+
+def test_another_japanese_name_stays_apart() -> None:
+    assert score("Itou Hiroshi", "ITO Takashi") < 0.8

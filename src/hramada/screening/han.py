@@ -103,3 +103,64 @@ def japanese_reading(text: str) -> str | None:
     words = [kana_latin(word) if has_kana(word) else word for word in text.replace("\u30fb", " ").split()]
     # the middle dot parts the words of a foreign name; punctuation alone is no word
     return " ".join(word for word in words if any(ch.isalnum() for ch in word)) or None
+
+
+# --- Japanese names in Latin letters, read as passports write them -------------------------------------------------
+
+_KUNREI = (
+    (re.compile(r"sy(?=[aou])"), "sh"),
+    (re.compile(r"si"), "shi"),
+    (re.compile(r"ty(?=[aou])"), "ch"),
+    (re.compile(r"ti"), "chi"),
+    (re.compile(r"tu"), "tsu"),
+    (re.compile(r"[zd]y(?=[aou])"), "j"),
+    (re.compile(r"[zd]i"), "ji"),
+    (re.compile(r"du"), "zu"),
+    (re.compile(r"(?<![sc])hu"), "fu"),
+)
+"""Kunrei-shiki and Nihon-shiki (ISO 3602) as Hepburn writes them: Syouzi Takasi is Shoji Takashi, Tuzuki is
+Tsuzuki, Huzita is Fujita."""
+_SYLLABIC_M = re.compile(r"m(?=[bpm])")  # Hepburn's older m before b, p, m: Shimbun / Shinbun, Homma / Honma
+_LONG_H = re.compile(r"(?<=o)h(?![aeiouy])")  # the h some passports write for a long o: Itoh, Ohno, Satoh
+_JAPANESE_WORD = re.compile(
+    r"(?:(?:sh|ch|ts|[kgnhbpmr]y|[kgsztdnhbpmrfjwy])?[aeiou]|n|[kgsztdbpc](?=[kgsztdbpc]))+"
+)
+"""A word of Japanese syllables as Hepburn writes them (a doubled consonant before its syllable, n alone)."""
+
+
+def _hepburn(word: str) -> str:
+    """One word in Hepburn as passports write it: Kunrei-shiki spellings, the apostrophe after n, an h or a doubled
+    vowel for a long vowel, and m before b, p and m read away (Syouzi -> shoji, Itoh -> ito, Jun'ichi -> junichi)."""
+    word = word.replace("'", "")
+    for pattern, hepburn in _KUNREI:
+        word = pattern.sub(hepburn, word)
+    word = _LONG_H.sub("", _SYLLABIC_M.sub("n", word))
+    for long, short in _LONG_VOWELS:
+        word = word.replace(long, short)
+    return word
+
+
+@cache
+def _japanese_name_readings() -> frozenset[str]:
+    """Every reading of a Japanese family or given name in the dictionary of names (Hepburn as passports write it)."""
+    names = _japanese_names()
+    return frozenset(
+        reading for kind in ("family", "given") for found in names[kind].values() for reading in found
+    )
+
+
+@lru_cache(maxsize=50_000)
+def hepburn_reading(text: str) -> str | None:
+    """A person's name in Latin letters (normalised, words apart) read as a Japanese name written as passports write
+    it (Itou Hiroshi, Satoh Kenzi: ito hiroshi, sato kenji); None unless it is two words, a family and a given name
+    (Japanese names have no other), each of three letters or more and, once read, of Japanese syllables and a
+    family or given name of the dictionary of names, and the reading differs."""
+    words = text.split()
+    if len(words) != 2:
+        return None
+    read = [_hepburn(word) for word in words]
+    known = _japanese_name_readings()
+    if not all(len(word) > 2 and word in known and _JAPANESE_WORD.fullmatch(word) for word in read):
+        return None
+    out = " ".join(read)
+    return out if out != text else None

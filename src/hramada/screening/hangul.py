@@ -236,10 +236,10 @@ def _cut(word: str) -> tuple[str, ...] | None:
     return best[0]
 
 
-def latin_reading(text: str) -> str | None:
+def latin_reading(text: str, family_last: bool = False) -> str | None:
     """A person's name (normalised, words apart) in Latin letters read as a Korean name, a key spelling per syllable
-    (Kim Jeong-eun and KIM Jong Un: kim jong un; Lee Byeong-cheol and RI Pyong Chol: lee pyong jol); None unless the first or last word is a Korean family name, every other word
-    one or more Korean syllables, and the reading differs. A name of two words both pinyin is left as written:
+    (Kim Jeong-eun and KIM Jong Un: kim jong un; Lee Byeong-cheol and RI Pyong Chol: lee pyong jol); None unless the first word is a Korean family name (or the last, with `family_last`: a name of two words
+    as written, Jeong-eun Kim), every other word one or more Korean syllables, and the reading differs. A name of two words both pinyin is left as written:
     a Chinese name, whose b and p, ch and j are two syllables (Wang Jun; Yi Su-yong, its given name apart, is
     read)."""
     text = text.replace("'", "")  # McCune-Reischauer's aspiration mark (Ch'oe)
@@ -249,7 +249,9 @@ def latin_reading(text: str) -> str | None:
     if not 2 <= len(words) <= MAX_NAME_SYLLABLES:
         return None
     families = _family_spellings()
-    at = 0 if words[0] in families else len(words) - 1 if words[-1] in families else None
+    # The family name first, as Korean and the lists write it, or last in a name of two words as written (Jeong-eun
+    # Kim; Pao Yu Yi is no Korean name).
+    at = 0 if words[0] in families else len(words) - 1 if family_last and words[-1] in families else None
     if at is None:
         return None
     out: list[str] = []

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types, remove_person_prefixes
 
-from hramada.screening import hangul, wade_giles
+from hramada.screening import han, hangul, wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
 from hramada.screening.equivalence import EquivalenceTable, default_table
 from hramada.screening.han import has_han
@@ -1577,7 +1577,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         joined = normalize_name(_SYLLABLE_HYPHEN.sub("", name)) if "-" in name else texts[0]
         reading("+pinyin", wade_giles.reading(joined))
         # A Korean name in one romanisation read as the others write it (Kim Jeong-eun, KIM Jong Un: kim jong un).
-        reading("+korean", hangul.latin_reading(texts[0]))
+        reading("+korean", hangul.latin_reading(texts[0], family_last=joined.count(" ") == 1))
+        # A Japanese name in Kunrei-shiki or with its long vowels written (Itou, Satoh, Syouzi) read as passports
+        # write it in Hepburn (Ito, Sato, Shoji).
+        reading("+hepburn", han.hepburn_reading(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0]))
