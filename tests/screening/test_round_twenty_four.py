@@ -206,3 +206,36 @@ def test_the_hepburn_reading(text: str, reading: str | None) -> None:
 
 def test_another_japanese_name_stays_apart() -> None:
     assert score("Itou Hiroshi", "ITO Takashi") < 0.8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Zorvex ТДВ",  # 0.74 before: the Ukrainian additional liability company
+        "ТзОВ Зорвекс",  # 0.85 before: the LLC as Western Ukraine abbreviates it
+        "ФОП Зорвекс",  # 0.74 before: a Ukrainian sole proprietor
+        "ЧП Зорвекс",  # 0.77 before: a private enterprise in Russian
+        "ДП Зорвекс",  # 0.77 before: a state or subsidiary enterprise
+        "Дочірнє підприємство Зорвекс",
+        "Zorvex SASU",  # 0.71 before
+        "Zorvex SCI",  # 0.74 before: after a name only
+        "Zorvex Kht.",  # 0.77 before
+        "Zorvex Bt.",  # 0.77 before
+        "Zorvex IBC",  # 0.74 before
+        "Zorvex Sole Proprietorship L.L.C.",  # 0.47 before
+    ],
+)
+def test_legal_forms_of_ukraine_france_hungary_and_the_emirates(query: str) -> None:
+    assert company(query, "Zorvex") >= 0.99
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SCI Zorvex",  # a form after a name only is a word of the name before it
+        "BT Zorvex",
+        "Zorvex ChP",  # ЧП is taken as written only: ChP may be other initials
+    ],
+)
+def test_a_form_taken_only_where_it_stands_or_as_written(query: str) -> None:
+    assert company(query, "Zorvex") < 0.8
