@@ -239,3 +239,36 @@ def test_legal_forms_of_ukraine_france_hungary_and_the_emirates(query: str) -> N
 )
 def test_a_form_taken_only_where_it_stands_or_as_written(query: str) -> None:
     assert company(query, "Zorvex") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Beltelecon", "BELTELECOM"),  # 0.00 before: the slip cut the compound as Belarusian television
+        ("Belaruskail", "BELARUSKALI"),  # 0.00 before: two letters swapped
+        ("Zorvexx Ltd", "ZORVEX LIMITED"),  # 0.00 before: a doubled x
+        ("Exon Mobil", "EXXON MOBIL"),
+    ],
+)
+def test_one_slip_in_a_company_word(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85
+
+
+def test_compounds_cut_from_other_words_stay_apart() -> None:
+    assert company("Belneftegaz", "BELNEFTEKHIM") == 0.0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Pribaltiysky Sudostroitelny Zavod Zorvex",  # 0.40 before (OFAC: PRIBALTIYSKY ... YANTAR)
+        "Прибалтийский судостроительный завод Зорвекс",
+        "Baltijos Zorvex Shipbuilding Plant",
+    ],
+)
+def test_the_baltic_of_shipyards_names(query: str) -> None:
+    assert company(query, "Baltic Shipbuilding Plant Zorvex") >= 0.99
+
+
+def test_the_baltic_is_no_other_region() -> None:
+    assert company("Zorvex Baltic", "Zorvex North") < 0.5

@@ -152,7 +152,8 @@ def fold(word: str) -> str:
     else:
         key = _alnum(latin_ascii(lowered))
         key = _digraphs_folded(_FRENCH_OU.sub("u", key))
-    key = _DOUBLE.sub(r"\1", key)
+    # A doubled x is one (Exxon / Exon): its two letters each were ks.
+    key = _DOUBLE.sub(r"\1", key.replace("ksks", "ks"))
     # Belarusian цеканне: soft Ц where Russian has soft Т (Ціханоўскі / Тихановский, Цімафей / Тимофей).
     key = _SOFT_TS.sub("ti", key)
     for old, new in _GLIDES:

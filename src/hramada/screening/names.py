@@ -490,13 +490,15 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
 def _org_words_compared(a: str, b: str, sim: float) -> float:
     """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
     forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
-    (Minsk / Pinsk, Brest / Bresk), and so are compounds cut from different words (`_compounds_differ`)."""
+    (Minsk / Pinsk, Brest / Bresk), and so are compounds cut from different words (`_compounds_differ`) two
+    edits apart or more: one slip cuts a compound anew (Beltelecon read as Belarusian television, Belaruskail with
+    an oil in it) where it is still the one word misspelt."""
     town_a = org_place_of(a)
     if town_a is not None:
         town_b = org_place_of(b)
         if town_b is not None:
             return 1.0 if town_a == town_b else 0.0
-    return 0.0 if _compounds_differ(a, b) else sim
+    return 0.0 if _compounds_differ(a, b) and OSA.distance(a, b, score_cutoff=1) > 1 else sim
 
 
 ENGLISH_ROOT_MIN = 5
