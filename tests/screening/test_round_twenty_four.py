@@ -272,3 +272,29 @@ def test_the_baltic_of_shipyards_names(query: str) -> None:
 
 def test_the_baltic_is_no_other_region() -> None:
     assert company("Zorvex Baltic", "Zorvex North") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A letter left out of a generic word:
+        ("Zorvex Trading Compny", "ZORVEX TRADING COMPANY"),  # 0.35 before
+        ("Zorvex Tradnig Compny", "ZORVEX TRADING COMPANY"),  # 0.35 before
+        ("Zorvex Tradng", "ZORVEX TRADING"),  # 0.35 before
+        ("Zorvex Holdng", "ZORVEX HOLDING"),
+        ("Zorvex Servce", "ZORVEX SERVICE"),
+    ],
+)
+def test_a_letter_left_out_of_a_short_generic_word(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Rostov Zorvex", "Writers Zorvex"),  # a town is no word of the dictionary with a letter left out
+        ("Zorvex Tradin", "ZORVEX TRADING"),  # the last letters differ: another word
+    ],
+)
+def test_a_short_word_is_not_read_as_a_dictionary_word(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5

@@ -616,7 +616,8 @@ _SPOKEN_GENITIVE = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
 
 
 SLIPPED_WORD_MIN = 7
-"""An organisation word this long or longer that no table knows is read as the dictionary word one slip away."""
+"""An organisation word this long or longer that no table knows is read as the dictionary word one slip away; one
+letter shorter, only as a generic word of this length or longer with one letter left out (Compny, Tradng)."""
 ROMANCE_SLIP_MIN = 9
 """...and one slip away from a French, Spanish or Italian form only from this length: shorter words of those
 languages are one letter from names too often (Planta, Planeta)."""
@@ -628,21 +629,27 @@ def _translate_with_slip(key: str) -> str:
     Automobile): a slip in a word that describes would otherwise make it the word that names the company. The last
     two letters must agree, unless the slip is two letters swapped (Tradign, Compnay): a word that differs from a
     dictionary word at its end otherwise is another form of it, read as the tables read it (Mechanics is not
-    Mechanical)."""
+    Mechanical). A word one letter shorter than SLIPPED_WORD_MIN is read so only where the slip left a letter out
+    of a longer generic word (Compny, Tradng, Servce): in a word that short another letter, or a letter left out
+    of a word that names what a company does, is too often a name (Rostov, Bering, Tejidos)."""
     found = translate_org_key(key)
-    if found != key or len(key) < SLIPPED_WORD_MIN or key[0] == "#" or key in org_meaning_keys():
+    if found != key or len(key) < SLIPPED_WORD_MIN - 1 or key[0] == "#" or key in org_meaning_keys():
         return found
-    return _meaning_one_slip_away(key) or key
+    return _meaning_one_slip_away(key, dropped=len(key) < SLIPPED_WORD_MIN) or key
 
 
 @lru_cache(maxsize=200_000)
-def _meaning_one_slip_away(key: str) -> str | None:
+def _meaning_one_slip_away(key: str, dropped: bool = False) -> str | None:
     near = _dictionary_deletions()
-    forms = {form for entry in {key, *one_letter_deletions(key)} for form in near.get(entry, ())}
+    forms = (
+        {(form, meaning) for form, meaning in near.get(key, ()) if form in generic_org_keys()}
+        if dropped
+        else {form for entry in {key, *one_letter_deletions(key)} for form in near.get(entry, ())}
+    )
     meanings = {
         meaning
         for form, meaning in forms
-        if abs(len(form) - len(key)) <= 1
+        if (len(form) == len(key) + 1 if dropped else abs(len(form) - len(key)) <= 1)
         and (form[-2:] == key[-2:] or _swapped(form, key))
         and OSA.distance(form, key, score_cutoff=1) <= 1
     }
