@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hramada.screening import han, hangul, wade_giles
+from hramada.screening import Query, ScreeningIndex, han, hangul, screen, wade_giles
 from tests.screening.scoring import company, score
 
 
@@ -298,3 +298,85 @@ def test_a_letter_left_out_of_a_short_generic_word(query: str, listed: str) -> N
 )
 def test_a_short_word_is_not_read_as_a_dictionary_word(query: str, listed: str) -> None:
     assert company(query, listed) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Anthony Zorvanov", "ZORVANOV, Anton"),  # 0.41 before
+        ("Elizabeth Zorvanova", "ZORVANOVA, Elizaveta"),  # 0.36 before
+        ("Barbara Zorvanova", "ZORVANOVA, Varvara"),  # 0.41 before
+        ("Elijah Zorvanov", "ZORVANOV, Ilya"),  # 0.50 before
+        ("Nicholas Zorvanov", "ZORVANOV, Mikalai"),
+    ],
+)
+def test_english_forms_of_russian_given_names(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Alex Zorvanov", "ZORVANOV, Aleksandr"),  # 0.39 before: Alex read as Aleksei only
+        ("Alex Zorvanov", "ZARVANAU, Aliaksandr"),
+        ("Alex Zorvanova", "ZORVANOVA, Aleksandra"),
+        ("Nick Zorvanov", "ZORVANOV, Nikolai"),  # 0.44 before
+        ("Mike Zorvanov", "ZORVANOV, Mikhail"),  # 0.44 before
+        ("Kate Zorvanova", "ZORVANOVA, Ekaterina"),  # 0.42 before
+        ("Tony Zorvanov", "ZORVANOV, Anton"),
+        ("Gene Zorvanov", "ZORVANOV, Evgeny"),  # 0.44 before
+        # English forms whose keys are other names' (Andrew's the surname Andreev's, John's the Korean Ahn's):
+        ("Andrew Zorvanov", "ZORVANOV, Andrei"),  # 0.41 before
+        ("Andrew Zorvanov", "ZARVANAU, Andrei"),
+        ("John Zorvanov", "ZORVANOV, Ivan"),  # 0.50 before
+        ("Leo Zorvanov", "ZORVANOV, Lev"),  # 0.88 before
+    ],
+)
+def test_english_short_forms_meet_the_full_name(query: str, listed: str) -> None:
+    assert 0.85 <= score(query, listed) < 0.99  # a close given name, not the same one
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Alex Zorvanov", "ZORVANOV, Anatoly"),
+        ("Nick Zorvanov", "ZORVANOV, Nikita"),
+        ("Mike Zorvanov", "ZORVANOV, Maksim"),
+        ("Leon Zorvanov", "ZORVANOV, Leonid"),
+    ],
+)
+def test_english_forms_meet_no_other_name(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.6
+
+
+def test_alex_is_still_aleksei() -> None:
+    assert score("Alex Zorvanov", "ZORVANOV, Aleksei") >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ANDREEV Zorvan", "Andrei Zorvan"),  # a surname made of Andrei is not Andrew
+        ("Ahn Zorvan", "Ivan Zorvan"),  # the Korean Ahn folds as John does
+    ],
+)
+def test_what_folds_as_an_english_form_is_not_read_as_one(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        (
+            "NICOLAS",
+            "ofac-16409",
+        ),  # an alias of MORENO TUBERQUIA, Carlos Antonio (OFAC); every Nikolai shares its key
+    ],
+)
+def test_a_one_word_alias_is_found_among_many_names_sharing_its_key(
+    query: str, entity: str, bundled_index: ScreeningIndex
+) -> None:
+    """A person's name of one part is found although hundreds of longer names share its only key: the candidates
+    were the names sharing the most keys, and the alias was not among them (nothing found at 1.00 before)."""
+    results = screen(Query(name=query, schema="Person"), bundled_index)
+    assert any(r.entity_id == entity and r.score >= 0.99 for r in results)

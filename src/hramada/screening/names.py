@@ -3090,18 +3090,51 @@ def _short_form_of(key_a: str, key_b: str) -> bool:
     return key_b in forms.get(key_a, ()) or key_a in forms.get(key_b, ())
 
 
+@cache
+def written_given_forms() -> dict[str, frozenset[str]]:
+    """An English form of a given name as written (Alex, Andy, Nick, Andrew, John:
+    `data/given_names_written_west.csv`) -> the keys of the full names it stands for, in every rendering
+    (Alexander, Aliaksandr and Aleksei; Andrei). Read as written: Alex's key is Aleksei's, which is no form of
+    Aleksandr, and Andrew's is the surname Andreev's."""
+    table = default_table()
+    found: dict[str, frozenset[str]] = {}
+    for row in data_rows("given_names_written_west.csv"):
+        keys = {
+            table.canonical(fold(latin))
+            for name in row["names"].split()
+            for latin in latin_renderings(name.casefold()).values()
+        }
+        found[_as_written(row["written"])] = frozenset(keys - {""})
+    return found
+
+
+def _as_written(word: str) -> str:
+    return "".join(ch for ch in latin_ascii(word).lower() if ch.isalpha())
+
+
+def _written_given_form_of(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """Whether one part is written as an English form of the other's given name (Alex / Aleksandr, John / Ivan)."""
+    forms = written_given_forms()
+    return key_b in forms.get(_as_written(word_a), ()) or key_a in forms.get(_as_written(word_b), ())
+
+
 @lru_cache(maxsize=200_000)
 def _left_over_similarity(
     word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
 ) -> float:
     """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: a short
-    form of the other's given name (`short_forms`: Sasha / Alexander, 1.0), one slip in spelling or key
+    form of the other's given name (`short_forms`: Sasha / Alexander, and `written_given_forms`: Alex / Aleksandr,
+    1.0), one slip in spelling or key
     (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
     long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
     tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
     that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
     and four cached look-ups cost more than one."""
-    if _short_form_of(key_a, key_b) or _allah_compound_of(word_a, word_b, key_a, key_b):
+    if (
+        _short_form_of(key_a, key_b)
+        or _written_given_form_of(word_a, word_b, key_a, key_b)
+        or _allah_compound_of(word_a, word_b, key_a, key_b)
+    ):
         return 1.0  # counted times LOOSE_FACTOR, as a close given name is
     sim = _loose_similarity(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and (len(key_a) >= SLIP_KEY_MIN or len(key_b) >= SLIP_KEY_MIN):
