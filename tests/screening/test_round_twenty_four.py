@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening import Query, ScreeningIndex, han, hangul, screen, wade_giles
+from hramada.screening.names import _turkic_patronymic_as_russian
 from tests.screening.scoring import company, score
 
 
@@ -380,3 +381,37 @@ def test_a_one_word_alias_is_found_among_many_names_sharing_its_key(
     were the names sharing the most keys, and the alias was not among them (nothing found at 1.00 before)."""
     results = screen(Query(name=query, schema="Person"), bundled_index)
     assert any(r.entity_id == entity and r.score >= 0.99 for r in results)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvaliyev Famil Kamilovich", "ZORVALIYEV, Famil Kamil Ogly"),  # 0.49 before (OFAC writes Ogly)
+        ("Зорвалиев Фамиль Камилович", "ZORVALIYEV, Famil Kamil Ogly"),
+        ("Famil Kamil oğlu Zorvaliyev", "ZORVALIYEV, Famil Kamilovich"),
+        ("Aigul Nurlan qizi Zorvaliyeva", "ZORVALIYEVA, Aigul Nurlanovna"),
+        ("Shavkat Miromon o'g'li Zorvanov", "ZORVANOV, Shavkat Miromonovich"),
+        ("Zorvaliyev Ilham Ali oglu", "ZORVALIYEV, Ilham Alievich"),
+    ],
+)
+def test_a_turkic_patronymic_meets_the_russian_one(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.99
+
+
+def test_another_father_stays_another_patronymic() -> None:
+    assert score("Zorvaliyev Famil Kamilovich", "ZORVALIYEV, Famil Rashid Ogly") < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("sadygov famil kamil ogly", "sadygov famil kamilovich"),
+        ("садыгов фамиль камиль оглы", "садыгов фамиль камилевич"),
+        ("aigul nurlan qızı", "aigul nurlanovna"),
+        ("ilham ali oglu zorvaliyev", "ilham alievich zorvaliyev"),
+        ("ogly zorvan", None),  # no father's name before it
+        ("famil kamilovich", None),
+    ],
+)
+def test_the_russian_reading_of_a_turkic_patronymic(text: str, reading: str | None) -> None:
+    assert _turkic_patronymic_as_russian(text) == reading

@@ -1553,6 +1553,43 @@ def _without_rank(text: str) -> str:
 
 _SYLLABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
+_TURKIC_SON = frozenset(
+    {"oglu", "oğlu", "ogly", "oglı", "ogli", "o'g'li", "og'li", "ugli", "uly", "ulı", "uulu"}
+    | {"оглы", "оглу", "огли", "угли", "улы", "уулу", "ұлы"}
+)
+_TURKIC_DAUGHTER = frozenset(
+    {"qizi", "qızı", "kizi", "kızı", "kyzy", "gizi", "gyzy", "qiz"} | {"кызы", "кизи", "гызы", "қызы"}
+)
+"""The words that make a patronymic of a father's name in Azerbaijani, Turkmen, Uzbek, Kazakh and Kyrgyz (Kamil
+oglu: son of Kamil; Nurlan qizi: daughter of Nurlan), as their own languages and Russian documents write them."""
+
+
+def _turkic_patronymic_as_russian(text: str) -> str | None:
+    """A normalised person name whose Turkic patronymic (Kamil oglu, Камиль оглы, Nurlan qizi) is written as a
+    Russian one, as Russian and Belarusian documents also write it (Kamilovich, Камилович, Nurlanovna), or None when
+    it has none: a second rendering, the name as written stays one."""
+    words = text.split(" ")
+    if len(words) < 3:
+        return None
+    out: list[str] = []
+    changed = False
+    for word in words:
+        son, daughter = word in _TURKIC_SON, word in _TURKIC_DAUGHTER
+        if (son or daughter) and out and len(out[-1]) > 1 and out[-1] not in _TURKIC_SON | _TURKIC_DAUGHTER:
+            father = out.pop()
+            cyrillic = has_cyrillic(father)
+            soft = father[-1] in ("аеёиоуыэюяйь" if cyrillic else "aeiouy")
+            father = father.removesuffix("ь")  # Камиль: Камилевич, as Игорь: Игоревич
+            if cyrillic:
+                ending = ("ев" if soft else "ов") + ("ич" if son else "на")
+            else:
+                ending = ("ev" if soft else "ov") + ("ich" if son else "na")
+            out.append(father + ending)
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
 
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
@@ -1590,6 +1627,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         # A Japanese name in Kunrei-shiki or with its long vowels written (Itou, Satoh, Syouzi) read as passports
         # write it in Hepburn (Ito, Sato, Shoji).
         reading("+hepburn", han.hepburn_reading(texts[0]))
+        # A Turkic patronymic (Kamil oglu, Камиль оглы) read as Russian documents write it (Kamilovich, Камилович).
+        reading("+patronymic", _turkic_patronymic_as_russian(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0]))

@@ -333,6 +333,13 @@ _READING_LABELS = {
     "part": "one of the names it holds",
     "head": "its name before the holding's",
     "acronym": "its initials",
+    "compound": "its compound words read as the words they were cut from",
+    "pinyin": "its Wade-Giles read in pinyin",
+    "korean": "its Korean name as the other romanisations write it",
+    "hepburn": "its Japanese name as passports write it",
+    "unbracketed": "its words in brackets left out",
+    "letters": "its letters written apart read as one word",
+    "patronymic": "its Turkic patronymic written as a Russian one",
 }
 """What each further reading of a name (`names.name_variants`: system+label) adds, in words for the explanation
 ("the query read by its initials")."""
