@@ -1591,6 +1591,35 @@ def _turkic_patronymic_as_russian(text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
+_ARMENIAN_SURNAME = re.compile(r"^[a-z]{3,}(?:yan|yants|jan|jants)$")
+"""An Armenian surname as Armenia, Russia and the lists romanise it; not -ian, which Persian surnames share
+(Saberian, Ahmadian) and Arabic ones (Alwardian)."""
+_ARMENIAN_AS_RUSSIAN = (
+    (re.compile(r"\bh(?=[aeiou])"), ""),  # Hakob / Акоп, Harutyunyan / Арутюнян: Russian drops the initial հ
+    (re.compile(r"vh"), "v"),  # Hovhannes / Ованес
+    (re.compile(r"dz"), "ts"),  # Hambardzum / Амбарцум
+    (re.compile(r"b\b"), "p"),  # Hakob / Акоп: Eastern and Western Armenian voice these two ways
+    (re.compile(r"d\b"), "t"),  # David / Davit
+    (re.compile(r"g\b"), "k"),
+)
+
+
+def _armenian_as_russian(text: str) -> str | None:
+    """A normalised person name with an Armenian surname (-yan, -yants) read as Russian writes Armenian
+    names, which drops the initial h (Hakob / Akop, Hovhannes / Ovanes, Harutyunyan / Arutyunyan), writes dz as ts
+    (Hambardzum / Ambartsum) and a closing b, d or g as Western or Eastern Armenian voices it (Akop, Davit), or
+    None when it has none: a second rendering, the name as written stays one. Both names of a pair are read so,
+    so either spelling meets either."""
+    if not text.isascii():
+        return None
+    words = text.split(" ")
+    if len(words) < 2 or not any(_ARMENIAN_SURNAME.match(word) for word in words):
+        return None
+    for pattern, replacement in _ARMENIAN_AS_RUSSIAN:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
@@ -1629,6 +1658,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+hepburn", han.hepburn_reading(texts[0]))
         # A Turkic patronymic (Kamil oglu, Камиль оглы) read as Russian documents write it (Kamilovich, Камилович).
         reading("+patronymic", _turkic_patronymic_as_russian(texts[0]))
+        # An Armenian name read as Russian writes it (Hakob Harutyunyan: Akop Arutyunyan).
+        reading("+armenian", _armenian_as_russian(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0]))

@@ -340,6 +340,7 @@ _READING_LABELS = {
     "unbracketed": "its words in brackets left out",
     "letters": "its letters written apart read as one word",
     "patronymic": "its Turkic patronymic written as a Russian one",
+    "armenian": "its Armenian name as Russian writes it",
 }
 """What each further reading of a name (`names.name_variants`: system+label) adds, in words for the explanation
 ("the query read by its initials")."""
