@@ -149,6 +149,10 @@ def _japanese_name_readings() -> frozenset[str]:
     )
 
 
+_NOT_JAPANESE = re.compile(r"[lqvx]|c(?!h)")
+"""Letters no romanised Japanese name holds (c only in ch): most names are no Japanese ones by these alone."""
+
+
 @lru_cache(maxsize=50_000)
 def hepburn_reading(text: str) -> str | None:
     """A person's name in Latin letters (normalised, words apart) read as a Japanese name written as passports write
@@ -156,11 +160,16 @@ def hepburn_reading(text: str) -> str | None:
     (Japanese names have no other), each of three letters or more and, once read, of Japanese syllables and a
     family or given name of the dictionary of names, and the reading differs."""
     words = text.split()
-    if len(words) != 2:
+    if len(words) != 2 or not text.isascii() or _NOT_JAPANESE.search(text):
         return None
-    read = [_hepburn(word) for word in words]
     known = _japanese_name_readings()
-    if not all(len(word) > 2 and word in known and _JAPANESE_WORD.fullmatch(word) for word in read):
-        return None
+    read: list[str] = []
+    for (
+        word
+    ) in words:  # the second word is read only when the first is a Japanese name (most names stop here)
+        reading = _hepburn(word)
+        if len(reading) < 3 or reading not in known or not _JAPANESE_WORD.fullmatch(reading):
+            return None
+        read.append(reading)
     out = " ".join(read)
     return out if out != text else None

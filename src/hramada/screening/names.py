@@ -1569,7 +1569,7 @@ def _turkic_patronymic_as_russian(text: str) -> str | None:
     Russian one, as Russian and Belarusian documents also write it (Kamilovich, Камилович, Nurlanovna), or None when
     it has none: a second rendering, the name as written stays one."""
     words = text.split(" ")
-    if len(words) < 3:
+    if len(words) < 3 or (_TURKIC_SON.isdisjoint(words) and _TURKIC_DAUGHTER.isdisjoint(words)):
         return None
     out: list[str] = []
     changed = False
@@ -1610,7 +1610,7 @@ def _armenian_as_russian(text: str) -> str | None:
     (Hambardzum / Ambartsum) and a closing b, d or g as Western or Eastern Armenian voices it (Akop, Davit), or
     None when it has none: a second rendering, the name as written stays one. Both names of a pair are read so,
     so either spelling meets either."""
-    if not text.isascii():
+    if not ("yan" in text or "jan" in text) or not text.isascii():
         return None
     words = text.split(" ")
     if len(words) < 2 or not any(_ARMENIAN_SURNAME.match(word) for word in words):
