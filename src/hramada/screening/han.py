@@ -164,9 +164,8 @@ def hepburn_reading(text: str) -> str | None:
         return None
     known = _japanese_name_readings()
     read: list[str] = []
-    for (
-        word
-    ) in words:  # the second word is read only when the first is a Japanese name (most names stop here)
+    # The second word is read only when the first is a Japanese name: most names stop at the first.
+    for word in words:
         reading = _hepburn(word)
         if len(reading) < 3 or reading not in known or not _JAPANESE_WORD.fullmatch(reading):
             return None

@@ -1562,6 +1562,7 @@ _TURKIC_DAUGHTER = frozenset(
 )
 """The words that make a patronymic of a father's name in Azerbaijani, Turkmen, Uzbek, Kazakh and Kyrgyz (Kamil
 oglu: son of Kamil; Nurlan qizi: daughter of Nurlan), as their own languages and Russian documents write them."""
+_TURKIC_MARKERS = _TURKIC_SON | _TURKIC_DAUGHTER
 
 
 def _turkic_patronymic_as_russian(text: str) -> str | None:
@@ -1569,13 +1570,13 @@ def _turkic_patronymic_as_russian(text: str) -> str | None:
     Russian one, as Russian and Belarusian documents also write it (Kamilovich, Камилович, Nurlanovna), or None when
     it has none: a second rendering, the name as written stays one."""
     words = text.split(" ")
-    if len(words) < 3 or (_TURKIC_SON.isdisjoint(words) and _TURKIC_DAUGHTER.isdisjoint(words)):
+    if len(words) < 3 or _TURKIC_MARKERS.isdisjoint(words):
         return None
     out: list[str] = []
     changed = False
     for word in words:
         son, daughter = word in _TURKIC_SON, word in _TURKIC_DAUGHTER
-        if (son or daughter) and out and len(out[-1]) > 1 and out[-1] not in _TURKIC_SON | _TURKIC_DAUGHTER:
+        if (son or daughter) and out and len(out[-1]) > 1 and out[-1] not in _TURKIC_MARKERS:
             father = out.pop()
             cyrillic = has_cyrillic(father)
             soft = father[-1] in ("аеёиоуыэюяйь" if cyrillic else "aeiouy")
@@ -3179,6 +3180,7 @@ def written_given_forms() -> dict[str, frozenset[str]]:
 
 
 def _as_written(word: str) -> str:
+    """A word as written, its letters only, lower case and without diacritics (Alex, ALEX, Alex. -> alex)."""
     return "".join(ch for ch in latin_ascii(word).lower() if ch.isalpha())
 
 
