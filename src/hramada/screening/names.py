@@ -3117,10 +3117,7 @@ def short_forms() -> dict[str, frozenset[str]]:
     (`data/given_name_diminutives.csv`), in every rendering, after the equivalence tables (so Sasha meets
     Aliaksandr as it meets Alexander)."""
     table = default_table()
-
-    def keys(cyrillic: str) -> set[str]:
-        return {table.canonical(fold(latin)) for latin in latin_renderings(cyrillic).values()} - {""}
-
+    keys = _given_name_keys
     rows = [(keys(row["name"]), row["short"].split()) for row in data_rows("given_name_diminutives.csv")]
     # A short form that reads as a full name (Alex is Aleksei's key; Alesha, read through the Belarusian Alesia,
     # Aleksandra's) is that name already: it is no short form of another.
@@ -3167,16 +3164,18 @@ def written_given_forms() -> dict[str, frozenset[str]]:
     `data/given_names_written_west.csv`) -> the keys of the full names it stands for, in every rendering
     (Alexander, Aliaksandr and Aleksei; Andrei). Read as written: Alex's key is Aleksei's, which is no form of
     Aleksandr, and Andrew's is the surname Andreev's."""
+    return {
+        _as_written(row["written"]): frozenset().union(
+            *map(_given_name_keys, row["names"].casefold().split())
+        )
+        for row in data_rows("given_names_written_west.csv")
+    }
+
+
+def _given_name_keys(cyrillic: str) -> set[str]:
+    """The canonical keys of a given name written in Cyrillic, in every rendering (Саша: sasha, sasa...)."""
     table = default_table()
-    found: dict[str, frozenset[str]] = {}
-    for row in data_rows("given_names_written_west.csv"):
-        keys = {
-            table.canonical(fold(latin))
-            for name in row["names"].split()
-            for latin in latin_renderings(name.casefold()).values()
-        }
-        found[_as_written(row["written"])] = frozenset(keys - {""})
-    return found
+    return {table.canonical(fold(latin)) for latin in latin_renderings(cyrillic).values()} - {""}
 
 
 def _as_written(word: str) -> str:
