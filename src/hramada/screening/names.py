@@ -1681,6 +1681,11 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+split", _german_compounds_split(texts[0]))
         # And with a generic word glued to a brand written apart (Rosoboronexport: Rosoboron Export).
         reading("+unglued", _generic_endings_split(texts[0]))
+        # And with two dotted letters that are no legal form read as one word (B.S. Company: BS Company).
+        undotted = _two_letter_acronyms_joined(name)
+        reading(
+            "+undotted", _without_legal_form_texts(normalize_name(_org_text(undotted))) if undotted else None
+        )
         for label, part in organisation_name_parts(name):
             part_text = normalize_name(part if label == "+quoted" else _org_text(part))
             part_text = _without_legal_form_texts(part_text)
@@ -2452,6 +2457,39 @@ _NUMBER_WORDS = re.compile(
 )
 
 
+_TWO_DOTTED = re.compile(r"(?<![\w.])(\w)\.(\w)\.?(?![\w.])")
+"""Two letters written with dots (B.S., I.T.), not within a longer run of dotted letters."""
+_BEFORE_FORM = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
+"""The Spanish `de` that joins the letters of a legal form (S. de R.L. de C.V.)."""
+
+
+def _two_letter_acronyms_joined(name: str) -> str | None:
+    """`B.S. Company Offshore` -> `BS Company Offshore`, or None when the name has no such pair: two dotted letters
+    that are no legal form are a company's initials (written BS as often as B.S.). They are read joined as a
+    second rendering only, beside the reading that drops them, as S.A., C.V. or A.G. are dropped."""
+    if "." not in name:
+        return None
+    joined = _TWO_DOTTED.sub(
+        lambda m: (
+            m.group(0)
+            if _BEFORE_FORM.search(name[: m.start()]) or _letters_form(m.group(1) + m.group(2))
+            else m.group(1) + m.group(2)
+        ),
+        name,
+    )
+    return joined if joined != name else None
+
+
+@lru_cache(maxsize=2_000)
+def _letters_form(letters: str) -> bool:
+    """Whether two letters, dotted or not, are a legal form by rigour's table or the bundled one (S.A., AG, AB)."""
+    for written in (f"x {letters[0]}.{letters[1]}.", f"x {letters}"):
+        if remove_org_types(written).strip() != written:
+            return True
+    lower = letters.lower()
+    return lower in _one_word_forms() or any(len(seq) == 1 for seq in legal_form_keys().get(fold(lower), ()))
+
+
 def _undot_acronyms(text: str) -> str:
     """`L.X.C Aviation`, `M.Z.K.T.` -> `LXC Aviation`, `MZKT`: a dotted acronym of three letters or more is one
     word."""
@@ -3143,9 +3181,10 @@ def _allah_compound_of(word_a: str, word_b: str, key_a: str, key_b: str) -> bool
     Habib, Asadollah / Asad): a close given name, not the same one. The Arabic -allah names are names of their own
     (Nasrallah is no Nasr, of Nasr al-Din); Abdullah is no Abd (the name before -ullah needs ALLAH_STEM_MIN
     letters)."""
-    (short, _), (long, long_word) = sorted(((key_a, word_a), (key_b, word_b)), key=lambda pair: len(pair[0]))
+    (short, long, long_word) = (key_a, key_b, word_b) if len(key_a) <= len(key_b) else (key_b, key_a, word_a)
     return (
-        len(short) >= ALLAH_STEM_MIN
+        long[-4:] in _ALLAH_ENDINGS
+        and len(short) >= ALLAH_STEM_MIN
         and long.startswith(short)
         and long[len(short) :] in _ALLAH_ENDINGS
         and latin_ascii(long_word).endswith(_ALLAH_WRITTEN)
@@ -3178,8 +3217,10 @@ def _given_name_keys(cyrillic: str) -> set[str]:
     return {table.canonical(fold(latin)) for latin in latin_renderings(cyrillic).values()} - {""}
 
 
+@lru_cache(maxsize=100_000)
 def _as_written(word: str) -> str:
-    """A word as written, its letters only, lower case and without diacritics (Alex, ALEX, Alex. -> alex)."""
+    """A word as written, its letters only, lower case and without diacritics (Alex, ALEX, Alex. -> alex); cached:
+    every left-over part is read so against every part it meets."""
     return "".join(ch for ch in latin_ascii(word).lower() if ch.isalpha())
 
 
@@ -3528,6 +3569,8 @@ def _align(
     rest_c = [j for j in range(len(c)) if j not in used_c] if len(used_c) < len(c) else []
     split = 0  # parts paired as one with a neighbour (`_split_runs`), beyond the first of each run
     runs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    # The one run paired, when it is the only pair (`_contained_run`).
+    run_used: tuple[tuple[int, ...], tuple[int, ...]] | None = None
     if (
         rest_q
         and rest_c
@@ -3536,6 +3579,8 @@ def _align(
         and (person or _may_run(q, c, rest_q, rest_c))
     ):
         runs = _split_runs(q, c, rest_q, rest_c)
+        if not runs and organisation and qa and ca:
+            runs = _loanword_runs(qa, ca, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
         # Two neighbouring words of the script that the romanisation writes as one (عطاء الرحمن: Ataurrahman; لا لا:
         # Lala).
@@ -3547,6 +3592,7 @@ def _align(
             matched.extend((sim, i, j) for i in run_q for j in run_c)
             split += len(run_q) + len(run_c) - 2
             substantive = -1.0
+            run_used = (run_q, run_c) if len(matched) == len(run_q) * len(run_c) else None
             w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
             matched_score += sim * w
             matched_weight += w
@@ -3561,10 +3607,9 @@ def _align(
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
     joined = -1.0  # the whole-string comparison, once computed
-    contained = (
-        query.kind == NameKind.ORGANIZATION
-        and len(matched) == 1
-        and _contained_word(query, listed, q, c, matched, rest_q, rest_c)
+    contained = query.kind == NameKind.ORGANIZATION and (
+        (len(matched) == 1 and _contained_word(query, listed, q, c, matched, rest_q, rest_c))
+        or (run_used is not None and _contained_run(query, listed, q, c, run_used, rest_q, rest_c))
     )
     alone = (
         person
@@ -3598,11 +3643,13 @@ def _align(
                 or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
             and len(_initials(query.original)) == len(_initials(listed.original))
+            and not split
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
             # generic word (Grodno Tobacco Factory Neman / Grodno Tobacco Synesis Neman): one word was swapped
             # for another, not left out, so this is another company. A shorter alias (Cham Wings / Cham Wings
-            # Airlines) keeps the light treatment of left-overs.
+            # Airlines) keeps the light treatment of left-overs, and so does a name whose words one name writes
+            # as one (Aerocaribbean Airlines / Aero-Caribbean: as many words, none swapped).
             complete = False
             score_penalty = ORGANIZATION_CONFLICT_PENALTY
         else:
@@ -3689,7 +3736,8 @@ def _align(
         if score > description_cap:
             score = description_cap
         if contained:
-            lifted = CONTAINED_BRAND_SCORE if _coined(q[matched[0][1]]) else CONTAINED_WORD_SCORE
+            brand = q[matched[0][1]] if run_used is None else "".join(q[i] for i in run_used[0])
+            lifted = CONTAINED_BRAND_SCORE if _coined(brand) else CONTAINED_WORD_SCORE
             if score < lifted:
                 score = lifted
         if (
@@ -3781,6 +3829,44 @@ def _split_runs(
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
+    found.sort(reverse=True)
+    return found
+
+
+def _loanword_runs(
+    qa: tuple[tuple[str, ...], ...], ca: tuple[tuple[str, ...], ...], rest_q: list[int], rest_c: list[int]
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """`_split_runs` by the loanword keys of organisation words (`loanword_key`, a second key opening with ~): one
+    compound of loanwords written through Russian against the words it is made of in English (Belbiznezlizing /
+    Belbusiness Leasing), where the letters differ too much for the keys to meet. The spellings joined must be as
+    close as one such word's (`_shared_beyond_sounds`)."""
+    found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    for alts, rest, other, other_rest, on_query in (
+        (qa, rest_q, ca, rest_c, True),
+        (ca, rest_c, qa, rest_q, False),
+    ):
+        if len(rest) < 2:
+            continue
+        singles = [(j, sound) for j in other_rest for sound in other[j] if sound[:1] == "~"]
+        if not singles:
+            continue
+        for n, start in enumerate(rest[:-1]):
+            previous = start
+            for end in rest[n + 1 : n + SPLIT_RUN]:
+                if end != previous + 1:
+                    break
+                previous = end
+                run = tuple(range(start, end + 1))
+                sounds = [next((k for k in alts[i] if k[:1] == "~"), "") for i in run]
+                if not all(sounds):
+                    break
+                joined = "~" + "".join(sound[1:] for sound in sounds)
+                for j, sound in singles:
+                    if sound != joined:
+                        continue
+                    written = "".join(alts[i][-1] for i in run)
+                    if _shared_beyond_sounds((joined, written), (sound, other[j][-1])):
+                        found.append((ALT_KEY_FACTOR, run, (j,)) if on_query else (ALT_KEY_FACTOR, (j,), run))
     found.sort(reverse=True)
     return found
 
@@ -3880,6 +3966,35 @@ def _contained_word(
     if len(single.kept) > 1:
         return False  # a generic word of its own beside the word (Polesie Trade / Polesie Line): not a single word
     if len(key) < ACRONYM_MIN or key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
+        return False
+    return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
+
+
+def _contained_run(
+    query: NameVariant,
+    listed: NameVariant,
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    run: tuple[tuple[int, ...], tuple[int, ...]],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> bool:
+    """`_contained_word` for a single word that the other name writes as two or more (`_split_runs`): one name is
+    nothing but the run paired (Aerocaribbean; Aero-Caribbean) and the other's remaining words only describe
+    (Aerocaribbean Airlines / Aero-Caribbean)."""
+    if q is query.skeletons:
+        return False
+    run_q, run_c = run
+    if len(run_q) == len(q) and rest_c and not rest_q:
+        single, keys, longer, rest = query, q, c, rest_c
+    elif len(run_c) == len(c) and rest_q and not rest_c:
+        single, keys, longer, rest = listed, c, q, rest_q
+    else:
+        return False
+    if len(single.kept) > len(keys) or any(key[0] == "#" for key in keys):
+        return False  # a generic word beside the run, or a number in it
+    key = "".join(keys)
+    if is_descriptive_org_key(key) or is_place_key(key):
         return False
     return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
 

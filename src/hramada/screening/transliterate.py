@@ -323,6 +323,7 @@ _READING_LABELS = {
     "apart": "its Arabic compounds written apart",
     "conjunction": "its conjunction wa written apart",
     "unglued": "its generic word set apart from its brand",
+    "undotted": "its two dotted initials read as one word",
     "expanded": "its initials written as their words",
     "translated": "its words of kind in English",
     "spelt": "its abbreviations written out",
