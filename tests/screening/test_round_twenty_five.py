@@ -58,6 +58,8 @@ def test_the_joined_initials_are_a_second_reading_beside_the_name_that_drops_the
         ("Zorvextrans Airlines", "Zorvex-Trans"),  # 0.39 before
         ("Zorvex-Trans", "Zorvextrans Airlines"),  # 0.39 before
         ("Zorvexmarine Logistics", "Zorvex Marine"),
+        ("Zorvexmarine Shipping", "Zorvex Marine"),  # 0.20 before: marine met shipping, its synonym, first
+        ("Zorvex Marine", "Zorvexmarine Shipping"),  # 0.20 before
     ],
 )
 def test_a_brand_written_glued_and_hyphenated_meets_beside_a_descriptive_word(
@@ -67,6 +69,7 @@ def test_a_brand_written_glued_and_hyphenated_meets_beside_a_descriptive_word(
 
 
 def test_a_glued_brand_beside_a_distinctive_word_stays_below_a_match() -> None:
+    assert company("Zorvexmarine Plutoniq", "Zorvex Marine") < 0.8
     assert company("Zorvextrans Plutoniq", "Zorvex-Trans") < 0.8  # Plutoniq names which company
     assert company("Zorvextrans Shipping", "Zorvex-Trans Logistics") < 0.8  # words of kind that differ
 

@@ -3531,6 +3531,20 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
+    undone: tuple[float, int, int] | None = None
+    if organisation and matched and len(used_q) < len(q) and len(used_c) < len(c):
+        # A dictionary word paired with its synonym may be half of a brand the other name writes as one word
+        # (Zorvexmarine Shipping / Zorvex Marine: marine met shipping): it goes back to be paired in the run, and
+        # is paired again below if no run takes it.
+        undone = _pair_in_a_run(q, c, qa, ca, matched, used_q, used_c)
+        if undone is not None:
+            sim, i, j = undone
+            matched.remove(undone)
+            used_q.discard(i)
+            used_c.discard(j)
+            w = qw[i] + cw[j]
+            matched_score -= sim * w
+            matched_weight -= w
     if (
         matched
         and not abjad_mode
@@ -3596,7 +3610,15 @@ def _align(
             w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
             matched_score += sim * w
             matched_weight += w
-    if runs:
+    if undone is not None and undone[1] not in used_q and undone[2] not in used_c:
+        sim, i, j = undone
+        used_q.add(i)
+        used_c.add(j)
+        matched.append(undone)
+        w = qw[i] + cw[j]
+        matched_score += sim * w
+        matched_weight += w
+    if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
     if person and not abjad_mode:
@@ -3784,6 +3806,11 @@ def _may_run(q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: 
     return any(c[j][:2] in openings for j in rest_c)
 
 
+SPLIT_RUN_SIMILARITY = 0.9
+"""How close a brand written as one word must be to two words of the other name for a dictionary word paired with
+its synonym to be taken back into the run (`_pair_in_a_run`)."""
+
+
 def _split_runs(
     q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
@@ -3831,6 +3858,37 @@ def _split_runs(
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     found.sort(reverse=True)
     return found
+
+
+def _pair_in_a_run(
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    qa: tuple[tuple[str, ...], ...],
+    ca: tuple[tuple[str, ...], ...],
+    matched: list[tuple[float, int, int]],
+    used_q: set[int],
+    used_c: set[int],
+) -> tuple[float, int, int] | None:
+    """A pair of dictionary words (`is_descriptive_org_key`) of which one, joined with its unpaired neighbour, is
+    an unpaired word of the other name (SPLIT_RUN_SIMILARITY or closer, by the words as spelt: a dictionary word's
+    key is its meaning, an organisation part's last second key its spelling), or None."""
+    for pair in matched:
+        _, i, j = pair
+        if not is_descriptive_org_key(q[i]):
+            continue
+        for keys, alts, at, used, other, other_used in (
+            (c, ca, j, used_c, q, used_q),
+            (q, qa, i, used_q, c, used_c),
+        ):
+            for near in (at - 1, at + 1):
+                if not 0 <= near < len(keys) or near in used or is_descriptive_org_key(keys[near]):
+                    continue
+                spelt = alts[at][-1] if alts and alts[at] else keys[at]
+                joined = keys[near] + spelt if near < at else spelt + keys[near]
+                for k, word in enumerate(other):
+                    if k not in other_used and _part_similarity(joined, word) >= SPLIT_RUN_SIMILARITY:
+                        return pair
+    return None
 
 
 def _loanword_runs(
