@@ -1,12 +1,14 @@
 """Specifications for round twenty-five: company names written with two dotted initials (B.S., I.T.) against the
 same initials written as one word; a brand glued on one side and hyphenated on the other beside a word that only
 describes (Zorvextrans Airlines / Zorvex-Trans); a compound of loanwords written through Russian against the English
-words it is made of (Zorvbiznezlizing / Zorvbusiness Leasing). The names are our own. The score before this round
+words it is made of (Zorvbizneslizing / Zorvbusiness Leasing). The names are our own. The score before this round
 is in each comment."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hramada.screening.names import NameKind, _two_letter_acronyms_joined, name_variants
 from tests.screening.scoring import company
@@ -47,6 +49,7 @@ def test_the_joined_initials_are_a_second_reading_beside_the_name_that_drops_the
     # Three letters are joined by every reading already.
     assert _two_letter_acronyms_joined("A.B.C. Trading") is None
     assert _two_letter_acronyms_joined("Zorvex Trading") is None
+    assert _two_letter_acronyms_joined("S.A.S. E.U.") is None  # dotted letters only: legal forms, no name
     readings = {v.keys for v in name_variants("K.T. Plutoniq", NameKind.ORGANIZATION)}
     assert ("kt", "plutaniq") in readings or any("kt" in keys for keys in readings)
     assert company("K.T. Plutoniq", "Plutoniq") >= 0.95  # the initials dropped, as before this round
@@ -88,3 +91,12 @@ def test_a_compound_of_loanwords_meets_the_english_words_it_is_made_of(query: st
 @pytest.mark.parametrize("listed", ["ZORVBUSINESS TRADING", "ZORVBUSINESS LOGISTICS", "PLUTBUSINESS LEASING"])
 def test_the_compound_needs_every_word_it_is_made_of(listed: str) -> None:
     assert company("ZORVBIZNESLIZING", listed) < 0.8
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ABSTdeKL.. -", max_size=24))
+def test_joining_dotted_initials_never_fails_and_only_takes_dots_away(name: str) -> None:
+    joined = _two_letter_acronyms_joined(name)
+    assert joined is None or (joined.replace(".", "") == name.replace(".", "") and len(joined) < len(name))
+    if name_variants(name, NameKind.ORGANIZATION):  # a name with any part (AA folds to one letter: none)
+        assert company(name, name) == 1.0  # always matches itself

@@ -2459,6 +2459,8 @@ _NUMBER_WORDS = re.compile(
 
 _TWO_DOTTED = re.compile(r"(?<![\w.])(\w)\.(\w)\.?(?![\w.])")
 """Two letters written with dots (B.S., I.T.), not within a longer run of dotted letters."""
+_UNDOTTED_WORD = re.compile(r"(?<![\w.])\w{2,}(?![\w.])")
+"""A word of two letters or more written without dots."""
 _BEFORE_FORM = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 """The Spanish `de` that joins the letters of a legal form (S. de R.L. de C.V.)."""
 
@@ -2467,8 +2469,8 @@ def _two_letter_acronyms_joined(name: str) -> str | None:
     """`B.S. Company Offshore` -> `BS Company Offshore`, or None when the name has no such pair: two dotted letters
     that are no legal form are a company's initials (written BS as often as B.S.). They are read joined as a
     second rendering only, beside the reading that drops them, as S.A., C.V. or A.G. are dropped."""
-    if "." not in name:
-        return None
+    if "." not in name or not _UNDOTTED_WORD.search(name):
+        return None  # no dots, or nothing but dotted letters (S.A.S. E.U.: legal forms, no name)
     joined = _TWO_DOTTED.sub(
         lambda m: (
             m.group(0)
@@ -2487,7 +2489,12 @@ def _letters_form(letters: str) -> bool:
         if remove_org_types(written).strip() != written:
             return True
     lower = letters.lower()
-    return lower in _one_word_forms() or any(len(seq) == 1 for seq in legal_form_keys().get(fold(lower), ()))
+    forms = legal_form_keys()
+    return (
+        lower in _one_word_forms()
+        or any(len(seq) == 1 for seq in forms.get(fold(lower), ()))
+        or (fold(lower[0]), fold(lower[1])) in forms.get(fold(lower[0]), ())
+    )
 
 
 def _undot_acronyms(text: str) -> str:
