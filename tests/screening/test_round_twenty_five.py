@@ -6,11 +6,16 @@ is in each comment."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hramada.screening import Query, ScreeningIndex, screen
+from hramada.screening.index import MAX_POSTING
 from hramada.screening.names import NameKind, _two_letter_acronyms_joined, name_variants
+from hramada.screening.score import query_variants
 from tests.screening.scoring import company
 
 
@@ -100,3 +105,29 @@ def test_joining_dotted_initials_never_fails_and_only_takes_dots_away(name: str)
     assert joined is None or (joined.replace(".", "") == name.replace(".", "") and len(joined) < len(name))
     if name_variants(name, NameKind.ORGANIZATION):  # a name with any part (AA folds to one letter: none)
         assert company(name, name) == 1.0  # always matches itself
+
+
+def _crowded_index() -> tuple[ScreeningIndex, str]:
+    """More names than MAX_POSTING share the given name Hassan (each with a surname of its own), and more names than
+    a query's candidates share the surname Zorvanek (each with a given name of its own); one name has both."""
+    syllables = ["ka", "lo", "mi", "te", "ru", "po", "se", "di", "na", "vu", "be", "go"]
+    made = ["".join(parts).title() for parts in itertools.product(syllables, repeat=3)]
+    entities: list[dict[str, object]] = []
+    for n, surname in enumerate(made[: MAX_POSTING + 50]):
+        entities.append({"id": f"h{n}", "schema": "Person", "properties": {"name": [f"{surname}, Hassan"]}})
+    for n, given_name in enumerate(made[-60:]):
+        entities.append({"id": f"z{n}", "schema": "Person", "properties": {"name": [f"ZORVANEK, {given_name}"]}})
+    entities.append(
+        {"id": "both", "schema": "Person", "properties": {"name": ["ZORVANEK, Shaykh Hassan Mahmoud"]}}
+    )
+    return ScreeningIndex.from_entities(entities), "both"
+
+
+def test_a_common_given_name_still_tells_apart_the_names_a_common_surname_brings_into_play() -> None:
+    # Hassan is on too many names to bring any into play, and before this round it left the sixty-one Zorvaneks
+    # tied: the one with both parts was among the twenty candidates or not by the order of a set.
+    index, both = _crowded_index()
+    query = Query(name="ZORVANEK Hassan", schema="Person")
+    candidates = index.candidate_names(query_variants(query), limit=20)
+    assert index.names[candidates[0]].entity_id == both
+    assert screen(query, index)[0].entity_id == both

@@ -18,6 +18,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 
+import numpy as np
+
 from hramada.screening.entities import ListedEntity, is_matchable, normalize_identifier
 from hramada.screening.equivalence import default_table
 from hramada.screening.keys import fold, latin_ascii, one_letter_deletions, skeleton
@@ -377,6 +379,9 @@ class ScreeningIndex:
         usable = [p for p in postings if p[0] <= (MAX_POSTING if p[2] >= 0.5 else MAX_POSTING // 5)]
         if not usable:
             usable = [min(postings, key=lambda p: p[0])]
+        # The postings too big to bring names into play still tell the names in play apart (a common given name
+        # beside a surname many names share: the one name with both goes first, not the first of a tie).
+        reinforcing = [p for p in postings if p[2] >= 0.5 and p[0] > MAX_POSTING and p not in usable]
         # Rarest keys first; once enough names are in play, a big posting only adds to names already there
         # (same recall, and a query counts a few thousand ids instead of walking every posting).
         usable.sort(key=lambda p: p[0])
@@ -401,6 +406,16 @@ class ScreeningIndex:
                     scores[name_id] += weight
                 else:
                     scores[name_id] = weight
+        if reinforcing and len(scores) > limit:
+            in_play = np.fromiter(scores, dtype=np.int64, count=len(scores))
+            for n, key, w in sorted(reinforcing, key=lambda p: p[0]):
+                ids_of_key = self._postings.ids(key)
+                at = np.searchsorted(ids_of_key, in_play)
+                hit = at < len(ids_of_key)
+                hit[hit] = ids_of_key[at[hit]] == in_play[hit]
+                weight = w * math.log(1.0 + MAX_POSTING / n)
+                for name_id in in_play[hit].tolist():
+                    scores[name_id] += weight
         # Each name's score sums its postings in the order above; best first, ties in the order the names came
         # into play.
         if accept is not None:
