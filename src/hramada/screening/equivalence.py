@@ -24,6 +24,10 @@ _PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[aei]vna|icna)
 _FINAL_VOWELS = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
 
 
+FEMININE_STEM_MAX = 3
+"""See `EquivalenceTable.feminine_only`."""
+
+
 def split_stem(key: str) -> tuple[str, str]:
     """(stem, suffix class) of a folded key: `grigarevic` -> (`grigar`, `vic`), `valga` -> (`valg`, `a`)."""
     match = _PATRONYMIC.match(key)
@@ -157,6 +161,11 @@ class EquivalenceTable:
         beside Anna, Valentin beside Valentina): never read as a slip (`data/other_given_names.csv`)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
+        self.feminine_only: frozenset[str] = frozenset()
+        """Short stems the tables know only from women's names ending in -a (Hanna, `gan`): a key of that stem
+        without the ending is another name, not that one (Khan, Han and the Arabic Hani are no Anna). Longer stems
+        keep their reading: a man's name beside a woman's learned one is the same name (Valiantsin beside
+        Valiantsina is Valentin)."""
 
     @property
     def size(self) -> int:
@@ -172,6 +181,8 @@ class EquivalenceTable:
             return exact
         stem, suffix = split_stem(key)
         root = self._canonical.get(stem)
+        if root is not None and not suffix and stem in self.feminine_only:
+            root = None
         if root is None or root == stem:
             found = key if root is None else stem + suffix
         else:
@@ -299,6 +310,7 @@ def default_table() -> EquivalenceTable:
     given: set[str] = set()
     spellings: set[str] = set()
     exact: list[tuple[set[str], str, Equivalence | None]] = []  # keys read as a Russian form's whole key
+    endings: dict[str, set[str]] = {}  # stem -> the suffix classes (`split_stem`) of the words it was seen in
     tables = (
         ("name_equivalence.csv", "be", "Belarusian"),
         ("name_equivalence_be_forms.csv", "be", "Belarusian"),
@@ -325,6 +337,9 @@ def default_table() -> EquivalenceTable:
                 exact.append(({fold(row["west_latin"])}, fold(ru_latin), why))
                 continue
             pairs.append((russian_stems | other_stems, anchor, why))
+            classes = {split_stem(k)[1] for w in russian_words + other_words for k in _word_keys(w)}
+            for stem in russian_stems | other_stems:
+                endings.setdefault(stem, set()).update(classes)
             if row.get("kind") == "given":
                 given |= russian_stems | other_stems
             spellings.update(w for w in (row["ru_latin"], row[f"{code}_latin"]) if w)
@@ -334,6 +349,9 @@ def default_table() -> EquivalenceTable:
             if code == "uk" and row["uk_cyrillic"].endswith("о"):
                 exact.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin), None))
     table = EquivalenceTable(pairs, frozenset(given))
+    table.feminine_only = frozenset(
+        stem for stem, classes in endings.items() if classes == {"a"} and len(stem) <= FEMININE_STEM_MAX
+    )
     for keys, russian, reason in exact:
         table.read_as(keys, russian, reason)
     table.add_spellings(spellings)
