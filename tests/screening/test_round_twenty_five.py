@@ -142,9 +142,10 @@ def test_a_common_given_name_still_tells_apart_the_names_a_common_surname_brings
         ("Khan Zorvani", "Anna Zorvani"),  # 0.87 before
         ("Zorvani, Hani", "Zorvani, Hanna"),  # 0.84 before
         ("Abdul Ghani Zorvani", "Abdul Anna Zorvani"),  # 0.90 before
+        ("Zorvani, Vas", "Zorvani, Vasily"),  # 1.00 before: the stem of the patronymic Vasieuna
     ],
 )
-def test_a_short_stem_learned_from_a_womans_name_does_not_read_words_without_its_ending(
+def test_a_short_stem_learned_from_words_with_an_ending_does_not_read_words_without_one(
     query: str, listed: str
 ) -> None:
     # Hanna = Anna was learned from the EU list: its stem (han-, folded gan) read Khan, Han, Hani and Ghani as Anna.

@@ -24,8 +24,8 @@ _PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[aei]vna|icna)
 _FINAL_VOWELS = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
 
 
-FEMININE_STEM_MAX = 3
-"""See `EquivalenceTable.feminine_only`."""
+ENDING_STEM_MAX = 3
+"""See `EquivalenceTable.ending_only`."""
 
 
 def split_stem(key: str) -> tuple[str, str]:
@@ -161,11 +161,11 @@ class EquivalenceTable:
         beside Anna, Valentin beside Valentina): never read as a slip (`data/other_given_names.csv`)."""
         self._memo: dict[str, str] = {}
         """key -> canonical key (a word repeats across thousands of names: the stem split is paid once)."""
-        self.feminine_only: frozenset[str] = frozenset()
-        """Short stems the tables know only from women's names ending in -a (Hanna, `gan`): a key of that stem
-        without the ending is another name, not that one (Khan, Han and the Arabic Hani are no Anna). Longer stems
-        keep their reading: a man's name beside a woman's learned one is the same name (Valiantsin beside
-        Valiantsina is Valentin)."""
+        self.ending_only: frozenset[str] = frozenset()
+        """Short stems the tables know only from words with an ending, a woman's name in -a (Hanna, `gan`) or a
+        patronymic (Vasieuna, `vas`): a key of that stem without an ending is another name, not that one (Khan,
+        Han and the Arabic Hani are no Anna; Vas is no Vasily). Longer stems keep their reading: a man's name
+        beside a woman's learned one is the same name (Valiantsin beside Valiantsina is Valentin)."""
 
     @property
     def size(self) -> int:
@@ -181,7 +181,7 @@ class EquivalenceTable:
             return exact
         stem, suffix = split_stem(key)
         root = self._canonical.get(stem)
-        if root is not None and not suffix and stem in self.feminine_only:
+        if root is not None and not suffix and stem in self.ending_only:
             root = None
         if root is None or root == stem:
             found = key if root is None else stem + suffix
@@ -349,8 +349,8 @@ def default_table() -> EquivalenceTable:
             if code == "uk" and row["uk_cyrillic"].endswith("о"):
                 exact.append(({k for w in other_words for k in _word_keys(w)}, fold(ru_latin), None))
     table = EquivalenceTable(pairs, frozenset(given))
-    table.feminine_only = frozenset(
-        stem for stem, classes in endings.items() if classes == {"a"} and len(stem) <= FEMININE_STEM_MAX
+    table.ending_only = frozenset(
+        stem for stem, classes in endings.items() if "" not in classes and len(stem) <= ENDING_STEM_MAX
     )
     for keys, russian, reason in exact:
         table.read_as(keys, russian, reason)
