@@ -3902,7 +3902,7 @@ def _loanword_runs(
     qa: tuple[tuple[str, ...], ...], ca: tuple[tuple[str, ...], ...], rest_q: list[int], rest_c: list[int]
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """`_split_runs` by the loanword keys of organisation words (`loanword_key`, a second key opening with ~): one
-    compound of loanwords written through Russian against the words it is made of in English (Belbiznezlizing /
+    compound of loanwords written through Russian against the words it is made of in English (Belbizneslizing /
     Belbusiness Leasing), where the letters differ too much for the keys to meet. The spellings joined must be as
     close as one such word's (`_shared_beyond_sounds`)."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
