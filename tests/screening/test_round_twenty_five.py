@@ -165,3 +165,70 @@ def test_a_short_stem_learned_from_words_with_an_ending_does_not_read_words_with
 )
 def test_the_womens_names_and_longer_stems_keep_their_reading(query: str, listed: str) -> None:
     assert score(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvanov Aleks", "ZORVANOV, Aleksandr"),  # 0.39 before: Aleks read by its key, Aleksei's
+        ("Aleks Zorvanova", "ZORVANOVA, Aleksandra"),  # 0.39 before
+        ("Aleks Zorvanov", "ZORVANOV, Aleksei"),
+    ],
+)
+def test_aleks_is_read_as_written_as_alex_is(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85
+
+
+def test_aleks_stays_apart_from_another_given_name() -> None:
+    assert score("Aleks Zorvanov", "ZORVANOV, Anatoly") < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEXSKIY NPZ", "Zorvex Oil Refinery OJSC"),  # 0.53 before
+        ("Зорвексский НПЗ", "Zorvex Oil Refinery"),  # 0.53 before
+        ("ZORVEXSKY GOK", "Zorvexsky Mining and Processing Plant"),  # 0.25 before
+        ("ZORVEXSKAYA TETS-4", "Zorvexskaya Combined Heat and Power Plant 4"),  # 0.80 before, by the number
+        ("OKB ZORVEX", "Experimental Design Bureau Zorvex"),  # 0.90 before, by the acronym's letters
+        ("TSKB ZORVEX", "Central Design Bureau Zorvex"),  # 0.90 before
+    ],
+)
+def test_the_initials_of_a_kind_of_plant_meet_its_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85
+
+
+def test_the_initials_of_a_kind_of_plant_name_no_plant() -> None:
+    assert company("Zorvex NPZ", "Plutoniq Oil Refinery") < 0.6
+    assert company("ZORVEX TETS-4", "Zorvex Combined Heat and Power Plant 5") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANOVA-PLUTOVA ANNA", "Зорванова Анна Сергеевна"),  # 0.52 before
+        ("ZORVANOVA ANNA", "Зорванова-Плутова Анна Сергеевна"),  # 0.52 before
+        ("Zorvanova-Plutova, Anna", "ZORVANOVA, Anna Sergeevna"),
+    ],
+)
+def test_a_double_surname_written_in_part_leaves_the_pair_complete(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8
+
+
+def test_a_double_surname_does_not_forgive_another_given_name_or_unhyphened_words() -> None:
+    assert score("ZORVANOVA-PLUTOVA ANNA", "Зорванова Мария Сергеевна") < 0.6
+    assert score("ZORVANOVA PLUTOVA ANNA", "Зорванова Анна Сергеевна") < 0.6  # no hyphen: two names
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AL-ZORVANI, Umar Talib", "AL-PLUTANI, Umar Talib"),  # the article is no surname of its own
+        ("ZORVAT, Muhammad 'Abd-Al-Hadi", "ZORVAT, Muhammad 'Abd-al-Amir"),  # Abd al-Hadi is one given name
+        ("ZORVAN, Jong Man", "ZORVAN, Sang-ho"),  # a Korean given name's syllables are one name
+    ],
+)
+def test_a_hyphen_that_joins_an_article_or_the_syllables_of_one_name_is_no_double_surname(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) < 0.8

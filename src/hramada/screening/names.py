@@ -3647,9 +3647,20 @@ def _align(
         and matched[0][0] >= 1.0
         and _surname_alone(q[matched[0][1]])
     )
+    # A left-over part hyphened to a matched one is the rest of a double surname the other name writes in part
+    # (Zorvanova-Plutova / Zorvanova): the pair is complete, with that part a surplus.
+    hyphened = (
+        person
+        and not abjad_mode
+        and bool(rest_q and rest_c)
+        and (
+            _hyphened_to_matched(query, q, rest_q, {i for sim, i, _ in matched if sim >= ALT_KEY_FACTOR})
+            or _hyphened_to_matched(listed, c, rest_c, {j for sim, _, j in matched if sim >= ALT_KEY_FACTOR})
+        )
+    )
     if floor > 0.0 and matched and not contained and not alone:
         bound = _score_bound(
-            query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight
+            query, listed, q, c, qw, cw, rest_q, rest_c, matched, matched_score, matched_weight, hyphened
         )
         # The whole strings may beat the parts: compared only when the parts alone leave the pair out.
         if (
@@ -3663,7 +3674,7 @@ def _align(
             return bound, [], rest_q, rest_c
     score = 0.0
     if matched:
-        complete = not rest_q or not rest_c
+        complete = not rest_q or not rest_c or hyphened
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
@@ -3789,6 +3800,47 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _hyphened_to_matched(
+    variant: NameVariant, keys: tuple[str, ...], rest: list[int], matched: set[int]
+) -> bool:
+    """Whether every part of `rest` is written in one word with a part matched closely (`matched`), joined by a
+    hyphen, in the name as written: the second half of a double surname (Zorvanova-Plutova). Both halves must be
+    names of DOUBLE_SURNAME_MIN letters or more and neither an Arabic particle or Abd: al-Rawi, Abd-al-Hadi, Mir-Hejazi
+    and a Korean given name's syllables (Sang-ho) are one name, not two surnames. Parts are counted word by word
+    against the name as written; a name whose parts cannot be counted so (words dropped or added by its reading)
+    has none."""
+    if "-" not in variant.original:
+        return False
+    groups = _hyphen_groups(variant.original, len(variant.words))
+    if len(groups) != len(keys):
+        return False
+
+    def surname(k: int) -> bool:
+        return len(keys[k]) >= DOUBLE_SURNAME_MIN and keys[k] not in _PARTICLES and keys[k] not in _SERVANT_OF
+
+    return all(surname(i) and any(k != i and k in matched and surname(k) for k in groups[i]) for i in rest)
+
+
+DOUBLE_SURNAME_MIN = 4
+"""See `_hyphened_to_matched`."""
+
+
+@lru_cache(maxsize=20_000)
+def _hyphen_groups(original: str, parts: int) -> tuple[tuple[int, ...], ...]:
+    """Per part of a person's name, the parts written with it in one hyphenated word (itself alone when none), or
+    () when the words of the name as written do not count `parts` parts."""
+    groups: list[tuple[int, ...]] = []
+    at = 0
+    for word in clean_text(original).replace(",", " ").split():
+        pieces = [piece for piece in word.split("-") if any(ch.isalnum() for ch in piece)]
+        if not pieces:
+            continue
+        group = tuple(range(at, at + len(pieces)))
+        groups.extend([group] * len(pieces))
+        at += len(pieces)
+    return tuple(groups) if at == parts else ()
 
 
 def _surname_alone(key: str) -> bool:
@@ -4176,6 +4228,7 @@ def _score_bound(
     matched: list[tuple[float, int, int]],
     matched_score: float,
     matched_weight: float,
+    hyphened: bool = False,
 ) -> float:
     """An upper bound of the score `_align` gives a pair whose parts are paired as `matched`, from the weights
     alone: every penalty of the score is a factor of at most 1; left-over parts weigh at least SURPLUS_WEIGHT_*
@@ -4189,7 +4242,7 @@ def _score_bound(
         )
     else:
         surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
-    if rest_q and rest_c:
+    if rest_q and rest_c and not hyphened:
         bound = matched_score / (matched_weight + surplus) * INCOMPLETE_PENALTY
     else:
         factor = SURPLUS_WEIGHT_SINGLE if len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
