@@ -3654,8 +3654,8 @@ def _align(
         and not abjad_mode
         and bool(rest_q and rest_c)
         and (
-            _hyphened_to_matched(query, q, rest_q, {i for sim, i, _ in matched if sim >= ALT_KEY_FACTOR})
-            or _hyphened_to_matched(listed, c, rest_c, {j for sim, _, j in matched if sim >= ALT_KEY_FACTOR})
+            _hyphened_to_matched(query, q, rest_q, matched, 1)
+            or _hyphened_to_matched(listed, c, rest_c, matched, 2)
         )
     )
     if floor > 0.0 and matched and not contained and not alone:
@@ -3803,9 +3803,14 @@ def _align(
 
 
 def _hyphened_to_matched(
-    variant: NameVariant, keys: tuple[str, ...], rest: list[int], matched: set[int]
+    variant: NameVariant,
+    keys: tuple[str, ...],
+    rest: list[int],
+    matched: list[tuple[float, int, int]],
+    side: int,
 ) -> bool:
-    """Whether every part of `rest` is written in one word with a part matched closely (`matched`), joined by a
+    """Whether every part of `rest` is written in one word with a part matched closely (`matched`, this name's
+    index at `side` of each pair, at ALT_KEY_FACTOR or more), joined by a
     hyphen, in the name as written: the second half of a double surname (Zorvanova-Plutova). Both halves must be
     names of DOUBLE_SURNAME_MIN letters or more and neither an Arabic particle or Abd: al-Rawi, Abd-al-Hadi, Mir-Hejazi
     and a Korean given name's syllables (Sang-ho) are one name, not two surnames. Parts are counted word by word
@@ -3816,11 +3821,12 @@ def _hyphened_to_matched(
     groups = _hyphen_groups(variant.original, len(variant.words))
     if len(groups) != len(keys):
         return False
+    close = {pair[side] for pair in matched if pair[0] >= ALT_KEY_FACTOR}
 
     def surname(k: int) -> bool:
         return len(keys[k]) >= DOUBLE_SURNAME_MIN and keys[k] not in _PARTICLES and keys[k] not in _SERVANT_OF
 
-    return all(surname(i) and any(k != i and k in matched and surname(k) for k in groups[i]) for i in rest)
+    return all(surname(i) and any(k != i and k in close and surname(k) for k in groups[i]) for i in rest)
 
 
 DOUBLE_SURNAME_MIN = 4
@@ -4082,7 +4088,14 @@ def _contained_word(
         return False
     if len(single.kept) > 1:
         return False  # a generic word of its own beside the word (Polesie Trade / Polesie Line): not a single word
-    if len(key) < ACRONYM_MIN or key[0] == "#" or is_descriptive_org_key(key) or is_place_key(key):
+    if len(key) < ACRONYM_MIN or key[0] == "#":
+        return False
+    return _names_beside_description(key, longer, rest)
+
+
+def _names_beside_description(key: str, longer: tuple[str, ...], rest: list[int]) -> bool:
+    """`key` (one name's word) is no dictionary word or town, and the other name's parts `rest` only describe."""
+    if is_descriptive_org_key(key) or is_place_key(key):
         return False
     return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
 
@@ -4110,10 +4123,7 @@ def _contained_run(
         return False
     if len(single.kept) > len(keys) or any(key[0] == "#" for key in keys):
         return False  # a generic word beside the run, or a number in it
-    key = "".join(keys)
-    if is_descriptive_org_key(key) or is_place_key(key):
-        return False
-    return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
+    return _names_beside_description("".join(keys), longer, rest)
 
 
 def _brand_among(q: tuple[str, ...], matched: list[tuple[float, int, int]]) -> tuple[str, bool]:
