@@ -723,10 +723,11 @@ def _word_table(name: str) -> dict[str, str]:
 
 def _folded_lines(name: str) -> list[tuple[str, frozenset[str]]]:
     """Each line of the word table `data/<name>` (one meaning a line, its forms apart by commas): its first form and
-    the keys every word of every form folds to in every rendering."""
+    the keys every word of every form folds to in every rendering. A form written with a full stop is an
+    abbreviation read only so (`_craft_title_abbreviations`): no key."""
     out: list[tuple[str, frozenset[str]]] = []
     for line in data_lines(name):
-        forms = [f.strip() for f in line.split(",") if f.strip()]
+        forms = [f.strip() for f in line.split(",") if f.strip() and not f.strip().endswith(".")]
         keys = {
             fold(word)
             for form in forms
@@ -748,18 +749,38 @@ def craft_title_words() -> dict[str, str]:
     return {key: next(iter(t)) for key, t in found.items() if len(t) == 1}
 
 
+@cache
+def _craft_title_abbreviations() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The abbreviated titles of `data/craft_title_words.csv` (the forms written with a full stop: Ak., Кап.), as a
+    pattern finding them with their stop before another word of a ship's name as written, and each one's title."""
+    titles: dict[str, str] = {}
+    for line in data_lines("craft_title_words.csv"):
+        forms = [f.strip() for f in line.split(",") if f.strip()]
+        titles.update((form[:-1].casefold(), forms[0]) for form in forms[1:] if form.endswith("."))
+    if not titles:
+        return None
+    words = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({words})\.\s*(?=\w)", re.IGNORECASE), {k: v + " " for k, v in titles.items()}
+
+
 _CRAFT_PREFIX = re.compile(r"^(?:m ?[vtsy]|s ?s|r ?v|f ?v|т ?х|м ?[тс])\s(?=\S)")
 """The kind of ship a name may open with, written with or without a slash (MV, M/V motor vessel; MT tanker; MS, SS,
 MY, RV, FV; т/х, теплоход): no part of the name (M/V SPARTA IV is SPARTA IV)."""
 
 
-def _craft_titles_translated(text: str) -> str | None:
+def _craft_titles_translated(text: str, written: str = "") -> str | None:
     """A normalised ship's name with its titles in English (капитан хлебников -> captain хлебников), or None when it
-    has none: a second rendering, so the name as written still meets its own spellings (Akademik / Akademic)."""
+    has none: a second rendering, so the name as written still meets its own spellings (Akademik / Akademic). A
+    title abbreviated with its full stop in the name as `written` (Ak. A. Karpinskiy) is read as the title."""
     titles = craft_title_words()
-    words = text.split(" ")
-    out = [titles.get(fold(latin_ascii(word)), word) if len(words) > 1 else word for word in words]
-    return " ".join(out) if out != words else None
+    read = text
+    dotted = _craft_title_abbreviations() if "." in written else None
+    if dotted is not None and dotted[0].search(written):
+        spelt = dotted[0].sub(lambda match: dotted[1][match.group(1).casefold()], written)
+        read = _CRAFT_PREFIX.sub("", normalize_name(spelt)) or text
+    words = read.split(" ")
+    out = " ".join(titles.get(fold(latin_ascii(word)), word) if len(words) > 1 else word for word in words)
+    return out if out != text else None
 
 
 _ARABIC_SEATS = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك")
@@ -1663,7 +1684,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+armenian", _armenian_as_russian(texts[0]))
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
-        reading("+title", _craft_titles_translated(texts[0]))
+        reading("+title", _craft_titles_translated(texts[0], name))
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         texts[0] = _without_legal_form_texts(texts[0])
@@ -2552,6 +2573,9 @@ _ARTICLES = frozenset({"al", "el", "ul", "l"})
 _PARTICLES = _ARTICLES | {"bin"}
 """The article and "son of" in an Arabic name: they identify no one (`_substantive`). Abd and Abu stay names
 (OFAC lists one person as BARI, Abdul Baqi and BARI, Abdul)."""
+_NASAB_WORDS = frozenset(("bin", "bint", "uld"))
+"""Son of (bin, ben, ibn), daughter of (bint) and the Mauritanian ould, as keyed: the words of an Arabic name's chain
+of fathers that are no name."""
 _SERVANT_OF = frozenset(("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "bd"))
 """Abd (servant of) as lists write it before the name it joins (Abdul Rahman, Abdel Aziz, Abd al-Karim), keyed as a
 romanisation and as the Arabic script's عبد (`bd`)."""
@@ -3635,6 +3659,11 @@ def _align(
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
+        if matched:
+            # "Son of" and "daughter of" left over (Abdallah Bin Faisal / Abdallah Faysal) name no one: the names
+            # they join count, the word does not.
+            rest_q = [i for i in rest_q if q[i] not in _NASAB_WORDS]
+            rest_c = [j for j in rest_c if c[j] not in _NASAB_WORDS]
     joined = -1.0  # the whole-string comparison, once computed
     contained = query.kind == NameKind.ORGANIZATION and (
         (len(matched) == 1 and _contained_word(query, listed, q, c, matched, rest_q, rest_c))

@@ -1,0 +1,87 @@
+"""Specifications for round twenty-six: the words of an Arabic name's chain of fathers that are no name (bin, ben,
+ibn, bint, ould) left over on one side; the initials of research and production enterprises, central research
+institutes, special design bureaus and ship repair plants; ships' titles abbreviated with a full stop (Kap., Ak.).
+The names are our own. The score before this round is in each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening.names import NameKind, name_variants
+from tests.screening.scoring import company, score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("SADIQ AL-ZORVANI, Abdallah Faysal", "AL-ZORVANI, Abdallah Bin Faisal"),  # 0.72 before
+        ("ZORVANI, Kamel", "ZORVANI, Kamal Ben Mohamed Ben Ahmed"),  # 0.78 before
+        ("PLUTANI, Mohamed Ben Ahmed", "DAYA, Mohamed Ould Plutani Ahmed"),  # 0.70 before
+        ("Kamal Bin Yusuf", "Kamal Yusuf Zorvani"),  # 0.55 before
+    ],
+)
+def test_son_of_left_over_on_one_side_does_not_count_against_the_pair(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8
+    assert score(listed, query) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANI, Kamal Bin Ahmed", "ZORVANI, Kamal Bin Mohamed"),  # another father
+        ("ZORVANI, Kamal Ben Ahmed", "ZORVANI, Yusuf Ben Ahmed"),  # brothers
+        ("ZORVANI, Fatima bint Ali", "ZORVANI, Aisha bint Ali"),  # sisters
+    ],
+)
+def test_son_of_between_names_that_differ_still_leaves_them_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.7
+    assert score(listed, query) < 0.7
+
+
+def test_son_of_is_kept_as_a_part_where_both_names_write_it() -> None:
+    assert score("ZORVANI, Fatima bint Ali", "ZORVANI, Fatima bint Ali") == 1.0
+    keys = {v.keys for v in name_variants("Kamal Ben Mohamed", NameKind.PERSON)}
+    assert ("kamal", "bin", "magamed") in keys
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("JSC 33 Sudoremontny Zavod", "Joint-Stock Company 33 SRZ"),  # 0.21 before
+        ("Zorvex Research and Production Enterprise", "NPP Zorvex"),
+        ("Research and Production Corporation Zorvexmash", "AO NPK Zorvexmash"),
+        ("Joint Stock Company Special Design Bureau Plutoniq", "OAO SKB Plutoniq"),  # 0.90 before
+        ("Central Research Institute Zorvexpribor", "AO TsNII Zorvexpribor"),
+        ("Научно-производственное предприятие «Зорвекс»", "NPP Zorvex"),
+    ],
+)
+def test_the_initials_of_a_kind_of_enterprise_read_as_its_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85
+    assert company(listed, query) >= 0.85
+
+
+def test_the_initials_of_another_kind_of_enterprise_do_not_meet() -> None:
+    assert company("Zorvex Ship Repair Plant", "Zorvex NPP") < 0.8
+    assert company("SRZ Zorvex", "Zorvex Research Institute") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("KAP. ZORVANOV", "KAPITAN ZORVANOV"),  # 0.52 before
+        ("ADM. ZORVANOV", "ADMIRAL ZORVANOV"),  # 0.52 before
+        ("АКАД. ЗОРВАНОВ", "AKADEMIK ZORVANOV"),
+        ("M/V PROF. PLUTOV", "PROFESSOR PLUTOV"),
+        ("Ak.Zorvanov", "Академик Зорванов"),
+    ],
+)
+def test_a_ships_title_abbreviated_with_its_stop_reads_as_the_title(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Vessel") >= 0.95
+    assert score(listed, query, schema="Vessel") >= 0.95
+
+
+def test_an_undotted_abbreviation_stays_a_word_of_its_own() -> None:
+    # Ak Deniz (Turkish: the white sea) is no academician.
+    assert score("AK DENIZ", "AKADEMIK DENIZ", schema="Vessel") < 0.8
+    assert score("ZORVA AK", "ZORVA AK.", schema="Vessel") == 1.0
+    assert score("KAP. ZORVANOV", "ADMIRAL ZORVANOV", schema="Vessel") < 0.8
