@@ -85,3 +85,34 @@ def test_an_undotted_abbreviation_stays_a_word_of_its_own() -> None:
     assert score("AK DENIZ", "AKADEMIK DENIZ", schema="Vessel") < 0.8
     assert score("ZORVA AK", "ZORVA AK.", schema="Vessel") == 1.0
     assert score("KAP. ZORVANOV", "ADMIRAL ZORVANOV", schema="Vessel") < 0.8
+
+
+def test_a_legal_form_of_many_words_counts_as_one_word_of_the_name() -> None:
+    # Joint Stock Company is one legal form, not three words that Aircraft Manufacturing Enterprise replaced (0.45
+    # before).
+    assert company("Joint Stock Company Zorvex-SP", "Zorvex-SP Aircraft Manufacturing Enterprise") >= 0.85
+    assert company("Zorvex-SP Aircraft Manufacturing Enterprise", "Joint Stock Company Zorvex-SP") >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Third Wave", "Wave LLC"),  # the legal form still a word that the ordinal took the place of
+        ("Zorvex-SP Aircraft Manufacturing Enterprise", "Zorvex-SP Aircraft Plutoniq Enterprise"),
+        ("Zorvex Steel LLC", "Zorvex Rolling Steel"),
+    ],
+)
+def test_a_word_swapped_for_another_still_makes_another_company(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvexport Merchant Sea Port", "State Enterprise Zorvexport Sea Trading Port"),  # 0.95 before
+        ("ООО «Зорвекс Услуги»", "Zorvex Services LLC"),  # 0.36 before
+        ("AO Zorvex IT Uslugi", "Joint Stock Company Zorvex IT Services"),  # 0.91 before
+    ],
+)
+def test_merchant_is_trading_and_uslugi_services(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0

@@ -1161,7 +1161,7 @@ def _parts_conflict(
     lacking, keeping = (qv, lv) if left_c else (lv, qv)
     return (left_q and left_c) or (
         (left_q or left_c)
-        and len(_initials(qv.original)) == len(_initials(lv.original))
+        and _words_named(qv.original) == _words_named(lv.original)
         and (not heads or _generic_count(lacking) > _generic_count(keeping))
     )
 
@@ -3711,7 +3711,7 @@ def _align(
                 (_distinctive_left(query, _not_places(q, rest_q), listed) and not rest_c)
                 or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
-            and len(_initials(query.original)) == len(_initials(listed.original))
+            and _words_named(query.original) == _words_named(listed.original)
             and not split
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
@@ -4522,6 +4522,16 @@ def load_query_tables() -> None:
 
 def _abbreviation(key: str) -> bool:
     return len(key) <= 6 and 3 * len(_VOWEL_IN.findall(key)) < len(key)
+
+
+@lru_cache(maxsize=100_000)
+def _words_named(name: str) -> int:
+    """How many words an organisation's name has, generic words included and its legal forms counted as one word
+    however many words write them (Joint Stock Company Aviastar-SP: two and one): what a word swapped for another
+    leaves as it was (`_align`)."""
+    text = normalize_name(_undot_acronyms(name))
+    stripped = _without_legal_form_texts(text)
+    return len(stripped.split()) + (stripped != text)
 
 
 @lru_cache(maxsize=100_000)
