@@ -116,3 +116,29 @@ def test_a_word_swapped_for_another_still_makes_another_company(query: str, list
 )
 def test_merchant_is_trading_and_uslugi_services(query: str, listed: str) -> None:
     assert company(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANI, Abdullah", "ZORVANI, Abdalla"),  # 0.86 before
+        ("Abdella Zorvani", "Abdullah Zorvani"),  # 0.86 before
+        ("PLUTANI, Nasrullah", "PLUTANI, Nasrallah"),
+        ("MOHAMMED, Zorvul Abdullah", "ZORVUL, Abdalla"),  # 0.77 before
+    ],
+)
+def test_one_name_compounded_with_allah_romanised_two_ways(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.88
+    assert score(listed, query) >= 0.88
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANI, Abdullah", "ZORVANI, Abdul"),  # Abd alone is no Abdullah
+        ("ZORVANI, Abdullah", "ZORVANI, Nasrullah"),  # another stem
+        ("ZORVANI, Marcela", "ZORVANI, Marcula"),  # no Allah in either: one slip as before
+    ],
+)
+def test_other_names_ending_so_are_not_read_as_allahs(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.95

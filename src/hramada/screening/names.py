@@ -2986,9 +2986,35 @@ def _son_and_daughter(a: str, b: str) -> bool:
 
 def _person_part_similarity(a: str, b: str) -> float:
     """`_part_similarity` of two person name parts, where one letter more at the end that makes another Slavic
-    name is no slip (`_ending_apart`)."""
+    name is no slip (`_ending_apart`), and two spellings of one name compounded with Allah meet
+    (`_one_allah_compound`)."""
     sim = _part_similarity(a, b)
+    if (
+        sim < ALLAH_FORM_SIMILARITY
+        and (a[-3:] == "lag" or b[-3:] == "lag")
+        and a[-2:] in _ALLAH_TAILS
+        and b[-2:] in _ALLAH_TAILS
+        and _one_allah_compound(a, b)
+    ):
+        return ALLAH_FORM_SIMILARITY
     return 0.0 if 0.0 < sim < 1.0 and _ending_apart(a, b) else sim
+
+
+_ALLAH_FORMS = re.compile(r"^(.{3,}?)[aeiu]la(?:g)?$")
+"""A key ending as a name compounded with Allah does, however romanised: -ullah, -allah, -ulla, -alla, -ellah, -olla
+(folded `ulag`, `alag`, `ula`, `ala`, `elag`...), with the stem before it. One of two keys compared so must end with
+the h written (`lag`): two names ending -ela and -ula alone (Marcela, Rafaela) are not read as Allah's."""
+_ALLAH_TAILS = frozenset(("ag", "la"))
+ALLAH_FORM_SIMILARITY = 0.95
+"""Two keys that are one stem with Allah written two ways (Abdullah, Abdallah, Abdalla, Abdella; Nasrullah, Nasrallah):
+one name as lists romanise it, the vowel before the l and the final h being the romaniser's choice."""
+
+
+@lru_cache(maxsize=50_000)
+def _one_allah_compound(a: str, b: str) -> bool:
+    """Whether keys `a` and `b` are one stem compounded with Allah (`_ALLAH_FORMS`), written two ways."""
+    match_a, match_b = _ALLAH_FORMS.match(a), _ALLAH_FORMS.match(b)
+    return match_a is not None and match_b is not None and match_a.group(1) == match_b.group(1)
 
 
 def _ending_apart(a: str, b: str) -> bool:
