@@ -2738,8 +2738,8 @@ _OU_CONSONANT = re.compile(r"ou[^aeiouy]")
 def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
     spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici; c before
-    a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); kh as two
-    letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of
+    a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); the German
+    ones (ch for خ, sch for ش: Barich, Chalid, Scheich); kh as two letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of
     Persian (`_J_BETWEEN_VOWELS`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that h is
     `g`). zh and sh as two letters are `_split_readings`."""
     keys = [latin_key]
@@ -2749,6 +2749,9 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
         keys.append(fold(french))
     if "kh" in written:
         keys.append(fold(written.replace("kh", "kg")))  # ك and ح side by side (Lakhal / لكحل)
+    if "ch" in written:
+        # German: ch for خ (Barich / بريخ), sch for ش.
+        keys.append(fold(written.replace("sch", "sh").replace("ch", "kh")))
     if _FRENCH_C.search(written):
         keys.append(fold(_FRENCH_C.sub("s", written)))  # ç written without its cedilla (Faycal / فيصل)
     if _OU_CONSONANT.match(written):
