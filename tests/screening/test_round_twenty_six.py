@@ -160,3 +160,28 @@ def test_an_arabic_name_in_german_romanisation_meets_the_script(query: str, list
 
 def test_the_german_reading_does_not_pair_other_letters() -> None:
     assert score("سالم زرقاني", "Chalid Zarqani") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEX OCEAN GMBH & CO. KG", "ZORVEX OCEAN ADMINISTRATION GMBH"),  # 1.00 before
+        ("Plutoniq Energy Europe GmbH & Co. KG", "Plutoniq Energy Europe Verwaltungs GmbH"),  # 1.00 before
+        ("Zorvex KG", "Zorvex GmbH"),
+    ],
+)
+def test_a_partnership_and_its_general_partner_are_a_lead_not_a_match(query: str, listed: str) -> None:
+    assert company(query, listed) == pytest.approx(0.75)
+    assert company(listed, query) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex GmbH & Co. KG", "ZORVEX GMBH & CO KG"),
+        ("Zorvex GmbH & Co. KG", "Zorvex"),  # no legal form on one side: nothing says which
+        ("Zorvex GmbH", "Zorvex Verwaltungs GmbH"),  # two companies, neither a partnership
+    ],
+)
+def test_names_that_are_not_a_partnership_and_its_partner_meet_as_before(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0

@@ -4837,7 +4837,7 @@ def best_comparison(
         if best is not None and best[0] >= 1.0:
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
-        return best
+        return _partnership_and_partner(best)
     conflict = False
     if (
         best is not None
@@ -4890,4 +4890,26 @@ def best_comparison(
                         score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
-    return best
+    return _partnership_and_partner(best)
+
+
+_LIMITED_PARTNERSHIP = re.compile(r"(?<![^\W_])(?:kg|kgaa)(?![^\W_])", re.IGNORECASE)
+"""A German limited partnership (Kommanditgesellschaft: GmbH & Co. KG, KGaA), as a name writes it."""
+_GENERAL_PARTNER_FORM = re.compile(r"(?<![^\W_])(?:gmbh|ag|ug|se)(?![^\W_])", re.IGNORECASE)
+"""The forms of the company that is a partnership's general partner (Komplementär), written without the KG."""
+
+
+def _partnership_and_partner(
+    best: tuple[float, NameVariant, NameVariant] | None,
+) -> tuple[float, NameVariant, NameVariant] | None:
+    """`best`, its score kept to a lead (CONTAINED_WORD_SCORE) where one organisation name is a German limited
+    partnership (Zorvex GmbH & Co. KG) and the other a company of that name without the KG (Zorvex Verwaltungs
+    GmbH, Zorvex GmbH): the partnership and the company that runs it as its general partner, two legal persons that
+    the lists name alike and list apart."""
+    if best is None or best[0] <= CONTAINED_WORD_SCORE or best[1].kind != NameKind.ORGANIZATION:
+        return best
+    a, b = best[1].original, best[2].original
+    a_kg, b_kg = _LIMITED_PARTNERSHIP.search(a) is not None, _LIMITED_PARTNERSHIP.search(b) is not None
+    if a_kg == b_kg or _GENERAL_PARTNER_FORM.search(b if a_kg else a) is None:
+        return best
+    return (CONTAINED_WORD_SCORE, best[1], best[2])
