@@ -185,3 +185,20 @@ def test_a_partnership_and_its_general_partner_are_a_lead_not_a_match(query: str
 )
 def test_names_that_are_not_a_partnership_and_its_partner_meet_as_before(query: str, listed: str) -> None:
     assert company(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("دوست زرقاني", "NIK MOHAMMAD DOST ZARQANI"),
+        ("نیک محمد دوست زرقاني", "DOST ZARQANI"),
+        ("Abdul Rahman Yusuf al-Zarqani", "Yusuf al-Zarqani"),
+    ],
+)
+def test_a_given_name_of_two_words_in_front_of_a_nasab_is_a_son(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8
+    assert score(listed, query) < 0.8
+
+
+def test_the_same_name_with_two_given_names_in_front_still_meets_itself() -> None:
+    assert score("نیک محمد دوست زرقاني", "NIK MOHAMMAD DOST ZARQANI") >= 0.95

@@ -4223,14 +4223,16 @@ def _child_in_nasab(
     rest_c: list[int],
 ) -> bool:
     """Whether one Arabic name is the other with a given name more in front (see NASAB_PENALTY): every part of
-    the shorter name paired, the longer's first part alone left over and not a title or an article, the shorter's
-    first part paired with the longer's second, and neither name written surname first."""
+    the shorter name paired, the longer's first part or first two parts alone left over and the first not a title
+    or an article, the shorter's first part paired with the longer's part after them, and neither name written
+    surname first."""
     if rest_q and rest_c:
         return False
-    if rest_q == [0] and len(q) >= 3:
-        longer, pair = query, (1, 0)
-    elif rest_c == [0] and len(c) >= 3:
-        longer, pair = listed, (0, 1)
+    # A given name of two words in front (Nik Mohammad Dost Mohammad / Dost Mohammad) as of one.
+    if rest_q in ([0], [0, 1]) and len(q) >= len(rest_q) + 2:
+        longer, pair = query, (len(rest_q), 0)
+    elif rest_c in ([0], [0, 1]) and len(c) >= len(rest_c) + 2:
+        longer, pair = listed, (0, len(rest_c))
     else:
         return False
     if not any(i == pair[0] and j == pair[1] for _, i, j in matched):
