@@ -202,3 +202,17 @@ def test_a_given_name_of_two_words_in_front_of_a_nasab_is_a_son(query: str, list
 
 def test_the_same_name_with_two_given_names_in_front_still_meets_itself() -> None:
     assert score("نیک محمد دوست زرقاني", "NIK MOHAMMAD DOST ZARQANI") >= 0.95
+
+
+def test_a_long_vowel_romanised_at_the_end_must_be_written_in_the_script() -> None:
+    assert score("أحمد زرقاني", "AHMADI ZARQANI") < 0.8  # Ahmadi is أحمدي (0.95 before)
+    assert score("أحمدي زرقاني", "AHMADI ZARQANI") == 1.0
+    assert score("أحمد زرقاني", "AHMAD ZARQANI") == 1.0
+
+
+@pytest.mark.parametrize(
+    "pair", ["طالع زرقاني|TALI ZARQANI", "بديع زرقاني|Badi Zarqani", "علي زرقاني|Ali Zarqani"]
+)
+def test_the_vowel_before_a_final_ayn_is_no_long_vowel(pair: str) -> None:
+    query, listed = pair.split("|")
+    assert score(query, listed) == 1.0

@@ -2614,7 +2614,7 @@ _ABJAD_LAST_VOWEL_READINGS = {"i": frozenset("iea"), "a": frozenset("ae"), "u": 
 
 
 @lru_cache(maxsize=100_000)
-def _written_vowels_clash(abjad_key: str, latin_key: str) -> bool:
+def _written_vowels_clash(abjad_key: str, latin_key: str, final: bool = True) -> bool:
     """Whether a name written in an abjad script and a romanisation with the same consonant skeleton disagree in a
     vowel the script writes between its consonants: Libya (ليبيا) is not Lobaye, Amir (أمير) is not Omar, while
     Mustafa, Hussein and Husayn keep meeting theirs. The vowel before the first consonant is not compared (alif
@@ -2627,6 +2627,10 @@ def _written_vowels_clash(abjad_key: str, latin_key: str) -> bool:
         return False
     consonants = _ABJAD_CONSONANT.findall(bare)
     last = len(written) - 1
+    if final and last > 1 and not written[last] and spoken[last][-1:] in ("i", "u"):
+        # A long vowel after the last consonant, which the script writes (Ahmadi / أحمدي, not أحمد); not after a
+        # final ayn or hamza the key leaves out, before which the vowel is spoken (Tali' / طالع).
+        return True
     for at in range(1, len(written)):
         if not spoken[at] or (at < last and consonants[at] == "l" and written[at] == "a"):
             continue
@@ -2800,20 +2804,24 @@ def _split_readings(latin_word: str) -> tuple[str, ...]:
     )
 
 
+_UNKEYED_ENDINGS = frozenset("عءأإئؤ")
+"""Last letters of an abjad word that its key leaves out (ayn, hamza): the vowel a romanisation writes at the end
+is spoken before them (طالع Tali', بديع Badi')."""
+
+
 @lru_cache(maxsize=200_000)
-def _mixed_script_similarity(
-    abjad_key: str, latin_key: str, latin_word: str, construct: bool = False
-) -> float:
+def _mixed_script_similarity(abjad_key: str, latin_key: str, latin_word: str, last: str = "") -> float:
     """Similarity of a part written in an abjad script and a romanised one (`latin_key`, folded from
     `latin_word`), by consonant skeletons: the same skeleton with no written vowel in conflict
     (`_written_vowels_clash`) agrees; so does the skeleton with its waw read as the long vowel it mostly writes
     inside a word (Yusuf / يوسف, Mahmoud / محمود, Nouri / نوري; at the start it is the consonant: Walid); each of
     the part's `_latin_readings` is tried; skeletons meeting through letters written two ways (`_ABJAD_MEET`)
-    count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity. A word ending in ة (`construct`) is also
+    count ABJAD_VARIANT_SIMILARITY; else the skeletons' edit similarity. A word whose `last` letter is ة is also
     read with its t, as a name in the construct state is spoken and romanised (عصبة الأنصار: Asbat al-Ansar; جبهة
     النصرة: Jabhat al-Nusra)."""
     written, spoken = _bare_skeleton(abjad_key), _bare_skeleton(latin_key)
     bare = _ABJAD_ARTICLE.sub("", abjad_key)
+    construct, final = last == "ة", last not in _UNKEYED_ENDINGS
     vowel_waw = _waw_as_vowel(bare)
     forms = [(bare, written)]
     if construct and bare.endswith("a"):
@@ -2841,17 +2849,17 @@ def _mixed_script_similarity(
         whole = skeleton(reading) if reading[:1] in ("a", "e") else heard
         for form, consonants in forms + unvoiced if reading[-1:] in ("a", "e", "i", "u") else forms:
             if consonants == heard or consonants == whole:
-                if not _written_vowels_clash(form, reading):
+                if not _written_vowels_clash(form, reading, final):
                     return 1.0
             elif not variant and _abjad_skeletons_meet(consonants, heard):
-                if not _written_vowels_clash(form, reading):
+                if not _written_vowels_clash(form, reading, final):
                     variant = ABJAD_VARIANT_SIMILARITY
     if variant:
         return variant
     for reading in _split_readings(latin_word):
         heard = _bare_skeleton(reading)
         for form, consonants in forms:
-            if consonants == heard and not _written_vowels_clash(form, reading):
+            if consonants == heard and not _written_vowels_clash(form, reading, final):
                 return 1.0
     if (len(written) == 1 or len(spoken) == 1) and len(latin_key) > 1:
         return 0.0  # a one-consonant skeleton is a short word (Essa, علي), not an initial
@@ -3506,9 +3514,9 @@ def _align(
                 b = c[j]
                 if mixed:
                     sim = (
-                        _mixed_script_similarity(q_parts[i][0], *c_parts[j], q_parts[i][1][-1:] == "ة")
+                        _mixed_script_similarity(q_parts[i][0], *c_parts[j], q_parts[i][1][-1:])
                         if query.abjad
-                        else _mixed_script_similarity(c_parts[j][0], *q_parts[i], c_parts[j][1][-1:] == "ة")
+                        else _mixed_script_similarity(c_parts[j][0], *q_parts[i], c_parts[j][1][-1:])
                     )
                 else:
                     sim = 1.0 if a == b else _part_similarity(a, b)
