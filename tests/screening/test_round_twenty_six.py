@@ -216,3 +216,30 @@ def test_a_long_vowel_romanised_at_the_end_must_be_written_in_the_script() -> No
 def test_the_vowel_before_a_final_ayn_is_no_long_vowel(pair: str) -> None:
     query, listed = pair.split("|")
     assert score(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANOS, Nikolaos", "ZORVANOS, Nikos"),  # 0.41 before
+        ("ZORVANEZ, Jesus", "ZORVANEZ, Chuy"),
+        ("ZORVANEZ, Francisco", "ZORVANEZ, Paco"),
+        ("Vincenzo Zorvani", "Enzo Zorvani"),
+        ("ZORVAN, William", "ZORVAN, Bill"),
+    ],
+)
+def test_a_greek_spanish_italian_or_english_short_form_meets_its_full_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+    assert score(listed, query) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVAN, Nikita", "ZORVAN, Nikos"),  # Nikos is Nikolaos's
+        ("ZORVANEZ, Jose", "ZORVANEZ, Chuy"),  # Chuy is Jesús's
+        ("ZORVAN, Bill", "ZORVAN, Robert"),
+    ],
+)
+def test_a_short_form_does_not_meet_another_name(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8
