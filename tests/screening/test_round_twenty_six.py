@@ -243,3 +243,22 @@ def test_a_greek_spanish_italian_or_english_short_form_meets_its_full_name(query
 )
 def test_a_short_form_does_not_meet_another_name(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Grupo Industrial Zorvex Hermanos S.A. de C.V.", "Grupo Industrial Zorvex"),  # 0.61 before
+        ("ZORVEX HNOS. S.A.", "ZORVEX HERMANOS"),
+        ("Zorvex Fratelli S.p.A.", "Zorvex SpA"),
+        ("Gebr. Zorvex GmbH", "Zorvex GmbH"),
+    ],
+)
+def test_brothers_in_a_family_firms_name_is_a_generic_word(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+
+
+def test_a_sports_and_health_centre_in_russian_meets_its_english_name() -> None:
+    assert company("Спортивно-оздоровительный центр «Зорвекс»", "Zorvex Sports and Health Centre") >= 0.95
+    assert company("Sportivno-Ozdorovitelnyi Tsentr Zorvex-Plutoniq", "Zorvex-Plutoniq OOO") >= 0.8
+    assert company("Zorvex Health Centre", "Zorvex Sports Centre") < 0.5
