@@ -262,3 +262,18 @@ def test_a_sports_and_health_centre_in_russian_meets_its_english_name() -> None:
     assert company("Спортивно-оздоровительный центр «Зорвекс»", "Zorvex Sports and Health Centre") >= 0.95
     assert company("Sportivno-Ozdorovitelnyi Tsentr Zorvex-Plutoniq", "Zorvex-Plutoniq OOO") >= 0.8
     assert company("Zorvex Health Centre", "Zorvex Sports Centre") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "OOO ZORVEXASBEST",
+            "Obshchestvo s Ogranichennoi Otvetstvennostyu Gorno-Obogatitelny Kombinat Zorvexasbest",
+        ),
+        ("Zorvex Mining and Processing Plant", "Горно-обогатительный комбинат «Зорвекс»"),
+        ("Zorvex GOK", "Zorvex Mining and Processing Plant"),
+    ],
+)
+def test_a_mining_and_processing_plant_in_russian_reads_as_its_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85
