@@ -277,3 +277,9 @@ def test_a_sports_and_health_centre_in_russian_meets_its_english_name() -> None:
 )
 def test_a_mining_and_processing_plant_in_russian_reads_as_its_words(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.85
+
+
+def test_a_bank_of_development_and_reconstruction_is_a_description_beside_its_name() -> None:
+    long = "Belarusian Bank of Development and Reconstruction Zorvinvestbank Joint Stock Company"
+    assert company(long, "Zorvinvestbank") >= 0.85  # 0.51 before
+    assert company("Zorvex Bank of Development and Reconstruction Zorvinvestbank", "Zorvinvestbank") < 0.8
