@@ -283,3 +283,22 @@ def test_a_bank_of_development_and_reconstruction_is_a_description_beside_its_na
     long = "Belarusian Bank of Development and Reconstruction Zorvinvestbank Joint Stock Company"
     assert company(long, "Zorvinvestbank") >= 0.85  # 0.51 before
     assert company("Zorvex Bank of Development and Reconstruction Zorvinvestbank", "Zorvinvestbank") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZARQANI, Alhaitham Al", "AL-ZARQANI, Al Haitham"),  # 0.28 before: the free article took the other's
+        ("AL-ZARQANI, Alhassan", "ZARQANI, Hassan"),
+    ],
+)
+def test_an_arabic_given_name_with_its_article_glued_meets_it_without(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+    assert score(listed, query) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("Zarqani Alvaro", "Zarqani Varo"), ("Zarqani Alimov", "Zarqani Imov")]
+)
+def test_al_opening_a_name_that_is_not_arabic_is_no_article(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

@@ -3011,6 +3011,18 @@ def _person_part_similarity(a: str, b: str) -> float:
     return 0.0 if 0.0 < sim < 1.0 and _ending_apart(a, b) else sim
 
 
+GLUED_ARTICLE_MIN = 6
+"""Letters of a key that is the Arabic article glued to a name (`algaitam`, Alhaitham) for it to be read as that name
+(`_article_glued`): the name after the article has four letters at least (Alhaitham, Alhassan)."""
+
+
+def _article_glued(a: str, b: str) -> bool:
+    """Whether one of two keys is the other with the Arabic article glued in front (Alhaitham / Haitham): asked only
+    of Arabic names (`_align`), since Alvaro is no Varo."""
+    glued, bare = (a, b) if len(a) > len(b) else (b, a)
+    return len(glued) >= GLUED_ARTICLE_MIN and glued[:2] == "al" and glued[2:] == bare
+
+
 _ALLAH_FORMS = re.compile(r"^(.{3,}?)[aeiu]la(?:g)?$")
 """A key ending as a name compounded with Allah does, however romanised: -ullah, -allah, -ulla, -alla, -ellah, -olla
 (folded `ulag`, `alag`, `ula`, `ala`, `elag`...), with the stem before it. One of two keys compared so must end with
@@ -3513,6 +3525,12 @@ def _align(
     # `_ORG_ARTICLES`) are Arabic names romanised, maybe two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by
     # their consonants as a person's do.
     arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
+    # A person's name with an Arabic particle as a word on either side: a name may carry the article glued.
+    arabic_person = (
+        person
+        and not abjad_mode
+        and not (_ARABIC_NAME_WORDS.isdisjoint(query.words) and _ARABIC_NAME_WORDS.isdisjoint(listed.words))
+    )
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -3548,6 +3566,8 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
+                if arabic_person and sim < 1.0 and c_long[j] and _article_glued(a, b):
+                    sim = 1.0  # one name, as Al Haitham is (`_split_runs` where the article is free)
                 if organisation and sim < ALT_KEY_FACTOR and a[0] == b[0]:
                     # Words that open alike may be one English word with another ending, or one compound cut from
                     # the same words in two languages.
@@ -3701,6 +3721,15 @@ def _align(
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
+        if arabic_person and (rest_q or rest_c):
+            # The article written apart before a name the other side writes with it glued (Al-Wardi / Alwardi)
+            # is that name's, not a part left over.
+            for _, i, j in matched:
+                if _article_glued(q[i], c[j]):
+                    if len(q[i]) < len(c[j]) and i - 1 in rest_q and q[i - 1] in _ARTICLES:
+                        rest_q = [k for k in rest_q if k != i - 1]
+                    elif len(c[j]) < len(q[i]) and j - 1 in rest_c and c[j - 1] in _ARTICLES:
+                        rest_c = [k for k in rest_c if k != j - 1]
         if matched:
             # "Son of" and "daughter of" left over (Abdallah Bin Faisal / Abdallah Faysal) name no one: the names
             # they join count, the word does not.
