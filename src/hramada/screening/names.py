@@ -3001,7 +3001,9 @@ def _person_part_similarity(a: str, b: str) -> float:
     (`_one_allah_compound`)."""
     sim = _part_similarity(a, b)
     if (
-        sim < ALLAH_FORM_SIMILARITY
+        a[-1] in "ag"
+        and b[-1] in "ag"
+        and sim < ALLAH_FORM_SIMILARITY
         and (a[-3:] == "lag" or b[-3:] == "lag")
         and a[-2:] in _ALLAH_TAILS
         and b[-2:] in _ALLAH_TAILS
@@ -3566,7 +3568,7 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
-                if arabic_person and sim < 1.0 and c_long[j] and _article_glued(a, b):
+                if arabic_person and sim < 1.0 and abs(len(a) - len(b)) == 2 and _article_glued(a, b):
                     sim = 1.0  # one name, as Al Haitham is (`_split_runs` where the article is free)
                 if organisation and sim < ALT_KEY_FACTOR and a[0] == b[0]:
                     # Words that open alike may be one English word with another ending, or one compound cut from
@@ -3730,7 +3732,7 @@ def _align(
                         rest_q = [k for k in rest_q if k != i - 1]
                     elif len(c[j]) < len(q[i]) and j - 1 in rest_c and c[j - 1] in _ARTICLES:
                         rest_c = [k for k in rest_c if k != j - 1]
-        if matched:
+        if matched and (rest_q or rest_c) and not (_NASAB_WORDS.isdisjoint(q) and _NASAB_WORDS.isdisjoint(c)):
             # "Son of" and "daughter of" left over (Abdallah Bin Faisal / Abdallah Faysal) name no one: the names
             # they join count, the word does not.
             rest_q = [i for i in rest_q if q[i] not in _NASAB_WORDS]
