@@ -302,3 +302,29 @@ def test_an_arabic_given_name_with_its_article_glued_meets_it_without(query: str
 )
 def test_al_opening_a_name_that_is_not_arabic_is_no_article(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "least"),
+    [
+        ("Zorvextrans Tyre Plant", "Babruysk Zorvextrans", 0.85),  # a coined name: 0.65 before
+        ("Plutan Refinery", "Novopolotsk Plutan", 0.75),  # a short one: a lead, 0.27 before
+    ],
+)
+def test_one_name_adding_its_seat_and_the_other_its_kind_name_one_company(
+    query: str, listed: str, least: float
+) -> None:
+    assert company(query, listed) >= least
+    assert company(listed, query) >= least
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Minsk Zorvex", "Brest Zorvex"),
+        ("Zorvex Bank", "Zorvex Refinery"),
+        ("Minsk Tractor Works", "Tractor Works Zorvex"),
+    ],
+)
+def test_two_seats_or_two_kinds_still_make_two_companies(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5

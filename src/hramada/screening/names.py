@@ -3739,7 +3739,13 @@ def _align(
             rest_c = [j for j in rest_c if c[j] not in _NASAB_WORDS]
     joined = -1.0  # the whole-string comparison, once computed
     contained = query.kind == NameKind.ORGANIZATION and (
-        (len(matched) == 1 and _contained_word(query, listed, q, c, matched, rest_q, rest_c))
+        (
+            len(matched) == 1
+            and (
+                _contained_word(query, listed, q, c, matched, rest_q, rest_c)
+                or _brand_between_seat_and_kind(q, c, matched, rest_q, rest_c)
+            )
+        )
         or (run_used is not None and _contained_run(query, listed, q, c, run_used, rest_q, rest_c))
     )
     alone = (
@@ -3776,7 +3782,9 @@ def _align(
             return bound, [], rest_q, rest_c
     score = 0.0
     if matched:
-        complete = not rest_q or not rest_c or hyphened
+        complete = (
+            not rest_q or not rest_c or hyphened or (organisation and _seat_and_kind(q, rest_q, c, rest_c))
+        )
         if (
             query.kind == NameKind.ORGANIZATION
             and complete
@@ -3902,6 +3910,43 @@ def _align(
         if joined > score:
             return joined, [], [], []
     return score, matched, rest_q, rest_c
+
+
+def _seat_and_kind(q: tuple[str, ...], rest_q: list[int], c: tuple[str, ...], rest_c: list[int]) -> bool:
+    """Whether the parts one organisation name has left over are all towns (its seat) and the other's all words that
+    describe (its kind): Naftan Refinery / Novopolotsk Naftan name one company, each adding what the other leaves
+    out, as a name adding either alone does."""
+
+    def towns(keys: tuple[str, ...], rest: list[int]) -> bool:
+        return all(is_place_key(keys[k]) for k in rest)
+
+    def kind(keys: tuple[str, ...], rest: list[int]) -> bool:
+        return all(is_descriptive_org_key(keys[k]) and not is_place_key(keys[k]) for k in rest)
+
+    return (towns(q, rest_q) and kind(c, rest_c)) or (towns(c, rest_c) and kind(q, rest_q))
+
+
+def _brand_between_seat_and_kind(
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    matched: list[tuple[float, int, int]],
+    rest_q: list[int],
+    rest_c: list[int],
+) -> bool:
+    """Whether two organisation names agree in one word as written that names a company (no dictionary word or
+    town), one adding only its seat and the other only its kind (`_seat_and_kind`): the word is the company's name,
+    as where one name is that word alone (`_contained_word`)."""
+    sim, i, _ = matched[0]
+    key = q[i]
+    return (
+        sim >= 1.0
+        and bool(rest_q and rest_c)
+        and len(key) >= ACRONYM_MIN
+        and key[0] != "#"
+        and not is_descriptive_org_key(key)
+        and not is_place_key(key)
+        and _seat_and_kind(q, rest_q, c, rest_c)
+    )
 
 
 def _hyphened_to_matched(
