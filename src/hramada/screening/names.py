@@ -3018,6 +3018,11 @@ GLUED_ARTICLE_MIN = 6
 (`_article_glued`): the name after the article has four letters at least (Alhaitham, Alhassan)."""
 
 
+def _arabic_names(query: NameVariant, listed: NameVariant) -> bool:
+    """Whether either person name has an Arabic particle as a word (al, bin, abu...: `_ARABIC_NAME_WORDS`)."""
+    return not (_ARABIC_NAME_WORDS.isdisjoint(query.words) and _ARABIC_NAME_WORDS.isdisjoint(listed.words))
+
+
 def _article_glued(a: str, b: str) -> bool:
     """Whether one of two keys is the other with the Arabic article glued in front (Alhaitham / Haitham): asked only
     of Arabic names (`_align`), since Alvaro is no Varo."""
@@ -3527,12 +3532,6 @@ def _align(
     # `_ORG_ARTICLES`) are Arabic names romanised, maybe two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by
     # their consonants as a person's do.
     arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
-    # A person's name with an Arabic particle as a word on either side: a name may carry the article glued.
-    arabic_person = (
-        person
-        and not abjad_mode
-        and not (_ARABIC_NAME_WORDS.isdisjoint(query.words) and _ARABIC_NAME_WORDS.isdisjoint(listed.words))
-    )
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -3568,8 +3567,6 @@ def _align(
                     sim = _alt_similarity(a, b, a_alts, ca[j] if ca else (), person)
                 else:
                     sim = _person_part_similarity(a, b) if person else _part_similarity(a, b)
-                if arabic_person and sim < 1.0 and abs(len(a) - len(b)) == 2 and _article_glued(a, b):
-                    sim = 1.0  # one name, as Al Haitham is (`_split_runs` where the article is free)
                 if organisation and sim < ALT_KEY_FACTOR and a[0] == b[0]:
                     # Words that open alike may be one English word with another ending, or one compound cut from
                     # the same words in two languages.
@@ -3716,6 +3713,23 @@ def _align(
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
+    if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
+        # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
+        # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
+        # article may have paired with another (ALI, Alhaitham Al / AL-ALI, Al Haitham).
+        for i in list(rest_q):
+            for j in rest_c:
+                if abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]):
+                    rest_q.remove(i)
+                    rest_c.remove(j)
+                    used_q.add(i)
+                    used_c.add(j)
+                    matched.append((1.0, i, j))
+                    substantive = -1.0
+                    w = qw[i] + cw[j]
+                    matched_score += w
+                    matched_weight += w
+                    break
     if person and not abjad_mode:
         # The Arabic article opening a name, left over, is no part of the surname one list writes with it and the
         # other without (AL-AULAQI / AULAQI): it neither counts against the pair nor makes a conflict of the parts
@@ -3723,11 +3737,15 @@ def _align(
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
-        if arabic_person and (rest_q or rest_c):
+        if rest_q or rest_c:
             # The article written apart before a name the other side writes with it glued (Al-Wardi / Alwardi)
             # is that name's, not a part left over.
             for _, i, j in matched:
-                if _article_glued(q[i], c[j]):
+                if (
+                    abs(len(q[i]) - len(c[j])) == 2
+                    and _article_glued(q[i], c[j])
+                    and _arabic_names(query, listed)
+                ):
                     if len(q[i]) < len(c[j]) and i - 1 in rest_q and q[i - 1] in _ARTICLES:
                         rest_q = [k for k in rest_q if k != i - 1]
                     elif len(c[j]) < len(q[i]) and j - 1 in rest_c and c[j - 1] in _ARTICLES:
@@ -3743,7 +3761,7 @@ def _align(
             len(matched) == 1
             and (
                 _contained_word(query, listed, q, c, matched, rest_q, rest_c)
-                or _brand_between_seat_and_kind(q, c, matched, rest_q, rest_c)
+                or (bool(rest_q and rest_c) and _brand_between_seat_and_kind(q, c, matched, rest_q, rest_c))
             )
         )
         or (run_used is not None and _contained_run(query, listed, q, c, run_used, rest_q, rest_c))
@@ -3940,12 +3958,11 @@ def _brand_between_seat_and_kind(
     key = q[i]
     return (
         sim >= 1.0
-        and bool(rest_q and rest_c)
+        and _seat_and_kind(q, rest_q, c, rest_c)
         and len(key) >= ACRONYM_MIN
         and key[0] != "#"
         and not is_descriptive_org_key(key)
         and not is_place_key(key)
-        and _seat_and_kind(q, rest_q, c, rest_c)
     )
 
 
