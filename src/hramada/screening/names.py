@@ -2743,9 +2743,10 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     """The keys a romanised part may have as the romanisation of an Arabic or Persian name: its own; the French
     spellings read as English ones (dj for ج, ch for ش, c for س before e and i: Djamel, Akkacha, Lounici; c before
     a, o and u a ç that lost its cedilla: Faycal; ou opening a word before a consonant the و of Ould); the German
-    ones (ch for خ, sch for ش: Barich, Chalid, Scheich); kh as two letters side by side (Lakhal); Abd with an article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of
-    Persian (`_J_BETWEEN_VOWELS`); each also without a final h after a vowel (Fatimah, Haniyeh; folded, that h is
-    `g`). zh and sh as two letters are `_split_readings`."""
+    ones (ch for خ, sch for ش: Barich, Chalid, Scheich); kh as two letters side by side (Lakhal); Abd with an
+    article as Abd (`_ABD_COMPOUND`); j between vowels as the ژ of Persian (`_J_BETWEEN_VOWELS`); each also without
+    a final h after a vowel (Fatimah, Haniyeh; folded, that h is `g`). zh and sh as two letters are
+    `_split_readings`."""
     keys = [latin_key]
     written = latin_ascii(latin_word)
     french = written.replace("dj", "j").replace("ch", "sh").replace("ci", "si").replace("ce", "se")
