@@ -1,14 +1,44 @@
 """Specifications for round twenty-six: the words of an Arabic name's chain of fathers that are no name (bin, ben,
 ibn, bint, ould) left over on one side; the initials of research and production enterprises, central research
-institutes, special design bureaus and ship repair plants; ships' titles abbreviated with a full stop (Kap., Ak.).
-The names are our own. The score before this round is in each comment."""
+institutes, special design bureaus and ship repair plants; ships' titles abbreviated with a full stop (Kap., Ak.); a
+legal form as one word; merchant, uslugi, reconstruction, processing, health and Brothers in the word tables; a
+given name compounded with Allah romanised two ways; Arabic names romanised the German way and a long vowel at the
+end; a given name of two words in front of a nasab; a limited partnership and its general partner; Greek, Spanish,
+Italian and English short forms; the Arabic article glued to a given name; a company's name between its seat and its
+kind. The names are our own. The score before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hramada.screening.names import NameKind, name_variants
+from hramada.screening.names import NameKind, _article_glued, _one_allah_compound, name_variants
 from tests.screening.scoring import company, score
+
+_NAME_WORDS = st.sampled_from(
+    ["Zorvani", "Kamal", "Yusuf", "Abdullah", "Abdalla", "Alhaitham", "Haitham", "Plutani"]
+)
+_PARTICLES = st.sampled_from(["bin", "Ben", "ibn", "bint", "Ould", "al", "Al-"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(_NAME_WORDS, _PARTICLES), min_size=1, max_size=6), st.lists(_NAME_WORDS, max_size=4)
+)
+def test_names_with_particles_meet_themselves_and_score_within_bounds(
+    words: list[str], other: list[str]
+) -> None:
+    name = " ".join(words)
+    assert score(name, name) == 1.0
+    assert 0.0 <= score(name, " ".join(other) or "Zorvani") <= 1.0
+
+
+@given(st.text(alphabet="abdeghilnortuz", max_size=12), st.text(alphabet="abdeghilnortuz", max_size=12))
+def test_the_allah_and_glued_article_readings_are_symmetric(a: str, b: str) -> None:
+    assert _one_allah_compound(a, b) == _one_allah_compound(b, a)
+    if a and b:
+        assert _article_glued(a, b) == _article_glued(b, a)
 
 
 @pytest.mark.parametrize(
