@@ -3006,8 +3006,6 @@ def _person_part_similarity(a: str, b: str) -> float:
         and b[-1] in "ag"
         and sim < ALLAH_FORM_SIMILARITY
         and (a[-3:] == "lag" or b[-3:] == "lag")
-        and a[-2:] in _ALLAH_TAILS
-        and b[-2:] in _ALLAH_TAILS
         and _one_allah_compound(a, b)
     ):
         return ALLAH_FORM_SIMILARITY
@@ -3035,7 +3033,6 @@ _ALLAH_FORMS = re.compile(r"^(.{3,}?)[aeiu]la(?:g)?$")
 """A key ending as a name compounded with Allah does, however romanised: -ullah, -allah, -ulla, -alla, -ellah, -olla
 (folded `ulag`, `alag`, `ula`, `ala`, `elag`...), with the stem before it. One of two keys compared so must end with
 the h written (`lag`): two names ending -ela and -ula alone (Marcela, Rafaela) are not read as Allah's."""
-_ALLAH_TAILS = frozenset(("ag", "la"))
 ALLAH_FORM_SIMILARITY = 0.95
 """Two keys that are one stem with Allah written two ways (Abdullah, Abdallah, Abdalla, Abdella; Nasrullah, Nasrallah):
 one name as lists romanise it, the vowel before the l and the final h being the romaniser's choice."""
@@ -3962,8 +3959,7 @@ def _brand_between_seat_and_kind(
         and _seat_and_kind(q, rest_q, c, rest_c)
         and len(key) >= ACRONYM_MIN
         and key[0] != "#"
-        and not is_descriptive_org_key(key)
-        and not is_place_key(key)
+        and _names_a_company(key)
     )
 
 
@@ -4259,10 +4255,16 @@ def _contained_word(
 
 
 def _names_beside_description(key: str, longer: tuple[str, ...], rest: list[int]) -> bool:
-    """`key` (one name's word) is no dictionary word or town, and the other name's parts `rest` only describe."""
-    if is_descriptive_org_key(key) or is_place_key(key):
-        return False
-    return all(is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest)
+    """`key` (one name's word) names a company (`_names_a_company`), and the other name's parts `rest` only
+    describe."""
+    return _names_a_company(key) and all(
+        is_descriptive_org_key(longer[k]) or is_place_key(longer[k]) for k in rest
+    )
+
+
+def _names_a_company(key: str) -> bool:
+    """Whether an organisation name's word may say which company: no dictionary word or town."""
+    return not (is_descriptive_org_key(key) or is_place_key(key))
 
 
 def _contained_run(
@@ -4344,12 +4346,7 @@ def _child_in_nasab(
         return False
     if not any(i == pair[0] and j == pair[1] for _, i, j in matched):
         return False
-    if not (
-        query.abjad
-        or listed.abjad
-        or not _ARABIC_NAME_WORDS.isdisjoint(query.words)
-        or not _ARABIC_NAME_WORDS.isdisjoint(listed.words)
-    ):
+    if not (query.abjad or listed.abjad or _arabic_names(query, listed)):
         return False
     if "," in query.original or "," in listed.original:
         return False  # SURNAME, Given: the first part written is no given name (Sadiq al-Ahdal, Abdallah)
