@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
-from rigour.names import remove_org_types, remove_person_prefixes
+from rigour.names import remove_org_types as _rigour_org_types
+from rigour.names import remove_person_prefixes
 
 from hramada.screening import han, hangul, wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
@@ -1402,6 +1403,18 @@ def _org_text(text: str) -> str:
     return _spaced_initials(_undot_acronyms(text)) if "." in text else text
 
 
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’]+(?=[^\W\d_])")
+
+
+def remove_org_types(text: str) -> str:
+    """rigour's `remove_org_types`, with a word that holds an apostrophe kept whole: a Belarusian or Ukrainian
+    apostrophe (ab'yadnanne, аб'яднанне: association) is no end of a word, and AB before it no legal form."""
+    if "'" not in text and "’" not in text:
+        return _rigour_org_types(text)
+    kept = _IN_WORD_APOSTROPHE.sub(lambda found: "\u02bc" * len(found.group(0)), text)
+    return _rigour_org_types(kept).replace("\u02bc", "'") if kept != text else _rigour_org_types(text)
+
+
 def strip_legal_forms(text: str) -> str:
     """Remove legal forms (ААТ, ОАО, OAO, JSC, AAT, LLC, ...) from a normalised organisation name.
 
@@ -1551,6 +1564,33 @@ Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Ban
 abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
+_IOTATED_INITIAL = re.compile(r"(?<![^\W\d_])(?:[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE)
+"""A Cyrillic initial that is a vowel with a glide before it, as written in Cyrillic (Ю., Я., Ё., Ukrainian Є.,
+Ї.), romanised as two letters (Yu., Iu., Ju., Ya., Ye., Yo.) or in ISO 9 (Û., Â., Ê., Ë., Ï.): only with its
+stop, since Yu, Ye and Jo are names of their own too."""
+
+
+_IOTATED_VOWELS = {
+    "ю": "У.",
+    "я": "А.",
+    "ё": "Е.",
+    "є": "Е.",
+    "ї": "І.",
+    "û": "U.",
+    "â": "A.",
+    "ê": "E.",
+    "ë": "E.",
+    "ï": "I.",
+}
+
+
+def _iotated_as_one_letter(found: re.Match[str]) -> str:
+    """The iotated initial as its vowel alone, the letter the name's key opens with once the glide is folded away
+    (Iury, Yuriy, Jurij: `ur`; Ya. is still not U.)."""
+    written = found.group(0).lower()
+    return _IOTATED_VOWELS.get(written[0]) or f"{written[1].upper()}."
+
+
 def _abbreviations_spelt(text: str) -> str | None:
     """A normalised person name with its abbreviated given names written out, or None when it has none: a second
     rendering, the name as written stays one."""
@@ -1665,6 +1705,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
+        # An initial of a Cyrillic iotated vowel, romanised as two letters (Yu. L. Sivakov, Ю. Л. Сиваков read as
+        # IU.), is read as its vowel too: a one-letter initial, met by the name's folded key (Iury, Yuriy: ur).
+        iotated = _IOTATED_INITIAL.sub(_iotated_as_one_letter, name) if "." in name else name
+        reading("+initial", _without_rank(normalize_name(iotated)) if iotated != name else None)
         # What a query or a list adds in brackets after a person's name (Zorvan Ivanov (President of Zorvania), an
         # alias, a title) is read away too.
         unbracketed = clean_text(BRACKETED.sub(" ", written)) if "(" in written else ""
@@ -2885,11 +2929,15 @@ them apart (IAG and AAH both fold to `ag`; Cyrillic ААХ written AAKh still me
 @lru_cache(maxsize=100_000)
 def _short_words_apart(word_a: str, word_b: str, key: str) -> bool:
     """Two words written as `key` (not translated to it: Моладзевы and Молодёжное both mean youth) more than one
-    letter apart."""
-    return (
-        fold(word_a) == key == fold(word_b)
-        and OSA.distance(latin_ascii(word_a), latin_ascii(word_b), score_cutoff=2) > 1
+    letter apart; the marks between letters are none (BGN's ʹ and ʺ for the soft and hard signs, apostrophes)."""
+    return fold(word_a) == key == fold(word_b) and (
+        OSA.distance(_letters_of(word_a), _letters_of(word_b), score_cutoff=2) > 1
     )
+
+
+def _letters_of(word: str) -> str:
+    """The ASCII letters and digits of a word as `latin_ascii` writes it."""
+    return "".join(ch for ch in latin_ascii(word) if ch.isalnum())
 
 
 def _short_keys_written_apart(query: NameVariant, listed: NameVariant) -> bool:
@@ -2953,7 +3001,11 @@ def _initial_similarity(a: str, b: str, patronymic: bool = False) -> float:
     if letter == written or letter in default_table().first_letters(fold(word)):
         return similarity
     # Equal only once folded (A. and Yauhen, folded `avgen`): a reading of the glide, less than the letter written.
-    return similarity * FOLDED_INITIAL_FACTOR if fa[0] == fb[0] else 0.0
+    # The key folds a soft Ц as the Т Russian writes (Tsimafei, Cimafiej: timafei), which C. stands for too.
+    folded_initial, folded_word = (fa, fb) if len(fa) == 1 else (fb, fa)
+    if fa[0] == fb[0] or (folded_initial == "c" and folded_word[:2] == "ti"):
+        return similarity * FOLDED_INITIAL_FACTOR
+    return 0.0
 
 
 @lru_cache(maxsize=1_000_000)
@@ -3490,6 +3542,50 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     return FRAME_SIMILARITY
 
 
+def _initials_reassigned(
+    candidates: list[tuple[float, int, int]],
+    matched: list[tuple[float, int, int]],
+    used_q: set[int],
+    used_c: set[int],
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    qw: tuple[float, ...],
+    cw: tuple[float, ...],
+) -> tuple[float, float] | None:
+    """Where an initial holds a word that a part left over could hold, while the initial could hold a word left
+    over on the other side, both pairs are made instead of the one (the greedy pass of `_align` takes the
+    likeliest pair first, and an initial meets many words). `matched`, `used_q` and `used_c` are updated; the
+    score and weight added are returned, or None when nothing changed."""
+    added_score = added_weight = 0.0
+    sims: dict[tuple[int, int], float] | None = None
+    for k, (sim, i, j) in enumerate(matched):
+        if (len(q[i]) > 1) == (len(c[j]) > 1):
+            continue  # an initial with a word only: two initials alike stay together (A. = O. once folded)
+        if sims is None:
+            sims = {(a, b): s for s, a, b in candidates}
+        best: tuple[float, int, int, float, float] | None = None
+        for i2 in range(len(q)):
+            s1 = sims.get((i2, j), 0.0) if i2 not in used_q else 0.0
+            if not s1:
+                continue
+            for j2 in range(len(c)):
+                s2 = sims.get((i, j2), 0.0) if j2 not in used_c else 0.0
+                if not s2:
+                    continue
+                gain = s1 * (qw[i2] + cw[j]) + s2 * (qw[i] + cw[j2]) - sim * (qw[i] + cw[j])
+                if gain > 0.0 and (best is None or gain > best[0]):
+                    best = (gain, i2, j2, s1, s2)
+        if best is not None:
+            gain, i2, j2, s1, s2 = best
+            matched[k] = (s1, i2, j)
+            matched.append((s2, i, j2))
+            used_q.add(i2)
+            used_c.add(j2)
+            added_score += gain
+            added_weight += qw[i2] + cw[j2]
+    return (added_score, added_weight) if added_weight else None
+
+
 def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
@@ -3621,6 +3717,14 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
+    if person and matched and len(used_q) < len(q) and len(used_c) < len(c) and not abjad_mode:
+        # Initials compete for the same word (D. S. Karsiuk / Dmitriy Sergeevich Karsiuk: S. may stand for Dmitriy
+        # through one of its other forms): the greedy pass may give the word to the wrong one and leave the other
+        # unpaired where both could pair.
+        gained = _initials_reassigned(candidates, matched, used_q, used_c, q, c, qw, cw)
+        if gained:
+            matched_score += gained[0]
+            matched_weight += gained[1]
     undone: tuple[float, int, int] | None = None
     if organisation and matched and len(used_q) < len(q) and len(used_c) < len(c):
         # A dictionary word paired with its synonym may be half of a brand the other name writes as one word
