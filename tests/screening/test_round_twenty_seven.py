@@ -128,3 +128,33 @@ def test_a_legal_form_written_apart_is_still_one(query: str, listed: str) -> Non
 
 def test_a_short_word_written_otherwise_is_still_another_word() -> None:
     assert company("Zorvulka Bor", "Zorvulka Bel") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Iwan Uladziiravitj Zorvakou",
+            "Ivan Uladzimiravich ZORVAKOU",
+        ),  # 0.43 before: Swedish -vitj and a slip
+        (
+            "Alexander Nilolaevici Zorvaitsev",
+            "Alexander Nikolaevich ZORVAITSEV",
+        ),  # 0.51 before: Romanian -vici
+        ("Denis Anatoloevitx ZORVENKOV", "Denis Anatolievich ZORVENKOV"),  # 0.49 before: Catalan -vitx
+    ],
+)
+def test_a_slip_in_a_patronymic_with_a_foreign_ending(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Iwan Uladziiravitj Zorvakou", "Ivan Uladzimirauna ZORVAKOU"),  # a son is no daughter
+        ("Denis Anatolovitx ZORVENKOV", "Denis Anatolievich ZORVENKOVA"),
+        ("Alexander Nilolaevici Zorvaitsev", "Alexander Aleksandrovich ZORVAITSEV"),  # another father
+    ],
+)
+def test_a_patronymic_with_a_foreign_ending_still_tells_people_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8

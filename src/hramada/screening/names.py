@@ -3493,9 +3493,13 @@ def _slip_beside_equivalence(
     """A slip in a part the equivalence tables would have rewritten: the slip leaves the part unrewritten, so it
     meets the other's key as it was before equivalence (a person's first second key), where the slip and the
     digraph it broke may be two edits (Sergeevith, key `sergevitg`, against Siarheevich, `sergevic` before it became
-    `sergvic`). Long parts only, and never a son's patronymic against a daughter's."""
+    `sergvic`); or one second key the other's (Uladziiravitj read as -vich, against Uladzimiravich before
+    equivalence). Long parts only, and never a son's patronymic against a daughter's."""
     best = 0.0
-    for a, b in ((key_a, alts_b[0] if alts_b else ""), (alts_a[0] if alts_a else "", key_b)):
+    # Any reading of one against any reading of the other: a patronymic in a press spelling (Uladzimiravitj,
+    # Nikolaevici) has its ending read as -vich among its second keys, and the slip is in the stem.
+    pairs = [(a, b) for a in (key_a, *alts_a) for b in (key_b, *alts_b) if a != key_a or b != key_b]
+    for a, b in pairs:
         if len(a) < SLIP_KEY_MIN or len(b) < SLIP_KEY_MIN or a[0] != b[0] or a == b:
             continue
         if _son_and_daughter(a, b):
