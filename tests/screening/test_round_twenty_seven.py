@@ -158,3 +158,57 @@ def test_a_slip_in_a_patronymic_with_a_foreign_ending(query: str, listed: str) -
 )
 def test_a_patronymic_with_a_foreign_ending_still_tells_people_apart(query: str, listed: str) -> None:
     assert score(query, listed) < 0.8
+
+
+def _vessel(query: str, listed: str) -> float:
+    return score(query, listed, schema="Vessel")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "AK. A. ZORVANOVSKIY",
+            "AKADEMIK ALEKSANDR ZORVANOVSKIY",
+        ),  # 0.66 before: A. read as a numbering letter
+        ("KAPITAN V. ZORVANOV", "KAPITAN VLADIMIR ZORVANOV"),
+    ],
+)
+def test_an_initial_in_a_ships_name_stands_for_a_name(query: str, listed: str) -> None:
+    assert _vessel(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AKADEMIK B. ZORVANOVSKIY", "AKADEMIK ALEKSANDR ZORVANOVSKIY"),
+        ("ZORVEX D", "ZORVEX R"),  # a letter that numbers a ship
+        ("A ZORVEX", "B ZORVEX"),  # without its stop a letter still numbers (0.33 before and after)
+    ],
+)
+def test_a_ships_letters_still_tell_ships_apart(query: str, listed: str) -> None:
+    assert _vessel(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("B.S. Zorvex", "K.T. Zorvex"),  # 1.00 before: both pairs of letters were dropped
+        ("Zorvex B.S. Ltd", "Zorvex K.T. Ltd"),
+    ],
+)
+def test_two_companies_of_other_dotted_initials_are_two(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("B.S. Zorvex", "BS Zorvex"),
+        ("B.S. Zorvex", "B.S. Zorvex Ltd"),
+        ("B.S. Zorvex", "Zorvex"),
+        ("JSC Minsk Zorvex Plant named after S.I. Zorvanov", "OAO MZZ imeni S.I. Zorvanova"),
+    ],
+)
+def test_dotted_initials_alike_or_written_once_still_meet(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8

@@ -1813,7 +1813,16 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
                         for n_word, word in enumerate(raw_words)
                     ]
                 else:
-                    filed_words = [_word_part(word, "", kind) for word in raw_words]
+                    # A ship's letter written with a stop before a name is an initial (AKADEMIK A. ZORVANOV), not
+                    # the letter that numbers it (LADY D): it reads the word after it.
+                    dotted = _craft_initials(name) if kind == NameKind.CRAFT and "." in name else ""
+                    last = len(raw_words) - 1
+                    filed_words = [
+                        _word_part(
+                            word, raw_words[n_word + 1] if word in dotted and n_word < last else "", kind
+                        )
+                        for n_word, word in enumerate(raw_words)
+                    ]
                 parts = [filed[0] for filed in filed_words if filed is not None and filed[0] is not None]
             cut = len(parts) > MAX_TOKENS
             if cut:
@@ -1964,6 +1973,15 @@ def _org_word_parts(words: list[str]) -> list[tuple[_WordPart | None, str | None
     ]
 
 
+_CRAFT_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s*(?=[^\W\d_]{3})")
+
+
+def _craft_initials(name: str) -> str:
+    """The letters a ship's or an aircraft's name writes with a stop before a word (A. in AKADEMIK A. ZORVANOV),
+    lower-cased and run together; a word of one of these letters is an initial (`_word_part`)."""
+    return "".join(found.group(1).lower() for found in _CRAFT_INITIAL.finditer(name))
+
+
 @lru_cache(maxsize=300_000)
 def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, str | None] | None:
     """One word of a rendering as `name_variants` files it: (word, key, weight, generic, second keys) or None
@@ -1971,6 +1989,9 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     Cached: the lists repeat given names, surnames and organisation words in name after name."""
     table = default_table()
     number = number_key(word, kind)
+    craft_initial = kind == NameKind.CRAFT and len(word) == 1 and len(following) >= 3 and following.isalpha()
+    if craft_initial:
+        number = None  # an initial before a name (AKADEMIK A. ZORVANOV), not the letter that numbers a ship
     if kind == NameKind.PERSON and not number:
         word = arabic_particle(word, following)
     elif kind == NameKind.ORGANIZATION and (
@@ -1985,7 +2006,7 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         if stem and stem.endswith(_PATRONYMIC_ENDINGS):
             key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
     part: _WordPart | None = None
-    if key and (len(key) > 1 or kind == NameKind.PERSON):  # S.A., C.A. debris is no initial
+    if key and (len(key) > 1 or kind == NameKind.PERSON or craft_initial):  # S.A., C.A. debris is no initial
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
             key = _translate_with_slip(key)
@@ -5051,7 +5072,7 @@ def best_comparison(
         if best is not None and best[0] >= 1.0:
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
-        return _partnership_and_partner(best)
+        return _partnership_and_partner(_dotted_initials_compared(best, query, listed))
     conflict = False
     if (
         best is not None
@@ -5104,7 +5125,43 @@ def best_comparison(
                         score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
-    return _partnership_and_partner(best)
+    return _partnership_and_partner(_dotted_initials_compared(best, query, listed))
+
+
+def _dotted_initials_compared(
+    best: tuple[float, NameVariant, NameVariant] | None,
+    query: tuple[NameVariant, ...],
+    listed: tuple[NameVariant, ...],
+) -> tuple[float, NameVariant, NameVariant] | None:
+    """`best`, or where both names write two dotted letters that are no legal form and none of them alike (B.S.
+    Zorvex, K.T. Zorvex), the best pair of their readings with the letters joined (`_two_letter_acronyms_joined`):
+    the readings that drop the letters, kept for a name written without them, would make two companies of other
+    initials one. Letters alike on both sides (S.I. Zorvanov's plant, in two languages) leave `best` as it is."""
+    if best is None or best[0] < CONTAINED_WORD_SCORE or best[1].kind != NameKind.ORGANIZATION:
+        return best
+    if best[1].system.endswith("+undotted") and best[2].system.endswith("+undotted"):
+        return best
+    q_joined = [v for v in query if v.system.endswith("+undotted")]
+    if not q_joined:
+        return best
+    l_joined = [v for v in listed if v.system.endswith("+undotted")]
+    if not l_joined:
+        return best
+    if not _dotted_letters(q_joined[0].original).isdisjoint(_dotted_letters(l_joined[0].original)):
+        return best
+    return max(
+        ((quick_score(qv, lv), qv, lv) for qv in q_joined for lv in l_joined), key=lambda found: found[0]
+    )
+
+
+@lru_cache(maxsize=10_000)
+def _dotted_letters(name: str) -> frozenset[str]:
+    """The pairs of dotted letters of a name that are no legal form, lower-cased and joined (B.S. Zorvex: bs)."""
+    return frozenset(
+        (m.group(1) + m.group(2)).lower()
+        for m in _TWO_DOTTED.finditer(name)
+        if not (_BEFORE_FORM.search(name[: m.start()]) or _letters_form(m.group(1) + m.group(2)))
+    )
 
 
 _LIMITED_PARTNERSHIP = re.compile(r"(?<![^\W_])(?:kg|kgaa)(?![^\W_])", re.IGNORECASE)
