@@ -42,12 +42,45 @@ def test_an_apostrophe_inside_a_word_never_loses_letters_to_a_legal_form(text: s
     [
         ("D. S. ZORVANOV", "Dmitriy Sergeevich ZORVANOV"),  # 0.55 before: S. took Dmitriy, D. was left over
         ("Zorvanov D.S.", "Dmitriy Sergeevich ZORVANOV"),  # 0.55 before
-        ("S. D. Zorvanov", "Dmitriy Sergeevich Zorvanov"),  # 0.55 before
+        (
+            "A. A. Zorvanov",
+            "Aliaksandr Aliaksandravich Zorvanov",
+        ),  # 0.26 when the order of initials was first kept
     ],
 )
 def test_each_initial_finds_its_own_word(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.8
     assert score(listed, query) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "A. V. Zorvanov",
+            "Viktar Aliaksandravich ZORVANOV",
+        ),  # 0.91 before: A. V. is no Viktar Aliaksandravich
+        ("Zorvanov A.V.", "Viktar Aliaksandravich ZORVANOV"),
+        ("S. D. Zorvanov", "Dmitriy Sergeevich Zorvanov"),
+    ],
+)
+def test_initials_stand_for_the_given_name_then_the_patronymic(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8
+    assert score(listed, query) < 0.8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "V. A. Zorvanov",
+        "Zorvanov V.A.",
+        "ZORVANOV V. A.",
+        "Viktar A. Zorvanov",
+        "V. Aliaksandravich Zorvanov",
+    ],
+)
+def test_initials_in_their_order_meet(query: str) -> None:
+    assert score(query, "Viktar Aliaksandravich ZORVANOV") >= 0.8
 
 
 def test_two_initials_alike_stay_together_when_the_given_names_differ() -> None:

@@ -3514,12 +3514,21 @@ def _slip_beside_equivalence(
     """A slip in a part the equivalence tables would have rewritten: the slip leaves the part unrewritten, so it
     meets the other's key as it was before equivalence (a person's first second key), where the slip and the
     digraph it broke may be two edits (Sergeevith, key `sergevitg`, against Siarheevich, `sergevic` before it became
-    `sergvic`); or one second key the other's (Uladziiravitj read as -vich, against Uladzimiravich before
-    equivalence). Long parts only, and never a son's patronymic against a daughter's."""
+    `sergvic`); or a patronymic by its second key only (Uladziiravitj read as -vich) against the other's keys.
+    Long parts only, and never a son's patronymic against a daughter's."""
     best = 0.0
-    # Any reading of one against any reading of the other: a patronymic in a press spelling (Uladzimiravitj,
-    # Nikolaevici) has its ending read as -vich among its second keys, and the slip is in the stem.
-    pairs = [(a, b) for a in (key_a, *alts_a) for b in (key_b, *alts_b) if a != key_a or b != key_b]
+    pairs = [(key_a, alts_b[0] if alts_b else ""), (alts_a[0] if alts_a else "", key_b)]
+    # A patronymic in a press spelling (Uladzimiravitj, Nikolaevici) is one by a second key only, which reads its
+    # ending as -vich: that key meets the other's, before and after equivalence, and the slip is in the stem.
+    for own, own_alts, other, other_alts, flip in (
+        (key_a, alts_a, key_b, alts_b, False),
+        (key_b, alts_b, key_a, alts_a, True),
+    ):
+        if own.endswith(_PATRONYMIC_ENDINGS):
+            continue
+        for read in own_alts:
+            if read.endswith(_PATRONYMIC_ENDINGS):
+                pairs.extend((o, read) if flip else (read, o) for o in (other, *other_alts[:1]))
     for a, b in pairs:
         if len(a) < SLIP_KEY_MIN or len(b) < SLIP_KEY_MIN or a[0] != b[0] or a == b:
             continue
@@ -3609,6 +3618,29 @@ def _initials_reassigned(
             added_score += gain
             added_weight += qw[i2] + cw[j2]
     return (added_score, added_weight) if added_weight else None
+
+
+def _initials_out_of_order(
+    matched: list[tuple[float, int, int]], q: tuple[str, ...], c: tuple[str, ...]
+) -> tuple[tuple[float, int, int], tuple[float, int, int]] | None:
+    """The pairs of two initials of one side that stand for the other side's given name and patronymic in the
+    wrong order: the initial paired with the patronymic written before the one paired with the given name."""
+    for side in (1, 2):
+        initials, words = (q, c) if side == 1 else (c, q)
+        if sum(len(key) == 1 for key in initials) < 2:
+            continue
+        given = patronymic = None
+        for pair in matched:
+            initial, word = (pair[1], pair[2]) if side == 1 else (pair[2], pair[1])
+            if len(initials[initial]) != 1 or len(words[word]) == 1:
+                continue
+            if words[word].endswith(_PATRONYMIC_ENDINGS):
+                patronymic = pair
+            else:
+                given = pair
+        if given is not None and patronymic is not None and patronymic[side] < given[side]:
+            return given, patronymic
+    return None
 
 
 def _weight(key: str) -> float:
@@ -3750,6 +3782,33 @@ def _align(
         if gained:
             matched_score += gained[0]
             matched_weight += gained[1]
+    if person and len(matched) >= 2 and not abjad_mode:
+        # Two initials stand for a given name and a patronymic in that order (V. A. Zorvanov: Viktar
+        # Aliaksandravich); in the other order they are another person's (A. V. Zorvanov is no Viktar
+        # Aliaksandravich), and neither pair holds, unless each initial also stands for the other word (A. A.).
+        wrong = _initials_out_of_order(matched, q, c)
+        if wrong:
+            sims = {(i, j): sim for sim, i, j in candidates}
+            (_, given_i, given_j), (_, patronymic_i, patronymic_j) = wrong
+            swapped = [
+                (sims.get((patronymic_i, given_j), 0.0), patronymic_i, given_j),
+                (sims.get((given_i, patronymic_j), 0.0), given_i, patronymic_j),
+            ]
+            for sim, i, j in wrong:
+                matched.remove((sim, i, j))
+                w = qw[i] + cw[j]
+                matched_score -= sim * w
+                matched_weight -= w
+            if swapped[0][0] and swapped[1][0]:
+                for sim, i, j in swapped:
+                    matched.append((sim, i, j))
+                    w = qw[i] + cw[j]
+                    matched_score += sim * w
+                    matched_weight += w
+            else:
+                for _, i, j in wrong:
+                    used_q.discard(i)
+                    used_c.discard(j)
     undone: tuple[float, int, int] | None = None
     if organisation and matched and len(used_q) < len(q) and len(used_c) < len(c):
         # A dictionary word paired with its synonym may be half of a brand the other name writes as one word
