@@ -245,3 +245,23 @@ def test_two_companies_of_other_dotted_initials_are_two(query: str, listed: str)
 )
 def test_dotted_initials_alike_or_written_once_still_meet(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEXIMPORT", "VO ZORVEXIMPORT"),  # 0.80 before: VO left over
+        ("ZORVEKSIMPORT", "VO ZORVEXIMPORT FGUP"),
+        (
+            "LIMITED LIABILITY COMPANY FOREIGN ECONOMIC ASSOCIATION ZORVEXPORT",
+            "OOO VO ZORVEXPORT",
+        ),  # 0.50 before
+        ("ВО «Зорвексимпорт»", "VO ZORVEXIMPORT"),
+    ],
+)
+def test_a_foreign_economic_association_by_its_initials(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+def test_two_foreign_economic_associations_are_told_apart_by_their_names() -> None:
+    assert company("VO ZORVEXIMPORT", "VO PLUTONIQIMPORT") < 0.5
