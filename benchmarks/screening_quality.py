@@ -224,6 +224,42 @@ def typo_anywhere_pairs() -> list[Pair]:
     return pairs
 
 
+def initials_pairs() -> list[Pair]:
+    """Held-out persons as Russian- and Belarusian-language papers and registries write them, by initials and
+    surname (А. Г. Лукашэнка, Лукашэнка А.Г.), in Cyrillic and in one press system per person (Ju. L. Siwakow, Iu.
+    L. Sivakov), against the journal's Latin spellings and the similar persons of `typo_pairs`."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for language, source in (("ru", p["ru-cyr"]), ("be", p["be-cyr"])):
+            words = source.split()
+            if len(words) != 3:
+                continue
+            given, patronymic, surname = words
+            seed = round2._hash(f"initials:{language}:{rid}")
+            written = (
+                f"{given[0]}. {patronymic[0]}. {surname}"
+                if seed % 2
+                else f"{surname} {given[0]}.{patronymic[0]}."
+            )
+            system = PRESS_SYSTEMS[seed % len(PRESS_SYSTEMS)]
+            for name, query in (
+                ("initials and surname (EU BLR held-out, Cyrillic)", written),
+                (
+                    "initials and surname (EU BLR held-out, press Latin)",
+                    round2.press_spelling(written, system, language, drop_patronymic=False),
+                ),
+            ):
+                pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
+                for other, o in persons.items():
+                    if other != rid and _similar_persons(p, o):
+                        pairs.append(
+                            Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
+                        )
+    return pairs
+
+
 def company_pairs() -> list[Pair]:
     _, eu_companies = _eu_forms()
     listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
@@ -552,7 +588,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="EU and watchman slices only")
     args = parser.parse_args(argv)
     pairs = eu_pairs() + watchman_pairs()
-    pairs += romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + company_pairs() + behaviour_pairs()
+    pairs += romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + initials_pairs()
+    pairs += company_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

@@ -102,6 +102,9 @@ def test_two_initials_alike_stay_together_when_the_given_names_differ() -> None:
         ("Я. Л. Зорванов", "Iakov Leonidovich ZORVANOV"),  # 0.55 before
         ("I. C. ZORVACIN", "Ihar Tsimafeevich ZORVATSIN"),  # 0.54 before: ISO 9 writes Ц as C
         ("A. C. ZORVASAVA", "Alena Tsimafeeuna ZORVASAVA"),  # 0.58 before
+        ("Joe. L. Zorvakaw", "Iury Leanidavich ZORVAKAU"),  # 0.55 before: Dutch writes Ю as joe
+        ("Iu. Ci. Zorvîr", "Yulia Chaslavauna ZORVYR"),  # 0.47 before: Romanian writes Ч as ci
+        ("Zorvir Iu.tx.", "Yulia Chaslavauna ZORVYR"),  # 0.46 before: Catalan writes Ч as tx
     ],
 )
 def test_an_initial_romanised_as_two_letters_is_one_initial(query: str, listed: str) -> None:
@@ -115,6 +118,7 @@ def test_an_initial_romanised_as_two_letters_is_one_initial(query: str, listed: 
         ("U. L. Zorvanov", "Yakov Leonidovich ZORVANOV"),
         ("Yu Zorvanov", "Iury Leonidovich ZORVANOV"),  # Yu without its stop is a name of its own
         ("I. C. ZORVACIN", "Ihar Sergeevich ZORVATSIN"),
+        ("Iu. Ci. Zorvîr", "Yulia Siarheeuna ZORVYR"),
     ],
 )
 def test_an_initial_still_differs_from_other_letters(query: str, listed: str) -> None:

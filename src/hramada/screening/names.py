@@ -1564,13 +1564,15 @@ Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Ban
 abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
-_IOTATED_INITIAL = re.compile(r"(?<![^\W\d_])(?:[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE)
-"""A Cyrillic initial that is a vowel with a glide before it, as written in Cyrillic (Ю., Я., Ё., Ukrainian Є.,
-Ї.), romanised as two letters (Yu., Iu., Ju., Ya., Ye., Yo.) or in ISO 9 (Û., Â., Ê., Ë., Ï.): only with its
-stop, since Yu, Ye and Jo are names of their own too."""
+_IOTATED_INITIAL = re.compile(
+    r"(?<![^\W\d_])(?:IOU|JOU|JOE|CI|TX|DJ|[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE
+)
+"""An initial that is one Cyrillic letter written as several Latin ones, or one the keys do not fold to a letter:
+a vowel with a glide before it, as written in Cyrillic (Ю., Я., Ё., Ukrainian Є., Ї.), romanised as two letters
+(Yu., Iu., Ju., Ya., Ye., Yo.), in French and Dutch (Iou., Joe.) or in ISO 9 (Û., Â., Ê., Ë., Ï.); Ч in Romanian
+and Catalan (Ci., Tx.), Дж in French (Dj.). Only with its stop, since Yu, Ye and Jo are names of their own too."""
 
-
-_IOTATED_VOWELS = {
+_INITIAL_LETTERS = {
     "ю": "У.",
     "я": "А.",
     "ё": "Е.",
@@ -1581,14 +1583,20 @@ _IOTATED_VOWELS = {
     "ê": "E.",
     "ë": "E.",
     "ï": "I.",
+    "iou.": "U.",
+    "jou.": "U.",
+    "joe.": "U.",
+    "ci.": "C.",
+    "tx.": "C.",
+    "dj.": "D.",
 }
 
 
 def _iotated_as_one_letter(found: re.Match[str]) -> str:
-    """The iotated initial as its vowel alone, the letter the name's key opens with once the glide is folded away
-    (Iury, Yuriy, Jurij: `ur`; Ya. is still not U.)."""
+    """The initial as one letter, the one the name's key opens with (Iury, Yuriy, Jurij: `ur`, so Yu. is U.; Ya.
+    is A., still not U.; Ci. and Tx. are C., as Chaslau is `caslav`)."""
     written = found.group(0).lower()
-    return _IOTATED_VOWELS.get(written[0]) or f"{written[1].upper()}."
+    return _INITIAL_LETTERS.get(written) or _INITIAL_LETTERS.get(written[0]) or f"{written[1].upper()}."
 
 
 def _abbreviations_spelt(text: str) -> str | None:
