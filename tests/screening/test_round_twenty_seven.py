@@ -269,3 +269,19 @@ def test_a_foreign_economic_association_by_its_initials(query: str, listed: str)
 
 def test_two_foreign_economic_associations_are_told_apart_by_their_names() -> None:
     assert company("VO ZORVEXIMPORT", "VO PLUTONIQIMPORT") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Elena Jorvița", "Alena Aliaksandravna ZHORVITSA"),  # 0.78 before: Romanian ț is ц and j is ж
+        ("E. A. Jorvița", "Alena Aliaksandravna ZHORVITSA"),
+        ("Taras Șorvcenco", "Taras Shorvchenko"),  # ș is ш
+    ],
+)
+def test_romanian_letters_read_as_the_sounds_they_write(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8
+
+
+def test_a_romanian_name_without_its_marks_still_meets_itself() -> None:
+    assert score("Ion Țorviac", "Ion Torviac") == 1.0

@@ -376,6 +376,23 @@ def romance_c_reading(word: str) -> str | None:
     return fold(replaced.replace("q", "k").replace("ч", "ch"))
 
 
+_ROMANIAN_LETTERS = str.maketrans({"ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh"})
+
+
+@lru_cache(maxsize=200_000)
+def romanian_reading(word: str) -> str | None:
+    """The key of `word` read as Romanian spelling writes a Russian or Belarusian name, where the word carries ț
+    or ș (ц and ш, which the main key reads as t and s, as a Romanian name written without its marks has them):
+    ț is ts, ș is sh, j is ж (Jivița is Живица, Șevcenco Шевченко), and c as `romance_c_reading` reads it; None
+    without those letters. A second key, never the main one. Source: the Romanian rules for transcribing Russian
+    names (Îndreptar ortografic, ortoepic și de punctuație, Academia Română)."""
+    lowered = word.lower()
+    if not any(letter in lowered for letter in "țţșş"):
+        return None
+    replaced = lowered.translate(_ROMANIAN_LETTERS).replace("j", "zh")
+    return romance_c_reading(replaced) or fold(replaced)
+
+
 _GREEK_LATIN_SIGNS = re.compile(r"gk|^nt|nt[bcdfgkmpvz]|^mp|mp.*(?:ou|ts$)|ou.*mp")
 _GREEK_LATIN_LETTERS = re.compile(r"mp|nt|gk|ts")
 _GREEK_LATIN_READ = {"mp": "b", "nt": "d", "gk": "g", "ts": "ch"}
