@@ -285,3 +285,83 @@ def test_romanian_letters_read_as_the_sounds_they_write(query: str, listed: str)
 
 def test_a_romanian_name_without_its_marks_still_meets_itself() -> None:
     assert score("Ion Țorviac", "Ion Torviac") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEX HOLDINGS Lomited", "ZORVEX HOLDINGS LIMITED"),  # 0.27 before: the slip made Lomited a name
+        ("SCIENTIFIC TECHNICAL Ceter ZORVEX", "SCIENTIFIC TECHNICAL CENTER ZORVEX"),  # 0.48 before
+        ("Stae SECURITY COMMITTEE OF ZORVANIA", "STATE SECURITY COMMITTEE OF ZORVANIA"),  # 0.54 before
+        ("CLOSED Joont STOCK COMPANY ZORVEX-OIL", "CLOSED JOINT STOCK COMPANY ZORVEX-OIL"),  # 0.73 before
+        ("OPEN JOINT Sotck COMPANY ZORVEXGOMEL", "OPEN JOINT STOCK COMPANY ZORVEXGOMEL"),  # 0.75 before
+        ("ZORVEX DANISMANLIK LIMITED Sireti", "ZORVEX DANISMANLIK LIMITED SIRKETI"),  # 0.48 before
+    ],
+)
+def test_a_slip_in_a_generic_word_the_other_name_writes(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Stake Holdings",
+            "State Holdings",
+        ),  # a name one slip from a generic word, where nothing else names it
+        ("ZORVEX Plutoniq", "ZORVEX Limited"),
+    ],
+)
+def test_a_name_one_slip_from_a_generic_word_is_still_a_name(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 0.95 before: a body and a directorate of it are two.
+        (
+            "ZORVEX CITY EXECUTIVE COMMITTEE",
+            "MAIN INTERNAL AFFAIRS DIRECTORATE OF THE ZORVEX CITY EXECUTIVE COMMITTEE",
+        ),
+        (
+            "ZORVEX OBLAST EXECUTIVE COMMITTEE",
+            "DIRECTORATE OF INTERNAL AFFAIRS OF THE ZORVEX OBLAST EXECUTIVE COMMITTEE",
+        ),
+        # 0.87 before
+        (
+            "STATE ZORVEX COMMITTEE OF ZORVANIA",
+            "DEPARTMENT OF FINANCIAL INVESTIGATIONS OF THE STATE ZORVEX COMMITTEE OF ZORVANIA",
+        ),
+        # 0.92 before: a committee named like the department's words is neither
+        (
+            "INVESTIGATIVE COMMITTEE OF ZORVANIA",
+            "DEPARTMENT OF FINANCIAL INVESTIGATIONS OF THE STATE ZORVEX COMMITTEE OF ZORVANIA",
+        ),
+    ],
+)
+def test_a_body_is_not_a_unit_of_it(query: str, listed: str) -> None:
+    assert 0.5 <= company(query, listed) < 0.8
+    assert company(listed, query) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "FINANCIAL INVESTIGATIONS DEPARTMENT",
+            "DEPARTMENT OF FINANCIAL INVESTIGATIONS OF THE STATE CONTROL COMMITTEE OF THE REPUBLIC OF BELARUS",
+        ),
+        (
+            "DIRECTORATE OF INTERNAL AFFAIRS OF THE ZORVEX OBLAST EXECUTIVE COMMITTEE",
+            "DIRECTORATE OF INTERNAL AFFAIRS OF THE ZORVEX OBLAST EXECUTIVE COMMITTEE",
+        ),
+        (
+            "STATE ZORVEX COMMITTEE",
+            "STATE ZORVEX COMMITTEE OF THE REPUBLIC OF ZORVANIA",
+        ),  # a state is no parent body
+        ("ZGU", "ZGU – Main Economic Department of the Presidential Administration"),
+    ],
+)
+def test_a_unit_named_by_its_own_words_still_meets(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8

@@ -489,6 +489,49 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     return None
 
 
+GENERIC_SLIP_MIN = 4
+"""A word left over is read as a generic word of the other name one slip away from this many letters (Stae)."""
+
+
+@lru_cache(maxsize=50_000)
+def _generic_words_written(name: str) -> frozenset[str]:
+    """The generic words and legal-form words an organisation name writes, as ASCII letters (`_letters_of`), of
+    GENERIC_SLIP_MIN letters or more: the words its renderings drop or weigh lightly."""
+    found = set()
+    for word in normalize_name(name).split():
+        letters = _letters_of(word)
+        if len(letters) < GENERIC_SLIP_MIN:
+            continue
+        key = fold(word)
+        generic = generic_org_keys()
+        if (
+            key in generic
+            or translate_org_key(key) in generic
+            or is_generic_org_key(key)
+            or _legal_form_starts(word)
+        ):
+            found.add(letters)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=200_000)
+def _generic_word_misspelt(word: str, other_name: str) -> bool:
+    """Whether `word`, left over, is one slip (two letters swapped counting as one) from a generic word that
+    `other_name` writes, and is no such word itself."""
+    letters = _letters_of(word)
+    if len(letters) < GENERIC_SLIP_MIN:
+        return False
+    written = _generic_words_written(other_name)
+    return letters not in written and any(
+        abs(len(letters) - len(generic)) <= 1
+        and not (
+            generic.startswith(letters) or letters.startswith(generic)
+        )  # Tradin is another form of Trading
+        and OSA.distance(letters, generic, score_cutoff=1) <= 1
+        for generic in written
+    )
+
+
 def _org_words_compared(a: str, b: str, sim: float) -> float:
     """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
     forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
@@ -673,12 +716,15 @@ def _swapped(a: str, b: str) -> bool:
 
 @cache
 def _dictionary_deletions() -> dict[str, set[tuple[str, str]]]:
-    """Every dictionary form of an organisation word (a key of `org_word_translations` or a meaning) of
-    SLIPPED_WORD_MIN - 1 letters or more, and each of its one-letter deletions -> (form, meaning)."""
+    """Every dictionary form of an organisation word (a key of `org_word_translations`, a meaning or a generic word)
+    of SLIPPED_WORD_MIN - 1 letters or more, and each of its one-letter deletions -> (form, meaning)."""
     near: dict[str, set[tuple[str, str]]] = {}
     translations = org_word_translations()
     native = native_org_word_translations()
-    for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values()))):
+    # The generic words of `data/org_generic_words.txt` too, as their own meanings (Lomited is Limited).
+    generic = {(key, key) for key in generic_org_keys() if key not in translations}
+    native = {**native, **dict(generic)}
+    for form, meaning in (*translations.items(), *((m, m) for m in set(translations.values())), *generic):
         # The French, Spanish and Italian forms only from ROMANCE_SLIP_MIN letters: one slip from the Spanish Planta
         # is Planeta, a name (Comercial Planeta), where Invessiones is Inversiones mistyped.
         if len(form) >= (SLIPPED_WORD_MIN - 1 if form in native or form == meaning else ROMANCE_SLIP_MIN):
@@ -3909,6 +3955,11 @@ def _align(
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
+    if organisation and (rest_q or rest_c) and not abjad_mode:
+        # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
+        # Ceter, Lomited, Joont Stock): the slip made a word that names the company of a word that says its kind.
+        rest_q = [i for i in rest_q if not _generic_word_misspelt(query.words[i], listed.original)]
+        rest_c = [j for j in rest_c if not _generic_word_misspelt(listed.words[j], query.original)]
     if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
@@ -5141,7 +5192,7 @@ def best_comparison(
         if best is not None and best[0] >= 1.0:
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
-        return _partnership_and_partner(_dotted_initials_compared(best, query, listed))
+        return _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
     conflict = False
     if (
         best is not None
@@ -5194,7 +5245,86 @@ def best_comparison(
                         score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
-    return _partnership_and_partner(_dotted_initials_compared(best, query, listed))
+    return _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
+
+
+_UNIT_WORDS = frozenset(
+    """directorate department division administration office unit branch bureau inspectorate section subdivision
+    detachment battalion regiment brigade squadron service centre center command headquarters""".split()
+)
+"""English nouns that name a unit of a larger body (the Directorate of Internal Affairs of the Brest Oblast
+Executive Committee, the Department of Financial Investigations of the State Control Committee)."""
+_OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
+_JURISDICTION_OPENINGS = (
+    "republic",
+    "russian federation",
+    "state of",
+    "kingdom",
+    "federation",
+    "people's republic",
+)
+"""What follows "of the" where it names the state a body belongs to, not a body (the State Security Committee of
+the Republic of Belarus)."""
+
+
+@lru_cache(maxsize=20_000)
+def _unit_and_parent(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(the unit's own words, the parent's words) as keys, where an organisation's English name is a unit of
+    another body: a unit noun (`_UNIT_WORDS`) before "of the" and a body after it, not a state; else None."""
+    found = _OF_THE.search(name)
+    if found is None:
+        return None
+    head, parent = name[: found.start()], name[found.end() :]
+    if not _UNIT_WORDS.intersection(normalize_name(head).split()):
+        return None
+    if normalize_name(parent).startswith(_JURISDICTION_OPENINGS):
+        return None
+    head_variants = name_variants(head, NameKind.ORGANIZATION)
+    parent_variants = name_variants(parent, NameKind.ORGANIZATION)
+    if not head_variants or not parent_variants:
+        return None
+    head_keys = frozenset(
+        key
+        for key, generic in zip(head_variants[0].keys, head_variants[0].generic, strict=True)
+        if not generic
+    )
+    return head_keys, frozenset(parent_variants[0].keys)
+
+
+@cache
+def _unit_keys() -> frozenset[str]:
+    """The keys of `_UNIT_WORDS` after translation, so a unit noun in any language of the tables is one (Upravlenie,
+    Directorate)."""
+    return frozenset(translate_org_key(fold(word)) for word in _UNIT_WORDS)
+
+
+@lru_cache(maxsize=20_000)
+def _names_a_unit(name: str) -> bool:
+    """Whether an organisation name holds a unit noun (`_UNIT_WORDS`) in any language of the word tables."""
+    units = _unit_keys()
+    return any(translate_org_key(fold(word)) in units for word in normalize_name(name).split())
+
+
+def _unit_of_another(
+    best: tuple[float, NameVariant, NameVariant] | None,
+) -> tuple[float, NameVariant, NameVariant] | None:
+    """`best`, its score kept to a lead (CONTAINED_WORD_SCORE) where one name is a unit of a body (`_unit_and_parent`)
+    and the other names the body, or the body and some of the unit's words, without naming a unit itself: the
+    Minsk City Executive Committee is not the Main Internal Affairs Directorate of the Minsk City Executive
+    Committee, nor is the Investigative Committee the Department of Financial Investigations of the State Control
+    Committee."""
+    if best is None or best[0] <= CONTAINED_WORD_SCORE or best[1].kind != NameKind.ORGANIZATION:
+        return best
+    for unit, other in ((best[2], best[1]), (best[1], best[2])):
+        if _from_part(unit) or " of the " not in unit.original.lower():
+            continue  # a part of the name (GHU, of GHU - Main Economic Department of ...) is compared as itself
+        split = _unit_and_parent(unit.original)
+        if split is None or _names_a_unit(other.original):
+            continue
+        head, _ = split
+        if not head or not head <= set(other.keys):
+            return (CONTAINED_WORD_SCORE, best[1], best[2])
+    return best
 
 
 def _dotted_initials_compared(
