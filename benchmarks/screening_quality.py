@@ -300,6 +300,49 @@ def company_pairs() -> list[Pair]:
     return pairs
 
 
+def _same_distinctive_word(name: str, other: str, word: str | None, other_word: str | None) -> bool:
+    """Whether either name carries the other's distinctive word: the same company on the EU and OFAC lists."""
+    return bool(
+        (word and word.lower() in other.lower()) or (other_word and other_word.lower() in name.lower())
+    )
+
+
+def company_typo_pairs() -> list[Pair]:
+    """One slip (`round2._typo`) in one word of five letters or more of each EU and OFAC Belarus organisation's
+    name, generic words and legal forms included (Lomited, Joont Stock), against the name and against the
+    other companies of the list that share its words (token set ratio 70 or more, the same company on both lists
+    left out as in `company_pairs`)."""
+    _, eu_companies = _eu_forms()
+    listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
+    listed.update(round2.ofac_belarus_organisations(DATA))
+    slice_name = "companies: one slip in any word (EU+OFAC BLR)"
+    frequency = round2.word_frequency(list(listed.values()))
+    distinctive = {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
+    pairs: list[Pair] = []
+    ids = sorted(listed)
+    for eid in ids:
+        name = listed[eid]
+        words = name.split()
+        long_words = [n for n, word in enumerate(words) if len(word) >= 5 and word.isalpha()]
+        if not long_words:
+            continue
+        seed = round2._hash(f"company-slip:{eid}")
+        at = long_words[seed % len(long_words)]
+        words[at] = round2._typo(words[at], seed)
+        query = " ".join(words)
+        pairs.append(Pair(slice_name, "Company", query, name, True, eid))
+        for other in ids:
+            other_name = listed[other]
+            if (
+                other != eid
+                and other_name.lower() != name.lower()
+                and fuzz.token_set_ratio(name.lower(), other_name.lower()) >= 70
+                and not _same_distinctive_word(name, other_name, distinctive[eid], distinctive[other])
+            ):
+                pairs.append(Pair(slice_name, "Company", query, other_name, False, other))
+    return pairs
+
+
 def behaviour_pairs() -> list[Pair]:
     return [
         Pair("matcher behaviours (logic-v2 model cases, own examples)", schema, q, listed, same, f"case-{n}")
@@ -589,7 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pairs = eu_pairs() + watchman_pairs()
     pairs += romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + initials_pairs()
-    pairs += company_pairs() + behaviour_pairs()
+    pairs += company_pairs() + company_typo_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

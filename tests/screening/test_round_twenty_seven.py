@@ -365,3 +365,19 @@ def test_a_body_is_not_a_unit_of_it(query: str, listed: str) -> None:
 )
 def test_a_unit_named_by_its_own_words_still_meets(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 0.52 before: a slip in a dictionary word both names write.
+        ("ZORVEX Seel WORKS", "ZORVEX STEEL WORKS"),
+        ("Close JOINT-STOCK COMPANY ZORVEX", "CLOSED JOINT-STOCK COMPANY ZORVEX"),  # 0.60 before
+    ],
+)
+def test_a_slip_in_a_dictionary_word_or_a_legal_form(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+def test_a_word_cut_short_is_still_another_form() -> None:
+    assert company("ZORVEX Inves LLC", "ZORVEX INVEST LLC") < 0.8

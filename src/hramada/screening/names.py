@@ -495,19 +495,21 @@ GENERIC_SLIP_MIN = 4
 
 @lru_cache(maxsize=50_000)
 def _generic_words_written(name: str) -> frozenset[str]:
-    """The generic words and legal-form words an organisation name writes, as ASCII letters (`_letters_of`), of
-    GENERIC_SLIP_MIN letters or more: the words its renderings drop or weigh lightly."""
+    """The generic, dictionary and legal-form words an organisation name writes, as ASCII letters (`_letters_of`),
+    of GENERIC_SLIP_MIN letters or more: the words that say what kind of organisation, not which."""
     found = set()
     for word in normalize_name(name).split():
         letters = _letters_of(word)
         if len(letters) < GENERIC_SLIP_MIN:
             continue
         key = fold(word)
+        meaning = translate_org_key(key)
         generic = generic_org_keys()
         if (
             key in generic
-            or translate_org_key(key) in generic
-            or is_generic_org_key(key)
+            or meaning in generic
+            or is_descriptive_org_key(key)
+            or is_descriptive_org_key(meaning)
             or _legal_form_starts(word)
         ):
             found.add(letters)
@@ -515,21 +517,24 @@ def _generic_words_written(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _generic_word_misspelt(word: str, other_name: str) -> bool:
-    """Whether `word`, left over, is one slip (two letters swapped counting as one) from a generic word that
-    `other_name` writes, and is no such word itself."""
+def _generic_word_misspelt(word: str, other_name: str) -> str | None:
+    """The word of `_generic_words_written(other_name)` that `word`, left over, is with one slip (two letters
+    swapped counting as one), unless `word` is such a word itself; else None. A word that opens the other or is
+    opened by it is another form, not a slip (Tradin, Trading)."""
     letters = _letters_of(word)
     if len(letters) < GENERIC_SLIP_MIN:
-        return False
+        return None
     written = _generic_words_written(other_name)
-    return letters not in written and any(
-        abs(len(letters) - len(generic)) <= 1
-        and not (
-            generic.startswith(letters) or letters.startswith(generic)
-        )  # Tradin is another form of Trading
-        and OSA.distance(letters, generic, score_cutoff=1) <= 1
-        for generic in written
-    )
+    if letters in written:
+        return None
+    for generic in written:
+        if (
+            abs(len(letters) - len(generic)) <= 1
+            and not (generic.startswith(letters) or letters.startswith(generic))
+            and OSA.distance(letters, generic, score_cutoff=1) <= 1
+        ):
+            return generic
+    return None
 
 
 def _org_words_compared(a: str, b: str, sim: float) -> float:
@@ -3958,8 +3963,20 @@ def _align(
     if organisation and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
         # Ceter, Lomited, Joont Stock): the slip made a word that names the company of a word that says its kind.
-        rest_q = [i for i in rest_q if not _generic_word_misspelt(query.words[i], listed.original)]
-        rest_c = [j for j in rest_c if not _generic_word_misspelt(listed.words[j], query.original)]
+        # The word it stands for, left over on the other side, goes with it (Seel / Steel).
+        meant: set[str] = set()
+        for words, rest, other_name in (
+            (query.words, rest_q, listed.original),
+            (listed.words, rest_c, query.original),
+        ):
+            for k in rest:
+                found = _generic_word_misspelt(words[k], other_name)
+                if found:
+                    meant.add(found)
+                    meant.add(_letters_of(words[k]))
+        if meant:
+            rest_q = [i for i in rest_q if _letters_of(query.words[i]) not in meant]
+            rest_c = [j for j in rest_c if _letters_of(listed.words[j]) not in meant]
     if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
