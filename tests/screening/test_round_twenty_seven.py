@@ -381,3 +381,27 @@ def test_a_slip_in_a_dictionary_word_or_a_legal_form(query: str, listed: str) ->
 
 def test_a_word_cut_short_is_still_another_form() -> None:
     assert company("ZORVEX Inves LLC", "ZORVEX INVEST LLC") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Blck ZORVEX COMPANY", "BLACK ZORVEX COMPANY"),  # 0.39 before: keys blk and blak allow no slip
+        ("Shocck ZORVEX CLUB", "SHOCK ZORVEX CLUB"),  # 0.30 before
+        ("KGB Alphs", "KGB ALPHA"),  # 0.46 before
+    ],
+)
+def test_a_slip_in_a_short_word_that_names_the_company(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Blck ZORVEX COMPANY", "BLOCK PLUTONIQ COMPANY"),  # nothing else in common
+        ("ZORVEX Inves LLC", "ZORVEX INVEST LLC"),  # cut short: another form
+        ("Alba ZORVEX Bank", "Alfa ZORVEX Bank"),  # four letters: no slip
+    ],
+)
+def test_a_short_word_one_slip_away_still_tells_companies_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8

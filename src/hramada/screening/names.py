@@ -489,6 +489,31 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     return None
 
 
+WRITTEN_SLIP_MIN = 5
+"""Two organisation words left over meet with one slip in their written letters from this many letters (the
+longer), where their keys are too short to allow one."""
+
+
+@lru_cache(maxsize=100_000)
+def _written_slip(a: str, b: str) -> float:
+    """The similarity of two organisation words one slip apart as written (two letters swapped counting as one),
+    opening with the same letter, neither opening the other (Inves is Invest cut short, another form); else 0.0."""
+    la, lb = _letters_of(a), _letters_of(b)
+    if (
+        la == lb
+        or max(len(la), len(lb)) < WRITTEN_SLIP_MIN
+        or la[:1] != lb[:1]
+        or la.isdigit()
+        or lb.isdigit()
+    ):
+        return 0.0
+    if la.startswith(lb) or lb.startswith(la):
+        return 0.0
+    if OSA.distance(la, lb, score_cutoff=1) > 1:
+        return 0.0
+    return OSA.normalized_similarity(la, lb)
+
+
 GENERIC_SLIP_MIN = 4
 """A word left over is read as a generic word of the other name one slip away from this many letters (Stae)."""
 
@@ -3977,6 +4002,22 @@ def _align(
         if meant:
             rest_q = [i for i in rest_q if _letters_of(query.words[i]) not in meant]
             rest_c = [j for j in rest_c if _letters_of(listed.words[j]) not in meant]
+        if matched and rest_q and rest_c:
+            # One slip in a word that names the company, where its key is too short for an edit (Blck / Black,
+            # Shocck / Shock: blk, sok): by its written letters, five or more, as a slip in a longer key is.
+            for i in list(rest_q):
+                for j in rest_c:
+                    sim = _written_slip(query.words[i], listed.words[j])
+                    if sim:
+                        rest_q.remove(i)
+                        rest_c.remove(j)
+                        used_q.add(i)
+                        used_c.add(j)
+                        matched.append((sim, i, j))
+                        w = qw[i] + cw[j]
+                        matched_score += sim * w
+                        matched_weight += w
+                        break
     if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
