@@ -3042,6 +3042,7 @@ def _short_words_apart(word_a: str, word_b: str, key: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def _letters_of(word: str) -> str:
     """The ASCII letters and digits of a word as `latin_ascii` writes it."""
     return "".join(ch for ch in latin_ascii(word) if ch.isalnum())
@@ -3860,7 +3861,10 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
-    if person and matched and len(used_q) < len(q) and len(used_c) < len(c) and not abjad_mode:
+    initials = (
+        person and not abjad_mode and (min(map(len, q), default=2) == 1 or min(map(len, c), default=2) == 1)
+    )
+    if initials and matched and len(used_q) < len(q) and len(used_c) < len(c):
         # Initials compete for the same word (D. S. Karsiuk / Dmitriy Sergeevich Karsiuk: S. may stand for Dmitriy
         # through one of its other forms): the greedy pass may give the word to the wrong one and leave the other
         # unpaired where both could pair.
@@ -3868,7 +3872,7 @@ def _align(
         if gained:
             matched_score += gained[0]
             matched_weight += gained[1]
-    if person and len(matched) >= 2 and not abjad_mode:
+    if initials and len(matched) >= 2:
         # Two initials stand for a given name and a patronymic in that order (V. A. Zorvanov: Viktar
         # Aliaksandravich); in the other order they are another person's (A. V. Zorvanov is no Viktar
         # Aliaksandravich), and neither pair holds, unless each initial also stands for the other word (A. A.).
@@ -3985,7 +3989,7 @@ def _align(
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
-    if organisation and (rest_q or rest_c) and not abjad_mode:
+    if organisation and matched and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
         # Ceter, Lomited, Joont Stock): the slip made a word that names the company of a word that says its kind.
         # The word it stands for, left over on the other side, goes with it (Seel / Steel).
@@ -3995,19 +3999,29 @@ def _align(
             (listed.words, rest_c, query.original),
         ):
             for k in rest:
-                found = _generic_word_misspelt(words[k], other_name)
+                found = (
+                    _generic_word_misspelt(words[k], other_name)
+                    if len(words[k]) >= GENERIC_SLIP_MIN
+                    else None
+                )
                 if found:
                     meant.add(found)
                     meant.add(_letters_of(words[k]))
         if meant:
             rest_q = [i for i in rest_q if _letters_of(query.words[i]) not in meant]
             rest_c = [j for j in rest_c if _letters_of(listed.words[j]) not in meant]
-        if matched and rest_q and rest_c:
+        if rest_q and rest_c:
             # One slip in a word that names the company, where its key is too short for an edit (Blck / Black,
             # Shocck / Shock: blk, sok): by its written letters, five or more, as a slip in a longer key is.
             for i in list(rest_q):
+                word = query.words[i]
                 for j in rest_c:
-                    sim = _written_slip(query.words[i], listed.words[j])
+                    other = listed.words[j]
+                    sim = (
+                        _written_slip(word, other)
+                        if word[:1] == other[:1] and abs(len(word) - len(other)) <= 2
+                        else 0.0
+                    )
                     if sim:
                         rest_q.remove(i)
                         rest_c.remove(j)
