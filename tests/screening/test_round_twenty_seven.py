@@ -1,9 +1,10 @@
 """Specifications for round twenty-seven: initials as papers and registries write a person (D. S. Zorvanov,
-Zorvanov Yu.L.), an initial of a Cyrillic iotated vowel romanised as two letters or in ISO 9 (Yu., Ya., Û.), the
-initial C. of a soft Ц; a Belarusian or Ukrainian apostrophe inside an organisation's word (ab'yadnanne) that a
-legal form must not cut; BGN's marks for the soft and hard signs (ʹ, ʺ) in a short word; the Ukrainian limited
-liability and joint-stock company written out in Latin letters. The names are our own. The score before this round
-is in each comment."""
+Zorvanov Yu.L.), each initial finding its own word and the two in their order (given name, then patronymic); an
+initial of one Cyrillic letter written as several Latin ones (Yu., Iou., Joe., Û., Ci., Tx.) and C. for a soft Ц;
+a slip in a patronymic with a foreign ending; Romanian ț, ș and j; a ship's initial; two companies of other
+dotted initials; a Belarusian or Ukrainian apostrophe inside a company's word that a legal form must not cut,
+BGN's sign marks, the Ukrainian LLC and JSC written out, VO; a slip in a generic, dictionary or short word of a
+company's name; a body and a unit of it. The names are our own. The score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening.names import NameKind, name_variants, remove_org_types
+from hramada.screening.keys import romanian_reading
+from hramada.screening.names import NameKind, _written_slip, name_variants, remove_org_types
 from tests.screening.scoring import company, score
 
 _INITIALS = st.sampled_from(["D.", "S.", "Yu.", "YA.", "Ye.", "Ю.", "Я.", "Û.", "C.", "A.", "O.", "Iu."])
@@ -27,6 +29,20 @@ def test_names_with_initials_meet_themselves_and_score_within_bounds(
     assert score(name, name) == 1.0
     assert 0.0 <= score(name, " ".join(other) or "Zorvanov") <= 1.0
     assert 0.0 <= score(" ".join(other) or "Zorvanov", name) <= 1.0
+
+
+@given(st.text(max_size=20))
+def test_the_romanian_reading_never_raises_and_keeps_words_without_its_letters(word: str) -> None:
+    found = romanian_reading(word)
+    assert found is None or isinstance(found, str)
+    if not any(letter in word.lower() for letter in "țţșş"):
+        assert found is None
+
+
+@given(st.text(alphabet="abcklsth", max_size=8), st.text(alphabet="abcklsth", max_size=8))
+def test_a_written_slip_is_symmetric_and_within_bounds(a: str, b: str) -> None:
+    assert _written_slip(a, b) == _written_slip(b, a)
+    assert 0.0 <= _written_slip(a, b) < 1.0
 
 
 @given(st.text(alphabet="abo'’ AB", max_size=16))
