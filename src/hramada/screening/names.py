@@ -523,13 +523,13 @@ def _generic_words_written(name: str) -> frozenset[str]:
     """The generic, dictionary and legal-form words an organisation name writes, as ASCII letters (`_letters_of`),
     of GENERIC_SLIP_MIN letters or more: the words that say what kind of organisation, not which."""
     found = set()
+    generic = generic_org_keys()
     for word in normalize_name(name).split():
         letters = _letters_of(word)
         if len(letters) < GENERIC_SLIP_MIN:
             continue
         key = fold(word)
         meaning = translate_org_key(key)
-        generic = generic_org_keys()
         if (
             key in generic
             or meaning in generic
@@ -1641,7 +1641,7 @@ Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Ban
 abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
-_IOTATED_INITIAL = re.compile(
+_SEVERAL_LETTER_INITIAL = re.compile(
     r"(?<![^\W\d_])(?:IOU|JOU|JOE|CI|TX|DJ|[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE
 )
 """An initial that is one Cyrillic letter written as several Latin ones, or one the keys do not fold to a letter:
@@ -1669,7 +1669,7 @@ _INITIAL_LETTERS = {
 }
 
 
-def _iotated_as_one_letter(found: re.Match[str]) -> str:
+def _initial_as_one_letter(found: re.Match[str]) -> str:
     """The initial as one letter, the one the name's key opens with (Iury, Yuriy, Jurij: `ur`, so Yu. is U.; Ya.
     is A., still not U.; Ci. and Tx. are C., as Chaslau is `caslav`)."""
     written = found.group(0).lower()
@@ -1790,10 +1790,10 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
-        # An initial of a Cyrillic iotated vowel, romanised as two letters (Yu. L. Sivakov, Ю. Л. Сиваков read as
-        # IU.), is read as its vowel too: a one-letter initial, met by the name's folded key (Iury, Yuriy: ur).
-        iotated = _IOTATED_INITIAL.sub(_iotated_as_one_letter, name) if "." in name else name
-        reading("+initial", _without_rank(normalize_name(iotated)) if iotated != name else None)
+        # An initial of one Cyrillic letter written as several Latin ones (Yu. L. Sivakov, and Ю. Л. Сиваков read as
+        # IU.) is read as one letter too, the one the name's key opens with (Iury, Yuriy: ur).
+        one_letter = _SEVERAL_LETTER_INITIAL.sub(_initial_as_one_letter, name) if "." in name else name
+        reading("+initial", _without_rank(normalize_name(one_letter)) if one_letter != name else None)
         # What a query or a list adds in brackets after a person's name (Zorvan Ivanov (President of Zorvania), an
         # alias, a title) is read away too.
         unbracketed = clean_text(BRACKETED.sub(" ", written)) if "(" in written else ""
@@ -3679,7 +3679,8 @@ def _initials_reassigned(
     score and weight added are returned, or None when nothing changed."""
     added_score = added_weight = 0.0
     sims: dict[tuple[int, int], float] | None = None
-    for k, (sim, i, j) in enumerate(matched):
+    for k in range(len(matched)):  # the pairs made here are appended after these and not asked again
+        sim, i, j = matched[k]
         if (len(q[i]) > 1) == (len(c[j]) > 1):
             continue  # an initial with a word only: two initials alike stay together (A. = O. once folded)
         if sims is None:
