@@ -138,6 +138,17 @@ def _similar_persons(a: dict[str, str], b: dict[str, str]) -> bool:
     return fuzz.token_sort_ratio(a["ru-lat"].lower(), b["ru-lat"].lower()) >= 75
 
 
+def _person_pairs(slice_name: str, query: str, rid: str, persons: dict[str, dict[str, str]]) -> list[Pair]:
+    """`query` against a held-out person's Belarusian Latin name (the Russian Latin one an alias), and against the
+    similar persons (`_similar_persons`) as negatives."""
+    p = persons[rid]
+    pairs = [Pair(slice_name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],))]
+    for other, o in persons.items():
+        if other != rid and _similar_persons(p, o):
+            pairs.append(Pair(slice_name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],)))
+    return pairs
+
+
 def eu_pairs() -> list[Pair]:
     persons, companies = _eu_forms()
     held_out = [rid for rid in persons if is_held_out(rid)]
@@ -179,12 +190,7 @@ def romanisation_pairs() -> list[Pair]:
             drop = round2._hash(f"{system}:{rid}") % 2 == 0
             for language, source in (("ru", p["ru-cyr"]), ("be", p["be-cyr"])):
                 query = round2.press_spelling(source, system, language, drop_patronymic=drop)
-                pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
-                for other, o in persons.items():
-                    if other != rid and _similar_persons(p, o):
-                        pairs.append(
-                            Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
-                        )
+                pairs += _person_pairs(name, query, rid, persons)
     return pairs
 
 
@@ -196,12 +202,7 @@ def typo_pairs() -> list[Pair]:
         p = persons[rid]
         for n, form in enumerate(("ru-lat", "be-lat")):
             query = round2.typo_in_given_name(p[form], round2._hash(f"typo{n}:{rid}"))
-            pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
-            for other, o in persons.items():
-                if other != rid and _similar_persons(p, o):
-                    pairs.append(
-                        Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
-                    )
+            pairs += _person_pairs(name, query, rid, persons)
     return pairs
 
 
@@ -251,12 +252,7 @@ def initials_pairs() -> list[Pair]:
                     round2.press_spelling(written, system, language, drop_patronymic=False),
                 ),
             ):
-                pairs.append(Pair(name, "Person", query, p["be-lat"], True, f"eu-{rid}", (p["ru-lat"],)))
-                for other, o in persons.items():
-                    if other != rid and _similar_persons(p, o):
-                        pairs.append(
-                            Pair(name, "Person", query, o["be-lat"], False, f"eu-{other}", (o["ru-lat"],))
-                        )
+                pairs += _person_pairs(name, query, rid, persons)
     return pairs
 
 
