@@ -421,3 +421,30 @@ def test_a_slip_in_a_short_word_that_names_the_company(query: str, listed: str) 
 )
 def test_a_short_word_one_slip_away_still_tells_companies_apart(query: str, listed: str) -> None:
     assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "ОАО «Авиаомпания Зорвекс»",
+            "Open Joint Stock Company Zorvex Airlines",
+        ),  # 0.18 before: a slip in авиакомпания
+        ("ООО «Зорвекс грйпп»", "Zorvex Group LLC"),  # 0.39 before
+        ("ОАО «Зорвекс каийная компания»", "Zorvex Potash Company"),  # 0.30 before
+        ("Цэнтральная выбарчая камсіія Зорваніі", "Central Election Commission of Zorvania"),  # 0.41 before
+    ],
+)
+def test_a_slip_in_a_cyrillic_word_that_says_what_kind_of_company(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ООО «Зорвекс грйпп»", "Plutoniq Group LLC"),  # the word mended, the names still differ
+        ("ООО «Лидэр»", "Zorvex Leader LLC"),
+    ],
+)
+def test_a_mended_cyrillic_word_names_no_company(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8

@@ -514,6 +514,61 @@ def _written_slip(a: str, b: str) -> float:
     return OSA.normalized_similarity(la, lb)
 
 
+CYRILLIC_SLIP_MIN = 5
+"""A Cyrillic word of an organisation name this long or longer that no table knows is read as the Cyrillic word of
+the tables one slip away (`_cyrillic_words_mended`)."""
+_CYRILLIC_WORD = re.compile(r"^[а-яёіўєїґ'’-]+$")
+
+
+@cache
+def _cyrillic_dictionary() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The Cyrillic words of the word tables (`data/org_word_translations.csv`, `data/org_generic_words.txt`) and of
+    the legal forms, and their one-letter deletions -> the words (for `_cyrillic_words_mended`)."""
+    words: set[str] = set()
+    for line in data_lines("org_word_translations.csv"):
+        words.update(form.strip().lower() for form in line.split(","))
+    for line in data_lines("org_generic_words.txt"):
+        words.update(line.lower().split())
+    for line in data_lines("legal_forms_by.csv"):
+        words.update(line.partition(",")[0].lower().split())
+    words = {w for w in words if _CYRILLIC_WORD.match(w) and len(w) >= CYRILLIC_SLIP_MIN - 1}
+    near: dict[str, set[str]] = {}
+    for word in words:
+        for entry in {word, *one_letter_deletions(word)}:
+            near.setdefault(entry, set()).add(word)
+    return frozenset(words), {entry: frozenset(found) for entry, found in near.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _cyrillic_word_mended(word: str) -> str | None:
+    """The Cyrillic word of the tables that `word` is with one slip (a letter left out, added, changed, or two
+    swapped), when exactly one is; None when `word` is one of them or none or several are near."""
+    words, near = _cyrillic_dictionary()
+    if len(word) < CYRILLIC_SLIP_MIN or word in words or not _CYRILLIC_WORD.match(word):
+        return None
+    found = {
+        form
+        for entry in {word, *one_letter_deletions(word)}
+        for form in near.get(entry, ())
+        if form[:1] == word[:1]
+        and not (form.startswith(word) or word.startswith(form))
+        and OSA.distance(form, word, score_cutoff=1) <= 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _cyrillic_words_mended(text: str) -> str | None:
+    """A normalised organisation name in Cyrillic with the words that are a word of the tables with one slip
+    written as that word (Авиаомпания: авиакомпания; грйпп: групп), or None when it has none: typed in Cyrillic,
+    a slip in a word that says what kind of company would otherwise make it a word that names one (a second
+    rendering, the name as written stays one)."""
+    words = text.split(" ")
+    mended = [
+        (_cyrillic_word_mended(word) if len(word) >= CYRILLIC_SLIP_MIN else None) or word for word in words
+    ]
+    return " ".join(mended) if mended != words else None
+
+
 GENERIC_SLIP_MIN = 4
 """A word left over is read as a generic word of the other name one slip away from this many letters (Stae)."""
 
@@ -1824,6 +1879,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         # unit), and an Arabic-script name's conjunction و set apart from the next word's article (والمسلمين).
         reading("+expanded", _acronyms_expanded(texts[0]))
         reading("+conjunction", _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None)
+        # And with a Cyrillic word of the tables typed with one slip written as the word (Авиаомпания).
+        reading("+mended", _cyrillic_words_mended(texts[0]) if has_cyrillic(texts[0]) else None)
         # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
         # (شبکه: network; 集团: group).
         reading("+translated", _arabic_script_words_translated(texts[0]) or _han_words_translated(texts[0]))
