@@ -26,7 +26,7 @@ import hashlib
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,12 +256,18 @@ def initials_pairs() -> list[Pair]:
     return pairs
 
 
-def company_pairs() -> list[Pair]:
+def _belarus_companies() -> tuple[dict[str, str], Counter[str], dict[str, str | None]]:
+    """The EU and OFAC Belarus organisations by id (each by its first name), the frequency of their words and each
+    one's distinctive word (`round2.distinctive_word`)."""
     _, eu_companies = _eu_forms()
     listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
     listed.update(round2.ofac_belarus_organisations(DATA))
     frequency = round2.word_frequency(list(listed.values()))
-    distinctive = {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
+    return listed, frequency, {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
+
+
+def company_pairs() -> list[Pair]:
+    listed, frequency, distinctive = _belarus_companies()
     pairs: list[Pair] = []
     slice_name = "companies: spellings + hard negatives (EU+OFAC BLR)"
     ids = sorted(listed)
@@ -308,12 +314,8 @@ def company_typo_pairs() -> list[Pair]:
     name, generic words and legal forms included (Lomited, Joont Stock), against the name and against the
     other companies of the list that share its words (token set ratio 70 or more, the same company on both lists
     left out as in `company_pairs`)."""
-    _, eu_companies = _eu_forms()
-    listed: dict[str, str] = {f"eu-{rid}": names[0] for rid, names in eu_companies.items() if names}
-    listed.update(round2.ofac_belarus_organisations(DATA))
+    listed, _, distinctive = _belarus_companies()
     slice_name = "companies: one slip in any word (EU+OFAC BLR)"
-    frequency = round2.word_frequency(list(listed.values()))
-    distinctive = {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
     pairs: list[Pair] = []
     ids = sorted(listed)
     for eid in ids:

@@ -494,6 +494,11 @@ WRITTEN_SLIP_MIN = 5
 longer), where their keys are too short to allow one."""
 
 
+def _written_slip_between(a: str, b: str) -> float:
+    """`_written_slip`, asked only of words that open alike and differ in length by two letters at most."""
+    return _written_slip(a, b) if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 else 0.0
+
+
 @lru_cache(maxsize=100_000)
 def _written_slip(a: str, b: str) -> float:
     """The similarity of two organisation words one slip apart as written (two letters swapped counting as one),
@@ -578,18 +583,14 @@ def _generic_words_written(name: str) -> frozenset[str]:
     """The generic, dictionary and legal-form words an organisation name writes, as ASCII letters (`_letters_of`),
     of GENERIC_SLIP_MIN letters or more: the words that say what kind of organisation, not which."""
     found = set()
-    generic = generic_org_keys()
     for word in normalize_name(name).split():
         letters = _letters_of(word)
         if len(letters) < GENERIC_SLIP_MIN:
             continue
         key = fold(word)
-        meaning = translate_org_key(key)
         if (
-            key in generic
-            or meaning in generic
-            or is_descriptive_org_key(key)
-            or is_descriptive_org_key(meaning)
+            is_descriptive_org_key(key)
+            or is_descriptive_org_key(translate_org_key(key))
             or _legal_form_starts(word)
         ):
             found.add(letters)
@@ -2701,14 +2702,15 @@ def _two_letter_acronyms_joined(name: str) -> str | None:
     if "." not in name or not _UNDOTTED_WORD.search(name):
         return None  # no dots, or nothing but dotted letters (S.A.S. E.U.: legal forms, no name)
     joined = _TWO_DOTTED.sub(
-        lambda m: (
-            m.group(0)
-            if _BEFORE_FORM.search(name[: m.start()]) or _letters_form(m.group(1) + m.group(2))
-            else m.group(1) + m.group(2)
-        ),
-        name,
+        lambda m: m.group(1) + m.group(2) if _initials_not_a_form(name, m) else m.group(0), name
     )
     return joined if joined != name else None
+
+
+def _initials_not_a_form(name: str, found: re.Match[str]) -> bool:
+    """Whether two dotted letters `found` in `name` (`_TWO_DOTTED`) are a company's initials: no legal form by
+    rigour's table or the bundled one, and not after the Spanish de of S. de R.L. de C.V."""
+    return not (_BEFORE_FORM.search(name[: found.start()]) or _letters_form(found.group(1) + found.group(2)))
 
 
 @lru_cache(maxsize=2_000)
@@ -3720,6 +3722,44 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     return FRAME_SIMILARITY
 
 
+def _pairs_added(
+    pairs: list[tuple[float, int, int]],
+    matched: list[tuple[float, int, int]],
+    used_q: set[int],
+    used_c: set[int],
+    qw: tuple[float, ...],
+    cw: tuple[float, ...],
+) -> tuple[float, float]:
+    """Add `pairs` (similarity, query part, listed part) to an alignment of `_align`: to `matched` and the parts
+    used; the score and weight they add are returned."""
+    score = weight = 0.0
+    for sim, i, j in pairs:
+        used_q.add(i)
+        used_c.add(j)
+        matched.append((sim, i, j))
+        w = qw[i] + cw[j]
+        score += sim * w
+        weight += w
+    return score, weight
+
+
+def _left_overs_paired(
+    rest_q: list[int], rest_c: list[int], similarity: Callable[[int, int], float]
+) -> list[tuple[float, int, int]]:
+    """The pairs of left-over parts that `similarity` (query part, listed part) finds, each part in one pair at most,
+    the first found first; the parts paired are taken out of `rest_q` and `rest_c`."""
+    pairs: list[tuple[float, int, int]] = []
+    for i in list(rest_q):
+        for j in rest_c:
+            sim = similarity(i, j)
+            if sim:
+                rest_q.remove(i)
+                rest_c.remove(j)
+                pairs.append((sim, i, j))
+                break
+    return pairs
+
+
 def _initials_reassigned(
     candidates: list[tuple[float, int, int]],
     matched: list[tuple[float, int, int]],
@@ -3948,11 +3988,9 @@ def _align(
                 matched_score -= sim * w
                 matched_weight -= w
             if swapped[0][0] and swapped[1][0]:
-                for sim, i, j in swapped:
-                    matched.append((sim, i, j))
-                    w = qw[i] + cw[j]
-                    matched_score += sim * w
-                    matched_weight += w
+                added = _pairs_added(swapped, matched, used_q, used_c, qw, cw)
+                matched_score += added[0]
+                matched_weight += added[1]
             else:
                 for _, i, j in wrong:
                     used_q.discard(i)
@@ -4037,13 +4075,9 @@ def _align(
             matched_score += sim * w
             matched_weight += w
     if undone is not None and undone[1] not in used_q and undone[2] not in used_c:
-        sim, i, j = undone
-        used_q.add(i)
-        used_c.add(j)
-        matched.append(undone)
-        w = qw[i] + cw[j]
-        matched_score += sim * w
-        matched_weight += w
+        added = _pairs_added([undone], matched, used_q, used_c, qw, cw)
+        matched_score += added[0]
+        matched_weight += added[1]
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
@@ -4071,42 +4105,24 @@ def _align(
         if rest_q and rest_c:
             # One slip in a word that names the company, where its key is too short for an edit (Blck / Black,
             # Shocck / Shock: blk, sok): by its written letters, five or more, as a slip in a longer key is.
-            for i in list(rest_q):
-                word = query.words[i]
-                for j in rest_c:
-                    other = listed.words[j]
-                    sim = (
-                        _written_slip(word, other)
-                        if word[:1] == other[:1] and abs(len(word) - len(other)) <= 2
-                        else 0.0
-                    )
-                    if sim:
-                        rest_q.remove(i)
-                        rest_c.remove(j)
-                        used_q.add(i)
-                        used_c.add(j)
-                        matched.append((sim, i, j))
-                        w = qw[i] + cw[j]
-                        matched_score += sim * w
-                        matched_weight += w
-                        break
+            slips = _left_overs_paired(
+                rest_q, rest_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
+            )
+            added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
+            matched_score += added[0]
+            matched_weight += added[1]
     if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
         # article may have paired with another (ALI, Alhaitham Al / AL-ALI, Al Haitham).
-        for i in list(rest_q):
-            for j in rest_c:
-                if abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]):
-                    rest_q.remove(i)
-                    rest_c.remove(j)
-                    used_q.add(i)
-                    used_c.add(j)
-                    matched.append((1.0, i, j))
-                    substantive = -1.0
-                    w = qw[i] + cw[j]
-                    matched_score += w
-                    matched_weight += w
-                    break
+        glued = _left_overs_paired(
+            rest_q, rest_c, lambda i, j: float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
+        )
+        if glued:
+            substantive = -1.0
+            added = _pairs_added(glued, matched, used_q, used_c, qw, cw)
+            matched_score += added[0]
+            matched_weight += added[1]
     if person and not abjad_mode:
         # The Arabic article opening a name, left over, is no part of the surname one list writes with it and the
         # other without (AL-AULAQI / AULAQI): it neither counts against the pair nor makes a conflict of the parts
@@ -5400,12 +5416,12 @@ the Republic of Belarus)."""
 @lru_cache(maxsize=20_000)
 def _unit_and_parent(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(the unit's own words, the parent's words) as keys, where an organisation's English name is a unit of
-    another body: a unit noun (`_UNIT_WORDS`) before "of the" and a body after it, not a state; else None."""
+    another body: a unit noun (`_names_a_unit`) before "of the" and a body after it, not a state; else None."""
     found = _OF_THE.search(name)
     if found is None:
         return None
     head, parent = name[: found.start()], name[found.end() :]
-    if not _UNIT_WORDS.intersection(normalize_name(head).split()):
+    if not _names_a_unit(head):
         return None
     if normalize_name(parent).startswith(_JURISDICTION_OPENINGS):
         return None
@@ -5446,7 +5462,7 @@ def _unit_of_another(
     if best is None or best[0] <= CONTAINED_WORD_SCORE or best[1].kind != NameKind.ORGANIZATION:
         return best
     for unit, other in ((best[2], best[1]), (best[1], best[2])):
-        if _from_part(unit) or " of the " not in unit.original.lower():
+        if _from_part(unit):
             continue  # a part of the name (GHU, of GHU - Main Economic Department of ...) is compared as itself
         split = _unit_and_parent(unit.original)
         if split is None or _names_a_unit(other.original):
@@ -5487,9 +5503,7 @@ def _dotted_initials_compared(
 def _dotted_letters(name: str) -> frozenset[str]:
     """The pairs of dotted letters of a name that are no legal form, lower-cased and joined (B.S. Zorvex: bs)."""
     return frozenset(
-        (m.group(1) + m.group(2)).lower()
-        for m in _TWO_DOTTED.finditer(name)
-        if not (_BEFORE_FORM.search(name[: m.start()]) or _letters_form(m.group(1) + m.group(2)))
+        (m.group(1) + m.group(2)).lower() for m in _TWO_DOTTED.finditer(name) if _initials_not_a_form(name, m)
     )
 
 
