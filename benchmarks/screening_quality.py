@@ -225,6 +225,34 @@ def typo_anywhere_pairs() -> list[Pair]:
     return pairs
 
 
+def two_slips_pairs() -> list[Pair]:
+    """Two slips in one long part (`two_slips_in_one_part`), the query in one form and the listed name in the same
+    form or the other, against the similar persons of `typo_pairs`. A development slice: its misses were read in
+    round twenty-eight."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for n, (form, listed) in enumerate(
+            (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
+        ):
+            query = round2.two_slips_in_one_part(p[form], round2._hash(f"two-slips{n}:{rid}"))
+            if query is None:
+                continue
+            name = (
+                f"two slips in one part, {'same form' if form == listed else 'other form'} (EU BLR held-out)"
+            )
+            pairs += [
+                Pair(name, "Person", query, p[listed], True, f"eu-{rid}"),
+                *(
+                    Pair(name, "Person", query, o[listed], False, f"eu-{other}")
+                    for other, o in persons.items()
+                    if other != rid and _similar_persons(p, o)
+                ),
+            ]
+    return pairs
+
+
 def initials_pairs() -> list[Pair]:
     """Held-out persons as Russian- and Belarusian-language papers and registries write them, by initials and
     surname (А. Г. Лукашэнка, Лукашэнка А.Г.), in Cyrillic and in one press system per person (Ju. L. Siwakow, Iu.
@@ -629,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="EU and watchman slices only")
     args = parser.parse_args(argv)
     pairs = eu_pairs() + watchman_pairs()
-    pairs += romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + initials_pairs()
+    pairs += (
+        romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
+    )
     pairs += company_pairs() + company_typo_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()

@@ -11,6 +11,8 @@
 * **Typos in given names.** The journal's Latin Russian spelling of each held-out person with one keyboard slip
   in the given name (deletion, neighbouring-key substitution, swap of two letters or a doubled letter, at a
   position chosen from a hash of the person) against the journal's Latin spellings; same negatives.
+* **Two slips in one long part.** The same spellings with two slips in one part of eight letters or more (a
+  patronymic, mostly): the listed name in the same form and in the other.
 * **Companies with hard negatives.** Every EU Belarus legal entity and OFAC Belarus-programme organisation,
   written as a bank or registry would write it (legal form given in another language or dropped, generic words
   translated, acronyms dotted, quotes dropped) against its listed name; negatives are (a) the same name with its
@@ -88,6 +90,19 @@ def typo_in_any_part(name: str, seed: int) -> str:
         return name
     at = long_enough[seed % len(long_enough)]
     words[at] = _typo(words[at], seed // 3)
+    return " ".join(words)
+
+
+def two_slips_in_one_part(name: str, seed: int) -> str | None:
+    """Two slips (as `_typo` makes, the second on the word the first left) in one part of the name of eight letters
+    or more, chosen by `seed`, as a hurried clerk types a long patronymic or surname; None when the name has no part
+    that long."""
+    words = name.split()
+    long_enough = [n for n, word in enumerate(words) if len(word) >= 8]
+    if not long_enough:
+        return None
+    at = long_enough[seed % len(long_enough)]
+    words[at] = _typo(_typo(words[at], seed // 11), seed // 17)
     return " ".join(words)
 
 

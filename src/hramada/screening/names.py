@@ -83,6 +83,13 @@ LOOSE_MIN = 0.6
 letter in three differs (Iur/Iury, Dmirty/Dzmitry, Genafz/Genadz: one slip on the keyboard)..."""
 LOOSE_FACTOR = 0.85
 """...and then counts with its similarity times this, so a close given name helps without being the same name."""
+TWO_SLIPS_MIN = 8
+"""A left-over part of this many letters or more (on both sides) pairs with two slips as well as one, when the
+two are apart in the word (`_two_slips`: Aleksandtovicj / Aleksandrovich, Plsyheuksi / Plysheuski)..."""
+KNOWN_TWO_SLIPS_MIN = 7
+"""...and from this many, side by side too, when they garbled a name into no name (Ptrobna / Petrovna, Ivanovh /
+Ivanovich: see `_loose_similarity`). The field's fuzzy measures allow as much and more (rigour's Levenshtein
+similarity, which logic-v2 uses: edits up to a fifth of the shorter word, rounded up, two from six letters)."""
 SPLIT_RUN = 3
 """A person's name part written as two or three parts on the other side (Abdulmalik / Abdul Malik, Gheybparvar /
 Gheib Parvar, Mohammadreza / Mohammad Reza, Abd al-Rahman / Abdulrahman): neighbouring left-over parts, up to this
@@ -3403,8 +3410,9 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=200_000)
-def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
-    """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling."""
+def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slips: bool = False) -> float:
+    """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling; with
+    `two_slips`, two slips apart in a long part too (`_two_slips`)."""
     if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
         return 0.0
     if _adjectival_genders(word_a, word_b, key_a, key_b):
@@ -3414,13 +3422,71 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     pairs = [(latin_ascii(word_a), latin_ascii(word_b))]
     if not (key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS)):
         pairs.append((key_a, key_b))
+    # Two slips side by side are read as slips only where they garbled a word into no name: a name the tables know
+    # against a word they do not (Ptrobna / Petrovna), or a patronymic against a word that lost its ending (Ivanovh,
+    # Iosifovchh / Iosifovich). Two names the tables know are known apart (Makarovich / Maratovich), two patronymics
+    # are two fathers unless the slips fall apart (Igaravich / Ivanavich), and two words no table knows may be two
+    # families (Ivanenko / Ivanchenko).
+    side_by_side = False
+    if two_slips:
+        known_a, known_b = default_table().knows(key_a), default_table().knows(key_b)
+        if known_a and known_b:
+            return 0.0
+        side_by_side = known_a != known_b or key_a.endswith(_PATRONYMIC_ENDINGS) != key_b.endswith(
+            _PATRONYMIC_ENDINGS
+        )
     best = 0.0
     for a, b in pairs:
         if _ending_apart(a, b):
             return 0.0  # another name, not a slip (Karpenko / Karpenkov)
-        if OSA.distance(a, b, score_cutoff=1) <= 1:
+        if OSA.distance(a, b, score_cutoff=1) <= 1 or (two_slips and _two_slips(a, b, side_by_side)):
             best = max(best, OSA.normalized_similarity(a, b))
     return best
+
+
+def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
+    """Whether two long words are two slips apart: with `side_by_side`, anywhere (KNOWN_TWO_SLIPS_MIN letters or
+    more: Ivanovh / Ivanovich); otherwise each slip in a piece of its own (TWO_SLIPS_MIN letters or more): the words
+    cut in two beside a letter that agrees on both sides of the cut, each piece one slip from the other word's
+    (Vladimirobn|aa / Vladimirovn|a, Plsyhe|uksi / Plyshe|uski). Slips of the keyboard fall anywhere and drop, add
+    or swap letters; two letters changed for others a letter or less apart are another name's stem or suffix
+    (Igaravich / Ivanavich, Kolesnikov / Kotelnikov), so two such changes need two agreeing letters between them,
+    one at each side of the cut, and two letters added side by side are a suffix (Ivanenko / Ivanchenko). The first
+    letter is no slip's (Goritsky / Novitsky, Bernikov / Melnikov are two families): a name is read, and typed,
+    from its first letter."""
+    shorter = min(len(a), len(b))
+    if (
+        a[:1] != b[:1]
+        or shorter < (KNOWN_TWO_SLIPS_MIN if side_by_side else TWO_SLIPS_MIN)
+        or OSA.distance(a, b, score_cutoff=2) != 2
+    ):
+        return False
+    if side_by_side:
+        return True
+    for cut in range(2, len(a) - 1):
+        # A slip that drops or adds a letter moves the other word's cut by one.
+        for other in (cut - 1, cut, cut + 1):
+            if not 1 < other < len(b) - 1:
+                continue
+            before, after = a[cut - 1] == b[other - 1], a[cut] == b[other]
+            if (
+                (before or after)
+                and OSA.distance(a[:cut], b[:other], score_cutoff=1) == 1
+                and OSA.distance(a[cut:], b[other:], score_cutoff=1) == 1
+                and (
+                    (before and after)
+                    or not (
+                        _one_letter_changed(a[:cut], b[:other]) and _one_letter_changed(a[cut:], b[other:])
+                    )
+                )
+            ):
+                return True
+    return False
+
+
+def _one_letter_changed(a: str, b: str) -> bool:
+    """Whether two words of one length differ in one letter (a letter changed for another, not two swapped)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 @lru_cache(maxsize=200_000)
@@ -3545,11 +3611,11 @@ def _left_over_similarity(
 ) -> float:
     """How two person name parts left over after pairing meet, by the first measure that reaches LOOSE_MIN: a short
     form of the other's given name (`short_forms`: Sasha / Alexander, and `written_given_forms`: Alex / Aleksandr,
-    1.0), one slip in spelling or key
-    (`_loose_similarity`), a slip beside the equivalence tables (`_slip_beside_equivalence`,
-    long parts only), a slip the tables read through (`_slip_in_equivalent`) or a slip from a spelling of the
-    tables (`_slip_in_spelling`); 0.0 when none does, or when the parts are the other gender's form or a stem and
-    that stem with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
+    1.0), one slip in spelling or key (`_loose_similarity`), a slip beside the equivalence tables
+    (`_slip_beside_equivalence`, long parts only), a slip the tables read through (`_slip_in_equivalent`), a slip
+    from a spelling of the tables (`_slip_in_spelling`) or, last, two slips apart in a long part
+    (`_two_slips`); 0.0 when none does, or when the parts are the other gender's form or a stem and that stem
+    with a suffix. Cached whole: a query's left-over parts meet the same listed parts again and again,
     and four cached look-ups cost more than one."""
     if (
         _short_form_of(key_a, key_b)
@@ -3564,6 +3630,9 @@ def _left_over_similarity(
         sim = _slip_in_equivalent(key_a, key_b)
     if sim < LOOSE_MIN:
         sim = _slip_in_spelling(word_a, word_b, key_a, key_b)
+    if sim < LOOSE_MIN:
+        # Last: two slips, where no reading of the tables finds one (Uladximir / Vladimir is a slip in Uladzimir).
+        sim = _loose_similarity(word_a, word_b, key_a, key_b, two_slips=True)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
