@@ -342,19 +342,43 @@ def company_typo_pairs() -> list[Pair]:
     name, generic words and legal forms included (Lomited, Joont Stock), against the name and against the
     other companies of the list that share its words (token set ratio 70 or more, the same company on both lists
     left out as in `company_pairs`)."""
+    return _company_slip_pairs(
+        "companies: one slip in any word (EU+OFAC BLR)",
+        "company-slip",
+        5,
+        lambda word, seed: round2._typo(word, seed),
+    )
+
+
+def company_two_slips_pairs() -> list[Pair]:
+    """Two slips (`round2._typo` twice) in one word of eight letters or more of each EU and OFAC Belarus
+    organisation's name, against the same names as `company_typo_pairs`. A development slice: its misses were read
+    in round twenty-eight."""
+    return _company_slip_pairs(
+        "companies: two slips in one long word (EU+OFAC BLR)",
+        "company-two-slips",
+        8,
+        lambda word, seed: round2._typo(round2._typo(word, seed // 11), seed // 17),
+    )
+
+
+def _company_slip_pairs(
+    slice_name: str, seed_prefix: str, min_letters: int, slip: Callable[[str, int], str]
+) -> list[Pair]:
+    """`slip` in one word of `min_letters` letters or more of each EU and OFAC Belarus organisation's name (chosen
+    by a hash of `seed_prefix` and the id), against the name and the other companies that share its words."""
     listed, _, distinctive = _belarus_companies()
-    slice_name = "companies: one slip in any word (EU+OFAC BLR)"
     pairs: list[Pair] = []
     ids = sorted(listed)
     for eid in ids:
         name = listed[eid]
         words = name.split()
-        long_words = [n for n, word in enumerate(words) if len(word) >= 5 and word.isalpha()]
+        long_words = [n for n, word in enumerate(words) if len(word) >= min_letters and word.isalpha()]
         if not long_words:
             continue
-        seed = round2._hash(f"company-slip:{eid}")
+        seed = round2._hash(f"{seed_prefix}:{eid}")
         at = long_words[seed % len(long_words)]
-        words[at] = round2._typo(words[at], seed)
+        words[at] = slip(words[at], seed)
         query = " ".join(words)
         pairs.append(Pair(slice_name, "Company", query, name, True, eid))
         for other in ids:
@@ -660,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs += (
         romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
     )
-    pairs += company_pairs() + company_typo_pairs() + behaviour_pairs()
+    pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

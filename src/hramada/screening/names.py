@@ -509,7 +509,8 @@ def _written_slip_between(a: str, b: str) -> float:
 @lru_cache(maxsize=100_000)
 def _written_slip(a: str, b: str) -> float:
     """The similarity of two organisation words one slip apart as written (two letters swapped counting as one),
-    opening with the same letter, neither opening the other (Inves is Invest cut short, another form); else 0.0."""
+    or two apart in a long word (`_two_slips`: Absoultbak / Absolutbank), opening with the same letter, neither
+    opening the other (Inves is Invest cut short, another form); else 0.0."""
     la, lb = _letters_of(a), _letters_of(b)
     if (
         la == lb
@@ -521,7 +522,7 @@ def _written_slip(a: str, b: str) -> float:
         return 0.0
     if la.startswith(lb) or lb.startswith(la):
         return 0.0
-    if OSA.distance(la, lb, score_cutoff=1) > 1:
+    if OSA.distance(la, lb, score_cutoff=1) > 1 and not _two_slips(la, lb, side_by_side=False):
         return 0.0
     return OSA.normalized_similarity(la, lb)
 
@@ -625,18 +626,40 @@ def _generic_word_misspelt(word: str, other_name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> str | None:
+    """The word of `_generic_words_written(other_name)` that `word`, left over and no generic word itself, is with
+    two slips anywhere (`_two_slips`, side by side: Mannageent, Rrdearch, Infudtry), when its own name writes that
+    word nowhere else (Integral is no second Internal in a name that writes Internal); else None."""
+    letters = _letters_of(word)
+    if len(letters) < KNOWN_TWO_SLIPS_MIN or is_descriptive_org_key(fold(word)):
+        return None
+    own = _generic_words_written(own_name)
+    for generic in _generic_words_written(other_name):
+        if (
+            generic not in own
+            and not (generic.startswith(letters) or letters.startswith(generic))
+            and _two_slips(letters, generic, side_by_side=False)
+        ):
+            return generic
+    return None
+
+
 def _org_words_compared(a: str, b: str, sim: float) -> float:
     """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
     forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
     (Minsk / Pinsk, Brest / Bresk), and so are compounds cut from different words (`_compounds_differ`) two
     edits apart or more: one slip cuts a compound anew (Beltelecon read as Belarusian television, Belaruskail with
-    an oil in it) where it is still the one word misspelt."""
+    an oil in it) where it is still the one word misspelt, and so do two slips apart in a long word (`_two_slips`:
+    Stelovlookno / Steklovolokno)."""
     town_a = org_place_of(a)
     if town_a is not None:
         town_b = org_place_of(b)
         if town_b is not None:
             return 1.0 if town_a == town_b else 0.0
-    return 0.0 if _compounds_differ(a, b) and OSA.distance(a, b, score_cutoff=1) > 1 else sim
+    if _compounds_differ(a, b) and OSA.distance(a, b, score_cutoff=1) > 1 and not _two_slips(a, b, False):
+        return 0.0
+    return sim
 
 
 ENGLISH_ROOT_MIN = 5
@@ -3450,8 +3473,9 @@ def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
     cut in two beside a letter that agrees on both sides of the cut, each piece one slip from the other word's
     (Vladimirobn|aa / Vladimirovn|a, Plsyhe|uksi / Plyshe|uski). Slips of the keyboard fall anywhere and drop, add
     or swap letters; two letters changed for others a letter or less apart are another name's stem or suffix
-    (Igaravich / Ivanavich, Kolesnikov / Kotelnikov), so two such changes need two agreeing letters between them,
-    one at each side of the cut, and two letters added side by side are a suffix (Ivanenko / Ivanchenko). The first
+    (Igaravich / Ivanavich, Kolesnikov / Kotelnikov; a letter dropped and one added beside it change two, Integral /
+    Internal), so slips a letter apart or less need one of them to be two letters swapped (Cja|lsavauna /
+    Cha|slavauna), and two letters added side by side are a suffix (Ivanenko / Ivanchenko). The first
     letter is no slip's (Goritsky / Novitsky, Bernikov / Melnikov are two families): a name is read, and typed,
     from its first letter."""
     shorter = min(len(a), len(b))
@@ -3463,30 +3487,20 @@ def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
         return False
     if side_by_side:
         return True
-    for cut in range(2, len(a) - 1):
+    for cut in range(1, len(a)):
         # A slip that drops or adds a letter moves the other word's cut by one.
         for other in (cut - 1, cut, cut + 1):
-            if not 1 < other < len(b) - 1:
+            if not 0 < other < len(b):
                 continue
             before, after = a[cut - 1] == b[other - 1], a[cut] == b[other]
             if (
                 (before or after)
                 and OSA.distance(a[:cut], b[:other], score_cutoff=1) == 1
                 and OSA.distance(a[cut:], b[other:], score_cutoff=1) == 1
-                and (
-                    (before and after)
-                    or not (
-                        _one_letter_changed(a[:cut], b[:other]) and _one_letter_changed(a[cut:], b[other:])
-                    )
-                )
+                and ((before and after) or _swapped(a[:cut], b[:other]) or _swapped(a[cut:], b[other:]))
             ):
                 return True
     return False
-
-
-def _one_letter_changed(a: str, b: str) -> bool:
-    """Whether two words of one length differ in one letter (a letter changed for another, not two swapped)."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 @lru_cache(maxsize=200_000)
@@ -4152,12 +4166,13 @@ def _align(
         rest_c = [j for j in rest_c if j not in used_c]
     if organisation and matched and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
-        # Ceter, Lomited, Joont Stock): the slip made a word that names the company of a word that says its kind.
+        # Ceter, Lomited, Joont Stock) or two (Mannageent): the slip made a word that names the company of a word
+        # that says its kind.
         # The word it stands for, left over on the other side, goes with it (Seel / Steel).
         meant: set[str] = set()
-        for words, rest, other_name in (
-            (query.words, rest_q, listed.original),
-            (listed.words, rest_c, query.original),
+        for words, rest, other_name, own_name in (
+            (query.words, rest_q, listed.original, query.original),
+            (listed.words, rest_c, query.original, listed.original),
         ):
             for k in rest:
                 found = (
@@ -4165,6 +4180,8 @@ def _align(
                     if len(words[k]) >= GENERIC_SLIP_MIN
                     else None
                 )
+                if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
+                    found = _generic_word_slipped_twice(words[k], other_name, own_name)
                 if found:
                     meant.add(found)
                     meant.add(_letters_of(words[k]))
