@@ -132,3 +132,25 @@ def test_two_slips_in_a_long_word_of_a_company_name(query: str, listed: str) -> 
 )
 def test_two_slips_in_a_company_name_still_tell_companies_apart(query: str, listed: str) -> None:
     assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Dmitry Nikola evich ZORVANKO",
+            "Dmitry Nikolaevich ZORVANKO",
+        ),  # a space in a patronymic: 0.50 before
+        ("Elena Niko laevna ZORVANKO", "Elena Nikolaevna ZORVANKO"),  # 0.48 before
+        ("Ivan Nikola Evich ZORVANKO", "Ivan Nikolaevich ZORVANKO"),  # 0.46 before
+        ("Pavel Ni-kolaevich ZORVANKO", "Pavel Nikolaevich ZORVANKO"),  # a hyphen in it: 0.48 before
+        ("AndreiNikolaevich ZORVANKO", "Andrei Nikolaevich ZORVANKO"),  # a space left out: 0.26 before
+    ],
+)
+def test_a_word_split_or_glued_by_a_slip_is_one_word(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.8
+
+
+def test_a_given_name_is_still_no_patronymic_made_of_it() -> None:
+    assert score("Ivan Nikola ZORVANKO", "Ivan Nikolaevich ZORVANKO") < 0.8  # 0.51
+    assert score("Nikola Ivanovich ZORVANKO", "Nikolaevich Ivan ZORVANKO") < 0.8  # 0.26

@@ -4139,7 +4139,7 @@ def _align(
         and not abjad_mode
         and (person or _may_run(q, c, rest_q, rest_c))
     ):
-        runs = _split_runs(q, c, rest_q, rest_c)
+        runs = _split_runs(q, c, rest_q, rest_c, (query.words, listed.words) if person else None)
         if not runs and organisation and qa and ca:
             runs = _loanword_runs(qa, ca, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
@@ -4519,16 +4519,24 @@ its synonym to be taken back into the run (`_pair_in_a_run`)."""
 
 
 def _split_runs(
-    q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    rest_q: list[int],
+    rest_c: list[int],
+    words: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """Runs of neighbouring left-over parts of one name whose keys joined are one left-over part of the other
     (see SPLIT_RUN), as (similarity, query parts, listed parts), best first. Lengths are compared before any key
     is joined: `_part_similarity` allows no more edits than the lengths differ by, and most runs are too long or
-    too short for every part of the other name."""
+    too short for every part of the other name.
+
+    With the names' `words` (a person's), a run whose keys joined meet nothing is keyed again as the one word its
+    words write joined: a word split by a slip of the space bar or a hyphen (Nikola evich, Ni-kolaevich, Gen nadi)
+    has pieces keyed as names of their own (Nikola), where the whole word is a patronymic with a key of its own."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    for keys, rest, other, other_rest, on_query in (
-        (q, rest_q, c, rest_c, True),
-        (c, rest_c, q, rest_q, False),
+    for keys, rest, other, other_rest, on_query, written in (
+        (q, rest_q, c, rest_c, True, words[0] if words else None),
+        (c, rest_c, q, rest_q, False, words[1] if words else None),
     ):
         if len(rest) < 2:
             continue
@@ -4553,18 +4561,30 @@ def _split_runs(
                     break
                 # An article before the run's last part may be written glued (`_glued_article_similarity`).
                 glued = not _ARTICLES.isdisjoint(keys[start:end])
+                joined_key: str | None = None
                 for j, b, size in singles:
                     bigger = size if size > length else length
-                    if abs(size - length) > (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
-                        continue  # further apart than `_part_similarity` allows
-                    sim = _part_similarity("".join(keys[start : end + 1]), b)
-                    if glued and sim < 1.0:
-                        sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
+                    sim = 0.0
+                    # Further apart than `_part_similarity` allows, the keys joined are not compared.
+                    if abs(size - length) <= (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
+                        sim = _part_similarity("".join(keys[start : end + 1]), b)
+                        if glued and sim < 1.0:
+                            sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
+                    if not sim and written is not None:
+                        if joined_key is None:
+                            joined_key = _joined_person_key("".join(written[start : end + 1])) or ""
+                        sim = _part_similarity(joined_key, b) if joined_key else 0.0
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     found.sort(reverse=True)
     return found
+
+
+def _joined_person_key(word: str) -> str | None:
+    """The key `name_variants` gives a person's name part written as `word` (None for a noise word)."""
+    filed = _word_part(word, "", NameKind.PERSON)
+    return filed[0][1] if filed is not None and filed[0] is not None else None
 
 
 def _pair_in_a_run(
