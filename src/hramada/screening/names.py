@@ -629,17 +629,18 @@ def _generic_word_misspelt(word: str, other_name: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> str | None:
     """The word of `_generic_words_written(other_name)` that `word`, left over and no generic word itself, is with
-    two slips anywhere (`_two_slips`, side by side: Mannageent, Rrdearch, Infudtry), when its own name writes that
-    word nowhere else (Integral is no second Internal in a name that writes Internal); else None."""
+    two slips apart (`_two_slips`: Mannageent, Entetprose), when its own name writes that word nowhere else (Integral
+    is no second Internal in a name that writes Internal); else None. Side by side, two slips are not read in a
+    company's words: Corporation and Cooperation are two slips apart so, and no table says which words are words."""
     letters = _letters_of(word)
-    if len(letters) < KNOWN_TWO_SLIPS_MIN or is_descriptive_org_key(fold(word)):
+    if len(letters) < TWO_SLIPS_MIN:
         return None
-    own = _generic_words_written(own_name)
     for generic in _generic_words_written(other_name):
         if (
-            generic not in own
-            and not (generic.startswith(letters) or letters.startswith(generic))
+            not (generic.startswith(letters) or letters.startswith(generic))
             and _two_slips(letters, generic, side_by_side=False)
+            and generic not in _generic_words_written(own_name)
+            and not is_descriptive_org_key(fold(word))
         ):
             return generic
     return None
@@ -3467,6 +3468,21 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slip
     return best
 
 
+def _may_be_two_slips(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """What `_two_slips` asks first of the words or of the keys (the length, the first letter), asked before the
+    tables are: most parts left over are no two slips apart (the hot path: lengths first)."""
+    for a, b in ((word_a, word_b), (key_a, key_b)):
+        size_a, size_b = len(a), len(b)
+        if (
+            size_a >= KNOWN_TWO_SLIPS_MIN
+            and size_b >= KNOWN_TWO_SLIPS_MIN
+            and -2 <= size_a - size_b <= 2
+            and a[0].lower() == b[0].lower()
+        ):
+            return True
+    return False
+
+
 def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
     """Whether two long words are two slips apart: with `side_by_side`, anywhere (KNOWN_TWO_SLIPS_MIN letters or
     more: Ivanovh / Ivanovich); otherwise each slip in a piece of its own (TWO_SLIPS_MIN letters or more): the words
@@ -3644,7 +3660,7 @@ def _left_over_similarity(
         sim = _slip_in_equivalent(key_a, key_b)
     if sim < LOOSE_MIN:
         sim = _slip_in_spelling(word_a, word_b, key_a, key_b)
-    if sim < LOOSE_MIN:
+    if sim < LOOSE_MIN and _may_be_two_slips(word_a, word_b, key_a, key_b):
         # Last: two slips, where no reading of the tables finds one (Uladximir / Vladimir is a slip in Uladzimir).
         sim = _loose_similarity(word_a, word_b, key_a, key_b, two_slips=True)
     if sim < LOOSE_MIN or (
@@ -4180,7 +4196,7 @@ def _align(
                     if len(words[k]) >= GENERIC_SLIP_MIN
                     else None
                 )
-                if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
+                if found is None and len(words[k]) >= TWO_SLIPS_MIN:
                     found = _generic_word_slipped_twice(words[k], other_name, own_name)
                 if found:
                     meant.add(found)
@@ -4534,9 +4550,9 @@ def _split_runs(
     words write joined: a word split by a slip of the space bar or a hyphen (Nikola evich, Ni-kolaevich, Gen nadi)
     has pieces keyed as names of their own (Nikola), where the whole word is a patronymic with a key of its own."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    for keys, rest, other, other_rest, on_query, written in (
-        (q, rest_q, c, rest_c, True, words[0] if words else None),
-        (c, rest_c, q, rest_q, False, words[1] if words else None),
+    for keys, rest, other, other_rest, on_query, written, other_written in (
+        (q, rest_q, c, rest_c, True, words[0] if words else None, words[1] if words else ()),
+        (c, rest_c, q, rest_q, False, words[1] if words else None, words[0] if words else ()),
     ):
         if len(rest) < 2:
             continue
@@ -4562,6 +4578,7 @@ def _split_runs(
                 # An article before the run's last part may be written glued (`_glued_article_similarity`).
                 glued = not _ARTICLES.isdisjoint(keys[start:end])
                 joined_key: str | None = None
+                written_length = sum(len(w) for w in written[start : end + 1]) if written is not None else 0
                 for j, b, size in singles:
                     bigger = size if size > length else length
                     sim = 0.0
@@ -4570,7 +4587,12 @@ def _split_runs(
                         sim = _part_similarity("".join(keys[start : end + 1]), b)
                         if glued and sim < 1.0:
                             sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
-                    if not sim and written is not None:
+                    if (
+                        not sim
+                        and written is not None
+                        and first[0] == b[0]
+                        and abs(len(other_written[j]) - written_length) <= 2
+                    ):
                         if joined_key is None:
                             joined_key = _joined_person_key("".join(written[start : end + 1])) or ""
                         sim = _part_similarity(joined_key, b) if joined_key else 0.0
