@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening.names import _loose_similarity, _two_slips
+from hramada.screening.names import _legal_forms_unglued, _loose_similarity, _two_slips
 from tests.screening.scoring import company, score
 
 _LETTERS = "abcdeikov"
@@ -154,3 +154,28 @@ def test_a_word_split_or_glued_by_a_slip_is_one_word(query: str, listed: str) ->
 def test_a_given_name_is_still_no_patronymic_made_of_it() -> None:
     assert score("Ivan Nikola ZORVANKO", "Ivan Nikolaevich ZORVANKO") < 0.8  # 0.51
     assert score("Nikola Ivanovich ZORVANKO", "Nikolaevich Ivan ZORVANKO") < 0.8  # 0.26
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZorvextourLLC", "Zorvextour LLC"),  # 0.00 before
+        ("OOOZORVEX", "OOO ZORVEX"),  # 0.88 before, one edit from ZORVEX
+        ("CJSCZORVEXTECHEXPORT", "CJSC ZORVEXTECHEXPORT"),  # 0.00 before
+        ("ZorvexGmbH", "Zorvex GmbH"),  # 0.00 before
+    ],
+)
+def test_a_legal_form_glued_to_the_name(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+
+
+def test_a_glued_form_is_cut_off_only_where_it_leaves_a_name() -> None:
+    assert _legal_forms_unglued("ooops zorvex") is None  # two letters left: no name
+    assert _legal_forms_unglued("tovarnaya zorvex") is None  # TOV opens words
+    assert _legal_forms_unglued("zorvexllc plutoniq") == "zorvex plutoniq"
+
+
+@given(st.text(alphabet="abcjlost ", max_size=24))
+def test_ungluing_forms_never_raises_and_never_adds_letters(text: str) -> None:
+    found = _legal_forms_unglued(" ".join(text.split()))
+    assert found is None or len(found.replace(" ", "")) < len(text.replace(" ", ""))

@@ -1530,6 +1530,35 @@ def _generic_endings_split(text: str) -> str | None:
     return " ".join(out) if len(out) > len(words) else None
 
 
+_GLUED_FORMS = ("ojsc", "cjsc", "pjsc", "gmbh", "llc", "ltd", "jsc", "oao", "ooo", "uab")
+"""Legal forms that payment messages and registries glue to a company's name, before or after it (OOOZORVEX,
+ZorvexLLC: a field written without spaces): the abbreviations of CIS, Baltic, German and English companies whose
+letters open and end no word of a name. ZAO, PAO and TOV are left out: they open and end names (Zaozerny, Paoletti,
+Tovarnaya, Lipatov)."""
+GLUED_FORM_BRAND_MIN = 4
+"""Letters of the name left once a glued form is cut off (Ooops is no OOO and a brand)."""
+
+
+def _legal_forms_unglued(text: str) -> str | None:
+    """A normalised organisation name with a legal form glued to the start or the end of a word written apart and
+    left out (`_GLUED_FORMS`: oskartourllc -> oskartour; cjscbeltechexport -> beltechexport), or None when no word
+    opens or ends so."""
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        cut = word
+        if len(word) >= GLUED_FORM_BRAND_MIN + 3 and word.isascii() and word.isalpha():
+            for form in _GLUED_FORMS:
+                if word.startswith(form) and len(word) - len(form) >= GLUED_FORM_BRAND_MIN:
+                    cut = word[len(form) :]
+                    break
+                if word.endswith(form) and len(word) - len(form) >= GLUED_FORM_BRAND_MIN:
+                    cut = word[: -len(form)]
+                    break
+        out.append(cut)
+    return " ".join(out) if out != words else None
+
+
 @lru_cache(maxsize=100_000)
 def _glued_generic(word: str) -> tuple[str, str] | None:
     """(brand, generic word) of one word, in Latin letters, or None (`_generic_endings_split`)."""
@@ -1920,6 +1949,8 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
         reading("+split", _german_compounds_split(texts[0]))
         # And with a generic word glued to a brand written apart (Rosoboronexport: Rosoboron Export).
         reading("+unglued", _generic_endings_split(texts[0]))
+        # And with a legal form glued to the name written apart, and left out (OskartourLLC, CJSCBELTECHEXPORT).
+        reading("+form unglued", _legal_forms_unglued(texts[0]))
         # And with two dotted letters that are no legal form read as one word (B.S. Company: BS Company).
         undotted = _two_letter_acronyms_joined(name)
         reading(
