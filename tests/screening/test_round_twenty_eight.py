@@ -1,7 +1,8 @@
 """Specifications for round twenty-eight: two slips in one long part of a person's name (a patronymic or a surname
 typed in haste), read as slips where they fall apart in the word or garble a name into no name, and not where
 they make another name (another father, another family); two slips apart in a long word of a company's name that
-says what kind of company, or in a compound. The names are our own. The score before this round is in each
+says what kind of company, that names it, or in a compound; a person's word split by a space or a hyphen, or two
+words glued; a legal form glued to a company's name. The names are our own. The score before this round is in each
 comment."""
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ def test_names_with_two_slips_meet_themselves(words: list[str]) -> None:
     [
         # Two slips apart in the word, each in a piece of its own.
         ("Viktar Aliaksandtavicj ZORVANAU", "Viktar Aliaksandravich ZORVANAU"),  # 0.46 before
-        ("Volha Siarheeuna Zorvabrosakia", "Volha Siarheeuna ZORVABORSKAIA"),  # 0.40 before
         ("Yulia Cjalsavauna ZORVANAVA", "Yulia Chaslavauna ZORVANAVA"),  # 0.46 before
         # Side by side, garbling a patronymic's ending or a name the tables know into no name.
         ("Igor Ivanovh ZORVANOV", "Igor Ivanovich ZORVANOV"),  # 0.52 before
@@ -113,7 +113,7 @@ def test_two_slips_still_tell_people_apart(query: str, listed: str) -> None:
         ("Zorvex Mannageent LLC", "Zorvex Management LLC"),  # 0.32 before
         ("Zorvex Entetprose OOO", "Zorvex Enterprise OOO"),  # 0.29 before
         ("UNITARY Entetprose ZORVEXTECHNIKA", "UNITARY ENTERPRISE ZORVEXTECHNIKA"),  # 0.66 before
-        ("ZORVEX Stelovlookno OAO", "ZORVEX STEKLOVOLOKNO OAO"),  # a compound with two slips: 0.11 before
+        ("ZORVEX Stelovlookno OAO", "ZORVEX STEKLOVOLOKNO OAO"),  # a compound with two slips: 0.19 before
     ],
 )
 def test_two_slips_in_a_long_word_of_a_company_name(query: str, listed: str) -> None:

@@ -658,7 +658,11 @@ def _org_words_compared(a: str, b: str, sim: float) -> float:
         town_b = org_place_of(b)
         if town_b is not None:
             return 1.0 if town_a == town_b else 0.0
-    if _compounds_differ(a, b) and OSA.distance(a, b, score_cutoff=1) > 1 and not _two_slips(a, b, False):
+    if (
+        _compounds_differ(a, b)
+        and OSA.distance(a, b, score_cutoff=1) > 1
+        and not _two_slips(a, b, side_by_side=False)
+    ):
         return 0.0
     return sim
 
@@ -3467,7 +3471,7 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 @lru_cache(maxsize=200_000)
 def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slips: bool = False) -> float:
     """Similarity of two left-over parts allowing a transposition as one edit, by keys and by spelling; with
-    `two_slips`, two slips apart in a long part too (`_two_slips`)."""
+    `two_slips`, two slips in a long part too (`_two_slips`, side by side where they garbled a name: below)."""
     if len(word_a) < 3 or len(word_b) < 3 or not key_a or not key_b or key_a[0] == "#" or key_b[0] == "#":
         return 0.0
     if _adjectival_genders(word_a, word_b, key_a, key_b):
@@ -3522,9 +3526,9 @@ def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
     or swap letters; two letters changed for others a letter or less apart are another name's stem or suffix
     (Igaravich / Ivanavich, Kolesnikov / Kotelnikov; a letter dropped and one added beside it change two, Integral /
     Internal), so slips a letter apart or less need one of them to be two letters swapped (Cja|lsavauna /
-    Cha|slavauna), and two letters added side by side are a suffix (Ivanenko / Ivanchenko). The first
-    letter is no slip's (Goritsky / Novitsky, Bernikov / Melnikov are two families): a name is read, and typed,
-    from its first letter."""
+    Cha|slavauna), and two letters added side by side are a suffix (Ivanenko / Ivanchenko). The first letter is no
+    slip's (Goritsky / Novitsky, Bernikov / Melnikov are two families): a name is read, and typed, from its first
+    letter."""
     shorter = min(len(a), len(b))
     if (
         a[:1] != b[:1]
