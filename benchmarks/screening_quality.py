@@ -209,47 +209,47 @@ def typo_pairs() -> list[Pair]:
 def typo_anywhere_pairs() -> list[Pair]:
     """A slip in any part of the name (`typo_in_any_part`), the query in one form (Belarusian or Russian Latin)
     and the listed name in the same form or the other, against the similar persons of `typo_pairs`."""
-    persons, _ = _eu_forms()
-    pairs: list[Pair] = []
-    for rid in (r for r in persons if is_held_out(r)):
-        p = persons[rid]
-        for n, (form, listed) in enumerate(
-            (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
-        ):
-            name = f"typo in any part, {'same form' if form == listed else 'other form'} (EU BLR held-out, Latin)"
-            query = round2.typo_in_any_part(p[form], round2._hash(f"anywhere{n}:{rid}"))
-            pairs.append(Pair(name, "Person", query, p[listed], True, f"eu-{rid}"))
-            for other, o in persons.items():
-                if other != rid and _similar_persons(p, o):
-                    pairs.append(Pair(name, "Person", query, o[listed], False, f"eu-{other}"))
-    return pairs
+    return _slipped_pairs(
+        lambda forms: f"typo in any part, {forms} (EU BLR held-out, Latin)",
+        "anywhere",
+        round2.typo_in_any_part,
+    )
 
 
 def two_slips_pairs() -> list[Pair]:
     """Two slips in one long part (`two_slips_in_one_part`), the query in one form and the listed name in the same
     form or the other, against the similar persons of `typo_pairs`. A development slice: its misses were read in
     round twenty-eight."""
+    return _slipped_pairs(
+        lambda forms: f"two slips in one part, {forms} (EU BLR held-out)",
+        "two-slips",
+        round2.two_slips_in_one_part,
+    )
+
+
+_SLIPPED_FORMS = (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
+"""(query form, listed form) of the slipped slices: each Latin form against itself, and Russian against Belarusian."""
+
+
+def _slipped_pairs(
+    slice_name: Callable[[str], str], seed_prefix: str, slip: Callable[[str, int], str | None]
+) -> list[Pair]:
+    """`slip` in each held-out person's name in each of `_SLIPPED_FORMS` (seeded by `seed_prefix`, the form's
+    number and the id), against the listed name and the similar persons; `slice_name` of "same form" or "other
+    form" names the slice."""
     persons, _ = _eu_forms()
     pairs: list[Pair] = []
     for rid in (r for r in persons if is_held_out(r)):
         p = persons[rid]
-        for n, (form, listed) in enumerate(
-            (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
-        ):
-            query = round2.two_slips_in_one_part(p[form], round2._hash(f"two-slips{n}:{rid}"))
+        for n, (form, listed) in enumerate(_SLIPPED_FORMS):
+            query = slip(p[form], round2._hash(f"{seed_prefix}{n}:{rid}"))
             if query is None:
                 continue
-            name = (
-                f"two slips in one part, {'same form' if form == listed else 'other form'} (EU BLR held-out)"
-            )
-            pairs += [
-                Pair(name, "Person", query, p[listed], True, f"eu-{rid}"),
-                *(
-                    Pair(name, "Person", query, o[listed], False, f"eu-{other}")
-                    for other, o in persons.items()
-                    if other != rid and _similar_persons(p, o)
-                ),
-            ]
+            name = slice_name("same form" if form == listed else "other form")
+            pairs.append(Pair(name, "Person", query, p[listed], True, f"eu-{rid}"))
+            for other, o in persons.items():
+                if other != rid and _similar_persons(p, o):
+                    pairs.append(Pair(name, "Person", query, o[listed], False, f"eu-{other}"))
     return pairs
 
 
