@@ -1541,12 +1541,19 @@ letters open and end no word of a name. ZAO, PAO and TOV are left out: they open
 Tovarnaya, Lipatov)."""
 GLUED_FORM_BRAND_MIN = 4
 """Letters of the name left once a glued form is cut off (Ooops is no OOO and a brand)."""
+_GLUED_FORM = re.compile(
+    rf"\b(?:{'|'.join(_GLUED_FORMS)})[a-z]{{{GLUED_FORM_BRAND_MIN}}}|[a-z]{{{GLUED_FORM_BRAND_MIN}}}"
+    rf"(?:{'|'.join(_GLUED_FORMS)})\b"
+)
+"""A word that may open or end with a glued form: asked of every organisation name of a list, one scan each."""
 
 
 def _legal_forms_unglued(text: str) -> str | None:
     """A normalised organisation name with a legal form glued to the start or the end of a word written apart and
     left out (`_GLUED_FORMS`: oskartourllc -> oskartour; cjscbeltechexport -> beltechexport), or None when no word
     opens or ends so."""
+    if _GLUED_FORM.search(text) is None:
+        return None
     words = text.split(" ")
     out: list[str] = []
     for word in words:
