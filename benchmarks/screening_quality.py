@@ -346,19 +346,19 @@ def company_typo_pairs() -> list[Pair]:
         "companies: one slip in any word (EU+OFAC BLR)",
         "company-slip",
         5,
-        lambda word, seed: round2._typo(word, seed),
+        round2._typo,
     )
 
 
 def company_two_slips_pairs() -> list[Pair]:
-    """Two slips (`round2._typo` twice) in one word of eight letters or more of each EU and OFAC Belarus
+    """Two slips (`round2.two_slips`) in one word of eight letters or more of each EU and OFAC Belarus
     organisation's name, against the same names as `company_typo_pairs`. A development slice: its misses were read
     in round twenty-eight."""
     return _company_slip_pairs(
         "companies: two slips in one long word (EU+OFAC BLR)",
         "company-two-slips",
         8,
-        lambda word, seed: round2._typo(round2._typo(word, seed // 11), seed // 17),
+        round2.two_slips,
     )
 
 

@@ -102,8 +102,13 @@ def two_slips_in_one_part(name: str, seed: int) -> str | None:
     if not long_enough:
         return None
     at = long_enough[seed % len(long_enough)]
-    words[at] = _typo(_typo(words[at], seed // 11), seed // 17)
+    words[at] = two_slips(words[at], seed)
     return " ".join(words)
+
+
+def two_slips(word: str, seed: int) -> str:
+    """Two slips as `_typo` makes them in one word, the second on the word the first left."""
+    return _typo(_typo(word, seed // 11), seed // 17)
 
 
 # --- companies ---------------------------------------------------------------------------------------------
