@@ -378,13 +378,15 @@ class ScreeningIndex:
             return []
         usable = [p for p in postings if p[0] <= (MAX_POSTING if p[2] >= 0.5 else MAX_POSTING // 5)]
         if not usable:
-            usable = [min(postings, key=lambda p: p[0])]
+            usable = [min(postings, key=lambda p: p[:2])]
         # The postings too big to bring names into play still tell the names in play apart (a common given name
         # beside a surname many names share: the one name with both goes first, not the first of a tie).
         reinforcing = [p for p in postings if p[2] >= 0.5 and p[0] > MAX_POSTING and p not in usable]
         # Rarest keys first; once enough names are in play, a big posting only adds to names already there
-        # (same recall, and a query counts a few thousand ids instead of walking every posting).
-        usable.sort(key=lambda p: p[0])
+        # (same recall, and a query counts a few thousand ids instead of walking every posting). Postings of one
+        # size go by their key: the order of a query's keys comes from sets of strings, whose order changes from
+        # one process to the next, and the order decides which names come into play first and win a tie.
+        usable.sort(key=lambda p: p[:2])
         # Names tied on their score go in the order they came into play, each posting read in the order of a set
         # of its ids (the order this index has always used, so a build answers as it did with a set per key).
         # Counted in a dict: a query's postings hold a few thousand ids at most, fewer than the fixed cost of
@@ -408,7 +410,7 @@ class ScreeningIndex:
                     scores[name_id] = weight
         if reinforcing and len(scores) > limit:
             in_play = np.fromiter(scores, dtype=np.int64, count=len(scores))
-            for n, key, w in sorted(reinforcing, key=lambda p: p[0]):
+            for n, key, w in sorted(reinforcing, key=lambda p: p[:2]):
                 ids_of_key = self._postings.ids(key)
                 at = np.searchsorted(ids_of_key, in_play)
                 hit = at < len(ids_of_key)
