@@ -509,8 +509,9 @@ def _written_slip_between(a: str, b: str) -> float:
 @lru_cache(maxsize=100_000)
 def _written_slip(a: str, b: str) -> float:
     """The similarity of two organisation words one slip apart as written (two letters swapped counting as one),
-    or two apart in a long word (`_two_slips`: Absoultbak / Absolutbank), opening with the same letter, neither
-    opening the other (Inves is Invest cut short, another form); else 0.0."""
+    or two apart in a long word (`_two_slips`: Absoultbak / Absolutbank) or two of the keyboard (`_keyboard_slips`:
+    Emiaets / Emirates), opening with the same letter, neither opening the other (Inves is Invest cut short, another
+    form); else 0.0."""
     la, lb = _letters_of(a), _letters_of(b)
     if (
         la == lb
@@ -522,7 +523,11 @@ def _written_slip(a: str, b: str) -> float:
         return 0.0
     if la.startswith(lb) or lb.startswith(la):
         return 0.0
-    if OSA.distance(la, lb, score_cutoff=1) > 1 and not _two_slips(la, lb, side_by_side=False):
+    if (
+        OSA.distance(la, lb, score_cutoff=1) > 1
+        and not _two_slips(la, lb, side_by_side=False)
+        and not (_keyboard_slips(la, lb) or _keyboard_slips(lb, la))
+    ):
         return 0.0
     return OSA.normalized_similarity(la, lb)
 
@@ -629,16 +634,17 @@ def _generic_word_misspelt(word: str, other_name: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> str | None:
     """The word of `_generic_words_written(other_name)` that `word`, left over and no generic word itself, is with
-    two slips apart (`_two_slips`: Mannageent, Entetprose), when its own name writes that word nowhere else (Integral
-    is no second Internal in a name that writes Internal); else None. Side by side, two slips are not read in a
-    company's words: Corporation and Cooperation are two slips apart so, and no table says which words are words."""
+    two slips apart (`_two_slips`: Mannageent, Entetprose) or two slips of the keyboard anywhere (`_keyboard_slips`:
+    Rrdearch, Holdigd), when its own name writes that word nowhere else (Integral is no second Internal in a name
+    that writes Internal); else None. Other letters side by side are not read so: Corporation and Cooperation are
+    two such edits apart, and no table says which words are words."""
     letters = _letters_of(word)
-    if len(letters) < TWO_SLIPS_MIN:
+    if len(letters) < KNOWN_TWO_SLIPS_MIN:
         return None
     for generic in _generic_words_written(other_name):
         if (
             not (generic.startswith(letters) or letters.startswith(generic))
-            and _two_slips(letters, generic, side_by_side=False)
+            and (_two_slips(letters, generic, side_by_side=False) or _keyboard_slips(letters, generic))
             and generic not in _generic_words_written(own_name)
             and not is_descriptive_org_key(fold(word))
         ):
@@ -3561,6 +3567,69 @@ def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
     return False
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+"""The letter rows of a QWERTY keyboard (each row half a key to the right of the one above), on which Latin
+spellings of the lists' names are typed: a finger that slips lands on a key beside the one it meant."""
+
+
+@cache
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Each letter's keys beside it on `_KEYBOARD_ROWS`: left and right in its row, the two above and below it (s:
+    w, e, a, d, z, x)."""
+    rows = _KEYBOARD_ROWS
+    near: dict[str, frozenset[str]] = {}
+    for row, letters in enumerate(rows):
+        for column, letter in enumerate(letters):
+            found = {letters[c] for c in (column - 1, column + 1) if 0 <= c < len(letters)}
+            if row > 0:
+                found.update(rows[row - 1][c] for c in (column, column + 1) if c < len(rows[row - 1]))
+            if row + 1 < len(rows):
+                found.update(rows[row + 1][c] for c in (column - 1, column) if 0 <= c < len(rows[row + 1]))
+            near[letter] = frozenset(found)
+    return near
+
+
+def _keyboard_slips_of(word: str) -> frozenset[str]:
+    """Every way to type `word` (lower-case letters) with one slip of the keyboard: a letter left out or typed
+    twice, two letters swapped, a key beside a letter struck instead of it or as well as it."""
+    near = _keyboard_neighbours()
+    out: set[str] = set()
+    for k, letter in enumerate(word):
+        head, tail = word[:k], word[k + 1 :]
+        out.add(head + tail)
+        out.add(head + letter + letter + tail)
+        if tail:
+            out.add(head + tail[0] + letter + tail[1:])
+        for key in near.get(letter, ()):
+            out.update((head + key + tail, head + key + letter + tail, head + letter + key + tail))
+    out.discard(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def _keyboard_slips(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with two slips of the keyboard (`_keyboard_slips_of`), side by side or apart, the
+    first letter kept, both KNOWN_TWO_SLIPS_MIN letters or more: Rrdearch / Research (e and s struck as the keys
+    beside them), Holdigd / Holdings, Emiaets / Emirates. Two words of a dictionary two edits apart are rarely two
+    slips so (Corporation / Cooperation: r and o, o and e are no neighbours; Integral / Internal: g and r, r and
+    n), where a finger that slips lands beside the key it meant."""
+    typed, meant = typed.lower(), meant.lower()
+    if (
+        typed[:1] != meant[:1]
+        or min(len(typed), len(meant)) < KNOWN_TWO_SLIPS_MIN
+        or not typed.isalpha()
+        or not meant.isascii()
+        or OSA.distance(typed, meant, score_cutoff=2) != 2
+    ):
+        return False
+    return any(
+        abs(len(once) - len(typed)) <= 1
+        and OSA.distance(once, typed, score_cutoff=1) == 1
+        and typed in _keyboard_slips_of(once)
+        for once in _keyboard_slips_of(meant)
+    )
+
+
 @lru_cache(maxsize=200_000)
 def _slip_in_equivalent(key_a: str, key_b: str) -> float:
     """ALT_KEY_FACTOR when one left-over part is, with one slip mended, the name the other is in another language:
@@ -4222,7 +4291,7 @@ def _align(
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
-    if organisation and matched and (rest_q or rest_c) and not abjad_mode:
+    if organisation and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
         # Ceter, Lomited, Joont Stock) or two (Mannageent): the slip made a word that names the company of a word
         # that says its kind.
@@ -4232,13 +4301,13 @@ def _align(
             (query.words, rest_q, listed.original, query.original),
             (listed.words, rest_c, query.original, listed.original),
         ):
-            for k in rest:
+            for k in rest if matched else ():
                 found = (
                     _generic_word_misspelt(words[k], other_name)
                     if len(words[k]) >= GENERIC_SLIP_MIN
                     else None
                 )
-                if found is None and len(words[k]) >= TWO_SLIPS_MIN:
+                if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
                     found = _generic_word_slipped_twice(words[k], other_name, own_name)
                 if found:
                     meant.add(found)
@@ -4248,9 +4317,20 @@ def _align(
             rest_c = [j for j in rest_c if _letters_of(listed.words[j]) not in meant]
         if rest_q and rest_c:
             # One slip in a word that names the company, where its key is too short for an edit (Blck / Black,
-            # Shocck / Shock: blk, sok): by its written letters, five or more, as a slip in a longer key is.
+            # Shocck / Shock: blk, sok): by its written letters, five or more, as a slip in a longer key is. Also
+            # where nothing else pairs, in words of TWO_SLIPS_MIN letters or more: the slips may have moved the
+            # word's key further than its letters (Absoultbak / Absolutbank: absultbak, absalutbank, three edits), and
+            # a company named by one word has no other. A shorter word alone is an acronym as often, which one letter
+            # makes another (VNIIEF / VNIITF, NIIET / NIIMET).
+            shortest = 0 if matched else TWO_SLIPS_MIN
             slips = _left_overs_paired(
-                rest_q, rest_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
+                rest_q,
+                rest_c,
+                lambda i, j: (
+                    _written_slip_between(query.words[i], listed.words[j])
+                    if len(query.words[i]) >= shortest and len(listed.words[j]) >= shortest
+                    else 0.0
+                ),
             )
             added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
             matched_score += added[0]
