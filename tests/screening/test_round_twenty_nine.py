@@ -125,3 +125,40 @@ def test_retrieval_answers_the_same_whatever_order_the_query_keys_come_in(
     monkeypatch.setattr(ScreeningIndex, "_query_keys", keys_reversed)
     assert index.candidate_names(variants, limit=3) == as_found
     assert len(as_found) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Enter prise", "Zorvex Enterprise"),  # a generic word cut by a space: 0.57 before
+        ("ZORVEX HOLD INGS LIMITED", "ZORVEX HOLDINGS LIMITED"),  # 0.61 before
+        ("REPUB LICAN UNITARY ENTERPRISE ZORVEXKURORT", "REPUBLICAN UNITARY ENTERPRISE ZORVEXKURORT"),  # 0.66
+        ("ZORVEX MANAGE MENT HOLDING", "ZORVEX MANAGEMENT HOLDING"),  # 0.57 before
+        (
+            "ZORVEX-NIC LTD",
+            "ZORVEXNIC LTD",
+        ),  # a brand cut by a hyphen, a piece a noise word alone: 0.00 before
+        (
+            "OOO ZORVA SERVIS",
+            "OOO ZORVASERVIS",
+        ),  # a word of kind cut off the brand it is glued to: 0.00 before
+    ],
+)
+def test_a_word_of_a_company_name_cut_by_a_space_or_a_hyphen(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
+    assert company(listed, query) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # An article written apart is no cut word: the listing's other word still tells the groups apart (0.26).
+        ("HARAKAT UL-ZORVAN", "HARAKATUL SHABAAB AL ZORVAN"),
+        # The town written as one word met another word already: its pieces stay left over (0.37).
+        ("Zorvex Shipping Hong Kong Ltd", "Borvexang Marine Hongkong Ltd"),
+        # A word left over still counts: a lead for review at most (0.00 before, 0.75 now).
+        ("ZORVAN AIR FORCE", "ZORVANAIR"),
+    ],
+)
+def test_pieces_of_a_cut_word_still_tell_companies_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8

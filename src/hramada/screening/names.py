@@ -3932,6 +3932,64 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     return FRAME_SIMILARITY
 
 
+CUT_PIECE_MIN = 3
+"""A piece of a word cut by a space or a hyphen is read back into it from this many letters: an article or a
+particle of two written apart or glued (Harakat ul / Harakatul) is read by the rules for articles, not as a cut."""
+
+
+@lru_cache(maxsize=50_000)
+def _written_runs(word: str, name: str) -> tuple[str, ...]:
+    """The letters of `word` (`_letters_of`) joined with those of the word before it, the word after it and both,
+    where `name` writes it, each of CUT_PIECE_MIN letters or more: the word a space or a hyphen may have cut it
+    from (Enter prise, She-nzhen)."""
+    letters = _letters_of(word)
+    if len(letters) < CUT_PIECE_MIN:
+        return ()
+    written = [_letters_of(w) for w in normalize_name(name).split()]
+    runs: dict[str, None] = {}
+    for n, found in enumerate(written):
+        if found != letters:
+            continue
+        before = written[n - 1] if n > 0 and len(written[n - 1]) >= CUT_PIECE_MIN else ""
+        after = written[n + 1] if n + 1 < len(written) and len(written[n + 1]) >= CUT_PIECE_MIN else ""
+        for run in (
+            before and before + found,
+            after and found + after,
+            before and after and before + found + after,
+        ):
+            if len(run) >= WRITTEN_SLIP_MIN:
+                runs[run] = None
+    return tuple(runs)
+
+
+def _cut_words_joined(
+    own: NameVariant, other: NameVariant, rest: list[int], other_rest: list[int], partners: dict[int, int]
+) -> tuple[list[tuple[float, int, int]], list[int], list[int]]:
+    """The pieces of a word cut by a space or a hyphen among the parts of `own` left over (`rest`): a piece whose run
+    with a word beside it as written (`_written_runs`) is a word of `other` left over pairs with it (Gard Servis /
+    Gardservis: 0.0 before), and is left out where that word paired with the piece beside it (Bels Hina / Belshina:
+    bels met it; `partners`: other part -> own part paired) or is a generic word the other name writes (Enter prise,
+    Hold ings). Returns the pairs (own part, other part) and what is left over on either side."""
+    pairs: list[tuple[float, int, int]] = []
+    other_words = {_letters_of(word): j for j, word in enumerate(other.words)}
+    generic = _generic_words_written(other.original)
+    partners = dict(partners)
+    kept: list[int] = []
+    other_left = list(other_rest)
+    for k in rest:
+        runs = _written_runs(own.words[k], own.original)
+        j = next((other_words[run] for run in runs if run in other_words), None)
+        if j is not None and j in other_left:
+            pairs.append((1.0, k, j))
+            other_left.remove(j)
+            partners[j] = k
+        elif not (
+            (j is not None and abs(partners.get(j, -2) - k) == 1) or any(run in generic for run in runs)
+        ):
+            kept.append(k)
+    return pairs, kept, other_left
+
+
 def _pairs_added(
     pairs: list[tuple[float, int, int]],
     matched: list[tuple[float, int, int]],
@@ -4291,6 +4349,27 @@ def _align(
     if runs or undone is not None:
         rest_q = [i for i in rest_q if i not in used_q]
         rest_c = [j for j in rest_c if j not in used_c]
+    # A word cut in two by a space or a hyphen (Enter prise, Hold ings, She nzhen, Gard Servis): a piece left over
+    # that makes, with a word beside it as written, a word the other name writes. A word of kind cut off a brand
+    # (Gard Servis / Gardservis) says no other kind of company than the brand glued to it.
+    rejoined = False
+    if organisation and rest_q and not abjad_mode:
+        cut = _cut_words_joined(query, listed, rest_q, rest_c, {j: i for _, i, j in matched})
+        rejoined = bool(cut[0])
+        if cut[0]:
+            added = _pairs_added(cut[0], matched, used_q, used_c, qw, cw)
+            matched_score += added[0]
+            matched_weight += added[1]
+        rest_q, rest_c = cut[1], cut[2]
+    if organisation and rest_c and not abjad_mode:
+        # (and the other way round: the list wrote the word cut)
+        cut = _cut_words_joined(listed, query, rest_c, rest_q, {i: j for _, i, j in matched})
+        rejoined = rejoined or bool(cut[0])
+        if cut[0]:
+            added = _pairs_added([(sim, i, j) for sim, j, i in cut[0]], matched, used_q, used_c, qw, cw)
+            matched_score += added[0]
+            matched_weight += added[1]
+        rest_c, rest_q = cut[1], cut[2]
     if organisation and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
         # Ceter, Lomited, Joont Stock) or two (Mannageent): the slip made a word that names the company of a word
@@ -4529,6 +4608,7 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and score > CONTAINED_WORD_SCORE
             and 0 < len(matched) <= DESCRIPTIVE_ONLY_MAX
+            and not rejoined
             and _brand_of_other_kind(*_brand_among(q, matched), query.kinds, listed.kinds)
         ):
             # Orion Technologies / Orion LLC: a short brand, another kind; Neman Tobacco Trading / Grodno Tobacco
