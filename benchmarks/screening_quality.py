@@ -362,6 +362,15 @@ def company_two_slips_pairs() -> list[Pair]:
     )
 
 
+def company_cut_word_pairs() -> list[Pair]:
+    """A word of eight letters or more of each EU and OFAC Belarus organisation's name cut by a space or a hyphen
+    (`round2.cut_word`), against the same names as `company_typo_pairs`. A development slice: round twenty-nine
+    read its misses."""
+    return _company_slip_pairs(
+        "companies: a word cut by a space or hyphen (EU+OFAC BLR)", "company-cut", 8, round2.cut_word
+    )
+
+
 def _company_slip_pairs(
     slice_name: str, seed_prefix: str, min_letters: int, slip: Callable[[str, int], str]
 ) -> list[Pair]:
@@ -684,7 +693,8 @@ def main(argv: list[str] | None = None) -> int:
     pairs += (
         romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
     )
-    pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + behaviour_pairs()
+    pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
+    pairs += behaviour_pairs()
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

@@ -18,6 +18,9 @@
   translated, acronyms dotted, quotes dropped) against its listed name; negatives are (a) the same name with its
   most distinctive word replaced by another listed company's distinctive word (same city, product and generic
   words, different company) and (b) other listed companies that share a word with it.
+* **Companies with slips.** The same organisations with one slip in any word, two slips in one word of eight
+  letters or more (`two_slips`), or a word of eight letters or more cut by a space or a hyphen (`cut_word`), each
+  against its listed name and the other companies that share its words.
 * **Matcher behaviours published with OpenSanctions' logic-v2** (nomenklatura's model cases), as our own
   examples: one-letter typos, glued names, Latin/Cyrillic, legal forms, dotted acronyms, numbers in vessel names.
 """
@@ -109,6 +112,13 @@ def two_slips_in_one_part(name: str, seed: int) -> str | None:
 def two_slips(word: str, seed: int) -> str:
     """Two slips as `_typo` makes them in one word, the second on the word the first left."""
     return _typo(_typo(word, seed // 11), seed // 17)
+
+
+def cut_word(word: str, seed: int) -> str:
+    """`word` cut in two by a space or a hyphen (chosen by `seed`), three letters or more on either side, as a
+    clerk's slip of the space bar or a line broken with a hyphen leaves it."""
+    at = 3 + seed % (len(word) - 5)
+    return word[:at] + (" ", "-")[(seed // 7) % 2] + word[at:]
 
 
 # --- companies ---------------------------------------------------------------------------------------------
