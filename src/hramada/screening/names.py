@@ -643,7 +643,9 @@ def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> st
         return None
     for generic in _generic_words_written(other_name):
         if (
-            not (generic.startswith(letters) or letters.startswith(generic))
+            generic[0] == letters[0]  # both readings keep the first letter (the hot path: asked of most)
+            and -2 <= len(generic) - len(letters) <= 2
+            and not (generic.startswith(letters) or letters.startswith(generic))
             and (_two_slips(letters, generic, side_by_side=False) or _keyboard_slips(letters, generic))
             and generic not in _generic_words_written(own_name)
             and not is_descriptive_org_key(fold(word))
@@ -3181,8 +3183,9 @@ def _short_words_apart(word_a: str, word_b: str, key: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def _letters_of(word: str) -> str:
-    """The ASCII letters and digits of a word as `latin_ascii` writes it."""
+    """The ASCII letters and digits of a word as `latin_ascii` writes it (cached: a name's words meet many)."""
     return "".join(ch for ch in latin_ascii(word) if ch.isalnum())
 
 
@@ -3963,31 +3966,51 @@ def _written_runs(word: str, name: str) -> tuple[str, ...]:
 
 
 def _cut_words_joined(
-    own: NameVariant, other: NameVariant, rest: list[int], other_rest: list[int], partners: dict[int, int]
-) -> tuple[list[tuple[float, int, int]], list[int], list[int]]:
+    own: NameVariant,
+    other: NameVariant,
+    rest: list[int],
+    other_rest: list[int],
+    matched: list[tuple[float, int, int]],
+    own_first: bool,
+) -> tuple[list[tuple[float, int, int]], list[int], list[int]] | None:
     """The pieces of a word cut by a space or a hyphen among the parts of `own` left over (`rest`): a piece whose run
     with a word beside it as written (`_written_runs`) is a word of `other` left over pairs with it (Gard Servis /
-    Gardservis: 0.0 before), and is left out where that word paired with the piece beside it (Bels Hina / Belshina:
-    bels met it; `partners`: other part -> own part paired) or is a generic word the other name writes (Enter prise,
-    Hold ings). Returns the pairs (own part, other part) and what is left over on either side."""
+    Gardservis: 0.0 before), and is left out where that word met the piece beside it (Bels Hina / Belshina: bels met
+    it; `matched` holds (similarity, query part, listed part), `own_first` when `own` is the query) or is a generic
+    word the other name writes (Enter prise, Hold ings). Returns the pairs (own part, other part) and what is left
+    over on either side, or None when no part left over is written inside a word of the other name (most)."""
+    written = other.original.lower()
+    pieces = [k for k in rest if _letters_of(own.words[k]) in written]
+    if not pieces:
+        return None
     pairs: list[tuple[float, int, int]] = []
-    other_words = {_letters_of(word): j for j, word in enumerate(other.words)}
-    generic = _generic_words_written(other.original)
-    partners = dict(partners)
+    other_words = _positions_by_letters(other.words)
+    partners = {j: i for _, i, j in matched} if own_first else {i: j for _, i, j in matched}
     kept: list[int] = []
     other_left = list(other_rest)
     for k in rest:
-        runs = _written_runs(own.words[k], own.original)
+        runs = _written_runs(own.words[k], own.original) if k in pieces else ()
+        if not runs:
+            kept.append(k)
+            continue
         j = next((other_words[run] for run in runs if run in other_words), None)
         if j is not None and j in other_left:
             pairs.append((1.0, k, j))
             other_left.remove(j)
             partners[j] = k
         elif not (
-            (j is not None and abs(partners.get(j, -2) - k) == 1) or any(run in generic for run in runs)
+            (j is not None and abs(partners.get(j, -2) - k) == 1)
+            or not _generic_words_written(other.original).isdisjoint(runs)
         ):
             kept.append(k)
     return pairs, kept, other_left
+
+
+@lru_cache(maxsize=50_000)
+def _positions_by_letters(words: tuple[str, ...]) -> dict[str, int]:
+    """Each word of a rendering by its letters (`_letters_of`) -> its position (cached: a listed name's renderings
+    meet many queries). Not to be changed by the caller."""
+    return {_letters_of(word): j for j, word in enumerate(words)}
 
 
 def _pairs_added(
@@ -4353,22 +4376,21 @@ def _align(
     # that makes, with a word beside it as written, a word the other name writes. A word of kind cut off a brand
     # (Gard Servis / Gardservis) says no other kind of company than the brand glued to it.
     rejoined = False
-    if organisation and rest_q and not abjad_mode:
-        cut = _cut_words_joined(query, listed, rest_q, rest_c, {j: i for _, i, j in matched})
+    rejoin = organisation and not abjad_mode
+    cut = _cut_words_joined(query, listed, rest_q, rest_c, matched, True) if rejoin and rest_q else None
+    if cut is not None:
         rejoined = bool(cut[0])
-        if cut[0]:
-            added = _pairs_added(cut[0], matched, used_q, used_c, qw, cw)
-            matched_score += added[0]
-            matched_weight += added[1]
+        added = _pairs_added(cut[0], matched, used_q, used_c, qw, cw)
+        matched_score += added[0]
+        matched_weight += added[1]
         rest_q, rest_c = cut[1], cut[2]
-    if organisation and rest_c and not abjad_mode:
-        # (and the other way round: the list wrote the word cut)
-        cut = _cut_words_joined(listed, query, rest_c, rest_q, {i: j for _, i, j in matched})
+    # (and the other way round: the list wrote the word cut)
+    cut = _cut_words_joined(listed, query, rest_c, rest_q, matched, False) if rejoin and rest_c else None
+    if cut is not None:
         rejoined = rejoined or bool(cut[0])
-        if cut[0]:
-            added = _pairs_added([(sim, i, j) for sim, j, i in cut[0]], matched, used_q, used_c, qw, cw)
-            matched_score += added[0]
-            matched_weight += added[1]
+        added = _pairs_added([(sim, i, j) for sim, j, i in cut[0]], matched, used_q, used_c, qw, cw)
+        matched_score += added[0]
+        matched_weight += added[1]
         rest_c, rest_q = cut[1], cut[2]
     if organisation and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
@@ -4401,16 +4423,23 @@ def _align(
             # word's key further than its letters (Absoultbak / Absolutbank: absultbak, absalutbank, three edits), and
             # a company named by one word has no other. A shorter word alone is an acronym as often, which one letter
             # makes another (VNIIEF / VNIITF, NIIET / NIIMET).
-            shortest = 0 if matched else TWO_SLIPS_MIN
-            slips = _left_overs_paired(
-                rest_q,
-                rest_c,
-                lambda i, j: (
-                    _written_slip_between(query.words[i], listed.words[j])
-                    if len(query.words[i]) >= shortest and len(listed.words[j]) >= shortest
-                    else 0.0
-                ),
-            )
+            if matched:
+                slips = _left_overs_paired(
+                    rest_q, rest_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
+                )
+            else:
+                long_q = [i for i in rest_q if len(query.words[i]) >= TWO_SLIPS_MIN]
+                long_c = [j for j in rest_c if len(listed.words[j]) >= TWO_SLIPS_MIN]
+                slips = (
+                    _left_overs_paired(
+                        long_q, long_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
+                    )
+                    if long_q and long_c
+                    else []
+                )
+                for _, i, j in slips:
+                    rest_q.remove(i)
+                    rest_c.remove(j)
             added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
             matched_score += added[0]
             matched_weight += added[1]
