@@ -162,3 +162,37 @@ def test_a_word_of_a_company_name_cut_by_a_space_or_a_hyphen(query: str, listed:
 )
 def test_pieces_of_a_cut_word_still_tell_companies_apart(query: str, listed: str) -> None:
     assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Compared as whole strings, two brands of one town or one trade are two letters in a long string.
+        ("Zorvex Shipping Hongkong Ltd", "Borvax Marine Hong Kong Ltd"),  # 0.90 before
+        (  # 0.96 before
+            "ZORVEXSKOE KONSTRUKTORSKOE BIURO TRANSPORTNOGO MASHINOSTROENIIA",
+            "BORVAXSKOE KONSTRUKTORSKOE BIURO TRANSPORTNOGOMASHINOSTROENIIA",
+        ),
+        (  # 0.90 before
+            "JOINT STOCK COMPANY ZORSKIY MACHINE BUILDING PLANT",
+            "MARIYSKIY MACHINE-BUILDING PLANT OPEN JOINT STOCK COMPANY",
+        ),
+    ],
+)
+def test_whole_strings_of_two_brands_that_open_otherwise_stay_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Shipping Hongkong Ltd", "Zorvex Marine Hong Kong Ltd"),
+        (
+            "ZORVEXSKOE KONSTRUKTORSKOE BIURO TRANSPORTNOGO MASHINOSTROENIIA",
+            "ZORVEXSKOE KONSTRUKTORSKOE BIURO TRANSPORTNOGOMASHINOSTROENIIA",
+        ),
+        ("Bank ZorvGazprom", "Zorvgazprombank"),
+    ],
+)
+def test_whole_strings_of_one_company_still_meet(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.8
