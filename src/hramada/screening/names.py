@@ -3183,9 +3183,8 @@ def _short_words_apart(word_a: str, word_b: str, key: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)
 def _letters_of(word: str) -> str:
-    """The ASCII letters and digits of a word as `latin_ascii` writes it (cached: a name's words meet many)."""
+    """The ASCII letters and digits of a word as `latin_ascii` writes it."""
     return "".join(ch for ch in latin_ascii(word) if ch.isalnum())
 
 
