@@ -639,16 +639,16 @@ def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> st
     that writes Internal); else None. Other letters side by side are not read so: Corporation and Cooperation are
     two such edits apart, and no table says which words are words."""
     letters = _letters_of(word)
-    if len(letters) < KNOWN_TWO_SLIPS_MIN:
+    if len(letters) < KNOWN_TWO_SLIPS_MIN or is_descriptive_org_key(fold(word)):
         return None
+    own = _generic_words_written(own_name)
     for generic in _generic_words_written(other_name):
         if (
             generic[0] == letters[0]  # both readings keep the first letter (the hot path: asked of most)
             and -2 <= len(generic) - len(letters) <= 2
+            and generic not in own
             and not (generic.startswith(letters) or letters.startswith(generic))
             and (_two_slips(letters, generic, side_by_side=False) or _keyboard_slips(letters, generic))
-            and generic not in _generic_words_written(own_name)
-            and not is_descriptive_org_key(fold(word))
         ):
             return generic
     return None
@@ -3976,8 +3976,9 @@ def _cut_words_joined(
     with a word beside it as written (`_written_runs`) is a word of `other` left over pairs with it (Gard Servis /
     Gardservis: 0.0 before), and is left out where that word met the piece beside it (Bels Hina / Belshina: bels met
     it; `matched` holds (similarity, query part, listed part), `own_first` when `own` is the query) or is a generic
-    word the other name writes (Enter prise, Hold ings). Returns the pairs (own part, other part) and what is left
-    over on either side, or None when no part left over is written inside a word of the other name (most)."""
+    word the other name writes (Enter prise, Hold ings). Returns the pairs (similarity, query part, listed part) and
+    what is left over on either side (own, other), or None when no part left over is written inside a word of the
+    other name (most)."""
     written = other.original.lower()
     pieces = [k for k in rest if _letters_of(own.words[k]) in written]
     if not pieces:
@@ -3994,7 +3995,7 @@ def _cut_words_joined(
             continue
         j = next((other_words[run] for run in runs if run in other_words), None)
         if j is not None and j in other_left:
-            pairs.append((1.0, k, j))
+            pairs.append((1.0, k, j) if own_first else (1.0, j, k))
             other_left.remove(j)
             partners[j] = k
         elif not (
@@ -4375,22 +4376,22 @@ def _align(
     # that makes, with a word beside it as written, a word the other name writes. A word of kind cut off a brand
     # (Gard Servis / Gardservis) says no other kind of company than the brand glued to it.
     rejoined = False
-    rejoin = organisation and not abjad_mode
-    cut = _cut_words_joined(query, listed, rest_q, rest_c, matched, True) if rejoin and rest_q else None
-    if cut is not None:
-        rejoined = bool(cut[0])
-        added = _pairs_added(cut[0], matched, used_q, used_c, qw, cw)
-        matched_score += added[0]
-        matched_weight += added[1]
-        rest_q, rest_c = cut[1], cut[2]
-    # (and the other way round: the list wrote the word cut)
-    cut = _cut_words_joined(listed, query, rest_c, rest_q, matched, False) if rejoin and rest_c else None
-    if cut is not None:
-        rejoined = rejoined or bool(cut[0])
-        added = _pairs_added([(sim, i, j) for sim, j, i in cut[0]], matched, used_q, used_c, qw, cw)
-        matched_score += added[0]
-        matched_weight += added[1]
-        rest_c, rest_q = cut[1], cut[2]
+    for on_query in (True, False) if organisation and not abjad_mode else ():
+        # The query's pieces first, then the list's.
+        cut_side, other_side, own_rest, other_rest = (
+            (query, listed, rest_q, rest_c) if on_query else (listed, query, rest_c, rest_q)
+        )
+        cut = (
+            _cut_words_joined(cut_side, other_side, own_rest, other_rest, matched, on_query)
+            if own_rest
+            else None
+        )
+        if cut is not None:
+            rejoined = rejoined or bool(cut[0])
+            added = _pairs_added(cut[0], matched, used_q, used_c, qw, cw)
+            matched_score += added[0]
+            matched_weight += added[1]
+            rest_q, rest_c = (cut[1], cut[2]) if on_query else (cut[2], cut[1])
     if organisation and (rest_q or rest_c) and not abjad_mode:
         # A word left over that is a generic word the other name writes, with one slip (Stae Security Committee,
         # Ceter, Lomited, Joont Stock) or two (Mannageent): the slip made a word that names the company of a word
@@ -4422,23 +4423,16 @@ def _align(
             # word's key further than its letters (Absoultbak / Absolutbank: absultbak, absalutbank, three edits), and
             # a company named by one word has no other. A shorter word alone is an acronym as often, which one letter
             # makes another (VNIIEF / VNIITF, NIIET / NIIMET).
-            if matched:
-                slips = _left_overs_paired(
-                    rest_q, rest_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
-                )
-            else:
-                long_q = [i for i in rest_q if len(query.words[i]) >= TWO_SLIPS_MIN]
-                long_c = [j for j in rest_c if len(listed.words[j]) >= TWO_SLIPS_MIN]
-                slips = (
-                    _left_overs_paired(
-                        long_q, long_c, lambda i, j: _written_slip_between(query.words[i], listed.words[j])
-                    )
-                    if long_q and long_c
-                    else []
-                )
-                for _, i, j in slips:
-                    rest_q.remove(i)
-                    rest_c.remove(j)
+            shortest = 0 if matched else TWO_SLIPS_MIN
+            slips = _left_overs_paired(
+                rest_q,
+                rest_c,
+                lambda i, j: (
+                    _written_slip_between(query.words[i], listed.words[j])
+                    if len(query.words[i]) >= shortest and len(listed.words[j]) >= shortest
+                    else 0.0
+                ),
+            )
             added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
             matched_score += added[0]
             matched_weight += added[1]
