@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-only setup lint typecheck check-deploy browser-deps clean-var help lock
+.PHONY: run test test-only setup native lint typecheck check-deploy browser-deps clean-var help lock
 
 help:
 	@echo "make run    set up (venv, database under var/, keys, administrator, bundled lists, demo) and serve on http://$(HOST):$(PORT)"
@@ -61,12 +61,18 @@ lock: | $(UV)
 	$(UV) pip compile pyproject.toml --override requirements/overrides.txt --no-header -q -o requirements/lock.txt
 	$(UV) pip compile pyproject.toml --extra dev --override requirements/overrides.txt --no-header -q -o requirements/dev.txt
 
+# The screening engine's hot modules compiled with mypyc into build/native (scripts/compile_screening.py): built
+# again only when their sources change, used only while current, never fatal (without a C compiler the engine runs
+# from its sources, slower, with the same answers).
+native: $(VENV)/.run-deps
+	@$(PY) scripts/compile_screening.py
+
 # Key ring, translations, migrations and the first-run steps (manage.py bootstrap), in one process.
-setup: $(VENV)/.run-deps
+setup: $(VENV)/.run-deps native
 	$(PY) manage.py setup --site-url http://$(HOST):$(PORT)
 
 # One Python process starts Django once and forks the set-up, the gunicorn master and the task worker from it.
-run: $(VENV)/.run-deps
+run: $(VENV)/.run-deps native
 	$(PY) manage.py serve --setup --host $(HOST) --port $(PORT)
 
 # Debian's Chromium drives the browser tests (Playwright's driver needs libatomic), and a Java runtime runs the
@@ -81,7 +87,7 @@ browser-deps:
 	  else echo "Missing$$missing and no root apt-get: the tests that need them will be skipped"; fi; \
 	fi
 
-test: $(VENV)/.dev-deps browser-deps
+test: $(VENV)/.dev-deps browser-deps native
 	$(PY) manage.py compile_translations -v 0
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 

@@ -20,10 +20,12 @@ names/s per CPU-second, p50 and p99 per query (thread CPU time), and how well th
     .venv/bin/python -m benchmarks.screening_scale --one 16 > 16x.json   # one scale per call, then:
     .venv/bin/python -m benchmarks.screening_scale --table 1x.json 4x.json 16x.json
     .venv/bin/python -m benchmarks.screening_scale --baseline /path/to/other/checkout   # same run, both engines
+    .venv/bin/python -m benchmarks.screening_scale --baseline-source   # the compiled engine beside its sources
 
 With `--baseline`, each scale is measured twice one after the other, on the same generated lists and queries: once
 with the engine of the checkout given (its `src/` first on the path; this benchmark's own code generates the lists)
-and once with ours, so the two tables compare under the same load.
+and once with ours, so the two tables compare under the same load. `--baseline-source` measures this checkout's
+engine from its sources beside the compiled one (`hramada.screening.native`); each row names the engine it ran.
 """
 
 from __future__ import annotations
@@ -106,6 +108,16 @@ def scaled(entities: list[dict[str, Any]], factor: int, seed: int = 2026) -> lis
     return out
 
 
+def engine() -> str:
+    """Which engine this process runs: "compiled" or "source" (`hramada.screening.native`; an engine from before
+    it runs from source)."""
+    try:
+        from hramada.screening import native
+    except ImportError:
+        return "source"
+    return str(native.state())
+
+
 def measure(factor: int, queries: int) -> dict[str, Any]:
     entities, _ = load_bundled()
     entities = scaled(entities, factor)
@@ -120,6 +132,7 @@ def measure(factor: int, queries: int) -> dict[str, Any]:
     result = run_hramada(index, make_queries(index, queries))
     return {
         "factor": factor,
+        "engine": engine(),
         "entities": len(index),
         "names": index.name_count,
         "build_s": build_wall,
@@ -141,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--baseline", help="another checkout whose engine (its src/) is measured beside ours, scale by scale"
     )
+    parser.add_argument(
+        "--baseline-source",
+        action="store_true",
+        help="measure this checkout's engine from its sources (HRAMADA_SCREENING_SOURCE=1) beside the compiled one",
+    )
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(measure(args.one, args.queries)))
@@ -153,20 +171,30 @@ def main(argv: list[str] | None = None) -> int:
                 rows += [json.loads(line) for line in fh if line.strip().startswith("{")]
         rows.sort(key=lambda r: r["factor"])
     for factor in [] if args.table else args.scales:
-        if args.baseline:
-            baseline_rows.append(_measure_in_process(factor, args.queries, args.baseline))
+        if args.baseline or args.baseline_source:
+            baseline_rows.append(
+                _measure_in_process(factor, args.queries, args.baseline, source=args.baseline_source)
+            )
         rows.append(_measure_in_process(factor, args.queries, None))
     if baseline_rows:
-        print(f"baseline: engine of {args.baseline}")
+        print(
+            f"baseline: engine of {args.baseline or 'this checkout'} ({baseline_rows[0].get('engine', 'source')})"
+        )
         print_table(baseline_rows)
         print("\nthis checkout")
     print_table(rows)
     return 0
 
 
-def _measure_in_process(factor: int, queries: int, baseline: str | None) -> dict[str, Any]:
-    """One scale in a fresh process (its memory alone); with `baseline`, that checkout's engine is imported."""
+def _measure_in_process(
+    factor: int, queries: int, baseline: str | None, source: bool = False
+) -> dict[str, Any]:
+    """One scale in a fresh process (its memory alone); with `baseline`, that checkout's engine is imported; with
+    `source`, from its sources (a compiled build is not loaded)."""
     env = dict(os.environ)
+    env.pop("HRAMADA_SCREENING_SOURCE", None)
+    if source:
+        env["HRAMADA_SCREENING_SOURCE"] = "1"
     if baseline:
         ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env["PYTHONPATH"] = os.pathsep.join([os.path.join(baseline, "src"), ours])
@@ -183,7 +211,8 @@ def _measure_in_process(factor: int, queries: int, baseline: str | None) -> dict
     row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     row["load_average"] = os.getloadavg()[0]
     print(
-        f"measured {factor}x ({'baseline' if baseline else 'ours'}): load average {row['load_average']:.1f}",
+        f"measured {factor}x ({'baseline' if baseline or source else 'ours'}, {row.get('engine', 'source')} engine): "
+        f"load average {row['load_average']:.1f}",
         file=sys.stderr,
         flush=True,
     )
@@ -193,14 +222,16 @@ def _measure_in_process(factor: int, queries: int, baseline: str | None) -> dict
 def print_table(rows: list[dict[str, Any]]) -> None:
     print(
         f"{'scale':>5} {'entities':>9} {'names':>9} | {'build s':>8} {'cpu s':>7} {'index GiB':>9} {'RSS GiB':>8} | "
-        f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6} | {'load':>5}"
+        f"{'names/s':>8} {'p50 ms':>7} {'p99 ms':>7} | {'found':>6} {'cand.':>6} {'alerts':>6} | {'load':>5} "
+        f"{'engine':>8}"
     )
     for r in rows:
         print(
             f"{r['factor']:>4}x {r['entities']:>9,} {r['names']:>9,} | {r['build_s']:>8.1f} {r['build_cpu_s']:>7.1f} "
             f"{r['index_gib']:>9.2f} {r['rss_gib']:>8.2f} | {r['names_per_s']:>8,.0f} {r['p50_ms']:>7.2f} "
             f"{r['p99_ms']:>7.2f} | {r['variant_recall']:>6.3f} {r['candidate_recall']:>6.3f} "
-            f"{r['non_match_alert_rate']:>6.3f} | {r.get('load_average', float('nan')):>5.1f}"
+            f"{r['non_match_alert_rate']:>6.3f} | {r.get('load_average', float('nan')):>5.1f} "
+            f"{r.get('engine', 'source'):>8}"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

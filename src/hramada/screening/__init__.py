@@ -12,6 +12,11 @@ each result explaining itself. It is framework-free: Django, the API, the CLI an
     results = screen(Query(name="Aleh Yurchyk"), index, thresholds=Thresholds.SCREENING)
 """
 
+from hramada.screening.native import install as _install_native
+
+# Before the engine's own modules are imported: the compiled ones where a current build is there (see `native`).
+_install_native()
+
 from hramada.screening.entities import ListedEntity, Query, QueryError, load_entities, read_ftm_lines
 from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Feature

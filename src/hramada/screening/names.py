@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types as _rigour_org_types
@@ -166,10 +167,10 @@ _ARABIC_TITLES = frozenset(
 
 
 class NameKind:
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    OTHER = "other"
-    CRAFT = "craft"
+    PERSON: Final = "person"
+    ORGANIZATION: Final = "organization"
+    OTHER: Final = "other"
+    CRAFT: Final = "craft"
     """A vessel's or an aircraft's name: compared as OTHER is, and its single letters number it (`number_key`)."""
 
 
@@ -215,14 +216,36 @@ class NameVariant:
     j, sh, sch and dj, v for v or w, else the letter), so `_align` asks `_frame_similarity` only of parts that open
     alike."""
 
+    def __reduce__(self) -> tuple[type[NameVariant], tuple[object, ...]]:
+        # Pickled (the stored index) as a call of the constructor with every field: the compiled engine's frozen
+        # class takes no attribute set after it is made, and either engine reads what the other wrote.
+        return NameVariant, tuple(getattr(self, name) for name in _VARIANT_FIELDS)
+
+
+_VARIANT_FIELDS = tuple(field.name for field in fields(NameVariant))
+
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
     """`variant` with other part weights (`dataclasses.replace`, without its cost on the query path)."""
-    new = object.__new__(NameVariant)
-    for name in NameVariant.__slots__:
-        object.__setattr__(new, name, getattr(variant, name))
-    object.__setattr__(new, "weights", weights)
-    return new
+    return NameVariant(
+        original=variant.original,
+        system=variant.system,
+        words=variant.words,
+        keys=variant.keys,
+        weights=weights,
+        joined=variant.joined,
+        skeletons=variant.skeletons,
+        generic=variant.generic,
+        kind=variant.kind,
+        abjad=variant.abjad,
+        alts=variant.alts,
+        written_joined=variant.written_joined,
+        initials=variant.initials,
+        kept=variant.kept,
+        acronyms=variant.acronyms,
+        kinds=variant.kinds,
+        openings=variant.openings,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -4362,7 +4385,7 @@ def _align(
             split += len(run_q) + len(run_c) - 2
             substantive = -1.0
             run_used = (run_q, run_c) if len(matched) == len(run_q) * len(run_c) else None
-            w = sum(qw[i] for i in run_q) + sum(cw[j] for j in run_c)
+            w = sum((qw[i] for i in run_q), 0.0) + sum((cw[j] for j in run_c), 0.0)
             matched_score += sim * w
             matched_weight += w
     if undone is not None and undone[1] not in used_q and undone[2] not in used_c:
@@ -4568,11 +4591,13 @@ def _align(
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
         if light:
-            surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q) + sum(
-                cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c
+            surplus = sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
+                (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
             )
         else:
-            surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)  # the same sums, no look-up
+            surplus = sum((qw[i] for i in rest_q), 0.0) + sum(
+                (cw[j] for j in rest_c), 0.0
+            )  # the same sums, no look-up
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c, listed)
         weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
@@ -5160,11 +5185,11 @@ def _score_bound(
     the caller's to add."""
     if query.kind == NameKind.ORGANIZATION and q is query.keys:
         light = _places_left(q, rest_q, c, rest_c)
-        surplus = sum(qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q) + sum(
-            cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c
+        surplus = sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
+            (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
         )
     else:
-        surplus = sum(qw[i] for i in rest_q) + sum(cw[j] for j in rest_c)
+        surplus = sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
     if rest_q and rest_c and not hyphened:
         bound = matched_score / (matched_weight + surplus) * INCOMPLETE_PENALTY
     else:
