@@ -40,7 +40,7 @@ import sys
 import time
 from typing import Any
 
-from benchmarks.screening_speed import load_bundled, make_queries, run_hramada
+from benchmarks.screening_speed import engine, load_bundled, make_queries, run_hramada
 from hramada.screening import ScreeningIndex
 
 TARGETS_16X = {"build_s": 60.0, "index_gib": 4.0, "names_per_s": 1500.0, "p99_ms": 5.0}
@@ -106,16 +106,6 @@ def scaled(entities: list[dict[str, Any]], factor: int, seed: int = 2026) -> lis
                     new_props[prop] = [f"{v}{copy}" for v in new_props[prop]]
             out.append({"id": f"{entity['id']}~{copy}", "schema": schema, "properties": new_props})
     return out
-
-
-def engine() -> str:
-    """Which engine this process runs: "compiled" or "source" (`hramada.screening.native`; an engine from before
-    it runs from source)."""
-    try:
-        from hramada.screening import native
-    except ImportError:
-        return "source"
-    return str(native.state())
 
 
 def measure(factor: int, queries: int) -> dict[str, Any]:

@@ -131,6 +131,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def engine() -> str:
+    """Which engine this process runs: "compiled" or "source" (`hramada.screening.native`; an engine from before
+    it runs from source)."""
+    try:
+        from hramada.screening import native
+    except ImportError:
+        return "source"
+    return str(native.state())
+
+
 def run_hramada(index: ScreeningIndex, queries: list[BenchQuery]) -> dict[str, Any]:
     thresholds = Thresholds.SCREENING
     latencies: list[float] = []
@@ -266,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{'matcher':<44} {'names/s':>10} {'p50 ms':>8} {'p99 ms':>8}  note")
     print(
-        f"{'hramada screen() end to end':<44} {ours['names_per_s']:>10,.0f} {ours['p50_ms']:>8.2f} "
+        f"{f'hramada screen() end to end ({engine()})':<44} {ours['names_per_s']:>10,.0f} {ours['p50_ms']:>8.2f} "
         f"{ours['p99_ms']:>8.2f}  all {len(queries):,} queries"
     )
     print(
