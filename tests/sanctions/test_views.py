@@ -52,6 +52,20 @@ def test_the_sources_page_lists_snapshots_with_counts(staff_client: Any, lists: 
     assert str(lists["journal"].subject_count) in text
 
 
+def test_the_sources_page_says_which_screening_engine_runs(staff_client: Any, lists: Any) -> None:
+    # The compiled engine where a current build is there, else the sources (docs/screening.md, "The compiled engine").
+    from hramada.screening import native
+
+    text = staff_client(Role.SANCTIONS_ANALYST).get(reverse("sanctions:sources")).content.decode()
+    said = {
+        "compiled": "Screening runs on the compiled engine",
+        "source": "sources (no compiled build here): the same answers, slower",
+        "stale": "the compiled build is of other sources",
+    }
+    assert said[native.state()] in text
+    assert sum(sentence in text for sentence in said.values()) == 1
+
+
 @pytest.mark.parametrize("query", ["Лукашэнка", "Лукашенко", "Lukashenka", "lukashenko"])
 def test_a_name_in_any_script_finds_the_same_person(staff_client: Any, lists: Any, query: str) -> None:
     client = staff_client(Role.SANCTIONS_ANALYST)

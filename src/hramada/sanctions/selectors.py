@@ -38,6 +38,7 @@ from hramada.sanctions.models import (
     SnapshotEntity,
     Source,
 )
+from hramada.screening import native
 
 # ---------------------------------------------------------------------------------------------------------
 # Snapshots
@@ -89,6 +90,12 @@ def held_snapshots() -> list[Snapshot]:
     return list(
         Snapshot.objects.filter(status=Snapshot.Status.HELD).select_related("source").order_by("imported_at")
     )
+
+
+def screening_engine() -> str:
+    """How this process runs the screening engine: "compiled", "source" or "stale" (a build of other sources, not
+    used; `hramada.screening.native`)."""
+    return native.state()
 
 
 def source_overview() -> list[tuple[Source, list[Snapshot]]]:

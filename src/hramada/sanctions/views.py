@@ -40,7 +40,9 @@ def _query_string(request: HttpRequest) -> str:
 @read_only
 def sources(request: HttpRequest) -> HttpResponse:
     overview = selectors.source_overview()
-    return render(request, "sanctions/sources.html", {"overview": overview})
+    return render(
+        request, "sanctions/sources.html", {"overview": overview, "engine": selectors.screening_engine()}
+    )
 
 
 @read_only
