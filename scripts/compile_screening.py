@@ -107,12 +107,27 @@ def _works(folder: Path, native: ModuleType) -> str:
 
 
 def build(force: bool = False) -> str:
-    """Build when needed; what happened, in one line."""
+    """Build when needed; what happened, in one line (never an exception: the sources always run)."""
+    try:
+        return _build(force)
+    except (OSError, RuntimeError, ValueError, subprocess.SubprocessError) as error:
+        shutil.rmtree(_native().build_dir(), ignore_errors=True)
+        return f"screening engine not compiled ({error}); it runs from its sources"
+
+
+def _build(force: bool) -> str:
     native = _native()
     folder = native.build_dir()
     wanted = native.fingerprint()
     stamp = native.read_stamp(folder)
-    if not force and stamp is not None and stamp.get("fingerprint") == wanted:
+    listed = stamp.get("files") if stamp is not None else None
+    if (
+        not force
+        and stamp is not None
+        and stamp.get("fingerprint") == wanted
+        and isinstance(listed, dict)
+        and all((folder / str(relative)).is_file() for relative in listed.values())
+    ):
         return f"compiled screening engine up to date in {folder}"
     why = _compiler_missing()
     if why is not None:

@@ -3,6 +3,7 @@ exactly as the sources do."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pickle
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -146,3 +148,49 @@ def test_the_compiled_engine_answers_as_the_sources_do() -> None:
     from_sources = json.loads(_run({native.SOURCE_ONLY_ENV: "1"}, _SCORES_SCRIPT, str(SRC.parent)))
     assert from_sources["state"] == "source"
     assert from_sources["scores"] == _scores()
+
+
+def _compile_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "compile_screening", SRC.parent / "scripts" / "compile_screening.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fake_build(folder: Path, fingerprint: str) -> None:
+    (folder / "hramada" / "screening").mkdir(parents=True)
+    files = {}
+    for name in native.NATIVE_MODULES:
+        (folder / "hramada" / "screening" / f"{name}.so").write_bytes(b"")
+        files[f"hramada.screening.{name}"] = f"hramada/screening/{name}.so"
+    (folder / native.STAMP).write_text(json.dumps({"fingerprint": fingerprint, "files": files}), "utf-8")
+
+
+def test_a_current_build_is_not_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "native"
+    _fake_build(folder, native.fingerprint())
+    monkeypatch.setenv(native.BUILD_DIR_ENV, str(folder))
+    script = _compile_script()
+    assert script.build().startswith("compiled screening engine up to date")
+    (folder / "hramada" / "screening" / "keys.so").unlink()  # a file of the build gone: not current any more
+    monkeypatch.setattr(script, "_compiler_missing", lambda: "no C compiler (cc)")
+    assert (
+        script.build()
+        == "screening engine not compiled (no C compiler (cc)): it runs from its sources, slower"
+    )
+
+
+def test_without_a_compiler_an_old_build_goes_and_the_sources_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "native"
+    _fake_build(folder, "0" * 64)
+    monkeypatch.setenv(native.BUILD_DIR_ENV, str(folder))
+    script = _compile_script()
+    monkeypatch.setattr(script, "_compiler_missing", lambda: "no Python headers (Python.h)")
+    said = script.build()
+    assert "not compiled (no Python headers (Python.h))" in said and "runs from its sources" in said
+    assert not folder.exists()

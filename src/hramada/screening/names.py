@@ -4595,9 +4595,9 @@ def _align(
                 (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
             )
         else:
-            surplus = sum((qw[i] for i in rest_q), 0.0) + sum(
-                (cw[j] for j in rest_c), 0.0
-            )  # the same sums, no look-up
+            # The same sums, no look-up. Sums of weights start at 0.0: an empty sum is otherwise the int 0, which the
+            # compiled engine (`native`) would take for the type of every such sum.
+            surplus = sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c, listed)
         weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
