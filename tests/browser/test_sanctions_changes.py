@@ -37,6 +37,8 @@ def test_an_analyst_compares_two_publications_by_listed_party(
     page = staff_as(make_staff(Role.SANCTIONS_ANALYST))
     page.set_default_timeout(60_000)  # the comparison is computed on the page's request
     page.goto(f"{live_server.url}/sanctions/sources/")
+    # The page says which screening engine the installation runs (docs/screening.md, "The compiled engine").
+    assert page.inner_text("#screening-engine").startswith("Screening runs ")
     page.click("text=Compare two snapshots")
     page.select_option("select[name='old']", str(snapshots[0].pk))
     page.select_option("select[name='new']", str(snapshots[2].pk))
