@@ -41,7 +41,7 @@ import time
 from typing import Any
 
 from benchmarks.screening_speed import engine, load_bundled, make_queries, run_hramada
-from hramada.screening import ScreeningIndex
+from hramada.screening import ScreeningIndex, native
 
 TARGETS_16X = {"build_s": 60.0, "index_gib": 4.0, "names_per_s": 1500.0, "p99_ms": 5.0}
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
@@ -182,9 +182,9 @@ def _measure_in_process(
     """One scale in a fresh process (its memory alone); with `baseline`, that checkout's engine is imported; with
     `source`, from its sources (a compiled build is not loaded)."""
     env = dict(os.environ)
-    env.pop("HRAMADA_SCREENING_SOURCE", None)
+    env.pop(native.SOURCE_ONLY_ENV, None)
     if source:
-        env["HRAMADA_SCREENING_SOURCE"] = "1"
+        env[native.SOURCE_ONLY_ENV] = "1"
     if baseline:
         ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env["PYTHONPATH"] = os.pathsep.join([os.path.join(baseline, "src"), ours])

@@ -228,23 +228,7 @@ _VARIANT_FIELDS = tuple(field.name for field in fields(NameVariant))
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
     """`variant` with other part weights (`dataclasses.replace`, without its cost on the query path)."""
     return NameVariant(
-        original=variant.original,
-        system=variant.system,
-        words=variant.words,
-        keys=variant.keys,
-        weights=weights,
-        joined=variant.joined,
-        skeletons=variant.skeletons,
-        generic=variant.generic,
-        kind=variant.kind,
-        abjad=variant.abjad,
-        alts=variant.alts,
-        written_joined=variant.written_joined,
-        initials=variant.initials,
-        kept=variant.kept,
-        acronyms=variant.acronyms,
-        kinds=variant.kinds,
-        openings=variant.openings,
+        *(weights if name == "weights" else getattr(variant, name) for name in _VARIANT_FIELDS)  # type: ignore[arg-type]
     )
 
 
@@ -4590,14 +4574,7 @@ def _align(
             description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(q, rest_q, c, rest_c)
-        if light:
-            surplus = sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
-                (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
-            )
-        else:
-            # The same sums, no look-up. Sums of weights start at 0.0: an empty sum is otherwise the int 0, which the
-            # compiled engine (`native`) would take for the type of every such sum.
-            surplus = sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
+        surplus = _surplus(qw, cw, rest_q, rest_c, light)
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c, listed)
         weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
@@ -5159,6 +5136,23 @@ def _joined_similarity(
     return joined
 
 
+def _surplus(
+    qw: tuple[float, ...],
+    cw: tuple[float, ...],
+    rest_q: list[int],
+    rest_c: list[int],
+    light: frozenset[tuple[int, int]],
+) -> float:
+    """The weight of the parts left over, a town among them (`light`: 0 for the query's, 1 for the listed name's)
+    at PLACE_WEIGHT of its own. The sums start at 0.0: an empty sum is otherwise the int 0, which the compiled
+    engine (`native`) would take for the type of every such sum."""
+    if not light:
+        return sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
+    return sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
+        (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
+    )
+
+
 _BOUND_MARGIN = 1e-9
 """`_score_bound` sums the same weights in another order: a pair is left out only when its bound is below the
 floor by more than the rounding of those sums."""
@@ -5183,13 +5177,12 @@ def _score_bound(
     of themselves when one name is fully paired and fully otherwise (times INCOMPLETE_PENALTY), a town left over
     from an organisation name PLACE_WEIGHT of itself. The whole-string comparison, which may beat the parts, is
     the caller's to add."""
-    if query.kind == NameKind.ORGANIZATION and q is query.keys:
-        light = _places_left(q, rest_q, c, rest_c)
-        surplus = sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
-            (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
-        )
-    else:
-        surplus = sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
+    light = (
+        _places_left(q, rest_q, c, rest_c)
+        if query.kind == NameKind.ORGANIZATION and q is query.keys
+        else frozenset()
+    )
+    surplus = _surplus(qw, cw, rest_q, rest_c, light)
     if rest_q and rest_c and not hyphened:
         bound = matched_score / (matched_weight + surplus) * INCOMPLETE_PENALTY
     else:
