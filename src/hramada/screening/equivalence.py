@@ -54,6 +54,9 @@ SLIP_STEM_MIN = 4
 WRITTEN_SLIP_MIN = 4
 """A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`),
 unless it is another given name (`data/other_given_names.csv`)."""
+WRITTEN_TWO_SLIPS_MIN = 8
+"""A written word this long or longer may be read as the tables' Latin spelling two slips away
+(`written_two_slips`)."""
 SPELLING_MIN = 3
 """The tables' Latin spellings this long or longer are what `written_slip` reads a slip as (Ihar, Anna, Ilya)."""
 
@@ -154,6 +157,10 @@ class EquivalenceTable:
         """The canonical keys of those spellings: a part whose key is none of them meets no slip of one."""
         self._written_slips: dict[str, str | None] = {}
         """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
+        self._written_two_slips: dict[str, str | None] = {}
+        """word -> what `written_two_slips` found for it (remembered as `_written_slips`)."""
+        self._written_by_letter: dict[str, list[str]] | None = None
+        """The spellings by their first letter (`written_two_slips`, built on the first question)."""
         self._first_letters: dict[str, frozenset[str]] | None = None
         """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self.other_names: frozenset[str] = frozenset()
@@ -228,6 +235,8 @@ class EquivalenceTable:
                     self.canonical(k) for k in _word_keys(written)
                 )
         self._written_near = None
+        self._written_by_letter = None
+        self._written_two_slips.clear()
         self._first_letters = None
         self.spelt_keys = frozenset(key for keys in self._written.values() for key in keys)
 
@@ -244,6 +253,7 @@ class EquivalenceTable:
         """Put `found` in place of `other_names` and return what was there (what `written_slip` remembered goes)."""
         before, self.other_names = self.other_names, found
         self._written_slips.clear()
+        self._written_two_slips.clear()
         return before
 
     def knows(self, key: str) -> bool:
@@ -281,6 +291,42 @@ class EquivalenceTable:
         if self._written_near is None:
             self._written_near = _OneSlipIndex(self._written)
         found = {key for known in self._written_near.near(written) for key in self._written[known]}
+        return found.pop() if len(found) == 1 else None
+
+    def written_two_slips(self, word: str) -> str | None:
+        """The canonical key of the tables' Latin spellings two slips from `word` as written (two letters more,
+        fewer or others, or two pairs swapped; the first letter kept, as a name is typed from it), when all of them
+        are one name and none is one slip away: Vladimriovotch is Vladimirovitch with two letters swapped and one
+        struck for another. None for a word shorter than WRITTEN_TWO_SLIPS_MIN, a spelling of the tables, another
+        given name, or a word two slips from two names (Aleksandrovna and Aleksandrovich are both two letters from
+        Aleksandrovch)."""
+        written = word.casefold()
+        if (
+            len(written) < WRITTEN_TWO_SLIPS_MIN
+            or written in self._written
+            or written in self.other_names
+            or not written.isascii()
+            or not written.isalpha()
+        ):
+            return None
+        return _remembered(self._written_two_slips, written, self._two_slips_from_spelling)
+
+    def _two_slips_from_spelling(self, written: str) -> str | None:
+        if self._written_by_letter is None:
+            by_letter: dict[str, list[str]] = {}
+            for spelling in sorted(self._written):
+                by_letter.setdefault(spelling[0], []).append(spelling)
+            self._written_by_letter = by_letter
+        spellings = self._written_by_letter.get(written[0], [])
+        found: set[str] = set()
+        for spelling in spellings:
+            if abs(len(spelling) - len(written)) > 2:
+                continue
+            distance = OSA.distance(written, spelling, score_cutoff=2)
+            if distance <= 1:
+                return None  # one slip: `written_slip`'s reading, not this one
+            if distance == 2:
+                found.update(self._written[spelling])
         return found.pop() if len(found) == 1 else None
 
     def read_as(self, keys: set[str], key: str, why: Equivalence | None = None) -> None:

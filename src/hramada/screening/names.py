@@ -3669,6 +3669,26 @@ def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return 0.0
 
 
+@lru_cache(maxsize=200_000)
+def _two_slips_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """The similarity of two slips in a long word (1 - 2 / its letters) when one left-over part, as written, is two
+    slips from the tables' Latin spellings of one name only, and that name is the other part's in another language
+    (Vladimriovotch / Uladzimiravich: Vladimirovitch with two letters swapped and one struck for another, read as
+    the Russian form of the Belarusian patronymic; `EquivalenceTable.written_two_slips`); else 0.0. Only for a part
+    that the tables do not know: two names they know are two names (Makarovich / Maratovich)."""
+    if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
+        return 0.0
+    table = default_table()
+    for word, own, other in ((word_a, key_a, key_b), (word_b, key_b, key_a)):
+        meant = table.canonical(other)
+        if meant not in table.spelt_keys or table.knows(own):
+            continue
+        written = latin_ascii(word)
+        if table.written_two_slips(written) == meant:
+            return 1.0 - 2.0 / len(written)
+    return 0.0
+
+
 @cache
 def short_forms() -> dict[str, frozenset[str]]:
     """Key of a short form of a given name (Sasha, Dima, Natasha) -> the keys of the full names it is made from
@@ -3781,8 +3801,11 @@ def _left_over_similarity(
     if sim < LOOSE_MIN:
         sim = _slip_in_spelling(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN and _may_be_two_slips(word_a, word_b, key_a, key_b):
-        # Last: two slips, where no reading of the tables finds one (Uladximir / Vladimir is a slip in Uladzimir).
+        # Two slips, where no reading of the tables finds one (Uladximir / Vladimir is a slip in Uladzimir).
         sim = _loose_similarity(word_a, word_b, key_a, key_b, two_slips=True)
+    if sim < LOOSE_MIN:
+        # Last: two slips from a spelling of the tables in another language's form (Vladimriovotch / Uladzimiravich).
+        sim = _two_slips_in_spelling(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
