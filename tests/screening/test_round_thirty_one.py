@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from hramada.screening.equivalence import WRITTEN_TWO_SLIPS_MIN, default_table
+from hramada.screening.equivalence import WRITTEN_TWO_SLIPS_MIN, default_table, russian_patronymics
 from hramada.screening.keys import fold
 from hramada.screening.names import _two_slips_in_spelling
 from tests.screening.scoring import score
@@ -56,6 +56,9 @@ def test_two_slips_in_the_russian_form_meet_the_belarusian_form(query: str, list
         ("Pavel Alxeandrovcih ZORVAN", "Pavel Mikalaevich ZORVAN"),  # another father
         ("Oleg Vladimriovotch ZORVANOV", "Aleh Viachaslavavich ZARVANAU"),  # another father
         ("Pavel Aleksandrovina ZORVAN", "Pavel Aliaksandravich ZORVAN"),  # two slips from two names
+        # A patronymic whose ending is whole: another father's (Iona's), not Ivanovich with two slips.
+        ("Viktor Ivanovich ZORVIK", "ZORVIK, Ionovich"),
+        ("Pavel Ionovich ZORVAN", "Pavel Ivanovich ZORVAN"),
     ],
 )
 def test_two_slips_read_as_a_known_spelling_still_tell_other_names_apart(query: str, listed: str) -> None:
@@ -81,3 +84,35 @@ def test_two_slips_in_spelling_never_raise_and_stay_a_similarity(a: str, b: str)
     sim = _two_slips_in_spelling(a, b, a, b)
     assert 0.0 <= sim < 1.0
     assert (sim > 0.0) == (_two_slips_in_spelling(b, a, b, a) > 0.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "formed"),
+    [
+        ("Леонид", ("леонидович", "леонидовна")),
+        ("Сергей", ("сергеевич", "сергеевна")),
+        ("Николай", ("николаевич", "николаевна")),
+        ("Анатолий", ("анатольевич", "анатольевна", "анатолиевич", "анатолиевна")),
+        ("Лукаш", ("лукашевич", "лукашевна")),
+        ("Наталья", ()),  # a woman's name
+        ("Илья", ()),  # a man's name in -я: Ильич, irregular
+        ("Ivan", ()),  # Latin letters: the rules are Russian orthography's
+    ],
+)
+def test_patronymics_follow_russian_orthography(name: str, formed: tuple[str, ...]) -> None:
+    assert russian_patronymics(name) == formed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12))
+def test_forming_patronymics_never_raises(name: str) -> None:
+    for formed in russian_patronymics(name):
+        assert formed.endswith(("вич", "вна"))
+
+
+def test_formed_patronymics_are_read_as_two_slips_but_are_not_names_the_tables_know() -> None:
+    table = default_table()
+    # Leonidovna is formed from Leonid (no person on the lists taught it): a word two slips from it is read so ...
+    assert table.written_two_slips("Leonodonva") == table.canonical(fold("leonidovna"))
+    # ... but the tables do not know it: every reading that asks whether a name is known answers as before.
+    assert not table.knows(fold("leonidovna"))

@@ -159,8 +159,13 @@ class EquivalenceTable:
         """word -> what `written_slip` found for it (most words of a screening meet no spelling: remembered)."""
         self._written_two_slips: dict[str, str | None] = {}
         """word -> what `written_two_slips` found for it (remembered as `_written_slips`)."""
-        self._written_by_letter: dict[str, list[str]] | None = None
+        self._written_by_letter: dict[str, list[tuple[str, set[str]]]] | None = None
         """The spellings by their first letter (`written_two_slips`, built on the first question)."""
+        self._formed: dict[str, set[str]] = {}
+        """Latin spellings of patronymics formed from the tables' given names (`add_formed_spellings`) -> the canonical
+        keys of their word: read by `written_two_slips` only."""
+        self.two_slips_keys: frozenset[str] = frozenset()
+        """The canonical keys of the spellings `written_two_slips` reads a word as."""
         self._first_letters: dict[str, frozenset[str]] | None = None
         """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self.other_names: frozenset[str] = frozenset()
@@ -235,10 +240,30 @@ class EquivalenceTable:
                     self.canonical(k) for k in _word_keys(written)
                 )
         self._written_near = None
-        self._written_by_letter = None
-        self._written_two_slips.clear()
         self._first_letters = None
         self.spelt_keys = frozenset(key for keys in self._written.values() for key in keys)
+        self._two_slips_changed()
+
+    def add_formed_spellings(self, words: Iterable[str]) -> None:
+        """Latin spellings of names the tables do not list but form by rule (a patronymic of a listed given name),
+        for `written_two_slips` only: the tables do not `know` them, so no other reading changes."""
+        for word in words:
+            written = word.casefold()
+            if (
+                len(written) >= SPELLING_MIN
+                and written.isascii()
+                and written.isalpha()
+                and written not in self._written
+            ):
+                self._formed.setdefault(written, set()).update(self.canonical(k) for k in _word_keys(written))
+        self._two_slips_changed()
+
+    def _two_slips_changed(self) -> None:
+        self._written_by_letter = None
+        self._written_two_slips.clear()
+        self.two_slips_keys = self.spelt_keys | frozenset(
+            key for keys in self._formed.values() for key in keys
+        )
 
     def spellings(self) -> dict[str, frozenset[str]]:
         """The tables' Latin spellings (lower case), each with the canonical keys of its word."""
@@ -304,6 +329,7 @@ class EquivalenceTable:
         if (
             len(written) < WRITTEN_TWO_SLIPS_MIN
             or written in self._written
+            or written in self._formed
             or written in self.other_names
             or not written.isascii()
             or not written.isalpha()
@@ -313,20 +339,19 @@ class EquivalenceTable:
 
     def _two_slips_from_spelling(self, written: str) -> str | None:
         if self._written_by_letter is None:
-            by_letter: dict[str, list[str]] = {}
-            for spelling in sorted(self._written):
-                by_letter.setdefault(spelling[0], []).append(spelling)
+            by_letter: dict[str, list[tuple[str, set[str]]]] = {}
+            for spelling, keys in sorted({**self._formed, **self._written}.items()):
+                by_letter.setdefault(spelling[0], []).append((spelling, keys))
             self._written_by_letter = by_letter
-        spellings = self._written_by_letter.get(written[0], [])
         found: set[str] = set()
-        for spelling in spellings:
+        for spelling, keys in self._written_by_letter.get(written[0], []):
             if abs(len(spelling) - len(written)) > 2:
                 continue
             distance = OSA.distance(written, spelling, score_cutoff=2)
             if distance <= 1:
-                return None  # one slip: `written_slip`'s reading, not this one
+                return None  # one slip: `written_slip`'s reading (or another name's), not this one
             if distance == 2:
-                found.update(self._written[spelling])
+                found.update(keys)
         return found.pop() if len(found) == 1 else None
 
     def read_as(self, keys: set[str], key: str, why: Equivalence | None = None) -> None:
@@ -344,6 +369,32 @@ class EquivalenceTable:
         if stem_a == stem_b:
             return None
         return self._why.get(stem_a) or self._why.get(stem_b)
+
+
+_HUSHING = "жшчщц"
+
+
+def russian_patronymics(name: str) -> tuple[str, ...]:
+    """The son's and the daughter's patronymic of a Russian man's given name in Cyrillic, by the rules of Russian
+    orthography: -ович / -овна after a hard consonant (Леонид: Леонидович, Леонидовна), -евич / -евна after a
+    hushing consonant or ц and after a vowel and й (Сергей: Сергеевич; Николай: Николаевич), -ьевич / -ьевна and
+    -иевич / -иевна for names in -ий (Анатолий: Анатольевич, Анатолиевич, both written in passports). Nothing for a
+    name that ends otherwise (a woman's name, and men's names in -а, -я or -ь, whose patronymics are irregular:
+    Илья, Ильич)."""
+    name = name.strip().casefold()
+    if len(name) < 3 or not has_cyrillic(name):
+        return ()
+    if name.endswith("ий") and name[-3] not in "аеёиоуыэюя":
+        stem = name[:-2]
+        return (stem + "ьевич", stem + "ьевна", stem + "иевич", stem + "иевна")
+    if name.endswith("й"):
+        return (name[:-1] + "евич", name[:-1] + "евна")
+    last = name[-1]
+    if last in _HUSHING:
+        return (name + "евич", name + "евна")
+    if last in "аеёиоуыэюяьъ":
+        return ()
+    return (name + "ович", name + "овна")
 
 
 @cache
@@ -401,5 +452,15 @@ def default_table() -> EquivalenceTable:
     for keys, russian, reason in exact:
         table.read_as(keys, russian, reason)
     table.add_spellings(spellings)
+    given_names = {
+        row["ru_cyrillic"] for path, _, _ in tables for row in data_rows(path) if row.get("kind") == "given"
+    }
+    given_names |= {row["name"] for row in data_rows("given_name_diminutives.csv")}
+    table.add_formed_spellings(
+        latin
+        for name in sorted(given_names)
+        for formed in russian_patronymics(name)
+        for latin in latin_renderings(formed).values()
+    )
     table.add_other_names((row["name"], row["beside"]) for row in data_rows("other_given_names.csv"))
     return table

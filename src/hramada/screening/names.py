@@ -16,7 +16,7 @@ from rigour.names import remove_person_prefixes
 
 from hramada.screening import han, hangul, wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
-from hramada.screening.equivalence import EquivalenceTable, default_table
+from hramada.screening.equivalence import WRITTEN_TWO_SLIPS_MIN, EquivalenceTable, default_table
 from hramada.screening.han import has_han
 from hramada.screening.hangul import family_names
 from hramada.screening.keys import (
@@ -3669,19 +3669,22 @@ def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float
     return 0.0
 
 
-@lru_cache(maxsize=200_000)
 def _two_slips_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
     """The similarity of two slips in a long word (1 - 2 / its letters) when one left-over part, as written, is two
     slips from the tables' Latin spellings of one name only, and that name is the other part's in another language
     (Vladimriovotch / Uladzimiravich: Vladimirovitch with two letters swapped and one struck for another, read as
     the Russian form of the Belarusian patronymic; `EquivalenceTable.written_two_slips`); else 0.0. Only for a part
-    that the tables do not know: two names they know are two names (Makarovich / Maratovich)."""
+    that the tables do not know and that is no patronymic as it stands: two names they know are two names
+    (Makarovich / Maratovich), and a patronymic whose ending the slips left whole is another father's as often
+    (Ionovich, of Iona, is two letters from Ivanovich)."""
     if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
         return 0.0
     table = default_table()
     for word, own, other in ((word_a, key_a, key_b), (word_b, key_b, key_a)):
+        if len(word) < WRITTEN_TWO_SLIPS_MIN or own.endswith(_PATRONYMIC_ENDINGS):
+            continue
         meant = table.canonical(other)
-        if meant not in table.spelt_keys or table.knows(own):
+        if meant not in table.two_slips_keys or table.knows(own):
             continue
         written = latin_ascii(word)
         if table.written_two_slips(written) == meant:
