@@ -94,6 +94,9 @@ def test_two_slips_in_spelling_never_raise_and_stay_a_similarity(a: str, b: str)
         ("Николай", ("николаевич", "николаевна")),
         ("Анатолий", ("анатольевич", "анатольевна", "анатолиевич", "анатолиевна")),
         ("Лукаш", ("лукашевич", "лукашевна")),
+        ("Павел", ("павлович", "павловна")),  # another stem
+        ("Пётр", ("петрович", "петровна")),
+        ("Яков", ("яковлевич", "яковлевна")),
         ("Наталья", ()),  # a woman's name
         ("Илья", ()),  # a man's name in -я: Ильич, irregular
         ("Ivan", ()),  # Latin letters: the rules are Russian orthography's

@@ -319,12 +319,12 @@ class EquivalenceTable:
         return found.pop() if len(found) == 1 else None
 
     def written_two_slips(self, word: str) -> str | None:
-        """The canonical key of the tables' Latin spellings two slips from `word` as written (two letters more,
-        fewer or others, or two pairs swapped; the first letter kept, as a name is typed from it), when all of them
-        are one name and none is one slip away: Vladimriovotch is Vladimirovitch with two letters swapped and one
-        struck for another. None for a word shorter than WRITTEN_TWO_SLIPS_MIN, a spelling of the tables, another
-        given name, or a word two slips from two names (Aleksandrovna and Aleksandrovich are both two letters from
-        Aleksandrovch)."""
+        """The canonical key of the tables' Latin spellings two slips from `word` as written (two edits: a letter
+        added, dropped or struck for another, or two side by side swapped; the first letter kept, as a name is typed
+        from it), when all of them are one name and none is one slip away: Vladimriovotch is Vladimirovitch with two
+        letters swapped and one struck for another. None for a word shorter than WRITTEN_TWO_SLIPS_MIN, a spelling of the tables, another
+        given name, a word one slip from a spelling (`written_slip` reads it), or a word two slips from two names
+        (Aleksandrovina: Aleksandrovich and Alyeksandrovna)."""
         written = word.casefold()
         if (
             len(written) < WRITTEN_TWO_SLIPS_MIN
@@ -372,18 +372,33 @@ class EquivalenceTable:
 
 
 _HUSHING = "жшчщц"
+_IRREGULAR_STEMS = {
+    "лев": "льво",
+    "павел": "павло",
+    "пётр": "петро",
+    "яков": "яковле",
+    "михаил": "михайло",
+    "гавриил": "гаврило",
+    "даниил": "данило",
+}
+"""Given names whose patronymic is formed from another stem (a vowel dropped or changed, a letter added): Lev,
+Lvovich; Pavel, Pavlovich; Pyotr, Petrovich; Yakov, Yakovlevich; Mikhail, Mikhailovich; Daniil, Danilovich."""
 
 
 def russian_patronymics(name: str) -> tuple[str, ...]:
     """The son's and the daughter's patronymic of a Russian man's given name in Cyrillic, by the rules of Russian
     orthography: -ович / -овна after a hard consonant (Леонид: Леонидович, Леонидовна), -евич / -евна after a
-    hushing consonant or ц and after a vowel and й (Сергей: Сергеевич; Николай: Николаевич), -ьевич / -ьевна and
-    -иевич / -иевна for names in -ий (Анатолий: Анатольевич, Анатолиевич, both written in passports). Nothing for a
-    name that ends otherwise (a woman's name, and men's names in -а, -я or -ь, whose patronymics are irregular:
-    Илья, Ильич)."""
+    hushing consonant or ц and after a vowel and й (Сергей: Сергеевич; Николай: Николаевич), -ьевич / -ьевна after
+    one consonant and -иевич / -иевна after two for names in -ий (Анатолий: Анатольевич; Дмитрий: Дмитриевич; both
+    are formed for each, as documents write both), and from another stem for the names of `_IRREGULAR_STEMS`
+    (Павел: Павлович). Nothing for a name that ends otherwise (a woman's name, and men's names in -а, -я or -ь,
+    whose patronymics are irregular: Илья, Ильич)."""
     name = name.strip().casefold()
     if len(name) < 3 or not has_cyrillic(name):
         return ()
+    irregular = _IRREGULAR_STEMS.get(name)
+    if irregular is not None:
+        return (irregular + "вич", irregular + "вна")
     if name.endswith("ий") and name[-3] not in "аеёиоуыэюя":
         stem = name[:-2]
         return (stem + "ьевич", stem + "ьевна", stem + "иевич", stem + "иевна")
