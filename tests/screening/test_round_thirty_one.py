@@ -39,7 +39,7 @@ def test_two_slips_are_read_only_where_nothing_nearer_or_other_reads_the_word() 
     [
         # Vladimirovitch, two letters swapped and one struck for another (0.43 before).
         ("Oleg Vladimriovotch ZORVANOV", "Aleh Uladzimiravich ZARVANAU"),
-        # Aleksandrovich with a letter left out and two swapped (0.41 before).
+        # Alexandrovich with two pairs of letters swapped (0.41 before).
         ("Pavel Alxeandrovcih ZORVAN", "Pavel Aliaksandravich ZORVAN"),
         # Vladimirovich with a letter left out and b struck for v (0.42 before).
         ("Vasily Vldimirobich ZORVIK", "Vasil Uladzimiravich ZORVIK"),
