@@ -119,15 +119,7 @@ def _build(force: bool) -> str:
     native = _native()
     folder = native.build_dir()
     wanted = native.fingerprint()
-    stamp = native.read_stamp(folder)
-    listed = stamp.get("files") if stamp is not None else None
-    if (
-        not force
-        and stamp is not None
-        and stamp.get("fingerprint") == wanted
-        and isinstance(listed, dict)
-        and all((folder / str(relative)).is_file() for relative in listed.values())
-    ):
+    if not force and native.build_files(folder)[0] == "compiled":
         return f"compiled screening engine up to date in {folder}"
     why = _compiler_missing()
     if why is not None:

@@ -429,8 +429,13 @@ def default_table() -> EquivalenceTable:
         ("name_equivalence_uk.csv", "uk", "Ukrainian"),
         ("name_equivalence_west.csv", "west", "Western European"),
     )
+    russian_given: set[str] = (
+        set()
+    )  # the Russian given names of every table, whose patronymics are formed below
     for path, code, language in tables:
         for row in data_rows(path):
+            if row.get("kind") == "given":
+                russian_given.add(row["ru_cyrillic"])
             russian_words = [row["ru_cyrillic"], row["ru_latin"]]
             other_words = [row[f"{code}_cyrillic"], row[f"{code}_latin"]]
             russian_stems = {split_stem(k)[0] for w in russian_words for k in _word_keys(w)}
@@ -467,13 +472,10 @@ def default_table() -> EquivalenceTable:
     for keys, russian, reason in exact:
         table.read_as(keys, russian, reason)
     table.add_spellings(spellings)
-    given_names = {
-        row["ru_cyrillic"] for path, _, _ in tables for row in data_rows(path) if row.get("kind") == "given"
-    }
-    given_names |= {row["name"] for row in data_rows("given_name_diminutives.csv")}
+    russian_given |= {row["name"] for row in data_rows("given_name_diminutives.csv")}
     table.add_formed_spellings(
         latin
-        for name in sorted(given_names)
+        for name in sorted(russian_given)
         for formed in russian_patronymics(name)
         for latin in latin_renderings(formed).values()
     )

@@ -94,6 +94,27 @@ _installed: NativeFinder | None = None
 _state = "source"
 
 
+def build_files(folder: Path) -> tuple[str, dict[str, Path]]:
+    """What a build folder holds: ("compiled", module name -> file) for a build of exactly these sources with every
+    module and file there; ("stale", {}) for a build of other sources or with a file gone; ("source", {}) where
+    there is no build."""
+    stamp = read_stamp(folder)
+    if stamp is None:
+        return "source", {}
+    if stamp.get("fingerprint") != fingerprint():
+        return "stale", {}
+    listed = stamp.get("files")
+    files = {
+        str(name): folder / str(relative)
+        for name, relative in (listed if isinstance(listed, dict) else {}).items()
+    }
+    if not all(file.is_file() for file in files.values()) or any(
+        f"{PACKAGE}.{name}" not in files for name in NATIVE_MODULES
+    ):
+        return "stale", {}
+    return "compiled", files
+
+
 def install() -> str:
     """Load the compiled modules from the build when it is current; the engine's state in one word ("compiled",
     "source", "stale": a build of other sources, not used)."""
@@ -103,23 +124,14 @@ def install() -> str:
     if os.environ.get(SOURCE_ONLY_ENV, "") not in ("", "0"):
         return _state
     folder = build_dir()
-    stamp = read_stamp(folder)
-    if stamp is None:
-        return _state
-    if stamp.get("fingerprint") != fingerprint():
-        _state = "stale"
-        logger.warning("the compiled screening engine in %s is of other sources; running from source", folder)
-        return _state
-    files: dict[str, Path] = {}
-    listed = stamp.get("files")
-    for fullname, relative in listed.items() if isinstance(listed, dict) else ():
-        file = folder / str(relative)
-        if not file.is_file():
-            _state = "stale"
-            logger.warning("the compiled screening engine in %s is incomplete; running from source", folder)
-            return _state
-        files[str(fullname)] = file
-    if any(f"{PACKAGE}.{name}" not in files for name in NATIVE_MODULES):
+    found, files = build_files(folder)
+    if found != "compiled":
+        if found == "stale":
+            logger.warning(
+                "the compiled screening engine in %s is of other sources or incomplete; running from source",
+                folder,
+            )
+        _state = found
         return _state
     if any(f"{PACKAGE}.{name}" in sys.modules for name in NATIVE_MODULES):
         return _state  # already imported from source in this process: one engine per process
