@@ -21,11 +21,21 @@ names/s per CPU-second, p50 and p99 per query (thread CPU time), and how well th
     .venv/bin/python -m benchmarks.screening_scale --table 1x.json 4x.json 16x.json
     .venv/bin/python -m benchmarks.screening_scale --baseline /path/to/other/checkout   # same run, both engines
     .venv/bin/python -m benchmarks.screening_scale --baseline-source   # the compiled engine beside its sources
+    .venv/bin/python -m benchmarks.screening_scale --scales 4 --passes 5   # names/s as the median of five query sets
+    .venv/bin/python -m benchmarks.screening_scale --baseline /path/to/other --together   # both engines at once
 
 With `--baseline`, each scale is measured twice one after the other, on the same generated lists and queries: once
 with the engine of the checkout given (its `src/` first on the path; this benchmark's own code generates the lists)
 and once with ours, so the two tables compare under the same load. `--baseline-source` measures this checkout's
 engine from its sources beside the compiled one (`hramada.screening.native`); each row names the engine it ran.
+
+On a shared machine one pass of queries may run a fifth faster or slower than the next with the same engine. With
+`--passes N`, the index screens N query sets (the first as above, then N-1 more drawn with other seeds, the same
+for every engine) and names/s is the median of the N passes, each printed under the table; p50, p99 and the found
+rates are the first pass's. With `--together` (and a baseline), the two engines run at the same time in two
+processes, one a core, so that whatever else loads the machine loads both alike: pass by pass, the two figures
+then differ by the engines more than by the moment. Needs two free cores and the memory of both (about 2.4 GiB
+each at 16x); the load average printed counts both.
 """
 
 from __future__ import annotations
@@ -35,13 +45,14 @@ import gc
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import time
 from typing import Any
 
-from benchmarks.screening_speed import engine, load_bundled, make_queries, run_hramada
-from hramada.screening import ScreeningIndex, native
+from benchmarks.screening_speed import BenchQuery, engine, load_bundled, make_queries, run_hramada
+from hramada.screening import Query, ScreeningIndex, Thresholds, native, screen
 
 TARGETS_16X = {"build_s": 60.0, "index_gib": 4.0, "names_per_s": 1500.0, "p99_ms": 5.0}
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
@@ -108,7 +119,7 @@ def scaled(entities: list[dict[str, Any]], factor: int, seed: int = 2026) -> lis
     return out
 
 
-def measure(factor: int, queries: int) -> dict[str, Any]:
+def measure(factor: int, queries: int, passes: int = 1) -> dict[str, Any]:
     entities, _ = load_bundled()
     entities = scaled(entities, factor)
     gc.collect()
@@ -120,6 +131,12 @@ def measure(factor: int, queries: int) -> dict[str, Any]:
     gc.collect()
     rss_after = _rss_bytes()
     result = run_hramada(index, make_queries(index, queries))
+    if passes > 1:
+        rates = [result["names_per_s"]] + [
+            screening_rate(index, make_queries(index, queries, seed=2026 + n)) for n in range(1, passes)
+        ]
+        result["names_per_s_passes"] = rates
+        result["names_per_s"] = statistics.median(rates)
     return {
         "factor": factor,
         "engine": engine(),
@@ -133,10 +150,22 @@ def measure(factor: int, queries: int) -> dict[str, Any]:
     }
 
 
+def screening_rate(index: ScreeningIndex, queries: list[BenchQuery]) -> float:
+    """Names screened per CPU-second of this process, one query at a time (as `run_hramada` counts them)."""
+    thresholds = Thresholds.SCREENING
+    cpu_start = time.process_time()
+    for q in queries:
+        screen(Query(name=q.name, schema=q.schema), index, thresholds=thresholds)
+    return len(queries) / (time.process_time() - cpu_start)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument(
+        "--passes", type=int, default=1, help="query sets screened per scale; names/s is their median"
+    )
     parser.add_argument("--one", type=int, help="measure one scale and print its figures as one JSON line")
     parser.add_argument(
         "--table", nargs="+", help="print the table from files of --one lines instead of measuring"
@@ -149,9 +178,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="measure this checkout's engine from its sources (HRAMADA_SCREENING_SOURCE=1) beside the compiled one",
     )
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="with a baseline: measure both engines at the same time, one process a core, not one after the other",
+    )
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.one, args.queries)))
+        print(json.dumps(measure(args.one, args.queries, args.passes)))
         return 0
     rows: list[dict[str, Any]] = []
     baseline_rows: list[dict[str, Any]] = []
@@ -161,11 +195,20 @@ def main(argv: list[str] | None = None) -> int:
                 rows += [json.loads(line) for line in fh if line.strip().startswith("{")]
         rows.sort(key=lambda r: r["factor"])
     for factor in [] if args.table else args.scales:
+        if args.together and (args.baseline or args.baseline_source):
+            theirs, ours = _measure_together(
+                factor, args.queries, args.baseline, args.baseline_source, args.passes
+            )
+            baseline_rows.append(theirs)
+            rows.append(ours)
+            continue
         if args.baseline or args.baseline_source:
             baseline_rows.append(
-                _measure_in_process(factor, args.queries, args.baseline, source=args.baseline_source)
+                _measure_in_process(
+                    factor, args.queries, args.baseline, source=args.baseline_source, passes=args.passes
+                )
             )
-        rows.append(_measure_in_process(factor, args.queries, None))
+        rows.append(_measure_in_process(factor, args.queries, None, passes=args.passes))
     if baseline_rows:
         print(
             f"baseline: engine of {args.baseline or 'this checkout'} ({baseline_rows[0].get('engine', 'source')})"
@@ -177,10 +220,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _measure_in_process(
-    factor: int, queries: int, baseline: str | None, source: bool = False
+    factor: int, queries: int, baseline: str | None, source: bool = False, passes: int = 1
 ) -> dict[str, Any]:
     """One scale in a fresh process (its memory alone); with `baseline`, that checkout's engine is imported; with
     `source`, from its sources (a compiled build is not loaded)."""
+    return _finish(_start(factor, queries, baseline, source, passes), factor, bool(baseline or source))
+
+
+def _measure_together(
+    factor: int, queries: int, baseline: str | None, source: bool, passes: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The baseline's and our measure of one scale in two processes at the same time (one a core), so that both
+    run under the same load from start to end; (baseline row, our row)."""
+    theirs = _start(factor, queries, baseline, source, passes)
+    ours = _start(factor, queries, None, False, passes)
+    return _finish(theirs, factor, True), _finish(ours, factor, False)
+
+
+def _start(
+    factor: int, queries: int, baseline: str | None, source: bool, passes: int
+) -> subprocess.Popen[str]:
     env = dict(os.environ)
     env.pop(native.SOURCE_ONLY_ENV, None)
     if source:
@@ -196,12 +255,20 @@ def _measure_in_process(
         str(factor),
         "--queries",
         str(queries),
+        "--passes",
+        str(passes),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _finish(process: subprocess.Popen[str], factor: int, baseline: bool) -> dict[str, Any]:
+    out, err = process.communicate()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, process.args, out, err)
+    row: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     row["load_average"] = os.getloadavg()[0]
     print(
-        f"measured {factor}x ({'baseline' if baseline or source else 'ours'}, {row.get('engine', 'source')} engine): "
+        f"measured {factor}x ({'baseline' if baseline else 'ours'}, {row.get('engine', 'source')} engine): "
         f"load average {row['load_average']:.1f}",
         file=sys.stderr,
         flush=True,
@@ -223,6 +290,10 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             f"{r['non_match_alert_rate']:>6.3f} | {r.get('load_average', float('nan')):>5.1f} "
             f"{r.get('engine', 'source'):>8}"
         )
+    for r in rows:
+        if r.get("names_per_s_passes"):
+            passes = " ".join(f"{rate:,.0f}" for rate in r["names_per_s_passes"])
+            print(f"{r['factor']:>4}x names/s per pass: {passes} (median {r['names_per_s']:,.0f})")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         size = last["names"] / first["names"]
