@@ -184,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with a baseline: measure both engines at the same time, one process a core, not one after the other",
     )
     args = parser.parse_args(argv)
+    if args.baseline and not os.path.isdir(os.path.join(args.baseline, "src", "hramada")):
+        # Else the baseline's process would import this checkout's engine and compare it with itself.
+        parser.error(
+            f"--baseline {args.baseline}: no src/hramada there (a checkout of this project is needed)"
+        )
     if args.one:
         print(json.dumps(measure(args.one, args.queries, args.passes)))
         return 0
@@ -234,7 +239,13 @@ def _measure_together(
     run under the same load from start to end; (baseline row, our row)."""
     theirs = _start(factor, queries, baseline, source, passes)
     ours = _start(factor, queries, None, False, passes)
-    return _finish(theirs, factor, True), _finish(ours, factor, False)
+    try:
+        return _finish(theirs, factor, True), _finish(ours, factor, False)
+    finally:
+        for process in (theirs, ours):
+            if process.poll() is None:  # the other one failed: this one is not waited for
+                process.kill()
+                process.wait()
 
 
 def _start(
