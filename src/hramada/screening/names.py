@@ -3509,8 +3509,9 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slip
     side_by_side = False
     if two_slips:
         known_a, known_b = default_table().knows(key_a), default_table().knows(key_b)
-        if known_a and known_b:
-            return 0.0
+        # Two names the tables know are read by one slip at most, as without `two_slips`: asking for two slips
+        # never reads less than asking for one.
+        two_slips = not (known_a and known_b)
         side_by_side = known_a != known_b or key_a.endswith(_PATRONYMIC_ENDINGS) != key_b.endswith(
             _PATRONYMIC_ENDINGS
         )
