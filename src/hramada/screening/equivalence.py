@@ -429,9 +429,8 @@ def default_table() -> EquivalenceTable:
         ("name_equivalence_uk.csv", "uk", "Ukrainian"),
         ("name_equivalence_west.csv", "west", "Western European"),
     )
-    russian_given: set[str] = (
-        set()
-    )  # the Russian given names of every table, whose patronymics are formed below
+    # The Russian given names of every table, whose patronymics are formed below.
+    russian_given: set[str] = set()
     for path, code, language in tables:
         for row in data_rows(path):
             if row.get("kind") == "given":
