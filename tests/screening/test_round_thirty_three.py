@@ -1,12 +1,16 @@
 """Specifications for round thirty-three. Legal forms spelled out without their diacritics, as lists and payment
 messages in ASCII write them (Anonim Sirketi, Societe Anonyme, Osakeyhtio, Spolecnost s rucenim omezenym), and the
 forms of Lebanon, Liechtenstein, Norway and Korea that the tables lacked. A form written after a name only stays a
-word opening one. The names are our own; the score before this round is in each comment."""
+word opening one. Two organisation names that agree in every word naming which organisation, where only one says
+what kind of organisation (Zorvex Systems Limited / Zorvex Ltd), score KIND_SAID_BY_ONE_SCORE rather than 1.00, so
+the name written alike ranks first. The names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
 
+from hramada.screening import Query, ScreeningIndex, Thresholds, screen
+from hramada.screening.names import KIND_SAID_BY_ONE_SCORE
 from tests.screening.scoring import company
 
 
@@ -59,3 +63,48 @@ def test_a_form_written_after_a_name_only_stays_a_word_opening_one(opening: str)
 def test_a_distinctive_word_beside_the_forms_still_tells_companies_apart() -> None:
     assert company("Zorvex Societe Anonyme", "Zorvan Societe Anonyme") < 0.8
     assert company("Zorvex Anonim Sirketi", "Kelmar Anonim Sirketi") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Systems Limited", "Zorvex Ltd"),  # 1.00 before
+        ("Zorvex Trading", "Zorvex"),  # 1.00 before
+        ("Zorvex", "Zorvex Technologies LLC"),  # 1.00 before
+        ("Зорвекс", "Zorvex Plant"),  # 1.00 before
+    ],
+)
+def test_a_kind_of_organisation_said_by_one_name_only_is_a_match_below_the_same_name(
+    query: str, listed: str
+) -> None:
+    assert company(query, listed) == KIND_SAID_BY_ONE_SCORE
+    assert company(listed, query) == KIND_SAID_BY_ONE_SCORE
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Ltd", "Zorvex LLC"),  # legal forms say no kind
+        ("Zorvex Holding", "Zorvex"),  # nor does a word any organisation may carry
+        ("Zorvex Group Ltd", "Zorvex Company"),
+        ("Zorvex Import Export Trading", "Zorvex Trading"),  # both say a kind, and share one
+        ("Зорвекс Системс", "Zorvex Systems Limited"),  # one kind in two scripts
+        ("Zorvex Trading", "Zorvex Trading House"),
+    ],
+)
+def test_names_saying_the_same_kind_or_none_still_agree_fully(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0
+
+
+def test_kinds_that_differ_stay_a_lead() -> None:
+    assert company("Zorvex Technologies", "Zorvex Trading") == pytest.approx(0.75)  # as before
+
+
+def test_the_name_written_alike_ranks_first() -> None:
+    index = ScreeningIndex.from_entities(
+        {"id": entity_id, "schema": "Company", "properties": {"name": [name]}}
+        for entity_id, name in (("a-systems", "Zorvex Systems Limited"), ("b-plain", "Zorvex Ltd"))
+    )
+    found = screen(Query(name="Zorvex LLC", schema="Company"), index, thresholds=Thresholds.SCREENING)
+    assert [r.entity_id for r in found] == ["b-plain", "a-systems"]  # by entity id before: a-systems first
+    assert found[0].score == 1.0 and found[1].score == KIND_SAID_BY_ONE_SCORE and found[1].match

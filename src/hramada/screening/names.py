@@ -5733,7 +5733,9 @@ def best_comparison(
         if best is not None and best[0] >= 1.0:
             break
     if best is not None and best[0] >= 1.0 and not (_is_part(best[1]) or _is_part(best[2])):
-        return _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
+        return _kind_said_by_one(
+            _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
+        )
     conflict = False
     if (
         best is not None
@@ -5786,7 +5788,29 @@ def best_comparison(
                         score *= ORGANIZATION_CONFLICT_PENALTY  # a part in common, by its acronym
                     if score > best[0]:
                         best = (score, pair[0], pair[1])
-    return _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
+    return _kind_said_by_one(
+        _unit_of_another(_partnership_and_partner(_dotted_initials_compared(best, query, listed)))
+    )
+
+
+KIND_SAID_BY_ONE_SCORE = 0.95
+"""Two organisation names that agree in every word naming which organisation, where one also says what kind of
+organisation (Crystalord Systems Limited / Crystalord Ltd; Zorvex Trading / Zorvex) and the other says none: most
+likely the same company, written more or less fully, but not the same name; the name that agrees word for word
+ranks first."""
+
+
+def _kind_said_by_one(
+    found: tuple[float, NameVariant, NameVariant] | None,
+) -> tuple[float, NameVariant, NameVariant] | None:
+    """`found` with its score at most KIND_SAID_BY_ONE_SCORE where only one of its two names has words of kind
+    (`NameVariant.kinds`; a name whose kinds are not known is not asked)."""
+    if found is None or found[0] <= KIND_SAID_BY_ONE_SCORE:
+        return found
+    kinds_q, kinds_l = found[1].kinds, found[2].kinds
+    if kinds_q is None or kinds_l is None or bool(kinds_q) == bool(kinds_l):
+        return found
+    return (KIND_SAID_BY_ONE_SCORE, found[1], found[2])
 
 
 _UNIT_WORDS = frozenset(
