@@ -108,3 +108,27 @@ def test_the_name_written_alike_ranks_first() -> None:
     found = screen(Query(name="Zorvex LLC", schema="Company"), index, thresholds=Thresholds.SCREENING)
     assert [r.entity_id for r in found] == ["b-plain", "a-systems"]  # by entity id before: a-systems first
     assert found[0].score == 1.0 and found[1].score == KIND_SAID_BY_ONE_SCORE and found[1].match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Belaruskali", "Belarusian Oil Company"),  # 0.82 before: kali read as oil with two slips
+        ("Zorvexkali", "Zorvex Oil Company"),  # 0.82 before
+    ],
+)
+def test_a_short_word_of_a_run_takes_no_slips_that_it_would_not_take_alone(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvexoil", "Zorvex Oil"),
+        ("Zorvexkoil", "Zorvex Oil"),  # the slip between the words: the word of three as written
+        ("Al-Omgy Exchange", "Alomge Exchange"),  # one slip in a word of four
+        ("Taleem-ul-Quran", "Taleemul Quran"),  # an article glued
+    ],
+)
+def test_a_run_with_its_slips_in_a_long_word_still_meets(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85

@@ -4836,6 +4836,8 @@ def _split_runs(
                         sim = _part_similarity("".join(keys[start : end + 1]), b)
                         if glued and sim < 1.0:
                             sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
+                        if 0.0 < sim < 1.0 and written is None and _short_piece_slipped(keys[start : end + 1], b):
+                            sim = 0.0
                     if (
                         not sim
                         and written is not None
@@ -4850,6 +4852,29 @@ def _split_runs(
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     found.sort(reverse=True)
     return found
+
+
+def _short_piece_slipped(pieces: tuple[str, ...], whole: str) -> bool:
+    """Whether a piece of an organisation's run of words, of four letters or fewer and no article, differs from the
+    letters where it falls in the one word of the other name (the first piece at its opening, the last at its end,
+    another anywhere) by more than a piece that short allows: one slip in four letters, none in fewer
+    (`_part_similarity` allows none in a word of its own). The slips the run joined allows fell in that piece:
+    Zorvexkali is not Zorvex Oil, whose joined keys are two letters apart; Al-Omgy / Alomge keeps its one slip."""
+    last = len(pieces) - 1
+    for at, piece in enumerate(pieces):
+        size = len(piece)
+        if size > 4 or piece in _ARTICLES:
+            continue
+        allowed = 1 if size == 4 else 0
+        if not at:
+            if OSA.distance(piece, whole[:size], score_cutoff=allowed) > allowed:
+                return True
+        elif at == last:
+            if OSA.distance(piece, whole[-size:], score_cutoff=allowed) > allowed:
+                return True
+        elif piece not in whole:
+            return True
+    return False
 
 
 def _joined_person_key(word: str) -> str | None:
