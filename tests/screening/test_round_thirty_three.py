@@ -132,3 +132,32 @@ def test_a_short_word_of_a_run_takes_no_slips_that_it_would_not_take_alone(query
 )
 def test_a_run_with_its_slips_in_a_long_word_still_meets(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Otkritie",
+            "Bank Otkritie Financial Corporation",
+        ),  # 0.00 before: Otkritie read as open, a generic word
+        ("Bank Otkritie", "Банк ФК Открытие"),  # 0.00 before
+    ],
+)
+def test_a_noun_from_the_stem_of_open_names_its_company(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Otkrytoe Aktsionernoe Obshchestvo",
+        "Otkrytogo Aktsionernogo Obshchestva",
+        "Открытого акционерного общества",
+        "Otkrytaya Aktsionernaya Kompaniya",
+        "Закрытого акционерного общества",
+        "Открытый акционерный банк",
+    ],
+)
+def test_open_and_closed_in_every_adjective_form_stay_generic(form: str) -> None:
+    assert company(f"{form} Zorvex", "Zorvex Bank" if "банк" in form else "Zorvex") >= 0.95

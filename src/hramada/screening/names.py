@@ -370,11 +370,23 @@ def generic_loanword_keys() -> frozenset[str]:
     return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
 
 
+_GENERIC_ADJECTIVES_ONLY = "открытое закрытое"
+"""Generic words whose stem also makes a noun that names companies: open and closed, which open legal forms
+(открытое / закрытое акционерное общество), make Открытие (opening: Otkritie, a bank) and Закрытие. Inflected, they
+are generic where their ending is an adjective's (-ое, -ая, -ого, -ой, -ый: folded, an ending opening with a, or i),
+not a noun's (-ие, -ия: folded, e, ie or ia)."""
+
+
 @cache
 def generic_org_stems() -> frozenset[str]:
     """Stems (`keys.org_stem`) of the generic words, so an inflected form the list does not spell out is generic
     too (Natsionalniy, Gosudarstvennogo)."""
     return frozenset(org_stem(k) for k in generic_org_keys() if len(k) > 4)
+
+
+@cache
+def _adjective_only_stems() -> frozenset[str]:
+    return frozenset(org_stem(fold(word)) for word in _GENERIC_ADJECTIVES_ONLY.split())
 
 
 @cache
@@ -390,6 +402,9 @@ def is_generic_org_key(key: str) -> bool:
     if len(key) <= 4:
         return False
     stem = org_stem(key)
+    if stem in _adjective_only_stems() and key.startswith(stem):
+        ending = key[len(stem) :]
+        return ending[:1] == "a" or ending == "i"
     return stem in generic_org_stems() and (len(stem) > 4 or key[:5] in _short_stem_openings())
 
 
@@ -460,11 +475,31 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     the fewest pieces that each stand for one meaning (`_compound_pieces`), with
     a linking vowel between pieces and up to three letters of ending after the last; None unless it splits into
     `least` pieces or more besides the country."""
+    for found in _compound_cuts(key):
+        meanings = [meaning for meaning, _ in found]
+        # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
+        # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
+        if len(set(meanings) - _COUNTRY_PIECES) >= least and len(set(meanings)) == len(meanings):
+            return tuple(word for meaning in meanings for word in meaning.split(" "))
+    if "c" in key and "ts" not in key:
+        # A piece ending in т before one opening with с folds to one c (Бел-мыт-сервис: `belmicervis`): read with
+        # each c as the t and s it may have been.
+        for at in (i for i, letter in enumerate(key) if letter == "c" and 0 < i < len(key) - 1):
+            found_apart = compound_meanings(key[:at] + "ts" + key[at + 1 :], least)
+            if found_apart is not None:
+                return found_apart
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _compound_cuts(key: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """The ways `compound_meanings` may cut `key` (the fewest pieces ending at its end or up to three letters
+    before), each as its pieces' (meaning, first letter's position); () for a word no table cuts."""
     if len(key) < 7 or key[0] == "#" or key in org_word_translations() or key in org_meaning_keys():
-        return None  # a dictionary word is read as its own meaning (Instrumentmaking is no tool and machine)
+        return ()  # a dictionary word is read as its own meaning (Instrumentmaking is no tool and machine)
     prefixes = _compound_pieces()
     n = len(key)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best: list[tuple[tuple[str, int], ...] | None] = [None] * (n + 1)
     best[0] = ()
     # A place name may open the compound before an administrative piece (Brest-obl-ispolkom): kept as written.
     administrative = _administrative_pieces()
@@ -473,7 +508,7 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
             prefixes.get(key[i:j]) in administrative
             for j in range(i + COMPOUND_PIECE_MIN - 1, min(n, i + 6) + 1)
         ):
-            best[i] = (key[:i],)
+            best[i] = ((key[:i], 0),)
     for i in range(n):
         start = best[i]
         if start is None:
@@ -486,21 +521,8 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
             for j in range(min(n, at + 16), at + 1, -1):
                 meaning = prefixes.get(key[at:j])
                 if meaning is not None and (best[j] is None or len(best[j] or ()) > len(start) + 1):
-                    best[j] = (*start, meaning)
-    for end in range(n, max(n - 4, 0), -1):
-        found = best[end]
-        # Two pieces besides the country: Bel- with one word is a brand, not a description (Belaruskali is not
-        # the Belarusian Potash Company, Belarusneft not the Belarusian Oil Company).
-        if found is not None and len(set(found) - _COUNTRY_PIECES) >= least and len(set(found)) == len(found):
-            return tuple(word for piece in found for word in piece.split(" "))
-    if "c" in key and "ts" not in key:
-        # A piece ending in т before one opening with с folds to one c (Бел-мыт-сервис: `belmicervis`): read with
-        # each c as the t and s it may have been.
-        for at in (i for i, letter in enumerate(key) if letter == "c" and 0 < i < len(key) - 1):
-            found_apart = compound_meanings(key[:at] + "ts" + key[at + 1 :], least)
-            if found_apart is not None:
-                return found_apart
-    return None
+                    best[j] = (*start, (meaning, at))
+    return tuple(found for end in range(n, max(n - 4, 0), -1) if (found := best[end]) is not None)
 
 
 WRITTEN_SLIP_MIN = 5
@@ -4836,7 +4858,11 @@ def _split_runs(
                         sim = _part_similarity("".join(keys[start : end + 1]), b)
                         if glued and sim < 1.0:
                             sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
-                        if 0.0 < sim < 1.0 and written is None and _short_piece_slipped(keys[start : end + 1], b):
+                        if (
+                            0.0 < sim < 1.0
+                            and written is None
+                            and _short_piece_slipped(keys[start : end + 1], b)
+                        ):
                             sim = 0.0
                     if (
                         not sim
