@@ -2506,10 +2506,63 @@ def _acronym_readings(word: str) -> tuple[str, ...]:
 def acronym_keys(variant: NameVariant) -> set[str]:
     """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
     first letters of the first three to five words of the name, and of those after each "of" or "imeni"
-    (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc)."""
+    (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc), and
+    of the pieces of a name that is one compound word (Vneshtorgbank: vtb; `_compound_initials`)."""
     if not variant.initials:
         return set()
-    return {acronym.lower() for acronym in variant.acronyms} | _initials_keys(variant)
+    keys = {acronym.lower() for acronym in variant.acronyms} | _initials_keys(variant)
+    if len(variant.keys) == 1 and (pieces := _compound_initials(variant.keys[0])):
+        keys.add("".join(letters[0] for _, letters in pieces))
+    return keys
+
+
+@lru_cache(maxsize=100_000)
+def _compound_initials(key: str) -> tuple[tuple[str, str], ...]:
+    """Per piece of a compound word cut into three to six pieces (`_compound_cuts`; every piece, the generic ones
+    and the country's too), its meaning and the letters an acronym of the compound gives it: the piece's first
+    letter as keyed, then its meaning's initials in every language (`org_meaning_initials`). Russian and Belarusian
+    make an acronym of such a word from its pieces (Внешторгбанк: Внеш-торг-банк, ВТБ). () for another word."""
+    meaning_initials = org_meaning_initials()
+    for found in _compound_cuts(key):
+        meanings = [meaning for meaning, _ in found]
+        if ACRONYM_MIN <= len(found) <= 6 and len(set(meanings)) == len(meanings):
+            return tuple(
+                (meaning, "".join(dict.fromkeys(key[at] + meaning_initials.get(meaning.split(" ")[0], ""))))
+                for meaning, at in found
+            )
+    return ()
+
+
+def _compound_acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
+    """`full`, a name that is one compound word, written as the word of `short` that is its acronym, one letter a
+    piece (`_compound_initials`: Vneshtorgbank / VTB Bank, Внешторгбанк / ВТБ), with the words of `short` that say
+    again what a piece means (the Bank of VTB Bank); or None."""
+    if len(full.keys) != 1 or not short.acronyms or full.kind != NameKind.ORGANIZATION:
+        return None
+    pieces = _compound_initials(full.keys[0])
+    if not pieces:
+        return None
+    for i, word in enumerate(short.words):
+        if short.keys[i][0] == "#":
+            continue
+        for letters in _acronym_readings(word):
+            if len(letters) == len(pieces) and all(
+                letter.lower() in allowed for letter, (_, allowed) in zip(letters, pieces, strict=True)
+            ):
+                meanings = {meaning for meaning, _ in pieces}
+                said = [n for n, key in enumerate(short.keys) if n != i and key in meanings]
+                keep = sorted((i, *said))
+                keys = tuple(short.keys[n] for n in keep)
+                return NameVariant(
+                    original=full.original,
+                    system=f"{full.system}{ACRONYM_SYSTEM}",
+                    words=tuple(short.words[n] for n in keep),
+                    keys=keys,
+                    weights=tuple(_weight(key) for key in keys),
+                    joined="".join(keys),
+                    kind=full.kind,
+                )
+    return None
 
 
 def _initials_keys(variant: NameVariant) -> set[str]:
@@ -5819,7 +5872,7 @@ def best_comparison(
         for n_q, qv in enumerate(query):
             for n_l, lv in enumerate(listed):
                 for short, full, flip, side, at in ((qv, lv, False, 0, n_q), (lv, qv, True, 1, n_l)):
-                    collapsed = acronym_variant(short, full)
+                    collapsed = acronym_variant(short, full) or _compound_acronym_variant(short, full)
                     if collapsed is None:
                         continue
                     renderings = listed if flip else query
