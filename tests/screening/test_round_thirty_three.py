@@ -161,3 +161,67 @@ def test_a_noun_from_the_stem_of_open_names_its_company(query: str, listed: str)
 )
 def test_open_and_closed_in_every_adjective_form_stay_generic(form: str) -> None:
     assert company(f"{form} Zorvex", "Zorvex Bank" if "банк" in form else "Zorvex") >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected"),
+    [
+        (
+            "Vneshtorgbank",
+            "VTB Bank",
+            0.9,
+        ),  # 0.00 before: the acronym of a compound's pieces (Vnesh-torg-bank)
+        ("Внешторгбанк", "Bank VTB PAO", 0.9),  # 0.00 before
+        ("VTB Bank", "Vneshtorgbank", 0.9),  # 0.00 before
+        ("Promsvyazbank", "PSB Bank", 0.9),  # 0.00 before
+        ("Vneshtorgbank", "VTB", 0.75),  # 0.00 before: a bare acronym is a lead, as ВТБ / VTB Bank is
+        ("Внешторгбанк", "ВТБ", 0.75),  # 0.00 before
+    ],
+)
+def test_a_compound_word_meets_the_acronym_of_its_pieces(query: str, listed: str, expected: float) -> None:
+    assert company(query, listed) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vneshtorgbank", "VTF Bank"),  # a letter no piece begins with
+        ("Vneshtorgbank", "TVB Bank"),  # the pieces in another order
+        ("Vneshtorgbank", "VTB Capital"),  # another company of the acronym's
+        ("Zorvex Bank", "VTB Bank"),
+    ],
+)
+def test_other_letters_or_another_company_are_no_acronym_of_the_compound(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.5
+
+
+def _index(*names: tuple[str, str]) -> ScreeningIndex:
+    return ScreeningIndex.from_entities(
+        {"id": entity_id, "schema": "Company", "properties": {"name": [name]}} for entity_id, name in names
+    )
+
+
+def test_screening_finds_a_compound_by_its_acronym_and_the_acronym_by_the_compound() -> None:
+    index = _index(("a-vtb", "VTB Bank PJSC"), ("b-vneshtorg", "Vneshtorgbank"), ("c-zorvex", "Zorvex Bank"))
+    found = screen(Query(name="Vneshtorgbank", schema="Company"), index)
+    assert [(r.entity_id, r.score) for r in found] == [("b-vneshtorg", 1.0), ("a-vtb", 0.9)]
+    found = screen(Query(name="ВТБ Банк", schema="Company"), index)
+    assert [(r.entity_id, r.score) for r in found] == [("a-vtb", 1.0), ("b-vneshtorg", 0.9)]
+
+
+def test_a_company_named_by_one_common_word_finds_itself_among_many_that_share_it() -> None:
+    # Capital LLC is "capital" once its legal form is left out, a word thirty longer names share: filed under its
+    # whole name too, it comes into play before them (it found nothing before).
+    names = [(f"a-{n:02d}", f"Zorvex{chr(97 + n % 26)}{n} Capital Advisors Ltd") for n in range(30)]
+    index = _index(*names, ("z-capital", "Capital LLC"))
+    found = screen(Query(name="Capital LLC", schema="Company"), index)
+    assert found and found[0].entity_id == "z-capital" and found[0].score == 1.0
+
+
+def test_of_names_read_alike_the_one_written_as_the_query_ranks_first() -> None:
+    # Alfa M is read as Alfa (a single letter is left out): four entities named Alfa tie with it at 1.00.
+    index = _index(
+        ("a-1", "Alfa LLC"), ("a-2", "Alfa Ltd"), ("a-3", "Alfa JSC"), ("a-4", "Alfa OOO"), ("b", "Alfa M")
+    )
+    found = screen(Query(name="Alfa M", schema="Company"), index, limit=1)
+    assert [r.entity_id for r in found] == ["b"]  # a-1 before: ties went by entity id

@@ -42,6 +42,7 @@ MAX_POSTING = 1000
 OPEN_HITS = 200
 """Names in play after which larger postings only reinforce existing hits."""
 _KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4, "a": 0.5, "w": 1.0}
+_WHOLE_NAME_KINDS = frozenset({NameKind.PERSON, NameKind.ORGANIZATION})
 RARE_NAMES = 20
 RARITY_SLOPE = 0.2
 RARITY_FLOOR = 0.4
@@ -121,9 +122,10 @@ def variant_keys(
             keys.setdefault(f"s:{sk}", _KEY_WEIGHTS["d"])
     if len(variant.keys) > 1 and len(variant.joined) >= 6:
         keys[f"t:{variant.joined}"] = _KEY_WEIGHTS["t"]
-    elif len(variant.keys) == 1 and variant.kind == NameKind.PERSON:
-        # A person's name of one part is also filed as a whole name: a query of one part that many longer names
-        # share (Joe, Nicolas: hundreds of Chos and Nikolais) finds the name written as it is first.
+    elif len(variant.keys) == 1 and variant.kind in _WHOLE_NAME_KINDS:
+        # A name of one part is also filed as a whole name: a query of one part that many longer names share (Joe,
+        # Nicolas: hundreds of Chos and Nikolais; Capital S.A.L., Shanghai Offshore Company: a company's one word
+        # once its legal form and generic words are left out) finds the name written as it is first.
         keys[f"w:{variant.keys[0]}"] = _KEY_WEIGHTS["w"]
     for acronym in acronym_keys(variant):
         keys.setdefault(f"a:{acronym}", _KEY_WEIGHTS["a"])
@@ -180,7 +182,7 @@ def _listed_entries(
             entries.update(map(key_entry, (f"s:{sk}" for sk in abjad_skeleton_readings(variant.skeletons))))
         if len(variant.keys) > 1 and len(variant.joined) >= 6:
             entries.add(key_entry(f"t:{variant.joined}"))
-        elif len(variant.keys) == 1 and variant.kind == NameKind.PERSON:
+        elif len(variant.keys) == 1 and variant.kind in _WHOLE_NAME_KINDS:
             entries.add(key_entry(f"w:{variant.keys[0]}"))
         if variant.initials:  # organisations only (`acronym_keys`)
             entries.update([key_entry(f"a:{acronym}") for acronym in acronym_keys(variant)])

@@ -199,12 +199,20 @@ def screen(
         for eid, found in shortlist.items()
     ]
     results = [r for r in results if r.score >= thresholds.review]
+    # Ties go first to the entity whose name is written as the query is (a name the rules read as another's, Alfa M
+    # as Alfa once the single letter is left out, still finds itself first), then by entity id.
     results.sort(
         key=lambda r: (
             -r.score,
             -r.features.get("identifier_matches", 0.0),
             -r.features.get("name_similarity", 0.0),
+            not _written_as_queried(r),
             r.entity_id,
         )
     )
     return results[:limit]
+
+
+def _written_as_queried(result: ScreeningResult) -> bool:
+    evidence = result.name_evidence
+    return evidence is not None and evidence.query_name.casefold() == evidence.listed_name.casefold()
