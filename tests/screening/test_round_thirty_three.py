@@ -11,7 +11,7 @@ import pytest
 
 from hramada.screening import Query, ScreeningIndex, Thresholds, screen
 from hramada.screening.names import KIND_SAID_BY_ONE_SCORE
-from tests.screening.scoring import company
+from tests.screening.scoring import company, score
 
 
 @pytest.mark.parametrize(
@@ -225,3 +225,32 @@ def test_of_names_read_alike_the_one_written_as_the_query_ranks_first() -> None:
     )
     found = screen(Query(name="Alfa M", schema="Company"), index, limit=1)
     assert [r.entity_id for r in found] == ["b"]  # a-1 before: ties went by entity id
+
+
+def airplane(query: str, listed: str) -> float:
+    return score(query, listed, schema="Airplane")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("YK-AYA", "YK-AKA"),  # 1.00 before: AYA folded to one letter and AKA read as "also known as"
+        ("EP-MNG", "EP-MNH"),  # 1.00 before: two Iranian aircraft of one airline
+        ("N123AB", "N123AC"),
+        ("RA-96019", "RA-96018"),
+    ],
+)
+def test_two_registration_marks_are_two_aircraft(query: str, listed: str) -> None:
+    assert airplane(query, listed) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("YK-AYA", "YK-AYA"), ("yk-aya", "YK-AYA"), ("N123AB", "n123ab")]
+)
+def test_a_registration_mark_meets_itself(query: str, listed: str) -> None:
+    assert airplane(query, listed) == 1.0
+
+
+def test_a_vessel_numbered_after_a_hyphen_is_still_read_as_a_name_and_a_number() -> None:
+    assert score("AL-15", "AL 15", schema="Vessel") == 1.0
+    assert score("SPARTA-III", "SPARTA II", schema="Vessel") < 0.8

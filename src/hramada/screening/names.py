@@ -1931,11 +1931,40 @@ def _armenian_as_russian(text: str) -> str | None:
     return text
 
 
+_REGISTRATION_MARK = re.compile(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}|N[0-9][0-9A-Z]{1,4}", re.IGNORECASE)
+"""An aircraft's registration mark as the whole of a craft's name: a nationality mark, a hyphen and the registration
+mark (ICAO Annex 7: YK-AYA, EP-MNA, RA-96019), or a United States N-number (N123AB)."""
+
+
+def _registration_mark(name: str) -> NameVariant | None:
+    """A craft named by its registration mark (`_REGISTRATION_MARK`) as one key compared exactly, as a number is:
+    its letters are no words (YK-AYA and YK-AKA are two aircraft, where AYA folds to a single letter and AKA was
+    read as "also known as", and both left YK alone); None for another name."""
+    text = clean_text(name).strip()
+    if not _REGISTRATION_MARK.fullmatch(text):
+        return None
+    mark = text.replace("-", "").casefold()
+    if not mark.isascii():
+        return None
+    key = f"#{mark}"
+    return NameVariant(
+        original=name,
+        system="latin",
+        words=(mark,),
+        keys=(key,),
+        weights=(_weight(key),),
+        joined=key,
+        kind=NameKind.CRAFT,
+    )
+
+
 @lru_cache(maxsize=300_000)
 def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, ...]:
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
 
     The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
+    if kind == NameKind.CRAFT and (mark := _registration_mark(name)) is not None:
+        return (mark,)
     written = name
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]
