@@ -254,3 +254,30 @@ def test_a_registration_mark_meets_itself(query: str, listed: str) -> None:
 def test_a_vessel_numbered_after_a_hyphen_is_still_read_as_a_name_and_a_number() -> None:
     assert score("AL-15", "AL 15", schema="Vessel") == 1.0
     assert score("SPARTA-III", "SPARTA II", schema="Vessel") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("GAO, Yan", "JON, Il Ho"),  # 0.93 before: Gao and Ho fold to ga, Yan and Jon to an
+        ("CHOE, Song Chol", "CHOE, Song Il"),  # 1.00 before: Chol read in Korean as Jol, keyed as Il is
+        ("KIM, Chol Nam", "KIM, Il-Nam"),  # 1.00 before
+        ("KU, Ja Hyong", "QIU, Hong"),  # 0.95 before
+    ],
+)
+def test_short_name_parts_keyed_alike_but_written_apart_are_other_names(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Yan Ivanov", "Jan Ivanov"),
+        ("Ян Иванов", "Jan Iwanow"),
+        ("Lev Tolstoy", "Leu Tolstoi"),
+        ("Ri Song Chol", "Yi Song Chol"),
+        ("Li Wei", "Lee Wei"),
+    ],
+)
+def test_short_name_parts_one_letter_apart_still_meet(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95

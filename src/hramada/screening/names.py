@@ -3278,6 +3278,10 @@ def _unarticled(variant: NameVariant) -> tuple[tuple[str, str], ...]:
     )
 
 
+SHORT_PART_KEY = 2
+"""A person's name part whose key has at most this many letters (Yan, Jon and An all fold to `an`; Gao and Ho to
+`ga`) meets another of the same key only when the two are also written within one letter of each other, as an
+organisation's short word does (`SHORT_WORD_KEY`): GAO, Yan is not JON, Il Ho, where Yan / Jan / Ян still meet."""
 SHORT_WORD_KEY = 3
 """An organisation word whose key has at most this many letters (an acronym, mostly) meets another of the same key
 only when the two are also written within one letter of each other: folding short words leaves too little to tell
@@ -3300,9 +3304,17 @@ def _letters_of(word: str) -> str:
 
 
 def _short_keys_written_apart(query: NameVariant, listed: NameVariant) -> bool:
-    """Two organisation renderings of the same keys with a short word written apart (`SHORT_WORD_KEY`)."""
-    return query.kind == NameKind.ORGANIZATION and any(
-        len(key) <= SHORT_WORD_KEY and _short_words_apart(a, b, key)
+    """Two organisation or person renderings of the same keys with a short word written apart (`SHORT_WORD_KEY`,
+    `SHORT_PART_KEY`)."""
+    most = (
+        SHORT_WORD_KEY
+        if query.kind == NameKind.ORGANIZATION
+        else SHORT_PART_KEY
+        if query.kind == NameKind.PERSON
+        else 0
+    )
+    return bool(most) and any(
+        len(key) <= most and _short_words_apart(a, b, key)
         for key, a, b in zip(query.keys, query.words, listed.words, strict=False)
     )
 
@@ -4315,8 +4327,7 @@ def _align(
                 if a == b:
                     sim = (
                         0.0
-                        if organisation
-                        and len(a) <= SHORT_WORD_KEY
+                        if len(a) <= (SHORT_WORD_KEY if organisation else SHORT_PART_KEY if person else 0)
                         and _short_words_apart(query.words[i], listed.words[j], a)
                         else 1.0
                     )
