@@ -281,3 +281,31 @@ def test_short_name_parts_keyed_alike_but_written_apart_are_other_names(query: s
 )
 def test_short_name_parts_one_letter_apart_still_meet(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("G&G International", "NPC International"),  # 0.46 before
+        ("G&G International", "N P C International"),  # 1.00 before: every letter left out, International met
+        ("G&G International", "B&B International"),  # 1.00 before
+    ],
+)
+def test_initials_joined_by_an_ampersand_or_written_apart_name_the_company(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("G&G International", "GG International"),
+        ("P&O Ferries", "P & O Ferries Ltd"),
+        ("C&I Semiconductors Co Limited", "C and I Semiconductors Co Limited"),
+        ("A & S Carrier Internacional, S.A. de C.V.", "A y S Carrier Internacional, S.A. de C.V."),
+        ("N P C International", "NPC International"),
+        ("N.P.C. International", "N P C International"),
+        ("Z O R V E X Trading", "Zorvex Trading"),  # spelt letter by letter, as before
+    ],
+)
+def test_the_same_initials_however_joined_still_meet(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99

@@ -1630,7 +1630,53 @@ def _phrase_word(match: re.Match[str]) -> str:
     return _org_phrases().words[int((match.lastgroup or "p0")[1:])]
 
 
+_AMPERSAND_LETTERS = re.compile(r"(?<![^\W_])([^\W\d_]{1,2})\s*&\s*([^\W\d_]{1,2})(?![^\W_])")
+"""Letters joined by an ampersand (G&G, S&D, AT&T, P & O): the initials a company goes by, read as one word; apart,
+each letter was left out as an initial and the name met any other of its words alone (G&G International met NPC
+International at 1.00)."""
+_AND_LETTERS = frozenset({"y", "e", "и", "і"})
+"""Words for "and" of one letter between two letters (A y S, А и Б): the same initials as A&S, read as one word."""
+
+
+def _org_initials_joined(text: str) -> str:
+    """`text` with a company's initials written apart read as one word: letters joined by an ampersand (G&G, S&D,
+    AT&T, P & O) or by a word for "and" (C and I, A y S), and three capital letters or more written apart (N P C).
+    Apart, each letter was left out as an initial and the name met any other of its words alone (G&G International
+    met NPC International at 1.00)."""
+    if "&" in text:
+        text = _AMPERSAND_LETTERS.sub(r"\1\2", text)
+    if " " not in text:
+        return text
+    words = text.split(" ")
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        end = at
+        while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
+            end += 1
+        run = words[at:end]
+        if len(run) == 3 and run[1].lower() in _AND_LETTERS and run[0].isupper() == run[2].isupper():
+            out.append(run[0] + run[2])  # A y S; a run of more letters is a word spelt letter by letter
+        elif len(run) >= 3 and all(letter.isupper() for letter in run):
+            out.append("".join(run))
+        elif run:
+            out.extend(run)
+        if end == at:
+            out.append(words[at])
+            end += 1
+        at = end
+    joined = " ".join(out)
+    return _LETTERS_AND_WORD.sub(r"\1\2", joined)
+
+
+_LETTERS_AND_WORD = re.compile(
+    r"(?<![^\W_])([^\W\d_])\s+(?:and|et|und)\s+([^\W\d_])(?![^\W_])", re.IGNORECASE
+)
+"""Two letters joined by a word for "and" of more than one letter, which a letter spelt out is not (C and I)."""
+
+
 def _org_text(text: str) -> str:
+    text = _org_initials_joined(text)
     if "'" in text or "’" in text:
         text = _ELIDED_ARTICLE.sub("", _POSSESSIVE.sub("", text))
     if " ve " in text or " VE " in text or " Ve " in text:
@@ -2287,6 +2333,16 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         stem = baltic_stem(word)
         if stem and stem.endswith(_PATRONYMIC_ENDINGS):
             key = stem  # Lithuanian -ovičius, Latvian -ovičs: a patronymic, compared as one
+    doubled = (
+        len(key) == 1
+        and kind == NameKind.ORGANIZATION
+        and len(word) > 1
+        and (letters := _letters_of(word)).isalpha()
+    )
+    if doubled:
+        # A letter doubled (GG, BB): the initials a company goes by, compared as written, not one letter (whose
+        # second key would meet any word opening with it as an initial).
+        key = letters.lower()
     part: _WordPart | None = None
     if key and (len(key) > 1 or kind == NameKind.PERSON or craft_initial):  # S.A., C.A. debris is no initial
         generic_word = False
@@ -2303,7 +2359,7 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
                 )
         canonical = key if number or kind == NameKind.ORGANIZATION else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
-        alts = () if number else _alt_keys(word, key, canonical, kind, table)
+        alts = () if number or doubled else _alt_keys(word, key, canonical, kind, table)
         part = (word, canonical, weight, generic_word, alts)
     initial: str | None = None
     if kind == NameKind.ORGANIZATION and key:
