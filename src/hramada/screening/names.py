@@ -491,7 +491,7 @@ def compound_meanings(key: str, least: int = 2) -> tuple[str, ...] | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=400_000)
 def _compound_cuts(key: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     """The ways `compound_meanings` may cut `key` (the fewest pieces ending at its end or up to three letters
     before), each as its pieces' (meaning, first letter's position); () for a word no table cuts."""
@@ -1634,6 +1634,7 @@ _AMPERSAND_LETTERS = re.compile(r"(?<![^\W_])([^\W\d_]{1,2})\s*&\s*([^\W\d_]{1,2
 """Letters joined by an ampersand (G&G, S&D, AT&T, P & O): the initials a company goes by, read as one word; apart,
 each letter was left out as an initial and the name met any other of its words alone (G&G International met NPC
 International at 1.00)."""
+_SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
 _AND_LETTERS = frozenset({"y", "e", "и", "і"})
 """Words for "and" of one letter between two letters (A y S, А и Б): the same initials as A&S, read as one word."""
 
@@ -1645,8 +1646,8 @@ def _org_initials_joined(text: str) -> str:
     met NPC International at 1.00)."""
     if "&" in text:
         text = _AMPERSAND_LETTERS.sub(r"\1\2", text)
-    if " " not in text:
-        return text
+    if _SINGLE_LETTER.search(text) is None:
+        return text  # most names: no letter standing alone
     words = text.split(" ")
     out: list[str] = []
     at = 0
@@ -2596,7 +2597,11 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     if not variant.initials:
         return set()
     keys = {acronym.lower() for acronym in variant.acronyms} | _initials_keys(variant)
-    if len(variant.keys) == 1 and (pieces := _compound_initials(variant.keys[0])):
+    if (
+        len(variant.keys) == 1
+        and len(variant.keys[0]) >= 7
+        and (pieces := _compound_initials(variant.keys[0]))
+    ):
         keys.add("".join(letters[0] for _, letters in pieces))
     return keys
 
@@ -2622,7 +2627,12 @@ def _compound_acronym_variant(short: NameVariant, full: NameVariant) -> NameVari
     """`full`, a name that is one compound word, written as the word of `short` that is its acronym, one letter a
     piece (`_compound_initials`: Vneshtorgbank / VTB Bank, Внешторгбанк / ВТБ), with the words of `short` that say
     again what a piece means (the Bank of VTB Bank); or None."""
-    if len(full.keys) != 1 or not short.acronyms or full.kind != NameKind.ORGANIZATION:
+    if (
+        len(full.keys) != 1
+        or len(full.keys[0]) < 7
+        or not short.acronyms
+        or full.kind != NameKind.ORGANIZATION
+    ):
         return None
     pieces = _compound_initials(full.keys[0])
     if not pieces:
