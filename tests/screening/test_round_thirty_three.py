@@ -309,3 +309,33 @@ def test_initials_joined_by_an_ampersand_or_written_apart_name_the_company(query
 )
 def test_the_same_initials_however_joined_still_meet(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "International Industrial Development Bank",
+            "Bank for Development",
+        ),  # 1.00 before: Bank alone agreed
+        ("International Industrial Development Bank", "Industrial Bank"),  # 1.00 before
+        ("Electronics Institute", "Electronic Technology Research Institute"),  # 1.00 before
+        ("Defense Industries System", "Directorate of Defense Industries"),  # 1.00 before
+    ],
+)
+def test_two_descriptions_sharing_one_dictionary_word_are_a_lead(query: str, listed: str) -> None:
+    assert company(query, listed) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Development Bank", "Bank for Development"),  # the same kinds
+        ("Zorvex Trading", "Zorvex Trade"),
+        ("Azot", "OAO Azot"),  # no kind said
+        ("Азот", "Azot"),
+        ("Minsk Tractor Works", "Минский тракторный завод"),
+    ],
+)
+def test_a_dictionary_word_said_of_the_same_kind_still_agrees(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0

@@ -5825,8 +5825,23 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
         or _one_word_of_other_kind(query, listed)
         or _description_of_another_kind(query, listed)
     ):
-        return 1.0
+        return CONTAINED_WORD_SCORE if _one_word_described_otherwise(query, listed) else 1.0
     return _align(query, listed, floor)[0]
+
+
+def _one_word_described_otherwise(query: NameVariant, listed: NameVariant) -> bool:
+    """Two organisation names whose one word is a dictionary word (Bank, Digital, Security, Shipping) and whose
+    words of kind differ in meaning (International Industrial Development Bank / Bank for Development; Electronics
+    Institute / Electronic Technology Research Institute): two descriptions that share a word, a lead for review
+    (CONTAINED_WORD_SCORE) as a description against a longer one is (`_description_differs`). Names saying the same
+    kinds (Development Bank / Bank for Development), or whose kinds are not known, agree as before."""
+    if len(query.keys) != 1 or query.kind != NameKind.ORGANIZATION:
+        return False
+    kinds_q, kinds_l = query.kinds, listed.kinds
+    if kinds_q is None or kinds_l is None or kinds_q == kinds_l or not _dictionary_word(query.keys[0]):
+        return False
+    # By meaning: a loanword's skeleton (`~trdng` of Trading, `~trd` of Trade) says how it is written.
+    return {k for k in kinds_q if k[:1] != "~"} != {k for k in kinds_l if k[:1] != "~"}
 
 
 def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
