@@ -8,9 +8,13 @@ the name written alike ranks first. The names are our own; the score before this
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, Thresholds, screen
-from hramada.screening.names import KIND_SAID_BY_ONE_SCORE
+from hramada.screening.index import name_kind
+from hramada.screening.names import KIND_SAID_BY_ONE_SCORE, name_variants
+from hramada.screening.normalize import clean_text
 from tests.screening.scoring import company, score
 
 
@@ -339,3 +343,30 @@ def test_two_descriptions_sharing_one_dictionary_word_are_a_lead(query: str, lis
 )
 def test_a_dictionary_word_said_of_the_same_kind_still_agrees(query: str, listed: str) -> None:
     assert company(query, listed) == 1.0
+
+
+_INITIALS_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["A", "b", "&", "and", "y", "И", "-", "N1", "YK-AYA", "S.A.L.", "Zorvex", " ", "ʻ", "Ü"]
+        ),
+        st.text(max_size=4),
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_INITIALS_TEXT, st.sampled_from(["Company", "Airplane", "Vessel", "Person"]))
+@example("A & S y B", "Company")
+@example("YK-AYA", "Vessel")
+def test_initials_and_registration_marks_never_raise_and_a_name_meets_itself(text: str, schema: str) -> None:
+    if not any(ch.isalnum() for ch in clean_text(text)):
+        return
+    result = score(text, text, schema=schema)
+    assert 0.0 <= result <= 1.0
+    if name_variants(
+        text, name_kind(schema)
+    ):  # a name of legal forms and letters alone names nothing to compare
+        assert result == pytest.approx(1.0)
