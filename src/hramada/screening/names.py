@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from itertools import groupby
 from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -1648,26 +1649,21 @@ def _org_initials_joined(text: str) -> str:
         text = _AMPERSAND_LETTERS.sub(r"\1\2", text)
     if _SINGLE_LETTER.search(text) is None:
         return text  # most names: no letter standing alone
-    words = text.split(" ")
     out: list[str] = []
-    at = 0
-    while at < len(words):
-        end = at
-        while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
-            end += 1
-        run = words[at:end]
-        if len(run) == 3 and run[1].lower() in _AND_LETTERS and run[0].isupper() == run[2].isupper():
+    for single, group in groupby(text.split(" "), key=lambda word: len(word) == 1 and word.isalpha()):
+        run = list(group)
+        if (
+            single
+            and len(run) == 3
+            and run[1].lower() in _AND_LETTERS
+            and run[0].isupper() == run[2].isupper()
+        ):
             out.append(run[0] + run[2])  # A y S; a run of more letters is a word spelt letter by letter
-        elif len(run) >= 3 and all(letter.isupper() for letter in run):
+        elif single and len(run) >= 3 and all(letter.isupper() for letter in run):
             out.append("".join(run))
-        elif run:
+        else:
             out.extend(run)
-        if end == at:
-            out.append(words[at])
-            end += 1
-        at = end
-    joined = " ".join(out)
-    return _LETTERS_AND_WORD.sub(r"\1\2", joined)
+    return _LETTERS_AND_WORD.sub(r"\1\2", " ".join(out))
 
 
 _LETTERS_AND_WORD = re.compile(
@@ -2612,14 +2608,10 @@ def _compound_initials(key: str) -> tuple[tuple[str, str], ...]:
     and the country's too), its meaning and the letters an acronym of the compound gives it: the piece's first
     letter as keyed, then its meaning's initials in every language (`org_meaning_initials`). Russian and Belarusian
     make an acronym of such a word from its pieces (Внешторгбанк: Внеш-торг-банк, ВТБ). () for another word."""
-    meaning_initials = org_meaning_initials()
     for found in _compound_cuts(key):
         meanings = [meaning for meaning, _ in found]
         if ACRONYM_MIN <= len(found) <= 6 and len(set(meanings)) == len(meanings):
-            return tuple(
-                (meaning, "".join(dict.fromkeys(key[at] + meaning_initials.get(meaning.split(" ")[0], ""))))
-                for meaning, at in found
-            )
+            return tuple((meaning, _word_initials(key[at], meaning.split(" ")[0])) for meaning, at in found)
     return ()
 
 
