@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -20,11 +21,11 @@ from hramada.screening.normalize import has_cyrillic
 from hramada.screening.transliterate import latin_renderings
 
 # Folded patronymic endings (-ovich, -evich, -ich; -ovna, -evna, -ichna) and the class they leave behind.
-_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[aei]vna|icna)$")
-_FINAL_VOWELS = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
+_PATRONYMIC: Final = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>[ae]vic|ic|[aei]vna|icna)$")
+_FINAL_VOWELS: Final = re.compile(r"^(?P<stem>.+?[^aeiu])(?P<suffix>[aeiu]*)$")
 
 
-ENDING_STEM_MAX = 3
+ENDING_STEM_MAX: Final = 3
 """See `EquivalenceTable.ending_only`."""
 
 
@@ -47,21 +48,21 @@ def _word_keys(word: str) -> set[str]:
     return {fold(word)} if word else set()
 
 
-PATRONYMIC_SLIP_MIN = 6
+PATRONYMIC_SLIP_MIN: Final = 6
 """A key this long or longer that a slip took the patronymic's ending from may be read as the patronymic."""
-SLIP_STEM_MIN = 4
+SLIP_STEM_MIN: Final = 4
 """A stem this long or longer may be read as the known stem one slip away (`EquivalenceTable.slip_canonical`)."""
-WRITTEN_SLIP_MIN = 4
+WRITTEN_SLIP_MIN: Final = 4
 """A written word this long or longer may be read as the tables' Latin spelling one slip away (`written_slip`),
 unless it is another given name (`data/other_given_names.csv`)."""
-WRITTEN_TWO_SLIPS_MIN = 8
+WRITTEN_TWO_SLIPS_MIN: Final = 8
 """A written word this long or longer may be read as the tables' Latin spelling two slips away
 (`written_two_slips`)."""
-SPELLING_MIN = 3
+SPELLING_MIN: Final = 3
 """The tables' Latin spellings this long or longer are what `written_slip` reads a slip as (Ihar, Anna, Ilya)."""
 
 
-MEMO_MAX = 200_000
+MEMO_MAX: Final = 200_000
 """Words remembered per table by `slip_canonical` and `written_slip` (most words of a screening meet nothing)."""
 
 
@@ -371,8 +372,8 @@ class EquivalenceTable:
         return self._why.get(stem_a) or self._why.get(stem_b)
 
 
-_HUSHING = "жшчщц"
-_IRREGULAR_STEMS = {
+_HUSHING: Final = "жшчщц"
+_IRREGULAR_STEMS: Final = {
     "лев": "льво",
     "павел": "павло",
     "пётр": "петро",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from normality import ascii_text
 
 # Letters whose ASCII fallback would lose the sound (ł -> l is fine, but š must become sh, not s).
-_SPECIAL_LATIN = str.maketrans(
+_SPECIAL_LATIN: Final = str.maketrans(
     {
         "š": "sh",
         "ž": "zh",
@@ -57,7 +58,7 @@ _SPECIAL_LATIN = str.maketrans(
     }
 )
 
-_DIGRAPHS: tuple[tuple[str, str], ...] = (
+_DIGRAPHS: Final[tuple[tuple[str, str], ...]] = (
     # German (Duden) spelling: schtsch = щ, tsch = ч (Chruschtschow, Schewtschenko).
     ("schtsch", "shch"),
     ("tsch", "ch"),
@@ -95,18 +96,18 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     # Akanye: Belarusian writes unstressed О as А: Лукашэнка / Лукашенко, Галаванаў / Голованов.
     ("o", "a"),
 )
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE: Final = re.compile(r"(.)\1+")
 # Iotated vowels are written ya/ia/ja, ye/ie/je, yu/iu/ju by different systems: drop the glide.
-_GLIDES: tuple[tuple[str, str], ...] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
+_GLIDES: Final[tuple[tuple[str, str], ...]] = (("ia", "a"), ("ie", "e"), ("iu", "u"))
 # -аў/-оў/-еў (au, ou, eu, aw, ow, ew) and -ов/-ев (ov, ev): one ending.
 # Belarusian ў after a vowel (au, ou, eu; aw, ow, ew) is Russian в: Паўлічэнка / Павличенко, -аў / -ов,
 # -оўскі / -овский, and the women's patronymic -оўна / -овна (Пятроўна, Piatrouna / Petrovna). Elsewhere `ou` is
 # the French spelling of u (Mahmoud, Haroun, Sakouline).
-_U_AFTER_VOWEL = re.compile(r"([aei])u")
-_SOFT_TS = re.compile(r"ci")
-_LACINKA_LETTERS = re.compile(r"[łŭšžčćśźńż]")
-_FRENCH_OU = re.compile(r"ou(?!$|sk|na$)")
-_VOWELS = re.compile(r"[aeiu]")
+_U_AFTER_VOWEL: Final = re.compile(r"([aei])u")
+_SOFT_TS: Final = re.compile(r"ci")
+_LACINKA_LETTERS: Final = re.compile(r"[łŭšžčćśźńż]")
+_FRENCH_OU: Final = re.compile(r"ou(?!$|sk|na$)")
+_VOWELS: Final = re.compile(r"[aeiu]")
 
 
 @lru_cache(maxsize=500_000)
@@ -118,7 +119,7 @@ def latin_ascii(word: str) -> str:
     return ascii_text(word).lower()
 
 
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_LETTER: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _alnum(text: str) -> str:
@@ -177,7 +178,7 @@ def one_letter_deletions(word: str) -> set[str]:
 
 # Lithuanian and Latvian add grammatical endings to foreign names (Ivanas, Igoris, Sergejus, Aleksandrovičius;
 # Ivans, Igors, Sergejs, Boriss, Lavrovs). Stripping them gives a second comparison key; the original key stays.
-_BALTIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+_BALTIC_ENDINGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^(.{3,}?ch)ius$"), r"\1"),  # Aleksandrovičius
     (re.compile(r"^(.{3,}?[ij])us$"), r"\1"),  # Sergejus, Dmitrijus, Nikolajus
     (re.compile(r"^(.{3,}?[^aeiouy])(?:as|is|ys|us)$"), r"\1"),  # Ivanas, Igoris, Lavrovas, Tarasas
@@ -212,7 +213,7 @@ def baltic_stem(word: str) -> str | None:
 # (Šarapovová for Sharapova, Kalesnikavová for Kalesnikava): read away, the name's own feminine form is left. Only
 # after the suffixes that make Russian and Belarusian surnames (-ov, -ev, -av, -in, -yn), so that Czech names of
 # their own (Petrová, Novotná) are left alone. Source: Pravidla českého pravopisu (přechylování cizích příjmení).
-_CZECH_FEMININE = re.compile(r"^(.{3,}(?:ov|ev|av|in|yn))ova$")
+_CZECH_FEMININE: Final = re.compile(r"^(.{3,}(?:ov|ev|av|in|yn))ova$")
 
 
 @lru_cache(maxsize=200_000)
@@ -224,7 +225,7 @@ def czech_feminine(word: str) -> str | None:
     return stripped if stripped != ascii_word else None
 
 
-_PHONETIC = str.maketrans({"z": "s", "c": "s"})
+_PHONETIC: Final = str.maketrans({"z": "s", "c": "s"})
 
 
 @lru_cache(maxsize=200_000)
@@ -235,7 +236,7 @@ def phonetic(key: str) -> str:
     return key.replace("ds", "d").translate(_PHONETIC)
 
 
-_CH_AS_KH = re.compile(r"(?<![st])ch")
+_CH_AS_KH: Final = re.compile(r"(?<![st])ch")
 
 
 def kh_reading(word: str) -> str | None:
@@ -248,7 +249,7 @@ def kh_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
-_TS_BEFORE_E = re.compile(r"ts(?=e)")
+_TS_BEFORE_E: Final = re.compile(r"ts(?=e)")
 
 
 def soft_ts_reading(word: str) -> str | None:
@@ -264,7 +265,7 @@ def soft_ts_reading(word: str) -> str | None:
 # Ё is written yo, io or jo by the romanisation tables and е in most Russian print, in banks' and registries' records
 # and in romanisations made from those (Семёнов is Semyonov and Semenov, Артём Artyom and Artem, the Belarusian
 # Арцём Artsiom).
-_YO = re.compile(r"(?<=[b-df-hj-np-tv-xz])[iyj]o(?=[b-df-hj-np-tv-xz])")
+_YO: Final = re.compile(r"(?<=[b-df-hj-np-tv-xz])[iyj]o(?=[b-df-hj-np-tv-xz])")
 
 
 @lru_cache(maxsize=200_000)
@@ -277,9 +278,9 @@ def yo_as_e(word: str) -> str | None:
     return replaced if replaced != lowered else None
 
 
-_FRENCH_CH = re.compile(r"(?<![st])ch")
-_FRENCH_INE = re.compile(r"(?<=...[^aeiouy])([iy])ne$")
-_FRENCH_FINAL_OU = re.compile(r"(?<=[^aeiouyïî])ou$")
+_FRENCH_CH: Final = re.compile(r"(?<![st])ch")
+_FRENCH_INE: Final = re.compile(r"(?<=...[^aeiouy])([iy])ne$")
+_FRENCH_FINAL_OU: Final = re.compile(r"(?<=[^aeiouyïî])ou$")
 
 
 @lru_cache(maxsize=200_000)
@@ -295,8 +296,8 @@ def french_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
-_BELARUSIAN_OU = re.compile(r"ou(?=[bcdfghklmnprstvz])")
-_BELARUSIAN_SURNAME_END = re.compile(
+_BELARUSIAN_OU: Final = re.compile(r"ou(?=[bcdfghklmnprstvz])")
+_BELARUSIAN_SURNAME_END: Final = re.compile(
     r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik)$"
 )
 
@@ -314,8 +315,8 @@ def belarusian_ou_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
-_LONG_VOWELS = (("ee", "i"), ("oo", "u"))
-_TH_DH = re.compile(r"[td]h")
+_LONG_VOWELS: Final = (("ee", "i"), ("oo", "u"))
+_TH_DH: Final = re.compile(r"[td]h")
 
 
 @lru_cache(maxsize=200_000)
@@ -334,8 +335,8 @@ def english_long_vowel_reading(word: str) -> str | None:
 
 # Dutch writes у as oe (Joeri, Loekasjenko), Swedish ч as tj (Volfovitj, Sjevtjenko), Romanian a final ч as -ci
 # (Volfovici, Șunevici). Each is also an ordinary spelling elsewhere (German oe for ö, Tjaden, Italian Lucci).
-_TJ = re.compile(r"(?<!s)tj")
-_FINAL_CI = re.compile(r"(?<=..[aeiouy])ci$")
+_TJ: Final = re.compile(r"(?<!s)tj")
+_FINAL_CI: Final = re.compile(r"(?<=..[aeiouy])ci$")
 
 
 @lru_cache(maxsize=200_000)
@@ -350,11 +351,11 @@ def press_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
-_ROMANCE_K = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)")
+_ROMANCE_K: Final = re.compile(r"c(?=[aoubdfgjklmnpqrtvwx]|$)")
 # A final ci is ч after a vowel only: Italian Lucci is no Luch (as `press_reading` has it).
 # Before a consonant ч is ci too, the i written only to make the c soft (Kriucikov, Крючков).
-_ROMANCE_CH = re.compile(r"(?<=[aeiouy])ci$|ci(?=[aoubdfgjklmnpqrstvwxz])|c(?=[ei])")
-_ROMANCE_SIGNS = re.compile(
+_ROMANCE_CH: Final = re.compile(r"(?<=[aeiouy])ci$|ci(?=[aoubdfgjklmnpqrstvwxz])|c(?=[ei])")
+_ROMANCE_SIGNS: Final = re.compile(
     r"c(?=[aoubdfgjklmnpqrtvwx]|$)|ci(?=[aou])|[aeiouy]ci$|[aeiouy]ci(?=[bdfgjklmnpqrstvwxz])"
 )
 
@@ -376,7 +377,7 @@ def romance_c_reading(word: str) -> str | None:
     return fold(replaced.replace("q", "k").replace("ч", "ch"))
 
 
-_ROMANIAN_LETTERS = str.maketrans({"ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh"})
+_ROMANIAN_LETTERS: Final = str.maketrans({"ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh"})
 
 
 @lru_cache(maxsize=200_000)
@@ -393,9 +394,9 @@ def romanian_reading(word: str) -> str | None:
     return romance_c_reading(replaced) or fold(replaced)
 
 
-_GREEK_LATIN_SIGNS = re.compile(r"gk|^nt|nt[bcdfgkmpvz]|^mp|mp.*(?:ou|ts$)|ou.*mp")
-_GREEK_LATIN_LETTERS = re.compile(r"mp|nt|gk|ts")
-_GREEK_LATIN_READ = {"mp": "b", "nt": "d", "gk": "g", "ts": "ch"}
+_GREEK_LATIN_SIGNS: Final = re.compile(r"gk|^nt|nt[bcdfgkmpvz]|^mp|mp.*(?:ou|ts$)|ou.*mp")
+_GREEK_LATIN_LETTERS: Final = re.compile(r"mp|nt|gk|ts")
+_GREEK_LATIN_READ: Final = {"mp": "b", "nt": "d", "gk": "g", "ts": "ch"}
 
 
 @lru_cache(maxsize=200_000)
@@ -413,8 +414,8 @@ def greek_latin_reading(word: str) -> str | None:
     return fold(_GREEK_LATIN_LETTERS.sub(lambda m: _GREEK_LATIN_READ[m.group()], lowered))
 
 
-_CATALAN_SIGNS = re.compile(r"tx|sx|^x[aeiou]|[aeiou]ix[aeiou]")
-_CATALAN_LETTERS = re.compile(r"sx|tx|(?<=[aeiou])ix(?=[aeiou])|x")
+_CATALAN_SIGNS: Final = re.compile(r"tx|sx|^x[aeiou]|[aeiou]ix[aeiou]")
+_CATALAN_LETTERS: Final = re.compile(r"sx|tx|(?<=[aeiou])ix(?=[aeiou])|x")
 
 
 @lru_cache(maxsize=200_000)
@@ -433,9 +434,9 @@ def _catalan_letter(match: re.Match[str]) -> str:
     return {"sx": "shch", "tx": "ch"}.get(match.group(0), "sh")
 
 
-_UZBEK_SIGNS = re.compile(r"[og]'|^x")
-_UZBEK_LETTERS = re.compile(r"o'|g'|x|j|q")
-_UZBEK_SOUNDS = {"o'": "u", "g'": "gh", "x": "kh", "j": "dzh", "q": "k"}
+_UZBEK_SIGNS: Final = re.compile(r"[og]'|^x")
+_UZBEK_LETTERS: Final = re.compile(r"o'|g'|x|j|q")
+_UZBEK_SOUNDS: Final = {"o'": "u", "g'": "gh", "x": "kh", "j": "dzh", "q": "k"}
 
 
 @lru_cache(maxsize=200_000)
@@ -452,8 +453,8 @@ def uzbek_reading(word: str, short_o: str = "u") -> str | None:
     return fold(_UZBEK_LETTERS.sub(lambda m: sounds[m.group(0)], lowered))
 
 
-_AZERBAIJANI_LETTERS = re.compile(r"[əǝı]")
-_X_AS_KH = re.compile(r"(?<=[^aeiouy])x(?=[aeiouy])|(?<=[aeiouy])x(?=[^aeiouy])")
+_AZERBAIJANI_LETTERS: Final = re.compile(r"[əǝı]")
+_X_AS_KH: Final = re.compile(r"(?<=[^aeiouy])x(?=[aeiouy])|(?<=[aeiouy])x(?=[^aeiouy])")
 
 
 @lru_cache(maxsize=200_000)
@@ -481,7 +482,7 @@ def azerbaijani_reading(word: str) -> str | None:
 # word is read as its consonant frame with a class per vowel group, and two frames meet only where every vowel
 # class is one that such romanisations exchange (`frames_meet`). Sources: the UNGEGN and BGN/PCGN
 # romanisation tables for Arabic (1956/1972) and Persian (1958), and the Library of Congress ALA-LC tables.
-_FRAME_CONSONANTS = (
+_FRAME_CONSONANTS: Final = (
     ("kh", "h"),  # خ: Khalil / Halil
     ("sch", "sh"),  # ش in German spelling: Scheich / Shaikh
     ("gh", "q"),  # غ and Persian ق: Sadegh / Sadiq, Bagheri / Baqeri, Ghasem / Qasem
@@ -499,7 +500,7 @@ _FRAME_CONSONANTS = (
 # Letters one system writes where others write one of two (ق is q, k or, in Egyptian and Libyan spelling, g; ج is
 # j or, in Egyptian spelling, g: Hegazy / Hijazi; ذ and ظ are dh, z or d; ث is th, s or t): each meets either, while
 # the two others stay apart (Kamal is not Gamal by its frame).
-_FRAME_EITHER = frozenset(
+_FRAME_EITHER: Final = frozenset(
     {
         frozenset(pair)
         for pair in (
@@ -516,20 +517,20 @@ _FRAME_EITHER = frozenset(
         )
     }
 )
-_FRAME_DIPHTHONGS = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
-_FRAME_LONG = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}
-_FRAME_LAST = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "O", "u": "U"}
-_FRAME_MEET = frozenset(
+_FRAME_DIPHTHONGS: Final = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie", "eyi", "ayi"})
+_FRAME_LONG: Final = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}
+_FRAME_LAST: Final = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "O", "u": "U"}
+_FRAME_MEET: Final = frozenset(
     {frozenset(pair) for pair in ("AE", "EI", "OU", "DE", "DI")} | {frozenset(c) for c in "AEIOUD"}
 )
-_FRAME_TOKENS = re.compile(r"[aeiouy]+|[^aeiouy]+")
-_FRENCH_OU_W = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
-_FRENCH_MUTE_E = re.compile(r"(?<=.{3}[aiou]n)e$")
-_CONSONANT_Y = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
-_DEVOICED = ({"t", "d"}, {"p", "b"})
-FRAME_MIN_CONSONANTS = 2
+_FRAME_TOKENS: Final = re.compile(r"[aeiouy]+|[^aeiouy]+")
+_FRENCH_OU_W: Final = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
+_FRENCH_MUTE_E: Final = re.compile(r"(?<=.{3}[aiou]n)e$")
+_CONSONANT_Y: Final = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
+_DEVOICED: Final = ({"t", "d"}, {"p", "b"})
+FRAME_MIN_CONSONANTS: Final = 2
 """A word of one consonant (Ali, Isa) has no frame."""
-FRAME_FULL_CONSONANTS = 3
+FRAME_FULL_CONSONANTS: Final = 3
 """A frame of fewer consonants (Adel, Zein, Omar, Lena) says little: it meets another only with the same first vowel
 class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Omar / Umar, Lena / Lina, Vera / Vira)."""
 
@@ -596,10 +597,10 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 # Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the
 # "sun letters" (ad-Din, ar-Rahman, as-Sayyid, at-Tikriti, az-Zawahiri, an-Nasser, ash-Shami).
-_ARABIC_SON_OF = frozenset({"bin", "ben", "ibn", "ebn"})
-_ARABIC_ARTICLES = frozenset({"al", "el", "ul", "il"})
-_ASSIMILATED_ARTICLES = frozenset({"ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath"})
-_ARABIC_SECOND_LETTERS = frozenset("aeiouyh")
+_ARABIC_SON_OF: Final = frozenset({"bin", "ben", "ibn", "ebn"})
+_ARABIC_ARTICLES: Final = frozenset({"al", "el", "ul", "il"})
+_ASSIMILATED_ARTICLES: Final = frozenset({"ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath"})
+_ARABIC_SECOND_LETTERS: Final = frozenset("aeiouyh")
 
 
 def arabic_particle(word: str, following: str = "") -> str:
@@ -626,11 +627,11 @@ def arabic_particle(word: str, following: str = "") -> str:
 # Belarusian. A stem without the case ending and the adjective-forming suffix (-sk-, -n-, -al, -ic, -ian) is a second
 # comparison key of an organisation word. Endings are written as they are after `fold` (o -> a, y -> i, glides
 # dropped), longest first.
-_ORG_INFLECTIONS = ("aga", "ava", "ami", "ah", "ig", "im", "ai", "ae", "a", "e", "i", "u")
-_ORG_DERIVATIONS = ("isk", "sk", "ical", "ikal", "ic", "ik", "ian", "an", "al", "n")
-_ORG_STEM_MIN = 4
-_SLAVIC_DERIVATIONS = frozenset({"isk", "sk", "k", "n"})
-_ENGLISH_HARD_C = re.compile(r"c(?=[aku]|$)")
+_ORG_INFLECTIONS: Final = ("aga", "ava", "ami", "ah", "ig", "im", "ai", "ae", "a", "e", "i", "u")
+_ORG_DERIVATIONS: Final = ("isk", "sk", "ical", "ikal", "ic", "ik", "ian", "an", "al", "n")
+_ORG_STEM_MIN: Final = 4
+_SLAVIC_DERIVATIONS: Final = frozenset({"isk", "sk", "k", "n"})
+_ENGLISH_HARD_C: Final = re.compile(r"c(?=[aku]|$)")
 
 
 @lru_cache(maxsize=200_000)

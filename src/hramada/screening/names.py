@@ -50,83 +50,83 @@ from hramada.screening.keys import (
 from hramada.screening.normalize import BRACKETED, clean_text, has_cyrillic, normalize_name
 from hramada.screening.transliterate import PRESS_SYSTEMS, latin_renderings, mandarin_word
 
-MAX_TOKENS = 10
+MAX_TOKENS: Final = 10
 # Two name parts are one name when their keys differ by at most 1 edit up to 6 letters, 2 up to 12, 3 beyond, and
 # by 1 at most when the first letters differ (Navumau/Naumov and Siarhaevich/Sergeyevich meet; Pokhodova/Zakharova
 # do not). See `_part_similarity`.
-INITIAL_SIMILARITY = 0.9
-INITIAL_PATRONYMIC_SIMILARITY = 0.8
+INITIAL_SIMILARITY: Final = 0.9
+INITIAL_PATRONYMIC_SIMILARITY: Final = 0.8
 """An initial against a patronymic with the same first letter: below INITIAL_SIMILARITY, so a lone initial meets
 a given name first."""
-SURPLUS_WEIGHT_WHEN_COMPLETE = 0.3
+SURPLUS_WEIGHT_WHEN_COMPLETE: Final = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
-SURPLUS_WEIGHT_SINGLE = 0.7
+SURPLUS_WEIGHT_SINGLE: Final = 0.7
 """Extra parts weigh more when the shorter name is a single word: a surname alone says little."""
-GENERIC_WORD_WEIGHT = 0.25
+GENERIC_WORD_WEIGHT: Final = 0.25
 """Weight of "Company", "Group", "Trading" in a name that has nothing else (otherwise they are dropped)."""
-JOINED_CUTOFF = 0.88
+JOINED_CUTOFF: Final = 0.88
 """Names written as one word on one side and several on the other (Karimi-Adegani / Karimiadegani, Xi Jinping /
 Xi Jin Ping) are compared as whole strings too; below this the whole-string comparison says nothing."""
-INCOMPLETE_PENALTY = 0.85
+INCOMPLETE_PENALTY: Final = 0.85
 """A part of the shorter name that matches nothing is a different person (Viktor vs Dmitry Lukashenko)."""
-WEAK_EVIDENCE_PENALTY = 0.85
+WEAK_EVIDENCE_PENALTY: Final = 0.85
 """A name agreeing only in one word (a surname; a given name and patronymic) is a lead, not a match."""
-SURNAME_ALONE_SCORE = 0.62
+SURNAME_ALONE_SCORE: Final = 0.62
 """A person name of one word, a surname, that is the other name's surname as written (Putin / Vladimir Vladimirovich
 PUTIN): a lead for review, never a match. By their parts alone such pairs fall under any review threshold (a surname
 alone says little: SURPLUS_WEIGHT_SINGLE), and an analyst searching a surname found nothing."""
-SURNAME_ALONE_MIN = 5
+SURNAME_ALONE_MIN: Final = 5
 """...for a surname of five letters or more in its key that no table knows as a given name or patronymic: Ivan,
 Maria or an initial alone is no lead."""
-GENERIC_ONLY_PENALTY = 0.5
+GENERIC_ONLY_PENALTY: Final = 0.5
 """Only generic words agree ("Limited Liability Company" and nothing else)."""
-LOOSE_MIN = 0.6
+LOOSE_MIN: Final = 0.6
 """A given name left over after pairing still pairs with a left-over part of the other name when at most about one
 letter in three differs (Iur/Iury, Dmirty/Dzmitry, Genafz/Genadz: one slip on the keyboard)..."""
-LOOSE_FACTOR = 0.85
+LOOSE_FACTOR: Final = 0.85
 """...and then counts with its similarity times this, so a close given name helps without being the same name."""
-TWO_SLIPS_MIN = 8
+TWO_SLIPS_MIN: Final = 8
 """A left-over part of this many letters or more (on both sides) pairs with two slips as well as one, when the
 two are apart in the word (`_two_slips`: Aleksandtovicj / Aleksandrovich, Plsyheuksi / Plysheuski)..."""
-KNOWN_TWO_SLIPS_MIN = 7
+KNOWN_TWO_SLIPS_MIN: Final = 7
 """...and from this many, side by side too, when they garbled a name into no name (Ptrobna / Petrovna, Ivanovh /
 Ivanovich: see `_loose_similarity`). The field's fuzzy measures allow as much and more (rigour's Levenshtein
 similarity, which logic-v2 uses: edits up to a fifth of the shorter word, rounded up, two from six letters)."""
-SPLIT_RUN = 3
+SPLIT_RUN: Final = 3
 """A person's name part written as two or three parts on the other side (Abdulmalik / Abdul Malik, Gheybparvar /
 Gheib Parvar, Mohammadreza / Mohammad Reza, Abd al-Rahman / Abdulrahman): neighbouring left-over parts, up to this
 many, are joined and compared with one left-over part of the other name (`_split_runs`)."""
-FRAME_SIMILARITY = 0.9
+FRAME_SIMILARITY: Final = 0.9
 """Two person name parts that are one Arabic, Persian or Urdu name romanised two ways (the same consonants, vowels
 that those romanisations exchange: Mohsen / Muhsin, Sadegh / Sadiq, Hossein / Husayn; `keys.consonant_frame`)
 count this much: a variant spelling, not the same spelling."""
-ALT_KEY_FACTOR = 0.97
+ALT_KEY_FACTOR: Final = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
-ORGANIZATION_CONFLICT_PENALTY = 0.7
+ORGANIZATION_CONFLICT_PENALTY: Final = 0.7
 """Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
 Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
-PLACE_ONLY_PENALTY = 0.75
+PLACE_ONLY_PENALTY: Final = 0.75
 """Two organisation names agreeing in nothing but a town (after generic words and legal forms are dropped: Minsk
 Investment Group / Hotel 'Minsk') are a lead for review, not a match."""
-PLACE_WEIGHT = 0.25
+PLACE_WEIGHT: Final = 0.25
 """A town one organisation name adds where the other names none (Polotsk Steklovolokno / Steklovolokno; Novopolotsk
 LLC Interservice / OOO Interservis) weighs like a generic word: lists and registries add or drop the seat of a
 company. Two names that keep different towns still conflict."""
-DESCRIPTIVE_ONLY_MAX = 2
+DESCRIPTIVE_ONLY_MAX: Final = 2
 """Names agreeing only in this many dictionary words (Digital Security) describe a kind of business: a word one of
 them adds that names which organisation (Helpdesk) decides, as when words on both sides are left over."""
-NUMBER_CONFLICT_PENALTY = 0.5
+NUMBER_CONFLICT_PENALTY: Final = 0.5
 """Both names carry numbers and they differ (IRAN HORMUZ 22 / IRAN HORMUZ 25)."""
-CONTAINED_WORD_SCORE = 0.75
+CONTAINED_WORD_SCORE: Final = 0.75
 """An organisation named by one word that the listed name carries as written, every other word of the listed name
 describing (a dictionary word, a generic word, a town or country: VTB / VTB Bank; Belavia / Belavia Belarusian
 Airlines): at least a lead for review. Not a match on its own, as with a bare acronym (`BARE_ACRONYM_FACTORS`):
 a short brand word may name an unrelated company (Neman)."""
-CONTAINED_BRAND_SCORE = 0.85
+CONTAINED_BRAND_SCORE: Final = 0.85
 """As CONTAINED_WORD_SCORE, where the one word is a coined name (`_coined`) that is no dictionary word, town or
 country (Sberbank / Public Joint Stock Company Sberbank of Russia; Transmorflot LLC / Transmorflot Shipping Company):
 the name the organisation goes by, with its description beside it. A match."""
-BRAND_LETTERS = 7
+BRAND_LETTERS: Final = 7
 """Letters of a key from which a word that names an organisation alone is a coined name (`CONTAINED_BRAND_SCORE`)."""
 
 
@@ -137,27 +137,27 @@ def _coined(key: str) -> bool:
     return len(key) >= BRAND_LETTERS and compound_meanings(key, least=1) is None
 
 
-SHORT_BRAND_LETTERS = 5
+SHORT_BRAND_LETTERS: Final = 5
 """An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
 words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
 unrelated companies take, so the pair is a lead for review (CONTAINED_WORD_SCORE) unless the kinds agree. A longer
 word needs both names to say a kind, and different ones (`_brand_of_other_kind`)."""
-NASAB_PENALTY = 0.7
+NASAB_PENALTY: Final = 0.7
 """An Arabic name that is the other with one given name more in front (Qusay Saddam Hussein al-Tikriti / Saddam
 Hussein al-Tikriti): the chain of fathers' names (nasab) follows a person's own name, so the longer name is a son or
 daughter of the shorter one's bearer. A lead for review, not a match."""
-_ORG_ARTICLES = frozenset({"el", "ul"})
+_ORG_ARTICLES: Final = frozenset({"el", "ul"})
 """The Arabic article as organisation names romanise it besides al (Jaysh ul-Adl, Jama'at ul-Furqan; El Nasr as
 Egypt writes it): read as al, so that names that write it two ways pair it and are read as Arabic (`_align`). Il is
 Italian: left as written."""
-_ORG_ASSIMILATED_ARTICLES = frozenset({"ud", "ur", "ut", "uz", "ush", "uth", "udh"})
+_ORG_ASSIMILATED_ARTICLES: Final = frozenset({"ud", "ur", "ut", "uz", "ush", "uth", "udh"})
 """The article assimilated to the next word's first consonant as Urdu and Persian romanise it (Jamaat-ud-Dawah,
 Harakat-ur-Rahman): al before that word. The same with a (ad-, as-, at-, an-) is left as written in organisation
 names: those are English words (At Tech, As Solutions). Persons' names keep ud and ur as written: given names glue
 them to the name before (Ataur Rahman, Ziauddin), which reading them as al would part."""
-_ARABIC_NAME_WORDS = frozenset({"al", "bin", "bint", "ibn", "abu", "abd", "umm", "ould"})
+_ARABIC_NAME_WORDS: Final = frozenset({"al", "bin", "bint", "ibn", "abu", "abd", "umm", "ould"})
 """Words (after `arabic_particle`) that mark a name written in Latin as an Arabic one."""
-_ARABIC_TITLES = frozenset(
+_ARABIC_TITLES: Final = frozenset(
     {
         "sayed", "sayyed", "sayyid", "sayid", "syed", "seyed", "sheikh", "shaikh", "shaykh", "sheik", "mullah",
         "mulla", "mawlawi", "maulavi", "mawlavi", "maulvi", "moulavi", "haji", "hajji", "hadji", "qari", "hafiz",
@@ -175,7 +175,7 @@ class NameKind:
     """A vessel's or an aircraft's name: compared as OTHER is, and its single letters number it (`number_key`)."""
 
 
-_UNNAMED_KINDS = frozenset({NameKind.OTHER, NameKind.CRAFT})
+_UNNAMED_KINDS: Final = frozenset({NameKind.OTHER, NameKind.CRAFT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +223,7 @@ class NameVariant:
         return NameVariant, tuple(getattr(self, name) for name in _VARIANT_FIELDS)
 
 
-_VARIANT_FIELDS = tuple(field.name for field in fields(NameVariant))
+_VARIANT_FIELDS: Final = tuple(field.name for field in fields(NameVariant))
 
 
 def with_weights(variant: NameVariant, weights: tuple[float, ...]) -> NameVariant:
@@ -251,11 +251,11 @@ class NameComparison:
     unmatched_listed: tuple[str, ...]
 
 
-AS_WRITTEN_ONLY = "as written only:"
+AS_WRITTEN_ONLY: Final = "as written only:"
 """Opens the meaning of a form of `data/legal_forms_by.csv` that is left out where a name writes it so, and not in
 its romanisations, which are words or names of their own (ПрАТ is Prat, ОсОО is Osoo)."""
 
-AFTER_A_NAME_ONLY = "after a name only:"
+AFTER_A_NAME_ONLY: Final = "after a name only:"
 """Opens the meaning of a form of `data/legal_forms_by.csv` that its law writes after the company's name and that
 is left out only there: opening a name, the same letters are the name's own initials (Inversiones Andinas S.A.C.
 against SAC Capital Advisors)."""
@@ -358,7 +358,7 @@ def _short_generic_spellings() -> frozenset[str]:
     return frozenset(w for w in spellings if len(fold(w)) <= 3)
 
 
-GENERIC_LOANWORD_CONSONANTS = 6
+GENERIC_LOANWORD_CONSONANTS: Final = 6
 """A word is generic by its sounds alone (Tekhnolodzhis, Menedzhment, Korporeishn) when they are six consonants or
 more: shorter skeletons of generic words (Ministry, Trade) would take distinctive words with them (Monster)."""
 
@@ -371,7 +371,7 @@ def generic_loanword_keys() -> frozenset[str]:
     return frozenset(k for k in keys if len(k.lstrip("~a")) >= GENERIC_LOANWORD_CONSONANTS)
 
 
-_GENERIC_ADJECTIVES_ONLY = "открытое закрытое"
+_GENERIC_ADJECTIVES_ONLY: Final = "открытое закрытое"
 """Generic words whose stem also makes a noun that names companies: open and closed, which open legal forms
 (открытое / закрытое акционерное общество), make Открытие (opening: Otkritie, a bank) and Закрытие. Inflected, they
 are generic where their ending is an adjective's (-ое, -ая, -ого, -ой, -ый: folded, an ending opening with a, or i),
@@ -421,9 +421,9 @@ def org_stem_translations() -> dict[str, str]:
     return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
 
 
-COMPOUND_PIECE_MIN = 3
+COMPOUND_PIECE_MIN: Final = 3
 """A piece of a compound word is at least three letters of a word's key (Bel-, Neft-, Khim-)."""
-COMPOUND_FACTOR = 0.9
+COMPOUND_FACTOR: Final = 0.9
 """A compound word read as the words it was cut from (Belneftekhim / Belarusian Oil and Chemistry) counts a little
 less than the words themselves, like an acronym, and only when the names then agree word for word."""
 
@@ -456,9 +456,9 @@ def _compound_pieces() -> dict[str, str]:
     return {piece: next(iter(targets)) for piece, targets in found.items() if len(targets) == 1}
 
 
-_COUNTRY_PIECES = frozenset(fold(word) for word in ("belarus", "russian"))
+_COUNTRY_PIECES: Final = frozenset(fold(word) for word in ("belarus", "russian"))
 """Pieces that name the country (Bel-, Рос-): a compound needs two pieces besides them to be a description."""
-PLACE_PIECE_MIN = 4
+PLACE_PIECE_MIN: Final = 4
 """A place name before an administrative piece of a compound has four letters or more (Brest-, Gomel-, Vitebsk-)."""
 
 
@@ -526,7 +526,7 @@ def _compound_cuts(key: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     return tuple(found for end in range(n, max(n - 4, 0), -1) if (found := best[end]) is not None)
 
 
-WRITTEN_SLIP_MIN = 5
+WRITTEN_SLIP_MIN: Final = 5
 """Two organisation words left over meet with one slip in their written letters from this many letters (the
 longer), where their keys are too short to allow one."""
 
@@ -562,10 +562,10 @@ def _written_slip(a: str, b: str) -> float:
     return OSA.normalized_similarity(la, lb)
 
 
-CYRILLIC_SLIP_MIN = 5
+CYRILLIC_SLIP_MIN: Final = 5
 """A Cyrillic word of an organisation name this long or longer that no table knows is read as the Cyrillic word of
 the tables one slip away (`_cyrillic_words_mended`)."""
-_CYRILLIC_WORD = re.compile(r"^[а-яёіўєїґ'’-]+$")
+_CYRILLIC_WORD: Final = re.compile(r"^[а-яёіўєїґ'’-]+$")
 
 
 @cache
@@ -617,7 +617,7 @@ def _cyrillic_words_mended(text: str) -> str | None:
     return " ".join(mended) if mended != words else None
 
 
-GENERIC_SLIP_MIN = 4
+GENERIC_SLIP_MIN: Final = 4
 """A word left over is read as a generic word of the other name one slip away from this many letters (Stae)."""
 
 
@@ -705,23 +705,23 @@ def _org_words_compared(a: str, b: str, sim: float) -> float:
     return sim
 
 
-ENGLISH_ROOT_MIN = 5
+ENGLISH_ROOT_MIN: Final = 5
 """Two English words of organisation names that differ only by a derivational or plural ending meet when the root
 they share has this many letters or more (Revolution / Revolutionary; not Ship / Shipping)..."""
-_ENGLISH_ENDINGS = frozenset(
+_ENGLISH_ENDINGS: Final = frozenset(
     ("s", "es", "ary", "aries", "al", "ial", "ials", "als", "ic", "ics", "ical", "ing", "ings")
 )
 """Endings English adds to a word of an organisation name without changing what the name says (Guards, Trading,
 Electronics, Financial, Revolutionary)..."""
-_AGENT_ENDINGS = frozenset(("ed", "ian", "ians", "ion", "ions", "ation", "ations", "ist", "ists"))
+_AGENT_ENDINGS: Final = frozenset(("ed", "ian", "ians", "ion", "ions", "ation", "ations", "ist", "ists"))
 """...and these from a root of one letter more, where a shorter root is as often a name or another word (Alnas /
 Alnaser, Plant / Plantation, Guard / Guardian). The agent's -er is none of them: an Engineer is no Engine."""
-_AFTER_FINAL_E = _ENGLISH_ENDINGS - {"s", "es"} | _AGENT_ENDINGS
+_AFTER_FINAL_E: Final = _ENGLISH_ENDINGS - {"s", "es"} | _AGENT_ENDINGS
 """Endings that take the place of a final e (Trade / Trading, Commerce / Commercial, Culture / Cultural)."""
-_AFTER_FINAL_Y = frozenset(("ic", "ics", "ical", "ial", "al", "ies"))
+_AFTER_FINAL_Y: Final = frozenset(("ic", "ics", "ical", "ial", "al", "ies"))
 """Endings that take the place of a final y (Economy / Economic, Academy / Academic, Industry / Industrial); not
 -ian or -ations (Anatoly / Anatolian, Destiny / Destinations are other words)."""
-_ENGLISH_WORD = re.compile(r"[a-z]+")
+_ENGLISH_WORD: Final = re.compile(r"[a-z]+")
 
 
 def english_derivation(a: str, b: str) -> bool:
@@ -747,9 +747,9 @@ def english_derivation(a: str, b: str) -> bool:
     return ending in (_AFTER_FINAL_Y if short[-1] == "y" else _AFTER_FINAL_E if short[-1] == "e" else ())
 
 
-ABBREVIATION_MIN = 3
+ABBREVIATION_MIN: Final = 3
 """Letters an abbreviation of an organisation word keeps at least (Ind., Eng., Govt; not Co, which is a word)."""
-_CONSONANTS_ONLY = re.compile(r"[a-z][b-df-hj-np-tv-xz]+")
+_CONSONANTS_ONLY: Final = re.compile(r"[a-z][b-df-hj-np-tv-xz]+")
 
 
 def abbreviated_word(a: str, b: str, key_a: str, key_b: str) -> bool:
@@ -816,13 +816,13 @@ def translate_org_key(key: str) -> str:
     return found or key
 
 
-_SPOKEN_GENITIVE = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
+_SPOKEN_GENITIVE: Final = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
 
 
-SLIPPED_WORD_MIN = 7
+SLIPPED_WORD_MIN: Final = 7
 """An organisation word this long or longer that no table knows is read as the dictionary word one slip away; one
 letter shorter, only as a generic word of this length or longer with one letter left out (Compny, Tradng)."""
-ROMANCE_SLIP_MIN = 9
+ROMANCE_SLIP_MIN: Final = 9
 """...and one slip away from a French, Spanish or Italian form only from this length: shorter words of those
 languages are one letter from names too often (Planta, Planeta)."""
 
@@ -970,7 +970,7 @@ def _craft_title_abbreviations() -> tuple[re.Pattern[str], dict[str, str]] | Non
     return re.compile(rf"(?<!\w)({words})\.\s*(?=\w)", re.IGNORECASE), {k: v + " " for k, v in titles.items()}
 
 
-_CRAFT_PREFIX = re.compile(r"^(?:m ?[vtsy]|s ?s|r ?v|f ?v|т ?х|м ?[тс])\s(?=\S)")
+_CRAFT_PREFIX: Final = re.compile(r"^(?:m ?[vtsy]|s ?s|r ?v|f ?v|т ?х|м ?[тс])\s(?=\S)")
 """The kind of ship a name may open with, written with or without a slash (MV, M/V motor vessel; MT tanker; MS, SS,
 MY, RV, FV; т/х, теплоход): no part of the name (M/V SPARTA IV is SPARTA IV)."""
 
@@ -990,9 +990,9 @@ def _craft_titles_translated(text: str, written: str = "") -> str | None:
     return out if out != text else None
 
 
-_ARABIC_SEATS = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك")
+_ARABIC_SEATS: Final = str.maketrans("أإآٱةىیئؤک", "ااااهيييوك")
 """Letters the Arabic script writes in two ways, as the table of `data/org_words_arabic_script.csv` looks them up."""
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+_ARABIC_PREFIXES: Final = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 """The article and the prefixes a word of an Arabic-script name carries (and the, in the, for the, the, and, in,
 for), the longest first."""
 
@@ -1168,7 +1168,7 @@ def _legal_form_starts(word: str) -> tuple[tuple[str, ...], ...]:
     return legal_form_keys().get(key, ()) or _misspelt_forms(key)
 
 
-LEGAL_FORM_SLIP_WORDS = 3
+LEGAL_FORM_SLIP_WORDS: Final = 3
 """A legal form of three words or more is recognised with one slip in a long word (Obshchestvo s Organichennoy
 Otvetstvennostyu: letters swapped in ogranichennoy): lists and registries misspell the spelled-out forms, and
 three words of a legal form are not a company's name."""
@@ -1216,10 +1216,10 @@ def _spells_form(keys: list[str], form: tuple[str, ...]) -> bool:
     return slips <= 1 and all(_one_slip(k, f) for k, f in zip(keys, form, strict=True))
 
 
-_QUOTE_CLOSERS = {"«": "»", "“": "”", "„": "“”", "‘": "’"}
+_QUOTE_CLOSERS: Final = {"«": "»", "“": "”", "„": "“”", "‘": "’"}
 """Each opening quotation mark that has its own closing one, and the marks that close it (German „...“ closes with “;
 English “...” with ”)."""
-_ANY_CLOSER = "»’”“\"'"
+_ANY_CLOSER: Final = "»’”“\"'"
 """What closes a straight quotation mark (" or '): the next mark of any of these kinds."""
 
 
@@ -1258,11 +1258,11 @@ def quoted_part(name: str) -> str | None:
     return " ".join(found) if found else None
 
 
-_ALTERNATIVE_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*")
+_ALTERNATIVE_NAMES: Final = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*")
 """Lists and registries put two names of one organisation in one cell: `Sohra Group / Sohra LLC`, `ОАО «МЭТЗ»/ОАО
 «Минский электротехнический завод»`, `Belneftekhim – Belarusian State Concern for Oil and Chemistry` (a slash, a
 spaced hyphen or any dash)."""
-_MANAGEMENT_COMPANY = re.compile(
+_MANAGEMENT_COMPANY: Final = re.compile(
     r"[\s\-–—,]*(?:management|managing|управляющая|управляющей|кіруючая|кіруючай|upravlyayushchaya|"
     r"upravliaiushchaia|upravlyayushchey|kiruyuchaya|kiruiuchaia)\s+(?:company|компания|компании|кампанія|"
     r"кампаніі|kompaniya|kompanii|kompaniia|kampaniya|kampaniia)(?!\w).*$",
@@ -1273,7 +1273,7 @@ _MANAGEMENT_COMPANY = re.compile(
 company is the part before; the holding is another organisation."""
 
 
-_PART_MARKS = frozenset("«‘“„\"'/-–—")
+_PART_MARKS: Final = frozenset("«‘“„\"'/-–—")
 """The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
 
 
@@ -1310,7 +1310,7 @@ def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
 
-_PART_LABELS = ("+part", "+head")
+_PART_LABELS: Final = ("+part", "+head")
 
 
 def _is_compound(variant: NameVariant) -> bool:
@@ -1386,34 +1386,34 @@ def _not_repeated(variant: NameVariant, rest: list[int]) -> list[int]:
     return [i for i in rest if variant.keys[i] not in kept]
 
 
-_ELIDED_ARTICLE = re.compile(
+_ELIDED_ARTICLE: Final = re.compile(
     r"(?<![\w'’])(?:[LlDd]|[Dd]ell|[Aa]ll|[Nn]ell|[Dd]all|[Ss]ull)['’](?=[^\W\d_]{3})"
 )
 """A French or Italian article or preposition elided before a vowel (Ministère de l'Intérieur, Comité de sécurité
 de l'État, Ente dell'Aviazione): not part of the word it stands before."""
-_POSSESSIVE = re.compile(r"(?<=[A-Za-z]{4})['’]s\b")
+_POSSESSIVE: Final = re.compile(r"(?<=[A-Za-z]{4})['’]s\b")
 """An English possessive in an organisation's name (Prosecutor General's Office, People's Bank): the word is the
 noun's own. Four letters or more before it: Ra's al-Khaimah keeps its Arabic apostrophe."""
 
 
-_NUMBER_SIGN = re.compile(r"(?:№|(?<![^\W\d_])(?:[Nn][Oo]|[Nn][Rr]|N°|n°)\.?)\s*(?=\d)")
+_NUMBER_SIGN: Final = re.compile(r"(?:№|(?<![^\W\d_])(?:[Nn][Oo]|[Nn][Rr]|N°|n°)\.?)\s*(?=\d)")
 """The number sign before a number (Завод № 12, Plant No. 558, Zavod Nr. 12, N° 5): the number names the plant,
 the sign is punctuation, written by some names and not by others (Factory 12)."""
 
 
-_TURKISH_ABBREVIATIONS = {
+_TURKISH_ABBREVIATIONS: Final = {
     "san": "Sanayi",
     "tic": "Ticaret",
     "ith": "İthalat",
     "ihr": "İhracat",
     "paz": "Pazarlama",
 }
-_TURKISH_ABBREVIATION = re.compile(r"(?<!\w)(san|tic|[iİ]th|[iİ]hr|paz)\.(?=\s|$)", re.IGNORECASE)
+_TURKISH_ABBREVIATION: Final = re.compile(r"(?<!\w)(san|tic|[iİ]th|[iİ]hr|paz)\.(?=\s|$)", re.IGNORECASE)
 """The Turkish trade registry's abbreviations, with their dot (San. ve Tic. Ltd. Şti.: Sanayi ve Ticaret): without
 the dot San and Tic are words of other names (San Marino), so only the dotted forms are read."""
 
 
-_TURKISH_PAIR = re.compile(r"(?<!\w)(san|tic)\.?\s+ve\s+(san|tic)(?:\.|\b)", re.IGNORECASE)
+_TURKISH_PAIR: Final = re.compile(r"(?<!\w)(san|tic)\.?\s+ve\s+(san|tic)(?:\.|\b)", re.IGNORECASE)
 """...and San ve Tic, Tic ve San without their dots, as OFAC writes them (Teknoloji San ve Tic Ltd Sti): joined by
 the Turkish ve (and), the two are the registry's pair, not San Marino."""
 
@@ -1484,12 +1484,12 @@ def _german_heads() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-_GERMAN_LINKS = ("", "s", "es", "n", "en", "er", "e")
+_GERMAN_LINKS: Final = ("", "s", "es", "n", "en", "er", "e")
 """Linking elements (Fugenelemente) a German compound may hold between its words: Entwicklung-s-bank."""
-_SHARED_HEADS = frozenset({"bank", "holding", "gruppe", "union", "konzern", "kombinat", "handel"})
+_SHARED_HEADS: Final = frozenset({"bank", "holding", "gruppe", "union", "konzern", "kombinat", "handel"})
 """Heads that Russian and Belarusian compound names end with too (Prominvestbank, Agrokombinat): read after one
 dictionary word only, so a coined bank's name is not cut into pieces that happen to be words (promi, vest)."""
-GERMAN_PIECE_MIN = 3
+GERMAN_PIECE_MIN: Final = 3
 """Letters of a word a German compound is read as made of, at least (Kali, Rad, Öl is too short to tell)."""
 
 
@@ -1543,10 +1543,10 @@ def _german_compounds_split(text: str) -> str:
     return " ".join(out) if len(out) != len(words) else text
 
 
-GLUED_GENERIC_MIN = 5
+GLUED_GENERIC_MIN: Final = 5
 """A generic word glued to the end of a brand (Rosoboronexport, Beltamozhservice, Atlantgroup) is cut off when its
 key has this many letters or more..."""
-GLUED_BRAND_MIN = 5
+GLUED_BRAND_MIN: Final = 5
 """...and the brand before it as many: a shorter opening is as often part of one word (Confirma is no Conf Firma)."""
 
 
@@ -1572,14 +1572,14 @@ def _generic_endings_split(text: str) -> str | None:
     return " ".join(out) if len(out) > len(words) else None
 
 
-_GLUED_FORMS = ("ojsc", "cjsc", "pjsc", "gmbh", "llc", "ltd", "jsc", "oao", "ooo", "uab")
+_GLUED_FORMS: Final = ("ojsc", "cjsc", "pjsc", "gmbh", "llc", "ltd", "jsc", "oao", "ooo", "uab")
 """Legal forms that payment messages and registries glue to a company's name, before or after it (OOOZORVEX,
 ZorvexLLC: a field written without spaces): the abbreviations of CIS, Baltic, German and English companies whose
 letters open and end no word of a name. ZAO, PAO and TOV are left out: they open and end names (Zaozerny, Paoletti,
 Tovarnaya, Lipatov)."""
-GLUED_FORM_BRAND_MIN = 4
+GLUED_FORM_BRAND_MIN: Final = 4
 """Letters of the name left once a glued form is cut off (Ooops is no OOO and a brand)."""
-_GLUED_FORM = re.compile(
+_GLUED_FORM: Final = re.compile(
     rf"\b(?:{'|'.join(_GLUED_FORMS)})[a-z]{{{GLUED_FORM_BRAND_MIN}}}|[a-z]{{{GLUED_FORM_BRAND_MIN}}}"
     rf"(?:{'|'.join(_GLUED_FORMS)})\b"
 )
@@ -1631,12 +1631,12 @@ def _phrase_word(match: re.Match[str]) -> str:
     return _org_phrases().words[int((match.lastgroup or "p0")[1:])]
 
 
-_AMPERSAND_LETTERS = re.compile(r"(?<![^\W_])([^\W\d_]{1,2})\s*&\s*([^\W\d_]{1,2})(?![^\W_])")
+_AMPERSAND_LETTERS: Final = re.compile(r"(?<![^\W_])([^\W\d_]{1,2})\s*&\s*([^\W\d_]{1,2})(?![^\W_])")
 """Letters joined by an ampersand (G&G, S&D, AT&T, P & O): the initials a company goes by, read as one word; apart,
 each letter was left out as an initial and the name met any other of its words alone (G&G International met NPC
 International at 1.00)."""
-_SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
-_AND_LETTERS = frozenset({"y", "e", "и", "і"})
+_SINGLE_LETTER: Final = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+_AND_LETTERS: Final = frozenset({"y", "e", "и", "і"})
 """Words for "and" of one letter between two letters (A y S, А и Б): the same initials as A&S, read as one word."""
 
 
@@ -1666,7 +1666,7 @@ def _org_initials_joined(text: str) -> str:
     return _LETTERS_AND_WORD.sub(r"\1\2", " ".join(out))
 
 
-_LETTERS_AND_WORD = re.compile(
+_LETTERS_AND_WORD: Final = re.compile(
     r"(?<![^\W_])([^\W\d_])\s+(?:and|et|und)\s+([^\W\d_])(?![^\W_])", re.IGNORECASE
 )
 """Two letters joined by a word for "and" of more than one letter, which a letter spelt out is not (C and I)."""
@@ -1687,7 +1687,7 @@ def _org_text(text: str) -> str:
     return _spaced_initials(_undot_acronyms(text)) if "." in text else text
 
 
-_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’]+(?=[^\W\d_])")
+_IN_WORD_APOSTROPHE: Final = re.compile(r"(?<=[^\W\d_])['’]+(?=[^\W\d_])")
 
 
 def remove_org_types(text: str) -> str:
@@ -1710,7 +1710,7 @@ def strip_legal_forms(text: str) -> str:
 
 
 # Characters that Python's case-insensitive matching takes for an ASCII letter besides its two cases.
-_CASELESS_ASCII = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+_CASELESS_ASCII: Final = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
 
 
 @cache
@@ -1734,7 +1734,7 @@ def _may_open_with_honorific(text: str) -> bool:
 # Military and police ranks that open a person's name in news, court records and lists of officials (Gen. Viktar
 # Sheiman, палкоўнік міліцыі ..., генерал-майор ...), in English with their usual abbreviations, Russian and
 # Belarusian; rigour's honorifics have General and Colonel but not the abbreviations nor the Cyrillic ranks.
-_RANK_WORDS = frozenset(
+_RANK_WORDS: Final = frozenset(
     (
         "general gen lieutenant lt lieut colonel col major maj captain capt cpt sergeant sgt admiral adm brigadier"
         " brig commander cmdr marshal ret retd police militia justice "
@@ -1746,10 +1746,10 @@ _RANK_WORDS = frozenset(
 )
 
 
-_ARABIC_JOINED_AFTER = frozenset({"الله", "اللہ", "اللّه", "الدين", "الدین", "زاده", "زاد"})
+_ARABIC_JOINED_AFTER: Final = frozenset({"الله", "اللہ", "اللّه", "الدين", "الدین", "زاده", "زاد"})
 """Words an Arabic-script name writes apart that romanisations join to the word before (نور الله: Nurullah,
 Ehsanullah; صلاح الدين: Salahuddin, Hesamuddin; Persian آخوند زاده: Akhundzada)."""
-_ARABIC_JOINED_BEFORE = frozenset({"عبد"})
+_ARABIC_JOINED_BEFORE: Final = frozenset({"عبد"})
 """...and words they join to the word after (عبد الرحمن: Abdulrahman, Abdelmalek)."""
 
 
@@ -1769,10 +1769,10 @@ def _arabic_compounds_joined(text: str) -> str | None:
     return " ".join(out) if len(out) < len(words) else None
 
 
-_ARABIC_GLUED_OPENINGS = ("عبدال", "ابوال", "أبوال")
+_ARABIC_GLUED_OPENINGS: Final = ("عبدال", "ابوال", "أبوال")
 """Compounds an Arabic-script name may write as one word that romanisations write apart (عبدالخالق: Abd al-Khaliq,
 Abdul Khaliq; أبواليزيد: Abou el Yazid): the word before the article."""
-_ARABIC_GLUED_CLOSINGS = (*sorted(_ARABIC_JOINED_AFTER, key=len, reverse=True), "عبد")
+_ARABIC_GLUED_CLOSINGS: Final = (*sorted(_ARABIC_JOINED_AFTER, key=len, reverse=True), "عبد")
 """...and the words they end with (نورالدين: Nur al-Din; a name glued to the next one's عبد, محمدعبد: Mohammad
 Abdul), the longest first."""
 
@@ -1800,7 +1800,7 @@ def _arabic_compounds_apart(text: str) -> str | None:
     return " ".join(out) if len(out) > len(words) else None
 
 
-_CONJOINED_ARTICLE = re.compile(r"(?<!\S)و(?=ال\S\S)")
+_CONJOINED_ARTICLE: Final = re.compile(r"(?<!\S)و(?=ال\S\S)")
 """The conjunction و (and) written against the article of the next word (والمسلمين: wa al-Muslimin, wal-Muslimin)."""
 
 
@@ -1829,7 +1829,7 @@ def _acronyms_expanded(text: str) -> str | None:
     return " ".join(acronyms.get(word, word) for word in words)
 
 
-_GIVEN_NAME_ABBREVIATIONS = {
+_GIVEN_NAME_ABBREVIATIONS: Final = {
     "mg": "maung",
     "mohd": "muhammad",
     "muhd": "muhammad",
@@ -1848,7 +1848,7 @@ Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Ban
 abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
-_SEVERAL_LETTER_INITIAL = re.compile(
+_SEVERAL_LETTER_INITIAL: Final = re.compile(
     r"(?<![^\W\d_])(?:IOU|JOU|JOE|CI|TX|DJ|[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE
 )
 """An initial that is one Cyrillic letter written as several Latin ones, or one the keys do not fold to a letter:
@@ -1856,7 +1856,7 @@ a vowel with a glide before it, as written in Cyrillic (Ю., Я., Ё., Ukrainian
 (Yu., Iu., Ju., Ya., Ye., Yo.), in French and Dutch (Iou., Joe.) or in ISO 9 (Û., Â., Ê., Ë., Ï.); Ч in Romanian
 and Catalan (Ci., Tx.), Дж in French (Dj.). Only with its stop, since Yu, Ye and Jo are names of their own too."""
 
-_INITIAL_LETTERS = {
+_INITIAL_LETTERS: Final = {
     "ю": "У.",
     "я": "А.",
     "ё": "Е.",
@@ -1904,18 +1904,18 @@ def _without_rank(text: str) -> str:
     return " ".join(words[n:])
 
 
-_SYLLABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+_SYLLABLE_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
-_TURKIC_SON = frozenset(
+_TURKIC_SON: Final = frozenset(
     {"oglu", "oğlu", "ogly", "oglı", "ogli", "o'g'li", "og'li", "ugli", "uly", "ulı", "uulu"}
     | {"оглы", "оглу", "огли", "угли", "улы", "уулу", "ұлы"}
 )
-_TURKIC_DAUGHTER = frozenset(
+_TURKIC_DAUGHTER: Final = frozenset(
     {"qizi", "qızı", "kizi", "kızı", "kyzy", "gizi", "gyzy", "qiz"} | {"кызы", "кизи", "гызы", "қызы"}
 )
 """The words that make a patronymic of a father's name in Azerbaijani, Turkmen, Uzbek, Kazakh and Kyrgyz (Kamil
 oglu: son of Kamil; Nurlan qizi: daughter of Nurlan), as their own languages and Russian documents write them."""
-_TURKIC_MARKERS = _TURKIC_SON | _TURKIC_DAUGHTER
+_TURKIC_MARKERS: Final = _TURKIC_SON | _TURKIC_DAUGHTER
 
 
 def _turkic_patronymic_as_russian(text: str) -> str | None:
@@ -1945,10 +1945,10 @@ def _turkic_patronymic_as_russian(text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-_ARMENIAN_SURNAME = re.compile(r"^[a-z]{3,}(?:yan|yants|jan|jants)$")
+_ARMENIAN_SURNAME: Final = re.compile(r"^[a-z]{3,}(?:yan|yants|jan|jants)$")
 """An Armenian surname as Armenia, Russia and the lists romanise it; not -ian, which Persian surnames share
 (Saberian, Ahmadian) and Arabic ones (Alwardian)."""
-_ARMENIAN_AS_RUSSIAN = (
+_ARMENIAN_AS_RUSSIAN: Final = (
     (re.compile(r"\bh(?=[aeiou])"), ""),  # Hakob / Акоп, Harutyunyan / Арутюнян: Russian drops the initial հ
     (re.compile(r"vh"), "v"),  # Hovhannes / Ованес
     (re.compile(r"dz"), "ts"),  # Hambardzum / Амбарцум
@@ -1974,7 +1974,7 @@ def _armenian_as_russian(text: str) -> str | None:
     return text
 
 
-_REGISTRATION_MARK = re.compile(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}|N[0-9][0-9A-Z]{1,4}", re.IGNORECASE)
+_REGISTRATION_MARK: Final = re.compile(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}|N[0-9][0-9A-Z]{1,4}", re.IGNORECASE)
 """An aircraft's registration mark as the whole of a craft's name: a nationality mark, a hyphen and the registration
 mark (ICAO Annex 7: YK-AYA, EP-MNA, RA-96019), or a United States N-number (N123AB)."""
 
@@ -2210,7 +2210,7 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
 
 _WordPart = tuple[str, str, float, bool, tuple[str, ...]]
 
-ANY_KIND_KEYS = frozenset(
+ANY_KIND_KEYS: Final = frozenset(
     fold(w)
     for w in (
         "company companies co corporation corp group holding holdings enterprise enterprises firm organization "
@@ -2298,7 +2298,7 @@ def _org_word_parts(words: list[str]) -> list[tuple[_WordPart | None, str | None
     ]
 
 
-_CRAFT_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s*(?=[^\W\d_]{3})")
+_CRAFT_INITIAL: Final = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s*(?=[^\W\d_]{3})")
 
 
 def _craft_initials(name: str) -> str:
@@ -2441,16 +2441,16 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
     )
 
 
-_ACRONYM_SKIPPABLE = frozenset(
+_ACRONYM_SKIPPABLE: Final = frozenset(
     fold(w) for w in "of the and for named after imeni po pa i s z a na v u w de la des du et und der".split()
 )
 """Words an acronym may leave out or keep (Komitet Gosudarstvennoi Bezopasnosti: KGB; ...po Borbe s...)."""
-ACRONYM_FACTOR = 0.9
+ACRONYM_FACTOR: Final = 0.9
 """An acronym standing for the other name's words (BMZ / Belorusskiy Metallurgicheskiy Zavod) is good evidence,
 a little less than the words themselves."""
-ACRONYM_MIN = 3
+ACRONYM_MIN: Final = 3
 """Two-letter acronyms stand for too many names."""
-BARE_ACRONYM_FACTORS = {3: 0.75, 4: 0.85}
+BARE_ACRONYM_FACTORS: Final = {3: 0.75, 4: 0.85}
 """A name that is nothing but an acronym (SNM) against words whose initials spell it is weaker evidence the shorter
 the acronym: 26 letters give about 17,600 three-letter acronyms, and among thousands of listed organisations and
 millions of trading names many unrelated three-word names share their initials (Schneider & Nord Maschinenbau / SNM).
@@ -2487,12 +2487,12 @@ def org_meaning_initials() -> dict[str, str]:
     return {target: "".join(sorted(letters - {""})) for target, letters in out.items()}
 
 
-COUNTRY_SYLLABLE = "B"
+COUNTRY_SYLLABLE: Final = "B"
 """The letter an acronym's first syllable Bel- stands for (`_acronym_readings`): only a word meaning Belarus(ian)
 begins with it."""
 
 
-HEAD_NOUN_MARK = "^"
+HEAD_NOUN_MARK: Final = "^"
 """Marks, among a word's initials, a head noun of a public body (`head_noun_keys`)."""
 
 
@@ -2557,13 +2557,13 @@ def _acronym_candidates(words: Sequence[str], keys: Sequence[str]) -> list[str]:
     ]
 
 
-_CYRILLIC_DIGRAPHS = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"))
+_CYRILLIC_DIGRAPHS: Final = (("shch", "s"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"))
 """A Cyrillic acronym romanised letter by letter writes one letter as two (БЦК -> BTsK, МЧС -> MChS): read back as
 the one letter the words begin with (Belarusian Cement Company: b, c, k)."""
 
 
-_BELARUS_KEY = "belarus"
-_COUNTRY_SYLLABLE_PREFIX = "bel"
+_BELARUS_KEY: Final = "belarus"
+_COUNTRY_SYLLABLE_PREFIX: Final = "bel"
 
 
 @lru_cache(maxsize=200_000)
@@ -2670,7 +2670,7 @@ def _acronym_letters(word: str) -> str:
     return "".join(ch for ch in latin_ascii(word) if ch.isalpha())
 
 
-ACRONYM_SYSTEM = "+acronym"
+ACRONYM_SYSTEM: Final = "+acronym"
 """Ends the system of a rendering whose words were collapsed into the acronym they stand for."""
 
 
@@ -2789,7 +2789,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
     return tuple(out)
 
 
-_CC_FRONT = re.compile(r"cc(?=[eiy])")
+_CC_FRONT: Final = re.compile(r"cc(?=[eiy])")
 
 
 @cache
@@ -2808,17 +2808,17 @@ def _korean_family_marks() -> dict[str, tuple[str, ...]]:
     return {spelling: tuple(found) for spelling, found in marks.items()}
 
 
-_KOREAN_FAMILY_MARK = "%"
-_SERVANT_MARK = "%abd"
+_KOREAN_FAMILY_MARK: Final = "%"
+_SERVANT_MARK: Final = "%abd"
 
-TOWN_ROOT_MARK = "@"
+TOWN_ROOT_MARK: Final = "@"
 """Marks a second key that is the root of a town's name (`town_roots`): it meets only another such root."""
-TOWN_ROOT_MIN = 3
+TOWN_ROOT_MIN: Final = 3
 """A town's root keeps three letters or more (Tul-, Lid-)."""
-_TOWN_ADJECTIVE = re.compile(
+_TOWN_ADJECTIVE: Final = re.compile(
     rf"^([a-z]{{{TOWN_ROOT_MIN},}}?)s?sk(?:ii|ij|iy|i|y|aya|aia|aja|ai|a|oe|oye|oie|oj|oy|oi|ogo|ovo|aga|ae)?$"
 )
-_TOWN_NOUN = re.compile(rf"^([a-z]{{{TOWN_ROOT_MIN},}})[aeiouy]$")
+_TOWN_NOUN: Final = re.compile(rf"^([a-z]{{{TOWN_ROOT_MIN},}})[aeiouy]$")
 
 
 @lru_cache(maxsize=200_000)
@@ -2847,7 +2847,7 @@ def town_roots(key: str) -> tuple[str, ...]:
     return (TOWN_ROOT_MARK + noun.group(1),) if noun else ()
 
 
-_LOANWORD_SOUNDS = (
+_LOANWORD_SOUNDS: Final = (
     ("tion", "Sn"),
     ("sion", "Sn"),
     ("shch", "S"),
@@ -2866,7 +2866,7 @@ _LOANWORD_SOUNDS = (
     ("w", "v"),
     ("z", "s"),
 )
-_LOANWORD_ENDINGS = (
+_LOANWORD_ENDINGS: Final = (
     # English -ical/-ic and Russian -ический, Belarusian -ічны (Mechanical / Mekhanicheskiy / Mekhanichny).
     (
         re.compile(
@@ -2878,13 +2878,13 @@ _LOANWORD_ENDINGS = (
     # English -tion and Russian -ция (Corporation / Korporatsiya, Radiolocation / Radiolokatsii).
     (re.compile(r"(?:tsiya|tsiia|tsija|tsii|tsiyu|tsiei|tsiey|tsyya|tsyi|tsya)$"), "tion"),
 )
-_SOFT_G = re.compile(r"g(?=[eiy])")
-_SOFT_C = re.compile(r"c(?=[eiy])")
-_LOANWORD_VOWELS = re.compile(r"[aeiouyh]")
-_DOUBLED = re.compile(r"(.)\1+")
-LOANWORD_CONSONANTS = 3
+_SOFT_G: Final = re.compile(r"g(?=[eiy])")
+_SOFT_C: Final = re.compile(r"c(?=[eiy])")
+_LOANWORD_VOWELS: Final = re.compile(r"[aeiouyh]")
+_DOUBLED: Final = re.compile(r"(.)\1+")
+LOANWORD_CONSONANTS: Final = 3
 """A loanword key needs three sounds besides vowels: shorter skeletons meet too many other words."""
-LOANWORD_LETTERS = 5
+LOANWORD_LETTERS: Final = 5
 """Nor does a word of four letters or fewer have one: dropping the vowels of an acronym makes another acronym."""
 
 
@@ -2911,21 +2911,21 @@ def loanword_key(word: str) -> str:
     return f"~{head}{consonants}" if len(consonants) >= LOANWORD_CONSONANTS else ""
 
 
-_PATRONYMIC_ENDINGS = ("vic", "vna", "icna")
-_DOTTED_ACRONYM = re.compile(r"(?<!\w)((?:\w\.){2,}\w)\.?(?!\w)")
+_PATRONYMIC_ENDINGS: Final = ("vic", "vna", "icna")
+_DOTTED_ACRONYM: Final = re.compile(r"(?<!\w)((?:\w\.){2,}\w)\.?(?!\w)")
 """Three letters or more: two-letter ones are mostly legal forms (S.A., A.C., E.V.), dropped as initials."""
-_UNITS = {
+_UNITS: Final = {
     w: n
     for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen".split()
     )
 }
-_TENS = {
+_TENS: Final = {
     w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
 }
 _TENS["fourty"] = 40
-_NUMBER_WORDS = re.compile(
+_NUMBER_WORDS: Final = re.compile(
     # Bounded by letters and digits only: an underscore is punctuation in a name (ONE_ reads as ONE).
     r"(?<![^\W_])(?:("
     + "|".join(w for w in _TENS if w != "_")
@@ -2937,11 +2937,11 @@ _NUMBER_WORDS = re.compile(
 )
 
 
-_TWO_DOTTED = re.compile(r"(?<![\w.])(\w)\.(\w)\.?(?![\w.])")
+_TWO_DOTTED: Final = re.compile(r"(?<![\w.])(\w)\.(\w)\.?(?![\w.])")
 """Two letters written with dots (B.S., I.T.), not within a longer run of dotted letters."""
-_UNDOTTED_WORD = re.compile(r"(?<![\w.])\w{2,}(?![\w.])")
+_UNDOTTED_WORD: Final = re.compile(r"(?<![\w.])\w{2,}(?![\w.])")
 """A word of two letters or more written without dots."""
-_BEFORE_FORM = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
+_BEFORE_FORM: Final = re.compile(r"(?:^|\s)de\s*$", re.IGNORECASE)
 """The Spanish `de` that joins the letters of a legal form (S. de R.L. de C.V.)."""
 
 
@@ -2984,9 +2984,9 @@ def _undot_acronyms(text: str) -> str:
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
-_GLUED_INITIAL = re.compile(r"(?<!\w)(\w)\.(?=\w)")
-_SPACED_LETTERS = re.compile(r"(?<!\S)\w(?: \w(?!\S)){3,}")
-_FOUR_LETTERS_APART = re.compile(r"(?:^| )\w \w \w \w(?: |$)")
+_GLUED_INITIAL: Final = re.compile(r"(?<!\w)(\w)\.(?=\w)")
+_SPACED_LETTERS: Final = re.compile(r"(?<!\S)\w(?: \w(?!\S)){3,}")
+_FOUR_LETTERS_APART: Final = re.compile(r"(?:^| )\w \w \w \w(?: |$)")
 """Four letters or more written apart: fewer are initials (J R R Tolkien, A B C Holdings)."""
 
 
@@ -3004,7 +3004,7 @@ def _spaced_initials(text: str) -> str:
     return _GLUED_INITIAL.sub(r"\1. ", text)
 
 
-_ANY_NUMBER_WORD = re.compile(
+_ANY_NUMBER_WORD: Final = re.compile(
     "|".join(sorted([*_UNITS, *(w for w in _TENS if w != "_")], key=len, reverse=True))
 )
 """Anywhere in a lower-case ASCII text: without one, `_NUMBER_WORDS` (case-insensitive, at each letter) finds none."""
@@ -3023,29 +3023,31 @@ def _number_words(text: str) -> str:
     return _NUMBER_WORDS.sub(value, text)
 
 
-_NOISE_KEYS = frozenset(fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née"))
+_NOISE_KEYS: Final = frozenset(
+    fold(w) for w in ("aka", "a.k.a", "fka", "nka", "alias", "deceased", "nee", "née")
+)
 """Words lists and spreadsheets put inside name cells that are not part of any name."""
-_GENERATION_KEYS = frozenset(fold(w) for w in ("jr", "jnr", "sr", "snr"))
+_GENERATION_KEYS: Final = frozenset(fold(w) for w in ("jr", "jnr", "sr", "snr"))
 """A person's generational suffix (IVANOV JR., Sergey): father and son share the name, and a list may name either
 without it, so it is left out of the comparison as a title is; the birth date tells them apart. Junior and Senior
 written out are also surnames and given names (Nassau Senior): kept."""
-_ARTICLES = frozenset({"al", "el", "ul", "l"})
-_PARTICLES = _ARTICLES | {"bin"}
+_ARTICLES: Final = frozenset({"al", "el", "ul", "l"})
+_PARTICLES: Final = _ARTICLES | {"bin"}
 """The article and "son of" in an Arabic name: they identify no one (`_substantive`). Abd and Abu stay names
 (OFAC lists one person as BARI, Abdul Baqi and BARI, Abdul)."""
-_NASAB_WORDS = frozenset(("bin", "bint", "uld"))
+_NASAB_WORDS: Final = frozenset(("bin", "bint", "uld"))
 """Son of (bin, ben, ibn), daughter of (bint) and the Mauritanian ould, as keyed: the words of an Arabic name's chain
 of fathers that are no name."""
-_SERVANT_OF = frozenset(("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "bd"))
+_SERVANT_OF: Final = frozenset(("abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "bd"))
 """Abd (servant of) as lists write it before the name it joins (Abdul Rahman, Abdel Aziz, Abd al-Karim), keyed as a
 romanisation and as the Arabic script's عبد (`bd`)."""
-SERVANT_OF_WEIGHT = 0.25
+SERVANT_OF_WEIGHT: Final = 0.25
 """...and what it counts towards identifying someone: a quarter of a name, as the name it joins counts already (an
 Abd written alone, Bari Abdul, still counts for something)."""
-_ABJAD_ARTICLE = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
+_ABJAD_ARTICLE: Final = re.compile(r"^(al|el|ul)(?=[^aeiu]{1,2}[a-z])")
 
 
-_ABJAD_LETTER = re.compile("[\u0590-\u06ff\u0750-\u077f]")
+_ABJAD_LETTER: Final = re.compile("[\u0590-\u06ff\u0750-\u077f]")
 
 
 @lru_cache(maxsize=100_000)
@@ -3064,12 +3066,12 @@ def _bare_skeleton(key: str) -> str:
     return skeleton(_ABJAD_ARTICLE.sub("", key)) or key
 
 
-_ABJAD_CONSONANT = re.compile(r"[^aeiu]")
-_ABJAD_VOWEL_READINGS = {"i": frozenset("ie"), "a": frozenset("ae"), "u": frozenset("ua")}
+_ABJAD_CONSONANT: Final = re.compile(r"[^aeiu]")
+_ABJAD_VOWEL_READINGS: Final = {"i": frozenset("ie"), "a": frozenset("ae"), "u": frozenset("ua")}
 """The vowels an abjad script writes (ي as `i`, ا as `a` in its keys, و read as a vowel `u`) and the vowels a
 romanisation may write for each, as keys (o is folded to a): Hussein / Husayn / حسين, Suleiman / Sleman / سليمان,
 Dost / دوست; the vowels it leaves unwritten may be anything."""
-_ABJAD_LAST_VOWEL_READINGS = {"i": frozenset("iea"), "a": frozenset("ae"), "u": frozenset("ua")}
+_ABJAD_LAST_VOWEL_READINGS: Final = {"i": frozenset("iea"), "a": frozenset("ae"), "u": frozenset("ua")}
 """At the end of a word the `i` may be alif maqsura, read a (Mustafa / مصطفى)."""
 
 
@@ -3102,7 +3104,7 @@ def _written_vowels_clash(abjad_key: str, latin_key: str, final: bool = True) ->
     return False
 
 
-_ABJAD_MEET = frozenset(
+_ABJAD_MEET: Final = frozenset(
     frozenset(pair)
     for pair in (
         ("tg", "t"),
@@ -3118,13 +3120,13 @@ _ABJAD_MEET = frozenset(
 `keys.consonant_frame`): ث th, s or t (Tharwat, Saqib / ثاقب); ذ, ظ and ض dh, th, z or d (Zakir / ذاکر, Dahir /
 ظاهر, Kathim / كاظم, Romdhane / رمضان, Persian Reza / رضا; the key writes ض and ظ dh); ق k, q or the g of Egypt and
 the Maghreb (Gasmi / قاسمي). Folded, th is `tg` and dh `dg`; د and ز meet only d and z (Ghamdi is not Hamzi)."""
-ABJAD_VARIANT_SIMILARITY = 0.95
+ABJAD_VARIANT_SIMILARITY: Final = 0.95
 """Two skeletons meeting only through `_ABJAD_MEET`: a variant romanisation, not the same spelling."""
-_ABJAD_DIGRAPHS = frozenset({"tg", "dg"})
-_ABD_COMPOUND = re.compile(r"abd[aeiu][lrsntdz]")
+_ABJAD_DIGRAPHS: Final = frozenset({"tg", "dg"})
+_ABD_COMPOUND: Final = re.compile(r"abd[aeiu][lrsntdz]")
 """Abdul, Abdel, Abdur, Abdus ...: Abd (servant of) with the article of the name it is joined to (Abdul Latif /
 عبد اللطيف, Abdur Rehman / عبد الرحمن)."""
-_ABD_WITH_ARTICLE = "abda"
+_ABD_WITH_ARTICLE: Final = "abda"
 """The second key that Abd and the article's vowel open, whichever vowel a romanisation writes."""
 
 
@@ -3164,7 +3166,7 @@ def _waw_as_vowel(bare: str) -> str:
     return bare[:1] + bare[1:].replace("v", "u")
 
 
-_WAW_BEFORE_CONSONANT = re.compile(r"(?<=.)v(?=[^aiuv])")
+_WAW_BEFORE_CONSONANT: Final = re.compile(r"(?<=.)v(?=[^aiuv])")
 
 
 def _waw_before_consonant_as_vowel(bare: str) -> str:
@@ -3194,8 +3196,8 @@ def abjad_skeleton_readings(skeletons: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-_FRENCH_C = re.compile(r"(?<=[a-z])c(?=[aou])")
-_OU_CONSONANT = re.compile(r"ou[^aeiouy]")
+_FRENCH_C: Final = re.compile(r"(?<=[a-z])c(?=[aou])")
+_OU_CONSONANT: Final = re.compile(r"ou[^aeiouy]")
 
 
 @lru_cache(maxsize=200_000)
@@ -3236,11 +3238,11 @@ def _latin_readings(latin_key: str, latin_word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(readings))
 
 
-_J_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
+_J_BETWEEN_VOWELS: Final = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
 """A j between vowels that a romanisation of Persian writes for ژ (zh) as French does (Ahmadinejad, Nejad; the key
 would drop it as the glide й): also read as zh."""
 
-_U_BEFORE_ARTICLE = re.compile(r"(?<=[aeio])u(ll|dd|rr|ss|tt|zz|nn|shsh)")
+_U_BEFORE_ARTICLE: Final = re.compile(r"(?<=[aeio])u(ll|dd|rr|ss|tt|zz|nn|shsh)")
 """The u a romanisation writes for the article's vowel after a name ending in a vowel or a hamza, before the
 article's l or the sun letter it became (Ataullah, Sanaullah: عطاء الله, ثناء الله; Ziauddin, Ataurrahman: ضياء
 الدين, عطاء الرحمن): the script writes no letter for the vowel and writes the article's l, and the key would read the
@@ -3265,7 +3267,7 @@ def _split_readings(latin_word: str) -> tuple[str, ...]:
     )
 
 
-_UNKEYED_ENDINGS = frozenset("عءأإئؤ")
+_UNKEYED_ENDINGS: Final = frozenset("عءأإئؤ")
 """Last letters of an abjad word that its key leaves out (ayn, hamza): the vowel a romanisation writes at the end
 is spoken before them (طالع Tali', بديع Badi')."""
 
@@ -3336,11 +3338,11 @@ def _unarticled(variant: NameVariant) -> tuple[tuple[str, str], ...]:
     )
 
 
-SHORT_PART_KEY = 2
+SHORT_PART_KEY: Final = 2
 """A person's name part whose key has at most this many letters (Yan, Jon and An all fold to `an`; Gao and Ho to
 `ga`) meets another of the same key only when the two are also written within one letter of each other, as an
 organisation's short word does (`SHORT_WORD_KEY`): GAO, Yan is not JON, Il Ho, where Yan / Jan / Ян still meet."""
-SHORT_WORD_KEY = 3
+SHORT_WORD_KEY: Final = 3
 """An organisation word whose key has at most this many letters (an acronym, mostly) meets another of the same key
 only when the two are also written within one letter of each other: folding short words leaves too little to tell
 them apart (IAG and AAH both fold to `ag`; Cyrillic ААХ written AAKh still meets AAH)."""
@@ -3377,10 +3379,10 @@ def _short_keys_written_apart(query: NameVariant, listed: NameVariant) -> bool:
     )
 
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_ROMAN_UP_TO_39 = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
-_ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
-_PERSON_ROMAN = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
+_ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ROMAN_UP_TO_39: Final = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
+_ORDINAL: Final = re.compile(r"^([0-9]+)(?:st|nd|rd|th|ый|ий|ой|я|й|го)$")
+_PERSON_ROMAN: Final = re.compile(r"^(ii|iii|iv)$")  # John Smith III; Xi and Li are surnames, not numerals
 
 
 @lru_cache(maxsize=300_000)
@@ -3409,7 +3411,7 @@ def number_key(word: str, kind: str) -> str | None:
     return None
 
 
-FOLDED_INITIAL_FACTOR = 0.95
+FOLDED_INITIAL_FACTOR: Final = 0.95
 """An initial that meets a word's first letter only once both are folded (A. and Yauhen, `avgen`) counts this much of
 one that meets the letter as written, so that E. A. pairs E. with Yauhen and A. with Andreevich."""
 
@@ -3493,7 +3495,7 @@ def _person_part_similarity(a: str, b: str) -> float:
     return 0.0 if 0.0 < sim < 1.0 and _ending_apart(a, b) else sim
 
 
-GLUED_ARTICLE_MIN = 6
+GLUED_ARTICLE_MIN: Final = 6
 """Letters of a key that is the Arabic article glued to a name (`algaitam`, Alhaitham) for it to be read as that name
 (`_article_glued`): the name after the article has four letters at least (Alhaitham, Alhassan)."""
 
@@ -3510,11 +3512,11 @@ def _article_glued(a: str, b: str) -> bool:
     return len(glued) >= GLUED_ARTICLE_MIN and glued[:2] == "al" and glued[2:] == bare
 
 
-_ALLAH_FORMS = re.compile(r"^(.{3,}?)[aeiu]la(?:g)?$")
+_ALLAH_FORMS: Final = re.compile(r"^(.{3,}?)[aeiu]la(?:g)?$")
 """A key ending as a name compounded with Allah does, however romanised: -ullah, -allah, -ulla, -alla, -ellah, -olla
 (folded `ulag`, `alag`, `ula`, `ala`, `elag`...), with the stem before it. One of two keys compared so must end with
 the h written (`lag`): two names ending -ela and -ula alone (Marcela, Rafaela) are not read as Allah's."""
-ALLAH_FORM_SIMILARITY = 0.95
+ALLAH_FORM_SIMILARITY: Final = 0.95
 """Two keys that are one stem with Allah written two ways (Abdullah, Abdallah, Abdalla, Abdella; Nasrullah, Nasrallah):
 one name as lists romanise it, the vowel before the l and the final h being the romaniser's choice."""
 
@@ -3550,16 +3552,16 @@ def _ending_apart(a: str, b: str) -> bool:
     )
 
 
-_MASCULINE_KEY_ENDINGS = ("av", "ev", "in", "slav", "der", "dr", "an", "el", "gen")
+_MASCULINE_KEY_ENDINGS: Final = ("av", "ev", "in", "slav", "der", "dr", "an", "el", "gen")
 """Endings of a man's name part (as a key) whose feminine adds -a: Ivanov / Ivanova, Alekseev / Alekseeva, Ivanou /
 Ivanava, Shumilin / Shumilina, Stanislav / Stanislava, Aleksandr / Aleksandra, Roman / Romana, Daniel / Daniela,
 Evgeni / Evgenia. Not every final consonant: English writes Eleonora as Eleanor (keys `eleanara`, `eleanar`), one
 woman's name either way."""
-_SHORT_MASCULINE_MIN = 5
+_SHORT_MASCULINE_MIN: Final = 5
 """-an makes a man's name only from five letters of key (Roman, Bogdan, Ruslan): Ann is Anna, in English."""
 
-_MASCULINE_ADJECTIVAL = re.compile(r"[sc]k(?:y|i|iy|ii|ij|yi|yy|yj)$")
-_FEMININE_ADJECTIVAL = re.compile(r"[sc]k(?:a|aya|aja|aia)$")
+_MASCULINE_ADJECTIVAL: Final = re.compile(r"[sc]k(?:y|i|iy|ii|ij|yi|yy|yj)$")
+_FEMININE_ADJECTIVAL: Final = re.compile(r"[sc]k(?:a|aya|aja|aia)$")
 
 
 def _adjectival_genders(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
@@ -3634,7 +3636,7 @@ def _alt_similarity(
     return sim
 
 
-LOANWORD_SPELLING_MIN = 0.5
+LOANWORD_SPELLING_MIN: Final = 0.5
 """Two organisation words meeting only by their consonant sounds (`loanword_key`) are one word written through
 Russian only when their spellings are also this close (Technologies / Tekhnolodzhis 0.55, Emirates / Emireits 0.75):
 Carpet and Kripto, Central and Control share their consonants and little else. Written apart only in vowels,
@@ -3660,7 +3662,7 @@ def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> b
     return OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
 
 
-_VOWEL_LETTERS = frozenset("aeiouy")
+_VOWEL_LETTERS: Final = frozenset("aeiouy")
 
 
 def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slips: bool = False) -> float:
@@ -3749,7 +3751,7 @@ def _two_slips(a: str, b: str, side_by_side: bool) -> bool:
     return False
 
 
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYBOARD_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 """The letter rows of a QWERTY keyboard (each row half a key to the right of the one above), on which Latin
 spellings of the lists' names are typed: a finger that slips lands on a key beside the one it meant."""
 
@@ -3888,10 +3890,10 @@ def short_forms() -> dict[str, frozenset[str]]:
     return {key: frozenset(full) for key, full in found.items()}
 
 
-_ALLAH_ENDINGS = ("alag", "ulag")
+_ALLAH_ENDINGS: Final = ("alag", "ulag")
 """-ollah and -ullah as keys (Nematollah `nematalag`, Habibullah `gabibulag`)."""
-_ALLAH_WRITTEN = ("ollah", "ullah")
-ALLAH_STEM_MIN = 4
+_ALLAH_WRITTEN: Final = ("ollah", "ullah")
+ALLAH_STEM_MIN: Final = 4
 
 
 def _allah_compound_of(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
@@ -3991,9 +3993,9 @@ def _left_over_similarity(
     return sim
 
 
-_SURNAME_OF_NAME_SUFFIXES = ("av", "ev", "in")
+_SURNAME_OF_NAME_SUFFIXES: Final = ("av", "ev", "in")
 """What makes a Russian surname of a given name, as keys (Petr / Petrov, Denis / Denisov, Ilya / Ilyin)."""
-_SURNAME_SUFFIXES_WRITTEN = ("ov", "ev", "in", "yn", "ow", "ew", "off", "eff")
+_SURNAME_SUFFIXES_WRITTEN: Final = ("ov", "ev", "in", "yn", "ow", "ew", "off", "eff")
 """The same suffixes as written (Belarusian -ou and -eu left out: a slip in a given name writes them too, Sergeu for
 Sergei)."""
 
@@ -4030,7 +4032,7 @@ def _surnames_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
     return all(OSA.distance(x, y, score_cutoff=2) >= 2 for x in frames_a for y in frames_b)
 
 
-_SURNAME_SUFFIXES = (
+_SURNAME_SUFFIXES: Final = (
     # Keys, folded (Belarusian -оў and Russian -ов alike: `av`, `ev`): the suffix that makes a Slavic surname of a
     # stem, by class. -enko and -ko are one class: a slip drops the n (Kharcheko / Kharchanka).
     ("ka", "ko"),
@@ -4042,7 +4044,7 @@ _SURNAME_SUFFIXES = (
     ("in", "in"),
     ("ec", "ets"),
 )
-SURNAME_SUFFIX_KEY_MIN = 6
+SURNAME_SUFFIX_KEY_MIN: Final = 6
 """A part's key has this many letters or more before its suffix is read as a surname's (Vasiluk, Davidka)."""
 
 
@@ -4066,7 +4068,7 @@ def _suffixes_apart(a: str, b: str, a_alts: tuple[str, ...], b_alts: tuple[str, 
     return bool(classes_a) and bool(classes_b) and classes_a.isdisjoint(classes_b)
 
 
-SLIP_KEY_MIN = 8
+SLIP_KEY_MIN: Final = 8
 """A left-over part of this many letters or more may meet the other's key before equivalence with two edits."""
 
 
@@ -4104,15 +4106,15 @@ def _slip_beside_equivalence(
     return best
 
 
-_FRAME_OPENING = {
+_FRAME_OPENING: Final = {
     **dict.fromkeys("aeiouy", "a"),
     **dict.fromkeys("gkqchj", "k"),
     "w": "v",
 }
-_FRAME_OPENING_PAIRS = ("sh", "sch", "dj")
+_FRAME_OPENING_PAIRS: Final = ("sh", "sch", "dj")
 """Words opening with ش or ج as French and German write them (Shaikh / Cheikh / Scheich, Djamel / Jamal): in the
 k class with ch and j."""
-_OPENINGS: dict[str, str] = {}
+_OPENINGS: Final[dict[str, str]] = {}
 
 
 def _openings(words: tuple[str, ...]) -> str:
@@ -4138,7 +4140,7 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     return FRAME_SIMILARITY
 
 
-CUT_PIECE_MIN = 3
+CUT_PIECE_MIN: Final = 3
 """A piece of a word cut by a space or a hyphen is read back into it from this many letters: an article or a
 particle of two written apart or glued (Harakat ul / Harakatul) is read by the rules for articles, not as a cut."""
 
@@ -4909,7 +4911,7 @@ def _hyphened_to_matched(
     return all(surname(i) and any(k != i and k in close and surname(k) for k in groups[i]) for i in rest)
 
 
-DOUBLE_SURNAME_MIN = 4
+DOUBLE_SURNAME_MIN: Final = 4
 """See `_hyphened_to_matched`."""
 
 
@@ -4951,7 +4953,7 @@ def _may_run(q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: 
     return any(c[j][:2] in openings for j in rest_c)
 
 
-SPLIT_RUN_SIMILARITY = 0.9
+SPLIT_RUN_SIMILARITY: Final = 0.9
 """How close a brand written as one word must be to two words of the other name for a dictionary word paired with
 its synonym to be taken back into the run (`_pair_in_a_run`)."""
 
@@ -5129,7 +5131,7 @@ def _loanword_runs(
     return found
 
 
-_GLUED_ARTICLE_VOWELS = ("e", "u", "a", "i", "")
+_GLUED_ARTICLE_VOWELS: Final = ("e", "u", "a", "i", "")
 """What a name written as one word keeps of the Arabic article between its two names (Nureddin, Salahuddin,
 Alaaddin, Nasrudin: nur al-din, salah al-din): the article's vowel, its consonant assimilated to the next name's
 first letter, which the key writes once."""
@@ -5151,7 +5153,7 @@ def _glued_article_similarity(run: tuple[str, ...], other: str) -> float:
     return best
 
 
-_ARABIC_ARTICLE_WORD = re.compile(r"^(?:ال|آل)(?=..)")
+_ARABIC_ARTICLE_WORD: Final = re.compile(r"^(?:ال|آل)(?=..)")
 
 
 def _abjad_runs(
@@ -5378,7 +5380,7 @@ def _surplus(
     )
 
 
-_BOUND_MARGIN = 1e-9
+_BOUND_MARGIN: Final = 1e-9
 """`_score_bound` sums the same weights in another order: a pair is left out only when its bound is below the
 floor by more than the rounding of those sums."""
 
@@ -5458,10 +5460,10 @@ def org_place_of(key: str) -> str | None:
     return names.get(key) or names.get(org_stem(key)) or names.get(_place_stem(key))
 
 
-PLACE_STEM_MIN = 5
+PLACE_STEM_MIN: Final = 5
 """An inflected form (Polotskogo, Grodnenskaya) is read as a town by its stem only when the stem has five letters
 or more: shorter stems (Lid-, Brest-) would take other words with them."""
-_PLACE_ENDING = re.compile(r"(?:aga|ama|ami|ai|ei|ii|am|ah|ih|a|e|i|u)$")
+_PLACE_ENDING: Final = re.compile(r"(?:aga|ama|ami|ai|ei|ii|am|ah|ih|a|e|i|u)$")
 
 
 def _place_stem(key: str) -> str:
@@ -5520,7 +5522,7 @@ def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant 
     return False
 
 
-_VOWEL_IN = re.compile(r"[aeiou]")
+_VOWEL_IN: Final = re.compile(r"[aeiou]")
 
 
 @cache
@@ -5542,7 +5544,18 @@ def _ordinal_keys() -> frozenset[str]:
     return frozenset(map(fold, _ORDINALS))
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS: Final = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 
 
 def is_descriptive_org_key(key: str) -> bool:
@@ -5884,8 +5897,8 @@ def _spelt_out_beside(short: NameVariant, side: tuple[NameVariant, ...]) -> bool
     return False
 
 
-_SPELT_OUT: dict[int, tuple[tuple[NameVariant, ...], list[bool | None]]] = {}
-_SPELT_OUT_MAX = 20_000
+_SPELT_OUT: Final[dict[int, tuple[tuple[NameVariant, ...], list[bool | None]]]] = {}
+_SPELT_OUT_MAX: Final = 20_000
 
 
 def _spelt_out_flags(side: tuple[NameVariant, ...]) -> list[bool | None]:
@@ -6010,7 +6023,7 @@ def best_comparison(
     )
 
 
-KIND_SAID_BY_ONE_SCORE = 0.95
+KIND_SAID_BY_ONE_SCORE: Final = 0.95
 """Two organisation names that agree in every word naming which organisation, where one also says what kind of
 organisation (Crystalord Systems Limited / Crystalord Ltd; Zorvex Trading / Zorvex) and the other says none: most
 likely the same company, written more or less fully, but not the same name; the name that agrees word for word
@@ -6030,14 +6043,14 @@ def _kind_said_by_one(
     return (KIND_SAID_BY_ONE_SCORE, found[1], found[2])
 
 
-_UNIT_WORDS = frozenset(
+_UNIT_WORDS: Final = frozenset(
     """directorate department division administration office unit branch bureau inspectorate section subdivision
     detachment battalion regiment brigade squadron service centre center command headquarters""".split()
 )
 """English nouns that name a unit of a larger body (the Directorate of Internal Affairs of the Brest Oblast
 Executive Committee, the Department of Financial Investigations of the State Control Committee)."""
-_OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
-_JURISDICTION_OPENINGS = (
+_OF_THE: Final = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
+_JURISDICTION_OPENINGS: Final = (
     "republic",
     "russian federation",
     "state of",
@@ -6143,9 +6156,9 @@ def _dotted_letters(name: str) -> frozenset[str]:
     )
 
 
-_LIMITED_PARTNERSHIP = re.compile(r"(?<![^\W_])(?:kg|kgaa)(?![^\W_])", re.IGNORECASE)
+_LIMITED_PARTNERSHIP: Final = re.compile(r"(?<![^\W_])(?:kg|kgaa)(?![^\W_])", re.IGNORECASE)
 """A German limited partnership (Kommanditgesellschaft: GmbH & Co. KG, KGaA), as a name writes it."""
-_GENERAL_PARTNER_FORM = re.compile(r"(?<![^\W_])(?:gmbh|ag|ug|se)(?![^\W_])", re.IGNORECASE)
+_GENERAL_PARTNER_FORM: Final = re.compile(r"(?<![^\W_])(?:gmbh|ag|ug|se)(?![^\W_])", re.IGNORECASE)
 """The forms of the company that is a partnership's general partner (Komplementär), written without the KG."""
 
 

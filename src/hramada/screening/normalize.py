@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-MAX_NAME_CHARS = 500
+MAX_NAME_CHARS: Final = 500
 """Names are cut here: no real name is longer, and a 10,000-character "name" must not cost 10,000 characters."""
 
-_INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x180E])
-_OPTIONAL_VOWEL_MARKS = dict.fromkeys(
+_INVISIBLE: Final = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x180E])
+_OPTIONAL_VOWEL_MARKS: Final = dict.fromkeys(
     [
         *range(0x064B, 0x0660),  # Arabic harakat, shadda, sukun (مُحَمَّد is محمد)
         0x0640,  # the tatweel that stretches a word
@@ -32,8 +33,8 @@ _OPTIONAL_VOWEL_MARKS = dict.fromkeys(
 )
 """Marks the Arabic and Hebrew scripts may write or leave out without changing the name: removed, so a vocalised
 name is the name as usually written (they are no letters, and the words were cut at them)."""
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'", "ʻ": "'"})
-_WORD = re.compile(
+_APOSTROPHES: Final = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'", "ʻ": "'"})
+_WORD: Final = re.compile(
     r"[\w'\u0300-\u036f\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff]+", re.UNICODE
 )
 """A word: letters, digits and the apostrophe, and the combining marks that are part of a word's letters (the
@@ -41,20 +42,20 @@ vowel signs and viramas of the Indic scripts, नरेन्द्र; Thai vow
 
 # The EU list (and many spreadsheets) write Latin letters that look like Cyrillic ones inside Cyrillic words:
 # `СIВАКАЎ`, `Вiктар` use Latin I/i for Belarusian І/і. These maps undo look-alikes in either direction.
-_LATIN_TO_CYRILLIC = str.maketrans(
+_LATIN_TO_CYRILLIC: Final = str.maketrans(
     "AaBCcEeHIiKMOoPpTXxYyĸ",
     "АаВСсЕеНІіКМОоРрТХхУук",
 )
-_CYRILLIC_TO_LATIN = str.maketrans(
+_CYRILLIC_TO_LATIN: Final = str.maketrans(
     "АаВСсЕеНІіКМОоРрТХхУуЈј",
     "AaBCcEeHIiKMOoPpTXxYyJj",
 )
 
 
-_LATIN_LOOKALIKES = frozenset("AaBCcEeHIiKMOoPpTXxYyĸ")
-_CYRILLIC_LOOKALIKES = frozenset("АаВСсЕеНІіКМОоРрТХхУуЈј")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u212a]")
+_LATIN_LOOKALIKES: Final = frozenset("AaBCcEeHIiKMOoPpTXxYyĸ")
+_CYRILLIC_LOOKALIKES: Final = frozenset("АаВСсЕеНІіКМОоРрТХхУуЈј")
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u052f]")
+_LATIN_LETTER: Final = re.compile("[A-Za-z\u00c0-\u024f\u212a]")
 """The characters of `_is_cyrillic` and `_is_latin` (the Kelvin sign lower-cases to k), to find one quickly."""
 
 
@@ -81,7 +82,7 @@ def _keep_char(ch: str) -> bool:
     return ch in " '-.,&/\"" or cat in ("Zs", "Pd", "Pi", "Pf")
 
 
-_CACHED_CHARS = 0x3000
+_CACHED_CHARS: Final = 0x3000
 """Characters below this (every alphabet a list writes names in) have their `_keep_char` verdict kept."""
 
 
@@ -97,14 +98,16 @@ class _KeptChars(dict[int, str | None]):
         return kept
 
 
-_KEPT = _KeptChars()
+_KEPT: Final = _KeptChars()
 # Invisible characters removed, then apostrophes unified, then `_KEPT`, in one pass: each maps a character alone.
-_CLEANED = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE, **_OPTIONAL_VOWEL_MARKS})
-_ASCII_CLEANED = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii") + bytes(range(128, 256))
+_CLEANED: Final = _KeptChars({**{code: "'" for code in _APOSTROPHES}, **_INVISIBLE, **_OPTIONAL_VOWEL_MARKS})
+_ASCII_CLEANED: Final = "".join(map(chr, range(128))).translate(_CLEANED).encode("ascii") + bytes(
+    range(128, 256)
+)
 """The same for ASCII text (no ASCII character is invisible, and NFKC leaves ASCII as it is) as a byte table."""
 
 
-BRACKETED = re.compile(r"\([^()]*\)")
+BRACKETED: Final = re.compile(r"\([^()]*\)")
 """What a name adds in brackets (a title, an alias, a country): `clean_text` keeps its words and drops the brackets,
 so the readings without it take it away first (`Query.all_names`, `names.name_variants`)."""
 
@@ -192,7 +195,9 @@ def text_script(text: str) -> str:
     return "mixed"
 
 
-_ASCII_WORDS = bytes(code if chr(code).isalnum() or code == ord("'") else ord(" ") for code in range(256))
+_ASCII_WORDS: Final = bytes(
+    code if chr(code).isalnum() or code == ord("'") else ord(" ") for code in range(256)
+)
 
 
 @lru_cache(maxsize=200_000)

@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import icu
 from normality import ascii_text
@@ -21,15 +21,15 @@ from normality import ascii_text
 from hramada.screening import han, hangul, kontsevich, palladius
 from hramada.screening.normalize import has_cyrillic
 
-_BELARUSIAN_LETTERS = frozenset("ўі'")
-_UKRAINIAN_LETTERS = frozenset("їєґ")
-_RUSSIAN_ONLY_LETTERS = frozenset("щъи")
-_HARD_CONSONANTS = frozenset("жшчцщ")
-_VOWELS = frozenset("аеёиіїоуыэюяєaeiouy")
-_SOFTENING = frozenset("ьеёіюяє")
-_GLIDE_BREAKERS = frozenset("ьъ'ў")
+_BELARUSIAN_LETTERS: Final = frozenset("ўі'")
+_UKRAINIAN_LETTERS: Final = frozenset("їєґ")
+_RUSSIAN_ONLY_LETTERS: Final = frozenset("щъи")
+_HARD_CONSONANTS: Final = frozenset("жшчцщ")
+_VOWELS: Final = frozenset("аеёиіїоуыэюяєaeiouy")
+_SOFTENING: Final = frozenset("ьеёіюяє")
+_GLIDE_BREAKERS: Final = frozenset("ьъ'ў")
 
-_ICU_BGN = {"be": "Belarusian-Latin/BGN", "ru": "Russian-Latin/BGN", "uk": "Ukrainian-Latin/BGN"}
+_ICU_BGN: Final = {"be": "Belarusian-Latin/BGN", "ru": "Russian-Latin/BGN", "uk": "Ukrainian-Latin/BGN"}
 _icu_local = threading.local()
 
 
@@ -145,9 +145,9 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
     return "".join(out)
 
 
-_FRONT_VOWELS = frozenset("еёиіэыйюя")
-_E_I = frozenset("еиі")
-_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+_FRONT_VOWELS: Final = frozenset("еёиіэыйюя")
+_E_I: Final = frozenset("еиі")
+_CONSONANTS: Final = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
 def _with_ending(cyrillic: str, latin: str, endings: str) -> str:
@@ -237,13 +237,13 @@ def _add_korean(out: dict[str, str], prefix: str, hangul_texts: tuple[str, ...])
                 out[label + system] = line
 
 
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # Greek writes the sounds b, d, g and the glide y of foreign names with letter pairs (Μπελαρουσκάλι, Ντμίτρι,
 # Γκολοβτσένκο, Τσιχανούσκαγια): read as those sounds before the rest is romanised.
 # A final φ is the -в of a Russian or Belarusian surname heard voiceless (Λαβρόφ, Lavrov).
-_GREEK_FOREIGN = re.compile("μπ|ντ|γκ|τσ|τζ|ου|γι(?=[αεοου])|φ(?=\\s|$)")
-_GREEK_FOREIGN_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dzh", "ου": "u", "γι": "y", "φ": "v"}  # fmt: skip
-_GREEK_PARTED = re.compile("(?<=[έάό])ι")
+_GREEK_FOREIGN: Final = re.compile("μπ|ντ|γκ|τσ|τζ|ου|γι(?=[αεοου])|φ(?=\\s|$)")
+_GREEK_FOREIGN_SOUNDS: Final = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dzh", "ου": "u", "γι": "y", "φ": "v"}  # fmt: skip
+_GREEK_PARTED: Final = re.compile("(?<=[έάό])ι")
 """An accent on the first of two vowels parts them (Σεργκέι is Sergei, not Sergi): the second is its own i."""
 
 
@@ -270,7 +270,7 @@ def _greek_sound(match: re.Match[str]) -> str:
     return _GREEK_FOREIGN_SOUNDS[match.group(0)]
 
 
-_PALLADIUS_MARKS = ("цз", "чж")
+_PALLADIUS_MARKS: Final = ("цз", "чж")
 """Letters Palladius writes for j, z and zh that no Russian or Belarusian word has."""
 
 
@@ -318,7 +318,7 @@ def mandarin_word(text: str) -> str:
     return "".join(ascii_text(_icu("Han-Latin").transliterate(text)).lower().split())
 
 
-_READING_LABELS = {
+_READING_LABELS: Final = {
     "joined": "its Arabic compounds joined",
     "apart": "its Arabic compounds written apart",
     "conjunction": "its conjunction wa written apart",
@@ -388,10 +388,10 @@ def system_label(system: str) -> str:
     return f"{label} (read as {_LANGUAGE_NAMES.get(language, language)})" if language else label
 
 
-_LANGUAGE_NAMES = {"be": "Belarusian", "ru": "Russian", "uk": "Ukrainian"}
+_LANGUAGE_NAMES: Final = {"be": "Belarusian", "ru": "Russian", "uk": "Ukrainian"}
 
 
-PRESS_SYSTEMS = (
+PRESS_SYSTEMS: Final = (
     "german_duden",
     "polish",
     "lithuanian",
@@ -405,7 +405,7 @@ PRESS_SYSTEMS = (
     "catalan",
 )
 """The table systems newspapers of other languages use (the quality benchmark's press slices)."""
-TABLE_SYSTEMS = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS)
+TABLE_SYSTEMS: Final = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS)
 
 
 def render(text: str, system: str, language: str) -> str:
