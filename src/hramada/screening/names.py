@@ -1974,23 +1974,51 @@ def _armenian_as_russian(text: str) -> str | None:
     return text
 
 
-_REGISTRATION_MARK: Final = re.compile(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}|N[0-9][0-9A-Z]{1,4}", re.IGNORECASE)
-"""An aircraft's registration mark as the whole of a craft's name: a nationality mark, a hyphen and the registration
-mark (ICAO Annex 7: YK-AYA, EP-MNA, RA-96019), or a United States N-number (N123AB)."""
+_REGISTRATION_MARK: Final = re.compile(r"([A-Z0-9]{1,4})([- ]?)([A-Z0-9]{3,5})", re.IGNORECASE)
+"""An aircraft's registration mark as the whole of a craft's name: a nationality mark (`nationality_marks`), a
+hyphen and the registration mark (ICAO Annex 7: YK-AYA, EP-MNA, RA-96019), the same with a space for the hyphen,
+or written as one word with a digit in it (EW85741, YV1000). One word of letters only (YKAYA) is not read so: as
+many ships' names are one word that opens with the letters of a nationality mark (Danesh, Golbon, Capri), and the
+letters alone cannot tell which is which."""
+_N_NUMBER: Final = re.compile(r"N[0-9][0-9A-Z]{1,4}", re.IGNORECASE)
+"""A United States registration mark (N-number: N123AB), written without a hyphen."""
 
 
-def _registration_mark(name: str) -> NameVariant | None:
+@cache
+def nationality_marks() -> frozenset[str]:
+    """The nationality marks of civil aircraft (`data/aircraft_nationality_marks.csv`), upper case."""
+    return frozenset(row["mark"].upper() for row in data_rows("aircraft_nationality_marks.csv"))
+
+
+def _registration_mark(name: str) -> tuple[NameVariant, bool] | None:
     """A craft named by its registration mark (`_REGISTRATION_MARK`) as one key compared exactly, as a number is:
     its letters are no words (YK-AYA and YK-AKA are two aircraft, where AYA folds to a single letter and AKA was
-    read as "also known as", and both left YK alone); None for another name."""
+    read as "also known as", and both left YK alone); None for another name. With it, whether the name is the mark
+    only: written with its hyphen, as one word with digits or as an N-number, it is; with a space (YK AYA) it may be a
+    ship's name of two words (ES Maria), read as words too. A name whose opening is no nationality mark is a name
+    (Al-Amal, a ship: the Arabic article and a word)."""
     text = clean_text(name).strip()
-    if not _REGISTRATION_MARK.fullmatch(text):
-        return None
-    mark = text.replace("-", "").casefold()
+    only = _N_NUMBER.fullmatch(text) is not None
+    if not only:
+        found = _REGISTRATION_MARK.fullmatch(text)
+        if found is None:
+            return None
+        marks = nationality_marks()
+        if found.group(2):
+            if found.group(1).upper() not in marks:
+                return None
+            only = found.group(2) == "-"
+        elif text.isalpha() or not any(
+            text[:n].upper() in marks and 3 <= len(text) - n <= 5 for n in range(1, 5)
+        ):
+            return None
+        else:
+            only = True  # one word of letters and digits that opens with a nationality mark (EW85741, YV1000)
+    mark = text.replace("-", "").replace(" ", "").casefold()
     if not mark.isascii():
         return None
     key = f"#{mark}"
-    return NameVariant(
+    variant = NameVariant(
         original=name,
         system="latin",
         words=(mark,),
@@ -1999,6 +2027,7 @@ def _registration_mark(name: str) -> NameVariant | None:
         joined=key,
         kind=NameKind.CRAFT,
     )
+    return variant, only
 
 
 @lru_cache(maxsize=300_000)
@@ -2006,8 +2035,15 @@ def name_variants(name: str, kind: str = NameKind.OTHER) -> tuple[NameVariant, .
     """Every distinct rendering of `name` (one per transliteration system whose keys differ).
 
     The name is read as a query's is (`clean_text`), so a listed name and the same text screened meet at 1.0."""
-    if kind == NameKind.CRAFT and (mark := _registration_mark(name)) is not None:
-        return (mark,)
+    mark = _registration_mark(name) if kind == NameKind.CRAFT else None
+    if mark is not None and mark[1]:
+        return (mark[0],)
+    words_read = _name_read(name, kind)
+    return words_read if mark is None else (mark[0], *words_read)
+
+
+def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
+    """The renderings of `name` read as words (`name_variants`)."""
     written = name
     name = clean_text(name)
     texts = [normalize_name(name if kind == NameKind.PERSON else _org_text(name))]

@@ -1,0 +1,122 @@
+"""Specifications for round thirty-four. A craft's name is read as an aircraft's registration mark only where it
+opens with a nationality mark of civil aircraft (ICAO Annex 7), so a ship's name of the Arabic article and a word
+(Al-Amal) stays words; a registration mark typed with a space, or as one word with its digits, for its hyphen (YK AYA,
+EW85741) meets the mark as listed; one word of letters only (YKAYA) is left a name, as ships' names of one word are.
+Federal and municipal are words of kind in every language of the tables, so two names of public bodies that share
+only a dictionary word and differ in kind are a lead, not a match. The names are our own where they are no real
+body's; the score before this round is in each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening import Query, ScreeningIndex, screen
+from hramada.screening.names import CONTAINED_WORD_SCORE, nationality_marks
+from tests.screening.scoring import company, score
+
+
+def airplane(query: str, listed: str) -> float:
+    return score(query, listed, schema="Airplane")
+
+
+def vessel(query: str, listed: str) -> float:
+    return score(query, listed, schema="Vessel")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Al Amal", "AL-AMAL"),  # 0.00 before: AL-AMAL was read as a registration mark
+        ("AL-AMAL", "Al Amal"),  # 0.00 before
+        ("El Zorvan", "EL-ZORVAN"),  # 0.00 before
+        ("Ar Rahma", "AR-RAHMA"),  # 0.00 before
+    ],
+)
+def test_a_ship_named_with_the_arabic_article_and_a_hyphen_is_read_as_words(query: str, listed: str) -> None:
+    assert vessel(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("YK AYA", "YK-AYA"),  # 0.00 before
+        ("RA 96019", "RA-96019"),  # 0.00 before
+        ("RA96019", "RA-96019"),  # 0.00 before
+        ("EW-85741", "EW 85741"),  # 0.00 before
+        ("YV1000", "YV-1000"),  # 0.00 before
+        ("4L-ZRV", "4L ZRV"),
+    ],
+)
+def test_a_registration_mark_typed_with_a_space_or_without_its_hyphen_meets_the_mark(
+    query: str, listed: str
+) -> None:
+    assert airplane(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("YK AKA", "YK-AYA"),
+        ("YKAKA", "YK-AYA"),
+        ("RA 96018", "RA-96019"),
+        ("EW85742", "EW-85741"),
+        ("YV1000", "YV1003"),  # 0.80 before: two Venezuelan aircraft, one digit apart
+    ],
+)
+def test_another_mark_typed_without_its_hyphen_is_still_another_aircraft(query: str, listed: str) -> None:
+    assert airplane(query, listed) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("Es Zorvana", "ES ZORVANA"), ("Capri", "CAPRI"), ("Zorvo", "ZORVO")]
+)
+def test_a_ship_whose_name_could_be_a_mark_still_meets_its_name(query: str, listed: str) -> None:
+    assert vessel(query, listed) == 1.0
+
+
+def test_one_word_of_letters_only_is_no_mark() -> None:
+    assert airplane("YKAYA", "YK-AYA") == 0.0  # as Danesh or Capri, a ship's name: letters alone cannot tell
+
+
+def test_a_mark_typed_apart_finds_the_listed_aircraft_among_others() -> None:
+    index = ScreeningIndex.from_entities(
+        [
+            {"id": "a", "schema": "Airplane", "properties": {"name": ["YK-AYA"]}},
+            {"id": "b", "schema": "Airplane", "properties": {"name": ["YK-AKA"]}},
+            {"id": "c", "schema": "Vessel", "properties": {"name": ["AL-AMAL"]}},
+        ]
+    )
+    assert [r.entity_id for r in screen(Query(name="YK AYA", schema="Airplane"), index)] == ["a"]
+    assert [r.entity_id for r in screen(Query(name="Al Amal", schema="Vessel"), index)] == ["c"]
+
+
+def test_the_nationality_marks_are_those_of_the_table() -> None:
+    marks = nationality_marks()
+    assert {"EW", "RA", "YK", "EP", "UR", "4L", "A9C", "N"} <= marks
+    assert "AL" not in marks  # the Arabic article opens ships' names; no State has it as a mark
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ministry of State Security", "Federal Security Service"),  # 1.00 before: only security was compared
+        ("Ministry of Zorvan Affairs", "Federal Zorvan Service"),  # 1.00 before
+        ("Municipal Zorvan Office", "Ministry of Zorvan"),
+    ],
+)
+def test_public_bodies_sharing_one_word_of_other_kinds_are_a_lead(query: str, listed: str) -> None:
+    assert company(query, listed) <= CONTAINED_WORD_SCORE
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Федеральная служба безопасности", "Federal Security Service"),
+        (
+            "Муниципальное унитарное предприятие Зорванводоканал",
+            "Municipal Unitary Enterprise Zorvanvodokanal",
+        ),
+    ],
+)
+def test_federal_and_municipal_meet_across_languages(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
