@@ -3,14 +3,15 @@ opens with a nationality mark of civil aircraft (ICAO Annex 7), so a ship's name
 (Al-Amal) stays words; a registration mark typed with a space, or as one word with its digits, for its hyphen (YK AYA,
 EW85741) meets the mark as listed; one word of letters only (YKAYA) is left a name, as ships' names of one word are.
 Federal and municipal are words of kind in every language of the tables, so two names of public bodies that share
-only a dictionary word and differ in kind are a lead, not a match. The names are our own where they are no real
-body's; the score before this round is in each comment."""
+only a dictionary word and differ in kind are a lead, not a match. Where a rule on whole names makes a pair count
+less than its parts agree, the explanation says so and why. The names are our own where they are no real body's;
+the score before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
 
-from hramada.screening import Query, ScreeningIndex, screen
+from hramada.screening import ListedEntity, Query, ScreeningIndex, score_candidate, screen
 from hramada.screening.names import CONTAINED_WORD_SCORE, nationality_marks
 from tests.screening.scoring import company, score
 
@@ -120,3 +121,51 @@ def test_public_bodies_sharing_one_word_of_other_kinds_are_a_lead(query: str, li
 )
 def test_federal_and_municipal_meet_across_languages(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.95
+
+
+def _evidence(query: str, listed: str, schema: str = "Company") -> tuple[float, str, dict[str, object]]:
+    entity = ListedEntity("x", schema, listed, (listed,), (), (), ())
+    result = score_candidate(Query(name=query, schema=schema), entity)
+    assert result.name_evidence is not None
+    return result.score, result.name_evidence.describe(), result.name_evidence.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "because"),
+    [
+        # Each said "zorvex = zorvex." (or "security = security.") beside a score of 0.95 or 0.75, and no more.
+        (
+            "Zorvex Systems Limited",
+            "Zorvex Ltd",
+            "only one of the names says what kind of organisation it is",
+        ),
+        ("Zorvex GmbH & Co. KG", "Zorvex GmbH", "a limited partnership (KG)"),
+        ("Ministry of State Security", "Federal Security Service", "say different kinds of organisation"),
+        ("ZMZ", "Zorvanskiy Metallurgicheskiy Zavod", "read through its initials"),
+    ],
+)
+def test_the_explanation_says_why_names_count_less_than_their_parts(
+    query: str, listed: str, because: str
+) -> None:
+    score, sentence, data = _evidence(query, listed)
+    assert score < 1.0
+    assert f"the names count {score:.2f} as a whole" in sentence
+    assert because in sentence
+    assert data["counted"] == score
+    assert because in str(data["counted_because"])
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("Zorvex Trading", "Zorvex Trading", "Company"),
+        ("Ivan Zorvanov", "Ivan Petrovich Zorvanov", "Person"),  # the left-over part says why already
+        ("Zorvex Trading", "Zorvex Tradng", "Company"),
+    ],
+)
+def test_names_that_count_what_their_parts_say_carry_no_such_note(
+    query: str, listed: str, schema: str
+) -> None:
+    _, sentence, data = _evidence(query, listed, schema)
+    assert "as a whole" not in sentence
+    assert data["counted"] is None and data["counted_because"] is None

@@ -48,9 +48,17 @@ class NameEvidence:
     parts: tuple[tuple[str, str, float, str | None], ...]
     unmatched_query: tuple[str, ...] = ()
     unmatched_listed: tuple[str, ...] = ()
+    counted: float | None = None
+    """The score the pair counts as names, where a rule on whole names lowers it below `similarity`."""
+    counted_because: str | None = None
+    """Why it counts `counted` (`names.counted_less_because`)."""
 
     @classmethod
-    def from_comparison(cls, comparison: NameComparison) -> NameEvidence:
+    def from_comparison(
+        cls, comparison: NameComparison, counted: float | None = None, because: str | None = None
+    ) -> NameEvidence:
+        """The evidence of a pair of names; with `counted` and `because`, the score the pair counts and why, where
+        that is less than its parts' (`similarity`)."""
         return cls(
             query_name=comparison.query.original,
             listed_name=comparison.listed.original,
@@ -60,6 +68,8 @@ class NameEvidence:
             parts=tuple((p.query_word, p.listed_word, p.similarity, p.equivalence) for p in comparison.pairs),
             unmatched_query=comparison.unmatched_query,
             unmatched_listed=comparison.unmatched_listed,
+            counted=round(counted, 4) if because is not None and counted is not None else None,
+            counted_because=because if counted is not None else None,
         )
 
     def describe(self) -> str:
@@ -83,6 +93,8 @@ class NameEvidence:
             sentence += f"; only in the query: {' '.join(self.unmatched_query)}"
         if self.unmatched_listed:
             sentence += f"; only in the list: {' '.join(self.unmatched_listed)}"
+        if self.counted is not None and self.counted_because:
+            sentence += f"; the names count {self.counted:.2f} as a whole: {self.counted_because}"
         return sentence + "."
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +110,8 @@ class NameEvidence:
             ],
             "unmatched_query": list(self.unmatched_query),
             "unmatched_listed": list(self.unmatched_listed),
+            "counted": self.counted,
+            "counted_because": self.counted_because,
         }
 
 

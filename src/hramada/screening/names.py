@@ -6079,6 +6079,39 @@ def _kind_said_by_one(
     return (KIND_SAID_BY_ONE_SCORE, found[1], found[2])
 
 
+def counted_less_because(score: float, comparison: NameComparison) -> str | None:
+    """Why the pair `best_comparison` found counts `score` where its parts agree more (`comparison`, the pair
+    compared by `compare_variants`: 1.0 where every part met in full and none is left over), in words for the
+    explanation; None where it counts what its parts say. Asked after the fact of the score and pair
+    `best_comparison` returned, by the rules that lower a pair as a whole."""
+    whole = (
+        not comparison.unmatched_query
+        and not comparison.unmatched_listed
+        and all(pair.similarity >= 1.0 for pair in comparison.pairs)
+    )
+    if score >= (1.0 if whole else comparison.score) - 0.005:
+        return None
+    query, listed = comparison.query, comparison.listed
+    pair = (score, query, listed)
+    organisation = query.kind == NameKind.ORGANIZATION
+    if organisation and score == KIND_SAID_BY_ONE_SCORE and _kind_said_by_one((1.0, query, listed)) == pair:
+        return "only one of the names says what kind of organisation it is"
+    if organisation and score == CONTAINED_WORD_SCORE:
+        if _partnership_and_partner((1.0, query, listed)) == pair:
+            return "one is a limited partnership (KG), the other a company that may be its general partner"
+        if _unit_of_another((1.0, query, listed)) == pair:
+            return "one names a unit of a body that the other names as a whole"
+    if query.system.endswith(ACRONYM_SYSTEM) or listed.system.endswith(ACRONYM_SYSTEM):
+        return "one name is read through its initials"
+    if _is_compound(query) or _is_compound(listed):
+        return "a compound word is read as its pieces"
+    if organisation and score == CONTAINED_WORD_SCORE:
+        if _one_word_described_otherwise(query, listed) or _description_of_another_kind(query, listed):
+            return "the names share a dictionary word and say different kinds of organisation"
+        return "the names share words but may name different organisations"
+    return "the names as a whole agree less than their parts"
+
+
 _UNIT_WORDS: Final = frozenset(
     """directorate department division administration office unit branch bureau inspectorate section subdivision
     detachment battalion regiment brigade squadron service centre center command headquarters""".split()

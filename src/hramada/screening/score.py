@@ -14,6 +14,7 @@ from hramada.screening.names import (
     NameVariant,
     best_comparison,
     compare_variants,
+    counted_less_because,
     name_variants,
 )
 from hramada.screening.normalize import normalize_name
@@ -104,7 +105,9 @@ def score_candidate(
     name_detail = ""
     if best is not None:
         comparison = compare_variants(best[1], best[2])
-        evidence = NameEvidence.from_comparison(comparison)
+        evidence = NameEvidence.from_comparison(
+            comparison, best[0], counted_less_because(best[0], comparison)
+        )
         name_score = best[0]
         name_detail = evidence.describe()
     ctx = Context(query=query, entity=entity, name_score=name_score, name_detail=name_detail)
