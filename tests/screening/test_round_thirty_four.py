@@ -169,3 +169,24 @@ def test_names_that_count_what_their_parts_say_carry_no_such_note(
     _, sentence, data = _evidence(query, listed, schema)
     assert "as a whole" not in sentence
     assert data["counted"] is None and data["counted_because"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Designated Activity Company", "Zorvex DAC"),  # 0.90 before, through its initials
+        ("Zorvex Designated Activity Company", "Zorvex"),  # 0.45 before
+        ("Zorvex Company Limited by Guarantee", "Zorvex CLG"),  # 0.74 before
+        ("Zorvex Unlimited Company", "Zorvex ULC"),  # 0.74 before
+        ("Zorvex Anonymi Etaireia", "Zorvex A.E."),  # 0.50 before
+        ("Zorvex Etaireia Periorismenis Efthynis", "Zorvex EPE"),  # 0.74 before
+        ("Zorvex Idiotiki Kefalaiouchiki Etaireia", "Zorvex I.K.E."),  # 0.74 before
+    ],
+)
+def test_irish_and_greek_legal_forms_are_legal_forms(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+def test_an_abbreviated_form_that_is_also_a_name_is_a_form_after_a_name_only() -> None:
+    assert company("Ike Zorvex", "Zorvex") < 0.8  # Ike opening a name is a name
+    assert company("DAC Zorvex", "Zorvex") < 0.8
