@@ -190,3 +190,26 @@ def test_irish_and_greek_legal_forms_are_legal_forms(query: str, listed: str) ->
 def test_an_abbreviated_form_that_is_also_a_name_is_a_form_after_a_name_only() -> None:
     assert company("Ike Zorvex", "Zorvex") < 0.8  # Ike opening a name is a name
     assert company("DAC Zorvex", "Zorvex") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Elektronnye Sistemy", "Zorvex Electronic Systems"),  # 0.21 before
+        ("Zorvex Elektronnyye Sistemy", "Zorvex Electronic Systems"),
+        ("Ugolnye Zorvex Tekhnologii", "Coal Zorvex Technologies"),
+    ],
+)
+def test_a_russian_plural_adjective_is_read_as_the_adjective(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Electronic Components", "Zorvex Elektronnye Komponenty"),  # 0.12 before
+        ("Zorvex Components", "Зорвекс Компоненты"),
+    ],
+)
+def test_components_is_a_word_of_kind_in_every_language_of_the_tables(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95

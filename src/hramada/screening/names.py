@@ -813,7 +813,19 @@ def translate_org_key(key: str) -> str:
             # The genitive ending -ого, -его as it is spoken and often romanised, -ovo, -evo (Osobovo Naznacheniya,
             # Glavnovo Upravleniya): the table's -ogo form.
             found = translations.get(key[:-3] + _SPOKEN_GENITIVE[key[-3:]])
+        if found is None and key[-1:] == _PLURAL_ADJECTIVE:
+            # A Russian adjective in the plural (-ые, -ие: Elektronnye, электронные) as its masculine singular
+            # (-ый, -ий), the form the table lists, where its stem is shared by two meanings (electronic and
+            # electric are both `elektr`).
+            found = translations.get(key[:-1] + _MASCULINE_ADJECTIVE)
     return found or key
+
+
+_PLURAL_ADJECTIVE: Final = "e"
+"""The last letter of a Russian plural adjective's key: -ые, -ие and their romanisations -ye, -yye, -iye fold to it
+(Elektronnye: `elektrane`)."""
+_MASCULINE_ADJECTIVE: Final = "i"
+"""The last letter of a masculine singular adjective's key: -ый, -ий, -yy, -iy fold to it (Elektronnyi: `elektrani`)."""
 
 
 _SPOKEN_GENITIVE: Final = {fold("ovo"): fold("ogo"), fold("evo"): fold("ego")}
