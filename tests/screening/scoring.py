@@ -13,3 +13,11 @@ def score(query: str, *listed: str, schema: str = "Person") -> float:
 
 def company(query: str, *listed: str) -> float:
     return score(query, *listed, schema="Company")
+
+
+def airplane(query: str, *listed: str) -> float:
+    return score(query, *listed, schema="Airplane")
+
+
+def vessel(query: str, *listed: str) -> float:
+    return score(query, *listed, schema="Vessel")

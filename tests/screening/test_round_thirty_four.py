@@ -13,15 +13,7 @@ import pytest
 
 from hramada.screening import ListedEntity, Query, ScreeningIndex, score_candidate, screen
 from hramada.screening.names import CONTAINED_WORD_SCORE, nationality_marks
-from tests.screening.scoring import company, score
-
-
-def airplane(query: str, listed: str) -> float:
-    return score(query, listed, schema="Airplane")
-
-
-def vessel(query: str, listed: str) -> float:
-    return score(query, listed, schema="Vessel")
+from tests.screening.scoring import airplane, company, vessel
 
 
 @pytest.mark.parametrize(

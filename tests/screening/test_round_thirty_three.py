@@ -15,7 +15,7 @@ from hramada.screening import Query, ScreeningIndex, Thresholds, screen
 from hramada.screening.index import name_kind
 from hramada.screening.names import KIND_SAID_BY_ONE_SCORE, name_variants
 from hramada.screening.normalize import clean_text
-from tests.screening.scoring import company, score
+from tests.screening.scoring import airplane, company, score
 
 
 @pytest.mark.parametrize(
@@ -229,10 +229,6 @@ def test_of_names_read_alike_the_one_written_as_the_query_ranks_first() -> None:
     )
     found = screen(Query(name="Alfa M", schema="Company"), index, limit=1)
     assert [r.entity_id for r in found] == ["b"]  # a-1 before: ties went by entity id
-
-
-def airplane(query: str, listed: str) -> float:
-    return score(query, listed, schema="Airplane")
 
 
 @pytest.mark.parametrize(
