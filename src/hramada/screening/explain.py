@@ -68,8 +68,8 @@ class NameEvidence:
             parts=tuple((p.query_word, p.listed_word, p.similarity, p.equivalence) for p in comparison.pairs),
             unmatched_query=comparison.unmatched_query,
             unmatched_listed=comparison.unmatched_listed,
-            counted=round(counted, 4) if because is not None and counted is not None else None,
-            counted_because=because if counted is not None else None,
+            counted=round(counted, 4) if counted is not None and because is not None else None,
+            counted_because=because if counted is not None and because is not None else None,
         )
 
     def describe(self) -> str:

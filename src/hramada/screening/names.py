@@ -6104,14 +6104,14 @@ def counted_less_because(score: float, comparison: NameComparison) -> str | None
     if score >= (1.0 if whole else comparison.score) - 0.005:
         return None
     query, listed = comparison.query, comparison.listed
-    pair = (score, query, listed)
+    found = (score, query, listed)
     organisation = query.kind == NameKind.ORGANIZATION
-    if organisation and score == KIND_SAID_BY_ONE_SCORE and _kind_said_by_one((1.0, query, listed)) == pair:
+    if organisation and score == KIND_SAID_BY_ONE_SCORE and _kind_said_by_one((1.0, query, listed)) == found:
         return "only one of the names says what kind of organisation it is"
     if organisation and score == CONTAINED_WORD_SCORE:
-        if _partnership_and_partner((1.0, query, listed)) == pair:
+        if _partnership_and_partner((1.0, query, listed)) == found:
             return "one is a limited partnership (KG), the other a company that may be its general partner"
-        if _unit_of_another((1.0, query, listed)) == pair:
+        if _unit_of_another((1.0, query, listed)) == found:
             return "one names a unit of a body that the other names as a whole"
     if query.system.endswith(ACRONYM_SYSTEM) or listed.system.endswith(ACRONYM_SYSTEM):
         return "one name is read through its initials"
