@@ -209,3 +209,23 @@ def test_a_russian_plural_adjective_is_read_as_the_adjective(query: str, listed:
 )
 def test_components_is_a_word_of_kind_in_every_language_of_the_tables(query: str, listed: str) -> None:
     assert company(query, listed) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("OsOO Zorvex", "Zorvex LLC"),  # 0.42 before: Kyrgyz ОсОО as romanised
+        ("Zorvex Mehdud Mesuliyyetli Cemiyyet", "Zorvex MMC"),  # 0.42 before: Azerbaijani
+        ("Zorvex Məhdud Məsuliyyətli Cəmiyyət", "Zorvex MMC"),
+        ("Zorvex Mas'uliyati cheklangan jamiyat", "Zorvex MChJ"),  # 0.46 before: Uzbek
+        ("Shps Zorvex", "Zorvex LLC"),  # 0.74 before: Georgian შპს as romanised
+        ("Zorvex Kabushiki Kaisha", "Zorvex KK"),  # 0.77 before
+        ("Zorvex Kabushiki Gaisha", "Zorvex K.K."),
+    ],
+)
+def test_legal_forms_of_central_asia_the_caucasus_and_japan_are_legal_forms(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.99
+
+
+def test_kk_opening_a_name_is_no_legal_form() -> None:
+    assert company("KK Zorvex", "Zorvex") < 0.8
