@@ -59,6 +59,8 @@ class NameEvidence:
     ) -> NameEvidence:
         """The evidence of a pair of names; with `counted` and `because`, the score the pair counts and why, where
         that is less than its parts' (`similarity`)."""
+        if counted is None or because is None:
+            counted, because = None, None  # noted only with its reason
         return cls(
             query_name=comparison.query.original,
             listed_name=comparison.listed.original,
@@ -68,8 +70,8 @@ class NameEvidence:
             parts=tuple((p.query_word, p.listed_word, p.similarity, p.equivalence) for p in comparison.pairs),
             unmatched_query=comparison.unmatched_query,
             unmatched_listed=comparison.unmatched_listed,
-            counted=round(counted, 4) if counted is not None and because is not None else None,
-            counted_because=because if counted is not None and because is not None else None,
+            counted=round(counted, 4) if counted is not None else None,
+            counted_because=because,
         )
 
     def describe(self) -> str:

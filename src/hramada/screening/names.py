@@ -3411,16 +3411,18 @@ def _letters_of(word: str) -> str:
     return "".join(ch for ch in latin_ascii(word) if ch.isalnum())
 
 
+def _short_key_most(kind: str) -> int:
+    """The longest key of a name of `kind` whose words must also be written alike to meet (`_short_words_apart`):
+    an organisation's short word (`SHORT_WORD_KEY`), a person's short part (`SHORT_PART_KEY`); 0 for other names."""
+    return (
+        SHORT_WORD_KEY if kind == NameKind.ORGANIZATION else SHORT_PART_KEY if kind == NameKind.PERSON else 0
+    )
+
+
 def _short_keys_written_apart(query: NameVariant, listed: NameVariant) -> bool:
     """Two organisation or person renderings of the same keys with a short word written apart (`SHORT_WORD_KEY`,
     `SHORT_PART_KEY`)."""
-    most = (
-        SHORT_WORD_KEY
-        if query.kind == NameKind.ORGANIZATION
-        else SHORT_PART_KEY
-        if query.kind == NameKind.PERSON
-        else 0
-    )
+    most = _short_key_most(query.kind)
     return bool(most) and any(
         len(key) <= most and _short_words_apart(a, b, key)
         for key, a, b in zip(query.keys, query.words, listed.words, strict=False)
@@ -4413,6 +4415,7 @@ def _align(
     # `_ORG_ARTICLES`) are Arabic names romanised, maybe two ways (Jaysh al-Adl / Jeysh al-Adl): their words meet by
     # their consonants as a person's do.
     arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
+    short_most = _short_key_most(query.kind)
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -4435,8 +4438,7 @@ def _align(
                 if a == b:
                     sim = (
                         0.0
-                        if len(a) <= (SHORT_WORD_KEY if organisation else SHORT_PART_KEY if person else 0)
-                        and _short_words_apart(query.words[i], listed.words[j], a)
+                        if len(a) <= short_most and _short_words_apart(query.words[i], listed.words[j], a)
                         else 1.0
                     )
                 elif not c_long[j]:
