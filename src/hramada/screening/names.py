@@ -684,6 +684,40 @@ def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> st
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _generic_word_abbreviated(word: str, key: str, other_name: str, own_name: str) -> str | None:
+    """The word of `_generic_words_written(other_name)` that `word` (read as `key`), left over, abbreviates as
+    `abbreviated_word` reads abbreviations (its opening: Gen. / General, Trad. / Trading, Cont. / Contracting; or
+    its consonants in order: Gnrl), the first of them alphabetically; else None. The tables do not list such
+    abbreviations as generic words where they are names too (Gen, a given name): only the other name writing the
+    word says what the letters stand for. A word of the tables (Air, read as airline) is a word of its own, and so
+    is a piece of a word its own name writes whole (Inter of Intertrade)."""
+    letters = _letters_of(word)
+    if (
+        len(letters) < ABBREVIATION_MIN
+        or not _ENGLISH_WORD.fullmatch(letters)
+        or is_descriptive_org_key(key)
+        or compound_meanings(key) is not None
+        or word not in normalize_name(own_name).split()
+    ):
+        return None
+    consonants = _CONSONANTS_ONLY.fullmatch(letters) is not None
+    for generic in sorted(_generic_words_written(other_name)):
+        if (
+            generic[0] != letters[0]
+            or len(generic) < len(letters) + 2
+            or not _ENGLISH_WORD.fullmatch(generic)
+        ):
+            continue
+        if generic.startswith(letters):
+            return generic
+        if consonants:
+            rest = iter(generic)
+            if all(letter in rest for letter in letters):
+                return generic
+    return None
+
+
 def _org_words_compared(a: str, b: str, sim: float) -> float:
     """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
     forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
@@ -4653,9 +4687,12 @@ def _align(
         # that says its kind.
         # The word it stands for, left over on the other side, goes with it (Seel / Steel).
         meant: set[str] = set()
-        for words, rest, other_name, own_name in (
-            (query.words, rest_q, listed.original, query.original),
-            (listed.words, rest_c, query.original, listed.original),
+        # An abbreviation is read so only beside a word that names the company, paired (Zorvex Gen. Trading): a
+        # name of dictionary words only (Real Estates Int) is a description, whose letters may stand for anything.
+        named = any(not is_descriptive_org_key(q[i]) for _, i, _ in matched)
+        for words, keys, rest, other_name, own_name in (
+            (query.words, q, rest_q, listed.original, query.original),
+            (listed.words, c, rest_c, query.original, listed.original),
         ):
             for k in rest if matched else ():
                 found = (
@@ -4665,6 +4702,8 @@ def _align(
                 )
                 if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
                     found = _generic_word_slipped_twice(words[k], other_name, own_name)
+                if found is None and named and len(words[k]) >= ABBREVIATION_MIN:
+                    found = _generic_word_abbreviated(words[k], keys[k], other_name, own_name)
                 if found:
                     meant.add(found)
                     meant.add(_letters_of(words[k]))

@@ -1,0 +1,80 @@
+"""Specifications for round thirty-five. A word of a company's name left over that abbreviates a generic or dictionary
+word the other name writes (Gen. / General, Trad. / Trading, Serv / Services, Gnrl) stands for that word, as a
+generic word misspelt does: registries, payment messages of limited length and lists shorten them (OFAC writes
+GENERAL TRADING AND CONTRACTING COMPANY as GEN. TRAD. & CONT. CO.). Only where the other name writes the word, only
+beside a word that names the company, and never for a word of the tables or a piece of a word written whole.
+Contracting joins the word table. The names are our own; the score before this round is in each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening.names import _generic_word_abbreviated
+from tests.screening.scoring import company
+
+MATCH = 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Gen. Trading LLC", "Zorvex General Trading LLC"),  # 0.42 before
+        ("Zorvex General Trading", "Zorvex Gen Trading"),  # 0.42 before: the dot may be left out
+        ("Zorvex Gnrl Trading", "Zorvex General Trading"),  # 0.71 before: its consonants in order
+        ("Zorvex Gen. Trad. & Cont. Co.", "Zorvex General Trading and Contracting Company"),  # 0.20 before
+        ("Zorvex Imp. & Exp. Co.", "Zorvex Import and Export Company"),  # 0.63 before
+        ("Zorvex Serv Ltd", "Zorvex Services Limited"),  # 0.39 before
+        ("Zorvex Cont. Co.", "Zorvex Contracting Company"),  # 0.24 before
+    ],
+)
+def test_an_abbreviated_generic_word_stands_for_the_word_the_other_name_writes(
+    query: str, listed: str
+) -> None:
+    assert company(query, listed) >= 0.95
+    assert company(listed, query) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Gen. Trading", "Zorvex Trading"),  # 0.74: the other name does not say what Gen. stands for
+        ("Zorvex Gen. Trading", "Zorvex Genetics Trading"),  # 0.28: genetics is no generic word
+        # Inter is a piece of Intertrade as written, not an abbreviation of International (0.90 without that rule)
+        ("Hong Kong Intertrade Company", "Hong Kong Zorvan International Trade Co., Limited"),
+        ("Zorvan (Hong Kong) International Trading Limited", "Hong Kong Intertrade Company"),
+        # A description of dictionary words only: Int may stand for anything (0.31)
+        ("Digital Int Ltd", "Zorvan Digital International Ltd"),
+    ],
+)
+def test_letters_stand_for_a_word_only_where_the_other_name_says_which(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+def test_a_word_of_the_tables_is_no_abbreviation_of_a_longer_one() -> None:
+    # Air is read as airline, a word of its own, not an abbreviation of the other name's aircraft (a cargo airline
+    # and an aircraft lessor met at 0.83 with it).
+    assert (
+        _generic_word_abbreviated("air", "airline", "Cargo Aircraft Leasing Corp.", "Zorvan Air Cargo")
+        is None
+    )
+    assert (
+        _generic_word_abbreviated("gen", "gen", "Zorvex General Trading", "Zorvex Gen. Trading") == "general"
+    )
+    # A piece the reading cut from a word its own name writes whole
+    assert _generic_word_abbreviated("inter", "inter", "Zorvex International", "Zorvex Intertrade") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Contracting", "ООО Зорвекс Подрядчик"),  # 0.21 before
+        ("Zorvex Contractors Ltd", "Zorvex Contracting LLC"),  # 0.20 before
+        ("Zorvex Muqawalat", "Zorvex Contracting Company"),
+    ],
+)
+def test_contracting_is_one_word_in_every_language_of_the_table(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0
+
+
+def test_contracting_is_not_construction() -> None:
+    assert company("Zorvex Contracting Co.", "Zorvex Construction Company") < MATCH  # 0.20
