@@ -3,14 +3,16 @@ word the other name writes (Gen. / General, Trad. / Trading, Serv / Services, Gn
 generic word misspelt does: registries, payment messages of limited length and lists shorten them (OFAC writes
 GENERAL TRADING AND CONTRACTING COMPANY as GEN. TRAD. & CONT. CO.). Only where the other name writes the word, only
 beside a word that names the company, and never for a word of the tables or a piece of a word written whole.
-Contracting joins the word table. The names are our own; the score before this round is in each comment."""
+Contracting joins the word table. A short form of a given name meets the full name beside a surname ending as a
+patronymic does (Sasha / Aleksandr Karpovich), as it did beside any other surname. The names are our own; the score
+before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.names import _generic_word_abbreviated
-from tests.screening.scoring import company
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -78,3 +80,31 @@ def test_contracting_is_one_word_in_every_language_of_the_table(query: str, list
 
 def test_contracting_is_not_construction() -> None:
     assert company("Zorvex Contracting Co.", "Zorvex Construction Company") < MATCH  # 0.20
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sasha Zorvanovich", "Aleksandr Zorvanovich"),  # 0.26 before
+        ("Zorvanovich Sasha", "Zorvanovich Aleksandr"),  # 0.26 before
+        ("Sasha Zorvanovich", "ZORVANOVICH, Aleksandr"),  # 0.94 before: the comma said which is the surname
+        ("Dima Zorvanevich", "Dmitry Zorvanevich"),  # 0.28 before
+        ("Sasha Zorvanenko", "Aleksandr Zorvanenko"),  # a surname of another shape: 0.94 before too
+    ],
+)
+def test_a_short_form_meets_the_full_given_name_beside_a_surname_shaped_as_a_patronymic(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ivan Zorvanovich", "Petr Zorvanovich"),  # two given names, one surname
+        ("Aleksei Zorvanovich", "Aleksandr Zorvanovich"),  # Aleksei's short forms are not Aleksandr's
+        ("Sasha Zorvanovich", "Aleksandr Ivanovich"),  # the surname is not the patronymic of another name
+    ],
+)
+def test_other_given_names_beside_such_a_surname_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH

@@ -4595,7 +4595,11 @@ def _align(
         and query.kind == NameKind.PERSON
         and len(used_q) < len(q)
         and len(used_c) < len(c)
-        and (len(matched) >= 2 or (substantive := _substantive(query, matched, q, c, listed)) >= 1.0)
+        and (
+            len(matched) >= 2
+            or (substantive := _substantive(query, matched, q, c, listed)) >= 1.0
+            or _surname_shaped_as_patronymic(matched, q, c)
+        )
     ):
         # One slip in a given name: pair the left-overs by a looser measure (see LOOSE_MIN).
         loose = sorted(
@@ -5843,6 +5847,28 @@ def _substantive(
         )
         total += min(patronymic_shaped, shaped - 1)
     return total
+
+
+def _surname_shaped_as_patronymic(
+    matched: list[tuple[float, int, int]], q: tuple[str, ...], c: tuple[str, ...]
+) -> bool:
+    """Two names of two parts each that pair only in a part shaped like a patronymic, beside a given name on each
+    side shaped like none (Aleksandr Karpovich / Sasha Karpovich): that part is the surname (Belarusian surnames end
+    as patronymics do: Karpovich, Lukashevich, Bogdanovich), for a name has no patronymic without a given name
+    before it and a surname is what the lists and a query write beside a given name. So the given names left over
+    are asked whether one is a short form or a slip of the other, as beside any surname (`_substantive` alone counts
+    the part as a patronymic, which identifies no one)."""
+    if len(q) != 2 or len(c) != 2 or len(matched) != 1:
+        return False
+    _, i, j = matched[0]
+    given_q, given_c = q[1 - i], c[1 - j]
+    return (
+        q[i].endswith(_PATRONYMIC_ENDINGS)
+        and len(given_q) > 1
+        and len(given_c) > 1
+        and not given_q.endswith(_PATRONYMIC_ENDINGS)
+        and not given_c.endswith(_PATRONYMIC_ENDINGS)
+    )
 
 
 def _written_as_surname(i: int, surnames_q: int, j: int, surnames_c: int) -> bool:
