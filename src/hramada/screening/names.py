@@ -684,11 +684,39 @@ def _generic_word_slipped_twice(word: str, other_name: str, own_name: str) -> st
     return None
 
 
+@cache
+def abbreviated_openings() -> frozenset[str]:
+    """The letters an abbreviation of a word of the tables may keep as its opening (`_generic_word_abbreviated`):
+    every opening of ABBREVIATION_MIN letters or more, two letters at least short of the word, of the words of
+    `data/org_generic_words.txt` and the word tables, as ASCII letters (`_letters_of`). Asked before anything else
+    of a word left over: most are no such opening, and the other name's words need not be read for them."""
+    words: set[str] = set()
+    for line in data_lines("org_generic_words.txt"):
+        words.update(line.split())
+    for table in ("org_word_translations.csv", "org_word_translations_romance.csv"):
+        for line in data_lines(table):
+            words.update(line.split(","))
+    openings: set[str] = set()
+    for word in words:
+        letters = _letters_of(word)
+        if _ENGLISH_WORD.fullmatch(letters):
+            openings.update(letters[:n] for n in range(ABBREVIATION_MIN, len(letters) - 1))
+    return frozenset(openings)
+
+
+def _may_abbreviate(word: str) -> bool:
+    """Whether `word` is shaped as an abbreviation of a word of the tables: an opening of one
+    (`abbreviated_openings`) or consonants only (Gnrl, Mgmt)."""
+    letters = _letters_of(word)
+    return letters in abbreviated_openings() or _CONSONANTS_ONLY.fullmatch(letters) is not None
+
+
 @lru_cache(maxsize=50_000)
 def _generic_word_abbreviated(word: str, key: str, other_name: str, own_name: str) -> str | None:
     """The word of `_generic_words_written(other_name)` that `word` (read as `key`), left over, abbreviates as
     `abbreviated_word` reads abbreviations (its opening: Gen. / General, Trad. / Trading, Cont. / Contracting; or
-    its consonants in order: Gnrl), the first of them alphabetically; else None. The tables do not list such
+    its consonants in order: Gnrl), the first of them alphabetically; else None (asked of the words
+    `_may_abbreviate` finds shaped so). The tables do not list such
     abbreviations as generic words where they are names too (Gen, a given name): only the other name writing the
     word says what the letters stand for. A word of the tables (Air, read as airline) is a word of its own, and so
     is a piece of a word its own name writes whole (Inter of Intertrade)."""
@@ -4706,7 +4734,12 @@ def _align(
                 )
                 if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
                     found = _generic_word_slipped_twice(words[k], other_name, own_name)
-                if found is None and named and len(words[k]) >= ABBREVIATION_MIN:
+                if (
+                    found is None
+                    and named
+                    and len(words[k]) >= ABBREVIATION_MIN
+                    and _may_abbreviate(words[k])
+                ):
                     found = _generic_word_abbreviated(words[k], keys[k], other_name, own_name)
                 if found:
                     meant.add(found)
