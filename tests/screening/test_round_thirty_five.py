@@ -5,13 +5,15 @@ GENERAL TRADING AND CONTRACTING COMPANY as GEN. TRAD. & CONT. CO.). Only where t
 beside a word that names the company, and never for a word of the tables or a piece of a word written whole.
 Contracting joins the word table. A short form of a given name meets the full name beside a surname ending as a
 patronymic does (Sasha / Aleksandr Karpovich), as it did beside any other surname. The names are our own; the score
-before this round is in each comment."""
+before this round is in each comment. A country's name or adjective (rigour's territory names) left over weighs as a
+town does, where it is all a name adds and a paired word names the organisation in full; and a romanised word of the
+word tables that is a country's name (the French China for шина) is no form of that word."""
 
 from __future__ import annotations
 
 import pytest
 
-from hramada.screening.names import _generic_word_abbreviated
+from hramada.screening.names import _generic_word_abbreviated, country_word
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -108,3 +110,67 @@ def test_a_short_form_meets_the_full_given_name_beside_a_surname_shaped_as_a_pat
 )
 def test_other_given_names_beside_such_a_surname_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Korea Zorvex Trading Company", "Zorvex Trading"),  # 0.68 before
+        ("Zorvex Germany GmbH", "Zorvex GmbH"),  # 0.63 before
+        ("Syrian Zorvex Company", "Zorvex Company"),  # 0.68 before
+        ("Zorvan Society Yemen", "Zorvan Society"),  # 0.69 before
+    ],
+)
+def test_a_country_a_name_adds_weighs_as_a_town_does(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.9
+    assert company(listed, query) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Korea", "Zorvex China"),  # two countries, two companies: 0.31
+        ("Zorvax Korea", "Zorvex"),  # the name agrees by a slip only: 0.58
+        ("Korean Zorvan Army Security Bureau", "Zorvan Army"),  # the country is not all it adds: 0.77
+        ("Iran Shipping Company", "Shipping Company"),  # only dictionary words agree: 0.54
+        ("Zorvex Shine", "Zorvex"),  # rigour reads Shine as China in some language, not in English: 0.71
+    ],
+)
+def test_a_country_stays_heavy_where_it_may_say_which_organisation(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+def test_china_is_no_romanised_form_of_tyre() -> None:
+    assert company("Zorvex China", "Zorvex Tyre") < 0.5  # 1.00 before: шина romanised the French way
+    assert company("Zorvex Shina", "Zorvex Tyre") == 1.0
+    assert company("Zorvex Tyre", "Зорвекс Шина") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Korea", True),
+        ("Korean", True),
+        ("Iranian", True),
+        ("Германия", True),
+        ("Кітай", True),
+        ("SA", False),  # a code, and a legal form
+        ("Rus", False),  # a code
+        ("Shine", False),
+        ("Sina", False),
+        ("Global", False),  # rigour's territory of the whole world
+        ("Zorvex", False),
+    ],
+)
+def test_country_words_are_read_by_rigour_s_names_opening_as_the_english_name(
+    word: str, country: bool
+) -> None:
+    assert country_word(word) is country
+
+
+def test_tanker_and_line_are_words_of_the_tables() -> None:
+    assert company("Zorvex Tanker", "ООО Зорвекс Танкер") == 1.0
+    # Tanker a word of the table, the country beside it says which company (National Iranian Tanker Company /
+    # International Tanker Limited met at 0.92 with countries light and tanker no word of the tables)
+    assert company("National Syrian Tanker Company", "International Tanker Limited") < MATCH
+    assert company("Linea Zorvex", "Zorvex Line") == 1.0

@@ -14,6 +14,7 @@ from typing import Final
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types as _rigour_org_types
 from rigour.names import remove_person_prefixes
+from rigour.territories import lookup_by_identifier, lookup_territory
 
 from hramada.screening import han, hangul, wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
@@ -1014,6 +1015,7 @@ def _folded_lines(name: str) -> list[tuple[str, frozenset[str]]]:
             for form in forms
             for latin in latin_renderings(normalize_name(form)).values()
             for word in latin.split()
+            if not (has_cyrillic(form) and country_word(word))
         }
         out.append((forms[0], frozenset(keys - {""})))
     return out
@@ -4897,7 +4899,7 @@ def _align(
             complete = False
             description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
-            light = _places_left(q, rest_q, c, rest_c)
+            light = _places_left(query, rest_q, listed, rest_c, matched)
         surplus = _surplus(qw, cw, rest_q, rest_c, light)
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c, listed)
@@ -5531,7 +5533,7 @@ def _score_bound(
     from an organisation name PLACE_WEIGHT of itself. The whole-string comparison, which may beat the parts, is
     the caller's to add."""
     light = (
-        _places_left(q, rest_q, c, rest_c)
+        _places_left(query, rest_q, listed, rest_c, matched)
         if query.kind == NameKind.ORGANIZATION and q is query.keys
         else frozenset()
     )
@@ -5597,6 +5599,38 @@ def _place_stem(key: str) -> str:
     return _PLACE_ENDING.sub("", key)
 
 
+COUNTRY_WORD_MIN: Final = 4
+"""Letters a word needs to be read as a country's name: shorter ones are its codes (SA, CO, RUS), which are legal
+forms and words as often."""
+
+
+@lru_cache(maxsize=50_000)
+def country_word(word: str) -> bool:
+    """Whether one word of a name as written is a country's name or adjective (Korea, Germany, Syrian, Iranian;
+    Германия, Кітай), by rigour's territory names (`rigour.territories.lookup_territory`), not merely one of its codes
+    (SA, CO, RUS are legal forms and words as often). In Latin script the word must also open as a word of the
+    country's English name or full name does (all but its last two letters, four at least): rigour knows names in
+    many languages, some of which are English words or names (Shine, Sina for China), and a gazetteer must not make
+    a word of a company's name lighter. A country in an organisation's name says where, as a town does: left over,
+    it weighs as a town does (`_places_left`); and a romanised word of the word tables that is a country's name is
+    no form of that word (the French China for шина, tyre)."""
+    if len(word) < COUNTRY_WORD_MIN or lookup_by_identifier(word) is not None:
+        return False
+    territory = lookup_territory(word)
+    if territory is None or not territory.is_country or territory.code == "zz":
+        return False
+    if has_cyrillic(word):
+        return True
+    letters = _letters_of(word).lower()
+    for name in (territory.name, territory.full_name):
+        for name_word in name.split():
+            opening = _letters_of(name_word).lower()
+            opening = opening[: max(COUNTRY_WORD_MIN, len(opening) - 2)]
+            if len(opening) >= COUNTRY_WORD_MIN and letters.startswith(opening):
+                return True
+    return False
+
+
 @lru_cache(maxsize=100_000)
 def is_place_key(key: str) -> bool:
     """A town of `data/org_places.csv`, by its key or, for an inflected form, its stem."""
@@ -5613,14 +5647,47 @@ def _not_places(keys: tuple[str, ...], rest: list[int]) -> list[int]:
 
 
 def _places_left(
-    q: tuple[str, ...], rest_q: list[int], c: tuple[str, ...], rest_c: list[int]
+    query: NameVariant,
+    rest_q: list[int],
+    listed: NameVariant,
+    rest_c: list[int],
+    matched: list[tuple[float, int, int]],
 ) -> frozenset[tuple[int, int]]:
-    """Left-over towns of one name (0 for the query's, 1 for the listed name's) when the other keeps none."""
+    """Left-over towns of one name (0 for the query's, 1 for the listed name's) when the other keeps none
+    (`is_place_key`); and countries (`country_word`: Korea Kumbyol Trading / Kumbyol Trading, Zorvex Germany GmbH /
+    Zorvex GmbH) where they are all that name adds besides towns and a paired word names the organisation: where only
+    dictionary words, towns and countries agree (Central Bank of Iran / Iran-Venezuela Bi-National Bank), a country
+    left over is the one word that may say which."""
+    q, c = query.keys, listed.keys
     places_q = [(0, i) for i in rest_q if is_place_key(q[i])]
     places_c = [(1, j) for j in rest_c if is_place_key(c[j])]
+    countries_q = [(0, i) for i in rest_q if (0, i) not in places_q and country_word(query.words[i])]
+    countries_c = [(1, j) for j in rest_c if (1, j) not in places_c and country_word(listed.words[j])]
+    # Only where the country is all a name adds, besides towns (Korean People's Army Security Bureau adds more to
+    # People's Army than where it is).
+    countries_q = countries_q if len(countries_q) + len(places_q) == len(rest_q) else []
+    countries_c = countries_c if len(countries_c) + len(places_c) == len(rest_c) else []
+    if (countries_q or countries_c) and _named_by_a_word(query, matched):
+        places_q += countries_q
+        places_c += countries_c
     if places_q and places_c:
         return frozenset()  # Grodno Azot / Novopolotsk Azot: two towns, two companies
     return frozenset(places_q or places_c)
+
+
+def _named_by_a_word(query: NameVariant, matched: list[tuple[float, int, int]]) -> bool:
+    """Whether a part paired in `matched` names the organisation and agrees in full: no dictionary or generic word,
+    town or country, and no close spelling (Cocina ~ Koti, whose keys are one slip apart, says too little to let a
+    country beside it go light)."""
+    return any(
+        sim >= 1.0
+        and not (
+            is_descriptive_org_key(query.keys[i])
+            or is_place_key(query.keys[i])
+            or country_word(query.words[i])
+        )
+        for sim, i, _ in matched
+    )
 
 
 def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant | None = None) -> bool:
