@@ -5,7 +5,7 @@ GENERAL TRADING AND CONTRACTING COMPANY as GEN. TRAD. & CONT. CO.). Only where t
 beside a word that names the company, and never for a word of the tables or a piece of a word written whole.
 Contracting joins the word table. A short form of a given name meets the full name beside a surname ending as a
 patronymic does (Sasha / Aleksandr Karpovich), as it did beside any other surname. The names are our own; the score
-before this round is in each comment. A country's name or adjective (rigour's territory names) left over weighs as a
+before this round is in each comment. A country's English name or adjective (rigour's countries) left over weighs as a
 town does, where it is all a name adds and a paired word names the organisation in full; and a romanised word of the
 word tables that is a country's name (the French China for шина) is no form of that word."""
 
@@ -152,17 +152,24 @@ def test_china_is_no_romanised_form_of_tyre() -> None:
         ("Korea", True),
         ("Korean", True),
         ("Iranian", True),
-        ("Германия", True),
-        ("Кітай", True),
+        ("Chinese", True),
+        ("Lebanese", True),
+        ("Maltese", True),
+        ("Malt", False),  # Malta less a letter, but no adjective
+        (
+            "Antigua",
+            False,
+        ),  # a word of a country's name of more words (Antigua and Barbuda), and Spanish for old
         ("SA", False),  # a code, and a legal form
         ("Rus", False),  # a code
-        ("Shine", False),
-        ("Sina", False),
+        ("Shine", False),  # China in some language of rigour's names, not in English
         ("Global", False),  # rigour's territory of the whole world
+        ("Africa", False),  # a continent, though South Africa is a country
+        ("African", False),
         ("Zorvex", False),
     ],
 )
-def test_country_words_are_read_by_rigour_s_names_opening_as_the_english_name(
+def test_country_words_are_english_names_of_rigour_s_countries_and_their_adjectives(
     word: str, country: bool
 ) -> None:
     assert country_word(word) is country

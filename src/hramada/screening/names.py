@@ -14,7 +14,7 @@ from typing import Final
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.names import remove_org_types as _rigour_org_types
 from rigour.names import remove_person_prefixes
-from rigour.territories import lookup_by_identifier, lookup_territory
+from rigour.territories import get_territories
 
 from hramada.screening import han, hangul, wade_giles
 from hramada.screening.datafiles import data_lines, data_rows
@@ -5604,31 +5604,53 @@ COUNTRY_WORD_MIN: Final = 4
 forms and words as often."""
 
 
+_COUNTRY_ADJECTIVE_ENDINGS: Final = ("n", "an", "ian", "ese", "i", "ish", "ic")
+"""The endings English adds to a country's name, or to it less its last letter or two, for its adjective and people
+(Korea-n, Iran-ian, Chin-ese, Leban-ese, Pakistan-i, Ital-ian)."""
+_COMPASS_WORDS: Final = frozenset({"north", "south", "east", "west"})
+_CONTINENTS: Final = frozenset({"africa", "america", "asia", "europe", "oceania"})
+"""A continent is no country's name (South Africa is not Africa)."""
+
+
+@cache
+def _country_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The short English names of the countries of rigour's territories (`rigour.territories.get_territories`, not
+    historical ones), as ASCII letters, lower case: names of one word, and the second word of those a point of the
+    compass opens, unless a continent (North Korea, South Sudan; not South Africa); names of more words (United
+    Kingdom, Costa Rica) are left out, their words alone being words of other names. With them, the stems their
+    adjectives are made from: each name less its last letter or two, of COUNTRY_WORD_MIN letters or more (Chin,
+    Leban)."""
+    names: set[str] = set()
+    for territory in get_territories():
+        if not territory.is_country or territory.is_historical or territory.code == "zz":
+            continue
+        words = [_letters_of(word).lower() for word in territory.name.split()]
+        if len(words) == 1:
+            names.add(words[0])
+        elif len(words) == 2 and words[0] in _COMPASS_WORDS and words[1] not in _CONTINENTS:
+            names.add(words[1])
+    names = {name for name in names if len(name) >= COUNTRY_WORD_MIN}
+    stems = names | {name[:-cut] for name in names for cut in (1, 2) if len(name) - cut >= COUNTRY_WORD_MIN}
+    return frozenset(names), frozenset(stems)
+
+
 @lru_cache(maxsize=50_000)
 def country_word(word: str) -> bool:
-    """Whether one word of a name as written is a country's name or adjective (Korea, Germany, Syrian, Iranian;
-    Германия, Кітай), by rigour's territory names (`rigour.territories.lookup_territory`), not merely one of its codes
-    (SA, CO, RUS are legal forms and words as often). In Latin script the word must also open as a word of the
-    country's English name or full name does (all but its last two letters, four at least): rigour knows names in
-    many languages, some of which are English words or names (Shine, Sina for China), and a gazetteer must not make
-    a word of a company's name lighter. A country in an organisation's name says where, as a town does: left over,
-    it weighs as a town does (`_places_left`); and a romanised word of the word tables that is a country's name is
-    no form of that word (the French China for шина, tyre)."""
-    if len(word) < COUNTRY_WORD_MIN or lookup_by_identifier(word) is not None:
-        return False
-    territory = lookup_territory(word)
-    if territory is None or not territory.is_country or territory.code == "zz":
-        return False
-    if has_cyrillic(word):
-        return True
+    """Whether one word of a name as written is a country's short English name (`_country_names`: Korea, Germany,
+    Iran) or its adjective as English makes them (`_COUNTRY_ADJECTIVE_ENDINGS`: Korean, Iranian, Chinese, Lebanese).
+    A country in an organisation's name says where, as a town does: left over, it weighs as a town does
+    (`_places_left`); and a romanised word of the word tables that is a country's name is no form of that word (the
+    French China for шина, tyre). rigour's territory names in every language would read more (Германия,
+    Deutschland), but take seconds to load and hold English words (Shine and Sina are China there)."""
     letters = _letters_of(word).lower()
-    for name in (territory.name, territory.full_name):
-        for name_word in name.split():
-            opening = _letters_of(name_word).lower()
-            opening = opening[: max(COUNTRY_WORD_MIN, len(opening) - 2)]
-            if len(opening) >= COUNTRY_WORD_MIN and letters.startswith(opening):
-                return True
-    return False
+    if len(letters) < COUNTRY_WORD_MIN:
+        return False
+    names, stems = _country_names()
+    if letters in names:
+        return True
+    return any(
+        letters.endswith(ending) and letters[: -len(ending)] in stems for ending in _COUNTRY_ADJECTIVE_ENDINGS
+    )
 
 
 @lru_cache(maxsize=100_000)
