@@ -717,10 +717,10 @@ def _generic_word_abbreviated(word: str, key: str, other_name: str, own_name: st
     """The word of `_generic_words_written(other_name)` that `word` (read as `key`), left over, abbreviates as
     `abbreviated_word` reads abbreviations (its opening: Gen. / General, Trad. / Trading, Cont. / Contracting; or
     its consonants in order: Gnrl), the first of them alphabetically; else None (asked of the words
-    `_may_abbreviate` finds shaped so). The tables do not list such
-    abbreviations as generic words where they are names too (Gen, a given name): only the other name writing the
-    word says what the letters stand for. A word of the tables (Air, read as airline) is a word of its own, and so
-    is a piece of a word its own name writes whole (Inter of Intertrade)."""
+    `_may_abbreviate` finds shaped so). The tables do not list such abbreviations as generic words where they are
+    names too (Gen, a given name): only the other name writing the word says what the letters stand for. A word of
+    the tables (Air, read as airline) is a word of its own, and so is a piece of a word its own name writes whole
+    (Inter of Intertrade)."""
     letters = _letters_of(word)
     if (
         len(letters) < ABBREVIATION_MIN
@@ -4723,7 +4723,8 @@ def _align(
         meant: set[str] = set()
         # An abbreviation is read so only beside a word that names the company, paired (Zorvex Gen. Trading): a
         # name of dictionary words only (Real Estates Int) is a description, whose letters may stand for anything.
-        named = any(not is_descriptive_org_key(q[i]) for _, i, _ in matched)
+        # Asked once, of the first word shaped as an abbreviation.
+        named: bool | None = None
         for words, keys, rest, other_name, own_name in (
             (query.words, q, rest_q, listed.original, query.original),
             (listed.words, c, rest_c, query.original, listed.original),
@@ -4736,13 +4737,11 @@ def _align(
                 )
                 if found is None and len(words[k]) >= KNOWN_TWO_SLIPS_MIN:
                     found = _generic_word_slipped_twice(words[k], other_name, own_name)
-                if (
-                    found is None
-                    and named
-                    and len(words[k]) >= ABBREVIATION_MIN
-                    and _may_abbreviate(words[k])
-                ):
-                    found = _generic_word_abbreviated(words[k], keys[k], other_name, own_name)
+                if found is None and len(words[k]) >= ABBREVIATION_MIN and _may_abbreviate(words[k]):
+                    if named is None:
+                        named = any(not is_descriptive_org_key(q[i]) for _, i, _ in matched)
+                    if named:
+                        found = _generic_word_abbreviated(words[k], keys[k], other_name, own_name)
                 if found:
                     meant.add(found)
                     meant.add(_letters_of(words[k]))
