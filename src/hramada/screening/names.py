@@ -691,9 +691,7 @@ def abbreviated_openings() -> frozenset[str]:
     every opening of ABBREVIATION_MIN letters or more, two letters at least short of the word, of the words of
     `data/org_generic_words.txt` and the word tables, as ASCII letters (`_letters_of`). Asked before anything else
     of a word left over: most are no such opening, and the other name's words need not be read for them."""
-    words: set[str] = set()
-    for line in data_lines("org_generic_words.txt"):
-        words.update(line.split())
+    words = {word for word, _ in _generic_words()}
     for table in ("org_word_translations.csv", "org_word_translations_romance.csv"):
         for line in data_lines(table):
             words.update(line.split(","))
@@ -721,30 +719,21 @@ def _generic_word_abbreviated(word: str, key: str, other_name: str, own_name: st
     names too (Gen, a given name): only the other name writing the word says what the letters stand for. A word of
     the tables (Air, read as airline) is a word of its own, and so is a piece of a word its own name writes whole
     (Inter of Intertrade)."""
-    letters = _letters_of(word)
     if (
-        len(letters) < ABBREVIATION_MIN
-        or not _ENGLISH_WORD.fullmatch(letters)
-        or is_descriptive_org_key(key)
+        is_descriptive_org_key(key)
         or compound_meanings(key) is not None
         or word not in normalize_name(own_name).split()
     ):
         return None
-    consonants = _CONSONANTS_ONLY.fullmatch(letters) is not None
-    for generic in sorted(_generic_words_written(other_name)):
-        if (
-            generic[0] != letters[0]
-            or len(generic) < len(letters) + 2
-            or not _ENGLISH_WORD.fullmatch(generic)
-        ):
-            continue
-        if generic.startswith(letters):
-            return generic
-        if consonants:
-            rest = iter(generic)
-            if all(letter in rest for letter in letters):
-                return generic
-    return None
+    letters = _letters_of(word)
+    return next(
+        (
+            generic
+            for generic in sorted(_generic_words_written(other_name))
+            if _letters_abbreviate(letters, generic)
+        ),
+        None,
+    )
 
 
 def _org_words_compared(a: str, b: str, sim: float) -> float:
@@ -822,14 +811,21 @@ def abbreviated_word(a: str, b: str, key_a: str, key_b: str) -> bool:
     abbreviate them. The abbreviations of generic words are generic words themselves (`data/org_generic_words.txt`:
     Ind., Assn., Trdg): a generic word is no part to pair."""
     (short, short_key), (long, long_key) = sorted(((a, key_a), (b, key_b)), key=lambda pair: len(pair[0]))
-    if len(short) < ABBREVIATION_MIN or len(long) < len(short) + 2 or short[0] != long[0]:
-        return False
-    if not (_ENGLISH_WORD.fullmatch(short) and _ENGLISH_WORD.fullmatch(long)):
-        return False
     if not is_descriptive_org_key(long_key):
         return False  # the longer word names which organisation (Zorvex / Zorvexia): no abbreviation of it
     if is_descriptive_org_key(short_key) or compound_meanings(short_key) is not None:
         return False  # the shorter is a word of its own (Air / Airlines, Ship / Shipbuilding, Electro-)
+    return _letters_abbreviate(short, long)
+
+
+def _letters_abbreviate(short: str, long: str) -> bool:
+    """Whether the letters `short` are an abbreviation of the word `long` by their shape alone: both English
+    words, the shorter ABBREVIATION_MIN letters or more and two short of the longer at least, and its opening
+    (Eng. / Engineering) or its consonants in order, first letter first (Engg, Shpg)."""
+    if len(short) < ABBREVIATION_MIN or len(long) < len(short) + 2 or short[0] != long[0]:
+        return False
+    if not (_ENGLISH_WORD.fullmatch(short) and _ENGLISH_WORD.fullmatch(long)):
+        return False
     if long.startswith(short):
         return True
     if not _CONSONANTS_ONLY.fullmatch(short):
