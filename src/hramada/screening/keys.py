@@ -315,6 +315,38 @@ def belarusian_ou_reading(word: str) -> str | None:
     return fold(replaced) if replaced != lowered else None
 
 
+# Where Russian writes е, Belarusian writes я before the stressed syllable (Пятроў / Петров, Зямцоў / Земцов,
+# Някрасаў / Некрасов) and ё as е there too (Сямёнаў / Семёнов, Семенов in print); after its consonants that are
+# always hard it writes а for е and о for ё (Шастак / Шестак, Чарнышоў / Чернышёв); before those vowels it writes
+# the soft д and т as дз and ц (Дзямідаў / Демидов, Цяплоў / Теплов). Romanised: ia, ya or ja after a consonant;
+# io, yo, jo between consonants; a after sh, zh, ch, ts and o after sh, zh, ch; dz and ts before them. Not r,
+# which is hard in both languages: Belarusian ра is mostly Russian ра (Краўчанка / Кравченко).
+_BELARUSIAN_DZ: Final = re.compile(r"dz(?=[iyj][ao]|[ei])")
+_BELARUSIAN_TS_YA: Final = re.compile(r"(?:ts|c)[iyj]a")
+_BELARUSIAN_YA: Final = re.compile(r"(?<=[b-df-hj-np-tv-xz])[iyj]a")
+_BELARUSIAN_HARD_A: Final = re.compile(r"(?:(?<=sh|zh|ch|ts|cz|sz|rz)|(?<=[šžč]))a(?!u$)")
+_BELARUSIAN_HUSHED_O: Final = re.compile(r"(?:(?<=sh|zh|ch|cz|sz|rz)|(?<=[šžč]))o")
+BELARUSIAN_E_MIN: Final = 6
+"""Letters of a word read so: Chou, Zhou, Shou are Chinese names, not Belarusian ones in -оў."""
+
+
+@lru_cache(maxsize=200_000)
+def belarusian_e_readings(word: str) -> tuple[str, ...]:
+    """The keys of a Belarusian surname (by its ending, as `belarusian_ou_reading`) read back into the Russian
+    spelling of its vowels: ia, ya, ja after a consonant and io, yo, jo between consonants as е, dz and ts before
+    them as д and т (Piatrou -> petrav, Petrov's key; Ziamtsau -> zemcav; Dziamidau -> demidav; Siamionau ->
+    semenav); then also a after sh, zh, ch, ts and o after sh, zh, ch as е (Charnyshou -> cernisev, Chernyshev's
+    key). Empty for any other word or where nothing is read so. Second keys: Russian writes я, а and о there too
+    (Пятков, Шаров, Шохин), which the main key keeps; the closing -аў (Ziamtsau) is Russian -ов, not read."""
+    lowered = word.lower()
+    if len(lowered) < BELARUSIAN_E_MIN or not _BELARUSIAN_SURNAME_END.search(lowered):
+        return ()
+    soft = _BELARUSIAN_TS_YA.sub("te", _BELARUSIAN_DZ.sub("d", lowered))
+    soft = _YO.sub("e", _BELARUSIAN_YA.sub("e", soft))
+    hard = _BELARUSIAN_HUSHED_O.sub("e", _BELARUSIAN_HARD_A.sub("e", soft))
+    return tuple(fold(read) for read in dict.fromkeys((soft, hard)) if read != lowered)
+
+
 _LONG_VOWELS: Final = (("ee", "i"), ("oo", "u"))
 _TH_DH: Final = re.compile(r"[td]h")
 

@@ -25,6 +25,7 @@ from hramada.screening.keys import (
     arabic_particle,
     azerbaijani_reading,
     baltic_stem,
+    belarusian_e_readings,
     belarusian_ou_reading,
     catalan_reading,
     consonant_frame,
@@ -2843,6 +2844,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 # First where the tables leave the word as it is: the second key a slip is measured against
                 # (Halouchanka read as Галоўчанка meets Golovchenko one vowel apart).
                 belarusian_ou_reading(spelling),
+                *belarusian_e_readings(spelling),
                 kh_reading(spelling),
                 french_reading(spelling),
                 press_reading(spelling),

@@ -1,0 +1,64 @@
+"""Specifications for round thirty-six. A Belarusian surname meets the Russian spelling of its vowels: Belarusian
+writes the Russian е as я before the stress (Пятроў / Петров), ё as е there too, а and о after the consonants that are
+always hard (Чарнышоў / Чернышёв), and the soft д and т before those vowels as дз and ц (Дзямідаў / Демидов); so a
+press name in Belarusian form (given name and surname) finds the list's Russian form with its patronymic. The names
+are our own; the score before this round is in each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening.keys import belarusian_e_readings
+from tests.screening.scoring import score
+
+MATCH = 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ihar Kviamtsau", "Igor Fedorovich Kvemtsov"),  # 0.81 before
+        ("Aleh Kviatrou", "Oleg Vladimirovich Kvetrov"),  # 0.78 before: я for е
+        ("Aleh Charvyshou", "Oleg Anatolievich Chervyshev"),  # 0.74 before: а after ч, о for ё after ш
+        ("Ігар Квямцоў", "Igor Fedorovich Kvemtsov"),  # the Belarusian Cyrillic, romanised by the engine
+    ],
+)
+def test_a_belarusian_surname_meets_its_russian_spelling_beside_a_patronymic_the_query_leaves_out(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= 0.84
+    assert score(listed, query) >= 0.84
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ihar Dziavidau", "Igor Devidov"),  # 0.91 before: дз for д
+        ("Ihar Tsiaplou", "Igor Teplov"),  # 0.90 before: ц for т
+        ("Ihar Sviamionau", "Igor Svemenov"),  # 0.90 before: ё written е in Russian print
+        ("Ivan Zhavou", "Ivan Zhevov"),  # 0.89 before: а after ж
+    ],
+)
+def test_the_russian_spelling_of_the_vowels_counts_as_a_second_key_does(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # р is hard in both languages: Belarusian ра is mostly Russian ра, not a reading of ре (0.90 before too).
+        ("Ivan Kvarou", "Ivan Kverov"),
+        # Chou and Zhou are Chinese names, not Belarusian ones in -оў (0.39 before too).
+        ("Wei Chou", "Wei Che"),
+    ],
+)
+def test_vowels_are_read_back_only_where_belarusian_spelling_made_them(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.95
+
+
+def test_only_a_belarusian_surname_is_read_back() -> None:
+    # By its ending (-оў, -аў, -анка, -скі, -іч...): Zhang and Chavez keep their a.
+    assert belarusian_e_readings("Zhang") == ()
+    assert belarusian_e_readings("Chavez") == ()
+    assert belarusian_e_readings("Piatrou") == ("petrav",)
+    assert belarusian_e_readings("Charnyshou") == ("cernisev",)
