@@ -62,3 +62,47 @@ def test_only_a_belarusian_surname_is_read_back() -> None:
     assert belarusian_e_readings("Chavez") == ()
     assert belarusian_e_readings("Piatrou") == ("petrav",)
     assert belarusian_e_readings("Charnyshou") == ("cernisev",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ubaydah Zorvani", "Obaida Zorvani"),  # 0.37 before: o and u opening the word, and the closing h
+        ("Abu Ubaydah Khayri Hafiz al-Zorvan", "Abu Obaida Khairy Alzorvan"),  # 0.54 before
+        ("Ubaid Zorvani", "Obeid Zorvani"),  # 0.27 before
+        ("Omar Zorvani", "Umar Zorvani"),  # 0.79 before
+    ],
+)
+def test_o_and_u_opening_an_arabic_name_are_one_vowel(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+    assert score(listed, query) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Osman Zorvani", "Usama Zorvani"),  # two names (0.27 before too)
+        ("Zorvan Ubaid", "Zorvan Abid"),  # u and a are not one vowel (0.41 before too)
+    ],
+)
+def test_only_o_and_u_opening_the_word_are_read_as_one_vowel(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abdulkadhim Zorvani", "Abd al-Kazim Zorvani"),  # 0.29 before: dh is the z of another romanisation
+        ("Abdulkazim Zorvani", "Abd al Kadhim Zorvani"),  # 0.23 before: either side may write it
+        ("Basheer Abdulkadhim Zorvan", "Bashir Abd al Kazim Zorvan"),  # 0.43 before
+        ("Abdulkadhim", "Abd al Kazim"),  # 0.00 before
+    ],
+)
+def test_a_compound_given_name_meets_its_words_through_a_second_key(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+    assert score(listed, query) >= 0.95
+
+
+def test_a_second_key_and_a_slip_on_top_of_it_are_two_names() -> None:
+    # Kadhim read as Kazim is one letter from Karim: two names (0.29 before; 0.87 with a slip allowed there).
+    assert score("Abdulkadhim Zorvani", "Abd al-Karim Zorvani") < MATCH

@@ -564,7 +564,8 @@ FRAME_MIN_CONSONANTS: Final = 2
 """A word of one consonant (Ali, Isa) has no frame."""
 FRAME_FULL_CONSONANTS: Final = 3
 """A frame of fewer consonants (Adel, Zein, Omar, Lena) says little: it meets another only with the same first vowel
-class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Omar / Umar, Lena / Lina, Vera / Vira)."""
+class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Lena / Lina, Vera / Vira), or with o and u opening the word
+(Omar / Umar)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -609,7 +610,10 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return a == b
     if sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:
         first = next((x for x in a if x.isupper()), "")
-        if first != next((y for y in b if y.isupper()), ""):
+        other = next((y for y in b if y.isupper()), "")
+        # A vowel opening the word is the romaniser's reading of the letter that carries it (ع or ا with damma: Omar
+        # / Umar, Obaida / Ubaydah, Osman / Usman), where o and u are one vowel; inside a word they tell names apart.
+        if first != other and not (a[0] == first and b[0] == other and first + other in ("OU", "UO")):
             return False
     last = len(a) - 1
     for n, (x, y) in enumerate(zip(a, b, strict=True)):

@@ -4668,7 +4668,7 @@ def _align(
         and not abjad_mode
         and (person or _may_run(q, c, rest_q, rest_c))
     ):
-        runs = _split_runs(q, c, rest_q, rest_c, (query.words, listed.words) if person else None)
+        runs = _split_runs(q, c, rest_q, rest_c, (query.words, listed.words) if person else None, (qa, ca))
         if not runs and organisation and qa and ca:
             runs = _loanword_runs(qa, ca, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
@@ -5089,6 +5089,7 @@ def _split_runs(
     rest_q: list[int],
     rest_c: list[int],
     words: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    alts: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = ((), ()),
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """Runs of neighbouring left-over parts of one name whose keys joined are one left-over part of the other
     (see SPLIT_RUN), as (similarity, query parts, listed parts), best first. Lengths are compared before any key
@@ -5097,11 +5098,16 @@ def _split_runs(
 
     With the names' `words` (a person's), a run whose keys joined meet nothing is keyed again as the one word its
     words write joined: a word split by a slip of the space bar or a hyphen (Nikola evich, Ni-kolaevich, Gen nadi)
-    has pieces keyed as names of their own (Nikola), where the whole word is a patronymic with a key of its own."""
+    has pieces keyed as names of their own (Nikola), where the whole word is a patronymic with a key of its own.
+
+    With the names' second keys (`alts`, each name's per part), a run holding an article is also compared through
+    them (`_glued_article_alt_similarity`): Abd al Kazim / Abdulkadhim, whose dh is the z of another romanisation."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
-    for keys, rest, other, other_rest, on_query, written, other_written in (
-        (q, rest_q, c, rest_c, True, words[0] if words else None, words[1] if words else ()),
-        (c, rest_c, q, rest_q, False, words[1] if words else None, words[0] if words else ()),
+    words_q, words_c = words if words is not None else (None, None)
+    alts_q, alts_c = alts
+    for keys, rest, other, other_rest, on_query, written, other_written, own_alts, other_alts in (
+        (q, rest_q, c, rest_c, True, words_q, words_c or (), alts_q, alts_c),
+        (c, rest_c, q, rest_q, False, words_c, words_q or (), alts_c, alts_q),
     ):
         if len(rest) < 2:
             continue
@@ -5136,6 +5142,16 @@ def _split_runs(
                         sim = _part_similarity("".join(keys[start : end + 1]), b)
                         if glued and sim < 1.0:
                             sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
+                            if sim < ALT_KEY_FACTOR and (own_alts or other_alts):
+                                sim = max(
+                                    sim,
+                                    _glued_article_alt_similarity(
+                                        keys[start : end + 1],
+                                        own_alts[start : end + 1] if own_alts else (),
+                                        b,
+                                        other_alts[j] if other_alts else (),
+                                    ),
+                                )
                         if (
                             0.0 < sim < 1.0
                             and written is None
@@ -5276,6 +5292,28 @@ def _glued_article_similarity(run: tuple[str, ...], other: str) -> float:
         if best >= 1.0:
             break
     return best
+
+
+def _glued_article_alt_similarity(
+    run: tuple[str, ...], run_alts: tuple[tuple[str, ...], ...], other: str, other_alts: tuple[str, ...]
+) -> float:
+    """ALT_KEY_FACTOR where a run and a part are one name once one part of either is read by a second key (Abd al
+    Kazim / Abdulkadhim read as Abdulkazim; Abd al Kadhim read as Abd al Kazim / Abdulkazim), else 0.0: a second key
+    and a slip on top of it are two names (Abdulkadhim / Abd al-Karim)."""
+    articles = [k for k in range(len(run) - 1) if run[k] in _ARTICLES]
+    joined = {
+        "".join(glued if k in articles else key for k, key in enumerate(reading))
+        for reading in (
+            run,
+            *((*run[:k], alt, *run[k + 1 :]) for k, part in enumerate(run_alts) for alt in part),
+        )
+        for glued in _WRITTEN_GLUED_ARTICLES
+    }
+    return ALT_KEY_FACTOR if other in joined or not joined.isdisjoint(other_alts) else 0.0
+
+
+_WRITTEN_GLUED_ARTICLES: Final = (*_GLUED_ARTICLE_VOWELS, "al", "ul", "el", "il")
+"""The article between two names written as one word, as `_GLUED_ARTICLE_VOWELS` or whole (Abdulkazim)."""
 
 
 _ARABIC_ARTICLE_WORD: Final = re.compile(r"^(?:ال|آل)(?=..)")
