@@ -106,3 +106,24 @@ def test_a_compound_given_name_meets_its_words_through_a_second_key(query: str, 
 def test_a_second_key_and_a_slip_on_top_of_it_are_two_names() -> None:
     # Kadhim read as Kazim is one letter from Karim: two names (0.29 before; 0.87 with a slip allowed there).
     assert score("Abdulkadhim Zorvani", "Abd al-Karim Zorvani") < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Khalil ur Rahman Zorvani", "Khalil al-Rahman Zorvani"),  # 0.77 before
+        ("Zia ud Din Zorvani", "Zia al-Din Zorvani"),  # 0.73 before
+        ("Nizam us Salam Zorvani", "Nizam al-Salam Zorvani"),  # 0.76 before
+        ("Abd er Rahman Zorvani", "Abd al-Rahman Zorvani"),  # 0.76 before
+    ],
+)
+def test_the_article_written_as_urdu_romanises_it_meets_al(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95
+    assert score(listed, query) >= 0.95
+
+
+def test_a_word_shaped_as_the_article_is_read_so_only_before_the_letter_it_assimilates_to() -> None:
+    # Ed is an English given name, not the article before Davis (0.48 before too).
+    assert score("Ed Davis", "Tom Davis") < MATCH
+    # And ur written so keeps its key: one person's names that all write ur meet as before.
+    assert score("Zorvan, Inayat ur", "UR-ZORVAN, Enayat") >= 0.95

@@ -2416,6 +2416,27 @@ def _craft_initials(name: str) -> str:
     return "".join(found.group(1).lower() for found in _CRAFT_INITIAL.finditer(name))
 
 
+_WRITTEN_ARTICLES: Final = frozenset({"ur", "ud", "us", "uz", "ush", "udh", "uth", "er"})
+"""The Arabic article as Urdu, Persian and Indonesian romanisations write it before a name opening with the letter it
+assimilates to, its vowel u (Khalil ur Rahman, Zia ud Din, Shams us Salam), and some Arabic ones with e before r (Abd
+er Rahman); not ed, es, en, ut, un, which are English and Asian names themselves (Ed Davis, Kim Jong Un). Each keeps
+its key, written so in other names of the same person (RAHMAN, Inayat ur / UR-RAHMAN, Enayat), and meets the article
+al by a second key."""
+
+
+def _written_article(word: str, following: str) -> bool:
+    """Whether `word` is one of `_WRITTEN_ARTICLES` before a word opening with the consonant it writes and then a
+    vowel or h, as `keys.arabic_particle` reads ar before Rahman."""
+    lowered = word.lower()
+    if lowered not in _WRITTEN_ARTICLES:
+        return False
+    after = following.lower()
+    return after.startswith(lowered[1:]) and after[len(lowered) - 1 : len(lowered)] in _AFTER_ARTICLE
+
+
+_AFTER_ARTICLE: Final = frozenset("aeiouyh")
+
+
 @lru_cache(maxsize=300_000)
 def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, str | None] | None:
     """One word of a rendering as `name_variants` files it: (word, key, weight, generic, second keys) or None
@@ -2426,6 +2447,8 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     craft_initial = kind == NameKind.CRAFT and len(word) == 1 and len(following) >= 3 and following.isalpha()
     if craft_initial:
         number = None  # an initial before a name (AKADEMIK A. ZORVANOV), not the letter that numbers a ship
+    # An article the key keeps as written (Khalil ur Rahman), which meets the article by a second key.
+    article_written = kind == NameKind.PERSON and not number and _written_article(word, following)
     if kind == NameKind.PERSON and not number:
         word = arabic_particle(word, following)
     elif kind == NameKind.ORGANIZATION and (
@@ -2466,6 +2489,8 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
         canonical = key if number or kind == NameKind.ORGANIZATION else table.canonical(key)
         weight = _weight(key) * (GENERIC_WORD_WEIGHT if generic_word else 1.0)
         alts = () if number or doubled else _alt_keys(word, key, canonical, kind, table)
+        if article_written:
+            alts = ("al", *alts)
         part = (word, canonical, weight, generic_word, alts)
     initial: str | None = None
     if kind == NameKind.ORGANIZATION and key:
