@@ -127,3 +127,21 @@ def test_a_word_shaped_as_the_article_is_read_so_only_before_the_letter_it_assim
     assert score("Ed Davis", "Tom Davis") < MATCH
     # And ur written so keeps its key: one person's names that all write ur meet as before.
     assert score("Zorvan, Inayat ur", "UR-ZORVAN, Enayat") >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANI, Dr. Abdul Latif", "ZORVANI, Abdul Latif A.A."),  # 0.74 before
+        ("ZORVANI, Mr. Ivan", "Ivan Petrovich Zorvani"),  # 0.58 before
+        ("AL-ZORVAN, Muthanna Harith", "AL ZORVAN, Dr. Muthanna"),  # an honorific on the listed side
+    ],
+)
+def test_an_honorific_after_the_surname_and_comma_is_no_name_part(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.88
+    assert score(listed, query) >= 0.88
+
+
+def test_an_honorific_alone_after_the_comma_is_kept() -> None:
+    # Nothing but the honorific after the comma: the name is read as written (0.51 before too).
+    assert score("ZORVANI, Dr.", "Ivan Zorvani") < MATCH

@@ -2131,6 +2131,14 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
     if kind == NameKind.PERSON:
         if _may_open_with_honorific(texts[0]):
             texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
+        surname, comma, given = name.partition(",")
+        if comma:
+            # Lists write the surname first and the honorific after the comma (SALEH, Dr. Abdul Latif).
+            given = normalize_name(given)
+            if _may_open_with_honorific(given):
+                kept = " ".join(remove_person_prefixes(given).split())
+                if kept and kept != given:
+                    texts[0] = normalize_name(f"{surname} {kept}")
         texts[0] = _without_rank(texts[0])
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
