@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening.keys import belarusian_e_readings
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -145,3 +145,23 @@ def test_an_honorific_after_the_surname_and_comma_is_no_name_part(query: str, li
 def test_an_honorific_alone_after_the_comma_is_kept() -> None:
     # Nothing but the honorific after the comma: the name is read as written (0.51 before too).
     assert score("ZORVANI, Dr.", "Ivan Zorvani") < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Jemaa Zorvan", "Jema'ah Zorvan"),  # 0.32 before: a closing h after a vowel, written or not
+        ("Pooya Zorvex", "Puya Zorvex"),  # 0.53 before: oo as u
+        ("Zorvex Jamool", "Zorvex Jamul"),  # 0.32 before
+        # 0.93 before: Zorvamool read as Zorvamul
+        ("Zorvamoul and Zorvayad for Industry", "Zorvamool and Zorvayyad Company for Industry"),
+    ],
+)
+def test_an_organisations_arabic_and_persian_word_meets_its_other_spelling(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+    assert company(listed, query) >= 0.95
+
+
+def test_a_short_word_keeps_its_closing_h_and_long_vowels() -> None:
+    # Bah, Pooh and Tee are words of their own (fewer than five letters).
+    assert company("Zorvex Pooh", "Zorvex Puh") < MATCH

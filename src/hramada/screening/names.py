@@ -2901,6 +2901,10 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         if _ABD_COMPOUND.fullmatch(key):
             # Abdul, Abdel, Abdol: one Abd al- whichever vowel is written (Abdel Wahab / Abdul Wahab).
             found.append(_ABD_WITH_ARTICLE + key[4:])
+    if kind == NameKind.ORGANIZATION:
+        vowels = _org_vowels_reading(word)
+        if vowels:
+            found.append(vowels)
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
     # only in its French reading, meets Yarmoshyna).
     found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
@@ -2933,6 +2937,24 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
 
 
 _CC_FRONT: Final = re.compile(r"cc(?=[eiy])")
+_ORG_LONG_VOWELS: Final = re.compile(r"oo|ee")
+_ORG_SILENT_H: Final = re.compile(r"(?<=.{3}[aeiou])h$")
+ORG_VOWELS_MIN: Final = 5
+"""Letters of an organisation's word read by `_org_vowels_reading`: Bah, Pooh and Tee are words of their own."""
+
+
+def _org_vowels_reading(word: str) -> str | None:
+    """The key of an organisation's word with the English long vowels read as the romanisations of Arabic, Persian
+    and Korean names write them, oo as u and ee as i (Jamool / Jammoul, Sadeed / Sadid), and a closing h after a vowel
+    silent, as the Arabic ta marbuta is written with it or without (Jema'ah / Jemaa, Jamaah / Jamaa); None where the
+    word has none of these or fewer than ORG_VOWELS_MIN letters. A second key: equal or not at all."""
+    lowered = latin_ascii(word).lower()
+    if len(lowered) < ORG_VOWELS_MIN:
+        return None
+    read = _ORG_SILENT_H.sub(
+        "", _ORG_LONG_VOWELS.sub(lambda found: "u" if found.group() == "oo" else "i", lowered)
+    )
+    return fold(read) if read != lowered else None
 
 
 @cache
