@@ -165,3 +165,20 @@ def test_an_organisations_arabic_and_persian_word_meets_its_other_spelling(query
 def test_a_short_word_keeps_its_closing_h_and_long_vowels() -> None:
     # Bah, Pooh and Tee are words of their own (fewer than five letters).
     assert company("Zorvex Pooh", "Zorvex Puh") < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Drake LLC", "Zorvex Dreyk LLC"),  # 0.29 before: Дрейк read back
+        ("Zorvex Space", "Zorvex Speys"),  # 0.29 before: Спейс
+        ("Limited Liability Company Zorvake", "Limited Liability Company Zorveyk"),
+    ],
+)
+def test_an_english_word_written_through_russian_keeps_its_silent_e(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+    assert company(listed, query) >= 0.95
+
+
+def test_the_silent_e_is_read_only_where_the_sounds_agree() -> None:
+    assert company("Zorvex Drake", "Zorvex Drik") < MATCH  # 0.31 before too

@@ -3826,10 +3826,22 @@ def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> b
             # Apart only in vowels, in a short word or in two vowel letters: compared as spelt (Delta / Dolta,
             # Metal / Motel); Imperiya / Empire, three vowels apart, is a loanword.
             return False
-    return OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
+    return (
+        OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
+        or OSA.normalized_similarity(_magic_e_read(written_a), written_b) >= LOANWORD_SPELLING_MIN
+        or OSA.normalized_similarity(written_a, _magic_e_read(written_b)) >= LOANWORD_SPELLING_MIN
+    )
 
 
 _VOWEL_LETTERS: Final = frozenset("aeiouy")
+_MAGIC_E: Final = re.compile(r"([ai])([^aeiouy])e$")
+
+
+def _magic_e_read(written: str) -> str:
+    """An English word's closing vowel, consonant and silent e as Russian writes them and a romanisation reads them
+    back (folded: y as i): a-e as ei, i-e as ai (Drake / Дрейк / Dreyk, Space / Спейс / Speys, Lime / Лайм / Laym);
+    other words unchanged."""
+    return _MAGIC_E.sub(lambda found: ("ei" if found.group(1) == "a" else "ai") + found.group(2), written)
 
 
 def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slips: bool = False) -> float:
