@@ -7,6 +7,9 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
 * EU Belarus journal, held-out persons: one slip (a letter left out, a neighbouring key, two letters swapped, a
   letter typed twice) in the given name, the patronymic or the surname in turn, the query in Russian or Belarusian
   Latin, the listed name in the same form or the other ("typo in any part").
+* EU Belarus journal, held-out persons: given name and surname only, as the press writes them, in one language's
+  Latin or Cyrillic form against the full name in the other language's Latin form alone ("given name and surname,
+  other form").
 * OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
   hard negatives: other entries whose primary names share the first word (family members, sister companies).
 * OFAC SDN, every programme, persons: the aliases written in Ukrainian forms against a primary name in Russian
@@ -250,6 +253,34 @@ def _slipped_pairs(
             for other, o in persons.items():
                 if other != rid and _similar_persons(p, o):
                     pairs.append(Pair(name, "Person", query, o[listed], False, f"eu-{other}"))
+    return pairs
+
+
+GIVEN_AND_SURNAME_SLICE = "given name and surname, other form (EU BLR held-out)"
+_OTHER_FORMS = (("be-lat", "ru-lat"), ("ru-lat", "be-lat"), ("be-cyr", "ru-lat"), ("ru-cyr", "be-lat"))
+"""(query form, listed form) of `given_and_surname_pairs`: one language's form against the other's."""
+
+
+def given_and_surname_pairs() -> list[Pair]:
+    """Held-out persons by given name and surname only, as the press and registries abroad write them (no
+    patronymic), in one language's form (Belarusian or Russian, Latin or Cyrillic) against the journal's full name in
+    the other language's Latin form alone, and against the similar persons of `typo_pairs` in that form: the two
+    languages' spellings of a surname (Ziamtsau / Zemtsov) with a part left out."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for form, listed in _OTHER_FORMS:
+            words = p[form].split()
+            if len(words) != 3 or len(p[listed].split()) != 3:
+                continue  # a name the journal writes otherwise than given name, patronymic, surname
+            query = f"{words[0]} {words[2]}"
+            pairs.append(Pair(GIVEN_AND_SURNAME_SLICE, "Person", query, p[listed], True, f"eu-{rid}"))
+            for other, o in persons.items():
+                if other != rid and _similar_persons(p, o):
+                    pairs.append(
+                        Pair(GIVEN_AND_SURNAME_SLICE, "Person", query, o[listed], False, f"eu-{other}")
+                    )
     return pairs
 
 
@@ -693,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs += (
         romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
     )
+    pairs += given_and_surname_pairs()
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
     pairs += behaviour_pairs()
     if not args.quick:
