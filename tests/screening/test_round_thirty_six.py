@@ -182,3 +182,14 @@ def test_an_english_word_written_through_russian_keeps_its_silent_e(query: str, 
 
 def test_the_silent_e_is_read_only_where_the_sounds_agree() -> None:
     assert company("Zorvex Drake", "Zorvex Drik") < MATCH  # 0.31 before too
+
+
+def test_the_article_opening_a_name_is_no_part_left_over_before_a_surname_met_by_a_second_key() -> None:
+    # Zorvush and Zorvoosh meet by a second key (oo read as u): the article the other name leaves out no longer
+    # makes both names hold parts left over beside its added Ali (0.75 before).
+    assert score("AL-ZORVUSH, Muwaffaq Mustafa", "ZORVOOSH, Muwafaq Mustafa Ali") >= 0.9
+
+
+def test_a_name_of_one_part_keeps_the_other_names_article_as_a_part_left_over() -> None:
+    # One word met by a second key alone says too little for the article beside it to be left out (0.70 before too).
+    assert score("Zorchicho", "El Zorgigio") < MATCH

@@ -5132,8 +5132,17 @@ def _without_opening_article(
     rest: list[int], keys: tuple[str, ...], matched: list[tuple[float, int, int]], side: int
 ) -> list[int]:
     """The left-over parts `rest` of one name (`side` 1 the query's, 2 the listed name's in `matched`) without the
-    Arabic article that opens it, when the part after the article was met as written."""
-    if rest and rest[0] == 0 and keys[0] in _ARTICLES and any(m[side] == 1 and m[0] >= 1.0 for m in matched):
+    Arabic article that opens it, when the part after the article was met as written, or by a second key beside
+    another part met (AL-KARMUSH, Muwaffaq / KARMOOSH, Muwafaq: oo read as u; a name of one part alone, Chicho / El
+    Gigio, is not enough)."""
+    if (
+        rest
+        and rest[0] == 0
+        and keys[0] in _ARTICLES
+        and any(
+            m[side] == 1 and (m[0] >= 1.0 or (m[0] >= ALT_KEY_FACTOR and len(matched) > 1)) for m in matched
+        )
+    ):
         return rest[1:]
     return rest
 
