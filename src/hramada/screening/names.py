@@ -2433,16 +2433,10 @@ al by a second key."""
 
 
 def _written_article(word: str, following: str) -> bool:
-    """Whether `word` is one of `_WRITTEN_ARTICLES` before a word opening with the consonant it writes and then a
-    vowel or h, as `keys.arabic_particle` reads ar before Rahman."""
+    """Whether `word` is one of `_WRITTEN_ARTICLES` where `keys.arabic_particle` reads the same consonant after a as
+    the article: before a word opening with that consonant and then a vowel or h (ur before Rahman as ar)."""
     lowered = word.lower()
-    if lowered not in _WRITTEN_ARTICLES:
-        return False
-    after = following.lower()
-    return after.startswith(lowered[1:]) and after[len(lowered) - 1 : len(lowered)] in _AFTER_ARTICLE
-
-
-_AFTER_ARTICLE: Final = frozenset("aeiouyh")
+    return lowered in _WRITTEN_ARTICLES and arabic_particle("a" + lowered[1:], following) == "al"
 
 
 @lru_cache(maxsize=300_000)
