@@ -358,11 +358,15 @@ def english_long_vowel_reading(word: str) -> str | None:
     / Nazir, Dhiya / Ziya; the phonetic key takes them on to s: Uthman / Usman); None when the word has none of
     these. A second key only."""
     lowered = word.lower()
-    replaced = lowered
-    for spelling, vowel in _LONG_VOWELS:
-        replaced = replaced.replace(spelling, vowel)
-    replaced = _TH_DH.sub("z", replaced)
+    replaced = _TH_DH.sub("z", long_vowels_read(lowered))
     return fold(replaced) if replaced != lowered else None
+
+
+def long_vowels_read(text: str) -> str:
+    """`text` (lower case) with the English long vowels as other romanisations write them: ee as i, oo as u."""
+    for spelling, vowel in _LONG_VOWELS:
+        text = text.replace(spelling, vowel)
+    return text
 
 
 # Dutch writes у as oe (Joeri, Loekasjenko), Swedish ч as tj (Volfovitj, Sjevtjenko), Romanian a final ч as -ci

@@ -37,6 +37,7 @@ from hramada.screening.keys import (
     greek_latin_reading,
     kh_reading,
     latin_ascii,
+    long_vowels_read,
     one_letter_deletions,
     org_stem,
     phonetic,
@@ -1797,6 +1798,12 @@ def _honorific_openings() -> frozenset[str] | None:
     return frozenset(f"{p} ".translate(_CASELESS_ASCII).lower()[:3] for p in person_name_prefixes_list())
 
 
+def _without_honorific(text: str) -> str:
+    """A normalised name without the honorific rigour finds opening it (`remove_person_prefixes`), words parted by
+    single spaces; empty where nothing but an honorific is left."""
+    return " ".join(remove_person_prefixes(text).split()) if _may_open_with_honorific(text) else text
+
+
 def _may_open_with_honorific(text: str) -> bool:
     """False when a normalised name (lower case, words parted by single spaces) cannot begin with an honorific.
     Most names: rigour's pattern of 135 honorifics costs more than the rest of a person's rendering."""
@@ -2129,16 +2136,14 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
             labels.append(label)
 
     if kind == NameKind.PERSON:
-        if _may_open_with_honorific(texts[0]):
-            texts[0] = " ".join(remove_person_prefixes(texts[0]).split()) or texts[0]
+        texts[0] = _without_honorific(texts[0]) or texts[0]
         surname, comma, given = name.partition(",")
         if comma:
             # Lists write the surname first and the honorific after the comma (SALEH, Dr. Abdul Latif).
             given = normalize_name(given)
-            if _may_open_with_honorific(given):
-                kept = " ".join(remove_person_prefixes(given).split())
-                if kept and kept != given:
-                    texts[0] = normalize_name(f"{surname} {kept}")
+            kept = _without_honorific(given)
+            if kept and kept != given:
+                texts[0] = normalize_name(f"{surname} {kept}")
         texts[0] = _without_rank(texts[0])
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
@@ -2931,7 +2936,6 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
 
 
 _CC_FRONT: Final = re.compile(r"cc(?=[eiy])")
-_ORG_LONG_VOWELS: Final = re.compile(r"oo|ee")
 _ORG_SILENT_H: Final = re.compile(r"(?<=.{3}[aeiou])h$")
 ORG_VOWELS_MIN: Final = 5
 """Letters of an organisation's word read by `_org_vowels_reading`: Bah, Pooh and Tee are words of their own."""
@@ -2945,9 +2949,7 @@ def _org_vowels_reading(word: str) -> str | None:
     lowered = latin_ascii(word).lower()
     if len(lowered) < ORG_VOWELS_MIN:
         return None
-    read = _ORG_SILENT_H.sub(
-        "", _ORG_LONG_VOWELS.sub(lambda found: "u" if found.group() == "oo" else "i", lowered)
-    )
+    read = _ORG_SILENT_H.sub("", long_vowels_read(lowered))
     return fold(read) if read != lowered else None
 
 
