@@ -635,6 +635,24 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+def frames_meet_but_a_vowel(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two frames of FRAME_FULL_CONSONANTS consonants or more that meet (`frames_meet`) once one vowel of one is
+    read into a group of two or three consonants of the other: the short vowel that Arabic leaves unwritten,
+    written by one romanisation and not by another (Juhni / Jahani, Harzi / Harazi, Zreik / Zuraik, Balwi /
+    Balawi)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) != len(a) + 2 or sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:
+        return False
+    for n, group in enumerate(a):
+        if group.isupper() or not 2 <= len(group) <= 3 or not b[n + 1].isupper():
+            continue
+        for cut in range(1, len(group)):
+            if frames_meet((*a[:n], group[:cut], b[n + 1], group[cut:], *a[n + 1 :]), b):
+                return True
+    return False
+
+
 # Arabic name particles: bin/ben/ibn (son of) and the article al-/el-/ul- with its assimilated forms before the
 # "sun letters" (ad-Din, ar-Rahman, as-Sayyid, at-Tikriti, az-Zawahiri, an-Nasser, ash-Shami).
 _ARABIC_SON_OF: Final = frozenset({"bin", "ben", "ibn", "ebn"})

@@ -33,6 +33,7 @@ from hramada.screening.keys import (
     english_long_vowel_reading,
     fold,
     frames_meet,
+    frames_meet_but_a_vowel,
     french_reading,
     greek_latin_reading,
     kh_reading,
@@ -103,6 +104,9 @@ FRAME_SIMILARITY: Final = 0.9
 """Two person name parts that are one Arabic, Persian or Urdu name romanised two ways (the same consonants, vowels
 that those romanisations exchange: Mohsen / Muhsin, Sadegh / Sadiq, Hossein / Husayn; `keys.consonant_frame`)
 count this much: a variant spelling, not the same spelling."""
+UNWRITTEN_VOWEL_SIMILARITY: Final = 0.85
+"""...and this much where one romanisation also writes a short vowel the other leaves out (Juhni / Jahani, Zreik /
+Zuraik: `keys.frames_meet_but_a_vowel`)."""
 ALT_KEY_FACTOR: Final = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY: Final = 0.7
@@ -4303,16 +4307,21 @@ def _openings(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=500_000)
 def _frame_similarity(word_a: str, word_b: str) -> float:
     """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
-    Muhsin, Sadegh / Sadiq: `consonant_frame`), else 0.0. Patronymics are left to their own rules."""
+    Muhsin, Sadegh / Sadiq: `consonant_frame`), UNWRITTEN_VOWEL_SIMILARITY when one also writes a short vowel the
+    other leaves out, else 0.0. Patronymics are left to their own rules."""
     frame_a = consonant_frame(word_a)
     if frame_a is None:
         return 0.0
     frame_b = consonant_frame(word_b)
-    if frame_b is None or not frames_meet(frame_a, frame_b):
+    if (
+        frame_b is None
+        or fold(word_a).endswith(_PATRONYMIC_ENDINGS)
+        or fold(word_b).endswith(_PATRONYMIC_ENDINGS)
+    ):
         return 0.0
-    if fold(word_a).endswith(_PATRONYMIC_ENDINGS) or fold(word_b).endswith(_PATRONYMIC_ENDINGS):
-        return 0.0
-    return FRAME_SIMILARITY
+    if frames_meet(frame_a, frame_b):
+        return FRAME_SIMILARITY
+    return UNWRITTEN_VOWEL_SIMILARITY if frames_meet_but_a_vowel(frame_a, frame_b) else 0.0
 
 
 CUT_PIECE_MIN: Final = 3

@@ -1,0 +1,81 @@
+"""Specifications for round thirty-seven. An Arabic name romanised with a short vowel that another romanisation leaves
+unwritten is one name (Zreik / Zuraik, Harzi / Harazi). The names are our own; the score before this round is in
+each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from hramada.screening.keys import consonant_frame, frames_meet_but_a_vowel
+from tests.screening.scoring import score
+
+MATCH = 0.8
+
+
+def _frames(a: str, b: str) -> bool:
+    frame_a, frame_b = consonant_frame(a), consonant_frame(b)
+    assert frame_a is not None and frame_b is not None
+    return frames_meet_but_a_vowel(frame_a, frame_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("zreik", "zuraik"), ("harzi", "harazi"), ("balwi", "balawi"), ("freij", "furayj"), ("fatma", "fatima")],
+)
+def test_a_vowel_one_romanisation_writes_between_two_consonants_makes_one_frame(a: str, b: str) -> None:
+    assert _frames(a, b)
+    assert _frames(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("juhni", "jahani"),  # u and a are other vowels, written or not
+        ("zorvan", "zorvanu"),  # a vowel more at the end is an ending, not an unwritten vowel
+        ("hamzan", "hamazana"),  # two vowels more
+        ("salim", "salma"),  # the vowel moved, not added
+    ],
+)
+def test_only_one_vowel_read_into_a_group_of_consonants_and_nothing_else_makes_one_frame(
+    a: str, b: str
+) -> None:
+    assert not _frames(a, b)
+
+
+def test_a_frame_of_two_consonants_says_too_little() -> None:
+    # Asma and Asama have two consonants: too few to read a vowel in (they may still meet as a slip).
+    frame_a, frame_b = consonant_frame("asma"), consonant_frame("asama")
+    assert frame_a is not None and frame_b is not None
+    assert not frames_meet_but_a_vowel(frame_a, frame_b)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZREIK, Ali Hasan", "ZURAIK, Ali Hassan"),  # 0.50 before
+        ("ZREIK, Ali", "ZURAIK, Ali Hasan"),  # 0.20 before
+        ("AL-FREIJ, Fahd Zorvani", "AL-FURAYJ, FAHD ZORVANI"),  # 0.56 before
+        ("SLEWA, Rudi Zorvan", "SALIWA, Rudi Zorvan"),  # 0.30 before
+    ],
+)
+def test_an_arabic_name_with_its_short_vowel_written_or_not_is_one_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+    assert score(listed, query) >= MATCH
+
+
+def test_an_unwritten_vowel_counts_less_than_a_vowel_written_otherwise() -> None:
+    unwritten = score("Zreik Zorvani", "Zuraik Zorvani")
+    other_vowel = score("Zureik Zorvani", "Zuraik Zorvani")
+    assert MATCH <= unwritten < other_vowel <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvani Harzi", "Zorvani Hurazi"),  # a vowel read in and another changed: two changes
+        ("Zorvani Harzi", "Zorvani Hazari"),  # the consonants in another order
+        ("Zorvani Salim", "Zorvani Salma"),  # the vowel moved, not added
+    ],
+)
+def test_other_names_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
