@@ -1,13 +1,14 @@
 """Specifications for round thirty-seven. An Arabic name romanised with a short vowel that another romanisation leaves
-unwritten is one name (Zreik / Zuraik, Harzi / Harazi). The names are our own; the score before this round is in
-each comment."""
+unwritten is one name (Zreik / Zuraik, Harzi / Harazi); the initials of a Russian bank's form (АКБ, КБ, CB, АБ) are
+read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex. The names are our own; the
+score before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.keys import consonant_frame, frames_meet_but_a_vowel
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -79,3 +80,45 @@ def test_an_unwritten_vowel_counts_less_than_a_vowel_written_otherwise() -> None
 )
 def test_other_names_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("JOINT STOCK COMMERCIAL BANK ZORVEX", "AKB ZORVEX PAO"),  # 0.74 before
+        ("JOINT-STOCK COMPANY COMMERCIAL BANK ZORVEX CREDIT", "JSC CB ZORVEX CREDIT"),  # 0.67 before
+        ("PUBLIC JOINT STOCK COMPANY KB ZORVEXNY", "ZORVEXNY COMMERCIAL BANK PJSC"),  # 0.41 before
+        ("BANK ZORVANIYA", "AB ZORVANIYA, OAO"),  # 0.85 before (0.66 for Rossiya, a country's name)
+        ("АКБ «Зорвекс»", "Zorvex Commercial Bank"),  # 0.85 before
+    ],
+)
+def test_the_initials_of_a_banks_form_are_read_as_their_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+def test_kb_is_also_a_design_bureau() -> None:
+    # КБ is конструкторское бюро as often as коммерческий банк (0.85 before; 0.42 for OFAC's M.V. Frunze Arsenal
+    # Design Bureau / AO KB Arsenal).
+    assert company("ZORVEX DESIGN BUREAU JOINT STOCK COMPANY", "AO KB ZORVEX") >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AKB ZORVEXBANK", "AKB ZORVANBANK"),  # the form shared, the bank's own name not
+        ("KB ZORVEX LINES", "KB ZORVEX INVESTMENTS"),
+        ("CB ZORVEX", "CB ZORVAN"),
+    ],
+)
+def test_a_banks_initials_alone_make_no_match(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+def test_the_explanation_says_how_the_initials_were_read() -> None:
+    from hramada.screening import ListedEntity, Query, score_candidate
+
+    entity = ListedEntity("x", "Company", "CB ZORVEX", ("CB ZORVEX",), (), (), ())
+    result = score_candidate(Query(name="Commercial Bank Zorvex", schema="Company"), entity)
+    assert result.name_evidence is not None
+    assert "its bank's initials written as their words" in result.name_evidence.describe()
