@@ -1,7 +1,7 @@
 """Specifications for round thirty-seven. An Arabic name romanised with a short vowel that another romanisation leaves
 unwritten is one name (Zreik / Zuraik, Harzi / Harazi); the initials of a Russian bank's form (АКБ, КБ, CB, АБ) are
-read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex. The names are our own; the
-score before this round is in each comment."""
+read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex; a town in -vl meets its
+adjective (Yaroslavl / Yaroslavskiy). The names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -122,3 +122,20 @@ def test_the_explanation_says_how_the_initials_were_read() -> None:
     result = score_candidate(Query(name="Commercial Bank Zorvex", schema="Company"), entity)
     assert result.name_evidence is not None
     assert "its bank's initials written as their words" in result.name_evidence.describe()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVASLAVL PLANT", "ZORVASLAVSKIY ZAVOD"),  # 0.00 before
+        ("YAROSLAVL ZORVEX SHIPYARD", "YAROSLAVSKY ZORVEX SHIPBUILDING PLANT"),  # 0.40 before
+        ("Зорваславль Плант", "ЗОРВАСЛАВСКИЙ ЗАВОД"),  # 0.33 before
+    ],
+)
+def test_a_town_in_vl_meets_its_adjective_without_the_l(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+def test_a_word_in_vl_meets_no_other_adjective() -> None:
+    assert company("ZORVASLAVL PLANT", "ZORVANSKIY ZAVOD") < MATCH

@@ -3033,8 +3033,8 @@ def town_roots(key: str) -> tuple[str, ...]:
     """The roots a town's name and the adjective made from it share, marked (TOWN_ROOT_MARK): a town's adjective is
     its root with -sk- (Тульский / Tula, Самарский / Samara, Лидский / Lida, Киришский / Kirishi), after a linking
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
-    A word ending in a vowel gives its root without it; an adjective in -sk- (any case ending) its roots; other words
-    none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
+    A word ending in a vowel gives its root without it, one ending in -vl without the l (Yaroslavl / Yaroslavskiy);
+    an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
     завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead, and so
     does its German adjective (Minsker)."""
     place = org_place_of(key)
@@ -3051,7 +3051,12 @@ def town_roots(key: str) -> tuple[str, ...]:
             roots += [root[:-2], root[:-2] + "n"]  # Penz-en-sk / Penza; Kolom-e-n-sk / Kolomna
         return tuple(TOWN_ROOT_MARK + r for r in roots)
     noun = _TOWN_NOUN.match(key)
-    return (TOWN_ROOT_MARK + noun.group(1),) if noun else ()
+    if noun:
+        return (TOWN_ROOT_MARK + noun.group(1),)
+    if key.endswith("vl") and len(key) - 1 >= TOWN_ROOT_MIN + 2:
+        # The old possessive -ль after в, which the adjective leaves out (Ярославль / Ярославский, Переславль).
+        return (TOWN_ROOT_MARK + key[:-1],)
+    return ()
 
 
 _LOANWORD_SOUNDS: Final = (
