@@ -1,6 +1,6 @@
 """Specifications for round thirty-seven. An Arabic name romanised with a short vowel that another romanisation leaves
-unwritten is one name (Zreik / Zuraik, Harzi / Harazi); the initials of a Russian bank's form (АКБ, КБ, CB, АБ) are
-read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex; a town in -vl meets its
+unwritten is one name (Zreik / Zuraik, Harzi / Harazi); the initials of a kind of company in a Russian name (АКБ, КБ,
+CB, АБ, СК) are read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex; a town in -vl meets its
 adjective (Yaroslavl / Yaroslavskiy). The names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
@@ -97,6 +97,20 @@ def test_the_initials_of_a_banks_form_are_read_as_their_words(query: str, listed
     assert company(listed, query) >= MATCH
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEX SHIPPING CO LLC", "SK ZORVEX, OOO"),  # 0.46 before
+        ("ZORVEX SHIPPING COMPANY LIMITED LIABILITY COMPANY", "OOO SK ZORVEX"),  # 0.46 before
+        ("LLC SK ZORVEX-STROI", "LIMITED LIABILITY COMPANY CONSTRUCTION COMPANY ZORVEX-STROI"),  # 0.63 before
+        ("INSURANCE COMPANY ZORVEX", "SK ZORVEX LLC"),  # 0.41 before
+    ],
+)
+def test_sk_is_a_construction_insurance_or_shipping_company(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
 def test_kb_is_also_a_design_bureau() -> None:
     # КБ is конструкторское бюро as often as коммерческий банк (0.85 before; 0.42 for OFAC's M.V. Frunze Arsenal
     # Design Bureau / AO KB Arsenal).
@@ -109,9 +123,10 @@ def test_kb_is_also_a_design_bureau() -> None:
         ("AKB ZORVEXBANK", "AKB ZORVANBANK"),  # the form shared, the bank's own name not
         ("KB ZORVEX LINES", "KB ZORVEX INVESTMENTS"),
         ("CB ZORVEX", "CB ZORVAN"),
+        ("SK ZORVEX", "SK ZORVAN"),
     ],
 )
-def test_a_banks_initials_alone_make_no_match(query: str, listed: str) -> None:
+def test_a_kind_of_companys_initials_alone_make_no_match(query: str, listed: str) -> None:
     assert company(query, listed) < MATCH
 
 
@@ -121,7 +136,7 @@ def test_the_explanation_says_how_the_initials_were_read() -> None:
     entity = ListedEntity("x", "Company", "CB ZORVEX", ("CB ZORVEX",), (), (), ())
     result = score_candidate(Query(name="Commercial Bank Zorvex", schema="Company"), entity)
     assert result.name_evidence is not None
-    assert "its bank's initials written as their words" in result.name_evidence.describe()
+    assert "its initials of a kind of company written as their words" in result.name_evidence.describe()
 
 
 @pytest.mark.parametrize(

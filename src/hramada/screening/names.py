@@ -1914,11 +1914,11 @@ def _acronyms_expanded(text: str) -> str | None:
 
 
 @cache
-def _bank_initials() -> dict[str, tuple[str, ...]]:
-    """The initials of a bank's form as a normalised name writes them (акб, akb, kb, cb) -> the English words they may
-    stand for, in the order of `data/org_bank_initials.csv` (kb: commercial bank, design bureau)."""
+def _kind_initials() -> dict[str, tuple[str, ...]]:
+    """Initials of a kind of company as a normalised name writes them (акб, kb, cb, sk) -> the English words they may
+    stand for, in the order of `data/org_kind_initials.csv` (kb: commercial bank, design bureau)."""
     found: dict[str, dict[str, None]] = {}
-    for line in data_lines("org_bank_initials.csv"):
+    for line in data_lines("org_kind_initials.csv"):
         meaning, *forms = (form.strip() for form in line.split(","))
         for form in forms:
             found.setdefault(normalize_name(form), {})[meaning] = None
@@ -1926,19 +1926,19 @@ def _bank_initials() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _bank_meaning_keys() -> frozenset[str]:
-    """The keys of the words `_bank_initials` reads initials as (bank, commercial)."""
+def _kind_meaning_keys() -> frozenset[str]:
+    """The keys of the words `_kind_initials` reads initials as (bank, commercial, design...)."""
     return frozenset(
-        fold(word) for meanings in _bank_initials().values() for m in meanings for word in m.split()
+        fold(word) for meanings in _kind_initials().values() for m in meanings for word in m.split()
     )
 
 
-def _bank_initials_read(text: str) -> tuple[str, ...]:
-    """A normalised organisation name, before its legal forms are left out, with the initials of a bank's form
+def _kind_initials_read(text: str) -> tuple[str, ...]:
+    """A normalised organisation name, before its legal forms are left out, with the initials of a kind of company
     written as the words they stand for, once per meaning (AO KB Yunistrim: ao commercial bank yunistrim, ao design
     bureau yunistrim); none when it has no such initials (most names)."""
     words = text.split(" ")
-    table = _bank_initials()
+    table = _kind_initials()
     if table.keys().isdisjoint(words):
         return ()
     meanings = dict.fromkeys(meaning for word in words for meaning in table.get(word, ()))
@@ -2221,10 +2221,10 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         # And with the initials of state bodies written as their words (Minsk OMON: Minsk special purpose police
         # unit), and an Arabic-script name's conjunction و set apart from the next word's article (والمسلمين).
         reading("+expanded", _acronyms_expanded(texts[0]))
-        # And with the initials of a bank's form written as their words, once per meaning (AKB Rosbank: commercial
-        # bank rosbank; KB Vostochny: commercial bank vostochny, design bureau vostochny).
-        for read in _bank_initials_read(as_written):
-            reading("+bank", _without_legal_form_texts(read))
+        # And with the initials of a kind of company written as their words, once per meaning (AKB Rosbank:
+        # commercial bank rosbank; KB Vostochny: commercial bank vostochny, design bureau vostochny).
+        for read in _kind_initials_read(as_written):
+            reading("+kind", _without_legal_form_texts(read))
         reading("+conjunction", _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None)
         # And with a Cyrillic word of the tables typed with one slip written as the word (Авиаомпания).
         reading("+mended", _cyrillic_words_mended(texts[0]) if has_cyrillic(texts[0]) else None)
@@ -2289,8 +2289,8 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
                     if letters:
                         parts = [*parts, *((w, fold(w) or w, _weight(w), False, ()) for w in letters)]
                         all_generic = False
-                if labels[n] == "+bank" and {part[1] for part in parts} <= _bank_meaning_keys():
-                    continue  # a bank of no name of its own (KB Investments: commercial bank investments)
+                if labels[n] == "+kind" and {part[1] for part in parts} <= _kind_meaning_keys():
+                    continue  # a company of no name of its own (KB Investments: commercial bank investments)
                 if all_generic and labels[n] in _PART_LABELS:
                     continue  # a part that is only a legal form or generic words names no organisation
                 if labels[n] in _PART_LABELS and len(parts) == 1 and is_descriptive_org_key(parts[0][1]):

@@ -325,7 +325,7 @@ _READING_LABELS: Final = {
     "unglued": "its generic word set apart from its brand",
     "undotted": "its two dotted initials read as one word",
     "expanded": "its initials written as their words",
-    "bank": "its bank's initials written as their words",
+    "kind": "its initials of a kind of company written as their words",
     "explained": "its words that its compound word says left out",
     "translated": "its words of kind in English",
     "spelt": "its abbreviations written out",
