@@ -154,3 +154,15 @@ def test_a_town_in_vl_meets_its_adjective_without_the_l(query: str, listed: str)
 
 def test_a_word_in_vl_meets_no_other_adjective() -> None:
     assert company("ZORVASLAVL PLANT", "ZORVANSKIY ZAVOD") < MATCH
+
+
+def test_a_reading_of_the_initials_is_compared_but_never_looked_up() -> None:
+    from hramada.screening.index import listed_keys, variant_keys
+    from hramada.screening.names import compared_only, name_variants
+
+    variants = name_variants("OOO SK ZORVEX", "organization")
+    kind = [v for v in variants if compared_only(v)]
+    assert kind  # read as a construction, insurance, shipping company and a sports club
+    assert all(variant_keys(v, query=True) == {} for v in kind)
+    own = [v for v in variants if not compared_only(v)]
+    assert listed_keys(variants) == listed_keys(own)

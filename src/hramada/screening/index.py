@@ -28,6 +28,7 @@ from hramada.screening.names import (
     NameVariant,
     abjad_skeleton_readings,
     acronym_keys,
+    compared_only,
     load_query_tables,
     name_variants,
     org_meaning_keys,
@@ -94,9 +95,12 @@ def variant_keys(
     """Retrieval keys of one rendering with their weights; abjad queries look up consonant skeletons only.
 
     A query part already `known` to the index as an exact key skips its typo keys (most parts of most queries:
-    the deletion look-ups are paid only for the parts that need them).
+    the deletion look-ups are paid only for the parts that need them). A rendering compared only (`compared_only`)
+    has none.
     """
     keys: dict[str, float] = {}
+    if compared_only(variant):
+        return keys
     if not (query and variant.abjad):
         # A query retrieves by its distinctive words; "Trading", "Group", "de" only when it has nothing else.
         distinctive = not query or not variant.generic or all(variant.generic)
@@ -176,6 +180,8 @@ def _listed_entries(
     the entries of a name part's keys (`part_keys`), `key_entry(key)` the entry of one other key."""
     entries: set[T] = set()
     for variant in variants:
+        if compared_only(variant):
+            continue
         entries.update(*map(part_entries, variant.keys))
         entries.update([key_entry(f"s:{sk}") for sk in variant.skeletons if len(sk) >= 2])
         if variant.abjad:

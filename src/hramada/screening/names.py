@@ -1913,6 +1913,17 @@ def _acronyms_expanded(text: str) -> str | None:
     return " ".join(acronyms.get(word, word) for word in words)
 
 
+KIND_READING: Final = "+kind"
+"""The reading of a name with the initials of a kind of company written as their words (`_kind_initials_read`)."""
+
+
+def compared_only(variant: NameVariant) -> bool:
+    """Whether a rendering is compared but neither filed nor looked up in the index: a `KIND_READING` adds words of
+    kind (bank, shipping company) to words the name's own rendering already files, and looking those up would bring
+    names into play by their kind alone."""
+    return KIND_READING in variant.system
+
+
 @cache
 def _kind_initials() -> dict[str, tuple[str, ...]]:
     """Initials of a kind of company as a normalised name writes them (акб, kb, cb, sk) -> the English words they may
@@ -2224,7 +2235,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         # And with the initials of a kind of company written as their words, once per meaning (AKB Rosbank:
         # commercial bank rosbank; KB Vostochny: commercial bank vostochny, design bureau vostochny).
         for read in _kind_initials_read(as_written):
-            reading("+kind", _without_legal_form_texts(read))
+            reading(KIND_READING, _without_legal_form_texts(read))
         reading("+conjunction", _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None)
         # And with a Cyrillic word of the tables typed with one slip written as the word (Авиаомпания).
         reading("+mended", _cyrillic_words_mended(texts[0]) if has_cyrillic(texts[0]) else None)
@@ -2289,7 +2300,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
                     if letters:
                         parts = [*parts, *((w, fold(w) or w, _weight(w), False, ()) for w in letters)]
                         all_generic = False
-                if labels[n] == "+kind" and {part[1] for part in parts} <= _kind_meaning_keys():
+                if labels[n] == KIND_READING and {part[1] for part in parts} <= _kind_meaning_keys():
                     continue  # a company of no name of its own (KB Investments: commercial bank investments)
                 if all_generic and labels[n] in _PART_LABELS:
                     continue  # a part that is only a legal form or generic words names no organisation
