@@ -1,7 +1,8 @@
 """Specifications for round thirty-seven. An Arabic name romanised with a short vowel that another romanisation leaves
 unwritten is one name (Zreik / Zuraik, Harzi / Harazi); the initials of a kind of company in a Russian name (АКБ, КБ,
-CB, АБ, СК) are read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex; a town in -vl meets its
-adjective (Yaroslavl / Yaroslavskiy). The names are our own; the score before this round is in each comment."""
+CB, АБ, СК) are read as the words they stand for, so AKB Zorvex finds Joint Stock Commercial Bank Zorvex; a town in
+-vl meets its adjective (Yaroslavl / Yaroslavskiy). The names are our own; the score before this round is in each
+comment."""
 
 from __future__ import annotations
 

@@ -638,8 +638,8 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def frames_meet_but_a_vowel(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two frames of FRAME_FULL_CONSONANTS consonants or more that meet (`frames_meet`) once one vowel of one is
     read into a group of two or three consonants of the other: the short vowel that Arabic leaves unwritten,
-    written by one romanisation and not by another (Juhni / Jahani, Harzi / Harazi, Zreik / Zuraik, Balwi /
-    Balawi)."""
+    written by one romanisation and not by another (Harzi / Harazi, Zreik / Zuraik, Balwi / Balawi; not Juhni /
+    Jahani, whose vowels are other classes too)."""
     if len(a) > len(b):
         a, b = b, a
     if len(b) != len(a) + 2 or sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:

@@ -105,8 +105,8 @@ FRAME_SIMILARITY: Final = 0.9
 that those romanisations exchange: Mohsen / Muhsin, Sadegh / Sadiq, Hossein / Husayn; `keys.consonant_frame`)
 count this much: a variant spelling, not the same spelling."""
 UNWRITTEN_VOWEL_SIMILARITY: Final = 0.85
-"""...and this much where one romanisation also writes a short vowel the other leaves out (Juhni / Jahani, Zreik /
-Zuraik: `keys.frames_meet_but_a_vowel`)."""
+"""...and this much where one romanisation also writes a short vowel the other leaves out (Zreik / Zuraik, Harzi /
+Harazi: `keys.frames_meet_but_a_vowel`)."""
 ALT_KEY_FACTOR: Final = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
 ORGANIZATION_CONFLICT_PENALTY: Final = 0.7
@@ -3045,8 +3045,8 @@ def town_roots(key: str) -> tuple[str, ...]:
     its root with -sk- (Тульский / Tula, Самарский / Samara, Лидский / Lida, Киришский / Kirishi), after a linking
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
     A word ending in a vowel gives its root without it, one ending in -vl without the l (Yaroslavl / Yaroslavskiy);
-    an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula Arms Plant) and registries with the adjective (Тульский оружейный
-    завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead, and so
+    an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula
+    Arms Plant) and registries with the adjective (Тульский оружейный завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead, and so
     does its German adjective (Minsker)."""
     place = org_place_of(key)
     if place is None and key.endswith("er") and len(key) > TOWN_ROOT_MIN + 2:
