@@ -1087,12 +1087,20 @@ def _arabic_lookup_form(word: str) -> str:
 def _english_words(name: str, lookup: Callable[[str], str]) -> dict[str, str]:
     """A table of `data/<name>` whose lines are an English word and the forms it translates: each form as `lookup`
     reads it -> the English word; a form of two meanings belongs to neither."""
-    found: dict[str, set[str]] = {}
+    return {
+        form: meanings[0] for form, meanings in _english_meanings(name, lookup).items() if len(meanings) == 1
+    }
+
+
+def _english_meanings(name: str, lookup: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    """The same table with every meaning of a form, in the order of its lines (`_kind_initials`: KB is a commercial
+    bank and a design bureau)."""
+    found: dict[str, dict[str, None]] = {}
     for line in data_lines(name):
         meaning, *forms = (form.strip() for form in line.split(","))
         for form in forms:
-            found.setdefault(lookup(form), set()).add(meaning)
-    return {form: next(iter(meanings)) for form, meanings in found.items() if len(meanings) == 1}
+            found.setdefault(lookup(form), {})[meaning] = None
+    return {form: tuple(meanings) for form, meanings in found.items()}
 
 
 @cache
@@ -1928,12 +1936,7 @@ def compared_only(variant: NameVariant) -> bool:
 def _kind_initials() -> dict[str, tuple[str, ...]]:
     """Initials of a kind of company as a normalised name writes them (акб, kb, cb, sk) -> the English words they may
     stand for, in the order of `data/org_kind_initials.csv` (kb: commercial bank, design bureau)."""
-    found: dict[str, dict[str, None]] = {}
-    for line in data_lines("org_kind_initials.csv"):
-        meaning, *forms = (form.strip() for form in line.split(","))
-        for form in forms:
-            found.setdefault(normalize_name(form), {})[meaning] = None
-    return {form: tuple(meanings) for form, meanings in found.items()}
+    return _english_meanings("org_kind_initials.csv", normalize_name)
 
 
 @cache
@@ -3046,8 +3049,8 @@ def town_roots(key: str) -> tuple[str, ...]:
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
     A word ending in a vowel gives its root without it, one ending in -vl without the l (Yaroslavl / Yaroslavskiy);
     an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula
-    Arms Plant) and registries with the adjective (Тульский оружейный завод) then meet. A town of the gazetteer of Belarus (`org_place_of`) gives the key of its name instead, and so
-    does its German adjective (Minsker)."""
+    Arms Plant) and registries with the adjective (Тульский оружейный завод) then meet. A town of the gazetteer of
+    Belarus (`org_place_of`) gives the key of its name instead, and so does its German adjective (Minsker)."""
     place = org_place_of(key)
     if place is None and key.endswith("er") and len(key) > TOWN_ROOT_MIN + 2:
         place = org_place_of(key[:-2])  # German writes the town's adjective with -er: Minsker, Mozyrer
@@ -4371,15 +4374,17 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     if frame_a is None:
         return 0.0
     frame_b = consonant_frame(word_b)
-    if (
-        frame_b is None
-        or fold(word_a).endswith(_PATRONYMIC_ENDINGS)
-        or fold(word_b).endswith(_PATRONYMIC_ENDINGS)
-    ):
+    if frame_b is None:
         return 0.0
     if frames_meet(frame_a, frame_b):
-        return FRAME_SIMILARITY
-    return UNWRITTEN_VOWEL_SIMILARITY if frames_meet_but_a_vowel(frame_a, frame_b) else 0.0
+        similarity = FRAME_SIMILARITY
+    elif frames_meet_but_a_vowel(frame_a, frame_b):
+        similarity = UNWRITTEN_VOWEL_SIMILARITY
+    else:
+        return 0.0
+    if fold(word_a).endswith(_PATRONYMIC_ENDINGS) or fold(word_b).endswith(_PATRONYMIC_ENDINGS):
+        return 0.0
+    return similarity
 
 
 CUT_PIECE_MIN: Final = 3
