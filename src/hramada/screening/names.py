@@ -4576,6 +4576,58 @@ def _weight(key: str) -> float:
     return 1.5 if len(key) == 1 else float(min(len(key), 12))
 
 
+def _inside_left_overs(at: int, used: set[int], size: int) -> bool:
+    """Whether the part at `at` of a name of `size` parts has a part left over (not in `used`) on either side."""
+    return 0 < at < size - 1 and at - 1 not in used and at + 1 not in used
+
+
+def _twins_swapped(
+    matched: list[tuple[float, int, int]],
+    used_q: set[int],
+    used_c: set[int],
+    q: tuple[str, ...],
+    c: tuple[str, ...],
+    qw: Sequence[float],
+    cw: Sequence[float],
+) -> None:
+    """Where a name writes one key twice (the article of AL-ZINDANI and of Abd-al-Majid) and the greedy pass paired
+    the one that sits between two parts left over while its twin is left over elsewhere, the twins change places:
+    the pair scores the same, and the parts around the article stay neighbours for `_split_runs` (Abd al Majid /
+    Abdelmajid), when a part of the other name is left over that opens as the run would and is longer than its first
+    two parts. Changes `matched` and the used sets in place."""
+    for side, keys, used, weights, other, other_used in (
+        (1, q, used_q, qw, c, used_c),
+        (2, c, used_c, cw, q, used_q),
+    ):
+        if len(set(keys)) == len(keys):
+            continue
+        size = len(keys)
+        for n, pair in enumerate(matched):
+            at = pair[side]
+            if not _inside_left_overs(at, used, size):
+                continue
+            before = keys[at - 1]
+            if not any(
+                k not in other_used
+                and other[k][:2] == before[:2]
+                and len(other[k]) > len(before) + len(keys[at])
+                for k in range(len(other))
+            ):
+                continue  # no part of the other name left over that the three parts could be written as
+            for twin in range(size):
+                if (
+                    twin != at
+                    and twin not in used
+                    and keys[twin] == keys[at]
+                    and weights[twin] == weights[at]
+                    and not _inside_left_overs(twin, used, size)
+                ):
+                    used.discard(at)
+                    used.add(twin)
+                    matched[n] = (pair[0], twin, pair[2]) if side == 1 else (pair[0], pair[1], twin)
+                    break
+
+
 def _align(
     query: NameVariant, listed: NameVariant, floor: float = 0.0
 ) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
@@ -4702,6 +4754,8 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
+    if matched and (len(set(q)) < len(q) or len(set(c)) < len(c)):
+        _twins_swapped(matched, used_q, used_c, q, c, qw, cw)
     initials = (
         person and not abjad_mode and (min(map(len, q), default=2) == 1 or min(map(len, c), default=2) == 1)
     )

@@ -1,0 +1,46 @@
+"""Specifications for round thirty-eight. A name that writes the Arabic article twice (AL-ZORVANI, Abd-al-Majid)
+keeps the article inside a compound beside its neighbours, so the compound meets its one-word spelling (Abdelmajid);
+a doubled vowel is the long vowel English spellings write (Moosa, Zoorie: u; Zeeran: i); a legal form that says what
+kind of company besides its form (joint stock commercial bank) keeps its words of kind. The names are our own; the
+score before this round is in each comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.screening.scoring import score
+
+MATCH = 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AL-ZORVANI, Shaykh Abd-al-Majid", "AL-ZORVANI, Abdelmajid"),  # 0.34 before
+        ("AL-ZORVANI, Karim Abd al-Rahman Hamd", "AL ZORVANI, Karim Abdulrahman H."),  # 0.52 before
+        ("AL-ZORVI, Abd Al Hamid Sulaiman Muhammed", "AL ZORVI, Abdulhamid Sulaiman M."),  # 0.57 before
+    ],
+)
+def test_an_article_written_twice_stays_inside_its_compound(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+    assert score(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AL-ZORVANI, Shaykh Abd-al-Majid", "AL-ZORVANI, Abdelkarim"),  # another compound: 0.33 before
+        ("AL-ZORVANI, Karim Abd-al-Majid", "AL-ZORVANI, Karim Abd-al-Rahman"),  # 0.67 before
+    ],
+)
+def test_other_compounds_with_the_article_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+    assert score(listed, query) < MATCH
+
+
+def test_an_article_with_no_compound_to_meet_is_paired_as_before() -> None:
+    # Both names write Abd al-Khaliq apart: nothing on the other side is one word for a run, so the articles pair
+    # as the greedy pass left them (0.95 before and after).
+    assert score("AL-ZORVANI, Abd al-Khaliq", "AL-ZORVANI, Abd al-Khaliq Badr al-Din") == pytest.approx(
+        0.95, abs=0.01
+    )
