@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from hramada.screening.keys import consonant_frame
 from tests.screening.scoring import score
 
 MATCH = 0.8
@@ -44,3 +45,29 @@ def test_an_article_with_no_compound_to_meet_is_paired_as_before() -> None:
     assert score("AL-ZORVANI, Abd al-Khaliq", "AL-ZORVANI, Abd al-Khaliq Badr al-Din") == pytest.approx(
         0.95, abs=0.01
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "vowel"),
+    [("zoorie", "U"), ("moosa", "U"), ("zeeran", "I"), ("zaaman", "A"), ("zorvan", "O")],
+)
+def test_a_doubled_vowel_is_read_as_the_long_vowel_it_writes(word: str, vowel: str) -> None:
+    frame = consonant_frame(word)
+    assert frame is not None
+    assert frame[1] == vowel
+
+
+def test_doubled_consonants_are_still_one() -> None:
+    assert consonant_frame("hassan") == consonant_frame("hasan")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("EL-ZOORIE, Ali Saed", "AL-ZOURI, Ali Saed"),  # 0.59 before
+        ("MOOSA, Zorvan Khalif", "MUSSE, Zorvan Khalif"),  # 0.62 before
+    ],
+)
+def test_oo_and_ou_are_one_long_u(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+    assert score(listed, query) >= MATCH

@@ -563,6 +563,7 @@ _FRAME_TOKENS: Final = re.compile(r"[aeiouy]+|[^aeiouy]+")
 _FRENCH_OU_W: Final = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
 _FRENCH_MUTE_E: Final = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y: Final = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
+_DOUBLE_CONSONANT: Final = re.compile(r"([^aeiouy])\1+")
 _DEVOICED: Final = ({"t", "d"}, {"p", "b"})
 FRAME_MIN_CONSONANTS: Final = 2
 """A word of one consonant (Ali, Isa) has no frame."""
@@ -591,7 +592,9 @@ def consonant_frame(word: str) -> tuple[str, ...] | None:
     # Y between vowels or opening a word before a vowel is the consonant: written "Y" for the tokens below (upper
     # case is never a vowel letter there).
     text = _CONSONANT_Y.sub("Y", text)
-    text = _DOUBLE.sub(r"\1", text)
+    # Doubled consonants are one (Hassan / Hasan); a doubled vowel is the long vowel English spellings write so
+    # (Noor, Hoorie, Sameer), read in _FRAME_LONG.
+    text = _DOUBLE_CONSONANT.sub(r"\1", text)
     frame: list[str] = []
     consonants = 0
     for token in _FRAME_TOKENS.findall(text):
