@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening.keys import consonant_frame
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -71,3 +71,33 @@ def test_doubled_consonants_are_still_one() -> None:
 def test_oo_and_ou_are_one_long_u(query: str, listed: str) -> None:
     assert score(query, listed) >= MATCH
     assert score(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("JOINT STOCK COMMERCIAL BANK ZORVEX", "BANK ZORVEX"),  # 0.85 before (0.75 for Rublev)
+        ("JOINT STOCK COMMERCIAL BANK ZORVEX", "ZORVEX BANK"),  # 0.85 before
+        ("JSCB ZORVEX", "AKTSIONERNOE OBSHCHESTVO KOMMERCHESKI BANK ZORVEX"),  # 0.85 before
+        ("PJSCB ZORVEX", "ZORVEX COMMERCIAL BANK"),  # 0.85 before
+    ],
+)
+def test_a_joint_stock_commercial_bank_is_a_bank(query: str, listed: str) -> None:
+    assert company(query, listed) > 0.9
+    assert company(listed, query) > 0.9
+
+
+def test_a_joint_stock_commercial_bank_is_no_insurance_company() -> None:
+    # 0.85 before: the form took the bank with it, and Zorvex Insurance met a company of no kind.
+    assert company("JOINT STOCK COMMERCIAL BANK ZORVEX", "ZORVEX INSURANCE") < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("JOINT STOCK COMPANY ZORVEXBANK", "JOINT STOCK COMMERCIAL BANK ZORVEXBANK"),
+        ("JOINT STOCK COMPANY MOSCOW ZORVEX BANK", "JOINT STOCK COMMERCIAL BANK MOSCOW ZORVEX BANK"),
+    ],
+)
+def test_a_bank_whose_name_says_bank_gets_no_second_bank(query: str, listed: str) -> None:
+    assert company(query, listed) == 1.0

@@ -12,6 +12,7 @@ from itertools import groupby
 from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
+from rigour.names import extract_org_types as _rigour_extract_org_types
 from rigour.names import remove_org_types as _rigour_org_types
 from rigour.names import remove_person_prefixes
 from rigour.territories import get_territories
@@ -1776,9 +1777,41 @@ def _org_text(text: str) -> str:
 _IN_WORD_APOSTROPHE: Final = re.compile(r"(?<=[^\W\d_])['’]+(?=[^\W\d_])")
 
 
+@cache
+def _kind_words_of_forms() -> frozenset[str]:
+    """The English words of kind that `data/org_kind_initials.csv` reads initials as (bank, commercial, insurance,
+    shipping...), less those of the legal forms (company): a legal form in rigour's table that holds them says what
+    kind of company besides its form (joint stock commercial bank)."""
+    forms = {word for _, latin in _legal_form_renderings() for word in latin.split()}
+    return frozenset(
+        word
+        for meanings in _kind_initials().values()
+        for meaning in meanings
+        for word in meaning.split()
+        if word not in forms
+    )
+
+
+def _kind_of_forms_kept(text: str) -> str:
+    """`text` with each legal form of rigour's table that holds words of kind (`_kind_words_of_forms`) written as
+    those words alone: Joint Stock Commercial Bank Zorvex is Commercial Bank Zorvex, a bank, where rigour leaves
+    Zorvex, a company of no kind; not where the rest of the name says it already, as a word or a word's ending
+    (Moscow Industrial Bank, Zorvexbank)."""
+    words = _kind_words_of_forms()
+    if words.isdisjoint(text.split(" ")):
+        return text  # most names
+    for found, _ in _rigour_extract_org_types(text):
+        kept = [word for word in found.split() if word in words]
+        if kept and not any(word.endswith(kept[-1]) for word in text.replace(found, " ", 1).split()):
+            text = text.replace(found, " ".join(kept), 1)
+    return text
+
+
 def remove_org_types(text: str) -> str:
     """rigour's `remove_org_types`, with a word that holds an apostrophe kept whole: a Belarusian or Ukrainian
-    apostrophe (ab'yadnanne, аб'яднанне: association) is no end of a word, and AB before it no legal form."""
+    apostrophe (ab'yadnanne, аб'яднанне: association) is no end of a word, and AB before it no legal form; and with
+    a form's words of kind kept (`_kind_of_forms_kept`)."""
+    text = _kind_of_forms_kept(text)
     if "'" not in text and "’" not in text:
         return _rigour_org_types(text)
     kept = _IN_WORD_APOSTROPHE.sub(lambda found: "\u02bc" * len(found.group(0)), text)
