@@ -4636,7 +4636,7 @@ def _twins_swapped(
             continue
         size = len(keys)
         for n, pair in enumerate(matched):
-            at = pair[side]
+            at = pair[1] if side == 1 else pair[2]
             if not _inside_left_overs(at, used, size):
                 continue
             before = keys[at - 1]
