@@ -1,14 +1,15 @@
 """Specifications for round thirty-eight. A name that writes the Arabic article twice (AL-ZORVANI, Abd-al-Majid)
 keeps the article inside a compound beside its neighbours, so the compound meets its one-word spelling (Abdelmajid);
 a doubled vowel is the long vowel English spellings write (Moosa, Zoorie: u; Zeeran: i); a legal form that says what
-kind of company besides its form (joint stock commercial bank) keeps its words of kind. The names are our own; the
+kind of company besides its form (joint stock commercial bank) keeps its words of kind; the diphthong aw before a
+consonant is the u others write (Shawkat / Shoukat). The names are our own; the
 score before this round is in each comment."""
 
 from __future__ import annotations
 
 import pytest
 
-from hramada.screening.keys import consonant_frame
+from hramada.screening.keys import consonant_frame, frames_meet
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -101,3 +102,55 @@ def test_a_joint_stock_commercial_bank_is_no_insurance_company() -> None:
 )
 def test_a_bank_whose_name_says_bank_gets_no_second_bank(query: str, listed: str) -> None:
     assert company(query, listed) == 1.0
+
+
+def _meet(a: str, b: str, diphthong: bool = True) -> bool:
+    frame_a, frame_b = consonant_frame(a, diphthong), consonant_frame(b, diphthong)
+    assert frame_a is not None and frame_b is not None
+    return frames_meet(frame_a, frame_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("shawkat", "shoukat"),
+        ("shawkat", "shaukat"),
+        ("dawlat", "doulat"),
+        ("mawla", "mula"),
+        ("fawzi", "fowzy"),
+    ],
+)
+def test_aw_before_a_consonant_is_the_u_others_write(a: str, b: str) -> None:
+    assert _meet(a, b)
+    assert _meet(b, a)
+
+
+def test_aw_is_no_o() -> None:
+    # Polish w is v: Pawlak is no Polak by its frame (they may meet otherwise, as before).
+    assert not _meet("pawlak", "polak")
+
+
+def test_a_w_before_a_vowel_stays_the_consonant() -> None:
+    frame = consonant_frame("jawad")
+    assert frame is not None
+    assert "W" not in frame
+
+
+def test_turkish_spellings_read_the_w_as_a_consonant() -> None:
+    assert not _meet("mevlut", "mawlud")
+    assert _meet("mevlut", "mawlud", diphthong=False)
+    assert score("ZORVAN, Mevlut", "ZORVAN, Mawlud") >= MATCH  # 0.95 before and after
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVANI, Fawzi Karim", "ZORVANI, Fouzi Karim"),  # 0.62 before
+        ("AL-MAWLA, Zorvan Karim", "AL-MULA, Zorvan Karim"),  # 0.63 before
+        ("SHAWKAT, Zorvan", "SHOUKAT, Zorvan"),  # 0.38 before
+        ("ZORVAN, Dawlat", "ZORVAN, Doulat"),  # 0.38 before
+    ],
+)
+def test_a_name_with_aw_meets_its_spelling_with_ou(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+    assert score(listed, query) >= MATCH

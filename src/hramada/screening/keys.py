@@ -557,9 +557,11 @@ _FRAME_DIPHTHONGS: Final = frozenset({"ai", "ay", "ei", "ey", "ae", "aei", "aie"
 _FRAME_LONG: Final = {"ou": "U", "oo": "U", "uu": "U", "ee": "I", "ii": "I", "aa": "A"}
 _FRAME_LAST: Final = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "O", "u": "U"}
 _FRAME_MEET: Final = frozenset(
-    {frozenset(pair) for pair in ("AE", "EI", "OU", "DE", "DI")} | {frozenset(c) for c in "AEIOUD"}
+    {frozenset(pair) for pair in ("AE", "EI", "OU", "DE", "DI", "WU")} | {frozenset(c) for c in "AEIOUDW"}
 )
-_FRAME_TOKENS: Final = re.compile(r"[aeiouy]+|[^aeiouy]+")
+_FRAME_TOKENS: Final = re.compile(r"[aeiouyŵ]+|[^aeiouyŵ]+")
+_DIPHTHONG_W: Final = re.compile(r"[ao]w(?=[^aeiouyw])")
+_W_AND_U: Final = frozenset("WU")
 _FRENCH_OU_W: Final = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
 _FRENCH_MUTE_E: Final = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y: Final = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
@@ -574,16 +576,20 @@ class (Adel / Adil, Zein / Zayn, Rezaei / Rezai, but not Lena / Lina, Vera / Vir
 
 
 @lru_cache(maxsize=200_000)
-def consonant_frame(word: str) -> tuple[str, ...] | None:
+def consonant_frame(word: str, diphthong: bool = True) -> tuple[str, ...] | None:
     """`word` read as a romanisation of an abjad name: its consonant groups as written (after the spellings above are
-    made one) and one class per vowel group (A, E, I, O, U; D for a diphthong), in order; None for a word with
-    fewer than FRAME_MIN_CONSONANTS consonants or four letters. Y is a consonant before a vowel at the start of a
-    word or between vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is silent (Haniyeh
-    / Haniya, Abdullah / Abdulla)."""
+    made one) and one class per vowel group (A, E, I, O, U; D for a diphthong, W for the diphthong aw or ow before a
+    consonant, which meets u: Shawkat / Shoukat / Shaukat, Dawlat / Doulat, Mawla / Mula, not Pawlak / Polak; with
+    `diphthong` False, the w of aw is read as a consonant, as Turkish spellings ask: Mevlut / Mawlud), in order; None
+    for a word with fewer than FRAME_MIN_CONSONANTS consonants or four letters. Y is a consonant before a vowel at
+    the start of a word or between vowels (Yusuf, Sayyed, Haniyeh), a vowel elsewhere; a final h after a vowel is
+    silent (Haniyeh / Haniya, Abdullah / Abdulla)."""
     text = "".join(ch for ch in latin_ascii(word) if ch.isalpha())
     # The Maghreb's French spellings: ou before a vowel is the consonant و (Redouane / Ridwan), and a closing e after
     # n is mute (Othmane / Uthman); a Persian closing -eh is a vowel, read below (Zanganeh / Zangene).
     text = _FRENCH_MUTE_E.sub("", _FRENCH_OU_W.sub("w", text))
+    if diphthong and "w" in text:
+        text = _DIPHTHONG_W.sub("ŵ", text)
     if len(text) > 3 and text[-1] == "h" and text[-2] in "aeiouy":
         text = text[:-1]
     for spelling, letter in _FRAME_CONSONANTS:
@@ -598,8 +604,10 @@ def consonant_frame(word: str) -> tuple[str, ...] | None:
     frame: list[str] = []
     consonants = 0
     for token in _FRAME_TOKENS.findall(text):
-        if token[0] in "aeiouy":
-            if token in _FRAME_DIPHTHONGS:
+        if token[0] in "aeiouyŵ":
+            if "ŵ" in token:
+                frame.append("W")
+            elif token in _FRAME_DIPHTHONGS:
                 frame.append("D")
             else:
                 frame.append(_FRAME_LONG.get(token) or _FRAME_LAST[token[-1]])
@@ -620,7 +628,11 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         other = next((y for y in b if y.isupper()), "")
         # A vowel opening the word is the romaniser's reading of the letter that carries it (ع or ا with damma: Omar
         # / Umar, Obaida / Ubaydah, Osman / Usman), where o and u are one vowel; inside a word they tell names apart.
-        if first != other and not (a[0] == first and b[0] == other and first + other in ("OU", "UO")):
+        if (
+            first != other
+            and not (a[0] == first and b[0] == other and first + other in ("OU", "UO"))
+            and frozenset((first, other)) != _W_AND_U
+        ):
             return False
     last = len(a) - 1
     for n, (x, y) in enumerate(zip(a, b, strict=True)):

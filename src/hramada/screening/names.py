@@ -4399,6 +4399,15 @@ def _openings(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=500_000)
+def _frames_similarity(frame_a: tuple[str, ...], frame_b: tuple[str, ...]) -> float:
+    """FRAME_SIMILARITY for two frames that meet, UNWRITTEN_VOWEL_SIMILARITY for two that meet but a vowel, else 0.0."""
+    if frames_meet(frame_a, frame_b):
+        return FRAME_SIMILARITY
+    if frames_meet_but_a_vowel(frame_a, frame_b):
+        return UNWRITTEN_VOWEL_SIMILARITY
+    return 0.0
+
+
 def _frame_similarity(word_a: str, word_b: str) -> float:
     """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
     Muhsin, Sadegh / Sadiq: `consonant_frame`), UNWRITTEN_VOWEL_SIMILARITY when one also writes a short vowel the
@@ -4409,11 +4418,13 @@ def _frame_similarity(word_a: str, word_b: str) -> float:
     frame_b = consonant_frame(word_b)
     if frame_b is None:
         return 0.0
-    if frames_meet(frame_a, frame_b):
-        similarity = FRAME_SIMILARITY
-    elif frames_meet_but_a_vowel(frame_a, frame_b):
-        similarity = UNWRITTEN_VOWEL_SIMILARITY
-    else:
+    similarity = _frames_similarity(frame_a, frame_b)
+    if not similarity and ("w" in word_a or "w" in word_b):
+        # A w read as a diphthong may be the consonant of a Turkish spelling (Mevlut / Mawlud).
+        literal_a, literal_b = consonant_frame(word_a, False), consonant_frame(word_b, False)
+        if literal_a is not None and literal_b is not None and (literal_a, literal_b) != (frame_a, frame_b):
+            similarity = _frames_similarity(literal_a, literal_b)
+    if not similarity:
         return 0.0
     if fold(word_a).endswith(_PATRONYMIC_ENDINGS) or fold(word_b).endswith(_PATRONYMIC_ENDINGS):
         return 0.0
