@@ -2,7 +2,8 @@
 keeps the article inside a compound beside its neighbours, so the compound meets its one-word spelling (Abdelmajid);
 a doubled vowel is the long vowel English spellings write (Moosa, Zoorie: u; Zeeran: i); a legal form that says what
 kind of company besides its form (joint stock commercial bank) keeps its words of kind; the diphthong aw before a
-consonant is the u others write (Shawkat / Shoukat). The names are our own; the
+consonant is the u others write (Shawkat / Shoukat); the initials of a trade house (ТД, TD), a scientific and
+technical centre (НТЦ, NTTS, STC) and an insurance, investment or international company (IC) read as their words. The names are our own; the
 score before this round is in each comment."""
 
 from __future__ import annotations
@@ -154,3 +155,27 @@ def test_turkish_spellings_read_the_w_as_a_consonant() -> None:
 def test_a_name_with_aw_meets_its_spelling_with_ou(query: str, listed: str) -> None:
     assert score(query, listed) >= MATCH
     assert score(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("LIMITED LIABILITY COMPANY TRADE HOUSE ZORVEX", "TD ZORVEX OOO"),  # 0.71 before
+        ("ZAO NTTS ZORVEX", "CJSC STC ZORVEX"),  # 0.74 before
+        ("PUBLIC JOINT STOCK COMPANY INSURANCE COMPANY ZORVEXSTRAKH", "IC ZORVEXSTRAKH PJSC"),  # 0.48 before
+        ("LIMITED LIABILITY COMPANY INVESTMENT COMPANY ZORVEX", "LLC IC ZORVEX"),  # 0.77 before
+    ],
+)
+def test_the_initials_of_a_trade_house_a_centre_and_an_ic_read_as_their_words(
+    query: str, listed: str
+) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("IC ZORVEX", "ZORVEX BANK"), ("TD ZORVEX", "ZORVEX BANK"), ("STC ZORVEX", "ZORVEX SHIPPING")],
+)
+def test_such_initials_make_no_other_kind_of_company(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
