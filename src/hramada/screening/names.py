@@ -158,10 +158,11 @@ _ORG_ARTICLES: Final = frozenset({"el", "ul"})
 """The Arabic article as organisation names romanise it besides al (Jaysh ul-Adl, Jama'at ul-Furqan; El Nasr as
 Egypt writes it): read as al, so that names that write it two ways pair it and are read as Arabic (`_align`). Il is
 Italian: left as written."""
-_ORG_ASSIMILATED_ARTICLES: Final = frozenset({"ud", "ur", "ut", "uz", "ush", "uth", "udh"})
+_ORG_ASSIMILATED_ARTICLES: Final = frozenset({"ud", "ur", "ut", "uz", "ush", "uth", "udh", "ar", "az"})
 """The article assimilated to the next word's first consonant as Urdu and Persian romanise it (Jamaat-ud-Dawah,
-Harakat-ur-Rahman): al before that word. The same with a (ad-, as-, at-, an-) is left as written in organisation
-names: those are English words (At Tech, As Solutions). Persons' names keep ud and ur as written: given names glue
+Harakat-ur-Rahman), and as ar and az, which are no English words (Ar Rahmah Welfare Organization / Al Rahmah): al
+before that word. The same with a (ad-, as-, at-, an-, ash-) is left as written in organisation names: those are
+English words (At Tech, As Solutions, Ash Shipping). Persons' names keep ud and ur as written: given names glue
 them to the name before (Ataur Rahman, Ziauddin), which reading them as al would part."""
 _ARABIC_NAME_WORDS: Final = frozenset({"al", "bin", "bint", "ibn", "abu", "abd", "umm", "ould"})
 """Words (after `arabic_particle`) that mark a name written in Latin as an Arabic one."""
@@ -5018,6 +5019,11 @@ def _align(
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
+    elif organisation and not abjad_mode and "al" in (q[0], c[0]):
+        # So in an organisation's name (Al-Tawasul Company / Tawasul Company).
+        rest_q = _without_opening_article(rest_q, q, matched, 1)
+        rest_c = _without_opening_article(rest_c, c, matched, 2)
+    if person and not abjad_mode:
         if rest_q or rest_c:
             # The article written apart before a name the other side writes with it glued (Al-Wardi / Alwardi)
             # is that name's, not a part left over.
