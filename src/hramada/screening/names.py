@@ -4799,7 +4799,9 @@ def _align(
             w = qw[i] + cw[j]
             matched_score += sim * w
             matched_weight += w
-    if matched and (len(set(q)) < len(q) or len(set(c)) < len(c)):
+    left_q, left_c = len(q) - len(used_q), len(c) - len(used_c)
+    if matched and ((left_q >= 2 and left_c) or (left_c >= 2 and left_q)):
+        # A swap needs a twin and two neighbours left over on one side, a part left over on the other.
         _twins_swapped(matched, used_q, used_c, q, c, qw, cw)
     initials = (
         person and not abjad_mode and (min(map(len, q), default=2) == 1 or min(map(len, c), default=2) == 1)
