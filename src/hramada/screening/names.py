@@ -646,6 +646,9 @@ def _generic_words_written(name: str) -> frozenset[str]:
             or _legal_form_starts(word)
         ):
             found.add(letters)
+            if letters.endswith("s") and len(letters) > GENERIC_SLIP_MIN + 1:
+                # The English singular, which a slip may have left (Holdig: holding, not holdings).
+                found.add(letters[:-1])
     return frozenset(found)
 
 
