@@ -6,7 +6,7 @@ consonant is the u others write (Shawkat / Shoukat); the initials of a trade hou
 technical centre (НТЦ, NTTS, STC) and an insurance, investment or international company (IC) read as their words;
 an organisation's Arabic article assimilated as ar or az is al, and one opening a name the other writes without it is
 no word left over (Al-Tawasul Company / Tawasul Company); a slip in a generic word meets the other name's plural
-(Holdig / Holdings). The names are our own; the
+(Holdig / Holdings); an apostrophe inside a word quotes nothing (JAMA'AT AD-DA'WA). The names are our own; the
 score before this round is in each comment."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from hramada.screening.keys import consonant_frame, frames_meet
+from hramada.screening.names import quoted_part
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -216,3 +217,24 @@ def test_a_slip_in_a_generic_word_meets_its_plural() -> None:
 
 def test_a_slip_in_a_generic_word_the_other_name_does_not_write_still_counts() -> None:
     assert company("ZORVEX Holdig", "ZORVEX TRADING") < MATCH  # 0.35 before and after
+
+
+@pytest.mark.parametrize(
+    ("name", "quoted"),
+    [
+        ("JAMA'AT AD-ZA'WA AS-ZORVANIYA", None),  # "AT AD-ZA" before
+        ("ZORVA’AT AL-KA’ZORV", None),
+        ("ООО 'Зорвекс'", "Зорвекс"),
+        ("ZAO 'D'Zorvex'", "D'Zorvex"),
+        ("OOO ‘Zorvex’", "Zorvex"),
+        ("O'Zorvan", None),
+    ],
+)
+def test_an_apostrophe_inside_a_word_is_no_quotation_mark(name: str, quoted: str | None) -> None:
+    assert quoted_part(name) == quoted
+
+
+def test_names_that_share_only_the_letters_between_apostrophes_stay_apart() -> None:
+    assert (
+        company("ZORVA'AT AL-KA'ZORV", "BA'AT AL-KA'MIRV") < 0.5
+    )  # 0.70 before: both read as quoting AT AL-KA

@@ -1314,17 +1314,34 @@ _ANY_CLOSER: Final = "»’”“\"'"
 """What closes a straight quotation mark (" or '): the next mark of any of these kinds."""
 
 
+_APOSTROPHES: Final = "'’"
+
+
+def _between_letters(text: str, at: int) -> bool:
+    """Whether the character at `at` stands between two letters (an apostrophe inside a word)."""
+    return 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+
+
 def quoted_part(name: str) -> str | None:
     """The name inside quotes (`ОАО «Белшина»` -> `Белшина`): post-Soviet company names quote the distinctive part.
 
     A mark that has its own closing mark is closed only by it, so another kind may stand inside (`РУП “Отель
     'Минск'”` -> `Отель 'Минск'`, `«Отель «Минск»»` -> `Отель «Минск»`), and one never closed quotes the rest of the
     name (`РДУП “Отель 'Минск'`, as the EU list writes it). A straight mark (" or ') is closed by the next mark of any
-    kind, and one never closed quotes nothing (O'Brien). Every quoted name of three letters or more, in order."""
+    kind, and one never closed quotes nothing (O'Brien). A straight mark or ’ between two letters is an apostrophe,
+    which neither opens nor closes (JAMA'AT AD-DA'WA quotes nothing). Every quoted name of three letters or more, in
+    order."""
     found: list[str] = []
     at, end = 0, len(name)
     while at < end:
-        opener = next((n for n in range(at, end) if name[n] in _QUOTE_CLOSERS or name[n] in "\"'"), -1)
+        opener = next(
+            (
+                n
+                for n in range(at, end)
+                if name[n] in _QUOTE_CLOSERS or (name[n] in "\"'" and not _between_letters(name, n))
+            ),
+            -1,
+        )
         if opener < 0:
             break
         mark = name[opener]
@@ -1332,7 +1349,9 @@ def quoted_part(name: str) -> str | None:
         depth, n = 0, opener + 2  # a quotation holds one character at least
         while n < end:
             ch = name[n]
-            if ch in closers:
+            if ch in closers and ch in _APOSTROPHES and _between_letters(name, n):
+                pass  # an apostrophe inside a word (Ma'ruf, D’Arc)
+            elif ch in closers:
                 if depth == 0:
                     break
                 depth -= 1
