@@ -5043,10 +5043,13 @@ def _align(
         # name of the same letters (GAZARYAN Al-Ahmad / GAZARYAN, Rana Ahmad), and Il ends Kim Jong Il as a name.
         rest_q = _without_opening_article(rest_q, q, matched, 1)
         rest_c = _without_opening_article(rest_c, c, matched, 2)
-    elif organisation and not abjad_mode and "al" in (q[0], c[0]):
-        # So in an organisation's name (Al-Tawasul Company / Tawasul Company).
-        rest_q = _without_opening_article(rest_q, q, matched, 1)
-        rest_c = _without_opening_article(rest_c, c, matched, 2)
+    elif organisation and not abjad_mode:
+        # So in an organisation's name (Al-Tawasul Company / Tawasul Company): al alone, as its words read the
+        # article (L-Inmo, S.A. is no Arabic name).
+        if q[0] == "al":
+            rest_q = _without_opening_article(rest_q, q, matched, 1)
+        if c[0] == "al":
+            rest_c = _without_opening_article(rest_c, c, matched, 2)
     if person and not abjad_mode:
         if rest_q or rest_c:
             # The article written apart before a name the other side writes with it glued (Al-Wardi / Alwardi)
