@@ -206,6 +206,12 @@ def test_an_organisations_opening_article_written_by_one_name_only_is_no_word_le
     assert company("AL-ZORVASUL COMPANY", "ZORVASUL COMPANY") == 1.0
 
 
+def test_the_article_before_a_word_of_kind_still_counts() -> None:
+    # The Islamic Movement, with its article, is a name; without it a description other names hold (0.57 at the
+    # round's start, 0.88 while the article before any word was left out).
+    assert company("HARAKAT UL JIHAD ISLAMI ZORVANISTAN", "AL HARAKAT AL ISLAMIYYA") < MATCH
+
+
 def test_the_article_before_a_word_not_met_as_written_still_counts() -> None:
     assert company("AL ZORVEX TRADING", "ZORVAX TRADING") < MATCH  # 0.66 before and after
 

@@ -5045,10 +5045,12 @@ def _align(
         rest_c = _without_opening_article(rest_c, c, matched, 2)
     elif organisation and not abjad_mode:
         # So in an organisation's name (Al-Tawasul Company / Tawasul Company): al alone, as its words read the
-        # article (L-Inmo, S.A. is no Arabic name).
-        if q[0] == "al":
+        # article (L-Inmo, S.A. is no Arabic name), before a word that names the organisation; before a word that
+        # says its kind (Al Harakat al-Islamiyya: the Islamic Movement) the article is what sets a name apart
+        # from a description.
+        if q[0] == "al" and _names_one(query, 1):
             rest_q = _without_opening_article(rest_q, q, matched, 1)
-        if c[0] == "al":
+        if c[0] == "al" and _names_one(listed, 1):
             rest_c = _without_opening_article(rest_c, c, matched, 2)
     if person and not abjad_mode:
         if rest_q or rest_c:
@@ -5325,6 +5327,16 @@ def _hyphen_groups(original: str, parts: int) -> tuple[tuple[int, ...], ...]:
 def _surname_alone(key: str) -> bool:
     """Whether a person name's only part may be a surname worth a lead (SURNAME_ALONE_SCORE)."""
     return len(key) >= SURNAME_ALONE_MIN and key[0] != "#" and not default_table().knows(key)
+
+
+def _names_one(variant: NameVariant, at: int) -> bool:
+    """Whether the organisation name's part at `at` names which organisation: no dictionary word of the tables, in
+    any language they know, Arabic and Persian romanised included (Harakat, Jamaat)."""
+    return (
+        at < len(variant.keys)
+        and not is_descriptive_org_key(variant.keys[at])
+        and _arabic_lookup_form(variant.words[at]) not in _arabic_script_org_words()
+    )
 
 
 def _without_opening_article(
