@@ -4656,31 +4656,40 @@ def _twins_swapped(
     c: tuple[str, ...],
     qw: Sequence[float],
     cw: Sequence[float],
+    qa: tuple[tuple[str, ...], ...],
+    ca: tuple[tuple[str, ...], ...],
 ) -> None:
-    """Where a name writes one key twice (the article of AL-ZINDANI and of Abd-al-Majid) and the greedy pass paired
-    the one that sits between two parts left over while its twin is left over elsewhere, the twins change places:
-    the pair scores the same, and the parts around the article stay neighbours for `_split_runs` (Abd al Majid /
-    Abdelmajid), when a part of the other name is left over that opens as the run would and is longer than its first
-    two parts. Changes `matched` and the used sets in place."""
-    for side, keys, used, weights, other, other_used in (
-        (1, q, used_q, qw, c, used_c),
-        (2, c, used_c, cw, q, used_q),
+    """Where a name writes the article twice (AL-ZINDANI and Abd-al-Majid) and the greedy pass paired the one that
+    sits between two parts left over while its twin is left over elsewhere, the twins change places: the pair scores
+    the same, and the parts around the article stay neighbours for `_split_runs` (Abd al Majid / Abdelmajid); only
+    where a part of the other name left over is those three parts written as one, the article glued
+    (`_glued_article_similarity`, or through a second key: Abd al Kazim / Abdulkadhim). A run that would meet the
+    other part only with a slip is another name (Abd al-Khaliq is no Abdulmalik). `qa` and `ca` are the names' second
+    keys per part (or ()). Changes `matched` and the used sets in place."""
+    for side, keys, used, weights, alts, other, other_used, other_alts in (
+        (1, q, used_q, qw, qa, c, used_c, ca),
+        (2, c, used_c, cw, ca, q, used_q, qa),
     ):
         if len(set(keys)) == len(keys):
             continue
         size = len(keys)
         for n, pair in enumerate(matched):
             at = pair[1] if side == 1 else pair[2]
-            if not _inside_left_overs(at, used, size):
+            if keys[at] not in _ARTICLES or not _inside_left_overs(at, used, size):
                 continue
-            before = keys[at - 1]
+            run = keys[at - 1 : at + 2]
+            run_alts = alts[at - 1 : at + 2] if alts else ()
             if not any(
                 k not in other_used
-                and other[k][:2] == before[:2]
-                and len(other[k]) > len(before) + len(keys[at])
+                and (
+                    _glued_article_similarity(run, other[k]) >= 1.0
+                    or _glued_article_alt_similarity(
+                        run, run_alts, other[k], other_alts[k] if other_alts else ()
+                    )
+                )
                 for k in range(len(other))
             ):
-                continue  # no part of the other name left over that the three parts could be written as
+                continue  # no part of the other name left over that the three parts are written as
             for twin in range(size):
                 if (
                     twin != at
@@ -4824,7 +4833,7 @@ def _align(
     left_q, left_c = len(q) - len(used_q), len(c) - len(used_c)
     if matched and ((left_q >= 2 and left_c) or (left_c >= 2 and left_q)):
         # A swap needs a twin and two neighbours left over on one side, a part left over on the other.
-        _twins_swapped(matched, used_q, used_c, q, c, qw, cw)
+        _twins_swapped(matched, used_q, used_c, q, c, qw, cw, qa, ca)
     initials = (
         person and not abjad_mode and (min(map(len, q), default=2) == 1 or min(map(len, c), default=2) == 1)
     )
