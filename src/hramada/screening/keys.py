@@ -614,7 +614,8 @@ def consonant_frame(word: str, diphthong: bool = True) -> tuple[str, ...] | None
         else:
             frame.append(token.lower())
             consonants += len(token)
-    return tuple(frame) if consonants >= FRAME_MIN_CONSONANTS and len(text) >= 4 else None
+    # Four letters with a doubled vowel counted once (Saad has three: too short, as Sad).
+    return tuple(frame) if consonants >= FRAME_MIN_CONSONANTS and len(_DOUBLE.sub(r"\1", text)) >= 4 else None
 
 
 def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
