@@ -5338,11 +5338,21 @@ def _surname_alone(key: str) -> bool:
     return len(key) >= SURNAME_ALONE_MIN and key[0] != "#" and not default_table().knows(key)
 
 
+_OPENING_ARTICLE: Final = re.compile(
+    r"^\W*(?:al|el|ul|ud|ur|ut|uz|ush|uth|udh|ar|az)(?![^\W\d_])", re.IGNORECASE
+)
+"""An organisation's name as written that opens with the Arabic article, whole or assimilated (Al-Tawasul, El
+Grupo, Ar-Rahmah; `_ORG_ARTICLES`, `_ORG_ASSIMILATED_ARTICLES`)."""
+
+
 def _names_one(variant: NameVariant, at: int) -> bool:
     """Whether the organisation name's part at `at` names which organisation: no dictionary word of the tables, in
-    any language they know, Arabic and Persian romanised included (Harakat, Jamaat)."""
+    any language they know, Arabic and Persian romanised included (Harakat, Jamaat), after an article that opens
+    the name as written (a rendering without its generic words may open with an article from inside the name:
+    Jamiat al-Jihad read without Jamiat)."""
     return (
-        at < len(variant.keys)
+        bool(_OPENING_ARTICLE.match(variant.original))
+        and at < len(variant.keys)
         and not is_descriptive_org_key(variant.keys[at])
         and _arabic_lookup_form(variant.words[at]) not in _arabic_script_org_words()
     )
