@@ -1819,15 +1819,33 @@ def _kind_of_forms_kept(text: str) -> str:
     """`text` with each legal form of rigour's table that holds words of kind (`_kind_words_of_forms`) written as
     those words alone: Joint Stock Commercial Bank Zorvex is Commercial Bank Zorvex, a bank, where rigour leaves
     Zorvex, a company of no kind; not where the rest of the name says it already, as a word or a word's ending
-    (Moscow Industrial Bank, Zorvexbank)."""
+    (Moscow Industrial Bank, Zorvexbank), nor where the rest is a description, every word of it a dictionary word,
+    place or form (International Financial Club): its words of kind would be all that tells it from another
+    description (Russian Financial Corporation Bank)."""
     words = _kind_words_of_forms()
     if words.isdisjoint(text.split(" ")):
         return text  # most names
     for found, _ in _rigour_extract_org_types(text):
         kept = [word for word in found.split() if word in words]
-        if kept and not any(word.endswith(kept[-1]) for word in text.replace(found, " ", 1).split()):
+        if not kept:
+            continue
+        rest = text.replace(found, " ", 1).split()
+        if not any(word.endswith(kept[-1]) for word in rest) and any(map(_names_which, rest)):
             text = text.replace(found, " ".join(kept), 1)
     return text
+
+
+def _names_which(word: str) -> bool:
+    """Whether a word of a normalised organisation name names which organisation: no dictionary word of the tables,
+    place, legal form or number (Rublev; not Moscow, Industrial, Financial, Club)."""
+    key = fold(word)
+    return (
+        len(key) > 1
+        and key[0] != "#"
+        and not is_descriptive_org_key(key)
+        and not is_place_key(key)
+        and not _legal_form_starts(word)
+    )
 
 
 def remove_org_types(text: str) -> str:
