@@ -562,6 +562,7 @@ _FRAME_MEET: Final = frozenset(
 _FRAME_TOKENS: Final = re.compile(r"[aeiouyŵ]+|[^aeiouyŵ]+")
 _DIPHTHONG_W: Final = re.compile(r"[ao]w(?=[^aeiouyw])")
 _W_AND_U: Final = frozenset("WU")
+"""The diphthong aw and the u others write for it: one first vowel class for a frame of two consonants too."""
 _FRENCH_OU_W: Final = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
 _FRENCH_MUTE_E: Final = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y: Final = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")

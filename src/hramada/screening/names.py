@@ -1315,6 +1315,7 @@ _ANY_CLOSER: Final = "»’”“\"'"
 
 
 _APOSTROPHES: Final = "'’"
+"""The marks that stand between two letters of a word as its apostrophe (Ma'ruf, D’Arc) as well as close a quote."""
 
 
 def _between_letters(text: str, at: int) -> bool:
@@ -1830,12 +1831,12 @@ def _kind_of_forms_kept(text: str) -> str:
         if not kept:
             continue
         rest = text.replace(found, " ", 1).split()
-        if not any(word.endswith(kept[-1]) for word in rest) and any(map(_names_which, rest)):
+        if not any(word.endswith(kept[-1]) for word in rest) and any(map(_word_names_organisation, rest)):
             text = text.replace(found, " ".join(kept), 1)
     return text
 
 
-def _names_which(word: str) -> bool:
+def _word_names_organisation(word: str) -> bool:
     """Whether a word of a normalised organisation name names which organisation: no dictionary word of the tables,
     place, legal form or number (Rublev; not Moscow, Industrial, Financial, Club)."""
     key = fold(word)
@@ -4439,7 +4440,6 @@ def _openings(words: tuple[str, ...]) -> str:
     return _OPENINGS.setdefault(found, found)
 
 
-@lru_cache(maxsize=500_000)
 def _frames_similarity(frame_a: tuple[str, ...], frame_b: tuple[str, ...]) -> float:
     """FRAME_SIMILARITY for two frames that meet, UNWRITTEN_VOWEL_SIMILARITY for two that meet but a vowel, else 0.0."""
     if frames_meet(frame_a, frame_b):
@@ -4449,6 +4449,7 @@ def _frames_similarity(frame_a: tuple[str, ...], frame_b: tuple[str, ...]) -> fl
     return 0.0
 
 
+@lru_cache(maxsize=500_000)
 def _frame_similarity(word_a: str, word_b: str) -> float:
     """FRAME_SIMILARITY when two person name parts are one name from an abjad script romanised two ways (Mohsen /
     Muhsin, Sadegh / Sadiq: `consonant_frame`), UNWRITTEN_VOWEL_SIMILARITY when one also writes a short vowel the
@@ -5075,9 +5076,9 @@ def _align(
         # article (L-Inmo, S.A. is no Arabic name), before a word that names the organisation; before a word that
         # says its kind (Al Harakat al-Islamiyya: the Islamic Movement) the article is what sets a name apart
         # from a description.
-        if q[0] == "al" and _names_one(query, 1):
+        if q[0] == "al" and _article_before_its_name(query):
             rest_q = _without_opening_article(rest_q, q, matched, 1)
-        if c[0] == "al" and _names_one(listed, 1):
+        if c[0] == "al" and _article_before_its_name(listed):
             rest_c = _without_opening_article(rest_c, c, matched, 2)
     if person and not abjad_mode:
         if rest_q or rest_c:
@@ -5363,16 +5364,16 @@ _OPENING_ARTICLE: Final = re.compile(
 Grupo, Ar-Rahmah; `_ORG_ARTICLES`, `_ORG_ASSIMILATED_ARTICLES`)."""
 
 
-def _names_one(variant: NameVariant, at: int) -> bool:
-    """Whether the organisation name's part at `at` names which organisation: no dictionary word of the tables, in
-    any language they know, Arabic and Persian romanised included (Harakat, Jamaat), after an article that opens
-    the name as written (a rendering without its generic words may open with an article from inside the name:
-    Jamiat al-Jihad read without Jamiat)."""
+def _article_before_its_name(variant: NameVariant) -> bool:
+    """Whether an organisation's rendering opens with the article before a part that names which organisation: the
+    name as written opens with it (a rendering without its generic words may open with an article from inside the
+    name: Jamiat al-Jihad read without Jamiat), and the part after it is no dictionary word of the tables, in any
+    language they know, Arabic and Persian romanised included (Harakat, Jamaat)."""
     return (
         bool(_OPENING_ARTICLE.match(variant.original))
-        and at < len(variant.keys)
-        and not is_descriptive_org_key(variant.keys[at])
-        and _arabic_lookup_form(variant.words[at]) not in _arabic_script_org_words()
+        and len(variant.keys) > 1
+        and not is_descriptive_org_key(variant.keys[1])
+        and _arabic_lookup_form(variant.words[1]) not in _arabic_script_org_words()
     )
 
 
