@@ -561,8 +561,6 @@ _FRAME_MEET: Final = frozenset(
 )
 _FRAME_TOKENS: Final = re.compile(r"[aeiouyŵ]+|[^aeiouyŵ]+")
 _DIPHTHONG_W: Final = re.compile(r"[ao]w(?=[^aeiouyw])")
-_W_AND_U: Final = frozenset("WU")
-"""The diphthong aw and the u others write for it: one first vowel class for a frame of two consonants too."""
 _FRENCH_OU_W: Final = re.compile(r"(?<=[aeiouy][^aeiouy])ou(?=[aei])")
 _FRENCH_MUTE_E: Final = re.compile(r"(?<=.{3}[aiou]n)e$")
 _CONSONANT_Y: Final = re.compile(r"(?<=[aeiou])y+(?=[aeiou])|^y(?=[aeiou])")
@@ -630,10 +628,11 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         other = next((y for y in b if y.isupper()), "")
         # A vowel opening the word is the romaniser's reading of the letter that carries it (ع or ا with damma: Omar
         # / Umar, Obaida / Ubaydah, Osman / Usman), where o and u are one vowel; inside a word they tell names apart.
+        # The diphthong aw and the u others write for it are one vowel anywhere (Mawla / Mula).
         if (
             first != other
             and not (a[0] == first and b[0] == other and first + other in ("OU", "UO"))
-            and frozenset((first, other)) != _W_AND_U
+            and first + other not in ("WU", "UW")
         ):
             return False
     last = len(a) - 1

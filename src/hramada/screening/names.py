@@ -1803,17 +1803,11 @@ _IN_WORD_APOSTROPHE: Final = re.compile(r"(?<=[^\W\d_])['’]+(?=[^\W\d_])")
 
 @cache
 def _kind_words_of_forms() -> frozenset[str]:
-    """The English words of kind that `data/org_kind_initials.csv` reads initials as (bank, commercial, insurance,
-    shipping...), less those of the legal forms (company): a legal form in rigour's table that holds them says what
-    kind of company besides its form (joint stock commercial bank)."""
+    """The English words of kind that `data/org_kind_initials.csv` reads initials as (`_kind_words`: bank,
+    commercial, insurance, shipping...), less those of the legal forms (company): a legal form in rigour's table that
+    holds them says what kind of company besides its form (joint stock commercial bank)."""
     forms = {word for _, latin in _legal_form_renderings() for word in latin.split()}
-    return frozenset(
-        word
-        for meanings in _kind_initials().values()
-        for meaning in meanings
-        for word in meaning.split()
-        if word not in forms
-    )
+    return _kind_words() - forms
 
 
 def _kind_of_forms_kept(text: str) -> str:
@@ -2015,11 +2009,15 @@ def _kind_initials() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _kind_words() -> frozenset[str]:
+    """The English words `_kind_initials` reads initials as (bank, commercial, design...)."""
+    return frozenset(word for meanings in _kind_initials().values() for m in meanings for word in m.split())
+
+
+@cache
 def _kind_meaning_keys() -> frozenset[str]:
-    """The keys of the words `_kind_initials` reads initials as (bank, commercial, design...)."""
-    return frozenset(
-        fold(word) for meanings in _kind_initials().values() for m in meanings for word in m.split()
-    )
+    """The keys of `_kind_words`."""
+    return frozenset(map(fold, _kind_words()))
 
 
 def _kind_initials_read(text: str) -> tuple[str, ...]:
@@ -4689,8 +4687,8 @@ def _twins_swapped(
         (1, q, used_q, qw, qa, c, used_c, ca),
         (2, c, used_c, cw, ca, q, used_q, qa),
     ):
-        if len(set(keys)) == len(keys):
-            continue
+        if sum(key in _ARTICLES for key in keys) < 2:
+            continue  # most names: no article written twice
         size = len(keys)
         for n, pair in enumerate(matched):
             at = pair[1] if side == 1 else pair[2]
@@ -4851,7 +4849,7 @@ def _align(
             matched_weight += w
     left_q, left_c = len(q) - len(used_q), len(c) - len(used_c)
     if matched and ((left_q >= 2 and left_c) or (left_c >= 2 and left_q)):
-        # A swap needs a twin and two neighbours left over on one side, a part left over on the other.
+        # A swap needs a twin article and two neighbours left over on one side, a part left over on the other.
         _twins_swapped(matched, used_q, used_c, q, c, qw, cw, qa, ca)
     initials = (
         person and not abjad_mode and (min(map(len, q), default=2) == 1 or min(map(len, c), default=2) == 1)
