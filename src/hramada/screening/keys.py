@@ -373,17 +373,20 @@ def long_vowels_read(text: str) -> str:
 # (Volfovici, Șunevici). Each is also an ordinary spelling elsewhere (German oe for ö, Tjaden, Italian Lucci).
 _TJ: Final = re.compile(r"(?<!s)tj")
 _FINAL_CI: Final = re.compile(r"(?<=..[aeiouy])ci$")
+# Both write ш as sj and ж as zj (Dutch Moesjkarow, Swedish Pusjkin, Zjoekov): read so before a consonant or at the
+# end, where no other spelling writes sj (before a vowel sj is с and я as often: Czech Vasja).
+_SJ_ZJ: Final = re.compile(r"(?<![t])([sz])j(?![aeiouy])")
 
 
 @lru_cache(maxsize=200_000)
 def press_reading(word: str) -> str | None:
     """The key of `word` read as Dutch, Swedish or Romanian press spelling of a Russian or Belarusian name (oe is
-    у, tj is ч, a final -ci is ч, and with oe or tj a ch is х), or None when the word has none of these; a second
-    key, never the main one."""
+    у, tj is ч, sj and zj before a consonant or at the end are ш and ж, a final -ci is ч, and with oe or tj a ch is
+    х), or None when the word has none of these; a second key, never the main one."""
     lowered = word.lower()
     # Both write х as ch (Chroesjtsjov): read before tj and -ci are rewritten as ch.
     replaced = _CH_AS_KH.sub("kh", lowered) if "oe" in lowered or "tj" in lowered else lowered
-    replaced = _FINAL_CI.sub("ch", _TJ.sub("ch", replaced.replace("oe", "u")))
+    replaced = _FINAL_CI.sub("ch", _TJ.sub("ch", _SJ_ZJ.sub(r"\1h", replaced.replace("oe", "u"))))
     return fold(replaced) if replaced != lowered else None
 
 
