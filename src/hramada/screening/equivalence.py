@@ -282,6 +282,10 @@ class EquivalenceTable:
         self._written_two_slips.clear()
         return before
 
+    def spelt(self, word: str) -> bool:
+        """Whether `word` (Latin) is one of the tables' Latin spellings as written: a name spelt so has no slip."""
+        return word.casefold() in self._written
+
     def knows(self, key: str) -> bool:
         """Whether `key` is a given name or a patronymic of the tables (a key of one of their Latin spellings)."""
         return self.canonical(key) in self.spelt_keys

@@ -65,6 +65,15 @@ INITIAL_PATRONYMIC_SIMILARITY: Final = 0.8
 a given name first."""
 SURPLUS_WEIGHT_WHEN_COMPLETE: Final = 0.3
 """Weight of extra parts (a patronymic, a middle name) when every part of the shorter name found a partner."""
+PATRONYMIC_SURPLUS: Final = 0.5
+"""...and a patronymic among them (a key with a patronymic's ending) half that again: the press, foreign registries
+and banks write a Belarusian or Russian name without it as a rule (Sergei Ushakov for Siarhei Uladzimiravich
+Ushakou), so its absence says less than a missing middle name does; where both names write a patronymic and they
+differ, that stays a conflict (not a surplus)."""
+PATRONYMIC_SURPLUS_PAIRS: Final = 0.83
+"""...where every pair of parts meets this well at least, as one slip in a part of six letters does (5/6): a surname
+met only loosely (Shatrov / Zakharov 0.69, Kozhenkova / Kozhanova 0.78) or a given name through another's form
+(Alexander / Alehs 0.825) stays a lead whatever the other name adds."""
 SURPLUS_WEIGHT_SINGLE: Final = 0.7
 """Extra parts weigh more when the shorter name is a single word: a surname alone says little."""
 GENERIC_WORD_WEIGHT: Final = 0.25
@@ -4296,6 +4305,8 @@ def _left_over_similarity(
     if sim < LOOSE_MIN:
         # Last: two slips from a spelling of the tables in another language's form (Vladimriovotch / Uladzimiravich).
         sim = _two_slips_in_spelling(word_a, word_b, key_a, key_b)
+    if sim < LOOSE_MIN:
+        sim = _slip_before_folding(word_a, word_b, key_a, key_b, alts_a, alts_b)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
@@ -4304,6 +4315,107 @@ def _left_over_similarity(
     ):
         return 0.0
     return sim
+
+
+SLIP_UNDONE_MIN: Final = 8
+"""Letters of both written parts from which a slip is undone before the parts are read (`_slip_before_folding`):
+long parts, patronymics and long surnames, where a reading one slip from another name's is no coincidence of the
+folding (which makes one of several letters: Mario / Mariano, Aleksey / Aleksandr stay apart)."""
+
+
+def _readings_without_sounds(key: str, alts: tuple[str, ...]) -> frozenset[str]:
+    """A part's main key and second keys but its coarse phonetic ones (`phonetic`), which name too many words to
+    meet through a slip."""
+    readings = {key, *alts}
+    return frozenset(readings - {phonetic(k) for k in readings} | {key})
+
+
+SLIP_UNDONE_EDITS: Final = 4
+"""Edits between the parts' keys as they are beyond which no slip undone brings them together
+(`_slip_before_folding`): Lithuanian Grigorjevičiis, a letter typed twice in the ending -ičius, is four from
+Grigorievich as read."""
+
+
+_BESIDE_CONSONANTS: Final = re.compile(r"[^aeiouy]{2}")
+"""Two consonants written together (`_readings_one_slip_undone`)."""
+
+
+@lru_cache(maxsize=20_000)
+def _readings_one_slip_undone(word: str) -> frozenset[str]:
+    """The keys of `word` as written with one slip undone (each letter but the first left out in turn, each two
+    neighbours swapped: a letter typed twice or one too many is undone by leaving one out, a letter left out by
+    leaving the same one out of the other word, as `_slip_before_folding` asks both ways), each read as the main key
+    and by the readings of the spellings a slip breaks: Dutch, Swedish and Romanian (`press_reading`), Catalan
+    (`catalan_reading`), Romanian and Italian c (`romance_c_reading`) and a Lithuanian or Latvian ending
+    (`strip_baltic`), before and after the equivalence tables. Not every second key a part has (`_alt_keys`): those
+    would cost a full reading of the name per variant. Only slips beside two consonants written together (where the
+    spellings that fold are: tsj, tj, tx, cz, č): elsewhere a letter left out is as often a vowel the folding merges
+    with its neighbour (Ivanovich without its v reads as Ionovich, another father)."""
+    table = default_table()
+    found: set[str] = set()
+    size = len(word)
+    near = [
+        _BESIDE_CONSONANTS.search(latin_ascii(word[max(k - 1, 0) : k + 3])) is not None for k in range(size)
+    ]
+    variants = {word[:k] + word[k + 1 :] for k in range(1, size) if near[k]}
+    variants.update(word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(1, size - 1) if near[k])
+    variants.discard(word)
+    for variant in variants:
+        stripped = strip_baltic(variant)
+        for key in (
+            fold(variant),
+            press_reading(variant),
+            catalan_reading(variant),
+            romance_c_reading(variant),
+            fold(stripped) if stripped else None,
+        ):
+            if key:
+                found.add(key)
+                found.add(table.canonical(key))
+    return frozenset(found)
+
+
+def _slip_before_folding(
+    word_a: str, word_b: str, key_a: str, key_b: str, alts_a: tuple[str, ...], alts_b: tuple[str, ...]
+) -> float:
+    """A slip of the keyboard in a patronymic written in another language's romanisation, made before the part was
+    read: the slip broke a spelling the reading folds (Dutch tsj for ch typed stj: Mikalajevistj; Catalan tx typed
+    xt: Alekseievixt), so the keys are further apart than one edit. With the slip undone as written (a letter left
+    out, two swapped: `_readings_one_slip_undone`), a key of one part is a key of the other: the similarity of one
+    slip in the longer part; else 0.0. Only where one part reads as a patronymic (its key's ending), of
+    SLIP_UNDONE_MIN letters or more on both sides: elsewhere the folding's merges make one slip undone two letters
+    apart as often (Qayrawani / Kiyawani); the first letter is no slip's, as elsewhere."""
+    if (
+        len(word_a) < SLIP_UNDONE_MIN
+        or len(word_b) < SLIP_UNDONE_MIN
+        or not (key_a.endswith(_PATRONYMIC_ENDINGS) or key_b.endswith(_PATRONYMIC_ENDINGS))
+        or not (word_a.isalpha() and word_b.isalpha())
+        or key_a[:1] == "#"
+        or key_b[:1] == "#"
+    ):
+        return 0.0
+    table = default_table()
+    # A part spelt as the tables spell a name has no slip to undo (most listed patronymics).
+    slipped_a, slipped_b = not table.spelt(word_a), not table.spelt(word_b)
+    if not (slipped_a or slipped_b):
+        return 0.0
+    readings_a = _readings_without_sounds(key_a, alts_a)
+    readings_b = _readings_without_sounds(key_b, alts_b)
+    # Asked first, by the keys as they are (a slip undone moves a key by a few edits: stj read as s, t, i against ch
+    # read as c), since the readings of a part cost a reading of the name each.
+    if not any(
+        a[:1] == b[:1] and OSA.distance(a, b, score_cutoff=SLIP_UNDONE_EDITS) <= SLIP_UNDONE_EDITS
+        for a in readings_a
+        for b in readings_b
+    ):
+        return 0.0
+    shared = (readings_b & _readings_one_slip_undone(word_a) if slipped_a else frozenset()) | (
+        readings_a & _readings_one_slip_undone(word_b) if slipped_b else frozenset()
+    )
+    # Met as a patronymic: a given name is no patronymic with a slip (Aleksandr / Aljaksandravičs).
+    if not any(key.endswith(_PATRONYMIC_ENDINGS) for key in shared):
+        return 0.0
+    return 1.0 - 1.0 / max(len(word_a), len(word_b))
 
 
 _SURNAME_OF_NAME_SUFFIXES: Final = ("av", "ev", "in")
@@ -5191,7 +5303,11 @@ def _align(
             description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(query, rest_q, listed, rest_c, matched)
-        surplus = _surplus(qw, cw, rest_q, rest_c, light)
+        # A patronymic left over weighs less where every pair meets well (PATRONYMIC_SURPLUS).
+        met_well = (
+            person and complete and not abjad_mode and all(m[0] >= PATRONYMIC_SURPLUS_PAIRS for m in matched)
+        )
+        surplus = _surplus(qw, cw, rest_q, rest_c, light, (q, c) if met_well else None)
         if substantive < 0.0:
             substantive = _substantive(query, matched, q, c, listed)
         weak = substantive < (0.5 if query.kind in _UNNAMED_KINDS else 1.5)
@@ -5855,15 +5971,31 @@ def _surplus(
     rest_q: list[int],
     rest_c: list[int],
     light: frozenset[tuple[int, int]],
+    keys: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> float:
     """The weight of the parts left over, a town among them (`light`: 0 for the query's, 1 for the listed name's)
-    at PLACE_WEIGHT of its own. The sums start at 0.0: an empty sum is otherwise the int 0, which the compiled
+    at PLACE_WEIGHT of its own; with the names' `keys` (a person's name, one side fully paired), a patronymic at
+    PATRONYMIC_SURPLUS of its own. The sums start at 0.0: an empty sum is otherwise the int 0, which the compiled
     engine (`native`) would take for the type of every such sum."""
+    if keys is not None:
+        q, c = keys
+        return sum((qw[i] * _patronymic_surplus(q, i) for i in rest_q), 0.0) + sum(
+            (cw[j] * _patronymic_surplus(c, j) for j in rest_c), 0.0
+        )
     if not light:
         return sum((qw[i] for i in rest_q), 0.0) + sum((cw[j] for j in rest_c), 0.0)
     return sum((qw[i] * (PLACE_WEIGHT if (0, i) in light else 1.0) for i in rest_q), 0.0) + sum(
         (cw[j] * (PLACE_WEIGHT if (1, j) in light else 1.0) for j in rest_c), 0.0
     )
+
+
+def _patronymic_surplus(keys: tuple[str, ...], at: int) -> float:
+    """PATRONYMIC_SURPLUS for the part at `at` when it is the name's one part with a patronymic's ending, else 1.0:
+    of two such parts one is a surname (Lahunovich, Petrakovich), and which one the other name left out is not
+    known."""
+    if not keys[at].endswith(_PATRONYMIC_ENDINGS):
+        return 1.0
+    return PATRONYMIC_SURPLUS if sum(key.endswith(_PATRONYMIC_ENDINGS) for key in keys) == 1 else 1.0
 
 
 _BOUND_MARGIN: Final = 1e-9
@@ -5895,10 +6027,12 @@ def _score_bound(
         if query.kind == NameKind.ORGANIZATION and q is query.keys
         else frozenset()
     )
-    surplus = _surplus(qw, cw, rest_q, rest_c, light)
     if rest_q and rest_c and not hyphened:
+        surplus = _surplus(qw, cw, rest_q, rest_c, light)
         bound = matched_score / (matched_weight + surplus) * INCOMPLETE_PENALTY
     else:
+        person = query.kind == NameKind.PERSON and q is query.keys
+        surplus = _surplus(qw, cw, rest_q, rest_c, light, (q, c) if person else None)
         factor = SURPLUS_WEIGHT_SINGLE if len(matched) < 2 else SURPLUS_WEIGHT_WHEN_COMPLETE
         bound = matched_score / (matched_weight + factor * surplus)
     return bound
