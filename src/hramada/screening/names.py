@@ -3810,6 +3810,30 @@ GLUED_ARTICLE_MIN: Final = 6
 (`_article_glued`): the name after the article has four letters at least (Alhaitham, Alhassan)."""
 
 
+GLUED_SURNAME_SIMILARITY: Final = 0.8
+"""...and how close the name after it must be to the other key: one letter in five (Kaddafi / Gaddafi)."""
+GLUED_SURNAME_MIN: Final = 5
+"""Letters of a key after an article glued to it (Aldabbas, Elkaddafi) for the key to be read as that name where
+neither name writes an Arabic particle (`_surname_article_glued`): Alvaro is no Varo, Alberto no Berto."""
+
+
+def _surname_article_glued(a: str, b: str) -> float:
+    """The similarity of two keys one of which is the Arabic article (al, or el as the Maghreb writes it) glued to a
+    name of GLUED_SURNAME_MIN letters or more and the other that name, exact or as two spellings of one name meet
+    (Aldabbas / Dabbas, Elkaddafi / Gaddafi, whose g and k are one letter's), times ALT_KEY_FACTOR; else 0.0. For
+    names without an Arabic particle as a word (`_article_glued` reads the others), asked of a surname only."""
+    glued, bare = (a, b) if len(a) > len(b) else (b, a)
+    if (
+        glued[:2] not in ("al", "el")
+        or len(glued) - 2 < GLUED_SURNAME_MIN
+        or abs(len(glued) - 2 - len(bare)) > 1
+    ):
+        return 0.0
+    rest = glued[2:]
+    sim = 1.0 if rest == bare else _person_part_similarity(rest, bare)
+    return sim * ALT_KEY_FACTOR if sim >= GLUED_SURNAME_SIMILARITY else 0.0
+
+
 def _arabic_names(query: NameVariant, listed: NameVariant) -> bool:
     """Whether either person name has an Arabic particle as a word (al, bin, abu...: `_ARABIC_NAME_WORDS`)."""
     return not (_ARABIC_NAME_WORDS.isdisjoint(query.words) and _ARABIC_NAME_WORDS.isdisjoint(listed.words))
@@ -5162,12 +5186,26 @@ def _align(
             added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
             matched_score += added[0]
             matched_weight += added[1]
-    if person and not abjad_mode and rest_q and rest_c and _arabic_names(query, listed):
+    if person and not abjad_mode and rest_q and rest_c and matched:
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
-        # article may have paired with another (ALI, Alhaitham Al / AL-ALI, Al Haitham).
+        # article may have paired with another (ALI, Alhaitham Al / AL-ALI, Al Haitham). Where neither name writes
+        # an Arabic particle, only a long name after the article (`_surname_article_glued`) that both names write
+        # as the surname, before a comma (ALDABBAS, Rania / DABBAS, Rania): Alberto Rossi is no Berto Rossi, and
+        # ALBASHIR, Mohammed no Bashir Mohamed Mahmoud.
+        arabic = _arabic_names(query, listed)
+        surnames_q = 0 if arabic else _before_comma(query)
+        surnames_c = 0 if arabic else _before_comma(listed)
         glued = _left_overs_paired(
-            rest_q, rest_c, lambda i, j: float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
+            rest_q,
+            rest_c,
+            lambda i, j: (
+                float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
+                if arabic
+                else _surname_article_glued(q[i], c[j])
+                if i < surnames_q and j < surnames_c
+                else 0.0
+            ),
         )
         if glued:
             substantive = -1.0
