@@ -10,6 +10,8 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
 * EU Belarus journal, held-out persons: given name and surname only, as the press writes them, in one language's
   Latin or Cyrillic form against the full name in the other language's Latin form alone ("given name and surname,
   other form").
+* EU Belarus journal, held-out persons: a press system's spelling, one slip and another word order together
+  ("press, a slip and another order").
 * OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
   hard negatives: other entries whose primary names share the first word (family members, sister companies).
 * OFAC SDN, every programme, persons: the aliases written in Ukrainian forms against a primary name in Russian
@@ -253,6 +255,36 @@ def _slipped_pairs(
             for other, o in persons.items():
                 if other != rid and _similar_persons(p, o):
                     pairs.append(Pair(name, "Person", query, o[listed], False, f"eu-{other}"))
+    return pairs
+
+
+PRESS_SLIP_ORDER_SLICE = "press, a slip and another order (EU BLR held-out)"
+_ORDERS = ("as written", "surname first", "SURNAME, given")
+
+
+def press_slip_order_pairs() -> list[Pair]:
+    """What the other slices vary one at a time, together: each held-out person's Russian and Belarusian Cyrillic name
+    written by one press system (`PRESS_SYSTEMS`, chosen per person and language), the patronymic dropped for every
+    other, one slip in one part (`typo_in_any_part`) and the words in one of `_ORDERS` (all chosen by hashes of the
+    person's id), against the journal's Latin names and the similar persons of `typo_pairs`."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for rid in (r for r in persons if is_held_out(r)):
+        p = persons[rid]
+        for language in ("ru", "be"):
+            seed = round2._hash(f"press-slip-order:{language}:{rid}")
+            system = PRESS_SYSTEMS[seed % len(PRESS_SYSTEMS)]
+            query = round2.press_spelling(
+                p[f"{language}-cyr"], system, language, drop_patronymic=seed % 2 == 0
+            )
+            query = round2.typo_in_any_part(query, seed // 7)
+            words = query.split()
+            order = _ORDERS[(seed // 5) % len(_ORDERS)]
+            if order == "surname first":
+                query = " ".join(words[-1:] + words[:-1])
+            elif order == "SURNAME, given":
+                query = f"{words[-1].upper()}, {' '.join(words[:-1])}"
+            pairs += _person_pairs(PRESS_SLIP_ORDER_SLICE, query, rid, persons)
     return pairs
 
 
@@ -724,7 +756,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs += (
         romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
     )
-    pairs += given_and_surname_pairs()
+    pairs += given_and_surname_pairs() + press_slip_order_pairs()
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
     pairs += behaviour_pairs()
     if not args.quick:
