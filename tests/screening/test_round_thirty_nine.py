@@ -4,8 +4,8 @@ so the keys ended further apart than one edit: the slip is undone as written bef
 the other name leaves out weighs half what a middle name does, as the press and foreign registries write Belarusian
 and Russian names without it, where every part the names share meets well. Dutch and Swedish sj before a consonant
 is ш (Moesjkarow). The Arabic article glued to a surname reads as the surname without it where neither name writes
-a particle, when both write the part as the surname (ALZORVAS, Rania / ZORVAS, Rania). The names are our own; the
-score before this round is in each comment."""
+a particle, when both write the part as the surname (ALZORVAS, Rania / ZORVAS, Rania). An ordinal written as a word
+meets its numeral (Second / 2nd). The names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -144,3 +144,32 @@ def test_the_article_glued_to_a_surname_reads_without_a_particle_written(
 def test_a_glued_article_is_read_only_before_a_surname_of_five_letters(query: str, listed: str) -> None:
     assert score(query, listed) < MATCH
     assert score(listed, query) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema", "before"),
+    [
+        ("SECOND ZORVEX ACADEMY OF SCIENCES", "2ND ZORVEX ACADEMY OF SCIENCES", "Organization", 0.71),
+        ("SEVENTH OF ZORVEX", "7TH OF ZORVEX", "Organization", 0.44),
+        ("BRANCH 1 OF THE ZORVEX COURT", "FIRST BRANCH OF THE ZORVEX COURT", "Organization", 0.70),
+        ("SECOND ZORVEX", "2ND ZORVEX", "Vessel", 0.54),
+    ],
+)
+def test_an_ordinal_written_as_a_word_meets_its_numeral(
+    query: str, listed: str, schema: str, before: float
+) -> None:
+    assert score(query, listed, schema=schema) >= MATCH > before
+    assert score(listed, query, schema=schema) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("THIRD ZORVEX PLANT", "4TH ZORVEX PLANT", "Organization"),  # another number (0.48 before and after)
+        ("SECOND ZORVEX", "THIRD ZORVEX", "Vessel"),  # another ship (0.48)
+        ("Third Zorvex", "Zorvex LLC", "Organization"),  # the ordinal still names which one (0.37)
+    ],
+)
+def test_other_ordinals_stay_apart(query: str, listed: str, schema: str) -> None:
+    assert score(query, listed, schema=schema) < MATCH
+    assert score(listed, query, schema=schema) < MATCH

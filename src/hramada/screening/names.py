@@ -3061,6 +3061,12 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
             # Abd however written, with the article glued or not (Abd, Abdul, Abdal, Abdel): one word of a
             # compound given name, whose article one list writes and another leaves out (Abd Hadi / Abdul Hadi).
             found.append(_SERVANT_MARK)
+    if kind != NameKind.PERSON:
+        # An ordinal written as a word (Second, Vtoroi read as second) is the numeral written with its ending (2nd,
+        # read as #2: `number_key`), in a ship's name as in an organisation's.
+        ordinal = _ordinal_numbers().get(canonical)
+        if ordinal:
+            found.append(ordinal)
     if kind == NameKind.ORGANIZATION:
         # Organisation words meet by their stem: Grodno / Grodnenskaya, Olympic / Olimpiyskiy (by equality only:
         # Belaruskali is not Belarusian); an English word and its Russian spelling romanised back meet by their
@@ -6287,6 +6293,13 @@ def _ordinal_keys() -> frozenset[str]:
     name which organisation rather than describe one (Third Wave is not Wave LLC), and no compound word is cut from
     them (Tretiakov is no Third and Guard)."""
     return frozenset(map(fold, _ORDINALS))
+
+
+@cache
+def _ordinal_numbers() -> dict[str, str]:
+    """Key of an English ordinal of `_ORDINALS` -> the key of its number (second: #2), a second key of the word in an
+    organisation's name, so that Second Academy meets 2nd Academy as 2nd meets 2."""
+    return {fold(word): f"#{n}" for n, word in enumerate(_ORDINALS, 1)}
 
 
 _ORDINALS: Final = (
