@@ -629,14 +629,10 @@ def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:
         first = next((x for x in a if x.isupper()), "")
         other = next((y for y in b if y.isupper()), "")
-        # A vowel opening the word is the romaniser's reading of the letter that carries it (ع or ا with damma: Omar
-        # / Umar, Obaida / Ubaydah, Osman / Usman), where o and u are one vowel; inside a word they tell names apart.
-        # The diphthong aw and the u others write for it are one vowel anywhere (Mawla / Mula).
-        if (
-            first != other
-            and not (a[0] == first and b[0] == other and first + other in ("OU", "UO"))
-            and first + other not in ("WU", "UW")
-        ):
+        # O and u are one vowel to the romanisers of Arabic (damma: Omar / Umar, Jomaa / Jumaa, Hoda / Huda), e and
+        # i, a and i are not (Lena / Lina, Vera / Vira); the diphthong aw and the u others write for it are one vowel
+        # too (Mawla / Mula).
+        if first != other and first + other not in ("OU", "UO", "WU", "UW"):
             return False
     last = len(a) - 1
     for n, (x, y) in enumerate(zip(a, b, strict=True)):
