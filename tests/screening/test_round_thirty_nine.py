@@ -10,9 +10,11 @@ meets its numeral (Second / 2nd). The names are our own; the score before this r
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hramada.screening.keys import consonant_frame, frames_meet
-from hramada.screening.names import _readings_one_slip_undone
+from hramada.screening.keys import consonant_frame, frames_meet, press_reading
+from hramada.screening.names import _readings_one_slip_undone, _slip_before_folding, _surname_article_glued
 from tests.screening.scoring import score
 
 MATCH = 0.8
@@ -192,3 +194,18 @@ def _frame(word: str) -> tuple[str, ...]:
     frame = consonant_frame(word)
     assert frame is not None
     return frame
+
+
+_WORDS = st.text(alphabet="aeioujkstvzcxhłčšр'-", min_size=1, max_size=16)
+
+
+@given(_WORDS, _WORDS)
+@settings(max_examples=300, deadline=None)
+def test_the_new_readings_never_raise_and_stay_in_range(a: str, b: str) -> None:
+    assert isinstance(_readings_one_slip_undone(a), frozenset)
+    press_reading(a)
+    sim = _slip_before_folding(a, b, a.lower() or "x", b.lower() or "y", (), ())
+    assert 0.0 <= sim <= 1.0
+    assert _slip_before_folding(b, a, b.lower() or "y", a.lower() or "x", (), ()) == sim
+    assert 0.0 <= _surname_article_glued(a, b) <= 1.0
+    assert _surname_article_glued(a, b) == _surname_article_glued(b, a)
