@@ -623,7 +623,7 @@ def consonant_frame(word: str, diphthong: bool = True) -> tuple[str, ...] | None
 def frames_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two frames with the same consonants in the same places (a letter written two ways meeting either) and vowel
     classes that romanisations exchange (a/e, e/i, o/u, a diphthong and e or i); with fewer than
-    FRAME_FULL_CONSONANTS consonants, the same first vowel class too."""
+    FRAME_FULL_CONSONANTS consonants, the same first vowel class too, o and u (and aw) counting as one."""
     if len(a) != len(b) or a == b:
         return a == b
     if sum(len(x) for x in a if not x.isupper()) < FRAME_FULL_CONSONANTS:

@@ -4349,8 +4349,8 @@ def _left_over_similarity(
 
 SLIP_UNDONE_MIN: Final = 8
 """Letters of both written parts from which a slip is undone before the parts are read (`_slip_before_folding`):
-long parts, patronymics and long surnames, where a reading one slip from another name's is no coincidence of the
-folding (which makes one of several letters: Mario / Mariano, Aleksey / Aleksandr stay apart)."""
+long ones, where a reading one slip from the other part's is less often a coincidence of the folding (which makes
+one of several letters: Mario / Mariano, Aleksey / Aleksandr stay apart)."""
 
 
 def _readings_without_sounds(key: str, alts: tuple[str, ...]) -> frozenset[str]:
@@ -5192,7 +5192,7 @@ def _align(
             added = _pairs_added(slips, matched, used_q, used_c, qw, cw)
             matched_score += added[0]
             matched_weight += added[1]
-    if person and not abjad_mode and rest_q and rest_c and matched:
+    if person and not abjad_mode and rest_q and rest_c:
         # A left-over name with the Arabic article glued and the other's left-over name without it (Alhaitham /
         # Haitham) are one name, as Al Haitham is where the article is free (`_split_runs`); the other's free
         # article may have paired with another (ALI, Alhaitham Al / AL-ALI, Al Haitham). Where neither name writes
@@ -5200,18 +5200,23 @@ def _align(
         # as the surname, before a comma (ALDABBAS, Rania / DABBAS, Rania): Alberto Rossi is no Berto Rossi, and
         # ALBASHIR, Mohammed no Bashir Mohamed Mahmoud.
         arabic = _arabic_names(query, listed)
-        surnames_q = 0 if arabic else _before_comma(query)
-        surnames_c = 0 if arabic else _before_comma(listed)
-        glued = _left_overs_paired(
-            rest_q,
-            rest_c,
-            lambda i, j: (
-                float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
-                if arabic
-                else _surname_article_glued(q[i], c[j])
-                if i < surnames_q and j < surnames_c
-                else 0.0
-            ),
+        surnames_q = surnames_c = 0
+        if not arabic and matched:
+            surnames_q, surnames_c = _before_comma(query), _before_comma(listed)
+        glued = (
+            _left_overs_paired(
+                rest_q,
+                rest_c,
+                lambda i, j: (
+                    float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
+                    if arabic
+                    else _surname_article_glued(q[i], c[j])
+                    if i < surnames_q and j < surnames_c
+                    else 0.0
+                ),
+            )
+            if arabic or (surnames_q and surnames_c)
+            else None
         )
         if glued:
             substantive = -1.0
