@@ -209,3 +209,30 @@ def test_the_new_readings_never_raise_and_stay_in_range(a: str, b: str) -> None:
     assert _slip_before_folding(b, a, b.lower() or "y", a.lower() or "x", (), ()) == sim
     assert 0.0 <= _surname_article_glued(a, b) <= 1.0
     assert _surname_article_glued(a, b) == _surname_article_glued(b, a)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "before"),
+    [
+        ("ZORVEX TRADING HONG KONG LIMITED", "ZORVEX TRADING LIMITED", 0.61),
+        ("ZORVEX SAUDI ARABIA LLC", "ZORVEX LLC", 0.59),
+    ],
+)
+def test_a_country_of_two_words_left_over_weighs_as_a_town(query: str, listed: str, before: float) -> None:
+    assert score(query, listed, schema="Company") >= MATCH > before
+    assert score(listed, query, schema="Company") >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ZORVEX HONG KONG LIMITED", "ZORVEX SRI LANKA LIMITED"),  # two countries: two companies (0.24)
+        ("ZORVEX HONG LIMITED", "ZORVEX LIMITED"),  # one word of the two is no country (0.71)
+        (
+            "GREEN INDUSTRIES HONG KONG LIMITED",
+            "GREEN INDUSTRIES LTD",
+        ),  # no word that names the company (0.50)
+    ],
+)
+def test_two_word_countries_need_both_words_and_a_name(query: str, listed: str) -> None:
+    assert score(query, listed, schema="Company") < MATCH

@@ -6226,6 +6226,9 @@ def _places_left(
     places_c = [(1, j) for j in rest_c if is_place_key(c[j])]
     countries_q = [(0, i) for i in rest_q if (0, i) not in places_q and country_word(query.words[i])]
     countries_c = [(1, j) for j in rest_c if (1, j) not in places_c and country_word(listed.words[j])]
+    # A country of two words, both left over side by side (Zorvex Hong Kong Limited / Zorvex Limited).
+    countries_q += [(0, i) for i in _two_word_countries(query.words, rest_q) if (0, i) not in places_q]
+    countries_c += [(1, j) for j in _two_word_countries(listed.words, rest_c) if (1, j) not in places_c]
     # Only where the country is all a name adds, besides towns (Korean People's Army Security Bureau adds more to
     # People's Army than where it is).
     countries_q = countries_q if len(countries_q) + len(places_q) == len(rest_q) else []
@@ -6236,6 +6239,40 @@ def _places_left(
     if places_q and places_c:
         return frozenset()  # Grodno Azot / Novopolotsk Azot: two towns, two companies
     return frozenset(places_q or places_c)
+
+
+@cache
+def _two_word_country_names() -> frozenset[str]:
+    """The short English names of two words of rigour's countries (Hong Kong, Saudi Arabia, Sri Lanka, New Zealand,
+    United Kingdom: `rigour.territories`, lower case, ASCII letters), and of Hong Kong and Macao, which rigour names
+    as special administrative regions; names with "and" or "of" left out (their words are other names' words)."""
+    names: set[str] = set()
+    for territory in get_territories():
+        if territory.is_historical:
+            continue
+        words = [_letters_of(word).lower() for word in territory.name.split()]
+        if territory.code in ("hk", "mo") and words[-1] == "sar":
+            words = words[:-1]
+        elif not territory.is_country:
+            continue
+        if len(words) == 2 and all(words) and not {"and", "of"} & set(words):
+            names.add(" ".join(words))
+    return frozenset(names)
+
+
+def _two_word_countries(words: tuple[str, ...], rest: list[int]) -> list[int]:
+    """The parts of `rest` (left over) that are, with a neighbour also left over, a country of two words
+    (`_two_word_country_names`), both parts of each."""
+    found: list[int] = []
+    left = set(rest)
+    for i in rest:
+        if i + 1 in left and i + 1 < len(words):
+            if (
+                f"{_letters_of(words[i]).lower()} {_letters_of(words[i + 1]).lower()}"
+                in _two_word_country_names()
+            ):
+                found += [i, i + 1]
+    return found
 
 
 def _named_by_a_word(query: NameVariant, matched: list[tuple[float, int, int]]) -> bool:
