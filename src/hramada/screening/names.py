@@ -5199,25 +5199,23 @@ def _align(
         # an Arabic particle, only a long name after the article (`_surname_article_glued`) that both names write
         # as the surname, before a comma (ALDABBAS, Rania / DABBAS, Rania): Alberto Rossi is no Berto Rossi, and
         # ALBASHIR, Mohammed no Bashir Mohamed Mahmoud.
-        arabic = _arabic_names(query, listed)
-        surnames_q = surnames_c = 0
-        if not arabic and matched:
-            surnames_q, surnames_c = _before_comma(query), _before_comma(listed)
-        glued = (
-            _left_overs_paired(
+        glued: list[tuple[float, int, int]] = []
+        if _arabic_names(query, listed):
+            glued = _left_overs_paired(
                 rest_q,
                 rest_c,
-                lambda i, j: (
-                    float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j]))
-                    if arabic
-                    else _surname_article_glued(q[i], c[j])
-                    if i < surnames_q and j < surnames_c
-                    else 0.0
-                ),
+                lambda i, j: float(abs(len(q[i]) - len(c[j])) == 2 and _article_glued(q[i], c[j])),
             )
-            if arabic or (surnames_q and surnames_c)
-            else None
-        )
+        elif matched:
+            surnames_q, surnames_c = _before_comma(query), _before_comma(listed)
+            if surnames_q and surnames_c:
+                glued = _left_overs_paired(
+                    rest_q,
+                    rest_c,
+                    lambda i, j: (
+                        _surname_article_glued(q[i], c[j]) if i < surnames_q and j < surnames_c else 0.0
+                    ),
+                )
         if glued:
             substantive = -1.0
             added = _pairs_added(glued, matched, used_q, used_c, qw, cw)
