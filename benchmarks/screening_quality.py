@@ -12,6 +12,9 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
   other form").
 * EU Belarus journal, held-out persons: a press system's spelling, one slip and another word order together
   ("press, a slip and another order").
+* EU Belarus journal, held-out persons: the Russian Latin name against the Belarusian Latin listing and the other
+  way round, and as negatives the same query with the nearest patronymic of another father on the list in place of
+  its own ("another father: nearest patronymic": namesakes told apart by the patronymic).
 * OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
   hard negatives: other entries whose primary names share the first word (family members, sister companies).
 * OFAC SDN, every programme, persons: the aliases written in Ukrainian forms against a primary name in Russian
@@ -41,6 +44,7 @@ from lxml import etree
 from nomenklatura.matching import LogicV2, ScoringConfig
 from normality import ascii_text
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from benchmarks import screening_slices as round2
 from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
@@ -285,6 +289,68 @@ def press_slip_order_pairs() -> list[Pair]:
             elif order == "SURNAME, given":
                 query = f"{words[-1].upper()}, {' '.join(words[:-1])}"
             pairs += _person_pairs(PRESS_SLIP_ORDER_SLICE, query, rid, persons)
+    return pairs
+
+
+OTHER_FATHER_SLICE = "another father: nearest patronymic (EU BLR held-out)"
+_LATIN_OF_CYRILLIC = {"ru-lat": "ru-cyr", "be-lat": "be-cyr"}
+_PATRONYMIC_WRITTEN = re.compile(
+    r"(?:vich|vitch|vych|ich|vna|una|ichna|вич|віч|іч|ич|вна|ўна|ична|ічна)$", re.I
+)
+
+
+_CYRILLIC_LOOKALIKES = str.maketrans({"ĸ": "к"})
+"""A Latin letter the journal's Cyrillic names hold in place of the Cyrillic one it looks like (Ниĸолаевич), beside
+those that transliterate alike anyway (Мiкалаевiч with a Latin i)."""
+
+
+def _transliterated(cyrillic: str) -> str:
+    """A Cyrillic word in Latin letters only (soft signs and apostrophes left out), to tell two spellings apart."""
+    latin = ascii_text(cyrillic.lower().translate(_CYRILLIC_LOOKALIKES))
+    return "".join(ch for ch in latin if ch.isalpha())
+
+
+def _patronymic_at(name: str) -> int | None:
+    """The place of the one word of `name` written with a patronymic's ending, or None (none, or more than one)."""
+    found = [n for n, word in enumerate(name.split()) if _PATRONYMIC_WRITTEN.search(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def other_father_pairs() -> list[Pair]:
+    """Namesakes told apart by the patronymic. For each held-out person whose Latin and Cyrillic names each write
+    one patronymic, in the same place: the Russian Latin name against the Belarusian Latin listing and the other way
+    round (positives), and the same query with its patronymic replaced by the nearest patronymic of another father
+    on the EU list (negatives): the closest by edit distance as written in that form, among the list's patronymics
+    of the same gender whose Cyrillic spelling in that language is two letters or more from the person's own once
+    transliterated (so one father's name spelt two ways, in Latin or in Cyrillic, Геннадьевич and Геннадиевич,
+    Аляксандраўна and Аляксандравна, is never taken for another's)."""
+    persons, _ = _eu_forms()
+    pairs: list[Pair] = []
+    for form, listed_form in (("ru-lat", "be-lat"), ("be-lat", "ru-lat")):
+        cyrillic = _LATIN_OF_CYRILLIC[form]
+        written: dict[str, tuple[str, str]] = {}
+        for rid, p in persons.items():
+            at, at_cyrillic = _patronymic_at(p[form]), _patronymic_at(p[cyrillic])
+            if (
+                at is not None
+                and at == at_cyrillic
+                and len(p[form].split()) == len(p[cyrillic].split())
+                and _patronymic_at(p[listed_form]) is not None
+            ):
+                written[rid] = (p[form].split()[at], _transliterated(p[cyrillic].split()[at_cyrillic]))
+        pool = sorted(set(written.values()))
+        for rid in (r for r in written if is_held_out(r)):
+            p = persons[rid]
+            own, own_cyrillic = written[rid]
+            pairs.append(Pair(OTHER_FATHER_SLICE, "Person", p[form], p[listed_form], True, f"eu-{rid}"))
+            others = [
+                (Levenshtein.distance(own.lower(), latin.lower()), latin)
+                for latin, cyr in pool
+                if Levenshtein.distance(cyr, own_cyrillic) >= 2 and cyr[-2:] == own_cyrillic[-2:]
+            ]
+            if others:
+                query = p[form].replace(own, min(others)[1], 1)
+                pairs.append(Pair(OTHER_FATHER_SLICE, "Person", query, p[listed_form], False, f"eu-{rid}"))
     return pairs
 
 
@@ -756,7 +822,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs += (
         romanisation_pairs() + typo_pairs() + typo_anywhere_pairs() + two_slips_pairs() + initials_pairs()
     )
-    pairs += given_and_surname_pairs() + press_slip_order_pairs()
+    pairs += given_and_surname_pairs() + press_slip_order_pairs() + other_father_pairs()
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
     pairs += behaviour_pairs()
     if not args.quick:
