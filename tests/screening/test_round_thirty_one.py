@@ -99,6 +99,8 @@ def test_two_slips_in_spelling_never_raise_and_stay_a_similarity(a: str, b: str)
         ("Яков", ("яковлевич", "яковлевна")),
         ("Наталья", ()),  # a woman's name
         ("Илья", ()),  # a man's name in -я: Ильич, irregular
+        ("Игорь", ("игоревич", "игоревна")),  # -рь: the ь gives way to -евич (round forty)
+        ("Любовь", ()),  # a woman's name in -ь
         ("Ivan", ()),  # Latin letters: the rules are Russian orthography's
     ],
 )

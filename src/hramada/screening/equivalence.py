@@ -168,6 +168,10 @@ class EquivalenceTable:
         self.two_slips_keys: frozenset[str] = frozenset()
         """The canonical keys of the spellings `written_two_slips` reads a word as."""
         self._first_letters: dict[str, frozenset[str]] | None = None
+        self._within_two: dict[str, frozenset[str]] = {}
+        """word -> what `names_within_two_slips` found for it."""
+        self._spelt_as: dict[tuple[str, str], tuple[str, ...]] | None = None
+        """(canonical key, first letter) -> the Latin spellings of that name, listed and formed (`spellings_of`)."""
         """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self.other_names: frozenset[str] = frozenset()
         """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
@@ -261,6 +265,8 @@ class EquivalenceTable:
 
     def _two_slips_changed(self) -> None:
         self._written_by_letter = None
+        self._spelt_as = None
+        self._within_two.clear()
         self._written_two_slips.clear()
         self.two_slips_keys = self.spelt_keys | frozenset(
             key for keys in self._formed.values() for key in keys
@@ -300,6 +306,17 @@ class EquivalenceTable:
                     letters.setdefault(each, set()).add(written[0])
             self._first_letters = {each: frozenset(found) for each, found in letters.items()}
         return self._first_letters.get(self.canonical(key), frozenset())
+
+    def spellings_of(self, key: str, first: str) -> tuple[str, ...]:
+        """The tables' Latin spellings (lower case, listed or formed by rule) of the name whose canonical key is
+        `key` that open with the letter `first`: Nikolaevich and Nikolayevich for Mikalaevich's key and n."""
+        if self._spelt_as is None:
+            spelt: dict[tuple[str, str], set[str]] = {}
+            for written, keys in (*self._formed.items(), *self._written.items()):
+                for each in keys:
+                    spelt.setdefault((each, written[0]), set()).add(written)
+            self._spelt_as = {found: tuple(sorted(words)) for found, words in spelt.items()}
+        return self._spelt_as.get((key, first), ())
 
     def written_slip(self, word: str) -> str | None:
         """The canonical key of the tables' Latin spelling one slip from `word` as written (a letter more, less or
@@ -342,14 +359,35 @@ class EquivalenceTable:
             return None
         return _remembered(self._written_two_slips, written, self._two_slips_from_spelling)
 
-    def _two_slips_from_spelling(self, written: str) -> str | None:
+    def _by_letter(self) -> dict[str, list[tuple[str, set[str]]]]:
         if self._written_by_letter is None:
             by_letter: dict[str, list[tuple[str, set[str]]]] = {}
             for spelling, keys in sorted({**self._formed, **self._written}.items()):
                 by_letter.setdefault(spelling[0], []).append((spelling, keys))
             self._written_by_letter = by_letter
+        return self._written_by_letter
+
+    def names_within_two_slips(self, word: str) -> frozenset[str]:
+        """The canonical keys of the tables' Latin spellings, listed or formed, two edits or fewer from `word` as
+        written (lower case) that open with its letter: Aleksandrovina is two from Aleksandrovich and from
+        Aleksandrovna, two names. Remembered per word, as `written_slip` is."""
+        written = word.casefold()
+        found = self._within_two.get(written)
+        if found is None:
+            found = frozenset(
+                key
+                for spelling, keys in self._by_letter().get(written[:1], [])
+                if abs(len(spelling) - len(written)) <= 2
+                and OSA.distance(written, spelling, score_cutoff=2) <= 2
+                for key in keys
+            )
+            if len(self._within_two) < MEMO_MAX:
+                self._within_two[written] = found
+        return found
+
+    def _two_slips_from_spelling(self, written: str) -> str | None:
         found: set[str] = set()
-        for spelling, keys in self._written_by_letter.get(written[0], []):
+        for spelling, keys in self._by_letter().get(written[0], []):
             if abs(len(spelling) - len(written)) > 2:
                 continue
             distance = OSA.distance(written, spelling, score_cutoff=2)
@@ -393,11 +431,12 @@ Lvovich; Pavel, Pavlovich; Pyotr, Petrovich; Yakov, Yakovlevich; Mikhail, Mikhai
 def russian_patronymics(name: str) -> tuple[str, ...]:
     """The son's and the daughter's patronymic of a Russian man's given name in Cyrillic, by the rules of Russian
     orthography: -ович / -овна after a hard consonant (Леонид: Леонидович, Леонидовна), -евич / -евна after a
-    hushing consonant or ц and after a vowel and й (Сергей: Сергеевич; Николай: Николаевич), -ьевич / -ьевна after
+    hushing consonant or ц, after a vowel and й, and in place of the ь of -рь (Сергей: Сергеевич; Николай: Николаевич;
+    Игорь, Лазарь: Игоревич, Лазаревич; Любовь and Нинель are women's names), -ьевич / -ьевна after
     one consonant and -иевич / -иевна after two for names in -ий (Анатолий: Анатольевич; Дмитрий: Дмитриевич; both
     are formed for each, as documents write both), and from another stem for the names of `_IRREGULAR_STEMS`
-    (Павел: Павлович). Nothing for a name that ends otherwise (a woman's name, and men's names in -а, -я or -ь,
-    whose patronymics are irregular: Илья, Ильич)."""
+    (Павел: Павлович). Nothing for a name that ends otherwise (a woman's name, and men's names in -а or -я, whose
+    patronymics are formed otherwise: Никита, Никитич; Илья, Ильич)."""
     name = name.strip().casefold()
     if len(name) < 3 or not has_cyrillic(name):
         return ()
@@ -407,7 +446,7 @@ def russian_patronymics(name: str) -> tuple[str, ...]:
     if name.endswith("ий") and name[-3] not in "аеёиоуыэюя":
         stem = name[:-2]
         return (stem + "ьевич", stem + "ьевна", stem + "иевич", stem + "иевна")
-    if name.endswith("й"):
+    if name.endswith(("й", "рь")):
         return (name[:-1] + "евич", name[:-1] + "евна")
     last = name[-1]
     if last in _HUSHING:

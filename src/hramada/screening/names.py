@@ -4217,6 +4217,61 @@ def _two_slips_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> 
     return 0.0
 
 
+def _other_fathers(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """Whether two patronymics name two fathers the tables know apart (their canonical keys differ and both are keys
+    of the tables' spellings, listed or formed), two edits apart or more by their keys and as written: Viktorovich /
+    Vitalevich, Danilovich / Denisovich, Semenovich / Stepanovich are two men's sons, where two slips in an edit
+    distance would pair them. One name written two ways (Frantsevna / Frantsyevna, one letter apart as written) and a
+    slip that made no name the tables know (Noklaevich, Terimovich) are left to the measures: the tables know too few
+    fathers (not Temir or Rodion) to read every other word as another father's name."""
+    if not (key_a.endswith(_PATRONYMIC_ENDINGS) and key_b.endswith(_PATRONYMIC_ENDINGS)):
+        return False
+    table = default_table()
+    meant_a, meant_b = table.canonical(key_a), table.canonical(key_b)
+    return (
+        meant_a != meant_b
+        and meant_a in table.two_slips_keys
+        and meant_b in table.two_slips_keys
+        and OSA.distance(key_a, key_b, score_cutoff=2) >= 2
+        and OSA.distance(latin_ascii(word_a).lower(), latin_ascii(word_b).lower(), score_cutoff=2) >= 2
+    )
+
+
+def _two_slips_in_other_form(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """Two slips in a part written in one language's form, against the other part written in the other's: the
+    similarity two slips would have against the tables' Latin spelling of the other part's name in the form it was
+    written in (`_loose_similarity` with two slips: Noklaevich / Mikalaevich as Noklaevich / Nikolaevich, 0.82;
+    Ykoblevich / Yakaulevich as Ykoblevich / Yakovlevich), the spelling with the part's first letter and
+    within two letters of its length; else 0.0. A name screened in Russian against its Belarusian listing then
+    meets as it would meet the Russian listing (a little less: a part paired by a slip counts LOOSE_FACTOR of its
+    similarity). Only for a part the tables do not know, listed or formed (a slip made it no name), of
+    KNOWN_TWO_SLIPS_MIN letters or more, against a name they do, and two slips from no other name of theirs
+    (`EquivalenceTable.names_within_two_slips`: Aleksandrovina is a son's or a daughter's)."""
+    if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
+        return 0.0
+    table = default_table()
+    best = 0.0
+    for word, own, other in ((word_a, key_a, key_b), (word_b, key_b, key_a)):
+        if len(word) < KNOWN_TWO_SLIPS_MIN:
+            continue
+        meant = table.canonical(other)
+        if meant not in table.two_slips_keys or table.canonical(own) in table.two_slips_keys:
+            continue
+        written = latin_ascii(word).lower()
+        if not written.isalpha():
+            continue
+        spellings = [
+            x
+            for x in table.spellings_of(meant, written[:1])
+            if -2 <= len(x) - len(written) <= 2 and OSA.distance(written, x, score_cutoff=2) <= 2
+        ]
+        if not spellings or table.names_within_two_slips(written) != {meant}:
+            continue  # none near, or two slips from another name as well (Aleksandrovina: a son's or a daughter's?)
+        for spelling in spellings:
+            best = max(best, _loose_similarity(word, spelling, own, fold(spelling), two_slips=True))
+    return best
+
+
 @cache
 def short_forms() -> dict[str, frozenset[str]]:
     """Key of a short form of a given name (Sasha, Dima, Natasha) -> the keys of the full names it is made from
@@ -4336,12 +4391,16 @@ def _left_over_similarity(
         # Last: two slips from a spelling of the tables in another language's form (Vladimriovotch / Uladzimiravich).
         sim = _two_slips_in_spelling(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN:
+        # Two slips in one language's form against the other's (Noklaevich / Mikalaevich).
+        sim = _two_slips_in_other_form(word_a, word_b, key_a, key_b)
+    if sim < LOOSE_MIN:
         sim = _slip_before_folding(word_a, word_b, key_a, key_b, alts_a, alts_b)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
         or _stem_and_suffix(key_b, alts_a, key_a)
         or _surname_of_given_name(key_a, key_b, word_a, word_b)
+        or _other_fathers(word_a, word_b, key_a, key_b)
     ):
         return 0.0
     return sim
@@ -4951,6 +5010,12 @@ def _align(
                     if organisation:
                         sim = _org_words_compared(a, b, sim)
                     elif person and _adjectival_genders(query.words[i], listed.words[j], a, b):
+                        sim = 0.0
+                    elif (
+                        person
+                        and sim < ALT_KEY_FACTOR
+                        and _other_fathers(query.words[i], listed.words[j], a, b)
+                    ):
                         sim = 0.0
                 if (
                     person
