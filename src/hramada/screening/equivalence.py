@@ -516,6 +516,7 @@ def default_table() -> EquivalenceTable:
         table.read_as(keys, russian, reason)
     table.add_spellings(spellings)
     russian_given |= {row["name"] for row in data_rows("given_name_diminutives.csv")}
+    russian_given |= {row["name"] for row in data_rows("russian_men_given_names.csv")}
     table.add_formed_spellings(
         latin
         for name in sorted(russian_given)
