@@ -168,11 +168,11 @@ class EquivalenceTable:
         self.two_slips_keys: frozenset[str] = frozenset()
         """The canonical keys of the spellings `written_two_slips` reads a word as."""
         self._first_letters: dict[str, frozenset[str]] | None = None
-        self._within_two: dict[str, frozenset[str]] = {}
-        """word -> what `names_within_two_slips` found for it."""
+        """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
         self._spelt_as: dict[tuple[str, str], tuple[str, ...]] | None = None
         """(canonical key, first letter) -> the Latin spellings of that name, listed and formed (`spellings_of`)."""
-        """Canonical key -> the first letters of its spellings (`first_letters`, built on the first question)."""
+        self._within_two: dict[str, frozenset[str]] = {}
+        """word -> what `names_within_two_slips` found for it."""
         self.other_names: frozenset[str] = frozenset()
         """Given names one slip from a spelling of the tables that name someone else (Zhanna beside Hanna, Inna
         beside Anna, Valentin beside Valentina): never read as a slip (`data/other_given_names.csv`)."""
@@ -431,9 +431,9 @@ Lvovich; Pavel, Pavlovich; Pyotr, Petrovich; Yakov, Yakovlevich; Mikhail, Mikhai
 def russian_patronymics(name: str) -> tuple[str, ...]:
     """The son's and the daughter's patronymic of a Russian man's given name in Cyrillic, by the rules of Russian
     orthography: -ович / -овна after a hard consonant (Леонид: Леонидович, Леонидовна), -евич / -евна after a
-    hushing consonant or ц, after a vowel and й, and in place of the ь of -рь (Сергей: Сергеевич; Николай: Николаевич;
-    Игорь, Лазарь: Игоревич, Лазаревич; Любовь and Нинель are women's names), -ьевич / -ьевна after
-    one consonant and -иевич / -иевна after two for names in -ий (Анатолий: Анатольевич; Дмитрий: Дмитриевич; both
+    hushing consonant or ц, after a vowel and й, and in place of the ь of -рь (Сергей: Сергеевич; Николай:
+    Николаевич; Игорь, Лазарь: Игоревич, Лазаревич; Любовь and Нинель are women's names), -ьевич / -ьевна after one
+    consonant and -иевич / -иевна after two for names in -ий (Анатолий: Анатольевич; Дмитрий: Дмитриевич; both
     are formed for each, as documents write both), and from another stem for the names of `_IRREGULAR_STEMS`
     (Павел: Павлович). Nothing for a name that ends otherwise (a woman's name, and men's names in -а or -я, whose
     patronymics are formed otherwise: Никита, Никитич; Илья, Ильич)."""

@@ -4241,8 +4241,8 @@ def _two_slips_in_other_form(word_a: str, word_b: str, key_a: str, key_b: str) -
     """Two slips in a part written in one language's form, against the other part written in the other's: the
     similarity two slips would have against the tables' Latin spelling of the other part's name in the form it was
     written in (`_loose_similarity` with two slips: Noklaevich / Mikalaevich as Noklaevich / Nikolaevich, 0.82;
-    Ykoblevich / Yakaulevich as Ykoblevich / Yakovlevich), the spelling with the part's first letter and
-    within two letters of its length; else 0.0. A name screened in Russian against its Belarusian listing then
+    Ykoblevich / Yakaulevich as Ykoblevich / Yakovlevich), among the spellings that open with the part's letter and
+    are two edits from it at most; else 0.0. A name screened in Russian against its Belarusian listing then
     meets as it would meet the Russian listing (a little less: a part paired by a slip counts LOOSE_FACTOR of its
     similarity). Only for a part the tables do not know, listed or formed (a slip made it no name), of
     KNOWN_TWO_SLIPS_MIN letters or more, against a name they do, and two slips from no other name of theirs
@@ -4366,11 +4366,13 @@ def _left_over_similarity(
     form of the other's given name (`short_forms`: Sasha / Alexander, and `written_given_forms`: Alex / Aleksandr,
     1.0), one slip in spelling or key (`_loose_similarity`), a slip beside the equivalence tables
     (`_slip_beside_equivalence`, long parts only), a slip the tables read through (`_slip_in_equivalent`), a slip
-    from a spelling of the tables (`_slip_in_spelling`) or, last, two slips apart in a long part
-    (`_two_slips`); 0.0 when none does, or when the parts are the other gender's form or a stem and that stem
-    with a suffix. Cached whole (about a quarter of the calls of a screening are pairs met before); the readings
-    under it are not cached themselves: their pairs are mostly new, and a look-up in a large cache costs more than
-    reading them again."""
+    from a spelling of the tables (`_slip_in_spelling`), two slips apart in a long part (`_two_slips`), two slips
+    from a spelling of the tables in another form (`_two_slips_in_spelling`) or against the other language's form
+    (`_two_slips_in_other_form`) or, last, a slip undone before folding (`_slip_before_folding`); 0.0 when none does,
+    or when the parts are the other gender's form, a stem and that stem with a suffix, or the patronymics of two
+    fathers the tables know (`_other_fathers`). Cached whole (about a quarter of the calls of a screening are pairs
+    met before); the readings under it are not cached themselves: their pairs are mostly new, and a look-up in a
+    large cache costs more than reading them again."""
     if (
         _short_form_of(key_a, key_b)
         or _written_given_form_of(word_a, word_b, key_a, key_b)
