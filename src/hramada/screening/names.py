@@ -4180,18 +4180,66 @@ def _slip_in_equivalent(key_a: str, key_b: str) -> float:
 
 def _slip_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
     """ALT_KEY_FACTOR when one left-over part, as written, is one slip from a Latin spelling of the equivalence
-    tables that means the other part (Vladimirovcih / Uladzimiravich: two letters of Vladimirovich swapped, which
-    broke the ch its key folds); else 0.0. For slips that folding makes two edits or more."""
+    tables that means the other part (`_slip_of_a_name`: Vladimirovcih / Uladzimiravich, two letters of
+    Vladimirovich swapped, which broke the ch its key folds); else 0.0. For slips that folding makes two edits or
+    more."""
+    return ALT_KEY_FACTOR if _slip_of_a_name(word_a, word_b, key_a, key_b) else 0.0
+
+
+def _slip_of_a_name(word_a: str, word_b: str, key_a: str, key_b: str) -> bool:
+    """Whether one part, as written, is one slip from the tables' Latin spellings of one name only, and that name is
+    the other part (Andtey / Andrei, Igpr / Ihar, Mraija / Mariya): a name typed with a slip into no name, not
+    another given name (Inna / Anna, Zhanna / Hanna: `data/other_given_names.csv`), nor another given name with a
+    Baltic ending (Alehs, the Latvian Aleh, is no Ales with a letter more)."""
     if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
-        return 0.0
+        return False
     table = default_table()
     for word, other in ((word_a, key_b), (word_b, key_a)):
         meant = table.canonical(other)
         if meant not in table.spelt_keys:
             continue  # the other part is no name of the tables (most surnames): nothing to read the slip as
-        if table.written_slip(latin_ascii(word)) == meant:
-            return ALT_KEY_FACTOR
-    return 0.0
+        written = latin_ascii(word)
+        if table.written_slip(written) != meant:
+            continue
+        stripped = strip_baltic(written.lower())
+        if stripped is None or not _another_name(stripped, meant, table):
+            return True
+    return False
+
+
+def _another_name(written: str, meant: str, table: EquivalenceTable) -> bool:
+    """Whether a word as written (lower case) is a given name other than `meant` (a canonical key of the tables):
+    another given name one slip from theirs (`data/other_given_names.csv`), a spelling of another name of theirs, or a
+    slip of one."""
+    if written in table.other_names:
+        return True
+    canonical = table.canonical(fold(written))
+    if canonical in table.spelt_keys:
+        return canonical != meant
+    found = table.written_slip(written)
+    return found is not None and found != meant
+
+
+SWAPPED_MIN: Final = 5
+"""Letters of a person's name part in which two neighbouring letters swapped read as a slip of typing
+(`_letters_swapped`)..."""
+SWAPPED_SIMILARITY: Final = 0.83
+"""...which meets at least as one slip in six letters does (5/6), however folding reads it (Fiolnik folds to
+`falnik`, two edits from Filonik's `filanik`), and counts as a pair met well beside a patronymic left out."""
+
+
+def _letters_swapped(word_a: str, word_b: str) -> bool:
+    """Whether two person name parts, as written (or without a Baltic ending), differ only by two neighbouring letters
+    swapped, in SWAPPED_MIN letters or more (Fiolnik / Filonik, Nvoiks / Novik): a slip of typing, which folding may
+    make two edits or more of (Fiolnik folds to `falnik`), and which two names of one language seldom differ by. Not
+    the first letter, from which a name is typed as meant, nor the last."""
+    a, b = _letters_of(word_a).lower(), _letters_of(word_b).lower()
+    if len(a) < SWAPPED_MIN or len(b) < SWAPPED_MIN or a[0] != b[0]:
+        return False  # the first letter is typed as meant: Ahmed and Hamed are two names
+    if len(a) != len(b):
+        a, b = strip_baltic(a) or a, strip_baltic(b) or b
+    # Nor the last: Majid / Majdi, Nasir / Nasri, Sabir / Sabri are two Arabic names each.
+    return a[-1] == b[-1] and _swapped(a, b)
 
 
 def _two_slips_in_spelling(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
@@ -5019,6 +5067,13 @@ def _align(
                         and _other_fathers(query.words[i], listed.words[j], a, b)
                     ):
                         sim = 0.0
+                    elif (
+                        person
+                        and sim < SWAPPED_SIMILARITY
+                        and _letters_swapped(query.words[i], listed.words[j])
+                    ):
+                        # Folding made two edits or more of one slip (Fiolnik / Filonik: `falnik` / `filanik`).
+                        sim = SWAPPED_SIMILARITY
                 if (
                     person
                     and 0.0 < sim < ALT_KEY_FACTOR
@@ -5419,7 +5474,15 @@ def _align(
             light = _places_left(query, rest_q, listed, rest_c, matched)
         # A patronymic left over weighs less where every pair meets well (PATRONYMIC_SURPLUS).
         met_well = (
-            person and complete and not abjad_mode and all(m[0] >= PATRONYMIC_SURPLUS_PAIRS for m in matched)
+            person
+            and complete
+            and not abjad_mode
+            and all(
+                m[0] >= PATRONYMIC_SURPLUS_PAIRS
+                or _slip_of_a_name(query.words[m[1]], listed.words[m[2]], q[m[1]], c[m[2]])
+                or _letters_swapped(query.words[m[1]], listed.words[m[2]])
+                for m in matched
+            )
         )
         surplus = _surplus(qw, cw, rest_q, rest_c, light, (q, c) if met_well else None)
         if substantive < 0.0:
