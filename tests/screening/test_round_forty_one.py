@@ -82,5 +82,6 @@ def test_two_letters_swapped_inside_a_word_read_as_a_slip_and_at_its_ends_do_not
 
 
 def test_short_parts_read_no_swap() -> None:
-    assert not _letters_swapped("Ivna", "Ivan")  # four letters: Ivna and Ivan, Anna and Nana are names of their own
+    # Four letters: Ivna and Ivan, Anna and Nana are names of their own.
+    assert not _letters_swapped("Ivna", "Ivan")
     assert _letters_swapped("Nvoiks", "Novik")  # the Latvian ending left out first
