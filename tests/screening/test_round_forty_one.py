@@ -1,8 +1,9 @@
 """Specifications for round forty-one. A given name typed with one slip into no name, beside a patronymic left out,
 weighs that patronymic as lightly as an exact given name does (Igpr / Ihar). Two neighbouring letters swapped in a
 person's name part meet as one slip however folding reads them (Zorfiolnik / Zorfilonik). Another given name with a
-Baltic ending is no slip in a name of the tables (Alehs, the Latvian Aleh, is no Ales with a letter more). The
-surnames are our own; the score before this round is in each comment."""
+Baltic ending is no slip in a name of the tables (Alehs, the Latvian Aleh, is no Ales with a letter more). A
+Belarusian adjectival surname reads its o and a after a hushing consonant as the Russian е (Chovny / Chevnyi, as
+Чорны / Черный). The surnames are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -85,3 +86,18 @@ def test_short_parts_read_no_swap() -> None:
     # Four letters: Ivna and Ivan, Anna and Nana are names of their own.
     assert not _letters_swapped("Ivna", "Ivan")
     assert _letters_swapped("Nvoiks", "Novik")  # the Latvian ending left out first
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Чоўны, whose о Russian writes ё and prints е: Чевный (0.78 before).
+        ("Ivan CHOVNY", "Ivan Petrovich CHEVNYI"),
+        ("Іван ЧОЎНЫ", "Ivan Petrovich CHEVNYI"),
+        ("Ivan CHEVNYI", "Ivan Piatrovich CHOUNY"),  # 0.23 before
+        ("Ivan SHORVY", "Ivan Petrovich SHERVYI"),  # 0.78 before
+    ],
+)
+def test_a_belarusian_adjectival_surname_meets_its_russian_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+    assert score(listed, query) >= MATCH

@@ -298,16 +298,16 @@ def french_reading(word: str) -> str | None:
 
 _BELARUSIAN_OU: Final = re.compile(r"ou(?=[bcdfghklmnprstvz])")
 _BELARUSIAN_SURNAME_END: Final = re.compile(
-    r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik)$"
+    r"(?:nka|nko|ski|sky|skaya|skaia|ska|vich|vi[cč]|ou|eu|au|ava|yna|ina|uk|ik|(?<=[bdklmnrstvz])(?:y|aya|aia))$"
 )
 
 
 @lru_cache(maxsize=200_000)
 def belarusian_ou_reading(word: str) -> str | None:
-    """The key of a Belarusian surname (by its ending: -anka, -ski, -ich, -ou, -ava, -uk) reading ou before a
-    consonant as оў, which is Russian ов (Halouchanka / Golovchenko, Laptsiouski / Laptevsky); None for any other
-    word. A second key: elsewhere ou is the French spelling of u (Mahmoud, Houcein, Sakouline), which the main key
-    reads."""
+    """The key of a Belarusian surname (by its ending: -anka, -ski, -ich, -ou, -ava, -uk, an adjective's -y and -aya
+    after a consonant: Chorny) reading ou before a consonant as оў, which is Russian ов (Halouchanka /
+    Golovchenko, Laptsiouski / Laptevsky); None for any other word. A second key: elsewhere ou is the French spelling
+    of u (Mahmoud, Houcein, Sakouline), which the main key reads."""
     lowered = word.lower()
     if not _BELARUSIAN_SURNAME_END.search(lowered):
         return None
@@ -336,7 +336,7 @@ def belarusian_e_readings(word: str) -> tuple[str, ...]:
     spelling of its vowels: ia, ya, ja after a consonant and io, yo, jo between consonants as е, dz and ts before
     them as д and т (Piatrou -> petrav, Petrov's key; Ziamtsau -> zemcav; Dziamidau -> demidav; Siamionau ->
     semenav); then also a after sh, zh, ch, ts and o after sh, zh, ch as е (Charnyshou -> cernisev, Chernyshev's
-    key). Empty for any other word or where nothing is read so. Second keys: Russian writes я, а and о there too
+    key; Chorny -> cerni, the key of Cherny, which Russian writes for Чёрный). Empty for any other word or where nothing is read so. Second keys: Russian writes я, а and о there too
     (Пятков, Шаров, Шохин), which the main key keeps; the closing -аў (Ziamtsau) is Russian -ов, not read."""
     lowered = word.lower()
     if len(lowered) < BELARUSIAN_E_MIN or not _BELARUSIAN_SURNAME_END.search(lowered):
