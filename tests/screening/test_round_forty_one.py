@@ -3,7 +3,9 @@ weighs that patronymic as lightly as an exact given name does (Igpr / Ihar). Two
 person's name part meet as one slip however folding reads them (Zorfiolnik / Zorfilonik). Another given name with a
 Baltic ending is no slip in a name of the tables (Alehs, the Latvian Aleh, is no Ales with a letter more). A
 Belarusian adjectival surname reads its o and a after a hushing consonant as the Russian е (Chovny / Chevnyi, as
-Чорны / Черный). The surnames are our own; the score before this round is in each comment."""
+Чорны / Черный). A point of the compass added to a name of dictionary words names another organisation, a branch or
+a region's (New Oil Company East is not New Oil Company). The surnames are our own; the score before this round is
+in each comment."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening.names import _letters_swapped, _slip_of_a_name
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -101,3 +103,21 @@ def test_short_parts_read_no_swap() -> None:
 def test_a_belarusian_adjectival_surname_meets_its_russian_spelling(query: str, listed: str) -> None:
     assert score(query, listed) >= MATCH
     assert score(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("New Oil Company East", "New Oil Company"),  # 0.91 before
+        ("LLC NEW OIL COMPANY EAST", "JSC New Oil Company"),  # 0.91 before
+        ("North Design Bureau", "Design Bureau"),  # 0.94 before
+    ],
+)
+def test_a_point_of_the_compass_names_another_organisation_of_dictionary_words(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+    assert company(listed, query) < MATCH
+
+
+def test_a_point_of_the_compass_written_in_another_language_still_meets_itself() -> None:
+    assert company("Severnoe Design Bureau", "North Design Bureau") >= MATCH
+    assert company("Усходняя нафтавая кампанія", "East Oil Company") >= MATCH

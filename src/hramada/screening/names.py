@@ -6566,18 +6566,30 @@ def _jurisdiction_keys() -> frozenset[str]:
 
 
 def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
-    """A left-over part that names which organisation (`_distinctive_left`): a town, or a word that is no dictionary
-    word and no short word with one vowel in three letters or fewer (RPTUP, NPTs: the initials of a legal form or
-    of generic words, in whichever language)."""
+    """A left-over part that names which organisation (`_distinctive_left`): a town, a point of the compass (the
+    region a branch serves: New Oil Company East, Vostochnaya), or a word that is no dictionary word and no short word
+    with one vowel in three letters or fewer (RPTUP, NPTs: the initials of a legal form or of generic words, in
+    whichever language)."""
+    compass = _compass_keys()
     return _distinctive_left(
         variant,
         [
             i
             for i in rest
             if is_place_key(variant.keys[i])
+            or variant.keys[i] in compass
             or not (is_descriptive_org_key(variant.keys[i]) or _abbreviation(variant.keys[i]))
         ],
         other,
+    )
+
+
+@cache
+def _compass_keys() -> frozenset[str]:
+    """The keys of an organisation's words for the points of the compass, in whichever language they are written
+    (`data/org_word_translations.csv`: Vostochnaya and Усходняя are `east`)."""
+    return frozenset(
+        v.keys[0] for word in _COMPASS_WORDS for v in name_variants(word, NameKind.ORGANIZATION)[:1]
     )
 
 
