@@ -113,7 +113,7 @@ def test_a_belarusian_adjectival_surname_meets_its_russian_spelling(query: str, 
         ("North Design Bureau", "Design Bureau"),  # 0.94 before
     ],
 )
-def test_a_point_of_the_compass_names_another_organisation_of_dictionary_words(query: str, listed: str) -> None:
+def test_a_point_of_the_compass_names_another_organisation(query: str, listed: str) -> None:
     assert company(query, listed) < MATCH
     assert company(listed, query) < MATCH
 
