@@ -336,8 +336,9 @@ def belarusian_e_readings(word: str) -> tuple[str, ...]:
     spelling of its vowels: ia, ya, ja after a consonant and io, yo, jo between consonants as е, dz and ts before
     them as д and т (Piatrou -> petrav, Petrov's key; Ziamtsau -> zemcav; Dziamidau -> demidav; Siamionau ->
     semenav); then also a after sh, zh, ch, ts and o after sh, zh, ch as е (Charnyshou -> cernisev, Chernyshev's
-    key; Chorny -> cerni, the key of Cherny, which Russian writes for Чёрный). Empty for any other word or where nothing is read so. Second keys: Russian writes я, а and о there too
-    (Пятков, Шаров, Шохин), which the main key keeps; the closing -аў (Ziamtsau) is Russian -ов, not read."""
+    key; Chorny -> cerni, the key of Cherny, as Russian prints Чёрный). Empty for any other word or where nothing is
+    read so. Second keys: Russian writes я, а and о there too (Пятков, Шаров, Шохин), which the main key keeps; the
+    closing -аў (Ziamtsau) is Russian -ов, not read."""
     lowered = word.lower()
     if len(lowered) < BELARUSIAN_E_MIN or not _BELARUSIAN_SURNAME_END.search(lowered):
         return ()

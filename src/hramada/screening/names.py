@@ -5477,6 +5477,7 @@ def _align(
             person
             and complete
             and not abjad_mode
+            and bool(rest_q or rest_c)
             and all(
                 m[0] >= PATRONYMIC_SURPLUS_PAIRS
                 or _slip_of_a_name(query.words[m[1]], listed.words[m[2]], q[m[1]], c[m[2]])
