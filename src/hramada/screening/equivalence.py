@@ -8,10 +8,10 @@ patronymic is its father's given name plus a suffix, so Рыгоравіч = Г�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, TypeVar
 
 from rapidfuzz.distance import OSA
 
@@ -66,13 +66,16 @@ MEMO_MAX: Final = 200_000
 """Words remembered per table by `slip_canonical` and `written_slip` (most words of a screening meet nothing)."""
 
 
-def _remembered(memo: dict[str, str | None], key: str, find: Callable[[str], str | None]) -> str | None:
+_Found = TypeVar("_Found")
+
+
+def _remembered(memo: dict[str, _Found], key: str, find: Callable[[str], _Found]) -> _Found:
     """`find(key)`, remembered in `memo` (up to MEMO_MAX keys; None is remembered too)."""
-    found = memo.get(key, "")
-    if found == "":
-        found = find(key)
-        if len(memo) < MEMO_MAX:
-            memo[key] = found
+    if key in memo:
+        return memo[key]
+    found = find(key)
+    if len(memo) < MEMO_MAX:
+        memo[key] = found
     return found
 
 
@@ -371,30 +374,27 @@ class EquivalenceTable:
         """The canonical keys of the tables' Latin spellings, listed or formed, two edits or fewer from `word` as
         written (lower case) that open with its letter: Aleksandrovina is two from Aleksandrovich and from
         Aleksandrovna, two names. Remembered per word, as `written_slip` is."""
-        written = word.casefold()
-        found = self._within_two.get(written)
-        if found is None:
-            found = frozenset(
-                key
-                for spelling, keys in self._by_letter().get(written[:1], [])
-                if abs(len(spelling) - len(written)) <= 2
-                and OSA.distance(written, spelling, score_cutoff=2) <= 2
-                for key in keys
-            )
-            if len(self._within_two) < MEMO_MAX:
-                self._within_two[written] = found
-        return found
+        return _remembered(
+            self._within_two,
+            word.casefold(),
+            lambda written: frozenset(key for _, keys in self._within_two_edits(written) for key in keys),
+        )
+
+    def _within_two_edits(self, written: str) -> Iterator[tuple[int, set[str]]]:
+        """(edits, canonical keys) of each spelling, listed or formed, that opens with the letter of `written` and is
+        two edits from it at most."""
+        for spelling, keys in self._by_letter().get(written[:1], []):
+            if abs(len(spelling) - len(written)) <= 2:
+                distance = OSA.distance(written, spelling, score_cutoff=2)
+                if distance <= 2:
+                    yield distance, keys
 
     def _two_slips_from_spelling(self, written: str) -> str | None:
         found: set[str] = set()
-        for spelling, keys in self._by_letter().get(written[0], []):
-            if abs(len(spelling) - len(written)) > 2:
-                continue
-            distance = OSA.distance(written, spelling, score_cutoff=2)
+        for distance, keys in self._within_two_edits(written):
             if distance <= 1:
                 return None  # one slip: `written_slip`'s reading (or another name's), not this one
-            if distance == 2:
-                found.update(keys)
+            found.update(keys)
         return found.pop() if len(found) == 1 else None
 
     def read_as(self, keys: set[str], key: str, why: Equivalence | None = None) -> None:

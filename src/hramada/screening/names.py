@@ -4223,9 +4223,9 @@ def _another_name(written: str, meant: str, table: EquivalenceTable) -> bool:
 SWAPPED_MIN: Final = 5
 """Letters of a person's name part in which two neighbouring letters swapped read as a slip of typing
 (`_letters_swapped`)..."""
-SWAPPED_SIMILARITY: Final = 0.83
+SWAPPED_SIMILARITY: Final = PATRONYMIC_SURPLUS_PAIRS
 """...which meets at least as one slip in six letters does (5/6), however folding reads it (Fiolnik folds to
-`falnik`, two edits from Filonik's `filanik`), and counts as a pair met well beside a patronymic left out."""
+`falnik`, two edits from Filonik's `filanik`): a pair met well beside a patronymic left out."""
 
 
 def _letters_swapped(word_a: str, word_b: str) -> bool:
@@ -6599,6 +6599,7 @@ def load_query_tables() -> None:
     first query after a build does not pay for them."""
     org_place_keys()
     org_meaning_keys()
+    _compass_keys()
 
 
 def _abbreviation(key: str) -> bool:
