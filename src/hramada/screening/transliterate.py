@@ -24,7 +24,14 @@ from hramada.screening.normalize import has_cyrillic
 _BELARUSIAN_LETTERS: Final = frozenset("ўі'")
 _UKRAINIAN_LETTERS: Final = frozenset("їєґ")
 _RUSSIAN_ONLY_LETTERS: Final = frozenset("щъи")
-_HARD_CONSONANTS: Final = frozenset("жшчцщ")
+_HARD_CONSONANTS: Final = {
+    "ru": frozenset("жшчцщ"),
+    "be": frozenset("жшчщ"),
+    "uk": frozenset("жшчщ"),
+}
+"""Per language, the consonants after which an iotated vowel is written without its glide (Чёрный: Chornyi; Зайцев
+in Polish: Zajcew). Russian ц is hard; Belarusian and Ukrainian ц is soft before я, ё, ю and Belarusian е, and every
+system writes the glide there as after any other consonant (Кацярына: Katsiaryna, Polish Kaciaryna; Цюпа: Tsiupa)."""
 _VOWELS: Final = frozenset("аеёиіїоуыэюяєaeiouy")
 _SOFTENING: Final = frozenset("ьеёіюяє")
 _GLIDE_BREAKERS: Final = frozenset("ьъ'ў")
@@ -109,6 +116,7 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
     hard_g: str | None = system.get("hard_g")
     ks: str | None = system.get("ks")
     before_front: dict[str, str] = system.get("before_front", {})
+    hard = _HARD_CONSONANTS.get(language, _HARD_CONSONANTS["ru"])
     out: list[str] = []
     prev = ""
     skip = False
@@ -121,7 +129,7 @@ def _by_table_word(text: str, system: dict[str, Any], language: str) -> str:
         if ch in iotated:
             after_consonant = prev.isalpha() and prev not in _VOWELS and prev not in _GLIDE_BREAKERS
             form = iotated[ch][0 if after_consonant else 1]
-            if prev in _HARD_CONSONANTS and form[:1] in ("i", "j", "y") and len(form) > 1:
+            if prev in hard and form[:1] in ("i", "j", "y") and len(form) > 1:
                 form = form[1:]
             if soft_l and prev == "л" and form[:1] in ("i", "j") and len(form) > 1:
                 form = form[1:]
