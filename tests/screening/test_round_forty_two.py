@@ -3,7 +3,9 @@ system that writes a glide after a consonant writes it there too (ICAO Katsiaryn
 German Kazjaryna); only Russian ц is hard (Зайцев in Polish: Zajcew). A Belarusian name listed in Cyrillic now meets
 the Russian form a press writes where the reading passes through the Belarusian spelling. Six Belarusian given names of
 their own join their Russian names (Лявон / Леон, Хведар / Фёдор); four rows tried beside them are kept out by
-guards. The surnames are our own; the score before this round is in each comment."""
+guards. A birth year or date, an office or a description written into a person's name field is read away (Zorvanau
+Aliaksandr, born 1961; Judge Aliaksandr Zorvanau; Зорванаў Аляксандр, суддзя). The surnames are our own; the score
+before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -85,3 +87,49 @@ def test_a_belarusian_given_name_of_its_own_meets_the_russian_name(query: str, l
 )
 def test_a_name_added_to_the_tables_takes_no_unrelated_name_with_it(query: str, listed: str) -> None:
     assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "before"),
+    [
+        ("Aliaksandr Zorvanau 1961", 0.59),
+        ("Aliaksandr Zorvanau 12.03.1961", 0.54),
+        ("ZORVANAU Aliaksandr, born 1961", 0.55),
+        ("Aliaksandr Zorvanau, b. 1961", 0.57),
+        ("Zorvanau Aliaksandr D.O.B. 12/03/1961", 0.54),
+        ("ZORVANAU, Aliaksandr, 1961", 0.59),
+        ("Aliaksandr Zorvanau, judge of the Minsk city court", 0.44),
+        ("Зорванаў Аляксандр, суддзя", 0.60),
+        ("Judge Aliaksandr Zorvanau", 0.60),
+    ],
+)
+def test_a_birth_date_or_an_office_in_the_name_field_is_read_away(query: str, before: float) -> None:
+    # Each scored `before` against the listed name; now as the name alone does (0.96).
+    listed = "Aliaksandr Mikalaevich ZORVANAU"
+    assert score(query, listed) >= 0.95
+    assert score(query, listed) == pytest.approx(score("Aliaksandr Zorvanau", listed))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Another given name stays another person with a year beside it (0.30 as before).
+        ("Ivan Zorvanau 1961", "Aliaksandr Mikalaevich ZORVANAU"),
+        ("Ivan Zorvanau, judge", "Aliaksandr Mikalaevich ZORVANAU"),
+        # A rank after the comma opens the list's given names, not a description: the surname alone is no reading
+        # (0.35 as before).
+        ("ZORVAN-MAJID, General Ali Hasan", "Ahmed ZORVAN-MAJID"),
+        # A place after the comma is no description the engine reads away (0.55 as before).
+        ("Zorvan Ivanov, Minsk", "Zorvan Petrovich IVANOV"),
+    ],
+)
+def test_what_is_read_away_is_only_a_date_or_an_office(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+    assert score(listed, query) < MATCH
+
+
+def test_an_initial_is_no_birth_word() -> None:
+    # B. before a surname is Barysavich's initial, not "born" (0.94 without the year).
+    assert score("Ivan B. Zorvanau 1961", "Ivan Barysavich ZORVANAU") == pytest.approx(
+        score("Ivan B. Zorvanau", "Ivan Barysavich ZORVANAU")
+    )

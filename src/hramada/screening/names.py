@@ -1911,9 +1911,69 @@ _RANK_WORDS: Final = frozenset(
         "генерал генерала лейтенант полковник подполковник майор капитан сержант прапорщик адмирал маршал"
         " старший младший милиции полиции юстиции ген полк "
         "лейтэнант палкоўнік падпалкоўнік маёр капітан сяржант прапаршчык адмірал старшы малодшы міліцыі"
-        " юстыцыі"
+        " юстыцыі "
+        # Offices that open an official's name in court records and the press (Judge Zorvan Ivanov, судья ...).
+        "judge prosecutor investigator minister deputy governor chairman chairwoman director ambassador senator mayor"
+        " судья прокурор следователь министр депутат губернатор председатель директор посол"
+        " суддзя пракурор следчы міністр дэпутат старшыня дырэктар пасол"
     ).split()
 )
+_BIRTH_WORDS: Final = frozenset(
+    "born b dob birth date d o b year yob род родился родилась рожд г гр нар нарадзіўся нарадзілася".split()
+)
+"""Words that say a birth date follows in a person's name field (Zorvan Ivanov, born 1961; DOB 12.03.1961)."""
+
+
+def _without_dates(text: str) -> str | None:
+    """A normalised person name without the numbers written into it (a birth year or date: Zorvan Ivanov 1961,
+    Zorvan Ivanov b 12 03 1961) and the birth words before them, or None when it has none or fewer than two words
+    would be left: a second rendering (no person's name holds a number)."""
+    words = text.split(" ")
+    if not any(word.isdigit() for word in words):
+        return None
+    kept: list[str] = []
+    for n, word in enumerate(words):
+        if word.isdigit():
+            continue
+        if word in _BIRTH_WORDS:
+            # A birth word goes only where a number follows it, birth words between (d o b 1961); Ivan B. Petrov
+            # keeps his initial.
+            after = n + 1
+            while after < len(words) and words[after] in _BIRTH_WORDS:
+                after += 1
+            if after < len(words) and words[after].isdigit():
+                continue
+        kept.append(word)
+    return " ".join(kept) if len(kept) >= 2 else None
+
+
+_DESCRIPTION_LINKS: Final = frozenset("of at in for to the and with".split())
+"""Words after an office that make it a description (judge of the Minsk city court)."""
+_GIVEN_RANK_WORDS: Final = frozenset({"marshal", "justice", "major"})
+"""Rank words that are given names too (SMITH, Marshal): after a comma they are read as the given name."""
+
+
+def _without_description(name: str) -> str | None:
+    """A cleaned person name without what follows it after a comma when that says who the person is or when they
+    were born (Zorvan Ivanov, judge of the Minsk city court; ZORVANAU Ivan, born 1961; Зорванаў Іван, суддзя), or
+    None when no comma opens such a description or fewer than two words would be left: a second rendering (SURNAME,
+    Given keeps its comma)."""
+    pieces = name.split(",")
+    for n in range(1, len(pieces)):
+        words = normalize_name(pieces[n]).split(" ")
+        first = words[0]
+        # An office alone or with what it is of (", judge", ", judge of the city court"); a rank before names is the
+        # list's SURNAME, Rank Given (AL-MAJID, General Ali Hasan), read as an honorific is.
+        office = (
+            first in _RANK_WORDS
+            and first not in _GIVEN_RANK_WORDS
+            and (len(words) == 1 or words[1] in _DESCRIPTION_LINKS)
+        )
+        if office or first in _BIRTH_WORDS or first[:1].isdigit():
+            before = normalize_name(" ".join(pieces[:n]))
+            # Two words of a name at least (a surname with its article alone, al majid, is not a whole name).
+            return before if sum(len(word) >= 3 for word in before.split(" ")) >= 2 else None
+    return None
 
 
 _ARABIC_JOINED_AFTER: Final = frozenset({"الله", "اللہ", "اللّه", "الدين", "الدین", "زاده", "زاد"})
@@ -2283,6 +2343,9 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         reading("+joined", _arabic_compounds_joined(texts[0]))
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
+        reading("+undated", _without_dates(texts[0]))
+        described = _without_description(name) if "," in name else None
+        reading("+undescribed", _without_rank(described) if described else None)
         # An initial of one Cyrillic letter written as several Latin ones (Yu. L. Sivakov, and Ю. Л. Сиваков read as
         # IU.) is read as one letter too, the one the name's key opens with (Iury, Yuriy: ur).
         one_letter = _SEVERAL_LETTER_INITIAL.sub(_initial_as_one_letter, name) if "." in name else name
