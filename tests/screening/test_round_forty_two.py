@@ -5,14 +5,15 @@ the Russian form a press writes where the reading passes through the Belarusian 
 their own join their Russian names (Лявон / Леон, Хведар / Фёдор); four rows tried beside them are kept out by
 guards. A birth year or date, an office or a description written into a person's name field is read away (Zorvanau
 Aliaksandr, born 1961; Judge Aliaksandr Zorvanau; Зорванаў Аляксандр, суддзя). The surnames are our own; the score
-before this round is in each comment."""
+before this round is in each comment. An organisation's name field is read without a registration number, an address
+after a comma, or the other name after a.k.a. or formerly."""
 
 from __future__ import annotations
 
 import pytest
 
 from hramada.screening.transliterate import latin_renderings
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -133,3 +134,34 @@ def test_an_initial_is_no_birth_word() -> None:
     assert score("Ivan B. Zorvanau 1961", "Ivan Barysavich ZORVANAU") == pytest.approx(
         score("Ivan B. Zorvanau", "Ivan Barysavich ZORVANAU")
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "before"),
+    [
+        ("Zorveks LLC registration number 190000001", 0.36),
+        ("Zorveks LLC, УНП 190000001", 0.52),
+        ("ZORVEKS LIMITED LIABILITY COMPANY, 220030 Minsk, ul. Lenina 1", 0.44),
+        ("Zorveks LLC a.k.a. Zorvex", 0.63),
+        ("Zorvan LLC formerly known as Zorveks LLC", 0.44),
+    ],
+)
+def test_a_registration_number_an_address_or_another_name_in_a_companys_name_field_is_read_away(
+    query: str, before: float
+) -> None:
+    assert company(query, "OOO Zorveks") >= 0.95
+    assert company("OOO Zorveks", query) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A number with no registration word before it is the name: two numbered companies are two (0.00 as before;
+        # 1.00 when any long number was read away).
+        ("2904977 ZORVANIA, INC.", "10219452 ZORVANIA INCORPORATED"),
+        # Office after a comma opens no address: the rest of the name stays (0.49 as before).
+        ("Directorate of Zorveks, Office of the Zorvan Army", "Directorate of Zorveks"),
+    ],
+)
+def test_only_a_number_or_an_address_is_read_away(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH

@@ -1393,8 +1393,62 @@ _MANAGEMENT_COMPANY: Final = re.compile(
 company is the part before; the holding is another organisation."""
 
 
+_ALIAS_MARKS: Final = re.compile(
+    r"\s+(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|also known as|formerly(?: known as)?|trading as|t/a|d/b/a)\s+",
+    re.IGNORECASE,
+)
+"""What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...)."""
 _PART_MARKS: Final = frozenset("«‘“„\"'/-–—")
 """The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
+
+
+_REGISTRATION_WORDS: Final = frozenset(
+    "registration reg registered number no nr num id code tax unp inn ogrn kpp edrpou okpo vat"
+    " унп инн огрн кпп едрпоу окпо рег номер".split()
+)
+"""Words that say a registration or tax number follows in an organisation's name field (Zorveks LLC, registration
+number 190000001; УНП 190000001)."""
+REGISTRATION_NUMBER_MIN: Final = 6
+"""Digits from which a number in an organisation's name is a registration or tax number, not part of the name (Plant
+No. 558, Zavod 2 keep theirs)."""
+_ADDRESS_WORDS: Final = frozenset(
+    "ul ulitsa vul vulitsa street str prospekt prosp avenue ave ул улица вул вуліца проспект просп пер переулок".split()
+)
+"""Words that open an address written after an organisation's name and a comma (Zorveks LLC, ul. Lenina 1); not
+office, building or St. (Directorate of Procurement, Office of the Commander-in-Chief)."""
+
+
+def _without_registration(text: str) -> str | None:
+    """A normalised organisation name without the registration or tax numbers (REGISTRATION_NUMBER_MIN digits or
+    more) that registration words say are such (registration number 190000001, УНП 190000001), and those words, or
+    None when it has none or no word would be left: a second rendering. A number with no such word before it is
+    part of the name: Canada's numbered companies (2904977 CANADA, INC. and 10219452 CANADA INCORPORATED are two)."""
+    words = text.split(" ")
+    if not any(w.isdigit() and len(w) >= REGISTRATION_NUMBER_MIN for w in words):
+        return None
+    dropped: set[int] = set()
+    for n, word in enumerate(words):
+        if not (word.isdigit() and len(word) >= REGISTRATION_NUMBER_MIN):
+            continue
+        before = n - 1
+        while before >= 0 and words[before] in _REGISTRATION_WORDS:
+            before -= 1
+        if before < n - 1:
+            dropped.update(range(before + 1, n + 1))
+    kept = [word for n, word in enumerate(words) if n not in dropped]
+    return " ".join(kept) if dropped and kept else None
+
+
+def _without_address(name: str) -> str | None:
+    """A cleaned organisation name without the address written after it and a comma (a postcode or an address word
+    opening the piece: Zorveks LLC, 220030 Minsk, ul. Lenina 1), or None when no comma opens one."""
+    pieces = name.split(",")
+    for n in range(1, len(pieces)):
+        words = normalize_name(pieces[n]).split(" ")
+        if (words[0].isdigit() and len(words[0]) >= 5) or words[0] in _ADDRESS_WORDS:
+            before = ",".join(pieces[:n])
+            return before if _letters(before) >= 3 else None
+    return None
 
 
 def organisation_name_parts(name: str) -> list[tuple[str, str]]:
@@ -1403,9 +1457,12 @@ def organisation_name_parts(name: str) -> list[tuple[str, str]]:
     company of the holding ...` (`+head`). A part needs three letters or more."""
     if _PART_MARKS.isdisjoint(name):
         lowered = name.lower()
-        if "mpan" not in lowered and "мпан" not in lowered:
-            return []  # most names: no quote, slash or dash, and no "company" for `_MANAGEMENT_COMPANY`
+        if "mpan" not in lowered and "мпан" not in lowered and _ALIAS_MARKS.search(name) is None:
+            return []  # most names: no quote, slash or dash, no "company" for `_MANAGEMENT_COMPANY`, no a.k.a.
     out: list[tuple[str, str]] = []
+    named = _ALIAS_MARKS.split(name)
+    if len(named) >= 2:
+        out.extend(("+part", p) for p in named if _letters(p) >= 3)
     quoted = quoted_part(name)
     if quoted:
         out.append(("+quoted", quoted))
@@ -2385,6 +2442,14 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         for read in _kind_initials_read(as_written):
             reading(KIND_READING, _without_legal_form_texts(read))
         reading("+conjunction", _conjunction_apart(texts[0]) if _is_abjad(texts[0]) else None)
+        # And without a registration number or an address written into the name field (Zorveks LLC, registration
+        # number 190000001; Zorveks LLC, 220030 Minsk, ul. Lenina 1).
+        reading("+unnumbered", _without_registration(texts[0]))
+        addressed = _without_address(name) if "," in name else None
+        reading(
+            "+unaddressed",
+            _without_legal_form_texts(normalize_name(_org_text(addressed))) if addressed else None,
+        )
         # And with a Cyrillic word of the tables typed with one slip written as the word (Авиаомпания).
         reading("+mended", _cyrillic_words_mended(texts[0]) if has_cyrillic(texts[0]) else None)
         # And with the words of an Arabic-script or Chinese name that say what kind of organisation in English
