@@ -2026,7 +2026,9 @@ def _without_description(name: str) -> str | None:
             and first not in _GIVEN_RANK_WORDS
             and (len(words) == 1 or words[1] in _DESCRIPTION_LINKS)
         )
-        if office or first in _BIRTH_WORDS or first[:1].isdigit():
+        # A birth word only before a number (", b. 1961"; ", г. Минск" is a town, ", B. Ivan" an initial).
+        born = first in _BIRTH_WORDS and any(word.isdigit() for word in words)
+        if office or born or first[:1].isdigit():
             before = normalize_name(" ".join(pieces[:n]))
             # Two words of a name at least (a surname with its article alone, al majid, is not a whole name).
             return before if sum(len(word) >= 3 for word in before.split(" ")) >= 2 else None
