@@ -1424,30 +1424,46 @@ def _without_registration(text: str) -> str | None:
     None when it has none or no word would be left: a second rendering. A number with no such word before it is
     part of the name: Canada's numbered companies (2904977 CANADA, INC. and 10219452 CANADA INCORPORATED are two)."""
     words = text.split(" ")
-    if not any(w.isdigit() and len(w) >= REGISTRATION_NUMBER_MIN for w in words):
-        return None
-    dropped: set[int] = set()
-    for n, word in enumerate(words):
-        if not (word.isdigit() and len(word) >= REGISTRATION_NUMBER_MIN):
-            continue
-        before = n - 1
-        while before >= 0 and words[before] in _REGISTRATION_WORDS:
-            before -= 1
-        if before < n - 1:
-            dropped.update(range(before + 1, n + 1))
+    dropped = _marked_numbers(words, _REGISTRATION_WORDS, _is_registration_number)
     kept = [word for n, word in enumerate(words) if n not in dropped]
     return " ".join(kept) if dropped and kept else None
+
+
+def _is_registration_number(word: str) -> bool:
+    return word.isdigit() and len(word) >= REGISTRATION_NUMBER_MIN
+
+
+def _marked_numbers(words: list[str], markers: frozenset[str], is_number: Callable[[str], bool]) -> set[int]:
+    """The positions of the numbers (`is_number`) that marker words stand right before, and of those words (birth
+    words before a year: d o b 1961; registration words before a number: registration number 190000001)."""
+    found: set[int] = set()
+    for n, word in enumerate(words):
+        if not is_number(word):
+            continue
+        before = n - 1
+        while before >= 0 and words[before] in markers:
+            before -= 1
+        if before < n - 1:
+            found.update(range(before + 1, n + 1))
+    return found
 
 
 def _without_address(name: str) -> str | None:
     """A cleaned organisation name without the address written after it and a comma (a postcode or an address word
     opening the piece: Zorveks LLC, 220030 Minsk, ul. Lenina 1), or None when no comma opens one."""
+    before = _before_comma_opening(
+        name, lambda words: (words[0].isdigit() and len(words[0]) >= 5) or words[0] in _ADDRESS_WORDS
+    )
+    return before if before is not None and _letters(before) >= 3 else None
+
+
+def _before_comma_opening(name: str, opens: Callable[[list[str]], bool]) -> str | None:
+    """The cleaned text before the first comma whose piece after it `opens` (given its normalised words) says is no
+    part of the name (an address, a description), or None when none does."""
     pieces = name.split(",")
     for n in range(1, len(pieces)):
-        words = normalize_name(pieces[n]).split(" ")
-        if (words[0].isdigit() and len(words[0]) >= 5) or words[0] in _ADDRESS_WORDS:
-            before = ",".join(pieces[:n])
-            return before if _letters(before) >= 3 else None
+        if opens(normalize_name(pieces[n]).split(" ")):
+            return ",".join(pieces[:n])
     return None
 
 
@@ -1988,19 +2004,9 @@ def _without_dates(text: str) -> str | None:
     words = text.split(" ")
     if not any(word.isdigit() for word in words):
         return None
-    kept: list[str] = []
-    for n, word in enumerate(words):
-        if word.isdigit():
-            continue
-        if word in _BIRTH_WORDS:
-            # A birth word goes only where a number follows it, birth words between (d o b 1961); Ivan B. Petrov
-            # keeps his initial.
-            after = n + 1
-            while after < len(words) and words[after] in _BIRTH_WORDS:
-                after += 1
-            if after < len(words) and words[after].isdigit():
-                continue
-        kept.append(word)
+    # A birth word goes only where a number follows it (d o b 1961); Ivan B. Petrov keeps his initial.
+    dropped = _marked_numbers(words, _BIRTH_WORDS, str.isdigit)
+    kept = [word for n, word in enumerate(words) if n not in dropped and not word.isdigit()]
     return " ".join(kept) if len(kept) >= 2 else None
 
 
@@ -2015,24 +2021,27 @@ def _without_description(name: str) -> str | None:
     were born (Zorvan Ivanov, judge of the Minsk city court; ZORVANAU Ivan, born 1961; Зорванаў Іван, суддзя), or
     None when no comma opens such a description or fewer than two words would be left: a second rendering (SURNAME,
     Given keeps its comma)."""
-    pieces = name.split(",")
-    for n in range(1, len(pieces)):
-        words = normalize_name(pieces[n]).split(" ")
-        first = words[0]
-        # An office alone or with what it is of (", judge", ", judge of the city court"); a rank before names is the
-        # list's SURNAME, Rank Given (AL-MAJID, General Ali Hasan), read as an honorific is.
-        office = (
-            first in _RANK_WORDS
-            and first not in _GIVEN_RANK_WORDS
-            and (len(words) == 1 or words[1] in _DESCRIPTION_LINKS)
-        )
-        # A birth word only before a number (", b. 1961"; ", г. Минск" is a town, ", B. Ivan" an initial).
-        born = first in _BIRTH_WORDS and any(word.isdigit() for word in words)
-        if office or born or first[:1].isdigit():
-            before = normalize_name(" ".join(pieces[:n]))
-            # Two words of a name at least (a surname with its article alone, al majid, is not a whole name).
-            return before if sum(len(word) >= 3 for word in before.split(" ")) >= 2 else None
-    return None
+    before = _before_comma_opening(name, _opens_description)
+    if before is None:
+        return None
+    before = normalize_name(before)
+    # Two words of a name at least (a surname with its article alone, al majid, is not a whole name).
+    return before if sum(len(word) >= 3 for word in before.split(" ")) >= 2 else None
+
+
+def _opens_description(words: list[str]) -> bool:
+    """Whether the normalised words after a comma in a person's name say who the person is or when they were born."""
+    first = words[0]
+    # An office alone or with what it is of (", judge", ", judge of the city court"); a rank before names is the
+    # list's SURNAME, Rank Given (AL-MAJID, General Ali Hasan), read as an honorific is.
+    office = (
+        first in _RANK_WORDS
+        and first not in _GIVEN_RANK_WORDS
+        and (len(words) == 1 or words[1] in _DESCRIPTION_LINKS)
+    )
+    # A birth word only before a number (", b. 1961"; ", г. Минск" is a town, ", B. Ivan" an initial).
+    born = first in _BIRTH_WORDS and any(word.isdigit() for word in words)
+    return office or born or first[:1].isdigit()
 
 
 _ARABIC_JOINED_AFTER: Final = frozenset({"الله", "اللہ", "اللّه", "الدين", "الدین", "زاده", "زاد"})
