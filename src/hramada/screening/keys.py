@@ -180,6 +180,7 @@ def one_letter_deletions(word: str) -> set[str]:
 # Ivans, Igors, Sergejs, Boriss, Lavrovs). Stripping them gives a second comparison key; the original key stays.
 _BALTIC_ENDINGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^(.{3,}?ch)ius$"), r"\1"),  # Aleksandrovičius
+    (re.compile(r"^(.{3,}?)cius$"), r"\1ch"),  # Aleksandrovicius: its caron lost in a bank's ASCII
     (re.compile(r"^(.{3,}?[ij])us$"), r"\1"),  # Sergejus, Dmitrijus, Nikolajus
     (re.compile(r"^(.{3,}?[^aeiouy])(?:as|is|ys|us)$"), r"\1"),  # Ivanas, Igoris, Lavrovas, Tarasas
     (re.compile(r"^(.{3,}?)ss$"), r"\1s"),  # Boriss
@@ -189,8 +190,9 @@ _BALTIC_ENDINGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 
 @lru_cache(maxsize=200_000)
 def strip_baltic(word: str) -> str | None:
-    """`word` (lower-case ASCII) without a Lithuanian or Latvian ending, or None if it has none."""
-    ascii_word = latin_ascii(word)
+    """`word` (lower-case ASCII) without a Lithuanian or Latvian ending, or None if it has none. An apostrophe for a
+    soft sign left in the word (Jur'jevičius, rendered from Юр'евіч) is no letter of it."""
+    ascii_word = latin_ascii(word).replace("'", "")
     if len(ascii_word) < 5 or not ascii_word.isalpha():
         return None
     for pattern, replacement in _BALTIC_ENDINGS:
@@ -198,6 +200,21 @@ def strip_baltic(word: str) -> str | None:
         if count:
             return stripped if fold(stripped) != fold(ascii_word) else None
     return None
+
+
+_SHORT_BALTIC: Final = re.compile(r"^([^\W\d_]{2}[^aeiouy\W\d_])(?:as|is|us)$")
+"""A word of three letters with a Lithuanian ending (Žukas, Dukas for Жук, Дук), too short for `strip_baltic`."""
+
+
+def strip_baltic_in_name(word: str) -> str | None:
+    """`strip_baltic`, and a word of three letters with a Lithuanian ending without it, for a name two words of
+    which carry such endings (`names._without_baltic_endings`): beside a given name and a patronymic so written,
+    Žukas is Жук, not a word of its own."""
+    stripped = strip_baltic(word)
+    if stripped is not None:
+        return stripped
+    found = _SHORT_BALTIC.match(latin_ascii(word))
+    return found.group(1) if found else None
 
 
 def baltic_stem(word: str) -> str | None:

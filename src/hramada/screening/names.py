@@ -49,6 +49,7 @@ from hramada.screening.keys import (
     skeleton,
     soft_ts_reading,
     strip_baltic,
+    strip_baltic_in_name,
     uzbek_reading,
     yo_as_e,
 )
@@ -2010,6 +2011,32 @@ def _without_dates(text: str) -> str | None:
     return " ".join(kept) if len(kept) >= 2 else None
 
 
+def _without_baltic_endings(text: str) -> str | None:
+    """A normalised person name with the Lithuanian or Latvian ending of each word read away (Sergejus Terebovas,
+    Aleksandras Nikolajevičius Zajcevas: sergej terebov, aleksandr nikolajevich zajcev), or None unless two words of
+    it or more carry one: a second rendering. One word with an ending may be a name of its own (Lukas, Marius,
+    Younis); two in one name are the grammar Lithuanian and Latvian give every foreign man's name. The ending alone
+    is a second key of each word already (`_alt_keys`), but only as a key: without it, Terebovas is compared with
+    the Belarusian Tserabau as one letter-string three edits away, where Terebov is the Russian form of that name."""
+    words = text.split(" ")
+    stripped = [strip_baltic_in_name(word) for word in words]
+    found = [word for word in stripped if word is not None]
+    if len(found) < 2:
+        return None
+    # Spanish, Greek, Latin and Arabic names end in -as, -is and -us too (Contreras, Jesus, Firas): one of the words
+    # must read as a Slavic name once its ending is gone, a given name or patronymic of the tables or a surname with
+    # a Slavic suffix.
+    table = default_table()
+    if not any(_SLAVIC_STEM_END.search(word) or table.knows(fold(word)) for word in found):
+        return None
+    return " ".join(read or word for read, word in zip(stripped, words, strict=True))
+
+
+_SLAVIC_STEM_END: Final = re.compile(r"(?:ov|ev|in|yn|ich|uk|ik|sk|oj|yj)$")
+"""The close of a Slavic surname (Zorvanov, Zajcev, Lapin, Mickevich, Vasiliuk, Novik, Kovalevsk, Pustovoj) as a
+Lithuanian or Latvian rendering leaves it once its ending is read away (`_without_baltic_endings`)."""
+
+
 _DESCRIPTION_LINKS: Final = frozenset("of at in for to the and with".split())
 """Words after an office that make it a description (judge of the Minsk city court)."""
 _GIVEN_RANK_WORDS: Final = frozenset({"marshal", "justice", "major"})
@@ -2414,6 +2441,9 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         reading("+undated", _without_dates(texts[0]))
         described = _without_description(name) if "," in name else None
         reading("+undescribed", _without_rank(described) if described else None)
+        # A name in Lithuanian or Latvian grammar (Sergejus Terebovas, Dmitrijus Zukas) read without its endings, as
+        # the name it renders (sergej terebov): then each word is compared as a name, Belarusian forms included.
+        reading("+baltic", _without_baltic_endings(texts[0]))
         # An initial of one Cyrillic letter written as several Latin ones (Yu. L. Sivakov, and Ю. Л. Сиваков read as
         # IU.) is read as one letter too, the one the name's key opens with (Iury, Yuriy: ur).
         one_letter = _SEVERAL_LETTER_INITIAL.sub(_initial_as_one_letter, name) if "." in name else name
