@@ -16,7 +16,7 @@ from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from hramada.screening.names import (
     abjad_skeleton_readings,
     acronym_keys,
     compared_only,
+    cut_short,
     load_query_tables,
     name_variants,
     org_meaning_keys,
@@ -37,6 +38,11 @@ from hramada.screening.names import (
 from hramada.screening.postings import Postings
 
 T = TypeVar("T")
+
+CUT_OPENINGS_MOST: Final = 8
+"""Listed words the last part of a name cut short by its field (`names.cut_short`) may open for it to look them up,
+when that part has three letters or more and is no listed word itself: Belaruska opens Belaruskali; Bel opens
+hundreds, and tells nothing."""
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
@@ -443,6 +449,12 @@ class ScreeningIndex:
             for key, weight in variant_keys(variant, query=True, known=self._postings).items():
                 if weight > keys.get(key, 0.0):
                     keys[key] = weight
+            last = f"t:{variant.keys[-1]}" if variant.kind == NameKind.ORGANIZATION and variant.keys else ""
+            if len(last) > 4 and cut_short(variant) and last not in self._postings:
+                # A name cut short by its field (Open Joint Stock Company Belaruska): the listed words its last
+                # part opens, when it is no listed word itself and few do.
+                for key in self._postings.keys_opening(last, CUT_OPENINGS_MOST):
+                    keys.setdefault(key, _KEY_WEIGHTS["d"])
         return keys
 
     def rarity(self, key: str) -> float:

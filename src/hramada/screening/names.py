@@ -5141,6 +5141,40 @@ def _twins_swapped(
                     break
 
 
+CUT_FIELD_WIDTHS: Final = frozenset({35, 70, 105, 140})
+"""The widths of the fields that cut names short in what is screened: a payment message's name lines of 35 characters,
+one to four of them (SWIFT MT 50K and 59; what converts a longer name into them cuts it). A screened organisation name
+exactly that long may have lost the end of its last word (`cut_short`), which then meets a listed word it opens
+(`_cut_similarity`); a name of another length is whole. Registries' columns (30, 32, 40, 50...) are left out: whole
+names of those lengths are too common (LIMITED LIABILITY COMPANY GEOS, ISLAMIC MOVEMENT OF UZBEKISTAN)."""
+CUT_WORD_MIN: Final = 2
+"""Letters of a cut word at least (Grodno Az, cut from Grodno Azot at 35 characters)."""
+
+
+_LAST_WORD: Final = re.compile(r"[a-z]+$")
+
+
+def cut_short(name: NameVariant) -> bool:
+    """Whether an organisation name may have been cut short by a field: as long as one (CUT_FIELD_WIDTHS), ending in
+    the letters of its last part as written in Latin (not in a closing quote, a bracket or a stop, which a whole
+    name ends in, nor in a generic word or a legal form, which are no part: Vorkuta Management Company ends whole)."""
+    original = name.original
+    if len(original) not in CUT_FIELD_WIDTHS or not name.words:
+        return False
+    last = _LAST_WORD.search(original.lower())
+    return last is not None and last.group() == name.words[-1]
+
+
+def _cut_similarity(cut: str, word: str) -> float:
+    """The similarity of the last word of a screened organisation name cut short by a field (`cut_short`) to a
+    listed word that it opens, as written (Open Joint Stock Company 'Hotel Plane, cut from Planeta): ALT_KEY_FACTOR
+    times the share of the word it keeps, half at least; 0.0 for a word it does not open. The words after it in the
+    listed name are left over, as the field lost them."""
+    if len(cut) < CUT_WORD_MIN or len(word) <= len(cut) or not word.startswith(cut):
+        return 0.0
+    return ALT_KEY_FACTOR * (0.5 + 0.5 * len(cut) / len(word))
+
+
 def _align(
     query: NameVariant, listed: NameVariant, floor: float = 0.0
 ) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
@@ -5178,6 +5212,9 @@ def _align(
     # their consonants as a person's do.
     arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
     short_most = _short_key_most(query.kind)
+    # An organisation name screened as long as a field that cuts names may have lost the end of its last part, which
+    # may then be the opening of a listed word (`_cut_similarity`).
+    cut_at = len(q) - 1 if organisation and not abjad_mode and cut_short(query) else -1
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -5250,6 +5287,8 @@ def _align(
                     and _surnames_apart(a, b, a_alts, ca[j] if ca else ())
                 ):
                     sim = 0.0
+                if i == cut_at and sim < ALT_KEY_FACTOR:
+                    sim = max(sim, _cut_similarity(query.words[i], listed.words[j]))
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 elif arabic_org and sim < FRAME_SIMILARITY and a[0] != "#" and b[0] != "#":

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from itertools import count, repeat
+from itertools import chain, count, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -45,10 +46,12 @@ class Postings:
         self._removed: set[int] = set()
         self._removed_per_key: dict[str, int] = {}
         self._removed_sorted: IdArray | None = None
+        self._opening: dict[str, list[str]] = {}
+        """Keys of one kind (their first two characters) in order, for `keys_opening`; made again once keys change."""
 
     def __getstate__(self) -> dict[str, object]:
         self.build()  # a copy or a stored index holds the arrays, never the filing state
-        return self.__dict__
+        return {**self.__dict__, "_opening": {}}
 
     def file(self, name_id: int, keys: Iterable[str]) -> None:
         """File one name under its keys (name ids increase from one call to the next)."""
@@ -60,6 +63,8 @@ class Postings:
             posting = added.get(key)
             if posting is None:
                 added[key] = {name_id}
+                if key not in self._rows:
+                    self._opening.clear()  # a key no order holds yet
             else:
                 posting.add(name_id)
 
@@ -141,6 +146,7 @@ class Postings:
         self._new_rows = None
         self._removed = set()
         self._removed_sorted = None
+        self._opening = {}
         self._built = True  # last: a reader that sees it sees the arrays
 
     def count(self, key: str) -> int:
@@ -153,6 +159,28 @@ class Postings:
             n = int(self._starts[row + 1] - self._starts[row]) - self._removed_per_key.get(key, 0)
         added = self._added.get(key)
         return n + len(added) if added else n
+
+    def keys_opening(self, prefix: str, most: int) -> list[str]:
+        """The keys longer than `prefix` that open with it and have names filed under them now, in order; none when
+        more than `most` do (a prefix that opens that many keys tells nothing). The keys of the prefix's kind (its
+        first two characters: `t:`) are put in order at the first call, and again after keys were added."""
+        if not self._built:
+            self.build()
+        kind = prefix[:2]
+        order = self._opening.get(kind)
+        if order is None:
+            order = sorted(key for key in chain(self._rows, self._added) if key.startswith(kind))
+            self._opening[kind] = order
+        found: list[str] = []
+        for n in range(bisect_left(order, prefix), len(order)):
+            key = order[n]
+            if not key.startswith(prefix):
+                break
+            if key != prefix and self.count(key):
+                found.append(key)
+                if len(found) > most:
+                    return []
+        return found
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.count(key) > 0
