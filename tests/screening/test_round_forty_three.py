@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import strip_baltic, strip_baltic_in_name
+from hramada.screening.names import NameKind, name_variants
 from hramada.screening.postings import Postings
 from tests.screening.scoring import company, score
 
@@ -73,6 +74,28 @@ def test_one_word_with_an_ending_is_a_name_of_its_own_and_a_woman_stays_a_woman(
     assert score("Marius Zorvanovas", "Maria ZORVANAVA") < MATCH
     # Nor does another given name beside the same surname (0.50 before, 0.51 now).
     assert score("Jonas Zorvaitis", "Ivan ZORVAITIS") < MATCH
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Aleksandras Zolkas", True),  # a given name of the tables once its ending is gone
+        ("Dmitrijus Zykas", True),  # -ijus: й with its ending
+        ("Olegas Zorvanovas", True),  # -ovas: -ов with its ending
+        ("Sergejs Zorebovs", True),  # Latvian
+        # Spanish, Greek, Latin and Arabic names with -as, -is, -us, none of them closing as a Slavic name does, nor a
+        # given name of five letters or more (Alex is none): left as they are.
+        ("ROJAS Alexis", False),
+        ("AMEZCUA CONTRERAS, Jose de Jesus", False),
+        ("FAWAZ AKHRAS, Firas", False),
+        ("DE KONING, Martinus Pterus Henrikus", False),
+        ("Marius Darius", False),
+        ("Lukas Zorvanov", False),  # one word with an ending
+    ],
+)
+def test_only_a_slavic_name_in_baltic_grammar_is_read_without_its_endings(name: str, read: bool) -> None:
+    systems = {variant.system for variant in name_variants(name, NameKind.PERSON)}
+    assert ("latin+baltic" in systems) is read
 
 
 @pytest.mark.parametrize(

@@ -2023,18 +2023,23 @@ def _without_baltic_endings(text: str) -> str | None:
     found = [word for word in stripped if word is not None]
     if len(found) < 2:
         return None
-    # Spanish, Greek, Latin and Arabic names end in -as, -is and -us too (Contreras, Jesus, Firas): one of the words
-    # must read as a Slavic name once its ending is gone, a given name or patronymic of the tables or a surname with
-    # a Slavic suffix.
-    table = default_table()
-    if not any(_SLAVIC_STEM_END.search(word) or table.knows(fold(word)) for word in found):
-        return None
+    # Spanish, Greek, Latin and Arabic names end in -as, -is and -us too (ROJAS Alexis, Contreras, Jesus, Firas): one
+    # word must close as Lithuanian and Latvian close a Slavic name, or be a given name of the tables of five letters
+    # or more once its ending is gone (Aleksandras: Alex is no such name).
+    if not any(_BALTIC_SLAVIC_ENDING.search(word) for word in words):
+        table = default_table()
+        if not any(len(word) >= 5 and table.knows(fold(word)) for word in found):
+            return None
     return " ".join(read or word for read, word in zip(stripped, words, strict=True))
 
 
-_SLAVIC_STEM_END: Final = re.compile(r"(?:ov|ev|in|yn|ich|uk|ik|sk|oj|yj)$")
-"""The close of a Slavic surname (Zorvanov, Zajcev, Lapin, Mickevich, Vasiliuk, Novik, Kovalevsk, Pustovoj) as a
-Lithuanian or Latvian rendering leaves it once its ending is read away (`_without_baltic_endings`)."""
+_BALTIC_SLAVIC_ENDING: Final = re.compile(
+    r"(?:jus|js|i[čc]ius|i[čc]s|[oe]vas|[oe]vs|[iy]nas|[iy]ns|[sc]kis)$"
+)
+"""How Lithuanian and Latvian close a Slavic name: й or -ий with its ending (Sergejus, Dmitrijs), -ич (Nikolajevičius,
+Mickevičs, in a bank's ASCII -icius), the surname suffixes -ов, -ев, -ин, -ын (Zajcevas, Lapinas, Naumovs) and -ский,
+-цкий (Kovalevskis). A name with none of them is read without its endings only through its given name
+(`_without_baltic_endings`)."""
 
 
 _DESCRIPTION_LINKS: Final = frozenset("of at in for to the and with".split())
