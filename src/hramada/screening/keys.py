@@ -203,13 +203,15 @@ def strip_baltic(word: str) -> str | None:
 
 
 _SHORT_BALTIC: Final = re.compile(r"^([^\W\d_]{2}[^aeiouy\W\d_])(?:as|is|us)$")
-"""A word of three letters with a Lithuanian ending (Žukas, Dukas for Жук, Дук), too short for `strip_baltic`."""
+"""A word of three letters with a Lithuanian ending (Zykas, Dukas for Зык, Дук; Zukas, Žukas in a bank's ASCII), too
+short for `strip_baltic`."""
 
 
+@lru_cache(maxsize=200_000)
 def strip_baltic_in_name(word: str) -> str | None:
     """`strip_baltic`, and a word of three letters with a Lithuanian ending without it, for a name two words of
-    which carry such endings (`names._without_baltic_endings`): beside a given name and a patronymic so written,
-    Žukas is Жук, not a word of its own."""
+    which carry such endings (`names._without_baltic_endings`): beside a given name so written, Zykas is Зык, not a
+    word of its own."""
     stripped = strip_baltic(word)
     if stripped is not None:
         return stripped

@@ -2019,6 +2019,8 @@ def _without_baltic_endings(text: str) -> str | None:
     is a second key of each word already (`_alt_keys`), but only as a key: without it, Terebovas is compared with
     the Belarusian Tserabau as one letter-string three edits away, where Terebov is the Russian form of that name."""
     words = text.split(" ")
+    if sum(word[-1:] == "s" for word in words) < 2:
+        return None  # every ending closes in s: most names leave here (the build reads every listed name so)
     stripped = [strip_baltic_in_name(word) for word in words]
     found = [word for word in stripped if word is not None]
     if len(found) < 2:
