@@ -39,10 +39,11 @@ from hramada.screening.postings import Postings
 
 T = TypeVar("T")
 
+CUT_OPENING_MIN: Final = 3
 CUT_OPENINGS_MOST: Final = 8
 """Listed words the last part of a name cut short by its field (`names.cut_short`) may open for it to look them up,
-when that part has three letters or more and is no listed word itself: Belaruska opens Belaruskali; Bel opens
-hundreds, and tells nothing."""
+when that part has CUT_OPENING_MIN letters or more and is no listed word itself: Belaruska opens Belaruskali; Bel
+opens hundreds, and tells nothing."""
 
 MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
@@ -449,11 +450,15 @@ class ScreeningIndex:
             for key, weight in variant_keys(variant, query=True, known=self._postings).items():
                 if weight > keys.get(key, 0.0):
                     keys[key] = weight
-            last = f"t:{variant.keys[-1]}" if variant.kind == NameKind.ORGANIZATION and variant.keys else ""
-            if len(last) > 4 and cut_short(variant) and last not in self._postings:
+            if (
+                variant.kind == NameKind.ORGANIZATION
+                and cut_short(variant)  # a length test first: almost every name leaves here
+                and len(variant.keys[-1]) >= CUT_OPENING_MIN
+                and f"t:{variant.keys[-1]}" not in self._postings
+            ):
                 # A name cut short by its field (Open Joint Stock Company Belaruska): the listed words its last
                 # part opens, when it is no listed word itself and few do.
-                for key in self._postings.keys_opening(last, CUT_OPENINGS_MOST):
+                for key in self._postings.keys_opening(f"t:{variant.keys[-1]}", CUT_OPENINGS_MOST):
                     keys.setdefault(key, _KEY_WEIGHTS["d"])
         return keys
 
