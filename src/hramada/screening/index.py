@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import logging
 import math
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -38,6 +42,15 @@ from hramada.screening.names import (
 from hramada.screening.postings import Postings
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
+
+BUILD_PROCESSES_ENV: Final = "HRAMADA_SCREENING_BUILD_PROCESSES"
+BUILD_PROCESSES_MOST: Final = 8
+PARALLEL_BUILD_MIN_NAMES: Final = 100_000
+BUILD_CHUNK: Final = 2_000
+"""A build of PARALLEL_BUILD_MIN_NAMES distinct names or more reads them in several processes, BUILD_CHUNK names
+at a time (`_BuildReaders`); a smaller one is over before other processes would have started."""
 
 CUT_OPENING_MIN: Final = 3
 CUT_OPENINGS_MOST: Final = 8
@@ -214,6 +227,121 @@ def _listed_entries(
     return entries
 
 
+_DOCUMENT_SCHEMATA: Final = frozenset({"Passport", "Identification"})
+_POINTER_SCHEMATA: Final = frozenset({"Sanction", *_DOCUMENT_SCHEMATA})
+"""Entities that point at a listed one (`ScreeningIndex.add` keeps what they say about it)."""
+
+
+def build_processes() -> int:
+    """How many processes a large build reads names in, this one included: `HRAMADA_SCREENING_BUILD_PROCESSES`, else
+    the cores this process may use (BUILD_PROCESSES_MOST at most); 1 when a daemonic process builds (it may not
+    start others)."""
+    if multiprocessing.current_process().daemon:
+        return 1
+    configured = os.environ.get(BUILD_PROCESSES_ENV, "").strip()
+    if configured:
+        try:
+            return max(1, int(configured))
+        except ValueError:
+            logger.warning(
+                "%s=%r is no number of processes: the build reads names in one",
+                BUILD_PROCESSES_ENV,
+                configured,
+            )
+            return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(BUILD_PROCESSES_MOST, cores))
+
+
+def _read_chunk(names: list[tuple[str, str]]) -> list[tuple[NameVariant, ...]]:
+    """The variants of a chunk of names, in another process (`_BuildReaders`)."""
+    gc.disable()  # as in the build: everything made here is sent back, nothing freed before
+    return [name_variants(name, kind) for name, kind in names]
+
+
+class _BuildReaders:
+    """The variants of a large build's names, read by other processes from the end of the list of names while the
+    building process reads them from the start as it files them (docs/screening.md, "A large build reads names
+    in several processes").
+
+    The distinct names are cut into chunks of BUILD_CHUNK in the order the build meets them; the chunks are handed
+    to the other processes last first. When the build needs a name of a chunk no process has begun, the chunk is
+    taken back and its names are read here as they come; a chunk begun elsewhere is waited for. Whatever goes
+    wrong in the other processes, the names are read here: the index is the same as one process builds.
+    """
+
+    def __init__(self, names: list[tuple[str, str]], processes: int) -> None:
+        distinct = list(dict.fromkeys(names))
+        self._chunk_of: dict[tuple[str, str], int] = {}
+        self._chunks: list[list[tuple[str, str]]] = []
+        self._futures: list[Future[list[tuple[NameVariant, ...]]] | None] = []
+        self._read: dict[tuple[str, str], tuple[NameVariant, ...]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self.read_elsewhere = 0
+        """Chunks another process read."""
+        if processes < 2 or len(distinct) < PARALLEL_BUILD_MIN_NAMES:
+            return
+        self._chunks = [
+            distinct[start : start + BUILD_CHUNK] for start in range(0, len(distinct), BUILD_CHUNK)
+        ]
+        self._futures = [None] * len(self._chunks)
+        try:
+            # Started fresh, not forked: a fork would copy the caller's threads' locks (a server's, a task worker's).
+            self._pool = ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("spawn"))
+            for number in range(len(self._chunks) - 1, 0, -1):  # the first chunk is read here at once
+                self._futures[number] = self._pool.submit(_read_chunk, self._chunks[number])
+        except (OSError, RuntimeError) as error:
+            logger.warning("the build reads every name in one process: %s", error)
+            self._close()
+            self._futures = [None] * len(self._chunks)
+            return
+        for number, chunk in enumerate(self._chunks):
+            for name in chunk:
+                self._chunk_of[name] = number
+
+    def variants(self, name: str, kind: str) -> tuple[NameVariant, ...]:
+        """`name_variants(name, kind)`, read here or by another process."""
+        key = (name, kind)
+        found = self._read.pop(key, None)
+        if found is not None:
+            return found
+        number = self._chunk_of.get(key)
+        future = self._futures[number] if number is not None else None
+        if number is not None and future is not None:
+            self._futures[number] = None
+            if not future.cancel():  # begun elsewhere: its names come back read
+                try:
+                    self._read.update(zip(self._chunks[number], future.result(), strict=True))
+                    self.read_elsewhere += 1
+                except Exception as error:
+                    # A process or its pipe broke (or raised what reading here will raise again): the names left
+                    # are read here, and the other processes stop.
+                    logger.warning("the build reads the rest of its names in one process: %r", error)
+                    self._futures = [None] * len(self._futures)
+                    self._close()
+                found = self._read.pop(key, None)
+                if found is not None:
+                    return found
+        return name_variants(name, kind)
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> _BuildReaders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._chunks:
+            logger.info(
+                "the build read %d of %d chunks of names in other processes",
+                self.read_elsewhere,
+                len(self._chunks),
+            )
+        self._close()
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedName:
     entity_id: str
@@ -239,16 +367,40 @@ class ScreeningIndex:
         """Before the postings' build: the rows of each name part's keys (see `_listed_rows`)."""
 
     @classmethod
-    def from_entities(cls, entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
-        """Build from FtM entity dicts (any schemata; non-matchable ones are kept only as sanctions)."""
+    def from_entities(
+        cls, entities: Iterable[Mapping[str, Any]], processes: int | None = None
+    ) -> ScreeningIndex:
+        """Build from FtM entity dicts (any schemata; non-matchable ones are kept only as sanctions).
+
+        A large build reads its names in `processes` processes, this one included (`build_processes()` when None;
+        see `_BuildReaders`): the index is the same whatever their number."""
         index = cls()
         # The build allocates millions of objects that all live on: the cyclic collector, which would walk them
         # again and again while they are made, finds nothing to free (about a tenth of the build's CPU).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for entity in entities:
-                index.add(entity)
+            # Entities read first (sanctions and documents kept as they come, in their place), so that the names
+            # to read are known before the first is filed.
+            records: list[ListedEntity | Mapping[str, Any]] = []
+            for data in entities:
+                schema = str(data.get("schema", ""))
+                if schema in _POINTER_SCHEMATA:
+                    records.append(data)
+                elif is_matchable(schema):
+                    records.append(ListedEntity.from_ftm(data))
+            names = [
+                (name, name_kind(record.schema))
+                for record in records
+                if isinstance(record, ListedEntity)
+                for name in record.names
+            ]
+            with _BuildReaders(names, build_processes() if processes is None else processes) as readers:
+                for record in records:
+                    if isinstance(record, ListedEntity):
+                        index._add_listed(record, readers.variants)
+                    else:
+                        index.add(record)
             index._postings.build()
             index._part_rows = {}
             load_query_tables()
@@ -270,12 +422,20 @@ class ScreeningIndex:
         if schema == "Sanction":
             self._add_sanction(data)
             return
-        if schema in ("Passport", "Identification"):
+        if schema in _DOCUMENT_SCHEMATA:
             self._add_document(data)
             return
         if not is_matchable(schema):
             return
-        entity = ListedEntity.from_ftm(data)
+        self._add_listed(ListedEntity.from_ftm(data))
+
+    def _add_listed(
+        self,
+        entity: ListedEntity,
+        variants_of: Callable[[str, str], tuple[NameVariant, ...]] = name_variants,
+    ) -> None:
+        """Add one entity read from its FtM dict (`add`); `variants_of(name, kind)` reads a name's variants, as
+        `name_variants` does (during a large build, maybe in another process: `_BuildReaders`)."""
         if entity.id in self.entities:
             self.remove(entity.id)
         documents = self._documents.get(entity.id)
@@ -286,7 +446,7 @@ class ScreeningIndex:
         kind = name_kind(entity.schema)
         ids: list[int] = []
         for name in entity.names:
-            variants = name_variants(name, kind)
+            variants = variants_of(name, kind)
             if not variants:
                 continue
             name_id = self._next_name_id

@@ -30,7 +30,7 @@ _WORKER_INDEXES: dict[str, ScreeningIndex] = {}
 def _worker_index(broadcast: Any, key: str) -> ScreeningIndex:
     index = _WORKER_INDEXES.get(key)
     if index is None:
-        index = ScreeningIndex.from_entities(json.loads(line) for line in broadcast.value)
+        index = ScreeningIndex.from_entities((json.loads(line) for line in broadcast.value), processes=1)
         _WORKER_INDEXES[key] = index
     return index
 
