@@ -271,7 +271,10 @@ class _BuildReaders:
     """
 
     def __init__(self, names: list[tuple[str, str]], processes: int) -> None:
-        distinct = list(dict.fromkeys(names))
+        # A build in one process (or too small for more) has no chunks: no name is looked up here.
+        distinct = (
+            list(dict.fromkeys(names)) if processes >= 2 and len(names) >= PARALLEL_BUILD_MIN_NAMES else []
+        )
         self._chunk_of: dict[tuple[str, str], int] = {}
         self._chunks: list[list[tuple[str, str]]] = []
         self._futures: list[Future[list[tuple[NameVariant, ...]]] | None] = []
