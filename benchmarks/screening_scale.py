@@ -59,8 +59,8 @@ from typing import Any
 
 from benchmarks.screening_speed import engine, load_bundled, make_queries, run_hramada
 from hramada.screening import ScreeningIndex, native
+from hramada.screening.index import BUILD_PROCESSES_ENV
 
-BUILD_PROCESSES_ENV = "HRAMADA_SCREENING_BUILD_PROCESSES"
 TARGETS_16X = {"build_s": 60.0, "index_gib": 4.0, "names_per_s": 1500.0, "p99_ms": 5.0}
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
 ID_PROPS = (

@@ -271,10 +271,6 @@ class _BuildReaders:
     """
 
     def __init__(self, names: list[tuple[str, str]], processes: int) -> None:
-        # A build in one process (or too small for more) has no chunks: no name is looked up here.
-        distinct = (
-            list(dict.fromkeys(names)) if processes >= 2 and len(names) >= PARALLEL_BUILD_MIN_NAMES else []
-        )
         self._chunk_of: dict[tuple[str, str], int] = {}
         self._chunks: list[list[tuple[str, str]]] = []
         self._futures: list[Future[list[tuple[NameVariant, ...]]] | None] = []
@@ -282,7 +278,10 @@ class _BuildReaders:
         self._pool: ProcessPoolExecutor | None = None
         self.read_elsewhere = 0
         """Chunks another process read."""
-        if processes < 2 or len(distinct) < PARALLEL_BUILD_MIN_NAMES:
+        if processes < 2 or len(names) < PARALLEL_BUILD_MIN_NAMES:
+            return  # no chunks: every name is read here
+        distinct = list(dict.fromkeys(names))
+        if len(distinct) < PARALLEL_BUILD_MIN_NAMES:
             return
         self._chunks = [
             distinct[start : start + BUILD_CHUNK] for start in range(0, len(distinct), BUILD_CHUNK)
@@ -392,13 +391,14 @@ class ScreeningIndex:
                     records.append(data)
                 elif is_matchable(schema):
                     records.append(ListedEntity.from_ftm(data))
+            processes = build_processes() if processes is None else processes
             names = [
                 (name, name_kind(record.schema))
-                for record in records
+                for record in (records if processes > 1 else ())
                 if isinstance(record, ListedEntity)
                 for name in record.names
             ]
-            with _BuildReaders(names, build_processes() if processes is None else processes) as readers:
+            with _BuildReaders(names, processes) as readers:
                 for record in records:
                     if isinstance(record, ListedEntity):
                         index._add_listed(record, readers.variants)
