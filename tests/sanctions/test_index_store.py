@@ -67,6 +67,34 @@ def test_the_first_process_stores_the_index_and_the_next_loads_it(
 
 
 @pytest.mark.django_db
+def test_a_large_loaded_index_is_kept_out_of_the_collectors_walks(
+    shared_data: Path, store: Path, monkeypatch: Any
+) -> None:
+    """Unpickled with the collector paused, its objects would all be walked at the first query after
+    (docs/screening.md, "A large index is left out of the garbage collector's walks")."""
+    import gc
+
+    from hramada.screening import index as engine_index
+
+    import_file("eu_journal", _journal(shared_data) / "32006R0765.csv", by=None)
+    live_index.screening_index()
+    monkeypatch.setattr(engine_index, "FROZEN_MIN_NAMES", 100)
+
+    def no_build(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the stored index matches the lists: it must be loaded, not built")
+
+    monkeypatch.setattr(live_index, "_rebuild", no_build)
+    try:
+        _build_in_a_new_process()
+        loaded = live_index.screening_index()
+        walked = {id(o) for o in gc.get_objects()}
+        assert gc.isenabled()
+        assert id(loaded.names) not in walked and id(loaded.entities) not in walked
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.django_db
 def test_a_new_snapshot_makes_the_stored_index_stale(shared_data: Path, store: Path) -> None:
     journal = _journal(shared_data)
     import_file("eu_journal", journal / "32006R0765.csv", by=None)

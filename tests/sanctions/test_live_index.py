@@ -75,3 +75,40 @@ def test_screening_sees_a_party_added_by_an_amendment(shared_data: Any, monkeypa
     monkeypatch.setattr(live_index, "FRESHNESS_SECONDS", 0.0)
     results = screen(Query(name=name, schema="LegalEntity"), live_index.screening_index())
     assert results and results[0].entity_id == added.id
+
+
+@pytest.mark.django_db
+def test_the_copy_for_a_delta_is_made_with_the_collector_paused_and_kept_out_of_its_walks(
+    shared_data: Any, monkeypatch: Any
+) -> None:
+    """docs/screening.md, "A large index is left out of the garbage collector's walks": the copy is millions of
+    objects at scale, which the collector would walk as they are made and at the first query after."""
+    import gc
+
+    from hramada.screening import index as engine_index
+
+    journal = shared_data / "sanctions/eu/journal"
+    import_file("eu_journal", journal / "32006R0765.csv", by=None)
+    before = live_index.screening_index()
+    # The journal's few thousand names count as large.
+    monkeypatch.setattr(engine_index, "FROZEN_MIN_NAMES", 100)
+    collecting_while_copied: list[bool] = []
+    real_loads = live_index.pickle.loads
+
+    def loads(*args: Any, **kwargs: Any) -> Any:
+        collecting_while_copied.append(gc.isenabled())
+        return real_loads(*args, **kwargs)
+
+    monkeypatch.setattr(live_index.pickle, "loads", loads)
+    import_file("eu_journal", journal / "amendment-32026R1846.csv", by=None)
+    monkeypatch.setattr(live_index, "FRESHNESS_SECONDS", 0.0)
+    try:
+        after = live_index.screening_index()
+        walked = {id(o) for o in gc.get_objects()}
+        assert after is not before and collecting_while_copied == [False]
+        assert gc.isenabled(), "the collector is on again after the copy"
+        assert id(after.names) not in walked and id(after.entities) not in walked
+        name = next(iter(after.names.values()))
+        assert screen(Query(name=name.name, schema=after.entities[name.entity_id].schema), after)
+    finally:
+        gc.unfreeze()

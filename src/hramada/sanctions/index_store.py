@@ -167,4 +167,6 @@ def load(snapshots: Iterable[Snapshot]) -> StoredIndex | None:
     finally:
         if collecting:
             gc.enable()
+    # Nor, a large one, walked at the collections after (the engine's `keep_out_of_collector`).
+    index.keep_out_of_collector()
     return StoredIndex(index=index, snapshot_by_source=dict(snapshot_by_source))

@@ -9,6 +9,7 @@ the last one that built it (:mod:`hramada.sanctions.index_store`) when it was bu
 
 from __future__ import annotations
 
+import gc
 import logging
 import pickle
 import threading
@@ -162,8 +163,23 @@ def _update(current: dict[str, Snapshot], wanted: dict[str, int], *, in_place: b
             reset_screening_index_unlocked()
             raise
         return
-    index: ScreeningIndex = pickle.loads(pickle.dumps(_state.index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    index = _copy(_state.index)
     _apply_deltas(index, current, wanted)
+
+
+def _copy(index: ScreeningIndex) -> ScreeningIndex:
+    """A copy of ``index`` through pickle, made with the cyclic garbage collector paused (the copy is millions of
+    objects that all live on: the collector would walk them again and again as they are made) and, a large one,
+    left out of its walks after (the engine's `keep_out_of_collector`)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        copy: ScreeningIndex = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    finally:
+        if collecting:
+            gc.enable()
+    copy.keep_out_of_collector()
+    return copy
 
 
 def _apply_deltas(index: ScreeningIndex, current: dict[str, Snapshot], wanted: dict[str, int]) -> None:
