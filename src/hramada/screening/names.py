@@ -4499,14 +4499,19 @@ def _two_slips_in_other_form(word_a: str, word_b: str, key_a: str, key_b: str) -
 @cache
 def short_forms() -> dict[str, frozenset[str]]:
     """Key of a short form of a given name (Sasha, Dima, Natasha) -> the keys of the full names it is made from
-    (`data/given_name_diminutives.csv`, and the Greek, Spanish, Italian and English ones of
+    (`data/given_name_diminutives.csv`, the Belarusian ones of `data/given_name_diminutives_be.csv`: Yanka,
+    Zmitrok, Pauliuk; and the Greek, Spanish, Italian and English ones of
     `data/given_name_short_forms_west.csv`: Nikos, Chuy, Enzo, Bill), in every rendering, after the equivalence
     tables (so Sasha meets Aliaksandr as it meets Alexander)."""
     table = default_table()
     keys = _given_name_keys
     rows = [
         (keys(row["name"]), row["short"].split())
-        for table_name in ("given_name_diminutives.csv", "given_name_short_forms_west.csv")
+        for table_name in (
+            "given_name_diminutives.csv",
+            "given_name_diminutives_be.csv",
+            "given_name_short_forms_west.csv",
+        )
         for row in data_rows(table_name)
     ]
     # A short form that reads as a full name (Alex is Aleksei's key; Alesha, read through the Belarusian Alesia,
