@@ -1379,10 +1379,10 @@ def quoted_part(name: str) -> str | None:
     return " ".join(found) if found else None
 
 
-_ALTERNATIVE_NAMES: Final = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*")
+_ALTERNATIVE_NAMES: Final = re.compile(r"\s*[/;|]\s*|\s+[-–—]\s+|\s*[–—]\s*")
 """Lists and registries put two names of one organisation in one cell: `Sohra Group / Sohra LLC`, `ОАО «МЭТЗ»/ОАО
-«Минский электротехнический завод»`, `Belneftekhim – Belarusian State Concern for Oil and Chemistry` (a slash, a
-spaced hyphen or any dash)."""
+«Минский электротехнический завод»`, `Belneftekhim – Belarusian State Concern for Oil and Chemistry`, `NPO Izhmash
+OAO;OJSC Concern Kalashnikov` (a slash, a semicolon, a bar, a spaced hyphen or any dash)."""
 _MANAGEMENT_COMPANY: Final = re.compile(
     r"[\s\-–—,]*(?:management|managing|управляющая|управляющей|кіруючая|кіруючай|upravlyayushchaya|"
     r"upravliaiushchaia|upravlyayushchey|kiruyuchaya|kiruiuchaia)\s+(?:company|компания|компании|кампанія|"
@@ -1399,7 +1399,7 @@ _ALIAS_MARKS: Final = re.compile(
     re.IGNORECASE,
 )
 """What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...)."""
-_PART_MARKS: Final = frozenset("«‘“„\"'/-–—")
+_PART_MARKS: Final = frozenset("«‘“„\"'/;|-–—")
 """The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
 
 
@@ -2225,6 +2225,52 @@ Khin Mg); Muhammad as Mohd and Muhd in Malaysia and Brunei, as Md and Mhd in Ban
 abbreviations of company and court registers (Wm., Chas., Thos.)."""
 
 
+_NAMES_IN_FIELD: Final = re.compile(
+    r"\s*[;|]\s*|\s+(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|alias|"
+    r"formerly(?: known as)?|он же|она же|ён жа|яна ж)\s+",
+    re.IGNORECASE,
+)
+"""What a person's name field puts between two names (a bank's or a registry's cell: Aliaksandr Zorvanau; Зорванаў
+Аляксандр, ZORVANOV Aleksandr a.k.a. Sasha ZORVAN, Зорванов Александр, он же Зорван Саша)."""
+_NAME_SLASH: Final = re.compile(r"\s*/\s*")
+
+
+def person_names_in_field(name: str) -> list[str]:
+    """The names a person's name field holds, when it holds more than one (empty otherwise): the names written
+    between `_NAMES_IN_FIELD` marks, each of two words or more (else the field is read as one name: ZORVANOV a.k.a.
+    ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr Zorvanau / Александр
+    Зорванов), or one word the other way (Mikalai Mikalaevich VARABEI/VERABEI: the surname; ZORVANAU/ZORVANOV
+    Aliaksandr). A slash beside a single letter is no such mark (Muthu s/o Ramasamy, son of)."""
+    if "/" not in name and _NAMES_IN_FIELD.search(name) is None:
+        return []  # most names
+    pieces = _NAMES_IN_FIELD.split(name)
+    if len(pieces) > 1 and not all(_name_words(piece) >= 2 for piece in pieces):
+        pieces = [name]
+    out: list[str] = []
+    for piece in pieces:
+        halves = _NAME_SLASH.split(piece)
+        if len(halves) != 2:
+            out.append(piece)
+            continue
+        left, right = halves[0].split(), halves[1].split()
+        if not left or not right or _letters(left[-1]) < 2 or _letters(right[0]) < 2:
+            out.append(piece)  # s/o, d/o, c/o; a slash at an end
+        elif _name_words(halves[0]) >= 2 and _name_words(halves[1]) >= 2:
+            out.extend(halves)
+        elif len(right) == 1:
+            out.extend([halves[0], " ".join([*left[:-1], right[0]])])
+        elif len(left) == 1:
+            out.extend([" ".join([left[0], *right[1:]]), halves[1]])
+        else:
+            out.append(piece)
+    return out if len(out) > 1 else []
+
+
+def _name_words(text: str) -> int:
+    """The words of two letters or more in `text` (an initial is no name alone)."""
+    return sum(_letters(word) >= 2 for word in text.split())
+
+
 _SEVERAL_LETTER_INITIAL: Final = re.compile(
     r"(?<![^\W\d_])(?:IOU|JOU|JOE|CI|TX|DJ|[YJI][AEOU]|[ЮЯЁЄЇÛÂÊËÏ])\.", re.IGNORECASE
 )
@@ -2459,6 +2505,14 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         # alias, a title) is read away too.
         unbracketed = clean_text(BRACKETED.sub(" ", written)) if "(" in written else ""
         reading("+unbracketed", normalize_name(unbracketed) if unbracketed else None)
+        # A field holding two names or more (a bank's Latin and Cyrillic forms, an alias after a.k.a., a surname
+        # written two ways: VARABEI/VERABEI) is read as each of them too.
+        for written_name in person_names_in_field(name):
+            alternative = normalize_name(written_name)
+            alternative = _without_rank(_without_honorific(alternative) or alternative)
+            if alternative and alternative not in texts:
+                texts.append(alternative)
+                labels.append("+alternative")
         # A Chinese name in Wade-Giles (Mao Tse-tung) is read in pinyin too, as the lists write it (Mao Zedong): the
         # syllables of a hyphenated given name are one word in pinyin.
         joined = normalize_name(_SYLLABLE_HYPHEN.sub("", name)) if "-" in name else texts[0]

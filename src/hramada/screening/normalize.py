@@ -75,11 +75,12 @@ def _is_latin(ch: str) -> bool:
 def _keep_char(ch: str) -> bool:
     """Drop control characters, unassigned code points, symbols such as emoji; keep letters, digits, marks, dashes
     and quotation marks (organisation names quote the distinctive part, ОАО «Белшина», and join two names of one
-    organisation with a dash: `names.organisation_name_parts`)."""
+    organisation with a dash: `names.organisation_name_parts`), and the semicolon and bar that put two names of a
+    person in one field (`names.person_names_in_field`)."""
     cat = unicodedata.category(ch)
     if cat[0] in ("L", "N", "M"):
         return True
-    return ch in " '-.,&/\"" or cat in ("Zs", "Pd", "Pi", "Pf")
+    return ch in " '-.,&/\";|" or cat in ("Zs", "Pd", "Pi", "Pf")
 
 
 _CACHED_CHARS: Final = 0x3000

@@ -342,6 +342,7 @@ _READING_LABELS: Final = {
     "split": "its German compound words read as their words",
     "quoted": "its quoted name",
     "part": "one of the names it holds",
+    "alternative": "one of the names its field holds",
     "head": "its name before the holding's",
     "acronym": "its initials",
     "compound": "its compound words read as the words they were cut from",
