@@ -2239,8 +2239,10 @@ def person_names_in_field(name: str) -> list[str]:
     """The names a person's name field holds, when it holds more than one (empty otherwise): the names written
     between `_NAMES_IN_FIELD` marks, each of two words or more (else the field is read as one name: ZORVANOV a.k.a.
     ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr Zorvanau / Александр
-    Зорванов), or one word the other way (Mikalai Mikalaevich VARABEI/VERABEI: the surname; ZORVANAU/ZORVANOV
-    Aliaksandr). A slash beside a single letter is no such mark (Muthu s/o Ramasamy, son of)."""
+    Зорванов), or one word the other way, where the words beside the slash are alike (`_written_two_ways`: Mikalai
+    Mikalaevich VARABEI/VERABEI, the surname; ZORVANAU/ZORVANOV Aliaksandr). A slash beside a single letter
+    (Muthu s/o Ramasamy, son of) or between two unlike words (an airline's LUKASHENKO/ALEXANDER) is no such
+    mark."""
     if "/" not in name and _NAMES_IN_FIELD.search(name) is None:
         return []  # most names
     pieces = _NAMES_IN_FIELD.split(name)
@@ -2257,18 +2259,30 @@ def person_names_in_field(name: str) -> list[str]:
             out.append(piece)  # s/o, d/o, c/o; a slash at an end
         elif _name_words(halves[0]) >= 2 and _name_words(halves[1]) >= 2:
             out.extend(halves)
+        elif not _written_two_ways(left[-1], right[0]):
+            # Two words, not one written two ways: an airline's SURNAME/GIVEN NAME, SANCHEZ GARCIA/MARIA.
+            out.append(piece)
         elif len(right) == 1:
             out.extend([halves[0], " ".join([*left[:-1], right[0]])])
-        elif len(left) == 1:
-            out.extend([" ".join([left[0], *right[1:]]), halves[1]])
         else:
-            out.append(piece)
+            out.extend([" ".join([*left, *right[1:]]), " ".join([*left[:-1], *right])])
     return out if len(out) > 1 else []
 
 
 def _name_words(text: str) -> int:
     """The words of two letters or more in `text` (an initial is no name alone)."""
     return sum(_letters(word) >= 2 for word in text.split())
+
+
+WRITTEN_TWO_WAYS_MIN: Final = 0.7
+"""Two words beside a slash are one word written two ways when their Latin letters are this alike (OSA similarity:
+VARABEI/VERABEI 0.86, CHEVTSOV/SHEVTSOV 0.88, ЛАПО/ЛАППО 0.80, ZORVANAU/ZORVANOV 0.75), not two words of a name
+(LUKASHENKO/ALEXANDER 0.20, GARCIA/MARIA 0.67)."""
+
+
+def _written_two_ways(word_a: str, word_b: str) -> bool:
+    a, b = latin_ascii(word_a).lower(), latin_ascii(word_b).lower()
+    return OSA.normalized_similarity(a, b) >= WRITTEN_TWO_WAYS_MIN
 
 
 _SEVERAL_LETTER_INITIAL: Final = re.compile(
