@@ -15,7 +15,6 @@ key is refused before it is unpickled.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -35,6 +34,7 @@ from django.conf import settings
 
 from hramada.core import crypto
 from hramada.sanctions.models import Snapshot
+from hramada.screening.index import collector_paused
 
 logger = logging.getLogger(__name__)
 
@@ -160,13 +160,8 @@ def load(snapshots: Iterable[Snapshot]) -> StoredIndex | None:
     # The bytes were written by this installation (authenticated under its key) for these very lists. The index is
     # millions of small objects: with the cyclic garbage collector paused meanwhile, unpickling takes a quarter of
     # the CPU (it would otherwise walk every object created so far again and again).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         index, snapshot_by_source = pickle.loads(memoryview(plain)[start:])  # noqa: S301
-    finally:
-        if collecting:
-            gc.enable()
     # Nor, a large one, walked at the collections after (the engine's `keep_out_of_collector`).
     index.keep_out_of_collector()
     return StoredIndex(index=index, snapshot_by_source=dict(snapshot_by_source))

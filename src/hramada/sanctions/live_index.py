@@ -9,7 +9,6 @@ the last one that built it (:mod:`hramada.sanctions.index_store`) when it was bu
 
 from __future__ import annotations
 
-import gc
 import logging
 import pickle
 import threading
@@ -21,6 +20,7 @@ from hramada.core import startup
 from hramada.sanctions import index_store, selectors
 from hramada.sanctions.models import Snapshot
 from hramada.screening import ScreeningIndex
+from hramada.screening.index import collector_paused
 
 logger = logging.getLogger(__name__)
 
@@ -171,13 +171,8 @@ def _copy(index: ScreeningIndex) -> ScreeningIndex:
     """A copy of ``index`` through pickle, made with the cyclic garbage collector paused (the copy is millions of
     objects that all live on: the collector would walk them again and again as they are made) and, a large one,
     left out of its walks after (the engine's `keep_out_of_collector`)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         copy: ScreeningIndex = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
-    finally:
-        if collecting:
-            gc.enable()
     copy.keep_out_of_collector()
     return copy
 

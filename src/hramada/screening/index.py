@@ -15,8 +15,9 @@ import math
 import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -232,6 +233,20 @@ def _listed_entries(
     return entries
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while the block makes millions of objects that all live on (a build, an
+    unpickled or copied index): it would walk them again and again as they are made and find nothing to free. On
+    again after, if it was on before."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 _DOCUMENT_SCHEMATA: Final = frozenset({"Passport", "Identification"})
 _POINTER_SCHEMATA: Final = frozenset({"Sanction", *_DOCUMENT_SCHEMATA})
 """Entities that point at a listed one (`ScreeningIndex.add` keeps what they say about it)."""
@@ -382,11 +397,8 @@ class ScreeningIndex:
         A large build reads its names in `processes` processes, this one included (`build_processes()` when None;
         see `_BuildReaders`): the index is the same whatever their number."""
         index = cls()
-        # The build allocates millions of objects that all live on: the cyclic collector, which would walk them
-        # again and again while they are made, finds nothing to free (about a tenth of the build's CPU).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # The collector would cost about a tenth of the build's CPU, walking what the build makes.
+        with collector_paused():
             # Entities read first (sanctions and documents kept as they come, in their place), so that the names
             # to read are known before the first is filed.
             records: list[ListedEntity | Mapping[str, Any]] = []
@@ -412,9 +424,6 @@ class ScreeningIndex:
             index._postings.build()
             index._part_rows = {}
             load_query_tables()
-        finally:
-            if collecting:
-                gc.enable()
         index.keep_out_of_collector()
         return index
 
