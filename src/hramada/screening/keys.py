@@ -754,3 +754,46 @@ def org_stem(key: str) -> str:
         if stem == before or not slavic:
             break  # English derivations (-al, -ic, -ian) are stripped once: Belaruskali stays belarusk
     return _ENGLISH_HARD_C.sub("k", stem)
+
+
+# The Russian spelling of a Belarusian name part as written in Latin letters, for comparing letter by letter where
+# a slip is counted (`russian_spellings`): ў after a vowel as в (Sakalouskaya / Sokolovskaya, Chaslavauna /
+# Cheslavovna), Belarusian г (h) as Russian г (g), and the closing -анка as -енко.
+_BELARUSIAN_U_SHORT: Final = re.compile(r"([aoe])u(?![aeiouy])")
+_BELARUSIAN_MARKS: Final = re.compile(r"(?<=[^aeiouy])(?:[ae]u(?![aeiouy])|ou(?:$|sk|na$))|dz|[ae]nka$")
+"""What only a Belarusian name part writes: ў after a vowel (-аў, -еў, -аўна; ou only where `_FRENCH_OU` reads it
+so: at the end, before sk and in -оўна), дз, and the closing -анка, -енка."""
+_U_SHORT_READ: Final = {"a": "ov", "o": "ov", "e": "ev"}
+_POLISH_DIGRAPHS: Final = re.compile(r"[scr]z")
+_POLISH_READ: Final = {"sz": "sh", "cz": "ch", "rz": "zh"}
+_BELARUSIAN_H: Final = re.compile(r"(?<![kzsc])h")
+_BELARUSIAN_NKA: Final = re.compile(r"([ae])nka$")
+RUSSIAN_SPELLING_MIN: Final = 6
+"""Letters of a part read so (`russian_spellings`): short words are as often names of other languages."""
+
+
+@lru_cache(maxsize=100_000)
+def russian_spellings(word: str) -> tuple[str, ...]:
+    """How Russian spells a Belarusian name part written in Latin letters (ASCII letters, read in lower case): ў after a
+    vowel as в (-аў, -оўскі, -аўна: Sakalouskaya -> sakalovskaya, Chaslavauna -> chaslavovna), г as g (Siarhei),
+    the closing -анка as -енко, ia, ya, ja after a consonant and io, yo, jo between consonants as е, dz and ts
+    before them as д and т (Lebedzeva -> lebedeva), and then a after sh, zh, ch, ts and o after sh, zh, ch as е as
+    well (Khlyshchankau -> khlyshchenkov, Chaslavauna -> cheslavovna). Each reading differs from `word`; empty when
+    none does, for a word with no mark that only Belarusian writes (`_BELARUSIAN_MARKS`: Antonia and Georgia are
+    no Belarusian ia) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, not keys: `fold` merges letters
+    that a slip of typing had kept apart (Sokoovksaya folds to `sakavksa`), so that slips are counted on these."""
+    word = word.lower()
+    if (
+        len(word) < RUSSIAN_SPELLING_MIN
+        or not word.isalpha()
+        or not word.isascii()
+        or _BELARUSIAN_MARKS.search(word) is None
+    ):
+        return ()
+    read = _POLISH_DIGRAPHS.sub(lambda found: _POLISH_READ[found.group()], word)
+    read = _BELARUSIAN_U_SHORT.sub(lambda found: _U_SHORT_READ[found.group(1)], read)
+    read = _BELARUSIAN_NKA.sub(r"\1nko", _BELARUSIAN_H.sub("g", read))
+    soft = _BELARUSIAN_TS_YA.sub("te", _BELARUSIAN_DZ.sub("d", read))
+    soft = _YO.sub("e", _BELARUSIAN_YA.sub("e", soft))
+    hard = _BELARUSIAN_HUSHED_O.sub("e", _BELARUSIAN_HARD_A.sub("e", soft))
+    return tuple(spelt for spelt in dict.fromkeys((read, soft, hard)) if spelt != word)

@@ -46,6 +46,7 @@ from hramada.screening.keys import (
     press_reading,
     romance_c_reading,
     romanian_reading,
+    russian_spellings,
     skeleton,
     soft_ts_reading,
     strip_baltic,
@@ -4288,10 +4289,13 @@ def _loose_similarity(word_a: str, word_b: str, key_a: str, key_b: str, two_slip
             _PATRONYMIC_ENDINGS
         )
     best = 0.0
-    for a, b in pairs:
+    for n, (a, b) in enumerate(pairs):
         if _ending_apart(a, b):
             return 0.0  # another name, not a slip (Karpenko / Karpenkov)
-        if OSA.distance(a, b, score_cutoff=1) <= 1 or (two_slips and _two_slips(a, b, side_by_side)):
+        if OSA.distance(a, b, score_cutoff=1) <= 1 or (
+            # Slips of the keyboard are read in the words as written, not in their keys.
+            two_slips and (_two_slips(a, b, side_by_side) or (n == 0 and _struck_into_no_name(a, b)))
+        ):
             best = max(best, OSA.normalized_similarity(a, b))
     return best
 
@@ -4564,6 +4568,78 @@ def _two_slips_in_other_form(word_a: str, word_b: str, key_a: str, key_b: str) -
     return best
 
 
+_CONSONANT_RUN: Final = re.compile(r"[bcdfgjklmnpqrstvwxz]+")
+_DIGRAPH_H: Final = re.compile(r"(?<=[sczk])h")
+PILED_CONSONANTS: Final = 2
+"""Consonant letters more in a row, in one of two person name parts, than in the other (`_struck_into_no_name`)..."""
+PILED_RUN_MIN: Final = 4
+"""...in a run of this many at least: Maltsev's lts is a name's (Maltsev / Malyshev stay apart)."""
+
+
+def _consonant_run(written: str) -> int:
+    """The most consonant letters in a row in a lower-case written part, sh, ch, zh and kh counted as one."""
+    return max((len(run) for run in _CONSONANT_RUN.findall(_DIGRAPH_H.sub("", written))), default=0)
+
+
+def _struck_into_no_name(a: str, b: str) -> bool:
+    """Whether two person name parts (lower case, as written) are two slips of the keyboard apart
+    (`_keyboard_slips`) that piled consonants up in one of them: a run of PILED_RUN_MIN consonant letters or more,
+    PILED_CONSONANTS longer than any in the other (Lrbrdeva / Lebedeva, two e struck as r: lrbrd against single consonants; Cheslabpvna /
+    Cheslavovna, bpvn against sl). A key struck for a vowel leaves letters no name of these languages writes
+    together, so the part is a garbled name, not another one: two names two keys apart keep their vowels (Muhammad
+    / Muhannad, Ghaddar / Ghaffar, Patricia / Patrick), and are not read so."""
+    if a[:1] != b[:1] or OSA.distance(a, b, score_cutoff=2) != 2:
+        return False  # what `_keyboard_slips` asks first, before the runs are counted
+    run_a, run_b = _consonant_run(a), _consonant_run(b)
+    piled, other = max(run_a, run_b), min(run_a, run_b)
+    if piled < PILED_RUN_MIN or piled < other + PILED_CONSONANTS:
+        return False
+    return _keyboard_slips(a, b)
+
+
+def _akanye(written: str) -> str:
+    """A written part with o as a, letter for letter: Belarusian writes the unstressed о as а (Sakalouskaya,
+    Sokolovskaya), and which о of a Russian word is unstressed no spelling says."""
+    return written.replace("o", "a")
+
+
+def _two_slips_in_russian_form(word_a: str, word_b: str, key_a: str, key_b: str) -> float:
+    """Two slips (or one) in a part written in one language's form against the other part written in Belarusian,
+    where the tables know neither name (most surnames): the similarity of the part as written against the Russian
+    spelling of the Belarusian one (`russian_spellings`), letter for letter and with every o read as a (`_akanye`),
+    times ALT_KEY_FACTOR, when the two are one slip apart or two as `_two_slips` (apart in the word) or
+    `_keyboard_slips` (keys beside the ones meant) reads them: Sokoovksaya / Sakalouskaya as sakaavksaya /
+    sakalavskaya, Khyshchekov / Khlyshchankau as khyshchekov / khlyshchenkov, Lrbrdeva / Lebedzeva as lrbrdeva /
+    lebedeva, Cheslabpvna / Chaslavauna as cheslabpvna / cheslavovna; else 0.0. Both parts KNOWN_TWO_SLIPS_MIN
+    letters or more with the same first letter; two names the tables know are read by their spellings
+    (`_two_slips_in_other_form`)."""
+    if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
+        return 0.0
+    a, b = _as_written(word_a), _as_written(word_b)
+    if a[:1] != b[:1] or len(a) < KNOWN_TWO_SLIPS_MIN or len(b) < KNOWN_TWO_SLIPS_MIN:
+        return 0.0
+    table = default_table()
+    if table.knows(key_a) and table.knows(key_b):
+        return 0.0
+    if _adjectival_genders(word_a, word_b, key_a, key_b):
+        return 0.0  # Sakalouskaya / Sokolovsky
+    best = 0.0
+    for written, belarusian in ((a, b), (b, a)):
+        for spelt in russian_spellings(belarusian):
+            for x, y in ((written, spelt), (_akanye(written), _akanye(spelt))):
+                if not -2 <= len(x) - len(y) <= 2 or OSA.distance(x, y, score_cutoff=2) > 2:
+                    continue
+                if _ending_apart(x, y):
+                    return 0.0  # another name, not a slip (Karpenka / Karpenkov)
+                if (
+                    OSA.distance(x, y, score_cutoff=1) <= 1
+                    or _two_slips(x, y, False)
+                    or _struck_into_no_name(x, y)
+                ):
+                    best = max(best, OSA.normalized_similarity(x, y) * ALT_KEY_FACTOR)
+    return best
+
+
 @cache
 def short_forms() -> dict[str, frozenset[str]]:
     """Key of a short form of a given name (Sasha, Dima, Natasha) -> the keys of the full names it is made from
@@ -4694,6 +4770,10 @@ def _left_over_similarity(
         sim = _two_slips_in_other_form(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN:
         sim = _slip_before_folding(word_a, word_b, key_a, key_b, alts_a, alts_b)
+    if sim < LOOSE_MIN and _may_be_two_slips(word_a, word_b, key_a, key_b):
+        # Two slips in a part written in one language's form against the other's, neither a name of the tables
+        # (Sokoovksaya / Sakalouskaya, Sokolovskaya in its Russian form).
+        sim = _two_slips_in_russian_form(word_a, word_b, key_a, key_b)
     if sim < LOOSE_MIN or (
         _other_forms_apart(key_a, key_b, alts_a, alts_b)
         or _stem_and_suffix(key_a, alts_b, key_b)
