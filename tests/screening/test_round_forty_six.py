@@ -3,7 +3,9 @@ Belarusian form of a name that the equivalence tables do not know (most surnames
 the Russian form: the Belarusian part is read in Russian spelling (ў after a vowel as в, дз as д, -анка as -енка,
 Belarusian я and а after the hushing consonants as е, and every o as a where Belarusian writes a). Two slips of the
 keyboard that pile consonants up into letters no name writes together (a key struck for a vowel) are read as slips,
-in either form. The surnames are our own; the score before this round is in each comment."""
+in either form. A person's name cut short by a payment message's line of 35 characters meets the listed part its
+last word opens, as an organisation's did. The surnames are our own; the score before this round is in each
+comment."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from hramada.screening import Query, ScreeningIndex
 from hramada.screening.keys import russian_spellings
-from hramada.screening.names import _struck_into_no_name
+from hramada.screening.names import _cut_similarity, _struck_into_no_name
+from hramada.screening.score import query_variants
 from tests.screening.scoring import score
 
 MATCH = 0.8
@@ -110,3 +114,62 @@ def test_russian_spellings_are_lower_case_letters_other_than_the_word(word: str)
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14))
 def test_a_part_piles_up_no_consonants_against_itself(word: str) -> None:
     assert not _struck_into_no_name(word, word)
+
+
+# --- a person's name cut short by the field it was written in -------------------------------------------------------
+
+LINE = 35
+"""A payment message's name line (SWIFT MT 50K, 59)."""
+
+
+@pytest.mark.parametrize(
+    ("whole", "listed"),
+    [
+        # the surname cut: ZORVITSEVICH to ZORVITSE (0.62 before: the fragment a part left over)
+        ("ALIAKSANDR ALIAKSANDRAVICH ZORVITSEVICH", "Aliaksandr Aliaksandravich ZORVITSEVICH"),
+        # the Russian form against the Belarusian listing, the surname cut where the forms agree
+        ("STANISLAV VLADIMIROVICH ZORVANIUTSENKO", "Stanislau Uladzimiravich ZORVANIUTSENKA"),
+    ],
+)
+def test_the_last_part_of_a_person_cut_by_a_line_meets_the_part_it_opens(whole: str, listed: str) -> None:
+    cut = whole[:LINE]
+    assert not cut.endswith(" ") and whole[LINE] != " "
+    assert score(cut, listed) >= MATCH
+
+
+def test_a_person_name_of_another_length_is_whole() -> None:
+    listed = "Aliaksandr Aliaksandravich ZORVITSEVICH"
+    cut = "ALIAKSANDR ALIAKSANDRAVICH ZORVITSEVICH"[:LINE]
+    assert score(cut, listed) >= MATCH
+    # One letter less or more: no line cut it, and ZORVITS or ZORVITSEX is a surname of its own (as before).
+    assert score(cut[:-1], listed) < MATCH
+    assert score(cut[:-1] + "X", listed) < MATCH
+    # Only the name screened may have been cut, not the listed one.
+    assert score(listed, cut) < MATCH
+
+
+def test_a_cut_person_part_that_lost_one_letter_is_read_as_a_slip_is() -> None:
+    # A man's surname opens his wife's: one letter lost reads no more than one slip does.
+    assert _cut_similarity("zorvanov", "zorvanova", person=True) == 0.0
+    assert _cut_similarity("zorvanov", "zorvanova") > 0.0  # an organisation's word still
+    assert _cut_similarity("zorvits", "zorvitsevich", person=True) >= 0.5
+
+
+def test_a_person_cut_short_looks_up_the_listed_parts_its_last_part_opens() -> None:
+    index = ScreeningIndex.from_entities(
+        [
+            {"id": "p1", "schema": "Person", "properties": {"name": ["Stsiapan ZORVANIUTSENKAVICH"]}},
+            {"id": "p2", "schema": "Person", "properties": {"name": ["Stsiapan ZORVEKS"]}},
+        ]
+    )
+    # The keys of the whole part ("t:"), not the openings and skeletons every name of the family shares.
+    surname = {
+        key
+        for key in index._query_keys(query_variants(Query(name="ZORVANIUTSENKAVICH", schema="Person")))
+        if key.startswith("t:")
+    }
+    cut = "DZMITRY ULADZIMIRAVICH ZORVANIUTSENKAVICH"[:LINE]
+    assert cut.endswith(" ZORVANIUTSEN")
+    assert surname & set(index._query_keys(query_variants(Query(name=cut, schema="Person"))))
+    # One letter less: a name of its own, whose last part looks up nothing it opens.
+    assert not surname & set(index._query_keys(query_variants(Query(name=cut[:-1], schema="Person"))))

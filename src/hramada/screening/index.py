@@ -643,7 +643,7 @@ class ScreeningIndex:
                 if weight > keys.get(key, 0.0):
                     keys[key] = weight
             if (
-                variant.kind == NameKind.ORGANIZATION
+                variant.kind in (NameKind.ORGANIZATION, NameKind.PERSON)
                 and cut_short(variant)  # a length test first: almost every name leaves here
                 and len(variant.keys[-1]) >= CUT_OPENING_MIN
                 and f"t:{variant.keys[-1]}" not in self._postings

@@ -5309,6 +5309,8 @@ exactly that long may have lost the end of its last word (`cut_short`), which th
 names of those lengths are too common (LIMITED LIABILITY COMPANY GEOS, ISLAMIC MOVEMENT OF UZBEKISTAN)."""
 CUT_WORD_MIN: Final = 2
 """Letters of a cut word at least (Grodno Az, cut from Grodno Azot at 35 characters)."""
+CUT_PERSON_LOST: Final = 2
+"""Letters a person's cut part must have lost (`_cut_similarity`)."""
 
 
 _LAST_WORD: Final = re.compile(r"[a-z]+$")
@@ -5325,12 +5327,18 @@ def cut_short(name: NameVariant) -> bool:
     return last is not None and last.group() == name.words[-1]
 
 
-def _cut_similarity(cut: str, word: str) -> float:
-    """The similarity of the last word of a screened organisation name cut short by a field (`cut_short`) to a
-    listed word that it opens, as written (Open Joint Stock Company 'Hotel Plane, cut from Planeta): ALT_KEY_FACTOR
-    times the share of the word it keeps, half at least; 0.0 for a word it does not open. The words after it in the
-    listed name are left over, as the field lost them."""
-    if len(cut) < CUT_WORD_MIN or len(word) <= len(cut) or not word.startswith(cut):
+def _cut_similarity(cut: str, word: str, person: bool = False) -> float:
+    """The similarity of the last word of a screened name cut short by a field (`cut_short`) to a listed word that
+    it opens, as written (Open Joint Stock Company 'Hotel Plane, cut from Planeta; Aliaksandr Aliaksandravich
+    Zakhvits, cut from Zakhvitsevich): ALT_KEY_FACTOR times the share of the word it keeps, half at least; 0.0 for a
+    word it does not open. The words after it in the listed name are left over, as the field lost them. A person's
+    part must have lost CUT_PERSON_LOST letters or more: one letter less is read as one slip is, and a man's
+    surname opens his wife's (Ivanov, Ivanova), which only a field that cut nothing would write so."""
+    if (
+        len(cut) < CUT_WORD_MIN
+        or len(word) < len(cut) + (CUT_PERSON_LOST if person else 1)
+        or not word.startswith(cut)
+    ):
         return 0.0
     return ALT_KEY_FACTOR * (0.5 + 0.5 * len(cut) / len(word))
 
@@ -5374,7 +5382,7 @@ def _align(
     short_most = _short_key_most(query.kind)
     # An organisation name screened as long as a field that cuts names may have lost the end of its last part, which
     # may then be the opening of a listed word (`_cut_similarity`).
-    cut_at = len(q) - 1 if organisation and not abjad_mode and cut_short(query) else -1
+    cut_at = len(q) - 1 if (organisation or person) and not abjad_mode and cut_short(query) else -1
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -5448,7 +5456,7 @@ def _align(
                 ):
                     sim = 0.0
                 if i == cut_at and sim < ALT_KEY_FACTOR:
-                    sim = max(sim, _cut_similarity(query.words[i], listed.words[j]))
+                    sim = max(sim, _cut_similarity(query.words[i], listed.words[j], person))
                 if framed and sim < FRAME_SIMILARITY and c_open[j] == a_open and c_long[j]:
                     sim = max(sim, _frame_similarity(query.words[i], listed.words[j]))
                 elif arabic_org and sim < FRAME_SIMILARITY and a[0] != "#" and b[0] != "#":
