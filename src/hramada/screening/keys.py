@@ -757,8 +757,8 @@ def org_stem(key: str) -> str:
 
 
 # The Russian spelling of a Belarusian name part as written in Latin letters, for comparing letter by letter where
-# a slip is counted (`russian_spellings`): ў after a vowel as в (Sakalouskaya / Sokolovskaya, Chaslavauna /
-# Cheslavovna), Belarusian г (h) as Russian г (g), and the closing -анка as -енко.
+# a slip is counted (`russian_spellings`): the Polish digraphs some romanisations write, ў after a vowel as в
+# (Sakalouskaya / Sokolovskaya, Chaslavauna / Cheslavovna), Belarusian г (h) as g, and the closing -анка as -енко.
 _BELARUSIAN_U_SHORT: Final = re.compile(r"([aoe])u(?![aeiouy])")
 _BELARUSIAN_MARKS: Final = re.compile(r"(?<=[^aeiouy])(?:[ae]u(?![aeiouy])|ou(?:$|sk|na$))|dz|[ae]nka$")
 """What only a Belarusian name part writes: ў after a vowel (-аў, -еў, -аўна; ou only where `_FRENCH_OU` reads it

@@ -4584,10 +4584,10 @@ def _consonant_run(written: str) -> int:
 def _struck_into_no_name(a: str, b: str) -> bool:
     """Whether two person name parts (lower case, as written) are two slips of the keyboard apart
     (`_keyboard_slips`) that piled consonants up in one of them: a run of PILED_RUN_MIN consonant letters or more,
-    PILED_CONSONANTS longer than any in the other (Lrbrdeva / Lebedeva, two e struck as r: lrbrd against single consonants; Cheslabpvna /
-    Cheslavovna, bpvn against sl). A key struck for a vowel leaves letters no name of these languages writes
-    together, so the part is a garbled name, not another one: two names two keys apart keep their vowels (Muhammad
-    / Muhannad, Ghaddar / Ghaffar, Patricia / Patrick), and are not read so."""
+    PILED_CONSONANTS longer than any in the other (Lrbrdeva / Lebedeva, two e struck as r: lrbrd against single
+    consonants; Cheslabpvna / Cheslavovna, bpvn against sl). A key struck for a vowel leaves letters no name of
+    these languages writes together, so the part is a garbled name, not another one: two names two keys apart keep
+    their vowels (Muhammad / Muhannad, Ghaddar / Ghaffar, Patricia / Patrick), and are not read so."""
     if a[:1] != b[:1] or OSA.distance(a, b, score_cutoff=2) != 2:
         return False  # what `_keyboard_slips` asks first, before the runs are counted
     run_a, run_b = _consonant_run(a), _consonant_run(b)
@@ -4608,11 +4608,11 @@ def _two_slips_in_russian_form(word_a: str, word_b: str, key_a: str, key_b: str)
     where the tables know neither name (most surnames): the similarity of the part as written against the Russian
     spelling of the Belarusian one (`russian_spellings`), letter for letter and with every o read as a (`_akanye`),
     times ALT_KEY_FACTOR, when the two are one slip apart or two as `_two_slips` (apart in the word) or
-    `_keyboard_slips` (keys beside the ones meant) reads them: Sokoovksaya / Sakalouskaya as sakaavksaya /
-    sakalavskaya, Khyshchekov / Khlyshchankau as khyshchekov / khlyshchenkov, Lrbrdeva / Lebedzeva as lrbrdeva /
-    lebedeva, Cheslabpvna / Chaslavauna as cheslabpvna / cheslavovna; else 0.0. Both parts KNOWN_TWO_SLIPS_MIN
-    letters or more with the same first letter; two names the tables know are read by their spellings
-    (`_two_slips_in_other_form`)."""
+    `_struck_into_no_name` (keys beside the ones meant, piling consonants up) reads them: Sokoovksaya /
+    Sakalouskaya as sakaavksaya / sakalavskaya, Khyshchekov / Khlyshchankau as khyshchekov / khlyshchenkov,
+    Lrbrdeva / Lebedzeva as lrbrdeva / lebedeva, Cheslabpvna / Chaslavauna as cheslabpvna / cheslavovna; else 0.0.
+    Both parts KNOWN_TWO_SLIPS_MIN letters or more with the same first letter; two names the tables know are read
+    by their spellings (`_two_slips_in_other_form`)."""
     if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
         return 0.0
     a, b = _as_written(word_a), _as_written(word_b)
@@ -5317,7 +5317,7 @@ _LAST_WORD: Final = re.compile(r"[a-z]+$")
 
 
 def cut_short(name: NameVariant) -> bool:
-    """Whether an organisation name may have been cut short by a field: as long as one (CUT_FIELD_WIDTHS), ending in
+    """Whether a name may have been cut short by a field: as long as one (CUT_FIELD_WIDTHS), ending in
     the letters of its last part as written in Latin (not in a closing quote, a bracket or a stop, which a whole
     name ends in, nor in a generic word or a legal form, which are no part: Vorkuta Management Company ends whole)."""
     original = name.original
@@ -5380,8 +5380,8 @@ def _align(
     # their consonants as a person's do.
     arabic_org = organisation and not abjad_mode and "al" in query.words and "al" in listed.words
     short_most = _short_key_most(query.kind)
-    # An organisation name screened as long as a field that cuts names may have lost the end of its last part, which
-    # may then be the opening of a listed word (`_cut_similarity`).
+    # An organisation's or a person's name screened as long as a field that cuts names may have lost the end of its
+    # last part, which may then be the opening of a listed word (`_cut_similarity`).
     cut_at = len(q) - 1 if (organisation or person) and not abjad_mode and cut_short(query) else -1
     for i, a in enumerate(q):
         if abjad_mode:
