@@ -4,8 +4,9 @@ the Russian form: the Belarusian part is read in Russian spelling (ў after a vo
 Belarusian я and а after the hushing consonants as е, and every o as a where Belarusian writes a). Two slips of the
 keyboard that pile consonants up into letters no name writes together (a key struck for a vowel) are read as slips,
 in either form. A person's name cut short by a payment message's line of 35 characters meets the listed part its
-last word opens, as an organisation's did. The surnames are our own; the score before this round is in each
-comment."""
+last word opens, as an organisation's did. A name opening with a Belarusian, Russian or Ukrainian form of address or
+a sole trader's designation (спадар, г-жа, ИП, IP) is read without it too. The surnames are our own; the score
+before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex
 from hramada.screening.keys import russian_spellings
-from hramada.screening.names import _cut_similarity, _struck_into_no_name
+from hramada.screening.names import _cut_similarity, _struck_into_no_name, _without_form_of_address
 from hramada.screening.score import query_variants
 from tests.screening.scoring import score
 
@@ -173,3 +174,49 @@ def test_a_person_cut_short_looks_up_the_listed_parts_its_last_part_opens() -> N
     assert surname & set(index._query_keys(query_variants(Query(name=cut, schema="Person"))))
     # One letter less: a name of its own, whose last part looks up nothing it opens.
     assert not surname & set(index._query_keys(query_variants(Query(name=cut[:-1], schema="Person"))))
+
+
+# --- a form of address or a sole trader's designation before a person's name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("спадар Аляксандр Зорванаў", "Aliaksandr Piatrovich ZORVANAU"),  # 0.60
+        ("IP Zorvanov Aleksandr", "Aliaksandr Piatrovich ZORVANAU"),  # 0.66: ИП as banks write it in Latin
+        ("господин Зорванов А.П.", "Aliaksandr Piatrovich ZORVANAU"),  # 0.86
+        ("Individual Entrepreneur Zorvanov Aleksandr", "Aliaksandr ZORVANAU"),  # 0.84
+        ("Індывідуальны прадпрымальнік Зорванаў Аляксандр", "Aliaksandr ZORVANAU"),  # 0.83
+    ],
+)
+def test_a_form_of_address_or_a_sole_traders_designation_is_read_away(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("г н зорванов а п", "зорванов а п"),
+        ("г жа зорванова анна", "зорванова анна"),
+        ("спадарыня ганна зорванава", "ганна зорванава"),
+        ("ип зорванов александр", "зорванов александр"),
+        ("ип зорванов", None),  # one word would be left: the name as written is the reading
+        ("пан вэй", None),  # Пан is a surname too
+        ("г зорванов а", None),  # Г. is an initial, not г-н
+        ("i p zorvanov", None),  # I.P. are a man's initials
+        ("ip zorvanov aleksandr", "zorvanov aleksandr"),
+        ("ip kwok him", None),  # the Cantonese surname Ip (Yip)
+        ("ганна зорванава", None),
+    ],
+)
+def test_the_words_of_address_read_away(text: str, read: str | None) -> None:
+    assert _without_form_of_address(text) == read
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["ип", "спадар", "г", "н", "зорван", "ivan", "sole", "trader"]), min_size=1))
+def test_a_name_without_its_words_of_address_is_the_rest_of_it(words: list[str]) -> None:
+    text = " ".join(words)
+    read = _without_form_of_address(text)
+    if read is not None:
+        assert text.endswith(" " + read) and len(read.split(" ")) >= 2

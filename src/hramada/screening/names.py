@@ -2342,6 +2342,63 @@ def _without_rank(text: str) -> str:
     return " ".join(words[n:])
 
 
+# How Belarusian, Russian, Ukrainian and Polish address a person or name a sole trader before the name (спадар,
+# господин, г-н, пан; ИП, індывідуальны прадпрымальнік, ФОП; IP and Individual Entrepreneur as banks write them in
+# Latin letters), normalised as names are. Rigour's honorifics are English and West European ones.
+_FORMS_OF_ADDRESS: Final = tuple(
+    phrase.split(" ")
+    for phrase in sorted(
+        (
+            *"спадар спадарыня спадарня пан пані пани панна господин госпожа гн гжа гр гражданин гражданка".split(),
+            *"грамадзянін грамадзянка громадянин громадянка ип іп фоп спд ip ie fop".split(),
+            "г н",  # г-н, г-жа as normalised
+            "г жа",
+            "индивидуальный предприниматель",
+            "індывідуальны прадпрымальнік",
+            "фізична особа підприємець",
+            "individual entrepreneur",
+            "sole proprietor",
+            "sole trader",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+"""Phrases of `_without_form_of_address`, longest first..."""
+_FORMS_OF_ADDRESS_OPEN: Final = frozenset(phrase[0] for phrase in _FORMS_OF_ADDRESS)
+"""...and the words they open with: every name is asked (the build reads every listed name so), and few open so."""
+_LATIN_DESIGNATIONS: Final = frozenset({"ip", "ie", "fop"})
+_SLAVIC_NAME_END: Final = re.compile(
+    r"(?:[oe]v|[oe]va|[iy]n|[iy]na|[iy]ch|vna|enko|enka|sk[iy]|skaya|au|ava|uk)$"
+)
+"""ИП and ФОП in Latin letters are read away only before a name with a word closing as a Slavic surname or
+patronymic does: Ip is a Cantonese surname (Ip Kwok Him)."""
+
+
+def _without_form_of_address(text: str) -> str | None:
+    """A normalised person name without the words that open it to address the person or to say they trade alone
+    (`_FORMS_OF_ADDRESS`: спадар Аляксандр Лукашэнка, ИП Лукашенко А. Г., IP Zorvanov Ivan), or None when it opens
+    with none or fewer than two words would be left: a second rendering, the name as written stays one (Пан is a
+    surname too, and IP may be a man's initials)."""
+    words = text.split(" ")
+    if words[0] not in _FORMS_OF_ADDRESS_OPEN:
+        return None
+    start = 0
+    found = True
+    while found:
+        found = False
+        for phrase in _FORMS_OF_ADDRESS:
+            if words[start : start + len(phrase)] == phrase:
+                start += len(phrase)
+                found = True
+                break
+    if start == 0 or len(words) - start < 2:
+        return None
+    if words[0] in _LATIN_DESIGNATIONS and not any(_SLAVIC_NAME_END.search(word) for word in words[start:]):
+        return None  # Ip Kwok Him: the Cantonese surname Ip (Yip), not ИП
+    return " ".join(words[start:])
+
+
 _SYLLABLE_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 _TURKIC_SON: Final = frozenset(
@@ -2507,6 +2564,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         reading("+apart", _arabic_compounds_apart(texts[0]) if _is_abjad(texts[0]) else None)
         reading("+spelt", _abbreviations_spelt(texts[0]))
         reading("+undated", _without_dates(texts[0]))
+        reading("+unaddressed", _without_form_of_address(texts[0]))
         described = _without_description(name) if "," in name else None
         reading("+undescribed", _without_rank(described) if described else None)
         # A name in Lithuanian or Latvian grammar (Sergejus Terebovas, Dmitrijus Zukas) read without its endings, as
