@@ -6,7 +6,9 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
   hard negatives are other persons sharing a surname or given name + patronymic, or a close name.
 * EU Belarus journal, held-out persons: one slip (a letter left out, a neighbouring key, two letters swapped, a
   letter typed twice) in the given name, the patronymic or the surname in turn, the query in Russian or Belarusian
-  Latin, the listed name in the same form or the other ("typo in any part").
+  Latin, the listed name in the same form or the other ("typo in any part"); and two slips in one long part so
+  ("two slips in one part"). Each also with the query in Belarusian Latin against the Russian Latin listing
+  ("Belarusian form against Russian", added in round forty-six, its misses read in that round).
 * EU Belarus journal, held-out persons: given name and surname only, as the press writes them, in one language's
   Latin or Cyrillic form against the full name in the other language's Latin form alone ("given name and surname,
   other form").
@@ -236,16 +238,24 @@ def two_slips_pairs() -> list[Pair]:
     )
 
 
-_SLIPPED_FORMS = (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"))
-"""(query form, listed form) of the slipped slices: each Latin form against itself, and Russian against Belarusian."""
+_SLIPPED_FORMS = (("ru-lat", "ru-lat"), ("be-lat", "be-lat"), ("ru-lat", "be-lat"), ("be-lat", "ru-lat"))
+"""(query form, listed form) of the slipped slices: each Latin form against itself, Russian against Belarusian
+("other form"), and Belarusian against Russian ("Belarusian form against Russian", round forty-six: a passport's
+Belarusian romanisation typed with slips against a list that writes the Russian form)."""
+_SLIPPED_FORM_NAMES = {
+    ("ru-lat", "ru-lat"): "same form",
+    ("be-lat", "be-lat"): "same form",
+    ("ru-lat", "be-lat"): "other form",
+    ("be-lat", "ru-lat"): "Belarusian form against Russian",
+}
 
 
 def _slipped_pairs(
     slice_name: Callable[[str], str], seed_prefix: str, slip: Callable[[str, int], str | None]
 ) -> list[Pair]:
     """`slip` in each held-out person's name in each of `_SLIPPED_FORMS` (seeded by `seed_prefix`, the form's
-    number and the id), against the listed name and the similar persons; `slice_name` of "same form" or "other
-    form" names the slice."""
+    number and the id), against the listed name and the similar persons; `slice_name` of the forms' words
+    (`_SLIPPED_FORM_NAMES`) names the slice."""
     persons, _ = _eu_forms()
     pairs: list[Pair] = []
     for rid in (r for r in persons if is_held_out(r)):
@@ -254,7 +264,7 @@ def _slipped_pairs(
             query = slip(p[form], round2._hash(f"{seed_prefix}{n}:{rid}"))
             if query is None:
                 continue
-            name = slice_name("same form" if form == listed else "other form")
+            name = slice_name(_SLIPPED_FORM_NAMES[(form, listed)])
             pairs.append(Pair(name, "Person", query, p[listed], True, f"eu-{rid}"))
             for other, o in persons.items():
                 if other != rid and _similar_persons(p, o):

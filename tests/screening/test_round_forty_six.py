@@ -3,10 +3,11 @@ Belarusian form of a name that the equivalence tables do not know (most surnames
 the Russian form: the Belarusian part is read in Russian spelling (ў after a vowel as в, дз as д, -анка as -енка,
 Belarusian я and а after the hushing consonants as е, and every o as a where Belarusian writes a). Two slips of the
 keyboard that pile consonants up into letters no name writes together (a key struck for a vowel) are read as slips,
-in either form. A person's name cut short by a payment message's line of 35 characters meets the listed part its
-last word opens, as an organisation's did. A name opening with a Belarusian, Russian or Ukrainian form of address or
-a sole trader's designation (спадар, г-жа, ИП, IP) is read without it too. The surnames are our own; the score
-before this round is in each comment."""
+in either form. The other way round, a Belarusian romanisation with two slips meets the Russian listing through its
+Belarusian spelling (в closing a syllable as ў, г as h, -енко as -енка). A person's name cut short by a payment
+message's line of 35 characters meets the listed part its last word opens, as an organisation's did. A name opening
+with a Belarusian, Russian or Ukrainian form of address or a sole trader's designation (спадар, г-жа, ИП, IP) is
+read without it too. The surnames are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex
-from hramada.screening.keys import russian_spellings
+from hramada.screening.keys import belarusian_spellings, closes_as_russian, russian_spellings
 from hramada.screening.names import _cut_similarity, _struck_into_no_name, _without_form_of_address
 from hramada.screening.score import query_variants
 from tests.screening.scoring import score
@@ -60,6 +61,47 @@ def test_keys_struck_for_vowels_are_read_in_the_same_form_too() -> None:
 )
 def test_the_russian_reading_keeps_other_persons_apart(query: str, listed: str) -> None:
     assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the other way round: a Belarusian romanisation with two slips against the Russian listing
+        ("Ihar Paulavich Zormostru", "Igor Pavlovich ZORMISTROV"),  # 0.40: -оў as -ов, i and a changed
+        ("Aliaksandr Mikalaevich Zortakaau", "Alexander Nikolaevich ZORTAKANOV"),  # 0.49: n left out
+        ("Marina Yureuna Zorkjmaanva", "Marina Yurievna ZORKHMANOVA"),  # 0.39: every o written a
+    ],
+)
+def test_two_slips_in_the_belarusian_form_meet_the_russian_listing(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+
+
+def test_a_fathers_name_is_not_read_by_its_vowels_alone() -> None:
+    # Ionovich (of Iona) and Ivanavich (of Ivan) are two fathers' sons, whatever o Belarusian writes as a.
+    assert score("Pavel Ivanavich ZORVAN", "Pavel Ionovich ZORVAN") < MATCH
+    assert belarusian_spellings("ionovich") == ()
+
+
+@pytest.mark.parametrize(
+    ("russian", "belarusian"),
+    [
+        ("zormistrov", "zormistrou"),
+        ("leonidovna", "leonidouna"),
+        ("igorevna", "ihoreuna"),
+        ("kovalev", "kovaliou"),
+        ("eliseenko", "eliseenka"),
+        ("sokolovskiy", "sokolouski"),
+        ("rakhmanova", "rakhmanova"),  # its o read as a by the comparison
+    ],
+)
+def test_a_russian_part_is_read_in_belarusian_spelling(russian: str, belarusian: str) -> None:
+    assert closes_as_russian(russian)
+    assert belarusian in belarusian_spellings(russian)
+
+
+@pytest.mark.parametrize("word", ["zorvanau", "lukashenka", "mikalaevich", "aliaksandr", "ab", "zorv-ov"])
+def test_a_part_that_does_not_close_as_a_russian_one_has_no_belarusian_reading(word: str) -> None:
+    assert belarusian_spellings(word) == ()
 
 
 @pytest.mark.parametrize(
@@ -109,6 +151,16 @@ def test_russian_spellings_are_lower_case_letters_other_than_the_word(word: str)
     for spelt in russian_spellings(word):
         assert spelt != word.lower()
         assert spelt.isascii() and spelt.isalpha() and spelt == spelt.lower()
+
+
+@settings(deadline=None)
+@given(st.text(max_size=30))
+@example("ZORMISTROV")
+@example("gorbachev")
+def test_belarusian_spellings_are_lower_case_letters_of_about_the_words_length(word: str) -> None:
+    for spelt in belarusian_spellings(word):
+        assert spelt.isascii() and spelt.isalpha() and spelt == spelt.lower()
+        assert abs(len(spelt) - len(word)) <= 2
 
 
 @settings(deadline=None)

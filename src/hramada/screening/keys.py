@@ -797,3 +797,49 @@ def russian_spellings(word: str) -> tuple[str, ...]:
     soft = _YO.sub("e", _BELARUSIAN_YA.sub("e", soft))
     hard = _BELARUSIAN_HUSHED_O.sub("e", _BELARUSIAN_HARD_A.sub("e", soft))
     return tuple(spelt for spelt in dict.fromkeys((read, soft, hard)) if spelt != word)
+
+
+# The Belarusian spelling of a Russian name part as written in Latin letters, for the same comparison the other way
+# round (`belarusian_spellings`): в closing a syllable as ў (-ов, -ев, -овна: Tarakanov -> tarakanou, Leonidovna ->
+# leonidouna), г as h, the closing -енко as -енка and -ский as -скі.
+_RUSSIAN_MARKS: Final = re.compile(r"(?:[oe]v|[oe]va|[oe]vna|[oe]vi[cč]h?|enko|sk(?:y|iy|ii|aya))$")
+"""What a Russian name part closes with and its Belarusian form writes otherwise."""
+_RUSSIAN_V: Final = re.compile(r"(?<=[oe])v(?=na$|$|[^aeiouy])")
+_RUSSIAN_G: Final = re.compile(r"(?<![kzsc])g(?!h)")
+_RUSSIAN_ENKO: Final = re.compile(r"enko$")
+_RUSSIAN_SKY: Final = re.compile(r"sk(?:y|iy|ii)$")
+_RUSSIAN_EV: Final = re.compile(r"(?<=[^aeiouy])eu$")
+_RUSSIAN_PATRONYMIC: Final = re.compile(r"(?:vi[cč]h?|vna)$")
+
+
+def closes_as_russian(word: str) -> bool:
+    """Whether a name part (lower-case ASCII letters) closes as a Russian one does and its Belarusian form does not
+    (`_RUSSIAN_MARKS`: -ов, -ева, -овна, -ович, -енко, -ский)."""
+    return _RUSSIAN_MARKS.search(word) is not None
+
+
+@lru_cache(maxsize=100_000)
+def belarusian_spellings(word: str) -> tuple[str, ...]:
+    """How Belarusian spells a Russian name part written in Latin letters (ASCII letters, read in lower case): в
+    closing a syllable as ў (Tarakanov -> tarakanou, Burmistrov -> burmistrou, Leonidovna -> leonidouna), г as h
+    (Igorevna -> ihoreuna), the closing -енко as -енка and -ский as -скі, and -ев as -ёў too (Kovalev -> kovaliou,
+    as Kavaliou is romanised). The unstressed о that Belarusian writes а is left to the comparison
+    (`names._akanye`), which cannot know the stress either, so the word itself is the first reading (not a
+    patronymic's: Ionovich and Ivanavich are two fathers' sons). Empty for a word that does not close as a Russian
+    name part does (`_RUSSIAN_MARKS`) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, as
+    `russian_spellings`."""
+    word = word.lower()
+    if (
+        len(word) < RUSSIAN_SPELLING_MIN
+        or not word.isalpha()
+        or not word.isascii()
+        or _RUSSIAN_MARKS.search(word) is None
+    ):
+        return ()
+    read = _RUSSIAN_SKY.sub("ski", _RUSSIAN_ENKO.sub("enka", _RUSSIAN_V.sub("u", word)))
+    spelt = _RUSSIAN_G.sub("h", read)
+    # -ёв, which Russian print writes -ев (Kovalev, Ковалёв), is -ёў in Belarusian, romanised -iou (Kavaliou).
+    yo = _RUSSIAN_EV.sub("iou", spelt)
+    # A patronymic is not read by its vowels alone: Ionovich, of Iona, is another father than Ivanavich's.
+    itself = (word,) if _RUSSIAN_PATRONYMIC.search(word) is None else ()
+    return tuple(form for form in dict.fromkeys((*itself, read, spelt, yo)) if form != word or itself)

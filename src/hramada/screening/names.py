@@ -28,7 +28,9 @@ from hramada.screening.keys import (
     baltic_stem,
     belarusian_e_readings,
     belarusian_ou_reading,
+    belarusian_spellings,
     catalan_reading,
+    closes_as_russian,
     consonant_frame,
     czech_feminine,
     english_long_vowel_reading,
@@ -4668,9 +4670,11 @@ def _two_slips_in_russian_form(word_a: str, word_b: str, key_a: str, key_b: str)
     times ALT_KEY_FACTOR, when the two are one slip apart or two as `_two_slips` (apart in the word) or
     `_struck_into_no_name` (keys beside the ones meant, piling consonants up) reads them: Sokoovksaya /
     Sakalouskaya as sakaavksaya / sakalavskaya, Khyshchekov / Khlyshchankau as khyshchekov / khlyshchenkov,
-    Lrbrdeva / Lebedzeva as lrbrdeva / lebedeva, Cheslabpvna / Chaslavauna as cheslabpvna / cheslavovna; else 0.0.
-    Both parts KNOWN_TWO_SLIPS_MIN letters or more with the same first letter; two names the tables know are read
-    by their spellings (`_two_slips_in_other_form`)."""
+    Lrbrdeva / Lebedzeva as lrbrdeva / lebedeva, Cheslabpvna / Chaslavauna as cheslabpvna / cheslavovna; and the
+    other way round, a part that does not close as a Russian one (written in Belarusian, or garbled out of any form)
+    against the Belarusian spelling of a Russian one (`belarusian_spellings`: Zormostru / Zormistrov as zarmastru /
+    zarmistrau); else 0.0. Both parts KNOWN_TWO_SLIPS_MIN letters or more with the same first letter; two names the
+    tables know are read by their spellings (`_two_slips_in_other_form`)."""
     if key_a == key_b or key_a[:1] == "#" or key_b[:1] == "#":
         return 0.0
     a, b = _as_written(word_a), _as_written(word_b)
@@ -4682,8 +4686,13 @@ def _two_slips_in_russian_form(word_a: str, word_b: str, key_a: str, key_b: str)
     if _adjectival_genders(word_a, word_b, key_a, key_b):
         return 0.0  # Sakalouskaya / Sokolovsky
     best = 0.0
-    for written, belarusian in ((a, b), (b, a)):
-        for spelt in russian_spellings(belarusian):
+    for written, other in ((a, b), (b, a)):
+        spellings = russian_spellings(other)
+        if not closes_as_russian(written):
+            # A part in its Belarusian form (or garbled out of any) against the Belarusian spelling of a Russian
+            # one: two Russian forms are compared as written, every o staying an o (Makarov / Mayorov).
+            spellings += belarusian_spellings(other)
+        for spelt in spellings:
             for x, y in ((written, spelt), (_akanye(written), _akanye(spelt))):
                 if not -2 <= len(x) - len(y) <= 2 or OSA.distance(x, y, score_cutoff=2) > 2:
                     continue
