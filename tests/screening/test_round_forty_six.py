@@ -7,7 +7,9 @@ in either form. The other way round, a Belarusian romanisation with two slips me
 Belarusian spelling (в closing a syllable as ў, г as h, -енко as -енка). A person's name cut short by a payment
 message's line of 35 characters meets the listed part its last word opens, as an organisation's did. A name opening
 with a Belarusian, Russian or Ukrainian form of address or a sole trader's designation (спадар, г-жа, ИП, IP) is
-read without it too. The surnames are our own; the score before this round is in each comment."""
+read without it too. Two organisation words of five letters meet as one loanword (their consonants agreeing) only
+when their spellings are about as close as a slip would bring them. The surnames are our own; the score before this
+round is in each comment."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from hramada.screening import Query, ScreeningIndex
 from hramada.screening.keys import belarusian_spellings, closes_as_russian, russian_spellings
 from hramada.screening.names import _cut_similarity, _struck_into_no_name, _without_form_of_address
 from hramada.screening.score import query_variants
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -272,3 +274,28 @@ def test_a_name_without_its_words_of_address_is_the_rest_of_it(words: list[str])
     read = _without_form_of_address(text)
     if read is not None:
         assert text.endswith(" " + read) and len(read.split(" ")) >= 2
+
+
+# --- two short organisation words that share their consonants ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("BelTA", "BLOTO INTERNATIONAL COMPANY"),  # 0.97: b, l, t and every vowel changed
+        ("First Furat Joint-Stock LLC", "V.R. Fruit First"),  # 0.96: Furat and Fruit
+    ],
+)
+def test_two_short_words_sharing_their_consonants_are_two_words(query: str, listed: str) -> None:
+    assert company(query, listed) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Drive", "Zorvex Draiv LLC"),  # English magic e as Russian writes it: Драйв
+        ("Zorvex Tekhnolodzhis", "Zorvex Technologies"),  # a long loanword, as before
+    ],
+)
+def test_a_loanword_written_through_russian_still_meets(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH

@@ -4281,6 +4281,8 @@ def _alt_similarity(
     return sim
 
 
+SHORT_LOANWORD_SPELLING_MIN: Final = 0.8
+"""What LOANWORD_SPELLING_MIN is for a word of LOANWORD_LETTERS letters (`_shared_beyond_sounds`)."""
 LOANWORD_SPELLING_MIN: Final = 0.5
 """Two organisation words meeting only by their consonant sounds (`loanword_key`) are one word written through
 Russian only when their spellings are also this close (Technologies / Tekhnolodzhis 0.55, Emirates / Emireits 0.75):
@@ -4304,10 +4306,18 @@ def _shared_beyond_sounds(a_alts: tuple[str, ...], b_alts: tuple[str, ...]) -> b
             # Apart only in vowels, in a short word or in two vowel letters: compared as spelt (Delta / Dolta,
             # Metal / Motel); Imperiya / Empire, three vowels apart, is a loanword.
             return False
+    # Two short words meet as one loanword only about as close as a slip would bring them: five letters hold three
+    # consonants and two vowels, and two edits change every vowel (Belta / Bloto, read blata); the English
+    # spelling's magic e read (Drive / Draiv) still meets.
+    least = (
+        LOANWORD_SPELLING_MIN
+        if min(len(written_a), len(written_b)) > LOANWORD_LETTERS
+        else SHORT_LOANWORD_SPELLING_MIN
+    )
     return (
-        OSA.normalized_similarity(written_a, written_b) >= LOANWORD_SPELLING_MIN
-        or OSA.normalized_similarity(_magic_e_read(written_a), written_b) >= LOANWORD_SPELLING_MIN
-        or OSA.normalized_similarity(written_a, _magic_e_read(written_b)) >= LOANWORD_SPELLING_MIN
+        OSA.normalized_similarity(written_a, written_b) >= least
+        or OSA.normalized_similarity(_magic_e_read(written_a), written_b) >= least
+        or OSA.normalized_similarity(written_a, _magic_e_read(written_b)) >= least
     )
 
 
