@@ -772,6 +772,17 @@ RUSSIAN_SPELLING_MIN: Final = 6
 """Letters of a part read so (`russian_spellings`): short words are as often names of other languages."""
 
 
+def _spellable(word: str, marks: re.Pattern[str]) -> bool:
+    """Whether a lower-case name part is read in the other language's spelling (`russian_spellings`,
+    `belarusian_spellings`): ASCII letters only, RUSSIAN_SPELLING_MIN of them or more, with one of `marks`."""
+    return (
+        len(word) >= RUSSIAN_SPELLING_MIN
+        and word.isalpha()
+        and word.isascii()
+        and marks.search(word) is not None
+    )
+
+
 @lru_cache(maxsize=100_000)
 def russian_spellings(word: str) -> tuple[str, ...]:
     """How Russian spells a Belarusian name part written in Latin letters (ASCII letters, read in lower case): ў after a
@@ -783,12 +794,7 @@ def russian_spellings(word: str) -> tuple[str, ...]:
     no Belarusian ia) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, not keys: `fold` merges letters
     that a slip of typing had kept apart (Sokoovksaya folds to `sakavksa`), so that slips are counted on these."""
     word = word.lower()
-    if (
-        len(word) < RUSSIAN_SPELLING_MIN
-        or not word.isalpha()
-        or not word.isascii()
-        or _BELARUSIAN_MARKS.search(word) is None
-    ):
+    if not _spellable(word, _BELARUSIAN_MARKS):
         return ()
     read = _POLISH_DIGRAPHS.sub(lambda found: _POLISH_READ[found.group()], word)
     read = _BELARUSIAN_U_SHORT.sub(lambda found: _U_SHORT_READ[found.group(1)], read)
@@ -829,17 +835,16 @@ def belarusian_spellings(word: str) -> tuple[str, ...]:
     name part does (`_RUSSIAN_MARKS`) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, as
     `russian_spellings`."""
     word = word.lower()
-    if (
-        len(word) < RUSSIAN_SPELLING_MIN
-        or not word.isalpha()
-        or not word.isascii()
-        or _RUSSIAN_MARKS.search(word) is None
-    ):
+    if not _spellable(word, _RUSSIAN_MARKS):
         return ()
     read = _RUSSIAN_SKY.sub("ski", _RUSSIAN_ENKO.sub("enka", _RUSSIAN_V.sub("u", word)))
     spelt = _RUSSIAN_G.sub("h", read)
     # -ёв, which Russian print writes -ев (Kovalev, Ковалёв), is -ёў in Belarusian, romanised -iou (Kavaliou).
     yo = _RUSSIAN_EV.sub("iou", spelt)
-    # A patronymic is not read by its vowels alone: Ionovich, of Iona, is another father than Ivanavich's.
-    itself = (word,) if _RUSSIAN_PATRONYMIC.search(word) is None else ()
-    return tuple(form for form in dict.fromkeys((*itself, read, spelt, yo)) if form != word or itself)
+    readings = dict.fromkeys((read, spelt, yo))
+    readings.pop(word, None)
+    if _RUSSIAN_PATRONYMIC.search(word) is not None:
+        return tuple(
+            readings
+        )  # not read by its vowels alone: Ionovich, of Iona, is another father than Ivanavich's
+    return (word, *readings)
