@@ -51,7 +51,7 @@ def test_keys_struck_for_vowels_are_read_in_the_same_form_too() -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        ("Ivan Petrovich Zorvenkov", "Ivan Piatrovich ZORVENKA"),  # -енкаў, not -енка: another family
+        ("Ivan Petrovich Zorvenkov", "Ivan Piatrovich ZORVENKA"),  # -енков, -енка: two families
         ("Ivan Petrovich Zorokoovksy", "Ivan Piatrovich ZARAKALOUSKAYA"),  # a man against a woman
         ("Anna Mikhaylovna Zorokoovksaya", "Hanna Mikhailauna ZARAKALOUSKI"),  # a woman against a man
         ("Yulia Cheslavovna Zorvanava", "Yulia Stanislavauna ZORVANAVA"),  # another father
