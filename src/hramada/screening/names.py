@@ -4704,15 +4704,14 @@ def _two_slips_in_russian_form(word_a: str, word_b: str, key_a: str, key_b: str)
             spellings += belarusian_spellings(other)
         for spelt in spellings:
             for x, y in ((written, spelt), (_akanye(written), _akanye(spelt))):
-                if not -2 <= len(x) - len(y) <= 2 or OSA.distance(x, y, score_cutoff=2) > 2:
+                if not -2 <= len(x) - len(y) <= 2:
+                    continue
+                edits = OSA.distance(x, y, score_cutoff=2)
+                if edits > 2:
                     continue
                 if _ending_apart(x, y):
                     return 0.0  # another name, not a slip (Karpenka / Karpenkov)
-                if (
-                    OSA.distance(x, y, score_cutoff=1) <= 1
-                    or _two_slips(x, y, False)
-                    or _struck_into_no_name(x, y)
-                ):
+                if edits <= 1 or _two_slips(x, y, False) or _struck_into_no_name(x, y):
                     best = max(best, OSA.normalized_similarity(x, y) * ALT_KEY_FACTOR)
     return best
 
