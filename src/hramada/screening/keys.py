@@ -810,6 +810,10 @@ def russian_spellings(word: str) -> tuple[str, ...]:
 # leonidouna), г as h, the closing -енко as -енка and -ский as -скі.
 _RUSSIAN_MARKS: Final = re.compile(r"(?:[oe]v|[oe]va|[oe]vna|[oe]vi[cč]h?|enko|sk(?:y|iy|ii|aya))$")
 """What a Russian name part closes with and its Belarusian form writes otherwise."""
+_RUSSIAN_SPELT: Final = re.compile(rf"{_RUSSIAN_MARKS.pattern}|(?<=[^aeiouy][oe])v(?=[^aeiouy])")
+"""What a Russian name part writes and its Belarusian form writes otherwise (`belarusian_spellings`): its closing
+(`_RUSSIAN_MARKS`), or в closing a syllable inside it, after a vowel after a consonant (Sokolovski, Kovryzhkin:
+Sakalouski, Kauryzhkin)."""
 _RUSSIAN_V: Final = re.compile(r"(?<=[oe])v(?=na$|$|[^aeiouy])")
 _RUSSIAN_G: Final = re.compile(r"(?<![kzsc])g(?!h)")
 _RUSSIAN_ENKO: Final = re.compile(r"enko$")
@@ -829,13 +833,13 @@ def belarusian_spellings(word: str) -> tuple[str, ...]:
     """How Belarusian spells a Russian name part written in Latin letters (ASCII letters, read in lower case): в
     closing a syllable as ў (Tarakanov -> tarakanou, Burmistrov -> burmistrou, Leonidovna -> leonidouna), г as h
     (Igorevna -> ihoreuna), the closing -енко as -енка and -ский as -скі, and -ев as -ёў too (Kovalev -> kovaliou,
-    as Kavaliou is romanised). The unstressed о that Belarusian writes а is left to the comparison
+    as Kavaliou is romanised); в closing a syllable inside the word too (Kovryzhkin -> kouryzhkin). The unstressed о that Belarusian writes а is left to the comparison
     (`names._akanye`), which cannot know the stress either, so the word itself is the first reading (not a
-    patronymic's: Ionovich and Ivanavich are two fathers' sons). Empty for a word that does not close as a Russian
-    name part does (`_RUSSIAN_MARKS`) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, as
+    patronymic's: Ionovich and Ivanavich are two fathers' sons). Empty for a word that writes nothing only Russian
+    writes so (`_RUSSIAN_SPELT`) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, as
     `russian_spellings`."""
     word = word.lower()
-    if not _spellable(word, _RUSSIAN_MARKS):
+    if not _spellable(word, _RUSSIAN_SPELT):
         return ()
     read = _RUSSIAN_SKY.sub("ski", _RUSSIAN_ENKO.sub("enka", _RUSSIAN_V.sub("u", word)))
     spelt = _RUSSIAN_G.sub("h", read)
