@@ -1,6 +1,9 @@
 """Specifications for round forty-seven. A Belarusian romanisation typed with two slips meets a Russian listing whose
 в closes a syllable inside the word (Коврыжкин, Слижевский: Kauryzhkin, Slizheuski in Belarusian), as it met one
-whose в closes the word. The surnames are our own; the score before this round is in each comment."""
+whose в closes the word. A compound word read as the acronym of its pieces (Vneshtorgbank: VTB; Transaviaexport:
+TAE) meets it beside other words too: the words of the acronym's name that say a piece again (the Avia of TAE Avia)
+and the compound's own other words (Vneshtorgbank Leasing / VTB Leasing), and such a name finds the acronym's in an
+index. The surnames are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -8,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import belarusian_spellings, closes_as_russian
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -64,3 +68,53 @@ def test_belarusian_spellings_of_any_word_differ_from_it_or_are_it_first(word: s
     assert all(spelt != word for spelt in spellings[1:])
     if spellings and spellings[0] != word:
         assert word not in spellings
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected"),
+    [
+        ("Vneshtorgbank Leasing", "VTB Leasing", 0.9),  # 0.35: the compound's other word is the acronym's
+        ("Transaviaexport Airlines", "TAE Airlines", 0.9),  # 0.28
+        ("Transaviaexport", "OAO TAE Avia", 0.9),  # 0.57: Avia says the aviation piece again
+        ("Transaviaexport Holding", "TAE Avia", 0.9),  # 0.30: a generic word of the compound's name
+    ],
+)
+def test_a_compound_meets_its_acronym_beside_other_words(query: str, listed: str, expected: float) -> None:
+    assert company(query, listed) == pytest.approx(expected)
+
+
+def test_a_compound_with_a_word_the_acronym_does_not_say_is_a_lead() -> None:
+    # Airlines is left over beside TAE Avia: a name more, read lightly, below a match.
+    assert 0.7 <= company("JSC Transaviaexport Airlines", "TAE Avia") < MATCH  # 0.00
+    assert 0.7 <= company("Transaviaexport Airlines", "TAE Avia") < MATCH  # 0.34 (two words each)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vneshtorgbank Capital", "VTB Bank"),  # Capital is no piece of the compound
+        ("Vneshtorgbank Leasing", "VTB Capital"),
+        ("Vneshtorgbank Zorvex", "VTB Leasing"),
+        ("Zorvex Leasing", "VTB Leasing"),
+        ("Transaviaexport Holding", "TAF Avia"),  # a letter no piece begins with
+    ],
+)
+def test_a_compound_beside_other_words_is_no_other_company(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+def _index(*names: tuple[str, str]) -> ScreeningIndex:
+    return ScreeningIndex.from_entities(
+        {"id": entity_id, "schema": "Company", "properties": {"name": [name]}} for entity_id, name in names
+    )
+
+
+def test_screening_finds_the_acronym_by_a_compound_among_other_words_and_back() -> None:
+    index = _index(("a-tae", "OAO TAE Avia"), ("b-zorvex", "Zorvex Avia"), ("c-vtb", "VTB Leasing"))
+    found = screen(Query(name="Transaviaexport Holding", schema="Company"), index)
+    assert [(r.entity_id, r.score) for r in found] == [("a-tae", 0.9)]
+    found = screen(Query(name="Vneshtorgbank Leasing", schema="Company"), index)
+    assert [(r.entity_id, r.score) for r in found] == [("c-vtb", 0.9)]
+    index = _index(("a-transavia", "Transaviaexport Holding"), ("b-zorvex", "Zorvex Holding"))
+    found = screen(Query(name="TAE Avia", schema="Company"), index)
+    assert [(r.entity_id, r.score) for r in found] == [("a-transavia", 0.9)]

@@ -3177,16 +3177,14 @@ def acronym_keys(variant: NameVariant) -> set[str]:
     """Retrieval keys on which an acronym meets the words it stands for: each short word as an acronym, and the
     first letters of the first three to five words of the name, and of those after each "of" or "imeni"
     (Belorusskiy Metallurgicheskiy Zavod: bmz; ...management company of Belarusian Metallurgical Company: bmc), and
-    of the pieces of a name that is one compound word (Vneshtorgbank: vtb; `_compound_initials`)."""
+    of the pieces of each compound word of the name (Vneshtorgbank: vtb; Transaviaexport Airlines: tae;
+    `_compound_initials`)."""
     if not variant.initials:
         return set()
     keys = {acronym.lower() for acronym in variant.acronyms} | _initials_keys(variant)
-    if (
-        len(variant.keys) == 1
-        and len(variant.keys[0]) >= 7
-        and (pieces := _compound_initials(variant.keys[0]))
-    ):
-        keys.add("".join(letters[0] for _, letters in pieces))
+    for key in variant.keys:
+        if len(key) >= 7 and (pieces := _compound_initials(key)):
+            keys.add("".join(letters[0] for _, letters in pieces))
     return keys
 
 
@@ -3204,19 +3202,28 @@ def _compound_initials(key: str) -> tuple[tuple[str, str], ...]:
 
 
 def _compound_acronym_variant(short: NameVariant, full: NameVariant) -> NameVariant | None:
-    """`full`, a name that is one compound word, written as the word of `short` that is its acronym, one letter a
-    piece (`_compound_initials`: Vneshtorgbank / VTB Bank, Внешторгбанк / ВТБ), with the words of `short` that say
-    again what a piece means (the Bank of VTB Bank); or None."""
-    if (
-        len(full.keys) != 1
-        or len(full.keys[0]) < 7
-        or not short.acronyms
-        or full.kind != NameKind.ORGANIZATION
-    ):
+    """`full`, a name with a compound word, written with the word of `short` that is the compound's acronym, one
+    letter a piece (`_compound_initials`: Vneshtorgbank / VTB Bank, Внешторгбанк / ВТБ), in its place: with the
+    words of `short` that say again what a piece means (the Bank of VTB Bank, the Avia of TAE Avia for the
+    aviation piece of Transaviaexport, `_compound_pieces`), then the other words of `full` (Transaviaexport
+    Airlines, whose Airlines is then compared as any word is); or None."""
+    if not short.acronyms or full.kind != NameKind.ORGANIZATION:
         return None
-    pieces = _compound_initials(full.keys[0])
-    if not pieces:
-        return None
+    for at, compound in enumerate(full.keys):
+        if len(compound) < 7:
+            continue
+        pieces = _compound_initials(compound)
+        if pieces:
+            found = _acronym_in_place(short, full, at, pieces)
+            if found is not None:
+                return found
+    return None
+
+
+def _acronym_in_place(
+    short: NameVariant, full: NameVariant, at: int, pieces: tuple[tuple[str, str], ...]
+) -> NameVariant | None:
+    """`_compound_acronym_variant` for the compound word `at` of `full`, cut into `pieces`."""
     for i, word in enumerate(short.words):
         if short.keys[i][0] == "#":
             continue
@@ -3225,13 +3232,19 @@ def _compound_acronym_variant(short: NameVariant, full: NameVariant) -> NameVari
                 letter.lower() in allowed for letter, (_, allowed) in zip(letters, pieces, strict=True)
             ):
                 meanings = {meaning for meaning, _ in pieces}
-                said = [n for n, key in enumerate(short.keys) if n != i and key in meanings]
+                piece_meanings = _compound_pieces()
+                said = [
+                    n
+                    for n, key in enumerate(short.keys)
+                    if n != i and (key in meanings or piece_meanings.get(key) in meanings)
+                ]
                 keep = sorted((i, *said))
-                keys = tuple(short.keys[n] for n in keep)
+                others = [n for n in range(len(full.keys)) if n != at]
+                keys = (*(short.keys[n] for n in keep), *(full.keys[n] for n in others))
                 return NameVariant(
                     original=full.original,
                     system=f"{full.system}{ACRONYM_SYSTEM}",
-                    words=tuple(short.words[n] for n in keep),
+                    words=(*(short.words[n] for n in keep), *(full.words[n] for n in others)),
                     keys=keys,
                     weights=tuple(_weight(key) for key in keys),
                     joined="".join(keys),
@@ -5885,7 +5898,7 @@ def _align(
                 (_distinctive_left(query, _not_places(q, rest_q), listed) and not rest_c)
                 or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
-            and _words_named(query.original) == _words_named(listed.original)
+            and _named_count(query) == _named_count(listed)
             and not split
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
@@ -7066,6 +7079,17 @@ def _words_named(name: str) -> int:
     text = normalize_name(_undot_acronyms(name))
     stripped = _without_legal_form_texts(text)
     return len(stripped.split()) + (stripped != text)
+
+
+def _named_count(variant: NameVariant) -> int:
+    """`_words_named` of a rendering: of its name as written, or, for a name read through an acronym
+    (`ACRONYM_SYSTEM`: Transaviaexport Airlines as TAE Avia Airlines), of the words it is then read as, its legal
+    form counted as one word as written: the compound and the words it was read as are no word swapped for
+    another."""
+    if not variant.system.endswith(ACRONYM_SYSTEM):
+        return _words_named(variant.original)
+    text = normalize_name(_undot_acronyms(variant.original))
+    return len(variant.words) + (_without_legal_form_texts(text) != text)
 
 
 @lru_cache(maxsize=100_000)
