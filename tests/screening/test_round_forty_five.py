@@ -88,7 +88,6 @@ def test_the_names_a_persons_field_holds(field: str, names: list[str]) -> None:
     [
         "Aliaksandr Zorvanau",  # one name
         "Muthu s/o Ramasamy",  # son of
-        "Zorvan Ivanov a.k.a. Zorvan",  # an alias of one word is read with the name, as before
         "Zorvanov A./Zorvanova",  # an initial beside the slash
         "Zorvan Ivanov /",
         "Zorvan / Ivanov / Petrov",  # several slashes: not read
@@ -107,7 +106,8 @@ def test_a_field_with_one_name_holds_no_others(field: str) -> None:
 @example("ab ab / ab ab;")
 def test_reading_a_field_never_fails_and_gives_no_name_or_several(field: str) -> None:
     names = person_names_in_field(field)
-    assert len(names) != 1
+    # One name only where a nickname of one word was left out of the field (round forty-seven).
+    assert len(names) != 1 or (names[0] in field and names[0] != field)
     assert all(name.strip() for name in names)
     if sum(ch.isalpha() for ch in field) >= 2:
         assert score(field, field) == 1.0  # a name always matches itself

@@ -3,7 +3,8 @@
 whose в closes the word. A compound word read as the acronym of its pieces (Vneshtorgbank: VTB; Transaviaexport:
 TAE) meets it beside other words too: the words of the acronym's name that say a piece again (the Avia of TAE Avia)
 and the compound's own other words (Vneshtorgbank Leasing / VTB Leasing), and such a name finds the acronym's in an
-index. The surnames are our own; the score before this round is in each comment."""
+index. A person's nickname in quotation marks among the name's words, or after a.k.a. as one word, is read away.
+The surnames are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import belarusian_spellings, closes_as_russian
+from hramada.screening.names import _without_nickname, person_names_in_field
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -118,3 +120,54 @@ def test_screening_finds_the_acronym_by_a_compound_among_other_words_and_back() 
     index = _index(("a-transavia", "Transaviaexport Holding"), ("b-zorvex", "Zorvex Holding"))
     found = screen(Query(name="TAE Avia", schema="Company"), index)
     assert [(r.entity_id, r.score) for r in found] == [("a-transavia", 0.9)]
+
+
+NICKNAMED = ("Aliaksandr Piatrovich ZORVANAU", "Александр Петрович ЗОРВАНОВ")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'Aleksandr "Sasha" Zorvanov',  # 0.64
+        "Александр «Саша» Зорванов",  # 0.66
+        "Aleksandr “Sasha” Zorvanov",  # 0.64
+        "ZORVANOV Aleksandr a.k.a. Sasha",  # 0.58
+        "Aleksandr Zorvanov alias Sasha",  # 0.64
+        "Зорванов Александр, он же Саша",  # 0.59
+    ],
+)
+def test_a_nickname_in_quotes_or_after_aka_is_read_away(query: str) -> None:
+    assert score(query, *NICKNAMED) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Ivan Zorvanov a.k.a. Sasha",  # another given name stays another
+        'Ivan "Aleksandr" Zorvanov',  # a given name in quotes is still the nickname, not the name
+    ],
+)
+def test_a_nickname_does_not_stand_for_the_given_name(query: str) -> None:
+    assert score(query, *NICKNAMED) < MATCH
+
+
+def test_a_listed_nickname_is_read_away_too() -> None:
+    assert score("Aleksandr Zorvanov", 'Aleksandr "Sasha" ZORVANOV') == 1.0  # 0.97
+
+
+def test_what_the_nickname_readings_keep() -> None:
+    assert person_names_in_field("ZORVANOV Aleksandr a.k.a. Sasha") == ["ZORVANOV Aleksandr"]
+    assert person_names_in_field("ZORVANOV a.k.a. ZORVAN") == []  # no whole name: read as one
+    # Round forty-five read a one-word alias with the name only; the name is now read without it too.
+    assert person_names_in_field("Zorvan Ivanov a.k.a. Zorvan") == ["Zorvan Ivanov"]
+    assert person_names_in_field("Ivan Zorvanov a.k.a. Ivan Petrov") == ["Ivan Zorvanov", "Ivan Petrov"]
+    assert _without_nickname('Aleksandr "Sasha" Zorvanov') == "aleksandr zorvanov"
+    assert _without_nickname('"Sasha" Zorvanov') is None  # one word left
+    assert _without_nickname("Aleksandr Zorvanov") is None
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet='ab "«»“”.,-', min_size=0, max_size=40))
+def test_nickname_reading_never_raises_and_leaves_two_words_or_none(text: str) -> None:
+    read = _without_nickname(text)
+    assert read is None or len([w for w in read.split() if len(w) >= 2]) >= 2

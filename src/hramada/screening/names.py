@@ -2240,8 +2240,9 @@ _NAME_SLASH: Final = re.compile(r"\s*/\s*")
 
 def person_names_in_field(name: str) -> list[str]:
     """The names a person's name field holds, when it holds more than one (empty otherwise): the names written
-    between `_NAMES_IN_FIELD` marks, each of two words or more (else the field is read as one name: ZORVANOV a.k.a.
-    ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr Zorvanau / Александр
+    between `_NAMES_IN_FIELD` marks, those of two words or more where one of them is (a nickname after a.k.a. is
+    left out: Aleksandr Zorvanov a.k.a. Sasha reads Aleksandr Zorvanov; where none is, the field is read as one name:
+    ZORVANOV a.k.a. ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr Zorvanau / Александр
     Зорванов), or one word the other way, where the words beside the slash are alike (`_written_two_ways`: Mikalai
     Mikalaevich VARABEI/VERABEI, the surname; ZORVANAU/ZORVANOV Aliaksandr). A slash beside a single letter
     (Muthu s/o Ramasamy, son of) or between two unlike words (an airline's LUKASHENKO/ALEXANDER) is no such
@@ -2249,8 +2250,14 @@ def person_names_in_field(name: str) -> list[str]:
     if "/" not in name and _NAMES_IN_FIELD.search(name) is None:
         return []  # most names
     pieces = _NAMES_IN_FIELD.split(name)
-    if len(pieces) > 1 and not all(_name_words(piece) >= 2 for piece in pieces):
-        pieces = [name]
+    if len(pieces) > 1:
+        # A piece of one word beside a whole name is a nickname (ZORVANOV Aleksandr a.k.a. Sasha): not screened
+        # alone, as a name of one common word would meet thousands; the whole name is read on its own.
+        named = [piece for piece in pieces if _name_words(piece) >= 2]
+        if not named:
+            pieces = [name]
+        elif len(named) < len(pieces):
+            return named
     out: list[str] = []
     for piece in pieces:
         halves = _NAME_SLASH.split(piece)
@@ -2270,6 +2277,20 @@ def person_names_in_field(name: str) -> list[str]:
         else:
             out.extend([" ".join([*left, *right[1:]]), " ".join([*left[:-1], *right])])
     return out if len(out) > 1 else []
+
+
+_NICKNAME: Final = re.compile(r"[\"“”«»„][^\"“”«»„]{1,40}[\"“”«»„]")
+"""A nickname in double quotation marks or guillemets (Sasha in Aleksandr "Sasha" Zorvanov, Саша in Александр
+«Саша» Зорванов)."""
+
+
+def _without_nickname(written: str) -> str | None:
+    """A person's name without a nickname in quotation marks (`_NICKNAME`), where two words or more are left: a
+    second rendering (the nickname's words would be left over against a listed name that does not write them)."""
+    if _NICKNAME.search(written) is None:
+        return None
+    read = normalize_name(clean_text(_NICKNAME.sub(" ", written)))
+    return read if _name_words(read) >= 2 else None
 
 
 def _name_words(text: str) -> int:
@@ -2580,6 +2601,9 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         # alias, a title) is read away too.
         unbracketed = clean_text(BRACKETED.sub(" ", written)) if "(" in written else ""
         reading("+unbracketed", normalize_name(unbracketed) if unbracketed else None)
+        # And a nickname in quotation marks among the name's words (Aleksandr "Sasha" Zorvanov, Александр «Саша»
+        # Зорванов).
+        reading("+unquoted", _without_nickname(written))
         # A field holding two names or more (a bank's Latin and Cyrillic forms, an alias after a.k.a., a surname
         # written two ways: VARABEI/VERABEI) is read as each of them too.
         for written_name in person_names_in_field(name):
