@@ -4,6 +4,7 @@ whose в closes the word. A compound word read as the acronym of its pieces (Vne
 TAE) meets it beside other words too: the words of the acronym's name that say a piece again (the Avia of TAE Avia)
 and the compound's own other words (Vneshtorgbank Leasing / VTB Leasing), and such a name finds the acronym's in an
 index. A person's nickname in quotation marks among the name's words, or after a.k.a. as one word, is read away.
+A company's branch or representative office meets the company it belongs to.
 The surnames are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import belarusian_spellings, closes_as_russian
-from hramada.screening.names import _without_nickname, person_names_in_field
+from hramada.screening.names import _without_branch, _without_nickname, person_names_in_field
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -171,3 +172,69 @@ def test_what_the_nickname_readings_keep() -> None:
 def test_nickname_reading_never_raises_and_leaves_two_words_or_none(text: str) -> None:
     read = _without_nickname(text)
     assert read is None or len([w for w in read.split() if len(w) >= 2]) >= 2
+
+
+BRANCHED = ("Zorvex Trade LLC", "ООО «Зорвекс Трейд»")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Zorvex Trade LLC, Moscow branch",  # 0.64
+        "Moscow branch of Zorvex Trade LLC",  # 0.64
+        "Representative office of Zorvex Trade LLC in Berlin",  # 0.44
+        "Zorvex Trade LLC Representative Office",  # 0.46
+        "Zorvex Trade LLC branch No. 5",  # 0.63
+        "Branch of Zorvex Trade LLC",  # 0.68
+        "Zorvex Trade LLC Zweigniederlassung Berlin",  # 0.46
+        "Представительство ООО «Зорвекс Трейд» в г. Москве",  # 1.00 as before
+    ],
+)
+def test_a_branch_meets_the_company_it_belongs_to(query: str) -> None:
+    assert company(query, *BRANCHED) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvan Bank Minsk branch", "Zorvex Bank"),  # another company's branch
+        ("Military Intelligence Branch", "Military Intelligence Directorate"),  # a unit of a state body
+        ("Zorvex Branch Trade", "Zorvex Trade LLC"),  # a word of the name
+        ("Branch office", "Zorvex Trade LLC"),
+    ],
+)
+def test_a_branch_word_alone_makes_no_company_of_another(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+def test_what_the_branch_reading_leaves() -> None:
+    assert _without_branch("zorvex trade moscow branch", True) == "zorvex trade"
+    assert _without_branch("представительство зорвекс трейд в г москве", True) == "зорвекс трейд"
+    assert _without_branch("филиал no 527 беларусбанк", True) == "беларусбанк"
+    assert _without_branch("military intelligence branch", False) is None
+    assert _without_branch("zorvex branch trade", False) is None
+    assert _without_branch("zorvex trade", True) is None
+
+
+_BRANCH_WORDS = [
+    "branch",
+    "of",
+    "in",
+    "zorvex",
+    "minsk",
+    "no",
+    "5",
+    "филиал",
+    "в",
+    "г",
+    "representative office",
+]
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.sampled_from(_BRANCH_WORDS), max_size=8))
+def test_branch_reading_never_raises_and_never_returns_the_name(words: list[str]) -> None:
+    text = " ".join(words)
+    for legal_form in (False, True):
+        read = _without_branch(text, legal_form)
+        assert read is None or (read != text and read.strip() == read and read)

@@ -1452,6 +1452,95 @@ def _marked_numbers(words: list[str], markers: frozenset[str], is_number: Callab
     return found
 
 
+_BRANCH_NOUNS: Final = (
+    "branch office",
+    "branch",
+    "representative office",
+    "representation office",
+    "rep office",
+    "филиал",
+    "представительство",
+    "філіял",
+    "філія",
+    "прадстаўніцтва",
+    "filia",
+    "oddział",
+    "oddzial",
+    "przedstawicielstwo",
+    "zweigniederlassung",
+    "niederlassung",
+    "repräsentanz",
+    "filialas",
+    "atstovybė",
+    "atstovybe",
+    "filiāle",
+    "filiale",
+    "pārstāvniecība",
+    "parstavnieciba",
+    "succursale",
+)
+"""Words that name a branch or a representative office of a company, in English, Russian, Belarusian, Polish,
+German, Lithuanian, Latvian and Italian (as normalised: lower case)."""
+_BRANCH_NOUN: Final = re.compile(
+    r"(?:^| )(" + "|".join(map(re.escape, sorted(_BRANCH_NOUNS, key=len, reverse=True))) + r")(?= |$)"
+)
+_BRANCH_NUMBER: Final = frozenset({"no", "nr", "n", "№"})
+_PLACE_PREPOSITIONS: Final = frozenset({"in", "в", "у", "w", "na", "im", "i"})
+_CITY_WORDS: Final = frozenset({"г", "city", "of", "the", "m", "miasto", "horad", "город", "горад"})
+
+
+def _place_tail(words: list[str], bare: bool) -> int:
+    """How many words at the end of `words` (what follows a branch noun) say where the branch is: a preposition,
+    words for a city and the place's word (in Berlin, в г. Москве, w Warszawie); with `bare`, also a place's word
+    alone (Zweigniederlassung Berlin, where the words before name the company); 0 when they do not."""
+    if not words or _letters(words[-1]) < 2:
+        return 0
+    at = len(words) - 2
+    while at >= 0 and words[at] in _CITY_WORDS:
+        at -= 1
+    if at >= 0 and words[at] in _PLACE_PREPOSITIONS:
+        return len(words) - at
+    return 1 if bare and len(words) == 1 else 0
+
+
+def _without_branch(text: str, legal_form: bool) -> str | None:
+    """An organisation's normalised name (legal forms left out) read as the company a branch or representative
+    office of it belongs to, or None: the branch noun (`_BRANCH_NOUNS`) left out with what names the branch, a place
+    before it (Minsk branch; Berlin branch of) or after it (in Berlin, в г. Москве, Niederlassung Berlin), its number
+    (No. 5, № 527), and an "of" after it. Only where the name is a company's (it had a legal form) or a place or a
+    number names the branch, so that a unit of a state body keeps its name (Military Intelligence Branch)."""
+    found = _BRANCH_NOUN.search(text)
+    if found is None:
+        return None
+    before, after = text[: found.start()].split(), text[found.end() :].split()
+    named = False
+    if len(after) >= 2 and after[0] in _BRANCH_NUMBER and after[1].isdigit():
+        after, named = after[2:], True
+    elif after[:1] and after[0].isdigit():
+        after, named = after[1:], True
+    if before and after[:1] == ["of"] and len(before) <= 2:
+        # Berlin branch of Zorvex Trade LLC: what comes before names the branch.
+        named = named or all(word.isdigit() or is_place_key(fold(word)) for word in before)
+        before = []
+    if before:
+        if len(before) > 1 and (before[-1].isdigit() or is_place_key(fold(before[-1]))):
+            before, named = before[:-1], True
+        tail = _place_tail(after, bare=legal_form or named)
+        if tail != len(after):
+            return None  # words after the noun that name no place: the noun is a word of the name
+        kept = before
+    else:
+        if after[:1] == ["of"]:
+            after = after[1:]
+        tail = _place_tail(after, bare=False)
+        kept = after[: len(after) - tail]
+    named = named or tail > 0
+    if not (named or legal_form) or _name_words(" ".join(kept)) < 1:
+        return None
+    read = " ".join(kept)
+    return read if read != text else None
+
+
 def _without_address(name: str) -> str | None:
     """A cleaned organisation name without the address written after it and a comma (a postcode or an address word
     opening the piece: Zorveks LLC, 220030 Minsk, ul. Lenina 1), or None when no comma opens one."""
@@ -2646,6 +2735,9 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         # And without a registration number or an address written into the name field (Zorveks LLC, registration
         # number 190000001; Zorveks LLC, 220030 Minsk, ul. Lenina 1).
         reading("+unnumbered", _without_registration(texts[0]))
+        # And as the company a branch or representative office belongs to (Zorvex Trade LLC, Moscow branch;
+        # Представительство ООО «Зорвекс Трейд» в г. Москве): a branch is no legal person of its own.
+        reading("+branch", _without_branch(texts[0], as_written != texts[0]))
         addressed = _without_address(name) if "," in name else None
         reading(
             "+unaddressed",

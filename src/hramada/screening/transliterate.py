@@ -351,6 +351,7 @@ _READING_LABELS: Final = {
     "hepburn": "its Japanese name as passports write it",
     "unbracketed": "its words in brackets left out",
     "unquoted": "its nickname in quotation marks left out",
+    "branch": "its words naming a branch or representative office left out",
     "unaddressed": "the words that address the person or name a sole trader left out",
     "letters": "its letters written apart read as one word",
     "patronymic": "its Turkic patronymic written as a Russian one",
