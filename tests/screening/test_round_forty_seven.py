@@ -162,6 +162,11 @@ def test_what_the_nickname_readings_keep() -> None:
     # Round forty-five read a one-word alias with the name only; the name is now read without it too.
     assert person_names_in_field("Zorvan Ivanov a.k.a. Zorvan") == ["Zorvan Ivanov"]
     assert person_names_in_field("Ivan Zorvanov a.k.a. Ivan Petrov") == ["Ivan Zorvanov", "Ivan Petrov"]
+    # The whole name's slash is read as before.
+    assert person_names_in_field("Aliaksandr Zorvanau / Александр Зорванов a.k.a. Sasha") == [
+        "Aliaksandr Zorvanau",
+        "Александр Зорванов",
+    ]
     assert _without_nickname('Aleksandr "Sasha" Zorvanov') == "aleksandr zorvanov"
     assert _without_nickname('"Sasha" Zorvanov') is None  # one word left
     assert _without_nickname("Aleksandr Zorvanov") is None

@@ -833,11 +833,11 @@ def belarusian_spellings(word: str) -> tuple[str, ...]:
     """How Belarusian spells a Russian name part written in Latin letters (ASCII letters, read in lower case): в
     closing a syllable as ў (Tarakanov -> tarakanou, Burmistrov -> burmistrou, Leonidovna -> leonidouna), г as h
     (Igorevna -> ihoreuna), the closing -енко as -енка and -ский as -скі, and -ев as -ёў too (Kovalev -> kovaliou,
-    as Kavaliou is romanised); в closing a syllable inside the word too (Kovryzhkin -> kouryzhkin). The unstressed о that Belarusian writes а is left to the comparison
-    (`names._akanye`), which cannot know the stress either, so the word itself is the first reading (not a
-    patronymic's: Ionovich and Ivanavich are two fathers' sons). Empty for a word that writes nothing only Russian
-    writes so (`_RUSSIAN_SPELT`) and for one shorter than RUSSIAN_SPELLING_MIN. Written forms, as
-    `russian_spellings`."""
+    as Kavaliou is romanised); в closing a syllable inside the word too (Kovryzhkin -> kouryzhkin). The unstressed
+    о that Belarusian writes а is left to the comparison (`names._akanye`), which cannot know the stress either, so
+    the word itself is the first reading (not a patronymic's: Ionovich and Ivanavich are two fathers' sons). Empty
+    for a word that writes nothing only Russian writes so (`_RUSSIAN_SPELT`) and for one shorter than
+    RUSSIAN_SPELLING_MIN. Written forms, as `russian_spellings`."""
     word = word.lower()
     if not _spellable(word, _RUSSIAN_SPELT):
         return ()

@@ -2330,15 +2330,16 @@ _NAME_SLASH: Final = re.compile(r"\s*/\s*")
 def person_names_in_field(name: str) -> list[str]:
     """The names a person's name field holds, when it holds more than one (empty otherwise): the names written
     between `_NAMES_IN_FIELD` marks, those of two words or more where one of them is (a nickname after a.k.a. is
-    left out: Aleksandr Zorvanov a.k.a. Sasha reads Aleksandr Zorvanov; where none is, the field is read as one name:
-    ZORVANOV a.k.a. ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr Zorvanau / Александр
-    Зорванов), or one word the other way, where the words beside the slash are alike (`_written_two_ways`: Mikalai
-    Mikalaevich VARABEI/VERABEI, the surname; ZORVANAU/ZORVANOV Aliaksandr). A slash beside a single letter
-    (Muthu s/o Ramasamy, son of) or between two unlike words (an airline's LUKASHENKO/ALEXANDER) is no such
-    mark."""
+    left out: Aleksandr Zorvanov a.k.a. Sasha reads Aleksandr Zorvanov; where none is, the field is read as one
+    name: ZORVANOV a.k.a. ZORVAN), and of a name with one slash, the two it writes: two whole names (Aliaksandr
+    Zorvanau / Александр Зорванов), or one word the other way, where the words beside the slash are alike
+    (`_written_two_ways`: Mikalai Mikalaevich VARABEI/VERABEI, the surname; ZORVANAU/ZORVANOV Aliaksandr). A slash
+    beside a single letter (Muthu s/o Ramasamy, son of) or between two unlike words (an airline's
+    LUKASHENKO/ALEXANDER) is no such mark. A field whose nickname was left out may hold one name only."""
     if "/" not in name and _NAMES_IN_FIELD.search(name) is None:
         return []  # most names
     pieces = _NAMES_IN_FIELD.split(name)
+    nickname = False
     if len(pieces) > 1:
         # A piece of one word beside a whole name is a nickname (ZORVANOV Aleksandr a.k.a. Sasha): not screened
         # alone, as a name of one common word would meet thousands; the whole name is read on its own.
@@ -2346,7 +2347,7 @@ def person_names_in_field(name: str) -> list[str]:
         if not named:
             pieces = [name]
         elif len(named) < len(pieces):
-            return named
+            pieces, nickname = named, True
     out: list[str] = []
     for piece in pieces:
         halves = _NAME_SLASH.split(piece)
@@ -2365,7 +2366,7 @@ def person_names_in_field(name: str) -> list[str]:
             out.extend([halves[0], " ".join([*left[:-1], right[0]])])
         else:
             out.extend([" ".join([*left, *right[1:]]), " ".join([*left[:-1], *right])])
-    return out if len(out) > 1 else []
+    return out if len(out) > 1 or nickname else []
 
 
 _NICKNAME: Final = re.compile(r"[\"“”«»„][^\"“”«»„]{1,40}[\"“”«»„]")
