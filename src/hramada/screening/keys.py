@@ -848,7 +848,6 @@ def belarusian_spellings(word: str) -> tuple[str, ...]:
     readings = dict.fromkeys((read, spelt, yo))
     readings.pop(word, None)
     if _RUSSIAN_PATRONYMIC.search(word) is not None:
-        return tuple(
-            readings
-        )  # not read by its vowels alone: Ionovich, of Iona, is another father than Ivanavich's
+        # Not read by its vowels alone: Ionovich, of Iona, is another father than Ivanavich's.
+        return tuple(readings)
     return (word, *readings)

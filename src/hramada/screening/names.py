@@ -1484,7 +1484,7 @@ German, Lithuanian, Latvian and Italian (as normalised: lower case)."""
 _BRANCH_NOUN: Final = re.compile(
     r"(?:^| )(" + "|".join(map(re.escape, sorted(_BRANCH_NOUNS, key=len, reverse=True))) + r")(?= |$)"
 )
-_BRANCH_NUMBER: Final = frozenset({"no", "nr", "n", "№"})
+_BRANCH_NUMBER: Final = frozenset({"no", "nr", "n"})  # № is normalised to no
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "в", "у", "w", "na", "im", "i"})
 _CITY_WORDS: Final = frozenset({"г", "city", "of", "the", "m", "miasto", "horad", "город", "горад"})
 
@@ -2376,7 +2376,9 @@ _NICKNAME: Final = re.compile(r"[\"“”«»„][^\"“”«»„]{1,40}[\"“�
 
 def _without_nickname(written: str) -> str | None:
     """A person's name without a nickname in quotation marks (`_NICKNAME`), where two words or more are left: a
-    second rendering (the nickname's words would be left over against a listed name that does not write them)."""
+    second rendering (the nickname's words would be left over against a listed name that does not write them). Not
+    `quoted_part`, which reads an organisation's name: a quote it finds unclosed takes the rest of the name, which
+    in a person's would be the surname, and it gives the quoted words, not where they stand."""
     if _NICKNAME.search(written) is None:
         return None
     read = normalize_name(clean_text(_NICKNAME.sub(" ", written)))
@@ -7193,9 +7195,15 @@ def _words_named(name: str) -> int:
     """How many words an organisation's name has, generic words included and its legal forms counted as one word
     however many words write them (Joint Stock Company Aviastar-SP: two and one): what a word swapped for another
     leaves as it was (`_align`)."""
+    stripped, legal_form = _without_legal_form_said(name)
+    return len(stripped.split()) + legal_form
+
+
+def _without_legal_form_said(name: str) -> tuple[str, bool]:
+    """An organisation's name normalised without its legal forms, and whether it wrote one."""
     text = normalize_name(_undot_acronyms(name))
     stripped = _without_legal_form_texts(text)
-    return len(stripped.split()) + (stripped != text)
+    return stripped, stripped != text
 
 
 def _named_count(variant: NameVariant) -> int:
@@ -7205,8 +7213,7 @@ def _named_count(variant: NameVariant) -> int:
     another."""
     if not variant.system.endswith(ACRONYM_SYSTEM):
         return _words_named(variant.original)
-    text = normalize_name(_undot_acronyms(variant.original))
-    return len(variant.words) + (_without_legal_form_texts(text) != text)
+    return len(variant.words) + _without_legal_form_said(variant.original)[1]
 
 
 @lru_cache(maxsize=100_000)
