@@ -533,6 +533,38 @@ def azerbaijani_reading(word: str) -> str | None:
     return fold(replaced) if replaced != ascii_word else None
 
 
+_UMLAUTS: Final = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ø": "oe",
+        "å": "aa",
+        "æ": "ae",
+        "œ": "oe",
+        "ë": "e",
+        "ï": "i",
+        "ÿ": "y",
+    }
+)
+_UMLAUT_LETTERS: Final = re.compile("[äöüøåæœëïÿ]")
+
+
+@lru_cache(maxsize=200_000)
+def umlaut_reading(word: str) -> str | None:
+    """The key of `word` with its umlauts written as machine-readable passports and German, Scandinavian and
+    Turkish registers write them without the mark: ä ae, ö and ø oe, ü ue, å aa, æ ae (Müller / MUELLER, Schäfer /
+    Schaefer, Østergaard / Oestergaard, Öztürk / Oeztuerk), and a diaeresis that only parts two vowels left out (Zoë,
+    Noël; Albanian ë, Arbën), where the main key reads ë as the ё of a Russian romanisation (Fëdor: fiodor); None
+    when the word has none of these letters. A second key, never the main one (which drops the marks: Muller).
+    Sources: ICAO Doc 9303 part 3, section 6 (transliteration of national characters in the machine-readable zone:
+    Ä AE, Å AA, Æ AE, Ö OE, Ø OE, Ü UE); the Duden rule for writing umlauts without their marks."""
+    lowered = word.lower()
+    if not _UMLAUT_LETTERS.search(lowered):
+        return None
+    return fold(lowered.translate(_UMLAUTS))
+
+
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many
 # romanisations that agree on the consonants and differ in the vowels and in a few consonant spellings: the same
 # name is Mohsen / Muhsin, Sadegh / Sadiq, Kadhim / Kazim, Zein / Zayn, Ebrahimi / Ibrahimi, Haniyeh / Haniya.

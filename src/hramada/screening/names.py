@@ -53,6 +53,7 @@ from hramada.screening.keys import (
     soft_ts_reading,
     strip_baltic,
     strip_baltic_in_name,
+    umlaut_reading,
     uzbek_reading,
     yo_as_e,
 )
@@ -2023,10 +2024,26 @@ def remove_org_types(text: str) -> str:
     apostrophe (ab'yadnanne, аб'яднанне: association) is no end of a word, and AB before it no legal form; and with
     a form's words of kind kept (`_kind_of_forms_kept`)."""
     text = _kind_of_forms_kept(text)
+    if not text.isascii():
+        text = _forms_in_ascii(text)
     if "'" not in text and "’" not in text:
         return _rigour_org_types(text)
     kept = _IN_WORD_APOSTROPHE.sub(lambda found: "\u02bc" * len(found.group(0)), text)
     return _rigour_org_types(kept).replace("\u02bc", "'") if kept != text else _rigour_org_types(text)
+
+
+def _forms_in_ascii(text: str) -> str:
+    """`text` with each word that rigour's table knows as a legal form once its Latin letters lose their marks
+    written so (Sàrl, Swiss and Luxembourg SARL; Şti, a Turkish limited partnership): the table writes its forms
+    in ASCII, and the name's own words keep their marks."""
+    words = text.split(" ")
+    for n, word in enumerate(words):
+        if word.isascii() or has_cyrillic(word):
+            continue
+        plain = latin_ascii(word)
+        if plain != word and any(found == plain for found, _ in _rigour_extract_org_types(plain)):
+            words[n] = plain
+    return " ".join(words)
 
 
 def strip_legal_forms(text: str) -> str:
@@ -3466,6 +3483,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 uzbek_reading(spelling),
                 uzbek_reading(spelling, "o"),
                 azerbaijani_reading(spelling),
+                umlaut_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
             yo = yo_as_e(spelling)

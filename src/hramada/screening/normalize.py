@@ -186,6 +186,10 @@ def _repair_short_words(words: list[str]) -> list[str]:
     return out
 
 
+def _mostly_latin(word: str) -> bool:
+    return sum(1 for ch in word if _is_latin(ch)) > sum(1 for ch in word if _is_cyrillic(ch))
+
+
 def text_script(text: str) -> str:
     """The script of a whole text after repair: `cyrillic`, `latin`, `mixed` (words of both) or `other`."""
     scripts = {word_script(w) for w in text.split()} - {"other"}
@@ -211,5 +215,25 @@ def normalize_name(text: str) -> str:
         ascii_words = [w.strip(b"'") for w in text.lower().encode("ascii").translate(_ASCII_WORDS).split()]
         return b" ".join([w for w in ascii_words if w]).decode("ascii")
     words = [w.strip("'") for w in _WORD.findall(text.replace("-", " ").replace(".", ". "))]
-    repaired = _repair_short_words([repair_mixed_script(w) for w in words if w])
+    words = [w for w in words if w]
+    repaired = _repair_short_words(_repair_in_latin_name(words, [repair_mixed_script(w) for w in words]))
     return " ".join([w.casefold() for w in repaired])
+
+
+def _repair_in_latin_name(words: list[str], repaired: list[str]) -> list[str]:
+    """A Belarusian name put through a Russian transliteration table keeps the letters the table lacks (ў, і):
+    `BYKAЎ`, `EPІHAЎ`. Alone such a word is read as Cyrillic typed with Latin look-alikes (`repair_mixed_script`:
+    only its Cyrillic side has a letter of its own), which makes ВУКАЎ of it. Where its Latin letters outnumber the
+    Cyrillic ones and so do they in every other word of three letters or more in the name (Fёdaravich), it is a Latin word: its
+    Cyrillic look-alikes become Latin and the rest are left for transliteration (Bykaў, read as Bykau)."""
+    out = repaired
+    for n, word in enumerate(words):
+        if repaired[n] == word or word_script(repaired[n]) != "cyrillic":
+            continue
+        if not _mostly_latin(word):
+            continue
+        others = [w for m, w in enumerate(repaired) if m != n and len(w) > 2]
+        if others and all(_mostly_latin(w) for w in others):
+            out = out if out is not repaired else list(repaired)
+            out[n] = word.translate(_CYRILLIC_TO_LATIN)
+    return out
