@@ -1,8 +1,11 @@
-"""Specifications for round forty-eight, letters with marks and words of two scripts. A Belarusian name put through a
-Russian transliteration table, which leaves the letters it lacks (BYKAЎ, EPІHAЎ), is read as the Latin word it is,
-not as Cyrillic typed with Latin look-alikes. An umlaut written as passports and registers write it without the mark
-(Müller / MUELLER, Østergaard / Oestergaard) meets it, and so does a diaeresis left out (Zoë / Zoe). A legal form
-written with its marks (Sàrl, Ltd. Şti.) is read as the ASCII form rigour's table knows, and LLLP is one more.
+"""Specifications for round forty-eight. A name written in the scholarly transliteration or GOST 7.79-2000 system B
+(х as x: Poxodova, Eroxina, Kenjux) meets its listing wherever the x stands, in a person's name and in a company's
+(elektromexanicheskij zavod: electromechanical plant), while English x stays ks (Alexander, Express) and pinyin's x is
+another sound. A Belarusian name put through a Russian transliteration table, which leaves the letters it lacks (BYKAЎ,
+EPІHAЎ), is read as the Latin word it is, not as Cyrillic typed with Latin look-alikes. An umlaut written as
+passports and registers write it without the mark (Müller / MUELLER, Østergaard / Oestergaard) meets it, and so does
+a diaeresis left out (Zoë / Zoe). A legal form written with its marks (Sàrl, Ltd. Şti.) is read as the ASCII form
+rigour's table knows, and LLLP is one more.
 The names are our own; the score before this round is in each comment."""
 
 from __future__ import annotations
@@ -11,11 +14,97 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening.keys import fold, umlaut_reading
+from hramada.screening import Query, ScreeningIndex, screen
+from hramada.screening.keys import fold, scholarly_x_reading, umlaut_reading
+from hramada.screening.names import _scholarly_org_word, translate_org_key
 from hramada.screening.normalize import normalize_name
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # x between vowels (Захаркина in GOST 7.79 B), against the Belarusian listing
+        ("Mariya Vyacheslavovna ZORVAXINA", "Maryia Viachaslavauna ZARVAKHINA"),  # 0.45
+        # x closing the word (-юх), with ju for ю
+        ("Igor Grigorevich ZORVENJUX", "Ihar Ryhoravich ZARVENIUKH"),  # 0.44
+        # every x of the name so: the given name too
+        ("Mixail Zorvanov", "Mikhail Zorvanov"),  # 0.87
+    ],
+)
+def test_a_person_written_with_x_for_kh_meets_the_listing(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Alexander Zorvanov", "Aleksandr Zorvanov"),
+        ("Maxim Zorvanov", "Maksim Zorvanov"),
+        ("Zorvex Express", "Zorvex Ekspress"),
+    ],
+)
+def test_an_english_x_stays_ks(query: str, listed: str) -> None:
+    scorer = company if "Zorvex" in query else score
+    assert scorer(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mariya Vyacheslavovna ZORVAXINA", "Maryia Viachaslavauna KARVALINA"),  # another surname
+        ("Mariya Vyacheslavovna ZORVAXINA", "Alena Mikalaeuna ZARVAKHINA"),  # another woman of that surname
+        ("Igor Grigorevich ZORVENJUX", "Aleh Mikalaevich ZARVENIUKH"),  # another man of that surname
+    ],
+)
+def test_other_persons_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the dictionary words read with x as х: electromechanical, chemical
+        ("OAO Zorvanskij elektromexanicheskij zavod", "OJSC Zorvan Electromechanical Plant"),  # 0.19
+        ("Zorvanskij ximicheskij kombinat", "Zorvan Chemical Combine"),  # 0.23
+        # the company's own word by its second key
+        ("OOO Zorxa", "Zorkha LLC"),  # 0.00
+    ],
+)
+def test_a_company_written_with_x_for_kh_meets_the_listing(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+
+
+def test_a_dictionary_word_read_with_x_keeps_another_company_apart() -> None:
+    # The words that say what a company does meet; the name that says which company does not.
+    assert company("OAO Zorvanskij elektromexanicheskij zavod", "OJSC Korvel Electromechanical Plant") < MATCH
+    assert company("Zorvanskij ximicheskij kombinat", "Zorvan Textile Combine") < MATCH
+
+
+def test_the_scholarly_reading_reads_every_x_as_kh() -> None:
+    assert scholarly_x_reading("Poxodova") == fold("pokhodova")
+    assert scholarly_x_reading("Kenjux") == fold("kenjukh")
+    assert scholarly_x_reading("XOLDING") == fold("kholding")
+    assert scholarly_x_reading("Zorvanov") is None
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzčšž", min_size=0, max_size=14))
+def test_the_scholarly_reading_never_raises_and_leaves_no_x(word: str) -> None:
+    read = scholarly_x_reading(word)
+    assert read is None if "x" not in word else read is not None and "x" not in read
+
+
+def test_pinyin_and_english_keep_their_x() -> None:
+    assert score("Maxim Zorvanov", "Makhim Zorvanov") < MATCH
+    assert _scholarly_org_word("xianghe") is None  # 祥和: read with х its key is another word's stem
+    assert _scholarly_org_word("express") is None
+    # A dictionary word read with х has the meaning the word written with kh has.
+    assert (
+        _scholarly_org_word("ximicheskij") == translate_org_key(fold("khimicheskij")) != fold("khimicheskij")
+    )
 
 
 @pytest.mark.parametrize(
@@ -102,3 +191,29 @@ def test_the_umlaut_reading_never_raises_and_leaves_no_mark(word: str) -> None:
 def test_a_legal_form_written_with_marks_or_lllp_is_read_as_a_form(query: str) -> None:
     assert company(query, "Zorvex Trade LLC") >= 0.95
     assert company(query, "Zorvan Trade LLC") < MATCH
+
+
+def test_an_index_finds_the_listing_from_the_scholarly_spelling() -> None:
+    index = ScreeningIndex.from_entities(
+        [
+            {
+                "id": "a-person",
+                "schema": "Person",
+                "properties": {"name": ["Maryia Viachaslavauna ZARVAKHINA"]},
+            },
+            {
+                "id": "b-plant",
+                "schema": "Company",
+                "properties": {"name": ["OJSC Zorvan Electromechanical Plant"]},
+            },
+            {
+                "id": "c-other",
+                "schema": "Company",
+                "properties": {"name": ["OJSC Korvel Electromechanical Plant"]},
+            },
+        ]
+    )
+    found = screen(Query(name="Mariya Vyacheslavovna ZORVAXINA", schema="Person"), index)
+    assert found and found[0].entity_id == "a-person" and found[0].score >= MATCH
+    found = screen(Query(name="OAO Zorvanskij elektromexanicheskij zavod", schema="Company"), index)
+    assert [r.entity_id for r in found if r.score >= MATCH] == ["b-plant"]

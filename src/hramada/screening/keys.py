@@ -565,6 +565,20 @@ def umlaut_reading(word: str) -> str | None:
     return fold(lowered.translate(_UMLAUTS))
 
 
+@lru_cache(maxsize=200_000)
+def scholarly_x_reading(word: str) -> str | None:
+    """The key of `word` reading every x as х (kh), the way the scholarly transliteration of Russian and Belarusian
+    and GOST 7.79-2000 system B (ISO 9:1995 with Latin letters only) write it: Poxodova, Eroxina, Dmuxajlo, Kenjux;
+    None when the word has no x. English and French write ks so (Alexander, Maxim) and the main key keeps that
+    reading; `azerbaijani_reading` already reads an x between a consonant and a vowel, this one also an x between
+    vowels and at the end. A second key, never the main one. Sources: GOST 7.79-2000, table 1, system B (х x); the
+    scholarly (linguistic) transliteration of Cyrillic (х x)."""
+    lowered = latin_ascii(word.lower())
+    if "x" not in lowered:
+        return None
+    return fold(lowered.replace("x", "kh"))
+
+
 # Names from languages written without short vowels (Arabic, Persian, Urdu, Pashto) reach the lists in many
 # romanisations that agree on the consonants and differ in the vowels and in a few consonant spellings: the same
 # name is Mohsen / Muhsin, Sadegh / Sadiq, Kadhim / Kazim, Zein / Zayn, Ebrahimi / Ibrahimi, Haniyeh / Haniya.

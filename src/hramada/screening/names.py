@@ -49,6 +49,7 @@ from hramada.screening.keys import (
     romance_c_reading,
     romanian_reading,
     russian_spellings,
+    scholarly_x_reading,
     skeleton,
     soft_ts_reading,
     strip_baltic,
@@ -936,6 +937,21 @@ def _translate_with_slip(key: str) -> str:
     if found != key or len(key) < SLIPPED_WORD_MIN - 1 or key[0] == "#" or key in org_meaning_keys():
         return found
     return _meaning_one_slip_away(key, dropped=len(key) < SLIPPED_WORD_MIN) or key
+
+
+def _scholarly_org_word(word: str) -> str | None:
+    """The meaning of an organisation's word that no table knows as written, read with its x as х the way the
+    scholarly transliteration and GOST 7.79-2000 system B write it (Xolding, xozyajstvennoe, elektromexanicheskij,
+    ximii: holding, economic, electromechanical, chemistry), or None where that reading is no dictionary word
+    either. Only a known word so read is taken: an English x is ks (Express, Complex), and a name's own x is left
+    to the second key (`keys.scholarly_x_reading`). Neither a word of pinyin syllables, whose x is another sound
+    (Xianghe, Jinxiang: read so, their keys are the stems of Asian words of the tables), nor one slip away."""
+    ascii_word = latin_ascii(word)
+    if wade_giles.is_pinyin(ascii_word):
+        return None
+    read = fold(ascii_word.replace("x", "kh"))
+    translated = translate_org_key(read)
+    return translated if translated != read else None
 
 
 @lru_cache(maxsize=200_000)
@@ -3066,7 +3082,8 @@ def _word_part(word: str, following: str, kind: str) -> tuple[_WordPart | None, 
     if key and (len(key) > 1 or kind == NameKind.PERSON or craft_initial):  # S.A., C.A. debris is no initial
         generic_word = False
         if kind == NameKind.ORGANIZATION and not number:
-            key = _translate_with_slip(key)
+            translated = _translate_with_slip(key)
+            key = translated if translated != key or "x" not in word else _scholarly_org_word(word) or key
             if len(key) <= 3:
                 # A short word by its spelling: folded, Far is For and Af is Of.
                 generic_word = latin_ascii(word) in _short_generic_spellings()
@@ -3483,6 +3500,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
                 uzbek_reading(spelling),
                 uzbek_reading(spelling, "o"),
                 azerbaijani_reading(spelling),
+                _scholarly_person_reading(spelling, canonical, table),
                 umlaut_reading(spelling),
                 english_long_vowel_reading(spelling),
             )
@@ -3501,6 +3519,9 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         vowels = _org_vowels_reading(word)
         if vowels:
             found.append(vowels)
+        scholarly = None if wade_giles.is_pinyin(word) else scholarly_x_reading(word)
+        if scholarly and len(scholarly) >= ORG_VOWELS_MIN:
+            found.append(scholarly)  # Belneftexim, Soxra: x read as х
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
     # only in its French reading, meets Yarmoshyna).
     found += ["a" + k[1:] for k in found if len(k) > 3 and k[0] in "ei" and k[1] not in "aeiu"]
@@ -3542,6 +3563,29 @@ _CC_FRONT: Final = re.compile(r"cc(?=[eiy])")
 _ORG_SILENT_H: Final = re.compile(r"(?<=.{3}[aeiou])h$")
 ORG_VOWELS_MIN: Final = 5
 """Letters of an organisation's word read by `_org_vowels_reading`: Bah, Pooh and Tee are words of their own."""
+
+
+def _scholarly_person_reading(word: str, canonical: str, table: EquivalenceTable) -> str | None:
+    """`keys.scholarly_x_reading` of a person's part, save where the x is ks as English writes it in a given name
+    (Maxim, Alexander, Alexei: the tables' given names and their short forms, Max, Alex), whose reading with х is
+    no name (Makhim), and save in pinyin (Xi, Xiaoping: another sound)."""
+    if "x" not in word or wade_giles.is_pinyin(word):
+        return None
+    if table.knows(canonical) or canonical in _given_names_by_key():
+        return None
+    return scholarly_x_reading(word)
+
+
+@cache
+def _given_names_by_key() -> frozenset[str]:
+    """The canonical keys of the given names of the short-form tables, full and short (Maksim, Maks, Ksenia)."""
+    rows = [
+        row
+        for table_name in ("given_name_diminutives.csv", "given_name_diminutives_be.csv")
+        for row in data_rows(table_name)
+    ]
+    found = {key for row in rows for key in _given_name_keys(row["name"])}
+    return frozenset(found | set(short_forms()))
 
 
 def _org_vowels_reading(word: str) -> str | None:
