@@ -5,8 +5,9 @@ another sound. A Belarusian name put through a Russian transliteration table, wh
 EPІHAЎ), is read as the Latin word it is, not as Cyrillic typed with Latin look-alikes. An umlaut written as
 passports and registers write it without the mark (Müller / MUELLER, Østergaard / Oestergaard) meets it, and so does
 a diaeresis left out (Zoë / Zoe). A legal form written with its marks (Sàrl, Ltd. Şti.) is read as the ASCII form
-rigour's table knows, and LLLP is one more.
-The names are our own; the score before this round is in each comment."""
+rigour's table knows, and LLLP is one more. A Western name as Russian writes it (Майкл Уильямс) meets its Latin
+listing where Wikidata's name items, read by rigour's tagger, hold the two as one name.
+The names are our own or common ones; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import fold, scholarly_x_reading, umlaut_reading
-from hramada.screening.names import _scholarly_org_word, translate_org_key
+from hramada.screening.names import _scholarly_org_word, name_symbols, translate_org_key
 from hramada.screening.normalize import normalize_name
 from tests.screening.scoring import company, score
 
@@ -217,3 +218,56 @@ def test_an_index_finds_the_listing_from_the_scholarly_spelling() -> None:
     assert found and found[0].entity_id == "a-person" and found[0].score >= MATCH
     found = screen(Query(name="OAO Zorvanskij elektromexanicheskij zavod", schema="Company"), index)
     assert [r.entity_id for r in found if r.score >= MATCH] == ["b-plant"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Western names as Russian writes them, against the Latin listing: Wikidata's name items (rigour's tagger)
+        ("Джон Смит", "John Smith"),  # 0.39
+        ("Майкл Зорван", "Michael Zorvan"),  # 0.38
+        ("Майкл Уильямс", "Michael Williams"),  # 0.31
+        ("Джордж Джексон", "George Jackson"),  # 0.33
+        ("John Smith", "Джон Смит"),  # and the other way
+    ],
+)
+def test_a_name_wikidata_holds_as_one_meets_across_scripts(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Джон Смит", "Jane Smith"),  # another given name
+        ("Джон Смит", "John Smithson"),  # another surname
+        ("Майкл Уильямс", "Michael Wilkins"),
+        ("Майкл Зорван", "Maksim Zorvan"),
+        ("Сергей Иванов", "Sergei Ivanova"),  # a family name's item holds both genders' forms
+        ("Sergei Ivanov", "Sergei Ivanova"),
+    ],
+)
+def test_names_wikidata_holds_apart_or_of_the_other_gender_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+
+
+def test_name_symbols_are_read_in_the_word_s_own_script() -> None:
+    assert set(name_symbols("джон")) & set(name_symbols("john"))
+    assert not set(name_symbols("джон")) & set(name_symbols("smith"))
+    assert name_symbols("zorvanau") == ()
+
+
+@settings(deadline=None)
+@given(st.text(min_size=0, max_size=20))
+def test_name_symbols_never_raise(word: str) -> None:
+    assert all(symbol.startswith("Q") for symbol in name_symbols(word))
+
+
+def test_an_index_finds_a_latin_listing_from_a_russian_spelling_of_a_western_name() -> None:
+    index = ScreeningIndex.from_entities(
+        [
+            {"id": "a-williams", "schema": "Person", "properties": {"name": ["Michael Williams"]}},
+            {"id": "b-wilkins", "schema": "Person", "properties": {"name": ["Michael Wilkins"]}},
+        ]
+    )
+    found = screen(Query(name="Майкл Уильямс", schema="Person"), index)
+    assert [r.entity_id for r in found if r.score >= MATCH] == ["a-williams"]

@@ -69,7 +69,7 @@ MAX_POSTING = 1000
 """Keys on more names than this are not used for retrieval unless nothing rarer is shared (measured on OFAC+UN+EU)."""
 OPEN_HITS = 200
 """Names in play after which larger postings only reinforce existing hits."""
-_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4, "a": 0.5, "w": 1.0}
+_KEY_WEIGHTS = {"t": 1.0, "s": 0.6, "d": 0.5, "p": 0.4, "a": 0.5, "w": 1.0, "y": 0.5}
 _WHOLE_NAME_KINDS = frozenset({NameKind.PERSON, NameKind.ORGANIZATION})
 RARE_NAMES = 20
 RARITY_SLOPE = 0.2
@@ -144,6 +144,13 @@ def variant_keys(
             for alt in alts:
                 if len(alt) > 2:
                     keys.setdefault(f"t:{alt}", _KEY_WEIGHTS["d"])
+    if variant.symbols and variant.system.startswith("latin") != query:
+        # The Wikidata items of a person's names (`names.name_symbols`), which meet only across scripts: a listed
+        # name written in Latin letters is filed under them, and a query rendered from another script looks them up
+        # (Джон finds John, Шекспир Shakespeare).
+        for symbols in variant.symbols:
+            for symbol in symbols:
+                keys.setdefault(f"y:{symbol}", _KEY_WEIGHTS["y"])
     for sk in variant.skeletons:
         if len(sk) >= 2:
             keys[f"s:{sk}"] = _KEY_WEIGHTS["s"]

@@ -12,9 +12,9 @@ from itertools import groupby
 from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
+from rigour.names import NameTypeTag, SymbolCategory, analyze_names, remove_person_prefixes
 from rigour.names import extract_org_types as _rigour_extract_org_types
 from rigour.names import remove_org_types as _rigour_org_types
-from rigour.names import remove_person_prefixes
 from rigour.territories import get_territories
 
 from hramada.screening import han, hangul, wade_giles
@@ -125,6 +125,10 @@ UNWRITTEN_VOWEL_SIMILARITY: Final = 0.85
 Harazi: `keys.frames_meet_but_a_vowel`)."""
 ALT_KEY_FACTOR: Final = 0.97
 """Two parts meeting only through a second key (an ending, a phonetic spelling) count a little less."""
+NAME_SYMBOL_SIMILARITY: Final = 0.9
+"""Two person parts that Wikidata's name items hold as one name in two scripts or languages (Джон / John, Майкл /
+Michael, Шекспир / Shakespeare: `NameVariant.symbols`), where no spelling rule of the product reads one as the
+other: a little below one spelling read as another (ALT_KEY_FACTOR)."""
 ORGANIZATION_CONFLICT_PENALTY: Final = 0.7
 """Two organisation names each keep a distinctive word the other lacks (Grodno Tobacco Factory Neman / Grodno
 Tobacco Synesis Neman; Belarusian Potash Company / Belarusian Cement Company): another company."""
@@ -240,6 +244,10 @@ class NameVariant:
     """Persons: per word, the class of its first letter (`_FRAME_OPENING`: a for a vowel or y, k for g, k, q, c, h,
     j, sh, sch and dj, v for v or w, else the letter), so `_align` asks `_frame_similarity` only of parts that open
     alike."""
+    symbols: tuple[tuple[str, ...], ...] = ()
+    """Persons: per part, the Wikidata items of given and family names that rigour's name tagger finds for the word
+    as written in its own script (`name_symbols`); () where no part has one. Parts sharing one meet at
+    NAME_SYMBOL_SIMILARITY."""
 
     def __reduce__(self) -> tuple[type[NameVariant], tuple[object, ...]]:
         # Pickled (the stored index) as a call of the constructor with every field: the compiled engine's frozen
@@ -2810,6 +2818,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
     for n, text in enumerate(texts):
         abjad = _is_abjad(text)
         for system, latin in latin_renderings(text).items():
+            symbols: tuple[tuple[str, ...], ...] = ()
             # Organisation names lose their generic words below, so they may be longer before that.
             raw_words = latin.split()[: MAX_TOKENS if kind != NameKind.ORGANIZATION else 3 * MAX_TOKENS]
             initials: list[str] = []
@@ -2858,6 +2867,15 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
                         )
                         for n_word, word in enumerate(raw_words)
                     ]
+                    # The words as written in their own script, one to one with the rendering's, for their
+                    # Wikidata name items (`name_symbols`).
+                    written_words = text.split()[:MAX_TOKENS]
+                    if not abjad and len(written_words) == len(raw_words):
+                        symbols = tuple(
+                            name_symbols(written_words[n_word])
+                            for n_word, filed in enumerate(filed_words)
+                            if filed is not None and filed[0] is not None
+                        )
                 else:
                     # A ship's letter written with a stop before a name is an initial (AKADEMIK A. ZORVANOV), not
                     # the letter that numbers it (LADY D): it reads the word after it.
@@ -2873,6 +2891,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
             cut = len(parts) > MAX_TOKENS
             if cut:
                 parts = parts[:MAX_TOKENS]
+                symbols = symbols[:MAX_TOKENS]
             if abjad:
                 parts = [part for part in parts if part[1] not in _ARTICLES]
             # Each word's part in columns (words, keys, weights, generic, second keys).
@@ -2906,6 +2925,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
                         alts=alts if any(alts) else (),
                         kinds=kinds,
                         openings=_openings(words) if kind == NameKind.PERSON else "",
+                        symbols=symbols if any(symbols) else (),
                     )
                 )
                 # Most names have no compound word (`compound_meanings` of a key is None for `least` 2 when it is
@@ -5613,6 +5633,27 @@ def _cut_similarity(cut: str, word: str, person: bool = False) -> float:
     return ALT_KEY_FACTOR * (0.5 + 0.5 * len(cut) / len(word))
 
 
+def _share_a_symbol(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    for symbol in a:
+        if symbol in b:
+            return True
+    return False
+
+
+@lru_cache(maxsize=300_000)
+def name_symbols(word: str) -> tuple[str, ...]:
+    """The Wikidata items of given and family names that rigour's person-name tagger finds for one word as written
+    (john: Q4925477, Q5281981...; джон: Q4925477, Q13501137...), the same name in every script and language in
+    which Wikidata writes it; () for a word it does not know. Only items of one word: a span of several (Abd al
+    Rahman) is read by the product's own rules."""
+    found: set[str] = set()
+    for name in analyze_names(NameTypeTag.PER, [word], consolidate=False, phonetics=False, numerics=False):
+        for span in name.spans:
+            if span.symbol.category == SymbolCategory.NAME and len(span.parts) == 1:
+                found.add(span.symbol.id)
+    return tuple(sorted(found))
+
+
 def _align(
     query: NameVariant, listed: NameVariant, floor: float = 0.0
 ) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
@@ -5653,6 +5694,13 @@ def _align(
     # An organisation's or a person's name screened as long as a field that cuts names may have lost the end of its
     # last part, which may then be the opening of a listed word (`_cut_similarity`).
     cut_at = len(q) - 1 if (organisation or person) and not abjad_mode and cut_short(query) else -1
+    # Parts that Wikidata's name items hold as one name (Джон / John), read where no spelling rule meets them and
+    # only across scripts: a rendering against a name written in Latin letters (a family name's item holds both
+    # genders' forms, Ivanov and Ivanova, and Latin spellings are compared as written).
+    q_symbols, c_symbols = (query.symbols, listed.symbols) if person and not abjad_mode else ((), ())
+    symbolled = bool(q_symbols and c_symbols) and query.system.startswith(
+        "latin"
+    ) != listed.system.startswith("latin")
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:
@@ -5693,6 +5741,13 @@ def _align(
                         sim = ALT_KEY_FACTOR
                     elif not sim and _same_compound(a, b):
                         sim = COMPOUND_FACTOR
+                if (
+                    symbolled
+                    and sim < NAME_SYMBOL_SIMILARITY
+                    and _share_a_symbol(q_symbols[i], c_symbols[j])
+                    and not _other_forms_apart(a, b, a_alts, ca[j] if ca else ())
+                ):
+                    sim = NAME_SYMBOL_SIMILARITY
                 if (
                     organisation
                     and sim < ALT_KEY_FACTOR
