@@ -5634,6 +5634,7 @@ def _cut_similarity(cut: str, word: str, person: bool = False) -> float:
 
 
 def _share_a_symbol(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two parts' Wikidata name items (`name_symbols`) have one in common (a few each: no set is built)."""
     for symbol in a:
         if symbol in b:
             return True
@@ -5698,9 +5699,8 @@ def _align(
     # only across scripts: a rendering against a name written in Latin letters (a family name's item holds both
     # genders' forms, Ivanov and Ivanova, and Latin spellings are compared as written).
     q_symbols, c_symbols = (query.symbols, listed.symbols) if person and not abjad_mode else ((), ())
-    symbolled = bool(q_symbols and c_symbols) and query.system.startswith(
-        "latin"
-    ) != listed.system.startswith("latin")
+    across_scripts = query.system.startswith("latin") != listed.system.startswith("latin")
+    symbolled = bool(q_symbols and c_symbols) and across_scripts
     for i, a in enumerate(q):
         if abjad_mode:
             for j in c_range:

@@ -187,6 +187,7 @@ def _repair_short_words(words: list[str]) -> list[str]:
 
 
 def _mostly_latin(word: str) -> bool:
+    """Whether `word` has more Latin letters than Cyrillic ones."""
     return sum(1 for ch in word if _is_latin(ch)) > sum(1 for ch in word if _is_cyrillic(ch))
 
 
@@ -224,16 +225,13 @@ def _repair_in_latin_name(words: list[str], repaired: list[str]) -> list[str]:
     """A Belarusian name put through a Russian transliteration table keeps the letters the table lacks (ў, і):
     `BYKAЎ`, `EPІHAЎ`. Alone such a word is read as Cyrillic typed with Latin look-alikes (`repair_mixed_script`:
     only its Cyrillic side has a letter of its own), which makes ВУКАЎ of it. Where its Latin letters outnumber the
-    Cyrillic ones and so do they in every other word of three letters or more in the name (Fёdaravich), it is a Latin word: its
-    Cyrillic look-alikes become Latin and the rest are left for transliteration (Bykaў, read as Bykau)."""
-    out = repaired
+    Cyrillic ones, and so do they in every other word of three letters or more in the name (Fёdaravich), it is a
+    Latin word: its Cyrillic look-alikes become Latin and the rest are left for transliteration (Bykaў: bykau)."""
+    out = list(repaired)
     for n, word in enumerate(words):
-        if repaired[n] == word or word_script(repaired[n]) != "cyrillic":
-            continue
-        if not _mostly_latin(word):
+        if repaired[n] == word or word_script(repaired[n]) != "cyrillic" or not _mostly_latin(word):
             continue
         others = [w for m, w in enumerate(repaired) if m != n and len(w) > 2]
         if others and all(_mostly_latin(w) for w in others):
-            out = out if out is not repaired else list(repaired)
             out[n] = word.translate(_CYRILLIC_TO_LATIN)
     return out
