@@ -53,7 +53,7 @@ from benchmarks import screening_slices as round2
 from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
 from hramada.screening.learn_equivalence import is_held_out
 from hramada.screening.score import query_variants
-from hramada.screening.transliterate import PRESS_SYSTEMS
+from hramada.screening.transliterate import CATALOGUE_SYSTEMS, PRESS_SYSTEMS
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 if not DATA.exists():
@@ -189,14 +189,15 @@ def eu_pairs() -> list[Pair]:
 # --- round two: romanisation systems, typos, companies, published matcher behaviours ---------------------------
 
 
-def romanisation_pairs() -> list[Pair]:
+def romanisation_pairs(systems: tuple[str, ...] = PRESS_SYSTEMS, kind: str = "press") -> list[Pair]:
     """Held-out persons as each press system writes them, against the journal's Latin spellings (see
-    `benchmarks.screening_slices`)."""
+    `benchmarks.screening_slices`); with `systems` and `kind`, as catalogues and registries do
+    (`CATALOGUE_SYSTEMS`: GOST 7.79-2000 system B, х as x)."""
     persons, _ = _eu_forms()
     held_out = [rid for rid in persons if is_held_out(rid)]
     pairs: list[Pair] = []
-    for system in PRESS_SYSTEMS:
-        name = f"press {system} (be/ru Cyrillic -> Latin list)"
+    for system in systems:
+        name = f"{kind} {system} (be/ru Cyrillic -> Latin list)"
         for rid in held_out:
             p = persons[rid]
             drop = round2._hash(f"{system}:{rid}") % 2 == 0
@@ -837,7 +838,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     pairs += given_and_surname_pairs() + press_slip_order_pairs() + other_father_pairs()
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
-    pairs += behaviour_pairs()
+    pairs += behaviour_pairs() + romanisation_pairs(CATALOGUE_SYSTEMS, "catalogue")
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

@@ -19,6 +19,7 @@ from hramada.screening import Query, ScreeningIndex, screen
 from hramada.screening.keys import fold, scholarly_x_reading, umlaut_reading
 from hramada.screening.names import _scholarly_org_word, name_symbols, translate_org_key
 from hramada.screening.normalize import normalize_name
+from hramada.screening.transliterate import render
 from tests.screening.scoring import company, score
 
 MATCH = 0.8
@@ -271,3 +272,12 @@ def test_an_index_finds_a_latin_listing_from_a_russian_spelling_of_a_western_nam
     )
     found = screen(Query(name="Майкл Уильямс", schema="Person"), index)
     assert [r.entity_id for r in found if r.score >= MATCH] == ["a-williams"]
+
+
+def test_the_catalogue_table_writes_gost_7_79_system_b() -> None:
+    assert render("светлана павловна зорходова", "gost_779b", "ru") == "svetlana pavlovna zorxodova"
+    assert render("цой щукин", "gost_779b", "ru") == "czoj shhukin"
+    assert render("сымон зарвацкі", "gost_779b", "be") == "sy'mon zarvaczki"
+    # ...and what it writes meets the journal's Belarusian Latin spelling.
+    query = render("Светлана Павловна ЗОРХОДОВА".lower(), "gost_779b", "ru").title()
+    assert score(query, "Sviatlana Paulauna ZARKHODAVA") >= MATCH

@@ -390,6 +390,7 @@ def system_label(system: str) -> str:
         "swedish": "Swedish transcription",
         "romanian": "Romanian transcription",
         "catalan": "Catalan transcription",
+        "gost_779b": "GOST 7.79-2000 system B",
         "korean_rr": "Revised Romanization of Korean",
         "korean_mr": "McCune-Reischauer romanisation of Korean",
         "korean_common": "common Korean spelling",
@@ -419,7 +420,10 @@ PRESS_SYSTEMS: Final = (
     "catalan",
 )
 """The table systems newspapers of other languages use (the quality benchmark's press slices)."""
-TABLE_SYSTEMS: Final = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS)
+CATALOGUE_SYSTEMS: Final = ("gost_779b",)
+"""The table systems Russian catalogues and registries write in Latin letters only, х as x (the quality benchmark's
+catalogue slice; kept apart from `PRESS_SYSTEMS`, whose order picks the press spelling of other slices' persons)."""
+TABLE_SYSTEMS: Final = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS, *CATALOGUE_SYSTEMS)
 
 
 def render(text: str, system: str, language: str) -> str:
