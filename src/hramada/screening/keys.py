@@ -13,6 +13,8 @@ from typing import Final
 
 from normality import ascii_text
 
+from hramada.screening import wade_giles
+
 # Letters whose ASCII fallback would lose the sound (ł -> l is fine, but š must become sh, not s).
 _SPECIAL_LATIN: Final = str.maketrans(
     {
@@ -571,10 +573,11 @@ def scholarly_x_reading(word: str) -> str | None:
     and GOST 7.79-2000 system B (ISO 9:1995 with Latin letters only) write it: Poxodova, Eroxina, Dmuxajlo, Kenjux;
     None when the word has no x. English and French write ks so (Alexander, Maxim) and the main key keeps that
     reading; `azerbaijani_reading` already reads an x between a consonant and a vowel, this one also an x between
-    vowels and at the end. A second key, never the main one. Sources: GOST 7.79-2000, table 1, system B (х x); the
-    scholarly (linguistic) transliteration of Cyrillic (х x)."""
+    vowels and at the end. None too for a word of pinyin syllables, whose x is another sound (Xi, Xiaoping,
+    Xianghe). A second key, never the main one. Sources: GOST 7.79-2000, table 1, system B (х x); the scholarly
+    (linguistic) transliteration of Cyrillic (х x)."""
     lowered = latin_ascii(word.lower())
-    if "x" not in lowered:
+    if "x" not in lowered or wade_giles.is_pinyin(lowered):
         return None
     return fold(lowered.replace("x", "kh"))
 

@@ -954,10 +954,9 @@ def _scholarly_org_word(word: str) -> str | None:
     either. Only a known word so read is taken: an English x is ks (Express, Complex), and a name's own x is left
     to the second key (`keys.scholarly_x_reading`). Neither a word of pinyin syllables, whose x is another sound
     (Xianghe, Jinxiang: read so, their keys are the stems of Asian words of the tables), nor one slip away."""
-    ascii_word = latin_ascii(word)
-    if wade_giles.is_pinyin(ascii_word):
+    read = scholarly_x_reading(word)
+    if read is None:
         return None
-    read = fold(ascii_word.replace("x", "kh"))
     translated = translate_org_key(read)
     return translated if translated != read else None
 
@@ -2817,6 +2816,10 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
     out: list[NameVariant] = []
     for n, text in enumerate(texts):
         abjad = _is_abjad(text)
+        # A person's words as written in their own script, one to one with each rendering's, and their Wikidata
+        # name items (`name_symbols`): read once for every rendering of the text.
+        written_words = text.split()[:MAX_TOKENS] if kind == NameKind.PERSON and not abjad else []
+        written_symbols = [name_symbols(word) for word in written_words]
         for system, latin in latin_renderings(text).items():
             symbols: tuple[tuple[str, ...], ...] = ()
             # Organisation names lose their generic words below, so they may be longer before that.
@@ -2867,12 +2870,9 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
                         )
                         for n_word, word in enumerate(raw_words)
                     ]
-                    # The words as written in their own script, one to one with the rendering's, for their
-                    # Wikidata name items (`name_symbols`).
-                    written_words = text.split()[:MAX_TOKENS]
-                    if not abjad and len(written_words) == len(raw_words):
+                    if written_symbols and len(written_symbols) == len(raw_words):
                         symbols = tuple(
-                            name_symbols(written_words[n_word])
+                            written_symbols[n_word]
                             for n_word, filed in enumerate(filed_words)
                             if filed is not None and filed[0] is not None
                         )
@@ -2891,7 +2891,6 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
             cut = len(parts) > MAX_TOKENS
             if cut:
                 parts = parts[:MAX_TOKENS]
-                symbols = symbols[:MAX_TOKENS]
             if abjad:
                 parts = [part for part in parts if part[1] not in _ARTICLES]
             # Each word's part in columns (words, keys, weights, generic, second keys).
@@ -3539,7 +3538,7 @@ def _alt_keys(word: str, key: str, canonical: str, kind: str, table: Equivalence
         vowels = _org_vowels_reading(word)
         if vowels:
             found.append(vowels)
-        scholarly = None if wade_giles.is_pinyin(word) else scholarly_x_reading(word)
+        scholarly = scholarly_x_reading(word)
         if scholarly and len(scholarly) >= ORG_VOWELS_MIN:
             found.append(scholarly)  # Belneftexim, Soxra: x read as х
     # English Yevgeny/Evgeny: an initial glide read as e or i; in every reading (French Iermochina, whose ch is sh
@@ -3588,10 +3587,8 @@ ORG_VOWELS_MIN: Final = 5
 def _scholarly_person_reading(word: str, canonical: str, table: EquivalenceTable) -> str | None:
     """`keys.scholarly_x_reading` of a person's part, save where the x is ks as English writes it in a given name
     (Maxim, Alexander, Alexei: the tables' given names and their short forms, Max, Alex), whose reading with х is
-    no name (Makhim), and save in pinyin (Xi, Xiaoping: another sound)."""
-    if "x" not in word or wade_giles.is_pinyin(word):
-        return None
-    if table.knows(canonical) or canonical in _given_names_by_key():
+    no name (Makhim); the reading leaves pinyin alone itself."""
+    if "x" not in word or table.knows(canonical) or canonical in _given_names_by_key():
         return None
     return scholarly_x_reading(word)
 
