@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hramada.screening import Query, ScreeningIndex, screen
+from hramada.screening import Query, ScreeningIndex, screen, wade_giles
 from hramada.screening.keys import fold, scholarly_x_reading, umlaut_reading
 from hramada.screening.names import _scholarly_org_word, name_symbols, translate_org_key
 from hramada.screening.normalize import normalize_name
@@ -96,7 +96,16 @@ def test_the_scholarly_reading_reads_every_x_as_kh() -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzčšž", min_size=0, max_size=14))
 def test_the_scholarly_reading_never_raises_and_leaves_no_x(word: str) -> None:
     read = scholarly_x_reading(word)
-    assert read is None if "x" not in word else read is not None and "x" not in read
+    if "x" not in word or wade_giles.is_pinyin(word):
+        assert read is None  # no x to read, or pinyin's own x (Xi, Xiaoping)
+    else:
+        assert read is not None and "x" not in read
+
+
+def test_pinyin_syllables_keep_their_x_in_the_scholarly_reading() -> None:
+    assert scholarly_x_reading("xi") is None
+    assert scholarly_x_reading("Xiaoping") is None
+    assert scholarly_x_reading("Xianghe") is None
 
 
 def test_pinyin_and_english_keep_their_x() -> None:
