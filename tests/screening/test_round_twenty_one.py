@@ -83,7 +83,7 @@ def test_words_of_the_tables_in_another_language(query: str, listed: str) -> Non
     [
         ("Erste Bank", "First Bank"),  # erste is left out of the table: a name
         ("Third Element", "Fifth Element"),
-        ("Third Wave", "Wave LLC"),  # an ordinal names which organisation: not a word that describes
+        ("Third Wave", "Wave Trading"),  # an ordinal names which organisation: not a word that describes
     ],
 )
 def test_other_ordinals_and_names_stay_apart(query: str, listed: str) -> None:

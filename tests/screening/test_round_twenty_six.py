@@ -133,9 +133,9 @@ def test_a_legal_form_of_many_words_counts_as_one_word_of_the_name() -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        ("Third Wave", "Wave LLC"),  # the legal form still a word that the ordinal took the place of
+        ("Third Wave", "Wave Trading"),  # a generic word that the ordinal took the place of
         ("Zorvex-SP Aircraft Manufacturing Enterprise", "Zorvex-SP Aircraft Plutoniq Enterprise"),
-        ("Zorvex Steel LLC", "Zorvex Rolling Steel"),
+        ("Zorvex Steel Works", "Zorvex Rolling Steel"),  # a legal form is no such word (round forty-nine)
     ],
 )
 def test_a_word_swapped_for_another_still_makes_another_company(query: str, listed: str) -> None:

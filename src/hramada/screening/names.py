@@ -6133,6 +6133,7 @@ def _align(
             )
             and _named_count(query) == _named_count(listed)
             and not split
+            and not _only_forms_dropped(query if not rest_q else listed)
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
             # generic word (Grodno Tobacco Factory Neman / Grodno Tobacco Synesis Neman): one word was swapped
@@ -7311,6 +7312,26 @@ def _words_named(name: str) -> int:
     leaves as it was (`_align`)."""
     stripped, legal_form = _without_legal_form_said(name)
     return len(stripped.split()) + legal_form
+
+
+_FORM_WORDS: Final = frozenset(
+    "company companies co corporation corp incorporated inc limited ltd llc plc kompaniya kompania".split()
+)
+"""Words that say a company's legal form and nothing of what it does or which it is (Zorvex Steel Co.)."""
+
+
+def _only_forms_dropped(variant: NameVariant) -> bool:
+    """Every word of an organisation's name is one of its parts, a legal form or a word that says one
+    (`_FORM_WORDS`): the name has no generic word that a word of another name could have taken the place of. Lists
+    write a company's form or leave it out at will, so a form is no word swapped for another: Zorvex Steel Co. /
+    Zorvex Steel Rolling adds a word to the name as Zorvex Steel / Zorvex Steel Rolling does, where Grodno Tobacco
+    Factory Neman / Grodno Tobacco Synesis Neman swaps one. Counted, not aligned word by word: a word the parts
+    leave out that is not known as a form counts as a generic word, as does every word of a rendering read
+    otherwise than as written (`+kind`: KB read as Design Bureau has more parts than words)."""
+    if "+" in variant.system:
+        return False
+    words = _without_legal_form_said(variant.original)[0].split()
+    return len(words) - sum(1 for word in words if word in _FORM_WORDS) <= len(variant.keys)
 
 
 def _without_legal_form_said(name: str) -> tuple[str, bool]:
