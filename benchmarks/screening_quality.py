@@ -471,6 +471,34 @@ def company_pairs() -> list[Pair]:
     return pairs
 
 
+def company_form_pairs() -> list[Pair]:
+    """Each EU and OFAC Belarus organisation's name as a bank writes it with a legal form of its own choosing
+    appended (`round2.company_form`, the listed form left out) and one slip in its distinctive word, against the
+    listing; and, as a hard negative, the same with another listed company's distinctive word in place of its own
+    (a form one name writes is no reason to take a swapped word for the same company's)."""
+    listed, frequency, distinctive = _belarus_companies()
+    slice_name = "companies: a form written by one name + hard negatives (EU+OFAC BLR)"
+    pairs: list[Pair] = []
+    ids = sorted(listed)
+    for eid in ids:
+        name, word = listed[eid], distinctive[eid]
+        if not word or not word.isalpha():
+            continue
+        seed = round2._hash(f"company-form:{eid}")
+        form = round2.company_form(seed)
+        bare = round2.without_legal_form(name)
+        slipped = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", round2._typo(word, seed), bare, count=1)
+        pairs.append(Pair(slice_name, "Company", f"{slipped} {form}", name, True, eid))
+        for step in (1, 2):
+            other = ids[(ids.index(eid) + step * 37) % len(ids)]
+            swap = distinctive[other]
+            if swap and swap.lower() != word.lower() and frequency[swap.lower()] <= 2:
+                query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", swap, bare, count=1)
+                pairs.append(Pair(slice_name, "Company", f"{query} {form}", name, False, eid))
+                break
+    return pairs
+
+
 def _same_distinctive_word(name: str, other: str, word: str | None, other_word: str | None) -> bool:
     """Whether either name carries the other's distinctive word: the same company on the EU and OFAC lists."""
     return bool(
@@ -838,6 +866,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     pairs += given_and_surname_pairs() + press_slip_order_pairs() + other_father_pairs()
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
+    pairs += company_form_pairs()
     pairs += behaviour_pairs() + romanisation_pairs(CATALOGUE_SYSTEMS, "catalogue")
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()

@@ -183,6 +183,17 @@ def _forms_of(name: str) -> tuple[str, ...]:
     )
 
 
+def company_form(seed: int) -> str:
+    """A legal form as a bank or registry may append it to a company's name, chosen by `seed`."""
+    forms = _LIMITED + _JOINT_STOCK
+    return forms[seed % len(forms)]
+
+
+def without_legal_form(name: str) -> str:
+    """`name` without the legal forms `_LEGAL_FORM` finds."""
+    return " ".join(_LEGAL_FORM.sub(" ", name).split()) or name
+
+
 def company_spellings(name: str, seed: int) -> list[str]:
     """How a bank or registry may write a listed company's name (never the name as listed)."""
     out: list[str] = []

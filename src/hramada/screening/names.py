@@ -770,6 +770,31 @@ def _generic_word_abbreviated(word: str, key: str, other_name: str, own_name: st
     )
 
 
+SLIP_WRITTEN_MIN: Final = 5
+"""The shortest word of a company's name that one slip as written may have met (`_slip_as_written`)."""
+_VOWEL_OPENING: Final = re.compile(r".?[aeiouy]")
+
+
+def _slip_as_written(word_a: str, word_b: str) -> float:
+    """The similarity of one slip in the longer of two words of companies' names written in Latin letters, where
+    the slip is one as written and reading made it two (Logec / Logex: lagec, lageks; Naftsn / Naftan: nafcn,
+    naftan; Syness / Synesis: sines, sinesis), for words of SLIP_WRITTEN_MIN letters or more opening alike, with a
+    vowel in their first two letters: a word opening with two consonants is as often a run of initials, one letter
+    of which names another body (ZNIIEF / ZNIITF); else 0.0."""
+    longest = max(len(word_a), len(word_b))
+    if (
+        min(len(word_a), len(word_b)) < SLIP_WRITTEN_MIN - 1
+        or longest < SLIP_WRITTEN_MIN
+        or word_a[:1] != word_b[:1]
+        or not _VOWEL_OPENING.match(word_a)
+        or not _VOWEL_OPENING.match(word_b)
+        or abs(len(word_a) - len(word_b)) > 1
+        or not (word_a.isalpha() and word_b.isalpha() and word_a.isascii() and word_b.isascii())
+    ):
+        return 0.0
+    return 1.0 - 1.0 / longest if OSA.distance(word_a, word_b, score_cutoff=1) <= 1 else 0.0
+
+
 def _org_words_compared(a: str, b: str, sim: float) -> float:
     """The similarity `sim` of two organisation words that are not one key, where what they name says more: two
     forms of one town agree (Minsk, Minskogo, Minskii), two towns are two companies however close their letters
@@ -5697,6 +5722,7 @@ def _align(
     # genders' forms, Ivanov and Ivanova, and Latin spellings are compared as written).
     q_symbols, c_symbols = (query.symbols, listed.symbols) if person and not abjad_mode else ((), ())
     across_scripts = query.system.startswith("latin") != listed.system.startswith("latin")
+    latin_pair = organisation and query.system == "latin" and listed.system == "latin"
     symbolled = bool(q_symbols and c_symbols) and across_scripts
     for i, a in enumerate(q):
         if abjad_mode:
@@ -5738,6 +5764,8 @@ def _align(
                         sim = ALT_KEY_FACTOR
                     elif not sim and _same_compound(a, b):
                         sim = COMPOUND_FACTOR
+                    elif latin_pair:
+                        sim = max(sim, _slip_as_written(query.words[i], listed.words[j]))
                 if (
                     symbolled
                     and sim < NAME_SYMBOL_SIMILARITY
@@ -6131,7 +6159,7 @@ def _align(
                 (_distinctive_left(query, _not_places(q, rest_q), listed) and not rest_c)
                 or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
-            and _named_count(query) == _named_count(listed)
+            and _as_many_words(query, listed)
             and not split
             and not _only_forms_dropped(query if not rest_q else listed)
         ):
@@ -7315,7 +7343,7 @@ def _words_named(name: str) -> int:
 
 
 _FORM_WORDS: Final = frozenset(
-    "company companies co corporation corp incorporated inc limited ltd llc plc kompaniya kompania".split()
+    "company companies co corporation corp incorporated inc limited ltd llc plc pjsc kompaniya kompania".split()
 )
 """Words that say a company's legal form and nothing of what it does or which it is (Zorvex Steel Co.)."""
 
@@ -7339,6 +7367,45 @@ def _without_legal_form_said(name: str) -> tuple[str, bool]:
     text = normalize_name(_undot_acronyms(name))
     stripped = _without_legal_form_texts(text)
     return stripped, stripped != text
+
+
+def _as_many_words(query: NameVariant, listed: NameVariant) -> bool:
+    """Two organisation names count as many words (`_named_count`), or, where only one of them writes a legal form,
+    as many words besides their forms and the words that say one (`_bare_count`): a form appended to a name keeps
+    no word swapped for another from counting (Department of Internal Affairs of the Gomel Integral Executive
+    Committee OJSC / ... of the Gomel Regional Executive Committee is as much another body as without the OJSC)."""
+    if _named_count(query) == _named_count(listed):
+        return True
+    (bare_q, form_q), (bare_l, form_l) = _bare_count(query), _bare_count(listed)
+    return form_q != form_l and bare_q == bare_l
+
+
+def _bare_count(variant: NameVariant) -> tuple[int, bool]:
+    """`_named_count` of a rendering without its legal forms and the words that say one (`_FORM_WORDS`), and
+    whether it wrote any of them."""
+    if variant.system.endswith(ACRONYM_SYSTEM):
+        words: tuple[str, ...] = variant.words
+        written = _without_legal_form_said(variant.original)[1]
+    else:
+        words, written = _bare_words(variant.original)
+    bare = [word for word in words if word not in _FORM_WORDS]
+    return len(bare), written or len(bare) < len(words)
+
+
+@lru_cache(maxsize=100_000)
+def _bare_words(name: str) -> tuple[tuple[str, ...], bool]:
+    """The words of an organisation's name without its legal forms, and whether it wrote one: the forms of the form
+    table, the Public of a public joint stock company (which the table, holding joint stock company, leaves to the
+    name's reading), and rigour's forms (AB, SIA, GmbH) where they open or close the name: within it, a word rigour's
+    table holds may be a word of the name (Holy Shrines in Iraq)."""
+    text = normalize_name(_undot_acronyms(name))
+    words = _without_legal_form_texts(
+        text.replace("public joint stock company", "joint stock company")
+    ).split()
+    kept = remove_org_types(" ".join(words)).split()
+    if kept and (kept == words[: len(kept)] or kept == words[len(words) - len(kept) :]):
+        words = kept
+    return tuple(words), " ".join(words) != text
 
 
 def _named_count(variant: NameVariant) -> int:
