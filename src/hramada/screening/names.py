@@ -778,9 +778,9 @@ _VOWEL_OPENING: Final = re.compile(r".?[aeiouy]")
 def _slip_as_written(word_a: str, word_b: str) -> float:
     """The similarity of one slip in the longer of two words of companies' names written in Latin letters, where
     the slip is one as written and reading made it two (Logec / Logex: lagec, lageks; Naftsn / Naftan: nafcn,
-    naftan; Syness / Synesis: sines, sinesis), for words of SLIP_WRITTEN_MIN letters or more opening alike, with a
-    vowel in their first two letters: a word opening with two consonants is as often a run of initials, one letter
-    of which names another body (ZNIIEF / ZNIITF); else 0.0."""
+    naftan; Syness / Synesis: sines, sinesis), the longer of SLIP_WRITTEN_MIN letters or more, both opening alike
+    with a vowel in their first two letters: a word opening with two consonants is as often a run of initials, one
+    letter of which names another body (ZNIIEF / ZNIITF); else 0.0."""
     longest = max(len(word_a), len(word_b))
     if (
         min(len(word_a), len(word_b)) < SLIP_WRITTEN_MIN - 1
@@ -7358,6 +7358,9 @@ def _only_forms_dropped(variant: NameVariant) -> bool:
     otherwise than as written (`+kind`: KB read as Design Bureau has more parts than words)."""
     if "+" in variant.system:
         return False
+    # The form table's forms only: with rigour's and the Public of a PJSC read as forms too (`_bare_words`), more
+    # names leave only forms out and two hard negatives met (Volat-Sanjiang Joint Investigative LLC / ... Joint
+    # Venture LLC, VTB Bank PJSC / VTB Bank Belarus CJSC).
     words = _without_legal_form_said(variant.original)[0].split()
     return len(words) - sum(1 for word in words if word in _FORM_WORDS) <= len(variant.keys)
 
