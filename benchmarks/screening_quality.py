@@ -17,6 +17,10 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
 * EU Belarus journal, held-out persons: the Russian Latin name against the Belarusian Latin listing and the other
   way round, and as negatives the same query with the nearest patronymic of another father on the list in place of
   its own ("another father: nearest patronymic": namesakes told apart by the patronymic).
+* EU and OFAC Belarus organisations: spellings with hard negatives (another company's distinctive word in place of
+  its own), one slip in any word, two slips in one long word, a word cut by a space or a hyphen; and a legal form
+  of its own appended with a slip in the distinctive word, against the same with another company's word in place
+  ("a form written by one name", added in round forty-nine).
 * OFAC SDN (2024-05-03) primary names against their own alt.csv aliases, Belarus programme and a sample of all;
   hard negatives: other entries whose primary names share the first word (family members, sister companies).
 * OFAC SDN, every programme, persons: the aliases written in Ukrainian forms against a primary name in Russian
