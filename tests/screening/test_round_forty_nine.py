@@ -192,3 +192,32 @@ def test_the_slip_as_written_is_symmetric_and_a_similarity(word_a: str, word_b: 
     sim = _slip_as_written(word_a, word_b)
     assert sim == _slip_as_written(word_b, word_a)
     assert 0.0 <= sim < 1.0
+
+
+def test_a_form_appended_to_a_name_of_parts_keeps_no_swapped_word_from_counting() -> None:
+    # 1.00 before: the Ltd made the parts count a word apart, so City was no word swapped for Administration.
+    query = "ZGU – Main Zorvan Department of the Presidential CITY Ltd"
+    listed = "ZGU – Main Zorvan Department of the Presidential Administration"
+    assert company(query, listed) == pytest.approx(company(query.removesuffix(" Ltd"), listed))
+    assert company(query, listed) < MATCH
+
+
+def test_one_holding_worded_two_ways_is_still_one() -> None:
+    assert (
+        company(
+            "OJSC KB ZORVAN-MANAGING COMPANY HOLDING ZORVAN SYSTEM",
+            "KB ZORVAN - ZORVAN AND ELECTRONIC WARFARE SYSTEMS",
+        )
+        >= 0.95
+    )
+
+
+def test_the_unitary_enterprise_in_ukrainian_is_a_legal_form() -> None:
+    assert company("Унітарне підприємство Зорвекс", "Zorvex UE") >= 0.95  # 0.56 before
+    assert (
+        company(
+            "Research and Production Unitary Enterprise ‘Scientific and Technical Center ‘ZORV’ BelOMO’",
+            "Науково-виробниче унітарне підприємство ‘Науково-технічний центр ‘ЗОРВ’ БєлОМО’",
+        )
+        >= 0.95
+    )

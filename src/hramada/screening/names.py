@@ -1703,7 +1703,7 @@ def _parts_conflict(
     lacking, keeping = (qv, lv) if left_c else (lv, qv)
     return (left_q and left_c) or (
         (left_q or left_c)
-        and _words_named(qv.original) == _words_named(lv.original)
+        and _as_many_words(qv, lv)
         and (not heads or _generic_count(lacking) > _generic_count(keeping))
     )
 
