@@ -439,6 +439,11 @@ def _belarus_companies() -> tuple[dict[str, str], Counter[str], dict[str, str | 
     return listed, frequency, {eid: round2.distinctive_word(n, frequency) for eid, n in listed.items()}
 
 
+def _word_replaced(name: str, word: str, other: str) -> str:
+    """`name` with its first whole `word` written as `other`."""
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", lambda _: other, name, count=1)
+
+
 def company_pairs() -> list[Pair]:
     listed, frequency, distinctive = _belarus_companies()
     pairs: list[Pair] = []
@@ -456,7 +461,7 @@ def company_pairs() -> list[Pair]:
                 other = ids[(ids.index(eid) + step * 37) % len(ids)]
                 swap = distinctive[other]
                 if swap and swap.lower() != word.lower() and frequency[swap.lower()] <= 2:
-                    query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", swap, name, count=1)
+                    query = _word_replaced(name, word, swap)
                     pairs.append(Pair(slice_name, "Company", query, name, False, eid))
                     break
         words = {w.lower() for w in re.findall(r"\w{4,}", name)} - round2.COMMON_WORDS
@@ -491,13 +496,13 @@ def company_form_pairs() -> list[Pair]:
         seed = round2._hash(f"company-form:{eid}")
         form = round2.company_form(seed)
         bare = round2.without_legal_form(name)
-        slipped = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", round2._typo(word, seed), bare, count=1)
+        slipped = _word_replaced(bare, word, round2._typo(word, seed))
         pairs.append(Pair(slice_name, "Company", f"{slipped} {form}", name, True, eid))
         for step in (1, 2):
             other = ids[(ids.index(eid) + step * 37) % len(ids)]
             swap = distinctive[other]
             if swap and swap.lower() != word.lower() and frequency[swap.lower()] <= 2:
-                query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", swap, bare, count=1)
+                query = _word_replaced(bare, word, swap)
                 pairs.append(Pair(slice_name, "Company", f"{query} {form}", name, False, eid))
                 break
     return pairs

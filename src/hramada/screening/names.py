@@ -783,12 +783,11 @@ def _slip_as_written(word_a: str, word_b: str) -> float:
     letter of which names another body (ZNIIEF / ZNIITF); else 0.0."""
     longest = max(len(word_a), len(word_b))
     if (
-        min(len(word_a), len(word_b)) < SLIP_WRITTEN_MIN - 1
-        or longest < SLIP_WRITTEN_MIN
+        longest < SLIP_WRITTEN_MIN
+        or abs(len(word_a) - len(word_b)) > 1  # one slip changes the length by one letter at most
         or word_a[:1] != word_b[:1]
         or not _VOWEL_OPENING.match(word_a)
         or not _VOWEL_OPENING.match(word_b)
-        or abs(len(word_a) - len(word_b)) > 1
         or not (word_a.isalpha() and word_b.isalpha() and word_a.isascii() and word_b.isascii())
     ):
         return 0.0
@@ -6159,8 +6158,8 @@ def _align(
                 (_distinctive_left(query, _not_places(q, rest_q), listed) and not rest_c)
                 or (_distinctive_left(listed, _not_places(c, rest_c), query) and not rest_q)
             )
-            and _as_many_words(query, listed)
             and not split
+            and _as_many_words(query, listed)
             and not _only_forms_dropped(query if not rest_q else listed)
         ):
             # Two names of the same length that differ in a word naming which company, where the other name has a
