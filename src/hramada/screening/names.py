@@ -6510,10 +6510,70 @@ def _split_runs(
                         if joined_key is None:
                             joined_key = _joined_person_key("".join(written[start : end + 1])) or ""
                         sim = _part_similarity(joined_key, b) if joined_key else 0.0
+                    if sim < 1.0 and written is not None and key in _ARTICLES and first[0] == b[0]:
+                        sim = max(sim, _article_glued_before(written[start:end], b))
                     if sim:
                         run = tuple(range(start, end + 1))
                         found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
+        if written is not None and rest[0] == 0 and rest[-1] == len(keys) - 1:
+            found.extend(_wrapped_run(keys, written, singles, other_written, on_query))
     found.sort(reverse=True)
+    return found
+
+
+_ARTICLES_GLUED_BEFORE: Final = ("ul", "el", "il")
+"""The Arabic article as a name written glued to the name before it writes it (Ziaul, Nurul, Shamsul): the words
+have read every article as al."""
+
+
+def _article_glued_before(words: tuple[str, ...], other: str) -> float:
+    """The best similarity of `other` to a person's `words` joined with the article after them written glued to the
+    last (`_ARTICLES_GLUED_BEFORE`): Zia ul Haq / Ziaul Haq, Nur-ul-Islam / Nurul Islam, whose key reads the written
+    word's vowels otherwise than the parts' (ziaul: zavl)."""
+    best = 0.0
+    stem = "".join(words)
+    for article in _ARTICLES_GLUED_BEFORE:
+        key = _joined_person_key(stem + article)
+        if key:
+            sim = _part_similarity(key, other)
+            if sim > best:
+                best = sim
+    return best
+
+
+def _wrapped_run(
+    keys: tuple[str, ...],
+    written: tuple[str, ...],
+    singles: list[tuple[int, str, int]],
+    other_written: tuple[str, ...],
+    on_query: bool,
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """A person's last part and first part joined in that order, met as one left-over part of the other name
+    (`singles`, as `_split_runs` gathers them): a name written surname first (the lists' SURNAME, Given), whose
+    surname follows its last given name when read, which the other name writes glued to it (KOL, Abud Stephen
+    Thiong / THIONGKOL, Abud Stephen; UR-REHMAN, Abd / REHMAN, Abdur). Keys joined, or the words joined and keyed
+    again, as `_split_runs` compares a run."""
+    last = len(keys) - 1
+    head, tail = keys[last], keys[0]
+    if len(head) < 2 or len(tail) < 2 or head[0] == "#" or tail[0] == "#":
+        return []
+    joined = head + tail
+    length = len(joined)
+    written_length = len(written[last]) + len(written[0])
+    joined_key: str | None = None
+    found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    for j, b, size in singles:
+        bigger = size if size > length else length
+        sim = 0.0
+        if abs(size - length) <= (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
+            sim = _part_similarity(joined, b)
+        if not sim and head[0] == b[0] and abs(len(other_written[j]) - written_length) <= 2:
+            if joined_key is None:
+                joined_key = _joined_person_key(written[last] + written[0]) or ""
+            sim = _part_similarity(joined_key, b) if joined_key else 0.0
+        if sim:
+            run = (last, 0)
+            found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     return found
 
 
