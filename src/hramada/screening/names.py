@@ -6527,18 +6527,15 @@ have read every article as al."""
 
 
 def _article_glued_before(words: tuple[str, ...], other: str) -> float:
-    """The best similarity of `other` to a person's `words` joined with the article after them written glued to the
-    last (`_ARTICLES_GLUED_BEFORE`): Zia ul Haq / Ziaul Haq, Nur-ul-Islam / Nurul Islam, whose key reads the written
-    word's vowels otherwise than the parts' (ziaul: zavl)."""
-    best = 0.0
+    """1.0 where `other` is the key of a person's `words` joined with the article after them written glued to the
+    last (`_ARTICLES_GLUED_BEFORE`), else 0.0: Zia ul Haq / Ziaul Haq, Nur-ul-Islam / Nurul Islam, whose key reads
+    the written word's vowels otherwise than the parts' (ziaul: zavl). A slip on top is another name: Abd al-Amir
+    read as Abdel is no Abel, nor Adel."""
     stem = "".join(words)
     for article in _ARTICLES_GLUED_BEFORE:
-        key = _joined_person_key(stem + article)
-        if key:
-            sim = _part_similarity(key, other)
-            if sim > best:
-                best = sim
-    return best
+        if _joined_person_key(stem + article) == other:
+            return 1.0
+    return 0.0
 
 
 def _wrapped_run(
