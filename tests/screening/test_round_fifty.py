@@ -2,7 +2,9 @@
 after its last given name, so a part that the other name writes as those two glued (THIONGKOL, Abud Stephen: Abud
 Stephen Thiong Kol) is that part, not a name of its own; and the Arabic article that South Asian names write
 glued to the name before it (Ziaul Haq, Nurul Islam, Shamsul Alam) is the article written apart (Zia ul Haq,
-Nur-ul-Islam, Shams ul-Alam).
+Nur-ul-Islam, Shams ul-Alam). Two company names whose only words naming them are the same one or two dictionary
+words are two descriptions, a lead for review where they say other kinds of business (Battery Company / State
+Battery Manufacturing Establishment).
 The names are our own or common ones; the score before this round is in each comment."""
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.screening.scoring import score
+from tests.screening.scoring import company, score
 
 MATCH = 0.8
 
@@ -111,3 +113,44 @@ def test_property_surname_first_against_it_glued_after_the_given_names(
     listed = f"{tail.upper()}, {given_name.title()} {middle.title()} {head.title()}"
     query = f"{given_name.title()} {middle.title()} {(head + tail).title()}"
     assert score(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tobacco Company Ltd", "State Tobacco Manufacturing Establishment"),  # 1.00 before
+        ("Batteries Trading LLC", "State Battery Manufacturing Establishment"),  # 1.00
+        ("Oil Company Limited", "Central Petroleum Establishment"),  # 1.00
+        ("Precision Instruments Trading", "Precision Instruments Manufacturing Plant"),  # 1.00
+        ("Military Medicine Research Center", "State Institute of Military Medicine"),  # 1.00
+    ],
+)
+def test_descriptions_that_say_other_kinds_of_business_are_a_lead(query: str, listed: str) -> None:
+    assert 0.7 <= company(query, listed) < MATCH
+    assert 0.7 <= company(listed, query) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Digital Security", "Digital Security LLC"),
+        ("Maritime Bank", "Maritime Joint Stock Bank Joint Stock Company"),
+        ("Logistics International Services LLC", "LOGISTIK INTERNEYSHNL SERVIS OOO"),
+        (
+            "Closed Joint Stock Company Energo-Oil",
+            "Sovmestnoye Zakrytoye Aktsionernoye Obshchestvo Energo-Oil",
+        ),
+        ("Military Medicine Research Institute", "State Research Institute of Military Medicine"),
+        (
+            "Precision Instruments Ltd",
+            "State Establishment for Precision Instruments",
+        ),  # establishment: any kind
+        ("Precision Instruments Ltd", "Precision Instruments Plant"),  # two words: one name says no kind
+        ("Agricultural Industrial Bank", "Agroprombank"),  # the compound's pieces say no kind
+    ],
+)
+def test_descriptions_that_say_the_same_kind_or_none_the_table_knows_still_match(
+    query: str, listed: str
+) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH

@@ -7349,6 +7349,40 @@ def _jurisdiction_keys() -> frozenset[str]:
     )
 
 
+def _kinds_unknown_differ(query: NameVariant, listed: NameVariant) -> bool:
+    """Where the meaning table does not know a word of kind of exactly one of two names (`NameVariant.kinds` None),
+    whether the words of kind it knows of that name (`_known_kinds`) agree in none with the other's kinds: the word
+    it does not know may be a transliteration of one of the other's (Sovmestnoye, Sluzhba), a word it knows says a
+    kind the other name does not (State Battery Manufacturing Establishment: production; Battery Company: none).
+    Not asked of a part of a name, read alone, nor where neither name's words are all known."""
+    if (query.kinds is None) == (listed.kinds is None):
+        return False
+    unknown, known = (query, listed.kinds) if query.kinds is None else (listed, query.kinds)
+    if known is None or _from_part(unknown):
+        return False
+    said = _known_kinds(unknown.original)
+    return bool(said) and said.isdisjoint(known)
+
+
+@lru_cache(maxsize=20_000)
+def _known_kinds(name: str) -> frozenset[str]:
+    """The kinds (`_kinds`) of the words of kind of an organisation name's first Latin rendering (legal forms left
+    out) that the meaning table knows, the others left out: a word it does not know may be a transliteration of
+    the other name's (Sovmestnoye), and one it knows says a kind (State Battery Manufacturing Establishment:
+    production)."""
+    text = normalize_name(_org_text(clean_text(name)))
+    latin = next(iter(latin_renderings(text).values()), text)
+    known: set[str] = set()
+    for filed in _org_word_parts(_without_legal_forms(latin.split())):
+        if filed is None or filed[0] is None or not filed[0][3] or not filed[1]:
+            continue
+        word, key = filed[0][0], filed[0][1]
+        if key in ANY_KIND_KEYS or key not in org_meaning_keys():
+            continue
+        known.update(k for k in (key, org_stem(key), loanword_key(word)) if k)
+    return frozenset(known)
+
+
 def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
     """A left-over part that names which organisation (`_distinctive_left`): a town, a point of the compass (the
     region a branch serves: New Oil Company East, Vostochnaya), or a word that is no dictionary word and no short word
@@ -7655,21 +7689,31 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
         or _one_word_of_other_kind(query, listed)
         or _description_of_another_kind(query, listed)
     ):
-        return CONTAINED_WORD_SCORE if _one_word_described_otherwise(query, listed) else 1.0
+        return CONTAINED_WORD_SCORE if _described_otherwise_only(query, listed) else 1.0
     return _align(query, listed, floor)[0]
 
 
-def _one_word_described_otherwise(query: NameVariant, listed: NameVariant) -> bool:
-    """Two organisation names whose one word is a dictionary word (Bank, Digital, Security, Shipping) and whose
-    words of kind differ in meaning (International Industrial Development Bank / Bank for Development; Electronics
-    Institute / Electronic Technology Research Institute): two descriptions that share a word, a lead for review
-    (CONTAINED_WORD_SCORE) as a description against a longer one is (`_description_differs`). Names saying the same
-    kinds (Development Bank / Bank for Development), or whose kinds are not known, agree as before."""
-    if len(query.keys) != 1 or query.kind != NameKind.ORGANIZATION:
+def _described_otherwise_only(query: NameVariant, listed: NameVariant) -> bool:
+    """Two organisation names whose one or two words (DESCRIPTIVE_ONLY_MAX) are dictionary words (Bank, Digital,
+    Security, Shipping, Precision Instruments) and whose words of kind differ (International Industrial Development
+    Bank / Bank for Development; Electronics Institute / Electronic Technology Research Institute; Military Medicine
+    Research Center / State Institute for Experimental Military Medicine): two descriptions that share words, a lead
+    for review (CONTAINED_WORD_SCORE) as a description against a longer one is (`_description_differs`). One word:
+    the kinds differ in meaning; two words, which say more of the business: both names say kinds and agree in no
+    word (a name read as a compound's pieces may have lost one: Agroprombank). Names saying the same kinds (Development Bank / Bank for Development) agree as before; where the
+    meaning table does not know a word of kind of one name, the words it knows decide (`_kinds_unknown_differ`)."""
+    size = len(query.keys)
+    if not 0 < size <= DESCRIPTIVE_ONLY_MAX or query.kind != NameKind.ORGANIZATION:
+        return False
+    if not all(map(_dictionary_word, query.keys)):
         return False
     kinds_q, kinds_l = query.kinds, listed.kinds
-    if kinds_q is None or kinds_l is None or kinds_q == kinds_l or not _dictionary_word(query.keys[0]):
+    if kinds_q is None or kinds_l is None:
+        return _kinds_unknown_differ(query, listed)
+    if kinds_q == kinds_l:
         return False
+    if size > 1:
+        return bool(kinds_q) and bool(kinds_l) and kinds_q.isdisjoint(kinds_l)
     # By meaning: a loanword's skeleton (`~trdng` of Trading, `~trd` of Trade) says how it is written.
     return {k for k in kinds_q if k[:1] != "~"} != {k for k in kinds_l if k[:1] != "~"}
 
@@ -7895,7 +7939,7 @@ def counted_less_because(score: float, comparison: NameComparison) -> str | None
     if _is_compound(query) or _is_compound(listed):
         return "a compound word is read as its pieces"
     if organisation and score == CONTAINED_WORD_SCORE:
-        if _one_word_described_otherwise(query, listed) or _description_of_another_kind(query, listed):
+        if _described_otherwise_only(query, listed) or _description_of_another_kind(query, listed):
             return "the names share a dictionary word and say different kinds of organisation"
         return "the names share words but may name different organisations"
     return "the names as a whole agree less than their parts"
