@@ -123,6 +123,9 @@ def test_property_surname_first_against_it_glued_after_the_given_names(
         ("Oil Company Limited", "Central Petroleum Establishment"),  # 1.00
         ("Precision Instruments Trading", "Precision Instruments Manufacturing Plant"),  # 1.00
         ("Military Medicine Research Center", "State Institute of Military Medicine"),  # 1.00
+        ("Minsk Wheel Tractor Service", "Minsk Wheel Tractor Plant"),  # 1.00: three words, a town among them
+        ("Minsk Wheel Tractor Service", "Минский завод колёсных тягачей"),  # 1.00: written otherwise
+        ("Minsk Bearing Service", "Минский подшипниковый завод"),  # 1.00
     ],
 )
 def test_descriptions_that_say_other_kinds_of_business_are_a_lead(query: str, listed: str) -> None:
@@ -147,6 +150,8 @@ def test_descriptions_that_say_other_kinds_of_business_are_a_lead(query: str, li
         ),  # establishment: any kind
         ("Precision Instruments Ltd", "Precision Instruments Plant"),  # two words: one name says no kind
         ("Agricultural Industrial Bank", "Agroprombank"),  # the compound's pieces say no kind
+        ("Minsk Wheel Tractor Plant", "Минский завод колёсных тягачей"),
+        ("Minsk Tractor Works", "Минский тракторный завод"),
     ],
 )
 def test_descriptions_that_say_the_same_kind_or_none_the_table_knows_still_match(

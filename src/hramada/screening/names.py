@@ -6198,6 +6198,17 @@ def _align(
             description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(query, rest_q, listed, rest_c, matched)
+        elif (
+            organisation
+            and complete
+            and not abjad_mode
+            and not split
+            and len(matched) == len(q) == len(c)
+            and _described_otherwise_only(query, listed)
+        ):
+            # The same words of description, written otherwise (Minsk Wheel Tractor Service / Минский завод
+            # колёсных тягачей), as `quick_score` reads them written alike.
+            description_cap = CONTAINED_WORD_SCORE
         # A patronymic left over weighs less where every pair meets well (PATRONYMIC_SURPLUS).
         met_well = (
             person
@@ -7694,28 +7705,41 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
 
 
 def _described_otherwise_only(query: NameVariant, listed: NameVariant) -> bool:
-    """Two organisation names whose one or two words (DESCRIPTIVE_ONLY_MAX) are dictionary words (Bank, Digital,
-    Security, Shipping, Precision Instruments) and whose words of kind differ (International Industrial Development
-    Bank / Bank for Development; Electronics Institute / Electronic Technology Research Institute; Military Medicine
-    Research Center / State Institute for Experimental Military Medicine): two descriptions that share words, a lead
-    for review (CONTAINED_WORD_SCORE) as a description against a longer one is (`_description_differs`). One word:
-    the kinds differ in meaning; two words, which say more of the business: both names say kinds and agree in no
-    word (a name read as a compound's pieces may have lost one: Agroprombank). Names saying the same kinds (Development Bank / Bank for Development) agree as before; where the
-    meaning table does not know a word of kind of one name, the words it knows decide (`_kinds_unknown_differ`)."""
-    size = len(query.keys)
-    if not 0 < size <= DESCRIPTIVE_ONLY_MAX or query.kind != NameKind.ORGANIZATION:
+    """Two organisation names whose words are the same one or two dictionary words (Bank, Digital, Security,
+    Shipping; Precision Instruments), or three words of description and place (Minsk Wheel Tractor), and whose words
+    of kind differ (International Industrial Development Bank / Bank for Development; Military Medicine Research
+    Center / State Institute for Experimental Military Medicine; Minsk Wheel Tractor Service / Minsk Wheel Tractor
+    Plant): two descriptions that share words, a lead for review (CONTAINED_WORD_SCORE) as a description against a
+    longer one is (`_description_differs`). One word: the kinds differ in meaning; two or three words, which say
+    more of the business: both names say kinds and agree in no word (a name read as a compound's pieces may have
+    lost one: Agroprombank). Names saying the same kinds (Development Bank / Bank for Development) agree as before;
+    where the meaning table does not know a word of kind of one name, the words it knows decide
+    (`_kinds_unknown_differ`)."""
+    keys = query.keys
+    size = len(keys)
+    if not 0 < size <= DESCRIBED_WORDS_MAX or query.kind != NameKind.ORGANIZATION:
         return False
-    if not all(map(_dictionary_word, query.keys)):
+    if size > DESCRIPTIVE_ONLY_MAX:
+        if not any(map(_dictionary_word, keys)) or not all(
+            _dictionary_word(k) or is_place_key(k) for k in keys
+        ):
+            return False
+    elif not all(map(_dictionary_word, keys)):
         return False
     kinds_q, kinds_l = query.kinds, listed.kinds
     if kinds_q is None or kinds_l is None:
-        return _kinds_unknown_differ(query, listed)
+        return size <= DESCRIPTIVE_ONLY_MAX and _kinds_unknown_differ(query, listed)
     if kinds_q == kinds_l:
         return False
     if size > 1:
         return bool(kinds_q) and bool(kinds_l) and kinds_q.isdisjoint(kinds_l)
     # By meaning: a loanword's skeleton (`~trdng` of Trading, `~trd` of Trade) says how it is written.
     return {k for k in kinds_q if k[:1] != "~"} != {k for k in kinds_l if k[:1] != "~"}
+
+
+DESCRIBED_WORDS_MAX: Final = 3
+"""The most words of description and place (`_described_otherwise_only`) that two names may share and still be two
+descriptions of other kinds of business: four or more such words name one body by their combination."""
 
 
 def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> bool:
