@@ -159,3 +159,20 @@ def test_descriptions_that_say_the_same_kind_or_none_the_table_knows_still_match
 ) -> None:
     assert company(query, listed) >= MATCH
     assert company(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected"),
+    [
+        ("Gomel Glass Works", "Гомельский стекольный завод", True),  # 0.20 before: стекольный is glass
+        (
+            "Zorvex Medical Supplies Ltd",
+            "Directorate General of Medical Supplies",
+            False,
+        ),  # 0.95: a word added
+        ("Medical Supplies Directorate", "Directorate General of Medical Supplies", True),
+        ("Медицинское снабжение", "Medical Supplies", True),
+    ],
+)
+def test_supplies_and_glass_are_dictionary_words(query: str, listed: str, expected: bool) -> None:
+    assert (company(query, listed) >= MATCH) is expected
