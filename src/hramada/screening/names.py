@@ -2986,10 +2986,13 @@ ANY_KIND_KEYS: Final = frozenset(
 """Generic words any organisation may carry whatever it does: no word of kind (`NameVariant.kinds`)."""
 
 
-def _kinds(filed: list[tuple[_WordPart | None, str | None] | None]) -> frozenset[str] | None:
+def _kinds(
+    filed: list[tuple[_WordPart | None, str | None] | None], *, unknown_left_out: bool = False
+) -> frozenset[str] | None:
     """The meanings of a name's generic words of kind (see `NameVariant.kinds`), from `_word_part` of each word, by
     meaning, stem and sound (Trading meets Trade, Menedzhment meets Management); None when one is an initialism of
-    such words (NTTS, NPO, UK: Scientific and Technical Center is NTTS) or one the meaning table does not know."""
+    such words (NTTS, NPO, UK: Scientific and Technical Center is NTTS) or one the meaning table does not know, or
+    with `unknown_left_out`, the meanings of the words it knows (`_known_kinds`)."""
     words = [
         (found[0][0], found[0][1])
         for found in filed
@@ -2999,7 +3002,9 @@ def _kinds(filed: list[tuple[_WordPart | None, str | None] | None]) -> frozenset
         and found[1]  # "" for a word an acronym skips (of, the, named after)
         and found[0][1] not in ANY_KIND_KEYS
     ]
-    if any(key not in org_meaning_keys() for _, key in words):
+    if unknown_left_out:
+        words = [(word, key) for word, key in words if key in org_meaning_keys()]
+    elif any(key not in org_meaning_keys() for _, key in words):
         # An initialism (no meaning lists one), or a word the meaning table does not know (its translation could be
         # the other's word). Short words it knows are words of kind (Club).
         return None
@@ -6489,10 +6494,9 @@ def _split_runs(
                 joined_key: str | None = None
                 written_length = sum(len(w) for w in written[start : end + 1]) if written is not None else 0
                 for j, b, size in singles:
-                    bigger = size if size > length else length
                     sim = 0.0
                     # Further apart than `_part_similarity` allows, the keys joined are not compared.
-                    if abs(size - length) <= (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
+                    if _lengths_may_meet(size, length):
                         sim = _part_similarity("".join(keys[start : end + 1]), b)
                         if glued and sim < 1.0:
                             sim = max(sim, _glued_article_similarity(keys[start : end + 1], b))
@@ -6571,9 +6575,8 @@ def _wrapped_run(
     joined_key: str | None = None
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
     for j, b, size in singles:
-        bigger = size if size > length else length
         sim = 0.0
-        if abs(size - length) <= (1 if bigger <= 6 else 2 if bigger <= 12 else 3):
+        if _lengths_may_meet(size, length):
             sim = _part_similarity(joined, b)
         if not sim and head[0] == b[0] and abs(len(other_written[j]) - written_length) <= 2:
             if joined_key is None:
@@ -6583,6 +6586,13 @@ def _wrapped_run(
             run = (last, 0)
             found.append((sim, run, (j,)) if on_query else (sim, (j,), run))
     return found
+
+
+def _lengths_may_meet(size: int, length: int) -> bool:
+    """Whether two keys of these lengths are no further apart than `_part_similarity` allows edits (one up to six
+    letters, two up to twelve, three beyond): a run of parts joined is compared with a part only then."""
+    bigger = size if size > length else length
+    return abs(size - length) <= (1 if bigger <= 6 else 2 if bigger <= 12 else 3)
 
 
 def _short_piece_slipped(pieces: tuple[str, ...], whole: str) -> bool:
@@ -7383,15 +7393,7 @@ def _known_kinds(name: str) -> frozenset[str]:
     production)."""
     text = normalize_name(_org_text(clean_text(name)))
     latin = next(iter(latin_renderings(text).values()), text)
-    known: set[str] = set()
-    for filed in _org_word_parts(_without_legal_forms(latin.split())):
-        if filed is None or filed[0] is None or not filed[0][3] or not filed[1]:
-            continue
-        word, key = filed[0][0], filed[0][1]
-        if key in ANY_KIND_KEYS or key not in org_meaning_keys():
-            continue
-        known.update(k for k in (key, org_stem(key), loanword_key(word)) if k)
-    return frozenset(known)
+    return _kinds(_org_word_parts(_without_legal_forms(latin.split())), unknown_left_out=True) or frozenset()
 
 
 def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
