@@ -12,6 +12,9 @@ Pairs (positive: two spellings of one listed entity; negative: different listed 
 * EU Belarus journal, held-out persons: given name and surname only, as the press writes them, in one language's
   Latin or Cyrillic form against the full name in the other language's Latin form alone ("given name and surname,
   other form").
+* EU Belarus journal, held-out persons: the Russian and Belarusian Cyrillic names as each press system writes them
+  (`PRESS_SYSTEMS`; Spanish, Portuguese, Hungarian, Turkish and Finnish, `MORE_PRESS_SYSTEMS`, from round fifty-one)
+  and as catalogues do (GOST 7.79-2000 B), against the journal's Latin spellings ("press <system>").
 * EU Belarus journal, held-out persons: a press system's spelling, one slip and another word order together
   ("press, a slip and another order").
 * EU Belarus journal, held-out persons: the Russian Latin name against the Belarusian Latin listing and the other
@@ -57,7 +60,7 @@ from benchmarks import screening_slices as round2
 from hramada.screening import ListedEntity, Query, ScreeningIndex, Thresholds, score_candidate
 from hramada.screening.learn_equivalence import is_held_out
 from hramada.screening.score import query_variants
-from hramada.screening.transliterate import CATALOGUE_SYSTEMS, PRESS_SYSTEMS
+from hramada.screening.transliterate import CATALOGUE_SYSTEMS, MORE_PRESS_SYSTEMS, PRESS_SYSTEMS
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 if not DATA.exists():
@@ -877,6 +880,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs += company_pairs() + company_typo_pairs() + company_two_slips_pairs() + company_cut_word_pairs()
     pairs += company_form_pairs()
     pairs += behaviour_pairs() + romanisation_pairs(CATALOGUE_SYSTEMS, "catalogue")
+    pairs += romanisation_pairs(MORE_PRESS_SYSTEMS)
     if not args.quick:
         pairs += ofac_pairs(args.sample) + un_pairs() + ukrainian_pairs()
     digest = hashlib.sha256(

@@ -495,6 +495,29 @@ def _catalan_letter(match: re.Match[str]) -> str:
     return {"sx": "shch", "tx": "ch"}.get(match.group(0), "sh")
 
 
+# Hungarian writes с as sz, ш as s, ч as cs, ж as zs, щ as scs and ц as c (Szergej, Lukasenka, Kazakevics, Zsukov):
+# its digraphs cs, zs and sz are the marks. A Polish sz is ш: the main key and `fold` keep that reading.
+_HUNGARIAN_SIGNS: Final = re.compile(r"cs|zs|sz")
+_HUNGARIAN_LETTERS: Final = re.compile(r"scs|cs|zs|sz|s|c")
+_HUNGARIAN_SOUNDS: Final = {"scs": "shch", "cs": "ch", "zs": "zh", "sz": "s", "s": "sh", "c": "ts"}
+
+
+@lru_cache(maxsize=200_000)
+def hungarian_reading(word: str) -> str | None:
+    """The key of `word` read as Hungarian spelling writes a Russian or Belarusian name: sz is с, s is ш, cs is ч,
+    zs is ж, scs is щ and c is ц (Racsilouszki is Рачылоўскі, Szivakov Сиваков, Kazakevics Казакевич); None unless
+    the word has cs, zs or sz. A second key, never the main one. Source: the Hungarian Academy's rules for
+    transcribing names written in Cyrillic (A magyar helyesírás szabályai, 12th edition, the Russian table)."""
+    lowered = latin_ascii(word.lower())
+    if not _HUNGARIAN_SIGNS.search(lowered):
+        return None
+    return fold(_HUNGARIAN_LETTERS.sub(_hungarian_letter, lowered))
+
+
+def _hungarian_letter(match: re.Match[str]) -> str:
+    return _HUNGARIAN_SOUNDS[match.group(0)]
+
+
 _UZBEK_SIGNS: Final = re.compile(r"[og]'|^x")
 _UZBEK_LETTERS: Final = re.compile(r"o'|g'|x|j|q")
 _UZBEK_SOUNDS: Final = {"o'": "u", "g'": "gh", "x": "kh", "j": "dzh", "q": "k"}

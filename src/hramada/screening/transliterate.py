@@ -390,6 +390,11 @@ def system_label(system: str) -> str:
         "swedish": "Swedish transcription",
         "romanian": "Romanian transcription",
         "catalan": "Catalan transcription",
+        "spanish": "Spanish transcription",
+        "portuguese": "Portuguese transcription",
+        "hungarian": "Hungarian transcription",
+        "turkish": "Turkish transcription",
+        "finnish": "Finnish transcription",
         "gost_779b": "GOST 7.79-2000 system B",
         "korean_rr": "Revised Romanization of Korean",
         "korean_mr": "McCune-Reischauer romanisation of Korean",
@@ -420,10 +425,20 @@ PRESS_SYSTEMS: Final = (
     "catalan",
 )
 """The table systems newspapers of other languages use (the quality benchmark's press slices)."""
+MORE_PRESS_SYSTEMS: Final = ("spanish", "portuguese", "hungarian", "turkish", "finnish")
+"""Press systems added in round fifty-one, with slices of their own; kept apart from `PRESS_SYSTEMS`, whose order
+picks the press spelling of other slices' persons (a longer tuple would draw other spellings for them)."""
 CATALOGUE_SYSTEMS: Final = ("gost_779b",)
 """The table systems Russian catalogues and registries write in Latin letters only, х as x (the quality benchmark's
 catalogue slice; kept apart from `PRESS_SYSTEMS`, whose order picks the press spelling of other slices' persons)."""
-TABLE_SYSTEMS: Final = ("icao_9303", "by_national", "lacinka", *PRESS_SYSTEMS, *CATALOGUE_SYSTEMS)
+TABLE_SYSTEMS: Final = (
+    "icao_9303",
+    "by_national",
+    "lacinka",
+    *PRESS_SYSTEMS,
+    *MORE_PRESS_SYSTEMS,
+    *CATALOGUE_SYSTEMS,
+)
 
 
 def render(text: str, system: str, language: str) -> str:
