@@ -2,8 +2,9 @@
 and Finnish press write them are found as the other press spellings are; Hungarian, whose sz is с, s ш, cs ч and
 zs ж, is read so where a word carries one of those digraphs. Organisations: foundation as Dutch, Portuguese, Turkish,
 Czech, Slovak, Hungarian and Finnish registers write it, a design office that is a design bureau, Dutch and
-Portuguese words of kind, and ПАТ written in Latin letters after a name. The names are the usual examples of each
-published table or our own; the score before this round is in each comment."""
+Portuguese words of kind, ПАТ written in Latin letters after a name, and the Spanish S.L., the Italian S.r.l.s.
+and the Emirati FZ-LLC spelled out. The names are the usual examples of each published table or our own; the score
+before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -142,6 +143,14 @@ def test_a_hungarian_spelling_matches_itself(text: str) -> None:
             "OAO Belaruskali",
         ),  # 0.78: ПАТ, the Ukrainian public joint-stock company, in Latin
         ("Zorvex PAT", "PJSC Zorvex"),  # 0.74
+        ("Zorvex Sociedad Limitada", "ZORVEX S.L."),  # 0.34: the Spanish S.L. spelled out
+        ("Zorvex Sociedad Limitada Unipersonal", "ZORVEX SLU"),  # 0.45
+        (
+            "Zorvex Società a responsabilità limitata semplificata",
+            "ZORVEX SRLS",
+        ),  # 0.34: the Italian S.r.l.s.
+        ("Zorvex Srl", "ZORVEX SRLS"),  # 0.71
+        ("Zorvex Free Zone LLC", "ZORVEX FZ LLC"),  # 0.63: the Emirati free zones' FZ-LLC spelled out
     ],
 )
 def test_words_of_kind_in_more_languages_are_one_word(query: str, listed: str) -> None:
@@ -157,6 +166,8 @@ def test_words_of_kind_in_more_languages_are_one_word(query: str, listed: str) -
         ("Stichting Zorvex", "Stichting Marlen"),  # two foundations of other names
         ("Vakif Bank", "Foundation Bank"),  # vakıf alone opens bank names (VakıfBank): no word of kind
         ("Pat Zorvex", "ZORVEX"),  # PAT opening a name is a name (Pat), as Prat is
+        ("Zorvex Sociedad Limitada", "MARLEN S.L."),  # a legal form alike says nothing of the name
+        ("Zorvex Free Zone LLC", "MARLEN FZ LLC"),
     ],
 )
 def test_a_word_of_kind_read_in_another_language_says_no_more_than_it_says(query: str, listed: str) -> None:
