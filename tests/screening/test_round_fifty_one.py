@@ -3,8 +3,9 @@ and Finnish press write them are found as the other press spellings are; Hungari
 zs ж, is read so where a word carries one of those digraphs. Organisations: foundation as Dutch, Portuguese, Turkish,
 Czech, Slovak, Hungarian and Finnish registers write it, a design office that is a design bureau, Dutch and
 Portuguese words of kind, ПАТ written in Latin letters after a name, and the Spanish S.L., the Italian S.r.l.s.
-and the Emirati FZ-LLC spelled out. The names are the usual examples of each published table or our own; the score
-before this round is in each comment."""
+and the Emirati FZ-LLC spelled out. Persons: the forms of address Polish, Lithuanian, Italian, Spanish, Portuguese and
+Dutch write before a name. The names are the usual examples of each published table or our own; the score before
+this round is in each comment."""
 
 from __future__ import annotations
 
@@ -172,3 +173,42 @@ def test_words_of_kind_in_more_languages_are_one_word(query: str, listed: str) -
 )
 def test_a_word_of_kind_read_in_another_language_says_no_more_than_it_says(query: str, listed: str) -> None:
     assert company(query, listed) < MATCH
+
+
+# --- persons: forms of address in Latin letters ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Pan Iwan Tertel", "Ivan Stanislavovich TERTEL"),  # 0.49 before: Polish
+        ("Pani Natalia Eismont", "Natallia Mikalaeuna EISMANT"),  # 0.55
+        ("Ponas Ivanas Tertelis", "Ivan Stanislavovich TERTEL"),  # 0.48: Lithuanian
+        ("Signora Natalia Eismont", "Natallia Mikalaeuna EISMANT"),  # 0.51: Italian
+        ("Señor Ivan Tertel", "Ivan Stanislavovich TERTEL"),  # 0.46: Spanish
+        ("Senhor Ivan Tertel", "Ivan Stanislavovich TERTEL"),  # 0.45: Portuguese
+        ("Heer Ivan Tertel", "Ivan Stanislavovich TERTEL"),  # 0.49: Dutch
+        ("Mevrouw Natalia Eismont", "Natallia Mikalaeuna EISMANT"),  # 0.53
+    ],
+)
+def test_a_form_of_address_in_latin_letters_is_read_away(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Pan Jianwei", "PAN Jianwei"),  # Pan is a Chinese surname: the name as written stays a reading
+        ("Pan Wei Ming", "PAN Wei Ming"),
+    ],
+)
+def test_a_form_of_address_that_is_a_surname_too_stays_a_surname(query: str, listed: str) -> None:
+    assert score(query, listed) == 1.0
+
+
+def test_pan_before_no_known_given_name_is_not_read_away() -> None:
+    from hramada.screening.names import _without_form_of_address
+
+    assert _without_form_of_address("pan wei ming") is None
+    assert _without_form_of_address("pan iwan tertel") == "iwan tertel"
+    assert _without_form_of_address("señor ivan tertel") == "ivan tertel"

@@ -2531,6 +2531,11 @@ _FORMS_OF_ADDRESS: Final = tuple(
         (
             *"спадар спадарыня спадарня пан пані пани панна господин госпожа гн гжа гр гражданин гражданка".split(),
             *"грамадзянін грамадзянка громадянин громадянка ип іп фоп спд ip ie fop".split(),
+            # In Latin letters as Polish, Lithuanian, Italian, Spanish, Portuguese and Dutch address a person (pan,
+            # ponas, signor, señor, senhor, de heer, mevrouw, dhr.), as banks of those countries write a name field.
+            *"pan pani panna ponas ponia signor signora signore señor señora senor senora senhor senhora".split(),
+            *"heer mevrouw mevr dhr".split(),
+            "de heer",
             "г н",  # г-н, г-жа as normalised
             "г жа",
             "индивидуальный предприниматель",
@@ -2548,6 +2553,9 @@ _FORMS_OF_ADDRESS: Final = tuple(
 _FORMS_OF_ADDRESS_OPEN: Final = frozenset(phrase[0] for phrase in _FORMS_OF_ADDRESS)
 """...and the words they open with: every name is asked (the build reads every listed name so), and few open so."""
 _LATIN_DESIGNATIONS: Final = frozenset({"ip", "ie", "fop"})
+_ADDRESS_BEFORE_GIVEN_NAME: Final = frozenset({"pan", "pani", "panna", "heer"})
+"""Forms of address in Latin letters that are surnames too (the Chinese Pan, Pani, the Dutch Heer): read away only
+before a given name the tables know (Pan Iwan Tertel, not Pan Wei Ming)."""
 _SLAVIC_NAME_END: Final = re.compile(
     r"(?:[oe]v|[oe]va|[iy]n|[iy]na|[iy]ch|vna|enko|enka|sk[iy]|skaya|au|ava|uk)$"
 )
@@ -2576,7 +2584,20 @@ def _without_form_of_address(text: str) -> str | None:
         return None
     if words[0] in _LATIN_DESIGNATIONS and not any(_SLAVIC_NAME_END.search(word) for word in words[start:]):
         return None  # Ip Kwok Him: the Cantonese surname Ip (Yip), not ИП
+    if words[0] in _ADDRESS_BEFORE_GIVEN_NAME and not _known_given_name(words[start]):
+        return None
     return " ".join(words[start:])
+
+
+def _known_given_name(word: str) -> bool:
+    """Whether a normalised word is a given name of the short-form tables or an English form of one (Iwan, Natalia,
+    Alex), whichever way it is spelt."""
+    key = fold(word)
+    return (
+        default_table().canonical(key) in _given_names_by_key()
+        or key in _given_names_by_key()
+        or _as_written(word) in written_given_forms()
+    )
 
 
 _SYLLABLE_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
