@@ -4,8 +4,8 @@ zs ж, is read so where a word carries one of those digraphs. Organisations: fou
 Czech, Slovak, Hungarian and Finnish registers write it, a design office that is a design bureau, Dutch and
 Portuguese words of kind, ПАТ written in Latin letters after a name, and the Spanish S.L., the Italian S.r.l.s.
 and the Emirati FZ-LLC spelled out. Persons: the forms of address Polish, Lithuanian, Italian, Spanish, Portuguese and
-Dutch write before a name. The names are the usual examples of each published table or our own; the score before
-this round is in each comment."""
+Dutch write before a name. Vessels: the kind of ship spelled out before the name. The names are the usual examples
+of each published table or our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from hramada.screening.keys import fold, hungarian_reading
 from hramada.screening.transliterate import MORE_PRESS_SYSTEMS, TABLE_SYSTEMS, render
-from tests.screening.scoring import company, score
+from tests.screening.scoring import company, score, vessel
 
 MATCH = 0.8
 
@@ -212,3 +212,36 @@ def test_pan_before_no_known_given_name_is_not_read_away() -> None:
     assert _without_form_of_address("pan wei ming") is None
     assert _without_form_of_address("pan iwan tertel") == "iwan tertel"
     assert _without_form_of_address("señor ivan tertel") == "ivan tertel"
+
+
+# --- vessels: the kind of ship spelled out before the name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Motor Vessel Zorvex Star", "ZORVEX STAR"),  # 0.88 before
+        ("Tanker Zorvex Star", "ZORVEX STAR"),  # 0.92
+        ("Теплоход Зорвекс Стар", "ZORVEX STAR"),  # 0.90
+        ("Танкер «Зорвекс»", "ZORVEX"),  # 0.77
+        ("Bulk Carrier Zorvex Star", "ZORVEX STAR"),
+    ],
+)
+def test_the_kind_of_ship_before_a_vessels_name_is_read_away(query: str, listed: str) -> None:
+    assert vessel(query, listed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tanker", "TANKER"),  # a ship named so is still that name
+        ("Yacht Club", "YACHT CLUB"),
+    ],
+)
+def test_a_vessel_named_by_a_kind_of_ship_keeps_its_name(query: str, listed: str) -> None:
+    assert vessel(query, listed) == 1.0
+
+
+def test_the_kind_of_ship_alone_says_nothing_of_another_vessel() -> None:
+    assert vessel("Tanker Zorvex", "MARLEN") < MATCH
+    assert vessel("Tanker Zorvex", "TANKER MARLEN") < MATCH

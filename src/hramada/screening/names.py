@@ -1120,6 +1120,40 @@ _CRAFT_PREFIX: Final = re.compile(r"^(?:m ?[vtsy]|s ?s|r ?v|f ?v|т ?х|м ?[т�
 MY, RV, FV; т/х, теплоход): no part of the name (M/V SPARTA IV is SPARTA IV)."""
 
 
+_CRAFT_TYPES: Final = tuple(
+    phrase.split(" ")
+    for phrase in sorted(
+        (
+            *"motor vessel|motor ship|motor tanker|oil tanker|crude oil tanker|chemical tanker|gas carrier".split(
+                "|"
+            ),
+            *"bulk carrier|cargo ship|container ship|general cargo ship|research vessel|fishing vessel".split(
+                "|"
+            ),
+            *"tanker vessel ship tug tugboat trawler ferry yacht barge freighter".split(),
+            *"теплоход танкер судно сухогруз буксир траулер паром яхта баржа контейнеровоз газовоз".split(),
+            "нефтеналивное судно",
+            "моторное судно",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+"""The kinds of ship a vessel's name may open with, spelled out (Motor Vessel, Tanker, Bulk Carrier; теплоход, танкер,
+сухогруз), normalised as names are, longest first: as a bill of lading or a port's log writes the name."""
+
+
+def _without_craft_type(text: str) -> str | None:
+    """A normalised vessel's name without the kind of ship spelled out before it (Tanker Zorvex Star, Танкер
+    «Зорвекс»), or None when it opens with none or nothing would be left: a second rendering, the name as written
+    stays one (a ship may be named Freighter or Yacht Club)."""
+    words = text.split(" ")
+    for phrase in _CRAFT_TYPES:
+        if words[: len(phrase)] == phrase and len(words) > len(phrase):
+            return " ".join(words[len(phrase) :])
+    return None
+
+
 def _craft_titles_translated(text: str, written: str = "") -> str | None:
     """A normalised ship's name with its titles in English (капитан хлебников -> captain хлебников), or None when it
     has none: a second rendering, so the name as written still meets its own spellings (Akademik / Akademic). A
@@ -2806,6 +2840,7 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
     elif kind == NameKind.CRAFT:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0], name))
+        reading("+untyped", _without_craft_type(texts[0]))
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         as_written = texts[0]

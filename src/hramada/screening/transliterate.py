@@ -350,6 +350,7 @@ _READING_LABELS: Final = {
     "korean": "its Korean name as the other romanisations write it",
     "hepburn": "its Japanese name as passports write it",
     "unbracketed": "its words in brackets left out",
+    "untyped": "the kind of ship before its name left out",
     "unquoted": "its nickname in quotation marks left out",
     "branch": "its words naming a branch or representative office left out",
     "unaddressed": "the words that address the person or name a sole trader left out",
