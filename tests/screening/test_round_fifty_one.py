@@ -4,8 +4,9 @@ zs ж, is read so where a word carries one of those digraphs. Organisations: fou
 Czech, Slovak, Hungarian and Finnish registers write it, a design office that is a design bureau, Dutch and
 Portuguese words of kind, ПАТ written in Latin letters after a name, and the Spanish S.L., the Italian S.r.l.s.
 and the Emirati FZ-LLC spelled out. Persons: the forms of address Polish, Lithuanian, Italian, Spanish, Portuguese and
-Dutch write before a name. Vessels: the kind of ship spelled out before the name. The names are the usual examples
-of each published table or our own; the score before this round is in each comment."""
+Dutch write before a name. Vessels: the kind of ship spelled out before the name. A compound name (Belarusbank) with
+the description it is cut from spelt out beside it (Savings Bank Belarusbank, ASB Belarusbank). The names are the
+usual examples of each published table or our own; the score before this round is in each comment."""
 
 from __future__ import annotations
 
@@ -245,3 +246,32 @@ def test_a_vessel_named_by_a_kind_of_ship_keeps_its_name(query: str, listed: str
 def test_the_kind_of_ship_alone_says_nothing_of_another_vessel() -> None:
     assert vessel("Tanker Zorvex", "MARLEN") < MATCH
     assert vessel("Tanker Zorvex", "TANKER MARLEN") < MATCH
+
+
+# --- a compound name and its description spelt out ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "JSC Savings Bank Belarusbank",  # 0.75 before: Belarusbank is cut from Belarus and bank
+        "ASB Belarusbank",  # 0.78: АСБ, joint-stock savings bank, read as the words it stands for
+        "OAO ASB Belarusbank",  # 0.78
+        "ОАО «АСБ Беларусбанк»",  # 0.78
+        "Акционерный сберегательный банк Беларусбанк",  # 0.75
+    ],
+)
+def test_a_compound_name_with_its_description_spelt_out_is_a_match(query: str) -> None:
+    assert company(query, "Belarusbank") >= MATCH
+    assert company("Belarusbank", query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Insurance Company Belarusbank", "Belarusbank"),  # another kind beside the compound
+        ("Savings Bank Belsteklo", "Belsteklo"),  # Belsteklo is cut from glass, not bank
+    ],
+)
+def test_a_compound_name_beside_another_kind_stays_a_lead(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH

@@ -165,6 +165,24 @@ def _coined(key: str) -> bool:
     return len(key) >= BRAND_LETTERS and compound_meanings(key, least=1) is None
 
 
+def _compound_spelt_out(
+    brand: str, q: tuple[str, ...], c: tuple[str, ...], rest_q: list[int], rest_c: list[int]
+) -> bool:
+    """Whether a word the other name adds to a compound name cut from words that describe a business says one of
+    those words besides the country (Savings Bank Belarusbank / Belarusbank: the bank Belarusbank is cut from): the
+    name the organisation goes by, with its description spelt out beside it, as with a coined name
+    (`CONTAINED_BRAND_SCORE`). Words of another kind (Insurance Company Belarusbank, Savings Bank Belsteklo) leave
+    the pair a lead."""
+    meanings = compound_meanings(brand, least=1)
+    if meanings is None:
+        return False
+    said = set(meanings) - _COUNTRY_PIECES
+    translations = org_word_translations()
+    return any(
+        translations.get(key, key) in said for key in (*(q[i] for i in rest_q), *(c[j] for j in rest_c))
+    )
+
+
 SHORT_BRAND_LETTERS: Final = 5
 """An organisation name whose only word in common with the other is this short (Orion, Alfa, Delta) and whose
 words of kind differ (Orion Technologies / Orion LLC, Alfa Trade / Alfa LLC): short words are brands that many
@@ -6336,7 +6354,11 @@ def _align(
             score = description_cap
         if contained:
             brand = q[matched[0][1]] if run_used is None else "".join(q[i] for i in run_used[0])
-            lifted = CONTAINED_BRAND_SCORE if _coined(brand) else CONTAINED_WORD_SCORE
+            lifted = (
+                CONTAINED_BRAND_SCORE
+                if _coined(brand) or _compound_spelt_out(brand, q, c, rest_q, rest_c)
+                else CONTAINED_WORD_SCORE
+            )
             if score < lifted:
                 score = lifted
         if (
