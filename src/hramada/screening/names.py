@@ -1142,12 +1142,19 @@ _CRAFT_TYPES: Final = tuple(
     phrase.split(" ")
     for phrase in sorted(
         (
-            *"motor vessel|motor ship|motor tanker|oil tanker|crude oil tanker|chemical tanker|gas carrier".split(
-                "|"
-            ),
-            *"bulk carrier|cargo ship|container ship|general cargo ship|research vessel|fishing vessel".split(
-                "|"
-            ),
+            "motor vessel",
+            "motor ship",
+            "motor tanker",
+            "oil tanker",
+            "crude oil tanker",
+            "chemical tanker",
+            "gas carrier",
+            "bulk carrier",
+            "cargo ship",
+            "general cargo ship",
+            "container ship",
+            "research vessel",
+            "fishing vessel",
             *"tanker vessel ship tug tugboat trawler ferry yacht barge freighter".split(),
             *"теплоход танкер судно сухогруз буксир траулер паром яхта баржа контейнеровоз газовоз".split(),
             "нефтеналивное судно",
