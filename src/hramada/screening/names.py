@@ -1173,10 +1173,16 @@ def _without_craft_type(text: str) -> str | None:
     «Зорвекс»), or None when it opens with none or nothing would be left: a second rendering, the name as written
     stays one (a ship may be named Freighter or Yacht Club)."""
     words = text.split(" ")
-    for phrase in _CRAFT_TYPES:
-        if words[: len(phrase)] == phrase and len(words) > len(phrase):
-            return " ".join(words[len(phrase) :])
-    return None
+    found = _phrase_at(words, 0, _CRAFT_TYPES)
+    return " ".join(words[found:]) if 0 < found < len(words) else None
+
+
+def _phrase_at(words: list[str], start: int, phrases: tuple[list[str], ...]) -> int:
+    """How many words the first of `phrases` (longest first) that `words` hold from `start` has; 0 for none."""
+    for phrase in phrases:
+        if words[start : start + len(phrase)] == phrase:
+            return len(phrase)
+    return 0
 
 
 def _craft_titles_translated(text: str, written: str = "") -> str | None:
@@ -2631,14 +2637,10 @@ def _without_form_of_address(text: str) -> str | None:
     if words[0] not in _FORMS_OF_ADDRESS_OPEN:
         return None
     start = 0
-    found = True
+    found = _phrase_at(words, 0, _FORMS_OF_ADDRESS)
     while found:
-        found = False
-        for phrase in _FORMS_OF_ADDRESS:
-            if words[start : start + len(phrase)] == phrase:
-                start += len(phrase)
-                found = True
-                break
+        start += found
+        found = _phrase_at(words, start, _FORMS_OF_ADDRESS)
     if start == 0 or len(words) - start < 2:
         return None
     if words[0] in _LATIN_DESIGNATIONS and not any(_SLAVIC_NAME_END.search(word) for word in words[start:]):
@@ -2652,10 +2654,9 @@ def _known_given_name(word: str) -> bool:
     """Whether a normalised word is a given name of the short-form tables or an English form of one (Iwan, Natalia,
     Alex), whichever way it is spelt."""
     key = fold(word)
+    given = _given_names_by_key()
     return (
-        default_table().canonical(key) in _given_names_by_key()
-        or key in _given_names_by_key()
-        or _as_written(word) in written_given_forms()
+        default_table().canonical(key) in given or key in given or _as_written(word) in written_given_forms()
     )
 
 
