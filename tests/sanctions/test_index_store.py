@@ -199,3 +199,32 @@ def test_bootstrap_stores_the_index_once_at_its_last_step(shared_data: Path, sto
     said: list[str] = []
     live_index.store_screening_index(said.append)
     assert index_store.is_current(selectors.latest_snapshots())
+
+
+@pytest.mark.django_db
+def test_the_warm_up_loads_the_name_readers_once_the_stored_index_is_loaded(
+    shared_data: Path, store: Path, monkeypatch: Any
+) -> None:
+    """A stored index holds no reader of names: without the warm-up loading them, a process's first query of a
+    person would wait for rigour's tagger (about six seconds). They are loaded after the index, outside its lock,
+    so a request that only needs the index never waits for them."""
+    import_file("eu_journal", _journal(shared_data) / "32006R0765.csv", by=None)
+    live_index.screening_index()
+    assert store.is_file()
+    live_index.reset_screening_index()  # a process that starts now
+    seen: list[tuple[bool, bool]] = []
+
+    def readers() -> None:
+        seen.append((live_index.index_built(), live_index._lock.locked()))
+
+    monkeypatch.setattr(live_index, "load_readers", readers)
+    live_index.screening_index_if_listed()
+    assert seen == [(True, False)], "readers loaded once, after the index, with the index's lock free"
+
+
+@pytest.mark.django_db
+def test_an_install_with_no_list_loads_no_readers(monkeypatch: Any) -> None:
+    called: list[bool] = []
+    monkeypatch.setattr(live_index, "load_readers", lambda: called.append(True))
+    live_index.screening_index_if_listed()
+    assert called == []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hramada.core import startup
 from hramada.sanctions import index_store, selectors
 from hramada.sanctions.models import Snapshot
-from hramada.screening import ScreeningIndex
+from hramada.screening import ScreeningIndex, load_readers
 from hramada.screening.index import collector_paused
 
 logger = logging.getLogger(__name__)
@@ -203,9 +203,15 @@ def _apply_deltas(index: ScreeningIndex, current: dict[str, Snapshot], wanted: d
 
 
 def screening_index_if_listed() -> None:
-    """Build the index now if any list is imported (the start-up warm-up; an empty install builds nothing)."""
+    """Build or load the index now if any list is imported (the start-up warm-up; an empty install builds nothing),
+    then load what reading a name loads on first use: a build has read every listed name, a stored index none, and
+    the first query would wait for it (about six seconds; docs/screening.md, "A stored index and the first query").
+    Outside the index's lock: a request that needs the index does not wait for the readers."""
     if selectors.latest_snapshot_ids():
         screening_index()
+        started = time.perf_counter()
+        load_readers()
+        logger.info("name readers loaded in %.1f s", time.perf_counter() - started)
 
 
 def current_snapshot_ids() -> list[int]:

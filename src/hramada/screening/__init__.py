@@ -21,7 +21,7 @@ from hramada.screening.entities import ListedEntity, Query, QueryError, load_ent
 from hramada.screening.explain import NameEvidence, Reason, ScreeningResult
 from hramada.screening.features import FEATURES, Feature
 from hramada.screening.index import ScreeningIndex
-from hramada.screening.names import NameKind, name_variants
+from hramada.screening.names import NameKind, load_readers, name_variants
 from hramada.screening.score import Thresholds, score_candidate, screen
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "ScreeningResult",
     "Thresholds",
     "load_entities",
+    "load_readers",
     "name_variants",
     "read_ftm_lines",
     "score_candidate",

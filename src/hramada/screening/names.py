@@ -5765,6 +5765,22 @@ def name_symbols(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def load_readers() -> None:
+    """Load now what reading names loads on first use: rigour's person-name tagger for `name_symbols` (about six
+    seconds and a few hundred MiB the first time a process reads a person's name), its legal forms, the
+    transliterators and the product's tables. A process that loads a stored index reads no name before its first
+    query, which would otherwise wait for all of it (docs/screening.md, "A stored index and the first query")."""
+    name_symbols("ivan")
+    for name, kind in (
+        ("Ivan Petrov", NameKind.PERSON),
+        ("Иван Петров", NameKind.PERSON),
+        ("Zorvex Trading LLC", NameKind.ORGANIZATION),
+        ("ООО «Зорвекс»", NameKind.ORGANIZATION),
+        ("Zorvex Star", NameKind.CRAFT),
+    ):
+        _name_read(name, kind)
+
+
 def _align(
     query: NameVariant, listed: NameVariant, floor: float = 0.0
 ) -> tuple[float, list[tuple[float, int, int]], list[int], list[int]]:
