@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import ScreeningIndex
-from hramada.screening.index import variant_keys
 from hramada.screening.names import NameKind, name_variants
+from hramada.screening.retrieval import variant_keys
 
 INDEX = ScreeningIndex.from_entities(
     [

@@ -158,8 +158,9 @@ def test_a_word_in_vl_meets_no_other_adjective() -> None:
 
 
 def test_a_reading_of_the_initials_is_compared_but_never_looked_up() -> None:
-    from hramada.screening.index import listed_keys, variant_keys
+    from hramada.screening.index import listed_keys
     from hramada.screening.names import compared_only, name_variants
+    from hramada.screening.retrieval import variant_keys
 
     variants = name_variants("OOO SK ZORVEX", "organization")
     kind = [v for v in variants if compared_only(v)]

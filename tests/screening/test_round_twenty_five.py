@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, screen
-from hramada.screening.index import MAX_POSTING
 from hramada.screening.names import NameKind, _two_letter_acronyms_joined, name_variants
+from hramada.screening.retrieval import MAX_POSTING
 from hramada.screening.score import query_variants
 from tests.screening.scoring import company, score
 

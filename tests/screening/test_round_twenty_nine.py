@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from hramada.screening import Query, ScreeningIndex
-from hramada.screening.index import OPEN_HITS
 from hramada.screening.names import NameVariant, _keyboard_neighbours, _keyboard_slips, _keyboard_slips_of
+from hramada.screening.retrieval import OPEN_HITS
 from hramada.screening.score import query_variants
 from tests.screening.scoring import company
 

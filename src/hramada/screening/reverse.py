@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable
 
 from hramada.screening.entities import ListedEntity, Query, schemata_compatible
 from hramada.screening.explain import ScreeningResult
-from hramada.screening.index import ScreeningIndex, name_kind, part_keys, variant_keys
+from hramada.screening.index import ScreeningIndex, name_kind
 from hramada.screening.names import NameVariant, best_comparison, name_variants
+from hramada.screening.retrieval import part_keys, variant_keys
 from hramada.screening.score import Thresholds, query_variants, score_candidate
 
 __all__ = ["CounterpartyIndex", "screen_listed"]
