@@ -1,0 +1,143 @@
+"""Round fifty-two: what a query would load on first use is loaded before it (docs/screening.md, "A stored index
+and the first query"), and retrieval's keys and counting, now compiled (`retrieval.py`), answer as before."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hramada.screening import (
+    Query,
+    ScreeningIndex,
+    Thresholds,
+    load_readers,
+    names,
+    retrieval,
+    screen,
+)
+from hramada.screening import keys as keys_module
+
+
+def _tables() -> dict[str, Callable[[], Any]]:
+    """Every table of the name modules read once and kept (a cached function of no arguments)."""
+    found: dict[str, Callable[[], Any]] = {}
+    for module in (names, keys_module, retrieval):
+        for attribute, value in vars(module).items():
+            if not hasattr(value, "cache_info") or getattr(value, "__module__", "") != module.__name__:
+                continue
+            try:
+                parameters = inspect.signature(value).parameters
+            except (TypeError, ValueError):
+                continue
+            if not parameters:
+                found[f"{module.__name__}.{attribute}"] = value
+    return found
+
+
+def _index() -> ScreeningIndex:
+    return ScreeningIndex.from_entities(
+        [
+            {"id": "p1", "schema": "Person", "properties": {"name": ["Zorvan Marlenovich Ivanov"]}},
+            {"id": "o1", "schema": "Company", "properties": {"name": ["OOO Zorvex Trade"]}},
+            {"id": "v1", "schema": "Vessel", "properties": {"name": ["ZORVEX STAR"]}},
+        ]
+    )
+
+
+_READ_ONLY_BY_COMPARING = (
+    "org_place_keys",
+    "org_meaning_keys",
+    "_compass_keys",
+    "abbreviated_openings",
+    "written_given_forms",
+    "_two_word_country_names",
+    "_jurisdiction_keys",
+    "_unit_keys",
+    "_arabic_title_keys",
+    "_keyboard_neighbours",
+)
+"""The tables only comparing names reads: a build (or a process loading a stored index) reads them before the
+first query, which would otherwise pay for them (the abbreviated openings alone took 33 ms)."""
+
+
+@pytest.mark.parametrize("load", [_index, load_readers], ids=["a build", "loading the readers"])
+def test_the_tables_only_comparing_reads_are_read_before_the_first_query(load: Callable[[], Any]) -> None:
+    tables = _tables()
+    for table in tables.values():
+        table.cache_clear()  # type: ignore[attr-defined]
+    load()
+    unread = [
+        name
+        for name in _READ_ONLY_BY_COMPARING
+        if not tables[f"hramada.screening.names.{name}"].cache_info().currsize  # type: ignore[attr-defined]
+    ]
+    assert unread == []
+
+
+def test_a_stored_index_answers_as_built_after_the_readers_are_loaded() -> None:
+    index = _index()
+    stored = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    load_readers()
+    for name, schema in (
+        ("Zorvan Ivanov", "Person"),
+        ("Зорван Марленович Иванов", "Person"),
+        ("Zorvex Trade LLC", "Company"),
+        ("Zorvex Star", "Vessel"),
+    ):
+        query = Query(name=name, schema=schema)
+        built = screen(query, index, thresholds=Thresholds.SCREENING)
+        loaded = screen(query, stored, thresholds=Thresholds.SCREENING)
+        assert built, name
+        assert [(r.entity_id, r.score) for r in loaded] == [(r.entity_id, r.score) for r in built]
+
+
+def _counted_by_hand(usable: list[tuple[int, str, float]], ids_of: dict[str, list[int]]) -> dict[int, float]:
+    """The sum of each name's postings' weights over every usable posting (no posting closed)."""
+    import math
+
+    scores: dict[int, float] = {}
+    for n, key, w in usable:
+        for name_id in set(ids_of[key]):
+            scores[name_id] = scores.get(name_id, 0.0) + w * math.log(1.0 + retrieval.MAX_POSTING / n)
+    return scores
+
+
+_postings = st.lists(
+    st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=30, unique=True).map(sorted),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(_postings, st.lists(st.sampled_from([1.0, 0.6, 0.5, 0.4]), min_size=8, max_size=8))
+def test_names_in_play_sums_each_names_postings_while_few_are_in_play(
+    postings: list[list[int]], weights: list[float]
+) -> None:
+    """Fewer names than OPEN_HITS in play: every posting adds its weight to each name it holds, and each name comes
+    into play with the first posting that holds it."""
+    ids_of = {f"t:k{n}": ids for n, ids in enumerate(postings)}
+    usable = sorted((len(ids), key, weights[n]) for n, (key, ids) in enumerate(ids_of.items()))
+    scores = retrieval.names_in_play(usable, ids_of.__getitem__)
+    expected = _counted_by_hand(usable, ids_of)
+    assert scores.keys() == expected.keys()
+    for name_id, score in expected.items():
+        assert scores[name_id] == pytest.approx(score)
+    first_seen = list(dict.fromkeys(i for _, key, _ in usable for i in set(ids_of[key])))
+    assert list(scores) == first_seen
+
+
+def test_once_enough_names_are_in_play_a_longer_posting_only_adds_to_them() -> None:
+    many = list(range(retrieval.OPEN_HITS))
+    longer = list(range(retrieval.OPEN_HITS // 2, 2 * retrieval.OPEN_HITS))
+    ids_of = {"t:rare": many, "t:common": longer}
+    usable = [(len(many), "t:rare", 1.0), (len(longer), "t:common", 1.0)]
+    scores = retrieval.names_in_play(usable, ids_of.__getitem__)
+    assert set(scores) == set(many), "names only the longer posting holds do not come into play"
+    assert scores[retrieval.OPEN_HITS - 1] > scores[0], "names both postings hold count both"
