@@ -141,3 +141,59 @@ def test_once_enough_names_are_in_play_a_longer_posting_only_adds_to_them() -> N
     scores = retrieval.names_in_play(usable, ids_of.__getitem__)
     assert set(scores) == set(many), "names only the longer posting holds do not come into play"
     assert scores[retrieval.OPEN_HITS - 1] > scores[0], "names both postings hold count both"
+
+
+def _score(query: str, listed: str) -> float:
+    from hramada.screening import ListedEntity, score_candidate
+
+    entity = ListedEntity("x", "Company", listed, (listed,), (), (), ())
+    return score_candidate(Query(name=query, schema="Company"), entity, thresholds=Thresholds.SCREENING).score
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "english"),
+    [
+        ("Zorvex Hangkong Keji Youxian Gongsi", "Zorvex Aviation Technology Co Ltd"),
+        ("Zorvex Bandaoti Youxian Gongsi", "Zorvex Semiconductor Co Ltd"),
+        ("Zorvex Guangxue Yiqi", "Zorvex Optical Instruments"),
+        ("Beijing Zorvex Hangtian Kexue Yanjiuyuan", "Beijing Zorvex Aerospace Science Research Institute"),
+        ("Zorvex Gongcheng Jianshe", "Zorvex Engineering Construction"),
+        ("Zorvex Ruanjian Keji", "Zorvex Software Technology"),
+        ("Zorvex Qiche Youxian Gongsi", "Zorvex Automobile Co Ltd"),
+        ("Zorvex Yiyao Jituan", "Zorvex Pharmaceutical Group"),
+        ("Zorvex Daxue", "Zorvex University"),
+    ],
+)
+def test_a_chinese_company_in_pinyin_matches_its_english_name(pinyin: str, english: str) -> None:
+    assert _score(pinyin, english) >= Thresholds.SCREENING.match
+    assert _score(english, pinyin) >= Thresholds.SCREENING.match
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "other"),
+    [
+        ("Zorvex Hangkong Youxian Gongsi", "Zorvex Shipping Co Ltd"),  # aviation, not shipping
+        ("Zorvex Bandaoti Youxian Gongsi", "Zorvex Steel Co Ltd"),
+        ("Zorvex Hangkong Keji Youxian Gongsi", "Marlen Aviation Technology Co Ltd"),  # another name
+    ],
+)
+def test_the_same_words_of_kind_under_another_name_or_another_kind_do_not_match(
+    pinyin: str, other: str
+) -> None:
+    assert _score(pinyin, other) < Thresholds.SCREENING.match
+
+
+def test_each_pinyin_word_reads_as_the_english_word_of_its_characters() -> None:
+    """The pinyin forms of the meaning table agree with the table of words in characters: 航空 is aviation both
+    ways."""
+    from hramada.screening.keys import fold
+
+    meanings = names.org_word_translations()
+    in_characters = names._han_org_words()[0]
+    for characters, pinyin in (
+        ("航空", "hangkong"),
+        ("半导体", "bandaoti"),
+        ("研究院", "yanjiuyuan"),
+        ("科技", "keji"),
+    ):
+        assert meanings[fold(pinyin)] == fold(in_characters[characters])
