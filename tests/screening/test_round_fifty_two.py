@@ -190,7 +190,6 @@ def test_the_same_words_of_kind_under_another_name_or_another_kind_do_not_match(
     [
         ("hangkong", "Hongkong", "aviation"),
         ("yiyao", "Jo", "pharmaceutical"),
-        ("keji", "Kyei", "technologies"),
     ],
 )
 def test_a_pinyin_word_that_folds_as_another_word_of_the_lists_is_left_out(
