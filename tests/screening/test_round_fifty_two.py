@@ -222,3 +222,51 @@ def test_each_pinyin_word_reads_as_the_english_word_of_its_characters() -> None:
         ("材料", "cailiao"),
     ):
         assert meanings[fold(pinyin)] == fold(in_characters[characters])
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Technology Germany GmbH", "Zorvex Trading Germany GmbH"),
+        ("Zorvex Technology Hong Kong Limited", "Zorvex Trading Hong Kong Limited"),
+        ("Zorvex Technology Europe Ltd", "Zorvex Trading Europe Ltd"),
+        ("Zorvex Bank Asia", "Zorvex Insurance Asia"),
+    ],
+)
+def test_a_brand_and_the_country_it_works_in_with_another_kind_do_not_match(query: str, listed: str) -> None:
+    """One brand word beside the country or continent it works in says which organisation no more than the brand
+    alone does: the words of kind, which agree in none, tell two companies of one group apart (1.00 before but
+    for the bank and the insurer, whose words of kind are parts)."""
+    assert _score(query, listed) < Thresholds.SCREENING.match
+    assert _score(listed, query) < Thresholds.SCREENING.match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Technology Germany GmbH", "Zorvex Technologies Germany"),
+        ("Zorvex Technology Hong Kong Limited", "Zorvex Technologies (Hong Kong) Ltd"),
+        ("Zorvex Technology Germany GmbH", "Zorvex Germany GmbH"),  # one says no kind
+        ("Korea Zorvex Trading", "Zorvex Trading"),
+        ("LLC VEB.RF ASSET MANAGEMENT", "VEB.RF UPRAVLENIE AKTIVAMI"),  # no country: as before
+    ],
+)
+def test_the_same_kind_or_none_said_still_matches(query: str, listed: str) -> None:
+    assert _score(query, listed) >= Thresholds.SCREENING.match
+
+
+def test_a_country_among_dictionary_words_names_the_organisation_as_before() -> None:
+    """Iran Marine Industrial / Iran Marine Services: without a brand, the country is the word that says which (a
+    lead, 0.75, before and after)."""
+    assert (
+        _score("IRAN MARINE INDUSTRIAL COMPANY, SADRA", "IRAN MERINE SERVICES") < Thresholds.SCREENING.match
+    )
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.sampled_from(["Germany", "Hong Kong", "Europe", "Asia", "Korea", "Iran"]))
+def test_where_a_company_works_is_never_its_brand(country: str) -> None:
+    variant = names.name_variants(f"Zorvex Technology {country} Limited", names.NameKind.ORGANIZATION)[0]
+    matched = [(1.0, i, i) for i in range(len(variant.keys))]
+    assert len(matched) > 1
+    assert names._brand_among(variant.keys, matched, variant.words) == (variant.keys[0], False)

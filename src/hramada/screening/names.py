@@ -6389,12 +6389,17 @@ def _align(
         if (
             query.kind == NameKind.ORGANIZATION
             and score > CONTAINED_WORD_SCORE
-            and 0 < len(matched) <= DESCRIPTIVE_ONLY_MAX
+            and 0
+            < _parts_beside_where(q, matched, query.words if not abjad_mode else ())
+            <= DESCRIPTIVE_ONLY_MAX
             and not rejoined
-            and _brand_of_other_kind(*_brand_among(q, matched), query.kinds, listed.kinds)
+            and _brand_of_other_kind(
+                *_brand_among(q, matched, query.words if not abjad_mode else ()), query.kinds, listed.kinds
+            )
         ):
             # Orion Technologies / Orion LLC: a short brand, another kind; Neman Tobacco Trading / Grodno Tobacco
-            # Factory Neman: a brand and a dictionary word, kinds that agree in nothing.
+            # Factory Neman: a brand and a dictionary word, kinds that agree in nothing; Zorvex Technology Germany /
+            # Zorvex Trading Germany: a brand and the country it works in.
             score = CONTAINED_WORD_SCORE
         if alone and score < SURNAME_ALONE_SCORE:
             score = SURNAME_ALONE_SCORE
@@ -6958,13 +6963,35 @@ def _contained_run(
     return _names_beside_description("".join(keys), longer, rest)
 
 
-def _brand_among(q: tuple[str, ...], matched: list[tuple[float, int, int]]) -> tuple[str, bool]:
+def _brand_among(
+    q: tuple[str, ...], matched: list[tuple[float, int, int]], words: tuple[str, ...] = ()
+) -> tuple[str, bool]:
     """The key of the one matched part, or of the one among several that names which organisation (no dictionary
-    word or town; "" when there is none or more than one); and whether it was matched alone."""
+    word or town; given the parts' `words` as written, no country or continent either, `_where_words`, unless only
+    they are left: Iran Marine Industrial / Iran Marine Services are named by Iran; "" when there is none or more
+    than one); and whether it was matched alone."""
     if len(matched) == 1:
         return q[matched[0][1]], True
-    brands = [q[i] for _, i, _ in matched if not (is_descriptive_org_key(q[i]) or is_place_key(q[i]))]
-    return (brands[0] if len(brands) == 1 else ""), False
+    named = [i for _, i, _ in matched if not (is_descriptive_org_key(q[i]) or is_place_key(q[i]))]
+    where = _where_words(words, named) if len(words) == len(q) else frozenset()
+    named = [i for i in named if i not in where] or named
+    return (q[named[0]] if len(named) == 1 else ""), False
+
+
+def _parts_beside_where(
+    q: tuple[str, ...], matched: list[tuple[float, int, int]], words: tuple[str, ...]
+) -> int:
+    """How many parts are paired, the countries and continents among them (`_where_words`) counted as one."""
+    where = _where_words(words, [i for _, i, _ in matched]) if len(words) == len(q) else frozenset()
+    return len(matched) - len(where) + (1 if where else 0)
+
+
+def _where_words(words: tuple[str, ...], among: list[int]) -> frozenset[int]:
+    """The parts of `among` that say where an organisation works rather than which it is: a country of one word or
+    two (`country_word`, `_two_word_countries`: Germany, Hong Kong) or a continent (Europe, Asia). Codes (USA, HK, UK)
+    are left as words: as often legal forms and initials (УК, management company)."""
+    where = {i for i in among if country_word(words[i]) or _letters_of(words[i]).lower() in _CONTINENTS}
+    return frozenset(where.union(_two_word_countries(words, among)))
 
 
 def _brand_of_other_kind(
@@ -7870,8 +7897,18 @@ def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> boo
 
 
 def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
-    """One brand word each and words of kind that differ (`_brand_of_other_kind`): `_align` caps them."""
-    return len(query.keys) == 1 and _brand_of_other_kind(query.keys[0], True, query.kinds, listed.kinds)
+    """One brand word each and words of kind that differ (`_brand_of_other_kind`), or one brand word beside the towns
+    and countries it works in, and words of kind that agree in none (Zorvex Technology Germany GmbH / Zorvex Trading
+    Germany GmbH): `_align` caps them."""
+    keys = query.keys
+    if len(keys) == 1:
+        return _brand_of_other_kind(keys[0], True, query.kinds, listed.kinds)
+    if not query.kinds or not listed.kinds or len(query.words) != len(keys):
+        return False
+    if not _where_words(query.words, list(range(len(keys)))):
+        return False
+    brand, _ = _brand_among(keys, [(1.0, i, i) for i in range(len(keys))], query.words)
+    return bool(brand) and _brand_of_other_kind(brand, False, query.kinds, listed.kinds)
 
 
 def _only_towns(variant: NameVariant) -> bool:
