@@ -1,7 +1,7 @@
 """In-memory candidate index over every name of every listed entity, updatable from deltas.
 
-Retrieval keys per name part: the folded key (`t:`), its consonant skeleton (`s:`, tolerant of vowel changes) and a
-four-letter prefix (`p:`, tolerant of typos at the end). Keys carried by very many names (`p:alek`, `t:ali`)
+The retrieval keys of a name and the counting of the names a query's keys bring into play are
+:mod:`hramada.screening.retrieval`'s (compiled with the engine). Keys carried by very many names (`p:alek`, `t:ali`)
 say little and are skipped when rarer keys exist, which keeps a query at a few thousand name ids, counted over
 the sorted id arrays of :mod:`hramada.screening.postings`.
 """

@@ -5799,6 +5799,9 @@ def _align(
         q, c = query.skeletons, listed.skeletons
         qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
     abjad_mode = q is not query.keys
+    written = (
+        query.words if not abjad_mode else ()
+    )  # its parts as written, one for each key (skeletons: none)
     qa = query.alts if not abjad_mode else ()
     ca = listed.alts if not abjad_mode else ()
     candidates: list[tuple[float, int, int]] = []
@@ -6389,13 +6392,9 @@ def _align(
         if (
             query.kind == NameKind.ORGANIZATION
             and score > CONTAINED_WORD_SCORE
-            and 0
-            < _parts_beside_where(q, matched, query.words if not abjad_mode else ())
-            <= DESCRIPTIVE_ONLY_MAX
+            and 0 < _parts_beside_where(q, matched, written) <= DESCRIPTIVE_ONLY_MAX
             and not rejoined
-            and _brand_of_other_kind(
-                *_brand_among(q, matched, query.words if not abjad_mode else ()), query.kinds, listed.kinds
-            )
+            and _brand_of_other_kind(*_brand_among(q, matched, written), query.kinds, listed.kinds)
         ):
             # Orion Technologies / Orion LLC: a short brand, another kind; Neman Tobacco Trading / Grodno Tobacco
             # Factory Neman: a brand and a dictionary word, kinds that agree in nothing; Zorvex Technology Germany /
