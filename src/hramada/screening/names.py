@@ -472,6 +472,20 @@ def org_stem_translations() -> dict[str, str]:
     return {stem: next(iter(targets)) for stem, targets in found.items() if len(targets) == 1}
 
 
+_ADJECTIVE_SK: Final = "sk"
+
+
+@cache
+def _sk_adjective_stems() -> frozenset[str]:
+    """The stems of the translation table's forms that are adjectives in -sk- (морской, marine: `mar`)."""
+    return frozenset(
+        stem
+        for key, target in native_org_word_translations().items()
+        for form in (key, target)
+        if form[len(stem := org_stem(form)) :].startswith(_ADJECTIVE_SK)
+    )
+
+
 COMPOUND_PIECE_MIN: Final = 3
 """A piece of a compound word is at least three letters of a word's key (Bel-, Neft-, Khim-)."""
 COMPOUND_FACTOR: Final = 0.9
@@ -944,7 +958,11 @@ def translate_org_key(key: str) -> str:
     translations = org_word_translations()
     found = translations.get(key)
     if found is None and len(key) > 5:
-        found = org_stem_translations().get(org_stem(key))
+        stem = org_stem(key)
+        # An adjective in -sk- is read by its stem only where a form of the table is one too: otherwise it is a
+        # town's (Горьковский, Gorky's, is no харчовы, food; Северский, Seversk's, no северный, northern).
+        if not key[len(stem) :].startswith(_ADJECTIVE_SK) or stem in _sk_adjective_stems():
+            found = org_stem_translations().get(stem)
         if found is None and key[-3:] in _SPOKEN_GENITIVE:
             # The genitive ending -ого, -его as it is spoken and often romanised, -ovo, -evo (Osobovo Naznacheniya,
             # Glavnovo Upravleniya): the table's -ogo form.
@@ -3757,23 +3775,37 @@ _TOWN_ADJECTIVE: Final = re.compile(
     rf"^([a-z]{{{TOWN_ROOT_MIN},}}?)s?sk(?:ii|ij|iy|i|y|aya|aia|aja|ai|a|oe|oye|oie|oj|oy|oi|ogo|ovo|aga|ae)?$"
 )
 _TOWN_NOUN: Final = re.compile(rf"^([a-z]{{{TOWN_ROOT_MIN},}})[aeiouy]$")
+_LINKED_TOWN_ENDINGS: Final = "iu"
+_TOWN_LINKS: Final = ("av", "in")
+"""The keys of the linking -ов-/-ев- and -ин- a town's adjective takes after a name in -и, -ы or -у (folded i, u)."""
 
 
 @lru_cache(maxsize=200_000)
 def town_roots(key: str) -> tuple[str, ...]:
     """The roots a town's name and the adjective made from it share, marked (TOWN_ROOT_MARK): a town's adjective is
     its root with -sk- (Тульский / Tula, Самарский / Samara, Лидский / Lida, Киришский / Kirishi), after a linking
-    -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna).
+    -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna), -ov-
+    or -in- after a name in -и, -ы, -у (Горьковский / Gorki, Сочинский / Sochi, Бакинский / Baku), with г as ж before
+    it (Калужский / Kaluga).
     A word ending in a vowel gives its root without it, one ending in -vl without the l (Yaroslavl / Yaroslavskiy);
     an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula
     Arms Plant) and registries with the adjective (Тульский оружейный завод) then meet. A town of the gazetteer of
     Belarus (`org_place_of`) gives the key of its name instead, and so does its German adjective (Minsker)."""
+    noun = _TOWN_NOUN.match(key)
+    # A town named in the plural or in -u takes a linking -ov- or -in- before -sk- (Gorki / Gorkovsky, Sochi / Sochinsky,
+    # Khimki / Khimkinsky, Baku / Bakinsky); г before -sk- is ж (Kaluga / Kaluzhsky, Volga / Volzhsky).
+    linked: list[str] = []
+    if noun and key[-1] in _LINKED_TOWN_ENDINGS:
+        linked = [noun.group(1) + link for link in _TOWN_LINKS]
+    elif noun and key[-1] == "a" and key[-2] == "g":
+        linked = [key[:-2] + "z"]
     place = org_place_of(key)
     if place is None and key.endswith("er") and len(key) > TOWN_ROOT_MIN + 2:
         place = org_place_of(key[:-2])  # German writes the town's adjective with -er: Minsker, Mozyrer
     if place is not None:
-        # A town of the gazetteer: its own key, however folding wrote the form (Брестский: `breski`).
-        return (TOWN_ROOT_MARK + place,)
+        # A town of the gazetteer: its own key, however folding wrote the form (Брестский: `breski`), and the roots of
+        # an adjective the gazetteer does not hold (Horki / Gorkovsky).
+        return tuple(TOWN_ROOT_MARK + r for r in (place, *linked))
     adjective = _TOWN_ADJECTIVE.match(key)
     if adjective:
         root = adjective.group(1)
@@ -3781,9 +3813,8 @@ def town_roots(key: str) -> tuple[str, ...]:
         if root.endswith("en") and len(root) - 2 >= TOWN_ROOT_MIN:
             roots += [root[:-2], root[:-2] + "n"]  # Penz-en-sk / Penza; Kolom-e-n-sk / Kolomna
         return tuple(TOWN_ROOT_MARK + r for r in roots)
-    noun = _TOWN_NOUN.match(key)
     if noun:
-        return (TOWN_ROOT_MARK + noun.group(1),)
+        return tuple(TOWN_ROOT_MARK + r for r in (noun.group(1), *linked))
     if key.endswith("vl") and len(key) - 1 >= TOWN_ROOT_MIN + 2:
         # The old possessive -ль after в, which the adjective leaves out (Ярославль / Ярославский, Переславль).
         return (TOWN_ROOT_MARK + key[:-1],)
