@@ -127,3 +127,39 @@ def test_words_of_industry_meet_in_each_language(query: str, listed: str) -> Non
 )
 def test_a_shared_word_of_industry_names_no_company(query: str, listed: str) -> None:
     assert company(query, listed) < MATCH
+
+
+# --- a country's description against another, and Trade House -------------------------------------------------
+
+
+def test_a_trade_house_is_a_trading_house_in_each_language() -> None:
+    assert company("Zorvex Trade House", "Torgovy Dom Zorvex") >= MATCH  # 0.39 before
+    assert company("Zorvex Trade House", "Торговый дом Зорвекс") >= MATCH  # 0.39
+    assert company("Belarusian Oil Trade House", "Belarusian Oil Trading House") >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 0.88 and 0.91 before: as Minsk Oil Trading / Minsk State Concern for Oil and Chemistry (0.59) already was
+        ("Russian Oil Trading", "Russian State Concern for Oil and Chemistry"),
+        ("Belarusian Oil Trading", "Belarusian State Concern for Oil and Chemistry"),
+        ("Belarusian Oil Trade House", "Belarusian State Concern for Oil and Chemistry"),
+    ],
+)
+def test_a_country_and_a_dictionary_word_shared_by_two_descriptions_are_a_lead(
+    query: str, listed: str
+) -> None:
+    assert APART < company(query, listed) < MATCH
+    assert APART < company(listed, query) < MATCH
+
+
+def test_a_description_written_twice_in_one_name_adds_no_word() -> None:
+    """The words a name repeats (Russian ... Holding Russian Metallurgical Company) are no word added to it."""
+    assert (
+        company(
+            "Russian Steel Works Management Company of Holding Russian Metallurgical Company",
+            "Russkiy Metallurgicheskiy Zavod Unitarnoe Predpriyatie",
+        )
+        >= MATCH
+    )

@@ -7474,36 +7474,44 @@ def _description_differs(
     rest_q: list[int],
     rest_c: list[int],
 ) -> bool:
-    """The names agree in a town and a dictionary word and in nothing else, and they describe different businesses:
-    exactly one name has a dictionary word or another town left over (generic words and words of jurisdiction
-    aside: Minsk Tractor Service / Minsk Wheel Tractor Plant; Bank of Minsk / Bank Moscow-Minsk), or both say
-    what kind of organisation and the kinds differ (Minsk Automobile Service Center / Minsk Automobile Plant).
-    Without a town in common, a word more is more often a qualifier of the same body (... of the Ministry of
+    """The names agree in a town or a word of jurisdiction and a dictionary word and in nothing else, and they
+    describe different businesses: exactly one name has a dictionary word or another town left over (generic words
+    and words of jurisdiction aside: Minsk Tractor Service / Minsk Wheel Tractor Plant; Bank of Minsk / Bank
+    Moscow-Minsk; Belarusian Oil Trading / Belarusian State Concern for Oil and Chemistry), or both say what kind of
+    organisation and the kinds differ (Minsk Automobile Service Center / Minsk Automobile Plant). Without a town or
+    jurisdiction in common, a word more is more often a qualifier of the same body (... of the Ministry of
     Defence)."""
     q, c = query.keys, listed.keys
     if query.kinds and listed.kinds and query.kinds.isdisjoint(listed.kinds):
         if _town_and_description(matched, q, jurisdiction=True):
             return True  # a word of jurisdiction counts as the town here (Belarusian Steel Trading / Works)
-    if not _town_and_description(matched, q):
+    if not _town_and_description(matched, q, jurisdiction=True, c=c):
         return False
-    added_q = any(_dictionary_word(q[i]) or _other_town(q[i]) for i in rest_q)
-    added_c = any(_dictionary_word(c[j]) or _other_town(c[j]) for j in rest_c)
+    # A word written again (Byelorussian Steel Works ... Holding Byelorussian Metallurgical Company) adds nothing.
+    said_q, said_c = {q[i] for _, i, _ in matched}, {c[j] for _, _, j in matched}
+    added_q = any(q[i] not in said_q and (_dictionary_word(q[i]) or _other_town(q[i])) for i in rest_q)
+    added_c = any(c[j] not in said_c and (_dictionary_word(c[j]) or _other_town(c[j])) for j in rest_c)
     return added_q != added_c
 
 
 def _town_and_description(
-    matched: list[tuple[float, int, int]], q: tuple[str, ...], *, jurisdiction: bool = False
+    matched: list[tuple[float, int, int]],
+    q: tuple[str, ...],
+    *,
+    jurisdiction: bool = False,
+    c: tuple[str, ...] = (),
 ) -> bool:
     """The matched parts are one or two (DESCRIPTIVE_ONLY_MAX), towns (or, with `jurisdiction`, a word of
-    jurisdiction: Belarusian Steel) and dictionary words, at least one of each."""
+    jurisdiction: Belarusian Steel) and dictionary words, at least one of each; given the other name's keys `c`, a
+    part is read by the key of either side (a slip in a word of the query: Belraussian Oil)."""
     if not matched or len(matched) > DESCRIPTIVE_ONLY_MAX:
         return False  # a longer run of dictionary words names one body (Internal Troops of the Ministry ...)
     town = described = False
-    for _, i, _ in matched:
-        key = q[i]
-        if is_place_key(key) or (jurisdiction and key in _jurisdiction_keys()):
+    for _, i, j in matched:
+        keys = (q[i], c[j]) if c else (q[i],)
+        if any(is_place_key(key) or (jurisdiction and key in _jurisdiction_keys()) for key in keys):
             town = True
-        elif is_descriptive_org_key(key):
+        elif any(map(is_descriptive_org_key, keys)):
             described = True
         else:
             return False
