@@ -109,6 +109,11 @@ def test_dictionary_words_and_town_adjectives_still_meet_their_english(query: st
         ("Zorvex Autoworks", "Zorvex Avtomobilny Zavod"),
         ("Zorvex Shipping Company", "Zorvex Sudokhodnaya Kompaniya"),  # 0.24 before
         ("Zorvex Shipping Company", "Судоходная компания Зорвекс"),
+        ("Zorvex Gunpowder Plant", "Zorvex Porokhovoy Zavod"),  # 0.22 before
+        ("Zorvex Powder Plant", "Пороховой завод Зорвекс"),  # OFAC writes both (PERM POWDER PLANT)
+        ("Zorvex Explosives Plant", "Zorvex Zavod Vzryvchatykh Veshchestv"),  # 0.17 before
+        ("Zorvex Explosives Plant", "Завод взрывчатых веществ Зорвекс"),
+        ("Zorvex Sewing Factory", "Zorvex Shveynaya Fabrika"),  # 0.25 before
     ],
 )
 def test_words_of_industry_meet_in_each_language(query: str, listed: str) -> None:
@@ -123,6 +128,8 @@ def test_words_of_industry_meet_in_each_language(query: str, listed: str) -> Non
         ("Zorvex Pipe Plant", "Zorvan Pipe Plant"),  # one product, another brand
         ("Zorvex Autoworks", "Zorvex Steelworks"),
         ("Marlen Trubny Zavod", "Zorvex Pipe Plant"),
+        ("Zorvex Explosives Plant", "Zorvex Gunpowder Plant"),
+        ("Zorvex Explosives Plant", "Marlen Zavod Vzryvchatykh Veshchestv"),
     ],
 )
 def test_a_shared_word_of_industry_names_no_company(query: str, listed: str) -> None:
