@@ -170,3 +170,63 @@ def test_a_description_written_twice_in_one_name_adds_no_word() -> None:
         )
         >= MATCH
     )
+
+
+# --- a compound of one word of industry beside a brand; a brand's kinds ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Zorvex Avtozavod",
+            "Zorvex Automobile Plant",
+        ),  # 0.22 before: a compound saying one thing was not read
+        ("Zorvex Motozavod", "Zorvex Motor Plant"),  # 0.22
+        ("Zorvex Aerokosmicheskie Sistemy", "Zorvex Aerospace Systems"),  # 0.23
+        ("Zorvex Kuznechnyy Zavod", "Zorvex Forge Plant"),  # 0.26
+        ("Zorvex Asset Management", "ООО Управление активами Зорвекс"),  # 0.75
+        ("Zorvex Asset Management", "Zorvex Upravlenie Aktivami"),
+    ],
+)
+def test_a_word_of_industry_written_as_one_beside_a_brand_meets_its_words(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Avtozavod", "Zorvex Automobile Plant"),  # no name of its own: it meets no automobile plant
+        ("Zorvex Avtozavod", "Marlen Automobile Plant"),
+        ("Zorvex Avtozavod", "Zorvex Tractor Plant"),
+        ("Zorvex Avtoservis", "Zorvex Automobile Plant"),  # a service, not a plant
+        ("Zorvex Forge Plant", "Zorvex Tractor Plant"),
+    ],
+)
+def test_a_compound_of_one_word_of_industry_says_no_more_than_it_says(query: str, listed: str) -> None:
+    assert company(query, listed) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Tobacco Trading", "Zorvex Tobacco Factory"),  # 1.00 before
+        ("Zorvex Automobile Service", "Zorvex Automobile Plant"),  # 1.00 before
+    ],
+)
+def test_a_brand_and_a_word_of_industry_with_kinds_that_differ_are_a_lead(query: str, listed: str) -> None:
+    assert APART < company(query, listed) < MATCH
+    assert APART < company(listed, query) < MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Tobacco Factory", "Zorvex Tobacco Plant"),  # the same kind in other words
+        ("Zorvex Tobacco Trading", "Zorvex Tobacco Trade"),
+        ("Zorvex Tobacco", "Zorvex Tobacco Factory"),  # one name says no kind
+    ],
+)
+def test_a_brand_and_a_word_of_industry_of_the_same_kind_still_match(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH

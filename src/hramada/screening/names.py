@@ -3288,21 +3288,38 @@ def _without_explained_words(variant: NameVariant) -> NameVariant | None:
     )
 
 
+@cache
+def _establishment_keys() -> frozenset[str]:
+    """The meanings of the pieces that close a compound naming an establishment (`_compound_variant`)."""
+    return frozenset(translate_org_key(fold(word)) for word in ("plant", "service", "trade", "combine"))
+
+
 def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVariant | None:
     """`variant` with each compound word replaced by the words it was cut from (Belneftekhim -> belarus, oil,
     chemical; `compound_meanings`), generic ones left out; None when it has no compound word. A compound that says
     less than two things besides the country once its generic pieces are left out (Autoservice: auto + service;
-    Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant."""
+    Beltransservis) is read as written: "auto" alone would meet every Minsk automobile plant; unless another word
+    names the organisation and the compound closes with an establishment (Zorvex Avtozavod)."""
     if not any(map(compound_meanings, variant.keys)):
         return None  # most names: no compound word
     words: list[str] = []
     keys: list[str] = []
     alts: list[tuple[str, ...]] = []
     found = False
+    # Beside a word that names the organisation (Zorvex Avtozavod, Izhevsk Motozavod Aksion), one thing said before
+    # a piece naming an establishment (-завод, -сервис, -торг, -комбинат) is enough: the name no longer meets every
+    # automobile plant by it. Other pieces are too often a foreign word cut by chance (Haramain: city and main).
+    named = any(
+        len(key) > 2
+        and not (compound_meanings(key) or is_descriptive_org_key(key) or is_place_key(key) or key[0] == "#")
+        for key in variant.keys
+    )
+    said: set[str] = set()
     for n, (word, key) in enumerate(zip(variant.words, variant.keys, strict=True)):
         meanings = compound_meanings(key)
         kept = [m for m in meanings or () if not (m in generic or is_generic_org_key(m))]
-        if meanings is None or len(set(kept) - _COUNTRY_PIECES) < 2:
+        enough = 1 if named and meanings and meanings[-1] in _establishment_keys() else 2
+        if meanings is None or len(set(kept) - _COUNTRY_PIECES) < enough:
             words.append(word)
             keys.append(key)
             alts.append(variant.alts[n] if variant.alts else ())
@@ -3311,8 +3328,14 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         words += [word] * len(kept)
         keys += kept
         alts += [() for _ in kept]
+        if len(set(kept) - _COUNTRY_PIECES) < 2:
+            # What its generic pieces say is its kind (Avtozavod: a plant, Avtoservis: a service).
+            said |= {k for m in meanings or () if m not in kept for k in (m, org_stem(m)) if k}
     if not found:
         return None
+    kinds = variant.kinds
+    if said and kinds is not None:
+        kinds = kinds | said
     return NameVariant(
         original=variant.original,
         system=f"{variant.system}+compound",
@@ -3327,7 +3350,7 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         # The words of the name that may be acronyms stay (Brestoblispolkom UVD: UVD stands for the directorate of
         # internal affairs).
         acronyms=variant.acronyms,
-        kinds=variant.kinds,
+        kinds=kinds,
     )
 
 
@@ -7935,15 +7958,16 @@ def _description_of_another_kind(query: NameVariant, listed: NameVariant) -> boo
 
 
 def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
-    """One brand word each and words of kind that differ (`_brand_of_other_kind`), or one brand word beside the towns
-    and countries it works in, and words of kind that agree in none (Zorvex Technology Germany GmbH / Zorvex Trading
-    Germany GmbH): `_align` caps them."""
+    """One brand word each and words of kind that differ (`_brand_of_other_kind`), or one brand word beside a
+    dictionary word or a town, or beside the towns and countries it works in, and words of kind that agree in none
+    (Zorvex Tobacco Trading / Zorvex Tobacco Factory; Zorvex Technology Germany GmbH / Zorvex Trading Germany GmbH):
+    `_align` caps them."""
     keys = query.keys
     if len(keys) == 1:
         return _brand_of_other_kind(keys[0], True, query.kinds, listed.kinds)
     if not query.kinds or not listed.kinds or len(query.words) != len(keys):
         return False
-    if not _where_words(query.words, list(range(len(keys)))):
+    if len(keys) > DESCRIPTIVE_ONLY_MAX and not _where_words(query.words, list(range(len(keys)))):
         return False
     brand, _ = _brand_among(keys, [(1.0, i, i) for i in range(len(keys))], query.words)
     return bool(brand) and _brand_of_other_kind(brand, False, query.kinds, listed.kinds)
