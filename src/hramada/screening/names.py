@@ -3808,16 +3808,14 @@ def town_roots(key: str) -> tuple[str, ...]:
     """The roots a town's name and the adjective made from it share, marked (TOWN_ROOT_MARK): a town's adjective is
     its root with -sk- (Тульский / Tula, Самарский / Samara, Лидский / Lida, Киришский / Kirishi), after a linking
     -en- where the root ends in a consonant pair (Пензенский / Penza, Коломенский / Kolomna, Дубненский / Dubna), -ov-
-    or -in- after a name in -и, -ы, -у (Горьковский / Gorki, Сочинский / Sochi, Бакинский / Baku), with г as ж before
-    it (Калужский / Kaluga).
+    or -in- after a name in -и, -ы, -у (Горьковский / Gorki, Сочинский / Sochi, Бакинский / Baku), and with г before
+    -sk- as ж (Калужский / Kaluga, Волжский / Volga).
     A word ending in a vowel gives its root without it, one ending in -vl without the l (Yaroslavl / Yaroslavskiy);
     an adjective in -sk- (any case ending) its roots; other words none. Names English writes with the noun (Tula
     Arms Plant) and registries with the adjective (Тульский оружейный завод) then meet. A town of the gazetteer of
     Belarus (`org_place_of`) gives the key of its name instead, and so does its German adjective (Minsker)."""
     noun = _TOWN_NOUN.match(key)
-    # A town named in the plural or in -u takes a linking -ov- or -in- before -sk- (Gorki / Gorkovsky, Sochi / Sochinsky,
-    # Khimki / Khimkinsky, Baku / Bakinsky); г before -sk- is ж (Kaluga / Kaluzhsky, Volga / Volzhsky).
-    linked: list[str] = []
+    linked: list[str] = []  # the roots of its adjective after a linking syllable, or with ж for г
     if noun and key[-1] in _LINKED_TOWN_ENDINGS:
         linked = [noun.group(1) + link for link in _TOWN_LINKS]
     elif noun and key[-1] == "a" and key[-2] == "g":
