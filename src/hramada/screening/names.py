@@ -3319,7 +3319,8 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         meanings = compound_meanings(key)
         kept = [m for m in meanings or () if not (m in generic or is_generic_org_key(m))]
         enough = 1 if named and meanings and meanings[-1] in _establishment_keys() else 2
-        if meanings is None or len(set(kept) - _COUNTRY_PIECES) < enough:
+        told = len(set(kept) - _COUNTRY_PIECES)  # things said besides the country
+        if meanings is None or told < enough:
             words.append(word)
             keys.append(key)
             alts.append(variant.alts[n] if variant.alts else ())
@@ -3328,7 +3329,7 @@ def _compound_variant(variant: NameVariant, generic: frozenset[str]) -> NameVari
         words += [word] * len(kept)
         keys += kept
         alts += [() for _ in kept]
-        if len(set(kept) - _COUNTRY_PIECES) < 2:
+        if told < 2:
             # What its generic pieces say is its kind (Avtozavod: a plant, Avtoservis: a service).
             said |= {k for m in meanings or () if m not in kept for k in (m, org_stem(m)) if k}
     if not found:
@@ -5851,9 +5852,8 @@ def _align(
         q, c = query.skeletons, listed.skeletons
         qw, cw = _skeleton_weights(query), _skeleton_weights(listed)
     abjad_mode = q is not query.keys
-    written = (
-        query.words if not abjad_mode else ()
-    )  # its parts as written, one for each key (skeletons: none)
+    # The query's parts as written, one for each key (skeletons have none).
+    written = query.words if not abjad_mode else ()
     qa = query.alts if not abjad_mode else ()
     ca = listed.alts if not abjad_mode else ()
     candidates: list[tuple[float, int, int]] = []
