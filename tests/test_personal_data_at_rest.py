@@ -210,11 +210,13 @@ def _failed_sign_ins(browser: Any, url: str, code: str) -> None:
     page.fill("#id_code", code)
     page.fill("#id_passphrase", WRONG_PASSPHRASE)
     page.click("main form button[type=submit]")
-    assert page.locator(".form-errors").count() >= 1
+    # The click returns once the answer starts loading; the refusal is on the page by its end.
+    expect(page.locator(".form-errors").first).to_be_visible()
     page.goto(f"{url}/staff/login/")
     page.fill("#id_username", WRONG_STAFF_USERNAME)
     page.fill("#id_password", WRONG_STAFF_PASSWORD)
     page.click("main form button[type=submit]")
+    page.wait_for_load_state()
     assert "/staff/login/" in page.url
     page.context.close()
 
