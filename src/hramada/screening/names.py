@@ -6434,10 +6434,16 @@ def _align(
             score = description_cap
         if contained:
             brand = q[matched[0][1]] if run_used is None else "".join(q[i] for i in run_used[0])
+            coined = _coined(brand) or _compound_spelt_out(brand, q, c, rest_q, rest_c)
+            # The name with no part left over is the one word (`_contained_word`, `_contained_run`); a seat and a
+            # kind (`_brand_between_seat_and_kind`) leave parts over on both sides.
+            beside = (not rest_q and _generic_beside(query, q)) or (not rest_c and _generic_beside(listed, c))
             lifted = (
                 CONTAINED_BRAND_SCORE
-                if _coined(brand) or _compound_spelt_out(brand, q, c, rest_q, rest_c)
+                if coined and not beside
                 else CONTAINED_WORD_SCORE
+                if coined or not beside
+                else 0.0
             )
             if score < lifted:
                 score = lifted
@@ -6968,11 +6974,24 @@ def _contained_word(
         single, key, longer, rest = listed, c[j], q, rest_q
     else:
         return False
-    if len(single.kept) > 1:
-        return False  # a generic word of its own beside the word (Polesie Trade / Polesie Line): not a single word
+    if len(single.kept) > 1 and single.kinds is None:
+        return (
+            False  # a word of kind the table does not know beside the word (an initialism): not a single word
+        )
     if len(key) < ACRONYM_MIN or key[0] == "#":
         return False
     return _names_beside_description(key, longer, rest)
+
+
+def _generic_beside(single: NameVariant, keys: tuple[str, ...]) -> bool:
+    """Whether the organisation name that is one word (`_contained_word`, `_contained_run`: the name with no part
+    left over, `keys` its parts) writes generic words beside it, legal forms aside (Zorvex Company, Zorvex Trading,
+    Zorvex Holding): the other name, which carries the word with a description (Zorvex Engineering, Zorvex
+    Logistics), is maybe the same company, maybe another of one brand or of one group. A lead for review
+    (CONTAINED_WORD_SCORE) where the word is coined (`_coined`), where the word with a legal form alone makes a
+    match; a shorter word beside generic words (Argus Bank, Mobile Company) is a name many companies take, and the
+    pair is scored by its parts."""
+    return len(single.kept) > len(keys)
 
 
 def _names_beside_description(key: str, longer: tuple[str, ...], rest: list[int]) -> bool:
@@ -7009,8 +7028,8 @@ def _contained_run(
         single, keys, longer, rest = listed, c, q, rest_q
     else:
         return False
-    if len(single.kept) > len(keys) or any(key[0] == "#" for key in keys):
-        return False  # a generic word beside the run, or a number in it
+    if (len(single.kept) > len(keys) and single.kinds is None) or any(key[0] == "#" for key in keys):
+        return False  # a word of kind the table does not know beside the run, or a number in it
     return _names_beside_description("".join(keys), longer, rest)
 
 

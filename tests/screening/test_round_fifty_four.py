@@ -1,0 +1,81 @@
+"""Round fifty-four (docs/screening.md): an organisation named by one coined word beside generic words (Zorvex
+Company, Zorvex Trading, Zorvex Holding), against a name that carries the word with a description, is a lead for
+review: maybe the same company, maybe another of one brand or of one group; no longer a score near nothing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.screening.scoring import company
+
+MATCH = 0.8
+LEAD = 0.75
+APART = 0.5
+
+
+# --- one word beside generic words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Company", "Zorvex Engineering"),  # 0.57 before
+        ("Zorvex Company", "Zorvex Design and Engineering Company"),  # 0.47
+        ("Zorvex Corporation", "Zorvex Construction Company"),  # 0.55
+        ("Zorvex Trading", "Zorvex Logistics"),  # 0.31: two companies of one brand, not even a lead
+        ("Zorvex Trading LLC", "Zorvex Shipping LLC"),  # 0.35
+        ("Zorvex Industries", "Zorvex Construction Company"),  # 0.28
+        ("Zorvex Holding", "Zorvex Construction Company"),  # 0.28: maybe one of the holding's members
+        ("Zorvex Group", "Zorvex Logistics"),  # 0.31
+        ("Zorvex Trading", "Zorvex Trading Logistics Company"),  # 0.59
+        ("Холдинг Зорвекс", "Zorvex Construction Company"),
+        ("Kompaniya Zorvex", "Zorvex Construction Company"),
+    ],
+)
+def test_one_word_beside_generic_words_is_a_lead(query: str, listed: str) -> None:
+    assert company(query, listed) == pytest.approx(LEAD)
+    assert company(listed, query) == pytest.approx(LEAD)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex LLC", "Zorvex Engineering"),  # a legal form alone beside a coined word: a match, as before
+        ("Zorvex", "Zorvex Trading Company"),
+        ("Zorvex Trading", "Zorvex Trading Company"),
+        ("Zorvex Trading", "Zorvex"),
+    ],
+)
+def test_a_coined_word_alone_or_with_its_legal_form_stays_a_match(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Trading", "Kastrel Logistics"),  # no word in common
+        ("Minsk Trading", "Minsk Logistics"),  # a town in common only
+        ("Zorvex Trading", "Zorvexin Logistics"),  # another word
+        ("Argus Trading", "Argus Logistics"),  # a short word many companies take, beside generic words
+        ("Polesie Trade", "Полесье Лайн"),  # a region's name (round eight)
+    ],
+)
+def test_names_without_their_word_in_common_stay_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < APART
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.sampled_from(
+        ["Company", "Corporation", "Group", "Holding", "Trading", "Industries", "LLC", "International"]
+    ),
+    st.sampled_from(
+        ["Engineering", "Construction Company", "Logistics", "Shipping LLC", "Design and Engineering"]
+    ),
+)
+def test_a_shared_coined_word_is_at_least_a_lead(form: str, described: str) -> None:
+    score = company(f"Zorvex {form}", f"Zorvex {described}")
+    assert LEAD <= score <= 1.0
+    assert company(f"Zorvex {described}", f"Zorvex {form}") == pytest.approx(score)
