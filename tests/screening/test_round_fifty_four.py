@@ -79,3 +79,67 @@ def test_a_shared_coined_word_is_at_least_a_lead(form: str, described: str) -> N
     score = company(f"Zorvex {form}", f"Zorvex {described}")
     assert LEAD <= score <= 1.0
     assert company(f"Zorvex {described}", f"Zorvex {form}") == pytest.approx(score)
+
+
+# --- cities of Russia and of the countries the lists name most ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Zorvex Trading Co. Ltd",
+            "Shanghai Zorvex Trading Co. Ltd",
+        ),  # a city one name adds says where: 0.65
+        ("Zorvex Logistics", "Zorvex Logistics Dubai"),
+        ("Zorvex Helicopter Plant", "Kazan Zorvex Helicopter Plant"),
+        (
+            "Izhevsk Zorvex Motor Plant Holding",
+            "Izhevskii Zorvex Motozavod Kholding",
+        ),  # the adjective: 0.34 before
+        ("Zorvex Brigade in Benghazi", "Zorvex Brigade"),
+    ],
+)
+def test_a_city_one_name_adds_is_light(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tehran Zorvex Trading", "Tehran Kastrel Trading"),  # only the city in common
+        ("Novosibirsk Zorvex Plant", "Novosibirsk Kastrel Plant"),
+        ("Shanghai Zorvex Co. Ltd", "Shanghai Kastrel Co. Ltd"),
+    ],
+)
+def test_two_organisations_of_one_city_stay_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < APART
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Ташкент Трейдинг ЖШС",
+            "Tashkent Trading LLP",
+        ),  # 0.75 with Tashkent a town: the same name, two scripts
+        ("Minsk Trade LLC", "ООО Минск Трейд"),  # 0.75 before
+        ("Tehran Trading Company", "Tehran Trading Co."),
+    ],
+)
+def test_a_town_with_the_same_kind_said_is_one_name(query: str, listed: str) -> None:
+    assert company(query, listed) >= 0.95
+    assert company(listed, query) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Minsk Investment Group", "Hotel 'Minsk'"),  # another kind: a town names no company
+        ("Tehran Trading", "Tehran Logistics"),
+        ("Brest Company", "Brest LLC"),  # no kind said: the town alone
+    ],
+)
+def test_a_town_without_the_same_kind_stays_a_lead_at_most(query: str, listed: str) -> None:
+    assert company(query, listed) <= LEAD

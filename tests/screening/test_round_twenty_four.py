@@ -293,7 +293,9 @@ def test_a_letter_left_out_of_a_short_generic_word(query: str, listed: str) -> N
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        ("Rostov Zorvex", "Writers Zorvex"),  # a town is no word of the dictionary with a letter left out
+        # No word of the dictionary with a letter left out (Rostov, a town of `data/org_places.csv` since round
+        # fifty-four, is read as one: Rostov Zorvex / Writers Zorvex 0.85, as Minsk Zorvex).
+        ("Kostov Zorvex", "Writers Zorvex"),
         ("Zorvex Tradin", "ZORVEX TRADING"),  # the last letters differ: another word
     ],
 )

@@ -6425,6 +6425,7 @@ def _align(
             and not abjad_mode
             and all(is_place_key(q[i]) for _, i, _ in matched)
             and _written_apart(query, listed)
+            and not _same_kind_said(query, listed)
         ):
             score *= PLACE_ONLY_PENALTY  # Minsk Investment Group / Hotel 'Minsk': a town names no company
         if weak and len(rest_q) + len(rest_c) > len(light):
@@ -7915,7 +7916,7 @@ def quick_score(query: NameVariant, listed: NameVariant, floor: float = 0.0) -> 
     """The score of `compare_variants` without building the explanation (the hot path); with a `floor`, a score
     that cannot reach it may come back as a bound of it, still below the floor (see `_align`)."""
     if query.keys == listed.keys and not (
-        (_only_towns(query) and _written_apart(query, listed))
+        (_only_towns(query) and _written_apart(query, listed) and not _same_kind_said(query, listed))
         or _short_keys_written_apart(query, listed)
         or _one_word_of_other_kind(query, listed)
         or _description_of_another_kind(query, listed)
@@ -7996,6 +7997,16 @@ def _only_towns(variant: NameVariant) -> bool:
     return (
         variant.kind == NameKind.ORGANIZATION and bool(variant.keys) and all(map(is_place_key, variant.keys))
     )
+
+
+def _same_kind_said(query: NameVariant, listed: NameVariant) -> bool:
+    """Both organisation names say what kind of organisation, and in a word of the same meaning (Tashkent Trading
+    LLP / Ташкент Трейдинг ЖШС; `NameVariant.kinds`): a town with the same kind beside it is one name written two
+    ways, not a town that names no company (Minsk Investment Group / Hotel 'Minsk', PLACE_ONLY_PENALTY)."""
+    said, other = query.kinds, listed.kinds
+    if not said or not other:
+        return False
+    return not said.isdisjoint(other)
 
 
 def _written_apart(query: NameVariant, listed: NameVariant) -> bool:
