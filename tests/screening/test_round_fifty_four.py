@@ -179,3 +179,31 @@ def test_the_turkish_forms_abbreviated_are_one_form(query: str, listed: str) -> 
 )
 def test_turkish_companies_of_other_names_stay_apart(query: str, listed: str) -> None:
     assert company(query, listed) < APART
+
+
+# --- a brand, a word of industry and the country it works in ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Tobacco Trading Germany", "Zorvex Tobacco Factory Germany"),  # 1.00 before
+        ("Zorvex Tobacco Trading Hong Kong", "Zorvex Tobacco Factory Hong Kong"),  # a country of two words
+        ("Zorvex Tobacco Trading", "Zorvex Tobacco Factory"),  # without the country: 0.75 before too
+    ],
+)
+def test_a_country_beside_a_brand_and_a_word_of_industry_keeps_the_kinds_apart(
+    query: str, listed: str
+) -> None:
+    assert company(query, listed) == pytest.approx(LEAD)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Tobacco Trading Germany", "Zorvex Tobacco Trading Germany GmbH"),
+        ("Zorvex Tobacco Trading Germany", "Zorvex Tobacco Trading Company Germany"),
+    ],
+)
+def test_a_country_beside_a_brand_of_the_same_kind_is_a_match(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH

@@ -7052,9 +7052,11 @@ def _brand_among(
 def _parts_beside_where(
     q: tuple[str, ...], matched: list[tuple[float, int, int]], words: tuple[str, ...]
 ) -> int:
-    """How many parts are paired, the countries and continents among them (`_where_words`) counted as one."""
+    """How many parts are paired, the countries and continents among them (`_where_words`) left out: they say where
+    an organisation works, not which it is (Zorvex Tobacco Germany counts two, as Zorvex Tobacco does); where only
+    they are paired, they count as one."""
     where = _where_words(words, [i for _, i, _ in matched]) if len(words) == len(q) else frozenset()
-    return len(matched) - len(where) + (1 if where else 0)
+    return len(matched) - len(where) or (1 if where else 0)
 
 
 def _where_words(words: tuple[str, ...], among: list[int]) -> frozenset[int]:
@@ -7985,9 +7987,11 @@ def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
         return _brand_of_other_kind(keys[0], True, query.kinds, listed.kinds)
     if not query.kinds or not listed.kinds or len(query.words) != len(keys):
         return False
-    if len(keys) > DESCRIPTIVE_ONLY_MAX and not _where_words(query.words, list(range(len(keys)))):
+    # Every part paired with itself: counted as `_align` counts them before it caps (countries as one).
+    pairs = [(1.0, i, i) for i in range(len(keys))]
+    if _parts_beside_where(keys, pairs, query.words) > DESCRIPTIVE_ONLY_MAX:
         return False
-    brand, _ = _brand_among(keys, [(1.0, i, i) for i in range(len(keys))], query.words)
+    brand, _ = _brand_among(keys, pairs, query.words)
     return bool(brand) and _brand_of_other_kind(brand, False, query.kinds, listed.kinds)
 
 
