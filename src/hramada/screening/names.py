@@ -6439,13 +6439,12 @@ def _align(
             # The name with no part left over is the one word (`_contained_word`, `_contained_run`); a seat and a
             # kind (`_brand_between_seat_and_kind`) leave parts over on both sides.
             beside = (not rest_q and _generic_beside(query, q)) or (not rest_c and _generic_beside(listed, c))
-            lifted = (
-                CONTAINED_BRAND_SCORE
-                if coined and not beside
-                else CONTAINED_WORD_SCORE
-                if coined or not beside
-                else 0.0
-            )
+            if coined and not beside:
+                lifted = CONTAINED_BRAND_SCORE
+            elif coined or not beside:
+                lifted = CONTAINED_WORD_SCORE
+            else:
+                lifted = 0.0  # a shorter word beside generic words: scored by its parts
             if score < lifted:
                 score = lifted
         if (
@@ -6962,8 +6961,9 @@ def _contained_word(
     rest_q: list[int],
     rest_c: list[int],
 ) -> bool:
-    """One organisation name is a single word (legal form aside) that the other carries as written, and the
-    other's remaining words only describe (see CONTAINED_WORD_SCORE); `matched` holds one pair."""
+    """One organisation name is a single word (legal form aside; generic words beside it make the pair a lead at
+    most, `_generic_beside`) that the other carries as written, and the other's remaining words only describe (see
+    CONTAINED_WORD_SCORE); `matched` holds one pair."""
     if q is query.skeletons:
         return False
     sim, i, j = matched[0]
@@ -6975,10 +6975,10 @@ def _contained_word(
         single, key, longer, rest = listed, c[j], q, rest_q
     else:
         return False
+    # A word of kind the table does not know beside the word (an initialism): not a single word. Generic words it
+    # knows beside it make the pair a lead at most (`_generic_beside`).
     if len(single.kept) > 1 and single.kinds is None:
-        return (
-            False  # a word of kind the table does not know beside the word (an initialism): not a single word
-        )
+        return False
     if len(key) < ACRONYM_MIN or key[0] == "#":
         return False
     return _names_beside_description(key, longer, rest)
@@ -7987,7 +7987,7 @@ def _one_word_of_other_kind(query: NameVariant, listed: NameVariant) -> bool:
         return _brand_of_other_kind(keys[0], True, query.kinds, listed.kinds)
     if not query.kinds or not listed.kinds or len(query.words) != len(keys):
         return False
-    # Every part paired with itself: counted as `_align` counts them before it caps (countries as one).
+    # Every part paired with itself, counted as `_align` counts them before it caps (countries left out).
     pairs = [(1.0, i, i) for i in range(len(keys))]
     if _parts_beside_where(keys, pairs, query.words) > DESCRIPTIVE_ONLY_MAX:
         return False
