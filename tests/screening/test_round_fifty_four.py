@@ -207,3 +207,32 @@ def test_a_country_beside_a_brand_and_a_word_of_industry_keeps_the_kinds_apart(
 )
 def test_a_country_beside_a_brand_of_the_same_kind_is_a_match(query: str, listed: str) -> None:
     assert company(query, listed) >= MATCH
+
+
+# --- foreign trade and foreign economic in Russian and Belarusian --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Vneshnyaya Torgovlya", "Zorvex Foreign Trade"),  # 0.25 before
+        ("Зорвекс Внешняя Торговля", "Zorvex Foreign Trade"),  # 0.36
+        ("Zorvex Torgovlya", "Zorvex Trade"),  # 0.32: торговля, the noun
+        ("ВНЕШНЕЭКОНОМИЧЕСКОЕ ОБЪЕДИНЕНИЕ ЗОРВЕКС", "ZORVEX FOREIGN ECONOMIC ASSOCIATION"),  # 0.22
+        ("Vneshneekonomicheskaya Kompaniya Zorvex", "Zorvex Foreign-Economic Company"),  # 0.21
+    ],
+)
+def test_foreign_trade_and_foreign_economic_meet_their_english(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vneshneekonomicheskoe Obyedinenie Zorvex", "Kastrel Foreign Economic Association"),  # another name
+        ("Zorvex Vneshnyaya Torgovlya", "Zorvan Foreign Trade"),
+    ],
+)
+def test_foreign_economic_associations_of_other_names_stay_apart(query: str, listed: str) -> None:
+    assert company(query, listed) < APART
