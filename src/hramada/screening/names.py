@@ -6977,7 +6977,7 @@ def _contained_word(
         return False
     # A word of kind the table does not know beside the word (an initialism): not a single word. Generic words it
     # knows beside it make the pair a lead at most (`_generic_beside`).
-    if len(single.kept) > 1 and single.kinds is None:
+    if single.kinds is None and _generic_beside(single, (key,)):
         return False
     if len(key) < ACRONYM_MIN or key[0] == "#":
         return False
@@ -7029,7 +7029,7 @@ def _contained_run(
         single, keys, longer, rest = listed, c, q, rest_q
     else:
         return False
-    if (len(single.kept) > len(keys) and single.kinds is None) or any(key[0] == "#" for key in keys):
+    if (single.kinds is None and _generic_beside(single, keys)) or any(key[0] == "#" for key in keys):
         return False  # a word of kind the table does not know beside the run, or a number in it
     return _names_beside_description("".join(keys), longer, rest)
 
