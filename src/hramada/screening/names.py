@@ -2685,34 +2685,60 @@ _TURKIC_SON: Final = frozenset(
     | {"оглы", "оглу", "огли", "угли", "улы", "уулу", "ұлы"}
 )
 _TURKIC_DAUGHTER: Final = frozenset(
-    {"qizi", "qızı", "kizi", "kızı", "kyzy", "gizi", "gyzy", "qiz"} | {"кызы", "кизи", "гызы", "қызы"}
+    {"qizi", "qızı", "kizi", "kızı", "kyzy", "qyzy", "gizi", "gyzy", "qiz"} | {"кызы", "кизи", "гызы", "қызы"}
 )
 """The words that make a patronymic of a father's name in Azerbaijani, Turkmen, Uzbek, Kazakh and Kyrgyz (Kamil
 oglu: son of Kamil; Nurlan qizi: daughter of Nurlan), as their own languages and Russian documents write them."""
 _TURKIC_MARKERS: Final = _TURKIC_SON | _TURKIC_DAUGHTER
+_TURKIC_GLUED: Final = (
+    *((ending, True) for ending in ("uly", "улы", "ұлы")),
+    *((ending, False) for ending in ("qyzy", "kyzy", "қызы", "кызы")),
+)
+TURKIC_GLUED_FATHER_MIN: Final = 3
+"""Kazakh writes the patronymic as one word, the father's name and the ending for son or daughter (Äbişuly,
+Әбішұлы: son of Abish; Nursultanqyzy, Нұрсұлтанқызы: daughter of Nursultan), as its identity documents and press do
+since the 1990s; read only after the first word of a name (a patronymic never opens one) and from a father's name of
+TURKIC_GLUED_FATHER_MIN letters. No name word of the bundled lists ends so (an OFAC address's street, Otemisuly, is
+the one word that does)."""
+
+
+def _glued_patronymic(word: str) -> tuple[str, bool] | None:
+    """The father's name in a Kazakh patronymic written as one word, and whether it says son (`_TURKIC_GLUED`), or
+    None when the word is none."""
+    for ending, son in _TURKIC_GLUED:
+        if word.endswith(ending) and len(word) - len(ending) >= TURKIC_GLUED_FATHER_MIN:
+            return word[: -len(ending)], son
+    return None
+
+
+def _russian_patronymic(father: str, son: bool) -> str:
+    """The patronymic Russian documents make of a father's name (Kamil: Kamilovich; Камиль: Камилевич)."""
+    cyrillic = has_cyrillic(father)
+    soft = father[-1] in ("аеёиоуыэюяйь" if cyrillic else "aeiouy")
+    father = father.removesuffix("ь")  # Камиль: Камилевич, as Игорь: Игоревич
+    if cyrillic:
+        return father + ("ев" if soft else "ов") + ("ич" if son else "на")
+    return father + ("ev" if soft else "ov") + ("ich" if son else "na")
 
 
 def _turkic_patronymic_as_russian(text: str) -> str | None:
-    """A normalised person name whose Turkic patronymic (Kamil oglu, Камиль оглы, Nurlan qizi) is written as a
-    Russian one, as Russian and Belarusian documents also write it (Kamilovich, Камилович, Nurlanovna), or None when
-    it has none: a second rendering, the name as written stays one."""
+    """A normalised person name whose Turkic patronymic (Kamil oglu, Камиль оглы, Nurlan qizi, Abishuly) is written
+    as a Russian one, as Russian and Belarusian documents also write it (Kamilovich, Камилович, Nurlanovna,
+    Abishovich), or None when it has none: a second rendering, the name as written stays one."""
     words = text.split(" ")
-    if len(words) < 3 or _TURKIC_MARKERS.isdisjoint(words):
+    if len(words) < 3 or (
+        _TURKIC_MARKERS.isdisjoint(words) and not any(_glued_patronymic(word) for word in words[1:])
+    ):
         return None
     out: list[str] = []
     changed = False
     for word in words:
         son, daughter = word in _TURKIC_SON, word in _TURKIC_DAUGHTER
         if (son or daughter) and out and len(out[-1]) > 1 and out[-1] not in _TURKIC_MARKERS:
-            father = out.pop()
-            cyrillic = has_cyrillic(father)
-            soft = father[-1] in ("аеёиоуыэюяйь" if cyrillic else "aeiouy")
-            father = father.removesuffix("ь")  # Камиль: Камилевич, as Игорь: Игоревич
-            if cyrillic:
-                ending = ("ев" if soft else "ов") + ("ич" if son else "на")
-            else:
-                ending = ("ev" if soft else "ov") + ("ich" if son else "na")
-            out.append(father + ending)
+            out.append(_russian_patronymic(out.pop(), son))
+            changed = True
+        elif out and (glued := _glued_patronymic(word)) is not None:
+            out.append(_russian_patronymic(*glued))
             changed = True
         else:
             out.append(word)
