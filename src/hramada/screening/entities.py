@@ -20,7 +20,7 @@ from stdnum import imo as stdnum_imo
 from stdnum import isin as stdnum_isin
 from stdnum import lei as stdnum_lei
 
-from hramada.screening.normalize import BRACKETED, MAX_NAME_CHARS, clean_text
+from hramada.screening.normalize import BRACKETED, MAX_NAME_CHARS, clean_text, stated_names_marked
 from hramada.screening.vocabulary import COUNTRY_PROPERTIES, IDENTIFIER_KINDS, NAME_PROPERTIES
 
 
@@ -178,6 +178,9 @@ class Query:
         if model.get(self.schema) is None:
             raise QueryError("schema", f"{self.schema!r} is not a FollowTheMoney schema")
         written = (self.name, *self.aliases)
+        if self.schema != "Person":
+            # Zorvex LLC (ex-Kastrel LLC), ZORVEX STAR (ex KASTREL): the name at another time is read as one.
+            written = tuple(stated_names_marked(x) if x else x for x in written)
         # What a name adds in brackets (Zorvan Ivanov (President of Zorvania), an alias, a title, a country) is read
         # away in one more name: the brackets themselves are gone once the text is cleaned.
         unbracketed = [BRACKETED.sub(" ", x) for x in written if x and "(" in x]
@@ -247,7 +250,10 @@ class ListedEntity:
         def values(*names: str) -> list[str]:
             return [str(v) for n in names if n in props for v in props[n] if v]
 
-        names = tuple(dict.fromkeys(filter(None, map(clean_text, values(*NAME_PROPERTIES)))))
+        written = values(*NAME_PROPERTIES)
+        if data.get("schema") != "Person":
+            written = [stated_names_marked(v) for v in written]
+        names = tuple(dict.fromkeys(filter(None, map(clean_text, written))))
         vessel = str(data.get("schema") or "") == "Vessel"
         claims: list[tuple[str, str]] = []
         for prop, kind in IDENTIFIER_KINDS.items():

@@ -1186,6 +1186,23 @@ _CRAFT_TYPES: Final = tuple(
 сухогруз), normalised as names are, longest first: as a bill of lading or a port's log writes the name."""
 
 
+def craft_names_in_field(name: str) -> list[str]:
+    """The names of a vessel or an aircraft a cleaned name field holds when it states a former one too
+    (`_CRAFT_NAMES_IN_FIELD`), each normalised without the kind of craft it opens with (MT ZORVEX STAR EX KASTREL:
+    zorvex star, kastrel); empty for a field of one name. A piece needs three letters or more."""
+    pieces = _CRAFT_NAMES_IN_FIELD.split(name)
+    if len(pieces) < 2:
+        return []
+    out: list[str] = []
+    for piece in pieces:
+        text = normalize_name(piece)
+        text = _CRAFT_PREFIX.sub("", text) or text
+        text = _without_craft_type(text) or text
+        if _letters(text) >= 3 and text not in out:
+            out.append(text)
+    return out if len(out) > 1 else []
+
+
 def _without_craft_type(text: str) -> str | None:
     """A normalised vessel's name without the kind of ship spelled out before it (Tanker Zorvex Star, Танкер
     «Зорвекс»), or None when it opens with none or nothing would be left: a second rendering, the name as written
@@ -1530,10 +1547,21 @@ company is the part before; the holding is another organisation."""
 
 
 _ALIAS_MARKS: Final = re.compile(
-    r"\s+(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|also known as|formerly(?: known as)?|trading as|t/a|d/b/a)\s+",
+    r"\s+(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|formerly(?: known as)?|"
+    r"previously(?: known as)?|now known as|trading as|t/a|d/b/a|ранее|бывш(?:ее|ий|ая|\.)|"
+    r"прежнее (?:название|наименование)|раней|былое|былая)\s+",
     re.IGNORECASE,
 )
-"""What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...)."""
+"""What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...,
+ООО «Зорвекс», ранее ООО «Кастрел»; Belarusian раней: earlier, былое: former)."""
+_CRAFT_NAMES_IN_FIELD: Final = re.compile(
+    r"\s+(?:ex\b[-.]?|a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|"
+    r"formerly(?: known as)?|previously(?: known as)?|renamed|ранее|бывш(?:ее|ий|ая|\.)?|раней|былое|былая)\s*(?=\S)",
+    re.IGNORECASE,
+)
+"""What a vessel's or an aircraft's name field puts between its name and a former one, as ship registers, port logs
+and bills of lading write it (MT ZORVEX STAR EX KASTREL, Zorvex Star (ex-Kastrel), танкер «Зорвекс» (бывш.
+«Кастрел»)): a renamed ship keeps its listing under the old name."""
 _PART_MARKS: Final = frozenset("«‘“„\"'/;|-–—")
 """The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
 
@@ -2696,8 +2724,8 @@ _TURKIC_GLUED: Final = (
 )
 TURKIC_GLUED_FATHER_MIN: Final = 3
 """Kazakh writes the patronymic as one word, the father's name and the ending for son or daughter (Äbişuly,
-Әбішұлы: son of Abish; Nursultanqyzy, Нұрсұлтанқызы: daughter of Nursultan), as its identity documents and press do
-since the 1990s; read only after the first word of a name (a patronymic never opens one) and from a father's name of
+Әбішұлы: son of Abish; Nursultanqyzy, Нұрсұлтанқызы: daughter of Nursultan), as Kazakh-language documents and press
+write it; read only after the first word of a name (a patronymic never opens one) and from a father's name of
 TURKIC_GLUED_FATHER_MIN letters. No name word of the bundled lists ends so (an OFAC address's street, Otemisuly, is
 the one word that does)."""
 
@@ -2911,6 +2939,11 @@ def _name_read(name: str, kind: str) -> tuple[NameVariant, ...]:
         texts[0] = _CRAFT_PREFIX.sub("", texts[0]) or texts[0]
         reading("+title", _craft_titles_translated(texts[0], name))
         reading("+untyped", _without_craft_type(texts[0]))
+        # Each name of a field holding a former name too (Zorvex Star ex Kastrel) is read on its own.
+        for piece in craft_names_in_field(name):
+            if piece not in texts:
+                texts.append(piece)
+                labels.append("+alternative")
     elif kind == NameKind.ORGANIZATION:
         # Legal forms go by their keys in every rendering (`_without_legal_forms`), then rigour's table.
         as_written = texts[0]

@@ -112,6 +112,20 @@ BRACKETED: Final = re.compile(r"\([^()]*\)")
 """What a name adds in brackets (a title, an alias, a country): `clean_text` keeps its words and drops the brackets,
 so the readings without it take it away first (`Query.all_names`, `names.name_variants`)."""
 
+_STATED_IN_BRACKETS: Final = re.compile(
+    r"\(\s*(?:ex|now|renamed|ныне|цяпер)(?:\s*[-.:]\s*|\s+)(?=\w)", re.IGNORECASE
+)
+"""A bracket that opens with a word saying the name it holds is the organisation's or the vessel's name at another
+time (Zorvex LLC (ex-Kastrel LLC), ZORVEX STAR (ex KASTREL), ООО «Зорвекс» (ныне ООО «Кастрел»): ныне and цяпер,
+now)."""
+
+
+def stated_names_marked(text: str) -> str:
+    """`text` with a bracket that states another name of an organisation or a craft (`_STATED_IN_BRACKETS`) opening
+    with "formerly", the mark the names' readers split a field at (`names._ALIAS_MARKS`): the brackets are gone once
+    the text is cleaned, and "ex" alone is no mark (US Ex-Im Bank). Not for persons (Zorvan Ivanov (ex-minister))."""
+    return _STATED_IN_BRACKETS.sub("(formerly ", text) if "(" in text else text
+
 
 @lru_cache(maxsize=200_000)
 def clean_text(text: str) -> str:
