@@ -93,6 +93,8 @@ def test_the_patronymic_reading_never_raises_and_keeps_the_words(words: list[str
         "Zorvex Star formerly Kastrel",
         "ZORVEX STAR (now KASTREL)",
         "танкер «Зорвекс Стар» (бывш. «Кастрел»)",
+        "танкер «Зорвекс Стар» (экс-«Кастрел»)",
+        "Зорвекс Стар экс Кастрел",
         "Зорвекс Стар, ранее Кастрел",
     ],
 )
@@ -150,6 +152,7 @@ def test_a_renamed_ship_on_the_list_is_found_under_its_new_name_with_the_old_one
         "ООО «Зорвекс» (ранее ООО «Кастрел»)",
         "ООО «Зорвекс» (ныне ООО «Кастрел»)",
         "ООО «Зорвекс» (бывшее ООО «Кастрел»)",
+        "ООО «Зорвекс» (экс-ООО «Кастрел»)",
         "ООО «Зорвекс», ранее ООО «Кастрел»",
         "ТАА «Зорвекс» (раней ТАА «Кастрел»)",
     ],
@@ -172,6 +175,8 @@ def test_a_listed_name_stating_another_one_is_found_under_it(name: str) -> None:
         ("Zorvex LLC (ex-Kastrel LLC)", "Zorvex LLC (formerly Kastrel LLC)"),
         ("ZORVEX STAR ( ex. KASTREL)", "ZORVEX STAR (formerly KASTREL)"),
         ("ООО Зорвекс (ныне ООО Кастрел)", "ООО Зорвекс (formerly ООО Кастрел)"),
+        ("Зорвекс (экс Кастрел)", "Зорвекс (formerly Кастрел)"),
+        ("Зорвекс (Экспорт)", "Зорвекс (Экспорт)"),
         ("US Ex-Im Bank", "US Ex-Im Bank"),  # no bracket: ex is a word of the name
         ("Zorvex (Exports) LLC", "Zorvex (Exports) LLC"),
         ("Zorvex (Nowa Huta) LLC", "Zorvex (Nowa Huta) LLC"),

@@ -1555,13 +1555,13 @@ _ALIAS_MARKS: Final = re.compile(
 """What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...,
 ООО «Зорвекс», ранее ООО «Кастрел»; Belarusian раней: earlier, былое: former)."""
 _CRAFT_NAMES_IN_FIELD: Final = re.compile(
-    r"\s+(?:ex\b[-.]?|a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|"
+    r"\s+(?:(?:ex|экс)\b[-.]?|a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|"
     r"formerly(?: known as)?|previously(?: known as)?|renamed|ранее|бывш(?:ее|ий|ая|\.)?|раней|былое|былая)\s*(?=\S)",
     re.IGNORECASE,
 )
 """What a vessel's or an aircraft's name field puts between its name and a former one, as ship registers, port logs
-and bills of lading write it (MT ZORVEX STAR EX KASTREL, Zorvex Star (ex-Kastrel), танкер «Зорвекс» (бывш.
-«Кастрел»)): a renamed ship keeps its listing under the old name."""
+and bills of lading write it (MT ZORVEX STAR EX KASTREL, Zorvex Star (ex-Kastrel), танкер «Зорвекс» (экс-«Кастрел»,
+бывш. «Кастрел»)): a renamed ship keeps its listing under the old name."""
 _PART_MARKS: Final = frozenset("«‘“„\"'/;|-–—")
 """The characters without which a name has no quoted part (`quoted_part`) and is one piece (`_ALTERNATIVE_NAMES`)."""
 
