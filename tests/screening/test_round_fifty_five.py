@@ -2,7 +2,7 @@
 Zorvan; Zorvanqyzy: daughter of Zorvan) is read as Russian documents write it (Zorvanovich, Zorvanovna); and a name
 field that states another name of a vessel or an organisation (ZORVEX STAR (ex-KASTREL), MT ZORVEX STAR EX KASTREL,
 ООО «Зорвекс» (ранее ООО «Кастрел»)) is screened under each of its names: a renamed ship keeps its listing under the
-old one."""
+old one; and the Uzbek, Kazakh and Kyrgyz words for trade, industry, construction and service are read as theirs."""
 
 from __future__ import annotations
 
@@ -189,3 +189,37 @@ def test_which_brackets_state_another_name(text: str, marked: str) -> None:
 def test_a_persons_bracket_is_read_as_before() -> None:
     query = Query(name="Zorvan Ivanov (ex-minister)", schema="Person")
     assert not any("formerly" in name for name in query.all_names)
+
+
+# --- words of Central Asian company names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Savdo MChJ", "Zorvex Trade LLC"),  # 0.37 before
+        ("Зорвекс Сауда", "Zorvex Trade"),  # 0.37
+        ("Зорвекс Соода", "Zorvex Trade"),  # 0.39
+        ("Zorvex Qurilish MChJ", "Zorvex Construction LLC"),  # 0.22
+        ("Зорвекс Құрылыс ЖШС", "Zorvex Construction LLP"),  # 0.22
+        ("Зорвекс Өнеркәсіп", "Zorvex Industry"),  # 0.31
+        ("Zorvex Xizmat", "Zorvex Services"),  # 0.34
+        ("Zorvex Savdo Uyi", "Zorvex Trading House"),  # 0.34
+        ("Зорвекс Сауда Үйі", "Zorvex Trading House"),  # 0.34
+    ],
+)
+def test_central_asian_words_of_kind_meet_their_english(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+    assert company(listed, query) >= MATCH
+
+
+def test_a_central_asian_word_of_kind_names_no_company() -> None:
+    assert company("Zorvex Savdo", "Marlen Savdo") < REVIEW
+    assert company("Zorvex Savdo", "Zorvex Qurilish") < MATCH  # one brand, two kinds: a lead at most
+
+
+def test_brands_that_fold_as_words_of_kind_stay_brands() -> None:
+    # Persian sanat folds as Uzbek sanoat (industry) would, Kismet as Kazakh қызмет (service): neither is read so.
+    assert company("MARO SANAT COMPANY", "MARO SANAT ENGINEERING") >= MATCH
+    assert company("CAPITAL LLC", "KISMET CAPITAL GROUP") < MATCH
+    assert company("Services Capital", "KISMET CAPITAL") < REVIEW
