@@ -153,6 +153,7 @@ def test_a_renamed_ship_on_the_list_is_found_under_its_new_name_with_the_old_one
         "ООО «Зорвекс» (ныне ООО «Кастрел»)",
         "ООО «Зорвекс» (бывшее ООО «Кастрел»)",
         "ООО «Зорвекс» (экс-ООО «Кастрел»)",
+        "ООО «Зорвекс» (экс-«Кастрел»)",
         "ООО «Зорвекс», ранее ООО «Кастрел»",
         "ТАА «Зорвекс» (раней ТАА «Кастрел»)",
     ],
@@ -176,6 +177,8 @@ def test_a_listed_name_stating_another_one_is_found_under_it(name: str) -> None:
         ("ZORVEX STAR ( ex. KASTREL)", "ZORVEX STAR (formerly KASTREL)"),
         ("ООО Зорвекс (ныне ООО Кастрел)", "ООО Зорвекс (formerly ООО Кастрел)"),
         ("Зорвекс (экс Кастрел)", "Зорвекс (formerly Кастрел)"),
+        ("ООО «Зорвекс» (экс-«Кастрел»)", "ООО «Зорвекс» (formerly «Кастрел»)"),  # a quoted name
+        ("Zorvex (ex- )", "Zorvex (ex- )"),
         ("Зорвекс (Экспорт)", "Зорвекс (Экспорт)"),
         ("US Ex-Im Bank", "US Ex-Im Bank"),  # no bracket: ex is a word of the name
         ("Zorvex (Exports) LLC", "Zorvex (Exports) LLC"),

@@ -113,7 +113,7 @@ BRACKETED: Final = re.compile(r"\([^()]*\)")
 so the readings without it take it away first (`Query.all_names`, `names.name_variants`)."""
 
 _STATED_IN_BRACKETS: Final = re.compile(
-    r"\(\s*(?:ex|экс|now|renamed|ныне|цяпер)(?:\s*[-.:]\s*|\s+)(?=\w)", re.IGNORECASE
+    r"\(\s*(?:ex|экс|now|renamed|ныне|цяпер)(?:\s*[-.:]\s*|\s+)(?=[^\s)])", re.IGNORECASE
 )
 """A bracket that opens with a word saying the name it holds is the organisation's or the vessel's name at another
 time (Zorvex LLC (ex-Kastrel LLC), ZORVEX STAR (ex KASTREL), ООО «Зорвекс» (экс-ООО «Кастрел»), (ныне ООО
