@@ -1546,18 +1546,20 @@ _MANAGEMENT_COMPANY: Final = re.compile(
 company is the part before; the holding is another organisation."""
 
 
+_OTHER_NAME_MARKS: Final = (
+    r"a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|formerly(?: known as)?|"
+    r"previously(?: known as)?|ранее|бывш(?:ее|ий|ая|\.)|раней|былое|былая"
+)
+"""The marks an organisation's and a craft's name fields share between a name and another (`_ALIAS_MARKS`,
+`_CRAFT_NAMES_IN_FIELD`)."""
 _ALIAS_MARKS: Final = re.compile(
-    r"\s+(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|formerly(?: known as)?|"
-    r"previously(?: known as)?|now known as|trading as|t/a|d/b/a|ранее|бывш(?:ее|ий|ая|\.)|"
-    r"прежнее (?:название|наименование)|раней|былое|былая)\s+",
+    rf"\s+(?:{_OTHER_NAME_MARKS}|now known as|trading as|t/a|d/b/a|прежнее (?:название|наименование))\s+",
     re.IGNORECASE,
 )
 """What a name field puts between two names of one organisation (Zorveks LLC a.k.a. Zorvex, ... formerly ...,
 ООО «Зорвекс», ранее ООО «Кастрел»; Belarusian раней: earlier, былое: former)."""
 _CRAFT_NAMES_IN_FIELD: Final = re.compile(
-    r"\s+(?:(?:ex|экс)\b[-.]?|a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|n\.?\s?k\.?\s?a\.?|also known as|"
-    r"formerly(?: known as)?|previously(?: known as)?|renamed|ранее|бывш(?:ее|ий|ая|\.)?|раней|былое|былая)\s*(?=\S)",
-    re.IGNORECASE,
+    rf"\s+(?:(?:ex|экс)\b[-.]?|{_OTHER_NAME_MARKS}|renamed|бывш)\s*(?=\S)", re.IGNORECASE
 )
 """What a vessel's or an aircraft's name field puts between its name and a former one, as ship registers, port logs
 and bills of lading write it (MT ZORVEX STAR EX KASTREL, Zorvex Star (ex-Kastrel), танкер «Зорвекс» (экс-«Кастрел»,
