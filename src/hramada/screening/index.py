@@ -433,11 +433,26 @@ class ScreeningIndex:
         return set(self._identifiers.get(value, ()))
 
     def candidate_names(
-        self, variants: Iterable[NameVariant], limit: int = 40, accept: Callable[[int], bool] | None = None
+        self,
+        variants: Iterable[NameVariant],
+        limit: int = 40,
+        accept: Callable[[int], bool] | None = None,
+        guessed: Iterable[NameVariant] = (),
     ) -> list[int]:
         """Ids of the names sharing the most (and rarest) keys with any of the query's renderings; with `accept`,
-        the best `limit` of the names it accepts (a query for a company takes no place with a person's names)."""
+        the best `limit` of the names it accepts (a query for a company takes no place with a person's names).
+
+        `guessed` are renderings the query may be read as but is not written as (a word cut into the parts the index
+        knows, `split_glued`): their keys count at most as a typo key does, so a guessed cut does not outweigh the
+        word's own typo keys (Belaruskalija, one letter from Belaruskali, cut as Belarus Kalija, found every name
+        of Belarus first).
+        """
         keys = self._query_keys(variants)
+        guessed_weight = KEY_WEIGHTS["d"]
+        for key, weight in self._query_keys(guessed).items():
+            weight = min(weight, guessed_weight)
+            if weight > keys.get(key, 0.0):
+                keys[key] = weight
         count = self._postings.count
         postings = [(n, key, w) for key, w in keys.items() if (n := count(key))]
         if not postings:

@@ -147,7 +147,9 @@ def screen(
 
     Only candidates scoring at least `thresholds.review` are returned.
     """
-    variants = query_variants(query) + glued_variants(query, index)
+    written = query_variants(query)
+    glued = glued_variants(query, index)
+    variants = written + glued
     # Retrieval by the parts as written; comparison with common parts (Ivanov, Belarus) counting less.
     weighed = index.weigh_by_rarity(variants)
     best_name: dict[str, tuple[float, NameVariant, NameVariant]] = {}
@@ -167,7 +169,8 @@ def screen(
 
     # The candidates are taken among names of a schema the query may be (a vessel's names take no place from a
     # company's).
-    for name_id in index.candidate_names(variants, limit=thresholds.candidates, accept=compatible):
+    candidates = index.candidate_names(written, limit=thresholds.candidates, accept=compatible, guessed=glued)
+    for name_id in candidates:
         indexed = names[name_id]
         entity = entities[indexed.entity_id]
         previous = best_name.get(indexed.entity_id)

@@ -1,0 +1,100 @@
+"""Round fifty-six (docs/screening.md): a query of one word the index does not know is also read as the listed parts
+it can be cut into (a name glued together), and that guessed reading's keys count at most as a typo key does, so a
+company known by one word and written with a slip or a foreign ending (Belaruskalija) is not crowded out of the
+candidates by the names of a part the cut guessed (Belarus)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hramada.screening import Query, ScreeningIndex, Thresholds, screen
+from hramada.screening.score import glued_variants, query_variants
+
+MATCH = 0.8
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"),
+    [
+        ("Belaruskalija", "BELARUSKALI"),  # Lithuanian and Latvian press write the ending
+        ("Belaruskalia", "BELARUSKALI"),
+        ("Belaruskaliya", "BELARUSKALI"),
+        ("Belsruskali", "BELARUSKALI"),  # one letter changed
+        ("Belatuskaliy", "BELARUSKALI"),
+        ("Belnaftaheaz", "BELNEFTEGAZ"),  # one added to Belnaftagaz, its Belarusian name
+        ("Akrestmina", "AKRESTSINA"),
+    ],
+)
+def test_a_one_word_name_with_a_slip_finds_its_listing(
+    bundled_index: ScreeningIndex, typed: str, listed: str
+) -> None:
+    query = Query(name=typed, schema="Organization")
+    assert glued_variants(query, bundled_index), "the word is one a cut guesses parts for"
+    found = screen(query, bundled_index, thresholds=Thresholds.SCREENING, limit=3)
+    assert any(listed in result.caption.upper() and result.match for result in found)
+
+
+def test_the_guessed_cut_still_counts_where_the_word_finds_nothing_else(
+    bundled_index: ScreeningIndex,
+) -> None:
+    # A listed person's name glued together: the cut is the only reading that finds anything.
+    found = screen(
+        Query(name="LukashenkaAliaksandr", schema="Person"), bundled_index, thresholds=Thresholds.SCREENING
+    )
+    assert found and "LUKASHENKA" in found[0].caption.upper() and found[0].match
+
+
+def _index(*names: str) -> ScreeningIndex:
+    return ScreeningIndex.from_entities(
+        {"id": f"c{n}", "schema": "Company", "properties": {"name": [name]}} for n, name in enumerate(names)
+    )
+
+
+def _republic_of_zorvex() -> ScreeningIndex:
+    """A company known by one word and listed under it eleven times (legal forms before or after), and
+    twenty-four bodies of the Republic of Zorvex, each listed twice."""
+    forms = ("", "OAO", "JSC", "OJSC", "AAT", "PJSC")
+    entities = [
+        {
+            "id": "kali",
+            "schema": "Company",
+            "properties": {
+                "name": [f"{f} Zorvexkali".strip() for f in forms] + [f"Zorvexkali {f}" for f in forms[1:]]
+            },
+        },
+        {"id": "kalija", "schema": "Company", "properties": {"name": ["Kalija Holdings"]}},
+    ]
+    for field in ("Sport", "Water", "Roads", "Health", "Schools", "Transport", "Energy", "Forests"):
+        for body in ("Committee", "Ministry", "Agency"):
+            names = [f"{body} of {field} of the Republic of Zorvex", f"Zorvex {field} {body}"]
+            entities.append({"id": f"{field}{body}", "schema": "Company", "properties": {"name": names}})
+    return ScreeningIndex.from_entities(entities)
+
+
+def test_a_guessed_key_weighs_no_more_than_a_typo_key() -> None:
+    index = _republic_of_zorvex()
+    query = Query(name="Zorvexkalija", schema="Organization")
+    glued = glued_variants(query, index)
+    assert glued and glued[0].words == ("zorvex", "kalija")
+    limit = Thresholds.SCREENING.candidates
+    # Read at full weight, the cut's Zorvex takes every place the company's own names do not win outright.
+    as_written = index.candidate_names(query_variants(query) + glued, limit=limit)
+    assert not any(index.names[i].entity_id == "kali" for i in as_written)
+    # At a typo key's weight, the written word's typo keys (one letter off Zorvexkali) bring its names first.
+    ids = index.candidate_names(query_variants(query), limit=limit, guessed=glued)
+    assert {index.names[i].entity_id for i in ids[:12]} == {"kali", "kalija"}
+    found = screen(query, index, thresholds=Thresholds.SCREENING, limit=1)
+    assert found and found[0].entity_id == "kali" and found[0].match
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abdeiklnorstuvxyz", min_size=10, max_size=18))
+def test_guessed_keys_only_add_candidates_of_a_word(word: str) -> None:
+    # Whatever a cut guesses, the names the written word finds by itself keep a place when there is room for all.
+    index = _index("Zorvexkali", "Kalija Holdings", "Zorvex Sport Committee", "Kastrel Bank")
+    query = Query(name=word, schema="Organization")
+    written = set(index.candidate_names(query_variants(query), limit=40))
+    both = set(index.candidate_names(query_variants(query), limit=40, guessed=glued_variants(query, index)))
+    assert written <= both
