@@ -443,16 +443,23 @@ class ScreeningIndex:
         the best `limit` of the names it accepts (a query for a company takes no place with a person's names).
 
         `guessed` are renderings the query may be read as but is not written as (a word cut into the parts the index
-        knows, `split_glued`): their keys count at most as a typo key does, so a guessed cut does not outweigh the
-        word's own typo keys (Belaruskalija, one letter from Belaruskali, cut as Belarus Kalija, found every name
-        of Belarus first).
+        knows, `split_glued`): the names they bring come after the best `limit` of the written renderings' own, up
+        to `limit` more, and take none of their places (Belaruskalija, one letter from Belaruskali and cut as
+        Belarus Kalija, found twenty names of Belarus and not Belaruskali when both readings competed for twenty).
         """
         keys = self._query_keys(variants)
-        guessed_weight = KEY_WEIGHTS["d"]
-        for key, weight in self._query_keys(guessed).items():
-            weight = min(weight, guessed_weight)
-            if weight > keys.get(key, 0.0):
-                keys[key] = weight
+        found = self._ranked(keys, limit, accept)
+        if guessed:
+            # Both readings together, as the query was ranked before a guess had places of its own.
+            for key, weight in self._query_keys(guessed).items():
+                if weight > keys.get(key, 0.0):
+                    keys[key] = weight
+            have = set(found)
+            found += [name_id for name_id in self._ranked(keys, limit, accept) if name_id not in have]
+        return found
+
+    def _ranked(self, keys: dict[str, float], limit: int, accept: Callable[[int], bool] | None) -> list[int]:
+        """The best `limit` names sharing `keys` (see `candidate_names`)."""
         count = self._postings.count
         postings = [(n, key, w) for key, w in keys.items() if (n := count(key))]
         if not postings:
