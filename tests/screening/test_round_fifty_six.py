@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hramada.screening import Query, ScreeningIndex, Thresholds, screen
+from hramada.screening.retrieval import FAR_TYPO_WEIGHT, KEY_WEIGHTS, variant_keys
 from hramada.screening.score import glued_variants, query_variants
 
 MATCH = 0.8
@@ -106,3 +107,42 @@ def test_a_guess_only_adds_candidates(word: str) -> None:
     both = index.candidate_names(written, limit=5, guessed=glued)
     assert both[: len(alone)] == alone
     assert set(index.candidate_names(written + glued, limit=5)) <= set(both)
+
+
+# --- a slip that folding makes two letters ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"),
+    [
+        (
+            "Vneaheconombank",
+            "FOREIGN ECONOMIC AFFAIRS",
+        ),  # sh written ah: Vnesheconombank, listed as the state bank
+        ("Uralpodsnhipnik", "URALPODSHIPNIK"),
+        ("Basrhcreditbank", "URALSIB"),  # Bashcreditbank, an alias of Bank Uralsib
+        ("Venispils", "VENTSPILS"),
+        ("Metallmauh", "METALLMASH"),
+        ("Rosnshipservis", "ROSTSHIPSERVICE"),
+    ],
+)
+def test_a_slip_that_folds_two_letters_apart_finds_its_listing(
+    bundled_index: ScreeningIndex, typed: str, listed: str
+) -> None:
+    found = screen(Query(name=typed, schema="Organization"), bundled_index, thresholds=Thresholds.SCREENING)
+    assert any(listed in result.caption.upper() and result.match for result in found)
+
+
+def test_two_letter_deletions_are_asked_only_where_nothing_nearer_is_found() -> None:
+    index = _index("Zorvexkastrel Holding", "Kastrelmash")
+    postings = index._postings
+    (near,) = query_variants(Query(name="Zorvexkastrol", schema="Organization"))  # one letter off
+    assert all(
+        weight >= KEY_WEIGHTS["p"] for weight in variant_keys(near, query=True, known=postings).values()
+    )
+    (far,) = query_variants(Query(name="Zorvexkastrelmo", schema="Organization"))  # two letters more
+    keys = variant_keys(far, query=True, known=postings)
+    far_keys = {key for key, weight in keys.items() if weight == FAR_TYPO_WEIGHT}
+    assert far_keys and all(key in postings for key in far_keys)
+    ids = index.candidate_names([far], limit=5)
+    assert ids and index.names[ids[0]].name == "Zorvexkastrel Holding"

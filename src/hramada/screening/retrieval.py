@@ -38,6 +38,18 @@ SPLIT_PART_MIN: Final = 4
 MIN_DELETION_LENGTH: Final = 5
 """Parts this long also carry one-letter deletions (`d:` keys), so a query with one typo in its rarest word still
 finds the name (symmetric deletion: a substitution, deletion, insertion or swap leaves a shared deletion)."""
+FAR_TYPO_MIN: Final = 7
+"""A query of one part this long that no key of its own or one-letter deletion finds also looks up its two-letter
+deletions (`_far_typo_keys`; a name of more parts is still found by the others, and most queries of unlisted names
+have a part no listed name has): folding may make one slip as written two letters apart in the key, where the slip
+keeps two letters that the listed spelling folds to one (Vneaheconombank, `vneagecanambank`, against
+Vnesheconombank's `vnesecanambank`; Venispils, `venispils`, against Ventspils's `vencpils`). They meet a listed
+part their key is one or two letters longer than, a slip of that kind; a query key shorter than the listed one is
+not looked up so (the index files one-letter deletions only)."""
+FAR_TYPO_WEIGHT: Final = 0.05
+"""The weight of such a key, far below every other key's: a part's two-letter deletions are many and hit rare names
+by chance, so the names they bring take the places other keys leave, and among names other keys tie on they put
+the nearer first."""
 
 
 @lru_cache(maxsize=300_000)
@@ -79,9 +91,19 @@ def variant_keys(
             if not distinctive and variant.generic[n]:
                 continue
             exact = f"t:{part}"
-            for key in part_keys(part, query=query, typos=not query or exact not in known):
+            typos = not query or exact not in known
+            found = part_keys(part, query=query, typos=typos)
+            for key in found:
                 weight = KEY_WEIGHTS[key[0]] if key[0] != "t" or key == exact else KEY_WEIGHTS["d"]
                 keys[key] = max(weight, keys.get(key, 0.0))
+            if (
+                query
+                and typos
+                and len(variant.keys) == 1
+                and len(part) >= FAR_TYPO_MIN
+                and not any(k[0] in "td" and k in known for k in found)
+            ):
+                _far_typo_keys(part, known, keys)
     if query and variant.alts:
         # Second keys (without a Baltic ending, before equivalence, phonetic) find names the main keys miss.
         for alts in variant.alts:
@@ -114,6 +136,18 @@ def variant_keys(
     if query and variant.kind == NameKind.PERSON and not variant.abjad:
         _written_apart_keys(variant.keys, known, keys)
     return keys
+
+
+def _far_typo_keys(part: str, known: Container[str], keys: dict[str, float]) -> None:
+    """A query part's two-letter deletions that the index files (as a listed part, `t:`, or as a listed part's
+    one-letter deletion, `d:`), at FAR_TYPO_WEIGHT: asked only for a part that nothing nearer finds (see
+    FAR_TYPO_MIN), and only the keys the index has are added."""
+    weight = FAR_TYPO_WEIGHT
+    for once in one_letter_deletions(part):
+        for twice in one_letter_deletions(once):
+            for key in (f"t:{twice}", f"d:{twice}"):
+                if key not in keys and key in known:
+                    keys[key] = weight
 
 
 def _written_apart_keys(parts: tuple[str, ...], known: Container[str], keys: dict[str, float]) -> None:
