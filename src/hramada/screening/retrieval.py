@@ -48,8 +48,8 @@ part their key is one or two letters longer than, a slip of that kind; a query k
 not looked up so (the index files one-letter deletions only)."""
 FAR_TYPO_WEIGHT: Final = 0.05
 """The weight of such a key, far below every other key's: a part's two-letter deletions are many and hit rare names
-by chance, so the names they bring take the places other keys leave, and among names other keys tie on they put
-the nearer first."""
+by chance, so the names they bring take the places other keys leave, and among names other keys tie on, those the
+deletions also meet go first."""
 
 
 @lru_cache(maxsize=300_000)
