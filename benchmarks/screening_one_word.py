@@ -10,8 +10,9 @@ Two kinds of query are one word with no listed key, which the index may also cut
   message's field or a form that lost its spaces).
 
 For each, how often the listed entity is found as a match, and how many other entities are matched (alerts a
-reviewer would clear; the same person or company listed by another list as an entity of its own counts here too). With `--baseline`, the same for another checkout's engine (its `src/` first on the path),
-each in its own process, printed side by side.
+reviewer would clear; the same person or company listed by another list as an entity of its own counts here too).
+With `--baseline`, the same for another checkout's engine (its `src/` first on the path), each in its own process,
+printed side by side.
 
     .venv/bin/python -m benchmarks.screening_one_word
     .venv/bin/python -m benchmarks.screening_one_word --baseline /path/to/other/checkout
@@ -49,7 +50,7 @@ def _slipped(word: str, how: str, rng: random.Random) -> str:
 
 def _given_and_surname(name: str) -> tuple[str, str]:
     """The first given name and the surname of a listed person's name: "SURNAME, Given Patronymic" as OFAC and the
-    UN write it, else "Given Patronymic SURNAME" (the last word, the surname's last word where it has several)."""
+    UN write it (a surname of several words written as one), else "Given Patronymic SURNAME" (its last word)."""
     if "," in name:
         surname, _, given = name.partition(",")
         return (given.split() or [""])[0], "".join(surname.split())
@@ -78,17 +79,23 @@ def measure() -> dict[str, Any]:
                 words.setdefault(word, set()).add(entity_id)
     rows: dict[str, list[int]] = {}  # slice -> [queries, found as a match, other entities matched, cut]
     cpu = 0.0
+
+    def count(how: str, typed: str, schema: str, listed: set[str]) -> None:
+        nonlocal cpu
+        start = time.process_time()
+        results = screen(Query(name=typed, schema=schema), index, thresholds=thresholds)
+        cpu += time.process_time() - start
+        row = rows.setdefault(how, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += any(r.entity_id in listed and r.match for r in results)
+        row[2] += sum(r.match and r.entity_id not in listed for r in results)
+        row[3] += index.split_glued(typed.lower()) is not None
+
     for word in sorted(words):
         for how in SLIPS:
-            typed = _slipped(word, how, random.Random(f"{word}:{how}")).title()
-            start = time.process_time()
-            results = screen(Query(name=typed, schema="Organization"), index, thresholds=thresholds)
-            cpu += time.process_time() - start
-            row = rows.setdefault(how, [0, 0, 0, 0])
-            row[0] += 1
-            row[1] += any(r.entity_id in words[word] and r.match for r in results)
-            row[2] += sum(r.match and r.entity_id not in words[word] for r in results)
-            row[3] += index.split_glued(typed.lower()) is not None
+            count(
+                how, _slipped(word, how, random.Random(f"{word}:{how}")).title(), "Organization", words[word]
+            )
     rng = random.Random(2026)
     persons = [
         (entity_id, name)
@@ -108,14 +115,7 @@ def measure() -> dict[str, Any]:
             typed = (given + surname).upper()
         else:
             typed = (surname + given).upper()
-        start = time.process_time()
-        results = screen(Query(name=typed, schema="Person"), index, thresholds=thresholds)
-        cpu += time.process_time() - start
-        row = rows.setdefault(how, [0, 0, 0, 0])
-        row[0] += 1
-        row[1] += any(r.entity_id == entity_id and r.match for r in results)
-        row[2] += sum(r.match and r.entity_id != entity_id for r in results)
-        row[3] += index.split_glued(typed.lower()) is not None
+        count(how, typed, "Person", {entity_id})
     return {"words": len(words), "rows": rows, "screen_cpu_s": cpu}
 
 

@@ -142,12 +142,12 @@ def _far_typo_keys(part: str, known: Container[str], keys: dict[str, float]) -> 
     """A query part's two-letter deletions that the index files (as a listed part, `t:`, or as a listed part's
     one-letter deletion, `d:`), at FAR_TYPO_WEIGHT: asked only for a part that nothing nearer finds (see
     FAR_TYPO_MIN), and only the keys the index has are added."""
-    weight = FAR_TYPO_WEIGHT
-    for once in one_letter_deletions(part):
-        for twice in one_letter_deletions(once):
-            for key in (f"t:{twice}", f"d:{twice}"):
-                if key not in keys and key in known:
-                    keys[key] = weight
+    # A two-letter deletion is reached by each order of its two letters: each is looked up once.
+    twice = {shorter for once in one_letter_deletions(part) for shorter in one_letter_deletions(once)}
+    for deleted in twice:
+        for key in (f"t:{deleted}", f"d:{deleted}"):
+            if key not in keys and key in known:
+                keys[key] = FAR_TYPO_WEIGHT
 
 
 def _written_apart_keys(parts: tuple[str, ...], known: Container[str], keys: dict[str, float]) -> None:
