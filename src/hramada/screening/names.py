@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Final
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -6163,7 +6163,9 @@ def _align(
         and not abjad_mode
         and (person or _may_run(q, c, rest_q, rest_c))
     ):
-        runs = _split_runs(q, c, rest_q, rest_c, (query.words, listed.words) if person else None, (qa, ca))
+        runs = _split_runs(
+            q, c, rest_q, rest_c, (query.words, listed.words) if person else None, (qa, ca), organisation
+        )
         if not runs and organisation and qa and ca:
             runs = _loanword_runs(qa, ca, rest_q, rest_c)
     elif mixed and rest_q and rest_c and len(rest_q if query.abjad else rest_c) > 1:
@@ -6399,7 +6401,7 @@ def _align(
             query.kind == NameKind.ORGANIZATION
             and complete
             and not abjad_mode
-            and _only_descriptive(query, matched)
+            and _only_descriptive(query, matched, listed=listed)
             and (_new_word_left(query, rest_q, listed) or _new_word_left(listed, rest_c, query))
         ):
             # Only dictionary words agree (Digital Security) and one name adds a word naming which organisation
@@ -6677,6 +6679,7 @@ def _split_runs(
     rest_c: list[int],
     words: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
     alts: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = ((), ()),
+    organisation: bool = False,
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """Runs of neighbouring left-over parts of one name whose keys joined are one left-over part of the other
     (see SPLIT_RUN), as (similarity, query parts, listed parts), best first. Lengths are compared before any key
@@ -6688,7 +6691,10 @@ def _split_runs(
     has pieces keyed as names of their own (Nikola), where the whole word is a patronymic with a key of its own.
 
     With the names' second keys (`alts`, each name's per part), a run holding an article is also compared through
-    them (`_glued_article_alt_similarity`): Abd al Kazim / Abdulkadhim, whose dh is the z of another romanisation."""
+    them (`_glued_article_alt_similarity`): Abd al Kazim / Abdulkadhim, whose dh is the z of another romanisation.
+
+    An `organisation`'s run joined meets the other's word as two words of organisations do (`_org_words_compared`):
+    Bel Gazprom Bank, a cut of Belgazprombank, is not Belagroprombank, three letters off as the one word is."""
     found: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
     words_q, words_c = words if words is not None else (None, None)
     alts_q, alts_c = alts
@@ -6744,6 +6750,8 @@ def _split_runs(
                             and _short_piece_slipped(keys[start : end + 1], b)
                         ):
                             sim = 0.0
+                        if organisation and 0.0 < sim < 1.0:
+                            sim = _org_words_compared("".join(keys[start : end + 1]), b, sim)
                     if (
                         not sim
                         and written is not None
@@ -7489,9 +7497,12 @@ def _named_by_a_word(query: NameVariant, matched: list[tuple[float, int, int]]) 
     )
 
 
-def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant | None = None) -> bool:
+def _distinctive_left(
+    variant: NameVariant, rest: list[int], other: NameVariant | None = None, letters_name: bool = False
+) -> bool:
     """A left-over part that names which organisation: not a generic word, an initial, a number, an abbreviation
-    without vowels (NTTS, UP: often the generic words shortened) or the initials of the name's other words
+    without vowels (NTTS, UP: often the generic words shortened; with `letters_name`, such letters name the
+    organisation unless they are generic words' initials the tables know) or the initials of the name's other words
     (Minskii Avtomobilnyi Zavod / MAZ)."""
     # The initials are worked out only for a short part that asks: reading a name for the first time is dear.
     initials: str | None = None
@@ -7500,7 +7511,7 @@ def _distinctive_left(variant: NameVariant, rest: list[int], other: NameVariant 
         if len(key) <= 2 or key[0] == "#" or (i < len(variant.generic) and variant.generic[i]):
             continue
         if len(key) <= 5:
-            if not _VOWEL_IN.search(key):
+            if not letters_name and not _VOWEL_IN.search(key):
                 continue
             if initials is None:
                 initials = (
@@ -7563,12 +7574,23 @@ def is_descriptive_org_key(key: str) -> bool:
 
 
 def _only_descriptive(
-    query: NameVariant, matched: list[tuple[float, int, int]], limit: int = DESCRIPTIVE_ONLY_MAX
+    query: NameVariant,
+    matched: list[tuple[float, int, int]],
+    limit: int = DESCRIPTIVE_ONLY_MAX,
+    listed: NameVariant | None = None,
 ) -> bool:
     """The names agree in one or two parts, each a dictionary or generic word (Digital Security; Cement Company):
     a description of a kind of business. A longer run of such words (Central Election Commission of the Republic
-    of Belarus) names one body by their combination."""
-    return 0 < len(matched) <= limit and all(is_descriptive_org_key(query.keys[i]) for _, i, _ in matched)
+    of Belarus) names one body by their combination. Given the `listed` name, a part counts where either name
+    writes a dictionary word: a cut of a word glued together (Bel of Belgazprombank, met as Belarus) or a short
+    form is no word of the tables itself."""
+    if not 0 < len(matched) <= limit:
+        return False
+    if listed is None:
+        return all(is_descriptive_org_key(query.keys[i]) for _, i, _ in matched)
+    return all(
+        is_descriptive_org_key(query.keys[i]) or is_descriptive_org_key(listed.keys[j]) for _, i, j in matched
+    )
 
 
 def _description_differs(
@@ -7585,11 +7607,14 @@ def _description_differs(
     organisation and the kinds differ (Minsk Automobile Service Center / Minsk Automobile Plant). Without a town or
     jurisdiction in common, a word more is more often a qualifier of the same body (... of the Ministry of
     Defence)."""
+    if not matched or len(matched) > DESCRIPTIVE_ONLY_MAX:
+        return False  # as `_town_and_description` reads them (the hot path: most pairs agree in more)
     q, c = query.keys, listed.keys
+    where = _countries_matched(query, listed, matched)
     if query.kinds and listed.kinds and query.kinds.isdisjoint(listed.kinds):
-        if _town_and_description(matched, q, jurisdiction=True):
+        if _town_and_description(matched, q, jurisdiction=True, where=where):
             return True  # a word of jurisdiction counts as the town here (Belarusian Steel Trading / Works)
-    if not _town_and_description(matched, q, jurisdiction=True, c=c):
+    if not _town_and_description(matched, q, jurisdiction=True, c=c, where=where):
         return False
     # A word written again (Byelorussian Steel Works ... Holding Byelorussian Metallurgical Company) adds nothing.
     said_q, said_c = {q[i] for _, i, _ in matched}, {c[j] for _, _, j in matched}
@@ -7604,22 +7629,40 @@ def _town_and_description(
     *,
     jurisdiction: bool = False,
     c: tuple[str, ...] = (),
+    where: frozenset[str] = frozenset(),
 ) -> bool:
     """The matched parts are one or two (DESCRIPTIVE_ONLY_MAX), towns (or, with `jurisdiction`, a word of
-    jurisdiction: Belarusian Steel) and dictionary words, at least one of each; given the other name's keys `c`, a
-    part is read by the key of either side (a slip in a word of the query: Belraussian Oil)."""
+    jurisdiction: Belarusian Steel; or a key of `where`, the countries the names write: Bank of Iran) and dictionary
+    words, at least one of each; given the other name's keys `c`, a part is read by the key of either side (a slip
+    in a word of the query: Belraussian Oil)."""
     if not matched or len(matched) > DESCRIPTIVE_ONLY_MAX:
         return False  # a longer run of dictionary words names one body (Internal Troops of the Ministry ...)
     town = described = False
     for _, i, j in matched:
         keys = (q[i], c[j]) if c else (q[i],)
-        if any(is_place_key(key) or (jurisdiction and key in _jurisdiction_keys()) for key in keys):
+        if any(
+            is_place_key(key) or (jurisdiction and (key in _jurisdiction_keys() or key in where))
+            for key in keys
+        ):
             town = True
         elif any(map(is_descriptive_org_key, keys)):
             described = True
         else:
             return False
     return town and described
+
+
+def _countries_matched(
+    query: NameVariant, listed: NameVariant, matched: list[tuple[float, int, int]]
+) -> frozenset[str]:
+    """The keys of the paired parts that either name writes as a country (`country_word`: Iran, Iranian, Zimbabwe),
+    where its words are its parts."""
+    whole_q, whole_l = len(query.words) == len(query.keys), len(listed.words) == len(listed.keys)
+    found: set[str] = set()
+    for _, i, j in matched:
+        if (whole_q and country_word(query.words[i])) or (whole_l and country_word(listed.words[j])):
+            found.update((query.keys[i], listed.keys[j]))
+    return frozenset(found)
 
 
 def _other_town(key: str) -> bool:
@@ -7683,9 +7726,10 @@ def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) ->
             for i in rest
             if is_place_key(variant.keys[i])
             or variant.keys[i] in compass
-            or not (is_descriptive_org_key(variant.keys[i]) or _abbreviation(variant.keys[i]))
+            or not is_descriptive_org_key(variant.keys[i])
         ],
         other,
+        letters_name=True,
     )
 
 
@@ -7999,9 +8043,14 @@ def _described_otherwise_only(query: NameVariant, listed: NameVariant) -> bool:
     lost one: Agroprombank). Names saying the same kinds (Development Bank / Bank for Development) agree as before;
     where the meaning table does not know a word of kind of one name, the words it knows decide
     (`_kinds_unknown_differ`)."""
-    keys = query.keys
+    if query.kind != NameKind.ORGANIZATION:
+        return False
+    kinds_q, kinds_l = query.kinds, listed.kinds
+    if kinds_q == kinds_l:
+        return False  # the same words of kind, or neither name's known (the hot path: asked of most pairs)
+    keys = _described_keys(query, listed)
     size = len(keys)
-    if not 0 < size <= DESCRIBED_WORDS_MAX or query.kind != NameKind.ORGANIZATION:
+    if not 0 < size <= DESCRIBED_WORDS_MAX:
         return False
     if size > DESCRIPTIVE_ONLY_MAX:
         if not any(map(_dictionary_word, keys)) or not all(
@@ -8010,15 +8059,74 @@ def _described_otherwise_only(query: NameVariant, listed: NameVariant) -> bool:
             return False
     elif not all(map(_dictionary_word, keys)):
         return False
-    kinds_q, kinds_l = query.kinds, listed.kinds
     if kinds_q is None or kinds_l is None:
-        return size <= DESCRIPTIVE_ONLY_MAX and _kinds_unknown_differ(query, listed)
-    if kinds_q == kinds_l:
-        return False
-    if size > 1:
-        return bool(kinds_q) and bool(kinds_l) and kinds_q.isdisjoint(kinds_l)
-    # By meaning: a loanword's skeleton (`~trdng` of Trading, `~trd` of Trade) says how it is written.
-    return {k for k in kinds_q if k[:1] != "~"} != {k for k in kinds_l if k[:1] != "~"}
+        differ = size <= DESCRIPTIVE_ONLY_MAX and _kinds_unknown_differ(query, listed)
+    elif size < len(query.keys):
+        # With a country besides: one word described, and one name says a kind and the other none, or both say
+        # kinds that agree in no word (Innenministerium Belarus / Ministry of Internal Affairs of the Republic of
+        # Belarus say a ministry both); two words described, both say kinds that agree in none (Syrian Military
+        # Intelligence Directorate / Syrian Military Intelligence is one body); and a word of kind the other does
+        # not say tells what kind of bank (not Management Company of ...). A compound read as its pieces has no
+        # words of kind of its own (Belagroprombank: its prom, industrial).
+        differ = (
+            not (_is_compound(query) or _is_compound(listed))
+            and (
+                _kinds_differ(kinds_q, kinds_l)
+                if size == 1
+                else bool(kinds_q) and bool(kinds_l) and kinds_q.isdisjoint(kinds_l)
+            )
+            and (
+                _kind_beside_description(query, keys, kinds_l)
+                or _kind_beside_description(listed, keys, kinds_q)
+            )
+        )
+    elif size > 1:
+        differ = bool(kinds_q) and bool(kinds_l) and kinds_q.isdisjoint(kinds_l)
+    else:
+        # By meaning: a loanword's skeleton (`~trdng` of Trading, `~trd` of Trade) says how it is written.
+        differ = {k for k in kinds_q if k[:1] != "~"} != {k for k in kinds_l if k[:1] != "~"}
+    return differ
+
+
+def _described_keys(query: NameVariant, listed: NameVariant) -> tuple[str, ...]:
+    """The keys of two organisation names with the same keys, less those either writes as a country or continent
+    (`_where_words`: Belarus, Russian, Rossiya where the other writes Russia): a country says where a bank or a
+    ministry works, not which it is, so National Bank of the Republic of Belarus and Development Bank of the
+    Republic of Belarus are read as their descriptions (Bank; Development Bank) are. () where only countries are
+    left, which `_described_otherwise_only` does not read as a description."""
+    where: set[str] = set()
+    for variant in (query, listed):
+        if len(variant.words) == len(variant.keys):
+            found = _where_words(variant.words, list(range(len(variant.keys))))
+            where.update(variant.keys[i] for i in found)
+    if not where:
+        return query.keys
+    return tuple(key for key in query.keys if key not in where)
+
+
+def _kind_beside_description(
+    variant: NameVariant, described: tuple[str, ...], other_kinds: frozenset[str] | None
+) -> bool:
+    """Whether a word of kind of an organisation name (`_kinds`) that the other name does not say (`other_kinds`)
+    stands next to one of its `described` keys as written (articles and prepositions between left out): it says
+    what kind of bank or oil business the name is (Development Bank, Bank for Development, Central Bank of Russia,
+    Belarusian Oil Trade House). Words of kind beside the generic words of a legal form only (Republican Production
+    and Trade Unitary Enterprise, Management Company of the Holding Belarusian Cement Company; State Association
+    Belarusian Railway) say how the body is organised, which one name of it may leave out."""
+    text = normalize_name(_org_text(clean_text(variant.original)))
+    latin = next(iter(latin_renderings(text).values()), text)
+    other = other_kinds or frozenset()
+    roles: list[int] = []  # 1 a word of kind the other name does not say, 2 a described word, 0 any other
+    for found in _org_word_parts(_without_legal_forms(latin.split())):
+        if found is None or found[0] is None or not found[1]:
+            continue  # no name part, or one an acronym skips (of, the)
+        word, key, _, generic, _ = found[0]
+        if generic and key not in ANY_KIND_KEYS:
+            said = {key, org_stem(key), loanword_key(word)}
+            roles.append(0 if not other.isdisjoint(said) else 1)
+        else:
+            roles.append(2 if key in described else 0)
+    return any(a * b == 2 for a, b in pairwise(roles))
 
 
 DESCRIBED_WORDS_MAX: Final = 3
