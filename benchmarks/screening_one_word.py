@@ -119,12 +119,14 @@ def measure() -> dict[str, Any]:
     return {"words": len(words), "rows": rows, "screen_cpu_s": cpu}
 
 
-def _in_process(checkout: str | None) -> dict[str, Any]:
+def measured_in(checkout: str | None, module: str = "benchmarks.screening_one_word") -> dict[str, Any]:
+    """`module --json` run in a process of its own, with another `checkout`'s engine (its `src/` first on the
+    path) or this one's; its last line read as JSON."""
     env = dict(os.environ)
     if checkout:
         ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env["PYTHONPATH"] = os.pathsep.join([os.path.join(checkout, "src"), ours])
-    command = [sys.executable, "-m", "benchmarks.screening_one_word", "--json"]
+    command = [sys.executable, "-m", module, "--json"]
     done = subprocess.run(command, check=True, env=env, capture_output=True, text=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -139,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     engines: list[tuple[str, dict[str, Any]]] = []
     if args.baseline:
-        engines.append(("baseline", _in_process(args.baseline)))
-    engines.append(("this checkout", _in_process(None)))
+        engines.append(("baseline", measured_in(args.baseline)))
+    engines.append(("this checkout", measured_in(None)))
     print(
         f"{engines[-1][1]['words']} one-word company names of {WORD_MIN}+ letters; {PERSONS} persons' names"
     )
