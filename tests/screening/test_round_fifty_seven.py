@@ -2,7 +2,8 @@
 a country (National Bank of the Republic of Belarus, Development Bank of the Republic of Belarus, Central Bank of
 Russia, Bank Rossiya) are told apart by the word that says what kind of bank; a bank's letters (VTB Bank Belarus)
 name it beside such a description; and a one-word name cut into listed parts (Belgazprombank: Bel, Gazprom, Bank)
-meets neither a name the cut's dictionary words and its country describe nor a compound three letters off."""
+meets neither a name the cut's dictionary words and its country describe nor a compound three letters off; TV is
+television, and a description that adds only a country to another is a lead."""
 
 from __future__ import annotations
 
@@ -155,3 +156,45 @@ def test_the_listed_banks_are_still_found_by_their_one_word(bundled_index: Scree
             Query(name=typed, schema="Organization"), bundled_index, thresholds=Thresholds.SCREENING
         )
         assert any(listed in result.caption.upper() and result.match for result in found)
+
+
+# --- TV, and a description that adds only a country -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "National State TV and Radio Company of Belarus",
+            "National State Television and Radio Company of the Republic of Belarus",
+        ),
+        ("Kastrel TV", "Kastrel Television"),
+        ("Зорвекс ТВ", "Zorvex Television"),
+    ],
+)
+def test_tv_is_television(query: str, listed: str) -> None:
+    assert company(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 0.96 before: the Belarusian broadcaster against the Syrian one, whose listed name says no country.
+        ("National State TV and Radio Company of Belarus", "GENERAL ORGANIZATION OF RADIO AND TV"),
+        # The same name with its own country is a lead too: the name alone cannot say which country's it is.
+        ("Syrian General Organization of Radio and TV", "GENERAL ORGANIZATION OF RADIO AND TV"),
+    ],
+)
+def test_a_description_that_adds_only_a_country_is_a_lead(query: str, listed: str) -> None:
+    assert REVIEW <= company(query, listed) < MATCH
+    assert REVIEW <= company(listed, query) < MATCH
+
+
+def test_the_belarusian_broadcaster_finds_its_own_listing(bundled_index: ScreeningIndex) -> None:
+    found = screen(
+        Query(name="National State TV and Radio Company of Belarus", schema="Organization"),
+        bundled_index,
+        thresholds=Thresholds.SCREENING,
+    )
+    assert found and found[0].match and "BELTELERADIO" in found[0].caption.upper()
+    assert [result.caption for result in found if result.match] == [found[0].caption]

@@ -6420,6 +6420,18 @@ def _align(
             # (Minsk Automobile Service Center / Minsk Automobile Plant), a lead at most.
             complete = False
             description_cap = CONTAINED_WORD_SCORE
+        elif (
+            query.kind == NameKind.ORGANIZATION
+            and complete
+            and not abjad_mode
+            and bool(rest_q) != bool(rest_c)
+            and _only_descriptive(query, matched, listed=listed)
+            and _only_countries_left(query, rest_q, listed, rest_c)
+        ):
+            # Only dictionary words agree and one name adds the country alone (National State TV and Radio
+            # Company of Belarus / General Organization of Radio and TV): the same description of a body of
+            # another country, or of one the other name leaves its country out of; a lead for review.
+            description_cap = CONTAINED_WORD_SCORE
         elif query.kind == NameKind.ORGANIZATION and not abjad_mode and (rest_q or rest_c):
             light = _places_left(query, rest_q, listed, rest_c, matched)
         elif (
@@ -7650,6 +7662,17 @@ def _town_and_description(
         else:
             return False
     return town and described
+
+
+def _only_countries_left(
+    query: NameVariant, rest_q: list[int], listed: NameVariant, rest_c: list[int]
+) -> bool:
+    """Whether every part one name has left over is written as a country (`_where_words`: Belarus, Russian
+    Federation), where its words are its parts."""
+    variant, rest = (query, rest_q) if rest_q else (listed, rest_c)
+    if len(variant.words) != len(variant.keys):
+        return False
+    return len(_where_words(variant.words, rest)) == len(rest)
 
 
 def _countries_matched(
