@@ -7738,9 +7738,10 @@ def _known_kinds(name: str) -> frozenset[str]:
 
 def _new_word_left(variant: NameVariant, rest: list[int], other: NameVariant) -> bool:
     """A left-over part that names which organisation (`_distinctive_left`): a town, a point of the compass (the
-    region a branch serves: New Oil Company East, Vostochnaya), or a word that is no dictionary word and no short word
-    with one vowel in three letters or fewer (RPTUP, NPTs: the initials of a legal form or of generic words, in
-    whichever language)."""
+    region a branch serves: New Oil Company East, Vostochnaya), or a word that is no dictionary word, letters
+    without vowels included (VTB, KRV: beside a description only, a bank's letters are its name). The initials of a
+    legal form or of generic words that the tables know are no parts left over (RPTUP, read as a legal form; NPTs,
+    read as research and production centre)."""
     compass = _compass_keys()
     return _distinctive_left(
         variant,
@@ -7779,10 +7780,6 @@ def load_query_tables() -> None:
     _unit_keys()
     _arabic_title_keys()
     _keyboard_neighbours()
-
-
-def _abbreviation(key: str) -> bool:
-    return len(key) <= 6 and 3 * len(_VOWEL_IN.findall(key)) < len(key)
 
 
 @lru_cache(maxsize=100_000)
@@ -8065,7 +8062,9 @@ def _described_otherwise_only(query: NameVariant, listed: NameVariant) -> bool:
     more of the business: both names say kinds and agree in no word (a name read as a compound's pieces may have
     lost one: Agroprombank). Names saying the same kinds (Development Bank / Bank for Development) agree as before;
     where the meaning table does not know a word of kind of one name, the words it knows decide
-    (`_kinds_unknown_differ`)."""
+    (`_kinds_unknown_differ`). The countries either name writes are set aside first (`_described_keys`: National
+    Bank / Development Bank of the Republic of Belarus), and then a word of kind must say what kind of business
+    (`_kind_beside_description`)."""
     if query.kind != NameKind.ORGANIZATION:
         return False
     kinds_q, kinds_l = query.kinds, listed.kinds
