@@ -27,6 +27,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 SLIPS = ("a letter changed", "a letter dropped", "a letter added", "an ending added")
@@ -131,18 +132,30 @@ def measured_in(checkout: str | None, module: str = "benchmarks.screening_one_wo
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def measured_engines(
+    argv: list[str] | None, description: str, module: str, measure_here: Callable[[], dict[str, Any]]
+) -> list[tuple[str, dict[str, Any]]] | None:
+    """The command line of a benchmark that measures each engine in a process of its own: with `--json`,
+    `measure_here()` printed as one JSON line and None returned; else the figures of the `--baseline` checkout's
+    engine, when given, and this checkout's, each from `module --json` (`measured_in`), labelled."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--baseline", help="another checkout whose engine is measured beside ours")
     parser.add_argument("--json", action="store_true", help="measure this engine and print one JSON line")
     args = parser.parse_args(argv)
     if args.json:
-        print(json.dumps(measure()))
-        return 0
+        print(json.dumps(measure_here()))
+        return None
     engines: list[tuple[str, dict[str, Any]]] = []
     if args.baseline:
-        engines.append(("baseline", measured_in(args.baseline)))
-    engines.append(("this checkout", measured_in(None)))
+        engines.append(("baseline", measured_in(args.baseline, module)))
+    engines.append(("this checkout", measured_in(None, module)))
+    return engines
+
+
+def main(argv: list[str] | None = None) -> int:
+    engines = measured_engines(argv, __doc__.splitlines()[0], "benchmarks.screening_one_word", measure)
+    if engines is None:
+        return 0
     print(
         f"{engines[-1][1]['words']} one-word company names of {WORD_MIN}+ letters; {PERSONS} persons' names"
     )

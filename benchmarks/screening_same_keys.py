@@ -19,13 +19,11 @@ printed side by side with the pairs one engine matches and the other does not.
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from benchmarks.screening_one_word import measured_in
+from benchmarks.screening_one_word import measured_engines
 
 UNNAMED = frozenset({"Person", "Vessel", "Airplane"})
 LISTS = ("eu-fsf", "eu-journal", "ofac", "un")
@@ -71,18 +69,9 @@ def measure() -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline", help="another checkout whose engine is measured beside ours")
-    parser.add_argument("--json", action="store_true", help="measure this engine and print one JSON line")
-    args = parser.parse_args(argv)
-    if args.json:
-        print(json.dumps(measure()))
+    engines = measured_engines(argv, __doc__.splitlines()[0], "benchmarks.screening_same_keys", measure)
+    if engines is None:
         return 0
-    module = "benchmarks.screening_same_keys"
-    engines: list[tuple[str, dict[str, Any]]] = []
-    if args.baseline:
-        engines.append(("baseline", measured_in(args.baseline, module)))
-    engines.append(("this checkout", measured_in(None, module)))
     head = "".join(f" | {label:>27}" for label, _ in engines)
     print(f"{'list':12}{'pairs':>8}{head}")
     print(f"{'':20}" + " |  matched / lead for review" * len(engines))
